@@ -1,0 +1,19 @@
+// The ABI exports the host calls (docs/ABI.md). A strategy file re-exports them with
+// `export * from "<sdk>/abi"`; the module's top-level code (which calls `run(...)`) becomes
+// the `init` export when built with `backproof build` (asc --exportStart init).
+import { Bar } from "./strategy";
+import { activeStrategy } from "./runtime";
+
+const bar = new Bar();
+
+/** ABI: one completed bar. Called by the host in event-time order. */
+export function on_bar(time: i64, open: f64, high: f64, low: f64, close: f64, volume: f64): void {
+  bar.time = time;
+  bar.open = open;
+  bar.high = high;
+  bar.low = low;
+  bar.close = close;
+  bar.volume = volume;
+  bar.index++;
+  activeStrategy().onBar(bar);
+}

@@ -1,0 +1,52 @@
+/**
+ * @module sandbox/abi
+ * The guest ABI (docs/ABI.md): the imports a strategy may use, with their exact signatures, and
+ * the exports the host calls. Any other import is rejected before instantiation.
+ */
+export const I32 = 0x7f, I64 = 0x7e, F64 = 0x7c;
+
+export interface ImportSpec {
+  params: number[];
+  results: number[];
+}
+
+/** module → field → signature. The SDK's env.ts declares exactly the `backproof` ones. */
+export const ALLOWED_IMPORTS: Record<string, Record<string, ImportSpec>> = {
+  backproof: {
+    position: { params: [], results: [F64] },
+    cash: { params: [], results: [F64] },
+    equity: { params: [], results: [F64] },
+    order: { params: [I32, F64], results: [] },
+    param: { params: [I32, I32, F64], results: [F64] },
+    log: { params: [I32, I32], results: [] },
+  },
+  env: {
+    // AssemblyScript's runtime: assertion failures and Math.random's seed (a fixed, recorded value).
+    abort: { params: [I32, I32, I32, I32], results: [] },
+    seed: { params: [], results: [F64] },
+  },
+};
+
+/** Exports the host calls. `init` may also come from the module's start function. */
+export const EXPORT_ON_BAR = 'on_bar';
+export const EXPORT_INIT = 'init';
+export const EXPORT_MEMORY = 'memory';
+export const ON_BAR_SIGNATURE: ImportSpec = { params: [I64, F64, F64, F64, F64, F64], results: [] };
+
+/** Order kinds passed to `backproof.order`. */
+export const ORDER_KIND = { buy: 1, sell: 2, close: 3 } as const;
+
+/** What the guest's imports call on the host side. Implemented by the run's composition root. */
+export interface GuestHost {
+  position(): number;
+  cash(): number;
+  equity(): number;
+  order(kind: number, size: number): void;
+  param(name: string, fallback: number): number;
+  log(message: string): void;
+}
+
+const TYPE_NAMES: Record<number, string> = { 0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x70: 'funcref', 0x6f: 'externref' };
+export function signatureText(s: ImportSpec): string {
+  return `(${s.params.map((t) => TYPE_NAMES[t] ?? '?').join(', ')}) -> (${s.results.map((t) => TYPE_NAMES[t] ?? '?').join(', ')})`;
+}

@@ -1,0 +1,259 @@
+/**
+ * @module sandbox/runtime
+ * wasmtime's vocabulary: a `SandboxConfig` fixed once, a `GuestModule` checked, instrumented and
+ * compiled once, and a short-lived `GuestInstance` per run that owns its fuel, memory and trace.
+ * Imports are resolved by name against the ABI allow-list only; nothing ambient reaches the guest.
+ */
+import { SandboxError } from '../errors.ts';
+import { TraceChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
+import {
+  ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
+} from './abi.ts';
+import {
+  instrument, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta,
+} from './instrument/instrument.ts';
+import { parseModule } from './instrument/module.ts';
+
+/** none: the original module (benchmarks only); fuel: metered; trace: metered and traced. */
+export type InstrumentationMode = 'none' | 'fuel' | 'trace';
+
+export interface SandboxConfig {
+  mode: InstrumentationMode;
+  /** Instruction budget for the whole run. */
+  fuel: bigint;
+  /** Guest linear memory limit in 64 KiB pages. */
+  maxMemoryPages: number;
+  /** Largest wasm module accepted, in bytes. */
+  maxModuleBytes: number;
+  /** Value returned by `env.seed` (AssemblyScript's Math.random seed). */
+  seed: number;
+  /** Trace bytes per Merkle leaf. */
+  chunkSize: number;
+}
+
+export const DEFAULT_SANDBOX: SandboxConfig = {
+  mode: 'trace',
+  fuel: 1n << 40n,
+  maxMemoryPages: 256,
+  maxModuleBytes: 16 << 20,
+  seed: 0,
+  chunkSize: DEFAULT_CHUNK_SIZE,
+};
+
+export interface GuestModule {
+  readonly mode: InstrumentationMode;
+  readonly module: WebAssembly.Module;
+  /** The bytes that run: instrumented unless mode is 'none'. */
+  readonly wasm: Uint8Array;
+  readonly meta: InstrumentMeta | null;
+  readonly hasInit: boolean;
+  readonly functionNames: Map<number, string>;
+}
+
+function compileError(e: unknown): SandboxError {
+  const msg = e instanceof Error ? e.message : String(e);
+  // V8 reports "... @+<offset>": keep it, it is the byte offset.
+  return new SandboxError('WASM_MALFORMED', `invalid wasm module: ${msg}`, { cause: e });
+}
+
+/** Checks the module against the ABI, instruments it for `config.mode` and compiles it. */
+export function compileGuest(original: Uint8Array, config: SandboxConfig): GuestModule {
+  if (original.length > config.maxModuleBytes)
+    throw new SandboxError('WASM_MALFORMED', `module is ${original.length} bytes; the limit is ${config.maxModuleBytes}`);
+  if (!WebAssembly.validate(original)) {
+    try {
+      new WebAssembly.Module(original);
+    } catch (e) {
+      throw compileError(e);
+    }
+  }
+  const parsed = parseModule(original);
+  for (const imp of parsed.imports) {
+    const allowed = ALLOWED_IMPORTS[imp.module]?.[imp.field];
+    const where = `import "${imp.module}"."${imp.field}" (byte offset ${imp.offset})`;
+    if (!allowed || imp.kind !== 'func')
+      throw new SandboxError('IMPORT_NOT_ALLOWED', `${where} is not part of the Backproof ABI; allowed: ${allowedList()}`);
+    const t = parsed.types[imp.type!]!;
+    if (signatureText(t) !== signatureText(allowed))
+      throw new SandboxError('IMPORT_NOT_ALLOWED', `${where} has signature ${signatureText(t)}; the ABI's is ${signatureText(allowed)}`);
+  }
+  const exportOf = (name: string) => parsed.exports.find((e) => e.name === name);
+  const onBar = exportOf(EXPORT_ON_BAR);
+  if (!onBar || onBar.kind !== 0) throw new SandboxError('EXPORT_MISSING', `the module does not export function "${EXPORT_ON_BAR}"`);
+  const onBarType = parsed.types[funcType(parsed, onBar.index)]!;
+  if (signatureText(onBarType) !== signatureText(ON_BAR_SIGNATURE))
+    throw new SandboxError('EXPORT_MISSING', `"${EXPORT_ON_BAR}" has signature ${signatureText(onBarType)}; the ABI's is ${signatureText(ON_BAR_SIGNATURE)}`);
+  const mem = exportOf(EXPORT_MEMORY);
+  if (!mem || mem.kind !== 2) throw new SandboxError('EXPORT_MISSING', `the module does not export its memory as "${EXPORT_MEMORY}"`);
+  const initExport = exportOf(EXPORT_INIT);
+  if (initExport && initExport.kind !== 0) throw new SandboxError('EXPORT_MISSING', `export "${EXPORT_INIT}" is not a function`);
+
+  let wasm = original;
+  let meta: InstrumentMeta | null = null;
+  if (config.mode !== 'none') {
+    const out = instrument(original, {
+      trace: config.mode === 'trace',
+      maxMemoryPages: config.maxMemoryPages,
+      startExportName: EXPORT_INIT,
+    });
+    wasm = out.wasm;
+    meta = out.meta;
+  }
+  let module: WebAssembly.Module;
+  try {
+    module = new WebAssembly.Module(wasm);
+  } catch (e) {
+    throw compileError(e);
+  }
+  const hasInit = initExport !== undefined || (config.mode !== 'none' && parsed.start !== null);
+  return { mode: config.mode, module, wasm, meta, hasInit, functionNames: parsed.names };
+}
+
+function funcType(m: ReturnType<typeof parseModule>, funcIndex: number): number {
+  if (funcIndex < m.importedFuncs) {
+    let seen = 0;
+    for (const imp of m.imports) if (imp.kind === 'func' && seen++ === funcIndex) return imp.type!;
+  }
+  return m.funcTypes[funcIndex - m.importedFuncs]!;
+}
+
+function allowedList(): string {
+  return Object.entries(ALLOWED_IMPORTS).flatMap(([mod, fields]) => Object.keys(fields).map((f) => `${mod}.${f}`)).join(', ');
+}
+
+export interface GuestRunStats {
+  /** Original instructions executed (== fuel used). 0 when mode is 'none'. */
+  instructions: bigint;
+  trace: TraceCommitment | null;
+}
+
+type OnBar = (time: bigint, open: number, high: number, low: number, close: number, volume: number) => void;
+
+/** One run's instance: owns fuel, memory and the trace stream. */
+export class GuestInstance {
+  private readonly guest: GuestModule;
+  private readonly config: SandboxConfig;
+  private readonly instance: WebAssembly.Instance;
+  private readonly memory: WebAssembly.Memory;
+  private readonly onBarFn: OnBar;
+  private readonly fuel: WebAssembly.Global | null;
+  private readonly chunker: TraceChunker | null;
+  private traceMemory: WebAssembly.Memory | null = null;
+  private tp: WebAssembly.Global | null = null;
+
+  constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig) {
+    this.guest = guest;
+    this.config = config;
+    this.chunker = guest.mode === 'trace' ? new TraceChunker(config.chunkSize) : null;
+    const imports = this.imports(host);
+    try {
+      this.instance = new WebAssembly.Instance(guest.module, imports);
+    } catch (e) {
+      throw this.translate(e);
+    }
+    const ex = this.instance.exports;
+    this.memory = ex[EXPORT_MEMORY] as WebAssembly.Memory;
+    this.onBarFn = ex[EXPORT_ON_BAR] as unknown as OnBar;
+    this.fuel = (ex[EXPORT_FUEL] as WebAssembly.Global | undefined) ?? null;
+    if (this.fuel) this.fuel.value = config.fuel;
+    if (guest.mode === 'trace') {
+      this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
+      this.tp = ex[EXPORT_TP] as WebAssembly.Global;
+    }
+  }
+
+  private imports(host: GuestHost): WebAssembly.Imports {
+    const readUtf16 = (ptr: number, byteLen: number, what: string, max: number): string => {
+      const buf = this.memory.buffer;
+      if (ptr < 0 || byteLen < 0 || byteLen > max || byteLen % 2 !== 0 || ptr + byteLen > buf.byteLength)
+        throw new SandboxError('GUEST_TRAP', `${what}: string at ${ptr} with ${byteLen} bytes is out of bounds or too long (max ${max})`);
+      return Buffer.from(buf, ptr, byteLen).toString('utf16le');
+    };
+    const readAsString = (ptr: number, what: string): string => {
+      if (ptr === 0) return '';
+      const buf = this.memory.buffer;
+      if (ptr < 4 || ptr > buf.byteLength) throw new SandboxError('GUEST_TRAP', `${what}: pointer ${ptr} out of bounds`);
+      const len = new DataView(buf).getUint32(ptr - 4, true);
+      return readUtf16(ptr, Math.min(len, 4096), what, 4096);
+    };
+    const imports: WebAssembly.Imports = {
+      backproof: {
+        position: () => host.position(),
+        cash: () => host.cash(),
+        equity: () => host.equity(),
+        order: (kind: number, size: number) => host.order(kind, size),
+        param: (ptr: number, len: number, fallback: number) => host.param(readUtf16(ptr, len, 'param name', 256), fallback),
+        log: (ptr: number, len: number) => host.log(readUtf16(ptr, len, 'log message', 65536)),
+      },
+      env: {
+        abort: (msg: number, file: number, line: number, col: number) => {
+          throw new SandboxError('GUEST_ABORT', `guest aborted: ${readAsString(msg, 'abort message')} at ${readAsString(file, 'abort file')}:${line}:${col}`);
+        },
+        seed: () => this.config.seed,
+      },
+    };
+    if (this.guest.mode !== 'none') {
+      imports[HOST_MODULE] = {
+        out_of_fuel: (regionId: number) => {
+          throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted in ${this.describeRegion(regionId)}: the run's budget of ${this.config.fuel} instructions is spent`);
+        },
+        flush: (len: number) => {
+          this.chunker!.write(new Uint8Array(this.traceMemory!.buffer, 0, len));
+        },
+      };
+    }
+    return imports;
+  }
+
+  private describeRegion(regionId: number): string {
+    const meta = this.guest.meta!;
+    const func = meta.regions.func[regionId - 1]!;
+    const name = meta.functionNames.get(func);
+    const offset = meta.regions.offset[regionId - 1]!;
+    return `function ${func}${name ? ` (${name})` : ''} at byte offset ${offset}`;
+  }
+
+  private translate(e: unknown): unknown {
+    if (e instanceof SandboxError) return e;
+    if (e instanceof WebAssembly.RuntimeError) return new SandboxError('GUEST_TRAP', `guest trapped: ${e.message}`, { cause: e });
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      return new SandboxError('GUEST_TRAP', 'guest exhausted the call stack', { cause: e });
+    if (e instanceof WebAssembly.LinkError) return new SandboxError('IMPORT_NOT_ALLOWED', e.message, { cause: e });
+    return e;
+  }
+
+  /** Runs the strategy's initialisation (the module's start code). */
+  init(): void {
+    if (!this.guest.hasInit) return;
+    try {
+      (this.instance.exports[EXPORT_INIT] as () => void)();
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  onBar(time: bigint, open: number, high: number, low: number, close: number, volume: number): void {
+    try {
+      this.onBarFn(time, open, high, low, close, volume);
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  /** Instructions executed so far. */
+  instructions(): bigint {
+    return this.fuel ? this.config.fuel - (this.fuel.value as bigint) : 0n;
+  }
+
+  /** Flushes the trace and returns the run's totals. Call once, after the last bar. */
+  finish(): GuestRunStats {
+    let trace: TraceCommitment | null = null;
+    if (this.chunker) {
+      const tp = this.tp!.value as number;
+      if (tp > 0) this.chunker.write(new Uint8Array(this.traceMemory!.buffer, 0, tp));
+      this.tp!.value = 0;
+      trace = this.chunker.finish();
+    }
+    return { instructions: this.instructions(), trace };
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * @module traces
+ * Standalone trace commitments for auditors: RFC 9162 Merkle trees over SHA-256, proofs and their
+ * verification, and the chunker that turns a trace stream into leaves. Imports nothing from the host.
+ * Encodings: docs/TRACE.md.
+ */
+export { sha256, hashLeaf, hashChildren, emptyRoot, equalBytes, toHex, fromHex, HASH_SIZE } from './hash.ts';
+export {
+  merkleRoot,
+  rootFromLeafHashes,
+  inclusionProof,
+  inclusionProofFromLeafHashes,
+  rootFromInclusionProof,
+  verifyInclusion,
+  assertInclusion,
+  consistencyProof,
+  consistencyProofFromLeafHashes,
+  verifyConsistency,
+} from './merkle.ts';
+export { TraceChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from './chunker.ts';
+export { TraceError, type TraceErrorCode } from './errors.ts';
