@@ -19,6 +19,8 @@ export interface SourceFile {
   path: string;
   sha256: string;
   normalizedSha256: string;
+  /** The source text as compiled. */
+  text: string;
 }
 
 export interface BuildResult {
@@ -41,7 +43,8 @@ export async function normalizeSource(text: string, file: string): Promise<strin
   const as = await import('assemblyscript');
   const parser = new as.Parser();
   parser.parseFile(text, file, true);
-  const errors = (parser.diagnostics ?? []).filter((d: { category: number }) => d.category === as.DiagnosticCategory.Error);
+  const DIAGNOSTIC_ERROR = 3; // DiagnosticCategory.Error (an ambient const enum)
+  const errors = (parser.diagnostics ?? []).filter((d: { category: number }) => d.category === DIAGNOSTIC_ERROR);
   if (errors.length > 0) throw new BuildError('BUILD_FAILED', `${file}: ${errors.map((d: { message: string }) => d.message).join('; ')}`);
   return as.ASTBuilder.build(parser.sources[0]!);
 }
@@ -86,7 +89,7 @@ export async function buildStrategy(entry: string): Promise<BuildResult> {
   const sources: SourceFile[] = [];
   for (const p of [entryRel, ...paths]) {
     const text = read.get(p)!;
-    sources.push({ path: p, sha256: hex(text), normalizedSha256: hex(await normalizeSource(text, p)) });
+    sources.push({ path: p, sha256: hex(text), normalizedSha256: hex(await normalizeSource(text, p)), text });
   }
   return { wasm: new Uint8Array(wasm), sources, ascVersion: ascVersion(), flags: ASC_FLAGS };
 }

@@ -60,9 +60,9 @@ function compileError(e: unknown): SandboxError {
 export function compileGuest(original: Uint8Array, config: SandboxConfig): GuestModule {
   if (original.length > config.maxModuleBytes)
     throw new SandboxError('WASM_MALFORMED', `module is ${original.length} bytes; the limit is ${config.maxModuleBytes}`);
-  if (!WebAssembly.validate(original)) {
+  if (!WebAssembly.validate(original as BufferSource)) {
     try {
-      new WebAssembly.Module(original);
+      new WebAssembly.Module(original as BufferSource);
     } catch (e) {
       throw compileError(e);
     }
@@ -101,7 +101,7 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
   }
   let module: WebAssembly.Module;
   try {
-    module = new WebAssembly.Module(wasm);
+    module = new WebAssembly.Module(wasm as BufferSource);
   } catch (e) {
     throw compileError(e);
   }

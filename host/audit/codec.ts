@@ -1,0 +1,83 @@
+/**
+ * @module audit/codec
+ * Protobuf encoding of results and records (backproof.proto) through protobufjs reflection.
+ * Canonical bytes: fields in tag order, no maps, 64-bit integers from exact decimal strings
+ * (never through a float), and every decode is re-encoded and compared so that a file with a
+ * second, non-canonical encoding of the same values is rejected.
+ */
+import { readFileSync } from 'node:fs';
+import protobuf from 'protobufjs';
+import Long from 'long';
+import type { BacktestResult, Stats, Trade } from '../model/trade.ts';
+
+const root = protobuf.parse(readFileSync(new URL('./backproof.proto', import.meta.url), 'utf8'), { keepCase: false }).root;
+export const pb = {
+  Result: root.lookupType('backproof.v1.Result'),
+  Record: root.lookupType('backproof.v1.Record'),
+  SignedRecord: root.lookupType('backproof.v1.SignedRecord'),
+  Link: root.lookupType('backproof.v1.Link'),
+  Toolchain: root.lookupType('backproof.v1.Toolchain'),
+  StrategyLink: root.lookupType('backproof.v1.StrategyLink'),
+  DataLink: root.lookupType('backproof.v1.DataLink'),
+  ConfigLink: root.lookupType('backproof.v1.ConfigLink'),
+  TraceLink: root.lookupType('backproof.v1.TraceLink'),
+  ResultLink: root.lookupType('backproof.v1.ResultLink'),
+};
+
+export const int64 = (v: bigint): Long => Long.fromString(v.toString(), false);
+export const uint64 = (v: bigint | number): Long => Long.fromString(v.toString(), true);
+export const toBigInt = (v: unknown): bigint => (v === undefined || v === null ? 0n : BigInt((v as Long).toString()));
+
+export function encode(type: protobuf.Type, value: Record<string, unknown>): Uint8Array {
+  const err = type.verify(value);
+  if (err) throw new TypeError(`${type.name}: ${err}`);
+  return type.encode(type.fromObject(value)).finish();
+}
+
+/** Decodes, then re-encodes and insists on the same bytes. Throws on either failure. */
+export function decodeCanonical(type: protobuf.Type, bytes: Uint8Array): Record<string, unknown> & protobuf.Message {
+  const msg = type.decode(bytes);
+  const again = type.encode(msg).finish();
+  if (Buffer.compare(Buffer.from(again), Buffer.from(bytes)) !== 0) throw new TypeError(`${type.name}: not in canonical encoding`);
+  return msg as Record<string, unknown> & protobuf.Message;
+}
+
+function tradeMessage(t: Trade): Record<string, unknown> {
+  return {
+    entryBar: t.entryBar, exitBar: t.exitBar, entryTime: int64(t.entryTime), exitTime: int64(t.exitTime),
+    size: t.size, entryPrice: t.entryPrice, exitPrice: t.exitPrice, pnl: t.pnl, returnPct: t.returnPct, commission: t.commission,
+  };
+}
+
+function statsMessage(s: Stats): Record<string, unknown> {
+  return { ...s, start: int64(s.start), end: int64(s.end) };
+}
+
+export function encodeResult(r: BacktestResult): Uint8Array {
+  return pb.Result.encode(
+    pb.Result.fromObject({ trades: r.trades.map(tradeMessage), equity: Array.from(r.equity), stats: statsMessage(r.stats) }),
+  ).finish();
+}
+
+export function decodeResult(bytes: Uint8Array): BacktestResult {
+  const m = decodeCanonical(pb.Result, bytes) as unknown as {
+    trades: Record<string, unknown>[];
+    equity: number[];
+    stats: Record<string, unknown> | null;
+  };
+  const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+  const trades: Trade[] = m.trades.map((t) => ({
+    entryBar: num(t.entryBar), exitBar: num(t.exitBar), entryTime: toBigInt(t.entryTime), exitTime: toBigInt(t.exitTime),
+    size: num(t.size), entryPrice: num(t.entryPrice), exitPrice: num(t.exitPrice), pnl: num(t.pnl),
+    returnPct: num(t.returnPct), commission: num(t.commission),
+  }));
+  const s = m.stats ?? {};
+  const stats: Stats = {
+    start: toBigInt(s.start), end: toBigInt(s.end), durationDays: num(s.durationDays), bars: num(s.bars),
+    exposurePct: num(s.exposurePct), equityFinal: num(s.equityFinal), equityPeak: num(s.equityPeak),
+    returnPct: num(s.returnPct), buyHoldReturnPct: num(s.buyHoldReturnPct), cagrPct: num(s.cagrPct),
+    volatilityAnnPct: num(s.volatilityAnnPct), sharpe: num(s.sharpe), maxDrawdownPct: num(s.maxDrawdownPct),
+    trades: num(s.trades), winRatePct: num(s.winRatePct), commissions: num(s.commissions), rejectedOrders: num(s.rejectedOrders),
+  };
+  return { trades, equity: Float64Array.from(m.equity), stats };
+}

@@ -1,0 +1,241 @@
+/**
+ * @module cli
+ * `backproof` commands: build, backtest, replay, verify, keygen. Parses arguments, reads and
+ * writes files, maps errors to exit codes (docs/ARCHITECTURE.md); all work goes through the
+ * host's public API.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { mkdir, writeFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  buildStrategy, createLogger, DEFAULT_CONFIG, executeRun, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
+  loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
+  BackproofError, AuditError, ASC_FLAGS, type RunConfig,
+} from '../index.ts';
+import { toHex, sha256 } from '../../traces/index.ts';
+
+const HELP: Record<string, string> = {
+  main: `backproof — deterministic, auditable backtests of AssemblyScript strategies
+
+Usage: backproof <command> [options]
+
+Commands:
+  build <strategy.ts>     compile a strategy with asc (writes .wasm and .build.json)
+  backtest                run an audited backtest and write a run folder
+  replay <run-dir>        re-execute a run and compare its trace root and result
+  verify <run-dir>        check every hash and the signature of a run, without re-executing
+  keygen                  create an Ed25519 signing key pair
+
+Run "backproof <command> --help" for a command's options.
+Exit codes: 0 ok, 1 internal error, 2 usage, 3 data error, 4 sandbox fault, 5 verification failure, 6 build error.`,
+  build: `Usage: backproof build <strategy.ts> [--out FILE.wasm]
+
+Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
+<name>.build.json with the SHA-256 of every source file (raw and normalized) and of the module.`,
+  backtest: `Usage: backproof backtest --strategy <file.ts|file.wasm> --data <file.csv> [options]
+
+Options:
+  --param k=v            strategy parameter (repeatable), read by param("k", default)
+  --cash N               starting cash (default ${DEFAULT_CONFIG.cash})
+  --commission F         commission as a fraction of traded value, e.g. 0.002 (default 0)
+  --out DIR              run folder (default runs/<run id>)
+  --force                replace an existing run folder
+  --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
+  --unsigned             do not sign, even if a default key exists
+  --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
+  --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})`,
+  replay: `Usage: backproof replay <run-dir> [--data FILE]
+
+Re-executes the run from its folder and prints MATCH, or MISMATCH with both trace roots (exit 5).
+--data reads the data from FILE instead of the recorded path (its hash must still match).`,
+  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE]
+
+Checks the record's signature and hash chain and every file it names, without re-executing.
+Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.`,
+  keygen: `Usage: backproof keygen [--out DIR] [--force]
+
+Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR: .backproof).`,
+};
+
+const DEFAULT_KEY_DIR = '.backproof';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+function parse(args: string[], options: ParseArgsConfig['options'], positionals: number): { values: Values; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: positionals > 0, strict: true });
+  } catch (e) {
+    throw new UsageError('USAGE', (e as Error).message);
+  }
+  if (parsed.positionals.length > positionals) throw new UsageError('USAGE', `unexpected argument "${parsed.positionals[positionals]}"`);
+  return { values: parsed.values as Values, positionals: parsed.positionals };
+}
+
+function numberOption(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError('USAGE', `--${name} must be a number, got "${text}"`);
+  return v;
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Out = { log: (s: string) => void };
+
+async function cmdBuild(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { out: { type: 'string' } }, 1);
+  if (values.help) return out.log(HELP.build!), EXIT.ok;
+  const entry = positionals[0];
+  if (!entry) throw new UsageError('USAGE', 'build needs a strategy file: backproof build <strategy.ts>');
+  const result = await buildStrategy(entry);
+  const target = (values.out as string | undefined) ?? entry.replace(/\.ts$/, '') + '.wasm';
+  const info = {
+    entry: result.sources[0]!.path,
+    wasm: { path: path.basename(target), sha256: toHex(sha256(result.wasm)), size: result.wasm.length },
+    assemblyscript: result.ascVersion,
+    flags: result.flags,
+    sources: result.sources.map(({ path: p, sha256: h, normalizedSha256 }) => ({ path: p, sha256: h, normalizedSha256 })),
+  };
+  await writeFile(target, result.wasm);
+  await writeFile(target.replace(/\.wasm$/, '') + '.build.json', JSON.stringify(info, null, 2) + '\n');
+  out.log(`built ${target} (${result.wasm.length} bytes, sha256 ${info.wasm.sha256})`);
+  return EXIT.ok;
+}
+
+async function cmdBacktest(args: string[], out: Out): Promise<number> {
+  const { values } = parse(args, {
+    strategy: { type: 'string' }, data: { type: 'string' }, param: { type: 'string', multiple: true },
+    cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
+    key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
+  }, 0);
+  if (values.help) return out.log(HELP.backtest!), EXIT.ok;
+  if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
+  if (!values.data) throw new UsageError('USAGE', 'backtest needs --data <file.csv>');
+  const params: Record<string, number> = {};
+  for (const kv of (values.param as string[] | undefined) ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(kv);
+    if (!m) throw new UsageError('USAGE', `--param must be name=value, got "${kv}"`);
+    if (Object.hasOwn(params, m[1]!)) throw new UsageError('USAGE', `--param ${m[1]} given twice`);
+    params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
+  }
+  let fuel = DEFAULT_CONFIG.fuel;
+  if (values.fuel !== undefined) {
+    if (!/^\d+$/.test(values.fuel as string)) throw new UsageError('USAGE', `--fuel must be a whole number, got "${values.fuel}"`);
+    fuel = BigInt(values.fuel as string);
+  }
+  const config: RunConfig = {
+    ...DEFAULT_CONFIG,
+    cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
+    commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
+    params,
+    fuel,
+    maxMemoryPages: numberOption('max-memory-pages', values['max-memory-pages'] as string | undefined, DEFAULT_CONFIG.maxMemoryPages),
+  };
+  const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
+  const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? ((await exists(defaultKey)) ? defaultKey : null));
+  const key = keyFile ? await loadPrivateKey(keyFile) : null;
+  const logger = createLogger();
+  const data = await loadCsv(values.data as string);
+  const strategy = await loadStrategy(values.strategy as string);
+  const outcome = executeRun({ strategy, data, config, logger });
+  const dir = (values.out as string | undefined) ?? path.join('runs', outcome.runId);
+  await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, data, config, key });
+  out.log(renderStatsTable(outcome.result.stats));
+  out.log('');
+  out.log(`run id        ${outcome.runId}`);
+  out.log(`instructions  ${outcome.instructions}`);
+  out.log(`trace root    ${toHex(outcome.trace.root)} (${outcome.trace.leafHashes.length} leaves, ${outcome.trace.byteLength} bytes)`);
+  out.log(`result        sha256 ${toHex(sha256(outcome.resultBytes))}`);
+  out.log(`record        ${key ? `signed by key ${keyFingerprint(await rawKey(key))}` : 'unsigned'}`);
+  out.log(`run folder    ${dir}`);
+  return EXIT.ok;
+}
+
+async function rawKey(key: import('node:crypto').KeyObject): Promise<Uint8Array> {
+  const { rawPublicKey } = await import('../audit/keys.ts');
+  return rawPublicKey(key);
+}
+
+async function cmdReplay(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' } }, 1);
+  if (values.help) return out.log(HELP.replay!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
+  const r = await replayRun({ dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger() });
+  if (r.match) {
+    out.log(`MATCH trace root ${r.replayedRoot}, result ${r.replayedResult}`);
+    return EXIT.ok;
+  }
+  out.log('MISMATCH');
+  out.log(`  trace root  recorded ${r.recordedRoot}`);
+  out.log(`              replayed ${r.replayedRoot}`);
+  out.log(`  result      recorded ${r.recordedResult}`);
+  out.log(`              replayed ${r.replayedResult}`);
+  return EXIT.verification;
+}
+
+async function cmdVerify(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' } }, 1);
+  if (values.help) return out.log(HELP.verify!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
+  const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+  const r = await verifyRun({ dir: positionals[0], trustedKey, dataPath: values.data as string | undefined });
+  out.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
+  out.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
+  out.log(`trace root ${r.traceRoot}`);
+  out.log(`result     ${r.resultSha256}`);
+  if (!r.toolchainMatches) out.log('note: this installation\'s package-lock.json differs from the recorded one');
+  return EXIT.ok;
+}
+
+async function cmdKeygen(args: string[], out: Out): Promise<number> {
+  const { values } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' } }, 0);
+  if (values.help) return out.log(HELP.keygen!), EXIT.ok;
+  const dir = (values.out as string | undefined) ?? DEFAULT_KEY_DIR;
+  const priv = path.join(dir, 'backproof.key');
+  const pub = path.join(dir, 'backproof.pub');
+  if (!values.force && ((await exists(priv)) || (await exists(pub))))
+    throw new UsageError('OUTPUT_EXISTS', `${priv} already exists; pass --force to replace it`);
+  await mkdir(dir, { recursive: true });
+  const keys = generateKeys();
+  await writeFile(priv, keys.privateKeyPem, { mode: 0o600 });
+  await writeFile(pub, keys.publicKeyPem);
+  out.log(`wrote ${priv} and ${pub}`);
+  return EXIT.ok;
+}
+
+const COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
+  build: cmdBuild, backtest: cmdBacktest, replay: cmdReplay, verify: cmdVerify, keygen: cmdKeygen,
+};
+
+export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    out.log(HELP.main!);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    err.log(`backproof: unknown command "${command}"\n\n${HELP.main}`);
+    return EXIT.usage;
+  }
+  try {
+    return await run(rest, out);
+  } catch (e) {
+    if (e instanceof BackproofError) {
+      const step = e instanceof AuditError ? ` [${e.step}]` : '';
+      err.log(`backproof ${command}: error ${e.code}${step}: ${e.message}`);
+      if (e.code === 'USAGE') err.log(`Run "backproof ${command} --help" for usage.`);
+    } else {
+      err.log(`backproof ${command}: internal error: ${(e as Error)?.stack ?? e}`);
+    }
+    return exitCodeOf(e);
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * @module backproof
+ * The host's public face. The CLI uses only what is exported here.
+ */
+export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditError, EXIT, exitCodeOf, type ErrorCode } from './errors.ts';
+export { createLogger, silentLogger, type Logger } from './log.ts';
+export { buildStrategy, normalizeSource, ASC_FLAGS, type BuildResult, type SourceFile } from './build/asc.ts';
+export { loadCsv, parseCsv, type LoadedData } from './data/csv.ts';
+export type { Bars } from './model/bars.ts';
+export type { BacktestResult, Stats, Trade } from './model/trade.ts';
+export { renderStatsTable } from './audit/render.ts';
+export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint } from './audit/keys.ts';
+export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
+export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
+export { writeRunDir, FILES as RUN_FILES } from './run/rundir.ts';
+export { verifyRun, type VerifyReport } from './run/verify.ts';
+export { replayRun, type ReplayReport } from './run/replay.ts';
+export { loadStrategy } from './run/strategy.ts';

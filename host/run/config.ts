@@ -1,0 +1,78 @@
+/**
+ * @module run/config
+ * Everything a user can set for a run, with defaults, validation and the canonical form that is
+ * hashed into the record (params sorted by name).
+ */
+import { UsageError } from '../errors.ts';
+import { DEFAULT_SANDBOX } from '../sandbox/index.ts';
+import { uint64 } from '../audit/codec.ts';
+
+export interface RunConfig {
+  cash: number;
+  /** Fraction of traded value, e.g. 0.002. */
+  commission: number;
+  params: Record<string, number>;
+  fuel: bigint;
+  maxMemoryPages: number;
+  chunkSize: number;
+  seed: number;
+}
+
+export const DEFAULT_CONFIG: RunConfig = {
+  cash: 10_000,
+  commission: 0,
+  params: {},
+  fuel: DEFAULT_SANDBOX.fuel,
+  maxMemoryPages: DEFAULT_SANDBOX.maxMemoryPages,
+  chunkSize: DEFAULT_SANDBOX.chunkSize,
+  seed: 0,
+};
+
+export function checkConfig(c: RunConfig): RunConfig {
+  if (!(Number.isFinite(c.cash) && c.cash > 0)) throw new UsageError('USAGE', `--cash must be a positive number, got ${c.cash}`);
+  if (!(Number.isFinite(c.commission) && c.commission >= 0 && c.commission < 1))
+    throw new UsageError('USAGE', `--commission must be a fraction in [0, 1), e.g. 0.002 for 0.2 %; got ${c.commission}`);
+  for (const [k, v] of Object.entries(c.params)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UsageError('USAGE', `--param name "${k}" must be an identifier`);
+    if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);
+  }
+  if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
+  if (!Number.isInteger(c.maxMemoryPages) || c.maxMemoryPages < 1 || c.maxMemoryPages > 65536)
+    throw new UsageError('USAGE', `--max-memory-pages must be an integer in 1..65536, got ${c.maxMemoryPages}`);
+  return c;
+}
+
+/** The ConfigLink message body (docs/AUDIT.md). */
+export function configMessage(c: RunConfig): Record<string, unknown> {
+  const names = Object.keys(c.params).sort();
+  return {
+    cash: c.cash,
+    commission: c.commission,
+    params: names.map((name) => ({ name, value: c.params[name]! })),
+    fuelBudget: uint64(c.fuel),
+    maxMemoryPages: c.maxMemoryPages,
+    traceMode: 'full',
+    chunkSize: c.chunkSize,
+    seed: c.seed,
+  };
+}
+
+/** config.json: the readable form, from which configMessage is recomputed by verify. */
+export function configJson(c: RunConfig): string {
+  const params: Record<string, number> = {};
+  for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed }, null, 2) + '\n';
+}
+
+export function parseConfigJson(text: string): RunConfig {
+  const o = JSON.parse(text) as Record<string, unknown>;
+  return {
+    cash: o.cash as number,
+    commission: o.commission as number,
+    params: o.params as Record<string, number>,
+    fuel: BigInt(o.fuel as string),
+    maxMemoryPages: o.maxMemoryPages as number,
+    chunkSize: o.chunkSize as number,
+    seed: o.seed as number,
+  };
+}

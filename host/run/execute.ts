@@ -1,0 +1,141 @@
+/**
+ * @module run/execute
+ * The composition root of a run: data → engine ⇄ sandboxed guest → trace → audit record.
+ * The only place that wires these together. Deterministic: the same inputs give the same trace
+ * root, result bytes and record bytes (given the same toolchain).
+ */
+import { createHash } from 'node:crypto';
+import { UsageError } from '../errors.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { isoTime } from '../model/bars.ts';
+import type { BacktestResult } from '../model/trade.ts';
+import type { LoadedData } from '../data/csv.ts';
+import { Backtest } from '../engine/backtest.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost, type InstrumentationMode } from '../sandbox/index.ts';
+import { encodeResult, uint64 } from '../audit/codec.ts';
+import { chainLinks, encodeRecord, type ChainedLink, type LinkKind } from '../audit/chain.ts';
+import { sha256, type TraceCommitment } from '../../traces/index.ts';
+import { checkConfig, configMessage, type RunConfig } from './config.ts';
+import { toolchainMessage } from './toolchain.ts';
+
+export interface SourceText {
+  path: string;
+  text: string;
+  sha256: string;
+  normalizedSha256: string;
+}
+
+export interface StrategyArtifact {
+  /** The module as built by asc (uninstrumented). */
+  wasm: Uint8Array;
+  /** Sources it was built from, entry first; empty when the user supplied a .wasm. */
+  sources: SourceText[];
+}
+
+export interface RunInput {
+  strategy: StrategyArtifact;
+  data: LoadedData;
+  config: RunConfig;
+  logger?: Logger;
+  /** 'trace' for audited runs; 'fuel'/'none' only for benchmarks (no record is produced). */
+  mode?: InstrumentationMode;
+}
+
+export interface RunOutcome {
+  runId: string;
+  result: BacktestResult;
+  resultBytes: Uint8Array;
+  trace: TraceCommitment;
+  instructions: bigint;
+  instrumentedWasm: Uint8Array;
+  links: ChainedLink[];
+  /** The encoded, unsigned Record. */
+  recordBytes: Uint8Array;
+}
+
+const bytesOfHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'));
+
+export function strategyMessage(s: StrategyArtifact, instrumented: Uint8Array): Record<string, unknown> {
+  return {
+    sources: s.sources.map((f) => ({ path: f.path, sha256: bytesOfHex(f.sha256), normalizedSha256: bytesOfHex(f.normalizedSha256) })),
+    wasmSha256: sha256(s.wasm),
+    wasmSize: uint64(s.wasm.length),
+    instrumentedSha256: sha256(instrumented),
+    instrumentedSize: uint64(instrumented.length),
+  };
+}
+
+export function dataMessage(d: LoadedData): Record<string, unknown> {
+  return { files: [{ path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(d.bars.length) }] };
+}
+
+/** Runs the backtest under the sandbox and assembles the record. */
+export function executeRun(input: RunInput): RunOutcome {
+  const config = checkConfig(input.config);
+  const mode = input.mode ?? 'trace';
+  const sandbox = { ...DEFAULT_SANDBOX, mode, fuel: config.fuel, maxMemoryPages: config.maxMemoryPages, seed: config.seed, chunkSize: config.chunkSize };
+  const guest = compileGuest(input.strategy.wasm, sandbox);
+  const strategyBody = strategyMessage(input.strategy, guest.wasm);
+  const dataBody = dataMessage(input.data);
+  const configBody = configMessage(config);
+  const runId = createHash('sha256')
+    .update(JSON.stringify([Buffer.from(sha256(input.strategy.wasm)).toString('hex'), input.data.sha256, Object.entries(config.params).sort(), config.cash, config.commission, config.fuel.toString()]))
+    .digest('hex')
+    .slice(0, 16);
+  const log = (input.logger ?? silentLogger).child({ runId });
+
+  const backtest = new Backtest(input.data.bars, { cash: config.cash, commission: config.commission });
+  const broker = backtest.broker;
+  const requested = new Set<string>();
+  const host: GuestHost = {
+    position: () => broker.position,
+    cash: () => broker.cash,
+    equity: () => broker.equity(),
+    order: (kind, size) => broker.submit(kind, size),
+    param: (name, fallback) => {
+      requested.add(name);
+      return Object.hasOwn(config.params, name) ? config.params[name]! : fallback;
+    },
+    log: (message) => {
+      const i = backtest.bar;
+      log.info({ bar: i, time: i >= 0 ? isoTime(input.data.bars.time[i]!) : null }, message);
+    },
+  };
+  const instance = new GuestInstance(guest, host, sandbox);
+  instance.init();
+  const unknown = Object.keys(config.params).filter((k) => !requested.has(k)).sort();
+  if (unknown.length > 0)
+    throw new UsageError('UNKNOWN_PARAM', `unknown param ${unknown.map((k) => `"${k}"`).join(', ')}; the strategy reads: ${[...requested].sort().join(', ') || '(none)'}`);
+  const result = backtest.run(instance);
+  const stats = instance.finish();
+  const trace = stats.trace ?? { root: new Uint8Array(32), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
+  const resultBytes = encodeResult(result);
+  const leafHashesSha256 = createHash('sha256');
+  for (const h of trace.leafHashes) leafHashesSha256.update(h);
+  const bodies: Record<LinkKind, Record<string, unknown>> = {
+    toolchain: toolchainMessage(),
+    strategy: strategyBody,
+    data: dataBody,
+    config: configBody,
+    trace: {
+      root: trace.root,
+      leaves: uint64(trace.leafHashes.length),
+      bytes: uint64(trace.byteLength),
+      instructions: uint64(stats.instructions),
+      fuelUsed: uint64(stats.instructions),
+      leafHashesSha256: new Uint8Array(leafHashesSha256.digest()),
+    },
+    result: {
+      sha256: sha256(resultBytes),
+      size: uint64(resultBytes.length),
+      trades: result.trades.length,
+      equityFinal: result.stats.equityFinal,
+    },
+  };
+  const links = chainLinks(bodies);
+  log.info({ bars: input.data.bars.length, instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
+  return {
+    runId, result, resultBytes, trace, instructions: stats.instructions, instrumentedWasm: guest.wasm,
+    links, recordBytes: encodeRecord(runId, links),
+  };
+}

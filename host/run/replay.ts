@@ -1,0 +1,43 @@
+/**
+ * @module run/replay
+ * `replay`: re-executes a run from its folder — the recorded module, data and config — and
+ * compares the new trace root and result hash with the recorded ones.
+ */
+import path from 'node:path';
+import { AuditError } from '../errors.ts';
+import type { Logger } from '../log.ts';
+import { loadCsv } from '../data/csv.ts';
+import { equalBytes, sha256, toHex } from '../../traces/index.ts';
+import { executeRun, type SourceText } from './execute.ts';
+import { FILES, readRunFile } from './rundir.ts';
+import { configFromRecord, openRecord } from './verify.ts';
+
+export interface ReplayReport {
+  match: boolean;
+  recordedRoot: string;
+  replayedRoot: string;
+  recordedResult: string;
+  replayedResult: string;
+}
+
+export async function replayRun(opts: { dir: string; dataPath?: string; logger?: Logger }): Promise<ReplayReport> {
+  const rec = await openRecord(opts.dir, null);
+  const s = rec.bodies.strategy;
+  const wasm = await readRunFile(opts.dir, FILES.wasm, 'strategy');
+  if (!equalBytes(s.wasmSha256 as Uint8Array, sha256(wasm)))
+    throw new AuditError('VERIFY_FAILED', 'strategy', `strategy: ${FILES.wasm} is not the recorded module`);
+  const sources: SourceText[] = [];
+  for (const src of (s.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
+    const text = Buffer.from(await readRunFile(opts.dir, path.join(FILES.sources, src.path), 'strategy')).toString('utf8');
+    sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
+  }
+  const recordedData = (rec.bodies.data.files as { path: string }[])[0]!;
+  const data = await loadCsv(opts.dataPath ?? recordedData.path);
+  data.path = recordedData.path; // the record names the data by its recorded path
+  const outcome = executeRun({ strategy: { wasm, sources }, data, config: configFromRecord(rec.bodies.config), logger: opts.logger });
+  const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
+  const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
+  const replayedRoot = toHex(outcome.trace.root);
+  const replayedResult = toHex(sha256(outcome.resultBytes));
+  return { match: recordedRoot === replayedRoot && recordedResult === replayedResult, recordedRoot, replayedRoot, recordedResult, replayedResult };
+}
