@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { BuildError } from '../errors.ts';
 
 /** Flags every strategy is built with. Part of the build record. */
-export const ASC_FLAGS = ['-O3', '--runtime', 'incremental', '--exportStart', 'init', '--noColors'] as const;
+export const ASC_FLAGS = ['-O3', '--runtime', 'incremental', '--exportStart', 'init', '--debug', '--noColors'] as const;
 
 export interface SourceFile {
   /** Path relative to the working directory, with forward slashes. */

@@ -31,7 +31,7 @@ export interface OpenedRecord {
 }
 
 const fail = (step: string, message: string): never => {
-  throw new AuditError('VERIFY_FAILED', step, `${step}: ${message}`);
+  throw new AuditError('VERIFY_FAILED', step, message);
 };
 
 function expectEqual(step: string, what: string, recorded: Uint8Array, actual: Uint8Array): void {
@@ -47,7 +47,7 @@ export async function openRecord(dir: string, trustedKey: Uint8Array | null): Pr
     signed = decodeCanonical(pb.SignedRecord, raw) as unknown as typeof signed;
     rec = decodeCanonical(pb.Record, signed.record) as unknown as typeof rec;
   } catch (e) {
-    throw new AuditError('RECORD_MALFORMED', 'record', `record: ${FILES.record} is not a valid record: ${(e as Error).message}`, { cause: e });
+    throw new AuditError('RECORD_MALFORMED', 'record', `${FILES.record} is not a valid record: ${(e as Error).message}`, { cause: e });
   }
   if (rec.version !== RECORD_VERSION) fail('record', `version ${rec.version}, this verifier reads version ${RECORD_VERSION}`);
 

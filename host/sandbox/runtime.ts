@@ -33,7 +33,7 @@ export interface SandboxConfig {
 
 export const DEFAULT_SANDBOX: SandboxConfig = {
   mode: 'trace',
-  fuel: 1n << 40n,
+  fuel: 1n << 34n,
   maxMemoryPages: 256,
   maxModuleBytes: 16 << 20,
   seed: 0,
