@@ -9,7 +9,7 @@ export { loadCsv, parseCsv, type LoadedData } from './data/csv.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';
 export { renderStatsTable } from './audit/render.ts';
-export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint } from './audit/keys.ts';
+export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPublicKey } from './audit/keys.ts';
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
 export { writeRunDir, FILES as RUN_FILES } from './run/rundir.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   buildStrategy, createLogger, DEFAULT_CONFIG, executeRun, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, type RunConfig,
+  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, type RunConfig,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 
@@ -154,14 +154,9 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   out.log(`instructions  ${outcome.instructions}`);
   out.log(`trace root    ${toHex(outcome.trace.root)} (${outcome.trace.leafHashes.length} leaves, ${outcome.trace.byteLength} bytes)`);
   out.log(`result        sha256 ${toHex(sha256(outcome.resultBytes))}`);
-  out.log(`record        ${key ? `signed by key ${keyFingerprint(await rawKey(key))}` : 'unsigned'}`);
+  out.log(`record        ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
   out.log(`run folder    ${dir}`);
   return EXIT.ok;
-}
-
-async function rawKey(key: import('node:crypto').KeyObject): Promise<Uint8Array> {
-  const { rawPublicKey } = await import('../audit/keys.ts');
-  return rawPublicKey(key);
 }
 
 async function cmdReplay(args: string[], out: Out): Promise<number> {

@@ -25,7 +25,8 @@ async function tampered(file: string, at: (len: number) => number, extra: string
   await cp(run, dir, { recursive: true });
   const p = path.join(dir, file);
   const bytes = await readFile(p);
-  bytes[at(bytes.length)] ^= 0x01;
+  const i = at(bytes.length);
+  bytes[i] = bytes[i]! ^ 0x01;
   await writeFile(p, bytes);
   return cli('verify', dir, '--pubkey', path.join(key, 'backproof.pub'), ...extra);
 }

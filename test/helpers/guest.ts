@@ -12,8 +12,10 @@ export interface Metered {
 }
 
 export class OutOfFuel extends Error {
-  constructor(readonly regionId: number) {
+  readonly regionId: number;
+  constructor(regionId: number) {
     super(`out of fuel in region ${regionId}`);
+    this.regionId = regionId;
   }
 }
 

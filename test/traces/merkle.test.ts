@@ -116,7 +116,8 @@ describe('mutated proofs are rejected', () => {
     const out: Uint8Array[][] = [];
     for (let j = 0; j < proof.length; j++) {
       const flipped = proof.map((p) => p.slice());
-      flipped[j]![j % 32] ^= 1 << (j % 8);
+      const h = flipped[j]!;
+      h[j % 32] = h[j % 32]! ^ (1 << (j % 8));
       out.push(flipped);
       out.push(proof.filter((_, x) => x !== j)); // dropped
     }

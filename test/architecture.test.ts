@@ -1,0 +1,62 @@
+// Folders depend one way (docs/ARCHITECTURE.md). This test reads every import and enforces it.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)) out.push(path.normalize(path.join(path.dirname(file), m[1]!)));
+  return out;
+}
+
+/** Which top-level areas each area may import (besides itself). */
+const ALLOWED: Record<string, string[]> = {
+  'traces': [],
+  'host/model': [],
+  'host/errors.ts': [],
+  'host/log.ts': [],
+  'host/data': ['host/model', 'host/errors.ts'],
+  'host/engine': ['host/model', 'host/errors.ts'],
+  'host/build': ['host/errors.ts'],
+  'host/sandbox': ['host/errors.ts', 'traces', 'host/engine/ports.ts'],
+  'host/audit': ['host/model', 'host/errors.ts', 'traces'],
+  'host/run': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'traces'],
+  'host/index.ts': ['host'],
+  'host/cli': ['host/index.ts', 'traces'],
+};
+
+const areaOf = (p: string): string | undefined =>
+  Object.keys(ALLOWED).filter((a) => p === a || p.startsWith(a + '/')).sort((a, b) => b.length - a.length)[0];
+
+function violations(file: string, targets: string[]): string[] {
+  const out: string[] = [];
+  const from = areaOf(file);
+  if (!from) return [`${file} belongs to no area`];
+  for (const target of targets) {
+    if (target.startsWith('test')) out.push(`${file} imports test code ${target}`);
+    const to = areaOf(target);
+    if (to === from) continue;
+    if (!ALLOWED[from]!.some((a) => target === a || target.startsWith(a + '/') || to === a)) out.push(`${file} → ${target}`);
+  }
+  return out;
+}
+
+describe('architecture', () => {
+  it('imports go one way', () => {
+    expect([...files('host'), ...files('traces')].flatMap((f) => violations(f, imports(f)))).toEqual([]);
+  });
+
+  it('the rule catches a backwards import', () => {
+    expect(violations('traces/merkle.ts', ['host/errors.ts'])).toEqual(['traces/merkle.ts → host/errors.ts']);
+    expect(violations('host/engine/broker.ts', ['host/sandbox/index.ts'])).toHaveLength(1);
+    expect(violations('host/cli/main.ts', ['host/run/execute.ts'])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { chainLinks, encodeRecord, hashLink } from '../../host/audit/chain.ts';
+import { encodeResult, decodeResult, decodeCanonical, encode, pb, uint64 } from '../../host/audit/codec.ts';
+import { toHex } from '../../traces/index.ts';
+import { createHash } from 'node:crypto';
+
+const sha256Of = (b: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(b).digest());
+
+// Fixed inputs, so the bytes depend only on the schema and the encoder (not on this machine).
+const h = (b: number): Uint8Array => new Uint8Array(32).fill(b);
+const BODIES = {
+  toolchain: { lockfileSha256: h(1), node: 'v24.0.0', assemblyscript: '0.28.20', instrumenter: 'backproof-instrument/1', backproof: '0.1.0', ascFlags: ['-O3'] },
+  strategy: { sources: [{ path: 'a.ts', sha256: h(2), normalizedSha256: h(3) }], wasmSha256: h(4), wasmSize: uint64(100), instrumentedSha256: h(5), instrumentedSize: uint64(300) },
+  data: { files: [{ path: 'data/GOOG.csv', sha256: h(6), size: uint64(97833), bars: uint64(2148) }] },
+  config: { cash: 10000, commission: 0.002, params: [{ name: 'fast', value: 10 }, { name: 'slow', value: 20 }], fuelBudget: uint64(1n << 34n), maxMemoryPages: 256, traceMode: 'full', chunkSize: 65536, seed: 0 },
+  trace: { root: h(7), leaves: uint64(26), bytes: uint64(1660832), instructions: uint64(1324121), fuelUsed: uint64(1324121), leafHashesSha256: h(8) },
+  result: { sha256: h(9), size: uint64(1234), trades: 93, equityFinal: 56263.5193 },
+};
+
+describe('canonical encodings (golden bytes)', () => {
+  it('a record encodes to the pinned bytes', () => {
+    const links = chainLinks(BODIES);
+    const bytes = encodeRecord('0123456789abcdef', links);
+    expect(bytes.length).toBe(GOLDEN_RECORD_LENGTH);
+    expect(toHex(sha256Of(bytes))).toBe(GOLDEN_RECORD_SHA256);
+    expect(toHex(links[5]!.hash)).toBe(GOLDEN_HEAD);
+    expect(toHex(bytes.subarray(0, 48))).toBe(GOLDEN_RECORD_PREFIX);
+  });
+
+  it('each link hash covers the previous one', () => {
+    const links = chainLinks(BODIES);
+    for (let i = 1; i < links.length; i++) expect(toHex(links[i]!.prev)).toBe(toHex(links[i - 1]!.hash));
+    const relinked = hashLink(encode(pb.Link, { kind: 'data', prev: new Uint8Array(32), body: links[2]!.body }));
+    expect(toHex(relinked)).not.toBe(toHex(links[2]!.hash));
+  });
+
+  it('a result encodes to the pinned bytes and round-trips', () => {
+    const result = {
+      trades: [{ entryBar: 1, exitBar: 3, entryTime: 1092873600000000000n, exitTime: 1093046400000000000n, size: -83, entryPrice: 12.5, exitPrice: 14, pnl: -124.5, returnPct: -12, commission: 0.25 }],
+      equity: new Float64Array([10000, 10001.5, 9999.25]),
+      stats: {
+        start: 1092873600000000000n, end: 1093046400000000000n, durationDays: 2, bars: 3, exposurePct: 50, equityFinal: 9999.25,
+        equityPeak: 10001.5, returnPct: -0.0075, buyHoldReturnPct: 1, cagrPct: NaN, volatilityAnnPct: 0.5, sharpe: NaN,
+        maxDrawdownPct: -0.0225, trades: 1, winRatePct: 0, commissions: 0.25, rejectedOrders: 2,
+      },
+    };
+    const bytes = encodeResult(result);
+    expect(toHex(bytes)).toBe(GOLDEN_RESULT_HEX);
+    expect(Buffer.compare(encodeResult(decodeResult(bytes)), bytes)).toBe(0);
+  });
+
+  it('rejects a non-canonical encoding of the same values', () => {
+    const good = encode(pb.ResultLink, { sha256: h(9), trades: 3 });
+    // The same two fields, written in reverse tag order: valid protobuf, not canonical.
+    const reordered = new Uint8Array([0x18, 0x03, 0x0a, 0x20, ...h(9)]);
+    expect(pb.ResultLink.decode(reordered).toJSON()).toEqual(pb.ResultLink.decode(good).toJSON());
+    expect(() => decodeCanonical(pb.ResultLink, reordered)).toThrow(/canonical/);
+  });
+});
+
+
+const GOLDEN_RECORD_LENGTH = 831;
+const GOLDEN_RECORD_SHA256 = '729a9392c94117b686bb68faf959fa83f5062586fe637e73cec924f2c32c6b96';
+const GOLDEN_HEAD = '998c4d5897868a5ce7a7ae3c61822c4e3f582de7b26288cf9d6e69d4ac0fa568';
+const GOLDEN_RECORD_PREFIX = '08011210303132333435363738396162636465661a87010a09746f6f6c636861696e1220000000000000000000000000';
+const GOLDEN_RESULT_HEX =
+  '0a4e08011003188080b886f7afd5aa1e208080a8b09bfaa3ab1e290000000000c054c0310000000000002940390000000000002c40410000000000205fc04900000000000028c051000000000000d03f1218000000000088c34000000000c088c34000000000a087c3401a7f088080b886f7afd5aa1e108080a8b09bfaa3ab1e19000000000000004020032900000000000049403100000000a087c3403900000000c088c34041b81e85eb51b87ebf49000000000000f03f51000000000000f87f59000000000000e03f61000000000000f87f690ad7a3703d0a97bf70018101000000000000d03f880102';

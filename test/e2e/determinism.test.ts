@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { executeRun, executeRunInWorker, loadCsv, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
+import { sha256, toHex } from '../../traces/index.ts';
+
+// Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
+// They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
+// each of which must be a deliberate, reviewed change.
+const GOLDEN_TRACE_ROOT = '4403de9572d80b908887d8f6b447f1b3f90c238a9c94a43298a537cf78a38c81';
+const GOLDEN_RESULT_SHA256 = 'fd1e4c4910c080866958c998ce0c46eec56c421ff260fdd0a25d180470e38844';
+const GOLDEN_INSTRUCTIONS = 1324121n;
+
+let strategy: StrategyArtifact;
+let data: LoadedData;
+beforeAll(async () => {
+  strategy = await loadStrategy('strategies-as/sma-cross.ts');
+  data = await loadCsv('data/GOOG.csv');
+});
+
+describe('determinism', () => {
+  it('the same run twice gives identical trace root, result and record', () => {
+    const a = executeRun({ strategy, data, config: DEFAULT_CONFIG });
+    const b = executeRun({ strategy, data, config: DEFAULT_CONFIG });
+    expect(toHex(a.trace.root)).toBe(GOLDEN_TRACE_ROOT);
+    expect(toHex(sha256(a.resultBytes))).toBe(GOLDEN_RESULT_SHA256);
+    expect(a.instructions).toBe(GOLDEN_INSTRUCTIONS);
+    expect(toHex(b.trace.root)).toBe(GOLDEN_TRACE_ROOT);
+    expect(Buffer.compare(a.resultBytes, b.resultBytes)).toBe(0);
+    expect(Buffer.compare(a.recordBytes, b.recordBytes)).toBe(0);
+  });
+
+  it('a worker thread gives the same trace root and result hash', async () => {
+    const r = await executeRunInWorker({ strategyPath: 'strategies-as/sma-cross.ts', dataPath: 'data/GOOG.csv', config: DEFAULT_CONFIG });
+    expect(r).toEqual({ traceRoot: GOLDEN_TRACE_ROOT, resultSha256: GOLDEN_RESULT_SHA256, instructions: GOLDEN_INSTRUCTIONS.toString() });
+  });
+
+  it('a param changes the trace root and the result', () => {
+    const c = executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 5 } } });
+    expect(toHex(c.trace.root)).not.toBe(GOLDEN_TRACE_ROOT);
+    expect(toHex(sha256(c.resultBytes))).not.toBe(GOLDEN_RESULT_SHA256);
+  });
+});
+
+describe('guest logs', () => {
+  it('arrive through pino with the bar timestamp, bar index and run id', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({ write(chunk, _enc, done) { lines.push(...String(chunk).trim().split('\n')); done(); } });
+    const logger = pino({ level: 'info', timestamp: false, base: undefined }, sink);
+    const s = await loadStrategy('test/fixtures/logger.ts');
+    const outcome = executeRun({ strategy: s, data, config: DEFAULT_CONFIG, logger });
+    const guest = lines.map((l) => JSON.parse(l)).filter((l) => l.msg.startsWith('close'));
+    expect(guest).toEqual([
+      { level: 30, runId: outcome.runId, bar: 0, time: '2004-08-19T00:00:00Z', msg: 'close 100.34' },
+      { level: 30, runId: outcome.runId, bar: 1, time: '2004-08-20T00:00:00Z', msg: 'close 108.31' },
+      { level: 30, runId: outcome.runId, bar: 2, time: '2004-08-23T00:00:00Z', msg: 'close 109.4' },
+    ]);
+  });
+});
