@@ -1,0 +1,81 @@
+// npm run bench: SMA(10/20) crossover over ~1M bars tiled from a real file, in three sandbox modes
+// (uninstrumented, fuel only, fuel + trace committed) plus the whole audited run (executeRun:
+// trace + result encoding + record). Prints bars/s, ratios against the uninstrumented module
+// measured in this same process, and the peak RSS of a fresh child process per mode.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCsv } from '../host/data/csv.ts';
+import { Backtest } from '../host/engine/backtest.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type InstrumentationMode } from '../host/sandbox/index.ts';
+import { loadStrategy } from '../host/run/strategy.ts';
+import { executeRun } from '../host/run/execute.ts';
+import { DEFAULT_CONFIG } from '../host/run/config.ts';
+import { tileBars } from './tile.ts';
+
+const BARS = Number(process.env.BENCH_BARS ?? 1_000_000);
+const SOURCE = '../shared/data/orcl-1995-2014.txt';
+type Mode = InstrumentationMode | 'audited';
+const MODES: Mode[] = ['none', 'fuel', 'trace', 'audited'];
+
+async function setup(strategyFile = 'strategies-as/sma-cross.ts') {
+  const strategy = await loadStrategy(strategyFile);
+  const data = await loadCsv(SOURCE);
+  const bars = tileBars(data.bars, BARS);
+  return { strategy, data: { ...data, bars }, bars };
+}
+
+function runOnce(mode: Mode, s: Awaited<ReturnType<typeof setup>>): { seconds: number; instructions: bigint; traceBytes: number } {
+  const t0 = process.hrtime.bigint();
+  if (mode === 'audited') {
+    const o = executeRun({ strategy: s.strategy, data: s.data, config: DEFAULT_CONFIG });
+    return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, instructions: o.instructions, traceBytes: o.trace.byteLength };
+  }
+  const config = { ...DEFAULT_SANDBOX, mode };
+  const guest = compileGuest(s.strategy.wasm, config);
+  const bt = new Backtest(s.bars, { cash: 10_000, commission: 0 });
+  const b = bt.broker;
+  const inst = new GuestInstance(guest, {
+    position: () => b.position, cash: () => b.cash, equity: () => b.equity(), order: (k, z) => b.submit(k, z),
+    param: (_n, f) => f, log: () => {},
+  }, config);
+  inst.init();
+  bt.run(inst);
+  const st = inst.finish();
+  return { seconds: Number(process.hrtime.bigint() - t0) / 1e9, instructions: st.instructions, traceBytes: st.trace?.byteLength ?? 0 };
+}
+
+if (process.argv[2] === '--child') {
+  // A prebuilt module: the child's peak RSS is the run's, not the compiler's.
+  const s = await setup(process.argv[4]);
+  runOnce(process.argv[3] as Mode, s);
+  console.log(JSON.stringify({ maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+} else {
+  const s = await setup();
+  console.log(`SMA(10/20) crossover, ${BARS.toLocaleString('en-US')} bars tiled from ${SOURCE}; Node ${process.version}`);
+  const best: Record<string, { seconds: number; instructions: bigint; traceBytes: number }> = {};
+  for (let round = 0; round < 3; round++)
+    for (const mode of MODES) {
+      const r = runOnce(mode, s);
+      if (!best[mode] || r.seconds < best[mode]!.seconds) best[mode] = r;
+    }
+  const rss: Record<string, number> = {};
+  const wasmFile = path.join(mkdtempSync(path.join(tmpdir(), 'backproof-bench-')), 'sma-cross.wasm');
+  writeFileSync(wasmFile, s.strategy.wasm);
+  for (const mode of MODES) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, wasmFile], { encoding: 'utf8', env: { ...process.env, BACKPROOF_LOG: 'silent' } });
+    rss[mode] = child.status === 0 ? JSON.parse(child.stdout.trim().split('\n').pop()!).maxRssMB : NaN;
+  }
+  const base = best.none!.seconds;
+  console.log('');
+  console.log('mode                 bars/s      time (s)  ratio   instructions   trace bytes   peak RSS (MB)');
+  for (const mode of MODES) {
+    const r = best[mode]!;
+    const label = { none: 'uninstrumented', fuel: 'fuel only', trace: 'fuel + trace', audited: 'audited run (all)' }[mode];
+    console.log(
+      `${label.padEnd(20)} ${Math.round(BARS / r.seconds).toLocaleString('en-US').padStart(10)}  ${r.seconds.toFixed(3).padStart(8)}  ${(r.seconds / base).toFixed(2).padStart(5)}x  ${r.instructions.toString().padStart(13)}  ${r.traceBytes.toString().padStart(12)}  ${rss[mode]!.toFixed(0).padStart(13)}`,
+    );
+  }
+}
