@@ -164,6 +164,7 @@ async function cmdReplay(args: string[], out: Out): Promise<number> {
   if (values.help) return out.log(HELP.replay!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
   const r = await replayRun({ dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger() });
+  for (const note of r.notes) out.log(`note: ${note}`);
   if (r.match) {
     out.log(`MATCH trace root ${r.replayedRoot}, result ${r.replayedResult}`);
     return EXIT.ok;

@@ -14,6 +14,8 @@ import { configFromRecord, openRecord } from './verify.ts';
 
 export interface ReplayReport {
   match: boolean;
+  /** Inputs that differ from the recorded ones (the replay still runs, to show the divergence). */
+  notes: string[];
   recordedRoot: string;
   replayedRoot: string;
   recordedResult: string;
@@ -31,13 +33,16 @@ export async function replayRun(opts: { dir: string; dataPath?: string; logger?:
     const text = Buffer.from(await readRunFile(opts.dir, path.join(FILES.sources, src.path), 'strategy')).toString('utf8');
     sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
   }
-  const recordedData = (rec.bodies.data.files as { path: string }[])[0]!;
+  const notes: string[] = [];
+  const recordedData = (rec.bodies.data.files as { path: string; sha256: Uint8Array }[])[0]!;
   const data = await loadCsv(opts.dataPath ?? recordedData.path);
+  if (data.sha256 !== toHex(recordedData.sha256))
+    notes.push(`data ${data.path} has SHA-256 ${data.sha256}, the record says ${toHex(recordedData.sha256)}`);
   data.path = recordedData.path; // the record names the data by its recorded path
   const outcome = executeRun({ strategy: { wasm, sources }, data, config: configFromRecord(rec.bodies.config), logger: opts.logger });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
   const replayedRoot = toHex(outcome.trace.root);
   const replayedResult = toHex(sha256(outcome.resultBytes));
-  return { match: recordedRoot === replayedRoot && recordedResult === replayedResult, recordedRoot, replayedRoot, recordedResult, replayedResult };
+  return { match: recordedRoot === replayedRoot && recordedResult === replayedResult, notes, recordedRoot, replayedRoot, recordedResult, replayedResult };
 }

@@ -63,8 +63,8 @@ describe('backproof backtest / verify / replay', () => {
       ['trades.csv', (n) => n - 3, /\[result\].*trades\.csv line/],
       ['trace-leaves.bin', () => 5, /\[trace\]/],
       ['config.json', (n) => n - 4, /\[config\]/],
-      ['record.pb', (n) => n - 70, /\[(signature|record)\]/],
-      ['record.pb', (n) => n - 3, /\[(signature|record)\]/],
+      ['record.pb', (n) => n - 60, /\[signature\]: the Ed25519 signature does not verify/], // inside the signature
+      ['record.pb', () => 40, /\[(signature|record)\]/], // inside the signed record
     ];
     for (const [file, at, expected] of cases) {
       const r = await tampered(file, at);
@@ -83,15 +83,17 @@ describe('backproof backtest / verify / replay', () => {
     expect(v.err).toMatch(/\[data\]: SHA-256 of .*GOOG-tampered\.csv is [0-9a-f]{64}, the record says [0-9a-f]{64}/);
   });
 
-  it('replay reports MISMATCH with both roots when execution differs', async () => {
-    // Same strategy and data, but a param change recorded into a copy's config would break the chain;
-    // instead run a second strategy under the first run's record by swapping the module *and* re-linking
-    // is impossible without the key — so replay a run made with other params and compare roots.
-    const other = path.join(work, 'other');
-    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', 'fast=5', '--out', other, '--unsigned')).code).toBe(0);
-    const a = JSON.parse(await readFile(path.join(run, 'record.json'), 'utf8')).links[4].body.root;
-    const b = JSON.parse(await readFile(path.join(other, 'record.json'), 'utf8')).links[4].body.root;
-    expect(a).not.toBe(b);
+  it('replay reports MISMATCH with both roots when the data differs by one byte', async () => {
+    const data = path.join(work, 'GOOG-one-byte.csv');
+    const text = await readFile('data/GOOG.csv', 'utf8');
+    // One byte of one real bar: 2008-06-27's close 528.07 becomes 928.07.
+    const line = '2008-06-27,527.68,530,515.09,528.07,5447500';
+    expect(text).toContain(line);
+    await writeFile(data, text.replace(line, line.replace(',528.07,', ',928.07,')));
+    const r = await cli('replay', run, '--data', data);
+    expect(r.code).toBe(5);
+    expect(r.out).toMatch(/note: data .* has SHA-256 [0-9a-f]{64}, the record says [0-9a-f]{64}/);
+    expect(r.out).toMatch(/MISMATCH\n  trace root  recorded ([0-9a-f]{64})\n              replayed (?!\1)[0-9a-f]{64}/);
   });
 
   it('rejects a bad signature under the wrong trusted key', async () => {
@@ -108,6 +110,14 @@ describe('backproof backtest / verify / replay', () => {
     const r = await cli('verify', dir);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/UNSIGNED/);
+    // Without a signature, a changed link is caught by the chain.
+    const record = await readFile(path.join(dir, 'record.pb'));
+    const at = record.indexOf(Buffer.from('data/GOOG.csv'));
+    record[at] = 'D'.charCodeAt(0);
+    await writeFile(path.join(dir, 'record.pb'), record);
+    const broken = await cli('verify', dir);
+    expect(broken.code).toBe(5);
+    expect(broken.err).toMatch(/\[chain\]: link "data"|\[chain\]: link "config"\.prev|\[chain\]: head/);
     expect((await cli('verify', dir, '--pubkey', path.join(key, 'backproof.pub'))).code).toBe(5);
   });
 });

@@ -42,6 +42,15 @@ describe('determinism', () => {
   });
 });
 
+describe('example strategies', () => {
+  it('pin their trade count and final equity on data/GOOG.csv', async () => {
+    const sma = executeRun({ strategy, data, config: DEFAULT_CONFIG });
+    expect([sma.result.stats.trades, sma.result.stats.equityFinal]).toEqual([93, 81812.37000000004]); // exact bits: float sums in bar order
+    const ema = executeRun({ strategy: await loadStrategy('strategies-as/ema-cross.ts'), data, config: DEFAULT_CONFIG });
+    expect([ema.result.stats.trades, ema.result.stats.equityFinal]).toEqual([24, 24477.75]);
+  });
+});
+
 describe('guest logs', () => {
   it('arrive through pino with the bar timestamp, bar index and run id', async () => {
     const lines: string[] = [];

@@ -1,0 +1,86 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { wat } from '../helpers/wat.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
+import { executeRun, loadCsv, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
+
+const host = (orders: [number, number][] = []): GuestHost => ({
+  position: () => 0, cash: () => 1000, equity: () => 1000, order: (k, s) => void orders.push([k, s]),
+  param: (_n, f) => f, log: () => {},
+});
+
+// A strategy written by hand: the start function reads a param, on_bar buys on every bar.
+const HANDWRITTEN = wat(`(module
+  (import "backproof" "order" (func $order (param i32 f64)))
+  (import "backproof" "param" (func $param (param i32 i32 f64) (result f64)))
+  (memory (export "memory") 1)
+  (data (i32.const 16) "s\\00z\\00")
+  (global $size (mut f64) (f64.const 0))
+  (func $start (global.set $size (call $param (i32.const 16) (i32.const 4) (f64.const 3))))
+  (start $start)
+  (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (call $order (i32.const 1) (global.get $size))))`);
+
+describe('compileGuest and GuestInstance', () => {
+  it('turns a start function into init, run after instantiation with host imports working', () => {
+    const g = compileGuest(HANDWRITTEN, DEFAULT_SANDBOX);
+    const orders: [number, number][] = [];
+    const names: string[] = [];
+    const inst = new GuestInstance(g, { ...host(orders), param: (n, f) => (names.push(n), f + 1) }, DEFAULT_SANDBOX);
+    expect(names).toEqual([]); // nothing ran during instantiation
+    inst.init();
+    expect(names).toEqual(['sz']);
+    inst.onBar(1n, 1, 1, 1, 1, 1);
+    expect(orders).toEqual([[1, 4]]);
+    expect(inst.finish().instructions).toBeGreaterThan(0n);
+  });
+
+  it('rejects imports outside the ABI, naming them, and wrong signatures', () => {
+    const wasi = wat(`(module (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+      (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))`);
+    expect(() => compileGuest(wasi, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'IMPORT_NOT_ALLOWED', message: expect.stringMatching(/"wasi_snapshot_preview1"."fd_write"/) }));
+    const sig = wat(`(module (import "backproof" "order" (func (param i32)))
+      (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))`);
+    expect(() => compileGuest(sig, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'IMPORT_NOT_ALLOWED', message: expect.stringMatching(/signature \(i32\) -> \(\); the ABI's is \(i32, f64\) -> \(\)/) }));
+    const mem = wat(`(module (import "env" "memory" (memory 1)) (export "memory" (memory 0)) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))`);
+    expect(() => compileGuest(mem, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'IMPORT_NOT_ALLOWED' }));
+  });
+
+  it('rejects missing or mistyped exports', () => {
+    const noBar = wat('(module (memory (export "memory") 1))');
+    expect(() => compileGuest(noBar, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING', message: expect.stringMatching(/on_bar/) }));
+    const noMem = wat('(module (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))');
+    expect(() => compileGuest(noMem, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING', message: expect.stringMatching(/memory/) }));
+    const badSig = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i32)))');
+    expect(() => compileGuest(badSig, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
+  });
+
+  it('rejects garbage and oversized modules as WASM_MALFORMED', () => {
+    expect(() => compileGuest(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0xff]), DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'WASM_MALFORMED' }));
+    expect(() => compileGuest(HANDWRITTEN, { ...DEFAULT_SANDBOX, maxModuleBytes: 16 })).toThrow(expect.objectContaining({ code: 'WASM_MALFORMED', message: expect.stringMatching(/limit is 16/) }));
+  });
+
+  it('turns traps into GUEST_TRAP', () => {
+    const trap = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) unreachable))');
+    const inst = new GuestInstance(compileGuest(trap, DEFAULT_SANDBOX), host(), DEFAULT_SANDBOX);
+    expect(() => inst.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'GUEST_TRAP' }));
+    const deep = wat('(module (memory (export "memory") 1) (func $r (export "on_bar") (param i64 f64 f64 f64 f64 f64) (call $r (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5))))');
+    const d = new GuestInstance(compileGuest(deep, DEFAULT_SANDBOX), host(), DEFAULT_SANDBOX);
+    expect(() => d.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'GUEST_TRAP', message: expect.stringMatching(/call stack/) }));
+  });
+});
+
+describe('the example strategy under every mode', () => {
+  let strategy: StrategyArtifact;
+  let data: LoadedData;
+  beforeAll(async () => {
+    strategy = await loadStrategy('strategies-as/sma-cross.ts');
+    data = await loadCsv('../shared/data/orcl-1995-2014.txt');
+  });
+
+  it('gives byte-identical results uninstrumented, fuel-metered and traced', () => {
+    const results = (['none', 'fuel', 'trace'] as const).map((mode) => executeRun({ strategy, data, config: DEFAULT_CONFIG, mode }));
+    expect(Buffer.compare(results[0]!.resultBytes, results[1]!.resultBytes)).toBe(0);
+    expect(Buffer.compare(results[0]!.resultBytes, results[2]!.resultBytes)).toBe(0);
+    expect(results[1]!.instructions).toBe(results[2]!.instructions);
+    expect(results[2]!.result.stats.trades).toBeGreaterThan(100);
+  });
+});
