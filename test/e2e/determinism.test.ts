@@ -47,7 +47,7 @@ describe('example strategies', () => {
     const sma = executeRun({ strategy, data, config: DEFAULT_CONFIG });
     expect([sma.result.stats.trades, sma.result.stats.equityFinal]).toEqual([93, 81812.37000000004]); // exact bits: float sums in bar order
     const ema = executeRun({ strategy: await loadStrategy('strategies-as/ema-cross.ts'), data, config: DEFAULT_CONFIG });
-    expect([ema.result.stats.trades, ema.result.stats.equityFinal]).toEqual([24, 24477.75]);
+    expect([ema.result.stats.trades, ema.result.stats.equityFinal]).toEqual([24, 24477.749999999993]);
   });
 });
 
