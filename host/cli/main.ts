@@ -5,7 +5,8 @@
  * host's public API.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { mkdir, writeFile, stat } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildStrategy, createLogger, DEFAULT_CONFIG, executeRun, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
@@ -79,15 +80,6 @@ function numberOption(name: string, text: string | undefined, fallback: number):
   return v;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 type Out = { log: (s: string) => void };
 
 async function cmdBuild(args: string[], out: Out): Promise<number> {
@@ -140,7 +132,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     maxMemoryPages: numberOption('max-memory-pages', values['max-memory-pages'] as string | undefined, DEFAULT_CONFIG.maxMemoryPages),
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
-  const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? ((await exists(defaultKey)) ? defaultKey : null));
+  const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
   const key = keyFile ? await loadPrivateKey(keyFile) : null;
   const logger = createLogger();
   const data = await loadCsv(values.data as string);
@@ -197,7 +189,7 @@ async function cmdKeygen(args: string[], out: Out): Promise<number> {
   const dir = (values.out as string | undefined) ?? DEFAULT_KEY_DIR;
   const priv = path.join(dir, 'backproof.key');
   const pub = path.join(dir, 'backproof.pub');
-  if (!values.force && ((await exists(priv)) || (await exists(pub))))
+  if (!values.force && (existsSync(priv) || existsSync(pub)))
     throw new UsageError('OUTPUT_EXISTS', `${priv} already exists; pass --force to replace it`);
   await mkdir(dir, { recursive: true });
   const keys = generateKeys();
