@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'EXPORT_MISSING'
   | 'EXPORT_RESERVED'
   | 'FUEL_EXHAUSTED'
+  | 'STACK_EXHAUSTED'
+  | 'MODULE_LIMIT'
   | 'MEMORY_LIMIT'
   | 'GUEST_TRAP'
   | 'GUEST_ABORT'

@@ -44,7 +44,8 @@ Options:
   --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
   --unsigned             do not sign, even if a default key exists
   --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
-  --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})`,
+  --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
+  --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})`,
   replay: `Usage: backproof replay <run-dir> [--data FILE]
 
 Re-executes the run from its folder and prints MATCH, or MISMATCH with both trace roots (exit 5).
@@ -107,6 +108,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     strategy: { type: 'string' }, data: { type: 'string' }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
+    'max-call-depth': { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -130,6 +132,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     params,
     fuel,
     maxMemoryPages: numberOption('max-memory-pages', values['max-memory-pages'] as string | undefined, DEFAULT_CONFIG.maxMemoryPages),
+    maxCallDepth: numberOption('max-call-depth', values['max-call-depth'] as string | undefined, DEFAULT_CONFIG.maxCallDepth),
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));

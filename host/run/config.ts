@@ -4,7 +4,7 @@
  * hashed into the record (params sorted by name).
  */
 import { UsageError } from '../errors.ts';
-import { DEFAULT_SANDBOX } from '../sandbox/index.ts';
+import { DEFAULT_SANDBOX, type SandboxConfig, type InstrumentationMode } from '../sandbox/index.ts';
 import { uint64 } from '../audit/codec.ts';
 
 export interface RunConfig {
@@ -16,6 +16,8 @@ export interface RunConfig {
   maxMemoryPages: number;
   chunkSize: number;
   seed: number;
+  /** Deepest guest call nesting. */
+  maxCallDepth: number;
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -26,7 +28,13 @@ export const DEFAULT_CONFIG: RunConfig = {
   maxMemoryPages: DEFAULT_SANDBOX.maxMemoryPages,
   chunkSize: DEFAULT_SANDBOX.chunkSize,
   seed: 0,
+  maxCallDepth: DEFAULT_SANDBOX.maxCallDepth,
 };
+
+/** The sandbox settings a run config implies. */
+export function sandboxConfigFor(c: RunConfig, mode: InstrumentationMode = 'trace'): SandboxConfig {
+  return { ...DEFAULT_SANDBOX, mode, fuel: c.fuel, maxMemoryPages: c.maxMemoryPages, seed: c.seed, chunkSize: c.chunkSize, maxCallDepth: c.maxCallDepth };
+}
 
 export function checkConfig(c: RunConfig): RunConfig {
   if (!(Number.isFinite(c.cash) && c.cash > 0)) throw new UsageError('USAGE', `--cash must be a positive number, got ${c.cash}`);
@@ -37,6 +45,8 @@ export function checkConfig(c: RunConfig): RunConfig {
     if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
+  if (!Number.isInteger(c.maxCallDepth) || c.maxCallDepth < 1 || c.maxCallDepth > 100_000)
+    throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..100000, got ${c.maxCallDepth}`);
   if (!Number.isInteger(c.maxMemoryPages) || c.maxMemoryPages < 1 || c.maxMemoryPages > 65536)
     throw new UsageError('USAGE', `--max-memory-pages must be an integer in 1..65536, got ${c.maxMemoryPages}`);
   return c;
@@ -54,6 +64,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     traceMode: 'full',
     chunkSize: c.chunkSize,
     seed: c.seed,
+    maxCallDepth: c.maxCallDepth,
   };
 }
 
@@ -61,7 +72,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -74,5 +85,6 @@ export function parseConfigJson(text: string): RunConfig {
     maxMemoryPages: o.maxMemoryPages as number,
     chunkSize: o.chunkSize as number,
     seed: o.seed as number,
+    maxCallDepth: o.maxCallDepth as number,
   };
 }

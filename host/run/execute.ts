@@ -11,11 +11,11 @@ import { isoTime } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import type { LoadedData } from '../data/csv.ts';
 import { Backtest } from '../engine/backtest.ts';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost, type InstrumentationMode } from '../sandbox/index.ts';
+import { compileGuest, GuestInstance, type GuestHost, type InstrumentationMode } from '../sandbox/index.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
 import { chainLinks, encodeRecord, type ChainedLink, type LinkKind } from '../audit/chain.ts';
 import { sha256, type TraceCommitment } from '../../traces/index.ts';
-import { checkConfig, configMessage, type RunConfig } from './config.ts';
+import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
 
 export interface SourceText {
@@ -73,7 +73,7 @@ export function dataMessage(d: LoadedData): Record<string, unknown> {
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
   const mode = input.mode ?? 'trace';
-  const sandbox = { ...DEFAULT_SANDBOX, mode, fuel: config.fuel, maxMemoryPages: config.maxMemoryPages, seed: config.seed, chunkSize: config.chunkSize };
+  const sandbox = sandboxConfigFor(config, mode);
   const guest = compileGuest(input.strategy.wasm, sandbox);
   const strategyBody = strategyMessage(input.strategy, guest.wasm);
   const dataBody = dataMessage(input.data);
@@ -122,7 +122,7 @@ export function executeRun(input: RunInput): RunOutcome {
       leaves: uint64(trace.leafHashes.length),
       bytes: uint64(trace.byteLength),
       instructions: uint64(stats.instructions),
-      fuelUsed: uint64(stats.instructions),
+      fuelUsed: uint64(stats.fuelUsed),
       leafHashesSha256: new Uint8Array(leafHashesSha256.digest()),
     },
     result: {

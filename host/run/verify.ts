@@ -13,9 +13,9 @@ import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { parseCsv } from '../data/csv.ts';
-import { instrument } from '../sandbox/index.ts';
+import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
-import { configMessage, parseConfigJson, type RunConfig } from './config.ts';
+import { configMessage, parseConfigJson, sandboxConfigFor, type RunConfig } from './config.ts';
 import { FILES, readRunFile } from './rundir.ts';
 import { lockfileSha256 } from './toolchain.ts';
 
@@ -91,6 +91,7 @@ export function configFromRecord(body: Body): RunConfig {
     maxMemoryPages: (body.maxMemoryPages as number) ?? 0,
     chunkSize: (body.chunkSize as number) ?? 0,
     seed: (body.seed as number) ?? 0,
+    maxCallDepth: (body.maxCallDepth as number) ?? 0,
   };
 }
 
@@ -135,7 +136,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   expectEqual('strategy', `SHA-256 of ${FILES.wasm}`, s.wasmSha256 as Uint8Array, sha256(wasm));
   let instrumented: Uint8Array;
   try {
-    instrumented = instrument(wasm, { trace: true, maxMemoryPages: config.maxMemoryPages, startExportName: 'init' }).wasm;
+    instrumented = instrument(wasm, instrumentOptionsFor(sandboxConfigFor(config))).wasm;
   } catch (e) {
     return fail('strategy', `${FILES.wasm} cannot be instrumented: ${(e as Error).message}`);
   }

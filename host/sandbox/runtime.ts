@@ -10,7 +10,7 @@ import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
 } from './abi.ts';
 import {
-  instrument, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta,
+  instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule } from './instrument/module.ts';
 
@@ -29,6 +29,10 @@ export interface SandboxConfig {
   seed: number;
   /** Trace bytes per Merkle leaf. */
   chunkSize: number;
+  /** Deepest guest call nesting. */
+  maxCallDepth: number;
+  /** Most functions (imported + defined) a module may have. */
+  maxFunctions: number;
 }
 
 export const DEFAULT_SANDBOX: SandboxConfig = {
@@ -38,6 +42,8 @@ export const DEFAULT_SANDBOX: SandboxConfig = {
   maxModuleBytes: 16 << 20,
   seed: 0,
   chunkSize: DEFAULT_CHUNK_SIZE,
+  maxCallDepth: 512,
+  maxFunctions: 100_000,
 };
 
 export interface GuestModule {
@@ -56,6 +62,16 @@ function compileError(e: unknown): SandboxError {
   return new SandboxError('WASM_MALFORMED', `invalid wasm module: ${msg}`, { cause: e });
 }
 
+/** The instrumentation a sandbox config implies (also used by verify to recompute the module). */
+export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
+  return {
+    trace: config.mode === 'trace',
+    maxMemoryPages: config.maxMemoryPages,
+    maxCallDepth: config.maxCallDepth,
+    startExportName: EXPORT_INIT,
+  };
+}
+
 /** Checks the module against the ABI, instruments it for `config.mode` and compiles it. */
 export function compileGuest(original: Uint8Array, config: SandboxConfig): GuestModule {
   if (original.length > config.maxModuleBytes)
@@ -68,6 +84,9 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
     }
   }
   const parsed = parseModule(original);
+  const functions = parsed.importedFuncs + parsed.funcTypes.length;
+  if (functions > config.maxFunctions)
+    throw new SandboxError('MODULE_LIMIT', `module has ${functions} functions; the limit is ${config.maxFunctions}`);
   for (const imp of parsed.imports) {
     const allowed = ALLOWED_IMPORTS[imp.module]?.[imp.field];
     const where = `import "${imp.module}"."${imp.field}" (byte offset ${imp.offset})`;
@@ -91,11 +110,7 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
   let wasm = original;
   let meta: InstrumentMeta | null = null;
   if (config.mode !== 'none') {
-    const out = instrument(original, {
-      trace: config.mode === 'trace',
-      maxMemoryPages: config.maxMemoryPages,
-      startExportName: EXPORT_INIT,
-    });
+    const out = instrument(original, instrumentOptionsFor(config));
     wasm = out.wasm;
     meta = out.meta;
   }
@@ -122,8 +137,10 @@ function allowedList(): string {
 }
 
 export interface GuestRunStats {
-  /** Original instructions executed (== fuel used). 0 when mode is 'none'. */
+  /** Original instructions executed. 0 when mode is 'none'. */
   instructions: bigint;
+  /** instructions + size charges of bulk memory/table operations. */
+  fuelUsed: bigint;
   trace: TraceCommitment | null;
 }
 
@@ -137,6 +154,7 @@ export class GuestInstance {
   private readonly memory: WebAssembly.Memory;
   private readonly onBarFn: OnBar;
   private readonly fuel: WebAssembly.Global | null;
+  private readonly bulk: WebAssembly.Global | null;
   private readonly chunker: TraceChunker | null;
   private traceMemory: WebAssembly.Memory | null = null;
   private tp: WebAssembly.Global | null = null;
@@ -155,6 +173,7 @@ export class GuestInstance {
     this.memory = ex[EXPORT_MEMORY] as WebAssembly.Memory;
     this.onBarFn = ex[EXPORT_ON_BAR] as unknown as OnBar;
     this.fuel = (ex[EXPORT_FUEL] as WebAssembly.Global | undefined) ?? null;
+    this.bulk = (ex[EXPORT_BULK] as WebAssembly.Global | undefined) ?? null;
     if (this.fuel) this.fuel.value = config.fuel;
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
@@ -197,6 +216,10 @@ export class GuestInstance {
         out_of_fuel: (regionId: number) => {
           throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted in ${this.describeRegion(regionId)}: the run's budget of ${this.config.fuel} instructions is spent`);
         },
+        stack_exhausted: (func: number) => {
+          const name = this.guest.meta!.functionNames.get(func);
+          throw new SandboxError('STACK_EXHAUSTED', `call depth limit of ${this.guest.meta!.maxCallDepth} reached entering function ${func}${name ? ` (${name})` : ''}`);
+        },
         flush: (len: number) => {
           this.chunker!.write(new Uint8Array(this.traceMemory!.buffer, 0, len));
         },
@@ -217,7 +240,7 @@ export class GuestInstance {
     if (e instanceof SandboxError) return e;
     if (e instanceof WebAssembly.RuntimeError) return new SandboxError('GUEST_TRAP', `guest trapped: ${e.message}`, { cause: e });
     if (e instanceof RangeError && /call stack/i.test(e.message))
-      return new SandboxError('GUEST_TRAP', 'guest exhausted the call stack', { cause: e });
+      return new SandboxError('STACK_EXHAUSTED', 'guest exhausted the host call stack', { cause: e });
     if (e instanceof WebAssembly.LinkError) return new SandboxError('IMPORT_NOT_ALLOWED', e.message, { cause: e });
     return e;
   }
@@ -240,9 +263,14 @@ export class GuestInstance {
     }
   }
 
-  /** Instructions executed so far. */
-  instructions(): bigint {
+  /** Fuel used so far: instructions executed plus the size charges of bulk operations. */
+  fuelUsed(): bigint {
     return this.fuel ? this.config.fuel - (this.fuel.value as bigint) : 0n;
+  }
+
+  /** Original instructions executed so far. */
+  instructions(): bigint {
+    return this.bulk ? this.fuelUsed() - (this.bulk.value as bigint) : 0n;
   }
 
   /** Flushes the trace and returns the run's totals. Call once, after the last bar. */
@@ -254,6 +282,6 @@ export class GuestInstance {
       this.tp!.value = 0;
       trace = this.chunker.finish();
     }
-    return { instructions: this.instructions(), trace };
+    return { instructions: this.instructions(), fuelUsed: this.fuelUsed(), trace };
   }
 }

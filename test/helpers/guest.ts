@@ -19,6 +19,14 @@ export class OutOfFuel extends Error {
   }
 }
 
+export class StackExhausted extends Error {
+  readonly func: number;
+  constructor(func: number) {
+    super(`call depth exhausted entering ${func}`);
+    this.func = func;
+  }
+}
+
 export function original(wasm: Uint8Array, imports: WebAssembly.Imports = {}): WebAssembly.Exports {
   return new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource), imports).exports;
 }
@@ -33,6 +41,9 @@ export function metered(wasm: Uint8Array, opts: { trace?: boolean; maxMemoryPage
     [HOST_MODULE]: {
       out_of_fuel: (id: number) => {
         throw new OutOfFuel(id);
+      },
+      stack_exhausted: (func: number) => {
+        throw new StackExhausted(func);
       },
       flush: (len: number) => {
         flushed.push(new Uint8Array((exports[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, len).slice());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
-import { metered, original, OutOfFuel, words } from '../helpers/guest.ts';
-import { instrument } from '../../host/sandbox/index.ts';
+import { metered, original, OutOfFuel, StackExhausted, words } from '../helpers/guest.ts';
+import { instrument, EXPORT_BULK, EXPORT_DEPTH } from '../../host/sandbox/index.ts';
 import { SandboxError } from '../../host/errors.ts';
 
 const SUM = wat(`(module
@@ -209,5 +209,118 @@ describe('instrument: rejects what it cannot make safe', () => {
   it('reserved export names', () => {
     const bad = wat('(module (global $g (mut i64) (i64.const 0)) (export "__bp_fuel" (global $g)))');
     expectCode(() => instrument(bad, { trace: true, maxMemoryPages: 1 }), 'EXPORT_RESERVED', /__bp_fuel/);
+  });
+});
+
+describe('instrument: call depth', () => {
+  const REC = wat(`(module
+    (type $t (func (param i32) (result i32)))
+    (table 1 funcref) (elem (i32.const 0) $viaTable)
+    (func $down (export "down") (param $n i32) (result i32)
+      (if (result i32) (local.get $n) (then (i32.add (i32.const 1) (call $down (i32.sub (local.get $n) (i32.const 1))))) (else (i32.const 0))))
+    (func $viaTable (export "viaTable") (param $n i32) (result i32)
+      (call_indirect (type $t) (i32.add (local.get $n) (i32.const 1)) (i32.const 0)))
+    (func (export "early") (param $n i32) (result i32)
+      (block $b (br_if $b (local.get $n)) (return (i32.const 7))) (br 0 (i32.const 9))))`);
+
+  it('allows recursion up to the limit and counts back down on every exit', () => {
+    const m = metered(REC, {}, {});
+    expect((m.exports.down as Function)(100)).toBe(100);
+    expect((m.exports[EXPORT_DEPTH] as WebAssembly.Global).value).toBe(0);
+    expect((m.exports.early as Function)(0)).toBe(7);
+    expect((m.exports.early as Function)(1)).toBe(9);
+    expect((m.exports[EXPORT_DEPTH] as WebAssembly.Global).value).toBe(0);
+  });
+
+  it('stops unbounded recursion, direct or through call_indirect, at the same depth every time', () => {
+    for (const fn of ['down', 'viaTable']) {
+      const seen: number[] = [];
+      for (let run = 0; run < 2; run++) {
+        const { wasm } = instrument(REC, { trace: true, maxMemoryPages: 1, maxCallDepth: 300 });
+        const mod = new WebAssembly.Module(wasm as BufferSource);
+        let calls = 0;
+        const inst = new WebAssembly.Instance(mod, { __backproof: {
+          out_of_fuel: () => { throw new Error('fuel'); },
+          stack_exhausted: (f: number) => { calls++; throw new StackExhausted(f); },
+          flush: () => {},
+        } });
+        (inst.exports.__bp_fuel as WebAssembly.Global).value = 1n << 40n;
+        expect(() => (inst.exports[fn] as Function)(1_000_000)).toThrow(StackExhausted);
+        expect(calls).toBe(1);
+        seen.push((inst.exports[EXPORT_DEPTH] as WebAssembly.Global).value as number);
+      }
+      expect(seen).toEqual([301, 301]);
+    }
+  });
+});
+
+describe('instrument: float determinism', () => {
+  const NAN = wat(`(module
+    (func (export "payload") (result i64)
+      (i64.reinterpret_f64 (f64.add (f64.reinterpret_i64 (i64.const 0x7ff8000000000123)) (f64.const 1))))
+    (func (export "payload32") (result i32)
+      (i32.reinterpret_f32 (f32.mul (f32.reinterpret_i32 (i32.const 0x7fc00042)) (f32.const 2))))
+    (func (export "sqrtNeg") (result i64) (i64.reinterpret_f64 (f64.sqrt (f64.const -1))))
+    (func (export "plain") (result f64) (f64.div (f64.const 1) (f64.const 3))))`);
+
+  it('canonicalizes NaN results and leaves numbers alone', () => {
+    const a = original(NAN);
+    const b = metered(NAN).exports;
+    expect((a.payload as Function)()).not.toBe(0x7ff8000000000000n); // the payload survives without us
+    expect((b.payload as Function)()).toBe(0x7ff8000000000000n);
+    expect((b.payload32 as Function)() >>> 0).toBe(0x7fc00000);
+    expect((b.sqrtNeg as Function)()).toBe(0x7ff8000000000000n);
+    expect((b.plain as Function)()).toBe(1 / 3);
+  });
+});
+
+describe('instrument: bulk memory and tables', () => {
+  const BULK = wat(`(module (memory 2) (table $t 2 funcref)
+    (func (export "fill") (param $n i32) (memory.fill (i32.const 0) (i32.const 7) (local.get $n)))
+    (func (export "copy") (param $n i32) (memory.copy (i32.const 4096) (i32.const 0) (local.get $n)))
+    (func (export "grow") (param $n i32) (result i32) (memory.grow (local.get $n)))
+    (func (export "tgrow") (param $n i32) (result i32) (table.grow $t (ref.null func) (local.get $n))))`);
+
+  it('charges memory.fill/copy by size and memory.grow by pages, apart from instructions', () => {
+    const m = metered(BULK, { maxMemoryPages: 8 });
+    const bulk = () => (m.exports[EXPORT_BULK] as WebAssembly.Global).value as bigint;
+    (m.exports.fill as Function)(800);
+    expect(bulk()).toBe(100n);
+    expect(m.used() - bulk()).toBe(5n); // i32.const, i32.const, local.get, memory.fill, end
+    (m.exports.copy as Function)(64);
+    expect(bulk()).toBe(108n);
+    expect((m.exports.grow as Function)(2)).toBe(2);
+    expect(bulk()).toBe(108n + 2n * 8192n);
+  });
+
+  it('a fill larger than the remaining fuel stops before it runs', () => {
+    const m = metered(BULK, { budget: 1000n });
+    expect(() => (m.exports.fill as Function)(65536)).toThrow(OutOfFuel);
+  });
+
+  it('forces the table maximum', () => {
+    const { wasm } = instrument(BULK, { trace: false, maxMemoryPages: 8, maxTableElements: 5 });
+    const inst = new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource), { __backproof: { out_of_fuel: () => {}, stack_exhausted: () => {} } });
+    (inst.exports.__bp_fuel as WebAssembly.Global).value = 1n << 40n;
+    expect((inst.exports.tgrow as Function)(3)).toBe(2);
+    expect((inst.exports.tgrow as Function)(1)).toBe(-1);
+    expect(() => instrument(wat('(module (table 10 funcref))'), { trace: false, maxMemoryPages: 1, maxTableElements: 5 })).toThrow(expect.objectContaining({ code: 'MEMORY_LIMIT' }));
+  });
+});
+
+describe('instrument: more rejected features', () => {
+  const code = (text: string): string => {
+    try {
+      instrument(wat(text, { gc: true }), { trace: true, maxMemoryPages: 1 });
+    } catch (e) {
+      return `${(e as SandboxError).code}: ${(e as Error).message}`;
+    }
+    return 'accepted';
+  };
+  it('exceptions, tail calls, memory64, GC', () => {
+    expect(code('(module (tag $e) (func (export "f") (throw $e)))')).toMatch(/WASM_UNSUPPORTED: .*exception handling/);
+    expect(code('(module (func $g) (func (export "f") (return_call $g)))')).toMatch(/WASM_UNSUPPORTED: .*tail calls/);
+    expect(code('(module (memory i64 1))')).toMatch(/WASM_UNSUPPORTED: .*memory64/);
+    expect(code('(module (type $s (struct (field i32))) (func (export "f") (result (ref null $s)) (ref.null $s)))')).toMatch(/WASM_UNSUPPORTED: .*GC|typed/);
   });
 });

@@ -53,6 +53,10 @@ describe('compileGuest and GuestInstance', () => {
     expect(() => compileGuest(badSig, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
   });
 
+  it('limits the number of functions', () => {
+    expect(() => compileGuest(HANDWRITTEN, { ...DEFAULT_SANDBOX, maxFunctions: 3 })).toThrow(expect.objectContaining({ code: 'MODULE_LIMIT', message: expect.stringMatching(/4 functions; the limit is 3/) }));
+  });
+
   it('rejects garbage and oversized modules as WASM_MALFORMED', () => {
     expect(() => compileGuest(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 0xff]), DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'WASM_MALFORMED' }));
     expect(() => compileGuest(HANDWRITTEN, { ...DEFAULT_SANDBOX, maxModuleBytes: 16 })).toThrow(expect.objectContaining({ code: 'WASM_MALFORMED', message: expect.stringMatching(/limit is 16/) }));
@@ -64,7 +68,7 @@ describe('compileGuest and GuestInstance', () => {
     expect(() => inst.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'GUEST_TRAP' }));
     const deep = wat('(module (memory (export "memory") 1) (func $r (export "on_bar") (param i64 f64 f64 f64 f64 f64) (call $r (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5))))');
     const d = new GuestInstance(compileGuest(deep, DEFAULT_SANDBOX), host(), DEFAULT_SANDBOX);
-    expect(() => d.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'GUEST_TRAP', message: expect.stringMatching(/call stack/) }));
+    expect(() => d.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'STACK_EXHAUSTED', message: expect.stringMatching(/call depth limit of 512 reached entering function 0/) }));
   });
 });
 

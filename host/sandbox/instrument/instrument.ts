@@ -23,7 +23,19 @@
  * only one pass through one function's regions can run, so the trace memory is sized to the
  * threshold plus the largest function's total region bytes.
  *
- * Memory. The guest memory's maximum is forced to `maxMemoryPages` (growth past it returns -1).
+ * Memory. The guest memory's maximum is forced to `maxMemoryPages` (growth past it returns -1);
+ * tables likewise to `maxTableElements`. memory.fill/copy/init and table.fill/copy/init are charged
+ * one extra fuel unit per 8 elements, memory.grow 8192 per page; these extra units are also added to
+ * the i64 global `__bp_bulk`, so instructions executed = fuel used − bulk.
+ *
+ * Call depth. Every function increments the i32 global `__bp_depth` on entry and decrements it on
+ * every exit (its body is wrapped in a block with the function's result type, so branches to the
+ * function label exit through the decrement; each `return` decrements first). Past `maxCallDepth`
+ * the host's `stack_exhausted(function)` throws — a deterministic limit, never V8's own RangeError.
+ *
+ * NaN. The result of every float operation that can produce a NaN (arithmetic, sqrt, min/max,
+ * rounding, promote/demote) is replaced by the canonical quiet NaN when it is a NaN, as wasmtime's
+ * `cranelift_nan_canonicalization` does, so no result depends on a NaN payload.
  *
  * Invariants: the output validates whenever the input does; it computes exactly what the input
  * computes (the added code only touches the added globals, locals and memory); added imports come
@@ -38,10 +50,12 @@ import { parseModule, SectionId, type WasmModule } from './module.ts';
 
 export const HOST_MODULE = '__backproof';
 export const EXPORT_FUEL = '__bp_fuel';
+export const EXPORT_BULK = '__bp_bulk';
+export const EXPORT_DEPTH = '__bp_depth';
 export const EXPORT_TP = '__bp_tp';
 export const EXPORT_TRACE_MEMORY = '__bp_trace';
 export const RESERVED_PREFIX = '__bp_';
-export const INSTRUMENTER_VERSION = 'backproof-instrument/1';
+export const INSTRUMENTER_VERSION = 'backproof-instrument/2';
 
 export interface InstrumentOptions {
   /** Record the compact trace into a second memory (fuel metering is always on). */
@@ -52,6 +66,12 @@ export interface InstrumentOptions {
   flushThreshold?: number;
   /** If the module has a start function, export it under this name instead of running it at instantiation. */
   startExportName?: string;
+  /** Deepest guest call nesting allowed. Default 512. */
+  maxCallDepth?: number;
+  /** Forced maximum of every table, in elements. Default 65536. */
+  maxTableElements?: number;
+  /** Replace NaN results of float arithmetic with the canonical NaN. Default true. */
+  canonicalizeNaN?: boolean;
 }
 
 /** Static facts about the regions, indexed by region id - 1. */
@@ -72,6 +92,7 @@ export interface InstrumentMeta {
   importedFuncs: number;
   functionNames: Map<number, string>;
   maxMemoryPages: number;
+  maxCallDepth: number;
   traceMemoryPages: number;
   flushThreshold: number;
 }
@@ -82,6 +103,8 @@ export interface Instrumented {
 }
 
 const I32 = 0x7f, I64 = 0x7e, F32 = 0x7d, F64 = 0x7c;
+const CANONICAL_NAN_F32 = new Uint8Array([0x00, 0x00, 0xc0, 0x7f]);
+const CANONICAL_NAN_F64 = new Uint8Array([0, 0, 0, 0, 0, 0, 0xf8, 0x7f]);
 const PAGE = 65536;
 const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11];
 
@@ -89,25 +112,37 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const flushThreshold = options.flushThreshold ?? 1 << 20;
   if (!Number.isInteger(options.maxMemoryPages) || options.maxMemoryPages < 0 || options.maxMemoryPages > 65536)
     throw new RangeError(`maxMemoryPages ${options.maxMemoryPages} must be an integer in 0..65536`);
+  const maxCallDepth = options.maxCallDepth ?? 512;
+  const maxTableElements = options.maxTableElements ?? 65536;
   const m = parseModule(wasm);
   const trace = options.trace;
-  const added = trace ? 2 : 1; // out_of_fuel [, flush]
+  const added = trace ? 3 : 2; // out_of_fuel, stack_exhausted [, flush]
   const remap = (f: number): number => (f < m.importedFuncs ? f : f + added);
+  for (const t of m.tables)
+    if (t.limits.min > maxTableElements)
+      throw new SandboxError('MEMORY_LIMIT', `a table needs ${t.limits.min} elements at start; the limit is ${maxTableElements}`);
 
   for (const e of m.exports)
     if (e.name.startsWith(RESERVED_PREFIX))
       throw new SandboxError('EXPORT_RESERVED', `export "${e.name}" uses the reserved prefix "${RESERVED_PREFIX}"`);
 
   // Index space of the added pieces.
-  const typeOOF = m.types.length; // (i32) -> ()
+  const types = new TypeTable(m.types);
+  const typeHost = types.indexOf([I32], []); // (i32) -> ()
   const funcOOF = m.importedFuncs;
-  const funcFlush = m.importedFuncs + 1;
+  const funcStack = m.importedFuncs + 1;
+  const funcFlush = m.importedFuncs + 2;
   const globalFuel = m.importedGlobals + m.definedGlobals;
   const globalTp = globalFuel + 1;
+  const globalDepth = globalFuel + 2;
+  const globalBulk = globalFuel + 3;
   const traceMem = m.importedMemories + m.memories.length;
 
   const regions = new RegionBuilder();
-  const ctx: CodeContext = { m, trace, remap, funcOOF, funcFlush, globalFuel, globalTp, traceMem, flushThreshold, regions };
+  const ctx: CodeContext = {
+    m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, traceMem,
+    flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
+  };
   const code = new Writer(wasm.length * 2);
   code.u32(m.bodies.length);
   let maxFunctionTraceBytes = 0;
@@ -121,15 +156,16 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
 
   const replaced = new Map<number, Writer | null>();
   replaced.set(SectionId.code, code);
-  replaced.set(SectionId.type, typeSection(m, typeOOF));
-  replaced.set(SectionId.import, importSection(m, typeOOF, trace));
+  replaced.set(SectionId.type, types.section());
+  replaced.set(SectionId.import, importSection(m, typeHost, trace));
   replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages));
+  if (m.tables.length > 0) replaced.set(SectionId.table, tableSection(m, maxTableElements));
   replaced.set(SectionId.global, globalSection(m, remap));
   const startName = options.startExportName;
   const convertStart = m.start !== null && startName !== undefined;
   if (convertStart && m.exports.some((e) => e.name === startName))
     throw new SandboxError('EXPORT_RESERVED', `the module has a start function and also exports "${startName}"`);
-  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, traceMem, trace, startName: convertStart ? startName! : null }));
+  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, traceMem, trace, startName: convertStart ? startName! : null }));
   replaced.set(SectionId.start, m.start !== null && !convertStart ? new Writer().u32(remap(m.start)) : null);
   if (m.sections.some((s) => s.id === SectionId.element)) replaced.set(SectionId.element, elementSection(m, remap));
 
@@ -173,6 +209,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       importedFuncs: m.importedFuncs,
       functionNames: m.names,
       maxMemoryPages: options.maxMemoryPages,
+      maxCallDepth,
       traceMemoryPages,
       flushThreshold,
     },
@@ -210,13 +247,57 @@ interface CodeContext {
   trace: boolean;
   remap: (f: number) => number;
   funcOOF: number;
+  funcStack: number;
   funcFlush: number;
   globalFuel: number;
   globalTp: number;
+  globalDepth: number;
+  globalBulk: number;
   traceMem: number;
   flushThreshold: number;
   regions: RegionBuilder;
+  types: TypeTable;
+  maxCallDepth: number;
+  canonicalizeNaN: boolean;
 }
+
+/** The module's types plus any the instrumentation needs (appended, so no index moves). */
+class TypeTable {
+  private readonly types: { params: number[]; results: number[] }[];
+  private readonly original: number;
+  constructor(types: { params: number[]; results: number[] }[]) {
+    this.types = [...types];
+    this.original = types.length;
+  }
+  indexOf(params: number[], results: number[]): number {
+    const key = (t: { params: number[]; results: number[] }) => `${t.params.join(',')}>${t.results.join(',')}`;
+    const want = key({ params, results });
+    for (let i = this.original; i < this.types.length; i++) if (key(this.types[i]!) === want) return i;
+    this.types.push({ params, results });
+    return this.types.length - 1;
+  }
+  section(): Writer {
+    const w = new Writer();
+    w.u32(this.types.length);
+    for (const t of this.types) {
+      w.u8(0x60).u32(t.params.length);
+      for (const p of t.params) w.u8(p);
+      w.u32(t.results.length);
+      for (const r of t.results) w.u8(r);
+    }
+    return w;
+  }
+}
+
+// Float operations whose NaN results are canonicalized, by result type.
+const NAN_F32 = new Set([0x8d, 0x8e, 0x8f, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xb6]);
+const NAN_F64 = new Set([0x9b, 0x9c, 0x9d, 0x9e, 0x9f, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xbb]);
+// Bulk operations charged by size: the element count is the operand on top of the stack.
+const BULK_SHIFT: Record<number, bigint> = {
+  0xfc08: -3n, 0xfc0a: -3n, 0xfc0b: -3n, // memory.init/copy/fill: 1 per 8 bytes
+  0xfc0c: -3n, 0xfc0e: -3n, 0xfc11: -3n, // table.init/copy/fill: 1 per 8 elements
+  0x40: 13n, // memory.grow: 8192 per page
+};
 
 /** Writes `i32.store` (align 4) into memory `mem` with a static offset. */
 function storeI32(w: Writer, mem: number, offset: number): void {
@@ -249,12 +330,20 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   if (localCount > 50000) throw unsupported(`function with ${localCount} locals`, start);
   const BASE = localCount, ADDR = localCount + 1;
   const TMP: Record<number, number> = { [I32]: localCount + 2, [I64]: localCount + 3, [F32]: localCount + 4, [F64]: localCount + 5 };
-  if (trace) {
-    body.u32(declCount + 4).bytes(decls.view());
-    body.u32(3).u8(I32).u32(1).u8(I64).u32(1).u8(F32).u32(1).u8(F64);
-  } else {
-    body.u32(declCount).bytes(decls.view());
-  }
+  body.u32(declCount + 4).bytes(decls.view());
+  body.u32(3).u8(I32).u32(1).u8(I64).u32(1).u8(F32).u32(1).u8(F64);
+
+  // depth += 1; if (depth > max) stack_exhausted(func); block (result …)
+  body.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x6a).u8(0x24).u32(ctx.globalDepth);
+  body.u8(0x23).u32(ctx.globalDepth).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
+  body.u8(0x04).u8(0x40).u8(0x41).s32(funcIndex).u8(0x10).u32(ctx.funcStack).u8(0x0b);
+  body.u8(0x02);
+  if (type.results.length === 0) body.u8(0x40);
+  else if (type.results.length === 1) body.u8(type.results[0]!);
+  else body.s32(ctx.types.indexOf([], type.results));
+  const depthDown = (w: Writer): void => {
+    w.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x6b).u8(0x24).u32(ctx.globalDepth);
+  };
 
   let traceBytes = 0;
   let region = new Writer(256);
@@ -331,7 +420,28 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       region.u8(0x20).u32(ADDR);
       if (ins.kind === Kind.store) region.u8(0x20).u32(TMP[ins.valueType!]!);
     }
+    const bulk = BULK_SHIFT[ins.op];
+    if (bulk !== undefined) {
+      // n stays on the stack; fuel -= cost(n); bulk += cost(n); if (fuel < 0) out_of_fuel(region)
+      region.u8(0x22).u32(TMP[I32]!).u8(0x23).u32(ctx.globalFuel).u8(0x20).u32(TMP[I32]!).u8(0xad);
+      region.u8(0x42).sleb(bulk < 0n ? -bulk : bulk).u8(bulk < 0n ? 0x88 : 0x86).u8(0x22).u32(TMP[I64]!);
+      region.u8(0x7d).u8(0x24).u32(ctx.globalFuel);
+      region.u8(0x23).u32(ctx.globalBulk).u8(0x20).u32(TMP[I64]!).u8(0x7c).u8(0x24).u32(ctx.globalBulk);
+      region.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
+      region.u8(0x04).u8(0x40).u8(0x41).s32(ctx.regions.count + 1).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
+    }
+    if (ins.op === 0x0f) depthDown(region);
     copy(region, ins);
+    if (ctx.canonicalizeNaN) {
+      if (NAN_F32.has(ins.op)) {
+        // select(x, NaN, x == x)
+        region.u8(0x22).u32(TMP[F32]!).u8(0x43).bytes(CANONICAL_NAN_F32);
+        region.u8(0x20).u32(TMP[F32]!).u8(0x20).u32(TMP[F32]!).u8(0x5b).u8(0x1b);
+      } else if (NAN_F64.has(ins.op)) {
+        region.u8(0x22).u32(TMP[F64]!).u8(0x44).bytes(CANONICAL_NAN_F64);
+        region.u8(0x20).u32(TMP[F64]!).u8(0x20).u32(TMP[F64]!).u8(0x61).u8(0x1b);
+      }
+    }
     switch (ins.kind) {
       case Kind.block:
         depth++;
@@ -367,33 +477,34 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     }
   }
   if (regionOpen || depth !== 0) throw new SandboxError('WASM_MALFORMED', `function ${funcIndex} body does not end with "end" (byte offset ${end})`);
+  // The original final `end` closed the wrapping block: leave the function through the decrement.
+  depthDown(body);
+  body.u8(0x0b);
   return { body, traceBytes };
 }
 
-function typeSection(m: WasmModule, typeOOF: number): Writer {
+function importSection(m: WasmModule, typeHost: number, trace: boolean): Writer {
   const w = new Writer();
-  w.u32(typeOOF + 1);
-  const s = m.sections.find((x) => x.id === SectionId.type);
-  if (s) {
-    const r = new Reader(m.bytes, s.start, s.end);
-    r.u32();
-    w.bytes(m.bytes.subarray(r.pos, s.end));
-  }
-  w.u8(0x60).u32(1).u8(I32).u32(0);
-  return w;
-}
-
-function importSection(m: WasmModule, typeOOF: number, trace: boolean): Writer {
-  const w = new Writer();
-  w.u32(m.imports.length + (trace ? 2 : 1));
+  w.u32(m.imports.length + (trace ? 3 : 2));
   const s = m.sections.find((x) => x.id === SectionId.import);
   if (s) {
     const r = new Reader(m.bytes, s.start, s.end);
     r.u32();
     w.bytes(m.bytes.subarray(r.pos, s.end));
   }
-  w.name(HOST_MODULE).name('out_of_fuel').u8(0).u32(typeOOF);
-  if (trace) w.name(HOST_MODULE).name('flush').u8(0).u32(typeOOF);
+  w.name(HOST_MODULE).name('out_of_fuel').u8(0).u32(typeHost);
+  w.name(HOST_MODULE).name('stack_exhausted').u8(0).u32(typeHost);
+  if (trace) w.name(HOST_MODULE).name('flush').u8(0).u32(typeHost);
+  return w;
+}
+
+function tableSection(m: WasmModule, maxElements: number): Writer {
+  const w = new Writer();
+  w.u32(m.tables.length);
+  for (const t of m.tables) {
+    const max = t.limits.max === null ? maxElements : Math.min(t.limits.max, maxElements);
+    w.u8(t.refType).u8(0x01).u32(t.limits.min).u32(max);
+  }
   return w;
 }
 
@@ -427,7 +538,7 @@ function constExpr(r: Reader, w: Writer, remap: (f: number) => number): void {
 
 function globalSection(m: WasmModule, remap: (f: number) => number): Writer {
   const w = new Writer();
-  w.u32(m.definedGlobals + 2);
+  w.u32(m.definedGlobals + 4);
   const s = m.sections.find((x) => x.id === SectionId.global);
   if (s) {
     const r = new Reader(m.bytes, s.start, s.end);
@@ -439,20 +550,24 @@ function globalSection(m: WasmModule, remap: (f: number) => number): Writer {
   }
   w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_fuel
   w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // __bp_tp (unused without trace; keeps indices fixed)
+  w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // __bp_depth
+  w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_bulk
   return w;
 }
 
 function exportSection(
   m: WasmModule,
   remap: (f: number) => number,
-  x: { globalFuel: number; globalTp: number; traceMem: number; trace: boolean; startName: string | null },
+  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; traceMem: number; trace: boolean; startName: string | null },
 ): Writer {
   const w = new Writer();
-  const extra = 1 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0);
+  const extra = 3 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0);
   w.u32(m.exports.length + extra);
   for (const e of m.exports) w.name(e.name).u8(e.kind).u32(e.kind === 0 ? remap(e.index) : e.index);
   if (x.startName !== null) w.name(x.startName).u8(0).u32(remap(m.start!));
   w.name(EXPORT_FUEL).u8(3).u32(x.globalFuel);
+  w.name(EXPORT_BULK).u8(3).u32(x.globalBulk);
+  w.name(EXPORT_DEPTH).u8(3).u32(x.globalDepth);
   if (x.trace) {
     w.name(EXPORT_TP).u8(3).u32(x.globalTp);
     w.name(EXPORT_TRACE_MEMORY).u8(2).u32(x.traceMem);

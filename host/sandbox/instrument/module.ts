@@ -64,6 +64,8 @@ export interface WasmModule {
   /** Type index of each defined function. */
   funcTypes: number[];
   memories: Limits[];
+  /** Defined tables: element type and limits. */
+  tables: { refType: number; limits: Limits }[];
   definedGlobals: number;
   exports: Export[];
   start: number | null;
@@ -79,7 +81,7 @@ export function parseModule(bytes: Uint8Array): WasmModule {
     if (bytes[i] !== MAGIC[i]) throw malformed(i, 'not a wasm 1.0 binary (bad magic or version)');
   const m: WasmModule = {
     bytes, sections: [], types: [], imports: [], importedFuncs: 0, importedGlobals: 0,
-    importedMemories: 0, funcTypes: [], memories: [], definedGlobals: 0, exports: [],
+    importedMemories: 0, funcTypes: [], memories: [], tables: [], definedGlobals: 0, exports: [],
     start: null, bodies: [], names: new Map(),
   };
   const r = new Reader(bytes, 8);
@@ -102,7 +104,16 @@ export function parseModule(bytes: Uint8Array): WasmModule {
         for (let i = 0; i < n; i++) m.funcTypes.push(s.u32());
         break;
       }
-      case SectionId.table: break;
+      case SectionId.table: {
+        const n = s.u32();
+        for (let i = 0; i < n; i++) {
+          const at = s.pos;
+          if (s.bytes[at] === 0x40) throw unsupported('typed function references (table initializer)', at);
+          const refType = readValType(s);
+          m.tables.push({ refType, limits: readLimits(s, true) });
+        }
+        break;
+      }
       case SectionId.memory: {
         const n = s.u32();
         for (let i = 0; i < n; i++) m.memories.push(readLimits(s));
@@ -152,13 +163,13 @@ function readTypes(s: Reader, m: WasmModule): void {
   }
 }
 
-export function readLimits(s: Reader): Limits {
+export function readLimits(s: Reader, table = false): Limits {
   const at = s.pos;
   const flags = s.u8();
   if (flags === 0x00) return { min: s.u32(), max: null };
   if (flags === 0x01) return { min: s.u32(), max: s.u32() };
   if (flags === 0x02 || flags === 0x03) throw unsupported('threads (shared memory)', at);
-  throw unsupported('memory64', at);
+  throw unsupported(table ? 'table64' : 'memory64', at);
 }
 
 function readImports(s: Reader, m: WasmModule): void {
@@ -174,7 +185,7 @@ function readImports(s: Reader, m: WasmModule): void {
       m.importedFuncs++;
     } else if (kind === 0x01) {
       readValType(s);
-      readLimits(s);
+      readLimits(s, true);
       m.imports.push({ module, field, kind: 'table', offset });
     } else if (kind === 0x02) {
       readLimits(s);
