@@ -11,4 +11,5 @@ export {
   compileGuest, GuestInstance, DEFAULT_SANDBOX, instrumentOptionsFor,
   type SandboxConfig, type GuestModule, type GuestRunStats, type InstrumentationMode,
 } from './runtime.ts';
+export { staticMap } from './instrument/static-map.ts';
 export { ALLOWED_IMPORTS, ORDER_KIND, type GuestHost } from './abi.ts';

@@ -33,6 +33,8 @@ export interface SandboxConfig {
   maxCallDepth: number;
   /** Most functions (imported + defined) a module may have. */
   maxFunctions: number;
+  /** Sees every piece of the trace stream as it is flushed (e.g. to expand it); the bytes are only valid during the call. */
+  onTrace?: (bytes: Uint8Array) => void;
 }
 
 export const DEFAULT_SANDBOX: SandboxConfig = {
@@ -220,12 +222,16 @@ export class GuestInstance {
           const name = this.guest.meta!.functionNames.get(func);
           throw new SandboxError('STACK_EXHAUSTED', `call depth limit of ${this.guest.meta!.maxCallDepth} reached entering function ${func}${name ? ` (${name})` : ''}`);
         },
-        flush: (len: number) => {
-          this.chunker!.write(new Uint8Array(this.traceMemory!.buffer, 0, len));
-        },
+        flush: (len: number) => this.emitTrace(len),
       };
     }
     return imports;
+  }
+
+  private emitTrace(len: number): void {
+    const bytes = new Uint8Array(this.traceMemory!.buffer, 0, len);
+    this.chunker!.write(bytes);
+    this.config.onTrace?.(bytes);
   }
 
   private describeRegion(regionId: number): string {
@@ -278,7 +284,7 @@ export class GuestInstance {
     let trace: TraceCommitment | null = null;
     if (this.chunker) {
       const tp = this.tp!.value as number;
-      if (tp > 0) this.chunker.write(new Uint8Array(this.traceMemory!.buffer, 0, tp));
+      if (tp > 0) this.emitTrace(tp);
       this.tp!.value = 0;
       trace = this.chunker.finish();
     }

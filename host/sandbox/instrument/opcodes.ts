@@ -45,6 +45,10 @@ export interface Instr {
   valueType?: number;
   /** Memory access: the static offset immediate. */
   memOffset?: number;
+  /** block/loop/if: -0x40 for none, -valtype for one result, else a type index (>= 0). */
+  blockType?: number;
+  /** call_indirect: the type index. */
+  typeIndex?: number;
 }
 
 export function unsupported(feature: string, offset: number): SandboxError {
@@ -63,19 +67,17 @@ export function readValType(r: Reader): number {
   throw unsupported(`value type 0x${t.toString(16)}`, at);
 }
 
-function readBlockType(r: Reader): void {
+function readBlockType(r: Reader): number {
   const at = r.pos;
   const b = r.bytes[at];
   if (b === 0x40) {
     r.u8();
-    return;
+    return -0x40;
   }
-  if (b !== undefined && (VALTYPES.has(b) || b === 0x7b || b === 0x64 || b === 0x63)) {
-    readValType(r);
-    return;
-  }
+  if (b !== undefined && (VALTYPES.has(b) || b === 0x7b || b === 0x64 || b === 0x63)) return -readValType(r);
   const idx = r.sleb(33);
   if (idx < 0) throw unsupported(`block type ${idx}`, at);
+  return idx;
 }
 
 function readMemarg(r: Reader): number {
@@ -110,15 +112,15 @@ export function decode(r: Reader): Instr {
     case 0xd1: // ref.is_null
       break;
     case 0x02:
-      readBlockType(r);
+      ins.blockType = readBlockType(r);
       ins.kind = Kind.block;
       break;
     case 0x03:
-      readBlockType(r);
+      ins.blockType = readBlockType(r);
       ins.kind = Kind.loop;
       break;
     case 0x04:
-      readBlockType(r);
+      ins.blockType = readBlockType(r);
       ins.kind = Kind.if;
       break;
     case 0x05:
@@ -149,7 +151,7 @@ export function decode(r: Reader): Instr {
       ins.kind = Kind.call;
       break;
     case 0x11:
-      r.u32();
+      ins.typeIndex = r.u32();
       r.u32();
       ins.kind = Kind.call;
       break;
@@ -257,4 +259,28 @@ function featureOf(op: number): string {
   if (op === 0xfd) return 'SIMD';
   if (op === 0xfe) return 'threads (atomics)';
   return `opcode 0x${op.toString(16)}`;
+}
+
+/** Operand-stack effect [pops, pushes] of instructions whose effect does not depend on types. */
+export function fixedStackEffect(op: number): [number, number] | null {
+  if (op === 0x01 || op === 0xfc09 || op === 0xfc0d) return [0, 0]; // nop, data.drop, elem.drop
+  if (op === 0x1a) return [1, 0]; // drop
+  if (op === 0x1b || op === 0x1c) return [3, 1]; // select
+  if (op === 0x20 || op === 0x23 || (op >= 0x41 && op <= 0x44) || op === 0x3f || op === 0xd0 || op === 0xd2 || op === 0xfc10) return [0, 1];
+  if (op === 0x21 || op === 0x24) return [1, 0];
+  if (op === 0x22 || op === 0x25 || op === 0x40 || op === 0xd1) return [1, 1];
+  if (op === 0x26) return [2, 0]; // table.set
+  if (op >= 0x28 && op <= 0x35) return [1, 1]; // loads
+  if (op >= 0x36 && op <= 0x3e) return [2, 0]; // stores
+  if (op === 0x45 || op === 0x50) return [1, 1]; // eqz
+  if ((op >= 0x46 && op <= 0x4f) || (op >= 0x51 && op <= 0x66)) return [2, 1]; // comparisons
+  if ((op >= 0x67 && op <= 0x69) || (op >= 0x79 && op <= 0x7b)) return [1, 1]; // clz/ctz/popcnt
+  if ((op >= 0x6a && op <= 0x78) || (op >= 0x7c && op <= 0x8a)) return [2, 1]; // integer binary
+  if ((op >= 0x8b && op <= 0x91) || (op >= 0x99 && op <= 0x9f)) return [1, 1]; // float unary
+  if ((op >= 0x92 && op <= 0x98) || (op >= 0xa0 && op <= 0xa6)) return [2, 1]; // float binary
+  if (op >= 0xa7 && op <= 0xc4) return [1, 1]; // conversions, reinterpretations, sign extension
+  if (op >= 0xfc00 && op <= 0xfc07) return [1, 1]; // saturating truncation
+  if (op === 0xfc08 || op === 0xfc0a || op === 0xfc0b || op === 0xfc0c || op === 0xfc0e || op === 0xfc11) return [3, 0];
+  if (op === 0xfc0f) return [2, 1]; // table.grow
+  return null;
 }
