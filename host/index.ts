@@ -17,3 +17,5 @@ export { verifyRun, type VerifyReport } from './run/verify.ts';
 export { replayRun, type ReplayReport } from './run/replay.ts';
 export { loadStrategy } from './run/strategy.ts';
 export { executeRunInWorker, type WorkerRequest, type WorkerReply } from './run/worker.ts';
+export { traceWindow, type TraceWindow } from './run/trace.ts';
+export { mnemonic } from './sandbox/index.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   buildStrategy, createLogger, DEFAULT_CONFIG, executeRun, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, type RunConfig,
+  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, type RunConfig,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 
@@ -25,6 +25,7 @@ Commands:
   backtest                run an audited backtest and write a run folder
   replay <run-dir>        re-execute a run and compare its trace root and result
   verify <run-dir>        check every hash and the signature of a run, without re-executing
+  trace <run-dir>         print a window of a run's per-instruction trace
   keygen                  create an Ed25519 signing key pair
 
 Run "backproof <command> --help" for a command's options.
@@ -45,7 +46,8 @@ Options:
   --unsigned             do not sign, even if a default key exists
   --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
   --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
-  --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})`,
+  --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})
+  --trace full|off       record and commit the execution trace (default full); fuel is always on`,
   replay: `Usage: backproof replay <run-dir> [--data FILE]
 
 Re-executes the run from its folder and prints MATCH, or MISMATCH with both trace roots (exit 5).
@@ -54,6 +56,11 @@ Re-executes the run from its folder and prints MATCH, or MISMATCH with both trac
 
 Checks the record's signature and hash chain and every file it names, without re-executing.
 Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.`,
+  trace: `Usage: backproof trace <run-dir> [--from N] [--count K] [--data FILE] [--json]
+
+Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1
+(default 0 and 20): index, function, byte offset in the original module, opcode, operand-stack
+height before it, and the effective address of loads and stores. --json prints one object per line.`,
   keygen: `Usage: backproof keygen [--out DIR] [--force]
 
 Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR: .backproof).`,
@@ -108,7 +115,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     strategy: { type: 'string' }, data: { type: 'string' }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
-    'max-call-depth': { type: 'string' },
+    'max-call-depth': { type: 'string' }, trace: { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -133,6 +140,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     fuel,
     maxMemoryPages: numberOption('max-memory-pages', values['max-memory-pages'] as string | undefined, DEFAULT_CONFIG.maxMemoryPages),
     maxCallDepth: numberOption('max-call-depth', values['max-call-depth'] as string | undefined, DEFAULT_CONFIG.maxCallDepth),
+    trace: ((values.trace as string | undefined) ?? DEFAULT_CONFIG.trace) as RunConfig['trace'],
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
@@ -186,6 +194,31 @@ async function cmdVerify(args: string[], out: Out): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdTrace(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { from: { type: 'string' }, count: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } }, 1);
+  if (values.help) return out.log(HELP.trace!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'trace needs a run folder: backproof trace <run-dir>');
+  const w = await traceWindow({
+    dir: positionals[0],
+    from: numberOption('from', values.from as string | undefined, 0),
+    count: numberOption('count', values.count as string | undefined, 20),
+    dataPath: values.data as string | undefined,
+  });
+  if (!w.rootMatches) {
+    out.log(`MISMATCH trace root recorded ${w.recordedRoot}, replayed ${w.replayedRoot}`);
+    return EXIT.verification;
+  }
+  for (const r of w.records) {
+    if (values.json) out.log(JSON.stringify({ ...r, name: mnemonic(r.opcode) }));
+    else {
+      const fn = w.functionNames.get(r.func);
+      out.log(`${String(r.index).padStart(10)}  f${r.func}${fn ? ` ${fn}` : ''}  @${r.offset}  ${mnemonic(r.opcode).padEnd(16)} h=${r.stackHeight}${r.address === null ? '' : `  addr=${r.address}`}`);
+    }
+  }
+  if (!values.json) out.log(`(${w.records.length} of ${w.total} instructions; trace root ${w.replayedRoot} matches the record)`);
+  return EXIT.ok;
+}
+
 async function cmdKeygen(args: string[], out: Out): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' } }, 0);
   if (values.help) return out.log(HELP.keygen!), EXIT.ok;
@@ -203,7 +236,7 @@ async function cmdKeygen(args: string[], out: Out): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
-  build: cmdBuild, backtest: cmdBacktest, replay: cmdReplay, verify: cmdVerify, keygen: cmdKeygen,
+  build: cmdBuild, backtest: cmdBacktest, replay: cmdReplay, verify: cmdVerify, trace: cmdTrace, keygen: cmdKeygen,
 };
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {

@@ -18,6 +18,8 @@ export interface RunConfig {
   seed: number;
   /** Deepest guest call nesting. */
   maxCallDepth: number;
+  /** 'full': record and commit the execution trace; 'off': fuel and limits only. */
+  trace: 'full' | 'off';
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -29,10 +31,11 @@ export const DEFAULT_CONFIG: RunConfig = {
   chunkSize: DEFAULT_SANDBOX.chunkSize,
   seed: 0,
   maxCallDepth: DEFAULT_SANDBOX.maxCallDepth,
+  trace: 'full',
 };
 
 /** The sandbox settings a run config implies. */
-export function sandboxConfigFor(c: RunConfig, mode: InstrumentationMode = 'trace'): SandboxConfig {
+export function sandboxConfigFor(c: RunConfig, mode: InstrumentationMode = c.trace === 'off' ? 'fuel' : 'trace'): SandboxConfig {
   return { ...DEFAULT_SANDBOX, mode, fuel: c.fuel, maxMemoryPages: c.maxMemoryPages, seed: c.seed, chunkSize: c.chunkSize, maxCallDepth: c.maxCallDepth };
 }
 
@@ -45,6 +48,7 @@ export function checkConfig(c: RunConfig): RunConfig {
     if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
+  if (c.trace !== 'full' && c.trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${c.trace}"`);
   if (!Number.isInteger(c.maxCallDepth) || c.maxCallDepth < 1 || c.maxCallDepth > 100_000)
     throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..100000, got ${c.maxCallDepth}`);
   if (!Number.isInteger(c.maxMemoryPages) || c.maxMemoryPages < 1 || c.maxMemoryPages > 65536)
@@ -61,7 +65,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     params: names.map((name) => ({ name, value: c.params[name]! })),
     fuelBudget: uint64(c.fuel),
     maxMemoryPages: c.maxMemoryPages,
-    traceMode: 'full',
+    traceMode: c.trace,
     chunkSize: c.chunkSize,
     seed: c.seed,
     maxCallDepth: c.maxCallDepth,
@@ -72,7 +76,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -86,5 +90,6 @@ export function parseConfigJson(text: string): RunConfig {
     chunkSize: o.chunkSize as number,
     seed: o.seed as number,
     maxCallDepth: o.maxCallDepth as number,
+    trace: o.trace as 'full' | 'off',
   };
 }

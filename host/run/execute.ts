@@ -14,7 +14,7 @@ import { Backtest } from '../engine/backtest.ts';
 import { compileGuest, GuestInstance, type GuestHost, type InstrumentationMode } from '../sandbox/index.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
 import { chainLinks, encodeRecord, type ChainedLink, type LinkKind } from '../audit/chain.ts';
-import { sha256, type TraceCommitment } from '../../traces/index.ts';
+import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
 
@@ -37,7 +37,7 @@ export interface RunInput {
   data: LoadedData;
   config: RunConfig;
   logger?: Logger;
-  /** 'trace' for audited runs; 'fuel'/'none' only for benchmarks (no record is produced). */
+  /** Overrides the mode implied by config.trace — 'none' only for benchmarks and tests (its record means nothing). */
   mode?: InstrumentationMode;
 }
 
@@ -72,8 +72,7 @@ export function dataMessage(d: LoadedData): Record<string, unknown> {
 /** Runs the backtest under the sandbox and assembles the record. */
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
-  const mode = input.mode ?? 'trace';
-  const sandbox = sandboxConfigFor(config, mode);
+  const sandbox = input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config);
   const guest = compileGuest(input.strategy.wasm, sandbox);
   const strategyBody = strategyMessage(input.strategy, guest.wasm);
   const dataBody = dataMessage(input.data);
@@ -108,7 +107,7 @@ export function executeRun(input: RunInput): RunOutcome {
     throw new UsageError('UNKNOWN_PARAM', `unknown param ${unknown.map((k) => `"${k}"`).join(', ')}; the strategy reads: ${[...requested].sort().join(', ') || '(none)'}`);
   const result = backtest.run(instance);
   const stats = instance.finish();
-  const trace = stats.trace ?? { root: new Uint8Array(32), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
+  const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
   const resultBytes = encodeResult(result);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);

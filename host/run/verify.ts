@@ -92,6 +92,7 @@ export function configFromRecord(body: Body): RunConfig {
     chunkSize: (body.chunkSize as number) ?? 0,
     seed: (body.seed as number) ?? 0,
     maxCallDepth: (body.maxCallDepth as number) ?? 0,
+    trace: body.traceMode === 'off' ? 'off' : 'full',
   };
 }
 

@@ -13,3 +13,4 @@ export {
 } from './runtime.ts';
 export { staticMap } from './instrument/static-map.ts';
 export { ALLOWED_IMPORTS, ORDER_KIND, type GuestHost } from './abi.ts';
+export { mnemonic } from './instrument/mnemonics.ts';

@@ -122,6 +122,34 @@ describe('backproof backtest / verify / replay', () => {
   });
 });
 
+describe('trace modes and the trace command', () => {
+  it('prints a window of the per-instruction trace, backed by the recorded root', async () => {
+    const r = await cli('trace', run, '--from', '1000', '--count', '3', '--json');
+    expect(r.code).toBe(0);
+    const recs = r.out.split('\n').map((l) => JSON.parse(l));
+    expect(recs.map((x: { index: number }) => x.index)).toEqual([1000, 1001, 1002]);
+    for (const x of recs) expect(Object.keys(x)).toEqual(['index', 'func', 'offset', 'opcode', 'stackHeight', 'address', 'name']);
+    const text = await cli('trace', run, '--count', '2');
+    expect(text.out).toMatch(/\(2 of \d+ instructions; trace root [0-9a-f]{64} matches the record\)/);
+  });
+
+  it('--trace off runs with fuel only, verifies and replays', async () => {
+    const dir = path.join(work, 'trace-off');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace', 'off', '--out', dir, '--unsigned');
+    expect(r.code).toBe(0);
+    const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8'));
+    expect(record.links[3].body.traceMode).toBe('off');
+    expect(record.links[4].body.leaves).toBe('0');
+    expect(record.links[4].body.instructions).toBe(JSON.parse(await readFile(path.join(run, 'record.json'), 'utf8')).links[4].body.instructions);
+    expect((await cli('verify', dir)).code).toBe(0);
+    expect((await cli('replay', dir)).out).toMatch(/^MATCH/);
+    const t = await cli('trace', dir);
+    expect(t.code).toBe(2);
+    expect(t.err).toMatch(/--trace off/);
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace', 'some')).code).toBe(2);
+  });
+});
+
 describe('exit codes and errors', () => {
   it('usage errors exit 2', async () => {
     expect((await cli('backtest', '--data', 'data/GOOG.csv')).code).toBe(2);
