@@ -49,7 +49,8 @@ export async function normalizeSource(text: string, file: string): Promise<strin
   return as.ASTBuilder.build(parser.sources[0]!);
 }
 
-export async function buildStrategy(entry: string): Promise<BuildResult> {
+/** Builds with the ABI's flags; `flags` replaces them (conformance tests build at other levels and runtimes). */
+export async function buildStrategy(entry: string, flags: readonly string[] = ASC_FLAGS): Promise<BuildResult> {
   const asc = (await import('assemblyscript/asc')).default;
   const cwd = process.cwd();
   const rel = (p: string): string => path.relative(cwd, path.resolve(p)).split(path.sep).join('/');
@@ -62,7 +63,7 @@ export async function buildStrategy(entry: string): Promise<BuildResult> {
   const read = new Map<string, string>();
   const outputs = new Map<string, Uint8Array | string>();
   const stderr: string[] = [];
-  const result = await asc.main([rel(entry), ...ASC_FLAGS, '--outFile', 'out.wasm'], {
+  const result = await asc.main([rel(entry), ...flags, '--outFile', 'out.wasm'], {
     readFile: async (filename: string, baseDir: string) => {
       const full = path.resolve(baseDir, filename);
       try {
@@ -91,5 +92,5 @@ export async function buildStrategy(entry: string): Promise<BuildResult> {
     const text = read.get(p)!;
     sources.push({ path: p, sha256: hex(text), normalizedSha256: hex(await normalizeSource(text, p)), text });
   }
-  return { wasm: new Uint8Array(wasm), sources, ascVersion: ascVersion(), flags: ASC_FLAGS };
+  return { wasm: new Uint8Array(wasm), sources, ascVersion: ascVersion(), flags };
 }

@@ -269,6 +269,11 @@ export class GuestInstance {
     }
   }
 
+  /** A copy of the guest's linear memory (for state checks and conformance tests). */
+  memoryBytes(): Uint8Array {
+    return new Uint8Array(this.memory.buffer).slice();
+  }
+
   /** Fuel used so far: instructions executed plus the size charges of bulk operations. */
   fuelUsed(): bigint {
     return this.fuel ? this.config.fuel - (this.fuel.value as bigint) : 0n;
