@@ -12,6 +12,7 @@ export interface StaticMap {
   /** Index of each region's first instruction in the instruction arrays. */
   regionFirst: Uint32Array;
   regionInstructions: Uint32Array;
+  /** Address words each region record carries after its id. */
   regionMemAccesses: Uint32Array;
   /** Per live instruction, in function order. */
   func: Uint32Array;
@@ -21,6 +22,8 @@ export interface StaticMap {
   stackHeight: Uint32Array;
   /** Static offset of a load/store; -1 for other instructions. */
   memOffset: Float64Array;
+  /** For a load/store: which of its region's address words holds its address operand. */
+  memSlot: Int32Array;
 }
 
 export interface InstructionRecord {
@@ -100,12 +103,11 @@ export class TraceExpander {
     this.region = 0;
     if (this.count <= this.from || start >= this.to) return;
     const first = map.regionFirst[r]!;
-    let slot = 0;
     const rec = this.rec;
     for (let k = 0; k < n; k++) {
       const i = first + k;
       const memOffset = map.memOffset[i]!;
-      const address = memOffset >= 0 ? this.addresses[slot++]! + memOffset : null;
+      const address = memOffset >= 0 ? this.addresses[map.memSlot[i]!]! + memOffset : null;
       const index = start + k;
       if (index < this.from || index >= this.to) continue;
       rec.index = index;

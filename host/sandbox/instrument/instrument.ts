@@ -45,7 +45,7 @@
  */
 import { SandboxError } from '../../errors.ts';
 import { Reader, Writer } from './bytes.ts';
-import { decode, Kind, unsupported, type Instr } from './opcodes.ts';
+import { decode, fixedStackEffect, Kind, unsupported, type Instr } from './opcodes.ts';
 import { parseModule, SectionId, type WasmModule } from './module.ts';
 
 export const HOST_MODULE = '__backproof';
@@ -81,7 +81,14 @@ export interface RegionTable {
   /** Byte offset of the region's first instruction in the original module. */
   offset: Uint32Array;
   instructions: Uint32Array;
+  /** Loads and stores in the region. */
   memAccesses: Uint32Array;
+  /** Address words the region writes (accesses whose address repeats an earlier one reuse its word). */
+  recordedAccesses: Uint32Array;
+  /** Start of the region's entries in `accessSlots`. */
+  slotStart: Uint32Array;
+  /** For each load/store, in region order: which recorded word holds its address operand. */
+  accessSlots: Uint32Array;
 }
 
 export interface InstrumentMeta {
@@ -222,13 +229,19 @@ class RegionBuilder {
   private offset: number[] = [];
   private instructions: number[] = [];
   private memAccesses: number[] = [];
+  private recorded: number[] = [];
+  private slotStart: number[] = [];
+  private slots: number[] = [];
 
   /** Returns the new region's id (1-based; 0 is reserved). */
-  add(func: number, offset: number, instructions: number, memAccesses: number): number {
+  add(func: number, offset: number, instructions: number, slots: readonly number[], recorded: number): number {
     this.func.push(func);
     this.offset.push(offset);
     this.instructions.push(instructions);
-    this.memAccesses.push(memAccesses);
+    this.memAccesses.push(slots.length);
+    this.recorded.push(recorded);
+    this.slotStart.push(this.slots.length);
+    for (const x of slots) this.slots.push(x);
     return ++this.count;
   }
 
@@ -238,6 +251,9 @@ class RegionBuilder {
       offset: Uint32Array.from(this.offset),
       instructions: Uint32Array.from(this.instructions),
       memAccesses: Uint32Array.from(this.memAccesses),
+      recordedAccesses: Uint32Array.from(this.recorded),
+      slotStart: Uint32Array.from(this.slotStart),
+      accessSlots: Uint32Array.from(this.slots),
     };
   }
 }
@@ -351,6 +367,33 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   let regionStart = 0;
   let regionInstrs = 0;
   let regionMem = 0;
+  let regionSlots: number[] = [];
+  // Symbolic operand stack of the open region: which values are a local's or global's current value
+  // ("key:version"), or null. Lets an access whose address is such a value already recorded in the
+  // region reuse its word. Globals change only by global.set within a region: calls end regions.
+  const origins: (string | null)[] = [];
+  const recordedOrigin = new Map<string, number>();
+  const version = new Map<number, number>();
+  let nextVersion = 0;
+  const trackOrigins = (ins: Instr): void => {
+    if (ins.op >= 0x20 && ins.op <= 0x24) {
+      // locals are keyed by index, globals by -1 - index
+      const index = new Reader(bytes, ins.start + 1, ins.end).u32();
+      const key = ins.op >= 0x23 ? -1 - index : index;
+      const writes = ins.op === 0x21 || ins.op === 0x22 || ins.op === 0x24;
+      const reads = ins.op === 0x20 || ins.op === 0x22 || ins.op === 0x23;
+      if (writes) {
+        origins.pop();
+        version.set(key, ++nextVersion);
+      }
+      if (reads) origins.push(`${key}:${version.get(key) ?? 0}`);
+      return;
+    }
+    const effect = fixedStackEffect(ins.op);
+    if (effect === null) return; // control: the region ends here, or the stack is unchanged (block)
+    origins.length = Math.max(0, origins.length - effect[0]);
+    for (let i = 0; i < effect[1]; i++) origins.push(null);
+  };
   let checkAtNextRegion = true; // function entry
   let depth = 1;
   let dead = false;
@@ -366,7 +409,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   };
 
   const closeRegion = (checkNext: boolean): void => {
-    const id = ctx.regions.add(funcIndex, regionStart, regionInstrs, regionMem);
+    const id = ctx.regions.add(funcIndex, regionStart, regionInstrs, trace ? regionSlots : [], regionMem);
     if (checkAtNextRegion && trace) {
       // if (tp > threshold) { flush(tp); tp = 0 }
       body.u8(0x23).u32(ctx.globalTp).u8(0x41).s32(ctx.flushThreshold).u8(0x4b);
@@ -409,17 +452,30 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       regionStart = ins.start;
       regionInstrs = 0;
       regionMem = 0;
+      regionSlots = [];
+      origins.length = 0;
+      recordedOrigin.clear();
     }
     regionInstrs++;
     if (trace && (ins.kind === Kind.load || ins.kind === Kind.store)) {
-      regionMem++;
-      const slot = 4 * regionMem;
-      if (ins.kind === Kind.store) region.u8(0x21).u32(TMP[ins.valueType!]!);
-      region.u8(0x21).u32(ADDR).u8(0x20).u32(BASE).u8(0x20).u32(ADDR);
-      storeI32(region, ctx.traceMem, slot);
-      region.u8(0x20).u32(ADDR);
-      if (ins.kind === Kind.store) region.u8(0x20).u32(TMP[ins.valueType!]!);
+      // The address operand: if it is a local's value already recorded in this region, reuse that word.
+      const origin = origins[origins.length - (ins.kind === Kind.store ? 2 : 1)] ?? null;
+      const earlier = origin === null ? undefined : recordedOrigin.get(origin);
+      if (earlier !== undefined) {
+        regionSlots.push(earlier);
+      } else {
+        regionSlots.push(regionMem);
+        if (origin !== null) recordedOrigin.set(origin, regionMem);
+        regionMem++;
+        const slot = 4 * regionMem;
+        if (ins.kind === Kind.store) region.u8(0x21).u32(TMP[ins.valueType!]!);
+        region.u8(0x21).u32(ADDR).u8(0x20).u32(BASE).u8(0x20).u32(ADDR);
+        storeI32(region, ctx.traceMem, slot);
+        region.u8(0x20).u32(ADDR);
+        if (ins.kind === Kind.store) region.u8(0x20).u32(TMP[ins.valueType!]!);
+      }
     }
+    if (trace) trackOrigins(ins);
     const bulk = BULK_SHIFT[ins.op];
     if (bulk !== undefined) {
       // n stays on the stack; fuel -= cost(n); bulk += cost(n); if (fuel < 0) out_of_fuel(region)

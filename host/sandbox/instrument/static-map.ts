@@ -100,19 +100,23 @@ export function staticMap(wasm: Uint8Array, meta: InstrumentMeta): StaticMap {
   }
   const n = meta.regionCount;
   const regionFirst = new Uint32Array(n);
+  const memSlot = new Int32Array(func.length).fill(-1);
   for (let i = 0; i < n; i++) {
     const first = indexAt.get(meta.regions.offset[i]!);
     if (first === undefined) throw new SandboxError('WASM_MALFORMED', `region ${i + 1} starts at byte offset ${meta.regions.offset[i]}, which holds no live instruction`);
     regionFirst[i] = first;
+    let k = meta.regions.slotStart[i]!;
+    for (let j = first; j < first + meta.regions.instructions[i]!; j++) if (memOffset[j]! >= 0) memSlot[j] = meta.regions.accessSlots[k++]!;
   }
   return {
     regionFirst,
     regionInstructions: meta.regions.instructions,
-    regionMemAccesses: meta.regions.memAccesses,
+    regionMemAccesses: meta.regions.recordedAccesses,
     func: Uint32Array.from(func),
     offset: Uint32Array.from(offset),
     opcode: Uint32Array.from(opcode),
     stackHeight: Uint32Array.from(height),
     memOffset: Float64Array.from(memOffset),
+    memSlot,
   };
 }
