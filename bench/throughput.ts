@@ -14,6 +14,7 @@ import { loadStrategy } from '../host/run/strategy.ts';
 import { executeRun } from '../host/run/execute.ts';
 import { DEFAULT_CONFIG } from '../host/run/config.ts';
 import { tileBars } from './tile.ts';
+import { runKernels } from './kernel.ts';
 
 const BARS = Number(process.env.BENCH_BARS ?? 1_000_000);
 const SOURCE = '../shared/data/orcl-1995-2014.txt';
@@ -77,5 +78,18 @@ if (process.argv[2] === '--child') {
     console.log(
       `${label.padEnd(20)} ${Math.round(BARS / r.seconds).toLocaleString('en-US').padStart(10)}  ${r.seconds.toFixed(3).padStart(8)}  ${(r.seconds / base).toFixed(2).padStart(5)}x  ${r.instructions.toString().padStart(13)}  ${r.traceBytes.toString().padStart(12)}  ${rss[mode]!.toFixed(0).padStart(13)}`,
     );
+  }
+}
+
+if (process.argv[2] !== '--child') {
+  const N = 20_000_000;
+  console.log('');
+  console.log(`Compute kernels, ${N.toLocaleString('en-US')} loop iterations (no host calls):`);
+  console.log('kernel  mode            time (s)  ratio   trace bytes');
+  const rows = runKernels(N);
+  for (const r of rows) {
+    const base = rows.find((x) => x.kernel === r.kernel && x.mode === 'none')!.seconds;
+    const label = { none: 'uninstrumented', fuel: 'fuel only', trace: 'fuel + trace' }[r.mode];
+    console.log(`${r.kernel.padEnd(6)}  ${label.padEnd(14)}  ${r.seconds.toFixed(3).padStart(8)}  ${(r.seconds / base).toFixed(2).padStart(5)}x  ${String(r.traceBytes).padStart(12)}`);
   }
 }

@@ -5,7 +5,7 @@
  * Imports are resolved by name against the ABI allow-list only; nothing ambient reaches the guest.
  */
 import { SandboxError } from '../errors.ts';
-import { TraceChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
+import { TraceChunker, ParallelChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
 } from './abi.ts';
@@ -33,6 +33,8 @@ export interface SandboxConfig {
   maxCallDepth: number;
   /** Most functions (imported + defined) a module may have. */
   maxFunctions: number;
+  /** Hash trace leaves on this thread, or on a worker thread overlapping execution (same bytes, same root). */
+  hashing: 'inline' | 'worker';
   /** Sees every piece of the trace stream as it is flushed (e.g. to expand it); the bytes are only valid during the call. */
   onTrace?: (bytes: Uint8Array) => void;
 }
@@ -46,6 +48,7 @@ export const DEFAULT_SANDBOX: SandboxConfig = {
   chunkSize: DEFAULT_CHUNK_SIZE,
   maxCallDepth: 512,
   maxFunctions: 100_000,
+  hashing: 'worker',
 };
 
 export interface GuestModule {
@@ -157,14 +160,14 @@ export class GuestInstance {
   private readonly onBarFn: OnBar;
   private readonly fuel: WebAssembly.Global | null;
   private readonly bulk: WebAssembly.Global | null;
-  private readonly chunker: TraceChunker | null;
+  private readonly chunker: TraceChunker | ParallelChunker | null;
   private traceMemory: WebAssembly.Memory | null = null;
   private tp: WebAssembly.Global | null = null;
 
   constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig) {
     this.guest = guest;
     this.config = config;
-    this.chunker = guest.mode === 'trace' ? new TraceChunker(config.chunkSize) : null;
+    this.chunker = guest.mode !== 'trace' ? null : config.hashing === 'worker' ? new ParallelChunker(config.chunkSize) : new TraceChunker(config.chunkSize);
     const imports = this.imports(host);
     try {
       this.instance = new WebAssembly.Instance(guest.module, imports);

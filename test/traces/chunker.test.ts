@@ -26,3 +26,26 @@ describe('TraceChunker', () => {
     expect(toHex(c.root)).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
   });
 });
+
+import { ParallelChunker } from '../../traces/index.ts';
+
+describe('ParallelChunker', () => {
+  it('commits exactly what TraceChunker commits, hashing on a worker', () => {
+    const big = new Uint8Array(5_300_001).map((_, i) => (i * 2654435761) >>> 24);
+    const a = new TraceChunker(65536);
+    const b = new ParallelChunker(65536);
+    for (let at = 0, step = 1; at < big.length; at += step, step = (step * 31) % 2_500_000 + 7) {
+      a.write(big.subarray(at, at + step));
+      b.write(big.subarray(at, at + step));
+    }
+    const x = a.finish();
+    const y = b.finish();
+    expect(y.byteLength).toBe(big.length);
+    expect(y.leafHashes.map(toHex)).toEqual(x.leafHashes.map(toHex));
+    expect(toHex(y.root)).toBe(toHex(x.root));
+  });
+
+  it('commits an empty stream without starting a worker', () => {
+    expect(toHex(new ParallelChunker().finish().root)).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+});

@@ -1,0 +1,76 @@
+// Compute-heavy kernels (no host calls), instrumented three ways; ratios against the original
+// module measured in the same process. Used by bench/throughput.ts.
+import binaryen from 'binaryen';
+import { instrument, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY } from '../host/sandbox/index.ts';
+import { ParallelChunker } from '../traces/index.ts';
+
+const KERNELS = `(module
+  (memory (export "memory") 1)
+  ;; integer mixing: a hash chain, all ALU
+  (func (export "alu") (param $n i32) (result i64) (local $i i32) (local $x i32) (local $acc i64)
+    (local.set $x (i32.const 12345))
+    (loop $l
+      (local.set $x (i32.xor (i32.mul (local.get $x) (i32.const -1640531535)) (i32.shr_u (local.get $x) (i32.const 13))))
+      (local.set $x (i32.add (i32.rotl (local.get $x) (i32.const 7)) (local.get $i)))
+      (local.set $acc (i64.add (local.get $acc) (i64.extend_i32_u (local.get $x))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $acc))
+  ;; memory: an exponential moving average written back over a 4096-element f64 array
+  (func (export "mem") (param $n i32) (result f64) (local $i i32) (local $p i32) (local $acc f64)
+    (loop $l
+      (local.set $p (i32.shl (i32.and (local.get $i) (i32.const 4095)) (i32.const 3)))
+      (local.set $acc (f64.add (f64.mul (local.get $acc) (f64.const 0.9)) (f64.load (local.get $p))))
+      (f64.store (i32.xor (local.get $p) (i32.const 8)) (f64.add (local.get $acc) (f64.convert_i32_u (local.get $i))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
+    (local.get $acc)))`;
+
+function assemble(): Uint8Array {
+  const m = binaryen.parseText(KERNELS);
+  const bytes = m.emitBinary();
+  m.dispose();
+  return bytes;
+}
+
+type Mode = 'none' | 'fuel' | 'trace';
+function instance(wasm: Uint8Array, mode: Mode): { ex: WebAssembly.Exports; finish: () => number } {
+  if (mode === 'none') return { ex: new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource)).exports, finish: () => 0 };
+  const out = instrument(wasm, { trace: mode === 'trace', maxMemoryPages: 1 });
+  const chunker = new ParallelChunker();
+  let ex!: WebAssembly.Exports;
+  ex = new WebAssembly.Instance(new WebAssembly.Module(out.wasm as BufferSource), {
+    __backproof: {
+      out_of_fuel: () => { throw new Error('fuel'); },
+      stack_exhausted: () => { throw new Error('stack'); },
+      flush: (len: number) => chunker.write(new Uint8Array((ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, len)),
+    },
+  }).exports;
+  (ex[EXPORT_FUEL] as WebAssembly.Global).value = 1n << 50n;
+  const finish = (): number => {
+    if (mode !== 'trace') return 0;
+    const tp = (ex[EXPORT_TP] as WebAssembly.Global).value as number;
+    chunker.write(new Uint8Array((ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, tp));
+    return chunker.finish().byteLength;
+  };
+  return { ex, finish };
+}
+
+export function runKernels(iterations: number): { kernel: string; mode: Mode; seconds: number; traceBytes: number }[] {
+  const wasm = assemble();
+  const out: { kernel: string; mode: Mode; seconds: number; traceBytes: number }[] = [];
+  for (const kernel of ['alu', 'mem']) {
+    const best: Record<string, { seconds: number; traceBytes: number }> = {};
+    for (let round = 0; round < 3; round++)
+      for (const mode of ['none', 'fuel', 'trace'] as Mode[]) {
+        const { ex, finish } = instance(wasm, mode);
+        const t0 = process.hrtime.bigint();
+        (ex[kernel] as Function)(iterations);
+        const traceBytes = finish();
+        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        if (!best[mode] || seconds < best[mode]!.seconds) best[mode] = { seconds, traceBytes };
+      }
+    for (const mode of ['none', 'fuel', 'trace'] as Mode[]) out.push({ kernel, mode, ...best[mode]! });
+  }
+  return out;
+}
