@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'FUEL_EXHAUSTED'
   | 'STACK_EXHAUSTED'
   | 'MODULE_LIMIT'
+  | 'WATCHDOG'
   | 'MEMORY_LIMIT'
   | 'GUEST_TRAP'
   | 'GUEST_ABORT'

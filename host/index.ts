@@ -16,6 +16,6 @@ export { writeRunDir, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './run/verify.ts';
 export { replayRun, type ReplayReport } from './run/replay.ts';
 export { loadStrategy } from './run/strategy.ts';
-export { executeRunInWorker, type WorkerRequest, type WorkerReply } from './run/worker.ts';
+export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
 export { traceWindow, type TraceWindow } from './run/trace.ts';
 export { mnemonic } from './sandbox/index.ts';

@@ -4,17 +4,17 @@
  * (VITEST set) or when BACKPROOF_LOG=silent. BACKPROOF_LOG may also name a level.
  */
 import { pino, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import prettyStream from 'pino-pretty';
 
 export type { Logger };
 
-export function createLogger(stream: NodeJS.WriteStream = process.stderr): Logger {
+export function createLogger(stream: NodeJS.WriteStream = process.stderr, pretty: boolean = Boolean(stream.isTTY)): Logger {
   const env = process.env.BACKPROOF_LOG;
   const level = env ?? (process.env.VITEST ? 'silent' : 'info');
   if (level === 'silent') return pino({ level: 'silent' });
   // No timestamps: logs must not differ between two identical runs.
   const options = { level, timestamp: false, base: undefined };
-  if (stream.isTTY) return pino(options, pretty({ destination: stream, sync: true, ignore: 'pid,hostname', colorize: true }));
+  if (pretty) return pino(options, prettyStream({ destination: stream, sync: true, ignore: 'pid,hostname', colorize: true }));
   return pino(options, pino.destination({ dest: (stream as unknown as { fd: number }).fd, sync: true }));
 }
 

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, createLogger, DEFAULT_CONFIG, executeRun, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
+  buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
   BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, type RunConfig,
 } from '../index.ts';
@@ -45,9 +45,11 @@ Options:
   --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
   --unsigned             do not sign, even if a default key exists
   --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
+  --fuel-per-bar N       instruction budget for init and for each bar (default ${DEFAULT_CONFIG.fuelPerCallback})
   --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
   --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})
-  --trace full|off       record and commit the execution trace (default full); fuel is always on`,
+  --trace full|off       record and commit the execution trace (default full); fuel is always on
+  --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped`,
   replay: `Usage: backproof replay <run-dir> [--data FILE]
 
 Re-executes the run from its folder and prints MATCH, or MISMATCH with both trace roots (exit 5).
@@ -115,7 +117,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     strategy: { type: 'string' }, data: { type: 'string' }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
-    'max-call-depth': { type: 'string' }, trace: { type: 'string' },
+    'max-call-depth': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -127,17 +129,21 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     if (Object.hasOwn(params, m[1]!)) throw new UsageError('USAGE', `--param ${m[1]} given twice`);
     params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
   }
-  let fuel = DEFAULT_CONFIG.fuel;
-  if (values.fuel !== undefined) {
-    if (!/^\d+$/.test(values.fuel as string)) throw new UsageError('USAGE', `--fuel must be a whole number, got "${values.fuel}"`);
-    fuel = BigInt(values.fuel as string);
-  }
+  const whole = (name: string, fallback: bigint): bigint => {
+    const text = values[name] as string | undefined;
+    if (text === undefined) return fallback;
+    if (!/^\d+$/.test(text)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${text}"`);
+    return BigInt(text);
+  };
+  const fuel = whole('fuel', DEFAULT_CONFIG.fuel);
+  const fuelPerCallback = whole('fuel-per-bar', DEFAULT_CONFIG.fuelPerCallback);
   const config: RunConfig = {
     ...DEFAULT_CONFIG,
     cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
     commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
     params,
     fuel,
+    fuelPerCallback,
     maxMemoryPages: numberOption('max-memory-pages', values['max-memory-pages'] as string | undefined, DEFAULT_CONFIG.maxMemoryPages),
     maxCallDepth: numberOption('max-call-depth', values['max-call-depth'] as string | undefined, DEFAULT_CONFIG.maxCallDepth),
     trace: ((values.trace as string | undefined) ?? DEFAULT_CONFIG.trace) as RunConfig['trace'],
@@ -145,10 +151,14 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
   const key = keyFile ? await loadPrivateKey(keyFile) : null;
-  const logger = createLogger();
+  const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
+  if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
   const data = await loadCsv(values.data as string);
   const strategy = await loadStrategy(values.strategy as string);
-  const outcome = executeRun({ strategy, data, config, logger });
+  const outcome = await executeRunIsolated(
+    { strategy, data, config, prettyLogs: Boolean(process.stderr.isTTY) },
+    { timeoutMs: timeoutSeconds * 1000 },
+  );
   const dir = (values.out as string | undefined) ?? path.join('runs', outcome.runId);
   await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, data, config, key });
   out.log(renderStatsTable(outcome.result.stats));

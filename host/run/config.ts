@@ -13,6 +13,8 @@ export interface RunConfig {
   commission: number;
   params: Record<string, number>;
   fuel: bigint;
+  /** Instruction budget of one callback (init, or one bar). */
+  fuelPerCallback: bigint;
   maxMemoryPages: number;
   chunkSize: number;
   seed: number;
@@ -27,6 +29,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   commission: 0,
   params: {},
   fuel: DEFAULT_SANDBOX.fuel,
+  fuelPerCallback: DEFAULT_SANDBOX.fuelPerCallback!,
   maxMemoryPages: DEFAULT_SANDBOX.maxMemoryPages,
   chunkSize: DEFAULT_SANDBOX.chunkSize,
   seed: 0,
@@ -36,7 +39,7 @@ export const DEFAULT_CONFIG: RunConfig = {
 
 /** The sandbox settings a run config implies. */
 export function sandboxConfigFor(c: RunConfig, mode: InstrumentationMode = c.trace === 'off' ? 'fuel' : 'trace'): SandboxConfig {
-  return { ...DEFAULT_SANDBOX, mode, fuel: c.fuel, maxMemoryPages: c.maxMemoryPages, seed: c.seed, chunkSize: c.chunkSize, maxCallDepth: c.maxCallDepth };
+  return { ...DEFAULT_SANDBOX, mode, fuel: c.fuel, fuelPerCallback: c.fuelPerCallback, maxMemoryPages: c.maxMemoryPages, seed: c.seed, chunkSize: c.chunkSize, maxCallDepth: c.maxCallDepth };
 }
 
 export function checkConfig(c: RunConfig): RunConfig {
@@ -48,6 +51,7 @@ export function checkConfig(c: RunConfig): RunConfig {
     if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
+  if (c.fuelPerCallback <= 0n || c.fuelPerCallback >= 1n << 62n) throw new UsageError('USAGE', `--fuel-per-bar must be in 1..2^62, got ${c.fuelPerCallback}`);
   if (c.trace !== 'full' && c.trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${c.trace}"`);
   if (!Number.isInteger(c.maxCallDepth) || c.maxCallDepth < 1 || c.maxCallDepth > 100_000)
     throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..100000, got ${c.maxCallDepth}`);
@@ -69,6 +73,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     chunkSize: c.chunkSize,
     seed: c.seed,
     maxCallDepth: c.maxCallDepth,
+    fuelPerCallback: uint64(c.fuelPerCallback),
   };
 }
 
@@ -76,7 +81,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -86,6 +91,7 @@ export function parseConfigJson(text: string): RunConfig {
     commission: o.commission as number,
     params: o.params as Record<string, number>,
     fuel: BigInt(o.fuel as string),
+    fuelPerCallback: BigInt(o.fuelPerCallback as string),
     maxMemoryPages: o.maxMemoryPages as number,
     chunkSize: o.chunkSize as number,
     seed: o.seed as number,

@@ -88,6 +88,7 @@ export function configFromRecord(body: Body): RunConfig {
     commission: (body.commission as number) ?? 0,
     params,
     fuel: toBigInt(body.fuelBudget),
+    fuelPerCallback: toBigInt(body.fuelPerCallback),
     maxMemoryPages: (body.maxMemoryPages as number) ?? 0,
     chunkSize: (body.chunkSize as number) ?? 0,
     seed: (body.seed as number) ?? 0,

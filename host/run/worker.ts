@@ -1,41 +1,66 @@
 /**
  * @module run/worker
- * Runs a backtest on a worker thread and returns its commitments — used to show that a run's
- * trace root and result hash do not depend on which thread (or isolate) executed it.
+ * Runs a whole backtest on a worker thread: the isolation behind the wall-clock watchdog. Fuel,
+ * memory and call-depth limits stop a guest deterministically; the watchdog is the last resort
+ * for anything they miss (it terminates the thread). It can only turn a run into an error — a
+ * result never depends on the clock. The outcome crosses back by structured clone, and a typed
+ * error is rebuilt as the same class with the same code.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { toHex, sha256 } from '../../traces/index.ts';
+import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode } from '../errors.ts';
+import type { LoadedData } from '../data/csv.ts';
 import type { RunConfig } from './config.ts';
+import type { RunOutcome, StrategyArtifact } from './execute.ts';
 
-export interface WorkerRequest {
-  strategyPath: string;
-  dataPath: string;
+export interface IsolatedRequest {
+  strategy: StrategyArtifact;
+  data: LoadedData;
   config: RunConfig;
+  /** Log level inside the worker (default: as the main thread would choose). */
+  logLevel?: string;
+  /** Human-readable logs (the worker's stderr is not a TTY). */
+  prettyLogs?: boolean;
 }
 
-export interface WorkerReply {
-  traceRoot: string;
-  resultSha256: string;
-  instructions: string;
-}
+type Reply = { outcome: RunOutcome } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
 
-export function executeRunInWorker(request: WorkerRequest): Promise<WorkerReply> {
+const ERRORS: Record<string, new (code: ErrorCode, message: string) => BackproofError> = {
+  UsageError, DataError, BuildError, SandboxError,
+};
+
+export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs: number }): Promise<RunOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: request });
-    worker.once('message', (m: WorkerReply | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
-    worker.once('error', reject);
+    const worker = new Worker(new URL(import.meta.url), { workerData: { __backproofRun: request } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new SandboxError('WATCHDOG', `the run exceeded the wall-clock limit of ${options.timeoutMs / 1000} s and was stopped (a last resort: fuel and memory limits normally stop a guest first)`));
+    }, options.timeoutMs);
+    worker.once('message', (m: Reply) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      if ('outcome' in m) return resolve(m.outcome);
+      const e = m.error;
+      if (e.kind === 'AuditError') return reject(new AuditError(e.code, e.step ?? 'run', e.message));
+      const Cls = ERRORS[e.kind];
+      reject(Cls ? new Cls(e.code, e.message) : new Error(`${e.message}\n${e.stack ?? ''}`));
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
   });
 }
 
-if (!isMainThread && parentPort && workerData && (workerData as WorkerRequest).strategyPath) {
-  const req = workerData as WorkerRequest;
+const job = !isMainThread && (workerData as { __backproofRun?: IsolatedRequest } | null)?.__backproofRun;
+if (job && parentPort) {
   try {
-    const { loadStrategy } = await import('./strategy.ts');
-    const { loadCsv } = await import('../data/csv.ts');
+    if (job.logLevel) process.env.BACKPROOF_LOG = job.logLevel;
     const { executeRun } = await import('./execute.ts');
-    const outcome = executeRun({ strategy: await loadStrategy(req.strategyPath), data: await loadCsv(req.dataPath), config: req.config });
-    parentPort.postMessage({ traceRoot: toHex(outcome.trace.root), resultSha256: toHex(sha256(outcome.resultBytes)), instructions: outcome.instructions.toString() } satisfies WorkerReply);
+    const { createLogger } = await import('../log.ts');
+    const logger = createLogger(process.stderr, job.prettyLogs);
+    parentPort.postMessage({ outcome: executeRun({ strategy: job.strategy, data: job.data, config: job.config, logger }) } satisfies Reply);
   } catch (e) {
-    parentPort.postMessage({ error: (e as Error).stack ?? String(e) });
+    const err = e as BackproofError & { step?: string };
+    parentPort.postMessage({ error: { kind: err?.constructor?.name ?? 'Error', code: err.code, message: err.message ?? String(e), step: err.step, stack: err.stack } } satisfies Reply);
   }
 }

@@ -21,6 +21,8 @@ export interface SandboxConfig {
   mode: InstrumentationMode;
   /** Instruction budget for the whole run. */
   fuel: bigint;
+  /** Instruction budget for one callback (init, or one bar); null for none. */
+  fuelPerCallback: bigint | null;
   /** Guest linear memory limit in 64 KiB pages. */
   maxMemoryPages: number;
   /** Largest wasm module accepted, in bytes. */
@@ -42,6 +44,7 @@ export interface SandboxConfig {
 export const DEFAULT_SANDBOX: SandboxConfig = {
   mode: 'trace',
   fuel: 1n << 34n,
+  fuelPerCallback: 100_000_000n,
   maxMemoryPages: 256,
   maxModuleBytes: 16 << 20,
   seed: 0,
@@ -73,6 +76,7 @@ export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
     trace: config.mode === 'trace',
     maxMemoryPages: config.maxMemoryPages,
     maxCallDepth: config.maxCallDepth,
+    fuelPerCallback: config.fuelPerCallback,
     startExportName: EXPORT_INIT,
   };
 }
@@ -219,7 +223,13 @@ export class GuestInstance {
     if (this.guest.mode !== 'none') {
       imports[HOST_MODULE] = {
         out_of_fuel: (regionId: number) => {
-          throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted in ${this.describeRegion(regionId)}: the run's budget of ${this.config.fuel} instructions is spent`);
+          // The run's budget is spent when fuel went negative; otherwise the callback's floor was crossed.
+          const limit = (this.fuel!.value as bigint) < 0n
+            ? `the run's budget of ${this.config.fuel} instructions is spent`
+            : `the per-callback budget of ${this.config.fuelPerCallback} instructions is spent`;
+          // The failing region was charged but did not run.
+          const executed = this.instructions() - BigInt(this.guest.meta!.regions.instructions[regionId - 1]!);
+          throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted in ${this.describeRegion(regionId)} after ${executed} instructions: ${limit}`);
         },
         stack_exhausted: (func: number) => {
           const name = this.guest.meta!.functionNames.get(func);

@@ -189,6 +189,24 @@ describe('exit codes and errors', () => {
     expect(bomb.err).toMatch(/GUEST_(ABORT|TRAP)/);
   });
 
+  it('per-bar fuel stops a runaway bar at the same instruction every time', async () => {
+    const run1 = await cli('backtest', '--strategy', 'test/fixtures/spin.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'pb1'), '--fuel-per-bar', '200000');
+    const run2 = await cli('backtest', '--strategy', 'test/fixtures/spin.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'pb2'), '--fuel-per-bar', '200000');
+    expect(run1.code).toBe(4);
+    expect(run1.err).toMatch(/FUEL_EXHAUSTED: fuel exhausted in .* after \d+ instructions: the per-callback budget of 200000 instructions is spent/);
+    expect(run2.err).toBe(run1.err);
+  });
+
+  it('the wall-clock watchdog stops what the fuel limits allow to run too long', async () => {
+    const huge = String(1n << 60n);
+    const t0 = Date.now();
+    const r = await cli('backtest', '--strategy', 'test/fixtures/spin.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'wd'),
+      '--fuel', huge, '--fuel-per-bar', huge, '--timeout', '1.5');
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/WATCHDOG: the run exceeded the wall-clock limit of 1.5 s/);
+    expect(Date.now() - t0).toBeLessThan(20_000);
+  });
+
   it('the installed launcher runs under the system Node and returns the exit code', async () => {
     const r = spawnSync('node', ['bin/backproof.js', 'verify', path.join(work, 'missing')], { encoding: 'utf8' });
     expect(r.status).toBe(5);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { executeRun, executeRunInWorker, loadCsv, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
+import { executeRun, executeRunIsolated, loadCsv, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 
 // Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
@@ -31,8 +31,11 @@ describe('determinism', () => {
   });
 
   it('a worker thread gives the same trace root and result hash', async () => {
-    const r = await executeRunInWorker({ strategyPath: 'strategies-as/sma-cross.ts', dataPath: 'data/GOOG.csv', config: DEFAULT_CONFIG });
-    expect(r).toEqual({ traceRoot: GOLDEN_TRACE_ROOT, resultSha256: GOLDEN_RESULT_SHA256, instructions: GOLDEN_INSTRUCTIONS.toString() });
+    const r = await executeRunIsolated({ strategy, data, config: DEFAULT_CONFIG }, { timeoutMs: 60_000 });
+    expect(toHex(r.trace.root)).toBe(GOLDEN_TRACE_ROOT);
+    expect(toHex(sha256(r.resultBytes))).toBe(GOLDEN_RESULT_SHA256);
+    expect(r.instructions).toBe(GOLDEN_INSTRUCTIONS);
+    expect(Buffer.compare(r.recordBytes, executeRun({ strategy, data, config: DEFAULT_CONFIG }).recordBytes)).toBe(0);
   });
 
   it('a param changes the trace root and the result', () => {

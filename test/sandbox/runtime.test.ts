@@ -53,6 +53,40 @@ describe('compileGuest and GuestInstance', () => {
     expect(() => compileGuest(badSig, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
   });
 
+  it('meters a loop in the start function (run as init) and stops it', () => {
+    const startLoop = wat(`(module (memory (export "memory") 1)
+      (func $start (loop $l (br $l))) (start $start)
+      (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))`);
+    const config = { ...DEFAULT_SANDBOX, fuelPerCallback: 10_000n };
+    const inst = new GuestInstance(compileGuest(startLoop, config), host(), config); // instantiation itself runs nothing
+    expect(() => inst.init()).toThrow(expect.objectContaining({ code: 'FUEL_EXHAUSTED', message: expect.stringMatching(/per-callback budget of 10000/) }));
+  });
+
+  it('gives each callback its own budget, and the run a total', () => {
+    const work = wat(`(module (memory (export "memory") 1)
+      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $i i64)
+        (loop $l (local.set $i (i64.add (local.get $i) (i64.const 1))) (br_if $l (i64.lt_u (local.get $i) (local.get $t))))))`);
+    const config = { ...DEFAULT_SANDBOX, fuel: 100_000n, fuelPerCallback: 5_000n };
+    const inst = new GuestInstance(compileGuest(work, config), host(), config);
+    for (let i = 0; i < 10; i++) inst.onBar(500n, 1, 1, 1, 1, 1); // ~4000 instructions each: fine
+    expect(() => inst.onBar(1000n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'FUEL_EXHAUSTED', message: expect.stringMatching(/per-callback/) }));
+    const total = { ...DEFAULT_SANDBOX, fuel: 20_000n, fuelPerCallback: 5_000n };
+    const t = new GuestInstance(compileGuest(work, total), host(), total);
+    expect(() => { for (let i = 0; i < 10; i++) t.onBar(500n, 1, 1, 1, 1, 1); }).toThrow(expect.objectContaining({ message: expect.stringMatching(/the run's budget of 20000/) }));
+  });
+
+  it('handles a huge br_table', () => {
+    const targets = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? '$a' : '$b')).join(' ');
+    const big = wat(`(module (memory (export "memory") 1) (global $g (mut i32) (i32.const 0))
+      (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
+        (block $a (block $b (br_table ${targets} $a (i32.wrap_i64 (local.get 0)))) (global.set $g (i32.const 1)))))`);
+    const inst = new GuestInstance(compileGuest(big, DEFAULT_SANDBOX), host(), DEFAULT_SANDBOX);
+    inst.onBar(0n, 1, 1, 1, 1, 1);
+    inst.onBar(49_999n, 1, 1, 1, 1, 1);
+    // block, block, local.get, i32.wrap_i64, br_table; then $b: i32.const, global.set, end, end (9) or $a: end (6)
+    expect(inst.finish().instructions).toBe(15n);
+  });
+
   it('limits the number of functions', () => {
     expect(() => compileGuest(HANDWRITTEN, { ...DEFAULT_SANDBOX, maxFunctions: 3 })).toThrow(expect.objectContaining({ code: 'MODULE_LIMIT', message: expect.stringMatching(/4 functions; the limit is 3/) }));
   });
