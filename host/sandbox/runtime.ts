@@ -10,7 +10,7 @@ import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
 } from './abi.ts';
 import {
-  instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
+  instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule } from './instrument/module.ts';
 
@@ -164,6 +164,7 @@ export class GuestInstance {
   private readonly onBarFn: OnBar;
   private readonly fuel: WebAssembly.Global | null;
   private readonly bulk: WebAssembly.Global | null;
+  private readonly reserve: WebAssembly.Global | null;
   private readonly chunker: TraceChunker | ParallelChunker | null;
   private traceMemory: WebAssembly.Memory | null = null;
   private tp: WebAssembly.Global | null = null;
@@ -183,6 +184,7 @@ export class GuestInstance {
     this.onBarFn = ex[EXPORT_ON_BAR] as unknown as OnBar;
     this.fuel = (ex[EXPORT_FUEL] as WebAssembly.Global | undefined) ?? null;
     this.bulk = (ex[EXPORT_BULK] as WebAssembly.Global | undefined) ?? null;
+    this.reserve = (ex[EXPORT_RESERVE] as WebAssembly.Global | undefined) ?? null;
     if (this.fuel) this.fuel.value = config.fuel;
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
@@ -224,9 +226,9 @@ export class GuestInstance {
       imports[HOST_MODULE] = {
         out_of_fuel: (regionId: number) => {
           // The run's budget is spent when fuel went negative; otherwise the callback's floor was crossed.
-          const limit = (this.fuel!.value as bigint) < 0n
-            ? `the run's budget of ${this.config.fuel} instructions is spent`
-            : `the per-callback budget of ${this.config.fuelPerCallback} instructions is spent`;
+          const limit = (this.reserve!.value as bigint) > 0n
+            ? `the per-callback budget of ${this.config.fuelPerCallback} instructions is spent`
+            : `the run's budget of ${this.config.fuel} instructions is spent`;
           // The failing region was charged but did not run.
           const executed = this.instructions() - BigInt(this.guest.meta!.regions.instructions[regionId - 1]!);
           throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted in ${this.describeRegion(regionId)} after ${executed} instructions: ${limit}`);
@@ -289,7 +291,7 @@ export class GuestInstance {
 
   /** Fuel used so far: instructions executed plus the size charges of bulk operations. */
   fuelUsed(): bigint {
-    return this.fuel ? this.config.fuel - (this.fuel.value as bigint) : 0n;
+    return this.fuel ? this.config.fuel - (this.fuel.value as bigint) - (this.reserve!.value as bigint) : 0n;
   }
 
   /** Original instructions executed so far. */

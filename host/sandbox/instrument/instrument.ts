@@ -11,11 +11,11 @@
  * else/end of that frame) is never executed and is copied without instrumentation.
  *
  * Fuel. Each region starts by subtracting its instruction count N from the i64 global `__bp_fuel`;
- * if the result falls below the i64 global `__bp_floor` the region does not run:
- * `__backproof.out_of_fuel(regionId)` is called and the host throws FuelExhausted. So fuel used ==
- * original instructions executed, exactly. The floor is 0, or — with a per-callback budget B — it is
- * set to max(0, fuel − B) whenever the host enters an exported function (call depth 1), so one
- * callback can spend at most B without the host touching the fuel between callbacks.
+ * if the result is negative the region does not run: `__backproof.out_of_fuel(regionId)` is called
+ * and the host throws FuelExhausted. So fuel used == original instructions executed, exactly.
+ * With a per-callback budget B, entering an exported function from the host (call depth 1) moves
+ * all fuel above B into the i64 global `__bp_reserve`, and leaving it moves the reserve back: one
+ * callback spends at most B, and the host never touches the fuel between callbacks.
  *
  * Trace (optional). Each region reserves 4·(1+M) bytes at `__bp_tp` in a second memory, the
  * trace memory, which only the instrumentation addresses: it writes the region id, and each of the
@@ -55,7 +55,7 @@ export const HOST_MODULE = '__backproof';
 export const EXPORT_FUEL = '__bp_fuel';
 export const EXPORT_BULK = '__bp_bulk';
 export const EXPORT_DEPTH = '__bp_depth';
-export const EXPORT_FLOOR = '__bp_floor';
+export const EXPORT_RESERVE = '__bp_reserve';
 export const EXPORT_TP = '__bp_tp';
 export const EXPORT_TRACE_MEMORY = '__bp_trace';
 export const RESERVED_PREFIX = '__bp_';
@@ -150,14 +150,14 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const globalTp = globalFuel + 1;
   const globalDepth = globalFuel + 2;
   const globalBulk = globalFuel + 3;
-  const globalFloor = globalFuel + 4;
+  const globalReserve = globalFuel + 4;
   const exported = new Set(m.exports.filter((e) => e.kind === 0).map((e) => e.index));
   if (m.start !== null && options.startExportName !== undefined) exported.add(m.start);
   const traceMem = m.importedMemories + m.memories.length;
 
   const regions = new RegionBuilder();
   const ctx: CodeContext = {
-    m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalFloor, traceMem,
+    m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem,
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
     fuelPerCallback: options.fuelPerCallback ?? null, exported,
   };
@@ -183,7 +183,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const convertStart = m.start !== null && startName !== undefined;
   if (convertStart && m.exports.some((e) => e.name === startName))
     throw new SandboxError('EXPORT_RESERVED', `the module has a start function and also exports "${startName}"`);
-  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, globalFloor, traceMem, trace, startName: convertStart ? startName! : null }));
+  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem, trace, startName: convertStart ? startName! : null }));
   replaced.set(SectionId.start, m.start !== null && !convertStart ? new Writer().u32(remap(m.start)) : null);
   if (m.sections.some((s) => s.id === SectionId.element)) replaced.set(SectionId.element, elementSection(m, remap));
 
@@ -281,7 +281,7 @@ interface CodeContext {
   globalTp: number;
   globalDepth: number;
   globalBulk: number;
-  globalFloor: number;
+  globalReserve: number;
   traceMem: number;
   flushThreshold: number;
   regions: RegionBuilder;
@@ -369,12 +369,14 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   body.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x6a).u8(0x24).u32(ctx.globalDepth);
   body.u8(0x23).u32(ctx.globalDepth).u8(0x41).s32(ctx.maxCallDepth).u8(0x4b);
   body.u8(0x04).u8(0x40).u8(0x41).s32(funcIndex).u8(0x10).u32(ctx.funcStack).u8(0x0b);
-  if (ctx.fuelPerCallback !== null && ctx.exported.has(funcIndex)) {
-    // if (depth == 1) floor = max(fuel - B, 0)
+  const perCallback = ctx.fuelPerCallback !== null && ctx.exported.has(funcIndex);
+  if (perCallback) {
+    // if (depth == 1) { t = fuel - B; if (t > 0) { reserve = t; fuel = B } }
     body.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x46).u8(0x04).u8(0x40);
-    body.u8(0x23).u32(ctx.globalFuel).u8(0x42).sleb(ctx.fuelPerCallback).u8(0x7d).u8(0x22).u32(TMP[I64]!);
-    body.u8(0x42).u8(0).u8(0x20).u32(TMP[I64]!).u8(0x42).u8(0).u8(0x55).u8(0x1b).u8(0x24).u32(ctx.globalFloor);
-    body.u8(0x0b);
+    body.u8(0x23).u32(ctx.globalFuel).u8(0x42).sleb(ctx.fuelPerCallback!).u8(0x7d).u8(0x22).u32(TMP[I64]!);
+    body.u8(0x42).u8(0).u8(0x55).u8(0x04).u8(0x40);
+    body.u8(0x20).u32(TMP[I64]!).u8(0x24).u32(ctx.globalReserve).u8(0x42).sleb(ctx.fuelPerCallback!).u8(0x24).u32(ctx.globalFuel);
+    body.u8(0x0b).u8(0x0b);
   }
   body.u8(0x02);
   if (type.results.length === 0) body.u8(0x40);
@@ -382,6 +384,12 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   else body.s32(ctx.types.indexOf([], type.results));
   const depthDown = (w: Writer): void => {
     w.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x6b).u8(0x24).u32(ctx.globalDepth);
+    if (perCallback) {
+      // back at the host: if (depth == 0) { fuel += reserve; reserve = 0 }
+      w.u8(0x23).u32(ctx.globalDepth).u8(0x45).u8(0x04).u8(0x40);
+      w.u8(0x23).u32(ctx.globalFuel).u8(0x23).u32(ctx.globalReserve).u8(0x7c).u8(0x24).u32(ctx.globalFuel);
+      w.u8(0x42).u8(0).u8(0x24).u32(ctx.globalReserve).u8(0x0b);
+    }
   };
 
   let traceBytes = 0;
@@ -443,7 +451,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     }
     // fuel -= N; if (fuel < 0) out_of_fuel(id)
     body.u8(0x23).u32(ctx.globalFuel).u8(0x42).sleb(BigInt(regionInstrs)).u8(0x7d).u8(0x24).u32(ctx.globalFuel);
-    body.u8(0x23).u32(ctx.globalFuel).u8(0x23).u32(ctx.globalFloor).u8(0x53);
+    body.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
     body.u8(0x04).u8(0x40).u8(0x41).s32(id).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
     if (trace) {
       const size = 4 * (1 + regionMem);
@@ -506,7 +514,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       region.u8(0x42).sleb(bulk < 0n ? -bulk : bulk).u8(bulk < 0n ? 0x88 : 0x86).u8(0x22).u32(TMP[I64]!);
       region.u8(0x7d).u8(0x24).u32(ctx.globalFuel);
       region.u8(0x23).u32(ctx.globalBulk).u8(0x20).u32(TMP[I64]!).u8(0x7c).u8(0x24).u32(ctx.globalBulk);
-      region.u8(0x23).u32(ctx.globalFuel).u8(0x23).u32(ctx.globalFloor).u8(0x53);
+      region.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
       region.u8(0x04).u8(0x40).u8(0x41).s32(ctx.regions.count + 1).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
     }
     if (ins.op === 0x0f) depthDown(region);
@@ -631,14 +639,14 @@ function globalSection(m: WasmModule, remap: (f: number) => number): Writer {
   w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // __bp_tp (unused without trace; keeps indices fixed)
   w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // __bp_depth
   w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_bulk
-  w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_floor
+  w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_reserve
   return w;
 }
 
 function exportSection(
   m: WasmModule,
   remap: (f: number) => number,
-  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalFloor: number; traceMem: number; trace: boolean; startName: string | null },
+  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null },
 ): Writer {
   const w = new Writer();
   const extra = 4 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0);
@@ -648,7 +656,7 @@ function exportSection(
   w.name(EXPORT_FUEL).u8(3).u32(x.globalFuel);
   w.name(EXPORT_BULK).u8(3).u32(x.globalBulk);
   w.name(EXPORT_DEPTH).u8(3).u32(x.globalDepth);
-  w.name(EXPORT_FLOOR).u8(3).u32(x.globalFloor);
+  w.name(EXPORT_RESERVE).u8(3).u32(x.globalReserve);
   if (x.trace) {
     w.name(EXPORT_TP).u8(3).u32(x.globalTp);
     w.name(EXPORT_TRACE_MEMORY).u8(2).u32(x.traceMem);
