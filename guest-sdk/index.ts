@@ -1,4 +1,7 @@
 // Backproof guest SDK: what a strategy author imports. See docs/ABI.md.
 export { Bar, Strategy, param } from "./strategy";
-export { Indicator, SMA, EMA, sma, ema, crossover, crossunder } from "./indicators";
+export {
+  Series, Indicator, BarIndicator, Window, SMA, EMA, SMMA, WMA, RSI, MACD, BollingerBands,
+  Highest, Lowest, ROC, ATR, Stochastic, WilliamsR, CCI, ADX, Random, sma, ema, crossover, crossunder,
+} from "./indicators";
 export { run } from "./runtime";

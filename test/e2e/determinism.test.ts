@@ -7,9 +7,9 @@ import { sha256, toHex } from '../../traces/index.ts';
 // Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
 // They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
 // each of which must be a deliberate, reviewed change.
-const GOLDEN_TRACE_ROOT = '13534e36d20a255a296e3b2ad505f861c41dbafdf1ea89446359c1e6f57c952c';
+const GOLDEN_TRACE_ROOT = 'a71d9a194c88bcecd84133df4ef78113d6eb34b15316d7659036a113730d9adb';
 const GOLDEN_RESULT_SHA256 = 'fd1e4c4910c080866958c998ce0c46eec56c421ff260fdd0a25d180470e38844';
-const GOLDEN_INSTRUCTIONS = 1324121n;
+const GOLDEN_INSTRUCTIONS = 1324169n;
 
 let strategy: StrategyArtifact;
 let data: LoadedData;
