@@ -22,6 +22,7 @@ export const pb = {
   ConfigLink: root.lookupType('backproof.v1.ConfigLink'),
   TraceLink: root.lookupType('backproof.v1.TraceLink'),
   ResultLink: root.lookupType('backproof.v1.ResultLink'),
+  Stats: root.lookupType('backproof.v1.Stats'),
 };
 
 export const int64 = (v: bigint): Long => Long.fromString(v.toString(), false);
@@ -72,12 +73,7 @@ export function decodeResult(bytes: Uint8Array): BacktestResult {
     returnPct: num(t.returnPct), commission: num(t.commission),
   }));
   const s = m.stats ?? {};
-  const stats: Stats = {
-    start: toBigInt(s.start), end: toBigInt(s.end), durationDays: num(s.durationDays), bars: num(s.bars),
-    exposurePct: num(s.exposurePct), equityFinal: num(s.equityFinal), equityPeak: num(s.equityPeak),
-    returnPct: num(s.returnPct), buyHoldReturnPct: num(s.buyHoldReturnPct), cagrPct: num(s.cagrPct),
-    volatilityAnnPct: num(s.volatilityAnnPct), sharpe: num(s.sharpe), maxDrawdownPct: num(s.maxDrawdownPct),
-    trades: num(s.trades), winRatePct: num(s.winRatePct), commissions: num(s.commissions), rejectedOrders: num(s.rejectedOrders),
-  };
-  return { trades, equity: Float64Array.from(m.equity), stats };
+  const stats = { start: toBigInt(s.start), end: toBigInt(s.end) } as Record<string, unknown>;
+  for (const field of pb.Stats.fieldsArray) if (field.name !== 'start' && field.name !== 'end') stats[field.name] = num(s[field.name]);
+  return { trades, equity: Float64Array.from(m.equity), stats: stats as unknown as Stats };
 }

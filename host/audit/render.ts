@@ -21,40 +21,34 @@ export function renderEquityCsv(r: BacktestResult, time: BigInt64Array | null): 
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-/** Stats as JSON, fixed key order; NaN and infinities become null. */
+const LABELS: [keyof Stats, string, string][] = [
+  ['start', 'Start', ''], ['end', 'End', ''], ['durationDays', 'Duration', ' days'], ['bars', 'Bars', ''],
+  ['exposurePct', 'Exposure Time', ' %'], ['equityFinal', 'Equity Final', ''], ['equityPeak', 'Equity Peak', ''],
+  ['commissions', 'Commissions', ''], ['returnPct', 'Return', ' %'], ['buyHoldReturnPct', 'Buy & Hold Return', ' %'],
+  ['returnAnnPct', 'Return (Ann.)', ' %'], ['volatilityAnnPct', 'Volatility (Ann.)', ' %'], ['cagrPct', 'CAGR', ' %'],
+  ['sharpe', 'Sharpe Ratio', ''], ['sortino', 'Sortino Ratio', ''], ['calmar', 'Calmar Ratio', ''],
+  ['alphaPct', 'Alpha', ' %'], ['beta', 'Beta', ''], ['maxDrawdownPct', 'Max. Drawdown', ' %'],
+  ['avgDrawdownPct', 'Avg. Drawdown', ' %'], ['maxDrawdownDays', 'Max. Drawdown Duration', ' days'],
+  ['avgDrawdownDays', 'Avg. Drawdown Duration', ' days'], ['trades', '# Trades', ''], ['winRatePct', 'Win Rate', ' %'],
+  ['bestTradePct', 'Best Trade', ' %'], ['worstTradePct', 'Worst Trade', ' %'], ['avgTradePct', 'Avg. Trade', ' %'],
+  ['maxTradeDays', 'Max. Trade Duration', ' days'], ['avgTradeDays', 'Avg. Trade Duration', ' days'],
+  ['profitFactor', 'Profit Factor', ''], ['expectancyPct', 'Expectancy', ' %'], ['sqn', 'SQN', ''],
+  ['kelly', 'Kelly Criterion', ''], ['rejectedOrders', 'Rejected Orders', ''],
+];
+
+/** Stats as JSON, in the table's order; times as ISO text; NaN and infinities become null. */
 export function statsObject(s: Stats): Record<string, unknown> {
-  return {
-    start: isoTime(s.start),
-    end: isoTime(s.end),
-    durationDays: num(s.durationDays),
-    bars: s.bars,
-    exposurePct: num(s.exposurePct),
-    equityFinal: num(s.equityFinal),
-    equityPeak: num(s.equityPeak),
-    returnPct: num(s.returnPct),
-    buyHoldReturnPct: num(s.buyHoldReturnPct),
-    cagrPct: num(s.cagrPct),
-    volatilityAnnPct: num(s.volatilityAnnPct),
-    sharpe: num(s.sharpe),
-    maxDrawdownPct: num(s.maxDrawdownPct),
-    trades: s.trades,
-    winRatePct: num(s.winRatePct),
-    commissions: num(s.commissions),
-    rejectedOrders: s.rejectedOrders,
-  };
+  const out: Record<string, unknown> = {};
+  for (const [key] of LABELS) {
+    const v = s[key];
+    out[key] = typeof v === 'bigint' ? isoTime(v) : num(v);
+  }
+  return out;
 }
 
 export function renderStatsJson(s: Stats): string {
   return JSON.stringify(statsObject(s), null, 2) + '\n';
 }
-
-const LABELS: [keyof Stats, string, string][] = [
-  ['start', 'Start', ''], ['end', 'End', ''], ['durationDays', 'Duration', ' days'], ['bars', 'Bars', ''],
-  ['exposurePct', 'Exposure Time', ' %'], ['equityFinal', 'Equity Final', ''], ['equityPeak', 'Equity Peak', ''],
-  ['returnPct', 'Return', ' %'], ['buyHoldReturnPct', 'Buy & Hold Return', ' %'], ['cagrPct', 'CAGR', ' %'],
-  ['volatilityAnnPct', 'Volatility (Ann.)', ' %'], ['sharpe', 'Sharpe Ratio', ''], ['maxDrawdownPct', 'Max. Drawdown', ' %'],
-  ['trades', '# Trades', ''], ['winRatePct', 'Win Rate', ' %'], ['commissions', 'Commissions', ''], ['rejectedOrders', 'Rejected Orders', ''],
-];
 
 /** A two-column table like backtesting.py's stats printout. */
 export function renderStatsTable(s: Stats): string {

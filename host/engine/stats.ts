@@ -1,12 +1,14 @@
 /**
  * @module engine/stats
- * Summary statistics over the equity curve and trades; formulas in docs/SEMANTICS.md. Every
- * reduction runs in bar order so the same inputs give the same bits.
+ * Summary statistics over the equity curve and trades: backtesting.py's full set, with its
+ * formulas (docs/SEMANTICS.md lists each, and where we differ). Every reduction runs in bar or
+ * trade order, so the same inputs give the same bits.
  */
 import { NS_PER_DAY, type Bars } from '../model/bars.ts';
 import type { Stats, Trade } from '../model/trade.ts';
 
 const DAYS_PER_YEAR = 365.25;
+const DAY = Number(NS_PER_DAY);
 
 export interface StatsInput {
   bars: Bars;
@@ -16,50 +18,125 @@ export interface StatsInput {
   initialCash: number;
   commissions: number;
   rejectedOrders: number;
+  /** Annual risk-free rate as a fraction (backtesting.py's `risk_free_rate`). Default 0. */
+  riskFreeRate?: number;
+}
+
+function sum(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s;
+}
+const meanOf = (xs: ArrayLike<number>): number => (xs.length ? sum(xs) / xs.length : NaN);
+/** Sample variance (ddof 1); NaN below two values. */
+function variance(xs: ArrayLike<number>): number {
+  if (xs.length < 2) return NaN;
+  const m = meanOf(xs);
+  let ss = 0;
+  for (let i = 0; i < xs.length; i++) ss += (xs[i]! - m) ** 2;
+  return ss / (xs.length - 1);
+}
+/** Geometric mean of (1 + r) − 1; NaN if any 1 + r <= 0 (as in backtesting.py). */
+function geometricMeanReturn(rs: ArrayLike<number>): number {
+  if (rs.length === 0) return 0;
+  let logs = 0;
+  for (let i = 0; i < rs.length; i++) {
+    const g = 1 + rs[i]!;
+    if (!(g > 0)) return NaN;
+    logs += Math.log(g);
+  }
+  return Math.exp(logs / rs.length) - 1;
 }
 
 export function computeStats(x: StatsInput): Stats {
   const { bars, equity, trades } = x;
+  const rf = x.riskFreeRate ?? 0;
   const n = bars.length;
   const start = bars.time[0]!;
   const end = bars.time[n - 1]!;
-  const durationDays = Number(end - start) / Number(NS_PER_DAY);
+  const durationDays = Number(end - start) / DAY;
+  const first = x.initialCash;
   const final = equity[n - 1]!;
+
+  // Drawdown: dd = 1 − equity / running peak; periods run between bars where dd == 0 (and the last bar).
   let peak = -Infinity;
-  let maxDrawdown = 0;
+  let maxDd = 0;
+  const dd = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const e = equity[i]!;
     if (e > peak) peak = e;
-    const dd = e / peak - 1;
-    if (dd < maxDrawdown) maxDrawdown = dd;
+    dd[i] = 1 - e / peak;
+    if (dd[i]! > maxDd) maxDd = dd[i]!;
   }
-  // Daily returns from the last equity of each UTC day.
-  const daily: number[] = [];
+  const ddPeaks: number[] = [];
+  const ddDays: number[] = [];
+  let prevZero = -1;
+  for (let i = 0; i < n; i++) {
+    if (dd[i] !== 0 && i !== n - 1) continue;
+    if (prevZero >= 0 && i > prevZero + 1) {
+      let worst = 0;
+      for (let j = prevZero; j <= i; j++) if (dd[j]! > worst) worst = dd[j]!;
+      ddPeaks.push(worst);
+      ddDays.push(Number(bars.time[i]! - bars.time[prevZero]!) / DAY);
+    }
+    prevZero = i;
+  }
+
+  // Daily returns from the last equity of each UTC day, as pandas' resample('D').last().pct_change().
+  const dayEquity: number[] = [];
   let weekend = false;
-  let prevDay = bars.time[0]! / NS_PER_DAY;
-  let prevEquity = x.initialCash;
-  let lastEquity = equity[0]!;
+  let lastDay = bars.time[0]! / NS_PER_DAY;
   for (let i = 0; i < n; i++) {
     const day = bars.time[i]! / NS_PER_DAY;
-    const weekday = Number((day + 4n) % 7n); // 1970-01-01 was a Thursday (4)
+    const weekday = Number((day + 4n) % 7n); // 1970-01-01 was a Thursday
     if (weekday === 0 || weekday === 6) weekend = true;
-    if (day !== prevDay) {
-      daily.push(lastEquity / prevEquity - 1);
-      prevEquity = lastEquity;
-      prevDay = day;
+    if (day !== lastDay) {
+      dayEquity.push(equity[i - 1]!);
+      lastDay = day;
     }
-    lastEquity = equity[i]!;
   }
-  daily.push(lastEquity / prevEquity - 1);
-  const periods = weekend ? 365 : 252;
-  let mean = 0;
-  for (const r of daily) mean += r;
-  mean /= daily.length;
-  let ss = 0;
-  for (const r of daily) ss += (r - mean) * (r - mean);
-  const std = daily.length > 1 ? Math.sqrt(ss / (daily.length - 1)) : NaN;
+  dayEquity.push(equity[n - 1]!);
+  const dayReturns = dayEquity.slice(1).map((e, i) => e / dayEquity[i]! - 1);
+  const A = weekend ? 365 : 252;
+  const gmean = geometricMeanReturn(dayReturns);
+  const annReturn = (1 + gmean) ** A - 1;
+  const dayVar = dayReturns.length ? (dayReturns.length > 1 ? variance(dayReturns) : 0) : NaN;
+  const annVol = Math.sqrt((dayVar + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
+  const downside = Math.sqrt(meanOf(dayReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
+
+  // Beta from log returns of equity and of the close, per bar (np.cov, ddof 1).
+  let beta = NaN;
+  if (n > 2) {
+    const le = new Float64Array(n - 1);
+    const lm = new Float64Array(n - 1);
+    for (let i = 1; i < n; i++) {
+      le[i - 1] = Math.log(equity[i]! / equity[i - 1]!);
+      lm[i - 1] = Math.log(bars.close[i]! / bars.close[i - 1]!);
+    }
+    const me = meanOf(le), mm = meanOf(lm);
+    let cov = 0, vm = 0;
+    for (let i = 0; i < n - 1; i++) {
+      cov += (le[i]! - me) * (lm[i]! - mm);
+      vm += (lm[i]! - mm) ** 2;
+    }
+    beta = cov / vm;
+  }
+
+  const returnPct = (final / first - 1) * 100;
+  const buyHoldReturnPct = (bars.close[n - 1]! / bars.close[0]! - 1) * 100;
+  const returns = trades.map((t) => t.returnPct / 100);
+  const pnls = trades.map((t) => t.pnl);
+  const tradeDays = trades.map((t) => Number(t.exitTime - t.entryTime) / DAY);
+  const wins = pnls.filter((p) => p > 0);
+  const losses = pnls.filter((p) => p < 0);
+  const winRate = trades.length ? wins.length / trades.length : NaN;
+  const gains = sum(returns.filter((r) => r > 0));
+  const lossSum = -sum(returns.filter((r) => r < 0));
+  const avgWin = meanOf(wins);
+  const avgLoss = -meanOf(losses);
   const years = durationDays / DAYS_PER_YEAR;
-  const wins = trades.reduce((k, t) => k + (t.pnl > 0 ? 1 : 0), 0);
+  const maxDrawdownPct = -maxDd * 100;
+
   return {
     start,
     end,
@@ -67,16 +144,33 @@ export function computeStats(x: StatsInput): Stats {
     bars: n,
     exposurePct: (x.barsInMarket / n) * 100,
     equityFinal: final,
-    equityPeak: Math.max(peak, x.initialCash),
-    returnPct: (final / x.initialCash - 1) * 100,
-    buyHoldReturnPct: (bars.close[n - 1]! / bars.close[0]! - 1) * 100,
-    cagrPct: years > 0 ? (Math.pow(final / x.initialCash, 1 / years) - 1) * 100 : NaN,
-    volatilityAnnPct: std * Math.sqrt(periods) * 100,
-    sharpe: std > 0 ? (mean / std) * Math.sqrt(periods) : NaN,
-    maxDrawdownPct: maxDrawdown * 100,
-    trades: trades.length,
-    winRatePct: trades.length > 0 ? (wins / trades.length) * 100 : NaN,
+    equityPeak: Math.max(peak, first),
     commissions: x.commissions,
+    returnPct,
+    buyHoldReturnPct,
+    returnAnnPct: annReturn * 100,
+    volatilityAnnPct: annVol * 100,
+    cagrPct: years > 0 ? ((final / first) ** (1 / years) - 1) * 100 : NaN,
+    sharpe: (annReturn - rf) / annVol,
+    sortino: (annReturn - rf) / downside,
+    calmar: maxDd > 0 ? annReturn / maxDd : NaN,
+    alphaPct: returnPct - rf * 100 - beta * (buyHoldReturnPct - rf * 100),
+    beta,
+    maxDrawdownPct,
+    avgDrawdownPct: ddPeaks.length ? -meanOf(ddPeaks) * 100 : NaN,
+    maxDrawdownDays: ddDays.length ? Math.max(...ddDays) : NaN,
+    avgDrawdownDays: ddDays.length ? meanOf(ddDays) : NaN,
+    trades: trades.length,
+    winRatePct: winRate * 100,
+    bestTradePct: returns.length ? Math.max(...returns) * 100 : NaN,
+    worstTradePct: returns.length ? Math.min(...returns) * 100 : NaN,
+    avgTradePct: returns.length ? geometricMeanReturn(returns) * 100 : NaN,
+    maxTradeDays: tradeDays.length ? Math.max(...tradeDays) : NaN,
+    avgTradeDays: tradeDays.length ? meanOf(tradeDays) : NaN,
+    profitFactor: lossSum > 0 ? gains / lossSum : NaN,
+    expectancyPct: returns.length ? meanOf(returns) * 100 : NaN,
+    sqn: pnls.length > 1 ? (Math.sqrt(pnls.length) * meanOf(pnls)) / Math.sqrt(variance(pnls)) : NaN,
+    kelly: wins.length && losses.length ? winRate - (1 - winRate) / (avgWin / avgLoss) : NaN,
     rejectedOrders: x.rejectedOrders,
   };
 }

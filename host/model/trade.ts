@@ -17,7 +17,10 @@ export interface Trade {
   commission: number;
 }
 
-/** Summary statistics; formulas in docs/SEMANTICS.md. NaN where undefined (e.g. win rate with no trades). */
+/**
+ * Summary statistics: backtesting.py's full set (formulas in docs/SEMANTICS.md). NaN where a
+ * statistic is undefined (e.g. win rate with no trades). Durations are in days.
+ */
 export interface Stats {
   start: bigint;
   end: bigint;
@@ -26,15 +29,32 @@ export interface Stats {
   exposurePct: number;
   equityFinal: number;
   equityPeak: number;
+  commissions: number;
   returnPct: number;
   buyHoldReturnPct: number;
-  cagrPct: number;
+  returnAnnPct: number;
   volatilityAnnPct: number;
+  cagrPct: number;
   sharpe: number;
+  sortino: number;
+  calmar: number;
+  alphaPct: number;
+  beta: number;
   maxDrawdownPct: number;
+  avgDrawdownPct: number;
+  maxDrawdownDays: number;
+  avgDrawdownDays: number;
   trades: number;
   winRatePct: number;
-  commissions: number;
+  bestTradePct: number;
+  worstTradePct: number;
+  avgTradePct: number;
+  maxTradeDays: number;
+  avgTradeDays: number;
+  profitFactor: number;
+  expectancyPct: number;
+  sqn: number;
+  kelly: number;
   rejectedOrders: number;
 }
 

@@ -8,7 +8,7 @@ import { sha256, toHex } from '../../traces/index.ts';
 // They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
 // each of which must be a deliberate, reviewed change.
 const GOLDEN_TRACE_ROOT = 'a71d9a194c88bcecd84133df4ef78113d6eb34b15316d7659036a113730d9adb';
-const GOLDEN_RESULT_SHA256 = 'fd1e4c4910c080866958c998ce0c46eec56c421ff260fdd0a25d180470e38844';
+const GOLDEN_RESULT_SHA256 = 'a18c1d97080336c4bcd1d778fb030ff9008937a4ec137eb33b438f7fed715b5a';
 const GOLDEN_INSTRUCTIONS = 1324169n;
 
 let strategy: StrategyArtifact;
