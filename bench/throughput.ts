@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCsv } from '../host/data/csv.ts';
+import { loadData } from '../host/data/load.ts';
 import { Backtest } from '../host/engine/backtest.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type InstrumentationMode } from '../host/sandbox/index.ts';
 import { loadStrategy } from '../host/run/strategy.ts';
@@ -23,7 +23,7 @@ const MODES: Mode[] = ['none', 'fuel', 'trace', 'audited'];
 
 async function setup(strategyFile = 'strategies-as/sma-cross.ts') {
   const strategy = await loadStrategy(strategyFile);
-  const data = await loadCsv(SOURCE);
+  const data = await loadData(SOURCE);
   const bars = tileBars(data.bars, BARS);
   return { strategy, data: { ...data, bars }, bars };
 }

@@ -5,7 +5,8 @@
 export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditError, EXIT, exitCodeOf, type ErrorCode } from './errors.ts';
 export { createLogger, silentLogger, type Logger } from './log.ts';
 export { buildStrategy, normalizeSource, ASC_FLAGS, type BuildResult, type SourceFile } from './build/asc.ts';
-export { loadCsv, parseCsv, type LoadedData } from './data/csv.ts';
+export { loadData, parseData, type LoadedData } from './data/load.ts';
+export type { DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';
 export { renderStatsTable } from './audit/render.ts';

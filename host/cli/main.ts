@@ -9,9 +9,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadCsv,
+  buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, type RunConfig,
+  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, type RunConfig, type DataOptions,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 
@@ -34,9 +34,12 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 data error, 4 sandbox fault, 5 ve
 
 Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
 <name>.build.json with the SHA-256 of every source file (raw and normalized) and of the module.`,
-  backtest: `Usage: backproof backtest --strategy <file.ts|file.wasm> --data <file.csv> [options]
+  backtest: `Usage: backproof backtest --strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]
 
 Options:
+  --timezone ZONE        IANA zone of timestamps without one (default UTC; Lean: America/New_York)
+  --date-format dmy|mdy  day/month order of d/m/y dates, when a file's dates are ambiguous
+  --duplicates keep      keep rows with equal timestamps in file order (default: an error)
   --param k=v            strategy parameter (repeatable), read by param("k", default)
   --cash N               starting cash (default ${DEFAULT_CONFIG.cash})
   --commission F         commission as a fraction of traded value, e.g. 0.002 (default 0)
@@ -118,6 +121,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
     'max-call-depth': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
+    timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -153,7 +157,17 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   const key = keyFile ? await loadPrivateKey(keyFile) : null;
   const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
   if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
-  const data = await loadCsv(values.data as string);
+  const dataOptions: DataOptions = {};
+  if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
+  if (values['date-format'] !== undefined) {
+    if (values['date-format'] !== 'dmy' && values['date-format'] !== 'mdy') throw new UsageError('USAGE', `--date-format must be dmy or mdy, got "${values['date-format']}"`);
+    dataOptions.dateFormat = values['date-format'];
+  }
+  if (values.duplicates !== undefined) {
+    if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
+    dataOptions.duplicates = values.duplicates;
+  }
+  const data = await loadData(values.data as string, dataOptions);
   const strategy = await loadStrategy(values.strategy as string);
   const outcome = await executeRunIsolated(
     { strategy, data, config, prettyLogs: Boolean(process.stderr.isTTY) },

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { isoTime } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
-import type { LoadedData } from '../data/csv.ts';
+import type { LoadedData } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import { compileGuest, GuestInstance, type GuestHost, type InstrumentationMode } from '../sandbox/index.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
@@ -66,7 +66,12 @@ export function strategyMessage(s: StrategyArtifact, instrumented: Uint8Array): 
 }
 
 export function dataMessage(d: LoadedData): Record<string, unknown> {
-  return { files: [{ path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(d.bars.length) }] };
+  return {
+    files: [{
+      path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(d.bars.length),
+      timezone: d.options.timezone ?? '', dateFormat: d.options.dateFormat ?? '', duplicates: d.options.duplicates ?? '',
+    }],
+  };
 }
 
 /** Runs the backtest under the sandbox and assembles the record. */

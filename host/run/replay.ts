@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { loadCsv } from '../data/csv.ts';
+import { loadData } from '../data/load.ts';
 import { equalBytes, sha256, toHex } from '../../traces/index.ts';
 import { executeRun, type SourceText } from './execute.ts';
 import { FILES, readRunFile } from './rundir.ts';
-import { configFromRecord, openRecord } from './verify.ts';
+import { configFromRecord, dataOptionsFromRecord, openRecord, type RecordedDataFile } from './verify.ts';
 
 export interface ReplayReport {
   match: boolean;
@@ -34,8 +34,8 @@ export async function replayRun(opts: { dir: string; dataPath?: string; logger?:
     sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
   }
   const notes: string[] = [];
-  const recordedData = (rec.bodies.data.files as { path: string; sha256: Uint8Array }[])[0]!;
-  const data = await loadCsv(opts.dataPath ?? recordedData.path);
+  const recordedData = (rec.bodies.data.files as RecordedDataFile[])[0]!;
+  const data = await loadData(opts.dataPath ?? recordedData.path, dataOptionsFromRecord(recordedData));
   if (data.sha256 !== toHex(recordedData.sha256))
     notes.push(`data ${data.path} has SHA-256 ${data.sha256}, the record says ${toHex(recordedData.sha256)}`);
   data.path = recordedData.path; // the record names the data by its recorded path

@@ -14,7 +14,7 @@ import { recordJson } from '../audit/record-json.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { configJson, type RunConfig } from './config.ts';
-import type { LoadedData } from '../data/csv.ts';
+import type { LoadedData } from '../data/load.ts';
 
 export const FILES = {
   record: 'record.pb',

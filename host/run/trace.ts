@@ -5,13 +5,13 @@
  * instruction then belongs to the committed trace.
  */
 import { AuditError, UsageError } from '../errors.ts';
-import { loadCsv } from '../data/csv.ts';
+import { loadData } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import { compileGuest, GuestInstance, staticMap, type GuestHost } from '../sandbox/index.ts';
 import { TraceExpander, toHex, type InstructionRecord } from '../../traces/index.ts';
 import { sandboxConfigFor } from './config.ts';
 import { FILES, readRunFile } from './rundir.ts';
-import { configFromRecord, openRecord } from './verify.ts';
+import { configFromRecord, dataOptionsFromRecord, openRecord, type RecordedDataFile } from './verify.ts';
 
 export interface TraceWindow {
   records: InstructionRecord[];
@@ -30,7 +30,8 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   const config = configFromRecord(rec.bodies.config);
   if (config.trace === 'off') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace');
   const wasm = await readRunFile(opts.dir, FILES.wasm, 'strategy');
-  const data = await loadCsv(opts.dataPath ?? (rec.bodies.data.files as { path: string }[])[0]!.path);
+  const recorded = (rec.bodies.data.files as RecordedDataFile[])[0]!;
+  const data = await loadData(opts.dataPath ?? recorded.path, dataOptionsFromRecord(recorded));
   const records: InstructionRecord[] = [];
   let expander: TraceExpander | null = null;
   const sandbox = { ...sandboxConfigFor(config), onTrace: (b: Uint8Array) => expander!.push(b) };

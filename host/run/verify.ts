@@ -12,7 +12,8 @@ import { hashLink, LINK_KINDS, LINK_TYPES, RECORD_VERSION, ZERO_HASH, type LinkK
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
-import { parseCsv } from '../data/csv.ts';
+import { parseData } from '../data/load.ts';
+import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
 import { configMessage, parseConfigJson, sandboxConfigFor, type RunConfig } from './config.ts';
@@ -97,6 +98,23 @@ export function configFromRecord(body: Body): RunConfig {
   };
 }
 
+export interface RecordedDataFile {
+  path: string;
+  sha256: Uint8Array;
+  timezone?: string;
+  dateFormat?: string;
+  duplicates?: string;
+}
+
+/** The options a data file was read with, as recorded. */
+export function dataOptionsFromRecord(f: RecordedDataFile): DataOptions {
+  const o: DataOptions = {};
+  if (f.timezone) o.timezone = f.timezone;
+  if (f.dateFormat === 'dmy' || f.dateFormat === 'mdy') o.dateFormat = f.dateFormat;
+  if (f.duplicates === 'keep' || f.duplicates === 'error') o.duplicates = f.duplicates;
+  return o;
+}
+
 export interface VerifyOptions {
   dir: string;
   trustedKey?: Uint8Array | null;
@@ -150,7 +168,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   steps.push('strategy');
 
   // data
-  const files = (b.data.files as { path: string; sha256: Uint8Array; size: unknown; bars: unknown }[]) ?? [];
+  const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length !== 1) fail('data', `${files.length} data files recorded; this version runs exactly one`);
   const df = files[0]!;
   const dataPath = opts.dataPath ?? df.path;
@@ -161,7 +179,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
   }
   expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, sha256(dataBytes));
-  const bars = parseCsv(Buffer.from(dataBytes).toString('utf8'), path.basename(dataPath));
+  const bars = parseData(dataBytes, dataPath, dataOptionsFromRecord(df));
   steps.push('data');
 
   // trace: the stored leaf hashes rebuild the recorded root

@@ -122,6 +122,23 @@ describe('backproof backtest / verify / replay', () => {
   });
 });
 
+describe('other data formats through the whole path', () => {
+  it('a Lean zip and a d/m/y quote file: run, verify and replay with the recorded read options', async () => {
+    const lean = path.join(work, 'lean');
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/lean/equity/usa/daily/spy.zip', '--out', lean, '--unsigned')).code).toBe(0);
+    expect((await cli('verify', lean)).code).toBe(0);
+    expect((await cli('replay', lean)).out).toMatch(/^MATCH/);
+    const quotes = path.join(work, 'quotes');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/bidask.csv', '--date-format', 'dmy', '--duplicates', 'keep', '--param', 'fast=2', '--param', 'slow=3', '--out', quotes, '--unsigned');
+    expect(r.code).toBe(0);
+    const record = JSON.parse(await readFile(path.join(quotes, 'record.json'), 'utf8'));
+    expect(record.links[2].body.files[0]).toMatchObject({ dateFormat: 'dmy', duplicates: 'keep', bars: '10' });
+    expect((await cli('verify', quotes)).code).toBe(0);
+    expect((await cli('replay', quotes)).out).toMatch(/^MATCH/);
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/bidask.csv', '--out', path.join(work, 'q2'))).code).toBe(3);
+  });
+});
+
 describe('trace modes and the trace command', () => {
   it('prints a window of the per-instruction trace, backed by the recorded root', async () => {
     const r = await cli('trace', run, '--from', '1000', '--count', '3', '--json');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
-import { executeRun, executeRunIsolated, loadCsv, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
+import { executeRun, executeRunIsolated, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 
 // Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
@@ -15,7 +15,7 @@ let strategy: StrategyArtifact;
 let data: LoadedData;
 beforeAll(async () => {
   strategy = await loadStrategy('strategies-as/sma-cross.ts');
-  data = await loadCsv('data/GOOG.csv');
+  data = await loadData('data/GOOG.csv');
 });
 
 describe('determinism', () => {

@@ -1,12 +1,12 @@
 // The stats of a real run, recomputed here independently from its equity curve and trades with
 // backtesting.py's formulas written out plainly.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { executeRun, loadCsv, loadStrategy, DEFAULT_CONFIG, type BacktestResult, type Bars } from '../../host/index.ts';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type BacktestResult, type Bars } from '../../host/index.ts';
 
 let r: BacktestResult;
 let bars: Bars;
 beforeAll(async () => {
-  const data = await loadCsv('data/GOOG.csv');
+  const data = await loadData('data/GOOG.csv');
   bars = data.bars;
   r = executeRun({ strategy: await loadStrategy('strategies-as/sma-cross.ts'), data, config: { ...DEFAULT_CONFIG, commission: 0.002 } }).result;
 });

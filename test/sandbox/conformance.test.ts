@@ -10,7 +10,7 @@ import { generateModule } from '../helpers/generate.ts';
 import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
 import { expandTrace, type StaticMap } from '../../traces/index.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
-import { loadCsv } from '../../host/index.ts';
+import { loadData } from '../../host/index.ts';
 
 function slowSequence(words: number[], map: StaticMap): string[] {
   const memOffset = new Map<number, number>();
@@ -78,7 +78,7 @@ describe('example strategies under each asc configuration', () => {
   const configs = ['-O0', '-O3'].flatMap((o) => ['stub', 'minimal', 'incremental'].map((rt) => [o, rt] as const));
   for (const entry of ['strategies-as/sma-cross.ts', 'strategies-as/ema-cross.ts']) {
     it(`${entry} at ${configs.map((c) => c.join('/')).join(', ')}`, async () => {
-      const bars = (await loadCsv('data/GOOG.csv')).bars;
+      const bars = (await loadData('data/GOOG.csv')).bars;
       for (const [opt, runtime] of configs) {
         const built = await buildStrategy(entry, ['--runtime', runtime, opt === '-O0' ? '-O0' : '-O3', '--exportStart', 'init', '--debug', '--noColors']);
         const orders: Record<string, number[]> = { none: [], trace: [] };

@@ -4,7 +4,7 @@ import { metered } from '../helpers/guest.ts';
 import { slowPath, slowRecords } from '../helpers/slowpath.ts';
 import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
 import { expandTrace, TraceExpander, type StaticMap } from '../../traces/index.ts';
-import { loadStrategy, loadCsv } from '../../host/index.ts';
+import { loadStrategy, loadData } from '../../host/index.ts';
 
 const FIXTURE = wat(`(module
   (memory (export "memory") 1)
@@ -103,7 +103,7 @@ describe('expandTrace', () => {
 
   it('matches the slow path on the example strategy, compiled by asc', async () => {
     const s = await loadStrategy('strategies-as/sma-cross.ts');
-    const data = (await loadCsv('data/GOOG.csv')).bars;
+    const data = (await loadData('data/GOOG.csv')).bars;
     const pieces: Uint8Array[] = [];
     const config = { ...DEFAULT_SANDBOX, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
     const guest = compileGuest(s.wasm, config);

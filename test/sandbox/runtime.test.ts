@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
-import { executeRun, loadCsv, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 
 const host = (orders: [number, number][] = []): GuestHost => ({
   position: () => 0, cash: () => 1000, equity: () => 1000, order: (k, s) => void orders.push([k, s]),
@@ -111,7 +111,7 @@ describe('the example strategy under every mode', () => {
   let data: LoadedData;
   beforeAll(async () => {
     strategy = await loadStrategy('strategies-as/sma-cross.ts');
-    data = await loadCsv('../shared/data/orcl-1995-2014.txt');
+    data = await loadData('../shared/data/orcl-1995-2014.txt');
   });
 
   it('gives byte-identical results uninstrumented, fuel-metered and traced', () => {
