@@ -12,6 +12,7 @@ import { Backtest } from '../host/engine/backtest.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type InstrumentationMode } from '../host/sandbox/index.ts';
 import { loadStrategy } from '../host/run/strategy.ts';
 import { executeRun } from '../host/run/execute.ts';
+import { guestHostFor } from '../host/run/guest-host.ts';
 import { DEFAULT_CONFIG } from '../host/run/config.ts';
 import { tileBars } from './tile.ts';
 import { runKernels } from './kernel.ts';
@@ -37,11 +38,7 @@ function runOnce(mode: Mode, s: Awaited<ReturnType<typeof setup>>): { seconds: n
   const config = { ...DEFAULT_SANDBOX, mode };
   const guest = compileGuest(s.strategy.wasm, config);
   const bt = new Backtest(s.bars, { cash: 10_000, commission: 0 });
-  const b = bt.broker;
-  const inst = new GuestInstance(guest, {
-    position: () => b.position, cash: () => b.cash, equity: () => b.equity(), order: (k, z) => b.submit(k, z),
-    param: (_n, f) => f, log: () => {},
-  }, config);
+  const inst = new GuestInstance(guest, guestHostFor(bt, {}), config);
   inst.init();
   bt.run(inst);
   const st = inst.finish();

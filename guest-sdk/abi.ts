@@ -17,3 +17,13 @@ export function on_bar(time: i64, open: f64, high: f64, low: f64, close: f64, vo
   bar.index++;
   activeStrategy().onBar(bar);
 }
+
+/** ABI: an order event (status 1 filled, 2 cancelled, 3 rejected, 4 expired). */
+export function on_order(id: i32, status: i32, price: f64, units: f64): void {
+  activeStrategy().onOrder(id, status, price, units);
+}
+
+/** ABI: a closed trade. */
+export function on_trade(size: f64, entryPrice: f64, exitPrice: f64, pnl: f64): void {
+  activeStrategy().onTrade(size, entryPrice, exitPrice, pnl);
+}

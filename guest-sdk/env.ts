@@ -24,3 +24,20 @@ export declare function param(namePtr: usize, byteLen: i32, fallback: f64): f64;
 /** Writes a log line (UTF-16LE), stamped by the host with the bar's timestamp and the run id. */
 @external("backproof", "log")
 export declare function log(ptr: usize, byteLen: i32): void;
+
+/** Places an order: side 1 buy / 2 sell; type 0 market, 1 limit, 2 stop, 3 stop-limit, 4 trailing (amount), 5 trailing (fraction);
+ *  tif 0 GTC, 1 DAY, 2 IOC, 3 FOK. For trailing orders `stop` is the trail distance. Returns the order id, or -1. */
+@external("backproof", "submit")
+export declare function submit(side: i32, type: i32, size: f64, limit: f64, stop: f64, tif: i32): i32;
+
+/** Entry (market when limit is NaN) with stop-loss and take-profit orders that cancel each other. */
+@external("backproof", "bracket")
+export declare function bracket(side: i32, size: f64, limit: f64, stopLoss: f64, takeProfit: f64, tif: i32): i32;
+
+/** Cancels an open order (1) or reports it was not open (0). */
+@external("backproof", "cancel")
+export declare function cancel(id: i32): i32;
+
+/** Changes an open order's size, limit or stop (NaN keeps the old value). */
+@external("backproof", "modify")
+export declare function modify(id: i32, size: f64, limit: f64, stop: f64): i32;

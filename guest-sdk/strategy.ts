@@ -18,6 +18,18 @@ export const ORDER_BUY: i32 = 1;
 export const ORDER_SELL: i32 = 2;
 export const ORDER_CLOSE: i32 = 3;
 
+/** Time in force. */
+export const GTC: i32 = 0;
+export const DAY: i32 = 1;
+export const IOC: i32 = 2;
+export const FOK: i32 = 3;
+
+/** Order status in onOrder. */
+export const FILLED: i32 = 1;
+export const CANCELLED: i32 = 2;
+export const REJECTED: i32 = 3;
+export const EXPIRED: i32 = 4;
+
 /**
  * Base class of every strategy. Override `init()` (once, before the first bar)
  * and `onBar(bar)` (once per bar, after the bar has closed). Orders placed in
@@ -26,6 +38,10 @@ export const ORDER_CLOSE: i32 = 3;
 export abstract class Strategy {
   init(): void {}
   abstract onBar(bar: Bar): void;
+  /** An order was filled (price, signed units), cancelled, rejected or expired. Called before onBar. */
+  onOrder(id: i32, status: i32, price: f64, units: f64): void {}
+  /** A trade was closed. Called before onBar. */
+  onTrade(size: f64, entryPrice: f64, exitPrice: f64, pnl: f64): void {}
 
   /** Go long. size 0 = all equity; 0 < size < 1 = that fraction of equity; size >= 1 = whole units. */
   buy(size: f64 = 0): void { env.order(ORDER_BUY, size); }
@@ -33,6 +49,21 @@ export abstract class Strategy {
   sell(size: f64 = 0): void { env.order(ORDER_SELL, size); }
   /** Close the open position at the next bar's open. */
   close(): void { env.order(ORDER_CLOSE, 0); }
+
+  // Orders that net against the position; sizes as in buy(). Each returns an order id (or -1).
+  buyLimit(limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_BUY, 1, size, limit, NaN, tif); }
+  sellLimit(limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_SELL, 1, size, limit, NaN, tif); }
+  buyStop(stop: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_BUY, 2, size, NaN, stop, tif); }
+  sellStop(stop: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_SELL, 2, size, NaN, stop, tif); }
+  buyStopLimit(stop: f64, limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_BUY, 3, size, limit, stop, tif); }
+  sellStopLimit(stop: f64, limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_SELL, 3, size, limit, stop, tif); }
+  /** A sell stop `distance` below the best close since placing it (a fraction of price when `percent`). */
+  trailingStop(distance: f64, size: f64, percent: bool = false): i32 { return env.submit(ORDER_SELL, percent ? 5 : 4, size, NaN, distance, GTC); }
+  /** Entry (at market, or at `limit`) with a stop-loss and a take-profit that cancel each other. */
+  bracketBuy(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(ORDER_BUY, size, limit, stopLoss, takeProfit, GTC); }
+  bracketSell(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(ORDER_SELL, size, limit, stopLoss, takeProfit, GTC); }
+  cancel(id: i32): bool { return env.cancel(id) != 0; }
+  modify(id: i32, size: f64 = NaN, limit: f64 = NaN, stop: f64 = NaN): bool { return env.modify(id, size, limit, stop) != 0; }
 
   /** Units held: > 0 long, < 0 short, 0 flat. */
   get position(): f64 { return env.position(); }

@@ -6,15 +6,12 @@
  */
 import type { Bars } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
-import { Broker } from './broker.ts';
+import { Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
 
-export interface EngineConfig {
-  cash: number;
-  /** Fraction of traded value, e.g. 0.002 for 0.2 %. */
-  commission: number;
-}
+/** Broker settings; `commission` is shorthand for a percentage-only cost model. */
+export type EngineConfig = { cash: number; commission?: number } & Partial<Omit<BrokerConfig, 'cash'>>;
 
 export class Backtest {
   readonly bars: Bars;
@@ -26,7 +23,8 @@ export class Backtest {
   constructor(bars: Bars, config: EngineConfig) {
     this.bars = bars;
     this.config = config;
-    this.broker = new Broker(config.cash, config.commission);
+    const costs = config.costs ?? { ...DEFAULT_BROKER.costs, rate: config.commission ?? 0 };
+    this.broker = new Broker({ ...DEFAULT_BROKER, ...config, costs });
   }
 
   run(guest: GuestPort): BacktestResult {
@@ -34,12 +32,17 @@ export class Backtest {
     const broker = this.broker;
     const equity = new Float64Array(length);
     let barsInMarket = 0;
+    const events = broker.events;
     for (let i = 0; i < length; i++) {
       this.bar = i;
       const t = time[i]!;
-      broker.fillPending(i, t, open[i]!);
+      broker.setBar(i, t);
+      broker.onBarOpen(open[i]!, high[i]!, low[i]!);
       broker.price = close[i]!;
+      if (events.length > 0 || broker.trades.length > broker.tradesReported) this.deliver(guest);
       guest.onBar(t, open[i]!, high[i]!, low[i]!, close[i]!, volume[i]!);
+      broker.onBarClose(close[i]!);
+      if (events.length > 0 || broker.trades.length > broker.tradesReported) this.deliver(guest);
       equity[i] = broker.equity();
       if (broker.position !== 0) barsInMarket++;
     }
@@ -54,5 +57,15 @@ export class Backtest {
       rejectedOrders: broker.rejectedOrders,
     });
     return { trades: broker.trades, equity, stats };
+  }
+
+  /** Reports order events and closed trades to the guest, in the order they happened. */
+  private deliver(guest: GuestPort): void {
+    const broker = this.broker;
+    const events = broker.events.splice(0);
+    if (guest.onOrder) for (const e of events) guest.onOrder(e.id, e.status, e.price, e.units);
+    const trades = broker.trades;
+    if (guest.onTrade) for (let k = broker.tradesReported; k < trades.length; k++) guest.onTrade(trades[k]!.size, trades[k]!.entryPrice, trades[k]!.exitPrice, trades[k]!.pnl);
+    broker.tradesReported = trades.length;
   }
 }

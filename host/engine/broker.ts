@@ -1,13 +1,22 @@
 /**
  * @module engine/broker
- * Owns cash, the position, pending orders and fills (docs/SEMANTICS.md):
- * - an order placed while bar i is processed fills at bar i+1's open (no look-ahead: the
- *   strategy only ever sees completed bars, and its orders only ever meet a later price);
- * - buy while short (or sell while long) first closes the position, then opens the new one;
- * - size 0 = all available equity, 0 < size < 1 = that fraction of it, size >= 1 = whole units;
- *   available equity = equity − |position| × price, and units = floor(f × available / (price × (1 + commission)));
- * - commission = |units| × price × rate, paid in cash on every fill;
- * - orders that size to zero units or cannot be paid for are rejected and counted.
+ * Owns cash, the position, orders and fills. The rules (docs/SEMANTICS.md):
+ * - orders placed while bar i is processed are first checked on bar i+1 (no look-ahead: the strategy
+ *   only sees completed bars, and its orders only meet later prices). With `fillMarketAt: 'close'`
+ *   market orders fill at the close of the bar that placed them (cheat-on-close, opt-in);
+ * - market orders fill at the open; limit and stop orders fill intrabar from the bar's OHLC, at the
+ *   open when the bar gaps through their price; orders are checked in submission order;
+ * - a bracket's stop-loss and take-profit start with the entry's fill (on the same bar when it filled
+ *   at the open) and cancel each other; when one bar touches both, `bothTouched` decides (default:
+ *   the stop, the conservative reading);
+ * - simple orders (`order(kind, size)`, the SDK's buy/sell/close) are exclusive: buy while short
+ *   closes the short first; `submit` orders net against the position;
+ * - size 0 = all available equity, 0 < size < 1 = that fraction, size >= 1 = units, rounded down to
+ *   the lot size; available equity = equity / margin − |position| × price;
+ * - commission = max(minimum, fixed + perUnit·|units| + rate·|units|·price) per fill; market and stop
+ *   fills pay slippage against the trader (bps and/or fixed), limit fills do not;
+ * - at each close, if equity < maintenanceMargin × |position| × close, the position is liquidated
+ *   at the next open (a margin call).
  */
 import type { Trade } from '../model/trade.ts';
 
@@ -15,128 +24,435 @@ export const ORDER_BUY = 1;
 export const ORDER_SELL = 2;
 export const ORDER_CLOSE = 3;
 
+export const TYPE = { market: 0, limit: 1, stop: 2, stopLimit: 3, trailingAmount: 4, trailingPercent: 5 } as const;
+export const TIF = { gtc: 0, day: 1, ioc: 2, fok: 3 } as const;
+/** Order status reported to the guest's on_order. */
+export const STATUS = { filled: 1, cancelled: 2, rejected: 3, expired: 4 } as const;
+
+export interface CostModel {
+  rate: number;
+  perUnit: number;
+  fixed: number;
+  minimum: number;
+  slippageBps: number;
+  slippageFixed: number;
+}
+
+export interface BrokerConfig {
+  cash: number;
+  costs: CostModel;
+  /** Units are rounded down to a multiple of this; 0 allows any fraction. */
+  lotSize: number;
+  /** Initial margin as a fraction of position value (1 = no leverage, 0.5 = 2×). */
+  margin: number;
+  /** Equity below this fraction of the position value triggers a margin call. */
+  maintenanceMargin: number;
+  fillMarketAt: 'open' | 'close';
+  bothTouched: 'stop-first' | 'target-first';
+}
+
+export const DEFAULT_BROKER: Omit<BrokerConfig, 'cash'> = {
+  costs: { rate: 0, perUnit: 0, fixed: 0, minimum: 0, slippageBps: 0, slippageFixed: 0 },
+  lotSize: 1,
+  margin: 1,
+  maintenanceMargin: 0,
+  fillMarketAt: 'open',
+  bothTouched: 'stop-first',
+};
+
+interface Order {
+  id: number;
+  /** +1 buy, −1 sell; 0 = close the position. */
+  side: number;
+  type: number;
+  size: number;
+  limit: number;
+  stop: number;
+  /** Trailing: distance (amount or fraction). */
+  trail: number;
+  tif: number;
+  /** Bar on which the order is first checked. */
+  activeFrom: number;
+  day: bigint;
+  exclusive: boolean;
+  /** Bracket child waiting for its parent's fill. */
+  parent: number;
+  /** The other child of a bracket. */
+  sibling: number;
+  /** Stop-limit: the stop has triggered. */
+  triggered: boolean;
+  marginCall: boolean;
+}
+
+export interface OrderEvent {
+  id: number;
+  status: number;
+  price: number;
+  units: number;
+}
+
+const DAY_NS = 86_400_000_000_000n;
+
 export class Broker {
   cash: number;
   position = 0;
-  readonly commissionRate: number;
+  readonly config: BrokerConfig;
   readonly trades: Trade[] = [];
   commissions = 0;
   rejectedOrders = 0;
+  marginCalls = 0;
   /** Price the account is marked at: the current bar's close. */
   price = NaN;
+  /** Events for the guest's on_order, drained by the engine. */
+  readonly events: OrderEvent[] = [];
+  /** Closed trades not yet reported to the guest's on_trade. */
+  tradesReported = 0;
 
-  // The open trade, if any.
   private entryBar = -1;
   private entryTime = 0n;
   private entryPrice = 0;
   private entryCommission = 0;
 
-  // Pending orders, as two parallel growable arrays (no per-order allocation).
-  private pendingKind: number[] = [];
-  private pendingSize: number[] = [];
+  private orders: Order[] = [];
+  private nextId = 1;
+  private bar = -1;
+  private time = 0n;
 
-  constructor(cash: number, commissionRate: number) {
-    this.cash = cash;
-    this.commissionRate = commissionRate;
+  constructor(config: BrokerConfig) {
+    this.config = config;
+    this.cash = config.cash;
   }
 
   equity(): number {
     return this.position === 0 ? this.cash : this.cash + this.position * this.price;
   }
 
-  /** Called by the guest while a bar is processed. */
+  /** The engine's clock: the bar being processed. */
+  setBar(bar: number, time: bigint): void {
+    this.bar = bar;
+    this.time = time;
+  }
+
+  private newOrder(o: Partial<Order> & { side: number; type: number }): Order {
+    const order: Order = {
+      id: this.nextId++, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
+      day: this.time / DAY_NS, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
+    };
+    this.orders.push(order);
+    return order;
+  }
+
+  private reject(id: number): number {
+    this.rejectedOrders++;
+    this.events.push({ id, status: STATUS.rejected, price: NaN, units: 0 });
+    return -1;
+  }
+
+  /** Simple exclusive market order (kind 1 buy, 2 sell, 3 close). */
   submit(kind: number, size: number): void {
     if ((kind !== ORDER_BUY && kind !== ORDER_SELL && kind !== ORDER_CLOSE) || !(size >= 0) || !Number.isFinite(size)) {
-      this.rejectedOrders++;
+      this.reject(0);
       return;
     }
-    this.pendingKind.push(kind);
-    this.pendingSize.push(size);
+    this.newOrder({ side: kind === ORDER_CLOSE ? 0 : kind === ORDER_BUY ? 1 : -1, type: TYPE.market, size, exclusive: true });
   }
 
-  /** Fills every pending order, in submission order, at `price` (bar `bar`'s open). */
-  fillPending(bar: number, time: bigint, price: number): void {
-    const n = this.pendingKind.length;
-    if (n === 0) return;
-    for (let k = 0; k < n; k++) {
-      const kind = this.pendingKind[k]!;
-      const size = this.pendingSize[k]!;
-      if (kind === ORDER_CLOSE) {
-        if (this.position !== 0) this.closePosition(bar, time, price);
-        else this.rejectedOrders++;
-        continue;
+  /** A netting order of any type; returns its id, or −1 when rejected outright. */
+  place(side: number, type: number, size: number, limit: number, stop: number, tif: number): number {
+    const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : 0;
+    const needsLimit = type === TYPE.limit || type === TYPE.stopLimit;
+    const needsStop = type === TYPE.stop || type === TYPE.stopLimit;
+    const trailing = type === TYPE.trailingAmount || type === TYPE.trailingPercent;
+    if (s === 0 || !(type >= 0 && type <= 5) || !(tif >= 0 && tif <= 3) || !(size >= 0) || !Number.isFinite(size)
+      || (needsLimit && !(limit > 0)) || (needsStop && !(stop > 0)) || (trailing && !(stop > 0)))
+      return this.reject(0);
+    const o = this.newOrder({ side: s, type, size, limit, tif });
+    if (trailing) {
+      o.trail = stop;
+      o.stop = this.trailLevel(o, this.price);
+    } else o.stop = stop;
+    return o.id;
+  }
+
+  /** Entry (market when limit is NaN) with a stop-loss and a take-profit that cancel each other. */
+  bracket(side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number): number {
+    const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : 0;
+    if (s === 0 || !(stopLoss > 0) || !(takeProfit > 0) || (s > 0 ? !(stopLoss < takeProfit) : !(stopLoss > takeProfit)))
+      return this.reject(0);
+    const entry = this.place(side, Number.isNaN(limit) ? TYPE.market : TYPE.limit, size, limit, NaN, tif);
+    if (entry < 0) return entry;
+    const sl = this.newOrder({ side: -s, type: TYPE.stop, stop: stopLoss, parent: entry });
+    const tp = this.newOrder({ side: -s, type: TYPE.limit, limit: takeProfit, parent: entry });
+    sl.sibling = tp.id;
+    tp.sibling = sl.id;
+    return entry;
+  }
+
+  cancel(id: number): boolean {
+    const i = this.orders.findIndex((o) => o.id === id);
+    if (i < 0) return false;
+    const [o] = this.orders.splice(i, 1);
+    this.events.push({ id, status: STATUS.cancelled, price: NaN, units: 0 });
+    // Cancelling an entry cancels its bracket children.
+    for (const child of this.orders.filter((c) => c.parent === o!.id)) this.cancel(child.id);
+    return true;
+  }
+
+  modify(id: number, size: number, limit: number, stop: number): boolean {
+    const o = this.orders.find((x) => x.id === id);
+    if (!o) return false;
+    if (!Number.isNaN(size)) o.size = size;
+    if (!Number.isNaN(limit)) o.limit = limit;
+    if (!Number.isNaN(stop)) o.stop = stop;
+    return true;
+  }
+
+  private trailLevel(o: Order, ref: number): number {
+    const d = o.type === TYPE.trailingPercent ? ref * o.trail : o.trail;
+    return o.side < 0 ? ref - d : ref + d; // a sell stop trails below, a buy stop above
+  }
+
+  /** Checks every active order against bar `bar` (open, high, low). Called before the guest sees it. */
+  onBarOpen(open: number, high: number, low: number): void {
+    if (this.orders.length === 0) return;
+    const day = this.time / DAY_NS;
+    const pending = this.orders;
+    this.orders = [];
+    const keep: Order[] = [];
+    const done = new Set<number>();
+    const gone = new Set<number>(); // cancelled or expired without a fill: their bracket children go too
+    const process = (o: Order): void => {
+      if (done.has(o.id)) return;
+      if (o.parent !== 0 && gone.has(o.parent)) {
+        this.events.push({ id: o.id, status: STATUS.cancelled, price: NaN, units: 0 });
+        return;
       }
-      const direction = kind === ORDER_BUY ? 1 : -1;
-      if (this.position * direction < 0) this.closePosition(bar, time, price);
-      const units = this.units(size, price);
-      if (units <= 0) {
-        this.rejectedOrders++;
-        continue;
+      if (o.parent !== 0 || o.activeFrom > this.bar) return void keep.push(o);
+      if (o.tif === TIF.day && day > o.day) {
+        gone.add(o.id);
+        this.events.push({ id: o.id, status: STATUS.expired, price: NaN, units: 0 });
+        return;
       }
-      this.open(bar, time, price, direction * units);
+      // Bracket children: the conservative rule when one bar reaches both.
+      if (o.sibling !== 0 && !done.has(o.sibling)) {
+        const sib = pending.find((x) => x.id === o.sibling) ?? this.orders.find((x) => x.id === o.sibling);
+        if (sib) {
+          const mine = this.fillPrice(o, open, high, low);
+          const theirs = this.fillPrice(sib, open, high, low);
+          if (!Number.isNaN(mine) && !Number.isNaN(theirs)) {
+            const stopFirst = this.config.bothTouched === 'stop-first';
+            const winner = (o.type === TYPE.stop) === stopFirst ? o : sib;
+            const loser = winner === o ? sib : o;
+            done.add(loser.id);
+            this.events.push({ id: loser.id, status: STATUS.cancelled, price: NaN, units: 0 });
+            this.execute(winner, this.fillPrice(winner, open, high, low), winner.type !== TYPE.limit);
+            done.add(winner.id);
+            return;
+          }
+        }
+      }
+      const price = this.fillPrice(o, open, high, low);
+      if (Number.isNaN(price)) {
+        if (o.tif === TIF.ioc || o.tif === TIF.fok) {
+          gone.add(o.id);
+          this.events.push({ id: o.id, status: STATUS.cancelled, price: NaN, units: 0 });
+        } else keep.push(o);
+        return;
+      }
+      const units = this.execute(o, price, o.type !== TYPE.limit && !(o.type === TYPE.stopLimit));
+      const filled = units !== 0;
+      done.add(o.id);
+      if (filled && o.sibling !== 0) {
+        done.add(o.sibling);
+        this.events.push({ id: o.sibling, status: STATUS.cancelled, price: NaN, units: 0 });
+      }
+      if (filled) {
+        // The bracket's children go live: on this bar when the entry filled at the open (they come
+        // later in submission order), else from the next bar.
+        for (const c of pending) {
+          if (c.parent !== o.id) continue;
+          c.parent = 0;
+          c.size = Math.abs(units); // the children close exactly what the entry bought or sold
+          c.activeFrom = price === open ? this.bar : this.bar + 1;
+        }
+      } else gone.add(o.id);
+    };
+    for (const o of pending) process(o);
+    this.orders = keep.concat(this.orders);
+  }
+
+  /** The price at which `o` fills on a bar with this open/high/low, or NaN. */
+  private fillPrice(o: Order, open: number, high: number, low: number): number {
+    switch (o.type) {
+      case TYPE.market:
+        return open;
+      case TYPE.limit:
+        if (o.side > 0) return open <= o.limit ? open : low <= o.limit ? o.limit : NaN;
+        return open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
+      case TYPE.stop:
+      case TYPE.trailingAmount:
+      case TYPE.trailingPercent:
+        if (o.side > 0) return open >= o.stop ? open : high >= o.stop ? o.stop : NaN;
+        return open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
+      case TYPE.stopLimit: {
+        if (!o.triggered) {
+          const hit = o.side > 0 ? (open >= o.stop ? open : high >= o.stop ? o.stop : NaN) : open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
+          if (Number.isNaN(hit)) return NaN;
+          o.triggered = true;
+          // Marketable at the trigger price: fill there; otherwise rest as a limit from the next bar.
+          if (o.side > 0 ? hit <= o.limit : hit >= o.limit) return hit;
+          o.activeFrom = this.bar + 1;
+          return NaN;
+        }
+        if (o.side > 0) return open <= o.limit ? open : low <= o.limit ? o.limit : NaN;
+        return open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
+      }
     }
-    this.pendingKind.length = 0;
-    this.pendingSize.length = 0;
+    return NaN;
   }
 
-  /** Orders still pending after the last bar are cancelled. */
+  /** Market orders placed on this bar fill at its close (fillMarketAt = 'close'). */
+  onBarClose(close: number): void {
+    if (this.config.fillMarketAt === 'close' && this.orders.length > 0) {
+      const rest: Order[] = [];
+      for (const o of this.orders) {
+        if (o.type === TYPE.market && o.activeFrom === this.bar + 1 && o.parent === 0) this.execute(o, close, true);
+        else rest.push(o);
+      }
+      this.orders = rest;
+    }
+    // Trailing stops follow the close.
+    for (const o of this.orders) {
+      if (o.type !== TYPE.trailingAmount && o.type !== TYPE.trailingPercent) continue;
+      const level = this.trailLevel(o, close);
+      if (Number.isNaN(o.stop) || (o.side < 0 ? level > o.stop : level < o.stop)) o.stop = level;
+    }
+    // Margin call: liquidate at the next open.
+    if (this.position !== 0 && this.config.maintenanceMargin > 0) {
+      const equity = this.cash + this.position * close;
+      if (equity < this.config.maintenanceMargin * Math.abs(this.position) * close && !this.orders.some((o) => o.marginCall)) {
+        this.marginCalls++;
+        this.newOrder({ side: 0, type: TYPE.market, exclusive: true, marginCall: true });
+      }
+    }
+  }
+
+  /** Orders still open after the last bar are cancelled. */
   cancelPending(): number {
-    const n = this.pendingKind.length;
-    this.pendingKind.length = 0;
-    this.pendingSize.length = 0;
+    const n = this.orders.length;
+    this.orders = [];
     return n;
+  }
+
+  private slipped(price: number, direction: number): number {
+    const c = this.config.costs;
+    return price * (1 + direction * c.slippageBps / 10_000) + direction * c.slippageFixed;
+  }
+
+  private commissionFor(units: number, price: number): number {
+    const c = this.config.costs;
+    const u = Math.abs(units);
+    return Math.max(c.minimum, c.fixed + c.perUnit * u + c.rate * u * price);
+  }
+
+  private roundLot(units: number): number {
+    const lot = this.config.lotSize;
+    return lot > 0 ? Math.floor(units / lot + 1e-9) * lot : units;
   }
 
   private units(size: number, price: number): number {
     const equity = this.cash + this.position * price;
-    const available = equity - Math.abs(this.position) * price;
-    const unitCost = price * (1 + this.commissionRate);
+    const available = equity / this.config.margin - Math.abs(this.position) * price;
+    const unitCost = price * (1 + this.config.costs.rate) + this.config.costs.perUnit;
     if (size >= 1) {
-      const units = Math.floor(size);
+      const units = this.roundLot(size);
       return units * unitCost <= available ? units : 0;
     }
     const fraction = size === 0 ? 1 : size;
-    return available > 0 ? Math.floor((fraction * available) / unitCost) : 0;
+    return available > 0 ? this.roundLot((fraction * available) / unitCost) : 0;
   }
 
-  private open(bar: number, time: bigint, price: number, units: number): void {
-    const commission = Math.abs(units) * price * this.commissionRate;
+  /** Fills `o` at `price` (before slippage when `slip`). Returns the signed units traded (0: none). */
+  private execute(o: Order, price: number, slip: boolean): number {
+    if (o.side === 0) {
+      if (this.position === 0) {
+        if (!o.marginCall) this.reject(o.id);
+        return 0;
+      }
+      const p = slip ? this.slipped(price, -Math.sign(this.position)) : price;
+      const units = this.position;
+      this.closePosition(p);
+      this.events.push({ id: o.id, status: STATUS.filled, price: p, units: -units });
+      return -units;
+    }
+    const p = slip ? this.slipped(price, o.side) : price;
+    if (o.exclusive && this.position * o.side < 0) this.closePosition(p);
+    // Closing part of an opposite position needs no margin; only what opens or adds is sized.
+    let units: number;
+    if (!o.exclusive && this.position * o.side < 0 && o.size >= 1) units = this.roundLot(o.size);
+    else units = this.units(o.size, p);
+    if (units <= 0) {
+      this.reject(o.id);
+      return 0;
+    }
+    this.fill(o.side * units, p);
+    this.events.push({ id: o.id, status: STATUS.filled, price: p, units: o.side * units });
+    return o.side * units;
+  }
+
+  /** Applies a signed fill, netting against the position and recording closed trades. */
+  private fill(units: number, price: number): void {
+    const commission = this.commissionFor(units, price);
     this.cash -= units * price + commission;
     this.commissions += commission;
-    if (this.position === 0) {
-      this.entryBar = bar;
-      this.entryTime = time;
+    if (this.position === 0 || Math.sign(this.position) === Math.sign(units)) {
+      if (this.position === 0) {
+        this.entryBar = this.bar;
+        this.entryTime = this.time;
+        this.entryPrice = price;
+        this.entryCommission = commission;
+      } else {
+        this.entryPrice = (this.entryPrice * this.position + price * units) / (this.position + units);
+        this.entryCommission += commission;
+      }
+      this.position += units;
+      return;
+    }
+    // Reducing (and maybe reversing): the closed part becomes a trade.
+    const closing = Math.sign(units) * Math.min(Math.abs(units), Math.abs(this.position));
+    const share = Math.abs(closing / units);
+    this.recordTrade(-closing, price, commission * share);
+    this.position += closing;
+    const rest = units - closing;
+    if (this.position === 0) this.entryCommission = 0;
+    if (rest !== 0) {
+      this.position = rest;
+      this.entryBar = this.bar;
+      this.entryTime = this.time;
       this.entryPrice = price;
-      this.entryCommission = commission;
-      this.position = units;
-    } else {
-      // Adding in the same direction: one trade at the size-weighted average entry price.
-      const total = this.position + units;
-      this.entryPrice = (this.entryPrice * this.position + price * units) / total;
-      this.entryCommission += commission;
-      this.position = total;
+      this.entryCommission = commission * (1 - share);
     }
   }
 
-  private closePosition(bar: number, time: bigint, price: number): void {
+  private recordTrade(size: number, exitPrice: number, exitCommission: number): void {
+    const fraction = Math.abs(size / this.position);
+    const entryCommission = this.entryCommission * fraction;
+    this.entryCommission -= entryCommission;
+    const total = entryCommission + exitCommission;
+    const pnl = size * (exitPrice - this.entryPrice) - total;
+    this.trades.push({
+      entryBar: this.entryBar, exitBar: this.bar, entryTime: this.entryTime, exitTime: this.time, size,
+      entryPrice: this.entryPrice, exitPrice, pnl, returnPct: (pnl / (Math.abs(size) * this.entryPrice)) * 100, commission: total,
+    });
+  }
+
+  private closePosition(price: number): void {
     const size = this.position;
-    const commission = Math.abs(size) * price * this.commissionRate;
+    const commission = this.commissionFor(size, price);
     this.cash += size * price - commission;
     this.commissions += commission;
-    const totalCommission = this.entryCommission + commission;
-    const pnl = size * (price - this.entryPrice) - totalCommission;
-    this.trades.push({
-      entryBar: this.entryBar,
-      exitBar: bar,
-      entryTime: this.entryTime,
-      exitTime: time,
-      size,
-      entryPrice: this.entryPrice,
-      exitPrice: price,
-      pnl,
-      returnPct: (pnl / (Math.abs(size) * this.entryPrice)) * 100,
-      commission: totalCommission,
-    });
+    this.recordTrade(size, price, commission);
     this.position = 0;
+    this.entryCommission = 0;
   }
 }

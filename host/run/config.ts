@@ -6,6 +6,7 @@
 import { UsageError } from '../errors.ts';
 import { DEFAULT_SANDBOX, type SandboxConfig, type InstrumentationMode } from '../sandbox/index.ts';
 import { uint64 } from '../audit/codec.ts';
+import type { EngineConfig } from '../engine/backtest.ts';
 
 export interface RunConfig {
   cash: number;
@@ -22,6 +23,36 @@ export interface RunConfig {
   maxCallDepth: number;
   /** 'full': record and commit the execution trace; 'off': fuel and limits only. */
   trace: 'full' | 'off';
+  /** Broker: costs beyond the percentage commission, lots, margin, fill rules (docs/SEMANTICS.md). */
+  broker: BrokerSettings;
+}
+
+export interface BrokerSettings {
+  commissionPerUnit: number;
+  commissionFixed: number;
+  commissionMinimum: number;
+  slippageBps: number;
+  slippageFixed: number;
+  lotSize: number;
+  margin: number;
+  maintenanceMargin: number;
+  fillAt: 'open' | 'close';
+  bothTouched: 'stop-first' | 'target-first';
+}
+
+export const DEFAULT_BROKER_SETTINGS: BrokerSettings = {
+  commissionPerUnit: 0, commissionFixed: 0, commissionMinimum: 0, slippageBps: 0, slippageFixed: 0,
+  lotSize: 1, margin: 1, maintenanceMargin: 0, fillAt: 'open', bothTouched: 'stop-first',
+};
+
+/** The engine settings a run config implies. */
+export function engineConfigFor(c: RunConfig): EngineConfig {
+  const b = c.broker;
+  return {
+    cash: c.cash,
+    costs: { rate: c.commission, perUnit: b.commissionPerUnit, fixed: b.commissionFixed, minimum: b.commissionMinimum, slippageBps: b.slippageBps, slippageFixed: b.slippageFixed },
+    lotSize: b.lotSize, margin: b.margin, maintenanceMargin: b.maintenanceMargin, fillMarketAt: b.fillAt, bothTouched: b.bothTouched,
+  };
 }
 
 export const DEFAULT_CONFIG: RunConfig = {
@@ -35,6 +66,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   seed: 0,
   maxCallDepth: DEFAULT_SANDBOX.maxCallDepth,
   trace: 'full',
+  broker: DEFAULT_BROKER_SETTINGS,
 };
 
 /** The sandbox settings a run config implies. */
@@ -52,6 +84,12 @@ export function checkConfig(c: RunConfig): RunConfig {
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
   if (c.fuelPerCallback <= 0n || c.fuelPerCallback >= 1n << 62n) throw new UsageError('USAGE', `--fuel-per-bar must be in 1..2^62, got ${c.fuelPerCallback}`);
+  const b = c.broker;
+  for (const k of ['commissionPerUnit', 'commissionFixed', 'commissionMinimum', 'slippageBps', 'slippageFixed', 'lotSize', 'maintenanceMargin'] as const)
+    if (!(Number.isFinite(b[k]) && b[k] >= 0)) throw new UsageError('USAGE', `broker setting ${k} must be a non-negative number, got ${b[k]}`);
+  if (!(b.margin > 0 && b.margin <= 1)) throw new UsageError('USAGE', `--margin must be in (0, 1] (1 = no leverage, 0.5 = 2x), got ${b.margin}`);
+  if (b.fillAt !== 'open' && b.fillAt !== 'close') throw new UsageError('USAGE', `--fill-at must be open or close, got "${b.fillAt}"`);
+  if (b.bothTouched !== 'stop-first' && b.bothTouched !== 'target-first') throw new UsageError('USAGE', `--both-touched must be stop-first or target-first, got "${b.bothTouched}"`);
   if (c.trace !== 'full' && c.trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${c.trace}"`);
   if (!Number.isInteger(c.maxCallDepth) || c.maxCallDepth < 1 || c.maxCallDepth > 100_000)
     throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..100000, got ${c.maxCallDepth}`);
@@ -74,14 +112,19 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     seed: c.seed,
     maxCallDepth: c.maxCallDepth,
     fuelPerCallback: uint64(c.fuelPerCallback),
+    broker: { ...c.broker },
   };
+}
+
+function brokerSorted(b: BrokerSettings): BrokerSettings {
+  return Object.fromEntries(Object.keys(DEFAULT_BROKER_SETTINGS).map((k) => [k, b[k as keyof BrokerSettings]])) as unknown as BrokerSettings;
 }
 
 /** config.json: the readable form, from which configMessage is recomputed by verify. */
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker) }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -97,5 +140,6 @@ export function parseConfigJson(text: string): RunConfig {
     seed: o.seed as number,
     maxCallDepth: o.maxCallDepth as number,
     trace: o.trace as 'full' | 'off',
+    broker: { ...DEFAULT_BROKER_SETTINGS, ...(o.broker as Partial<BrokerSettings>) },
   };
 }

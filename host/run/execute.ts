@@ -11,11 +11,12 @@ import { isoTime } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import type { LoadedData } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
-import { compileGuest, GuestInstance, type GuestHost, type InstrumentationMode } from '../sandbox/index.ts';
+import { compileGuest, GuestInstance, type InstrumentationMode } from '../sandbox/index.ts';
+import { guestHostFor } from './guest-host.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
 import { chainLinks, encodeRecord, type ChainedLink, type LinkKind } from '../audit/chain.ts';
 import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
-import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
+import { checkConfig, configMessage, engineConfigFor, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
 
 export interface SourceText {
@@ -88,23 +89,15 @@ export function executeRun(input: RunInput): RunOutcome {
     .slice(0, 16);
   const log = (input.logger ?? silentLogger).child({ runId });
 
-  const backtest = new Backtest(input.data.bars, { cash: config.cash, commission: config.commission });
-  const broker = backtest.broker;
+  const backtest = new Backtest(input.data.bars, engineConfigFor(config));
   const requested = new Set<string>();
-  const host: GuestHost = {
-    position: () => broker.position,
-    cash: () => broker.cash,
-    equity: () => broker.equity(),
-    order: (kind, size) => broker.submit(kind, size),
-    param: (name, fallback) => {
-      requested.add(name);
-      return Object.hasOwn(config.params, name) ? config.params[name]! : fallback;
-    },
+  const host = guestHostFor(backtest, config.params, {
+    param: (name) => requested.add(name),
     log: (message) => {
       const i = backtest.bar;
       log.info({ bar: i, time: i >= 0 ? isoTime(input.data.bars.time[i]!) : null }, message);
     },
-  };
+  });
   const instance = new GuestInstance(guest, host, sandbox);
   instance.init();
   const unknown = Object.keys(config.params).filter((k) => !requested.has(k)).sort();

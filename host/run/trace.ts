@@ -7,9 +7,10 @@
 import { AuditError, UsageError } from '../errors.ts';
 import { loadData } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
-import { compileGuest, GuestInstance, staticMap, type GuestHost } from '../sandbox/index.ts';
+import { compileGuest, GuestInstance, staticMap } from '../sandbox/index.ts';
+import { guestHostFor } from './guest-host.ts';
 import { TraceExpander, toHex, type InstructionRecord } from '../../traces/index.ts';
-import { sandboxConfigFor } from './config.ts';
+import { engineConfigFor, sandboxConfigFor } from './config.ts';
 import { FILES, readRunFile } from './rundir.ts';
 import { configFromRecord, dataOptionsFromRecord, openRecord, type RecordedDataFile } from './verify.ts';
 
@@ -37,12 +38,8 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   const sandbox = { ...sandboxConfigFor(config), onTrace: (b: Uint8Array) => expander!.push(b) };
   const guest = compileGuest(wasm, sandbox);
   expander = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }), opts.from, opts.from + opts.count);
-  const backtest = new Backtest(data.bars, { cash: config.cash, commission: config.commission });
-  const b = backtest.broker;
-  const host: GuestHost = {
-    position: () => b.position, cash: () => b.cash, equity: () => b.equity(), order: (k, s) => b.submit(k, s),
-    param: (name, fallback) => (Object.hasOwn(config.params, name) ? config.params[name]! : fallback), log: () => {},
-  };
+  const backtest = new Backtest(data.bars, engineConfigFor(config));
+  const host = guestHostFor(backtest, config.params);
   const instance = new GuestInstance(guest, host, sandbox);
   instance.init();
   backtest.run(instance);

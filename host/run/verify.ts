@@ -16,7 +16,7 @@ import { parseData } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
-import { configMessage, parseConfigJson, sandboxConfigFor, type RunConfig } from './config.ts';
+import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from './config.ts';
 import { FILES, readRunFile } from './rundir.ts';
 import { lockfileSha256 } from './toolchain.ts';
 
@@ -81,6 +81,13 @@ export async function openRecord(dir: string, trustedKey: Uint8Array | null): Pr
   return { runId: rec.runId, signed: isSigned, publicKey: signed.publicKey, bodies, head: rec.head };
 }
 
+function brokerFromRecord(b: Record<string, unknown> | undefined): BrokerSettings {
+  const out = { ...DEFAULT_BROKER_SETTINGS } as Record<string, unknown>;
+  const d = DEFAULT_BROKER_SETTINGS as unknown as Record<string, unknown>;
+  for (const k of Object.keys(d)) out[k] = b?.[k] ?? (typeof d[k] === 'number' ? 0 : '');
+  return out as unknown as BrokerSettings;
+}
+
 export function configFromRecord(body: Body): RunConfig {
   const params: Record<string, number> = {};
   for (const p of (body.params as { name: string; value: number }[]) ?? []) params[p.name] = p.value ?? 0;
@@ -95,6 +102,7 @@ export function configFromRecord(body: Body): RunConfig {
     seed: (body.seed as number) ?? 0,
     maxCallDepth: (body.maxCallDepth as number) ?? 0,
     trace: body.traceMode === 'off' ? 'off' : 'full',
+    broker: brokerFromRecord(body.broker as Record<string, unknown> | undefined),
   };
 }
 

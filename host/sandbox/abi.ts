@@ -17,6 +17,10 @@ export const ALLOWED_IMPORTS: Record<string, Record<string, ImportSpec>> = {
     cash: { params: [], results: [F64] },
     equity: { params: [], results: [F64] },
     order: { params: [I32, F64], results: [] },
+    submit: { params: [I32, I32, F64, F64, F64, I32], results: [I32] },
+    bracket: { params: [I32, F64, F64, F64, F64, I32], results: [I32] },
+    cancel: { params: [I32], results: [I32] },
+    modify: { params: [I32, F64, F64, F64], results: [I32] },
     param: { params: [I32, I32, F64], results: [F64] },
     log: { params: [I32, I32], results: [] },
   },
@@ -32,6 +36,11 @@ export const EXPORT_ON_BAR = 'on_bar';
 export const EXPORT_INIT = 'init';
 export const EXPORT_MEMORY = 'memory';
 export const ON_BAR_SIGNATURE: ImportSpec = { params: [I64, F64, F64, F64, F64, F64], results: [] };
+/** Optional exports: order events and closed trades. */
+export const EXPORT_ON_ORDER = 'on_order';
+export const ON_ORDER_SIGNATURE: ImportSpec = { params: [I32, I32, F64, F64], results: [] };
+export const EXPORT_ON_TRADE = 'on_trade';
+export const ON_TRADE_SIGNATURE: ImportSpec = { params: [F64, F64, F64, F64], results: [] };
 
 /** Order kinds passed to `backproof.order`. */
 export const ORDER_KIND = { buy: 1, sell: 2, close: 3 } as const;
@@ -42,6 +51,10 @@ export interface GuestHost {
   cash(): number;
   equity(): number;
   order(kind: number, size: number): void;
+  submit(side: number, type: number, size: number, limit: number, stop: number, tif: number): number;
+  bracket(side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number): number;
+  cancel(id: number): boolean;
+  modify(id: number, size: number, limit: number, stop: number): boolean;
   param(name: string, fallback: number): number;
   log(message: string): void;
 }

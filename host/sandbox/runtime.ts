@@ -8,6 +8,7 @@ import { SandboxError } from '../errors.ts';
 import { TraceChunker, ParallelChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
+  EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
 } from './abi.ts';
 import {
   instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
@@ -61,6 +62,8 @@ export interface GuestModule {
   readonly wasm: Uint8Array;
   readonly meta: InstrumentMeta | null;
   readonly hasInit: boolean;
+  readonly hasOnOrder: boolean;
+  readonly hasOnTrade: boolean;
   readonly functionNames: Map<number, string>;
 }
 
@@ -113,6 +116,16 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
     throw new SandboxError('EXPORT_MISSING', `"${EXPORT_ON_BAR}" has signature ${signatureText(onBarType)}; the ABI's is ${signatureText(ON_BAR_SIGNATURE)}`);
   const mem = exportOf(EXPORT_MEMORY);
   if (!mem || mem.kind !== 2) throw new SandboxError('EXPORT_MISSING', `the module does not export its memory as "${EXPORT_MEMORY}"`);
+  const optional = (name: string, sig: ImportSpec): boolean => {
+    const e = exportOf(name);
+    if (!e) return false;
+    const t = e.kind === 0 ? parsed.types[funcType(parsed, e.index)] : undefined;
+    if (!t || signatureText(t) !== signatureText(sig))
+      throw new SandboxError('EXPORT_MISSING', `"${name}" must be a function ${signatureText(sig)}`);
+    return true;
+  };
+  const hasOnOrder = optional(EXPORT_ON_ORDER, ON_ORDER_SIGNATURE);
+  const hasOnTrade = optional(EXPORT_ON_TRADE, ON_TRADE_SIGNATURE);
   const initExport = exportOf(EXPORT_INIT);
   if (initExport && initExport.kind !== 0) throw new SandboxError('EXPORT_MISSING', `export "${EXPORT_INIT}" is not a function`);
 
@@ -130,7 +143,7 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
     throw compileError(e);
   }
   const hasInit = initExport !== undefined || (config.mode !== 'none' && parsed.start !== null);
-  return { mode: config.mode, module, wasm, meta, hasInit, functionNames: parsed.names };
+  return { mode: config.mode, module, wasm, meta, hasInit, hasOnOrder, hasOnTrade, functionNames: parsed.names };
 }
 
 function funcType(m: ReturnType<typeof parseModule>, funcIndex: number): number {
@@ -186,6 +199,8 @@ export class GuestInstance {
     this.bulk = (ex[EXPORT_BULK] as WebAssembly.Global | undefined) ?? null;
     this.reserve = (ex[EXPORT_RESERVE] as WebAssembly.Global | undefined) ?? null;
     if (this.fuel) this.fuel.value = config.fuel;
+    if (guest.hasOnOrder) this.onOrder = (id, status, price, units) => this.callExport(EXPORT_ON_ORDER, [id, status, price, units]);
+    if (guest.hasOnTrade) this.onTrade = (size, entry, exit, pnl) => this.callExport(EXPORT_ON_TRADE, [size, entry, exit, pnl]);
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
@@ -212,6 +227,10 @@ export class GuestInstance {
         cash: () => host.cash(),
         equity: () => host.equity(),
         order: (kind: number, size: number) => host.order(kind, size),
+        submit: (side: number, type: number, size: number, limit: number, stop: number, tif: number) => host.submit(side, type, size, limit, stop, tif),
+        bracket: (side: number, size: number, limit: number, sl: number, tp: number, tif: number) => host.bracket(side, size, limit, sl, tp, tif),
+        cancel: (id: number) => (host.cancel(id) ? 1 : 0),
+        modify: (id: number, size: number, limit: number, stop: number) => (host.modify(id, size, limit, stop) ? 1 : 0),
         param: (ptr: number, len: number, fallback: number) => host.param(readUtf16(ptr, len, 'param name', 256), fallback),
         log: (ptr: number, len: number) => host.log(readUtf16(ptr, len, 'log message', 65536)),
       },
@@ -283,6 +302,17 @@ export class GuestInstance {
       throw this.translate(e);
     }
   }
+
+  private callExport(name: string, args: (number | bigint)[]): void {
+    try {
+      (this.instance.exports[name] as (...a: (number | bigint)[]) => void)(...args);
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  onOrder?(id: number, status: number, price: number, units: number): void;
+  onTrade?(size: number, entryPrice: number, exitPrice: number, pnl: number): void;
 
   /** A copy of the guest's linear memory (for state checks and conformance tests). */
   memoryBytes(): Uint8Array {

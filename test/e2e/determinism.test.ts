@@ -7,9 +7,9 @@ import { sha256, toHex } from '../../traces/index.ts';
 // Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
 // They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
 // each of which must be a deliberate, reviewed change.
-const GOLDEN_TRACE_ROOT = 'a71d9a194c88bcecd84133df4ef78113d6eb34b15316d7659036a113730d9adb';
+const GOLDEN_TRACE_ROOT = '960fed0af11cccafd0ad7be3c352563abddfbe7c468ef108505481d58e1e9c64';
 const GOLDEN_RESULT_SHA256 = 'a18c1d97080336c4bcd1d778fb030ff9008937a4ec137eb33b438f7fed715b5a';
-const GOLDEN_INSTRUCTIONS = 1324169n;
+const GOLDEN_INSTRUCTIONS = 1339028n;
 
 let strategy: StrategyArtifact;
 let data: LoadedData;

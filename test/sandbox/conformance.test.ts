@@ -7,7 +7,8 @@ import { wat } from '../helpers/wat.ts';
 import { metered, original } from '../helpers/guest.ts';
 import { slowPath, slowRecords } from '../helpers/slowpath.ts';
 import { generateModule } from '../helpers/generate.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX } from '../../host/sandbox/index.ts';
+import { stubHost } from '../helpers/host.ts';
 import { expandTrace, type StaticMap } from '../../traces/index.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
 import { loadData } from '../../host/index.ts';
@@ -90,11 +91,10 @@ describe('example strategies under each asc configuration', () => {
           const config = { ...DEFAULT_SANDBOX, mode, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
           const guest = compileGuest(built.wasm, config);
           let position = 0;
-          const host: GuestHost = {
-            position: () => position, cash: () => 1e4, equity: () => 1e4,
+          const host = stubHost({
+            position: () => position,
             order: (k, s) => { orders[mode]!.push(k, s); position = k === 1 ? 1 : k === 2 ? -1 : 0; },
-            param: (_n, f) => f, log: () => {},
-          };
+          });
           const inst = new GuestInstance(guest, host, config);
           inst.init();
           for (let i = 0; i < 300; i++) inst.onBar(bars.time[i]!, bars.open[i]!, bars.high[i]!, bars.low[i]!, bars.close[i]!, bars.volume[i]!);

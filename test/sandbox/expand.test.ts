@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { metered } from '../helpers/guest.ts';
 import { slowPath, slowRecords } from '../helpers/slowpath.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX } from '../../host/sandbox/index.ts';
+import { stubHost } from '../helpers/host.ts';
 import { expandTrace, TraceExpander, type StaticMap } from '../../traces/index.ts';
 import { loadStrategy, loadData } from '../../host/index.ts';
 
@@ -107,7 +108,7 @@ describe('expandTrace', () => {
     const pieces: Uint8Array[] = [];
     const config = { ...DEFAULT_SANDBOX, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
     const guest = compileGuest(s.wasm, config);
-    const host: GuestHost = { position: () => 0, cash: () => 1e4, equity: () => 1e4, order: () => {}, param: (_n, f) => f, log: () => {} };
+    const host = stubHost();
     const inst = new GuestInstance(guest, host, config);
     inst.init();
     const slowExports = new WebAssembly.Instance(new WebAssembly.Module(slowPath(s.wasm) as BufferSource), {

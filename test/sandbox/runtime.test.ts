@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
+import { stubHost } from '../helpers/host.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 
-const host = (orders: [number, number][] = []): GuestHost => ({
-  position: () => 0, cash: () => 1000, equity: () => 1000, order: (k, s) => void orders.push([k, s]),
-  param: (_n, f) => f, log: () => {},
-});
+const host = (orders: [number, number][] = []): GuestHost => stubHost({ order: (k, s) => void orders.push([k, s]) });
 
 // A strategy written by hand: the start function reads a param, on_bar buys on every bar.
 const HANDWRITTEN = wat(`(module

@@ -1,0 +1,160 @@
+// Order types, fills, costs and margin on hand-made bars, with every expected price worked out here.
+import { describe, expect, it } from 'vitest';
+import { Backtest, type EngineConfig } from '../../host/engine/backtest.ts';
+import { STATUS, TIF, TYPE, ORDER_BUY, ORDER_SELL, DEFAULT_BROKER, type Broker } from '../../host/engine/broker.ts';
+import type { Bars } from '../../host/model/bars.ts';
+
+const DAY = 86_400_000_000_000n;
+function bars(rows: [number, number, number, number][], step = DAY): Bars {
+  const n = rows.length;
+  const b = { length: n, time: new BigInt64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
+  rows.forEach(([o, h, l, c], i) => {
+    b.time[i] = 1_600_000_000_000_000_000n - (1_600_000_000_000_000_000n % DAY) + BigInt(i) * step;
+    b.open[i] = o; b.high[i] = h; b.low[i] = l; b.close[i] = c;
+  });
+  return b;
+}
+
+type Script = Record<number, (b: Broker) => void>;
+function run(data: Bars, script: Script, config: Partial<EngineConfig> = {}) {
+  const bt = new Backtest(data, { cash: 10_000, ...config });
+  const events: [number, number, number, number][] = [];
+  let i = -1;
+  const r = bt.run({
+    onBar: () => { i++; script[i]?.(bt.broker); },
+    onOrder: (id, status, price, units) => events.push([id, status, price, units]),
+  });
+  return { r, broker: bt.broker, events };
+}
+
+//            open  high  low  close
+const DATA = bars([
+  [100, 101, 99, 100], // 0
+  [100, 104, 98, 103], // 1
+  [103, 106, 102, 105], // 2
+  [95, 96, 90, 92], //    3: gap down
+  [92, 99, 91, 98], //    4
+  [98, 110, 97, 109], //  5
+  [109, 111, 100, 101], // 6
+]);
+
+describe('limit, stop and stop-limit orders', () => {
+  it('a buy limit fills at its price intrabar, or at the open when the bar gaps through it', () => {
+    const a = run(DATA, { 0: (b) => b.place(ORDER_BUY, TYPE.limit, 10, 98.5, NaN, TIF.gtc) });
+    expect(a.events[0]).toEqual([1, STATUS.filled, 98.5, 10]); // bar 1: low 98 reaches 98.5
+    const g = run(DATA, { 2: (b) => b.place(ORDER_BUY, TYPE.limit, 10, 96, NaN, TIF.gtc) });
+    expect(g.events[0]).toEqual([1, STATUS.filled, 95, 10]); // bar 3 opens at 95, below the limit
+  });
+
+  it('a sell stop triggers at its price, or at the open on a gap', () => {
+    const s = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 10), 1: (b) => b.place(ORDER_SELL, TYPE.stop, 10, NaN, 102.5, TIF.gtc) });
+    expect(s.events.find((e) => e[0] === 2)).toEqual([2, STATUS.filled, 102.5, -10]); // bar 2: open 103, low 102 reaches 102.5
+    const t = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 10), 3: (b) => b.place(ORDER_SELL, TYPE.stop, 10, NaN, 91.5, TIF.gtc) });
+    expect(t.events.find((e) => e[0] === 2)).toEqual([2, STATUS.filled, 91.5, -10]); // bar 4 low 91
+  });
+
+  it('a stop-limit triggers, then fills only at its limit or better', () => {
+    // Buy stop 104 limit 104.5: bar 2 opens at 103, high 106 → triggers at 104, marketable → 104.
+    const a = run(DATA, { 1: (b) => b.place(ORDER_BUY, TYPE.stopLimit, 5, 104.5, 104, TIF.gtc) });
+    expect(a.events[0]).toEqual([1, STATUS.filled, 104, 5]);
+    // Sell stop 93 limit 94 on bar 3: opens at 95, low 90 → triggers at 93 < limit 94: rests, then bar 4 high 99 ≥ 94 → 94.
+    const b2 = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 5), 2: (b) => b.place(ORDER_SELL, TYPE.stopLimit, 5, 94, 93, TIF.gtc) });
+    expect(b2.events.find((e) => e[0] === 2)).toEqual([2, STATUS.filled, 94, -5]);
+  });
+
+  it('a trailing stop follows the best close and fires when the price falls back', () => {
+    const t = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 10), 1: (b) => b.place(ORDER_SELL, TYPE.trailingAmount, 10, NaN, 5, TIF.gtc) });
+    // Placed at close 103 → stop 98; bar 2 close 105 → 100; bar 3 gaps to 95 ≤ 100 → fills at the open.
+    expect(t.events.find((e) => e[0] === 2)).toEqual([2, STATUS.filled, 95, -10]);
+  });
+});
+
+describe('brackets', () => {
+  it('stop-loss and take-profit cancel each other', () => {
+    const tp = run(DATA, { 3: (b) => b.bracket(ORDER_BUY, 10, NaN, 85, 108, TIF.gtc) });
+    // Entry at bar 4 open 92; bar 5 high 110 ≥ 108 → take profit at 108; the stop is cancelled.
+    expect(tp.events).toEqual([[1, STATUS.filled, 92, 10], [3, STATUS.filled, 108, -10], [2, STATUS.cancelled, NaN, 0]]);
+    expect(tp.r.trades[0]!.pnl).toBe(160);
+  });
+
+  it('when one bar touches both, the stop wins unless told otherwise', () => {
+    const wide = bars([[100, 100, 100, 100], [100, 100, 100, 100], [100, 112, 88, 100]]);
+    const stop = run(wide, { 0: (b) => b.bracket(ORDER_BUY, 1, NaN, 90, 110, TIF.gtc) });
+    expect(stop.r.trades.map((t) => t.exitPrice)).toEqual([90]);
+    const target = run(wide, { 0: (b) => b.bracket(ORDER_BUY, 1, NaN, 90, 110, TIF.gtc) }, { bothTouched: 'target-first' });
+    expect(target.r.trades.map((t) => t.exitPrice)).toEqual([110]);
+  });
+
+  it('children of a market entry filled at the open are live on that same bar', () => {
+    const d = bars([[100, 100, 100, 100], [100, 101, 80, 90]]);
+    const r = run(d, { 0: (b) => b.bracket(ORDER_BUY, 1, NaN, 95, 120, TIF.gtc) });
+    expect(r.r.trades.map((t) => [t.entryPrice, t.exitPrice])).toEqual([[100, 95]]);
+  });
+});
+
+describe('time in force, cancel and modify', () => {
+  it('IOC is cancelled when it cannot fill on its first bar; DAY expires with the day', () => {
+    const ioc = run(DATA, { 0: (b) => b.place(ORDER_BUY, TYPE.limit, 1, 90, NaN, TIF.ioc) });
+    expect(ioc.events).toEqual([[1, STATUS.cancelled, NaN, 0]]);
+    const intraday = bars([[100, 100, 100, 100], [100, 100, 100, 100], [100, 100, 100, 100], [90, 90, 90, 90]], 3_600_000_000_000n * 8n);
+    const day = run(intraday, { 0: (b) => b.place(ORDER_BUY, TYPE.limit, 1, 95, NaN, TIF.day) });
+    expect(day.events).toEqual([[1, STATUS.expired, NaN, 0]]); // bar 3 is the next day: the order never sees 90
+  });
+
+  it('cancel and modify act on open orders only', () => {
+    const r = run(DATA, {
+      0: (b) => { const id = b.place(ORDER_BUY, TYPE.limit, 1, 50, NaN, TIF.gtc); expect(b.modify(id, 2, 98.5, NaN)).toBe(true); },
+      2: (b) => { expect(b.cancel(1)).toBe(false); expect(b.modify(99, 1, 1, 1)).toBe(false); },
+    });
+    expect(r.events[0]).toEqual([1, STATUS.filled, 98.5, 2]);
+    const c = run(DATA, { 0: (b) => { const id = b.place(ORDER_BUY, TYPE.limit, 1, 50, NaN, TIF.gtc); expect(b.cancel(id)).toBe(true); } });
+    expect(c.events).toEqual([[1, STATUS.cancelled, NaN, 0]]);
+  });
+});
+
+describe('costs, lots, margin and the fill-at-close option', () => {
+  it('commission = max(minimum, fixed + per unit + percentage); slippage on market fills only', () => {
+    const costs = { ...DEFAULT_BROKER.costs, rate: 0.001, perUnit: 0.01, fixed: 1, minimum: 2, slippageBps: 10 };
+    const r = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 10), 1: (b) => b.place(ORDER_SELL, TYPE.limit, 10, 105, NaN, TIF.gtc) }, { costs });
+    const entry = 100 * 1.001; // 10 bps against the buyer
+    const c1 = Math.max(2, 1 + 0.1 + 0.001 * 10 * entry);
+    const c2 = Math.max(2, 1 + 0.1 + 0.001 * 10 * 105);
+    expect(r.r.trades[0]!.entryPrice).toBe(entry);
+    expect(r.r.trades[0]!.exitPrice).toBe(105);
+    expect(r.r.trades[0]!.commission).toBeCloseTo(c1 + c2, 12);
+    expect(r.r.stats.commissions).toBeCloseTo(c1 + c2, 12);
+  });
+
+  it('fractional lots and leverage size the position', () => {
+    const frac = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 0) }, { lotSize: 0.001 });
+    expect(frac.broker.position).toBe(100); // 10,000 / 100 exactly
+    const lev = run(DATA, { 0: (b) => b.submit(ORDER_BUY, 0) }, { margin: 0.5 });
+    expect(lev.broker.position).toBe(200);
+  });
+
+  it('a margin call liquidates at the next open', () => {
+    const crash = bars([[100, 100, 100, 100], [100, 100, 100, 100], [60, 60, 60, 60], [50, 50, 50, 50], [40, 40, 40, 40]]);
+    const r = run(crash, { 0: (b) => b.submit(ORDER_BUY, 0) }, { margin: 0.5, maintenanceMargin: 0.25 });
+    // 200 units from bar 1; at bar 2's close equity = 10,000 − 200·40 = 2,000 < 0.25·200·60 = 3,000 → out at bar 3's open.
+    expect(r.broker.marginCalls).toBe(1);
+    expect(r.r.trades.map((t) => [t.entryBar, t.exitBar, t.exitPrice])).toEqual([[1, 3, 50]]);
+    expect(r.broker.position).toBe(0);
+  });
+
+  it('fill-at-close fills a market order at the close of the bar that placed it', () => {
+    const r = run(DATA, { 1: (b) => b.submit(ORDER_BUY, 10) }, { fillMarketAt: 'close' });
+    expect(r.events[0]).toEqual([1, STATUS.filled, 103, 10]);
+  });
+});
+
+describe('no look-ahead', () => {
+  it('an oracle that knows the next bar cannot trade at a price it has already seen', () => {
+    // The strategy "knows" bar i+1 will rally and tries to buy at bar i's low with a limit: it can
+    // only ever fill on bar i+1 or later, at a price that bar actually trades.
+    const up = bars([[100, 101, 95, 100], [110, 120, 109, 119], [119, 121, 118, 120]]);
+    const r = run(up, { 0: (b) => b.place(ORDER_BUY, TYPE.limit, 10, 95, NaN, TIF.gtc), 1: () => {} });
+    expect(r.events).toEqual([]); // bar 1 never trades at 95
+    const m = run(up, { 0: (b) => b.submit(ORDER_BUY, 10) });
+    expect(m.r.equity[2]! - 10_000).toBe(10 * (120 - 110)); // bought at bar 1's open, not bar 0's close
+  });
+});
