@@ -43,6 +43,16 @@ Options:
   --param k=v            strategy parameter (repeatable), read by param("k", default)
   --cash N               starting cash (default ${DEFAULT_CONFIG.cash})
   --commission F         commission as a fraction of traded value, e.g. 0.002 (default 0)
+  --commission-per-unit X, --commission-fixed X, --commission-min X
+                         further commission terms: per unit, per fill, and a per-fill minimum
+  --slippage-bps X, --slippage-fixed X
+                         slippage against the trader on market and stop fills
+  --lot-size X           round units down to this lot (default 1; 0 = any fraction)
+  --margin F             initial margin (default 1 = no leverage; 0.5 = 2x)
+  --maintenance-margin F liquidate at the next open when equity < F x position value (default 0 = off)
+  --fill-at open|close   market orders fill at the next open (default) or this bar's close
+  --both-touched stop-first|target-first
+                         bracket rule when one bar reaches both stop-loss and take-profit
   --out DIR              run folder (default runs/<run id>)
   --force                replace an existing run folder
   --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
@@ -115,6 +125,23 @@ async function cmdBuild(args: string[], out: Out): Promise<number> {
   return EXIT.ok;
 }
 
+function brokerOptions(values: Values): RunConfig['broker'] {
+  const d = DEFAULT_CONFIG.broker;
+  const n = (name: string, fallback: number) => numberOption(name, values[name] as string | undefined, fallback);
+  return {
+    commissionPerUnit: n('commission-per-unit', d.commissionPerUnit),
+    commissionFixed: n('commission-fixed', d.commissionFixed),
+    commissionMinimum: n('commission-min', d.commissionMinimum),
+    slippageBps: n('slippage-bps', d.slippageBps),
+    slippageFixed: n('slippage-fixed', d.slippageFixed),
+    lotSize: n('lot-size', d.lotSize),
+    margin: n('margin', d.margin),
+    maintenanceMargin: n('maintenance-margin', d.maintenanceMargin),
+    fillAt: ((values['fill-at'] as string | undefined) ?? d.fillAt) as RunConfig['broker']['fillAt'],
+    bothTouched: ((values['both-touched'] as string | undefined) ?? d.bothTouched) as RunConfig['broker']['bothTouched'],
+  };
+}
+
 async function cmdBacktest(args: string[], out: Out): Promise<number> {
   const { values } = parse(args, {
     strategy: { type: 'string' }, data: { type: 'string' }, param: { type: 'string', multiple: true },
@@ -122,6 +149,9 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
     'max-call-depth': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
     timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
+    'commission-per-unit': { type: 'string' }, 'commission-fixed': { type: 'string' }, 'commission-min': { type: 'string' },
+    'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
+    margin: { type: 'string' }, 'maintenance-margin': { type: 'string' }, 'fill-at': { type: 'string' }, 'both-touched': { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -151,6 +181,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     maxMemoryPages: numberOption('max-memory-pages', values['max-memory-pages'] as string | undefined, DEFAULT_CONFIG.maxMemoryPages),
     maxCallDepth: numberOption('max-call-depth', values['max-call-depth'] as string | undefined, DEFAULT_CONFIG.maxCallDepth),
     trace: ((values.trace as string | undefined) ?? DEFAULT_CONFIG.trace) as RunConfig['trace'],
+    broker: brokerOptions(values),
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));

@@ -278,7 +278,8 @@ export class Broker {
       } else gone.add(o.id);
     };
     for (const o of pending) process(o);
-    this.orders = keep.concat(this.orders);
+    // A child kept earlier in this pass may have been cancelled by its sibling's fill since.
+    this.orders = keep.filter((o) => !done.has(o.id)).concat(this.orders);
   }
 
   /** The price at which `o` fills on a bar with this open/high/low, or NaN. */

@@ -77,6 +77,13 @@ describe('brackets', () => {
     expect(tp.r.trades[0]!.pnl).toBe(160);
   });
 
+  it('a filled take-profit removes the stop for good (the stop comes first in submission order)', () => {
+    const d = bars([[100, 100, 100, 100], [100, 100, 100, 100], [100, 111, 100, 110], [110, 110, 110, 110], [80, 80, 80, 80]]);
+    const r = run(d, { 0: (b) => b.bracket(ORDER_BUY, 1, NaN, 90, 110, TIF.gtc) });
+    expect(r.r.trades.map((t) => [t.entryPrice, t.exitPrice])).toEqual([[100, 110]]);
+    expect(r.broker.position).toBe(0); // the stop at 90 never fires on bar 4's 80
+  });
+
   it('when one bar touches both, the stop wins unless told otherwise', () => {
     const wide = bars([[100, 100, 100, 100], [100, 100, 100, 100], [100, 112, 88, 100]]);
     const stop = run(wide, { 0: (b) => b.bracket(ORDER_BUY, 1, NaN, 90, 110, TIF.gtc) });

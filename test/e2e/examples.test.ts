@@ -1,0 +1,22 @@
+// Each example strategy, built with asc and run audited on a real file (orcl-1995-2014, 5036 daily
+// bars, commission 0.1 %), pins its trade count and exact final equity.
+import { describe, expect, it } from 'vitest';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG } from '../../host/index.ts';
+
+const PINNED: [string, number, number][] = [
+  ['sma-cross', 267, 733.0901465130306],
+  ['ema-cross', 89, 24552.148074229004],
+  ['rsi-reversion', 14, 40179.05999596701],
+  ['bollinger-breakout', 84, 55201.471834400036],
+  ['donchian-turtle', 83, 13419.939037867058],
+];
+
+describe('example strategies', () => {
+  it('pin trade count and final equity', async () => {
+    const data = await loadData('../shared/data/orcl-1995-2014.txt');
+    for (const [name, trades, equity] of PINNED) {
+      const r = executeRun({ strategy: await loadStrategy(`strategies-as/${name}.ts`), data, config: { ...DEFAULT_CONFIG, commission: 0.001 } });
+      expect([name, r.result.stats.trades, r.result.stats.equityFinal]).toEqual([name, trades, equity]);
+    }
+  });
+});
