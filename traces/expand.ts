@@ -50,6 +50,11 @@ export class TraceExpander {
   private carry = new Uint8Array(4);
   private carried = 0;
   private region = 0; // region being collected, 0 = expecting a region id
+  /** Words left in a host record (after its leading 0), and the record so far. */
+  private hostLeft = 0;
+  private host: number[] = [];
+  /** Called with each host record: [kind, …payload words]. Kind 1 = state snapshot [1, bar, 0, hash×8]. */
+  onHostRecord: ((words: number[]) => void) | null = null;
   private addresses: number[] = [];
   /** Instructions expanded so far (the index of the next one). */
   count = 0;
@@ -82,6 +87,11 @@ export class TraceExpander {
 
   private word(w: number): void {
     const map = this.map;
+    if (this.hostLeft !== 0) return this.hostWord(w >>> 0);
+    if (this.region === 0 && w === 0) {
+      this.hostLeft = -1; // a host record: its kind comes next
+      return;
+    }
     if (this.region === 0) {
       const id = w >>> 0;
       if (id === 0 || id > map.regionFirst.length)
@@ -92,6 +102,20 @@ export class TraceExpander {
       this.addresses.push(w >>> 0);
     }
     if (this.addresses.length === map.regionMemAccesses[this.region - 1]) this.emitRegion();
+  }
+
+  private hostWord(w: number): void {
+    if (this.hostLeft === -1) {
+      if (w !== 1) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: unknown host record kind ${w}`);
+      this.host = [w];
+      this.hostLeft = 10; // bar, reserved, 8 hash words
+      return;
+    }
+    this.host.push(w);
+    if (--this.hostLeft === 0) {
+      this.onHostRecord?.(this.host);
+      this.host = [];
+    }
   }
 
   private emitRegion(): void {
@@ -122,7 +146,7 @@ export class TraceExpander {
 
   /** True when the stream ended on a record boundary (false after a trap mid-region). */
   get complete(): boolean {
-    return this.region === 0 && this.carried === 0;
+    return this.region === 0 && this.carried === 0 && this.hostLeft === 0;
   }
 }
 

@@ -62,6 +62,7 @@ Options:
   --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
   --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})
   --trace full|off       record and commit the execution trace (default full); fuel is always on
+  --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
   --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped`,
   replay: `Usage: backproof replay <run-dir> [--data FILE]
 
@@ -151,7 +152,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
     'commission-per-unit': { type: 'string' }, 'commission-fixed': { type: 'string' }, 'commission-min': { type: 'string' },
     'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
-    margin: { type: 'string' }, 'maintenance-margin': { type: 'string' }, 'fill-at': { type: 'string' }, 'both-touched': { type: 'string' },
+    'snapshot-every': { type: 'string' }, margin: { type: 'string' }, 'maintenance-margin': { type: 'string' }, 'fill-at': { type: 'string' }, 'both-touched': { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -182,6 +183,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     maxCallDepth: numberOption('max-call-depth', values['max-call-depth'] as string | undefined, DEFAULT_CONFIG.maxCallDepth),
     trace: ((values.trace as string | undefined) ?? DEFAULT_CONFIG.trace) as RunConfig['trace'],
     broker: brokerOptions(values),
+    snapshotEvery: numberOption('snapshot-every', values['snapshot-every'] as string | undefined, 0),
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));

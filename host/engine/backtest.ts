@@ -11,7 +11,7 @@ import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
 
 /** Broker settings; `commission` is shorthand for a percentage-only cost model. */
-export type EngineConfig = { cash: number; commission?: number } & Partial<Omit<BrokerConfig, 'cash'>>;
+export type EngineConfig = { cash: number; commission?: number; snapshotEvery?: number } & Partial<Omit<BrokerConfig, 'cash'>>;
 
 export class Backtest {
   readonly bars: Bars;
@@ -19,6 +19,8 @@ export class Backtest {
   private readonly config: EngineConfig;
   /** Index of the bar being processed (for logs). */
   bar = -1;
+  /** State snapshots taken every `snapshotEvery` bars: after bar `bar`, with the guest's hash. */
+  readonly snapshots: { bar: number; hash: Uint8Array }[] = [];
 
   constructor(bars: Bars, config: EngineConfig) {
     this.bars = bars;
@@ -33,6 +35,7 @@ export class Backtest {
     const equity = new Float64Array(length);
     let barsInMarket = 0;
     const events = broker.events;
+    const every = this.config.snapshotEvery ?? 0;
     for (let i = 0; i < length; i++) {
       this.bar = i;
       const t = time[i]!;
@@ -42,6 +45,7 @@ export class Backtest {
       if (events.length > 0 || broker.trades.length > broker.tradesReported) this.deliver(guest);
       guest.onBar(t, open[i]!, high[i]!, low[i]!, close[i]!, volume[i]!);
       broker.onBarClose(close[i]!);
+      if (every > 0 && (i + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: i, hash: guest.snapshot(i) });
       if (events.length > 0 || broker.trades.length > broker.tradesReported) this.deliver(guest);
       equity[i] = broker.equity();
       if (broker.position !== 0) barsInMarket++;

@@ -7,6 +7,8 @@ export interface GuestPort {
   onBar(time: bigint, open: number, high: number, low: number, close: number, volume: number): void;
   /** An order was filled, cancelled, rejected or expired (optional). */
   onOrder?(id: number, status: number, price: number, units: number): void;
+  /** Hashes (and commits) the guest's state after bar `bar` (optional). */
+  snapshot?(bar: number): Uint8Array;
   /** A trade was closed (optional). */
   onTrade?(size: number, entryPrice: number, exitPrice: number, pnl: number): void;
 }

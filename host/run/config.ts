@@ -25,6 +25,8 @@ export interface RunConfig {
   trace: 'full' | 'off';
   /** Broker: costs beyond the percentage commission, lots, margin, fill rules (docs/SEMANTICS.md). */
   broker: BrokerSettings;
+  /** Hash and commit the guest's state every N bars (0 = never). */
+  snapshotEvery: number;
 }
 
 export interface BrokerSettings {
@@ -52,6 +54,7 @@ export function engineConfigFor(c: RunConfig): EngineConfig {
     cash: c.cash,
     costs: { rate: c.commission, perUnit: b.commissionPerUnit, fixed: b.commissionFixed, minimum: b.commissionMinimum, slippageBps: b.slippageBps, slippageFixed: b.slippageFixed },
     lotSize: b.lotSize, margin: b.margin, maintenanceMargin: b.maintenanceMargin, fillMarketAt: b.fillAt, bothTouched: b.bothTouched,
+    snapshotEvery: c.snapshotEvery,
   };
 }
 
@@ -67,6 +70,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   maxCallDepth: DEFAULT_SANDBOX.maxCallDepth,
   trace: 'full',
   broker: DEFAULT_BROKER_SETTINGS,
+  snapshotEvery: 0,
 };
 
 /** The sandbox settings a run config implies. */
@@ -84,6 +88,7 @@ export function checkConfig(c: RunConfig): RunConfig {
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
   if (c.fuelPerCallback <= 0n || c.fuelPerCallback >= 1n << 62n) throw new UsageError('USAGE', `--fuel-per-bar must be in 1..2^62, got ${c.fuelPerCallback}`);
+  if (!Number.isInteger(c.snapshotEvery) || c.snapshotEvery < 0) throw new UsageError('USAGE', `--snapshot-every must be a whole number of bars, got ${c.snapshotEvery}`);
   const b = c.broker;
   for (const k of ['commissionPerUnit', 'commissionFixed', 'commissionMinimum', 'slippageBps', 'slippageFixed', 'lotSize', 'maintenanceMargin'] as const)
     if (!(Number.isFinite(b[k]) && b[k] >= 0)) throw new UsageError('USAGE', `broker setting ${k} must be a non-negative number, got ${b[k]}`);
@@ -113,6 +118,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     maxCallDepth: c.maxCallDepth,
     fuelPerCallback: uint64(c.fuelPerCallback),
     broker: { ...c.broker },
+    snapshotEvery: c.snapshotEvery,
   };
 }
 
@@ -124,7 +130,7 @@ function brokerSorted(b: BrokerSettings): BrokerSettings {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker) }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -141,5 +147,6 @@ export function parseConfigJson(text: string): RunConfig {
     maxCallDepth: o.maxCallDepth as number,
     trace: o.trace as 'full' | 'off',
     broker: { ...DEFAULT_BROKER_SETTINGS, ...(o.broker as Partial<BrokerSettings>) },
+    snapshotEvery: (o.snapshotEvery as number) ?? 0,
   };
 }

@@ -52,6 +52,8 @@ export interface RunOutcome {
   links: ChainedLink[];
   /** The encoded, unsigned Record. */
   recordBytes: Uint8Array;
+  /** State snapshots (also committed in the trace). */
+  snapshots: { bar: number; hash: Uint8Array }[];
 }
 
 const bytesOfHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'));
@@ -133,6 +135,6 @@ export function executeRun(input: RunInput): RunOutcome {
   log.info({ bars: input.data.bars.length, instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
   return {
     runId, result, resultBytes, trace, instructions: stats.instructions, instrumentedWasm: guest.wasm,
-    links, recordBytes: encodeRecord(runId, links),
+    links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,
   };
 }

@@ -15,6 +15,7 @@ import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/rend
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { configJson, type RunConfig } from './config.ts';
 import type { LoadedData } from '../data/load.ts';
+import { isoTime } from '../model/bars.ts';
 
 export const FILES = {
   record: 'record.pb',
@@ -26,6 +27,7 @@ export const FILES = {
   config: 'config.json',
   wasm: 'strategy.wasm',
   leaves: 'trace-leaves.bin',
+  snapshots: 'snapshots.json',
   sources: 'sources',
 } as const;
 
@@ -72,6 +74,7 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
     [FILES.config, configJson(x.config)],
     [FILES.wasm, x.strategy.wasm],
     [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
+    [FILES.snapshots, JSON.stringify(x.outcome.snapshots.map((s) => ({ bar: s.bar, time: isoTime(x.data.bars.time[s.bar]!), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n'],
     [FILES.recordJson, recordJson(decodedSigned)],
     [FILES.record, signed],
   ];

@@ -103,6 +103,7 @@ export function configFromRecord(body: Body): RunConfig {
     maxCallDepth: (body.maxCallDepth as number) ?? 0,
     trace: body.traceMode === 'off' ? 'off' : 'full',
     broker: brokerFromRecord(body.broker as Record<string, unknown> | undefined),
+    snapshotEvery: (body.snapshotEvery as number) ?? 0,
   };
 }
 

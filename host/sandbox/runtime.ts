@@ -4,6 +4,7 @@
  * compiled once, and a short-lived `GuestInstance` per run that owns its fuel, memory and trace.
  * Imports are resolved by name against the ABI allow-list only; nothing ambient reaches the guest.
  */
+import { createHash } from 'node:crypto';
 import { SandboxError } from '../errors.ts';
 import { TraceChunker, ParallelChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
@@ -11,7 +12,7 @@ import {
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
 } from './abi.ts';
 import {
-  instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
+  instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule } from './instrument/module.ts';
 
@@ -63,6 +64,8 @@ export interface GuestModule {
   readonly meta: InstrumentMeta | null;
   readonly hasInit: boolean;
   readonly hasOnOrder: boolean;
+  /** The guest's mutable numeric globals as exported for snapshots, in index order. */
+  readonly snapshotGlobals: { name: string; type: number }[];
   readonly hasOnTrade: boolean;
   readonly functionNames: Map<number, string>;
 }
@@ -143,7 +146,11 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
     throw compileError(e);
   }
   const hasInit = initExport !== undefined || (config.mode !== 'none' && parsed.start !== null);
-  return { mode: config.mode, module, wasm, meta, hasInit, hasOnOrder, hasOnTrade, functionNames: parsed.names };
+  const snapshotGlobals = parsed.globalTypes
+    .map((g, i) => ({ ...g, index: parsed.importedGlobals + i }))
+    .filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f)
+    .map((g) => ({ name: `${EXPORT_GLOBAL_PREFIX}${g.index}`, type: g.type }));
+  return { mode: config.mode, module, wasm, meta, hasInit, hasOnOrder, hasOnTrade, snapshotGlobals, functionNames: parsed.names };
 }
 
 function funcType(m: ReturnType<typeof parseModule>, funcIndex: number): number {
@@ -313,6 +320,44 @@ export class GuestInstance {
 
   onOrder?(id: number, status: number, price: number, units: number): void;
   onTrade?(size: number, entryPrice: number, exitPrice: number, pnl: number): void;
+
+  /**
+   * A state snapshot: SHA-256 over the guest's linear memory, then each mutable numeric global in
+   * index order as 8 little-endian bytes of its bits (i32/f32 zero-extended). In trace mode it is also
+   * committed into the trace stream as a host record: words [0, 1, bar, 0] then the 32-byte hash.
+   */
+  snapshot(bar: number): Uint8Array {
+    const h = createHash('sha256').update(new Uint8Array(this.memory.buffer));
+    const cell = new DataView(new ArrayBuffer(8));
+    for (const { name, type } of this.guest.snapshotGlobals) {
+      const g = this.instance.exports[name] as WebAssembly.Global | undefined;
+      if (!g) continue; // mode 'none' exports no globals
+      const v = g.value as number | bigint;
+      cell.setBigUint64(0, 0n, true);
+      if (type === 0x7e) cell.setBigInt64(0, v as bigint, true);
+      else if (type === 0x7f) cell.setUint32(0, (v as number) >>> 0, true);
+      else if (type === 0x7d) cell.setFloat32(0, v as number, true);
+      else cell.setFloat64(0, v as number, true);
+      h.update(new Uint8Array(cell.buffer));
+    }
+    const hash = new Uint8Array(h.digest());
+    if (this.chunker) {
+      const tp = this.tp!.value as number;
+      if (tp > 0) {
+        this.emitTrace(tp);
+        this.tp!.value = 0;
+      }
+      const record = new Uint8Array(48);
+      const view = new DataView(record.buffer);
+      view.setUint32(0, 0, true);
+      view.setUint32(4, 1, true);
+      view.setUint32(8, bar, true);
+      record.set(hash, 16);
+      this.chunker.write(record);
+      this.config.onTrace?.(record);
+    }
+    return hash;
+  }
 
   /** A copy of the guest's linear memory (for state checks and conformance tests). */
   memoryBytes(): Uint8Array {

@@ -150,6 +150,23 @@ describe('trace modes and the trace command', () => {
     expect(text.out).toMatch(/\(2 of \d+ instructions; trace root [0-9a-f]{64} matches the record\)/);
   });
 
+  it('--snapshot-every commits state hashes into the trace; replay and trace still work', async () => {
+    const dir = path.join(work, 'snap');
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '500', '--out', dir, '--unsigned')).code).toBe(0);
+    const snaps = JSON.parse(await readFile(path.join(dir, 'snapshots.json'), 'utf8'));
+    expect(snaps.map((x: { bar: number }) => x.bar)).toEqual([499, 999, 1499, 1999]);
+    const again = path.join(work, 'snap2');
+    await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '500', '--out', again, '--unsigned');
+    expect(JSON.parse(await readFile(path.join(again, 'snapshots.json'), 'utf8'))).toEqual(snaps);
+    const other = path.join(work, 'snap3');
+    await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '500', '--param', 'fast=9', '--out', other, '--unsigned');
+    expect(JSON.parse(await readFile(path.join(other, 'snapshots.json'), 'utf8'))[0].sha256).not.toBe(snaps[0].sha256);
+    expect((await cli('replay', dir)).out).toMatch(/^MATCH/);
+    const t = await cli('trace', dir, '--from', '700000', '--count', '3');
+    expect(t.code).toBe(0);
+    expect(t.out).toMatch(/matches the record/);
+  });
+
   it('--trace off runs with fuel only, verifies and replays', async () => {
     const dir = path.join(work, 'trace-off');
     const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace', 'off', '--out', dir, '--unsigned');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { wat } from '../helpers/wat.ts';
 import { metered } from '../helpers/guest.ts';
 import { slowPath, slowRecords } from '../helpers/slowpath.ts';
@@ -94,6 +95,35 @@ describe('expandTrace', () => {
     expect(ex.complete).toBe(true);
     expect(ex.count).toBe(all.length);
     expect(window).toEqual(all.slice(137, 387).map((r) => r.index * 1e6 + r.offset));
+  });
+
+  it('passes state snapshots committed in the stream to onHostRecord', () => {
+    const pieces: Uint8Array[] = [];
+    const config = { ...DEFAULT_SANDBOX, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+    const probe = wat(`(module (memory (export "memory") 1) (global $n (mut i64) (i64.const 0))
+      (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (global.set $n (i64.add (global.get $n) (i64.const 1))) (i32.store (i32.const 8) (i32.wrap_i64 (global.get $n)))))`);
+    const guest = compileGuest(probe, config);
+    const inst = new GuestInstance(guest, stubHost(), config);
+    const hashes: Uint8Array[] = [];
+    for (let i = 0; i < 6; i++) {
+      inst.onBar(BigInt(i), 1, 1, 1, 1, 1);
+      if (i % 3 === 2) hashes.push(inst.snapshot(i));
+    }
+    inst.finish();
+    const seen: number[][] = [];
+    const ex = new TraceExpander(staticMap(probe, guest.meta!), () => {});
+    ex.onHostRecord = (w) => seen.push([...w]);
+    ex.push(new Uint8Array(Buffer.concat(pieces)));
+    expect(ex.complete).toBe(true);
+    expect(ex.count).toBe(6 * 9); // 9 instructions per bar
+    const hex = (words: number[]) => Buffer.from(new Uint32Array(words).buffer).toString('hex');
+    expect(seen.map((w) => [w[0], w[1], hex(w.slice(3))])).toEqual(hashes.map((h, k) => [1, 2 + 3 * k, Buffer.from(h).toString('hex')]));
+    // The hash covers memory and globals: memory byte 8 and $n both count bars.
+    const mem = new Uint8Array(65536);
+    mem[8] = 3;
+    const g = Buffer.alloc(8);
+    g.writeBigInt64LE(3n);
+    expect(Buffer.from(hashes[0]!).toString('hex')).toBe(createHash('sha256').update(mem).update(g).digest('hex'));
   });
 
   it('rejects a stream that is not a trace of this module', () => {

@@ -56,6 +56,8 @@ export const EXPORT_FUEL = '__bp_fuel';
 export const EXPORT_BULK = '__bp_bulk';
 export const EXPORT_DEPTH = '__bp_depth';
 export const EXPORT_RESERVE = '__bp_reserve';
+/** Mutable numeric globals of the guest are exported as `__bp_g<index>` for state snapshots (host-side only). */
+export const EXPORT_GLOBAL_PREFIX = '__bp_g';
 export const EXPORT_TP = '__bp_tp';
 export const EXPORT_TRACE_MEMORY = '__bp_trace';
 export const RESERVED_PREFIX = '__bp_';
@@ -649,8 +651,10 @@ function exportSection(
   x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null },
 ): Writer {
   const w = new Writer();
-  const extra = 4 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0);
+  const snapshotGlobals = m.globalTypes.map((g, i) => ({ ...g, index: m.importedGlobals + i })).filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f);
+  const extra = 4 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0) + snapshotGlobals.length;
   w.u32(m.exports.length + extra);
+  for (const g of snapshotGlobals) w.name(`${EXPORT_GLOBAL_PREFIX}${g.index}`).u8(3).u32(g.index);
   for (const e of m.exports) w.name(e.name).u8(e.kind).u32(e.kind === 0 ? remap(e.index) : e.index);
   if (x.startName !== null) w.name(x.startName).u8(0).u32(remap(m.start!));
   w.name(EXPORT_FUEL).u8(3).u32(x.globalFuel);

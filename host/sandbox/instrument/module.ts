@@ -5,7 +5,7 @@
  * change are kept as byte ranges and copied through untouched.
  */
 import { Reader, malformed } from './bytes.ts';
-import { readValType, unsupported } from './opcodes.ts';
+import { decode, Kind, readValType, unsupported } from './opcodes.ts';
 
 export const SectionId = {
   custom: 0, type: 1, import: 2, function: 3, table: 4, memory: 5, global: 6,
@@ -67,6 +67,8 @@ export interface WasmModule {
   /** Defined tables: element type and limits. */
   tables: { refType: number; limits: Limits }[];
   definedGlobals: number;
+  /** Value type and mutability of each defined global. */
+  globalTypes: { type: number; mutable: boolean }[];
   exports: Export[];
   start: number | null;
   bodies: Body[];
@@ -81,7 +83,7 @@ export function parseModule(bytes: Uint8Array): WasmModule {
     if (bytes[i] !== MAGIC[i]) throw malformed(i, 'not a wasm 1.0 binary (bad magic or version)');
   const m: WasmModule = {
     bytes, sections: [], types: [], imports: [], importedFuncs: 0, importedGlobals: 0,
-    importedMemories: 0, funcTypes: [], memories: [], tables: [], definedGlobals: 0, exports: [],
+    importedMemories: 0, funcTypes: [], memories: [], tables: [], definedGlobals: 0, globalTypes: [], exports: [],
     start: null, bodies: [], names: new Map(),
   };
   const r = new Reader(bytes, 8);
@@ -119,7 +121,16 @@ export function parseModule(bytes: Uint8Array): WasmModule {
         for (let i = 0; i < n; i++) m.memories.push(readLimits(s));
         break;
       }
-      case SectionId.global: m.definedGlobals = s.u32(); break;
+      case SectionId.global: {
+        m.definedGlobals = s.u32();
+        for (let i = 0; i < m.definedGlobals; i++) {
+          const type = readValType(s);
+          const mutable = s.u8() === 1;
+          m.globalTypes.push({ type, mutable });
+          for (;;) if (decode(s).kind === Kind.end) break; // the initializer
+        }
+        break;
+      }
       case SectionId.export: {
         const n = s.u32();
         for (let i = 0; i < n; i++) m.exports.push({ name: s.name(), kind: s.u8(), index: s.u32() });
