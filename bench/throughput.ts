@@ -79,6 +79,24 @@ if (process.argv[2] === '--child') {
 }
 
 if (process.argv[2] !== '--child') {
+  console.log('');
+  console.log(`Each example strategy, audited run (fuel + trace + record), ${BARS.toLocaleString('en-US')} bars:`);
+  console.log('strategy             bars/s      time (s)  instructions/bar  trace bytes/bar  trades');
+  const data = (await setup()).data;
+  for (const name of ['sma-cross', 'ema-cross', 'rsi-reversion', 'bollinger-breakout', 'donchian-turtle']) {
+    const strategy = await loadStrategy(`strategies-as/${name}.ts`);
+    let best = Infinity;
+    let o!: ReturnType<typeof executeRun>;
+    for (let round = 0; round < 2; round++) {
+      const t0 = process.hrtime.bigint();
+      o = executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, commission: 0.001 } });
+      best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+    }
+    console.log(`${name.padEnd(20)} ${Math.round(BARS / best).toLocaleString('en-US').padStart(10)}  ${best.toFixed(3).padStart(8)}  ${(Number(o.instructions) / BARS).toFixed(1).padStart(16)}  ${(o.trace.byteLength / BARS).toFixed(1).padStart(15)}  ${String(o.result.stats.trades).padStart(6)}`);
+  }
+}
+
+if (process.argv[2] !== '--child') {
   const N = 20_000_000;
   console.log('');
   console.log(`Compute kernels, ${N.toLocaleString('en-US')} loop iterations (no host calls):`);

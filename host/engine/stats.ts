@@ -83,16 +83,21 @@ export function computeStats(x: StatsInput): Stats {
   }
 
   // Daily returns from the last equity of each UTC day, as pandas' resample('D').last().pct_change().
+  // Times are sorted, so a day changes only when a bar reaches the next midnight: one BigInt
+  // comparison per bar, a division per day.
   const dayEquity: number[] = [];
   let weekend = false;
-  let lastDay = bars.time[0]! / NS_PER_DAY;
+  let day = bars.time[0]! / NS_PER_DAY - (bars.time[0]! < 0n && bars.time[0]! % NS_PER_DAY !== 0n ? 1n : 0n);
+  let nextMidnight = (day + 1n) * NS_PER_DAY;
+  const isWeekend = (d: bigint) => { const w = Number((((d + 4n) % 7n) + 7n) % 7n); return w === 0 || w === 6; }; // 1970-01-01 was a Thursday
+  if (isWeekend(day)) weekend = true;
   for (let i = 0; i < n; i++) {
-    const day = bars.time[i]! / NS_PER_DAY;
-    const weekday = Number((day + 4n) % 7n); // 1970-01-01 was a Thursday
-    if (weekday === 0 || weekday === 6) weekend = true;
-    if (day !== lastDay) {
+    const t = bars.time[i]!;
+    if (t >= nextMidnight) {
       dayEquity.push(equity[i - 1]!);
-      lastDay = day;
+      day = t / NS_PER_DAY;
+      nextMidnight = (day + 1n) * NS_PER_DAY;
+      if (!weekend && isWeekend(day)) weekend = true;
     }
   }
   dayEquity.push(equity[n - 1]!);
