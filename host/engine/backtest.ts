@@ -1,75 +1,124 @@
 /**
  * @module engine/backtest
- * The event loop. For each bar, in event time: (1) fill the orders placed on the previous bar at
- * this bar's open, (2) mark the account at this bar's close, (3) hand the completed bar to the
- * guest, (4) record equity. No wall clock and no randomness: the bars are the only clock.
+ * The event loop. Feeds (one per symbol) are merged in event time; bars with equal timestamps are
+ * taken in feed order (the order the symbols were given), so the merge is stable and documented.
+ * For each bar: (1) its symbol's open orders are checked against it (fills at its open or
+ * intrabar), (2) that symbol is marked at the bar's close, (3) order events and closed trades are
+ * reported to the guest, (4) the guest sees the completed bar, (5) close-time rules run (fill-at-close,
+ * trailing stops, margin calls, snapshots), (6) equity is recorded. No wall clock, no randomness:
+ * the bars are the only clock.
  */
 import type { Bars } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
-import { Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
+import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
 
 /** Broker settings; `commission` is shorthand for a percentage-only cost model. */
 export type EngineConfig = { cash: number; commission?: number; snapshotEvery?: number } & Partial<Omit<BrokerConfig, 'cash'>>;
 
+/** The merged event order: event k is bar `bar[k]` of feed `feed[k]`. */
+export function mergeFeeds(feeds: readonly Bars[]): { feed: Uint16Array; bar: Uint32Array } {
+  const total = feeds.reduce((n, f) => n + f.length, 0);
+  const feed = new Uint16Array(total);
+  const bar = new Uint32Array(total);
+  const next = new Array<number>(feeds.length).fill(0);
+  for (let k = 0; k < total; k++) {
+    let best = -1;
+    for (let f = 0; f < feeds.length; f++) {
+      if (next[f]! >= feeds[f]!.length) continue;
+      if (best < 0 || feeds[f]!.time[next[f]!]! < feeds[best]!.time[next[best]!]!) best = f;
+    }
+    feed[k] = best;
+    bar[k] = next[best]!++;
+  }
+  return { feed, bar };
+}
+
 export class Backtest {
-  readonly bars: Bars;
-  readonly broker: Broker;
+  readonly feeds: readonly Bars[];
+  readonly account: Account;
+  readonly brokers: Broker[];
   private readonly config: EngineConfig;
-  /** Index of the bar being processed (for logs). */
+  /** Index of the bar being processed, within its feed (for logs), and that feed. */
   bar = -1;
-  /** State snapshots taken every `snapshotEvery` bars: after bar `bar`, with the guest's hash. */
+  feed = 0;
+  /** State snapshots taken every `snapshotEvery` events: after event `bar`, with the guest's hash. */
   readonly snapshots: { bar: number; hash: Uint8Array }[] = [];
 
-  constructor(bars: Bars, config: EngineConfig) {
-    this.bars = bars;
+  constructor(bars: Bars | readonly Bars[], config: EngineConfig) {
+    this.feeds = Array.isArray(bars) ? bars : [bars as Bars];
     this.config = config;
     const costs = config.costs ?? { ...DEFAULT_BROKER.costs, rate: config.commission ?? 0 };
-    this.broker = new Broker({ ...DEFAULT_BROKER, ...config, costs });
+    this.account = new Account(config.cash);
+    this.brokers = this.feeds.map(() => new Broker({ ...DEFAULT_BROKER, ...config, costs }, this.account));
+  }
+
+  /** The broker of the symbol being processed (the only one in a single-symbol run). */
+  get broker(): Broker {
+    return this.brokers[this.feed]!;
   }
 
   run(guest: GuestPort): BacktestResult {
-    const { time, open, high, low, close, volume, length } = this.bars;
-    const broker = this.broker;
-    const equity = new Float64Array(length);
-    let barsInMarket = 0;
-    const events = broker.events;
+    const feeds = this.feeds;
+    const single = feeds.length === 1;
+    const order = single ? null : mergeFeeds(feeds);
+    const total = single ? feeds[0]!.length : order!.feed.length;
+    const account = this.account;
+    const equity = new Float64Array(total);
+    // The timeline the statistics see: each event's time, and the first symbol's latest close.
+    const timeline: Bars = single ? feeds[0]! : {
+      length: total, time: new BigInt64Array(total), open: new Float64Array(total), high: new Float64Array(total),
+      low: new Float64Array(total), close: new Float64Array(total), volume: new Float64Array(total),
+    };
     const every = this.config.snapshotEvery ?? 0;
-    for (let i = 0; i < length; i++) {
+    let barsInMarket = 0;
+    let benchmark = NaN;
+    for (let k = 0; k < total; k++) {
+      const f = single ? 0 : order!.feed[k]!;
+      const i = single ? k : order!.bar[k]!;
+      const { time, open, high, low, close, volume } = feeds[f]!;
+      const broker = this.brokers[f]!;
+      this.feed = f;
       this.bar = i;
       const t = time[i]!;
+      account.now = t;
       broker.setBar(i, t);
       broker.onBarOpen(open[i]!, high[i]!, low[i]!);
       broker.price = close[i]!;
-      if (events.length > 0 || broker.trades.length > broker.tradesReported) this.deliver(guest);
+      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
       guest.onBar(t, open[i]!, high[i]!, low[i]!, close[i]!, volume[i]!);
       broker.onBarClose(close[i]!);
-      if (every > 0 && (i + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: i, hash: guest.snapshot(i) });
-      if (events.length > 0 || broker.trades.length > broker.tradesReported) this.deliver(guest);
-      equity[i] = broker.equity();
-      if (broker.position !== 0) barsInMarket++;
+      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
+      if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
+      equity[k] = account.equity();
+      if (this.brokers.some((b) => b.position !== 0)) barsInMarket++;
+      if (!single) {
+        if (f === 0) benchmark = close[i]!;
+        timeline.time[k] = t;
+        timeline.close[k] = Number.isNaN(benchmark) ? feeds[0]!.close[0]! : benchmark;
+      }
     }
-    broker.rejectedOrders += broker.cancelPending();
+    for (const b of this.brokers) account.rejectedOrders += b.cancelPending();
     const stats = computeStats({
-      bars: this.bars,
+      bars: timeline,
       equity,
-      trades: broker.trades,
+      trades: account.trades,
       barsInMarket,
       initialCash: this.config.cash,
-      commissions: broker.commissions,
-      rejectedOrders: broker.rejectedOrders,
+      commissions: account.commissions,
+      rejectedOrders: account.rejectedOrders,
     });
-    return { trades: broker.trades, equity, stats };
+    return { trades: account.trades, equity, stats };
   }
 
   /** Reports order events and closed trades to the guest, in the order they happened. */
   private deliver(guest: GuestPort): void {
-    const broker = this.broker;
-    const events = broker.events.splice(0);
+    const account = this.account;
+    const events = account.events.splice(0);
     if (guest.onOrder) for (const e of events) guest.onOrder(e.id, e.status, e.price, e.units);
-    const trades = broker.trades;
-    if (guest.onTrade) for (let k = broker.tradesReported; k < trades.length; k++) guest.onTrade(trades[k]!.size, trades[k]!.entryPrice, trades[k]!.exitPrice, trades[k]!.pnl);
-    broker.tradesReported = trades.length;
+    const trades = account.trades;
+    if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades[k]!.size, trades[k]!.entryPrice, trades[k]!.exitPrice, trades[k]!.pnl);
+    account.tradesReported = trades.length;
   }
 }

@@ -73,6 +73,8 @@ interface Order {
   tif: number;
   /** Bar on which the order is first checked. */
   activeFrom: number;
+  /** The order only meets bars later than this time (the time of the event that placed it). */
+  after: bigint;
   day: bigint;
   exclusive: boolean;
   /** Bracket child waiting for its parent's fill. */
@@ -93,20 +95,48 @@ export interface OrderEvent {
 
 const DAY_NS = 86_400_000_000_000n;
 
-export class Broker {
+/** Cash, the closed-trade list and counters, shared by the brokers of every symbol of a run. */
+export class Account {
   cash: number;
-  position = 0;
-  readonly config: BrokerConfig;
   readonly trades: Trade[] = [];
   commissions = 0;
   rejectedOrders = 0;
   marginCalls = 0;
-  /** Price the account is marked at: the current bar's close. */
-  price = NaN;
   /** Events for the guest's on_order, drained by the engine. */
   readonly events: OrderEvent[] = [];
   /** Closed trades not yet reported to the guest's on_trade. */
   tradesReported = 0;
+  readonly brokers: Broker[] = [];
+  /** Order ids are unique across symbols. */
+  nextId = 1;
+  /** Time of the event being processed: orders placed now only meet bars after it. */
+  now = 0n;
+
+  constructor(cash: number) {
+    this.cash = cash;
+  }
+
+  /** Cash plus every position marked at its symbol's latest close. */
+  equity(): number {
+    let e = this.cash;
+    for (const b of this.brokers) if (b.position !== 0) e += b.position * b.price;
+    return e;
+  }
+
+  /** Sum of |position| × price over symbols, at the given price for `self`. */
+  gross(self: Broker, price: number): number {
+    let g = 0;
+    for (const b of this.brokers) if (b.position !== 0) g += Math.abs(b.position) * (b === self ? price : b.price);
+    return g;
+  }
+}
+
+export class Broker {
+  readonly account: Account;
+  position = 0;
+  readonly config: BrokerConfig;
+  /** Price this symbol is marked at: its latest close. */
+  price = NaN;
 
   private entryBar = -1;
   private entryTime = 0n;
@@ -114,17 +144,29 @@ export class Broker {
   private entryCommission = 0;
 
   private orders: Order[] = [];
-  private nextId = 1;
   private bar = -1;
   private time = 0n;
 
-  constructor(config: BrokerConfig) {
+  constructor(config: BrokerConfig, account: Account = new Account(config.cash)) {
     this.config = config;
-    this.cash = config.cash;
+    this.account = account;
+    account.brokers.push(this);
   }
 
+  // The account's shared state, under the names a single-symbol run uses.
+  get cash(): number { return this.account.cash; }
+  set cash(v: number) { this.account.cash = v; }
+  get trades(): Trade[] { return this.account.trades; }
+  get events(): OrderEvent[] { return this.account.events; }
+  get commissions(): number { return this.account.commissions; }
+  set commissions(v: number) { this.account.commissions = v; }
+  get rejectedOrders(): number { return this.account.rejectedOrders; }
+  set rejectedOrders(v: number) { this.account.rejectedOrders = v; }
+  get marginCalls(): number { return this.account.marginCalls; }
+  set marginCalls(v: number) { this.account.marginCalls = v; }
+
   equity(): number {
-    return this.position === 0 ? this.cash : this.cash + this.position * this.price;
+    return this.account.equity();
   }
 
   /** The engine's clock: the bar being processed. */
@@ -135,8 +177,8 @@ export class Broker {
 
   private newOrder(o: Partial<Order> & { side: number; type: number }): Order {
     const order: Order = {
-      id: this.nextId++, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
-      day: this.time / DAY_NS, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
+      id: this.account.nextId++, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
+      after: this.account.now, day: this.account.now / DAY_NS, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
     };
     this.orders.push(order);
     return order;
@@ -227,7 +269,7 @@ export class Broker {
         this.events.push({ id: o.id, status: STATUS.cancelled, price: NaN, units: 0 });
         return;
       }
-      if (o.parent !== 0 || o.activeFrom > this.bar) return void keep.push(o);
+      if (o.parent !== 0 || o.activeFrom > this.bar || this.time <= o.after) return void keep.push(o);
       if (o.tif === TIF.day && day > o.day) {
         gone.add(o.id);
         this.events.push({ id: o.id, status: STATUS.expired, price: NaN, units: 0 });
@@ -274,6 +316,7 @@ export class Broker {
           c.parent = 0;
           c.size = Math.abs(units); // the children close exactly what the entry bought or sold
           c.activeFrom = price === open ? this.bar : this.bar + 1;
+          c.after = price === open ? this.time - 1n : this.time;
         }
       } else gone.add(o.id);
     };
@@ -317,7 +360,7 @@ export class Broker {
     if (this.config.fillMarketAt === 'close' && this.orders.length > 0) {
       const rest: Order[] = [];
       for (const o of this.orders) {
-        if (o.type === TYPE.market && o.activeFrom === this.bar + 1 && o.parent === 0) this.execute(o, close, true);
+        if (o.type === TYPE.market && o.after === this.time && o.parent === 0) this.execute(o, close, true);
         else rest.push(o);
       }
       this.orders = rest;
@@ -330,7 +373,7 @@ export class Broker {
     }
     // Margin call: liquidate at the next open.
     if (this.position !== 0 && this.config.maintenanceMargin > 0) {
-      const equity = this.cash + this.position * close;
+      const equity = this.account.equity();
       if (equity < this.config.maintenanceMargin * Math.abs(this.position) * close && !this.orders.some((o) => o.marginCall)) {
         this.marginCalls++;
         this.newOrder({ side: 0, type: TYPE.market, exclusive: true, marginCall: true });
@@ -362,8 +405,8 @@ export class Broker {
   }
 
   private units(size: number, price: number): number {
-    const equity = this.cash + this.position * price;
-    const available = equity / this.config.margin - Math.abs(this.position) * price;
+    const equity = this.account.equity() + this.position * (price - (Number.isNaN(this.price) ? price : this.price));
+    const available = equity / this.config.margin - this.account.gross(this, price);
     const unitCost = price * (1 + this.config.costs.rate) + this.config.costs.perUnit;
     if (size >= 1) {
       const units = this.roundLot(size);

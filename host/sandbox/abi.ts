@@ -21,6 +21,10 @@ export const ALLOWED_IMPORTS: Record<string, Record<string, ImportSpec>> = {
     bracket: { params: [I32, F64, F64, F64, F64, I32], results: [I32] },
     cancel: { params: [I32], results: [I32] },
     modify: { params: [I32, F64, F64, F64], results: [I32] },
+    symbol: { params: [], results: [I32] },
+    symbols: { params: [], results: [I32] },
+    position_of: { params: [I32], results: [F64] },
+    order_on: { params: [I32, I32, F64], results: [] },
     param: { params: [I32, I32, F64], results: [F64] },
     log: { params: [I32, I32], results: [] },
   },
@@ -55,6 +59,11 @@ export interface GuestHost {
   bracket(side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number): number;
   cancel(id: number): boolean;
   modify(id: number, size: number, limit: number, stop: number): boolean;
+  /** Index of the current bar's symbol, and how many symbols the run has. */
+  symbol(): number;
+  symbols(): number;
+  positionOf(symbol: number): number;
+  orderOn(symbol: number, kind: number, size: number): void;
   param(name: string, fallback: number): number;
   log(message: string): void;
 }
