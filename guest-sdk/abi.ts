@@ -3,6 +3,7 @@
 // the `init` export when built with `backproof build` (asc --exportStart init).
 import { Bar } from "./strategy";
 import { activeStrategy } from "./runtime";
+import * as env from "./env";
 
 const bar = new Bar();
 
@@ -15,6 +16,7 @@ export function on_bar(time: i64, open: f64, high: f64, low: f64, close: f64, vo
   bar.close = close;
   bar.volume = volume;
   bar.index++;
+  bar.symbol = env.symbol();
   activeStrategy().onBar(bar);
 }
 

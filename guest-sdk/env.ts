@@ -41,3 +41,17 @@ export declare function cancel(id: i32): i32;
 /** Changes an open order's size, limit or stop (NaN keeps the old value). */
 @external("backproof", "modify")
 export declare function modify(id: i32, size: f64, limit: f64, stop: f64): i32;
+
+/** Index of the current bar's symbol (the order the data files were given in), and how many there are. */
+@external("backproof", "symbol")
+export declare function symbol(): i32;
+@external("backproof", "symbols")
+export declare function symbols(): i32;
+
+/** Units held in another symbol. */
+@external("backproof", "position_of")
+export declare function position_of(symbol: i32): f64;
+
+/** A simple market order on a named symbol (kind as in `order`). */
+@external("backproof", "order_on")
+export declare function order_on(symbol: i32, kind: i32, size: f64): void;

@@ -10,8 +10,10 @@ export class Bar {
   low: f64 = 0;
   close: f64 = 0;
   volume: f64 = 0;
-  /** Zero-based bar number. */
+  /** Zero-based bar number (counting every symbol's bars). */
   index: i32 = -1;
+  /** Which symbol this bar belongs to: its position among the run's data files. */
+  symbol: i32 = 0;
 }
 
 export const ORDER_BUY: i32 = 1;
@@ -63,6 +65,13 @@ export abstract class Strategy {
   bracketBuy(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(ORDER_BUY, size, limit, stopLoss, takeProfit, GTC); }
   bracketSell(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(ORDER_SELL, size, limit, stopLoss, takeProfit, GTC); }
   cancel(id: i32): bool { return env.cancel(id) != 0; }
+
+  // Several symbols: bars arrive merged in time; these act on a named symbol.
+  get symbols(): i32 { return env.symbols(); }
+  positionOf(symbol: i32): f64 { return env.position_of(symbol); }
+  buyOn(symbol: i32, size: f64 = 0): void { env.order_on(symbol, ORDER_BUY, size); }
+  sellOn(symbol: i32, size: f64 = 0): void { env.order_on(symbol, ORDER_SELL, size); }
+  closeOn(symbol: i32): void { env.order_on(symbol, ORDER_CLOSE, 0); }
   modify(id: i32, size: f64 = NaN, limit: f64 = NaN, stop: f64 = NaN): bool { return env.modify(id, size, limit, stop) != 0; }
 
   /** Units held: > 0 long, < 0 short, 0 flat. */

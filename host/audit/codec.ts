@@ -47,6 +47,7 @@ function tradeMessage(t: Trade): Record<string, unknown> {
   return {
     entryBar: t.entryBar, exitBar: t.exitBar, entryTime: int64(t.entryTime), exitTime: int64(t.exitTime),
     size: t.size, entryPrice: t.entryPrice, exitPrice: t.exitPrice, pnl: t.pnl, returnPct: t.returnPct, commission: t.commission,
+    symbol: t.symbol,
   };
 }
 
@@ -68,7 +69,7 @@ export function decodeResult(bytes: Uint8Array): BacktestResult {
   };
   const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
   const trades: Trade[] = m.trades.map((t) => ({
-    entryBar: num(t.entryBar), exitBar: num(t.exitBar), entryTime: toBigInt(t.entryTime), exitTime: toBigInt(t.exitTime),
+    symbol: num(t.symbol), entryBar: num(t.entryBar), exitBar: num(t.exitBar), entryTime: toBigInt(t.entryTime), exitTime: toBigInt(t.exitTime),
     size: num(t.size), entryPrice: num(t.entryPrice), exitPrice: num(t.exitPrice), pnl: num(t.pnl),
     returnPct: num(t.returnPct), commission: num(t.commission),
   }));

@@ -7,9 +7,9 @@ import { isoTime } from '../model/bars.ts';
 import type { BacktestResult, Stats } from '../model/trade.ts';
 
 export function renderTradesCsv(r: BacktestResult): string {
-  const rows = ['EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission'];
+  const rows = ['Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission'];
   for (const t of r.trades)
-    rows.push([t.entryBar, t.exitBar, isoTime(t.entryTime), isoTime(t.exitTime), t.size, t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.commission].join(','));
+    rows.push([t.symbol, t.entryBar, t.exitBar, isoTime(t.entryTime), isoTime(t.exitTime), t.size, t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.commission].join(','));
   return rows.join('\n') + '\n';
 }
 

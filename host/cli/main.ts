@@ -37,6 +37,7 @@ Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
   backtest: `Usage: backproof backtest --strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]
 
 Options:
+  --data [NAME=]FILE     repeat for several symbols (merged in time; equal times in this order)
   --timezone ZONE        IANA zone of timestamps without one (default UTC; Lean: America/New_York)
   --date-format dmy|mdy  day/month order of d/m/y dates, when a file's dates are ambiguous
   --duplicates keep      keep rows with equal timestamps in file order (default: an error)
@@ -145,7 +146,7 @@ function brokerOptions(values: Values): RunConfig['broker'] {
 
 async function cmdBacktest(args: string[], out: Out): Promise<number> {
   const { values } = parse(args, {
-    strategy: { type: 'string' }, data: { type: 'string' }, param: { type: 'string', multiple: true },
+    strategy: { type: 'string' }, data: { type: 'string', multiple: true }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
     'max-call-depth': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
@@ -200,7 +201,13 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
     dataOptions.duplicates = values.duplicates;
   }
-  const data = await loadData(values.data as string, dataOptions);
+  const data = [];
+  for (const spec of values.data as string[]) {
+    const m = /^([A-Za-z][\w.-]*)=(.+)$/.exec(spec);
+    const d = await loadData(m ? m[2]! : spec, dataOptions);
+    if (m) d.symbol = m[1]!;
+    data.push(d);
+  }
   const strategy = await loadStrategy(values.strategy as string);
   const outcome = await executeRunIsolated(
     { strategy, data, config, prettyLogs: Boolean(process.stderr.isTTY) },

@@ -14,6 +14,8 @@ import type { DataOptions } from './options.ts';
 export interface LoadedData {
   /** As given by the caller. */
   path: string;
+  /** The symbol's name in a run (default: the file name without extension). */
+  symbol: string;
   sha256: string;
   byteLength: number;
   bars: Bars;
@@ -32,5 +34,5 @@ export async function loadData(file: string, options: DataOptions = {}): Promise
     throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   const bars = parseData(raw, file, options);
-  return { path: file, sha256: createHash('sha256').update(raw).digest('hex'), byteLength: raw.length, bars, options };
+  return { path: file, symbol: path.basename(file).replace(/\.[^.]*$/, ''), sha256: createHash('sha256').update(raw).digest('hex'), byteLength: raw.length, bars, options };
 }

@@ -133,6 +133,8 @@ export class Account {
 
 export class Broker {
   readonly account: Account;
+  /** This symbol's index in the run. */
+  readonly symbol: number;
   position = 0;
   readonly config: BrokerConfig;
   /** Price this symbol is marked at: its latest close. */
@@ -150,6 +152,7 @@ export class Broker {
   constructor(config: BrokerConfig, account: Account = new Account(config.cash)) {
     this.config = config;
     this.account = account;
+    this.symbol = account.brokers.length;
     account.brokers.push(this);
   }
 
@@ -485,6 +488,7 @@ export class Broker {
     const total = entryCommission + exitCommission;
     const pnl = size * (exitPrice - this.entryPrice) - total;
     this.trades.push({
+      symbol: this.symbol,
       entryBar: this.entryBar, exitBar: this.bar, entryTime: this.entryTime, exitTime: this.time, size,
       entryPrice: this.entryPrice, exitPrice, pnl, returnPct: (pnl / (Math.abs(size) * this.entryPrice)) * 100, commission: total,
     });

@@ -3,6 +3,8 @@
  * A closed round trip. Sizes are signed: > 0 long, < 0 short.
  */
 export interface Trade {
+  /** Index of the trade's symbol (its data file's position in the run). */
+  symbol: number;
   entryBar: number;
   exitBar: number;
   entryTime: bigint;

@@ -35,7 +35,8 @@ export interface StrategyArtifact {
 
 export interface RunInput {
   strategy: StrategyArtifact;
-  data: LoadedData;
+  /** One file per symbol; bars are merged in time, equal times in this order. */
+  data: LoadedData | readonly LoadedData[];
   config: RunConfig;
   logger?: Logger;
   /** Overrides the mode implied by config.trace — 'none' only for benchmarks and tests (its record means nothing). */
@@ -68,12 +69,17 @@ export function strategyMessage(s: StrategyArtifact, instrumented: Uint8Array): 
   };
 }
 
-export function dataMessage(d: LoadedData): Record<string, unknown> {
+export function feedsOf(data: LoadedData | readonly LoadedData[]): readonly LoadedData[] {
+  return Array.isArray(data) ? data : [data as LoadedData];
+}
+
+export function dataMessage(feeds: readonly LoadedData[]): Record<string, unknown> {
   return {
-    files: [{
+    files: feeds.map((d) => ({
       path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(d.bars.length),
       timezone: d.options.timezone ?? '', dateFormat: d.options.dateFormat ?? '', duplicates: d.options.duplicates ?? '',
-    }],
+      symbol: d.symbol,
+    })),
   };
 }
 
@@ -83,21 +89,25 @@ export function executeRun(input: RunInput): RunOutcome {
   const sandbox = input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config);
   const guest = compileGuest(input.strategy.wasm, sandbox);
   const strategyBody = strategyMessage(input.strategy, guest.wasm);
-  const dataBody = dataMessage(input.data);
+  const feeds = feedsOf(input.data);
+  if (feeds.length === 0) throw new UsageError('USAGE', 'a run needs at least one data file');
+  if (new Set(feeds.map((f) => f.symbol)).size !== feeds.length) throw new UsageError('USAGE', `symbol names must be unique: ${feeds.map((f) => f.symbol).join(', ')}`);
+  const dataBody = dataMessage(feeds);
   const configBody = configMessage(config);
   const runId = createHash('sha256')
-    .update(JSON.stringify([Buffer.from(sha256(input.strategy.wasm)).toString('hex'), input.data.sha256, Object.entries(config.params).sort(), config.cash, config.commission, config.fuel.toString()]))
+    .update(JSON.stringify([Buffer.from(sha256(input.strategy.wasm)).toString('hex'), feeds.map((f) => f.sha256), Object.entries(config.params).sort(), config.cash, config.commission, config.fuel.toString()]))
     .digest('hex')
     .slice(0, 16);
   const log = (input.logger ?? silentLogger).child({ runId });
 
-  const backtest = new Backtest(input.data.bars, engineConfigFor(config));
+  const backtest = new Backtest(feeds.map((f) => f.bars), engineConfigFor(config));
   const requested = new Set<string>();
   const host = guestHostFor(backtest, config.params, {
     param: (name) => requested.add(name),
     log: (message) => {
       const i = backtest.bar;
-      log.info({ bar: i, time: i >= 0 ? isoTime(input.data.bars.time[i]!) : null }, message);
+      const feed = feeds[backtest.feed]!;
+      log.info({ symbol: feed.symbol, bar: i, time: i >= 0 ? isoTime(feed.bars.time[i]!) : null }, message);
     },
   });
   const instance = new GuestInstance(guest, host, sandbox);
@@ -132,7 +142,7 @@ export function executeRun(input: RunInput): RunOutcome {
     },
   };
   const links = chainLinks(bodies);
-  log.info({ bars: input.data.bars.length, instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
+  log.info({ bars: feeds.reduce((n, f) => n + f.bars.length, 0), instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
   return {
     runId, result, resultBytes, trace, instructions: stats.instructions, instrumentedWasm: guest.wasm,
     links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,

@@ -34,11 +34,15 @@ export async function replayRun(opts: { dir: string; dataPath?: string; logger?:
     sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
   }
   const notes: string[] = [];
-  const recordedData = (rec.bodies.data.files as RecordedDataFile[])[0]!;
-  const data = await loadData(opts.dataPath ?? recordedData.path, dataOptionsFromRecord(recordedData));
-  if (data.sha256 !== toHex(recordedData.sha256))
-    notes.push(`data ${data.path} has SHA-256 ${data.sha256}, the record says ${toHex(recordedData.sha256)}`);
-  data.path = recordedData.path; // the record names the data by its recorded path
+  const recordedFiles = rec.bodies.data.files as RecordedDataFile[];
+  const data = [];
+  for (const f of recordedFiles) {
+    const d = await loadData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f));
+    if (d.sha256 !== toHex(f.sha256)) notes.push(`data ${d.path} has SHA-256 ${d.sha256}, the record says ${toHex(f.sha256)}`);
+    d.path = f.path; // the record names the data by its recorded path
+    if (f.symbol) d.symbol = f.symbol;
+    data.push(d);
+  }
   const outcome = executeRun({ strategy: { wasm, sources }, data, config: configFromRecord(rec.bodies.config), logger: opts.logger });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);

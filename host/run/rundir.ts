@@ -12,7 +12,16 @@ import { encode, pb } from '../audit/codec.ts';
 import { rawPublicKey, signRecord } from '../audit/keys.ts';
 import { recordJson } from '../audit/record-json.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
-import type { RunOutcome, StrategyArtifact } from './execute.ts';
+import { feedsOf, type RunOutcome, type StrategyArtifact } from './execute.ts';
+import { mergeFeeds } from '../engine/backtest.ts';
+import type { Bars } from '../model/bars.ts';
+
+/** Each event's time, in the engine's merged order. */
+export function timelineOf(feeds: readonly Bars[]): BigInt64Array {
+  if (feeds.length === 1) return feeds[0]!.time;
+  const m = mergeFeeds(feeds);
+  return BigInt64Array.from(m.feed, (f, k) => feeds[f]!.time[m.bar[k]!]!);
+}
 import { configJson, type RunConfig } from './config.ts';
 import type { LoadedData } from '../data/load.ts';
 import { isoTime } from '../model/bars.ts';
@@ -44,7 +53,7 @@ export interface WriteRunInput {
   force: boolean;
   outcome: RunOutcome;
   strategy: StrategyArtifact;
-  data: LoadedData;
+  data: LoadedData | readonly LoadedData[];
   config: RunConfig;
   key: KeyObject | null;
 }
@@ -69,12 +78,12 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const files: [string, string | Uint8Array][] = [
     [FILES.result, x.outcome.resultBytes],
     [FILES.trades, renderTradesCsv(x.outcome.result)],
-    [FILES.equity, renderEquityCsv(x.outcome.result, x.data.bars.time)],
+    [FILES.equity, renderEquityCsv(x.outcome.result, timelineOf(feedsOf(x.data).map((f) => f.bars)))],
     [FILES.stats, renderStatsJson(x.outcome.result.stats)],
     [FILES.config, configJson(x.config)],
     [FILES.wasm, x.strategy.wasm],
     [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
-    [FILES.snapshots, JSON.stringify(x.outcome.snapshots.map((s) => ({ bar: s.bar, time: isoTime(x.data.bars.time[s.bar]!), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n'],
+    [FILES.snapshots, JSON.stringify(x.outcome.snapshots.map((s) => ({ bar: s.bar, time: isoTime(timelineOf(feedsOf(x.data).map((f) => f.bars))[s.bar]!), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n'],
     [FILES.recordJson, recordJson(decodedSigned)],
     [FILES.record, signed],
   ];

@@ -31,14 +31,15 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   const config = configFromRecord(rec.bodies.config);
   if (config.trace === 'off') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace');
   const wasm = await readRunFile(opts.dir, FILES.wasm, 'strategy');
-  const recorded = (rec.bodies.data.files as RecordedDataFile[])[0]!;
-  const data = await loadData(opts.dataPath ?? recorded.path, dataOptionsFromRecord(recorded));
+  const recordedFiles = rec.bodies.data.files as RecordedDataFile[];
+  const feeds = [];
+  for (const f of recordedFiles) feeds.push((await loadData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f))).bars);
   const records: InstructionRecord[] = [];
   let expander: TraceExpander | null = null;
   const sandbox = { ...sandboxConfigFor(config), onTrace: (b: Uint8Array) => expander!.push(b) };
   const guest = compileGuest(wasm, sandbox);
   expander = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }), opts.from, opts.from + opts.count);
-  const backtest = new Backtest(data.bars, engineConfigFor(config));
+  const backtest = new Backtest(feeds, engineConfigFor(config));
   const host = guestHostFor(backtest, config.params);
   const instance = new GuestInstance(guest, host, sandbox);
   instance.init();

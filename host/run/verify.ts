@@ -17,7 +17,7 @@ import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
 import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from './config.ts';
-import { FILES, readRunFile } from './rundir.ts';
+import { FILES, readRunFile, timelineOf } from './rundir.ts';
 import { lockfileSha256 } from './toolchain.ts';
 
 type Body = Record<string, unknown>;
@@ -109,6 +109,7 @@ export function configFromRecord(body: Body): RunConfig {
 
 export interface RecordedDataFile {
   path: string;
+  symbol?: string;
   sha256: Uint8Array;
   timezone?: string;
   dateFormat?: string;
@@ -176,19 +177,23 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   }
   steps.push('strategy');
 
-  // data
+  // data: every file, read the way it was read for the run
   const files = (b.data.files as RecordedDataFile[]) ?? [];
-  if (files.length !== 1) fail('data', `${files.length} data files recorded; this version runs exactly one`);
-  const df = files[0]!;
-  const dataPath = opts.dataPath ?? df.path;
-  let dataBytes: Uint8Array;
-  try {
-    dataBytes = new Uint8Array(await readFile(dataPath));
-  } catch {
-    return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+  if (files.length === 0) fail('data', 'no data files recorded');
+  if (opts.dataPath && files.length > 1) fail('data', '--data can stand in for a single recorded file only');
+  const feedBars = [];
+  for (const df of files) {
+    const dataPath = opts.dataPath ?? df.path;
+    let dataBytes: Uint8Array;
+    try {
+      dataBytes = new Uint8Array(await readFile(dataPath));
+    } catch {
+      return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+    }
+    expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, sha256(dataBytes));
+    feedBars.push(parseData(dataBytes, dataPath, dataOptionsFromRecord(df)));
   }
-  expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, sha256(dataBytes));
-  const bars = parseData(dataBytes, dataPath, dataOptionsFromRecord(df));
+  const timeline = timelineOf(feedBars);
   steps.push('data');
 
   // trace: the stored leaf hashes rebuild the recorded root
@@ -212,10 +217,10 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   } catch (e) {
     return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
   }
-  if (result.equity.length !== bars.length) fail('result', `${result.equity.length} equity points for ${bars.length} bars`);
+  if (result.equity.length !== timeline.length) fail('result', `${result.equity.length} equity points for ${timeline.length} bars`);
   const rendered: [string, string][] = [
     [FILES.trades, renderTradesCsv(result)],
-    [FILES.equity, renderEquityCsv(result, bars.time)],
+    [FILES.equity, renderEquityCsv(result, timeline)],
     [FILES.stats, renderStatsJson(result.stats)],
   ];
   for (const [name, expected] of rendered) {

@@ -14,7 +14,7 @@ import type { RunOutcome, StrategyArtifact } from './execute.ts';
 
 export interface IsolatedRequest {
   strategy: StrategyArtifact;
-  data: LoadedData;
+  data: LoadedData | readonly LoadedData[];
   config: RunConfig;
   /** Log level inside the worker (default: as the main thread would choose). */
   logLevel?: string;

@@ -139,6 +139,22 @@ describe('other data formats through the whole path', () => {
   });
 });
 
+describe('several symbols through the whole path', () => {
+  it('pairs on ORCL and GOOG: run, verify and replay', async () => {
+    const dir = path.join(work, 'pairs');
+    const r = await cli('backtest', '--strategy', 'strategies-as/pairs.ts', '--data', 'ORCL=../shared/data/orcl-1995-2014.txt', '--data', 'GOOG=data/GOOG.csv', '--out', dir, '--unsigned');
+    expect(r.code).toBe(0);
+    const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8'));
+    expect(record.links[2].body.files.map((f: { symbol: string }) => f.symbol)).toEqual(['ORCL', 'GOOG']);
+    expect((await readFile(path.join(dir, 'trades.csv'), 'utf8')).split('\n')[0]).toMatch(/^Symbol,/);
+    expect((await cli('verify', dir)).code).toBe(0);
+    expect((await cli('replay', dir)).out).toMatch(/^MATCH/);
+    const dup = await cli('backtest', '--strategy', 'strategies-as/pairs.ts', '--data', 'X=data/GOOG.csv', '--data', 'X=data/GOOG.csv', '--out', path.join(work, 'dup'));
+    expect(dup.code).toBe(2);
+    expect(dup.err).toMatch(/symbol names must be unique/);
+  });
+});
+
 describe('trace modes and the trace command', () => {
   it('prints a window of the per-instruction trace, backed by the recorded root', async () => {
     const r = await cli('trace', run, '--from', '1000', '--count', '3', '--json');

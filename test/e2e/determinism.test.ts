@@ -7,9 +7,9 @@ import { sha256, toHex } from '../../traces/index.ts';
 // Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
 // They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
 // each of which must be a deliberate, reviewed change.
-const GOLDEN_TRACE_ROOT = '960fed0af11cccafd0ad7be3c352563abddfbe7c468ef108505481d58e1e9c64';
+const GOLDEN_TRACE_ROOT = '8f5e542257b6a8cb8b13b2c8d92ccd33d8a06177e81b8195d9edb1a36a5d33ee';
 const GOLDEN_RESULT_SHA256 = 'a18c1d97080336c4bcd1d778fb030ff9008937a4ec137eb33b438f7fed715b5a';
-const GOLDEN_INSTRUCTIONS = 1339028n;
+const GOLDEN_INSTRUCTIONS = 1354070n;
 
 let strategy: StrategyArtifact;
 let data: LoadedData;
@@ -63,9 +63,9 @@ describe('guest logs', () => {
     const outcome = executeRun({ strategy: s, data, config: DEFAULT_CONFIG, logger });
     const guest = lines.map((l) => JSON.parse(l)).filter((l) => l.msg.startsWith('close'));
     expect(guest).toEqual([
-      { level: 30, runId: outcome.runId, bar: 0, time: '2004-08-19T00:00:00Z', msg: 'close 100.34' },
-      { level: 30, runId: outcome.runId, bar: 1, time: '2004-08-20T00:00:00Z', msg: 'close 108.31' },
-      { level: 30, runId: outcome.runId, bar: 2, time: '2004-08-23T00:00:00Z', msg: 'close 109.4' },
+      { level: 30, runId: outcome.runId, symbol: 'GOOG', bar: 0, time: '2004-08-19T00:00:00Z', msg: 'close 100.34' },
+      { level: 30, runId: outcome.runId, symbol: 'GOOG', bar: 1, time: '2004-08-20T00:00:00Z', msg: 'close 108.31' },
+      { level: 30, runId: outcome.runId, symbol: 'GOOG', bar: 2, time: '2004-08-23T00:00:00Z', msg: 'close 109.4' },
     ]);
   });
 });

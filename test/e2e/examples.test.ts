@@ -11,7 +11,18 @@ const PINNED: [string, number, number][] = [
   ['donchian-turtle', 83, 13419.939037867058],
 ];
 
+const PAIRS: [number, number] = [170, 10884.096153817985];
+
 describe('example strategies', () => {
+  it('pairs: two symbols (ORCL, GOOG) merged in time', async () => {
+    const orcl = await loadData('../shared/data/orcl-1995-2014.txt');
+    const goog = await loadData('data/GOOG.csv');
+    const r = executeRun({ strategy: await loadStrategy('strategies-as/pairs.ts'), data: [orcl, goog], config: { ...DEFAULT_CONFIG, commission: 0.001 } });
+    expect(r.result.stats.bars).toBe(5036 + 2148);
+    expect(new Set(r.result.trades.map((t) => t.symbol))).toEqual(new Set([0, 1]));
+    expect([r.result.stats.trades, r.result.stats.equityFinal]).toEqual(PAIRS);
+  });
+
   it('pin trade count and final equity', async () => {
     const data = await loadData('../shared/data/orcl-1995-2014.txt');
     for (const [name, trades, equity] of PINNED) {

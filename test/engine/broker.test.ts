@@ -36,7 +36,7 @@ describe('broker fills', () => {
     const r = bt.run(script(() => bt.broker, { 0: [[ORDER_BUY, 0]], 2: [[ORDER_CLOSE, 0]] }));
     // Buy at bar 1 open 12: floor(1000/12) = 83 units, cash 4. Close at bar 3 open 14.
     expect(r.trades).toEqual([
-      { entryBar: 1, exitBar: 3, entryTime: data.time[1], exitTime: data.time[3], size: 83, entryPrice: 12, exitPrice: 14, pnl: 166, returnPct: (166 / (83 * 12)) * 100, commission: 0 },
+      { symbol: 0, entryBar: 1, exitBar: 3, entryTime: data.time[1], exitTime: data.time[3], size: 83, entryPrice: 12, exitPrice: 14, pnl: 166, returnPct: (166 / (83 * 12)) * 100, commission: 0 },
     ]);
     expect(Array.from(r.equity)).toEqual([1000, 4 + 83 * 12, 4 + 83 * 15, 1166, 1166]);
     expect(r.stats.exposurePct).toBe(40);
