@@ -84,16 +84,13 @@ export class SMA extends Indicator {
   }
 }
 
-/** Exponential moving average, alpha = 2 / (period + 1), seeded with the SMA of the first `period` inputs. */
-@final
-export class EMA extends Indicator {
+/** v ← v + alpha·(x − v), seeded with the SMA of the first `period` inputs: EMA and Wilder's smoothing. */
+export abstract class Smoother extends Indicator {
   private seedSum: f64 = 0;
   private count: i32 = 0;
-  private alpha: f64;
-  constructor(public readonly period: i32) {
+  constructor(public readonly period: i32, private readonly alpha: f64) {
     super();
-    assert(period > 0, "EMA period must be positive");
-    this.alpha = 2.0 / (<f64>period + 1.0);
+    assert(period > 0, "period must be positive");
   }
   update(x: f64): f64 {
     if (this.count < this.period) {
@@ -107,25 +104,16 @@ export class EMA extends Indicator {
   }
 }
 
-/** Wilder's smoothing (SMMA, RMA): v = (v·(period − 1) + x) / period, seeded with the SMA of the first `period` inputs. */
+/** Exponential moving average, alpha = 2 / (period + 1). */
 @final
-export class SMMA extends Indicator {
-  private seedSum: f64 = 0;
-  private count: i32 = 0;
-  constructor(public readonly period: i32) {
-    super();
-    assert(period > 0, "SMMA period must be positive");
-  }
-  update(x: f64): f64 {
-    if (this.count < this.period) {
-      this.count++;
-      this.seedSum += x;
-      if (this.count < this.period) return this.set(NaN);
-      this.ready = true;
-      return this.set(this.seedSum / <f64>this.period);
-    }
-    return this.set((this.value * <f64>(this.period - 1) + x) / <f64>this.period);
-  }
+export class EMA extends Smoother {
+  constructor(period: i32) { super(period, 2.0 / (<f64>period + 1.0)); }
+}
+
+/** Wilder's smoothing (SMMA, RMA), alpha = 1 / period: v = (v·(period − 1) + x) / period. */
+@final
+export class SMMA extends Smoother {
+  constructor(period: i32) { super(period, 1.0 / <f64>period); }
 }
 
 /** Linearly weighted moving average: weights 1 (oldest) … period (newest). */

@@ -92,7 +92,7 @@ export class Backtest {
       if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
       if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
       equity[k] = account.equity();
-      if (this.brokers.some((b) => b.position !== 0)) barsInMarket++;
+      if (single ? broker.position !== 0 : this.anyPosition()) barsInMarket++;
       if (!single) {
         if (f === 0) benchmark = close[i]!;
         timeline.time[k] = t;
@@ -110,6 +110,11 @@ export class Backtest {
       rejectedOrders: account.rejectedOrders,
     });
     return { trades: account.trades, equity, stats };
+  }
+
+  private anyPosition(): boolean {
+    for (const b of this.brokers) if (b.position !== 0) return true;
+    return false;
   }
 
   /** Reports order events and closed trades to the guest, in the order they happened. */
