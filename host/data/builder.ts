@@ -22,11 +22,13 @@ export class BarBuilder {
 
   /** `where` names the source position, e.g. "line 12" (evaluated only on error). */
   push(time: bigint, open: number, high: number, low: number, close: number, volume: number, where: () => string): void {
-    const names = ['Open', 'High', 'Low', 'Close'];
-    const prices = [open, high, low, close];
-    for (let k = 0; k < 4; k++)
-      if (!(prices[k]! > 0) || !Number.isFinite(prices[k]!))
-        throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: ${names[k]} ${prices[k]} is not a positive number`);
+    if (!(open > 0 && high > 0 && low > 0 && close > 0 && high < Infinity && open < Infinity && low < Infinity && close < Infinity)) {
+      const names = ['Open', 'High', 'Low', 'Close'];
+      const prices = [open, high, low, close];
+      for (let k = 0; k < 4; k++)
+        if (!(prices[k]! > 0) || !Number.isFinite(prices[k]!))
+          throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: ${names[k]} ${prices[k]} is not a positive number`);
+    }
     if (high < low) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: High ${high} is below Low ${low}`);
     if (!(volume >= 0) || !Number.isFinite(volume)) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: Volume ${volume} is not a non-negative number`);
     if (this.n > 0) {

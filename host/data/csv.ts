@@ -18,13 +18,59 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; frac: string }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function validDate(f: Fields): boolean {
+  if (f.mo < 1 || f.mo > 12 || f.d < 1 || f.h > 23 || f.mi > 59 || f.s > 59) return false;
+  const dim = f.mo === 2 && isLeap(f.y) ? 29 : DAYS_IN_MONTH[f.mo - 1]!;
+  return f.d <= dim;
+}
+
+/** Splits [start, end) of `text` at commas into `out`; returns the field count. */
+function splitFields(text: string, start: number, end: number, out: string[]): number {
+  let n = 0;
+  let at = start;
+  for (;;) {
+    let comma = text.indexOf(',', at);
+    if (comma < 0 || comma > end) comma = end;
+    out[n++] = text.slice(at, comma);
+    if (comma === end) return n;
+    at = comma + 1;
+  }
+}
+
 export function parseCsv(text: string, file: string, options: DataOptions = {}): Bars {
   const zone = options.timezone ?? 'UTC';
   checkZone(zone);
-  const lines = text.split(/\r?\n/);
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length === 0) throw new DataError('DATA_EMPTY', `${file}: the file is empty`);
-  const header = lines[0]!.replace(/^\uFEFF/, '').split(',').map((h) => h.trim().toLowerCase());
+  // Line boundaries, without materializing an array of lines: [starts[k], ends[k]) is line k.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let pos = 0; pos < text.length; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    starts.push(pos);
+    ends.push(end);
+    pos = nl + 1;
+  }
+  while (starts.length > 0 && ends[ends.length - 1] === starts[starts.length - 1]) {
+    starts.pop();
+    ends.pop();
+  }
+  if (starts.length === 0) throw new DataError('DATA_EMPTY', `${file}: the file is empty`);
+  const line = (k: number) => text.slice(starts[k]!, ends[k]!);
+  const header = line(0).replace(/^\uFEFF/, '').split(',').map((h) => h.trim().toLowerCase());
   const col = (...names: string[]): number => header.findIndex((h) => names.includes(h));
   const dateCol = header[0] === '' || ['date', 'datetime', 'timestamp'].includes(header[0]!) ? 0 : -1;
   if (dateCol < 0)
@@ -33,67 +79,68 @@ export function parseCsv(text: string, file: string, options: DataOptions = {}):
   const quotes = col('bid') >= 0 && col('ask') >= 0 && col('close') < 0;
   const idx = quotes ? [] : ['open', 'high', 'low', 'close'].map((name) => {
     const i = col(name);
-    if (i < 0) throw new DataError('DATA_MALFORMED', `${file}:1: header has no "${name[0]!.toUpperCase()}${name.slice(1)}" column (found: ${lines[0]})`);
+    if (i < 0) throw new DataError('DATA_MALFORMED', `${file}:1: header has no "${name[0]!.toUpperCase()}${name.slice(1)}" column (found: ${line(0)})`);
     return i;
   });
   const bidCol = col('bid'), askCol = col('ask');
   const volumeCol = col('volume');
+  const fields: string[] = new Array(header.length + 1);
 
   // d/m/y vs m/d/y: decided by the option, or by the file when some row can only be read one way.
   let dateFormat = options.dateFormat;
-  if (!dateFormat && SLASHED.test(lines[1]?.split(',')[dateCol]?.trim() ?? '')) {
+  if (!dateFormat && starts.length > 1 && SLASHED.test(line(1).split(',')[dateCol]?.trim() ?? '')) {
     let dayFirst = false, monthFirst = false;
-    for (let i = 1; i < lines.length; i++) {
-      const m = SLASHED.exec(lines[i]!.split(',')[dateCol]!.trim());
+    for (let k = 1; k < starts.length; k++) {
+      const m = SLASHED.exec(line(k).split(',')[dateCol]!.trim());
       if (!m) continue;
       if (Number(m[1]) > 12) dayFirst = true;
       if (Number(m[2]) > 12) monthFirst = true;
     }
     if (dayFirst === monthFirst)
-      throw new DataError('DATA_MALFORMED', `${file}: dates like "${lines[1]!.split(',')[dateCol]}" are ambiguous (day/month or month/day); pass --date-format dmy or mdy`);
+      throw new DataError('DATA_MALFORMED', `${file}: dates like "${line(1).split(',')[dateCol]}" are ambiguous (day/month or month/day); pass --date-format dmy or mdy`);
     dateFormat = dayFirst ? 'dmy' : 'mdy';
   }
 
   const bars = new BarBuilder(file, options.duplicates === 'keep');
-  const num = (fields: string[], i: number, name: string, lineNo: number): number => {
+  const num = (i: number, name: string, lineNo: number): number => {
     const t = fields[i]!.trim();
     const v = t === '' ? NaN : Number(t);
     if (!Number.isFinite(v)) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "${name}" ("${t}") is not a number`);
     return v;
   };
-  for (let i = 1; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const fields = lines[i]!.split(',');
-    if (fields.length !== header.length)
-      throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: row has ${fields.length} fields, the header names ${header.length}`);
+  const f: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, frac: '' };
+  for (let k = 1; k < starts.length; k++) {
+    const lineNo = k + 1;
+    const count = splitFields(text, starts[k]!, ends[k]!, fields);
+    if (count !== header.length)
+      throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: row has ${count} fields, the header names ${header.length}`);
     const raw = fields[dateCol]!.trim();
-    let f: Fields;
     const iso = ISO.exec(raw);
     const sl = iso ? null : SLASHED.exec(raw);
-    if (iso) f = { y: +iso[1]!, mo: +iso[2]!, d: +iso[3]!, h: +(iso[4] ?? 0), mi: +(iso[5] ?? 0), s: +(iso[6] ?? 0), frac: iso[7] ?? '' };
-    else if (sl) {
-      const [a, b] = [+sl[1]!, +sl[2]!];
-      f = { y: +sl[3]!, mo: dateFormat === 'dmy' ? b : a, d: dateFormat === 'dmy' ? a : b, h: +(sl[4] ?? 0), mi: +(sl[5] ?? 0), s: +(sl[6] ?? 0), frac: '' };
+    if (iso) {
+      f.y = +iso[1]!; f.mo = +iso[2]!; f.d = +iso[3]!; f.h = +(iso[4] ?? 0); f.mi = +(iso[5] ?? 0); f.s = +(iso[6] ?? 0); f.frac = iso[7] ?? '';
+    } else if (sl) {
+      const a = +sl[1]!, b = +sl[2]!;
+      f.y = +sl[3]!; f.mo = dateFormat === 'dmy' ? b : a; f.d = dateFormat === 'dmy' ? a : b; f.h = +(sl[4] ?? 0); f.mi = +(sl[5] ?? 0); f.s = +(sl[6] ?? 0); f.frac = '';
     } else throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Date" ("${raw}") is not YYYY-MM-DD[ HH:MM[:SS[.fff]]] or d/m/yyyy`);
     if (timeCol >= 0) {
       const tm = TIME.exec(fields[timeCol]!.trim());
       if (!tm) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Time" ("${fields[timeCol]}") is not HH:MM[:SS]`);
       f.h = +tm[1]!; f.mi = +tm[2]!; f.s = +(tm[3] ?? 0);
     }
-    const local = Date.UTC(f.y, f.mo - 1, f.d, f.h, f.mi, f.s);
-    const back = new Date(local);
-    if (back.getUTCFullYear() !== f.y || back.getUTCMonth() !== f.mo - 1 || back.getUTCDate() !== f.d || f.h > 23 || f.mi > 59 || f.s > 59)
-      throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Date" ("${raw}") is not a valid date/time`);
-    const time = BigInt(zonedToUtcMs(local, zone)) * 1_000_000n + BigInt(f.frac.padEnd(9, '0') || '0');
+    if (!validDate(f)) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Date" ("${raw}") is not a valid date/time`);
+    const local = ((daysFromCivil(f.y, f.mo, f.d) * 24 + f.h) * 60 + f.mi) * 60_000 + f.s * 1000;
+    const ms = zonedToUtcMs(local, zone);
+    const time = f.frac === '' ? BigInt(ms) * 1_000_000n : BigInt(ms) * 1_000_000n + BigInt(f.frac.padEnd(9, '0'));
     const where = () => `${lineNo}`;
     if (quotes) {
-      const bid = num(fields, bidCol, 'BID', lineNo), ask = num(fields, askCol, 'ASK', lineNo);
+      const bid = num(bidCol, 'BID', lineNo), ask = num(askCol, 'ASK', lineNo);
       if (ask < bid) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: ASK ${ask} is below BID ${bid}`);
       const mid = (bid + ask) / 2;
       bars.push(time, mid, mid, mid, mid, 0, where);
     } else {
-      const [o, h, l, c] = idx.map((k, j) => num(fields, k, ['Open', 'High', 'Low', 'Close'][j]!, lineNo));
-      bars.push(time, o!, h!, l!, c!, volumeCol >= 0 ? num(fields, volumeCol, 'Volume', lineNo) : 0, where);
+      bars.push(time, num(idx[0]!, 'Open', lineNo), num(idx[1]!, 'High', lineNo), num(idx[2]!, 'Low', lineNo), num(idx[3]!, 'Close', lineNo),
+        volumeCol >= 0 ? num(volumeCol, 'Volume', lineNo) : 0, where);
     }
   }
   return bars.build();
