@@ -5,7 +5,6 @@
  * (Datetime with milliseconds) and bid/ask quote files (TIMESTAMP,BID,ASK → bars at the mid).
  * Columns are found by name. A malformed row is an error naming file, line and field.
  */
-import path from 'node:path';
 import { DataError } from '../errors.ts';
 import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
@@ -144,8 +143,4 @@ export function parseCsv(text: string, file: string, options: DataOptions = {}):
     }
   }
   return bars.build();
-}
-
-export function csvName(file: string): string {
-  return path.basename(file);
 }
