@@ -20,3 +20,4 @@ export { loadStrategy } from './run/strategy.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
 export { traceWindow, type TraceWindow } from './run/trace.ts';
 export { mnemonic } from './sandbox/index.ts';
+export { checkSnapshot, type SnapshotCheck } from './run/snapshot.ts';

@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, type RunConfig, type DataOptions,
+  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 
@@ -26,6 +26,7 @@ Commands:
   replay <run-dir>        re-execute a run and compare its trace root and result
   verify <run-dir>        check every hash and the signature of a run, without re-executing
   trace <run-dir>         print a window of a run's per-instruction trace
+  snapshot <run-dir>      check the guest's state after event K without a full replay
   keygen                  create an Ed25519 signing key pair
 
 Run "backproof <command> --help" for a command's options.
@@ -78,6 +79,11 @@ Names the first broken link and exits 5 on failure. --pubkey requires the record
 Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1
 (default 0 and 20): index, function, byte offset in the original module, opcode, operand-stack
 height before it, and the effective address of loads and stores. --json prints one object per line.`,
+  snapshot: `Usage: backproof snapshot <run-dir> --bar K
+
+For a run made with --snapshot-every N: re-executes only until the Merkle leaf holding the snapshot
+after event K is complete, and checks that the state hash, the committed record, the leaf and its
+inclusion in the recorded trace root all agree. Exit 5 when they do not.`,
   keygen: `Usage: backproof keygen [--out DIR] [--force]
 
 Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR: .backproof).`,
@@ -283,6 +289,17 @@ async function cmdTrace(args: string[], out: Out): Promise<number> {
   return EXIT.ok;
 }
 
+async function cmdSnapshot(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { bar: { type: 'string' } }, 1);
+  if (values.help) return out.log(HELP.snapshot!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'snapshot needs a run folder: backproof snapshot <run-dir> --bar K');
+  if (values.bar === undefined) throw new UsageError('USAGE', 'snapshot needs --bar K');
+  const r = await checkSnapshot({ dir: positionals[0], bar: numberOption('bar', values.bar as string, 0) });
+  out.log(`OK state after event ${r.bar}: sha256 ${r.stateSha256}`);
+  out.log(`committed in leaf ${r.leafIndex} of ${r.leaves}, included in the recorded trace root; re-executed ${r.eventsExecuted} of ${r.eventsTotal} events`);
+  return EXIT.ok;
+}
+
 async function cmdKeygen(args: string[], out: Out): Promise<number> {
   const { values } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' } }, 0);
   if (values.help) return out.log(HELP.keygen!), EXIT.ok;
@@ -300,7 +317,7 @@ async function cmdKeygen(args: string[], out: Out): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
-  build: cmdBuild, backtest: cmdBacktest, replay: cmdReplay, verify: cmdVerify, trace: cmdTrace, keygen: cmdKeygen,
+  build: cmdBuild, backtest: cmdBacktest, replay: cmdReplay, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
 };
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {

@@ -183,6 +183,27 @@ describe('trace modes and the trace command', () => {
     expect(t.out).toMatch(/matches the record/);
   });
 
+  it('backproof snapshot checks the state after event K re-executing only to its leaf', async () => {
+    const dir = path.join(work, 'snap-orcl');
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/orcl-1995-2014.txt', '--snapshot-every', '100', '--out', dir, '--unsigned')).code).toBe(0);
+    const snaps = JSON.parse(await readFile(path.join(dir, 'snapshots.json'), 'utf8'));
+    const r = await cli('snapshot', dir, '--bar', '199');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`sha256 ${snaps[1].sha256}`);
+    const executed = Number(/re-executed (\d+) of 5036/.exec(r.out)![1]);
+    expect(executed).toBeLessThan(1000);
+    expect((await cli('snapshot', dir, '--bar', '150')).code).toBe(2);
+    expect((await cli('snapshot', run, '--bar', '99')).code).toBe(2); // no snapshots in that run
+    const broken = path.join(work, 'snap-broken');
+    await cp(dir, broken, { recursive: true });
+    const leaves = await readFile(path.join(broken, 'trace-leaves.bin'));
+    leaves[40] = leaves[40]! ^ 1;
+    await writeFile(path.join(broken, 'trace-leaves.bin'), leaves);
+    const b = await cli('snapshot', broken, '--bar', '199');
+    expect(b.code).toBe(5);
+    expect(b.err).toMatch(/trace-leaves\.bin is not the recorded list/);
+  });
+
   it('--trace off runs with fuel only, verifies and replays', async () => {
     const dir = path.join(work, 'trace-off');
     const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace', 'off', '--out', dir, '--unsigned');
