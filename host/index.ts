@@ -5,7 +5,7 @@
 export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditError, EXIT, exitCodeOf, type ErrorCode } from './errors.ts';
 export { createLogger, silentLogger, type Logger } from './log.ts';
 export { buildStrategy, normalizeSource, ASC_FLAGS, type BuildResult, type SourceFile } from './build/asc.ts';
-export { loadData, parseData, type LoadedData } from './data/load.ts';
+export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type StreamedData, type DataFeed } from './data/load.ts';
 export type { DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';

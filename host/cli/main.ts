@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadData,
+  buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
   BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions,
 } from '../index.ts';
@@ -210,7 +210,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   const data = [];
   for (const spec of values.data as string[]) {
     const m = /^([A-Za-z][\w.-]*)=(.+)$/.exec(spec);
-    const d = await loadData(m ? m[2]! : spec, dataOptions);
+    const d = await openData(m ? m[2]! : spec, dataOptions);
     if (m) d.symbol = m[1]!;
     data.push(d);
   }
@@ -220,7 +220,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     { timeoutMs: timeoutSeconds * 1000 },
   );
   const dir = (values.out as string | undefined) ?? path.join('runs', outcome.runId);
-  await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, data, config, key });
+  await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, config, key });
   out.log(renderStatsTable(outcome.result.stats));
   out.log('');
   out.log(`run id        ${outcome.runId}`);

@@ -14,6 +14,10 @@ export class BarBuilder {
   private readonly keepDuplicates: boolean;
   /** Bars sharing the previous bar's timestamp (kept under the 'keep' policy). */
   duplicates = 0;
+  /** Time of the last bar pushed, across chunks. */
+  private last: bigint | null = null;
+  /** Bars pushed in all, across chunks. */
+  total = 0;
 
   constructor(file: string, keepDuplicates: boolean) {
     this.file = file;
@@ -31,8 +35,8 @@ export class BarBuilder {
     }
     if (high < low) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: High ${high} is below Low ${low}`);
     if (!(volume >= 0) || !Number.isFinite(volume)) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: Volume ${volume} is not a non-negative number`);
-    if (this.n > 0) {
-      const last = this.time[this.n - 1]!;
+    if (this.last !== null) {
+      const last = this.last;
       if (time < last || (time === last && !this.keepDuplicates))
         throw new DataError('DATA_ORDER', `${this.file}:${where()}: timestamp is ${time === last ? 'the same as' : 'before'} the previous row's (rows must be in increasing time; pass --duplicates keep for equal times)`);
       if (time === last) this.duplicates++;
@@ -45,6 +49,32 @@ export class BarBuilder {
     this.cols[3]![this.n] = close;
     this.cols[4]![this.n] = volume;
     this.n++;
+    this.total++;
+    this.last = time;
+  }
+
+  get length(): number {
+    return this.n;
+  }
+
+  /** The bars pushed since the last chunk, as a chunk; the ordering check carries over. */
+  takeChunk(): Bars {
+    const chunk = this.slice();
+    this.n = 0;
+    return chunk;
+  }
+
+  private slice(): Bars {
+    const n = this.n;
+    return {
+      length: n,
+      time: this.time.slice(0, n),
+      open: this.cols[0]!.slice(0, n),
+      high: this.cols[1]!.slice(0, n),
+      low: this.cols[2]!.slice(0, n),
+      close: this.cols[3]!.slice(0, n),
+      volume: this.cols[4]!.slice(0, n),
+    };
   }
 
   private grow(): void {
@@ -60,15 +90,6 @@ export class BarBuilder {
 
   build(): Bars {
     if (this.n === 0) throw new DataError('DATA_EMPTY', `${this.file}: no bars`);
-    const n = this.n;
-    return {
-      length: n,
-      time: this.time.slice(0, n),
-      open: this.cols[0]!.slice(0, n),
-      high: this.cols[1]!.slice(0, n),
-      low: this.cols[2]!.slice(0, n),
-      close: this.cols[3]!.slice(0, n),
-      volume: this.cols[4]!.slice(0, n),
-    };
+    return this.slice();
   }
 }

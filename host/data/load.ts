@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
-import type { Bars } from '../model/bars.ts';
+import { statSync } from 'node:fs';
+import type { Bars, BarSource } from '../model/bars.ts';
+import { CsvSource, hashFile, sourceOf } from './stream.ts';
 import { parseCsv } from './csv.ts';
 import { parseLeanZip } from './lean.ts';
 import type { DataOptions } from './options.ts';
@@ -20,6 +22,46 @@ export interface LoadedData {
   byteLength: number;
   bars: Bars;
   options: DataOptions;
+}
+
+/** A data file too large to hold: its bars are streamed in chunks during the run. */
+export interface StreamedData {
+  path: string;
+  symbol: string;
+  sha256: string;
+  byteLength: number;
+  options: DataOptions;
+  /** A fresh source over the file's bars. */
+  open(): BarSource;
+}
+
+export type DataFeed = LoadedData | StreamedData;
+
+/** CSV files above this size stream through a run instead of being loaded. */
+export const STREAM_THRESHOLD = 64 << 20;
+
+export const isStreamed = (d: DataFeed): d is StreamedData => !('bars' in d);
+
+export function sourceOfFeed(d: DataFeed): BarSource {
+  return isStreamed(d) ? d.open() : sourceOf(d.bars);
+}
+
+/** Loads a file, or — a CSV larger than `threshold` bytes — prepares to stream it. */
+export async function openData(file: string, options: DataOptions = {}, threshold = STREAM_THRESHOLD): Promise<DataFeed> {
+  if (!file.endsWith('.zip')) {
+    let size: number;
+    try {
+      size = statSync(file).size;
+    } catch (e) {
+      throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    }
+    if (size > threshold) {
+      const { sha256, byteLength } = hashFile(file);
+      const name = path.basename(file);
+      return { path: file, symbol: name.replace(/\.[^.]*$/, ''), sha256, byteLength, options, open: () => new CsvSource(file, name, options) };
+    }
+  }
+  return loadData(file, options);
 }
 
 export function parseData(bytes: Uint8Array, file: string, options: DataOptions = {}): Bars {

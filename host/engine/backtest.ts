@@ -8,7 +8,7 @@
  * trailing stops, margin calls, snapshots), (6) equity is recorded. No wall clock, no randomness:
  * the bars are the only clock.
  */
-import type { Bars } from '../model/bars.ts';
+import type { Bars, BarSource } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
@@ -43,15 +43,27 @@ export class Backtest {
   /** Index of the bar being processed, within its feed (for logs), and that feed. */
   bar = -1;
   feed = 0;
+  /** Time of the bar being processed. */
+  now = 0n;
   /** State snapshots taken every `snapshotEvery` events: after event `bar`, with the guest's hash. */
   readonly snapshots: { bar: number; hash: Uint8Array }[] = [];
 
-  constructor(bars: Bars | readonly Bars[], config: EngineConfig) {
-    this.feeds = Array.isArray(bars) ? bars : [bars as Bars];
+  private readonly sources: readonly BarSource[] | null;
+  /** Each event's time (streaming runs; in-memory runs derive it from the feeds). */
+  times: BigInt64Array | null = null;
+  /** Bars seen per feed (streaming runs). */
+  barsPerFeed: number[] = [];
+
+  /** In-memory feeds, or sources that stream bars in chunks (then `feeds` is empty). */
+  constructor(bars: Bars | readonly Bars[] | { sources: readonly BarSource[] }, config: EngineConfig) {
+    const sources = (bars as { sources?: readonly BarSource[] }).sources;
+    this.sources = sources ?? null;
+    this.feeds = sources ? [] : Array.isArray(bars) ? bars : [bars as Bars];
     this.config = config;
     const costs = config.costs ?? { ...DEFAULT_BROKER.costs, rate: config.commission ?? 0 };
     this.account = new Account(config.cash);
-    this.brokers = this.feeds.map(() => new Broker({ ...DEFAULT_BROKER, ...config, costs }, this.account));
+    const n = sources ? sources.length : this.feeds.length;
+    this.brokers = Array.from({ length: n }, () => new Broker({ ...DEFAULT_BROKER, ...config, costs }, this.account));
   }
 
   /** The broker of the symbol being processed (the only one in a single-symbol run). */
@@ -60,6 +72,7 @@ export class Backtest {
   }
 
   run(guest: GuestPort): BacktestResult {
+    if (this.sources) return this.runStreaming(guest, this.sources);
     const feeds = this.feeds;
     const single = feeds.length === 1;
     const order = single ? null : mergeFeeds(feeds);
@@ -83,6 +96,7 @@ export class Backtest {
       this.bar = i;
       const t = time[i]!;
       account.now = t;
+      this.now = t;
       broker.setBar(i, t);
       broker.onBarOpen(open[i]!, high[i]!, low[i]!);
       broker.price = close[i]!;
@@ -110,6 +124,76 @@ export class Backtest {
       rejectedOrders: account.rejectedOrders,
     });
     return { trades: account.trades, equity, stats };
+  }
+
+  /**
+   * The same loop over sources read chunk by chunk: memory holds the current chunk of each feed plus
+   * 24 bytes per event (equity, time and the benchmark close the statistics need).
+   */
+  private runStreaming(guest: GuestPort, sources: readonly BarSource[]): BacktestResult {
+    const account = this.account;
+    const chunks = sources.map((s) => s.next());
+    const at = new Array<number>(sources.length).fill(0);
+    const barIndex = new Array<number>(sources.length).fill(0);
+    let cap = 1 << 16;
+    let equity = new Float64Array(cap), time = new BigInt64Array(cap), bench = new Float64Array(cap);
+    const every = this.config.snapshotEvery ?? 0;
+    let barsInMarket = 0;
+    // The benchmark is the first symbol's latest close (its first close until it has a bar).
+    let benchmark = chunks[0] ? chunks[0].close[0]! : NaN;
+    let k = 0;
+    for (;;) {
+      let f = -1;
+      for (let g = 0; g < chunks.length; g++) {
+        const c = chunks[g];
+        if (!c) continue;
+        if (f < 0 || c.time[at[g]!]! < chunks[f]!.time[at[f]!]!) f = g;
+      }
+      if (f < 0) break;
+      const c = chunks[f]!;
+      const j = at[f]!;
+      const i = barIndex[f]!++;
+      const broker = this.brokers[f]!;
+      this.feed = f;
+      this.bar = i;
+      const t = c.time[j]!;
+      account.now = t;
+      this.now = t;
+      broker.setBar(i, t);
+      broker.onBarOpen(c.open[j]!, c.high[j]!, c.low[j]!);
+      broker.price = c.close[j]!;
+      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
+      guest.onBar(t, c.open[j]!, c.high[j]!, c.low[j]!, c.close[j]!, c.volume[j]!);
+      broker.onBarClose(c.close[j]!);
+      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
+      if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
+      if (k === cap) {
+        cap *= 2;
+        const e2 = new Float64Array(cap); e2.set(equity); equity = e2;
+        const t2 = new BigInt64Array(cap); t2.set(time); time = t2;
+        const b2 = new Float64Array(cap); b2.set(bench); bench = b2;
+      }
+      equity[k] = account.equity();
+      time[k] = t;
+      if (f === 0) benchmark = c.close[j]!;
+      bench[k] = benchmark;
+      if (this.anyPosition()) barsInMarket++;
+      k++;
+      if (++at[f]! === c.length) {
+        chunks[f] = sources[f]!.next();
+        at[f] = 0;
+      }
+    }
+    for (const b of this.brokers) account.rejectedOrders += b.cancelPending();
+    this.barsPerFeed = barIndex;
+    this.times = time.slice(0, k);
+    const timeline: Bars = { length: k, time: this.times, open: bench.subarray(0, k), high: bench.subarray(0, k), low: bench.subarray(0, k), close: bench.slice(0, k), volume: bench.subarray(0, k) };
+    const eq = equity.slice(0, k);
+    const stats = computeStats({
+      bars: timeline, equity: eq, trades: account.trades, barsInMarket, initialCash: this.config.cash,
+      commissions: account.commissions, rejectedOrders: account.rejectedOrders,
+    });
+    return { trades: account.trades, equity: eq, stats };
   }
 
   private anyPosition(): boolean {

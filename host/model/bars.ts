@@ -14,6 +14,12 @@ export interface Bars {
   readonly volume: Float64Array;
 }
 
+/** Bars in successive chunks (each non-empty, in time order): how large files stream through a run. */
+export interface BarSource {
+  /** The next chunk, or null at the end. */
+  next(): Bars | null;
+}
+
 export const NS_PER_DAY = 86_400_000_000_000n;
 
 /** ISO-8601 UTC text of a ns timestamp, exact to the second (sub-second digits only when present). */

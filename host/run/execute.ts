@@ -7,9 +7,10 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { isoTime } from '../model/bars.ts';
+import { isoTime, type Bars } from '../model/bars.ts';
+import { timelineOf } from './rundir.ts';
 import type { BacktestResult } from '../model/trade.ts';
-import type { LoadedData } from '../data/load.ts';
+import { isStreamed, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import { compileGuest, GuestInstance, type InstrumentationMode } from '../sandbox/index.ts';
 import { guestHostFor } from './guest-host.ts';
@@ -36,7 +37,7 @@ export interface StrategyArtifact {
 export interface RunInput {
   strategy: StrategyArtifact;
   /** One file per symbol; bars are merged in time, equal times in this order. */
-  data: LoadedData | readonly LoadedData[];
+  data: DataFeed | readonly DataFeed[];
   config: RunConfig;
   logger?: Logger;
   /** Overrides the mode implied by config.trace — 'none' only for benchmarks and tests (its record means nothing). */
@@ -55,6 +56,8 @@ export interface RunOutcome {
   recordBytes: Uint8Array;
   /** State snapshots (also committed in the trace). */
   snapshots: { bar: number; hash: Uint8Array }[];
+  /** Each event's time, in the engine's order (equity.csv's time column). */
+  times: BigInt64Array;
 }
 
 const bytesOfHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'));
@@ -69,14 +72,15 @@ export function strategyMessage(s: StrategyArtifact, instrumented: Uint8Array): 
   };
 }
 
-export function feedsOf(data: LoadedData | readonly LoadedData[]): readonly LoadedData[] {
-  return Array.isArray(data) ? data : [data as LoadedData];
+export function feedsOf(data: DataFeed | readonly DataFeed[]): readonly DataFeed[] {
+  return Array.isArray(data) ? data : [data as DataFeed];
 }
 
-export function dataMessage(feeds: readonly LoadedData[]): Record<string, unknown> {
+/** `bars[k]`: how many bars file k held (known after a streamed run). */
+export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[]): Record<string, unknown> {
   return {
-    files: feeds.map((d) => ({
-      path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(d.bars.length),
+    files: feeds.map((d, k) => ({
+      path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(bars[k]!),
       timezone: d.options.timezone ?? '', dateFormat: d.options.dateFormat ?? '', duplicates: d.options.duplicates ?? '',
       symbol: d.symbol,
     })),
@@ -92,7 +96,6 @@ export function executeRun(input: RunInput): RunOutcome {
   const feeds = feedsOf(input.data);
   if (feeds.length === 0) throw new UsageError('USAGE', 'a run needs at least one data file');
   if (new Set(feeds.map((f) => f.symbol)).size !== feeds.length) throw new UsageError('USAGE', `symbol names must be unique: ${feeds.map((f) => f.symbol).join(', ')}`);
-  const dataBody = dataMessage(feeds);
   const configBody = configMessage(config);
   const runId = createHash('sha256')
     .update(JSON.stringify([Buffer.from(sha256(input.strategy.wasm)).toString('hex'), feeds.map((f) => f.sha256), Object.entries(config.params).sort(), config.cash, config.commission, config.fuel.toString()]))
@@ -100,14 +103,17 @@ export function executeRun(input: RunInput): RunOutcome {
     .slice(0, 16);
   const log = (input.logger ?? silentLogger).child({ runId });
 
-  const backtest = new Backtest(feeds.map((f) => f.bars), engineConfigFor(config));
+  const streamed = feeds.some(isStreamed);
+  const backtest = streamed
+    ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engineConfigFor(config))
+    : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engineConfigFor(config));
   const requested = new Set<string>();
   const host = guestHostFor(backtest, config.params, {
     param: (name) => requested.add(name),
     log: (message) => {
       const i = backtest.bar;
       const feed = feeds[backtest.feed]!;
-      log.info({ symbol: feed.symbol, bar: i, time: i >= 0 ? isoTime(feed.bars.time[i]!) : null }, message);
+      log.info({ symbol: feed.symbol, bar: i, time: i >= 0 ? isoTime(backtest.now) : null }, message);
     },
   });
   const instance = new GuestInstance(guest, host, sandbox);
@@ -119,6 +125,8 @@ export function executeRun(input: RunInput): RunOutcome {
   const stats = instance.finish();
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
   const resultBytes = encodeResult(result);
+  const barCounts = streamed ? backtest.barsPerFeed : feeds.map((f) => (f as { bars: Bars }).bars.length);
+  const dataBody = dataMessage(feeds, barCounts);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
   const bodies: Record<LinkKind, Record<string, unknown>> = {
@@ -142,9 +150,10 @@ export function executeRun(input: RunInput): RunOutcome {
     },
   };
   const links = chainLinks(bodies);
-  log.info({ bars: feeds.reduce((n, f) => n + f.bars.length, 0), instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
+  log.info({ bars: result.equity.length, instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
   return {
     runId, result, resultBytes, trace, instructions: stats.instructions, instrumentedWasm: guest.wasm,
     links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,
+    times: backtest.times ?? timelineOf(feeds.map((f) => (f as { bars: Bars }).bars)),
   };
 }

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { loadData } from '../data/load.ts';
+import { openData } from '../data/load.ts';
 import { equalBytes, sha256, toHex } from '../../traces/index.ts';
 import { executeRun, type SourceText } from './execute.ts';
 import { FILES, readRunFile } from './rundir.ts';
@@ -37,7 +37,7 @@ export async function replayRun(opts: { dir: string; dataPath?: string; logger?:
   const recordedFiles = rec.bodies.data.files as RecordedDataFile[];
   const data = [];
   for (const f of recordedFiles) {
-    const d = await loadData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f));
+    const d = await openData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f));
     if (d.sha256 !== toHex(f.sha256)) notes.push(`data ${d.path} has SHA-256 ${d.sha256}, the record says ${toHex(f.sha256)}`);
     d.path = f.path; // the record names the data by its recorded path
     if (f.symbol) d.symbol = f.symbol;

@@ -12,9 +12,35 @@ import { encode, pb } from '../audit/codec.ts';
 import { rawPublicKey, signRecord } from '../audit/keys.ts';
 import { recordJson } from '../audit/record-json.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
-import { feedsOf, type RunOutcome, type StrategyArtifact } from './execute.ts';
+import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { mergeFeeds } from '../engine/backtest.ts';
-import type { Bars } from '../model/bars.ts';
+import type { Bars, BarSource } from '../model/bars.ts';
+
+/** Each event's time, in the engine's merged order, streaming the sources (times only are kept). */
+export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array {
+  const chunks = sources.map((s) => s.next());
+  const at = new Array<number>(sources.length).fill(0);
+  let out = new BigInt64Array(1 << 16);
+  let k = 0;
+  for (;;) {
+    let f = -1;
+    for (let g = 0; g < chunks.length; g++) {
+      const c = chunks[g];
+      if (c && (f < 0 || c.time[at[g]!]! < chunks[f]!.time[at[f]!]!)) f = g;
+    }
+    if (f < 0) return out.slice(0, k);
+    if (k === out.length) {
+      const grown = new BigInt64Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    out[k++] = chunks[f]!.time[at[f]!]!;
+    if (++at[f]! === chunks[f]!.length) {
+      chunks[f] = sources[f]!.next();
+      at[f] = 0;
+    }
+  }
+}
 
 /** Each event's time, in the engine's merged order. */
 export function timelineOf(feeds: readonly Bars[]): BigInt64Array {
@@ -23,7 +49,6 @@ export function timelineOf(feeds: readonly Bars[]): BigInt64Array {
   return BigInt64Array.from(m.feed, (f, k) => feeds[f]!.time[m.bar[k]!]!);
 }
 import { configJson, type RunConfig } from './config.ts';
-import type { LoadedData } from '../data/load.ts';
 import { isoTime } from '../model/bars.ts';
 
 export const FILES = {
@@ -53,7 +78,6 @@ export interface WriteRunInput {
   force: boolean;
   outcome: RunOutcome;
   strategy: StrategyArtifact;
-  data: LoadedData | readonly LoadedData[];
   config: RunConfig;
   key: KeyObject | null;
 }
@@ -78,12 +102,12 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const files: [string, string | Uint8Array][] = [
     [FILES.result, x.outcome.resultBytes],
     [FILES.trades, renderTradesCsv(x.outcome.result)],
-    [FILES.equity, renderEquityCsv(x.outcome.result, timelineOf(feedsOf(x.data).map((f) => f.bars)))],
+    [FILES.equity, renderEquityCsv(x.outcome.result, x.outcome.times)],
     [FILES.stats, renderStatsJson(x.outcome.result.stats)],
     [FILES.config, configJson(x.config)],
     [FILES.wasm, x.strategy.wasm],
     [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
-    [FILES.snapshots, JSON.stringify(x.outcome.snapshots.map((s) => ({ bar: s.bar, time: isoTime(timelineOf(feedsOf(x.data).map((f) => f.bars))[s.bar]!), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n'],
+    [FILES.snapshots, JSON.stringify(x.outcome.snapshots.map((s) => ({ bar: s.bar, time: isoTime(x.outcome.times[s.bar]!), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n'],
     [FILES.recordJson, recordJson(decodedSigned)],
     [FILES.record, signed],
   ];

@@ -7,7 +7,7 @@
  * recorded trace root (an RFC 9162 inclusion proof over the stored leaf hashes).
  */
 import { AuditError, UsageError } from '../errors.ts';
-import { loadData } from '../data/load.ts';
+import { openData, sourceOfFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import { compileGuest, GuestInstance } from '../sandbox/index.ts';
 import { equalBytes, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
@@ -41,7 +41,7 @@ export async function checkSnapshot(opts: { dir: string; bar: number }): Promise
   if (!equalBytes(rec.bodies.trace.leafHashesSha256 as Uint8Array, sha256(leavesRaw)))
     throw new AuditError('VERIFY_FAILED', 'trace', `${FILES.leaves} is not the recorded list of leaf hashes`);
   const feeds = [];
-  for (const f of rec.bodies.data.files as RecordedDataFile[]) feeds.push((await loadData(f.path, dataOptionsFromRecord(f))).bars);
+  for (const f of rec.bodies.data.files as RecordedDataFile[]) feeds.push(sourceOfFeed(await openData(f.path, dataOptionsFromRecord(f))));
 
   // Re-execute, keeping the stream from the start of the leaf that will hold the record.
   const chunk = config.chunkSize;
@@ -63,7 +63,7 @@ export async function checkSnapshot(opts: { dir: string; bar: number }): Promise
   };
   const sandbox = { ...sandboxConfigFor(config), onTrace };
   const guest = compileGuest(wasm, sandbox);
-  const backtest = new Backtest(feeds, engineConfigFor(config));
+  const backtest = new Backtest({ sources: feeds }, engineConfigFor(config));
   const instance = new GuestInstance(guest, guestHostFor(backtest, config.params), sandbox);
   let recomputed: Uint8Array | null = null;
   let events = 0;
@@ -106,6 +106,6 @@ export async function checkSnapshot(opts: { dir: string; bar: number }): Promise
     throw new AuditError('VERIFY_FAILED', 'snapshot', `leaf ${leafIndex} is not included in the recorded trace root`);
   return {
     bar: opts.bar, stateSha256: toHex(recomputed), leafIndex, leaves: leafHashes.length,
-    eventsExecuted: events, eventsTotal: feeds.reduce((n, f) => n + f.length, 0),
+    eventsExecuted: events, eventsTotal: (rec.bodies.data.files as { bars: unknown }[]).reduce((n, f) => n + Number(String(f.bars)), 0),
   };
 }

@@ -5,7 +5,7 @@
  * instruction then belongs to the committed trace.
  */
 import { AuditError, UsageError } from '../errors.ts';
-import { loadData } from '../data/load.ts';
+import { openData, sourceOfFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import { compileGuest, GuestInstance, staticMap } from '../sandbox/index.ts';
 import { guestHostFor } from './guest-host.ts';
@@ -33,13 +33,13 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   const wasm = await readRunFile(opts.dir, FILES.wasm, 'strategy');
   const recordedFiles = rec.bodies.data.files as RecordedDataFile[];
   const feeds = [];
-  for (const f of recordedFiles) feeds.push((await loadData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f))).bars);
+  for (const f of recordedFiles) feeds.push(sourceOfFeed(await openData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f))));
   const records: InstructionRecord[] = [];
   let expander: TraceExpander | null = null;
   const sandbox = { ...sandboxConfigFor(config), onTrace: (b: Uint8Array) => expander!.push(b) };
   const guest = compileGuest(wasm, sandbox);
   expander = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }), opts.from, opts.from + opts.count);
-  const backtest = new Backtest(feeds, engineConfigFor(config));
+  const backtest = new Backtest({ sources: feeds }, engineConfigFor(config));
   const host = guestHostFor(backtest, config.params);
   const instance = new GuestInstance(guest, host, sandbox);
   instance.init();

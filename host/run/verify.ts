@@ -6,18 +6,19 @@
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { AuditError } from '../errors.ts';
+import { AuditError, DataError } from '../errors.ts';
 import { decodeCanonical, encode, pb, toBigInt } from '../audit/codec.ts';
 import { hashLink, LINK_KINDS, LINK_TYPES, RECORD_VERSION, ZERO_HASH, type LinkKind } from '../audit/chain.ts';
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
-import { parseData } from '../data/load.ts';
+import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
+import type { BarSource } from '../model/bars.ts';
 import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
-import { equalBytes, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
+import { equalBytes, fromHex, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
 import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from './config.ts';
-import { FILES, readRunFile, timelineOf } from './rundir.ts';
+import { FILES, readRunFile, timelineOfSources } from './rundir.ts';
 import { lockfileSha256 } from './toolchain.ts';
 
 type Body = Record<string, unknown>;
@@ -181,19 +182,21 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
   if (opts.dataPath && files.length > 1) fail('data', '--data can stand in for a single recorded file only');
-  const feedBars = [];
+  const sources: BarSource[] = [];
   for (const df of files) {
     const dataPath = opts.dataPath ?? df.path;
-    let dataBytes: Uint8Array;
+    const options = dataOptionsFromRecord(df);
+    let feed: DataFeed;
     try {
-      dataBytes = new Uint8Array(await readFile(dataPath));
-    } catch {
-      return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+      feed = await openData(dataPath, options);
+    } catch (e) {
+      if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+      throw e;
     }
-    expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, sha256(dataBytes));
-    feedBars.push(parseData(dataBytes, dataPath, dataOptionsFromRecord(df)));
+    expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, fromHex(feed.sha256));
+    sources.push(sourceOfFeed(feed));
   }
-  const timeline = timelineOf(feedBars);
+  const timeline = timelineOfSources(sources);
   steps.push('data');
 
   // trace: the stored leaf hashes rebuild the recorded root

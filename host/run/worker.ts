@@ -8,13 +8,13 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode } from '../errors.ts';
-import type { LoadedData } from '../data/load.ts';
+import { isStreamed, type DataFeed, type StreamedData } from '../data/load.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 
 export interface IsolatedRequest {
   strategy: StrategyArtifact;
-  data: LoadedData | readonly LoadedData[];
+  data: DataFeed | readonly DataFeed[];
   config: RunConfig;
   /** Log level inside the worker (default: as the main thread would choose). */
   logLevel?: string;
@@ -30,7 +30,10 @@ const ERRORS: Record<string, new (code: ErrorCode, message: string) => Backproof
 
 export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs: number }): Promise<RunOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { __backproofRun: request } });
+    // A streamed file crosses as its description; the worker opens its own source.
+    const feeds = (Array.isArray(request.data) ? request.data : [request.data]) as DataFeed[];
+    const data = feeds.map((d) => (isStreamed(d) ? { ...d, open: undefined, streamed: true } : d));
+    const worker = new Worker(new URL(import.meta.url), { workerData: { __backproofRun: { ...request, data } } });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new SandboxError('WATCHDOG', `the run exceeded the wall-clock limit of ${options.timeoutMs / 1000} s and was stopped (a last resort: fuel and memory limits normally stop a guest first)`));
@@ -56,6 +59,14 @@ if (job && parentPort) {
   try {
     if (job.logLevel) process.env.BACKPROOF_LOG = job.logLevel;
     const { executeRun } = await import('./execute.ts');
+    const { CsvSource } = await import('../data/stream.ts');
+    const path = await import('node:path');
+    const feeds = (job.data as (DataFeed & { streamed?: boolean })[]).map((d) => {
+      if (!d.streamed) return d;
+      const s = d as StreamedData;
+      return { ...s, open: () => new CsvSource(s.path, path.basename(s.path), s.options) };
+    });
+    job.data = feeds;
     const { createLogger } = await import('../log.ts');
     const logger = createLogger(process.stderr, job.prettyLogs);
     parentPort.postMessage({ outcome: executeRun({ strategy: job.strategy, data: job.data, config: job.config, logger }) } satisfies Reply);
