@@ -55,10 +55,28 @@ function statsMessage(s: Stats): Record<string, unknown> {
   return { ...s, start: int64(s.start), end: int64(s.end) };
 }
 
+/**
+ * Result bytes: trades (field 1), equity (field 2, packed doubles) and stats (field 3), in tag order.
+ * The equity curve is written straight from its Float64Array — the same bytes protobufjs writes for
+ * a packed repeated double (pinned by the golden test), without a JS array of every point.
+ */
 export function encodeResult(r: BacktestResult): Uint8Array {
-  return pb.Result.encode(
-    pb.Result.fromObject({ trades: r.trades.map(tradeMessage), equity: Array.from(r.equity), stats: statsMessage(r.stats) }),
-  ).finish();
+  const trades = pb.Result.encode(pb.Result.fromObject({ trades: r.trades.map(tradeMessage) })).finish();
+  const stats = pb.Result.encode(pb.Result.fromObject({ stats: statsMessage(r.stats) })).finish();
+  const n = r.equity.length;
+  const head = protobuf.Writer.create().uint32((2 << 3) | 2).uint32(n * 8).finish();
+  const out = new Uint8Array(trades.length + (n > 0 ? head.length + n * 8 : 0) + stats.length);
+  out.set(trades, 0);
+  let at = trades.length;
+  if (n > 0) {
+    out.set(head, at);
+    at += head.length;
+    const view = new DataView(out.buffer, out.byteOffset + at, n * 8);
+    for (let i = 0; i < n; i++) view.setFloat64(i * 8, r.equity[i]!, true);
+    at += n * 8;
+  }
+  out.set(stats, at);
+  return out;
 }
 
 export function decodeResult(bytes: Uint8Array): BacktestResult {

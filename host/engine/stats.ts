@@ -109,22 +109,22 @@ export function computeStats(x: StatsInput): Stats {
   const annVol = Math.sqrt((dayVar + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
   const downside = Math.sqrt(meanOf(dayReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
 
-  // Beta from log returns of equity and of the close, per bar (np.cov, ddof 1).
+  // Beta from log returns of equity and of the close, per bar (np.cov, ddof 1), in one pass of sums
+  // around the first values (shifted sums keep the cancellation small).
   let beta = NaN;
   if (n > 2) {
-    const le = new Float64Array(n - 1);
-    const lm = new Float64Array(n - 1);
+    let se = 0, sm = 0, sem = 0, smm = 0;
+    const e0 = Math.log(equity[1]! / equity[0]!), m0 = Math.log(bars.close[1]! / bars.close[0]!);
     for (let i = 1; i < n; i++) {
-      le[i - 1] = Math.log(equity[i]! / equity[i - 1]!);
-      lm[i - 1] = Math.log(bars.close[i]! / bars.close[i - 1]!);
+      const le = Math.log(equity[i]! / equity[i - 1]!) - e0;
+      const lm = Math.log(bars.close[i]! / bars.close[i - 1]!) - m0;
+      se += le;
+      sm += lm;
+      sem += le * lm;
+      smm += lm * lm;
     }
-    const me = meanOf(le), mm = meanOf(lm);
-    let cov = 0, vm = 0;
-    for (let i = 0; i < n - 1; i++) {
-      cov += (le[i]! - me) * (lm[i]! - mm);
-      vm += (lm[i]! - mm) ** 2;
-    }
-    beta = cov / vm;
+    const k = n - 1;
+    beta = (sem - (se * sm) / k) / (smm - (sm * sm) / k);
   }
 
   const returnPct = (final / first - 1) * 100;

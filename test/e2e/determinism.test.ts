@@ -8,7 +8,7 @@ import { sha256, toHex } from '../../traces/index.ts';
 // They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
 // each of which must be a deliberate, reviewed change.
 const GOLDEN_TRACE_ROOT = '8f5e542257b6a8cb8b13b2c8d92ccd33d8a06177e81b8195d9edb1a36a5d33ee';
-const GOLDEN_RESULT_SHA256 = 'a18c1d97080336c4bcd1d778fb030ff9008937a4ec137eb33b438f7fed715b5a';
+const GOLDEN_RESULT_SHA256 = '7aae9d6376d0afdf830aac8f095db573d538ace87289fc7e62d881a7af6121be';
 const GOLDEN_INSTRUCTIONS = 1354070n;
 
 let strategy: StrategyArtifact;
