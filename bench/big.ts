@@ -30,5 +30,7 @@ const t0 = process.hrtime.bigint();
 const data = await openData(file);
 const o = executeRun({ strategy, data, config: DEFAULT_CONFIG });
 const s = Number(process.hrtime.bigint() - t0) / 1e9;
+const mu = process.memoryUsage();
+if (process.env.BENCH_MEM) console.log(`rss ${(mu.rss / 1e6).toFixed(0)} MB, heap ${(mu.heapUsed / 1e6).toFixed(0)} MB, array buffers ${(mu.arrayBuffers / 1e6).toFixed(0)} MB, external ${(mu.external / 1e6).toFixed(0)} MB`);
 console.log(`${N.toLocaleString('en-US')} bars, streamed=${!('bars' in data)}: ${s.toFixed(1)} s (hash pass, parse and audited run), ${Math.round(N / s).toLocaleString('en-US')} bars/s, ${o.trace.leafHashes.length} leaves, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 rmSync(dir, { recursive: true, force: true });

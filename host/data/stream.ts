@@ -98,8 +98,17 @@ export class CsvSource implements BarSource {
     return true;
   }
 
+  /** Bars so far, scaled by the bytes still unread (after the first chunk). */
+  estimatedLength(): number {
+    const parsedBytes = this.bytesRead - (this.text.length - this.pos);
+    return parsedBytes > 0 ? Math.ceil((this.bars.total * this.byteLength) / parsedBytes) : 0;
+  }
+
+  private bytesRead = 0;
+
   private readBlock(): void {
     const n = readSync(this.fd!, this.buf, 0, BLOCK, null);
+    this.bytesRead += n;
     let text = this.text.slice(this.pos) + this.buf.toString('latin1', 0, n);
     if (n === 0) {
       this.eof = true;
@@ -117,6 +126,7 @@ export class CsvSource implements BarSource {
 export function sourceOf(bars: Bars): BarSource {
   let done = false;
   return {
+    estimatedLength: () => bars.length,
     next: () => {
       if (done) return null;
       done = true;

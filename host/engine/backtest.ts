@@ -135,7 +135,8 @@ export class Backtest {
     const chunks = sources.map((s) => s.next());
     const at = new Array<number>(sources.length).fill(0);
     const barIndex = new Array<number>(sources.length).fill(0);
-    let cap = 1 << 16;
+    // Size the per-event arrays once from the sources' estimates; grow by a quarter if short.
+    let cap = Math.max(1 << 16, Math.ceil(sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0) * 1.01));
     let equity = new Float64Array(cap), time = new BigInt64Array(cap), bench = new Float64Array(cap);
     const every = this.config.snapshotEvery ?? 0;
     let barsInMarket = 0;
@@ -168,7 +169,7 @@ export class Backtest {
       if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
       if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
       if (k === cap) {
-        cap *= 2;
+        cap = Math.ceil(cap * 1.25);
         const e2 = new Float64Array(cap); e2.set(equity); equity = e2;
         const t2 = new BigInt64Array(cap); t2.set(time); time = t2;
         const b2 = new Float64Array(cap); b2.set(bench); bench = b2;
@@ -186,9 +187,10 @@ export class Backtest {
     }
     for (const b of this.brokers) account.rejectedOrders += b.cancelPending();
     this.barsPerFeed = barIndex;
-    this.times = time.slice(0, k);
-    const timeline: Bars = { length: k, time: this.times, open: bench.subarray(0, k), high: bench.subarray(0, k), low: bench.subarray(0, k), close: bench.slice(0, k), volume: bench.subarray(0, k) };
-    const eq = equity.slice(0, k);
+    this.times = time.subarray(0, k); // views, not copies: at 10M bars each copy would be 80 MB
+    const closes = bench.subarray(0, k);
+    const timeline: Bars = { length: k, time: this.times, open: closes, high: closes, low: closes, close: closes, volume: closes };
+    const eq = equity.subarray(0, k);
     const stats = computeStats({
       bars: timeline, equity: eq, trades: account.trades, barsInMarket, initialCash: this.config.cash,
       commissions: account.commissions, rejectedOrders: account.rejectedOrders,

@@ -18,6 +18,8 @@ export interface Bars {
 export interface BarSource {
   /** The next chunk, or null at the end. */
   next(): Bars | null;
+  /** An estimate of the bars in all (lets a run size its arrays once). */
+  estimatedLength?(): number;
 }
 
 export const NS_PER_DAY = 86_400_000_000_000n;
