@@ -176,5 +176,5 @@ export function parseCsv(text: string, file: string, options: DataOptions = {}):
   }
   const bars = new BarBuilder(file, options.duplicates === 'keep');
   for (let k = 1; k < starts.length; k++) layout.row(text, starts[k]!, ends[k]!, k + 1, bars);
-  return bars.build();
+  return Object.assign(bars.build(), { duplicates: bars.duplicates });
 }

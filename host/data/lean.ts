@@ -68,5 +68,5 @@ export function parseLeanZip(zip: Uint8Array, file: string, options: DataOptions
       bars.push(time, num(1, 'open') / SCALE, num(2, 'high') / SCALE, num(3, 'low') / SCALE, num(4, 'close') / SCALE, num(5, 'volume'), at);
     }
   }
-  return bars.build();
+  return Object.assign(bars.build(), { duplicates: bars.duplicates });
 }

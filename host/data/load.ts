@@ -22,6 +22,8 @@ export interface LoadedData {
   byteLength: number;
   bars: Bars;
   options: DataOptions;
+  /** Rows kept under `duplicates: keep` although they repeat the previous row's time. */
+  duplicatesKept?: number;
 }
 
 /** A data file too large to hold: its bars are streamed in chunks during the run. */
@@ -76,5 +78,6 @@ export async function loadData(file: string, options: DataOptions = {}): Promise
     throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   const bars = parseData(raw, file, options);
-  return { path: file, symbol: path.basename(file).replace(/\.[^.]*$/, ''), sha256: createHash('sha256').update(raw).digest('hex'), byteLength: raw.length, bars, options };
+  const duplicatesKept = (bars as Bars & { duplicates?: number }).duplicates ?? 0;
+  return { path: file, symbol: path.basename(file).replace(/\.[^.]*$/, ''), sha256: createHash('sha256').update(raw).digest('hex'), byteLength: raw.length, bars, options, duplicatesKept };
 }

@@ -116,6 +116,8 @@ export function executeRun(input: RunInput): RunOutcome {
       log.info({ symbol: feed.symbol, bar: i, time: i >= 0 ? isoTime(backtest.now) : null }, message);
     },
   });
+  for (const f of feeds)
+    log.info({ symbol: f.symbol, path: f.path, sha256: f.sha256, streamed: isStreamed(f), duplicatesKept: isStreamed(f) ? undefined : f.duplicatesKept ?? 0 }, 'data');
   const instance = new GuestInstance(guest, host, sandbox);
   instance.init();
   const unknown = Object.keys(config.params).filter((k) => !requested.has(k)).sort();

@@ -79,6 +79,7 @@ describe('more formats', () => {
     await expect(loadData(`${SHARED}/ticksample.csv`)).rejects.toMatchObject({ code: 'DATA_ORDER', message: expect.stringMatching(/ticksample\.csv:\d+: timestamp is the same as the previous row's/) });
     const t = await loadData(`${SHARED}/ticksample.csv`, { duplicates: 'keep' });
     expect(t.bars.length).toBe(135);
+    expect(t.duplicatesKept).toBe(1); // reported in the run's data log line
     expect(isoTime(t.bars.time[0]!)).toBe('2015-09-23T20:57:42.146000000Z');
   });
 
