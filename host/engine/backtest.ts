@@ -17,22 +17,41 @@ import { computeStats } from './stats.ts';
 /** Broker settings; `commission` is shorthand for a percentage-only cost model. */
 export type EngineConfig = { cash: number; commission?: number; snapshotEvery?: number } & Partial<Omit<BrokerConfig, 'cash'>>;
 
-/** The merged event order: event k is bar `bar[k]` of feed `feed[k]`. */
+/**
+ * The feed whose current bar comes next: the earliest time, equal times to the lower feed index —
+ * the one merge rule of the engine (and of everything that rebuilds its order). −1 when all are done.
+ */
+export function nextFeed(chunks: readonly (Bars | null)[], at: readonly number[]): number {
+  let f = -1;
+  for (let g = 0; g < chunks.length; g++) {
+    const c = chunks[g];
+    if (c && (f < 0 || c.time[at[g]!]! < chunks[f]!.time[at[f]!]!)) f = g;
+  }
+  return f;
+}
+
+/** The merged event order of in-memory feeds: event k is bar `bar[k]` of feed `feed[k]`. */
 export function mergeFeeds(feeds: readonly Bars[]): { feed: Uint16Array; bar: Uint32Array } {
   const total = feeds.reduce((n, f) => n + f.length, 0);
   const feed = new Uint16Array(total);
   const bar = new Uint32Array(total);
-  const next = new Array<number>(feeds.length).fill(0);
+  const chunks: (Bars | null)[] = feeds.map((f) => (f.length > 0 ? f : null));
+  const at = new Array<number>(feeds.length).fill(0);
   for (let k = 0; k < total; k++) {
-    let best = -1;
-    for (let f = 0; f < feeds.length; f++) {
-      if (next[f]! >= feeds[f]!.length) continue;
-      if (best < 0 || feeds[f]!.time[next[f]!]! < feeds[best]!.time[next[best]!]!) best = f;
-    }
-    feed[k] = best;
-    bar[k] = next[best]!++;
+    const f = nextFeed(chunks, at);
+    feed[k] = f;
+    bar[k] = at[f]!++;
+    if (at[f] === feeds[f]!.length) chunks[f] = null;
   }
   return { feed, bar };
+}
+
+function oneChunk(bars: Bars): BarSource {
+  let done = false;
+  return {
+    estimatedLength: () => bars.length,
+    next: () => (done ? null : ((done = true), bars)),
+  };
 }
 
 export class Backtest {
@@ -49,9 +68,9 @@ export class Backtest {
   readonly snapshots: { bar: number; hash: Uint8Array }[] = [];
 
   private readonly sources: readonly BarSource[] | null;
-  /** Each event's time (streaming runs; in-memory runs derive it from the feeds). */
-  times: BigInt64Array | null = null;
-  /** Bars seen per feed (streaming runs). */
+  /** Each event's time, after a run. */
+  times: BigInt64Array = new BigInt64Array(0);
+  /** Bars seen per feed, after a run. */
   barsPerFeed: number[] = [];
 
   /** In-memory feeds, or sources that stream bars in chunks (then `feeds` is empty). */
@@ -72,65 +91,15 @@ export class Backtest {
   }
 
   run(guest: GuestPort): BacktestResult {
-    if (this.sources) return this.runStreaming(guest, this.sources);
-    const feeds = this.feeds;
-    const single = feeds.length === 1;
-    const order = single ? null : mergeFeeds(feeds);
-    const total = single ? feeds[0]!.length : order!.feed.length;
-    const account = this.account;
-    const equity = new Float64Array(total);
-    // The timeline the statistics see: each event's time, and the first symbol's latest close.
-    const timeline: Bars = single ? feeds[0]! : {
-      length: total, time: new BigInt64Array(total), open: new Float64Array(total), high: new Float64Array(total),
-      low: new Float64Array(total), close: new Float64Array(total), volume: new Float64Array(total),
-    };
-    const every = this.config.snapshotEvery ?? 0;
-    let barsInMarket = 0;
-    let benchmark = NaN;
-    for (let k = 0; k < total; k++) {
-      const f = single ? 0 : order!.feed[k]!;
-      const i = single ? k : order!.bar[k]!;
-      const { time, open, high, low, close, volume } = feeds[f]!;
-      const broker = this.brokers[f]!;
-      this.feed = f;
-      this.bar = i;
-      const t = time[i]!;
-      account.now = t;
-      this.now = t;
-      broker.setBar(i, t);
-      broker.onBarOpen(open[i]!, high[i]!, low[i]!);
-      broker.price = close[i]!;
-      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
-      guest.onBar(t, open[i]!, high[i]!, low[i]!, close[i]!, volume[i]!);
-      broker.onBarClose(close[i]!);
-      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
-      if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
-      equity[k] = account.equity();
-      if (single ? broker.position !== 0 : this.anyPosition()) barsInMarket++;
-      if (!single) {
-        if (f === 0) benchmark = close[i]!;
-        timeline.time[k] = t;
-        timeline.close[k] = Number.isNaN(benchmark) ? feeds[0]!.close[0]! : benchmark;
-      }
-    }
-    for (const b of this.brokers) account.rejectedOrders += b.cancelPending();
-    const stats = computeStats({
-      bars: timeline,
-      equity,
-      trades: account.trades,
-      barsInMarket,
-      initialCash: this.config.cash,
-      commissions: account.commissions,
-      rejectedOrders: account.rejectedOrders,
-    });
-    return { trades: account.trades, equity, stats };
+    // In-memory feeds are single-chunk sources: one loop serves both.
+    return this.runLoop(guest, this.sources ?? this.feeds.map(oneChunk));
   }
 
   /**
-   * The same loop over sources read chunk by chunk: memory holds the current chunk of each feed plus
+   * The loop, over sources read chunk by chunk: memory holds the current chunk of each feed plus
    * 24 bytes per event (equity, time and the benchmark close the statistics need).
    */
-  private runStreaming(guest: GuestPort, sources: readonly BarSource[]): BacktestResult {
+  private runLoop(guest: GuestPort, sources: readonly BarSource[]): BacktestResult {
     const account = this.account;
     const chunks = sources.map((s) => s.next());
     const at = new Array<number>(sources.length).fill(0);
@@ -144,12 +113,7 @@ export class Backtest {
     let benchmark = chunks[0] ? chunks[0].close[0]! : NaN;
     let k = 0;
     for (;;) {
-      let f = -1;
-      for (let g = 0; g < chunks.length; g++) {
-        const c = chunks[g];
-        if (!c) continue;
-        if (f < 0 || c.time[at[g]!]! < chunks[f]!.time[at[f]!]!) f = g;
-      }
+      const f = nextFeed(chunks, at);
       if (f < 0) break;
       const c = chunks[f]!;
       const j = at[f]!;

@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { isoTime, type Bars } from '../model/bars.ts';
-import { timelineOf } from './rundir.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { isStreamed, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
@@ -127,8 +126,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const stats = instance.finish();
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
   const resultBytes = encodeResult(result);
-  const barCounts = streamed ? backtest.barsPerFeed : feeds.map((f) => (f as { bars: Bars }).bars.length);
-  const dataBody = dataMessage(feeds, barCounts);
+  const dataBody = dataMessage(feeds, backtest.barsPerFeed);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
   const bodies: Record<LinkKind, Record<string, unknown>> = {
@@ -156,6 +154,6 @@ export function executeRun(input: RunInput): RunOutcome {
   return {
     runId, result, resultBytes, trace, instructions: stats.instructions, instrumentedWasm: guest.wasm,
     links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,
-    times: backtest.times ?? timelineOf(feeds.map((f) => (f as { bars: Bars }).bars)),
+    times: backtest.times,
   };
 }

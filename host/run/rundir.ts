@@ -13,8 +13,8 @@ import { rawPublicKey, signRecord } from '../audit/keys.ts';
 import { recordJson } from '../audit/record-json.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
-import { mergeFeeds } from '../engine/backtest.ts';
-import type { Bars, BarSource } from '../model/bars.ts';
+import { nextFeed } from '../engine/backtest.ts';
+import type { BarSource } from '../model/bars.ts';
 
 /** Each event's time, in the engine's merged order, streaming the sources (times only are kept). */
 export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array {
@@ -23,11 +23,7 @@ export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array 
   let out = new BigInt64Array(1 << 16);
   let k = 0;
   for (;;) {
-    let f = -1;
-    for (let g = 0; g < chunks.length; g++) {
-      const c = chunks[g];
-      if (c && (f < 0 || c.time[at[g]!]! < chunks[f]!.time[at[f]!]!)) f = g;
-    }
+    const f = nextFeed(chunks, at);
     if (f < 0) return out.slice(0, k);
     if (k === out.length) {
       const grown = new BigInt64Array(out.length * 2);
@@ -42,12 +38,6 @@ export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array 
   }
 }
 
-/** Each event's time, in the engine's merged order. */
-export function timelineOf(feeds: readonly Bars[]): BigInt64Array {
-  if (feeds.length === 1) return feeds[0]!.time;
-  const m = mergeFeeds(feeds);
-  return BigInt64Array.from(m.feed, (f, k) => feeds[f]!.time[m.bar[k]!]!);
-}
 import { configJson, type RunConfig } from './config.ts';
 import { isoTime } from '../model/bars.ts';
 
