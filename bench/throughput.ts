@@ -94,6 +94,23 @@ if (process.argv[2] !== '--child') {
     }
     console.log(`${name.padEnd(20)} ${Math.round(BARS / best).toLocaleString('en-US').padStart(10)}  ${best.toFixed(3).padStart(8)}  ${(Number(o.instructions) / BARS).toFixed(1).padStart(16)}  ${(o.trace.byteLength / BARS).toFixed(1).padStart(15)}  ${String(o.result.stats.trades).padStart(6)}`);
   }
+  // The two-symbol example: ORCL and GOOG tiled to half the bars each, on the same minutes.
+  const goog = await loadData('data/GOOG.csv');
+  const half = Math.floor(BARS / 2);
+  const feeds = [
+    { ...data, symbol: 'ORCL', bars: tileBars(data.bars, half) },
+    { ...goog, symbol: 'GOOG', bars: { ...tileBars(goog.bars, half), time: tileBars(data.bars, half).time } },
+  ];
+  const pairs = await loadStrategy('strategies-as/pairs.ts');
+  let best = Infinity;
+  let o!: ReturnType<typeof executeRun>;
+  for (let round = 0; round < 2; round++) {
+    const t0 = process.hrtime.bigint();
+    o = executeRun({ strategy: pairs, data: feeds, config: { ...DEFAULT_CONFIG, commission: 0.001 } });
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  const events = 2 * half;
+  console.log(`${'pairs (2 symbols)'.padEnd(20)} ${Math.round(events / best).toLocaleString('en-US').padStart(10)}  ${best.toFixed(3).padStart(8)}  ${(Number(o.instructions) / events).toFixed(1).padStart(16)}  ${(o.trace.byteLength / events).toFixed(1).padStart(15)}  ${String(o.result.stats.trades).padStart(6)}`);
 }
 
 if (process.argv[2] !== '--child') {

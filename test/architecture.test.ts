@@ -26,7 +26,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/data': ['host/model', 'host/errors.ts'],
   'host/engine': ['host/model', 'host/errors.ts'],
   'host/build': ['host/errors.ts'],
-  'host/sandbox': ['host/errors.ts', 'traces', 'host/engine/ports.ts'],
+  'host/sandbox': ['host/model', 'host/errors.ts', 'traces', 'host/engine/ports.ts'],
   'host/audit': ['host/model', 'host/errors.ts', 'traces'],
   'host/run': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'traces'],
   'host/index.ts': ['host'],

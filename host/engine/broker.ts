@@ -19,6 +19,7 @@
  *   at the next open (a margin call).
  */
 import type { Trade } from '../model/trade.ts';
+import type { Bars } from '../model/bars.ts';
 
 export const ORDER_BUY = 1;
 export const ORDER_SELL = 2;
@@ -73,9 +74,10 @@ interface Order {
   tif: number;
   /** Bar on which the order is first checked. */
   activeFrom: number;
-  /** The order only meets bars later than this time (the time of the event that placed it). */
-  after: bigint;
-  day: bigint;
+  /** The order only meets bars with a later stamp (later in time) than the event that placed it. */
+  after: number;
+  /** UTC day number of the event that placed it (DAY orders expire after it). */
+  day: number;
   exclusive: boolean;
   /** Bracket child waiting for its parent's fill. */
   parent: number;
@@ -93,8 +95,6 @@ export interface OrderEvent {
   units: number;
 }
 
-const DAY_NS = 86_400_000_000_000n;
-
 /** Cash, the closed-trade list and counters, shared by the brokers of every symbol of a run. */
 export class Account {
   cash: number;
@@ -109,8 +109,14 @@ export class Account {
   readonly brokers: Broker[] = [];
   /** Order ids are unique across symbols. */
   nextId = 1;
-  /** Time of the event being processed: orders placed now only meet bars after it. */
-  now = 0n;
+  /**
+   * The engine's clock, set for each event. `stamp` orders event times without BigInts: equal times
+   * have equal stamps, later times larger ones; orders placed now only meet bars with a larger stamp.
+   * `day` is the event's UTC day number; `time()` its exact time, read only when a trade needs it.
+   */
+  stamp = 0;
+  day = 0;
+  time: () => bigint = () => 0n;
 
   constructor(cash: number) {
     this.cash = cash;
@@ -119,7 +125,11 @@ export class Account {
   /** Cash plus every position marked at its symbol's latest close. */
   equity(): number {
     let e = this.cash;
-    for (const b of this.brokers) if (b.position !== 0) e += b.position * b.price;
+    const brokers = this.brokers;
+    for (let i = 0; i < brokers.length; i++) {
+      const b = brokers[i]!;
+      if (b.position !== 0) e += b.position * b.price;
+    }
     return e;
   }
 
@@ -129,6 +139,17 @@ export class Account {
     for (const b of this.brokers) if (b.position !== 0) g += Math.abs(b.position) * (b === self ? price : b.price);
     return g;
   }
+}
+
+/** A market order placed at the event with stamp `this` (a module-level predicate: no closure per bar). */
+function isMarketPlacedAt(this: number, o: Order): boolean {
+  return o.type === TYPE.market && o.after === this && o.parent === 0;
+}
+
+/** Where a stop is reached on a bar: at the open when it gaps through, else at the stop; NaN if not. */
+function stopHit(o: Order, open: number, high: number, low: number): number {
+  if (o.side > 0) return open >= o.stop ? open : high >= o.stop ? o.stop : NaN;
+  return open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
 }
 
 export class Broker {
@@ -147,7 +168,6 @@ export class Broker {
 
   private orders: Order[] = [];
   private bar = -1;
-  private time = 0n;
 
   constructor(config: BrokerConfig, account: Account = new Account(config.cash)) {
     this.config = config;
@@ -172,16 +192,15 @@ export class Broker {
     return this.account.equity();
   }
 
-  /** The engine's clock: the bar being processed. */
-  setBar(bar: number, time: bigint): void {
+  /** The engine's clock for this symbol: the index of its bar being processed (the time is the account's). */
+  setBar(bar: number): void {
     this.bar = bar;
-    this.time = time;
   }
 
   private newOrder(o: Partial<Order> & { side: number; type: number }): Order {
     const order: Order = {
       id: this.account.nextId++, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
-      after: this.account.now, day: this.account.now / DAY_NS, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
+      after: this.account.stamp, day: this.account.day, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
     };
     this.orders.push(order);
     return order;
@@ -257,10 +276,23 @@ export class Broker {
     return o.side < 0 ? ref - d : ref + d; // a sell stop trails below, a buy stop above
   }
 
-  /** Checks every active order against bar `bar` (open, high, low). Called before the guest sees it. */
-  onBarOpen(open: number, high: number, low: number): void {
+  /** Checks every active order against bar `j` of `bars` (open, high, low). Called before the guest sees it. */
+  onBarOpen(bars: Bars, j: number): void {
     if (this.orders.length === 0) return;
-    const day = this.time / DAY_NS;
+    const open = bars.open[j]!, high = bars.high[j]!, low = bars.low[j]!;
+    const day = this.account.day;
+    const stamp = this.account.stamp;
+    // Most bars change nothing (resting stops and limits not reached): skip the pass, which allocates.
+    let due = false;
+    for (let i = 0; i < this.orders.length && !due; i++) due = this.isDue(this.orders[i]!, open, high, low, day, stamp);
+    if (due) this.matchOrders(open, high, low, day, stamp);
+  }
+
+  /**
+   * The pass that fills, expires and cancels orders on a bar. A separate method because its closure
+   * makes V8 allocate a context on every call: onBarOpen, called every bar, must not have one.
+   */
+  private matchOrders(open: number, high: number, low: number, day: number, stamp: number): void {
     const pending = this.orders;
     this.orders = [];
     const keep: Order[] = [];
@@ -272,7 +304,7 @@ export class Broker {
         this.events.push({ id: o.id, status: STATUS.cancelled, price: NaN, units: 0 });
         return;
       }
-      if (o.parent !== 0 || o.activeFrom > this.bar || this.time <= o.after) return void keep.push(o);
+      if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return void keep.push(o);
       if (o.tif === TIF.day && day > o.day) {
         gone.add(o.id);
         this.events.push({ id: o.id, status: STATUS.expired, price: NaN, units: 0 });
@@ -319,13 +351,21 @@ export class Broker {
           c.parent = 0;
           c.size = Math.abs(units); // the children close exactly what the entry bought or sold
           c.activeFrom = price === open ? this.bar : this.bar + 1;
-          c.after = price === open ? this.time - 1n : this.time;
+          c.after = price === open ? stamp - 1 : stamp;
         }
       } else gone.add(o.id);
     };
     for (const o of pending) process(o);
     // A child kept earlier in this pass may have been cancelled by its sibling's fill since.
     this.orders = keep.filter((o) => !done.has(o.id)).concat(this.orders);
+  }
+
+  /** Whether the pass over this bar would fill, expire or cancel `o` (no side effects). */
+  private isDue(o: Order, open: number, high: number, low: number, day: number, stamp: number): boolean {
+    if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return false;
+    if ((o.tif === TIF.day && day > o.day) || o.tif === TIF.ioc || o.tif === TIF.fok) return true;
+    if (o.type === TYPE.stopLimit && !o.triggered) return !Number.isNaN(stopHit(o, open, high, low));
+    return !Number.isNaN(this.fillPrice(o, open, high, low));
   }
 
   /** The price at which `o` fills on a bar with this open/high/low, or NaN. */
@@ -339,11 +379,10 @@ export class Broker {
       case TYPE.stop:
       case TYPE.trailingAmount:
       case TYPE.trailingPercent:
-        if (o.side > 0) return open >= o.stop ? open : high >= o.stop ? o.stop : NaN;
-        return open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
+        return stopHit(o, open, high, low);
       case TYPE.stopLimit: {
         if (!o.triggered) {
-          const hit = o.side > 0 ? (open >= o.stop ? open : high >= o.stop ? o.stop : NaN) : open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
+          const hit = stopHit(o, open, high, low);
           if (Number.isNaN(hit)) return NaN;
           o.triggered = true;
           // Marketable at the trigger price: fill there; otherwise rest as a limit from the next bar.
@@ -358,18 +397,22 @@ export class Broker {
     return NaN;
   }
 
-  /** Market orders placed on this bar fill at its close (fillMarketAt = 'close'). */
-  onBarClose(close: number): void {
-    if (this.config.fillMarketAt === 'close' && this.orders.length > 0) {
+  /** Close-time rules for bar `j` of `bars`: market orders placed on it fill at its close (fillMarketAt = 'close'), trailing stops follow, margin calls. */
+  onBarClose(bars: Bars, j: number): void {
+    // Nothing to do on most bars: return before touching a price (a double read may be boxed).
+    if (this.orders.length === 0 && (this.position === 0 || this.config.maintenanceMargin <= 0)) return;
+    const close = bars.close[j]!;
+    if (this.config.fillMarketAt === 'close' && this.orders.length > 0 && this.orders.some(isMarketPlacedAt, this.account.stamp)) {
       const rest: Order[] = [];
       for (const o of this.orders) {
-        if (o.type === TYPE.market && o.after === this.time && o.parent === 0) this.execute(o, close, true);
+        if (isMarketPlacedAt.call(this.account.stamp, o)) this.execute(o, close, true);
         else rest.push(o);
       }
       this.orders = rest;
     }
     // Trailing stops follow the close.
-    for (const o of this.orders) {
+    for (let i = 0; i < this.orders.length; i++) {
+      const o = this.orders[i]!;
       if (o.type !== TYPE.trailingAmount && o.type !== TYPE.trailingPercent) continue;
       const level = this.trailLevel(o, close);
       if (Number.isNaN(o.stop) || (o.side < 0 ? level > o.stop : level < o.stop)) o.stop = level;
@@ -455,7 +498,7 @@ export class Broker {
     if (this.position === 0 || Math.sign(this.position) === Math.sign(units)) {
       if (this.position === 0) {
         this.entryBar = this.bar;
-        this.entryTime = this.time;
+        this.entryTime = this.account.time();
         this.entryPrice = price;
         this.entryCommission = commission;
       } else {
@@ -475,7 +518,7 @@ export class Broker {
     if (rest !== 0) {
       this.position = rest;
       this.entryBar = this.bar;
-      this.entryTime = this.time;
+      this.entryTime = this.account.time();
       this.entryPrice = price;
       this.entryCommission = commission * (1 - share);
     }
@@ -489,7 +532,7 @@ export class Broker {
     const pnl = size * (exitPrice - this.entryPrice) - total;
     this.trades.push({
       symbol: this.symbol,
-      entryBar: this.entryBar, exitBar: this.bar, entryTime: this.entryTime, exitTime: this.time, size,
+      entryBar: this.entryBar, exitBar: this.bar, entryTime: this.entryTime, exitTime: this.account.time(), size,
       entryPrice: this.entryPrice, exitPrice, pnl, returnPct: (pnl / (Math.abs(size) * this.entryPrice)) * 100, commission: total,
     });
   }

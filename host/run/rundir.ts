@@ -19,11 +19,12 @@ import type { BarSource } from '../model/bars.ts';
 /** Each event's time, in the engine's merged order, streaming the sources (times only are kept). */
 export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array {
   const chunks = sources.map((s) => s.next());
+  const words = chunks.map((c) => (c ? timeWords(c.time) : null));
   const at = new Array<number>(sources.length).fill(0);
   let out = new BigInt64Array(1 << 16);
   let k = 0;
   for (;;) {
-    const f = nextFeed(chunks, at);
+    const f = nextFeed(words, at);
     if (f < 0) return out.slice(0, k);
     if (k === out.length) {
       const grown = new BigInt64Array(out.length * 2);
@@ -33,13 +34,14 @@ export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array 
     out[k++] = chunks[f]!.time[at[f]!]!;
     if (++at[f]! === chunks[f]!.length) {
       chunks[f] = sources[f]!.next();
+      words[f] = chunks[f] ? timeWords(chunks[f]!.time) : null;
       at[f] = 0;
     }
   }
 }
 
 import { configJson, type RunConfig } from './config.ts';
-import { isoTime } from '../model/bars.ts';
+import { isoTime, timeWords } from '../model/bars.ts';
 
 export const FILES = {
   record: 'record.pb',

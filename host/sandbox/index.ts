@@ -4,7 +4,7 @@
  * checks, compiles and runs a guest under fuel, memory limits and tracing. docs/ABI.md, docs/TRACE.md.
  */
 export {
-  instrument, INSTRUMENTER_VERSION, HOST_MODULE, EXPORT_FUEL, EXPORT_BULK, EXPORT_DEPTH, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY,
+  instrument, INSTRUMENTER_VERSION, HOST_MODULE, EXPORT_BAR_TRAMPOLINE, EXPORT_BAR_MEMORY, EXPORT_FUEL, EXPORT_BULK, EXPORT_DEPTH, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY,
   type InstrumentOptions, type InstrumentMeta, type Instrumented, type RegionTable,
 } from './instrument/instrument.ts';
 export {

@@ -6,13 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { SandboxError } from '../errors.ts';
+import { TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
 import { TraceChunker, ParallelChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
 } from './abi.ts';
 import {
-  instrument, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
+  instrument, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule } from './instrument/module.ts';
 
@@ -84,6 +85,7 @@ export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
     maxCallDepth: config.maxCallDepth,
     fuelPerCallback: config.fuelPerCallback,
     startExportName: EXPORT_INIT,
+    barTrampoline: EXPORT_ON_BAR,
   };
 }
 
@@ -174,6 +176,7 @@ export interface GuestRunStats {
 }
 
 type OnBar = (time: bigint, open: number, high: number, low: number, close: number, volume: number) => void;
+type BarTrampoline = () => void;
 
 /** One run's instance: owns fuel, memory and the trace stream. */
 export class GuestInstance {
@@ -182,6 +185,10 @@ export class GuestInstance {
   private readonly instance: WebAssembly.Instance;
   private readonly memory: WebAssembly.Memory;
   private readonly onBarFn: OnBar;
+  /** The instrumenter's trampoline and the bar memory it reads (absent when uninstrumented). */
+  private readonly barTrampoline: BarTrampoline | null;
+  private readonly barWords: Int32Array | null;
+  private readonly barValues: Float64Array | null;
   private readonly fuel: WebAssembly.Global | null;
   private readonly bulk: WebAssembly.Global | null;
   private readonly reserve: WebAssembly.Global | null;
@@ -202,6 +209,10 @@ export class GuestInstance {
     const ex = this.instance.exports;
     this.memory = ex[EXPORT_MEMORY] as WebAssembly.Memory;
     this.onBarFn = ex[EXPORT_ON_BAR] as unknown as OnBar;
+    this.barTrampoline = (ex[EXPORT_BAR_TRAMPOLINE] as unknown as BarTrampoline | undefined) ?? null;
+    const barMemory = ex[EXPORT_BAR_MEMORY] as WebAssembly.Memory | undefined;
+    this.barWords = barMemory ? new Int32Array(barMemory.buffer, 0, 2) : null;
+    this.barValues = barMemory ? new Float64Array(barMemory.buffer, 8, 5) : null;
     this.fuel = (ex[EXPORT_FUEL] as WebAssembly.Global | undefined) ?? null;
     this.bulk = (ex[EXPORT_BULK] as WebAssembly.Global | undefined) ?? null;
     this.reserve = (ex[EXPORT_RESERVE] as WebAssembly.Global | undefined) ?? null;
@@ -309,6 +320,28 @@ export class GuestInstance {
   onBar(time: bigint, open: number, high: number, low: number, close: number, volume: number): void {
     try {
       this.onBarFn(time, open, high, low, close, volume);
+    } catch (e) {
+      throw this.translate(e);
+    }
+  }
+
+  /**
+   * `onBar` for bar `j` of `bars` (`words` = its times as `timeWords`): the engine's per-bar path.
+   * Through the trampoline it allocates nothing (no BigInt, no boxed doubles). Same call, same trace.
+   */
+  onBarAt(bars: Bars, words: Int32Array, j: number): void {
+    try {
+      if (this.barTrampoline) {
+        const w = this.barWords!, v = this.barValues!;
+        w[TIME_LO] = words[2 * j + TIME_LO]!;
+        w[TIME_HI] = words[2 * j + TIME_HI]!;
+        v[0] = bars.open[j]!;
+        v[1] = bars.high[j]!;
+        v[2] = bars.low[j]!;
+        v[3] = bars.close[j]!;
+        v[4] = bars.volume[j]!;
+        this.barTrampoline();
+      } else this.onBarFn(bars.time[j]!, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
     } catch (e) {
       throw this.translate(e);
     }

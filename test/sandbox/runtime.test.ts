@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestHost } from '../../host/sandbox/index.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, instrument, type GuestHost } from '../../host/sandbox/index.ts';
+import { timeWords } from '../../host/model/bars.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 
 const host = (orders: [number, number][] = []): GuestHost => stubHost({ order: (k, s) => void orders.push([k, s]) });
@@ -118,5 +119,48 @@ describe('the example strategy under every mode', () => {
     expect(Buffer.compare(results[0]!.resultBytes, results[2]!.resultBytes)).toBe(0);
     expect(results[1]!.instructions).toBe(results[2]!.instructions);
     expect(results[2]!.result.stats.trades).toBeGreaterThan(100);
+  });
+});
+
+describe('the bar trampoline (onBarAt: no BigInt, no boxed doubles)', () => {
+  // on_bar stores what it was given, so both paths can be compared byte for byte.
+  const RECORDER = wat(`(module (memory (export "memory") 1)
+    (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
+      (i64.store (i32.const 0) (local.get 0)) (f64.store (i32.const 8) (local.get 1)) (f64.store (i32.const 16) (local.get 2))
+      (f64.store (i32.const 24) (local.get 3)) (f64.store (i32.const 32) (local.get 4)) (f64.store (i32.const 40) (local.get 5))))`);
+  const times = BigInt64Array.from([-1n, 0n, 1_700_000_000_123_456_789n, -9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n, 4_294_967_295n, 4_294_967_296n]);
+  const bars = {
+    length: times.length, time: times,
+    open: Float64Array.from(times, (_, i) => 100.25 + i), high: Float64Array.from(times, (_, i) => 101.5 + i), low: Float64Array.from(times, (_, i) => 99.125 + i),
+    close: Float64Array.from(times, (_, i) => 100.75 + i), volume: Float64Array.from(times, (_, i) => (i === 2 ? NaN : 1e6 + i)),
+  };
+
+  for (const mode of ['none', 'fuel', 'trace'] as const) {
+    it(`gives on_bar exactly the arguments onBar does (${mode})`, () => {
+      const config = { ...DEFAULT_SANDBOX, mode, hashing: 'inline' as const };
+      const guest = compileGuest(RECORDER, config);
+      expect(WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_on_bar')).toBe(mode !== 'none');
+      const a = new GuestInstance(guest, stubHost(), config), b = new GuestInstance(guest, stubHost(), config);
+      const words = timeWords(times);
+      for (let j = 0; j < bars.length; j++) {
+        a.onBarAt(bars, words, j);
+        b.onBar(times[j]!, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
+        const view = new DataView(a.memoryBytes().buffer);
+        expect(view.getBigInt64(0, true)).toBe(times[j]);
+        expect(view.getFloat64(8, true)).toBe(bars.open[j]);
+        expect(Object.is(view.getFloat64(40, true), bars.volume[j])).toBe(true);
+        expect(a.memoryBytes().subarray(0, 48)).toEqual(b.memoryBytes().subarray(0, 48));
+      }
+      const sa = a.finish(), sb = b.finish();
+      expect(sa.instructions).toBe(sb.instructions);
+      expect(sa.instructions).toBe(mode === 'none' ? 0n : 7n * 19n); // 19 instructions per call: the trampoline adds none
+      expect(sa.trace?.root).toEqual(sb.trace?.root);
+    });
+  }
+
+  it('is added only for an on_bar with the ABI type', () => {
+    const odd = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i32)))');
+    const out = instrument(odd, { trace: false, maxMemoryPages: 16, barTrampoline: 'on_bar' });
+    expect(WebAssembly.Module.exports(new WebAssembly.Module(out.wasm as BufferSource)).map((e) => e.name)).not.toContain('__bp_on_bar');
   });
 });

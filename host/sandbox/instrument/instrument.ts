@@ -61,7 +61,11 @@ export const EXPORT_GLOBAL_PREFIX = '__bp_g';
 export const EXPORT_TP = '__bp_tp';
 export const EXPORT_TRACE_MEMORY = '__bp_trace';
 export const RESERVED_PREFIX = '__bp_';
-export const INSTRUMENTER_VERSION = 'backproof-instrument/2';
+/** Host entry for the bar callback that takes the bar from the bar memory (see `barTrampoline`). */
+export const EXPORT_BAR_TRAMPOLINE = '__bp_on_bar';
+/** The bar memory: time (i64) at 0, then open, high, low, close, volume (f64) at 8..40. */
+export const EXPORT_BAR_MEMORY = '__bp_bar';
+export const INSTRUMENTER_VERSION = 'backproof-instrument/3';
 
 export interface InstrumentOptions {
   /** Record the compact trace into a second memory (fuel metering is always on). */
@@ -70,6 +74,15 @@ export interface InstrumentOptions {
   maxMemoryPages: number;
   /** Trace bytes buffered before the host is asked to flush. Default 1 MiB. */
   flushThreshold?: number;
+  /**
+   * If set and the module exports a function of this name with type (i64, f64×5) → (), also add a
+   * one-page memory the guest's code cannot address (`__bp_bar`) and a function `__bp_on_bar()`
+   * that loads the bar from it and calls that export. The host then writes the bar with typed-array
+   * stores and calls with no arguments: no BigInt for the i64 (JS's only i64 is a heap object) and
+   * no boxed doubles, so the per-bar call allocates nothing. The trampoline is host code: it is not
+   * metered, traced or depth-counted, and the callee sees exactly the call the host would have made.
+   */
+  barTrampoline?: string;
   /** If the module has a start function, export it under this name instead of running it at instantiation. */
   startExportName?: string;
   /** Deepest guest call nesting allowed. Default 512. */
@@ -163,13 +176,20 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
     fuelPerCallback: options.fuelPerCallback ?? null, exported,
   };
+  const bar = barTrampolineTarget(m, options.barTrampoline);
   const code = new Writer(wasm.length * 2);
-  code.u32(m.bodies.length);
+  code.u32(m.bodies.length + (bar !== null ? 1 : 0));
   let maxFunctionTraceBytes = 0;
   for (let i = 0; i < m.bodies.length; i++) {
     const { body, traceBytes } = rewriteBody(ctx, i);
     maxFunctionTraceBytes = Math.max(maxFunctionTraceBytes, traceBytes);
     code.sized(body);
+  }
+  const barMem = traceMem + (trace ? 1 : 0);
+  let typeBar = -1;
+  if (bar !== null) {
+    typeBar = types.indexOf([], []);
+    code.sized(barTrampolineBody(remap(bar), barMem));
   }
   const traceMemoryPages = trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
   if (traceMemoryPages > 65536) throw new SandboxError('MEMORY_LIMIT', 'a function is too large to trace');
@@ -178,14 +198,16 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   replaced.set(SectionId.code, code);
   replaced.set(SectionId.type, types.section());
   replaced.set(SectionId.import, importSection(m, typeHost, trace));
-  replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages));
+  if (bar !== null) replaced.set(SectionId.function, functionSection(m, typeBar));
+  replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages, bar !== null));
   if (m.tables.length > 0) replaced.set(SectionId.table, tableSection(m, maxTableElements));
   replaced.set(SectionId.global, globalSection(m, remap));
   const startName = options.startExportName;
   const convertStart = m.start !== null && startName !== undefined;
   if (convertStart && m.exports.some((e) => e.name === startName))
     throw new SandboxError('EXPORT_RESERVED', `the module has a start function and also exports "${startName}"`);
-  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem, trace, startName: convertStart ? startName! : null }));
+  const barFunc = bar !== null ? m.importedFuncs + added + m.bodies.length : null;
+  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem, trace, startName: convertStart ? startName! : null, barFunc, barMem }));
   replaced.set(SectionId.start, m.start !== null && !convertStart ? new Writer().u32(remap(m.start)) : null);
   if (m.sections.some((s) => s.id === SectionId.element)) replaced.set(SectionId.element, elementSection(m, remap));
 
@@ -587,6 +609,42 @@ function importSection(m: WasmModule, typeHost: number, trace: boolean): Writer 
   return w;
 }
 
+/** The (original) index of the function the bar trampoline calls, or null when there is none to call. */
+function barTrampolineTarget(m: WasmModule, name: string | undefined): number | null {
+  if (name === undefined) return null;
+  const e = m.exports.find((x) => x.kind === 0 && x.name === name);
+  if (!e) return null;
+  const type = m.types[e.index < m.importedFuncs ? importedFuncType(m, e.index) : m.funcTypes[e.index - m.importedFuncs]!];
+  const want = [I64, F64, F64, F64, F64, F64];
+  if (!type || type.results.length !== 0 || type.params.length !== want.length || type.params.some((p, i) => p !== want[i])) return null;
+  return e.index;
+}
+
+function importedFuncType(m: WasmModule, funcIndex: number): number {
+  let seen = 0;
+  for (const imp of m.imports) if (imp.kind === 'func' && seen++ === funcIndex) return imp.type!;
+  return -1;
+}
+
+/** () → callee(i64 at 0, f64 at 8, 16, 24, 32, 40 of memory `mem`). */
+function barTrampolineBody(callee: number, mem: number): Writer {
+  const w = new Writer();
+  w.u32(0); // no locals
+  w.u8(0x41).u8(0).u8(0x29).u32(3 | 0x40).u32(mem).u32(0); // i32.const 0; i64.load align=8 mem offset=0
+  for (let off = 8; off <= 40; off += 8) w.u8(0x41).u8(0).u8(0x2b).u32(3 | 0x40).u32(mem).u32(off); // f64.load
+  w.u8(0x10).u32(callee).u8(0x0b);
+  return w;
+}
+
+/** The function section with one more function (the bar trampoline) of type `typeBar`. */
+function functionSection(m: WasmModule, typeBar: number): Writer {
+  const w = new Writer();
+  w.u32(m.funcTypes.length + 1);
+  for (const t of m.funcTypes) w.u32(t);
+  w.u32(typeBar);
+  return w;
+}
+
 function tableSection(m: WasmModule, maxElements: number): Writer {
   const w = new Writer();
   w.u32(m.tables.length);
@@ -597,9 +655,9 @@ function tableSection(m: WasmModule, maxElements: number): Writer {
   return w;
 }
 
-function memorySection(m: WasmModule, maxPages: number, trace: boolean, tracePages: number): Writer | null {
+function memorySection(m: WasmModule, maxPages: number, trace: boolean, tracePages: number, barMemory: boolean): Writer | null {
   const w = new Writer();
-  const count = m.memories.length + (trace ? 1 : 0);
+  const count = m.memories.length + (trace ? 1 : 0) + (barMemory ? 1 : 0);
   if (count === 0) return null;
   w.u32(count);
   for (const lim of m.memories) {
@@ -609,6 +667,7 @@ function memorySection(m: WasmModule, maxPages: number, trace: boolean, tracePag
     w.u8(0x01).u32(lim.min).u32(max);
   }
   if (trace) w.u8(0x01).u32(tracePages).u32(tracePages);
+  if (barMemory) w.u8(0x01).u32(1).u32(1);
   return w;
 }
 
@@ -648,15 +707,16 @@ function globalSection(m: WasmModule, remap: (f: number) => number): Writer {
 function exportSection(
   m: WasmModule,
   remap: (f: number) => number,
-  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null },
+  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null; barFunc: number | null; barMem: number },
 ): Writer {
   const w = new Writer();
   const snapshotGlobals = m.globalTypes.map((g, i) => ({ ...g, index: m.importedGlobals + i })).filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f);
-  const extra = 4 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0) + snapshotGlobals.length;
+  const extra = 4 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0) + (x.barFunc !== null ? 2 : 0) + snapshotGlobals.length;
   w.u32(m.exports.length + extra);
   for (const g of snapshotGlobals) w.name(`${EXPORT_GLOBAL_PREFIX}${g.index}`).u8(3).u32(g.index);
   for (const e of m.exports) w.name(e.name).u8(e.kind).u32(e.kind === 0 ? remap(e.index) : e.index);
   if (x.startName !== null) w.name(x.startName).u8(0).u32(remap(m.start!));
+  if (x.barFunc !== null) w.name(EXPORT_BAR_TRAMPOLINE).u8(0).u32(x.barFunc).name(EXPORT_BAR_MEMORY).u8(2).u32(x.barMem);
   w.name(EXPORT_FUEL).u8(3).u32(x.globalFuel);
   w.name(EXPORT_BULK).u8(3).u32(x.globalBulk);
   w.name(EXPORT_DEPTH).u8(3).u32(x.globalDepth);

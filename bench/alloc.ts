@@ -1,0 +1,92 @@
+// node bench/alloc.ts: heap bytes allocated per bar by the per-bar path (data → guest call → order
+// matching → portfolio). V8 has no allocation counter, so each case runs in a child whose young
+// generation is pinned to 1 MB semi-spaces and counts the minor GCs (scavenges) of a run of N bars
+// and of 2N bars; the difference bounds the allocation of N bars to ±1 MB, free of per-run setup.
+// A bar that places, fills or cancels no order must allocate nothing (the "quiet" cases: SMA with
+// fast = slow never crosses). Order events do allocate (order objects, events, the matching pass),
+// so trading strategies are also shown, with the allocation per order they placed.
+import { spawnSync } from 'node:child_process';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadData } from '../host/data/load.ts';
+import { Backtest } from '../host/engine/backtest.ts';
+import type { GuestPort } from '../host/engine/ports.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type InstrumentationMode } from '../host/sandbox/index.ts';
+import { loadStrategy } from '../host/run/strategy.ts';
+import { guestHostFor } from '../host/run/guest-host.ts';
+import { tileBars } from './tile.ts';
+
+const BARS = Number(process.env.BENCH_BARS ?? 1_000_000);
+const SOURCE = '../shared/data/orcl-1995-2014.txt';
+const SEMI_SPACE_MB = 1;
+const QUIET = 'fast=20,slow=20';
+const CASES: { strategy: string | null; mode: InstrumentationMode; params?: string }[] = [
+  { strategy: null, mode: 'none' }, // the engine alone, with a guest that does nothing
+  { strategy: 'sma-cross', mode: 'none', params: QUIET },
+  { strategy: 'sma-cross', mode: 'fuel', params: QUIET },
+  { strategy: 'sma-cross', mode: 'trace', params: QUIET },
+  { strategy: 'sma-cross', mode: 'fuel' },
+  { strategy: 'bollinger-breakout', mode: 'fuel' },
+  { strategy: 'donchian-turtle', mode: 'fuel' },
+];
+
+function parseParams(text: string): Record<string, number> {
+  return Object.fromEntries(text.split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
+}
+
+async function child(strategyName: string, mode: InstrumentationMode, bars: number, params: Record<string, number>): Promise<{ scavenges: number; orders: number }> {
+  const data = await loadData(SOURCE);
+  const tiled = tileBars(data.bars, bars);
+  const strategy = strategyName === '-' ? null : await loadStrategy(`strategies-as/${strategyName}.ts`);
+  const config = { ...DEFAULT_SANDBOX, mode, hashing: 'inline' as const };
+  const guest = strategy ? compileGuest(strategy.wasm, config) : null;
+  const bt = new Backtest(tiled, { cash: 10_000, commission: 0.001 });
+  const inst = guest ? new GuestInstance(guest, guestHostFor(bt, params), config) : null;
+  inst?.init();
+  // Only the loop counts (not the statistics pass after it): note when the last bar has been seen.
+  let seen = 0, loopEnd = Infinity;
+  const port: GuestPort = {
+    onBar() { throw new Error('the engine should take the onBarAt path'); },
+    onBarAt(b, w, j) {
+      inst?.onBarAt(b, w, j);
+      if (++seen === bars) loopEnd = performance.now();
+    },
+  };
+  if (inst?.onOrder) port.onOrder = inst.onOrder.bind(inst);
+  if (inst?.onTrade) port.onTrade = inst.onTrade.bind(inst);
+  const minor: number[] = [];
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (((e as PerformanceEntry & { detail?: { kind?: number } }).detail)?.kind === constants.NODE_PERFORMANCE_GC_MINOR) minor.push(e.startTime);
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  const loopStart = performance.now();
+  bt.run(port);
+  inst?.finish();
+  await new Promise((r) => setTimeout(r, 50)); // let the observer deliver
+  obs.disconnect();
+  return { scavenges: minor.filter((t) => t >= loopStart && t <= loopEnd).length, orders: bt.account.nextId - 1 };
+}
+
+if (process.argv[2] === '--child') {
+  console.log(JSON.stringify(await child(process.argv[3]!, process.argv[4] as InstrumentationMode, Number(process.argv[5]), parseParams(process.argv[6] ?? ''))));
+} else {
+  const run = (name: string, mode: string, bars: number, params: string) => {
+    const r = spawnSync(process.execPath, [`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, fileURLToPath(import.meta.url), '--child', name, mode, String(bars), params], {
+      encoding: 'utf8', env: { ...process.env, BACKPROOF_LOG: 'silent' },
+    });
+    if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as { scavenges: number; orders: number };
+  };
+  console.log(`Heap allocation per bar, ${BARS.toLocaleString('en-US')} vs ${(2 * BARS).toLocaleString('en-US')} bars tiled from ${SOURCE} (commission 0.1 %), ${SEMI_SPACE_MB} MB semi-spaces; Node ${process.version}`);
+  console.log('strategy (params)                   mode            scavenges (N, 2N)  orders (N)  bytes/bar (≤)  bytes/order (≤)');
+  for (const c of CASES) {
+    const name = c.strategy ?? '-';
+    const a = run(name, c.mode, BARS, c.params ?? ''), b = run(name, c.mode, 2 * BARS, c.params ?? '');
+    const extra = Math.max(0, b.scavenges - a.scavenges) + 1; // +1: the interval is one semi-space wide
+    const bytes = extra * SEMI_SPACE_MB * 1024 * 1024;
+    const label = { none: 'uninstrumented', fuel: 'fuel only', trace: 'fuel + trace' }[c.mode];
+    const orders = b.orders - a.orders;
+    const title = c.strategy ? `${c.strategy}${c.params ? ` (${c.params})` : ''}` : '(no-op guest)';
+    console.log(`${title.padEnd(35)} ${label.padEnd(14)}  ${`${a.scavenges}, ${b.scavenges}`.padStart(17)}  ${String(a.orders).padStart(10)}  ${(bytes / BARS).toFixed(2).padStart(13)}  ${(orders > 0 ? (bytes / orders).toFixed(0) : '-').padStart(15)}`);
+  }
+}
