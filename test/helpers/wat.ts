@@ -11,3 +11,12 @@ export function wat(text: string, opts: { gc?: boolean } = {}): Uint8Array {
   mod.dispose();
   return bytes;
 }
+
+/** A loop that sums n..1: the smallest function with a back edge, shared by the sandbox tests. */
+export const SUM_FUNC = `(func $sum (export "sum") (param $n i32) (result i32) (local $acc i32)
+    (block $done (loop $l
+      (br_if $done (i32.eqz (local.get $n)))
+      (local.set $acc (i32.add (local.get $acc) (local.get $n)))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br $l)))
+    (local.get $acc))`;

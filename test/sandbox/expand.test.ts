@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { wat } from '../helpers/wat.ts';
+import { wat, SUM_FUNC } from '../helpers/wat.ts';
 import { metered } from '../helpers/guest.ts';
 import { slowPath, slowRecords } from '../helpers/slowpath.ts';
 import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX } from '../../host/sandbox/index.ts';
@@ -14,13 +14,7 @@ const FIXTURE = wat(`(module
   (table 2 funcref) (elem (i32.const 0) $twice $load)
   (func $twice (type $un) (i32.mul (local.get 0) (i32.const 2)))
   (func $load (type $un) (i32.load8_u offset=3 (local.get 0)))
-  (func $sum (export "sum") (param $n i32) (result i32) (local $acc i32)
-    (block $done (loop $l
-      (br_if $done (i32.eqz (local.get $n)))
-      (local.set $acc (i32.add (local.get $acc) (local.get $n)))
-      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-      (br $l)))
-    (local.get $acc))
+  ${SUM_FUNC}
   (func (export "mix") (param $x i32) (result i32) (local $i i32)
     (i64.store offset=16 (i32.const 8) (i64.extend_i32_s (local.get $x)))
     (block $out (loop $l

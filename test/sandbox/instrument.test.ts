@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { wat } from '../helpers/wat.ts';
+import { wat, SUM_FUNC } from '../helpers/wat.ts';
 import { metered, original, OutOfFuel, StackExhausted, words } from '../helpers/guest.ts';
 import { instrument, EXPORT_BULK, EXPORT_DEPTH } from '../../host/sandbox/index.ts';
 import { SandboxError } from '../../host/errors.ts';
 
-const SUM = wat(`(module
- (func $sum (export "sum") (param $n i32) (result i32) (local $acc i32)
-  (block $done (loop $l
-     (br_if $done (i32.eqz (local.get $n)))
-     (local.set $acc (i32.add (local.get $acc) (local.get $n)))
-     (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-     (br $l)))
-  (local.get $acc)))`);
+const SUM = wat(`(module ${SUM_FUNC})`);
 
 const CONTROL = wat(`(module
  (type $un (func (param i32) (result i32)))
