@@ -33,7 +33,10 @@ export type ErrorCode =
   // audit
   | 'RECORD_MALFORMED'
   | 'VERIFY_FAILED'
-  | 'REPLAY_MISMATCH';
+  | 'REPLAY_MISMATCH'
+  | 'TOOLCHAIN_MISMATCH'
+  | 'PROOF_INVALID'
+  | 'LOG_CORRUPT';
 
 export class BackproofError extends Error {
   readonly code: ErrorCode;

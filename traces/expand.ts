@@ -60,6 +60,9 @@ export class TraceExpander {
   count = 0;
   /** Bytes consumed. */
   bytes = 0;
+  /** Words consumed, and the stream word index of the region being emitted (its id word): where a visited record sits. */
+  words = 0;
+  regionWord = 0;
 
   constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from = 0, to = Number.MAX_SAFE_INTEGER) {
     this.map = map;
@@ -86,6 +89,7 @@ export class TraceExpander {
   }
 
   private word(w: number): void {
+    this.words++;
     const map = this.map;
     if (this.hostLeft !== 0) return this.hostWord(w >>> 0);
     if (this.region === 0 && w === 0) {
@@ -97,6 +101,7 @@ export class TraceExpander {
       if (id === 0 || id > map.regionFirst.length)
         throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: ${id} is not a region id (the module has ${map.regionFirst.length})`);
       this.region = id;
+      this.regionWord = this.words - 1;
       this.addresses.length = 0;
     } else {
       this.addresses.push(w >>> 0);

@@ -7,6 +7,7 @@
 export { sha256, hashLeaf, hashChildren, emptyRoot, equalBytes, toHex, fromHex, HASH_SIZE } from './hash.ts';
 export {
   merkleRoot,
+  firstDifferingLeaf,
   rootFromLeafHashes,
   inclusionProof,
   inclusionProofFromLeafHashes,

@@ -45,6 +45,24 @@ export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Arra
   return acc;
 }
 
+/**
+ * The first leaf where two trees differ, found by descending from the root: at each node the left
+ * subtree is compared first and the search goes into the first one that differs (RFC 9162 splits,
+ * so both trees are split alike over their common size). Returns -1 when the trees are equal; when
+ * one is a prefix of the other, the first leaf past the shorter one.
+ */
+export function firstDifferingLeaf(a: readonly Uint8Array[], b: readonly Uint8Array[]): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0 || equalBytes(subtreeRoot(a, 0, n), subtreeRoot(b, 0, n))) return a.length === b.length ? -1 : n;
+  let lo = 0, hi = n;
+  while (hi - lo > 1) {
+    const mid = lo + splitPoint(hi - lo);
+    if (!equalBytes(subtreeRoot(a, lo, mid), subtreeRoot(b, lo, mid))) hi = mid;
+    else lo = mid;
+  }
+  return lo;
+}
+
 export function merkleRoot(leaves: readonly Uint8Array[]): Uint8Array {
   return rootFromLeafHashes(leaves.map(hashLeaf));
 }

@@ -4,7 +4,6 @@
  * writes files, maps errors to exit codes (docs/ARCHITECTURE.md); all work goes through the
  * host's public API.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +13,11 @@ import {
   BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
+import { parse, numberOption, type Out, type Values } from './args.ts';
+import { AUDIT_COMMANDS, AUDIT_HELP } from './audit.ts';
 
 const HELP: Record<string, string> = {
+  ...AUDIT_HELP,
   main: `backproof — deterministic, auditable backtests of AssemblyScript strategies
 
 Usage: backproof <command> [options]
@@ -23,7 +25,9 @@ Usage: backproof <command> [options]
 Commands:
   build <strategy.ts>     compile a strategy with asc (writes .wasm and .build.json)
   backtest                run an audited backtest and write a run folder
-  replay <run-dir>        re-execute a run and compare its trace root and result
+  replay <run-dir>        re-execute a run and compare its trace root and result; on a
+                          mismatch, name the first differing instruction
+  diff <run-a> <run-b>    the first instruction where two runs' traces differ
   verify <run-dir>        check every hash and the signature of a run, without re-executing
   trace <run-dir>         print a window of a run's per-instruction trace
   snapshot <run-dir>      check the guest's state after event K without a full replay
@@ -66,10 +70,6 @@ Options:
   --trace full|off       record and commit the execution trace (default full); fuel is always on
   --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
   --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped`,
-  replay: `Usage: backproof replay <run-dir> [--data FILE]
-
-Re-executes the run from its folder and prints MATCH, or MISMATCH with both trace roots (exit 5).
---data reads the data from FILE instead of the recorded path (its hash must still match).`,
   verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE]
 
 Checks the record's signature and hash chain and every file it names, without re-executing.
@@ -91,27 +91,7 @@ Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR
 
 const DEFAULT_KEY_DIR = '.backproof';
 
-type Values = Record<string, string | boolean | string[] | undefined>;
 
-function parse(args: string[], options: ParseArgsConfig['options'], positionals: number): { values: Values; positionals: string[] } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: positionals > 0, strict: true });
-  } catch (e) {
-    throw new UsageError('USAGE', (e as Error).message);
-  }
-  if (parsed.positionals.length > positionals) throw new UsageError('USAGE', `unexpected argument "${parsed.positionals[positionals]}"`);
-  return { values: parsed.values as Values, positionals: parsed.positionals };
-}
-
-function numberOption(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError('USAGE', `--${name} must be a number, got "${text}"`);
-  return v;
-}
-
-type Out = { log: (s: string) => void };
 
 async function cmdBuild(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: 'string' } }, 1);
@@ -232,24 +212,6 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   return EXIT.ok;
 }
 
-async function cmdReplay(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, { data: { type: 'string' } }, 1);
-  if (values.help) return out.log(HELP.replay!), EXIT.ok;
-  if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
-  const r = await replayRun({ dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger() });
-  for (const note of r.notes) out.log(`note: ${note}`);
-  if (r.match) {
-    out.log(`MATCH trace root ${r.replayedRoot}, result ${r.replayedResult}`);
-    return EXIT.ok;
-  }
-  out.log('MISMATCH');
-  out.log(`  trace root  recorded ${r.recordedRoot}`);
-  out.log(`              replayed ${r.replayedRoot}`);
-  out.log(`  result      recorded ${r.recordedResult}`);
-  out.log(`              replayed ${r.replayedResult}`);
-  return EXIT.verification;
-}
-
 async function cmdVerify(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' } }, 1);
   if (values.help) return out.log(HELP.verify!), EXIT.ok;
@@ -317,7 +279,7 @@ async function cmdKeygen(args: string[], out: Out): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
-  build: cmdBuild, backtest: cmdBacktest, replay: cmdReplay, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
+  build: cmdBuild, backtest: cmdBacktest, ...AUDIT_COMMANDS, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
 };
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {

@@ -41,6 +41,8 @@ export interface RunInput {
   logger?: Logger;
   /** Overrides the mode implied by config.trace — 'none' only for benchmarks and tests (its record means nothing). */
   mode?: InstrumentationMode;
+  /** The toolchain link to record (default: this installation's). */
+  toolchain?: Record<string, unknown>;
 }
 
 export interface RunOutcome {
@@ -130,7 +132,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
   const bodies: Record<LinkKind, Record<string, unknown>> = {
-    toolchain: toolchainMessage(),
+    toolchain: input.toolchain ?? toolchainMessage(),
     strategy: strategyBody,
     data: dataBody,
     config: configBody,

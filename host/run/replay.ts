@@ -1,52 +1,89 @@
 /**
  * @module run/replay
  * `replay`: re-executes a run from its folder — the recorded module, data and config — and
- * compares the new trace root and result hash with the recorded ones.
+ * compares the new trace root and result hash with the recorded ones. It refuses to run under a
+ * toolchain other than the recorded one unless told to (the override is then part of the report).
+ * On a mismatch it finds the first differing instruction (run/divergence).
  */
 import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { openData } from '../data/load.ts';
-import { equalBytes, sha256, toHex } from '../../traces/index.ts';
+import { sha256, toHex } from '../../traces/index.ts';
 import { executeRun, type SourceText } from './execute.ts';
 import { FILES, readRunFile } from './rundir.ts';
-import { configFromRecord, dataOptionsFromRecord, openRecord, type RecordedDataFile } from './verify.ts';
+import { findDivergence, type Divergence } from './divergence.ts';
+import { loadRecordedRun, openRecordedData } from './reexecute.ts';
+import { toolchainDifferences } from './toolchain.ts';
 
 export interface ReplayReport {
+  runId: string;
   match: boolean;
   /** Inputs that differ from the recorded ones (the replay still runs, to show the divergence). */
   notes: string[];
+  /** How this toolchain differs from the recorded one; non-empty only with allowToolchainMismatch. */
+  toolchainDifferences: string[];
+  toolchainOverride: boolean;
   recordedRoot: string;
   replayedRoot: string;
   recordedResult: string;
   replayedResult: string;
+  /** Where the traces first differ (null when they match or the run has no trace). */
+  divergence: Divergence | null;
 }
 
-export async function replayRun(opts: { dir: string; dataPath?: string; logger?: Logger }): Promise<ReplayReport> {
-  const rec = await openRecord(opts.dir, null);
-  const s = rec.bodies.strategy;
-  const wasm = await readRunFile(opts.dir, FILES.wasm, 'strategy');
-  if (!equalBytes(s.wasmSha256 as Uint8Array, sha256(wasm)))
-    throw new AuditError('VERIFY_FAILED', 'strategy', `strategy: ${FILES.wasm} is not the recorded module`);
+export interface ReplayOptions {
+  dir: string;
+  dataPath?: string;
+  logger?: Logger;
+  /** Replay even though the toolchain differs from the recorded one (recorded in the report). */
+  allowToolchainMismatch?: boolean;
+}
+
+export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
+  const run = await loadRecordedRun(opts.dir);
+  const rec = run.record;
+  const differences = toolchainDifferences(rec.bodies.toolchain);
+  if (differences.length > 0 && !opts.allowToolchainMismatch)
+    throw new AuditError('TOOLCHAIN_MISMATCH', 'toolchain', `this toolchain is not the recorded one — ${differences.join('; ')} (pass --allow-toolchain-mismatch to replay anyway; the override is recorded in the report)`);
+  if (differences.length > 0) opts.logger?.warn({ differences }, 'replaying under a different toolchain (override)');
   const sources: SourceText[] = [];
-  for (const src of (s.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
+  for (const src of (rec.bodies.strategy.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
     const text = Buffer.from(await readRunFile(opts.dir, path.join(FILES.sources, src.path), 'strategy')).toString('utf8');
     sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
   }
-  const notes: string[] = [];
-  const recordedFiles = rec.bodies.data.files as RecordedDataFile[];
-  const data = [];
-  for (const f of recordedFiles) {
-    const d = await openData(opts.dataPath && recordedFiles.length === 1 ? opts.dataPath : f.path, dataOptionsFromRecord(f));
-    if (d.sha256 !== toHex(f.sha256)) notes.push(`data ${d.path} has SHA-256 ${d.sha256}, the record says ${toHex(f.sha256)}`);
-    d.path = f.path; // the record names the data by its recorded path
-    if (f.symbol) d.symbol = f.symbol;
-    data.push(d);
-  }
-  const outcome = executeRun({ strategy: { wasm, sources }, data, config: configFromRecord(rec.bodies.config), logger: opts.logger });
+  const replayData = await openRecordedData(run, opts.dataPath);
+  for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
+  const outcome = executeRun({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logger: opts.logger });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
   const replayedRoot = toHex(outcome.trace.root);
   const replayedResult = toHex(sha256(outcome.resultBytes));
-  return { match: recordedRoot === replayedRoot && recordedResult === replayedResult, notes, recordedRoot, replayedRoot, recordedResult, replayedResult };
+  let divergence: Divergence | null = null;
+  if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
+    // The recorded side re-executes from the recorded files; without them it cannot be shown.
+    const recorded = opts.dataPath ? await openRecordedData(run).catch(() => null) : replayData;
+    divergence = findDivergence(
+      { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes },
+      { label: 'replayed', wasm: run.wasm, feeds: replayData.feeds, config: run.config, leafHashes: outcome.trace.leafHashes },
+    );
+  }
+  return {
+    runId: rec.runId, match: recordedRoot === replayedRoot && recordedResult === replayedResult, notes: replayData.notes,
+    toolchainDifferences: differences, toolchainOverride: differences.length > 0,
+    recordedRoot, replayedRoot, recordedResult, replayedResult, divergence,
+  };
+}
+
+/** Divergence between two run folders (e.g. the same strategy under two params), from their records alone. */
+export async function diffRuns(dirA: string, dirB: string): Promise<{ same: boolean; notes: string[]; divergence: Divergence | null }> {
+  const a = await loadRecordedRun(dirA), b = await loadRecordedRun(dirB);
+  const notes: string[] = [];
+  if (toHex(sha256(a.wasm)) !== toHex(sha256(b.wasm))) notes.push('the two runs use different modules: instruction positions are compared as they are');
+  const da = await openRecordedData(a), db = await openRecordedData(b);
+  notes.push(...da.notes.map((n) => `${dirA}: ${n}`), ...db.notes.map((n) => `${dirB}: ${n}`));
+  const divergence = findDivergence(
+    { label: 'A', wasm: a.wasm, feeds: da.matches ? da.feeds : null, config: a.config, leafHashes: a.leafHashes },
+    { label: 'B', wasm: b.wasm, feeds: db.matches ? db.feeds : null, config: b.config, leafHashes: b.leafHashes },
+  );
+  return { same: divergence === null, notes, divergence };
 }

@@ -1,0 +1,28 @@
+/**
+ * @module cli/args
+ * Argument parsing shared by the commands: strict flags, positional counts, numbers.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../index.ts';
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+export function parse(args: string[], options: ParseArgsConfig['options'], positionals: number): { values: Values; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: positionals > 0, strict: true });
+  } catch (e) {
+    throw new UsageError('USAGE', (e as Error).message);
+  }
+  if (parsed.positionals.length > positionals) throw new UsageError('USAGE', `unexpected argument "${parsed.positionals[positionals]}"`);
+  return { values: parsed.values as Values, positionals: parsed.positionals };
+}
+
+export function numberOption(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const v = Number(text);
+  if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError('USAGE', `--${name} must be a number, got "${text}"`);
+  return v;
+}
+
+export type Out = { log: (s: string) => void };

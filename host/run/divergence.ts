@@ -1,0 +1,125 @@
+/**
+ * @module run/divergence
+ * The divergence finder: given two executions whose trace roots differ (a run and its replay, or two
+ * runs), descend their Merkle trees to the first differing leaf (the stored leaf hashes, no
+ * execution), re-execute each side only until just past that leaf, find the first differing trace
+ * byte, and from it the first differing instruction — reported with the bar, the callback, the
+ * function, the byte offset, the opcode and the effective address on both sides.
+ *
+ * Why this is exact: the expander emits an instruction only once all of its region's words have
+ * arrived, so everything emitted before the first differing word is the same on both sides (same
+ * module, same bytes). The first instruction whose record differs is at or after that point.
+ */
+import { firstDifferingLeaf, type InstructionRecord } from '../../traces/index.ts';
+import { isoTime } from '../model/bars.ts';
+import type { DataFeed } from '../data/load.ts';
+import { mnemonic } from '../sandbox/index.ts';
+import type { RunConfig } from './config.ts';
+import { callSiteOf, reexecute, type CallSite, type Reexecution } from './reexecute.ts';
+
+/** One side of a comparison: what to execute, and its committed leaf hashes. */
+export interface Execution {
+  label: string;
+  wasm: Uint8Array;
+  /** Null when this side cannot be re-executed (e.g. its data no longer matches its record). */
+  feeds: readonly DataFeed[] | null;
+  config: RunConfig;
+  leafHashes: readonly Uint8Array[];
+}
+
+export interface SideAt {
+  label: string;
+  /** The instruction at the divergence on this side; null when this side's trace had ended or could not be re-executed. */
+  instruction: (InstructionRecord & { name: string; functionName: string | null }) | null;
+  call: (Omit<CallSite, 'time'> & { time: string | null }) | null;
+  /** Why there is no instruction, when there is none. */
+  note?: string;
+}
+
+export interface Divergence {
+  /** First differing leaf, and each side's leaf count. */
+  leaf: number;
+  leaves: [number, number];
+  /** First differing byte of the trace stream (null if a side could not be re-executed). */
+  byteOffset: number | null;
+  /** Index of the first differing instruction (null if the bytes differ only in a host record). */
+  instruction: number | null;
+  left: SideAt;
+  right: SideAt;
+}
+
+/** Records compared past the first differing word; a divergence shows well within it. */
+const WINDOW = 1 << 20;
+
+function sideAt(label: string, x: Reexecution | null, index: number | null, note?: string): SideAt {
+  if (!x || index === null) return { label, instruction: null, call: null, note };
+  const r = x.records.find((q) => q.index === index) ?? null;
+  const c = callSiteOf(x.calls, index);
+  return {
+    label,
+    instruction: r ? { ...r, name: mnemonic(r.opcode), functionName: x.functionNames.get(r.func) ?? null } : null,
+    call: c ? { ...c, time: c.time === null ? null : isoTime(c.time) } : null,
+    note: r ? undefined : 'its trace ends before this instruction',
+  };
+}
+
+/** Null when the two traces are identical. */
+export function findDivergence(left: Execution, right: Execution): Divergence | null {
+  const leaf = firstDifferingLeaf(left.leafHashes, right.leafHashes);
+  if (leaf < 0) return null;
+  const chunk = left.config.chunkSize;
+  const leaves: [number, number] = [left.leafHashes.length, right.leafHashes.length];
+  // Keep the differing leaf and the next one: an instruction's words may straddle the boundary.
+  const window = { keepFrom: leaf * chunk, stopAt: (leaf + 2) * chunk };
+  const first = (e: Execution) => (e.feeds ? reexecute({ wasm: e.wasm, feeds: e.feeds, config: e.config, ...window }) : null);
+  const a = first(left), b = first(right);
+  if (!a || !b) {
+    const unavailable = 'cannot be re-executed: its data does not match its record';
+    return {
+      leaf, leaves, byteOffset: null, instruction: null,
+      left: sideAt(left.label, null, null, a ? undefined : unavailable), right: sideAt(right.label, null, null, b ? undefined : unavailable),
+    };
+  }
+  let d = 0;
+  const n = Math.min(a.kept.length, b.kept.length);
+  while (d < n && a.kept[d] === b.kept[d]) d++;
+  const byteOffset = window.keepFrom + d;
+  // Instructions before the differing word are the same on both sides; compare from there.
+  const word = Math.floor(d / 4);
+  const from = Math.min(a.countBeforeWord[word] ?? Infinity, b.countBeforeWord[word] ?? Infinity);
+  const start = Number.isFinite(from) ? from : Math.max(a.countBeforeWord.at(-1) ?? 0, b.countBeforeWord.at(-1) ?? 0);
+  const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, ...window, recordFrom: start, recordTo: start + WINDOW });
+  const ra = second(left), rb = second(right);
+  let instruction: number | null = null;
+  for (let i = 0; i < Math.max(ra.records.length, rb.records.length); i++) {
+    const x = ra.records[i], y = rb.records[i];
+    if (!x || !y || x.func !== y.func || x.offset !== y.offset || x.opcode !== y.opcode || x.stackHeight !== y.stackHeight || x.address !== y.address) {
+      instruction = (x ?? y)!.index;
+      break;
+    }
+  }
+  const hostOnly = 'the instructions agree: the streams differ in a host record (a state snapshot)';
+  return {
+    leaf, leaves, byteOffset, instruction,
+    left: sideAt(left.label, ra, instruction, instruction === null ? hostOnly : undefined),
+    right: sideAt(right.label, rb, instruction, instruction === null ? hostOnly : undefined),
+  };
+}
+
+/** The report as text lines (the CLI prints them). */
+export function describeDivergence(d: Divergence): string[] {
+  const lines = [
+    `first differing leaf ${d.leaf} (of ${d.leaves[0]} and ${d.leaves[1]})` +
+      (d.byteOffset === null ? '' : `, trace byte ${d.byteOffset}`) +
+      (d.instruction === null ? '' : `, instruction ${d.instruction}`),
+  ];
+  for (const s of [d.left, d.right]) {
+    const where = s.call ? `${s.call.callback}${s.call.time ? ` of bar ${s.call.time} (event ${s.call.event}${s.call.symbol ? `, ${s.call.symbol}` : ''})` : ''}` : '';
+    const ins = s.instruction;
+    const what = ins
+      ? `f${ins.func}${ins.functionName ? ` ${ins.functionName}` : ''} @${ins.offset} ${ins.name} h=${ins.stackHeight}${ins.address === null ? '' : ` addr=${ins.address}`}`
+      : `(${s.note ?? 'no instruction'})`;
+    lines.push(`  ${s.label.padEnd(9)} ${where ? `${where}: ` : ''}${what}`);
+  }
+  return lines;
+}

@@ -1,0 +1,195 @@
+/**
+ * @module run/reexecute
+ * Re-executing a recorded run for the audit tools (divergence, proofs): the run folder's inputs
+ * (module, data at the recorded paths, config), and a re-execution that streams the trace through
+ * the expander, notes which callback each instruction ran in, keeps a window of trace bytes and
+ * stops as soon as the caller has what it needs.
+ */
+import { AuditError } from '../errors.ts';
+import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
+import { Backtest } from '../engine/backtest.ts';
+import type { GuestPort } from '../engine/ports.ts';
+import { compileGuest, GuestInstance, staticMap } from '../sandbox/index.ts';
+import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap } from '../../traces/index.ts';
+import { engineConfigFor, sandboxConfigFor, type RunConfig } from './config.ts';
+import { guestHostFor } from './guest-host.ts';
+import { FILES, readRunFile } from './rundir.ts';
+import { configFromRecord, dataOptionsFromRecord, openRecord, type OpenedRecord, type RecordedDataFile } from './verify.ts';
+
+/** A run folder's record and the inputs it names. */
+export interface RecordedRun {
+  dir: string;
+  record: OpenedRecord;
+  config: RunConfig;
+  wasm: Uint8Array;
+  /** The stored leaf hashes (checked against the record). */
+  leafHashes: Uint8Array[];
+  files: RecordedDataFile[];
+}
+
+export async function loadRecordedRun(dir: string): Promise<RecordedRun> {
+  const record = await openRecord(dir, null);
+  const wasm = await readRunFile(dir, FILES.wasm, 'strategy');
+  if (!equalBytes(record.bodies.strategy.wasmSha256 as Uint8Array, sha256(wasm)))
+    throw new AuditError('VERIFY_FAILED', 'strategy', `${FILES.wasm} in ${dir} is not the recorded module`);
+  const leavesRaw = await readRunFile(dir, FILES.leaves, 'trace');
+  if (!equalBytes(record.bodies.trace.leafHashesSha256 as Uint8Array, sha256(leavesRaw)))
+    throw new AuditError('VERIFY_FAILED', 'trace', `${FILES.leaves} in ${dir} is not the recorded list of leaf hashes`);
+  const leafHashes: Uint8Array[] = [];
+  for (let i = 0; i + 32 <= leavesRaw.length; i += 32) leafHashes.push(leavesRaw.subarray(i, i + 32));
+  return { dir, record, config: configFromRecord(record.bodies.config), wasm, leafHashes, files: record.bodies.data.files as RecordedDataFile[] };
+}
+
+/**
+ * Opens the recorded data (or `dataPath` in place of a single file). `matches` is false when a
+ * file's hash is not the recorded one: the run it gives is not the recorded run.
+ */
+export async function openRecordedData(run: RecordedRun, dataPath?: string): Promise<{ feeds: DataFeed[]; matches: boolean; notes: string[] }> {
+  const feeds: DataFeed[] = [];
+  const notes: string[] = [];
+  for (const f of run.files) {
+    const feed = await openData(dataPath && run.files.length === 1 ? dataPath : f.path, dataOptionsFromRecord(f));
+    if (!equalBytes(fromHex(feed.sha256), f.sha256)) notes.push(`data ${feed.path} has SHA-256 ${feed.sha256}, the record says ${toHex(f.sha256)}`);
+    if (f.symbol) feed.symbol = f.symbol;
+    feeds.push(feed);
+  }
+  return { feeds, matches: notes.length === 0, notes };
+}
+
+/** Which host → guest call an instruction ran in. */
+export interface CallSite {
+  /** Index of the call's first instruction. */
+  start: number;
+  callback: 'init' | 'on_bar' | 'on_order' | 'on_trade';
+  /** Event (merged bar) index: the bar being delivered, or for on_order/on_trade the bar they come before. */
+  event: number;
+  /** That bar's time (null for init) and its symbol. */
+  time: bigint | null;
+  symbol: string;
+}
+
+export interface ReexecuteOptions {
+  wasm: Uint8Array;
+  feeds: readonly DataFeed[];
+  config: RunConfig;
+  /** Keep the trace bytes [keepFrom, stopAt) and stop the run once the stream reaches stopAt. */
+  keepFrom?: number;
+  stopAt?: number;
+  /** Records with index in [recordFrom, recordTo) are collected (copies); with stopWhenRecorded the run stops after the last. */
+  recordFrom?: number;
+  recordTo?: number;
+  stopWhenRecorded?: boolean;
+  /** Called when the guest places an order with the index of the call instruction that placed it; true stops the run. */
+  onOrderPlaced?: (orderId: number, instruction: number) => boolean;
+}
+
+/** An instruction record and the stream word index of its region record's first word. */
+export type LocatedRecord = InstructionRecord & { word: number };
+
+export interface Reexecution {
+  /** Trace bytes [keepFrom, end) where end ≤ stopAt. */
+  kept: Uint8Array;
+  keepFrom: number;
+  /** Stream bytes produced (up to where the run stopped). */
+  streamBytes: number;
+  /** Instructions expanded before each kept word: before[w] is the count before word keepFrom/4 + w. */
+  countBeforeWord: Float64Array;
+  records: LocatedRecord[];
+  calls: CallSite[];
+  /** True when the run went to its end (not stopped). */
+  complete: boolean;
+  map: StaticMap;
+  functionNames: Map<number, string>;
+}
+
+class Stop extends Error {}
+
+export function reexecute(o: ReexecuteOptions): Reexecution {
+  const keepFrom = o.keepFrom ?? 0;
+  const stopAt = o.stopAt ?? Number.MAX_SAFE_INTEGER;
+  const records: LocatedRecord[] = [];
+  const kept: Uint8Array[] = [];
+  const before: number[] = [];
+  let offset = 0;
+  let expander!: TraceExpander;
+  const onTrace = (bytes: Uint8Array): void => {
+    let at = 0;
+    // Bytes before the window go through whole; inside it word by word, noting the count before each.
+    if (offset < keepFrom) {
+      const n = Math.min(bytes.length, keepFrom - offset);
+      expander.push(bytes.subarray(0, n));
+      at = n;
+    }
+    for (; at < bytes.length && offset + at < stopAt; at += 4) {
+      before.push(expander.count);
+      const word = bytes.subarray(at, Math.min(at + 4, bytes.length));
+      kept.push(word.slice());
+      expander.push(word);
+    }
+    offset += at;
+    if (offset >= stopAt) throw new Stop();
+  };
+  const sandbox = { ...sandboxConfigFor(o.config), hashing: 'inline' as const, onTrace };
+  if (sandbox.mode !== 'trace') throw new AuditError('VERIFY_FAILED', 'trace', 'this run was made with --trace off: it has no trace to examine');
+  const guest = compileGuest(o.wasm, sandbox);
+  const map = staticMap(o.wasm, guest.meta!);
+  const recordTo = o.recordTo ?? 0;
+  expander = new TraceExpander(map, (r) => {
+    records.push({ ...r, word: expander.regionWord });
+    if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
+  }, o.recordFrom ?? 0, recordTo);
+  const backtest = new Backtest({ sources: o.feeds.map(sourceOfFeed) }, engineConfigFor(o.config));
+  const host = guestHostFor(backtest, o.config.params);
+  const calls: CallSite[] = [];
+  let instance!: GuestInstance;
+  const placed = o.onOrderPlaced;
+  if (placed) {
+    // The import's call instruction ends its region, so the instructions charged so far end with it.
+    const note = (id: number) => {
+      if (id > 0 && placed(id, Number(instance.instructions()) - 1)) throw new Stop();
+      return id;
+    };
+    const nextId = () => backtest.account.nextId;
+    const { order, submit, bracket, orderOn } = host;
+    host.order = (k, s) => { const id = nextId(); order(k, s); if (backtest.account.nextId > id) note(id); };
+    host.orderOn = (sym, k, s) => { const id = nextId(); orderOn(sym, k, s); if (backtest.account.nextId > id) note(id); };
+    host.submit = (...a) => note(submit(...a));
+    host.bracket = (...a) => note(bracket(...a));
+  }
+  instance = new GuestInstance(guest, host, sandbox);
+  const symbols = o.feeds.map((f) => f.symbol);
+  let event = 0;
+  const mark = (callback: CallSite['callback']) =>
+    calls.push({ start: Number(instance.instructions()), callback, event, time: callback === 'init' ? null : backtest.now, symbol: callback === 'init' ? '' : symbols[backtest.feed] ?? '' });
+  const port: GuestPort = {
+    onBar: (t, op, h, l, c, v) => { mark('on_bar'); instance.onBar(t, op, h, l, c, v); event++; },
+    onBarAt: (bars, words, j) => { mark('on_bar'); instance.onBarAt(bars, words, j); event++; },
+    snapshot: (k) => instance.snapshot(k),
+  };
+  if (instance.onOrder) port.onOrder = (a, b, c, d) => { mark('on_order'); instance.onOrder!(a, b, c, d); };
+  if (instance.onTrade) port.onTrade = (a, b, c, d) => { mark('on_trade'); instance.onTrade!(a, b, c, d); };
+  let complete = false;
+  try {
+    mark('init');
+    instance.init();
+    backtest.run(port);
+    instance.finish();
+    complete = true;
+  } catch (e) {
+    if (!(e instanceof Stop)) throw e;
+  }
+  const all = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
+  let p = 0;
+  for (const k of kept) all.set(k, (p += k.length) - k.length);
+  return { kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), records, calls, complete, map, functionNames: guest.functionNames };
+}
+
+/** The call an instruction ran in: the last call that started at or before it. */
+export function callSiteOf(calls: readonly CallSite[], instruction: number): CallSite | null {
+  let lo = 0, hi = calls.length - 1, found: CallSite | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (calls[mid]!.start <= instruction) { found = calls[mid]!; lo = mid + 1; } else hi = mid - 1;
+  }
+  return found;
+}
