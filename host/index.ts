@@ -17,6 +17,9 @@ export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type
 export { writeRunDir, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './run/verify.ts';
 export { replayRun, diffRuns, type ReplayReport } from './run/replay.ts';
+export { proveInstruction, verifyProofBundle, PROOF_FORMAT, type ProofBundle, type ProofCheck } from './run/prove.ts';
+export { attestRun, verifyAttestation, STATEMENT_TYPE, PREDICATE_TYPE } from './run/attest.ts';
+export { pae, type Envelope } from './audit/dsse.ts';
 export { findDivergence, describeDivergence, type Divergence } from './run/divergence.ts';
 export { loadStrategy } from './run/strategy.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';

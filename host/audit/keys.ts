@@ -71,6 +71,20 @@ export function verifyRecordSignature(recordBytes: Uint8Array, signature: Uint8A
   }
 }
 
+/** A plain Ed25519 signature over `message` (DSSE envelopes and signed notes carry their own framing). */
+export function signBytes(message: Uint8Array, key: KeyObject): Uint8Array {
+  return new Uint8Array(sign(null, message, key));
+}
+
+export function verifyBytes(message: Uint8Array, signature: Uint8Array, publicKeyRaw: Uint8Array): boolean {
+  if (publicKeyRaw.length !== 32 || signature.length !== 64) return false;
+  try {
+    return verify(null, message, publicKeyFromRaw(publicKeyRaw), signature);
+  } catch {
+    return false;
+  }
+}
+
 /** First 16 hex digits of SHA-256 of the raw public key. */
 export function keyFingerprint(raw: Uint8Array): string {
   return createHash('sha256').update(raw).digest('hex').slice(0, 16);

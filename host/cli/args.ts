@@ -5,6 +5,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../index.ts';
 
+/** Where keygen writes and backtest/attest look for the signing key. */
+export const DEFAULT_KEY_DIR = '.backproof';
+
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export function parse(args: string[], options: ParseArgsConfig['options'], positionals: number): { values: Values; positionals: string[] } {

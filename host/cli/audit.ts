@@ -3,9 +3,13 @@
  * The auditor's commands beyond verify: replay (with the toolchain check and the divergence finder)
  * and diff.
  */
-import { writeFile } from 'node:fs/promises';
-import { createLogger, describeDivergence, diffRuns, EXIT, replayRun, UsageError } from '../index.ts';
-import { parse, type Out } from './args.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  attestRun, createLogger, describeDivergence, diffRuns, EXIT, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, proveInstruction, replayRun,
+  UsageError, verifyAttestation, verifyProofBundle, type Envelope, type ProofBundle,
+} from '../index.ts';
+import { DEFAULT_KEY_DIR, numberOption, parse, type Out } from './args.ts';
 
 export const AUDIT_HELP: Record<string, string> = {
   replay: `Usage: backproof replay <run-dir> [--data FILE] [--allow-toolchain-mismatch] [--report FILE]
@@ -24,6 +28,28 @@ replays anyway and the override is printed and written to the report.
 Compares two runs' committed traces (their stored leaf hashes), then re-executes each only as far as
 the first differing leaf and prints the first differing instruction on both sides. Exit 0 when the
 traces are identical, 5 when they differ.`,
+  prove: `Usage: backproof prove <run-dir> (--instruction N | --order K) [--out FILE]
+
+Writes a self-contained proof bundle (default <run-dir>/proof-<N>.json) for instruction N of the
+run, or for the call instruction that placed order K: the signed record, the module, the Merkle
+leaf holding the instruction's trace record with its inclusion path, and the claim (function, byte
+offset, opcode, stack height, address, and the bar and callback it ran in). Re-executes the run only
+as far as that leaf. Check it with verify-proof.`,
+  'verify-proof': `Usage: backproof verify-proof <proof.json> [--pubkey FILE]
+
+Checks a bundle offline, from the bundle alone: the record's signature and hash chain (--pubkey
+requires the record to be signed by that key), that the module is the recorded one, that each leaf
+is included in the recorded trace root, and that the leaf decodes to the claimed instruction.
+Exit 5 naming the failed step.`,
+  attest: `Usage: backproof attest <run-dir> [--key FILE] [--out FILE]
+
+Writes the run's record as an in-toto Statement v1 (subject: result.pb by SHA-256) in a DSSE
+envelope signed with the Ed25519 key (default ${DEFAULT_KEY_DIR}/backproof.key), to
+<run-dir>/attestation.dsse.json unless --out says otherwise.`,
+  'verify-attestation': `Usage: backproof verify-attestation <envelope.json> --pubkey FILE
+
+Checks the DSSE signature (over PAE), the statement's type, the embedded record's chain and
+signature, and that the subject is the record's result.`,
 };
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2) + '\n';
@@ -67,4 +93,68 @@ async function cmdDiff(args: string[], out: Out): Promise<number> {
   return EXIT.verification;
 }
 
-export const AUDIT_COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = { replay: cmdReplay, diff: cmdDiff };
+async function readJson<T>(file: string, what: string): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError('USAGE', `cannot read ${what} ${file}`);
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (e) {
+    throw new UsageError('USAGE', `${file} is not JSON: ${(e as Error).message}`);
+  }
+}
+
+async function cmdProve(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { instruction: { type: 'string' }, order: { type: 'string' }, out: { type: 'string' } }, 1);
+  if (values.help) return out.log(AUDIT_HELP.prove!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'prove needs a run folder: backproof prove <run-dir> --instruction N');
+  const instruction = values.instruction === undefined ? undefined : numberOption('instruction', values.instruction as string, 0);
+  const order = values.order === undefined ? undefined : numberOption('order', values.order as string, 0);
+  const bundle = await proveInstruction({ dir: positionals[0], instruction, order });
+  const target = (values.out as string | undefined) ?? path.join(positionals[0], `proof-${bundle.claim.instruction}.json`);
+  await writeFile(target, JSON.stringify(bundle, null, 2) + '\n');
+  const c = bundle.claim;
+  out.log(`instruction ${c.instruction}${c.order !== null ? ` (placed order ${c.order})` : ''}: f${c.func}${c.functionName ? ` ${c.functionName}` : ''} @${c.offset} ${c.name}${c.address === null ? '' : ` addr=${c.address}`}${c.barTime ? `, ${c.callback} of bar ${c.barTime}` : c.callback ? `, ${c.callback}` : ''}`);
+  out.log(`leaf ${bundle.leaves.map((l) => l.index).join('+')} of ${bundle.treeSize}, root ${bundle.root}`);
+  out.log(`wrote ${target}`);
+  return EXIT.ok;
+}
+
+async function cmdVerifyProof(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { pubkey: { type: 'string' } }, 1);
+  if (values.help) return out.log(AUDIT_HELP['verify-proof']!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'verify-proof needs a bundle: backproof verify-proof <proof.json>');
+  const trusted = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+  const r = verifyProofBundle(await readJson<ProofBundle>(positionals[0], 'proof bundle'), trusted);
+  out.log(`OK instruction ${r.instruction} of run ${r.runId}: ${r.steps.join(' → ')}`);
+  out.log(r.signed ? `record signed by key ${keyFingerprint(r.publicKey)}${trusted ? ' (the trusted key)' : ' (not pinned: pass --pubkey)'}` : 'UNSIGNED record: integrity only, nobody vouches for it');
+  return EXIT.ok;
+}
+
+async function cmdAttest(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { key: { type: 'string' }, out: { type: 'string' } }, 1);
+  if (values.help) return out.log(AUDIT_HELP.attest!), EXIT.ok;
+  if (!positionals[0]) throw new UsageError('USAGE', 'attest needs a run folder: backproof attest <run-dir>');
+  const key = await loadPrivateKey((values.key as string | undefined) ?? path.join(DEFAULT_KEY_DIR, 'backproof.key'));
+  const env = await attestRun(positionals[0], key);
+  const target = (values.out as string | undefined) ?? path.join(positionals[0], 'attestation.dsse.json');
+  await writeFile(target, JSON.stringify(env, null, 2) + '\n');
+  out.log(`wrote ${target} (in-toto Statement v1 in a DSSE envelope, key ${env.signatures[0]!.keyid})`);
+  return EXIT.ok;
+}
+
+async function cmdVerifyAttestation(args: string[], out: Out): Promise<number> {
+  const { values, positionals } = parse(args, { pubkey: { type: 'string' } }, 1);
+  if (values.help) return out.log(AUDIT_HELP['verify-attestation']!), EXIT.ok;
+  if (!positionals[0] || !values.pubkey) throw new UsageError('USAGE', 'verify-attestation needs an envelope and a key: backproof verify-attestation <file> --pubkey FILE');
+  const r = verifyAttestation(await readJson<Envelope>(positionals[0], 'envelope'), await loadPublicKeyRaw(values.pubkey as string));
+  out.log(`OK run ${r.runId}: result sha256 ${r.subjectSha256}`);
+  return EXIT.ok;
+}
+
+export const AUDIT_COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
+  replay: cmdReplay, diff: cmdDiff, prove: cmdProve, 'verify-proof': cmdVerifyProof, attest: cmdAttest, 'verify-attestation': cmdVerifyAttestation,
+};

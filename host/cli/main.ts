@@ -13,7 +13,7 @@ import {
   BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { parse, numberOption, type Out, type Values } from './args.ts';
+import { parse, numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
 import { AUDIT_COMMANDS, AUDIT_HELP } from './audit.ts';
 
 const HELP: Record<string, string> = {
@@ -28,6 +28,10 @@ Commands:
   replay <run-dir>        re-execute a run and compare its trace root and result; on a
                           mismatch, name the first differing instruction
   diff <run-a> <run-b>    the first instruction where two runs' traces differ
+  prove <run-dir>         a proof bundle for one instruction (--instruction N or --order K)
+  verify-proof <file>     check a proof bundle offline
+  attest <run-dir>        the record as an in-toto statement in a signed DSSE envelope
+  verify-attestation <f>  check an attestation envelope
   verify <run-dir>        check every hash and the signature of a run, without re-executing
   trace <run-dir>         print a window of a run's per-instruction trace
   snapshot <run-dir>      check the guest's state after event K without a full replay
@@ -89,7 +93,6 @@ inclusion in the recorded trace root all agree. Exit 5 when they do not.`,
 Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR: .backproof).`,
 };
 
-const DEFAULT_KEY_DIR = '.backproof';
 
 
 

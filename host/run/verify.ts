@@ -42,7 +42,11 @@ function expectEqual(step: string, what: string, recorded: Uint8Array, actual: U
 
 /** Steps record, signature and chain. */
 export async function openRecord(dir: string, trustedKey: Uint8Array | null): Promise<OpenedRecord> {
-  const raw = await readRunFile(dir, FILES.record, 'record');
+  return openRecordBytes(await readRunFile(dir, FILES.record, 'record'), trustedKey);
+}
+
+/** Steps record, signature and chain over the bytes of a record.pb (a run folder's, or one carried in a proof bundle). */
+export function openRecordBytes(raw: Uint8Array, trustedKey: Uint8Array | null): OpenedRecord {
   let signed: { record: Uint8Array; signature: Uint8Array; publicKey: Uint8Array };
   let rec: { version: number; runId: string; links: { kind: string; prev: Uint8Array; body: Uint8Array }[]; head: Uint8Array };
   try {
