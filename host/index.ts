@@ -26,3 +26,4 @@ export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
 export { traceWindow, type TraceWindow } from './run/trace.ts';
 export { mnemonic } from './sandbox/index.ts';
 export { checkSnapshot, type SnapshotCheck } from './run/snapshot.ts';
+export * from './tlog/index.ts';

@@ -28,6 +28,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/build': ['host/errors.ts'],
   'host/sandbox': ['host/model', 'host/errors.ts', 'traces', 'host/engine/ports.ts'],
   'host/audit': ['host/model', 'host/errors.ts', 'traces'],
+  'host/tlog': ['host/errors.ts', 'host/audit', 'traces'],
   'host/run': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'traces'],
   'host/index.ts': ['host'],
   'host/cli': ['host/index.ts', 'traces'],

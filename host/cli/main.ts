@@ -15,9 +15,11 @@ import {
 import { toHex, sha256 } from '../../traces/index.ts';
 import { parse, numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
 import { AUDIT_COMMANDS, AUDIT_HELP } from './audit.ts';
+import { cmdLog, LOG_HELP } from './log.ts';
 
 const HELP: Record<string, string> = {
   ...AUDIT_HELP,
+  log: LOG_HELP,
   main: `backproof — deterministic, auditable backtests of AssemblyScript strategies
 
 Usage: backproof <command> [options]
@@ -32,6 +34,8 @@ Commands:
   verify-proof <file>     check a proof bundle offline
   attest <run-dir>        the record as an in-toto statement in a signed DSSE envelope
   verify-attestation <f>  check an attestation envelope
+  log <command> <log-dir> the transparency log of record hashes: init, append, checkpoint,
+                          prove, consistency, verify
   verify <run-dir>        check every hash and the signature of a run, without re-executing
   trace <run-dir>         print a window of a run's per-instruction trace
   snapshot <run-dir>      check the guest's state after event K without a full replay
@@ -282,7 +286,7 @@ async function cmdKeygen(args: string[], out: Out): Promise<number> {
 }
 
 const COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
-  build: cmdBuild, backtest: cmdBacktest, ...AUDIT_COMMANDS, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
+  build: cmdBuild, backtest: cmdBacktest, ...AUDIT_COMMANDS, log: cmdLog, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
 };
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {

@@ -1,0 +1,202 @@
+// The transparency log: C2SP signed notes (the published Go test vector), appends, checkpoints,
+// inclusion and consistency proofs through the CLI, every stored byte tampered with, and appends
+// killed with SIGKILL mid-write.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { createPrivateKey } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from '../helpers/cli.ts';
+import { rng } from '../helpers/generate.ts';
+import { loadPrivateKey, rawPublicKey } from '../../host/index.ts';
+import { appendEntry, initLog, openNote, parseVerifierKey, signNote, verifierKey, verifyLog, ENTRY_SIZE } from '../../host/tlog/index.ts';
+import { sha256, toHex } from '../../traces/index.ts';
+
+let work: string, keyFile: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-log-'));
+  expect((await cli('keygen', '--out', path.join(work, 'keys'))).code).toBe(0);
+  keyFile = path.join(work, 'keys', 'backproof.key');
+});
+
+describe('C2SP signed notes', () => {
+  // golang.org/x/mod/sumdb/note's example: the key PRIVATE+KEY+PeterNeumann+c74f20a3+AYEKFALV…
+  const seed = Buffer.from('AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz', 'base64').subarray(1);
+  const key = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]), format: 'der', type: 'pkcs8' });
+  const text = "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n";
+  const signed = `${text}\n— PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n`;
+
+  it('signs the published example byte for byte and opens it', () => {
+    expect(signNote(text, 'PeterNeumann', key)).toBe(signed);
+    expect(verifierKey('PeterNeumann', rawPublicKey(key))).toBe('PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW');
+    expect(parseVerifierKey('PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW')?.name).toBe('PeterNeumann');
+    expect(parseVerifierKey('PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW')).toBeNull();
+    expect(openNote(signed, 'PeterNeumann', rawPublicKey(key))).toBe(text);
+  });
+
+  it('reads back verifier keys whose base64 holds "+"', () => {
+    let seen = 0;
+    for (let s = 0; s < 64; s++) {
+      const k = createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), sha256(new Uint8Array([s]))]), format: 'der', type: 'pkcs8' });
+      const vkey = verifierKey('a.example/log', rawPublicKey(k));
+      if (vkey.split('+').length > 3) seen++;
+      expect(parseVerifierKey(vkey)).toEqual({ name: 'a.example/log', publicKey: rawPublicKey(k) });
+    }
+    expect(seen).toBeGreaterThan(0);
+  });
+
+  it('rejects a note with any byte changed, another name, or a malformed signature line', () => {
+    const pub = rawPublicKey(key);
+    const bytes = Buffer.from(signed);
+    for (let i = 0; i < bytes.length; i++) {
+      const b = Buffer.from(bytes);
+      b[i] = b[i]! ^ 0x01;
+      expect([i, openNote(b.toString('utf8'), 'PeterNeumann', pub)]).toEqual([i, null]);
+    }
+    expect(openNote(signed, 'PeterNeumann2', pub)).toBeNull();
+    expect(openNote(signed.replace('— ', '-- '), 'PeterNeumann', pub)).toBeNull();
+    expect(openNote(text, 'PeterNeumann', pub)).toBeNull();
+  });
+});
+
+describe('backproof log', () => {
+  it('init, append, checkpoint, prove and consistency, verified offline with the verifier key', async () => {
+    const log = path.join(work, 'log');
+    const init = await cli('log', 'init', log, '--key', keyFile, '--origin', 'example.test/backproof');
+    expect(init.code, init.err).toBe(0);
+    const vkey = init.out.split('\n')[1]!.replace('verifier key ', '');
+    expect(parseVerifierKey(vkey)).toEqual({ name: 'example.test/backproof', publicKey: rawPublicKey(await loadPrivateKey(keyFile)) });
+    const run = path.join(work, 'run');
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--unsigned')).code).toBe(0);
+    const recordHash = toHex(sha256(new Uint8Array(await readFile(path.join(run, 'record.pb')))));
+    for (let i = 0; i < 3; i++) expect((await cli('log', 'append', log, '--hash', toHex(sha256(Buffer.from(`e${i}`))), '--key', keyFile)).code).toBe(0);
+    const old = (await cli('log', 'checkpoint', log)).out + '\n';
+    expect(old.split('\n').slice(0, 2)).toEqual(['example.test/backproof', '3']);
+    await writeFile(path.join(work, 'old.note'), old);
+    const appended = await cli('log', 'append', log, run, '--key', keyFile);
+    expect(appended.out).toContain(`appended entry 3 (${recordHash}); tree size 4`);
+    for (let i = 3; i < 11; i++) await cli('log', 'append', log, '--hash', toHex(sha256(Buffer.from(`e${i}`))), '--key', keyFile);
+
+    expect((await cli('log', 'prove', log, run, '--out', path.join(work, 'incl.json'))).code).toBe(0);
+    const incl = JSON.parse(await readFile(path.join(work, 'incl.json'), 'utf8'));
+    expect([incl.index, incl.size, incl.entry]).toEqual([3, 12, recordHash]);
+    const ok = await cli('log', 'verify', '--proof', path.join(work, 'incl.json'), '--vkey', vkey);
+    expect(ok.out).toMatch(new RegExp(`^OK entry 3 \\(${recordHash}\\) is in the tree of size 12, root [0-9a-f]{64}$`));
+
+    expect((await cli('log', 'consistency', log, '--from', '3', '--out', path.join(work, 'cons.json'))).code).toBe(0);
+    const cons = await cli('log', 'verify', '--proof', path.join(work, 'cons.json'), '--vkey', vkey, '--old-checkpoint', path.join(work, 'old.note'));
+    expect(cons.out).toMatch(/^OK the tree of size 12 \(root [0-9a-f]{64}\) extends the tree of size 3/);
+
+    // Damaged proofs and foreign checkpoints are refused.
+    const bad = async (file: string, value: unknown, extra: string[] = []) => {
+      await writeFile(path.join(work, file), JSON.stringify(value));
+      return cli('log', 'verify', '--proof', path.join(work, file), '--vkey', vkey, ...extra);
+    };
+    const consJson = JSON.parse(await readFile(path.join(work, 'cons.json'), 'utf8'));
+    const cases: [string, unknown, string[]][] = [
+      ['i1.json', { ...incl, index: 4 }, []],
+      ['i2.json', { ...incl, entry: 'f'.repeat(64) }, []],
+      ['i3.json', { ...incl, proof: incl.proof.slice(1) }, []],
+      ['i4.json', { ...incl, proof: [...incl.proof, incl.proof[0]] }, []],
+      ['i5.json', { ...incl, size: 11 }, []],
+      ['i6.json', { ...incl, checkpoint: incl.checkpoint.replace('\n12\n', '\n13\n') }, []],
+      ['c1.json', { ...consJson, proof: consJson.proof.slice(0, -1) }, ['--old-checkpoint', path.join(work, 'old.note')]],
+      ['c2.json', { ...consJson, from: 4 }, ['--old-checkpoint', path.join(work, 'old.note')]],
+      ['c3.json', { ...consJson, proof: consJson.proof.map((h: string, k: number) => (k === 0 ? h.replace(/^./, h[0] === '0' ? '1' : '0') : h)) }, ['--old-checkpoint', path.join(work, 'old.note')]],
+    ];
+    for (const [file, value, extra] of cases) {
+      const r = await bad(file, value, extra);
+      expect([file, r.code, r.err]).toEqual([file, 5, expect.stringContaining('PROOF_INVALID [log]')]);
+    }
+    const other = await cli('log', 'verify', '--proof', path.join(work, 'incl.json'), '--vkey', vkey.replace(/\+[0-9a-f]{8}\+/, '+00000000+'));
+    expect(other.code).toBe(2); // a verifier key whose ID does not match is not a key
+  });
+
+  it('detects a change to any byte of any stored entry or of the checkpoint', async () => {
+    const log = path.join(work, 'tamper');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/tamper');
+    for (let i = 0; i < 5; i++) appendEntry(log, sha256(Buffer.from(`t${i}`)), key);
+    expect(verifyLog(log).size).toBe(5);
+    for (const file of ['entries', 'checkpoint']) {
+      const original = await readFile(path.join(log, file));
+      for (let i = 0; i < original.length; i++) {
+        const b = Buffer.from(original);
+        b[i] = b[i]! ^ 0x01;
+        await writeFile(path.join(log, file), b);
+        let code = 'none';
+        try {
+          verifyLog(log);
+        } catch (e) {
+          code = (e as { code: string }).code;
+        }
+        expect([file, i, code]).toEqual([file, i, 'LOG_CORRUPT']);
+      }
+      await writeFile(path.join(log, file), original);
+    }
+    // A dropped entry, and a key other than the trusted one.
+    const entries = await readFile(path.join(log, 'entries'));
+    await writeFile(path.join(log, 'entries'), entries.subarray(0, entries.length - ENTRY_SIZE));
+    expect(() => verifyLog(log)).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT', message: expect.stringMatching(/holds 4 entries, the checkpoint covers 5/) }));
+    await writeFile(path.join(log, 'entries'), entries);
+    const cliVerify = await cli('log', 'verify', log, '--pubkey', path.join(work, 'keys', 'backproof.pub'));
+    expect(cliVerify.out).toMatch(/^OK log example\.test\/tamper: 5 entries/);
+    await cli('keygen', '--out', path.join(work, 'other'));
+    expect((await cli('log', 'verify', log, '--pubkey', path.join(work, 'other', 'backproof.pub'))).err).toContain('LOG_CORRUPT');
+  });
+
+  it('refuses to append while another live process holds the lock', async () => {
+    const log = path.join(work, 'locked');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/locked');
+    await writeFile(path.join(log, 'lock'), String(process.ppid));
+    expect(() => appendEntry(log, sha256(Buffer.from('x')), key)).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(/being appended to by process/) }));
+    await writeFile(path.join(log, 'lock'), '999999999'); // a dead writer's lock is taken over
+    expect(appendEntry(log, sha256(Buffer.from('x')), key).index).toBe(0);
+  });
+
+  it('loses no returned append when the writer is killed with SIGKILL mid-append, many times', async () => {
+    const log = path.join(work, 'crash');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/crash');
+    const acked = new Map<number, string>();
+    const next = rng(11);
+    let staleLocks = 0, pending = 0;
+    for (let round = 0; round < 30; round++) {
+      const child = spawn(process.execPath, ['test/helpers/log-appender.ts', log, keyFile, `r${round}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let outText = '', errText = '';
+      child.stdout.on('data', (d) => (outText += d));
+      child.stderr.on('data', (d) => (errText += d));
+      // Kill at a random moment after the first append returned.
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      await new Promise((r) => setTimeout(r, 5 + Math.floor(next() * 60)));
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('close', r));
+      expect(errText).toBe('');
+      for (const line of outText.split('\n')) {
+        if (!/^\d+ [0-9a-f]{64}$/.test(line)) continue; // the last line may be cut by the kill
+        const [i, hex] = line.split(' ');
+        acked.set(Number(i), hex!);
+      }
+      if (existsSync(path.join(log, 'lock'))) staleLocks++;
+      const status = verifyLog(log);
+      if (status.pendingBytes > 0) pending++;
+      const entries = await readFile(path.join(log, 'entries'));
+      expect(status.size).toBeGreaterThanOrEqual(acked.size);
+      for (const [i, hex] of acked) expect([i, entries.subarray(i * 32, i * 32 + 32).toString('hex')]).toEqual([i, hex]);
+    }
+    expect(acked.size).toBeGreaterThan(30);
+    // Most kills land inside an append (on this machine 27 of 30), and some between the entry's write
+    // and its checkpoint (11 of 30), which the next append discards.
+    expect(staleLocks).toBeGreaterThan(0);
+    expect(pending).toBeGreaterThan(0);
+    const final = await cli('log', 'verify', log);
+    expect(final.code).toBe(0);
+    // One more append after all the kills: the log carries on from where the checkpoint says.
+    const r = appendEntry(log, sha256(Buffer.from('after')), key);
+    expect(r.index).toBe(verifyLog(log).size - 1);
+  }, 120_000);
+});
