@@ -32,6 +32,8 @@ describe('backproof build', () => {
       same: original,
       reformatted: '// a new comment\n' + original.replace(/\n {4}/g, '\n\t\t').replace('this.buy();', 'this.buy( ) ;  /* why */'),
       renamed: original.replace(/SmaCross/g, 'SmaCrossover'),
+      variable: original.replace(/\bfast\b(?!")/g, 'quick'), // the field, not the param's name
+      onlyParamName: original.replace('param("fast"', 'param("quick"'),
       constant: original.replace('param("fast", 10)', 'param("fast", 11)'),
     };
     const cwd = process.cwd();
@@ -49,6 +51,9 @@ describe('backproof build', () => {
     expect(hashes.reformatted!.raw).not.toBe(hashes.same!.raw);
     expect(hashes.reformatted!.normalized).toBe(hashes.same!.normalized);
     expect(hashes.renamed!.normalized).not.toBe(hashes.same!.normalized);
+    expect(original.match(/this\.fast/g)).toHaveLength(3);
+    expect(hashes.variable!.normalized).not.toBe(hashes.same!.normalized);
+    expect(hashes.onlyParamName!.normalized).not.toBe(hashes.same!.normalized);
     expect(hashes.constant!.normalized).not.toBe(hashes.same!.normalized);
   });
 
