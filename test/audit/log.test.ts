@@ -148,6 +148,25 @@ describe('backproof log', () => {
     expect((await cli('log', 'verify', log, '--pubkey', path.join(work, 'other', 'backproof.pub'))).err).toContain('LOG_CORRUPT');
   });
 
+  it('bad input: no log, a log twice, another key, a malformed hash, a proof that is not JSON', async () => {
+    const missing = await cli('log', 'append', path.join(work, 'nowhere'), '--hash', '0'.repeat(64), '--key', keyFile);
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining('no log at')]);
+    const log = path.join(work, 'bad');
+    expect((await cli('log', 'init', log, '--key', keyFile)).code).toBe(0);
+    expect((await cli('log', 'init', log, '--key', keyFile)).err).toContain('OUTPUT_EXISTS');
+    await cli('keygen', '--out', path.join(work, 'k2'));
+    const wrongKey = await cli('log', 'append', log, '--hash', '0'.repeat(64), '--key', path.join(work, 'k2', 'backproof.key'));
+    expect([wrongKey.code, wrongKey.err]).toEqual([2, expect.stringContaining("KEY_ERROR: this key is not the log's key")]);
+    expect((await cli('log', 'append', log, '--hash', 'xyz', '--key', keyFile)).err).toContain('--hash must be 64 lowercase hex digits');
+    expect((await cli('log', 'append', log, work, '--key', keyFile)).err).toContain('is not a run folder');
+    expect((await cli('log', 'prove', log, '--index', '0')).err).toContain('entry 0 is not in the log (size 0)');
+    expect((await cli('log', 'consistency', log, '--from', '2')).err).toContain('--from 2 must be a size in 0..0');
+    await writeFile(path.join(work, 'junk.json'), 'not json');
+    expect((await cli('log', 'verify', '--proof', path.join(work, 'junk.json'), '--vkey', 'a+00000000+AQ==')).code).toBe(2);
+    expect((await cli('log', 'frobnicate', log)).err).toContain('unknown log command');
+    expect(verifyLog(log).size).toBe(0); // nothing was half-written
+  });
+
   it('refuses to append while another live process holds the lock', async () => {
     const log = path.join(work, 'locked');
     const key = await loadPrivateKey(keyFile);

@@ -74,6 +74,11 @@ describe('prove and verify-proof', () => {
     expect((await cli('prove', run, '--order', '100000')).err).toMatch(/USAGE: order 100000 was never placed .* up to \d+/);
     expect((await cli('prove', run, '--instruction', '99999999')).err).toMatch(/USAGE: instruction 99999999 is past the end of the run \(1354070 instructions\)/);
     expect((await cli('prove', run)).code).toBe(2);
+    const off = path.join(work, 'off');
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace', 'off', '--out', off, '--unsigned')).code).toBe(0);
+    expect((await cli('prove', off, '--instruction', '5')).err).toContain('made with --trace off');
+    await writeFile(path.join(work, 'junk.json'), '{');
+    expect((await cli('verify-proof', path.join(work, 'junk.json'))).err).toContain('is not JSON');
   });
 
   it('rejects every damaged part of a bundle, naming the step', async () => {
