@@ -229,7 +229,7 @@ async function cmdVerify(args: string[], out: Out): Promise<number> {
   out.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
   out.log(`trace root ${r.traceRoot}`);
   out.log(`result     ${r.resultSha256}`);
-  if (!r.toolchainMatches) out.log('note: this installation\'s package-lock.json differs from the recorded one');
+  for (const d of r.toolchainDifferences) out.log(`note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): ${d}`);
   return EXIT.ok;
 }
 

@@ -19,7 +19,7 @@ import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
 import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from './config.ts';
 import { FILES, readRunFile, timelineOfSources } from './rundir.ts';
-import { lockfileSha256 } from './toolchain.ts';
+import { toolchainDifferences } from './toolchain.ts';
 
 type Body = Record<string, unknown>;
 
@@ -143,7 +143,8 @@ export interface VerifyReport {
   keyFingerprint: string | null;
   steps: string[];
   /** Whether this installation's package-lock.json is the recorded one (informational). */
-  toolchainMatches: boolean;
+  /** How this installation's toolchain differs from the recorded one (informative: verify does not execute). */
+  toolchainDifferences: string[];
   traceRoot: string;
   resultSha256: string;
 }
@@ -246,7 +247,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     signed: rec.signed,
     keyFingerprint: rec.signed ? keyFingerprint(rec.publicKey) : null,
     steps,
-    toolchainMatches: equalBytes(b.toolchain.lockfileSha256 as Uint8Array, lockfileSha256()),
+    toolchainDifferences: toolchainDifferences(b.toolchain),
     traceRoot: toHex(t.root as Uint8Array),
     resultSha256: toHex(r.sha256 as Uint8Array),
   };

@@ -99,6 +99,9 @@ describe('toolchain link', () => {
     const outcome = executeRun({ strategy, data, config, toolchain: recorded });
     const dir = path.join(work, 'old-toolchain');
     await writeRunDir({ dir, force: false, outcome, strategy, config, key: null });
+    const verified = await cli('verify', dir);
+    expect(verified.code).toBe(0); // verify executes nothing: a toolchain difference is a note
+    expect(verified.out).toContain('note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): node: recorded v22.0.0');
     const refused = await cli('replay', dir);
     expect(refused.code).toBe(5);
     expect(refused.err).toMatch(/TOOLCHAIN_MISMATCH \[toolchain\]: .*node: recorded v22\.0\.0, here v\d+.*sdk: recorded sha256:00/);
