@@ -10,7 +10,7 @@ import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import type { GuestPort } from '../engine/ports.ts';
 import { compileGuest, GuestInstance, staticMap } from '../sandbox/index.ts';
-import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap } from '../../traces/index.ts';
+import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap, type TraceCommitment } from '../../traces/index.ts';
 import { engineConfigFor, sandboxConfigFor, type RunConfig } from './config.ts';
 import { guestHostFor } from './guest-host.ts';
 import { FILES, readRunFile } from './rundir.ts';
@@ -98,6 +98,10 @@ export interface Reexecution {
   calls: CallSite[];
   /** True when the run went to its end (not stopped). */
   complete: boolean;
+  /** The trace's Merkle root and leaves, when complete. */
+  commitment: TraceCommitment | null;
+  /** Instructions in the stream so far (the whole run's, when complete). */
+  instructions: number;
   map: StaticMap;
   functionNames: Map<number, string>;
 }
@@ -169,11 +173,12 @@ export function reexecute(o: ReexecuteOptions): Reexecution {
   if (instance.onOrder) port.onOrder = (a, b, c, d) => { mark('on_order'); instance.onOrder!(a, b, c, d); };
   if (instance.onTrade) port.onTrade = (a, b, c, d) => { mark('on_trade'); instance.onTrade!(a, b, c, d); };
   let complete = false;
+  let commitment: TraceCommitment | null = null;
   try {
     mark('init');
     instance.init();
     backtest.run(port);
-    instance.finish();
+    commitment = instance.finish().trace;
     complete = true;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
@@ -181,7 +186,11 @@ export function reexecute(o: ReexecuteOptions): Reexecution {
   const all = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
   let p = 0;
   for (const k of kept) all.set(k, (p += k.length) - k.length);
-  return { kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), records, calls, complete, map, functionNames: guest.functionNames };
+  if (complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
+  return {
+    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), records, calls, complete, commitment,
+    instructions: expander.count, map, functionNames: guest.functionNames,
+  };
 }
 
 /** The call an instruction ran in: the last call that started at or before it. */
