@@ -32,17 +32,18 @@ describe('time words', () => {
 describe('the per-bar path', () => {
   // bench/alloc.ts --child: one backtest of N tiled bars, printing the minor GCs during the loop.
   const scavenges = (strategy: string, mode: string, params: string): number => {
-    const r = spawnSync(process.execPath, ['--min-semi-space-size=1', '--max-semi-space-size=1', 'bench/alloc.ts', '--child', strategy, mode, '1000000', params], {
+    const r = spawnSync(process.execPath, ['--min-semi-space-size=1', '--max-semi-space-size=1', 'bench/alloc.ts', '--child', strategy, mode, '2000000', params], {
       encoding: 'utf8', env: { ...process.env, BACKPROOF_LOG: 'silent' },
     });
     expect(r.status, r.stderr).toBe(0);
     return (JSON.parse(r.stdout.trim().split('\n').pop()!) as { scavenges: number; orders: number }).scavenges;
   };
 
-  // ≤ 2 scavenges of 1 MB over 1M bars: under 2.1 bytes a bar, where one BigInt or boxed double a
-  // bar (what the loop used to make) is 16 MB. The slack is for code still warming up.
+  // After a warm-up run, 2M bars: measured 0–3 scavenges of 1 MB, not growing with the bar count
+  // (V8's own background work). One BigInt or boxed double per bar — what the loop used to make —
+  // is 32 scavenges here; the bound of 6 (3 bytes a bar) fails on that and tolerates the noise.
   it('allocates nothing on bars without order events: engine alone and a metered SMA strategy', () => {
-    expect(scavenges('-', 'none', '')).toBeLessThanOrEqual(2);
-    expect(scavenges('sma-cross', 'fuel', 'fast=20,slow=20')).toBeLessThanOrEqual(2);
-  }, 60_000);
+    expect(scavenges('-', 'none', '')).toBeLessThanOrEqual(6);
+    expect(scavenges('sma-cross', 'fuel', 'fast=20,slow=20')).toBeLessThanOrEqual(6);
+  }, 90_000);
 });
