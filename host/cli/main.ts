@@ -4,13 +4,13 @@
  * writes files, maps errors to exit codes (docs/ARCHITECTURE.md); all work goes through the
  * host's public API.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
-  loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, replayRun, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions,
+  loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
+  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, type RunConfig, type DataOptions, type InclusionProof,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { parse, numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -78,10 +78,12 @@ Options:
   --trace full|off       record and commit the execution trace (default full); fuel is always on
   --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
   --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped`,
-  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE]
+  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE] [--log-proof FILE --vkey VKEY]
 
 Checks the record's signature and hash chain and every file it names, without re-executing.
-Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.`,
+Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.
+--log-proof (from "backproof log prove") also checks that this record (SHA-256 of record.pb) is in a
+transparency log, under the log's signed checkpoint; --vkey is the log's verifier key.`,
   trace: `Usage: backproof trace <run-dir> [--from N] [--count K] [--data FILE] [--json]
 
 Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1
@@ -220,15 +222,28 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
 }
 
 async function cmdVerify(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' } }, 1);
+  const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' }, 'log-proof': { type: 'string' }, vkey: { type: 'string' } }, 1);
   if (values.help) return out.log(HELP.verify!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
+  const vkey = values['log-proof'] ? parseVerifierKey(String(values.vkey ?? '')) : null;
+  if (values['log-proof'] && !vkey) throw new UsageError('USAGE', '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key>');
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
   const r = await verifyRun({ dir: positionals[0], trustedKey, dataPath: values.data as string | undefined });
   out.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
   out.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
   out.log(`trace root ${r.traceRoot}`);
   out.log(`result     ${r.resultSha256}`);
+  if (vkey) {
+    let proof: InclusionProof;
+    try {
+      proof = JSON.parse(await readFile(values['log-proof'] as string, 'utf8')) as InclusionProof;
+    } catch {
+      throw new UsageError('USAGE', `cannot read the log proof ${values['log-proof']} as JSON`);
+    }
+    const record = new Uint8Array(await readFile(path.join(positionals[0], RUN_FILES.record)));
+    const c = verifyEntryLogged(sha256(record), proof, vkey.name, vkey.publicKey);
+    out.log(`logged     entry ${proof.index} of ${vkey.name}, in its signed checkpoint of size ${c.size}`);
+  }
   for (const d of r.toolchainDifferences) out.log(`note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): ${d}`);
   return EXIT.ok;
 }

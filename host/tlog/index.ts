@@ -4,7 +4,7 @@
  * signed-note checkpoints, inclusion and consistency proofs, crash-safe appends.
  */
 export {
-  initLog, appendEntry, verifyLog, proveInclusion, proveConsistency, verifyInclusionProof, verifyConsistencyProof, findEntry, readMeta,
+  initLog, appendEntry, verifyLog, proveInclusion, proveConsistency, verifyInclusionProof, verifyEntryLogged, verifyConsistencyProof, findEntry, readMeta,
   readCheckpoint, LOG_FORMAT, ENTRY_SIZE, INCLUSION_FORMAT, CONSISTENCY_FORMAT,
   type AppendResult, type LogStatus, type InclusionProof, type ConsistencyProof, type LogMeta,
 } from './log.ts';

@@ -295,6 +295,13 @@ export function verifyInclusionProof(p: InclusionProof, origin: string, key: Uin
   return c;
 }
 
+/** Checks that `entry` (e.g. SHA-256 of a record.pb) is the proven entry, and the proof. */
+export function verifyEntryLogged(entry: Uint8Array, p: InclusionProof, origin: string, key: Uint8Array): Checkpoint {
+  const c = verifyInclusionProof(p, origin, key);
+  if (p.entry !== toHex(entry)) invalid(`the proof is for entry ${p.entry}, this record hashes to ${toHex(entry)}`);
+  return c;
+}
+
 /** Checks a consistency proof between an earlier signed checkpoint and the proof's. */
 export function verifyConsistencyProof(p: ConsistencyProof, earlierNote: string, origin: string, key: Uint8Array): { from: Checkpoint; to: Checkpoint } {
   if (p?.format !== CONSISTENCY_FORMAT) invalid(`not a ${CONSISTENCY_FORMAT} proof`);

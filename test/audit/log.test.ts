@@ -86,6 +86,14 @@ describe('backproof log', () => {
     const ok = await cli('log', 'verify', '--proof', path.join(work, 'incl.json'), '--vkey', vkey);
     expect(ok.out).toMatch(new RegExp(`^OK entry 3 \\(${recordHash}\\) is in the tree of size 12, root [0-9a-f]{64}$`));
 
+    // Compliance: the run's signature, chain and files, and its log inclusion, without re-running it.
+    const logged = await cli('verify', run, '--log-proof', path.join(work, 'incl.json'), '--vkey', vkey);
+    expect(logged.code, logged.err).toBe(0);
+    expect(logged.out).toContain('logged     entry 3 of example.test/backproof, in its signed checkpoint of size 12');
+    expect((await cli('log', 'prove', log, '--index', '2', '--out', path.join(work, 'incl2.json'))).code).toBe(0);
+    const wrong = await cli('verify', run, '--log-proof', path.join(work, 'incl2.json'), '--vkey', vkey);
+    expect([wrong.code, wrong.err]).toEqual([5, expect.stringContaining('PROOF_INVALID [log]: the proof is for entry')]);
+
     expect((await cli('log', 'consistency', log, '--from', '3', '--out', path.join(work, 'cons.json'))).code).toBe(0);
     const cons = await cli('log', 'verify', '--proof', path.join(work, 'cons.json'), '--vkey', vkey, '--old-checkpoint', path.join(work, 'old.note'));
     expect(cons.out).toMatch(/^OK the tree of size 12 \(root [0-9a-f]{64}\) extends the tree of size 3/);
