@@ -23,6 +23,7 @@ const SEMI_SPACE_MB = 1;
 const QUIET = 'fast=20,slow=20';
 const CASES: { strategy: string | null; mode: InstrumentationMode; params?: string }[] = [
   { strategy: null, mode: 'none' }, // the engine alone, with a guest that does nothing
+  { strategy: '-resting', mode: 'none' }, // the same with two orders resting on every bar
   { strategy: 'sma-cross', mode: 'none', params: QUIET },
   { strategy: 'sma-cross', mode: 'fuel', params: QUIET },
   { strategy: 'sma-cross', mode: 'trace', params: QUIET },
@@ -37,10 +38,12 @@ function parseParams(text: string): Record<string, number> {
 
 /** One backtest of `bars` bars; the minor GCs while its loop ran. */
 async function measure(strategyName: string, mode: InstrumentationMode, bars: number, params: Record<string, number>, tiled: Bars): Promise<{ scavenges: number; orders: number }> {
-  const strategy = strategyName === '-' ? null : await loadStrategy(`strategies-as/${strategyName}.ts`);
+  const strategy = strategyName.startsWith('-') ? null : await loadStrategy(`strategies-as/${strategyName}.ts`);
   const config = { ...DEFAULT_SANDBOX, mode, hashing: 'inline' as const };
   const guest = strategy ? compileGuest(strategy.wasm, config) : null;
   const bt = new Backtest(tiled, { cash: 10_000, commission: 0.001 });
+  // "-resting": orders that rest on every bar and never fill (a buy limit and a buy stop-limit far below).
+  if (strategyName === '-resting') for (const stop of [NaN, 1e9]) bt.brokers[0]!.place(1, Number.isNaN(stop) ? 1 : 3, 1, 0.01, stop, 0);
   const inst = guest ? new GuestInstance(guest, guestHostFor(bt, params), config) : null;
   inst?.init();
   // Only the loop counts (not the statistics pass after it): note when the last bar has been seen.
@@ -98,7 +101,7 @@ if (process.argv[2] === '--child') {
     const bytes = extra * SEMI_SPACE_MB * 1024 * 1024;
     const label = { none: 'uninstrumented', fuel: 'fuel only', trace: 'fuel + trace' }[c.mode];
     const orders = b.orders - a.orders;
-    const title = c.strategy ? `${c.strategy}${c.params ? ` (${c.params})` : ''}` : '(no-op guest)';
+    const title = c.strategy === '-resting' ? '(no-op guest, 2 resting orders)' : c.strategy ? `${c.strategy}${c.params ? ` (${c.params})` : ''}` : '(no-op guest)';
     console.log(`${title.padEnd(35)} ${label.padEnd(14)}  ${`${a.scavenges}, ${b.scavenges}`.padStart(17)}  ${String(a.orders).padStart(10)}  ${(bytes / BARS).toFixed(2).padStart(13)}  ${(orders > 0 ? (bytes / orders).toFixed(0) : '-').padStart(15)}`);
   }
 }

@@ -169,7 +169,7 @@ export class Backtest {
         const t2 = new BigInt64Array(cap); t2.set(time); time = t2; timeOut = timeWords(time);
         const b2 = new Float64Array(cap); b2.set(bench); bench = b2;
       }
-      equity[k] = account.equity();
+      account.recordEquity(equity, k);
       timeOut[2 * k + TIME_HI] = hi;
       timeOut[2 * k + TIME_LO] = lo;
       bench[k] = f === 0 ? c.close[j]! : k > 0 ? bench[k - 1]! : firstClose;

@@ -133,6 +133,17 @@ export class Account {
     return e;
   }
 
+  /** Writes equity() to out[k]: the engine's per-bar path, where a returned double would be boxed. */
+  recordEquity(out: Float64Array, k: number): void {
+    let e = this.cash;
+    const brokers = this.brokers;
+    for (let i = 0; i < brokers.length; i++) {
+      const b = brokers[i]!;
+      if (b.position !== 0) e += b.position * b.price;
+    }
+    out[k] = e;
+  }
+
   /** Sum of |position| × price over symbols, at the given price for `self`. */
   gross(self: Broker, price: number): number {
     let g = 0;
@@ -168,6 +179,8 @@ export class Broker {
 
   private orders: Order[] = [];
   private bar = -1;
+  /** Open, high, low of the bar being matched. */
+  private readonly ohlc = new Float64Array(3);
 
   constructor(config: BrokerConfig, account: Account = new Account(config.cash)) {
     this.config = config;
@@ -279,13 +292,18 @@ export class Broker {
   /** Checks every active order against bar `j` of `bars` (open, high, low). Called before the guest sees it. */
   onBarOpen(bars: Bars, j: number): void {
     if (this.orders.length === 0) return;
-    const open = bars.open[j]!, high = bars.high[j]!, low = bars.low[j]!;
     const day = this.account.day;
     const stamp = this.account.stamp;
     // Most bars change nothing (resting stops and limits not reached): skip the pass, which allocates.
+    // Prices go through a typed array, not arguments: a double passed to (or returned from) a call
+    // V8 does not inline is boxed, and this runs on every bar that has orders.
+    const p = this.ohlc;
+    p[0] = bars.open[j]!;
+    p[1] = bars.high[j]!;
+    p[2] = bars.low[j]!;
     let due = false;
-    for (let i = 0; i < this.orders.length && !due; i++) due = this.isDue(this.orders[i]!, open, high, low, day, stamp);
-    if (due) this.matchOrders(open, high, low, day, stamp);
+    for (let i = 0; i < this.orders.length && !due; i++) due = this.isDue(this.orders[i]!, day, stamp);
+    if (due) this.matchOrders(p[0], p[1], p[2], day, stamp);
   }
 
   /**
@@ -360,12 +378,24 @@ export class Broker {
     this.orders = keep.filter((o) => !done.has(o.id)).concat(this.orders);
   }
 
-  /** Whether the pass over this bar would fill, expire or cancel `o` (no side effects). */
-  private isDue(o: Order, open: number, high: number, low: number, day: number, stamp: number): boolean {
+  /**
+   * Whether the pass over the bar in `ohlc` would fill, expire, cancel or trigger `o` (no side
+   * effects): exactly when fillPrice would not be NaN (or would trigger a stop-limit), spelled with
+   * comparisons only so no double crosses a call. test/engine/orders.test.ts checks the equivalence.
+   */
+  private isDue(o: Order, day: number, stamp: number): boolean {
     if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return false;
     if ((o.tif === TIF.day && day > o.day) || o.tif === TIF.ioc || o.tif === TIF.fok) return true;
-    if (o.type === TYPE.stopLimit && !o.triggered) return !Number.isNaN(stopHit(o, open, high, low));
-    return !Number.isNaN(this.fillPrice(o, open, high, low));
+    const p = this.ohlc;
+    const open = p[0]!, high = p[1]!, low = p[2]!;
+    const limitReached = o.side > 0 ? open <= o.limit || low <= o.limit : open >= o.limit || high >= o.limit;
+    const stopReached = o.side > 0 ? open >= o.stop || high >= o.stop : open <= o.stop || low <= o.stop;
+    switch (o.type) {
+      case TYPE.market: return true;
+      case TYPE.limit: return limitReached;
+      case TYPE.stopLimit: return o.triggered ? limitReached : stopReached;
+      default: return stopReached; // stop, trailing amount, trailing percent
+    }
   }
 
   /** The price at which `o` fills on a bar with this open/high/low, or NaN. */
@@ -410,16 +440,19 @@ export class Broker {
       }
       this.orders = rest;
     }
-    // Trailing stops follow the close.
+    // Trailing stops follow the close (the level computed here, not by a call: see onBarOpen).
     for (let i = 0; i < this.orders.length; i++) {
       const o = this.orders[i]!;
       if (o.type !== TYPE.trailingAmount && o.type !== TYPE.trailingPercent) continue;
-      const level = this.trailLevel(o, close);
+      const d = o.type === TYPE.trailingPercent ? close * o.trail : o.trail;
+      const level = o.side < 0 ? close - d : close + d; // a sell stop trails below, a buy stop above
       if (Number.isNaN(o.stop) || (o.side < 0 ? level > o.stop : level < o.stop)) o.stop = level;
     }
     // Margin call: liquidate at the next open.
     if (this.position !== 0 && this.config.maintenanceMargin > 0) {
-      const equity = this.account.equity();
+      let equity = this.account.cash; // Account.equity() inline: its double result would be boxed every bar
+      const brokers = this.account.brokers;
+      for (let b = 0; b < brokers.length; b++) if (brokers[b]!.position !== 0) equity += brokers[b]!.position * brokers[b]!.price;
       if (equity < this.config.maintenanceMargin * Math.abs(this.position) * close && !this.orders.some((o) => o.marginCall)) {
         this.marginCalls++;
         this.newOrder({ side: 0, type: TYPE.market, exclusive: true, marginCall: true });

@@ -165,3 +165,35 @@ describe('no look-ahead', () => {
     expect(m.r.equity[2]! - 10_000).toBe(10 * (120 - 110)); // bought at bar 1's open, not bar 0's close
   });
 });
+
+describe('the per-bar due check', () => {
+  // Broker.isDue decides, without allocating, whether the matching pass would act on an order; it
+  // must agree with fillPrice (the pass's own rule) on every order type, side and bar shape.
+  it('agrees with fillPrice for every type, side and price position, including gaps and NaN stops', () => {
+    const bt = new Backtest(DATA, { cash: 10_000 });
+    const broker = bt.brokers[0]! as unknown as {
+      ohlc: Float64Array;
+      isDue(o: object, day: number, stamp: number): boolean;
+      fillPrice(o: object, open: number, high: number, low: number): number;
+    };
+    const levels = [NaN, 80, 95, 98, 99, 100, 101, 102, 104, 120];
+    const shapes: [number, number, number][] = [[100, 104, 98], [95, 96, 90], [105, 106, 104], [100, 100, 100]];
+    bt.brokers[0]!.setBar(0);
+    let checked = 0;
+    for (const type of [TYPE.market, TYPE.limit, TYPE.stop, TYPE.stopLimit, TYPE.trailingAmount, TYPE.trailingPercent])
+      for (const side of [1, -1])
+        for (const limit of levels)
+          for (const stop of levels)
+            for (const triggered of [false, true])
+              for (const [open, high, low] of shapes) {
+                const o = { id: 1, side, type, size: 1, limit, stop, trail: 1, tif: TIF.gtc, activeFrom: 0, after: 0, day: 0, exclusive: false, parent: 0, sibling: 0, triggered, marginCall: false };
+                broker.ohlc.set([open, high, low]);
+                const due = broker.isDue(o, 0, 1);
+                const price = broker.fillPrice({ ...o }, open, high, low);
+                const triggers = type === TYPE.stopLimit && !triggered && !Number.isNaN(broker.fillPrice({ ...o, type: TYPE.stop }, open, high, low));
+                expect([type, side, limit, stop, triggered, open, due]).toEqual([type, side, limit, stop, triggered, open, !Number.isNaN(price) || triggers]);
+                checked++;
+              }
+    expect(checked).toBe(6 * 2 * 10 * 10 * 2 * 4);
+  });
+});
