@@ -204,8 +204,13 @@ export class Backtest {
   /** Reports order events and closed trades to the guest, in the order they happened. */
   private deliver(guest: GuestPort): void {
     const account = this.account;
-    const events = account.events.splice(0);
-    if (guest.onOrder) for (const e of events) guest.onOrder(e.id, e.status, e.price, e.units);
+    const events = account.events;
+    // The events queued so far; any an on_order callback causes (an order it places being rejected)
+    // wait for the next delivery, as before the bar's other callbacks. Shifted in place, not copied.
+    const n = events.length;
+    if (guest.onOrder) for (let i = 0; i < n; i++) guest.onOrder(events[i]!.id, events[i]!.status, events[i]!.price, events[i]!.units);
+    events.copyWithin(0, n);
+    events.length -= n;
     const trades = account.trades;
     if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades[k]!.size, trades[k]!.entryPrice, trades[k]!.exitPrice, trades[k]!.pnl);
     account.tradesReported = trades.length;

@@ -181,6 +181,9 @@ export class Broker {
   private bar = -1;
   /** Open, high, low of the bar being matched. */
   private readonly ohlc = new Float64Array(3);
+  /** The matching pass's order-id sets: handled this pass, and gone without a fill. */
+  private readonly done = new Set<number>();
+  private readonly gone = new Set<number>();
 
   constructor(config: BrokerConfig, account: Account = new Account(config.cash)) {
     this.config = config;
@@ -314,8 +317,11 @@ export class Broker {
     const pending = this.orders;
     this.orders = [];
     const keep: Order[] = [];
-    const done = new Set<number>();
-    const gone = new Set<number>(); // cancelled or expired without a fill: their bracket children go too
+    // Reused across passes (cleared, not reallocated).
+    const done = this.done;
+    const gone = this.gone; // cancelled or expired without a fill: their bracket children go too
+    done.clear();
+    gone.clear();
     const process = (o: Order): void => {
       if (done.has(o.id)) return;
       if (o.parent !== 0 && gone.has(o.parent)) {

@@ -217,8 +217,27 @@ export class GuestInstance {
     this.bulk = (ex[EXPORT_BULK] as WebAssembly.Global | undefined) ?? null;
     this.reserve = (ex[EXPORT_RESERVE] as WebAssembly.Global | undefined) ?? null;
     if (this.fuel) this.fuel.value = config.fuel;
-    if (guest.hasOnOrder) this.onOrder = (id, status, price, units) => this.callExport(EXPORT_ON_ORDER, [id, status, price, units]);
-    if (guest.hasOnTrade) this.onTrade = (size, entry, exit, pnl) => this.callExport(EXPORT_ON_TRADE, [size, entry, exit, pnl]);
+    type Four = (a: number, b: number, c: number, d: number) => void;
+    if (guest.hasOnOrder) {
+      const fn = ex[EXPORT_ON_ORDER] as unknown as Four;
+      this.onOrder = (id, status, price, units) => {
+        try {
+          fn(id, status, price, units);
+        } catch (e) {
+          throw this.translate(e);
+        }
+      };
+    }
+    if (guest.hasOnTrade) {
+      const fn = ex[EXPORT_ON_TRADE] as unknown as Four;
+      this.onTrade = (size, entry, exit, pnl) => {
+        try {
+          fn(size, entry, exit, pnl);
+        } catch (e) {
+          throw this.translate(e);
+        }
+      };
+    }
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
@@ -342,14 +361,6 @@ export class GuestInstance {
         v[4] = bars.volume[j]!;
         this.barTrampoline();
       } else this.onBarFn(bars.time[j]!, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
-    } catch (e) {
-      throw this.translate(e);
-    }
-  }
-
-  private callExport(name: string, args: (number | bigint)[]): void {
-    try {
-      (this.instance.exports[name] as (...a: (number | bigint)[]) => void)(...args);
     } catch (e) {
       throw this.translate(e);
     }

@@ -197,3 +197,23 @@ describe('the per-bar due check', () => {
     expect(checked).toBe(6 * 2 * 10 * 10 * 2 * 4);
   });
 });
+
+describe('order event delivery', () => {
+  it('an event caused inside on_order waits for the next delivery, after the bar', () => {
+    const bt = new Backtest(DATA, { cash: 10_000 });
+    const log: string[] = [];
+    let i = -1;
+    bt.run({
+      onBar: () => {
+        i++;
+        log.push(`bar ${i}`);
+        if (i === 0) bt.broker.submit(ORDER_BUY, 1);
+      },
+      onOrder: (id, status) => {
+        log.push(`order ${id} status ${status}`);
+        if (id === 1) bt.broker.submit(ORDER_BUY, -1); // rejected at once: its event is queued
+      },
+    });
+    expect(log.slice(0, 5)).toEqual(['bar 0', `order 1 status ${STATUS.filled}`, 'bar 1', `order 0 status ${STATUS.rejected}`, 'bar 2']);
+  });
+});
