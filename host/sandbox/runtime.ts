@@ -217,27 +217,17 @@ export class GuestInstance {
     this.bulk = (ex[EXPORT_BULK] as WebAssembly.Global | undefined) ?? null;
     this.reserve = (ex[EXPORT_RESERVE] as WebAssembly.Global | undefined) ?? null;
     if (this.fuel) this.fuel.value = config.fuel;
+    // The optional callbacks, called with their four arguments directly (no argument array per event).
     type Four = (a: number, b: number, c: number, d: number) => void;
-    if (guest.hasOnOrder) {
-      const fn = ex[EXPORT_ON_ORDER] as unknown as Four;
-      this.onOrder = (id, status, price, units) => {
-        try {
-          fn(id, status, price, units);
-        } catch (e) {
-          throw this.translate(e);
-        }
-      };
-    }
-    if (guest.hasOnTrade) {
-      const fn = ex[EXPORT_ON_TRADE] as unknown as Four;
-      this.onTrade = (size, entry, exit, pnl) => {
-        try {
-          fn(size, entry, exit, pnl);
-        } catch (e) {
-          throw this.translate(e);
-        }
-      };
-    }
+    const guarded = (fn: Four): Four => (a, b, c, d) => {
+      try {
+        fn(a, b, c, d);
+      } catch (e) {
+        throw this.translate(e);
+      }
+    };
+    if (guest.hasOnOrder) this.onOrder = guarded(ex[EXPORT_ON_ORDER] as unknown as Four);
+    if (guest.hasOnTrade) this.onTrade = guarded(ex[EXPORT_ON_TRADE] as unknown as Four);
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
