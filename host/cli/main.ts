@@ -27,6 +27,7 @@ Usage: backproof <command> [options]
 Commands:
   build <strategy.ts>     compile a strategy with asc (writes .wasm and .build.json)
   backtest                run an audited backtest and write a run folder
+  verify <run-dir>        check every hash and the signature of a run, without re-executing
   replay <run-dir>        re-execute a run and compare its trace root and result; on a
                           mismatch, name the first differing instruction
   diff <run-a> <run-b>    the first instruction where two runs' traces differ
@@ -36,7 +37,6 @@ Commands:
   verify-attestation <f>  check an attestation envelope
   log <command> <log-dir> the transparency log of record hashes: init, append, checkpoint,
                           prove, consistency, verify
-  verify <run-dir>        check every hash and the signature of a run, without re-executing
   trace <run-dir>         print a window of a run's per-instruction trace
   snapshot <run-dir>      check the guest's state after event K without a full replay
   keygen                  create an Ed25519 signing key pair
