@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, type RunConfig, type DataOptions, type InclusionProof,
+  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { parse, numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -77,13 +77,17 @@ Options:
   --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})
   --trace full|off       record and commit the execution trace (default full); fuel is always on
   --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
-  --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped`,
-  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE] [--log-proof FILE --vkey VKEY]
+  --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped
+  --log DIR              append the record's hash to this transparency log (backproof log init) and
+                         write the inclusion proof to <run folder>/log-inclusion.json
+  --log-key FILE         the log's key, if not the signing key`,
+  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE] [--vkey VKEY [--log-proof FILE]]
 
 Checks the record's signature and hash chain and every file it names, without re-executing.
 Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.
---log-proof (from "backproof log prove") also checks that this record (SHA-256 of record.pb) is in a
-transparency log, under the log's signed checkpoint; --vkey is the log's verifier key.`,
+--vkey (a log's verifier key) also checks that this record (SHA-256 of record.pb) is in that
+transparency log, under its signed checkpoint: with the proof in --log-proof FILE (from "backproof log
+prove"), or else the log-inclusion.json that "backtest --log" wrote into the run folder.`,
   trace: `Usage: backproof trace <run-dir> [--from N] [--count K] [--data FILE] [--json]
 
 Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1
@@ -148,6 +152,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
     timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
     'commission-per-unit': { type: 'string' }, 'commission-fixed': { type: 'string' }, 'commission-min': { type: 'string' },
     'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
+    log: { type: 'string' }, 'log-key': { type: 'string' },
     'snapshot-every': { type: 'string' }, margin: { type: 'string' }, 'maintenance-margin': { type: 'string' }, 'fill-at': { type: 'string' }, 'both-touched': { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
@@ -184,6 +189,15 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
   const key = keyFile ? await loadPrivateKey(keyFile) : null;
+  // --log: checked before the run, so a wrong log or key costs nothing.
+  const logDir = values.log as string | undefined;
+  let logKey = null;
+  if (logDir) {
+    const meta = readMeta(logDir);
+    const logKeyFile = (values['log-key'] as string | undefined) ?? keyFile ?? defaultKey;
+    logKey = await loadPrivateKey(logKeyFile);
+    if (toHex(rawPublicKey(logKey)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `${logKeyFile} is not the key of the log at ${logDir} (pass --log-key)`);
+  }
   const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
   if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
   const dataOptions: DataOptions = {};
@@ -218,6 +232,13 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   out.log(`result        sha256 ${toHex(sha256(outcome.resultBytes))}`);
   out.log(`record        ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
   out.log(`run folder    ${dir}`);
+  if (logDir && logKey) {
+    // The record is logged once its folder is complete; the inclusion proof goes beside it.
+    const entry = sha256(new Uint8Array(await readFile(path.join(dir, RUN_FILES.record))));
+    const appended = appendEntry(logDir, entry, logKey);
+    await writeFile(path.join(dir, RUN_FILES.logInclusion), JSON.stringify(proveInclusion(logDir, appended.index), null, 2) + '\n');
+    out.log(`logged        entry ${appended.index} of ${readMeta(logDir).origin} (tree size ${appended.size}); proof in ${path.join(dir, RUN_FILES.logInclusion)}`);
+  }
   return EXIT.ok;
 }
 
@@ -225,8 +246,8 @@ async function cmdVerify(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' }, 'log-proof': { type: 'string' }, vkey: { type: 'string' } }, 1);
   if (values.help) return out.log(HELP.verify!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
-  const vkey = values['log-proof'] ? parseVerifierKey(String(values.vkey ?? '')) : null;
-  if (values['log-proof'] && !vkey) throw new UsageError('USAGE', '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key>');
+  const vkey = values['log-proof'] || values.vkey ? parseVerifierKey(String(values.vkey ?? '')) : null;
+  if ((values['log-proof'] || values.vkey) && !vkey) throw new UsageError('USAGE', '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key>');
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
   const r = await verifyRun({ dir: positionals[0], trustedKey, dataPath: values.data as string | undefined });
   out.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
@@ -234,11 +255,13 @@ async function cmdVerify(args: string[], out: Out): Promise<number> {
   out.log(`trace root ${r.traceRoot}`);
   out.log(`result     ${r.resultSha256}`);
   if (vkey) {
+    // Default: the proof "backtest --log" left in the run folder.
+    const proofFile = (values['log-proof'] as string | undefined) ?? path.join(positionals[0], RUN_FILES.logInclusion);
     let proof: InclusionProof;
     try {
-      proof = JSON.parse(await readFile(values['log-proof'] as string, 'utf8')) as InclusionProof;
+      proof = JSON.parse(await readFile(proofFile, 'utf8')) as InclusionProof;
     } catch {
-      throw new UsageError('USAGE', `cannot read the log proof ${values['log-proof']} as JSON`);
+      throw new UsageError('USAGE', `cannot read the log proof ${proofFile} as JSON`);
     }
     const record = new Uint8Array(await readFile(path.join(positionals[0], RUN_FILES.record)));
     const c = verifyEntryLogged(sha256(record), proof, vkey.name, vkey.publicKey);

@@ -54,6 +54,8 @@ export const FILES = {
   wasm: 'strategy.wasm',
   leaves: 'trace-leaves.bin',
   snapshots: 'snapshots.json',
+  /** Written by `backtest --log` beside a complete run: the record's inclusion proof in that log. */
+  logInclusion: 'log-inclusion.json',
   sources: 'sources',
 } as const;
 

@@ -227,3 +227,24 @@ describe('backproof log', () => {
     expect(r.index).toBe(verifyLog(log).size - 1);
   }, 120_000);
 });
+
+describe('backtest --log', () => {
+  it('logs the record as the run is made; verify --vkey then checks the inclusion from the run folder alone', async () => {
+    const log = path.join(work, 'runs-log');
+    const init = await cli('log', 'init', log, '--key', keyFile, '--origin', 'example.test/runs');
+    const vkey = init.out.split('\n')[1]!.replace('verifier key ', '');
+    const run = path.join(work, 'logged-run');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--key', keyFile, '--log', log);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(`logged        entry 0 of example.test/runs (tree size 1); proof in ${path.join(run, 'log-inclusion.json')}`);
+    const v = await cli('verify', run, '--vkey', vkey);
+    expect(v.code, v.err).toBe(0);
+    expect(v.out).toContain('logged     entry 0 of example.test/runs, in its signed checkpoint of size 1');
+    // A log whose key is not the one given is refused before anything runs.
+    await cli('keygen', '--out', path.join(work, 'k3'));
+    const refused = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'not-run'), '--key', path.join(work, 'k3', 'backproof.key'), '--log', log);
+    expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('is not the key of the log')]);
+    expect(existsSync(path.join(work, 'not-run'))).toBe(false);
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'x'), '--log', path.join(work, 'no-log'))).err).toContain('no log at');
+  });
+});
