@@ -42,9 +42,11 @@ describe('the per-bar path', () => {
   // After a warm-up run, 2M bars: measured 0–3 scavenges of 1 MB, not growing with the bar count
   // (V8's own background work). One BigInt or boxed double per bar — what the loop used to make —
   // is 32 scavenges here; the bound of 6 (3 bytes a bar) fails on that and tolerates the noise.
+  // A second measurement only when the first exceeds the bound: noise is sporadic, a regression is not.
+  const settled = (...a: [string, string, string]) => { const first = scavenges(...a); return first <= 6 ? first : Math.min(first, scavenges(...a)); };
   it('allocates nothing on bars without order events: engine alone, with resting orders, and a metered SMA strategy', () => {
-    expect(scavenges('-', 'none', '')).toBeLessThanOrEqual(6);
-    expect(scavenges('-resting', 'none', '')).toBeLessThanOrEqual(6);
-    expect(scavenges('sma-cross', 'fuel', 'fast=20,slow=20')).toBeLessThanOrEqual(6);
-  }, 90_000);
+    expect(settled('-', 'none', '')).toBeLessThanOrEqual(6);
+    expect(settled('-resting', 'none', '')).toBeLessThanOrEqual(6);
+    expect(settled('sma-cross', 'fuel', 'fast=20,slow=20')).toBeLessThanOrEqual(6);
+  }, 120_000);
 });
