@@ -303,7 +303,8 @@ async function cmdSnapshot(args: string[], out: Out): Promise<number> {
   if (values.bar === undefined) throw new UsageError('USAGE', 'snapshot needs --bar K');
   const r = await checkSnapshot({ dir: positionals[0], bar: numberOption('bar', values.bar as string, 0) });
   out.log(`OK state after event ${r.bar}: sha256 ${r.stateSha256}`);
-  out.log(`committed in leaf ${r.leafIndex} of ${r.leaves}, included in the recorded trace root; re-executed ${r.eventsExecuted} of ${r.eventsTotal} events`);
+  const where = r.leafCount === 1 ? `leaf ${r.leafIndex}` : `leaves ${r.leafIndex} and ${r.leafIndex + 1} (the record straddles them)`;
+  out.log(`committed in ${where} of ${r.leaves}, included in the recorded trace root; re-executed ${r.eventsExecuted} of ${r.eventsTotal} events`);
   return EXIT.ok;
 }
 

@@ -79,6 +79,8 @@ export interface ReexecuteOptions {
   recordFrom?: number;
   recordTo?: number;
   stopWhenRecorded?: boolean;
+  /** Called with each host record (a state snapshot: [1, bar, 0, hash words…]) and the stream word where it starts; true stops the run. */
+  onHostRecord?: (words: number[], startWord: number) => boolean;
   /** Called when the guest places an order with the index of the call instruction that placed it; true stops the run. */
   onOrderPlaced?: (orderId: number, instruction: number) => boolean;
 }
@@ -142,6 +144,9 @@ export function reexecute(o: ReexecuteOptions): Reexecution {
     records.push({ ...r, word: expander.regionWord });
     if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
   }, o.recordFrom ?? 0, recordTo);
+  const onHost = o.onHostRecord;
+  // A host record is 12 words: 0, then the 11 the expander hands over.
+  if (onHost) expander.onHostRecord = (words) => { if (onHost(words, expander.words - 12)) throw new Stop(); };
   const backtest = new Backtest({ sources: o.feeds.map(sourceOfFeed) }, engineConfigFor(o.config));
   const host = guestHostFor(backtest, o.config.params);
   const calls: CallSite[] = [];

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
+import { loadRecordedRun, openRecordedData, reexecute } from '../../host/run/reexecute.ts';
 
 let work: string;
 let run: string;
@@ -201,7 +202,22 @@ describe('trace modes and the trace command', () => {
     await writeFile(path.join(broken, 'trace-leaves.bin'), leaves);
     const b = await cli('snapshot', broken, '--bar', '199');
     expect(b.code).toBe(5);
-    expect(b.err).toMatch(/trace-leaves\.bin is not the recorded list/);
+    expect(b.err).toMatch(/trace-leaves\.bin .*is not the recorded list/);
+  });
+
+  it('backproof snapshot checks a record that straddles two leaves', async () => {
+    const dir = path.join(work, 'snap-every');
+    // EMA crossover on GOOG with a snapshot after every bar: the record after event 1099 straddles leaves.
+    expect((await cli('backtest', '--strategy', 'strategies-as/ema-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '1', '--out', dir, '--unsigned')).code).toBe(0);
+    // Find, by re-execution, a snapshot record that starts within 48 bytes of a leaf's end.
+    const rr = await loadRecordedRun(dir);
+    const starts: [number, number][] = [];
+    reexecute({ wasm: rr.wasm, feeds: (await openRecordedData(rr)).feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, onHostRecord: (w, at) => (starts.push([w[1]!, at]), false) });
+    const straddling = starts.find(([, at]) => (4 * at) % 65536 > 65536 - 48);
+    expect(straddling).toEqual([1099, 114682]);
+    const r = await cli('snapshot', dir, '--bar', String(straddling![0]));
+    expect([r.code, r.err]).toEqual([0, '']);
+    expect(r.out).toMatch(/committed in leaves \d+ and \d+ \(the record straddles them\) of \d+/);
   });
 
   it('--trace off runs with fuel only, verifies and replays', async () => {
