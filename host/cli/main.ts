@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, createLogger, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
+  buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
   BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
 } from '../index.ts';

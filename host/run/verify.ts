@@ -5,7 +5,6 @@
  * throws an AuditError naming that link and both values. `openRecord` is shared with replay.
  */
 import path from 'node:path';
-import { readFile } from 'node:fs/promises';
 import { AuditError, DataError } from '../errors.ts';
 import { decodeCanonical, encode, pb, toBigInt } from '../audit/codec.ts';
 import { hashLink, LINK_KINDS, LINK_TYPES, RECORD_VERSION, ZERO_HASH, type LinkKind } from '../audit/chain.ts';
