@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { pae, verifyProofBundle, type ProofBundle } from '../../host/index.ts';
-import { loadRecordedRun, openRecordedData, reexecute } from '../../host/run/reexecute.ts';
+import { loadRecordedRun, openRecordedData, reexecute } from '../../host/inspect/reexecute.ts';
 
 let work: string, run: string, pub: string;
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
-import { loadRecordedRun, openRecordedData, reexecute } from '../../host/run/reexecute.ts';
+import { loadRecordedRun, openRecordedData, reexecute } from '../../host/inspect/reexecute.ts';
 
 let work: string;
 let run: string;

@@ -1,5 +1,5 @@
 /**
- * @module run/verify
+ * @module inspect/verify
  * `verify`: checks a run folder without re-executing the strategy — a straight pipeline of named
  * steps (record, signature, chain, config, strategy, data, trace, result); the first failing step
  * throws an AuditError naming that link and both values. `openRecord` is shared with replay.
@@ -16,9 +16,9 @@ import type { BarSource } from '../model/bars.ts';
 import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
-import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from './config.ts';
-import { FILES, readRunFile, timelineOfSources } from './rundir.ts';
-import { toolchainDifferences } from './toolchain.ts';
+import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from '../run/config.ts';
+import { FILES, readRunFile, timelineOfSources } from '../run/rundir.ts';
+import { toolchainDifferences } from '../run/toolchain.ts';
 
 type Body = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 /**
- * @module run/trace
+ * @module inspect/trace
  * `backproof trace`: re-executes a run and prints a window of its per-instruction trace. The run is
  * re-executed to the end so the trace root can be compared with the recorded one: every printed
  * instruction then belongs to the committed trace.

@@ -1,5 +1,5 @@
 /**
- * @module run/divergence
+ * @module inspect/divergence
  * The divergence finder: given two executions whose trace roots differ (a run and its replay, or two
  * runs), descend their Merkle trees to the first differing leaf (the stored leaf hashes, no
  * execution), re-execute each side only until just past that leaf, find the first differing trace
@@ -14,7 +14,7 @@ import { firstDifferingLeaf, type InstructionRecord } from '../../traces/index.t
 import { isoTime } from '../model/bars.ts';
 import type { DataFeed } from '../data/load.ts';
 import { mnemonic } from '../sandbox/index.ts';
-import type { RunConfig } from './config.ts';
+import type { RunConfig } from '../run/config.ts';
 import { callSiteOf, reexecute, type CallSite, type Reexecution } from './reexecute.ts';
 
 /** One side of a comparison: what to execute, and its committed leaf hashes. */

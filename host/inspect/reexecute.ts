@@ -1,5 +1,5 @@
 /**
- * @module run/reexecute
+ * @module inspect/reexecute
  * Re-executing a recorded run for the audit tools (divergence, proofs): the run folder's inputs
  * (module, data at the recorded paths, config), and a re-execution that streams the trace through
  * the expander, notes which callback each instruction ran in, keeps a window of trace bytes and
@@ -11,9 +11,9 @@ import { Backtest } from '../engine/backtest.ts';
 import type { GuestPort } from '../engine/ports.ts';
 import { compileGuest, GuestInstance, staticMap } from '../sandbox/index.ts';
 import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap, type TraceCommitment } from '../../traces/index.ts';
-import { engineConfigFor, sandboxConfigFor, type RunConfig } from './config.ts';
-import { guestHostFor } from './guest-host.ts';
-import { FILES, readRunFile } from './rundir.ts';
+import { engineConfigFor, sandboxConfigFor, type RunConfig } from '../run/config.ts';
+import { guestHostFor } from '../run/guest-host.ts';
+import { FILES, readRunFile } from '../run/rundir.ts';
 import { configFromRecord, dataOptionsFromRecord, openRecord, type OpenedRecord, type RecordedDataFile } from './verify.ts';
 
 /** A run folder's record and the inputs it names. */

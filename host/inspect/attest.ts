@@ -1,5 +1,5 @@
 /**
- * @module run/attest
+ * @module inspect/attest
  * `backproof attest <run-dir>`: the run's record as an in-toto Statement v1 whose subject is the
  * result (result.pb by its SHA-256), in a DSSE envelope signed with Ed25519. The predicate carries
  * the record decoded (as record.json) and record.pb itself, so a verifier can check the chain from
@@ -9,7 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import { AuditError } from '../errors.ts';
 import { IN_TOTO_PAYLOAD_TYPE, openEnvelope, signEnvelope, type Envelope } from '../audit/dsse.ts';
 import { toHex } from '../../traces/index.ts';
-import { FILES, readRunFile } from './rundir.ts';
+import { FILES, readRunFile } from '../run/rundir.ts';
 import { openRecord, openRecordBytes } from './verify.ts';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';

@@ -1,5 +1,5 @@
 /**
- * @module run/prove
+ * @module inspect/prove
  * `backproof prove <run-dir> --instruction N | --order K` and `backproof verify-proof`: a
  * self-contained bundle that shows one executed instruction is part of a signed run, checkable
  * offline from the bundle alone.
@@ -20,8 +20,8 @@ import { compileGuest, mnemonic, staticMap } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { isoTime } from '../model/bars.ts';
-import { sandboxConfigFor } from './config.ts';
-import { FILES, readRunFile } from './rundir.ts';
+import { sandboxConfigFor } from '../run/config.ts';
+import { FILES, readRunFile } from '../run/rundir.ts';
 import { callSiteOf, loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
 import { configFromRecord, openRecordBytes } from './verify.ts';
 

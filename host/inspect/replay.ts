@@ -1,19 +1,19 @@
 /**
- * @module run/replay
+ * @module inspect/replay
  * `replay`: re-executes a run from its folder — the recorded module, data and config — and
  * compares the new trace root and result hash with the recorded ones. It refuses to run under a
  * toolchain other than the recorded one unless told to (the override is then part of the report).
- * On a mismatch it finds the first differing instruction (run/divergence).
+ * On a mismatch it finds the first differing instruction (inspect/divergence).
  */
 import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { sha256, toHex } from '../../traces/index.ts';
-import { executeRun, type SourceText } from './execute.ts';
-import { FILES, readRunFile } from './rundir.ts';
+import { executeRun, type SourceText } from '../run/execute.ts';
+import { FILES, readRunFile } from '../run/rundir.ts';
 import { findDivergence, type Divergence } from './divergence.ts';
 import { loadRecordedRun, openRecordedData } from './reexecute.ts';
-import { toolchainDifferences } from './toolchain.ts';
+import { toolchainDifferences } from '../run/toolchain.ts';
 
 export interface ReplayReport {
   runId: string;

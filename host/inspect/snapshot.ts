@@ -1,5 +1,5 @@
 /**
- * @module run/snapshot
+ * @module inspect/snapshot
  * `backproof snapshot <run-dir> --bar K`: checks a strategy's state after event K without a full
  * replay. It re-executes only until the snapshot record of event K is in the stream (the record
  * holds the state hash: SHA-256 of memory and globals), then — keeping just the leaf or two that
