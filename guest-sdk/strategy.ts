@@ -1,4 +1,9 @@
 import * as env from "./env";
+import {
+  ORDER_BUY, ORDER_SELL, ORDER_CLOSE, SIDE_BUY, SIDE_SELL,
+  TYPE_LIMIT, TYPE_STOP, TYPE_STOP_LIMIT, TYPE_TRAILING_AMOUNT, TYPE_TRAILING_PERCENT,
+  TIF_GTC, TIF_DAY, TIF_IOC, TIF_FOK, STATUS_FILLED, STATUS_CANCELLED, STATUS_REJECTED, STATUS_EXPIRED,
+} from "./constants";
 
 /** One OHLCV bar. The SDK reuses a single instance: copy fields you want to keep. */
 @final
@@ -16,21 +21,17 @@ export class Bar {
   symbol: i32 = 0;
 }
 
-export const ORDER_BUY: i32 = 1;
-export const ORDER_SELL: i32 = 2;
-export const ORDER_CLOSE: i32 = 3;
-
 /** Time in force. */
-export const GTC: i32 = 0;
-export const DAY: i32 = 1;
-export const IOC: i32 = 2;
-export const FOK: i32 = 3;
+export const GTC: i32 = TIF_GTC;
+export const DAY: i32 = TIF_DAY;
+export const IOC: i32 = TIF_IOC;
+export const FOK: i32 = TIF_FOK;
 
 /** Order status in onOrder. */
-export const FILLED: i32 = 1;
-export const CANCELLED: i32 = 2;
-export const REJECTED: i32 = 3;
-export const EXPIRED: i32 = 4;
+export const FILLED: i32 = STATUS_FILLED;
+export const CANCELLED: i32 = STATUS_CANCELLED;
+export const REJECTED: i32 = STATUS_REJECTED;
+export const EXPIRED: i32 = STATUS_EXPIRED;
 
 /**
  * Base class of every strategy. Override `init()` (once, before the first bar)
@@ -53,17 +54,17 @@ export abstract class Strategy {
   close(): void { env.order(ORDER_CLOSE, 0); }
 
   // Orders that net against the position; sizes as in buy(). Each returns an order id (or -1).
-  buyLimit(limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_BUY, 1, size, limit, NaN, tif); }
-  sellLimit(limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_SELL, 1, size, limit, NaN, tif); }
-  buyStop(stop: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_BUY, 2, size, NaN, stop, tif); }
-  sellStop(stop: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_SELL, 2, size, NaN, stop, tif); }
-  buyStopLimit(stop: f64, limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_BUY, 3, size, limit, stop, tif); }
-  sellStopLimit(stop: f64, limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(ORDER_SELL, 3, size, limit, stop, tif); }
+  buyLimit(limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(SIDE_BUY, TYPE_LIMIT, size, limit, NaN, tif); }
+  sellLimit(limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(SIDE_SELL, TYPE_LIMIT, size, limit, NaN, tif); }
+  buyStop(stop: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(SIDE_BUY, TYPE_STOP, size, NaN, stop, tif); }
+  sellStop(stop: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(SIDE_SELL, TYPE_STOP, size, NaN, stop, tif); }
+  buyStopLimit(stop: f64, limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(SIDE_BUY, TYPE_STOP_LIMIT, size, limit, stop, tif); }
+  sellStopLimit(stop: f64, limit: f64, size: f64 = 0, tif: i32 = GTC): i32 { return env.submit(SIDE_SELL, TYPE_STOP_LIMIT, size, limit, stop, tif); }
   /** A sell stop `distance` below the best close since placing it (a fraction of price when `percent`). */
-  trailingStop(distance: f64, size: f64, percent: bool = false): i32 { return env.submit(ORDER_SELL, percent ? 5 : 4, size, NaN, distance, GTC); }
+  trailingStop(distance: f64, size: f64, percent: bool = false): i32 { return env.submit(SIDE_SELL, percent ? TYPE_TRAILING_PERCENT : TYPE_TRAILING_AMOUNT, size, NaN, distance, GTC); }
   /** Entry (at market, or at `limit`) with a stop-loss and a take-profit that cancel each other. */
-  bracketBuy(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(ORDER_BUY, size, limit, stopLoss, takeProfit, GTC); }
-  bracketSell(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(ORDER_SELL, size, limit, stopLoss, takeProfit, GTC); }
+  bracketBuy(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(SIDE_BUY, size, limit, stopLoss, takeProfit, GTC); }
+  bracketSell(size: f64, stopLoss: f64, takeProfit: f64, limit: f64 = NaN): i32 { return env.bracket(SIDE_SELL, size, limit, stopLoss, takeProfit, GTC); }
   cancel(id: i32): bool { return env.cancel(id) != 0; }
 
   // Several symbols: bars arrive merged in time; these act on a named symbol.

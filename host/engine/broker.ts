@@ -21,14 +21,16 @@
 import type { Trade } from '../model/trade.ts';
 import type { Bars } from '../model/bars.ts';
 
-export const ORDER_BUY = 1;
-export const ORDER_SELL = 2;
-export const ORDER_CLOSE = 3;
+import * as abi from '../../guest-sdk/constants.ts';
 
-export const TYPE = { market: 0, limit: 1, stop: 2, stopLimit: 3, trailingAmount: 4, trailingPercent: 5 } as const;
-export const TIF = { gtc: 0, day: 1, ioc: 2, fok: 3 } as const;
+export const { ORDER_BUY, ORDER_SELL, ORDER_CLOSE } = abi;
+export const TYPE = {
+  market: abi.TYPE_MARKET, limit: abi.TYPE_LIMIT, stop: abi.TYPE_STOP, stopLimit: abi.TYPE_STOP_LIMIT,
+  trailingAmount: abi.TYPE_TRAILING_AMOUNT, trailingPercent: abi.TYPE_TRAILING_PERCENT,
+} as const;
+export const TIF = { gtc: abi.TIF_GTC, day: abi.TIF_DAY, ioc: abi.TIF_IOC, fok: abi.TIF_FOK } as const;
 /** Order status reported to the guest's on_order. */
-export const STATUS = { filled: 1, cancelled: 2, rejected: 3, expired: 4 } as const;
+export const STATUS = { filled: abi.STATUS_FILLED, cancelled: abi.STATUS_CANCELLED, rejected: abi.STATUS_REJECTED, expired: abi.STATUS_EXPIRED } as const;
 
 export interface CostModel {
   rate: number;

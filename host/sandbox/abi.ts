@@ -3,6 +3,8 @@
  * The guest ABI (docs/ABI.md): the imports a strategy may use, with their exact signatures, and
  * the exports the host calls. Any other import is rejected before instantiation.
  */
+import { ORDER_BUY, ORDER_CLOSE, ORDER_SELL } from '../../guest-sdk/constants.ts';
+
 export const I32 = 0x7f, I64 = 0x7e, F64 = 0x7c;
 
 export interface ImportSpec {
@@ -47,7 +49,7 @@ export const EXPORT_ON_TRADE = 'on_trade';
 export const ON_TRADE_SIGNATURE: ImportSpec = { params: [F64, F64, F64, F64], results: [] };
 
 /** Order kinds passed to `backproof.order`. */
-export const ORDER_KIND = { buy: 1, sell: 2, close: 3 } as const;
+export const ORDER_KIND = { buy: ORDER_BUY, sell: ORDER_SELL, close: ORDER_CLOSE } as const;
 
 /** What the guest's imports call on the host side. Implemented by the run's composition root. */
 export interface GuestHost {
