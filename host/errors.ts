@@ -4,20 +4,11 @@
  * Tests assert `code`, never the message. The CLI maps each layer to an exit code.
  */
 
-export type ErrorCode =
-  // usage and configuration
-  | 'USAGE'
-  | 'UNKNOWN_PARAM'
-  | 'OUTPUT_EXISTS'
-  | 'KEY_ERROR'
-  // data
-  | 'DATA_NOT_FOUND'
-  | 'DATA_MALFORMED'
-  | 'DATA_ORDER'
-  | 'DATA_EMPTY'
-  // build
-  | 'BUILD_FAILED'
-  // sandbox
+/** Codes of each layer: a layer's error class accepts only its own (the type checker enforces it). */
+export type UsageCode = 'USAGE' | 'UNKNOWN_PARAM' | 'OUTPUT_EXISTS' | 'KEY_ERROR';
+export type DataCode = 'DATA_NOT_FOUND' | 'DATA_MALFORMED' | 'DATA_ORDER' | 'DATA_EMPTY';
+export type BuildCode = 'BUILD_FAILED';
+export type SandboxCode =
   | 'WASM_MALFORMED'
   | 'WASM_UNSUPPORTED'
   | 'IMPORT_NOT_ALLOWED'
@@ -29,18 +20,14 @@ export type ErrorCode =
   | 'WATCHDOG'
   | 'MEMORY_LIMIT'
   | 'GUEST_TRAP'
-  | 'GUEST_ABORT'
-  // audit
-  | 'RECORD_MALFORMED'
-  | 'VERIFY_FAILED'
-  | 'REPLAY_MISMATCH'
-  | 'TOOLCHAIN_MISMATCH'
-  | 'PROOF_INVALID'
-  | 'LOG_CORRUPT';
+  | 'GUEST_ABORT';
+export type AuditCode = 'RECORD_MALFORMED' | 'VERIFY_FAILED' | 'REPLAY_MISMATCH' | 'TOOLCHAIN_MISMATCH' | 'PROOF_INVALID' | 'LOG_CORRUPT';
+export type ErrorCode = UsageCode | DataCode | BuildCode | SandboxCode | AuditCode;
 
-export class BackproofError extends Error {
-  readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+/** The one base error: a string-union `code` (tests assert it, never the message) and a `cause`. */
+export class BackproofError<Code extends ErrorCode = ErrorCode> extends Error {
+  readonly code: Code;
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
     this.name = new.target.name;
@@ -48,18 +35,18 @@ export class BackproofError extends Error {
 }
 
 /** Bad command line or configuration. */
-export class UsageError extends BackproofError {}
+export class UsageError extends BackproofError<UsageCode> {}
 /** A data file is missing, malformed or out of order; the message names file, line and field. */
-export class DataError extends BackproofError {}
+export class DataError extends BackproofError<DataCode> {}
 /** `asc` failed to compile a strategy. */
-export class BuildError extends BackproofError {}
+export class BuildError extends BackproofError<BuildCode> {}
 /** The guest module was rejected, or faulted while running. */
-export class SandboxError extends BackproofError {}
+export class SandboxError extends BackproofError<SandboxCode> {}
 /** A record, hash, signature or replay did not check out. */
-export class AuditError extends BackproofError {
+export class AuditError extends BackproofError<AuditCode> {
   /** The broken link or step, e.g. "data", "signature". */
   readonly step: string;
-  constructor(code: ErrorCode, step: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: AuditCode, step: string, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.step = step;
   }

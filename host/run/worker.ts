@@ -7,7 +7,7 @@
  * error is rebuilt as the same class with the same code.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode } from '../errors.ts';
+import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, type DataFeed, type StreamedData } from '../data/load.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
@@ -24,9 +24,8 @@ export interface IsolatedRequest {
 
 type Reply = { outcome: RunOutcome } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
 
-const ERRORS: Record<string, new (code: ErrorCode, message: string) => BackproofError> = {
-  UsageError, DataError, BuildError, SandboxError,
-};
+// The worker's error crosses as data; the code it carries came from the same class on the other side.
+const ERRORS = { UsageError, DataError, BuildError, SandboxError } as unknown as Record<string, new (code: ErrorCode, message: string) => BackproofError>;
 
 export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs: number }): Promise<RunOutcome> {
   return new Promise((resolve, reject) => {
@@ -43,7 +42,7 @@ export function executeRunIsolated(request: IsolatedRequest, options: { timeoutM
       void worker.terminate();
       if ('outcome' in m) return resolve(m.outcome);
       const e = m.error;
-      if (e.kind === 'AuditError') return reject(new AuditError(e.code, e.step ?? 'run', e.message));
+      if (e.kind === 'AuditError') return reject(new AuditError(e.code as AuditCode, e.step ?? 'run', e.message));
       const Cls = ERRORS[e.kind];
       reject(Cls ? new Cls(e.code, e.message) : new Error(`${e.message}\n${e.stack ?? ''}`));
     });
