@@ -126,24 +126,24 @@ describe('backproof backtest / verify / replay', () => {
 describe('other data formats through the whole path', () => {
   it('a Lean zip and a d/m/y quote file: run, verify and replay with the recorded read options', async () => {
     const lean = path.join(work, 'lean');
-    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/lean/equity/usa/daily/spy.zip', '--out', lean, '--unsigned')).code).toBe(0);
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'test/data/lean/equity/usa/daily/spy.zip', '--out', lean, '--unsigned')).code).toBe(0);
     expect((await cli('verify', lean)).code).toBe(0);
     expect((await cli('replay', lean)).out).toMatch(/^MATCH/);
     const quotes = path.join(work, 'quotes');
-    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/bidask.csv', '--date-format', 'dmy', '--duplicates', 'keep', '--param', 'fast=2', '--param', 'slow=3', '--out', quotes, '--unsigned');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'test/data/bidask.csv', '--date-format', 'dmy', '--duplicates', 'keep', '--param', 'fast=2', '--param', 'slow=3', '--out', quotes, '--unsigned');
     expect(r.code).toBe(0);
     const record = JSON.parse(await readFile(path.join(quotes, 'record.json'), 'utf8'));
     expect(record.links[2].body.files[0]).toMatchObject({ dateFormat: 'dmy', duplicates: 'keep', bars: '10' });
     expect((await cli('verify', quotes)).code).toBe(0);
     expect((await cli('replay', quotes)).out).toMatch(/^MATCH/);
-    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/bidask.csv', '--out', path.join(work, 'q2'))).code).toBe(3);
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'test/data/bidask.csv', '--out', path.join(work, 'q2'))).code).toBe(3);
   });
 });
 
 describe('several symbols through the whole path', () => {
   it('pairs on ORCL and GOOG: run, verify and replay', async () => {
     const dir = path.join(work, 'pairs');
-    const r = await cli('backtest', '--strategy', 'strategies-as/pairs.ts', '--data', 'ORCL=../shared/data/orcl-1995-2014.txt', '--data', 'GOOG=data/GOOG.csv', '--out', dir, '--unsigned');
+    const r = await cli('backtest', '--strategy', 'strategies-as/pairs.ts', '--data', 'ORCL=test/data/orcl-1995-2014.txt', '--data', 'GOOG=data/GOOG.csv', '--out', dir, '--unsigned');
     expect(r.code).toBe(0);
     const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8'));
     expect(record.links[2].body.files.map((f: { symbol: string }) => f.symbol)).toEqual(['ORCL', 'GOOG']);
@@ -186,7 +186,7 @@ describe('trace modes and the trace command', () => {
 
   it('backproof snapshot checks the state after event K re-executing only to its leaf', async () => {
     const dir = path.join(work, 'snap-orcl');
-    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/orcl-1995-2014.txt', '--snapshot-every', '100', '--out', dir, '--unsigned')).code).toBe(0);
+    expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'test/data/orcl-1995-2014.txt', '--snapshot-every', '100', '--out', dir, '--unsigned')).code).toBe(0);
     const snaps = JSON.parse(await readFile(path.join(dir, 'snapshots.json'), 'utf8'));
     const r = await cli('snapshot', dir, '--bar', '199');
     expect(r.code).toBe(0);
@@ -259,7 +259,7 @@ describe('exit codes and errors', () => {
   });
 
   it('data errors exit 3 and name file and line', async () => {
-    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', '../shared/data/2006-01-02-volume-min-001.txt', '--out', path.join(work, 'y'));
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'test/data/2006-01-02-volume-min-001.txt', '--out', path.join(work, 'y'));
     expect(r.code).toBe(3);
     expect(r.err).toMatch(/2006-01-02-volume-min-001\.txt:2: row has 8 fields/);
   });

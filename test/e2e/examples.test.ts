@@ -15,7 +15,7 @@ const PAIRS: [number, number] = [170, 10884.096153817985];
 
 describe('example strategies', () => {
   it('pairs: two symbols (ORCL, GOOG) merged in time', async () => {
-    const orcl = await loadData('../shared/data/orcl-1995-2014.txt');
+    const orcl = await loadData('test/data/orcl-1995-2014.txt');
     const goog = await loadData('data/GOOG.csv');
     const r = executeRun({ strategy: await loadStrategy('strategies-as/pairs.ts'), data: [orcl, goog], config: { ...DEFAULT_CONFIG, commission: 0.001 } });
     expect(r.result.stats.bars).toBe(5036 + 2148);
@@ -24,7 +24,7 @@ describe('example strategies', () => {
   });
 
   it('pin trade count and final equity', async () => {
-    const data = await loadData('../shared/data/orcl-1995-2014.txt');
+    const data = await loadData('test/data/orcl-1995-2014.txt');
     for (const [name, trades, equity] of PINNED) {
       const r = executeRun({ strategy: await loadStrategy(`strategies-as/${name}.ts`), data, config: { ...DEFAULT_CONFIG, commission: 0.001 } });
       expect([name, r.result.stats.trades, r.result.stats.equityFinal]).toEqual([name, trades, equity]);

@@ -3,7 +3,7 @@ import { loadData } from '../../host/data/load.ts';
 import { parseCsv } from '../../host/data/csv.ts';
 import { DataError } from '../../host/errors.ts';
 
-const SHARED = '../shared/data';
+const DATA = 'test/data';
 
 function dataError(fn: () => unknown): DataError {
   try {
@@ -25,15 +25,15 @@ describe('CSV loading', () => {
   });
 
   it('reads Yahoo files and datetimes', async () => {
-    const y = await loadData(`${SHARED}/orcl-1995-2014.txt`);
+    const y = await loadData(`${DATA}/orcl-1995-2014.txt`);
     expect(y.bars.length).toBe(5036);
-    const e = await loadData(`${SHARED}/EURUSD.csv`);
+    const e = await loadData(`${DATA}/EURUSD.csv`);
     expect(e.bars.length).toBe(5000);
     expect(e.bars.time[1]! - e.bars.time[0]!).toBe(3_600_000_000_000n);
   });
 
   it('rejects a header naming fewer columns than the rows have (file, line)', async () => {
-    await expect(loadData(`${SHARED}/2006-01-02-volume-min-001.txt`)).rejects.toThrow(/2006-01-02-volume-min-001.txt:2: row has 8 fields, the header names 7/);
+    await expect(loadData(`${DATA}/2006-01-02-volume-min-001.txt`)).rejects.toThrow(/2006-01-02-volume-min-001.txt:2: row has 8 fields, the header names 7/);
   });
 
   it('names file, line and field for a bad number', () => {
@@ -64,37 +64,37 @@ describe('CSV loading', () => {
 import { isoTime } from '../../host/model/bars.ts';
 import { zonedToUtcMs } from '../../host/data/time.ts';
 
-const LEAN = `${SHARED}/lean/equity/usa`;
+const LEAN = `${DATA}/lean/equity/usa`;
 
 describe('more formats', () => {
   it('backtrader Date,Time files and daily files with OpenInterest', async () => {
-    const m = await loadData(`${SHARED}/2006-min-005.txt`);
+    const m = await loadData(`${DATA}/2006-min-005.txt`);
     expect(m.bars.length).toBe(2142);
     expect(isoTime(m.bars.time[0]!)).toBe('2006-01-02T09:05:00Z');
     expect(m.bars.time[1]! - m.bars.time[0]!).toBe(300_000_000_000n);
-    expect((await loadData(`${SHARED}/2006-day-001.txt`)).bars.length).toBe(255);
+    expect((await loadData(`${DATA}/2006-day-001.txt`)).bars.length).toBe(255);
   });
 
   it('tick files: milliseconds kept; a repeated timestamp is an error unless kept', async () => {
-    await expect(loadData(`${SHARED}/ticksample.csv`)).rejects.toMatchObject({ code: 'DATA_ORDER', message: expect.stringMatching(/ticksample\.csv:\d+: timestamp is the same as the previous row's/) });
-    const t = await loadData(`${SHARED}/ticksample.csv`, { duplicates: 'keep' });
+    await expect(loadData(`${DATA}/ticksample.csv`)).rejects.toMatchObject({ code: 'DATA_ORDER', message: expect.stringMatching(/ticksample\.csv:\d+: timestamp is the same as the previous row's/) });
+    const t = await loadData(`${DATA}/ticksample.csv`, { duplicates: 'keep' });
     expect(t.bars.length).toBe(135);
     expect(t.duplicatesKept).toBe(1); // reported in the run's data log line
     expect(isoTime(t.bars.time[0]!)).toBe('2015-09-23T20:57:42.146000000Z');
   });
 
   it('bid/ask quotes: ambiguous d/m dates need --date-format; bars at the mid', async () => {
-    await expect(loadData(`${SHARED}/bidask.csv`)).rejects.toMatchObject({ code: 'DATA_MALFORMED', message: expect.stringMatching(/ambiguous.*--date-format dmy or mdy/) });
-    const q = await loadData(`${SHARED}/bidask.csv`, { dateFormat: 'dmy', duplicates: 'keep' });
+    await expect(loadData(`${DATA}/bidask.csv`)).rejects.toMatchObject({ code: 'DATA_MALFORMED', message: expect.stringMatching(/ambiguous.*--date-format dmy or mdy/) });
+    const q = await loadData(`${DATA}/bidask.csv`, { dateFormat: 'dmy', duplicates: 'keep' });
     expect(q.bars.length).toBe(10);
     expect(isoTime(q.bars.time[0]!)).toBe('2010-03-02T16:53:50Z');
     expect(q.bars.close[0]).toBe((0.5346 + 0.5347) / 2);
-    const us = await loadData(`${SHARED}/bidask.csv`, { dateFormat: 'mdy', duplicates: 'keep' });
+    const us = await loadData(`${DATA}/bidask.csv`, { dateFormat: 'mdy', duplicates: 'keep' });
     expect(isoTime(us.bars.time[0]!)).toBe('2010-02-03T16:53:50Z');
   });
 
   it('naive timestamps in a named zone', async () => {
-    const ny = await loadData(`${SHARED}/2006-min-005.txt`, { timezone: 'America/New_York' });
+    const ny = await loadData(`${DATA}/2006-min-005.txt`, { timezone: 'America/New_York' });
     expect(isoTime(ny.bars.time[0]!)).toBe('2006-01-02T14:05:00Z'); // EST, UTC-5
     expect(zonedToUtcMs(Date.UTC(2013, 9, 7, 9, 30), 'America/New_York')).toBe(Date.UTC(2013, 9, 7, 13, 30)); // EDT
     expect(zonedToUtcMs(Date.UTC(2013, 11, 2, 9, 30), 'America/New_York')).toBe(Date.UTC(2013, 11, 2, 14, 30)); // EST

@@ -12,7 +12,7 @@ let random: () => number;
 beforeAll(async () => {
   const built = await buildStrategy('test/fixtures/indicator-probe.ts', ['-O3', '--runtime', 'stub', '--noColors']);
   const ex = new WebAssembly.Instance(new WebAssembly.Module(built.wasm as BufferSource), { env: { abort: () => { throw new Error('abort'); } } }).exports;
-  const bars = (await loadData('../shared/data/orcl-1995-2014.txt')).bars;
+  const bars = (await loadData('test/data/orcl-1995-2014.txt')).bars;
   H = Array.from(bars.high); L = Array.from(bars.low); C = Array.from(bars.close);
   series = Array.from({ length: N_OUT }, () => []);
   for (let i = 0; i < C.length; i++) {

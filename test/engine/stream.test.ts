@@ -9,8 +9,8 @@ import { sha256, toHex } from '../../traces/index.ts';
 
 describe('streaming data', () => {
   it('chunked reading gives the same bars across chunk and block boundaries', async () => {
-    const whole = await loadData('../shared/data/orcl-1995-2014.txt');
-    const src = new CsvSource('../shared/data/orcl-1995-2014.txt', 'orcl', {}, 333);
+    const whole = await loadData('test/data/orcl-1995-2014.txt');
+    const src = new CsvSource('test/data/orcl-1995-2014.txt', 'orcl', {}, 333);
     const times: bigint[] = [];
     const closes: number[] = [];
     for (let c = src.next(); c; c = src.next()) {
@@ -25,7 +25,7 @@ describe('streaming data', () => {
   it('a streamed run is the in-memory run, byte for byte (one and two symbols)', async () => {
     const strategy = await loadStrategy('strategies-as/sma-cross.ts');
     const pairs = await loadStrategy('strategies-as/pairs.ts');
-    const file = '../shared/data/orcl-1995-2014.txt';
+    const file = 'test/data/orcl-1995-2014.txt';
     const mem = await openData(file);
     const streamed = await openData(file, {}, 0); // threshold 0: always stream
     expect('bars' in mem).toBe(true);
@@ -51,7 +51,7 @@ describe('streaming data', () => {
     await writeFile(bad, ',Open,High,Low,Close\n2020-01-01,1,2,1,1\n2020-01-02,1,2,x,1\n');
     const src = (await openData(bad, {}, 0)) as unknown as { open(): CsvSource };
     expect(() => src.open().next()).toThrow(/bad\.csv:3: field "Low" \("x"\) is not a number/);
-    const q = (await openData('../shared/data/bidask.csv', { duplicates: 'keep' }, 0)) as unknown as { open(): CsvSource };
+    const q = (await openData('test/data/bidask.csv', { duplicates: 'keep' }, 0)) as unknown as { open(): CsvSource };
     expect(() => q.open().next()).toThrow(/needs --date-format dmy or mdy/);
   });
 });

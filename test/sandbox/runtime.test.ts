@@ -110,7 +110,7 @@ describe('the example strategy under every mode', () => {
   let data: LoadedData;
   beforeAll(async () => {
     strategy = await loadStrategy('strategies-as/sma-cross.ts');
-    data = await loadData('../shared/data/orcl-1995-2014.txt');
+    data = await loadData('test/data/orcl-1995-2014.txt');
   });
 
   it('gives byte-identical results uninstrumented, fuel-metered and traced', () => {
