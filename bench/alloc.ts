@@ -18,7 +18,7 @@ import { tileBars } from './tile.ts';
 import type { Bars } from '../host/model/bars.ts';
 
 const BARS = Number(process.env.BENCH_BARS ?? 1_000_000);
-const SOURCE = '../shared/data/orcl-1995-2014.txt';
+const SOURCE = 'test/data/orcl-1995-2014.txt';
 const SEMI_SPACE_MB = 1;
 const QUIET = 'fast=20,slow=20';
 const CASES: { strategy: string | null; mode: InstrumentationMode; params?: string }[] = [

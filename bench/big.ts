@@ -8,7 +8,7 @@ import { executeRun, loadStrategy, openData, DEFAULT_CONFIG } from '../host/inde
 const N = Number(process.argv[2] ?? 10_000_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'backproof-big-'));
 const file = path.join(dir, 'big.csv');
-const src = readFileSync('../shared/data/orcl-1995-2014.txt', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 5).join(','));
+const src = readFileSync('test/data/orcl-1995-2014.txt', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 5).join(','));
 const fd = openSync(file, 'w');
 writeSync(fd, 'Date,Open,High,Low,Close\n');
 let t = Date.UTC(2000, 0, 1);

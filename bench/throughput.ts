@@ -18,7 +18,7 @@ import { tileBars } from './tile.ts';
 import { runKernels } from './kernel.ts';
 
 const BARS = Number(process.env.BENCH_BARS ?? 1_000_000);
-const SOURCE = '../shared/data/orcl-1995-2014.txt';
+const SOURCE = 'test/data/orcl-1995-2014.txt';
 type Mode = InstrumentationMode | 'audited';
 const MODES: Mode[] = ['none', 'fuel', 'trace', 'audited'];
 
