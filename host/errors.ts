@@ -6,7 +6,7 @@
 
 /** Codes of each layer: a layer's error class accepts only its own (the type checker enforces it). */
 export type UsageCode = 'USAGE' | 'UNKNOWN_PARAM' | 'OUTPUT_EXISTS' | 'KEY_ERROR';
-export type DataCode = 'DATA_NOT_FOUND' | 'DATA_MALFORMED' | 'DATA_ORDER' | 'DATA_EMPTY';
+export type DataCode = 'DATA_NOT_FOUND' | 'DATA_MALFORMED' | 'DATA_ORDER' | 'DATA_EMPTY' | 'DATA_LIMIT';
 export type BuildCode = 'BUILD_FAILED';
 export type SandboxCode =
   | 'WASM_MALFORMED'
