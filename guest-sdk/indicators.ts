@@ -1,10 +1,11 @@
 /**
  * Streaming indicators: no allocation per bar and O(1) work per bar (amortized for Highest/Lowest;
- * CCI's mean deviation is O(period)). Feed one value per bar with `update(x)` — or, for indicators
+ * CCI's Lambert mean deviation is O(period)). Feed one value per bar with `update(x)` — or, for indicators
  * of a whole bar, `update(high, low, close)`; `value` holds the latest reading, `prev` the one before,
  * and `ready` tells whether enough bars have been seen. Before that, `value` is NaN.
  * Conventions (docs/SEMANTICS.md): EMA and Wilder smoothing are seeded with the SMA of their first
- * `period` inputs; Bollinger Bands use the population standard deviation.
+ * `period` inputs; Bollinger Bands use the population standard deviation; ATR's first true range
+ * needs a previous close and CCI's mean deviation is Lambert's (TA-Lib's) unless asked otherwise.
  */
 
 /** Anything with a latest and a previous reading. */
@@ -286,18 +287,24 @@ export class ROC extends Indicator {
   }
 }
 
-/** Average True Range: Wilder's smoothing of the true range (the first bar's TR is high − low). */
+/**
+ * Average True Range: Wilder's smoothing of the true range, max(high, previous close) −
+ * min(low, previous close). By default the first bar has no true range (there is no previous
+ * close), so the first reading comes on bar `period` — as in TA-Lib and backtrader. With
+ * `seedFirstBar`, bar 0's true range is its high − low and the first reading comes a bar earlier.
+ */
 @final
 export class ATR extends BarIndicator {
   private smooth: SMMA;
   private lastClose: f64 = NaN;
-  constructor(public readonly period: i32 = 14) {
+  constructor(public readonly period: i32 = 14, public readonly seedFirstBar: bool = false) {
     super();
     this.smooth = new SMMA(period);
   }
   update(high: f64, low: f64, close: f64): f64 {
     const pc = this.lastClose;
     this.lastClose = close;
+    if (isNaN(pc) && !this.seedFirstBar) return this.set(NaN);
     const tr = isNaN(pc) ? high - low : Math.max(high - low, Math.max(Math.abs(high - pc), Math.abs(low - pc)));
     const v = this.smooth.update(tr);
     this.ready = this.smooth.ready;
@@ -348,27 +355,40 @@ export class WilliamsR extends BarIndicator {
   }
 }
 
-/** Commodity Channel Index: (TP − SMA(TP)) / (0.015 · mean absolute deviation), TP = (high + low + close) / 3. */
+/**
+ * Commodity Channel Index: (TP − SMA(TP)) / (0.015 · mean deviation), TP = (high + low + close) / 3.
+ * By default the mean deviation is Lambert's, as in TA-Lib: the mean |TP − SMA(TP)| over the last
+ * `period` bars, all measured from the current SMA (first reading on bar period − 1). With
+ * `rollingMeanDev`, it is backtrader's: the SMA over `period` bars of each bar's |TP − its own
+ * SMA(TP)| (first reading on bar 2·period − 2).
+ */
 @final
 export class CCI extends BarIndicator {
   private window: Window;
   private sum: f64 = 0;
-  constructor(public readonly period: i32 = 20) {
+  private absDev: SMA;
+  constructor(public readonly period: i32 = 20, public readonly rollingMeanDev: bool = false) {
     super();
     this.window = new Window(period);
+    this.absDev = new SMA(period);
   }
   update(high: f64, low: f64, close: f64): f64 {
     const tp = (high + low + close) / 3.0;
     const out = this.window.push(tp);
     this.sum += tp;
     if (!isNaN(out)) this.sum -= out;
-    this.ready = this.window.full;
-    if (!this.ready) return this.set(NaN);
+    if (!this.window.full) return this.set(NaN);
     const n = this.period;
     const mean = this.sum / <f64>n;
     let dev: f64 = 0;
-    for (let i = 0; i < n; i++) dev += Math.abs(this.window.ago(i) - mean);
-    dev /= <f64>n;
+    if (this.rollingMeanDev) {
+      dev = this.absDev.update(Math.abs(tp - mean));
+      if (!this.absDev.ready) return this.set(NaN);
+    } else {
+      for (let i = 0; i < n; i++) dev += Math.abs(this.window.ago(i) - mean);
+      dev /= <f64>n;
+    }
+    this.ready = true;
     return this.set(dev == 0 ? 0.0 : (tp - mean) / (0.015 * dev));
   }
 }
@@ -417,14 +437,18 @@ export class ADX extends BarIndicator {
 export function sma(period: i32): SMA { return new SMA(period); }
 export function ema(period: i32): EMA { return new EMA(period); }
 
-/** True on the bar where `a` moves from at-or-below `b` to above it (backtesting.py's `crossover`). */
+/**
+ * True on the bar where `a` crosses above `b`: strictly below on the previous bar, strictly above
+ * now — exactly backtesting.py's `crossover` (`a[-2] < b[-2] and a[-1] > b[-1]`). A tie on the
+ * previous bar is not a cross; false while either previous value is NaN.
+ */
 export function crossover(a: Series, b: Series): bool {
-  return a.prev <= b.prev && a.value > b.value;
+  return a.prev < b.prev && a.value > b.value;
 }
 
-/** True on the bar where `a` moves from at-or-above `b` to below it. */
+/** True on the bar where `a` crosses below `b`: backtesting.py's `crossover(b, a)`, strict on both bars. */
 export function crossunder(a: Series, b: Series): bool {
-  return a.prev >= b.prev && a.value < b.value;
+  return a.prev > b.prev && a.value < b.value;
 }
 
 /** A deterministic PRNG (xoshiro128** ), seeded explicitly: the same seed gives the same numbers everywhere. */
