@@ -9,6 +9,10 @@ export function malformed(offset: number, what: string): SandboxError {
   return new SandboxError('WASM_MALFORMED', `malformed wasm at byte offset ${offset}: ${what}`);
 }
 
+// Names are kept byte for byte: a leading U+FEFF is a character of the name, not a byte order mark
+// (the default decoder would drop it, renaming an export "\u{feff}" to "").
+const NAME_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export class Reader {
   readonly bytes: Uint8Array;
   pos: number;
@@ -88,7 +92,7 @@ export class Reader {
     const len = this.u32();
     const raw = this.bytesOf(len);
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(raw);
+      return NAME_DECODER.decode(raw);
     } catch {
       throw malformed(at, 'name is not valid UTF-8');
     }
