@@ -3,7 +3,7 @@
  * The host's public face. The CLI uses only what is exported here.
  */
 export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditError, EXIT, exitCodeOf, type ErrorCode } from './errors.ts';
-export { createLogger, silentLogger, type Logger } from './log.ts';
+export { createLogger, silentLogger, LOG_LEVELS, type Logger } from './log.ts';
 export { buildStrategy, normalizeSource, ASC_FLAGS, type BuildResult, type SourceFile } from './build/asc.ts';
 export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type StreamedData, type DataFeed } from './data/load.ts';
 export type { DataOptions } from './data/options.ts';

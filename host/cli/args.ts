@@ -29,3 +29,7 @@ export function numberOption(name: string, text: string | undefined, fallback: n
 }
 
 export type Out = { log: (s: string) => void };
+
+/** What every command gets besides its arguments: where warnings go (stderr), and the log level set by --quiet or --log-level (undefined: BACKPROOF_LOG, else info). */
+export type Context = { err: Out; logLevel: string | undefined };
+export type Command = (args: string[], out: Out, ctx: Context) => Promise<number>;

@@ -9,7 +9,7 @@ import {
   attestRun, createLogger, describeDivergence, diffRuns, EXIT, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, proveInstruction, replayRun,
   UsageError, verifyAttestation, verifyProofBundle, type Envelope, type ProofBundle,
 } from '../index.ts';
-import { DEFAULT_KEY_DIR, numberOption, parse, type Out } from './args.ts';
+import { DEFAULT_KEY_DIR, numberOption, parse, type Command, type Context, type Out } from './args.ts';
 
 export const AUDIT_HELP: Record<string, string> = {
   replay: `Usage: backproof replay <run-dir> [--data FILE] [--allow-toolchain-mismatch] [--report FILE]
@@ -54,12 +54,12 @@ signature, and that the subject is the record's result.`,
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2) + '\n';
 
-async function cmdReplay(args: string[], out: Out): Promise<number> {
+async function cmdReplay(args: string[], out: Out, ctx: Context): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, 'allow-toolchain-mismatch': { type: 'boolean' }, report: { type: 'string' } }, 1);
   if (values.help) return out.log(AUDIT_HELP.replay!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
   const r = await replayRun({
-    dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger(),
+    dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger({ level: ctx.logLevel }),
     allowToolchainMismatch: values['allow-toolchain-mismatch'] === true,
   });
   if (values.report) await writeFile(values.report as string, json(r));
@@ -155,6 +155,6 @@ async function cmdVerifyAttestation(args: string[], out: Out): Promise<number> {
   return EXIT.ok;
 }
 
-export const AUDIT_COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
+export const AUDIT_COMMANDS: Record<string, Command> = {
   replay: cmdReplay, diff: cmdDiff, prove: cmdProve, 'verify-proof': cmdVerifyProof, attest: cmdAttest, 'verify-attestation': cmdVerifyAttestation,
 };

@@ -10,10 +10,10 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
+  BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { parse, numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
+import { parse, numberOption, DEFAULT_KEY_DIR, type Command, type Context, type Out, type Values } from './args.ts';
 import { AUDIT_COMMANDS, AUDIT_HELP } from './audit.ts';
 import { cmdLog, LOG_HELP } from './log.ts';
 
@@ -42,6 +42,11 @@ Commands:
   keygen                  create an Ed25519 signing key pair
 
 Run "backproof <command> --help" for a command's options.
+
+Every command also takes:
+  --quiet                no log lines (a run's results still go to stdout, warnings to stderr)
+  --log-level LEVEL      trace, debug, info (default), warn, error, fatal or silent
+Results go to stdout; logs and warnings go to stderr.
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 data error, 4 sandbox fault, 5 verification failure, 6 build error.`,
   build: `Usage: backproof build <strategy.ts> [--out FILE.wasm]
 
@@ -70,7 +75,8 @@ Options:
   --out DIR              run folder (default runs/<run id>)
   --force                replace an existing run folder
   --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
-  --unsigned             do not sign, even if a default key exists
+  --unsigned             do not sign, even if a default key exists (without a key and without
+                         --unsigned, the run is made unsigned with a warning on stderr)
   --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
   --fuel-per-bar N       instruction budget for init and for each bar (default ${DEFAULT_CONFIG.fuelPerCallback})
   --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
@@ -143,7 +149,7 @@ function brokerOptions(values: Values): RunConfig['broker'] {
   };
 }
 
-async function cmdBacktest(args: string[], out: Out): Promise<number> {
+async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<number> {
   const { values } = parse(args, {
     strategy: { type: 'string' }, data: { type: 'string', multiple: true }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
@@ -219,7 +225,7 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   }
   const strategy = await loadStrategy(values.strategy as string);
   const outcome = await executeRunIsolated(
-    { strategy, data, config, prettyLogs: Boolean(process.stderr.isTTY) },
+    { strategy, data, config, logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY) },
     { timeoutMs: timeoutSeconds * 1000 },
   );
   const dir = (values.out as string | undefined) ?? path.join('runs', outcome.runId);
@@ -232,6 +238,16 @@ async function cmdBacktest(args: string[], out: Out): Promise<number> {
   out.log(`result        sha256 ${toHex(sha256(outcome.resultBytes))}`);
   out.log(`record        ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
   out.log(`run folder    ${dir}`);
+  if (!key && !values.unsigned) {
+    // Said where it cannot be missed, and not silenced by --quiet: only --unsigned says it is meant.
+    ctx.err.log([
+      '',
+      '*** WARNING: this run is UNSIGNED: nobody vouches for its record. ***',
+      `*** No --key was given and ${defaultKey} does not exist. Make a key with "backproof keygen" ***`,
+      '*** (or pass --key FILE); pass --unsigned to make an unsigned run on purpose. ***',
+      '',
+    ].join('\n'));
+  }
   if (logDir && logKey) {
     // The record is logged once its folder is complete; the inclusion proof goes beside it.
     const entry = sha256(new Uint8Array(await readFile(path.join(dir, RUN_FILES.record))));
@@ -324,11 +340,39 @@ async function cmdKeygen(args: string[], out: Out): Promise<number> {
   return EXIT.ok;
 }
 
-const COMMANDS: Record<string, (args: string[], out: Out) => Promise<number>> = {
+const COMMANDS: Record<string, Command> = {
   build: cmdBuild, backtest: cmdBacktest, ...AUDIT_COMMANDS, log: cmdLog, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
 };
 
+/** --quiet and --log-level LEVEL (or --log-level=LEVEL) are taken from anywhere on the command line, for every command. */
+function takeLogOptions(argv: string[]): { argv: string[]; logLevel: string | undefined } {
+  const rest: string[] = [];
+  let quiet = false;
+  let level: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (a === '--quiet') quiet = true;
+    else if (a === '--log-level' || a.startsWith('--log-level=')) {
+      level = a === '--log-level' ? argv[++i] : a.slice('--log-level='.length);
+      if (!(LOG_LEVELS as readonly (string | undefined)[]).includes(level)) throw new UsageError('USAGE', `--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${level === undefined ? 'nothing' : `"${level}"`}`);
+    } else rest.push(a);
+  }
+  if (quiet && level !== undefined && level !== 'silent') throw new UsageError('USAGE', `--quiet and --log-level ${level} contradict each other`);
+  return { argv: rest, logLevel: quiet ? 'silent' : level };
+}
+
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {
+  let logLevel: string | undefined;
+  try {
+    ({ argv, logLevel } = takeLogOptions(argv));
+  } catch (e) {
+    err.log(`backproof: error ${(e as UsageError).code}: ${(e as Error).message}`);
+    return exitCodeOf(e);
+  }
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     out.log(HELP.main!);
@@ -340,7 +384,7 @@ export async function main(argv: string[], out: Out = { log: (s) => console.log(
     return EXIT.usage;
   }
   try {
-    return await run(rest, out);
+    return await run(rest, out, { err, logLevel });
   } catch (e) {
     if (e instanceof BackproofError) {
       const step = e instanceof AuditError ? ` [${e.step}]` : '';

@@ -56,7 +56,6 @@ export function executeRunIsolated(request: IsolatedRequest, options: { timeoutM
 const job = !isMainThread && (workerData as { __backproofRun?: IsolatedRequest } | null)?.__backproofRun;
 if (job && parentPort) {
   try {
-    if (job.logLevel) process.env.BACKPROOF_LOG = job.logLevel;
     const { executeRun } = await import('./execute.ts');
     const { CsvSource } = await import('../data/stream.ts');
     const path = await import('node:path');
@@ -67,7 +66,7 @@ if (job && parentPort) {
     });
     job.data = feeds;
     const { createLogger } = await import('../log.ts');
-    const logger = createLogger(process.stderr, job.prettyLogs);
+    const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
     parentPort.postMessage({ outcome: executeRun({ strategy: job.strategy, data: job.data, config: job.config, logger }) } satisfies Reply);
   } catch (e) {
     const err = e as BackproofError & { step?: string };
