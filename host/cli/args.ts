@@ -3,7 +3,7 @@
  * Argument parsing shared by the commands: strict flags, positional counts, numbers.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../index.ts';
+import { AuditError, parseVerifierKey, UsageError } from '../index.ts';
 
 /** Where keygen writes and backtest/attest look for the signing key. */
 export const DEFAULT_KEY_DIR = '.backproof';
@@ -29,6 +29,18 @@ export function numberOption(name: string, text: string | undefined, fallback: n
 }
 
 export type Out = { log: (s: string) => void };
+
+/**
+ * A --vkey value. Missing, or not of the form <name>+<keyID>+<key>, is a usage error (exit 2). Of that form
+ * but not checking out (a mistyped character: the key ID is not that of the name and key, or the key is not
+ * an Ed25519 key) is a verification failure (exit 5), as a well-formed key of another log is.
+ */
+export function vkeyOption(text: unknown, usage: string): { name: string; publicKey: Uint8Array } {
+  if (typeof text !== 'string' || !/^[^\s+]+\+[^\s+]+\+\S+$/.test(text.trim())) throw new UsageError('USAGE', usage);
+  const key = parseVerifierKey(text);
+  if (!key) throw new AuditError('VERIFY_FAILED', 'vkey', `the verifier key "${text.trim()}" does not check out: its key ID is not that of its name and key, or the key is not Ed25519 (mistyped? "backproof log vkey <log-dir>" prints the log's key)`);
+  return key;
+}
 
 /** What every command gets besides its arguments: where warnings go (stderr), and the log level set by --quiet or --log-level (undefined: BACKPROOF_LOG, else info). */
 export type Context = { err: Out; logLevel: string | undefined };

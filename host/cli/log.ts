@@ -1,18 +1,18 @@
 /**
  * @module cli/log
- * `backproof log init|append|checkpoint|prove|consistency|verify`: the transparency log of record
+ * `backproof log init|vkey|append|checkpoint|prove|consistency|verify`: the transparency log of record
  * hashes. An entry is SHA-256 of a run's record.pb (the signed record), so compliance can check that
  * a result was logged without re-running it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
-  appendEntry, EXIT, findEntry, initLog, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, parseVerifierKey, proveConsistency, proveInclusion,
+  appendEntry, EXIT, findEntry, initLog, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, proveConsistency, proveInclusion, verifierKey,
   rawPublicKey, readCheckpoint, readMeta, RUN_FILES, UsageError, verifyConsistencyProof, verifyInclusionProof, verifyLog,
   type ConsistencyProof, type InclusionProof,
 } from '../index.ts';
 import { fromHex, sha256, toHex } from '../../traces/index.ts';
-import { DEFAULT_KEY_DIR, numberOption, parse, type Out } from './args.ts';
+import { DEFAULT_KEY_DIR, numberOption, parse, vkeyOption, type Out } from './args.ts';
 
 export const LOG_HELP = `Usage: backproof log <command> <log-dir> [options]
 
@@ -21,6 +21,8 @@ with C2SP signed-note checkpoints (Ed25519), inclusion and consistency proofs.
 
   init <log-dir> [--key FILE] [--origin NAME]
         create a log signed with the key (default ${DEFAULT_KEY_DIR}/backproof.key); prints its verifier key
+  vkey <log-dir>
+        print the log's verifier key again (from its log.json), for --vkey
   append <log-dir> (<run-dir> | --hash HEX) [--key FILE]
         append a run's record hash; returns once the new signed checkpoint covers it
   checkpoint <log-dir>
@@ -99,6 +101,11 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
       out.log(`appended entry ${r.index} (${toHex(entry)}); tree size ${r.size}, root ${toHex(r.root)}`);
       return EXIT.ok;
     }
+    case 'vkey': {
+      const meta = readMeta(needDir());
+      out.log(verifierKey(meta.origin, fromHex(meta.publicKey)));
+      return EXIT.ok;
+    }
     case 'checkpoint': {
       const d = needDir();
       out.log(readCheckpoint(d, readMeta(d)).note.trimEnd());
@@ -123,8 +130,7 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
     }
     case 'verify': {
       if (values.proof) {
-        const vkey = parseVerifierKey(String(values.vkey ?? ''));
-        if (!vkey) throw new UsageError('USAGE', 'verify --proof needs --vkey <name>+<keyID>+<key> (printed by log init)');
+        const vkey = vkeyOption(values.vkey, 'verify --proof needs --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")');
         let proof: InclusionProof & ConsistencyProof;
         try {
           proof = JSON.parse(await readText(values.proof as string, 'proof'));

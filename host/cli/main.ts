@@ -10,10 +10,10 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, parseVerifierKey, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
+  BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { parse, numberOption, DEFAULT_KEY_DIR, type Command, type Context, type Out, type Values } from './args.ts';
+import { parse, numberOption, vkeyOption, DEFAULT_KEY_DIR, type Command, type Context, type Out, type Values } from './args.ts';
 import { AUDIT_COMMANDS, AUDIT_HELP } from './audit.ts';
 import { cmdLog, LOG_HELP } from './log.ts';
 
@@ -262,8 +262,7 @@ async function cmdVerify(args: string[], out: Out): Promise<number> {
   const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' }, 'log-proof': { type: 'string' }, vkey: { type: 'string' } }, 1);
   if (values.help) return out.log(HELP.verify!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
-  const vkey = values['log-proof'] || values.vkey ? parseVerifierKey(String(values.vkey ?? '')) : null;
-  if ((values['log-proof'] || values.vkey) && !vkey) throw new UsageError('USAGE', '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key>');
+  const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
   const r = await verifyRun({ dir: positionals[0], trustedKey, dataPath: values.data as string | undefined });
   out.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
