@@ -1,64 +1,46 @@
 /**
  * @module engine/backtest
- * The event loop. Feeds (one per symbol) are merged in event time; bars with equal timestamps are
- * taken in feed order (the order the symbols were given), so the merge is stable and documented.
- * For each bar: (1) its symbol's open orders are checked against it (fills at its open or
- * intrabar), (2) that symbol is marked at the bar's close, (3) order events and closed trades are
- * reported to the guest, (4) the guest sees the completed bar, (5) close-time rules run (fill-at-close,
- * trailing stops, margin calls, snapshots), (6) equity is recorded. No wall clock, no randomness:
- * the bars are the only clock.
+ * The event loop. Each bar is two events (engine/events.ts): its open, where its symbol's open
+ * orders are matched (fills at the open or intrabar, valuing the account at the prices known at
+ * that instant), and its close, where (1) the symbol is marked at the close, (2) order events and
+ * closed trades are reported to the guest, (3) the guest sees the completed bar, (4) close-time
+ * rules run (fill-at-close, trailing stops, margin calls, snapshots), (5) equity is recorded.
+ * Events are in time order, equal instants closes first, then feed order. No wall clock, no
+ * randomness: the bars are the only clock.
  */
 import { dayOfWords, timeWords, TIME_HI, TIME_LO, type Bars, type BarSource } from '../model/bars.ts';
+import { CLOSE, EventQueue, inferPeriod, OPEN, oneChunk, withPeriods } from './events.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
 
 /** Broker settings; `commission` is shorthand for a percentage-only cost model. */
-export type EngineConfig = { cash: number; commission?: number; snapshotEvery?: number } & Partial<Omit<BrokerConfig, 'cash'>>;
+export type EngineConfig = {
+  cash: number;
+  commission?: number;
+  snapshotEvery?: number;
+  /** Each feed's bar period in ns (0: a bar is known at its own time, e.g. ticks); default inferred (events.ts). */
+  periods?: readonly bigint[];
+} & Partial<Omit<BrokerConfig, 'cash'>>;
 
-/**
- * The feed whose current bar comes next: the earliest time, equal times to the lower feed index —
- * the one merge rule of the engine (and of everything that rebuilds its order). −1 when all are done.
- * `words[g]` is feed g's current chunk's times as `timeWords` (null when the feed is done).
- */
-export function nextFeed(words: readonly (Int32Array | null)[], at: readonly number[]): number {
-  let f = -1, fHi = 0, fLo = 0;
-  for (let g = 0; g < words.length; g++) {
-    const w = words[g];
-    if (!w) continue;
-    const hi = w[2 * at[g]! + TIME_HI]!, lo = w[2 * at[g]! + TIME_LO]! >>> 0;
-    if (f < 0 || hi < fHi || (hi === fHi && lo < fLo)) {
-      f = g;
-      fHi = hi;
-      fLo = lo;
-    }
-  }
-  return f;
-}
-
-/** The merged event order of in-memory feeds: event k is bar `bar[k]` of feed `feed[k]`. */
-export function mergeFeeds(feeds: readonly Bars[]): { feed: Uint16Array; bar: Uint32Array } {
+/** The order of bars' closes of in-memory feeds (the guest's order): event k is bar `bar[k]` of feed `feed[k]`. */
+export function mergeFeeds(feeds: readonly Bars[], periods: readonly bigint[] = feeds.map((f) => inferPeriod(f.time))): { feed: Uint16Array; bar: Uint32Array } {
   const total = feeds.reduce((n, f) => n + f.length, 0);
   const feed = new Uint16Array(total);
   const bar = new Uint32Array(total);
-  const words = feeds.map((f) => (f.length > 0 ? timeWords(f.time) : null));
-  const at = new Array<number>(feeds.length).fill(0);
-  for (let k = 0; k < total; k++) {
-    const f = nextFeed(words, at);
+  const q = new EventQueue(feeds.map(oneChunk), periods);
+  for (let k = 0; k < total; ) {
+    const f = q.next();
+    if (q.phase[f] === OPEN) {
+      q.phase[f] = CLOSE;
+      continue;
+    }
     feed[k] = f;
-    bar[k] = at[f]!++;
-    if (at[f] === feeds[f]!.length) words[f] = null;
+    bar[k++] = q.at[f]!;
+    q.advance(f);
   }
   return { feed, bar };
-}
-
-function oneChunk(bars: Bars): BarSource {
-  let done = false;
-  return {
-    estimatedLength: () => bars.length,
-    next: () => (done ? null : ((done = true), bars)),
-  };
 }
 
 export class Backtest {
@@ -80,6 +62,8 @@ export class Backtest {
   times: BigInt64Array = new BigInt64Array(0);
   /** Bars seen per feed, after a run. */
   barsPerFeed: number[] = [];
+  /** Each feed's period (declared, or inferred from its first chunk), known once a run has started. */
+  periods: bigint[] = [];
 
   /** In-memory feeds, or sources that stream bars in chunks (then `feeds` is empty). */
   constructor(bars: Bars | readonly Bars[] | { sources: readonly BarSource[] }, config: EngineConfig) {
@@ -91,6 +75,7 @@ export class Backtest {
     this.account = new Account(config.cash);
     const n = sources ? sources.length : this.feeds.length;
     this.brokers = Array.from({ length: n }, () => new Broker({ ...DEFAULT_BROKER, ...config, costs }, this.account));
+    if (!sources) this.periods = this.feeds.map((f, g) => config.periods?.[g] ?? inferPeriod(f.time));
   }
 
   /** Time of the bar being processed (0 before the first). */
@@ -105,12 +90,18 @@ export class Backtest {
 
   run(guest: GuestPort): BacktestResult {
     // In-memory feeds are single-chunk sources: one loop serves both.
-    return this.runLoop(guest, this.sources ?? this.feeds.map(oneChunk));
+    if (!this.sources) return this.runLoop(guest, this.feeds.map(oneChunk));
+    // A streamed feed without a declared period: inferred from its first chunk.
+    const { sources, periods } = withPeriods(this.sources, this.config.periods ?? []);
+    this.periods = periods;
+    return this.runLoop(guest, sources);
   }
 
   /**
-   * The loop, over sources read chunk by chunk: memory holds the current chunk of each feed plus
-   * 24 bytes per event (equity, time and the benchmark close the statistics need).
+   * The loop, over sources read chunk by chunk: memory holds two chunks of each feed (the next
+   * one's first bar ends the current one's last) plus 24 bytes per bar (equity, time and the
+   * benchmark close the statistics need). Each bar is an open event (its symbol's orders are
+   * matched) and a close event (the guest sees it); with one feed they follow each other directly.
    */
   private runLoop(guest: GuestPort, sources: readonly BarSource[]): BacktestResult {
     const account = this.account;
@@ -118,11 +109,10 @@ export class Backtest {
     // the broker orders events by a numeric stamp and takes (chunk, index) rather than prices (a
     // double argument to a call V8 does not inline is boxed), and so does the guest.
     account.time = () => this.now;
-    const chunks = sources.map((s) => s.next());
-    const words = chunks.map((c) => (c ? timeWords(c.time) : null));
-    const at = new Array<number>(sources.length).fill(0);
+    const q = new EventQueue(sources, this.periods);
+    const several = q.n > 1;
     const barIndex = new Array<number>(sources.length).fill(0);
-    // Size the per-event arrays once from the sources' estimates; grow by a quarter if short.
+    // Size the per-bar arrays once from the sources' estimates; grow by a quarter if short.
     let cap = Math.max(1 << 16, Math.ceil(sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0) * 1.01));
     let equity = new Float64Array(cap), time = new BigInt64Array(cap), bench = new Float64Array(cap);
     let timeOut = timeWords(time);
@@ -131,31 +121,49 @@ export class Backtest {
     let barsInMarket = 0;
     // The benchmark is the first symbol's latest close (its first close until it has a bar). It is
     // carried in `bench` itself: a double loop variable here was boxed by V8 on every bar.
-    const firstClose = chunks[0] ? chunks[0].close[0]! : NaN;
-    let lastHi = 0, lastLo = 0, stamp = 0;
+    const firstClose = q.chunks[0] ? q.chunks[0].close[0]! : NaN;
+    // The instant of the last event (stamps number distinct instants), and the time column's last value.
+    let lastHi = 0, lastLo = 0, stamp = 0, colHi = 0, colLo = 0;
     let k = 0;
     for (;;) {
-      const f = nextFeed(words, at);
+      const f = q.next();
       if (f < 0) break;
-      const c = chunks[f]!;
-      const w = words[f]!;
-      const j = at[f]!;
-      const i = barIndex[f]!++;
+      const c = q.chunks[f]!;
+      const w = q.opens[f]!;
+      const j = q.at[f]!;
       const broker = this.brokers[f]!;
+      const hi = w[2 * j + TIME_HI]!, lo = w[2 * j + TIME_LO]!;
       this.feed = f;
-      this.bar = i;
       this.chunk = c;
       this.index = j;
-      const hi = w[2 * j + TIME_HI]!, lo = w[2 * j + TIME_LO]!;
-      if (stamp === 0 || hi !== lastHi || lo !== lastLo) {
+      account.day = dayOfWords(hi, lo);
+      if (q.phase[f] === OPEN) {
+        if (stamp === 0 || hi !== lastHi || lo !== lastLo) {
+          stamp++;
+          lastHi = hi;
+          lastLo = lo;
+        }
+        account.stamp = stamp;
+        // An order placed at this instant may meet this open unless the bar has no duration (a tick).
+        account.dueStamp = stamp + q.positive[f]!;
+        this.bar = barIndex[f]!;
+        broker.setBar(this.bar);
+        broker.onBarOpen(c, j);
+        if (several) {
+          q.phase[f] = CLOSE;
+          continue;
+        }
+      }
+      const kw = q.closes[f]!;
+      const kHi = kw[2 * j + TIME_HI]!, kLo = kw[2 * j + TIME_LO]!;
+      if (kHi !== lastHi || kLo !== lastLo) {
         stamp++;
-        lastHi = hi;
-        lastLo = lo;
-        account.day = dayOfWords(hi, lo);
+        lastHi = kHi;
+        lastLo = kLo;
       }
       account.stamp = stamp;
-      broker.setBar(i);
-      broker.onBarOpen(c, j);
+      this.bar = barIndex[f]!++;
+      broker.setBar(this.bar);
       broker.price = c.close[j]!;
       if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
       if (byIndex) guest.onBarAt!(c, w, j);
@@ -170,17 +178,17 @@ export class Backtest {
         const b2 = new Float64Array(cap); b2.set(bench); bench = b2;
       }
       account.recordEquity(equity, k);
-      timeOut[2 * k + TIME_HI] = hi;
-      timeOut[2 * k + TIME_LO] = lo;
+      // The bar's time, kept in order (events.ts eventTimes: the same column, rebuilt by verify).
+      if (k === 0 || hi > colHi || (hi === colHi && lo >>> 0 >= colLo >>> 0)) {
+        colHi = hi;
+        colLo = lo;
+      }
+      timeOut[2 * k + TIME_HI] = colHi;
+      timeOut[2 * k + TIME_LO] = colLo;
       bench[k] = f === 0 ? c.close[j]! : k > 0 ? bench[k - 1]! : firstClose;
       if (this.anyPosition()) barsInMarket++;
       k++;
-      if (++at[f]! === c.length) {
-        const next = sources[f]!.next();
-        chunks[f] = next;
-        words[f] = next ? timeWords(next.time) : null;
-        at[f] = 0;
-      }
+      q.advance(f);
     }
     for (const b of this.brokers) account.rejectedOrders += b.cancelPending();
     this.barsPerFeed = barIndex;

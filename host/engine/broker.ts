@@ -117,6 +117,8 @@ export class Account {
    * `day` is the event's UTC day number; `time()` its exact time, read only when a trade needs it.
    */
   stamp = 0;
+  /** At an open event: orders placed at stamps below this may fill (the stamp itself, +1 when the bar has a duration). */
+  dueStamp = 0;
   day = 0;
   time: () => bigint = () => 0n;
 
@@ -298,7 +300,7 @@ export class Broker {
   onBarOpen(bars: Bars, j: number): void {
     if (this.orders.length === 0) return;
     const day = this.account.day;
-    const stamp = this.account.stamp;
+    const stamp = this.account.dueStamp;
     // Most bars change nothing (resting stops and limits not reached): skip the pass, which allocates.
     // Prices go through a typed array, not arguments: a double passed to (or returned from) a call
     // V8 does not inline is boxed, and this runs on every bar that has orders.
@@ -377,7 +379,7 @@ export class Broker {
           c.parent = 0;
           c.size = Math.abs(units); // the children close exactly what the entry bought or sold
           c.activeFrom = price === open ? this.bar : this.bar + 1;
-          c.after = price === open ? stamp - 1 : stamp;
+          c.after = price === open ? stamp - 1 : this.account.stamp;
         }
       } else gone.add(o.id);
     };
@@ -466,6 +468,11 @@ export class Broker {
         this.newOrder({ side: 0, type: TYPE.market, exclusive: true, marginCall: true });
       }
     }
+  }
+
+  /** Orders resting in this book (the sandbox charges the guest for them: run/guest-host). */
+  get openOrders(): number {
+    return this.orders.length;
   }
 
   /** Orders still open after the last bar are cancelled. */

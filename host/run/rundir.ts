@@ -13,35 +13,20 @@ import { rawPublicKey, signRecord } from '../audit/keys.ts';
 import { recordJson } from '../audit/record-json.ts';
 import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
-import { nextFeed } from '../engine/backtest.ts';
+import { eventTimes, withPeriods } from '../engine/events.ts';
 import type { BarSource } from '../model/bars.ts';
 
-/** Each event's time, in the engine's merged order, streaming the sources (times only are kept). */
-export function timelineOfSources(sources: readonly BarSource[]): BigInt64Array {
-  const chunks = sources.map((s) => s.next());
-  const words = chunks.map((c) => (c ? timeWords(c.time) : null));
-  const at = new Array<number>(sources.length).fill(0);
-  let out = new BigInt64Array(1 << 16);
-  let k = 0;
-  for (;;) {
-    const f = nextFeed(words, at);
-    if (f < 0) return out.slice(0, k);
-    if (k === out.length) {
-      const grown = new BigInt64Array(out.length * 2);
-      grown.set(out);
-      out = grown;
-    }
-    out[k++] = chunks[f]!.time[at[f]!]!;
-    if (++at[f]! === chunks[f]!.length) {
-      chunks[f] = sources[f]!.next();
-      words[f] = chunks[f] ? timeWords(chunks[f]!.time) : null;
-      at[f] = 0;
-    }
-  }
+/**
+ * Each bar's time in the engine's order (equity.csv's time column), streaming the sources.
+ * `periods`: each feed's period as the run used it; by default inferred as the engine does.
+ */
+export function timelineOfSources(sources: readonly BarSource[], periods?: readonly (bigint | undefined)[]): BigInt64Array {
+  const w = withPeriods(sources, periods);
+  return eventTimes(w.sources, w.periods);
 }
 
 import { configJson, type RunConfig } from './config.ts';
-import { isoTime, timeWords } from '../model/bars.ts';
+import { isoTime } from '../model/bars.ts';
 
 export const FILES = {
   record: 'record.pb',

@@ -11,7 +11,8 @@ const PINNED: [string, number, number][] = [
   ['donchian-turtle', 83, 13419.939037867058],
 ];
 
-const PAIRS: [number, number] = [170, 10884.096153817985];
+// Sized on the prices known at each fill (the other symbol's previous close, not its close at the fill's timestamp).
+const PAIRS: [number, number] = [170, 10690.090160798994];
 
 describe('example strategies', () => {
   it('pairs: two symbols (ORCL, GOOG) merged in time', async () => {

@@ -1,8 +1,9 @@
 // Several symbols: the merge order, the shared account, and no look-ahead across symbols.
 import { describe, expect, it } from 'vitest';
 import { Backtest, mergeFeeds } from '../../host/engine/backtest.ts';
-import { ORDER_BUY } from '../../host/engine/broker.ts';
-import type { Bars } from '../../host/model/bars.ts';
+import { ORDER_BUY, ORDER_CLOSE, STATUS } from '../../host/engine/broker.ts';
+import { loadData } from '../../host/data/load.ts';
+import { isoTime, type Bars } from '../../host/model/bars.ts';
 
 const H = 3_600_000_000_000n;
 function feed(rows: [number, number][]): Bars {
@@ -42,5 +43,152 @@ describe('several symbols', () => {
     expect(bt.brokers[1]!.position).toBe(1);
     expect(bt.account.cash).toBe(1000 - 300);
     expect(bt.account.equity()).toBe(1000 - 300 + 400);
+  });
+});
+
+// Real daily files whose bars share timestamps (00:00 UTC): ORCL, GOOG and the 2006 index.
+const FILES = { ORCL: 'test/data/orcl-1995-2014.txt', GOOG: 'data/GOOG.csv', IDX: 'test/data/2006-day-001.txt' } as const;
+type Name = keyof typeof FILES;
+const loaded = Promise.all((Object.keys(FILES) as Name[]).map(async (n) => [n, (await loadData(FILES[n])).bars] as const));
+
+/**
+ * Holds 10 units of ORCL and IDX (bought before the first bar), and trades GOOG by fraction of the
+ * available equity — which values the other two symbols — every 5th GOOG bar of 2006: in at 50 %,
+ * out 5 bars later. Decisions read only GOOG's own bars, so nothing but the engine can make the
+ * order of the files matter. Returns GOOG's fills and the last equity at each instant.
+ */
+function tradeGoog(order: Name[], all: Map<Name, Bars>, edit?: (n: Name, b: Bars) => Bars) {
+  const feeds = order.map((n) => (edit ? edit(n, all.get(n)!) : all.get(n)!));
+  // Margin 0.5: available equity = 2 × equity − gross exposure, so the other symbols' prices count.
+  const bt = new Backtest(feeds, { cash: 100_000, margin: 0.5 });
+  order.forEach((n, i) => n !== 'GOOG' && bt.brokers[i]!.submit(ORDER_BUY, 10));
+  const g = order.indexOf('GOOG');
+  const fills: [number, number][] = [];
+  const equityAt = new Map<bigint, number>();
+  let n = 0;
+  bt.run({
+    onBar: (t) => {
+      equityAt.set(t, bt.account.equity());
+      if (bt.feed !== g || t < 1_136_073_600_000_000_000n /* 2006-01-01 */ || t >= 1_167_609_600_000_000_000n) return;
+      if (++n % 5 === 0) bt.brokers[g]!.submit(n % 10 === 0 ? ORDER_CLOSE : ORDER_BUY, 0.5);
+    },
+    onOrder: (_id, status, price, units) => {
+      if (status === STATUS.filled && units !== 10) fills.push([price, units]);
+    },
+  });
+  const goog = bt.account.trades.filter((t) => t.symbol === g).map((t) => [isoTime(t.entryTime), t.size, t.entryPrice, t.exitPrice]);
+  return { fills, goog, final: bt.account.equity(), equityAt, position: order.map((n, i) => [n, bt.brokers[i]!.position]) };
+}
+
+describe('no look-ahead across symbols', () => {
+  it('every order of the --data files gives the same fills, trades and equity (3 real daily files, 6 orders)', async () => {
+    const all = new Map<Name, Bars>(await loaded);
+    const orders: Name[][] = [['ORCL', 'GOOG', 'IDX'], ['ORCL', 'IDX', 'GOOG'], ['GOOG', 'ORCL', 'IDX'], ['GOOG', 'IDX', 'ORCL'], ['IDX', 'ORCL', 'GOOG'], ['IDX', 'GOOG', 'ORCL']];
+    const runs = orders.map((o) => tradeGoog(o, all));
+    const first = runs[0]!;
+    expect(first.goog.length).toBe(25);
+    // The first GOOG entry of 2006: decided at the close of 2006-01-09 (GOOG's 5th bar of the year),
+    // filled at the open of 2006-01-10, 464.42, sized on the prices known then: ORCL's and IDX's
+    // closes of 01-09 — not their closes of 01-10, which come from bars that open with the fill.
+    const close = (n: Name, iso: string) => { const b = all.get(n)!; for (let j = 0; j < b.length; j++) if (isoTime(b.time[j]!) === iso) return b.close[j]!; throw new Error(iso); };
+    const cash = 100_000 - 10 * all.get('ORCL')!.open[0]! - 10 * all.get('IDX')!.open[0]!;
+    const available = 2 * (cash + 10 * close('ORCL', '2006-01-09T00:00:00Z') + 10 * close('IDX', '2006-01-09T00:00:00Z')) - 10 * close('ORCL', '2006-01-09T00:00:00Z') - 10 * close('IDX', '2006-01-09T00:00:00Z');
+    expect(first.goog[0]).toEqual(['2006-01-10T00:00:00Z', Math.floor((0.5 * available) / 464.42), 464.42, first.goog[0]![3]]);
+    for (const r of runs.slice(1)) {
+      expect(r.goog).toEqual(first.goog);
+      expect(r.fills).toEqual(first.fills);
+      // Equity sums the positions in file order: the same up to the last bits of a float sum.
+      expect(r.final).toBeCloseTo(first.final, 8);
+      expect([...r.equityAt.keys()]).toEqual([...first.equityAt.keys()]);
+      for (const [t, e] of r.equityAt) expect(Math.abs(e - first.equityAt.get(t)!)).toBeLessThan(1e-8);
+    }
+  });
+
+  it('a fill does not depend on any price after it: another close at the fill instant changes nothing', async () => {
+    const all = new Map<Name, Bars>(await loaded);
+    const base = tradeGoog(['ORCL', 'GOOG', 'IDX'], all);
+    // Change ORCL's and IDX's close (and high) on the day of every GOOG entry: those bars open with
+    // the fill and close after it, so the fills must not move.
+    const entries = new Set(base.goog.map((t) => t[0] as string));
+    const edit = (n: Name, b: Bars): Bars => {
+      if (n === 'GOOG') return b;
+      const close = Float64Array.from(b.close), high = Float64Array.from(b.high);
+      for (let j = 0; j < b.length; j++) if (entries.has(isoTime(b.time[j]!))) high[j] = close[j] = close[j]! * 3;
+      return { ...b, close, high };
+    };
+    const changed = tradeGoog(['ORCL', 'GOOG', 'IDX'], all, edit);
+    expect(changed.goog).toEqual(base.goog);
+    expect(changed.fills).toEqual(base.fills);
+  });
+});
+
+describe('mixed bar periods: a bar is known at its close', () => {
+  const DAY = 86_400_000_000_000n, H12 = DAY / 2n;
+  /** 12-hour bars (00:00 and 12:00 UTC) aggregated from real 5-minute bars. */
+  function twelveHour(b: Bars): Bars {
+    const rows: number[][] = [];
+    const times: bigint[] = [];
+    for (let j = 0; j < b.length; j++) {
+      const t = (b.time[j]! / H12) * H12;
+      const r = rows.at(-1);
+      if (times.at(-1) === t && r) {
+        r[1] = Math.max(r[1]!, b.high[j]!); r[2] = Math.min(r[2]!, b.low[j]!); r[3] = b.close[j]!; r[4]! += b.volume[j]!;
+      } else {
+        times.push(t);
+        rows.push([b.open[j]!, b.high[j]!, b.low[j]!, b.close[j]!, b.volume[j]!]);
+      }
+    }
+    const col = (i: number) => Float64Array.from(rows, (r) => r[i]!);
+    return { length: rows.length, time: BigInt64Array.from(times), open: col(0), high: col(1), low: col(2), close: col(3), volume: col(4) };
+  }
+  const iso = (t: bigint) => isoTime(t);
+
+  it('daily + 12-hour + 5-minute feeds: each bar reaches the guest after its close, and orders fill at the first open after the decision', async () => {
+    const daily = (await loadData('test/data/2006-day-001.txt')).bars;
+    const minute = (await loadData('test/data/2006-min-005.txt')).bars;
+    const half = twelveHour(minute);
+    const bt = new Backtest([daily, half, minute], { cash: 1e6 });
+    expect(bt.periods).toEqual([DAY, H12, 300_000_000_000n]); // inferred: the most common spacing
+    const seen: [number, bigint][] = [];
+    const fills: Record<number, string> = {};
+    const placed: Record<number, string> = {};
+    let late = 0;
+    bt.run({
+      onBar: (t) => {
+        const f = bt.feed;
+        // Nothing delivered before this bar may have closed after it: a daily bar follows its day's minutes.
+        const end = t + bt.periods[f]!;
+        for (const [g, u] of seen.slice(-50)) if (u + bt.periods[g]! > end && bt.periods[g]! <= bt.periods[f]!) late++;
+        seen.push([f, t]);
+        const id = bt.account.nextId;
+        // On the daily bar of 2006-01-03: buy the 12-hour and the minute symbol.
+        if (f === 0 && t === 1_136_246_400_000_000_000n) {
+          bt.brokers[1]!.submit(ORDER_BUY, 1); placed[id] = 'half';
+          bt.brokers[2]!.submit(ORDER_BUY, 1); placed[id + 1] = 'minute';
+        }
+        // On the 5-minute bar of 2006-01-05 10:00: buy the daily symbol.
+        if (f === 2 && iso(t) === '2006-01-05T10:00:00Z') { bt.brokers[0]!.submit(ORDER_BUY, 1); placed[id] = 'daily'; }
+      },
+      onOrder: (id, status, price) => { if (status === STATUS.filled) fills[id] = `${placed[id]} ${price}`; },
+    });
+    expect(late).toBe(0);
+    // The daily bar stamped 2006-01-03 00:00 closes at 01-04 00:00: it comes after every minute of 01-03.
+    const at = seen.findIndex(([f, t]) => f === 0 && t === 1_136_246_400_000_000_000n);
+    const minutesOf03 = seen.filter(([f, t]) => f === 2 && iso(t).startsWith('2006-01-03'));
+    expect(minutesOf03.length).toBeGreaterThan(90);
+    expect(seen.findIndex(([f, t]) => f === 2 && iso(t) === '2006-01-03T17:30:00Z')).toBeLessThan(at);
+    expect(seen.findIndex(([f, t]) => f === 1 && iso(t) === '2006-01-03T00:00:00Z')).toBeLessThan(at);
+    // The 12-hour bar of 01-03 12:00 closes at the same instant: equal closes go in file order.
+    expect(seen.findIndex(([f, t]) => f === 1 && iso(t) === '2006-01-03T12:00:00Z')).toBe(at + 1);
+    // Its orders fill at the first opens at or after 01-04 00:00: the 12-hour bar of 01-04 00:00 (not 01-03 12:00)
+    // and the first minute of 01-04; the daily order placed at 01-05 10:00 fills at the open of 01-06.
+    const open = (b: Bars, when: string) => { for (let j = 0; j < b.length; j++) if (iso(b.time[j]!) === when) return b.open[j]!; throw new Error(when); };
+    const firstMinute04 = (() => { for (let j = 0; j < minute.length; j++) if (iso(minute.time[j]!).startsWith('2006-01-04')) return minute.open[j]!; return NaN; })();
+    expect(Object.values(fills).sort()).toEqual([
+      `daily ${open(daily, '2006-01-06T00:00:00Z')}`,
+      `half ${open(half, '2006-01-04T00:00:00Z')}`,
+      `minute ${firstMinute04}`,
+    ].sort());
+    expect(open(half, '2006-01-04T00:00:00Z')).not.toBe(open(half, '2006-01-03T12:00:00Z'));
   });
 });

@@ -1,0 +1,218 @@
+/**
+ * @module engine/events
+ * The engine's clock: the feeds' bars as events in time. A bar is stamped with its open time and
+ * lasts its feed's period; it becomes known at its close, min(open + period, the next bar's open)
+ * (a bar ends when the next one begins, so overlapping bars cannot delay a feed's own events).
+ * Each bar is two events: its open (where its symbol's orders are matched, valuing the account at
+ * the prices known at that instant) and its close (the guest sees the completed bar). Events are
+ * ordered by (instant, closes before opens, feed index): a price known at an instant is known to
+ * an open at that same instant. With one feed the order is simply bar after bar.
+ * Nothing here allocates per bar: times are read as int32 word pairs (model/bars `timeWords`).
+ */
+import { TIME_HI, TIME_LO, timeWords, type Bars, type BarSource } from '../model/bars.ts';
+
+export const OPEN = 0;
+export const CLOSE = 1;
+
+const TWO_32 = 4_294_967_296;
+
+/**
+ * A feed's period when none is declared: the most common positive spacing of its first bars (ties
+ * to the shorter), or 0 when two bars share a timestamp (ticks) or there is no spacing to measure.
+ */
+export function inferPeriod(time: BigInt64Array): bigint {
+  if (time.length < 2) return 0n;
+  const w = timeWords(time);
+  const counts = new Map<number, number>();
+  let best = 0, bestCount = 0;
+  for (let j = 1; j < time.length; j++) {
+    const dHi = w[2 * j + TIME_HI]! - w[2 * j - 2 + TIME_HI]!;
+    const d = dHi * TWO_32 + ((w[2 * j + TIME_LO]! >>> 0) - (w[2 * j - 2 + TIME_LO]! >>> 0));
+    if (d === 0) return 0n;
+    const c = (counts.get(d) ?? 0) + 1;
+    counts.set(d, c);
+    if (c > bestCount || (c === bestCount && d < best)) {
+      best = d;
+      bestCount = c;
+    }
+  }
+  // Spacings under 2^53 ns (104 days) are exact doubles; a longer one is recomputed exactly.
+  return best < 2 ** 53 ? BigInt(best) : inferLongPeriod(time);
+}
+
+function inferLongPeriod(time: BigInt64Array): bigint {
+  const counts = new Map<bigint, number>();
+  let best = 0n, bestCount = 0;
+  for (let j = 1; j < time.length; j++) {
+    const d = time[j]! - time[j - 1]!;
+    const c = (counts.get(d) ?? 0) + 1;
+    counts.set(d, c);
+    if (c > bestCount || (c === bestCount && d < best)) [best, bestCount] = [d, c];
+  }
+  return best;
+}
+
+/**
+ * Close instants of a chunk's bars, as time words: open + period, capped by the next bar's open
+ * (`after`: the next chunk's first bar, if any). Int64 overflow saturates at the largest time.
+ */
+function closeWords(c: Bars, pHi: number, pLo: number, after: Bars | null): Int32Array {
+  const w = timeWords(c.time);
+  const out = new Int32Array(2 * c.length);
+  const nextWords = after ? timeWords(after.time) : null;
+  for (let j = 0; j < c.length; j++) {
+    const hi = w[2 * j + TIME_HI]!, lo = w[2 * j + TIME_LO]! >>> 0;
+    let sLo = lo + pLo, sHi = hi + pHi;
+    if (sLo >= TWO_32) {
+      sLo -= TWO_32;
+      sHi++;
+    }
+    if (sHi > 0x7fffffff) {
+      sHi = 0x7fffffff;
+      sLo = TWO_32 - 1;
+    }
+    // The next bar's open, when there is one.
+    let nHi = 0, nLo = 0, has = false;
+    if (j + 1 < c.length) {
+      nHi = w[2 * j + 2 + TIME_HI]!;
+      nLo = w[2 * j + 2 + TIME_LO]! >>> 0;
+      has = true;
+    } else if (nextWords) {
+      nHi = nextWords[TIME_HI]!;
+      nLo = nextWords[TIME_LO]! >>> 0;
+      has = true;
+    }
+    if (has && (nHi < sHi || (nHi === sHi && nLo < sLo))) {
+      sHi = nHi;
+      sLo = nLo;
+    }
+    out[2 * j + TIME_HI] = sHi;
+    out[2 * j + TIME_LO] = sLo | 0;
+  }
+  return out;
+}
+
+/** The feeds' events in order. `next()` names the feed whose event is next; its `phase` says which. */
+export class EventQueue {
+  readonly n: number;
+  /** Each feed's current chunk (null when done), its open and close instants as words, the bar within it. */
+  readonly chunks: (Bars | null)[];
+  readonly opens: (Int32Array | null)[];
+  readonly closes: (Int32Array | null)[];
+  readonly at: number[];
+  /** OPEN: the current bar's open is next; CLOSE: its close is. */
+  readonly phase: Uint8Array;
+  /** 1 when a feed's period is positive (an order placed at an instant may fill at an open at that instant). */
+  readonly positive: Uint8Array;
+  private readonly ahead: (Bars | null)[];
+  private readonly sources: readonly BarSource[];
+  private readonly pHi: Int32Array;
+  private readonly pLo: Float64Array;
+
+  constructor(sources: readonly BarSource[], periods: readonly bigint[]) {
+    const n = sources.length;
+    this.n = n;
+    this.sources = sources;
+    this.pHi = new Int32Array(n);
+    this.pLo = new Float64Array(n);
+    this.positive = new Uint8Array(n);
+    for (let g = 0; g < n; g++) {
+      const p = periods[g] ?? 0n;
+      this.pHi[g] = Number(p >> 32n);
+      this.pLo[g] = Number(p & 0xffffffffn);
+      this.positive[g] = p > 0n ? 1 : 0;
+    }
+    this.chunks = sources.map((s) => s.next());
+    this.ahead = sources.map((s, g) => (this.chunks[g] ? s.next() : null));
+    this.opens = this.chunks.map((c) => (c ? timeWords(c.time) : null));
+    this.closes = this.chunks.map((c, g) => (c ? closeWords(c, this.pHi[g]!, this.pLo[g]!, this.ahead[g]!) : null));
+    this.at = new Array<number>(n).fill(0);
+    this.phase = new Uint8Array(n);
+  }
+
+  /** The feed whose event comes next (−1 when all are done): earliest instant, closes first, then lower feed index. */
+  next(): number {
+    let f = -1, fHi = 0, fLo = 0, fRank = 0;
+    const n = this.n;
+    for (let g = 0; g < n; g++) {
+      const c = this.phase[g] === OPEN ? this.opens[g] : this.closes[g];
+      if (!c) continue;
+      const i = 2 * this.at[g]!;
+      const hi = c[i + TIME_HI]!, lo = c[i + TIME_LO]! >>> 0, rank = this.phase[g] === CLOSE ? 0 : 1;
+      if (f < 0 || hi < fHi || (hi === fHi && (lo < fLo || (lo === fLo && rank < fRank)))) {
+        f = g;
+        fHi = hi;
+        fLo = lo;
+        fRank = rank;
+      }
+    }
+    return f;
+  }
+
+  /** Feed f's current bar has closed: move on to its next bar (the next chunk when this one is done). */
+  advance(f: number): void {
+    this.phase[f] = OPEN;
+    if (++this.at[f]! < this.chunks[f]!.length) return;
+    const c = this.ahead[f]!;
+    this.chunks[f] = c;
+    this.at[f] = 0;
+    this.ahead[f] = c ? this.sources[f]!.next() : null;
+    this.opens[f] = c ? timeWords(c.time) : null;
+    this.closes[f] = c ? closeWords(c, this.pHi[f]!, this.pLo[f]!, this.ahead[f]!) : null;
+  }
+}
+
+/**
+ * The sources with each feed's period: the declared one, or inferred from the feed's first chunk
+ * (which the returned source then yields again).
+ */
+export function withPeriods(sources: readonly BarSource[], declared: readonly (bigint | undefined)[] = []): { sources: BarSource[]; periods: bigint[] } {
+  const periods: bigint[] = [];
+  const out = sources.map((s, g): BarSource => {
+    if (declared[g] !== undefined) {
+      periods[g] = declared[g]!;
+      return s;
+    }
+    let first = s.next();
+    periods[g] = first ? inferPeriod(first.time) : 0n;
+    return { estimatedLength: s.estimatedLength?.bind(s), next: () => (first ? ((c) => ((first = null), c))(first) : s.next()) };
+  });
+  return { sources: out, periods };
+}
+
+/** A single chunk as a source (in-memory feeds). */
+export function oneChunk(bars: Bars): BarSource {
+  let done = false;
+  return {
+    estimatedLength: () => bars.length,
+    next: () => (done || bars.length === 0 ? null : ((done = true), bars)),
+  };
+}
+
+/**
+ * Each bar's time in the engine's order of closes (equity.csv's time column): the bar's open time,
+ * never earlier than the one before it (with mixed periods a long bar closes after shorter bars
+ * that opened later; the column stays in time order). With one period, exactly the bars' times.
+ */
+export function eventTimes(sources: readonly BarSource[], periods: readonly bigint[]): BigInt64Array {
+  const q = new EventQueue(sources, periods);
+  let out = new BigInt64Array(1 << 16);
+  let k = 0;
+  for (;;) {
+    const f = q.next();
+    if (f < 0) return out.slice(0, k);
+    if (q.phase[f] === OPEN && q.n > 1) {
+      q.phase[f] = CLOSE;
+      continue;
+    }
+    if (k === out.length) {
+      const grown = new BigInt64Array(out.length * 2);
+      grown.set(out);
+      out = grown;
+    }
+    const t = q.chunks[f]!.time[q.at[f]!]!;
+    out[k] = k > 0 && out[k - 1]! > t ? out[k - 1]! : t;
+    k++;
+    q.advance(f);
+  }
+}
