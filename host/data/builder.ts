@@ -1,7 +1,8 @@
 /**
  * @module data/builder
- * Validates bars as a loader produces them and stores them by column in growable typed arrays.
- * Every rejected bar names its source position; nothing is skipped silently.
+ * Validates bars as a loader produces them and stores them by column in growable typed arrays:
+ * prices finite and > 0, volume finite and >= 0, Low <= min(Open, Close), max(Open, Close) <= High,
+ * times increasing. Every rejected bar names its source position; nothing is skipped silently.
  */
 import { DataError } from '../errors.ts';
 import type { Bars } from '../model/bars.ts';
@@ -33,7 +34,15 @@ export class BarBuilder {
         if (!(prices[k]! > 0) || !Number.isFinite(prices[k]!))
           throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: ${names[k]} ${prices[k]} is not a positive number`);
     }
-    if (high < low) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: High ${high} is below Low ${low}`);
+    // A bar spans its prices: Low <= Open, Close <= High (so Low <= High). No lenient mode: a bar
+    // that breaks this is a data error, never clipped or skipped.
+    if (!(low <= open && low <= close && open <= high && close <= high)) {
+      if (high < low) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: High ${high} is below Low ${low}`);
+      for (const [name, v] of [['Open', open], ['Close', close]] as const) {
+        if (v > high) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: ${name} ${v} is above High ${high}`);
+        if (v < low) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: ${name} ${v} is below Low ${low}`);
+      }
+    }
     if (!(volume >= 0) || !Number.isFinite(volume)) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: Volume ${volume} is not a non-negative number`);
     if (this.last !== null) {
       const last = this.last;

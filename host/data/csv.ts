@@ -3,17 +3,23 @@
  * Strict CSV loading with a header: backtesting.py files (unnamed first column holding the date),
  * Yahoo files (Date,…,Adj Close,…), backtrader files (Date[,Time],…,OpenInterest), tick files
  * (Datetime with milliseconds) and bid/ask quote files (TIMESTAMP,BID,ASK → bars at the mid).
- * Columns are found by name. A malformed row is an error naming file, line and field.
+ * Columns are found by name; fields may be quoted as in RFC 4180. A malformed row is an error
+ * naming file, line and field. One parser (CsvParser) serves a file held in memory and a file
+ * streamed in blocks, so both accept and reject exactly the same inputs.
  */
 import { DataError } from '../errors.ts';
 import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
+import { LineScanner, textInput, type TextInput } from './lines.ts';
 import { checkZone, zonedToUtcMs } from './time.ts';
 import type { DataOptions } from './options.ts';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** How a file writes its dates; the first row fixes it for the whole file. Index = shape code. */
+const SHAPES = ['', 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', '', 'YYYY-MM-DDTHH:MM', 'YYYY-MM-DDTHH:MM:SS', 'd/m/yyyy', 'd/m/yyyy HH:MM', 'd/m/yyyy HH:MM:SS'];
 
 interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; frac: string }
 
@@ -36,16 +42,47 @@ function validDate(f: Fields): boolean {
   return f.d <= dim;
 }
 
-/** Splits [start, end) of `text` at commas into `out`; returns the field count. */
-function splitFields(text: string, start: number, end: number, out: string[]): number {
+/**
+ * Splits the line text[start, end) at commas into `out`; returns the field count. A field that
+ * starts with `"` is quoted (RFC 4180 §2): it runs to the next lone `"`, `""` stands for `"`, and
+ * the closing quote must end the field. Lines are cut at LF before fields are split, so a quoted
+ * field cannot hold a line break: its quote is then unclosed on its line, which is an error.
+ */
+function splitFields(text: string, start: number, end: number, out: string[], where: string): number {
   let n = 0;
   let at = start;
   for (;;) {
-    let comma = text.indexOf(',', at);
-    if (comma < 0 || comma > end) comma = end;
-    out[n++] = text.slice(at, comma);
-    if (comma === end) return n;
-    at = comma + 1;
+    if (at < end && text.charCodeAt(at) === 34) {
+      at = quotedField(text, at, end, out, n++, where);
+    } else {
+      let comma = text.indexOf(',', at);
+      if (comma < 0 || comma > end) comma = end;
+      out[n++] = text.slice(at, comma);
+      at = comma;
+    }
+    if (at === end) return n;
+    at++;
+  }
+}
+
+/** The quoted field opening at text[at] into out[k]; returns the index just after its closing quote. */
+function quotedField(text: string, at: number, end: number, out: string[], k: number, where: string): number {
+  let value = '';
+  let from = at + 1;
+  for (;;) {
+    const q = text.indexOf('"', from);
+    if (q < 0 || q >= end)
+      throw new DataError('DATA_MALFORMED', `${where}: field ${k + 1} opens a quote that is not closed on its line (quoted fields may not hold line breaks)`);
+    value += text.slice(from, q);
+    if (q + 1 < end && text.charCodeAt(q + 1) === 34) {
+      value += '"';
+      from = q + 2;
+      continue;
+    }
+    if (q + 1 < end && text.charCodeAt(q + 1) !== 44)
+      throw new DataError('DATA_MALFORMED', `${where}: field ${k + 1} has text after its closing quote`);
+    out[k] = value;
+    return q + 1;
   }
 }
 
@@ -62,24 +99,31 @@ export class CsvLayout {
   readonly volumeCol: number;
   readonly zone: string;
   dateFormat: 'dmy' | 'mdy' | undefined;
+  /** Decides d/m/y vs m/d/y when the first slashed date is met and the option did not. */
+  settleDates: (() => 'dmy' | 'mdy') | null = null;
+  /** The dates' shape (an index of SHAPES), fixed by the first row, and that row's line. */
+  private shape = 0;
+  private shapeLine = 0;
   private readonly fields: string[];
   private readonly f: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, frac: '' };
 
-  constructor(headerLine: string, file: string, options: DataOptions) {
+  /** Reads the header from text[start, end) (line 1, without its byte-order mark). */
+  constructor(text: string, start: number, end: number, file: string, options: DataOptions) {
     this.file = file;
     this.zone = options.timezone ?? 'UTC';
     checkZone(this.zone);
     this.dateFormat = options.dateFormat;
-    const header = headerLine.replace(/^\uFEFF/, '').split(',').map((h) => h.trim().toLowerCase());
-    this.columns = header.length;
-    const col = (...names: string[]): number => header.findIndex((h) => names.includes(h));
+    const names: string[] = [];
+    this.columns = splitFields(text, start, end, names, `${file}:1`);
+    const header = names.map((h) => h.trim().toLowerCase());
+    const col = (...wanted: string[]): number => header.findIndex((h) => wanted.includes(h));
     if (!(header[0] === '' || ['date', 'datetime', 'timestamp'].includes(header[0]!)))
       throw new DataError('DATA_MALFORMED', `${file}:1: the first column must be the date (named "Date", "Datetime", "Timestamp" or unnamed), found "${header[0]}"`);
     this.timeCol = col('time');
     this.quotes = col('bid') >= 0 && col('ask') >= 0 && col('close') < 0;
     this.idx = this.quotes ? [] : ['open', 'high', 'low', 'close'].map((name) => {
       const i = col(name);
-      if (i < 0) throw new DataError('DATA_MALFORMED', `${file}:1: header has no "${name[0]!.toUpperCase()}${name.slice(1)}" column (found: ${headerLine})`);
+      if (i < 0) throw new DataError('DATA_MALFORMED', `${file}:1: header has no "${name[0]!.toUpperCase()}${name.slice(1)}" column (found: ${text.slice(start, end)})`);
       return i;
     });
     this.bidCol = col('bid');
@@ -88,21 +132,10 @@ export class CsvLayout {
     this.fields = new Array(this.columns + 1);
   }
 
-  /** Decides d/m/y vs m/d/y from sample date fields when the option did not. */
-  settleDateFormat(dates: Iterable<string>, example: string): void {
-    if (this.dateFormat) return;
-    let dayFirst = false, monthFirst = false, slashed = false;
-    for (const raw of dates) {
-      const m = SLASHED.exec(raw.trim());
-      if (!m) continue;
-      slashed = true;
-      if (Number(m[1]) > 12) dayFirst = true;
-      if (Number(m[2]) > 12) monthFirst = true;
-    }
-    if (!slashed) return;
-    if (dayFirst === monthFirst)
-      throw new DataError('DATA_MALFORMED', `${this.file}: dates like "${example}" are ambiguous (day/month or month/day); pass --date-format dmy or mdy`);
-    this.dateFormat = dayFirst ? 'dmy' : 'mdy';
+  /** The date field of the row text[start, end), trimmed. */
+  dateOf(text: string, start: number, end: number, lineNo: number): string {
+    splitFields(text, start, end, this.fields, `${this.file}:${lineNo}`);
+    return this.fields[0]!.trim();
   }
 
   private num(i: number, name: string, lineNo: number): number {
@@ -112,21 +145,35 @@ export class CsvLayout {
     return v;
   }
 
+  /** Checks that a row's date has the shape of the file's first row. */
+  private checkShape(shape: number, raw: string, lineNo: number): void {
+    if (shape === this.shape) return;
+    if (this.shape === 0) {
+      this.shape = shape;
+      this.shapeLine = lineNo;
+      return;
+    }
+    throw new DataError('DATA_MALFORMED', `${this.file}:${lineNo}: field "Date" ("${raw}") is written ${SHAPES[shape]}, but line ${this.shapeLine} set the file's date format to ${SHAPES[this.shape]} (one date format per file)`);
+  }
+
   /** Parses the row text[start, end) into `bars`. */
   row(text: string, start: number, end: number, lineNo: number, bars: BarBuilder): void {
     const file = this.file, fields = this.fields, f = this.f;
-    const count = splitFields(text, start, end, fields);
+    const count = splitFields(text, start, end, fields, `${file}:${lineNo}`);
     if (count !== this.columns) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: row has ${count} fields, the header names ${this.columns}`);
     const raw = fields[0]!.trim();
     const iso = ISO.exec(raw);
     const sl = iso ? null : SLASHED.exec(raw);
     if (iso) {
+      this.checkShape(iso[4] === undefined ? 1 : (raw.charCodeAt(10) === 84 ? 3 : 0) + (iso[6] === undefined ? 2 : 3), raw, lineNo);
       f.y = +iso[1]!; f.mo = +iso[2]!; f.d = +iso[3]!; f.h = +(iso[4] ?? 0); f.mi = +(iso[5] ?? 0); f.s = +(iso[6] ?? 0); f.frac = iso[7] ?? '';
-    } else if (sl && this.dateFormat) {
+    } else if (sl) {
+      this.checkShape(sl[4] === undefined ? 7 : sl[6] === undefined ? 8 : 9, raw, lineNo);
+      if (!this.dateFormat && this.settleDates) this.dateFormat = this.settleDates();
+      if (!this.dateFormat) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: the date "${raw}" needs --date-format dmy or mdy`);
       const a = +sl[1]!, b = +sl[2]!;
       f.y = +sl[3]!; f.mo = this.dateFormat === 'dmy' ? b : a; f.d = this.dateFormat === 'dmy' ? a : b; f.h = +(sl[4] ?? 0); f.mi = +(sl[5] ?? 0); f.s = +(sl[6] ?? 0); f.frac = '';
-    } else if (sl) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: the date "${raw}" needs --date-format dmy or mdy`);
-    else throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Date" ("${raw}") is not YYYY-MM-DD[ HH:MM[:SS[.fff]]] or d/m/yyyy`);
+    } else throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Date" ("${raw}") is not YYYY-MM-DD[ HH:MM[:SS[.fff]]] or d/m/yyyy`);
     if (this.timeCol >= 0) {
       const tm = TIME.exec(fields[this.timeCol]!.trim());
       if (!tm) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Time" ("${fields[this.timeCol]}") is not HH:MM[:SS]`);
@@ -150,31 +197,73 @@ export class CsvLayout {
   }
 }
 
+/**
+ * d/m/y or m/d/y, from every slashed date of the input: dmy when some day field exceeds 12, mdy
+ * when some month field does; neither or both is ambiguous (an error asking for --date-format).
+ */
+function dateOrder(file: string, options: DataOptions, input: TextInput): 'dmy' | 'mdy' {
+  const lines = new LineScanner(file, input);
+  if (!lines.next()) throw new DataError('DATA_EMPTY', `${file}: the file is empty`);
+  const layout = new CsvLayout(lines.text, lines.start, lines.end, file, options);
+  let dayFirst = false, monthFirst = false, example = '';
+  while (lines.next()) {
+    const raw = layout.dateOf(lines.text, lines.start, lines.end, lines.lineNo);
+    const m = SLASHED.exec(raw);
+    if (!m) continue;
+    if (example === '') example = raw;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[2]) > 12) monthFirst = true;
+  }
+  if (dayFirst === monthFirst)
+    throw new DataError('DATA_MALFORMED', `${file}: dates like "${example}" are ambiguous (day/month or month/day); pass --date-format dmy or mdy`);
+  return dayFirst ? 'dmy' : 'mdy';
+}
+
+/**
+ * A CSV input parsed into bars, as far as asked. `open` gives a fresh view of the input from its
+ * start: one for the parse, and one more when slashed dates must be read whole to settle their order.
+ */
+export class CsvParser {
+  readonly bars: BarBuilder;
+  private readonly lines: LineScanner;
+  private layout: CsvLayout | null = null;
+  readonly file: string;
+  private readonly options: DataOptions;
+  private readonly open: () => TextInput;
+
+  constructor(file: string, options: DataOptions, open: () => TextInput) {
+    this.file = file;
+    this.options = options;
+    this.open = open;
+    this.lines = new LineScanner(file, open());
+    this.bars = new BarBuilder(file, options.duplicates === 'keep');
+  }
+
+  /** Characters read but not yet parsed. */
+  get pending(): number {
+    return this.lines.pending;
+  }
+
+  /** Parses rows until `bars` holds `limit` of them (true) or the input ends (false). */
+  fill(limit: number): boolean {
+    const lines = this.lines, bars = this.bars;
+    while (bars.length < limit) {
+      if (!lines.next()) {
+        if (this.layout === null) throw new DataError('DATA_EMPTY', `${this.file}: the file is empty`);
+        return false;
+      }
+      if (this.layout === null) {
+        this.layout = new CsvLayout(lines.text, lines.start, lines.end, this.file, this.options);
+        this.layout.settleDates = () => dateOrder(this.file, this.options, this.open());
+      } else this.layout.row(lines.text, lines.start, lines.end, lines.lineNo, bars);
+    }
+    return true;
+  }
+}
+
 export function parseCsv(text: string, file: string, options: DataOptions = {}): Bars {
-  // Line boundaries, without materializing an array of lines: [starts[k], ends[k]) is line k.
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let pos = 0; pos < text.length; ) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-    starts.push(pos);
-    ends.push(end);
-    pos = nl + 1;
-  }
-  while (starts.length > 0 && ends[ends.length - 1] === starts[starts.length - 1]) {
-    starts.pop();
-    ends.pop();
-  }
-  if (starts.length === 0) throw new DataError('DATA_EMPTY', `${file}: the file is empty`);
-  const line = (k: number) => text.slice(starts[k]!, ends[k]!);
-  const layout = new CsvLayout(line(0), file, options);
-  // d/m/y vs m/d/y: decided by the option, or by the file when some row can only be read one way.
-  if (starts.length > 1 && SLASHED.test(line(1).split(',')[0]!.trim())) {
-    const dates = function* () { for (let k = 1; k < starts.length; k++) yield line(k).split(',')[0]!; };
-    layout.settleDateFormat(dates(), line(1).split(',')[0]!);
-  }
-  const bars = new BarBuilder(file, options.duplicates === 'keep');
-  for (let k = 1; k < starts.length; k++) layout.row(text, starts[k]!, ends[k]!, k + 1, bars);
+  const parser = new CsvParser(file, options, () => textInput(text));
+  parser.fill(Infinity);
+  const bars = parser.bars;
   return Object.assign(bars.build(), { duplicates: bars.duplicates });
 }

@@ -7,10 +7,11 @@
  * bars with open = high = low = close = price and volume = size.
  */
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { DataError } from '../errors.ts';
 import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
+import { LineScanner, textInput } from './lines.ts';
+import { unzipEntry, zipEntries } from './zip.ts';
 import { checkZone, zonedToUtcMs } from './time.ts';
 import type { DataOptions } from './options.ts';
 
@@ -19,28 +20,21 @@ const SCALE = 10_000;
 export function parseLeanZip(zip: Uint8Array, file: string, options: DataOptions = {}): Bars {
   const zone = options.timezone ?? 'America/New_York';
   checkZone(zone);
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(zip);
-  } catch (e) {
-    throw new DataError('DATA_MALFORMED', `${file}: not a readable zip archive (${(e as Error).message})`);
-  }
-  const names = Object.keys(entries).filter((n) => n.endsWith('.csv')).sort();
-  if (names.length !== 1) throw new DataError('DATA_MALFORMED', `${file}: expected one CSV in the archive, found ${names.length}`);
-  const inner = names[0]!;
-  const text = Buffer.from(entries[inner]!).toString('utf8');
+  const csvs = zipEntries(zip, path.basename(file)).filter((e) => e.name.endsWith('.csv'));
+  if (csvs.length !== 1) throw new DataError('DATA_MALFORMED', `${file}: expected one CSV in the archive, found ${csvs.length}`);
+  const inner = csvs[0]!.name;
+  const text = Buffer.from(unzipEntry(zip, csvs[0]!, path.basename(file))).toString('utf8');
   const where = `${path.basename(file)}/${inner}`;
   const tick = /tick/i.test(inner);
   const quote = /quote/i.test(inner);
   const dayMatch = /(\d{4})(\d{2})(\d{2})_/.exec(path.basename(file));
   // Ticks share milliseconds: keep them in file order unless told otherwise.
   const bars = new BarBuilder(where, (options.duplicates ?? (tick ? 'keep' : 'error')) === 'keep');
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    const f = line.split(',');
-    const lineNo = i + 1;
+  // Lines are cut as in every CSV (data/lines): CRLF, a leading BOM, blank lines only at the end, the length limit.
+  const lines = new LineScanner(where, textInput(text));
+  while (lines.next()) {
+    const f = lines.text.slice(lines.start, lines.end).split(',');
+    const lineNo = lines.lineNo;
     const num = (k: number, name: string): number => {
       const v = Number(f[k]);
       if (f[k] === undefined || f[k]!.trim() === '' || !Number.isFinite(v)) throw new DataError('DATA_MALFORMED', `${where}:${lineNo}: field ${name} ("${f[k] ?? ''}") is not a number`);

@@ -11,7 +11,7 @@ import type { Bars, BarSource } from '../model/bars.ts';
 import { CsvSource, hashFile, sourceOf } from './stream.ts';
 import { parseCsv } from './csv.ts';
 import { parseLeanZip } from './lean.ts';
-import type { DataOptions } from './options.ts';
+import { checkDataOptions, type DataOptions } from './options.ts';
 
 export interface LoadedData {
   /** As given by the caller. */
@@ -42,6 +42,17 @@ export type DataFeed = LoadedData | StreamedData;
 /** CSV files above this size stream through a run instead of being loaded. */
 export const STREAM_THRESHOLD = 64 << 20;
 
+/** Largest file read whole into memory (a zip, or a CSV given to loadData): a DATA_LIMIT above. */
+export const MAX_IN_MEMORY = 256 << 20;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch (e) {
+    throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+  }
+}
+
 export const isStreamed = (d: DataFeed): d is StreamedData => !('bars' in d);
 
 export function sourceOfFeed(d: DataFeed): BarSource {
@@ -50,14 +61,9 @@ export function sourceOfFeed(d: DataFeed): BarSource {
 
 /** Loads a file, or — a CSV larger than `threshold` bytes — prepares to stream it. */
 export async function openData(file: string, options: DataOptions = {}, threshold = STREAM_THRESHOLD): Promise<DataFeed> {
+  checkDataOptions(options);
   if (!file.endsWith('.zip')) {
-    let size: number;
-    try {
-      size = statSync(file).size;
-    } catch (e) {
-      throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
-    }
-    if (size > threshold) {
+    if (sizeOf(file) > threshold) {
       const { sha256, byteLength } = hashFile(file);
       const name = path.basename(file);
       return { path: file, symbol: name.replace(/\.[^.]*$/, ''), sha256, byteLength, options, open: () => new CsvSource(file, name, options) };
@@ -67,10 +73,15 @@ export async function openData(file: string, options: DataOptions = {}, threshol
 }
 
 export function parseData(bytes: Uint8Array, file: string, options: DataOptions = {}): Bars {
+  checkDataOptions(options);
   return file.endsWith('.zip') ? parseLeanZip(bytes, file, options) : parseCsv(Buffer.from(bytes).toString('utf8'), path.basename(file), options);
 }
 
 export async function loadData(file: string, options: DataOptions = {}): Promise<LoadedData> {
+  checkDataOptions(options);
+  const size = sizeOf(file);
+  if (size > MAX_IN_MEMORY)
+    throw new DataError('DATA_LIMIT', `${file}: ${size} bytes is above the limit of ${MAX_IN_MEMORY} bytes on a file read whole${file.endsWith('.zip') ? '' : ' (openData streams a CSV this large)'}`);
   let raw: Buffer;
   try {
     raw = await readFile(file);

@@ -2,15 +2,17 @@
  * @module data/stream
  * Streaming CSV: bars arrive in chunks of at most `chunkBars`, read from the file in blocks, so a
  * run over 10M bars never holds the file or its columns in memory. A first pass hashes the file
- * (the record needs the hash before the run); the second parses it. Dates written d/m/y need an
- * explicit --date-format here (there is no whole-file look to settle them).
+ * (the record needs the hash before the run); the second parses it, with the parser of a file held
+ * in memory (data/csv), so both accept the same files. Slashed dates without --date-format are
+ * settled, as in memory, by one more read of the file's dates.
  */
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { DataError } from '../errors.ts';
 import type { Bars, BarSource } from '../model/bars.ts';
-import { BarBuilder } from './builder.ts';
-import { CsvLayout } from './csv.ts';
+import { StringDecoder } from 'node:string_decoder';
+import { CsvParser } from './csv.ts';
+import type { TextInput } from './lines.ts';
 import type { DataOptions } from './options.ts';
 
 const BLOCK = 8 << 20;
@@ -42,83 +44,69 @@ export function hashFile(file: string): { sha256: string; byteLength: number } {
   }
 }
 
-/** A CSV file as a source of bar chunks. */
-export class CsvSource implements BarSource {
-  private readonly name: string;
-  private readonly options: DataOptions;
-  private readonly chunkBars: number;
+/** A file's text in blocks, decoded as UTF-8 (a character split across two blocks is kept whole). */
+class FileText implements TextInput {
   private fd: number | null;
   private readonly buf = Buffer.allocUnsafe(BLOCK);
-  /** Text read but not yet parsed starts at `pos`. */
-  private text = '';
-  private pos = 0;
-  private lineNo = 0;
-  private layout: CsvLayout | null = null;
-  private readonly bars: BarBuilder;
-  private eof = false;
+  private readonly decoder = new StringDecoder('utf8');
+  bytesRead = 0;
+
+  constructor(file: string) {
+    this.fd = open(file);
+  }
+
+  get size(): number {
+    return fstatSync(this.fd!).size;
+  }
+
+  read(): string | null {
+    if (this.fd === null) return null;
+    const n = readSync(this.fd, this.buf, 0, BLOCK, null);
+    this.bytesRead += n;
+    if (n > 0) return this.decoder.write(this.buf.subarray(0, n));
+    closeSync(this.fd);
+    this.fd = null;
+    const rest = this.decoder.end();
+    return rest === '' ? null : rest;
+  }
+}
+
+/** A CSV file as a source of bar chunks, parsed by the same CsvParser as a file held in memory. */
+export class CsvSource implements BarSource {
+  private readonly chunkBars: number;
+  private readonly input: FileText;
+  private readonly parser: CsvParser;
+  private done = false;
   /** Bytes in the file (for the record). */
   readonly byteLength: number;
 
   constructor(file: string, name: string, options: DataOptions = {}, chunkBars = 65536) {
-    this.name = name;
-    this.options = options;
     this.chunkBars = chunkBars;
-    this.fd = open(file);
-    this.byteLength = fstatSync(this.fd).size;
-    this.bars = new BarBuilder(name, options.duplicates === 'keep');
+    let first: FileText | null = new FileText(file);
+    this.input = first;
+    this.byteLength = first.size;
+    // The first view is this source's; a second pass (settling d/m/y) opens the file again.
+    this.parser = new CsvParser(name, options, () => {
+      const view = first ?? new FileText(file);
+      first = null;
+      return view;
+    });
   }
 
   next(): Bars | null {
-    while (this.bars.length < this.chunkBars) {
-      if (!this.parseLines()) {
-        if (this.eof) break;
-        this.readBlock();
-      }
-    }
-    if (this.bars.length === 0) {
-      if (this.bars.total === 0) throw new DataError('DATA_EMPTY', `${this.name}: no bars`);
+    const bars = this.parser.bars;
+    if (!this.done && !this.parser.fill(this.chunkBars)) this.done = true;
+    if (bars.length === 0) {
+      if (bars.total === 0) throw new DataError('DATA_EMPTY', `${this.parser.file}: no bars`);
       return null;
     }
-    return this.bars.takeChunk();
-  }
-
-  /** Parses complete lines until the chunk is full; false when the text needs another block. */
-  private parseLines(): boolean {
-    const text = this.text;
-    while (this.bars.length < this.chunkBars) {
-      const nl = text.indexOf('\n', this.pos);
-      if (nl < 0) return false;
-      const pos = this.pos;
-      const end = nl > pos && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-      this.lineNo++;
-      if (this.lineNo === 1) this.layout = new CsvLayout(text.slice(pos, end), this.name, this.options);
-      else if (end > pos) this.layout!.row(text, pos, end, this.lineNo, this.bars);
-      this.pos = nl + 1;
-    }
-    return true;
+    return bars.takeChunk();
   }
 
   /** Bars so far, scaled by the bytes still unread (after the first chunk). */
   estimatedLength(): number {
-    const parsedBytes = this.bytesRead - (this.text.length - this.pos);
-    return parsedBytes > 0 ? Math.ceil((this.bars.total * this.byteLength) / parsedBytes) : 0;
-  }
-
-  private bytesRead = 0;
-
-  private readBlock(): void {
-    const n = readSync(this.fd!, this.buf, 0, BLOCK, null);
-    this.bytesRead += n;
-    let text = this.text.slice(this.pos) + this.buf.toString('latin1', 0, n);
-    if (n === 0) {
-      this.eof = true;
-      closeSync(this.fd!);
-      this.fd = null;
-      if (text.length > 0 && !text.endsWith('\n')) text += '\n';
-      if (this.lineNo === 0 && text.length === 0) throw new DataError('DATA_EMPTY', `${this.name}: the file is empty`);
-    }
-    this.text = text;
-    this.pos = 0;
+    const parsedBytes = this.input.bytesRead - this.parser.pending;
+    return parsedBytes > 0 ? Math.ceil((this.parser.bars.total * this.byteLength) / parsedBytes) : 0;
   }
 }
 

@@ -35,6 +35,15 @@ export function checkZone(zone: string): void {
   if (zone !== 'UTC') formatter(zone);
 }
 
+export function isKnownZone(zone: string): boolean {
+  try {
+    checkZone(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** UTC ms of a wall-clock time given as ms since the epoch *as if UTC* (Date.UTC of the fields). */
 export function zonedToUtcMs(localMs: number, zone: string): number {
   if (zone === 'UTC') return localMs;
