@@ -4,6 +4,11 @@
  * instruction, its function index, byte offset in the original module, opcode, operand-stack height
  * before it, and — for loads and stores — its effective address. The expansion needs the module's
  * static map (regions and their instructions), which `backproof/sandbox`'s `staticMap` computes.
+ *
+ * A run that stopped inside a region (a trap, or a bulk operation's size charge that did not fit)
+ * ends its stream with a stop record [0, 2, ran, cause] followed by that region's id and only the
+ * address words its first `ran` instructions computed: the expansion ends exactly at the
+ * instruction that stopped, and nothing may follow (docs/TRACE.md, "Stops").
  */
 import { TraceError } from './errors.ts';
 
@@ -24,6 +29,15 @@ export interface StaticMap {
   memOffset: Float64Array;
   /** For a load/store: which of its region's address words holds its address operand. */
   memSlot: Int32Array;
+}
+
+/** Where a stopped run's trace ends. */
+export interface TraceStop {
+  /** Region id the run stopped in, and how many of its instructions ran (0: where is unknown). */
+  region: number;
+  ran: number;
+  /** 1: a trap; 2: fuel ran out on a bulk operation's size charge. */
+  cause: number;
 }
 
 export interface InstructionRecord {
@@ -53,8 +67,13 @@ export class TraceExpander {
   /** Words left in a host record (after its leading 0), and the record so far. */
   private hostLeft = 0;
   private host: number[] = [];
-  /** Called with each host record: [kind, …payload words]. Kind 1 = state snapshot [1, bar, 0, hash×8]. */
+  /** Called with each state snapshot record: [1, bar, 0, hash×8]. */
   onHostRecord: ((words: number[]) => void) | null = null;
+  /** Set by a stop record: instructions of the next region that ran (−1: none pending). */
+  private stopRan = -1;
+  private stopCause = 0;
+  /** The stop the stream ended with, once its region has been read; nothing may follow it. */
+  stop: TraceStop | null = null;
   private addresses: number[] = [];
   /** Instructions expanded so far (the index of the next one). */
   count = 0;
@@ -91,6 +110,7 @@ export class TraceExpander {
   private word(w: number): void {
     this.words++;
     const map = this.map;
+    if (this.stop && this.region === 0) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: the stream goes on after the run stopped`);
     if (this.hostLeft !== 0) return this.hostWord(w >>> 0);
     if (this.region === 0 && w === 0) {
       this.hostLeft = -1; // a host record: its kind comes next
@@ -103,22 +123,41 @@ export class TraceExpander {
       this.region = id;
       this.regionWord = this.words - 1;
       this.addresses.length = 0;
+      if (this.stopRan >= 0) {
+        const n = map.regionInstructions[id - 1]!;
+        if (this.stopRan > n) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: the run stopped after ${this.stopRan} instructions of region ${id}, which has ${n}`);
+        this.stop = { region: id, ran: this.stopRan, cause: this.stopCause };
+      }
     } else {
       this.addresses.push(w >>> 0);
     }
-    if (this.addresses.length === map.regionMemAccesses[this.region - 1]) this.emitRegion();
+    if (this.addresses.length === this.expectedWords()) this.emitRegion();
+  }
+
+  /** Address words of the region being read: all of them, or those its instructions before a stop computed. */
+  private expectedWords(): number {
+    const r = this.region - 1;
+    if (!this.stop) return this.map.regionMemAccesses[r]!;
+    // Words are allotted in program order of first use: the first `ran` instructions used 0..max.
+    let words = 0;
+    const first = this.map.regionFirst[r]!;
+    for (let i = first; i < first + this.stop.ran; i++) if (this.map.memOffset[i]! >= 0) words = Math.max(words, this.map.memSlot[i]! + 1);
+    return words;
   }
 
   private hostWord(w: number): void {
     if (this.hostLeft === -1) {
-      if (w !== 1) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: unknown host record kind ${w}`);
+      if (w !== 1 && w !== 2) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: unknown host record kind ${w}`);
       this.host = [w];
-      this.hostLeft = 10; // bar, reserved, 8 hash words
+      this.hostLeft = w === 1 ? 10 : 2; // snapshot: bar, reserved, 8 hash words; stop: ran, cause
       return;
     }
     this.host.push(w);
     if (--this.hostLeft === 0) {
-      this.onHostRecord?.(this.host);
+      if (this.host[0] === 2) {
+        this.stopRan = this.host[1]!;
+        this.stopCause = this.host[2]!;
+      } else this.onHostRecord?.(this.host);
       this.host = [];
     }
   }
@@ -126,7 +165,7 @@ export class TraceExpander {
   private emitRegion(): void {
     const map = this.map;
     const r = this.region - 1;
-    const n = map.regionInstructions[r]!;
+    const n = this.stop ? this.stop.ran : map.regionInstructions[r]!;
     const start = this.count;
     this.count += n;
     this.region = 0;
@@ -149,9 +188,12 @@ export class TraceExpander {
     }
   }
 
-  /** True when the stream ended on a record boundary (false after a trap mid-region). */
+  /**
+   * True when the stream ended on a record boundary of a run that did not stop inside a region:
+   * false after a trap or a bulk charge that ran out of fuel (see `stop`), or when cut short.
+   */
   get complete(): boolean {
-    return this.region === 0 && this.carried === 0 && this.hostLeft === 0;
+    return this.region === 0 && this.carried === 0 && this.hostLeft === 0 && this.stopRan < 0;
   }
 }
 

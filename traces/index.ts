@@ -20,5 +20,5 @@ export {
 } from './merkle.ts';
 export { TraceChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from './chunker.ts';
 export { TraceError, type TraceErrorCode } from './errors.ts';
-export { TraceExpander, expandTrace, type StaticMap, type InstructionRecord } from './expand.ts';
+export { TraceExpander, expandTrace, type StaticMap, type InstructionRecord, type TraceStop } from './expand.ts';
 export { ParallelChunker } from './parallel-chunker.ts';

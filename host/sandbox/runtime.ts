@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SandboxError } from '../errors.ts';
-import { TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
+import { isoTime, TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
 import { TraceChunker, ParallelChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
@@ -16,6 +16,7 @@ import {
   instrument, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule } from './instrument/module.ts';
+import { bulkSite, functionAt, siteAt, stopRecord, trapPosition, trapSite, STOP_FUEL, STOP_TRAP, type StopSite } from './stop.ts';
 
 /** none: the original module (benchmarks only); fuel: metered; trace: metered and traced. */
 export type InstrumentationMode = 'none' | 'fuel' | 'trace';
@@ -63,6 +64,8 @@ export interface GuestModule {
   /** The bytes that run: instrumented unless mode is 'none'. */
   readonly wasm: Uint8Array;
   readonly meta: InstrumentMeta | null;
+  /** The module as given (traps and stops are located in it). */
+  readonly original: Uint8Array;
   readonly hasInit: boolean;
   readonly hasOnOrder: boolean;
   /** The guest's mutable numeric globals as exported for snapshots, in index order. */
@@ -152,7 +155,7 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
     .map((g, i) => ({ ...g, index: parsed.importedGlobals + i }))
     .filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f)
     .map((g) => ({ name: `${EXPORT_GLOBAL_PREFIX}${g.index}`, type: g.type }));
-  return { mode: config.mode, module, wasm, meta, hasInit, hasOnOrder, hasOnTrade, snapshotGlobals, functionNames: parsed.names };
+  return { mode: config.mode, module, wasm, meta, original, hasInit, hasOnOrder, hasOnTrade, snapshotGlobals, functionNames: parsed.names };
 }
 
 function funcType(m: ReturnType<typeof parseModule>, funcIndex: number): number {
@@ -175,6 +178,37 @@ export interface GuestRunStats {
   trace: TraceCommitment | null;
 }
 
+/** The guest callback a fault happened in. */
+export type GuestCallback = 'init' | 'on_bar' | 'on_order' | 'on_trade';
+
+/** Where a guest fault happened. Unknown parts are null. */
+export interface FaultSite {
+  callback: GuestCallback;
+  /** Original function index and name, and byte offset of the instruction in the original module. */
+  func: number | null;
+  name: string | null;
+  offset: number | null;
+  /** Instructions executed, the one that trapped or ran out of fuel included (null when not metered). */
+  instructions: bigint | null;
+  /** Set by the engine (`GuestInstance.fault`): the symbol, the bar's index in its feed, its time. */
+  symbol: string | null;
+  bar: number | null;
+  time: bigint | null;
+}
+
+/** A SandboxError raised while the guest ran, with where it happened (also spelled out in its message). */
+export type GuestFault = SandboxError & { site: FaultSite };
+
+function describeSite(what: string, s: FaultSite): string {
+  let text = what;
+  if (s.func !== null) text += ` in function ${s.func}${s.name ? ` (${s.name})` : ''}`;
+  if (s.offset !== null) text += ` at byte offset ${s.offset}`;
+  if (s.instructions !== null) text += ` after ${s.instructions} instructions`;
+  text += `, in ${s.callback}`;
+  if (s.bar !== null) text += ` at bar ${s.bar}${s.symbol ? ` of ${s.symbol}` : ''}${s.time !== null ? ` (${isoTime(s.time)})` : ''}`;
+  return text;
+}
+
 type OnBar = (time: bigint, open: number, high: number, low: number, close: number, volume: number) => void;
 type BarTrampoline = () => void;
 
@@ -195,6 +229,10 @@ export class GuestInstance {
   private readonly chunker: TraceChunker | ParallelChunker | null;
   private traceMemory: WebAssembly.Memory | null = null;
   private tp: WebAssembly.Global | null = null;
+  /** Instructions charged that did not run: the rest of a region the run stopped in. */
+  private unrun = 0n;
+  /** The fault that stopped the run, once located (a stop ends the trace: it is written once). */
+  private stop: { site: FaultSite; what: string } | null = null;
 
   constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig) {
     this.guest = guest;
@@ -204,7 +242,7 @@ export class GuestInstance {
     try {
       this.instance = new WebAssembly.Instance(guest.module, imports);
     } catch (e) {
-      throw this.translate(e);
+      throw this.translate(e, 'init');
     }
     const ex = this.instance.exports;
     this.memory = ex[EXPORT_MEMORY] as WebAssembly.Memory;
@@ -219,15 +257,15 @@ export class GuestInstance {
     if (this.fuel) this.fuel.value = config.fuel;
     // The optional callbacks, called with their four arguments directly (no argument array per event).
     type Four = (a: number, b: number, c: number, d: number) => void;
-    const guarded = (fn: Four): Four => (a, b, c, d) => {
+    const guarded = (fn: Four, callback: GuestCallback): Four => (a, b, c, d) => {
       try {
         fn(a, b, c, d);
       } catch (e) {
-        throw this.translate(e);
+        throw this.translate(e, callback);
       }
     };
-    if (guest.hasOnOrder) this.onOrder = guarded(ex[EXPORT_ON_ORDER] as unknown as Four);
-    if (guest.hasOnTrade) this.onTrade = guarded(ex[EXPORT_ON_TRADE] as unknown as Four);
+    if (guest.hasOnOrder) this.onOrder = guarded(ex[EXPORT_ON_ORDER] as unknown as Four, 'on_order');
+    if (guest.hasOnTrade) this.onTrade = guarded(ex[EXPORT_ON_TRADE] as unknown as Four, 'on_trade');
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
@@ -274,14 +312,23 @@ export class GuestInstance {
     };
     if (this.guest.mode !== 'none') {
       imports[HOST_MODULE] = {
-        out_of_fuel: (regionId: number) => {
-          // The run's budget is spent when fuel went negative; otherwise the callback's floor was crossed.
+        out_of_fuel: (code: number) => {
+          // With a reserve set aside, the callback's budget is what ran out; otherwise the run's.
           const limit = (this.reserve!.value as bigint) > 0n
             ? `the per-callback budget of ${this.config.fuelPerCallback} instructions is spent`
             : `the run's budget of ${this.config.fuel} instructions is spent`;
-          // The failing region was charged but did not run.
-          const executed = this.instructions() - BigInt(this.guest.meta!.regions.instructions[regionId - 1]!);
-          throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted in ${this.describeRegion(regionId)} after ${executed} instructions: ${limit}`);
+          const meta = this.guest.meta!;
+          let site: StopSite;
+          if (code > 0) {
+            // A region that did not fit: charged, but none of it ran; the trace holds none of it.
+            this.unrun = BigInt(meta.regions.instructions[code - 1]!);
+            site = { ...siteAt(meta, this.guest.original, code, 1), ran: 0 };
+          } else {
+            // A bulk operation's size charge that did not fit: the run stops at that instruction.
+            site = bulkSite(meta, this.guest.original, code);
+            this.endTrace(site, STOP_FUEL);
+          }
+          throw this.fault('FUEL_EXHAUSTED', `fuel exhausted (${limit})`, site);
         },
         stack_exhausted: (func: number) => {
           const name = this.guest.meta!.functionNames.get(func);
@@ -294,25 +341,94 @@ export class GuestInstance {
   }
 
   private emitTrace(len: number): void {
-    const bytes = new Uint8Array(this.traceMemory!.buffer, 0, len);
+    this.writeTrace(new Uint8Array(this.traceMemory!.buffer, 0, len));
+  }
+
+  private writeTrace(bytes: Uint8Array): void {
     this.chunker!.write(bytes);
     this.config.onTrace?.(bytes);
   }
 
-  private describeRegion(regionId: number): string {
+  /**
+   * Ends the trace at a stop inside a region (docs/TRACE.md, "Stops"): the stream before the region,
+   * the stop record, then the region's id and only the address words computed before the stop. The
+   * region is the last record in trace memory (a call would have ended it); found by walking the
+   * records, so a stop the host could not locate (site null) still ends the stream before it.
+   */
+  private endTrace(site: StopSite | null, cause: number): void {
     const meta = this.guest.meta!;
-    const func = meta.regions.func[regionId - 1]!;
-    const name = meta.functionNames.get(func);
-    const offset = meta.regions.offset[regionId - 1]!;
-    return `function ${func}${name ? ` (${name})` : ''} at byte offset ${offset}`;
+    if (site) this.unrun = BigInt(meta.regions.instructions[site.region - 1]! - site.ran);
+    if (!this.chunker) return;
+    const tp = this.tp!.value as number;
+    const words = new DataView(this.traceMemory!.buffer);
+    let base = 0, region = 0;
+    for (let at = 0; at < tp; at += 4 * (1 + meta.regions.recordedAccesses[region - 1]!)) {
+      base = at;
+      region = words.getUint32(at, true);
+    }
+    if (region === 0) return; // nothing recorded since the last flush: the stop is not in this buffer
+    const located = site !== null && site.region === region;
+    if (!located) this.unrun = BigInt(meta.regions.instructions[region - 1]!);
+    if (base > 0) this.emitTrace(base);
+    this.writeTrace(stopRecord(located ? site.ran : 0, cause));
+    this.writeTrace(new Uint8Array(this.traceMemory!.buffer, base, 4 * (1 + (located ? site.words : 0))));
+    this.tp!.value = 0;
   }
 
-  private translate(e: unknown): unknown {
-    if (e instanceof SandboxError) return e;
-    if (e instanceof WebAssembly.RuntimeError) return new SandboxError('GUEST_TRAP', `guest trapped: ${e.message}`, { cause: e });
-    if (e instanceof RangeError && /call stack/i.test(e.message))
-      return new SandboxError('STACK_EXHAUSTED', 'guest exhausted the host call stack', { cause: e });
-    if (e instanceof WebAssembly.LinkError) return new SandboxError('IMPORT_NOT_ALLOWED', e.message, { cause: e });
+  /** A fault at `site` (a stop site, or null when unknown): its message names the function, offset and count. */
+  private fault(code: 'GUEST_TRAP' | 'FUEL_EXHAUSTED', what: string, stop: StopSite | null, cause?: unknown): GuestFault {
+    const func = stop?.func ?? null;
+    const site: FaultSite = {
+      callback: 'init', func, name: func === null ? null : this.guest.functionNames.get(func) ?? null, offset: stop?.offset ?? null,
+      instructions: this.fuel ? this.instructions() : null, symbol: null, bar: null, time: null,
+    };
+    this.stop = { site, what };
+    return Object.assign(new SandboxError(code, what, { cause }), { site });
+  }
+
+  /** A guest error as a SandboxError whose message and `site` say where it happened. */
+  private translate(e: unknown, callback: GuestCallback): unknown {
+    if (e instanceof WebAssembly.RuntimeError) e = this.trapFault(e);
+    else if (e instanceof RangeError && /call stack/i.test(e.message))
+      e = new SandboxError('STACK_EXHAUSTED', 'guest exhausted the host call stack', { cause: e });
+    else if (e instanceof WebAssembly.LinkError) return new SandboxError('IMPORT_NOT_ALLOWED', e.message, { cause: e });
+    if (!(e instanceof SandboxError)) return e;
+    const f = e as GuestFault;
+    if (!f.site || this.stop?.site !== f.site) {
+      // Raised by a host import (a limit, an abort): where in the guest is the call, not located here.
+      f.site = { callback, func: null, name: null, offset: null, instructions: null, symbol: null, bar: null, time: null };
+      this.stop = { site: f.site, what: e.message };
+    }
+    f.site.callback = callback;
+    e.message = describeSite(this.stop.what, f.site);
+    return e;
+  }
+
+  /** GUEST_TRAP at the trapping instruction: V8's position in the instrumented module, mapped back. */
+  private trapFault(e: WebAssembly.RuntimeError): GuestFault {
+    const at = trapPosition(e);
+    const meta = this.guest.meta;
+    if (!meta) {
+      // Uninstrumented: V8's position is already an offset in the original module.
+      const f = this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, null, e);
+      if (at !== null) Object.assign(f.site, { offset: at, func: functionAt(this.guest.original, at) });
+      if (f.site.func !== null) f.site.name = this.guest.functionNames.get(f.site.func) ?? null;
+      return f;
+    }
+    const site = at === null ? null : trapSite(meta, this.guest.wasm, this.guest.original, at);
+    this.endTrace(site, STOP_TRAP);
+    return this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, site, e);
+  }
+
+  /**
+   * The engine's report of where it was when the guest faulted: the symbol, the bar's index in its
+   * feed and its time, added to the fault's site and message. Other errors pass through unchanged.
+   */
+  located(e: unknown, at: { symbol: string; bar: number; time: bigint }): unknown {
+    const f = e as Partial<GuestFault>;
+    if (!(e instanceof SandboxError) || !f.site || !this.stop || this.stop.site !== f.site) return e;
+    Object.assign(f.site, at);
+    e.message = describeSite(this.stop.what, f.site);
     return e;
   }
 
@@ -322,7 +438,7 @@ export class GuestInstance {
     try {
       (this.instance.exports[EXPORT_INIT] as () => void)();
     } catch (e) {
-      throw this.translate(e);
+      throw this.translate(e, 'init');
     }
   }
 
@@ -330,7 +446,7 @@ export class GuestInstance {
     try {
       this.onBarFn(time, open, high, low, close, volume);
     } catch (e) {
-      throw this.translate(e);
+      throw this.translate(e, 'on_bar');
     }
   }
 
@@ -352,7 +468,7 @@ export class GuestInstance {
         this.barTrampoline();
       } else this.onBarFn(bars.time[j]!, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
     } catch (e) {
-      throw this.translate(e);
+      throw this.translate(e, 'on_bar');
     }
   }
 
@@ -391,8 +507,7 @@ export class GuestInstance {
       view.setUint32(4, 1, true);
       view.setUint32(8, bar, true);
       record.set(hash, 16);
-      this.chunker.write(record);
-      this.config.onTrace?.(record);
+      this.writeTrace(record);
     }
     return hash;
   }
@@ -404,7 +519,7 @@ export class GuestInstance {
 
   /** Fuel used so far: instructions executed plus the size charges of bulk operations. */
   fuelUsed(): bigint {
-    return this.fuel ? this.config.fuel - (this.fuel.value as bigint) - (this.reserve!.value as bigint) : 0n;
+    return this.fuel ? this.config.fuel - (this.fuel.value as bigint) - (this.reserve!.value as bigint) - this.unrun : 0n;
   }
 
   /** Original instructions executed so far. */

@@ -65,7 +65,7 @@ export const RESERVED_PREFIX = '__bp_';
 export const EXPORT_BAR_TRAMPOLINE = '__bp_on_bar';
 /** The bar memory: time (i64) at 0, then open, high, low, close, volume (f64) at 8..40. */
 export const EXPORT_BAR_MEMORY = '__bp_bar';
-export const INSTRUMENTER_VERSION = 'backproof-instrument/3';
+export const INSTRUMENTER_VERSION = 'backproof-instrument/4';
 
 export interface InstrumentOptions {
   /** Record the compact trace into a second memory (fuel metering is always on). */
@@ -124,6 +124,16 @@ export interface InstrumentMeta {
   fuelPerCallback: bigint | null;
   traceMemoryPages: number;
   flushThreshold: number;
+  /**
+   * Byte offset in the instrumented module of every region instruction's copy, regions in id
+   * order (ascending): maps the offset V8 reports for a trap back to the original instruction.
+   */
+  instrumentedOffsets: Uint32Array;
+  /**
+   * Bulk operations, by the site number their failed size charge passes to `out_of_fuel` as
+   * −(site + 1): the region id and the instruction's 0-based position in it.
+   */
+  bulkSites: { region: Uint32Array; position: Uint32Array };
 }
 
 export interface Instrumented {
@@ -174,15 +184,18 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const ctx: CodeContext = {
     m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem,
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
-    fuelPerCallback: options.fuelPerCallback ?? null, exported,
+    fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [],
   };
   const bar = barTrampolineTarget(m, options.barTrampoline);
   const code = new Writer(wasm.length * 2);
   code.u32(m.bodies.length + (bar !== null ? 1 : 0));
   let maxFunctionTraceBytes = 0;
+  const copies: number[] = []; // offsets of the instruction copies in the code section payload
   for (let i = 0; i < m.bodies.length; i++) {
-    const { body, traceBytes } = rewriteBody(ctx, i);
+    const { body, traceBytes, copiedAt } = rewriteBody(ctx, i);
     maxFunctionTraceBytes = Math.max(maxFunctionTraceBytes, traceBytes);
+    const bodyAt = code.length + lebSize(body.length);
+    for (const at of copiedAt) copies.push(bodyAt + at);
     code.sized(body);
   }
   const barMem = traceMem + (trace ? 1 : 0);
@@ -214,9 +227,11 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const out = new Writer(wasm.length * 3);
   out.bytes(wasm.subarray(0, 8));
   const emitted = new Set<number>();
+  let codeAt = 0;
   const emit = (id: number, payload: Writer | null): void => {
     emitted.add(id);
     if (payload === null) return;
+    if (id === SectionId.code) codeAt = out.length + 1 + lebSize(payload.length);
     out.u8(id).sized(payload);
   };
   const emitSynthesizedBefore = (rank: number): void => {
@@ -255,8 +270,19 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       fuelPerCallback: options.fuelPerCallback ?? null,
       traceMemoryPages,
       flushThreshold,
+      instrumentedOffsets: Uint32Array.from(copies, (at) => codeAt + at),
+      bulkSites: { region: Uint32Array.from(ctx.bulkRegion), position: Uint32Array.from(ctx.bulkPosition) },
     },
   };
+}
+
+function lebSize(n: number): number {
+  let size = 1;
+  while (n >= 128) {
+    n = Math.floor(n / 128);
+    size++;
+  }
+  return size;
 }
 
 class RegionBuilder {
@@ -315,6 +341,9 @@ interface CodeContext {
   fuelPerCallback: bigint | null;
   /** Functions the host can call (exports, and the start function turned into one). */
   exported: Set<number>;
+  /** Bulk operation sites (meta.bulkSites), appended as the bodies are rewritten. */
+  bulkRegion: number[];
+  bulkPosition: number[];
 }
 
 /** The module's types plus any the instrumentation needs (appended, so no index moves). */
@@ -348,12 +377,14 @@ class TypeTable {
 // Float operations whose NaN results are canonicalized, by result type.
 const NAN_F32 = new Set([0x8d, 0x8e, 0x8f, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0xb6]);
 const NAN_F64 = new Set([0x9b, 0x9c, 0x9d, 0x9e, 0x9f, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xbb]);
-// Bulk operations charged by size: the element count is the operand on top of the stack.
+// Bulk operations charged by size before they run: the element count is the operand on top of the stack.
 const BULK_SHIFT: Record<number, bigint> = {
-  0xfc08: -3n, 0xfc0a: -3n, 0xfc0b: -3n, // memory.init/copy/fill: 1 per 8 bytes
-  0xfc0c: -3n, 0xfc0e: -3n, 0xfc11: -3n, // table.init/copy/fill: 1 per 8 elements
-  0x40: 13n, // memory.grow: 8192 per page
+  0xfc08: 3n, 0xfc0a: 3n, 0xfc0b: 3n, // memory.init/copy/fill: 1 per 8 bytes
+  0xfc0c: 3n, 0xfc0e: 3n, 0xfc11: 3n, // table.init/copy/fill: 1 per 8 elements
 };
+const MEMORY_GROW = 0x40;
+/** memory.grow is charged 8192 per page, after it runs and only when it grew (it returns −1 otherwise). */
+const GROW_SHIFT = 13n;
 
 /** Writes `i32.store` (align 4) into memory `mem` with a static offset. */
 function storeI32(w: Writer, mem: number, offset: number): void {
@@ -363,7 +394,7 @@ function storeI32(w: Writer, mem: number, offset: number): void {
   w.u32(offset);
 }
 
-function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceBytes: number } {
+function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceBytes: number; copiedAt: number[] } {
   const { m, trace } = ctx;
   const funcIndex = m.importedFuncs + defIndex;
   const { start, end } = m.bodies[defIndex]!;
@@ -423,6 +454,8 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   let regionInstrs = 0;
   let regionMem = 0;
   let regionSlots: number[] = [];
+  let regionCopies: number[] = []; // where each instruction's copy starts in `region`
+  const copiedAt: number[] = []; // ... and in `body`
   // Symbolic operand stack of the open region: which values are a local's or global's current value
   // ("key:version"), or null. Lets an access whose address is such a value already recorded in the
   // region reuse its word. Globals change only by global.set within a region: calls end regions.
@@ -485,6 +518,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       body.u8(0x20).u32(BASE).u8(0x41).s32(id);
       storeI32(body, ctx.traceMem, 0);
     }
+    for (const at of regionCopies) copiedAt.push(body.length + at);
     body.bytes(region.view());
     region = new Writer(256);
     regionOpen = false;
@@ -508,6 +542,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       regionInstrs = 0;
       regionMem = 0;
       regionSlots = [];
+      regionCopies = [];
       origins.length = 0;
       recordedOrigin.clear();
     }
@@ -532,17 +567,25 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     }
     if (trace) trackOrigins(ins);
     const bulk = BULK_SHIFT[ins.op];
+    // A size charge that does not fit stops the run at this instruction: out_of_fuel(−(site + 1)).
+    const site = bulk !== undefined || ins.op === MEMORY_GROW ? -(addBulkSite(ctx, regionInstrs - 1) + 1) : 0;
     if (bulk !== undefined) {
-      // n stays on the stack; fuel -= cost(n); bulk += cost(n); if (fuel < 0) out_of_fuel(region)
-      region.u8(0x22).u32(TMP[I32]!).u8(0x23).u32(ctx.globalFuel).u8(0x20).u32(TMP[I32]!).u8(0xad);
-      region.u8(0x42).sleb(bulk < 0n ? -bulk : bulk).u8(bulk < 0n ? 0x88 : 0x86).u8(0x22).u32(TMP[I64]!);
-      region.u8(0x7d).u8(0x24).u32(ctx.globalFuel);
-      region.u8(0x23).u32(ctx.globalBulk).u8(0x20).u32(TMP[I64]!).u8(0x7c).u8(0x24).u32(ctx.globalBulk);
-      region.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
-      region.u8(0x04).u8(0x40).u8(0x41).s32(ctx.regions.count + 1).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
+      // n stays on the stack; cost = n >> 3; if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost
+      region.u8(0x22).u32(TMP[I32]!).u8(0x20).u32(TMP[I32]!).u8(0xad).u8(0x42).sleb(bulk).u8(0x88).u8(0x22).u32(TMP[I64]!);
+      chargeBulk(region, ctx, site, TMP[I64]!);
     }
     if (ins.op === 0x0f) depthDown(region);
+    if (ins.op === MEMORY_GROW) region.u8(0x22).u32(ADDR); // keep the page count (ADDR is free outside an access)
+    regionCopies.push(region.length);
     copy(region, ins);
+    if (ins.op === MEMORY_GROW) {
+      // r = grow(n); if (r != -1) { cost = n << 13; if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost }; r
+      region.u8(0x22).u32(TMP[I32]!).u8(0x41).s32(-1).u8(0x47).u8(0x04).u8(0x40);
+      region.u8(0x20).u32(ADDR).u8(0xad).u8(0x42).sleb(GROW_SHIFT).u8(0x86).u8(0x22).u32(TMP[I64]!);
+      chargeBulk(region, ctx, site, TMP[I64]!);
+      region.u8(0x0b);
+      region.u8(0x20).u32(TMP[I32]!);
+    }
     if (ctx.canonicalizeNaN) {
       if (NAN_F32.has(ins.op)) {
         // select(x, NaN, x == x)
@@ -591,7 +634,21 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   // The original final `end` closed the wrapping block: leave the function through the decrement.
   depthDown(body);
   body.u8(0x0b);
-  return { body, traceBytes };
+  return { body, traceBytes, copiedAt };
+}
+
+/** Registers a bulk operation at `position` in the region being built (its id is the next one). */
+function addBulkSite(ctx: CodeContext, position: number): number {
+  ctx.bulkRegion.push(ctx.regions.count + 1);
+  ctx.bulkPosition.push(position);
+  return ctx.bulkRegion.length - 1;
+}
+
+/** With the cost (i64) in local `cost` and on the stack: if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost. */
+function chargeBulk(w: Writer, ctx: CodeContext, site: number, cost: number): void {
+  w.u8(0x23).u32(ctx.globalFuel).u8(0x55).u8(0x04).u8(0x40).u8(0x41).s32(site).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
+  w.u8(0x23).u32(ctx.globalFuel).u8(0x20).u32(cost).u8(0x7d).u8(0x24).u32(ctx.globalFuel);
+  w.u8(0x23).u32(ctx.globalBulk).u8(0x20).u32(cost).u8(0x7c).u8(0x24).u32(ctx.globalBulk);
 }
 
 function importSection(m: WasmModule, typeHost: number, trace: boolean): Writer {

@@ -1,0 +1,154 @@
+// A run that stops inside a region — a trap, or a bulk operation whose size charge does not fit —
+// ends its trace exactly at the instruction that stopped: no instruction after it, no address it
+// did not compute, `complete` false, and the instruction count exact (docs/TRACE.md, "Stops").
+import { describe, expect, it } from 'vitest';
+import { wat } from '../helpers/wat.ts';
+import { stubHost } from '../helpers/host.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
+
+/** Runs on_bar(t) for each t on one instance; returns per call the expanded records (or the error), and the instance. */
+function run(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
+  const pieces: Uint8Array[] = [];
+  const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+  const guest = compileGuest(wasm, cfg);
+  const inst = new GuestInstance(guest, stubHost(), cfg);
+  const records: InstructionRecord[] = [];
+  const ex = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }));
+  let error: GuestFault | null = null;
+  const calls: InstructionRecord[][] = [];
+  for (const t of ts) {
+    const before = records.length;
+    try {
+      inst.onBar(t, 1, 1, 1, 1, 1);
+      inst.snapshot(0); // flushes the trace memory (and adds a snapshot record, which expands to nothing)
+      ex.push(new Uint8Array(Buffer.concat(pieces.splice(0))));
+    } catch (e) {
+      error = e as GuestFault;
+      ex.push(new Uint8Array(Buffer.concat(pieces.splice(0))));
+      calls.push(records.slice(before));
+      break;
+    }
+    calls.push(records.slice(before));
+  }
+  return { calls, error, ex, inst, guest };
+}
+
+// One region: a store, a division that traps when t = 0, then five more instructions with a store.
+const DIVIDE = wat(`(module (memory (export "memory") 1)
+  (func $on_bar (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $x i32)
+    (i32.store (i32.const 100) (i32.const 7))
+    (local.set $x (i32.div_s (i32.const 10) (i32.wrap_i64 (local.get $t))))
+    (i32.store (i32.add (i32.const 200) (local.get $x)) (local.get $x))
+    (i32.store (i32.const 300) (i32.const 1))))`);
+const DIV_S = 0x6d, MEMORY_FILL = 0xfc0b;
+const view = (rs: InstructionRecord[]) => rs.map((r) => (r.address === null ? r.opcode : [r.opcode, r.address]));
+
+describe('a trap inside a region', () => {
+  it('ends the expansion at the trapping instruction: no phantom instructions, no stale address, complete false', () => {
+    const { calls, error, ex, inst } = run(DIVIDE, [1n, 0n]);
+    // The full call: 17 instructions, the second store at 200 + 10.
+    expect(view(calls[0]!)).toEqual([0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S, 0x21, 0x41, 0x20, 0x6a, 0x20, [0x36, 210], 0x41, 0x41, [0x36, 300], 0x0b]);
+    // The trapping call stops at div_s; the store at 210 (left in trace memory by the first call) never ran.
+    expect(view(calls[1]!)).toEqual([0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S]);
+    expect(error).toMatchObject({ code: 'GUEST_TRAP' });
+    expect(ex.complete).toBe(false);
+    expect(ex.stop).toEqual({ region: 1, ran: 7, cause: 1 });
+    expect(ex.count).toBe(24);
+    expect(inst.instructions()).toBe(24n);
+    expect(() => ex.push(new Uint8Array(4).fill(1))).toThrow(/goes on after the run stopped/);
+  });
+
+  it('names the function, the byte offset of the trapping instruction and the instruction count', () => {
+    const { calls, error } = run(DIVIDE, [1n, 0n]);
+    const divAt = calls[1]!.at(-1)!.offset;
+    expect(DIVIDE[divAt]).toBe(DIV_S);
+    expect(error!.site).toEqual({ callback: 'on_bar', func: 0, name: null, offset: divAt, instructions: 24n, symbol: null, bar: null, time: null });
+    expect(error!.message).toContain(`in function 0 at byte offset ${divAt} after 24 instructions, in on_bar`);
+  });
+
+  it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
+    const oob = wat(`(module (memory (export "memory") 1)
+      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+        (i32.store (i32.const 16) (i32.const 1))
+        (i64.store offset=8 (i32.wrap_i64 (local.get $t)) (local.get $t))
+        (i32.store (i32.const 32) (i32.const 2))))`);
+    const { calls, error, ex, inst } = run(oob, [64n, 70000n]);
+    expect(view(calls[1]!)).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
+    expect(error!.site).toMatchObject({ callback: 'on_bar', func: 0, offset: calls[1]!.at(-1)!.offset, instructions: 11n + 7n });
+    expect(ex.stop).toEqual({ region: 1, ran: 7, cause: 1 });
+    expect(inst.instructions()).toBe(18n);
+  });
+
+  it('when V8 gives no position, the expansion ends before the region rather than guess', () => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const { calls, error, ex, inst } = run(DIVIDE, [1n, 0n]);
+      expect(calls[1]).toEqual([]);
+      expect(error!.site).toMatchObject({ func: null, offset: null, instructions: 17n });
+      expect(ex.stop).toEqual({ region: 1, ran: 0, cause: 1 });
+      expect(ex.complete).toBe(false);
+      expect(inst.instructions()).toBe(17n);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  });
+});
+
+describe('fuel running out on a bulk operation inside a region', () => {
+  // 3 successful memory.grow (8192 fuel a page), then memory.fill of t bytes (1 fuel per 8), then a store.
+  const BULK = wat(`(module (memory (export "memory") 1)
+    (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+      (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
+      (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
+      (i32.store (i32.const 8) (i32.const 1))))`);
+
+  it('stops at that instruction with the exact count, and the expansion is a prefix of the full run', () => {
+    const full = run(BULK, [1600n], { fuelPerCallback: 1_000_000n });
+    expect(full.error).toBeNull();
+    expect(full.calls[0]!.length).toBe(18);
+    expect(full.inst.fuelUsed()).toBe(18n + 3n * 8192n + 200n);
+    // Enough for the grows and the instructions, 100 short of the fill's 200.
+    const stopped = run(BULK, [1600n], { fuelPerCallback: 18n + 3n * 8192n + 100n });
+    expect(stopped.error).toMatchObject({ code: 'FUEL_EXHAUSTED' });
+    expect(stopped.calls[0]).toEqual(full.calls[0]!.slice(0, 14));
+    expect(stopped.calls[0]!.at(-1)!.opcode).toBe(MEMORY_FILL);
+    expect(stopped.error!.site).toMatchObject({ func: 0, offset: stopped.calls[0]!.at(-1)!.offset, instructions: 14n });
+    expect(stopped.error!.message).toContain('after 14 instructions');
+    expect(stopped.ex.stop).toEqual({ region: 1, ran: 14, cause: 2 });
+    expect(stopped.ex.complete).toBe(false);
+    expect(stopped.inst.instructions()).toBe(14n);
+    expect(stopped.inst.fuelUsed()).toBe(14n + 3n * 8192n);
+  });
+
+  it('in fuel-only mode the count is exact too', () => {
+    const config = { mode: 'fuel' as const, fuelPerCallback: 18n + 3n * 8192n + 100n };
+    const guest = compileGuest(BULK, { ...DEFAULT_SANDBOX, ...config });
+    const inst = new GuestInstance(guest, stubHost(), { ...DEFAULT_SANDBOX, ...config });
+    expect(() => inst.onBar(1600n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'FUEL_EXHAUSTED', site: expect.objectContaining({ instructions: 14n }) }));
+    expect(inst.instructions()).toBe(14n);
+  });
+});
+
+describe('memory.grow', () => {
+  const GROW = wat(`(module (memory (export "memory") 1)
+    (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+      (i32.store (i32.const 0) (memory.grow (i32.wrap_i64 (local.get $t))))))`);
+
+  it('a grow that fails returns -1 and is charged only its instruction (memory.grow(-1) does not exhaust fuel); one that succeeds, 8192 a page', () => {
+    for (const pages of [-1n, 300n, 256n]) {
+      const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
+      const inst = new GuestInstance(compileGuest(GROW, config), stubHost(), config);
+      inst.onBar(pages, 1, 1, 1, 1, 1);
+      expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true), `grow(${pages})`).toBe(-1);
+      expect(inst.fuelUsed(), `grow(${pages})`).toBe(6n); // i32.const, local.get, i32.wrap_i64, memory.grow, i32.store, end
+    }
+    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
+    const inst = new GuestInstance(compileGuest(GROW, config), stubHost(), config);
+    inst.onBar(255n, 1, 1, 1, 1, 1);
+    expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true)).toBe(1);
+    expect(inst.fuelUsed()).toBe(6n + 255n * 8192n);
+    expect(inst.instructions()).toBe(6n);
+  });
+});
