@@ -24,10 +24,10 @@ const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 const LABELS: [keyof Stats, string, string][] = [
   ['start', 'Start', ''], ['end', 'End', ''], ['durationDays', 'Duration', ' days'], ['bars', 'Bars', ''],
   ['exposurePct', 'Exposure Time', ' %'], ['equityFinal', 'Equity Final', ''], ['equityPeak', 'Equity Peak', ''],
-  ['commissions', 'Commissions', ''], ['returnPct', 'Return', ' %'], ['buyHoldReturnPct', 'Buy & Hold Return', ' %'],
+  ['commissions', 'Commissions', ''], ['returnPct', 'Return', ' %'], ['buyHoldReturnPct', 'Buy & Hold Return (bar 0)', ' %'],
   ['returnAnnPct', 'Return (Ann.)', ' %'], ['volatilityAnnPct', 'Volatility (Ann.)', ' %'], ['cagrPct', 'CAGR', ' %'],
   ['sharpe', 'Sharpe Ratio', ''], ['sortino', 'Sortino Ratio', ''], ['calmar', 'Calmar Ratio', ''],
-  ['alphaPct', 'Alpha', ' %'], ['beta', 'Beta', ''], ['maxDrawdownPct', 'Max. Drawdown', ' %'],
+  ['alphaPct', 'Alpha (B&H bar 0)', ' %'], ['beta', 'Beta', ''], ['maxDrawdownPct', 'Max. Drawdown', ' %'],
   ['avgDrawdownPct', 'Avg. Drawdown', ' %'], ['maxDrawdownDays', 'Max. Drawdown Duration', ' days'],
   ['avgDrawdownDays', 'Avg. Drawdown Duration', ' days'], ['trades', '# Trades', ''], ['winRatePct', 'Win Rate', ' %'],
   ['bestTradePct', 'Best Trade', ' %'], ['worstTradePct', 'Worst Trade', ' %'], ['avgTradePct', 'Avg. Trade', ' %'],

@@ -1,8 +1,9 @@
 /**
  * @module engine/stats
- * Summary statistics over the equity curve and trades: backtesting.py's full set, with its
- * formulas (docs/SEMANTICS.md lists each, and where we differ). Every reduction runs in bar or
- * trade order, so the same inputs give the same bits.
+ * Summary statistics over the equity curve and trades: backtesting.py's full set, each meaning what
+ * backtesting.py 0.6.6 computes (`compute_stats`); docs/SEMANTICS.md lists each formula and the few
+ * places we differ, and test/golden/backtesting-py.test.ts pins backtesting.py's published values.
+ * Every reduction runs in bar or trade order, so the same inputs give the same bits.
  */
 import { NS_PER_DAY, type Bars } from '../model/bars.ts';
 import type { Stats, Trade } from '../model/trade.ts';
@@ -14,12 +15,103 @@ export interface StatsInput {
   bars: Bars;
   equity: Float64Array;
   trades: readonly Trade[];
-  barsInMarket: number;
+  /** Ignored: Exposure Time is computed from the closed trades, as backtesting.py does. */
+  barsInMarket?: number;
   initialCash: number;
-  commissions: number;
+  /** Ignored: Commissions is the closed trades' commissions, as backtesting.py's. */
+  commissions?: number;
   rejectedOrders: number;
   /** Annual risk-free rate as a fraction (backtesting.py's `risk_free_rate`). Default 0. */
   riskFreeRate?: number;
+  /** Periods per year for the annualised stats; inferred from the bar spacing when absent (`inferPeriods`). */
+  periodsPerYear?: number;
+  /**
+   * The bar Buy & Hold starts at. backtesting.py starts it where its strategy's indicators are
+   * first all ready; the engine cannot see a guest's indicators and starts at bar 0. Default 0.
+   */
+  buyHoldFromBar?: number;
+}
+
+/** Calendar buckets the equity is sampled in for the annualised stats (pandas' resample rules D, W, ME, YE). */
+export type ReturnPeriod = 'day' | 'week' | 'month' | 'year';
+
+export interface Periods {
+  /** The bucket returns are taken over. */
+  period: ReturnPeriod;
+  /** A: how many such returns make a year. */
+  perYear: number;
+}
+
+const PERIODS_PER_YEAR: Record<ReturnPeriod, number> = { day: 252, week: 52, month: 12, year: 1 };
+
+/** Days since 1970-01-01 of a UTC time (floor, also before 1970). */
+function dayNumber(t: bigint): bigint {
+  const d = t / NS_PER_DAY;
+  return t < 0n && d * NS_PER_DAY !== t ? d - 1n : d;
+}
+
+/** Sunday = 0 … Saturday = 6 (1970-01-01 was a Thursday). */
+const weekday = (day: bigint): number => Number((((day + 4n) % 7n) + 7n) % 7n);
+
+/** Proleptic Gregorian year and month (0-based) of a day number (Hinnant's civil_from_days). */
+function civil(day: bigint): { year: number; month: number } {
+  const z = Number(day) + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const month = mp < 10 ? mp + 2 : mp - 10;
+  return { year: yoe + era * 400 + (month < 2 ? 1 : 0), month };
+}
+
+/** The bucket a UTC day falls in: Monday-to-Sunday weeks, calendar months and years. */
+function bucketOf(day: bigint, period: ReturnPeriod): number {
+  if (period === 'day') return Number(day);
+  if (period === 'week') return Math.floor((Number(day) + 3) / 7); // 1969-12-29 was a Monday
+  const { year, month } = civil(day);
+  return period === 'month' ? year * 12 + month : year;
+}
+
+/**
+ * backtesting.py's inference (`compute_stats`, `_data_period`): the bar period is the median
+ * spacing of the last 100 bar times, in whole days; 7 days → weekly returns, 52 a year; 31 →
+ * monthly, 12; 365 → yearly, 1; anything else → daily returns, 365 a year when more than
+ * 0.6 × 2/7 of the bars fall on a Saturday or Sunday (UTC), else 252. Where backtesting.py would
+ * fall back to daily for monthly or yearly bars we do not: 28–30 days count as monthly and 366 as
+ * yearly. Equal times (several symbols' bars at one instant) count once.
+ */
+export function inferPeriods(time: ArrayLike<bigint>): Periods {
+  const n = time.length;
+  // Weekend share: one BigInt comparison per bar, a division only when a bar reaches the next midnight.
+  let distinct = 0, weekendBars = 0, weekend = false;
+  let nextMidnight = -1n << 63n;
+  for (let i = 0; i < n; i++) {
+    const t = time[i]!;
+    if (i > 0 && t === time[i - 1]) continue;
+    distinct++;
+    if (t >= nextMidnight) {
+      const day = dayNumber(t);
+      nextMidnight = (day + 1n) * NS_PER_DAY;
+      const w = weekday(day);
+      weekend = w === 0 || w === 6;
+    }
+    if (weekend) weekendBars++;
+  }
+  const gaps: bigint[] = [];
+  for (let i = n - 1, kept = 1; i > 0 && kept < 100; i--) {
+    if (time[i] === time[i - 1]) continue;
+    gaps.push(time[i]! - time[i - 1]!);
+    kept++;
+  }
+  gaps.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const m = gaps.length;
+  // pandas' median: the middle value, or the mean of the two middle values.
+  const median = m === 0 ? 0n : m % 2 ? gaps[(m - 1) / 2]! : (gaps[m / 2 - 1]! + gaps[m / 2]!) / 2n;
+  const days = Number(median / NS_PER_DAY);
+  const period: ReturnPeriod = days === 7 ? 'week' : days >= 28 && days <= 31 ? 'month' : days === 365 || days === 366 ? 'year' : 'day';
+  const weekends = distinct > 0 && weekendBars / distinct > (2 / 7) * 0.6;
+  return { period, perYear: period === 'day' && weekends ? 365 : PERIODS_PER_YEAR[period] };
 }
 
 function sum(xs: ArrayLike<number>): number {
@@ -36,16 +128,37 @@ function variance(xs: ArrayLike<number>): number {
   for (let i = 0; i < xs.length; i++) ss += (xs[i]! - m) ** 2;
   return ss / (xs.length - 1);
 }
-/** Geometric mean of (1 + r) − 1; NaN if any 1 + r <= 0 (as in backtesting.py). */
+/** backtesting.py's `geometric_mean`: of (1 + r) − 1; 0 if any 1 + r <= 0; NaN for no returns. */
 function geometricMeanReturn(rs: ArrayLike<number>): number {
-  if (rs.length === 0) return 0;
+  if (rs.length === 0) return NaN;
   let logs = 0;
   for (let i = 0; i < rs.length; i++) {
     const g = 1 + rs[i]!;
-    if (!(g > 0)) return NaN;
+    if (!(g > 0)) return 0;
     logs += Math.log(g);
   }
   return Math.exp(logs / rs.length) - 1;
+}
+
+/**
+ * backtesting.py's Exposure Time: the share of bars from some closed trade's entry bar to its exit
+ * bar, both included. Bars are matched by time, so with several symbols a bar of the merged
+ * timeline counts when any trade spans its time.
+ */
+function exposedBars(time: ArrayLike<bigint>, trades: readonly Trade[]): number {
+  const spans = trades.map((t) => [t.entryTime, t.exitTime] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let count = 0;
+  let s = 0;
+  let reach = -1n << 63n; // the latest exit among the spans entered so far
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i]!;
+    while (s < spans.length && spans[s]![0] <= t) {
+      if (spans[s]![1] > reach) reach = spans[s]![1];
+      s++;
+    }
+    if (s > 0 && t <= reach) count++;
+  }
+  return count;
 }
 
 export function computeStats(x: StatsInput): Stats {
@@ -82,32 +195,31 @@ export function computeStats(x: StatsInput): Stats {
     prevZero = i;
   }
 
-  // Daily returns from the last equity of each UTC day, as pandas' resample('D').last().pct_change().
-  // Times are sorted, so a day changes only when a bar reaches the next midnight: one BigInt
-  // comparison per bar, a division per day.
-  const dayEquity: number[] = [];
-  let weekend = false;
-  let day = bars.time[0]! / NS_PER_DAY - (bars.time[0]! < 0n && bars.time[0]! % NS_PER_DAY !== 0n ? 1n : 0n);
-  let nextMidnight = (day + 1n) * NS_PER_DAY;
-  const isWeekend = (d: bigint) => { const w = Number((((d + 4n) % 7n) + 7n) % 7n); return w === 0 || w === 6; }; // 1970-01-01 was a Thursday
-  if (isWeekend(day)) weekend = true;
+  // Returns over calendar buckets (days, weeks, months or years), from the last equity of each,
+  // as pandas' resample(freq).last().dropna().pct_change().dropna(). Times are sorted, so a bucket
+  // can change only when a bar reaches the next midnight: one BigInt comparison per bar.
+  const inferred = inferPeriods(bars.time);
+  const A = x.periodsPerYear ?? inferred.perYear;
+  const period = inferred.period;
+  const periodEquity: number[] = [];
+  let bucket = NaN;
+  let nextMidnight = -1n << 63n;
   for (let i = 0; i < n; i++) {
     const t = bars.time[i]!;
-    if (t >= nextMidnight) {
-      dayEquity.push(equity[i - 1]!);
-      day = t / NS_PER_DAY;
-      nextMidnight = (day + 1n) * NS_PER_DAY;
-      if (!weekend && isWeekend(day)) weekend = true;
-    }
+    if (t < nextMidnight) continue;
+    const day = dayNumber(t);
+    nextMidnight = (day + 1n) * NS_PER_DAY;
+    const b = bucketOf(day, period);
+    if (b === bucket) continue;
+    if (i > 0) periodEquity.push(equity[i - 1]!);
+    bucket = b;
   }
-  dayEquity.push(equity[n - 1]!);
-  const dayReturns = dayEquity.slice(1).map((e, i) => e / dayEquity[i]! - 1);
-  const A = weekend ? 365 : 252;
-  const gmean = geometricMeanReturn(dayReturns);
+  periodEquity.push(equity[n - 1]!);
+  const periodReturns = periodEquity.slice(1).map((e, i) => e / periodEquity[i]! - 1);
+  const gmean = geometricMeanReturn(periodReturns);
   const annReturn = (1 + gmean) ** A - 1;
-  const dayVar = dayReturns.length ? (dayReturns.length > 1 ? variance(dayReturns) : 0) : NaN;
-  const annVol = Math.sqrt((dayVar + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
-  const downside = Math.sqrt(meanOf(dayReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
+  const annVol = Math.sqrt((variance(periodReturns) + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
+  const downside = Math.sqrt(meanOf(periodReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
 
   // Beta from log returns of equity and of the close, per bar (np.cov, ddof 1), in one pass of sums
   // around the first values (shifted sums keep the cancellation small).
@@ -128,7 +240,8 @@ export function computeStats(x: StatsInput): Stats {
   }
 
   const returnPct = (final / first - 1) * 100;
-  const buyHoldReturnPct = (bars.close[n - 1]! / bars.close[0]! - 1) * 100;
+  const from = x.buyHoldFromBar ?? 0;
+  const buyHoldReturnPct = (bars.close[n - 1]! / bars.close[from]! - 1) * 100;
   const returns = trades.map((t) => t.returnPct / 100);
   const pnls = trades.map((t) => t.pnl);
   const tradeDays = trades.map((t) => Number(t.exitTime - t.entryTime) / DAY);
@@ -147,16 +260,16 @@ export function computeStats(x: StatsInput): Stats {
     end,
     durationDays,
     bars: n,
-    exposurePct: (x.barsInMarket / n) * 100,
+    exposurePct: (exposedBars(bars.time, trades) / n) * 100,
     equityFinal: final,
     equityPeak: Math.max(peak, first),
-    commissions: x.commissions,
+    commissions: sum(trades.map((t) => t.commission)),
     returnPct,
     buyHoldReturnPct,
     returnAnnPct: annReturn * 100,
     volatilityAnnPct: annVol * 100,
     cagrPct: years > 0 ? ((final / first) ** (1 / years) - 1) * 100 : NaN,
-    sharpe: (annReturn - rf) / annVol,
+    sharpe: annVol !== 0 ? (annReturn - rf) / annVol : NaN,
     sortino: (annReturn - rf) / downside,
     calmar: maxDd > 0 ? annReturn / maxDd : NaN,
     alphaPct: returnPct - rf * 100 - beta * (buyHoldReturnPct - rf * 100),
@@ -174,7 +287,7 @@ export function computeStats(x: StatsInput): Stats {
     avgTradeDays: tradeDays.length ? meanOf(tradeDays) : NaN,
     profitFactor: lossSum > 0 ? gains / lossSum : NaN,
     expectancyPct: returns.length ? meanOf(returns) * 100 : NaN,
-    sqn: pnls.length > 1 ? (Math.sqrt(pnls.length) * meanOf(pnls)) / Math.sqrt(variance(pnls)) : NaN,
+    sqn: pnls.length > 1 && variance(pnls) > 0 ? (Math.sqrt(pnls.length) * meanOf(pnls)) / Math.sqrt(variance(pnls)) : NaN,
     kelly: wins.length && losses.length ? winRate - (1 - winRate) / (avgWin / avgLoss) : NaN,
     rejectedOrders: x.rejectedOrders,
   };

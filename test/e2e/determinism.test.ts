@@ -8,7 +8,7 @@ import { sha256, toHex } from '../../traces/index.ts';
 // They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
 // each of which must be a deliberate, reviewed change.
 const GOLDEN_TRACE_ROOT = '8f5e542257b6a8cb8b13b2c8d92ccd33d8a06177e81b8195d9edb1a36a5d33ee';
-const GOLDEN_RESULT_SHA256 = '7aae9d6376d0afdf830aac8f095db573d538ace87289fc7e62d881a7af6121be';
+const GOLDEN_RESULT_SHA256 = 'd11ce28a95f6270c99126965abe8e7571b116900a6271b3d80d1a94cf22e6ec7';
 const GOLDEN_INSTRUCTIONS = 1354070n;
 
 let strategy: StrategyArtifact;

@@ -8,7 +8,7 @@ const PINNED: [string, number, number][] = [
   ['ema-cross', 89, 24552.148074229004],
   ['rsi-reversion', 14, 40179.05999596701],
   ['bollinger-breakout', 84, 55201.471834400036],
-  ['donchian-turtle', 83, 13419.939037867058],
+  ['donchian-turtle', 83, 13420.011968201063],
 ];
 
 // Sized on the prices known at each fill (the other symbol's previous close, not its close at the fill's timestamp).
