@@ -5,18 +5,22 @@
  * log's Ed25519 key.
  *
  * On disk (one folder): `log.json` (format, origin, public key), `entries` (the entries back to
- * back, 32 bytes each), `checkpoint` (the latest signed checkpoint note) and, while an append runs,
- * `lock` (the writer's pid) and `checkpoint.tmp`.
+ * back, 32 bytes each), `checkpoint` (the latest signed checkpoint note), `range` (the compact range
+ * of the checkpoint's tree: a cache, checked against the signed root before use), `locks/` (the
+ * writer lock, lock.ts) and, while an append runs, `<file>.<pid>.<start>.<thread>.<n>.tmp`.
  *
- * Crash safety. An append (1) takes the lock, (2) checks the stored entries against the signed
- * checkpoint, (3) cuts off bytes past the checkpoint's size — the remains of an append that never
- * returned — (4) writes the entry and fsyncs, (5) writes the new checkpoint to checkpoint.tmp,
- * fsyncs, renames it over `checkpoint` and fsyncs the folder, and only then returns. So an append
- * has returned exactly when the checkpoint covers its entry; a process killed at any point leaves
- * a log that opens and verifies, with every returned entry in place. A stale lock (dead pid) is
- * taken over. Single writer per log; readers need no lock.
+ * Any number of processes may append at once. An append (1) takes the writer lock, waiting for a
+ * live holder and taking over from one that is gone; (2) reads the tree state — the signed
+ * checkpoint and the entries' length — under the lock, since others may have appended since;
+ * (3) cuts off bytes past the checkpoint's size — the remains of an append that never returned —
+ * (4) writes the entry and fsyncs, (5) writes the new compact range and then the new checkpoint,
+ * each to a private tmp file, fsynced and renamed into place, and fsyncs the folder; only then does
+ * it release the lock and return. So an append has returned exactly when the checkpoint covers its
+ * entry, at the index it returned; a process killed at any point leaves a log that opens and
+ * verifies, with every returned entry in place. Readers need no lock: they read the checkpoint
+ * first, and the entries it covers are never rewritten.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { AuditError, UsageError } from '../errors.ts';
@@ -26,10 +30,14 @@ import {
   verifyConsistency, verifyInclusion,
 } from '../../traces/index.ts';
 import { checkpointText, openNote, parseCheckpoint, signNote, verifierKey, type Checkpoint } from './note.ts';
+import { privateName, withLogLock } from './lock.ts';
+import { appendToRange, rangeLength, rangeOfLeaves, rootOfRange } from './range.ts';
 
 export const LOG_FORMAT = 'backproof-log/1';
 export const ENTRY_SIZE = 32;
-const FILES = { meta: 'log.json', entries: 'entries', checkpoint: 'checkpoint', tmp: 'checkpoint.tmp', lock: 'lock' } as const;
+const FILES = { meta: 'log.json', entries: 'entries', checkpoint: 'checkpoint', range: 'range' } as const;
+/** Tmp files of an append or init that never finished: the private names of writeAtomic, and those of earlier versions. */
+const LEFTOVER = /^(?:(?:checkpoint|range|log\.json)\..+\.tmp|checkpoint\.tmp|log\.json\.tmp)$/;
 
 export interface LogMeta {
   format: string;
@@ -51,18 +59,26 @@ function fsyncDir(dir: string): void {
   }
 }
 
-/** Writes a file so that it is either the old or the new content, even if the process dies. */
-function writeAtomic(dir: string, name: string, tmpName: string, content: string): void {
-  const tmp = path.join(dir, tmpName);
-  const fd = openSync(tmp, 'w');
+/**
+ * Writes a file so that it is either the old or the new content, even if the process dies. The tmp
+ * name is private to this call, so no other writer can remove or rename it from under us.
+ */
+function writeAtomic(dir: string, name: string, content: string | Uint8Array): void {
+  const tmp = path.join(dir, privateName(name));
+  const fd = openSync(tmp, 'wx');
   try {
-    writeSync(fd, content);
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
     fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path.join(dir, name));
   fsyncDir(dir);
+}
+
+/** Removes what appends killed mid-way left behind. Only under the lock: the holder is the only writer. */
+function removeLeftovers(dir: string): void {
+  for (const name of readdirSync(dir)) if (LEFTOVER.test(name)) rmSync(path.join(dir, name), { force: true });
 }
 
 export function readMeta(dir: string): LogMeta {
@@ -112,43 +128,40 @@ export function initLog(dir: string, key: KeyObject, origin: string): { vkey: st
   if (existsSync(path.join(dir, FILES.meta))) throw new UsageError('OUTPUT_EXISTS', `a log already exists at ${dir}`);
   mkdirSync(dir, { recursive: true });
   const publicKey = rawPublicKey(key);
-  writeFileSync(path.join(dir, FILES.entries), new Uint8Array(0));
-  const note = signNote(checkpointText({ origin, size: 0, root: emptyRoot() }), origin, key);
-  writeAtomic(dir, FILES.checkpoint, FILES.tmp, note);
-  writeAtomic(dir, FILES.meta, `${FILES.meta}.tmp`, JSON.stringify({ format: LOG_FORMAT, origin, publicKey: toHex(publicKey) }, null, 2) + '\n');
+  // Under the writer lock, so that two inits of one folder cannot interleave their files.
+  const note = withLogLock(dir, () => {
+    if (existsSync(path.join(dir, FILES.meta))) throw new UsageError('OUTPUT_EXISTS', `a log already exists at ${dir}`);
+    removeLeftovers(dir);
+    writeFileSync(path.join(dir, FILES.entries), new Uint8Array(0));
+    rmSync(path.join(dir, FILES.range), { force: true });
+    const signed = signNote(checkpointText({ origin, size: 0, root: emptyRoot() }), origin, key);
+    writeAtomic(dir, FILES.checkpoint, signed);
+    writeAtomic(dir, FILES.meta, JSON.stringify({ format: LOG_FORMAT, origin, publicKey: toHex(publicKey) }, null, 2) + '\n');
+    return signed;
+  });
   return { vkey: verifierKey(origin, publicKey), note };
 }
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** `range`: the tree size (8 bytes, big-endian), then the compact range's hashes. */
+function encodeRange(size: number, range: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(8 + range.length * 32);
+  new DataView(out.buffer).setBigUint64(0, BigInt(size));
+  range.forEach((h, i) => out.set(h, 8 + i * 32));
+  return out;
 }
 
-function withLock<T>(dir: string, body: () => T): T {
-  const lock = path.join(dir, FILES.lock);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 3) throw e;
-      const holder = Number(readFileSync(lock, 'utf8').trim());
-      // A writer killed mid-append leaves its lock behind (or an empty one, killed before the pid was written).
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && pidAlive(holder)) throw new UsageError('USAGE', `the log at ${dir} is being appended to by process ${holder}`);
-      rmSync(lock, { force: true });
-    }
-  }
+/** The stored compact range, if it is the one of the checkpoint's tree (it must fold to the signed root); else null. */
+function storedRange(dir: string, checkpoint: Checkpoint): Uint8Array[] | null {
+  let bytes: Uint8Array;
   try {
-    return body();
-  } finally {
-    rmSync(lock, { force: true });
+    bytes = new Uint8Array(readFileSync(path.join(dir, FILES.range)));
+  } catch {
+    return null;
   }
+  const count = rangeLength(checkpoint.size);
+  if (bytes.length !== 8 + count * 32 || new DataView(bytes.buffer, bytes.byteOffset).getBigUint64(0) !== BigInt(checkpoint.size)) return null;
+  const range = Array.from({ length: count }, (_, i) => bytes.slice(8 + i * 32, 8 + (i + 1) * 32));
+  return equalBytes(rootOfRange(range), checkpoint.root) ? range : null;
 }
 
 export interface AppendResult {
@@ -160,22 +173,33 @@ export interface AppendResult {
   note: string;
 }
 
-export function appendEntry(dir: string, entry: Uint8Array, key: KeyObject): AppendResult {
+/**
+ * Appends `entry` and returns once the new signed checkpoint covers it: `index` is its place for
+ * good. Safe with any number of concurrent writers (processes or threads); waits up to `waitMs`
+ * for other writers' appends to finish.
+ */
+export function appendEntry(dir: string, entry: Uint8Array, key: KeyObject, options: { waitMs?: number } = {}): AppendResult {
   if (entry.length !== ENTRY_SIZE) throw new UsageError('USAGE', `a log entry is ${ENTRY_SIZE} bytes, got ${entry.length}`);
   const meta = readMeta(dir);
   if (toHex(rawPublicKey(key)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `this key is not the log's key (${meta.publicKey.slice(0, 16)}…)`);
-  return withLock(dir, () => {
-    rmSync(path.join(dir, FILES.tmp), { force: true });
+  return withLogLock(dir, () => {
+    removeLeftovers(dir);
+    // The tree is read here, under the lock: other writers may have appended since this process last looked.
     const { checkpoint } = readCheckpoint(dir, meta);
     const n = checkpoint.size;
     const fd = openSync(path.join(dir, FILES.entries), 'r+');
     try {
       const length = fstatSync(fd).size;
       if (length < n * ENTRY_SIZE) corrupt(`${FILES.entries} holds ${Math.floor(length / ENTRY_SIZE)} entries, the checkpoint covers ${n}`);
-      const stored = new Uint8Array(n * ENTRY_SIZE);
-      if (n > 0) readSync(fd, stored, 0, stored.length, 0);
-      const leaves = leafHashesOf(stored, n);
-      if (!equalBytes(rootFromLeafHashes(leaves), checkpoint.root)) corrupt(`the ${n} stored entries do not hash to the checkpoint's root`);
+      // Without a stored range that folds to the signed root (a log from an earlier version, or an
+      // append killed between the range and the checkpoint), rebuild it from the entries, once.
+      let range = storedRange(dir, checkpoint);
+      if (range === null) {
+        const stored = new Uint8Array(n * ENTRY_SIZE);
+        if (n > 0) readSync(fd, stored, 0, stored.length, 0);
+        range = rangeOfLeaves(leafHashesOf(stored, n));
+        if (!equalBytes(rootOfRange(range), checkpoint.root)) corrupt(`the ${n} stored entries do not hash to the checkpoint's root`);
+      }
       const discarded = length - n * ENTRY_SIZE;
       if (discarded > 0) {
         ftruncateSync(fd, n * ENTRY_SIZE);
@@ -183,15 +207,16 @@ export function appendEntry(dir: string, entry: Uint8Array, key: KeyObject): App
       }
       writeSync(fd, entry, 0, ENTRY_SIZE, n * ENTRY_SIZE);
       fsyncSync(fd);
-      leaves.push(hashLeaf(entry));
-      const root = rootFromLeafHashes(leaves);
+      const next = appendToRange(range, n, hashLeaf(entry));
+      const root = rootOfRange(next);
       const note = signNote(checkpointText({ origin: meta.origin, size: n + 1, root }), meta.origin, key);
-      writeAtomic(dir, FILES.checkpoint, FILES.tmp, note);
+      writeAtomic(dir, FILES.range, encodeRange(n + 1, next));
+      writeAtomic(dir, FILES.checkpoint, note); // the commit point
       return { index: n, size: n + 1, root, discarded, note };
     } finally {
       closeSync(fd);
     }
-  });
+  }, options.waitMs);
 }
 
 export interface LogStatus {
@@ -203,14 +228,33 @@ export interface LogStatus {
   vkey: string;
 }
 
-/** Checks the whole log: the checkpoint's signature, and that the stored entries rebuild its root. */
-export function verifyLog(dir: string, trustedKey?: Uint8Array): LogStatus {
+interface LogState {
+  meta: LogMeta;
+  checkpoint: Checkpoint;
+  note: string;
+  entries: Uint8Array;
+  leaves: Uint8Array[];
+}
+
+/**
+ * One consistent view of the log, checked: the checkpoint is read first, then the entries it
+ * covers (appends only ever add past them), so a view taken during an append is still whole.
+ */
+function readState(dir: string, trustedKey?: Uint8Array): LogState {
   const meta = readMeta(dir);
-  const { checkpoint } = readCheckpoint(dir, meta, trustedKey);
+  const { checkpoint, note } = readCheckpoint(dir, meta, trustedKey);
   const entries = readEntries(dir);
   const n = checkpoint.size;
   if (entries.length < n * ENTRY_SIZE) corrupt(`${FILES.entries} holds ${Math.floor(entries.length / ENTRY_SIZE)} entries, the checkpoint covers ${n}`);
-  if (!equalBytes(rootFromLeafHashes(leafHashesOf(entries, n)), checkpoint.root)) corrupt(`the ${n} stored entries do not hash to the checkpoint's root: an entry was changed`);
+  const leaves = leafHashesOf(entries, n);
+  if (!equalBytes(rootFromLeafHashes(leaves), checkpoint.root)) corrupt(`the ${n} stored entries do not hash to the checkpoint's root: an entry was changed`);
+  return { meta, checkpoint, note, entries, leaves };
+}
+
+/** Checks the whole log: the checkpoint's signature, and that the stored entries rebuild its root. */
+export function verifyLog(dir: string, trustedKey?: Uint8Array): LogStatus {
+  const { meta, checkpoint, entries } = readState(dir, trustedKey);
+  const n = checkpoint.size;
   return { origin: meta.origin, size: n, root: checkpoint.root, pendingBytes: entries.length - n * ENTRY_SIZE, vkey: verifierKey(meta.origin, fromHex(meta.publicKey)) };
 }
 
@@ -238,19 +282,15 @@ export interface ConsistencyProof {
 
 /** Index of the first entry equal to `entry`, or -1. */
 export function findEntry(dir: string, entry: Uint8Array): number {
-  const { size } = verifyLog(dir);
-  const entries = readEntries(dir);
-  for (let i = 0; i < size; i++) if (equalBytes(entries.subarray(i * ENTRY_SIZE, (i + 1) * ENTRY_SIZE), entry)) return i;
+  const { checkpoint, entries } = readState(dir);
+  for (let i = 0; i < checkpoint.size; i++) if (equalBytes(entries.subarray(i * ENTRY_SIZE, (i + 1) * ENTRY_SIZE), entry)) return i;
   return -1;
 }
 
+/** An inclusion proof of entry `index` in the latest checkpoint (which may be newer than the append that returned `index`). */
 export function proveInclusion(dir: string, index: number): InclusionProof {
-  verifyLog(dir);
-  const meta = readMeta(dir);
-  const { checkpoint, note } = readCheckpoint(dir, meta);
+  const { checkpoint, note, entries, leaves } = readState(dir);
   if (!Number.isSafeInteger(index) || index < 0 || index >= checkpoint.size) throw new UsageError('USAGE', `entry ${index} is not in the log (size ${checkpoint.size})`);
-  const entries = readEntries(dir);
-  const leaves = leafHashesOf(entries, checkpoint.size);
   return {
     format: INCLUSION_FORMAT, index, size: checkpoint.size, entry: toHex(entries.subarray(index * ENTRY_SIZE, (index + 1) * ENTRY_SIZE)),
     proof: inclusionProofFromLeafHashes(index, leaves).map(toHex), checkpoint: note,
@@ -258,11 +298,8 @@ export function proveInclusion(dir: string, index: number): InclusionProof {
 }
 
 export function proveConsistency(dir: string, from: number): ConsistencyProof {
-  verifyLog(dir);
-  const meta = readMeta(dir);
-  const { checkpoint, note } = readCheckpoint(dir, meta);
+  const { checkpoint, note, leaves } = readState(dir);
   if (!Number.isSafeInteger(from) || from < 0 || from > checkpoint.size) throw new UsageError('USAGE', `--from ${from} must be a size in 0..${checkpoint.size}`);
-  const leaves = leafHashesOf(readEntries(dir), checkpoint.size);
   const proof = from === 0 || from === checkpoint.size ? [] : consistencyProofFromLeafHashes(from, leaves);
   return { format: CONSISTENCY_FORMAT, from, to: checkpoint.size, proof: proof.map(toHex), checkpoint: note };
 }

@@ -2,14 +2,15 @@
 // inclusion and consistency proofs through the CLI, every stored byte tampered with, and appends
 // killed with SIGKILL mid-write.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { rng } from '../helpers/generate.ts';
+import { acknowledged, go, holderOf, plantLock, startWriter, type Writer } from '../helpers/log-writers.ts';
 import { loadPrivateKey, rawPublicKey } from '../../host/index.ts';
 import { appendEntry, initLog, openNote, parseVerifierKey, signNote, verifierKey, verifyLog, ENTRY_SIZE } from '../../host/tlog/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
@@ -175,16 +176,6 @@ describe('backproof log', () => {
     expect(verifyLog(log).size).toBe(0); // nothing was half-written
   });
 
-  it('refuses to append while another live process holds the lock', async () => {
-    const log = path.join(work, 'locked');
-    const key = await loadPrivateKey(keyFile);
-    initLog(log, key, 'example.test/locked');
-    await writeFile(path.join(log, 'lock'), String(process.ppid));
-    expect(() => appendEntry(log, sha256(Buffer.from('x')), key)).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(/being appended to by process/) }));
-    await writeFile(path.join(log, 'lock'), '999999999'); // a dead writer's lock is taken over
-    expect(appendEntry(log, sha256(Buffer.from('x')), key).index).toBe(0);
-  });
-
   it('loses no returned append when the writer is killed with SIGKILL mid-append, many times', async () => {
     const log = path.join(work, 'crash');
     const key = await loadPrivateKey(keyFile);
@@ -193,22 +184,17 @@ describe('backproof log', () => {
     const next = rng(11);
     let staleLocks = 0, pending = 0;
     for (let round = 0; round < 30; round++) {
-      const child = spawn(process.execPath, ['test/helpers/log-appender.ts', log, keyFile, `r${round}`], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let outText = '', errText = '';
-      child.stdout.on('data', (d) => (outText += d));
-      child.stderr.on('data', (d) => (errText += d));
+      const writer = startWriter(log, keyFile, `r${round}`);
+      await writer.ready;
+      go([writer]);
       // Kill at a random moment after the first append returned.
-      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      await new Promise((r) => setTimeout(r, 5 + Math.floor(next() * 60)));
-      child.kill('SIGKILL');
-      await new Promise((r) => child.once('close', r));
-      expect(errText).toBe('');
-      for (const line of outText.split('\n')) {
-        if (!/^\d+ [0-9a-f]{64}$/.test(line)) continue; // the last line may be cut by the kill
-        const [i, hex] = line.split(' ');
-        acked.set(Number(i), hex!);
-      }
-      if (existsSync(path.join(log, 'lock'))) staleLocks++;
+      await firstAcknowledgement(writer);
+      await sleep(5 + Math.floor(next() * 60));
+      writer.child.kill('SIGKILL');
+      await writer.closed;
+      expect(writer.err()).toBe('');
+      for (const [i, hex] of acknowledged(writer)) acked.set(i, hex);
+      if (!('free' in (await topLock(log)))) staleLocks++;
       const status = verifyLog(log);
       if (status.pendingBytes > 0) pending++;
       const entries = await readFile(path.join(log, 'entries'));
@@ -216,8 +202,8 @@ describe('backproof log', () => {
       for (const [i, hex] of acked) expect([i, entries.subarray(i * 32, i * 32 + 32).toString('hex')]).toEqual([i, hex]);
     }
     expect(acked.size).toBeGreaterThan(30);
-    // Most kills land inside an append (on this machine 27 of 30), and some between the entry's write
-    // and its checkpoint (11 of 30), which the next append discards.
+    // Most kills land inside an append (the dead writer still holds the lock), and some between the
+    // entry's write and its checkpoint, which the next append discards.
     expect(staleLocks).toBeGreaterThan(0);
     expect(pending).toBeGreaterThan(0);
     const final = await cli('log', 'verify', log);
@@ -226,6 +212,140 @@ describe('backproof log', () => {
     const r = appendEntry(log, sha256(Buffer.from('after')), key);
     expect(r.index).toBe(verifyLog(log).size - 1);
   }, 120_000);
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const entryHex = (text: string) => toHex(sha256(Buffer.from(text)));
+
+/** What the highest generation of a log's lock says. */
+async function topLock(log: string): Promise<{ free: true } | { pid: number }> {
+  const top = Math.max(...(await readdir(path.join(log, 'locks'))).filter((n) => /^\d+$/.test(n)).map(Number));
+  return JSON.parse(await readFile(path.join(log, 'locks', String(top)), 'utf8'));
+}
+
+function firstAcknowledgement(w: Writer): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (acknowledged(w).length > 0 ? resolve() : w.child.stdout!.once('data', check));
+    check();
+  });
+}
+
+/** A holder whose process has exited (and been reaped). */
+function deadHolder() {
+  const { pid } = spawnSync(process.execPath, ['-e', '']);
+  return { ...holderOf(process.pid), pid, start: '1' };
+}
+
+describe('the writer lock', () => {
+  it('is never taken from a live holder: an append waits, and goes on once the holder is gone', async () => {
+    const log = path.join(work, 'held');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/held');
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    await new Promise((r) => holder.once('spawn', r));
+    await plantLock(log, 7, holderOf(holder.pid!));
+    // In this process: it waits, then gives up, leaving the lock as it was.
+    expect(() => appendEntry(log, sha256(Buffer.from('x')), key, { waitMs: 150 }))
+      .toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(`being appended to by process ${holder.pid}`) }));
+    expect([(await readdir(path.join(log, 'locks'))).sort(), await topLock(log)]).toEqual([['1', '2', '7'], holderOf(holder.pid!)]);
+    // In another process: it waits as long as the holder lives.
+    const writer = startWriter(log, keyFile, 'held', 1);
+    await writer.ready;
+    go([writer]);
+    await sleep(500);
+    expect(acknowledged(writer)).toEqual([]);
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.once('close', r));
+    expect([await writer.closed, writer.err()]).toEqual([0, '']);
+    expect(acknowledged(writer)).toEqual([[0, entryHex('held/0')]]);
+    expect(verifyLog(log).size).toBe(1);
+  }, 30_000);
+
+  it('is taken over from a holder that is gone (dead, pid reused, rebooted, unreadable), never from a live one or another host', async () => {
+    const log = path.join(work, 'takeover');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/takeover');
+    const self = holderOf(process.pid);
+    const gone: [string, unknown][] = [
+      ['dead pid', deadHolder()],
+      ['pid reused: alive, another start time', { ...self, start: String(Number(self.start) + 1) }],
+      ['another boot', { ...self, boot: '00000000-0000-0000-0000-000000000000' }],
+      ['empty file', ''],
+      ['not JSON', 'garbage'],
+      ['pid 0', { ...self, pid: 0 }],
+    ];
+    let generation = 100, index = 0;
+    for (const [what, content] of gone) {
+      await plantLock(log, generation, content);
+      expect([what, appendEntry(log, sha256(Buffer.from(what)), key).index]).toEqual([what, index++]);
+      // Taken as generation + 1, released as generation + 2; everything below the taken one removed.
+      expect([what, (await readdir(path.join(log, 'locks'))).sort()]).toEqual([what, [String(generation + 1), String(generation + 2)]]);
+      generation += 100;
+    }
+    // The same process is not exempt (another thread may hold it); another host cannot be judged.
+    for (const [what, content] of [['this process', self], ['another host', { ...self, pid: 1, host: 'elsewhere.invalid' }]] as const) {
+      await plantLock(log, generation, content);
+      expect(() => appendEntry(log, sha256(Buffer.from(what)), key, { waitMs: 100 })).toThrow(expect.objectContaining({ code: 'USAGE' }));
+      expect([what, await topLock(log)]).toEqual([what, content]);
+      generation += 100;
+    }
+    expect(verifyLog(log).size).toBe(gone.length);
+  });
+});
+
+describe('concurrent writers', () => {
+  const next = rng(29);
+  it.each([
+    [2, 40, 1],
+    [4, 20, 2],
+    [8, 12, 3],
+  ])('%i processes append at once (%i each), %i of them killed with SIGKILL mid-append: every acknowledged entry is in the log once, at its index', async (n, count, kills) => {
+    const log = path.join(work, `concurrent-${n}`);
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, `example.test/concurrent-${n}`);
+    // They start by racing to take over the lock of a writer that died holding it.
+    await plantLock(log, 1, deadHolder());
+    // The first `kills` writers append until they are killed; the others append `count` entries.
+    const writers = Array.from({ length: n }, (_, k) => startWriter(log, keyFile, `w${n}.${k}`, k < kills ? undefined : count));
+    await Promise.all(writers.map((w) => w.ready));
+    go(writers);
+    const killed = writers.slice(0, kills).map(async (w) => {
+      await firstAcknowledgement(w);
+      await sleep(5 + Math.floor(next() * 50));
+      w.child.kill('SIGKILL');
+    });
+    const codes = await Promise.all(writers.map((w) => w.closed));
+    await Promise.all(killed);
+
+    const status = verifyLog(log);
+    const entries = await readFile(path.join(log, 'entries'));
+    const logged = Array.from({ length: status.size }, (_, i) => entries.subarray(i * 32, i * 32 + 32).toString('hex'));
+    const ackedAt = new Map<number, string>();
+    const mayBeLogged = new Set<string>();
+    for (const [k, w] of writers.entries()) {
+      const acks = acknowledged(w);
+      expect([w.tag, codes[k], w.err()]).toEqual([w.tag, k < kills ? null : 0, '']);
+      if (k >= kills) expect([w.tag, acks.length]).toEqual([w.tag, count]);
+      // Each writer's appends returned in its order, at increasing indexes.
+      expect(acks.map(([, hex]) => hex)).toEqual(acks.map((_, i) => entryHex(`${w.tag}/${i}`)));
+      expect(acks.every(([i], j) => j === 0 || i > acks[j - 1]![0])).toBe(true);
+      for (const [i, hex] of acks) {
+        expect([i, ackedAt.get(i)]).toEqual([i, undefined]); // no index acknowledged twice
+        ackedAt.set(i, hex);
+        expect([i, logged[i]]).toEqual([i, hex]);
+        mayBeLogged.add(hex);
+      }
+      // A killed writer may have had its last append committed, not yet acknowledged.
+      if (k < kills) mayBeLogged.add(entryHex(`${w.tag}/${acks.length}`));
+    }
+    // Every acknowledged entry is there exactly once, and nothing else is, but a killed writer's last append.
+    expect(new Set(logged).size).toBe(logged.length);
+    expect(logged.filter((hex) => !mayBeLogged.has(hex))).toEqual([]);
+    expect(status.size - ackedAt.size).toBeLessThanOrEqual(kills);
+    const verified = await cli('log', 'verify', log);
+    expect([verified.code, verified.out]).toEqual([0, expect.stringContaining(`: ${status.size} entries`)]);
+    expect(appendEntry(log, sha256(Buffer.from('after')), key).index).toBe(status.size);
+  }, 60_000);
 });
 
 describe('backtest --log', () => {

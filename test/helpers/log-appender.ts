@@ -1,14 +1,20 @@
-// A child process for the crash test: appends entries to a log forever, printing "<index> <hex>"
-// only after each append has returned. The test kills it with SIGKILL at random moments.
+// A child process for the log tests: appends entries `<tag>/0`, `<tag>/1`, … to a log, printing
+// "<index> <hex>" only after each append has returned (its acknowledgement). It prints "ready" once
+// its key is loaded and starts on the first byte on stdin, so that a test can start many writers at
+// the same instant. With a count it stops after that many appends; without one it runs until killed.
 import { writeSync } from 'node:fs';
 import { appendEntry } from '../../host/tlog/index.ts';
 import { loadPrivateKey } from '../../host/audit/keys.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 
-const [dir, keyFile, tag] = process.argv.slice(2) as [string, string, string];
+const [dir, keyFile, tag, count] = process.argv.slice(2) as [string, string, string, string | undefined];
 const key = await loadPrivateKey(keyFile);
-for (let i = 0; ; i++) {
+writeSync(1, 'ready\n');
+await new Promise((resolve) => process.stdin.once('data', resolve));
+const limit = count === undefined ? Infinity : Number(count);
+for (let i = 0; i < limit; i++) {
   const entry = sha256(Buffer.from(`${tag}/${i}`));
   const r = appendEntry(dir, entry, key);
   writeSync(1, `${r.index} ${toHex(entry)}\n`);
 }
+process.exit(0);
