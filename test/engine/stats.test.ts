@@ -144,6 +144,29 @@ describe('periods per year, inferred from the bar spacing as backtesting.py does
     expect(inferPeriods(mix(59)).perYear).toBe(252);
   });
 
+  it('monthly GOOG: returns month to month (last equity of each calendar month), 12 a year', () => {
+    const time: bigint[] = [], lastTime: bigint[] = [], closes: number[] = [];
+    let month = '';
+    for (let i = 0; i < bars.length; i++) {
+      const m = new Date(Number(bars.time[i]! / 1_000_000n)).toISOString().slice(0, 7);
+      if (m !== month) { time.push(bars.time[i]!); lastTime.push(bars.time[i]!); closes.push(bars.close[i]!); month = m; }
+      else { closes[closes.length - 1] = bars.close[i]!; lastTime[lastTime.length - 1] = bars.time[i]!; }
+    }
+    const m = barsOf(time, closes);
+    expect(m.length).toBe(104);
+    expect(inferPeriods(m.time)).toEqual({ period: 'month', perYear: 12 });
+    // Stamped with their first or their last trading day, the bars fall in the same calendar months.
+    const shifted = barsOf(lastTime, closes);
+    for (const b of [m, shifted]) {
+      const s = holdStats(b);
+      const E = closes.map((c) => (c / closes[0]!) * 10_000);
+      const r = E.slice(1).map((e, i) => e / E[i]! - 1);
+      const g = Math.exp(mean(r.map((x) => Math.log(1 + x)))) - 1;
+      close(s.returnAnnPct, ((1 + g) ** 12 - 1) * 100);
+      expect(Math.abs(s.returnAnnPct - s.cagrPct)).toBeLessThan(1);
+    }
+  });
+
   it('equal times (several symbols at one instant) count once', () => {
     const t = Array.from(weekly(bars).time).flatMap((x) => [x, x]);
     expect(inferPeriods(t)).toEqual({ period: 'week', perYear: 52 });
