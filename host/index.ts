@@ -6,7 +6,7 @@ export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditE
 export { createLogger, silentLogger, LOG_LEVELS, type Logger } from './log.ts';
 export { buildStrategy, normalizeSource, ASC_FLAGS, type BuildResult, type SourceFile } from './build/asc.ts';
 export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type StreamedData, type DataFeed } from './data/load.ts';
-export type { DataOptions } from './data/options.ts';
+export { parseDataSpec, type DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';
 export { renderStatsTable } from './audit/render.ts';

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData,
+  buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData, parseDataSpec,
   loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
   BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
 } from '../index.ts';
@@ -55,7 +55,8 @@ Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
   backtest: `Usage: backproof backtest --strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]
 
 Options:
-  --data [NAME=]FILE     repeat for several symbols (merged in time; equal times in this order)
+  --data [NAME=]FILE[@PERIOD]  repeat for several symbols (merged in time); PERIOD: bar length, e.g. @1d, @12h, @0 for ticks
+                         (default: the file's most common spacing; a bar reaches the strategy when it closes)
   --timezone ZONE        IANA zone of timestamps without one (default UTC; Lean: America/New_York)
   --date-format dmy|mdy  day/month order of d/m/y dates, when a file's dates are ambiguous
   --duplicates keep      keep rows with equal timestamps in file order (default: an error)
@@ -218,9 +219,9 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
   }
   const data = [];
   for (const spec of values.data as string[]) {
-    const m = /^([A-Za-z][\w.-]*)=(.+)$/.exec(spec);
-    const d = await openData(m ? m[2]! : spec, dataOptions);
-    if (m) d.symbol = m[1]!;
+    const { symbol, file, period } = parseDataSpec(spec);
+    const d = await openData(file, period === undefined ? dataOptions : { ...dataOptions, period });
+    if (symbol) d.symbol = symbol;
     data.push(d);
   }
   const strategy = await loadStrategy(values.strategy as string);

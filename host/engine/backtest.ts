@@ -21,7 +21,7 @@ export type EngineConfig = {
   commission?: number;
   snapshotEvery?: number;
   /** Each feed's bar period in ns (0: a bar is known at its own time, e.g. ticks); default inferred (events.ts). */
-  periods?: readonly bigint[];
+  periods?: readonly (bigint | undefined)[];
 } & Partial<Omit<BrokerConfig, 'cash'>>;
 
 /** The order of bars' closes of in-memory feeds (the guest's order): event k is bar `bar[k]` of feed `feed[k]`. */

@@ -118,6 +118,8 @@ export interface RecordedDataFile {
   timezone?: string;
   dateFormat?: string;
   duplicates?: string;
+  /** Bar period in ns as the run used it (absent in records made before periods were recorded: 0). */
+  periodNs?: unknown;
 }
 
 /** The options a data file was read with, as recorded. */
@@ -126,6 +128,7 @@ export function dataOptionsFromRecord(f: RecordedDataFile): DataOptions {
   if (f.timezone) o.timezone = f.timezone;
   if (f.dateFormat === 'dmy' || f.dateFormat === 'mdy') o.dateFormat = f.dateFormat;
   if (f.duplicates === 'keep' || f.duplicates === 'error') o.duplicates = f.duplicates;
+  o.period = toBigInt(f.periodNs);
   return o;
 }
 
@@ -200,7 +203,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, fromHex(feed.sha256));
     sources.push(sourceOfFeed(feed));
   }
-  const timeline = timelineOfSources(sources);
+  const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)));
   steps.push('data');
 
   // trace: the stored leaf hashes rebuild the recorded root

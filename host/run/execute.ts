@@ -11,6 +11,7 @@ import { isoTime, type Bars } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { isStreamed, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
+import { inferPeriod } from '../engine/events.ts';
 import { compileGuest, GuestInstance, type InstrumentationMode } from '../sandbox/index.ts';
 import { guestHostFor } from './guest-host.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
@@ -77,13 +78,21 @@ export function feedsOf(data: DataFeed | readonly DataFeed[]): readonly DataFeed
   return Array.isArray(data) ? data : [data as DataFeed];
 }
 
-/** `bars[k]`: how many bars file k held (known after a streamed run). */
-export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[]): Record<string, unknown> {
+/**
+ * Each feed's bar period as the engine will use it: declared, or inferred as the engine infers it
+ * (engine/events inferPeriod over the feed's first chunk).
+ */
+export function feedPeriods(feeds: readonly DataFeed[]): bigint[] {
+  return feeds.map((f) => f.options.period ?? inferPeriod(isStreamed(f) ? (f.open().next()?.time ?? new BigInt64Array(0)) : f.bars.time));
+}
+
+/** `bars[k]`: how many bars file k held (known after a streamed run); `periods[k]` its bar period. */
+export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[], periods: readonly bigint[]): Record<string, unknown> {
   return {
     files: feeds.map((d, k) => ({
       path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(bars[k]!),
       timezone: d.options.timezone ?? '', dateFormat: d.options.dateFormat ?? '', duplicates: d.options.duplicates ?? '',
-      symbol: d.symbol,
+      symbol: d.symbol, periodNs: uint64(periods[k]!),
     })),
   };
 }
@@ -105,9 +114,11 @@ export function executeRun(input: RunInput): RunOutcome {
   const log = (input.logger ?? silentLogger).child({ runId });
 
   const streamed = feeds.some(isStreamed);
+  // Declared bar periods (--data FILE@1d, or as recorded); the engine infers the others.
+  const engine = { ...engineConfigFor(config), periods: feeds.map((f) => f.options.period) };
   const backtest = streamed
-    ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engineConfigFor(config))
-    : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engineConfigFor(config));
+    ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
+    : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);
   const requested = new Set<string>();
   const host = guestHostFor(backtest, config.params, {
     param: (name) => requested.add(name),
@@ -128,7 +139,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const stats = instance.finish();
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
   const resultBytes = encodeResult(result);
-  const dataBody = dataMessage(feeds, backtest.barsPerFeed);
+  const dataBody = dataMessage(feeds, backtest.barsPerFeed, backtest.periods);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
   const bodies: Record<LinkKind, Record<string, unknown>> = {
