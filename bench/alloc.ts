@@ -14,6 +14,7 @@ import type { GuestPort } from '../host/engine/ports.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type InstrumentationMode } from '../host/sandbox/index.ts';
 import { loadStrategy } from '../host/run/strategy.ts';
 import { guestHostFor } from '../host/run/guest-host.ts';
+import { DEFAULT_CONFIG } from '../host/run/config.ts';
 import { tileBars } from './tile.ts';
 import type { Bars } from '../host/model/bars.ts';
 
@@ -44,7 +45,7 @@ async function measure(strategyName: string, mode: InstrumentationMode, bars: nu
   const bt = new Backtest(tiled, { cash: 10_000, commission: 0.001 });
   // "-resting": orders that rest on every bar and never fill (a buy limit and a buy stop-limit far below).
   if (strategyName === '-resting') for (const stop of [NaN, 1e9]) bt.brokers[0]!.place(1, Number.isNaN(stop) ? 1 : 3, 1, 0.01, stop, 0);
-  const inst = guest ? new GuestInstance(guest, guestHostFor(bt, params), config) : null;
+  const inst: GuestInstance | null = guest ? new GuestInstance(guest, guestHostFor(bt, { ...DEFAULT_CONFIG, params }, (n) => inst!.chargeFuel(n)), config) : null;
   inst?.init();
   // Only the loop counts (not the statistics pass after it): note when the last bar has been seen.
   let seen = 0, loopEnd = Infinity;

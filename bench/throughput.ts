@@ -38,7 +38,8 @@ function runOnce(mode: Mode, s: Awaited<ReturnType<typeof setup>>): { seconds: n
   const config = { ...DEFAULT_SANDBOX, mode };
   const guest = compileGuest(s.strategy.wasm, config);
   const bt = new Backtest(s.bars, { cash: 10_000, commission: 0 });
-  const inst = new GuestInstance(guest, guestHostFor(bt, {}), config);
+  // The host imports as a run wires them (host work charged to fuel).
+  const inst: GuestInstance = new GuestInstance(guest, guestHostFor(bt, DEFAULT_CONFIG, (n) => inst.chargeFuel(n)), config);
   inst.init();
   bt.run(inst);
   const st = inst.finish();

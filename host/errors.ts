@@ -16,6 +16,7 @@ export type SandboxCode =
   | 'EXPORT_RESERVED'
   | 'FUEL_EXHAUSTED'
   | 'STACK_EXHAUSTED'
+  | 'HOST_LIMIT'
   | 'MODULE_LIMIT'
   | 'WATCHDOG'
   | 'MEMORY_LIMIT'

@@ -81,17 +81,23 @@ Options:
   --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
   --fuel-per-bar N       instruction budget for init and for each bar (default ${DEFAULT_CONFIG.fuelPerCallback})
   --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
-  --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth})
+  --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth}, at most 4096)
+  --max-open-orders N    most orders resting at once (default ${DEFAULT_CONFIG.maxOpenOrders}); past it: HOST_LIMIT
+  --max-log-bytes N      most bytes the guest may log (default ${DEFAULT_CONFIG.maxLogBytes}); past it: HOST_LIMIT
   --trace full|off       record and commit the execution trace (default full); fuel is always on
   --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
   --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped
   --log DIR              append the record's hash to this transparency log (backproof log init) and
                          write the inclusion proof to <run folder>/log-inclusion.json
   --log-key FILE         the log's key, if not the signing key`,
-  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE] [--vkey VKEY [--log-proof FILE]]
+  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]
 
 Checks the record's signature and hash chain and every file it names, without re-executing.
 Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.
+Every file in the folder is accounted for: a file the record does not bind is printed as UNVERIFIED;
+--strict makes that a failure. A log-inclusion.json in the folder is always checked against record.pb.
+--rebuild rebuilds the module from the folder's sources/ with this asc and the recorded flags and
+requires the recorded module's bytes.
 --vkey (a log's verifier key) also checks that this record (SHA-256 of record.pb) is in that
 transparency log, under its signed checkpoint: with the proof in --log-proof FILE (from "backproof log
 prove"), or else the log-inclusion.json that "backtest --log" wrote into the run folder.`,
@@ -155,7 +161,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     strategy: { type: 'string' }, data: { type: 'string', multiple: true }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
-    'max-call-depth': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
+    'max-call-depth': { type: 'string' }, 'max-open-orders': { type: 'string' }, 'max-log-bytes': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
     timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
     'commission-per-unit': { type: 'string' }, 'commission-fixed': { type: 'string' }, 'commission-min': { type: 'string' },
     'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
@@ -192,6 +198,8 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     trace: ((values.trace as string | undefined) ?? DEFAULT_CONFIG.trace) as RunConfig['trace'],
     broker: brokerOptions(values),
     snapshotEvery: numberOption('snapshot-every', values['snapshot-every'] as string | undefined, 0),
+    maxOpenOrders: numberOption('max-open-orders', values['max-open-orders'] as string | undefined, DEFAULT_CONFIG.maxOpenOrders),
+    maxLogBytes: numberOption('max-log-bytes', values['max-log-bytes'] as string | undefined, DEFAULT_CONFIG.maxLogBytes),
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));

@@ -64,7 +64,7 @@ function sideAt(label: string, x: Reexecution | null, index: number | null, note
 }
 
 /** Null when the two traces are identical. */
-export function findDivergence(left: Execution, right: Execution): Divergence | null {
+export async function findDivergence(left: Execution, right: Execution): Promise<Divergence | null> {
   const leaf = firstDifferingLeaf(left.leafHashes, right.leafHashes);
   if (leaf < 0) return null;
   const chunk = left.config.chunkSize;
@@ -72,7 +72,7 @@ export function findDivergence(left: Execution, right: Execution): Divergence | 
   // Keep the differing leaf and the next one: an instruction's words may straddle the boundary.
   const window = { keepFrom: leaf * chunk, stopAt: (leaf + 2) * chunk };
   const first = (e: Execution) => (e.feeds ? reexecute({ wasm: e.wasm, feeds: e.feeds, config: e.config, ...window }) : null);
-  const a = first(left), b = first(right);
+  const [a, b] = await Promise.all([first(left), first(right)]);
   if (!a || !b) {
     const unavailable = 'cannot be re-executed: its data does not match its record';
     return {
@@ -89,7 +89,7 @@ export function findDivergence(left: Execution, right: Execution): Divergence | 
   const from = Math.min(a.countBeforeWord[word] ?? Infinity, b.countBeforeWord[word] ?? Infinity);
   const start = Number.isFinite(from) ? from : Math.max(a.countBeforeWord.at(-1) ?? 0, b.countBeforeWord.at(-1) ?? 0);
   const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, ...window, recordFrom: start, recordTo: start + WINDOW });
-  const ra = second(left), rb = second(right);
+  const [ra, rb] = await Promise.all([second(left), second(right)]);
   let instruction: number | null = null;
   for (let i = 0; i < Math.max(ra.records.length, rb.records.length); i++) {
     const x = ra.records[i], y = rb.records[i];

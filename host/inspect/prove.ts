@@ -70,14 +70,18 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
     const k = opts.order;
     if (!Number.isSafeInteger(k) || k < 1) throw new UsageError('USAGE', `--order must be an order id >= 1, got ${k}`);
     let placedBy = -1, highest = 0;
-    reexecute({ ...base, ...keepNothing, onOrderPlaced: (id, ins) => { highest = Math.max(highest, id); if (id === k) placedBy = ins; return id === k; } });
+    const { orders } = await reexecute({ ...base, ...keepNothing, orders: true, stopAtOrder: k });
+    for (const o of orders) {
+      highest = Math.max(highest, o.id);
+      if (o.id === k) placedBy = o.instruction;
+    }
     if (placedBy < 0) throw new UsageError('USAGE', `order ${k} was never placed by the guest in this run (it placed orders up to ${highest})`);
     n = placedBy;
   }
   if (!Number.isSafeInteger(n) || n < 0) throw new UsageError('USAGE', `--instruction must be an index >= 0, got ${opts.instruction}`);
   const total = Number(toBigInt(run.record.bodies.trace.instructions));
   if (n >= total) throw new UsageError('USAGE', `instruction ${n} is past the end of the run (${total} instructions)`);
-  const found = reexecute({ ...base, ...keepNothing, recordFrom: n, recordTo: n + 1, stopWhenRecorded: true });
+  const found = await reexecute({ ...base, ...keepNothing, recordFrom: n, recordTo: n + 1, stopWhenRecorded: true });
   const rec = found.records[0];
   if (!rec) throw new AuditError('VERIFY_FAILED', 'trace', `re-execution did not reach instruction ${n}`);
   const chunk = run.config.chunkSize;
@@ -85,7 +89,7 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   const regionId = regionIdAt(found.map, rec.func, rec.offset);
   const lastByte = 4 * (rec.word + 1 + found.map.regionMemAccesses[regionId - 1]!) - 1;
   const firstLeaf = Math.floor((4 * rec.word) / chunk), lastLeaf = Math.floor(lastByte / chunk);
-  const window = reexecute({ ...base, keepFrom: firstLeaf * chunk, stopAt: (lastLeaf + 1) * chunk });
+  const window = await reexecute({ ...base, keepFrom: firstLeaf * chunk, stopAt: (lastLeaf + 1) * chunk });
   const leaves: ProofBundle['leaves'] = [];
   for (let i = firstLeaf; i <= lastLeaf; i++) {
     const bytes = window.kept.subarray((i - firstLeaf) * chunk, (i - firstLeaf + 1) * chunk);

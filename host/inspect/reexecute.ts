@@ -1,18 +1,19 @@
 /**
  * @module inspect/reexecute
- * Re-executing a recorded run for the audit tools (divergence, proofs): the run folder's inputs
- * (module, data at the recorded paths, config), and a re-execution that streams the trace through
- * the expander, notes which callback each instruction ran in, keeps a window of trace bytes and
- * stops as soon as the caller has what it needs.
+ * Re-executing a recorded run for the audit tools (divergence, proofs, trace, snapshots): the run
+ * folder's inputs (module, data at the recorded paths, config), and a re-execution — wired as the run
+ * was (run/wire), on a guest thread like the run (run/worker) — that streams the trace through the
+ * expander, notes which callback each instruction ran in, keeps a window of trace bytes and stops as
+ * soon as the caller has what it needs. Its options are data, so they cross to the thread.
  */
 import { AuditError } from '../errors.ts';
-import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { Backtest } from '../engine/backtest.ts';
+import { openData, type DataFeed } from '../data/load.ts';
 import type { GuestPort } from '../engine/ports.ts';
-import { compileGuest, GuestInstance, staticMap } from '../sandbox/index.ts';
+import { compileGuest } from '../sandbox/index.ts';
 import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap, type TraceCommitment } from '../../traces/index.ts';
-import { engineConfigFor, sandboxConfigFor, type RunConfig } from '../run/config.ts';
-import { guestHostFor } from '../run/guest-host.ts';
+import { sandboxConfigFor, type RunConfig } from '../run/config.ts';
+import { wire } from '../run/wire.ts';
+import { inGuestThread, openPortableFeeds, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { configFromRecord, dataOptionsFromRecord, openRecord, type OpenedRecord, type RecordedDataFile } from './verify.ts';
 
@@ -79,14 +80,22 @@ export interface ReexecuteOptions {
   recordFrom?: number;
   recordTo?: number;
   stopWhenRecorded?: boolean;
-  /** Called with each host record (a state snapshot: [1, bar, 0, hash words…]) and the stream word where it starts; true stops the run. */
-  onHostRecord?: (words: number[], startWord: number) => boolean;
-  /** Called when the guest places an order with the index of the call instruction that placed it; true stops the run. */
-  onOrderPlaced?: (orderId: number, instruction: number) => boolean;
+  /** Collect the host records (state snapshots); with stopAtSnapshot, stop after the one taken after that event. */
+  hostRecords?: boolean;
+  stopAtSnapshot?: number;
+  /** Collect the orders the guest places with the call instruction that placed each; with stopAtOrder, stop once it is placed. */
+  orders?: boolean;
+  stopAtOrder?: number;
 }
 
 /** An instruction record and the stream word index of its region record's first word. */
 export type LocatedRecord = InstructionRecord & { word: number };
+
+/** A host record (a state snapshot: [1, bar, 0, hash words…]) and the stream word where it starts. */
+export interface HostRecord {
+  words: number[];
+  startWord: number;
+}
 
 export interface Reexecution {
   /** Trace bytes [keepFrom, end) where end ≤ stopAt. */
@@ -98,6 +107,9 @@ export interface Reexecution {
   countBeforeWord: Float64Array;
   records: LocatedRecord[];
   calls: CallSite[];
+  hostRecords: HostRecord[];
+  /** Orders placed, with the index of the call instruction that placed each. */
+  orders: { id: number; instruction: number }[];
   /** True when the run went to its end (not stopped). */
   complete: boolean;
   /** The trace's Merkle root and leaves, when complete. */
@@ -110,7 +122,20 @@ export interface Reexecution {
 
 class Stop extends Error {}
 
-export function reexecute(o: ReexecuteOptions): Reexecution {
+/**
+ * Re-executes a recorded run on a guest thread — the environment every run executes in
+ * (run/worker, run/stack) — and returns what the options asked for.
+ */
+export function reexecute(o: ReexecuteOptions): Promise<Reexecution> {
+  return inGuestThread(import.meta.url, 'reexecuteJob', { ...o, feeds: portableFeeds(o.feeds) });
+}
+
+/** The guest thread's side of reexecute. */
+export function reexecuteJob(o: ReexecuteOptions & { feeds: PortableFeed[] }): Reexecution {
+  return reexecuteHere({ ...o, feeds: openPortableFeeds(o.feeds) });
+}
+
+function reexecuteHere(o: ReexecuteOptions): Reexecution {
   const keepFrom = o.keepFrom ?? 0;
   const stopAt = o.stopAt ?? Number.MAX_SAFE_INTEGER;
   const records: LocatedRecord[] = [];
@@ -138,45 +163,49 @@ export function reexecute(o: ReexecuteOptions): Reexecution {
   const sandbox = { ...sandboxConfigFor(o.config), hashing: 'inline' as const, onTrace };
   if (sandbox.mode !== 'trace') throw new AuditError('VERIFY_FAILED', 'trace', 'this run was made with --trace off: it has no trace to examine');
   const guest = compileGuest(o.wasm, sandbox);
-  const map = staticMap(o.wasm, guest.meta!);
+  const hostRecords: HostRecord[] = [];
+  const orders: { id: number; instruction: number }[] = [];
+  const { backtest, instance, port: charged, map } = wire({
+    wasm: o.wasm, guest, sandbox, feeds: o.feeds, config: o.config,
+    tap: o.orders ? (host, bt, inst) => {
+      // The import's call instruction ends its region, so the instructions charged so far end with it.
+      const note = (id: number) => {
+        if (id > 0) {
+          orders.push({ id, instruction: Number(inst().instructions()) - 1 });
+          if (id === o.stopAtOrder) throw new Stop();
+        }
+        return id;
+      };
+      const nextId = () => bt.account.nextId;
+      const { order, submit, bracket, orderOn } = host;
+      host.order = (k, s) => { const id = nextId(); order(k, s); if (bt.account.nextId > id) note(id); };
+      host.orderOn = (sym, k, s) => { const id = nextId(); orderOn(sym, k, s); if (bt.account.nextId > id) note(id); };
+      host.submit = (...a) => note(submit(...a));
+      host.bracket = (...a) => note(bracket(...a));
+    } : undefined,
+  });
   const recordTo = o.recordTo ?? 0;
-  expander = new TraceExpander(map, (r) => {
+  expander = new TraceExpander(map!, (r) => {
     records.push({ ...r, word: expander.regionWord });
     if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
   }, o.recordFrom ?? 0, recordTo);
-  const onHost = o.onHostRecord;
   // A host record is 12 words: 0, then the 11 the expander hands over.
-  if (onHost) expander.onHostRecord = (words) => { if (onHost(words, expander.words - 12)) throw new Stop(); };
-  const backtest = new Backtest({ sources: o.feeds.map(sourceOfFeed) }, engineConfigFor(o.config));
-  const host = guestHostFor(backtest, o.config.params);
+  if (o.hostRecords) expander.onHostRecord = (words) => {
+    hostRecords.push({ words: [...words], startWord: expander.words - 12 });
+    if (words[1] === o.stopAtSnapshot) throw new Stop();
+  };
   const calls: CallSite[] = [];
-  let instance!: GuestInstance;
-  const placed = o.onOrderPlaced;
-  if (placed) {
-    // The import's call instruction ends its region, so the instructions charged so far end with it.
-    const note = (id: number) => {
-      if (id > 0 && placed(id, Number(instance.instructions()) - 1)) throw new Stop();
-      return id;
-    };
-    const nextId = () => backtest.account.nextId;
-    const { order, submit, bracket, orderOn } = host;
-    host.order = (k, s) => { const id = nextId(); order(k, s); if (backtest.account.nextId > id) note(id); };
-    host.orderOn = (sym, k, s) => { const id = nextId(); orderOn(sym, k, s); if (backtest.account.nextId > id) note(id); };
-    host.submit = (...a) => note(submit(...a));
-    host.bracket = (...a) => note(bracket(...a));
-  }
-  instance = new GuestInstance(guest, host, sandbox);
   const symbols = o.feeds.map((f) => f.symbol);
   let event = 0;
   const mark = (callback: CallSite['callback']) =>
     calls.push({ start: Number(instance.instructions()), callback, event, time: callback === 'init' ? null : backtest.now, symbol: callback === 'init' ? '' : symbols[backtest.feed] ?? '' });
   const port: GuestPort = {
-    onBar: (t, op, h, l, c, v) => { mark('on_bar'); instance.onBar(t, op, h, l, c, v); event++; },
-    onBarAt: (bars, words, j) => { mark('on_bar'); instance.onBarAt(bars, words, j); event++; },
-    snapshot: (k) => instance.snapshot(k),
+    onBar: (t, op, h, l, c, v) => { mark('on_bar'); charged.onBar(t, op, h, l, c, v); event++; },
+    onBarAt: (bars, words, j) => { mark('on_bar'); charged.onBarAt!(bars, words, j); event++; },
+    snapshot: (k) => charged.snapshot!(k),
   };
-  if (instance.onOrder) port.onOrder = (a, b, c, d) => { mark('on_order'); instance.onOrder!(a, b, c, d); };
-  if (instance.onTrade) port.onTrade = (a, b, c, d) => { mark('on_trade'); instance.onTrade!(a, b, c, d); };
+  if (charged.onOrder) port.onOrder = (a, b, c, d) => { mark('on_order'); charged.onOrder!(a, b, c, d); };
+  if (charged.onTrade) port.onTrade = (a, b, c, d) => { mark('on_trade'); charged.onTrade!(a, b, c, d); };
   let complete = false;
   let commitment: TraceCommitment | null = null;
   try {
@@ -193,8 +222,8 @@ export function reexecute(o: ReexecuteOptions): Reexecution {
   for (const k of kept) all.set(k, (p += k.length) - k.length);
   if (complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
   return {
-    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), records, calls, complete, commitment,
-    instructions: expander.count, map, functionNames: guest.functionNames,
+    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), records, calls, hostRecords, orders, complete, commitment,
+    instructions: expander.count, map: map!, functionNames: guest.functionNames,
   };
 }
 

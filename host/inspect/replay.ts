@@ -9,7 +9,8 @@ import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { sha256, toHex } from '../../traces/index.ts';
-import { executeRun, type SourceText } from '../run/execute.ts';
+import type { SourceText } from '../run/execute.ts';
+import { executeRunIsolated } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { findDivergence, type Divergence } from './divergence.ts';
 import { loadRecordedRun, openRecordedData } from './reexecute.ts';
@@ -35,6 +36,8 @@ export interface ReplayOptions {
   dir: string;
   dataPath?: string;
   logger?: Logger;
+  /** Log level of the re-executed guest's log lines (default: as BACKPROOF_LOG says). */
+  logLevel?: string;
   /** Replay even though the toolchain differs from the recorded one (recorded in the report). */
   allowToolchainMismatch?: boolean;
 }
@@ -53,7 +56,8 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   }
   const replayData = await openRecordedData(run, opts.dataPath);
   for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
-  const outcome = executeRun({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logger: opts.logger });
+  // On a guest thread, like the recorded run (run/worker): the same stack, so the same limits hold.
+  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
   const replayedRoot = toHex(outcome.trace.root);
@@ -62,7 +66,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
     // The recorded side re-executes from the recorded files; without them it cannot be shown.
     const recorded = opts.dataPath ? await openRecordedData(run).catch(() => null) : replayData;
-    divergence = findDivergence(
+    divergence = await findDivergence(
       { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes },
       { label: 'replayed', wasm: run.wasm, feeds: replayData.feeds, config: run.config, leafHashes: outcome.trace.leafHashes },
     );
@@ -81,7 +85,7 @@ export async function diffRuns(dirA: string, dirB: string): Promise<{ same: bool
   if (toHex(sha256(a.wasm)) !== toHex(sha256(b.wasm))) notes.push('the two runs use different modules: instruction positions are compared as they are');
   const da = await openRecordedData(a), db = await openRecordedData(b);
   notes.push(...da.notes.map((n) => `${dirA}: ${n}`), ...db.notes.map((n) => `${dirB}: ${n}`));
-  const divergence = findDivergence(
+  const divergence = await findDivergence(
     { label: 'A', wasm: a.wasm, feeds: da.matches ? da.feeds : null, config: a.config, leafHashes: a.leafHashes },
     { label: 'B', wasm: b.wasm, feeds: db.matches ? db.feeds : null, config: b.config, leafHashes: b.leafHashes },
   );

@@ -36,17 +36,10 @@ export async function checkSnapshot(opts: { dir: string; bar: number }): Promise
   const base = { wasm: run.wasm, feeds: data.feeds, config };
 
   // Where the record of event K starts in the stream.
-  let startWord = -1;
-  let stateWords: number[] = [];
-  reexecute({
-    ...base, keepFrom: Number.MAX_SAFE_INTEGER,
-    onHostRecord: (words, at) => {
-      if (words[1] !== opts.bar) return false;
-      startWord = at;
-      stateWords = words.slice(3);
-      return true;
-    },
-  });
+  const found = (await reexecute({ ...base, keepFrom: Number.MAX_SAFE_INTEGER, hostRecords: true, stopAtSnapshot: opts.bar }))
+    .hostRecords.find((r) => r.words[1] === opts.bar);
+  const startWord = found ? found.startWord : -1;
+  const stateWords = found ? found.words.slice(3) : [];
   if (startWord < 0) throw new AuditError('VERIFY_FAILED', 'snapshot', `no snapshot was taken after event ${opts.bar}`);
   const state = new Uint8Array(32); // the hash as streamed: eight little-endian words
   const view = new DataView(state.buffer);
@@ -55,7 +48,7 @@ export async function checkSnapshot(opts: { dir: string; bar: number }): Promise
   const first = Math.floor((4 * startWord) / chunk), last = Math.floor((4 * startWord + RECORD_BYTES - 1) / chunk);
 
   // The leaves that hold it, re-executed only as far as their end.
-  const x = reexecute({ ...base, keepFrom: first * chunk, stopAt: (last + 1) * chunk });
+  const x = await reexecute({ ...base, keepFrom: first * chunk, stopAt: (last + 1) * chunk });
   const inStream = x.kept.subarray(4 * startWord - first * chunk + 16, 4 * startWord - first * chunk + RECORD_BYTES);
   if (!equalBytes(inStream, state)) throw new AuditError('VERIFY_FAILED', 'snapshot', `the re-executed stream holds ${toHex(inStream)} where the state hash ${toHex(state)} was written`);
   const root = run.record.bodies.trace.root as Uint8Array;

@@ -24,7 +24,7 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   const run = await loadRecordedRun(opts.dir);
   if (run.config.trace === 'off') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace');
   const { feeds } = await openRecordedData(run, opts.dataPath);
-  const x = reexecute({ wasm: run.wasm, feeds, config: run.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: opts.from, recordTo: opts.from + opts.count });
+  const x = await reexecute({ wasm: run.wasm, feeds, config: run.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: opts.from, recordTo: opts.from + opts.count });
   const recordedRoot = toHex(run.record.bodies.trace.root as Uint8Array);
   const replayedRoot = toHex(x.commitment!.root);
   const records = x.records.map(({ word: _word, ...r }) => r);

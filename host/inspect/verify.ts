@@ -108,6 +108,8 @@ export function configFromRecord(body: Body): RunConfig {
     trace: body.traceMode === 'off' ? 'off' : 'full',
     broker: brokerFromRecord(body.broker as Record<string, unknown> | undefined),
     snapshotEvery: (body.snapshotEvery as number) ?? 0,
+    maxOpenOrders: (body.maxOpenOrders as number) ?? 0,
+    maxLogBytes: Number(toBigInt(body.maxLogBytes)),
   };
 }
 

@@ -7,6 +7,7 @@ import { UsageError } from '../errors.ts';
 import { DEFAULT_SANDBOX, type SandboxConfig, type InstrumentationMode } from '../sandbox/index.ts';
 import { uint64 } from '../audit/codec.ts';
 import type { EngineConfig } from '../engine/backtest.ts';
+import { GUEST_STACK_MB, MAX_CALL_DEPTH } from './stack.ts';
 
 export interface RunConfig {
   cash: number;
@@ -27,6 +28,10 @@ export interface RunConfig {
   broker: BrokerSettings;
   /** Hash and commit the guest's state every N bars (0 = never). */
   snapshotEvery: number;
+  /** Most orders resting at once, over all symbols (host work a guest causes: docs/TRACE.md). */
+  maxOpenOrders: number;
+  /** Most bytes a guest may log in a run (its messages as UTF-16). */
+  maxLogBytes: number;
 }
 
 export interface BrokerSettings {
@@ -71,6 +76,8 @@ export const DEFAULT_CONFIG: RunConfig = {
   trace: 'full',
   broker: DEFAULT_BROKER_SETTINGS,
   snapshotEvery: 0,
+  maxOpenOrders: 10_000,
+  maxLogBytes: 16 << 20,
 };
 
 /** The sandbox settings a run config implies. */
@@ -96,8 +103,13 @@ export function checkConfig(c: RunConfig): RunConfig {
   if (b.fillAt !== 'open' && b.fillAt !== 'close') throw new UsageError('USAGE', `--fill-at must be open or close, got "${b.fillAt}"`);
   if (b.bothTouched !== 'stop-first' && b.bothTouched !== 'target-first') throw new UsageError('USAGE', `--both-touched must be stop-first or target-first, got "${b.bothTouched}"`);
   if (c.trace !== 'full' && c.trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${c.trace}"`);
-  if (!Number.isInteger(c.maxCallDepth) || c.maxCallDepth < 1 || c.maxCallDepth > 100_000)
-    throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..100000, got ${c.maxCallDepth}`);
+  // The cap is what the guest stack can always hold (run/stack).
+  if (!Number.isInteger(c.maxCallDepth) || c.maxCallDepth < 1 || c.maxCallDepth > MAX_CALL_DEPTH)
+    throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..${MAX_CALL_DEPTH} (the cap the guest stack of ${GUEST_STACK_MB} MB always holds), got ${c.maxCallDepth}`);
+  if (!Number.isInteger(c.maxOpenOrders) || c.maxOpenOrders < 1 || c.maxOpenOrders > 1_000_000)
+    throw new UsageError('USAGE', `--max-open-orders must be an integer in 1..1000000, got ${c.maxOpenOrders}`);
+  if (!Number.isInteger(c.maxLogBytes) || c.maxLogBytes < 0 || c.maxLogBytes > 2 ** 32)
+    throw new UsageError('USAGE', `--max-log-bytes must be an integer in 0..4294967296, got ${c.maxLogBytes}`);
   if (!Number.isInteger(c.maxMemoryPages) || c.maxMemoryPages < 1 || c.maxMemoryPages > 65536)
     throw new UsageError('USAGE', `--max-memory-pages must be an integer in 1..65536, got ${c.maxMemoryPages}`);
   return c;
@@ -119,6 +131,8 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     fuelPerCallback: uint64(c.fuelPerCallback),
     broker: { ...c.broker },
     snapshotEvery: c.snapshotEvery,
+    maxOpenOrders: c.maxOpenOrders,
+    maxLogBytes: uint64(c.maxLogBytes),
   };
 }
 
@@ -130,7 +144,7 @@ function brokerSorted(b: BrokerSettings): BrokerSettings {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery, maxOpenOrders: c.maxOpenOrders, maxLogBytes: c.maxLogBytes }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -148,5 +162,7 @@ export function parseConfigJson(text: string): RunConfig {
     trace: o.trace as 'full' | 'off',
     broker: { ...DEFAULT_BROKER_SETTINGS, ...(o.broker as Partial<BrokerSettings>) },
     snapshotEvery: (o.snapshotEvery as number) ?? 0,
+    maxOpenOrders: (o.maxOpenOrders as number) ?? DEFAULT_CONFIG.maxOpenOrders,
+    maxLogBytes: (o.maxLogBytes as number) ?? DEFAULT_CONFIG.maxLogBytes,
   };
 }

@@ -7,17 +7,16 @@
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
-import { isoTime, type Bars } from '../model/bars.ts';
+import { isoTime } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
-import { isStreamed, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { Backtest } from '../engine/backtest.ts';
+import { isStreamed, type DataFeed } from '../data/load.ts';
 import { inferPeriod } from '../engine/events.ts';
-import { compileGuest, GuestInstance, type InstrumentationMode } from '../sandbox/index.ts';
-import { guestHostFor } from './guest-host.ts';
+import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
+import { wire } from './wire.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
 import { chainLinks, encodeRecord, type ChainedLink, type LinkKind } from '../audit/chain.ts';
 import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
-import { checkConfig, configMessage, engineConfigFor, sandboxConfigFor, type RunConfig } from './config.ts';
+import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
 
 export interface SourceText {
@@ -52,6 +51,8 @@ export interface RunOutcome {
   resultBytes: Uint8Array;
   trace: TraceCommitment;
   instructions: bigint;
+  /** Instructions plus bulk-operation and host-work charges (the trace link's fuelUsed). */
+  fuelUsed: bigint;
   instrumentedWasm: Uint8Array;
   links: ChainedLink[];
   /** The encoded, unsigned Record. */
@@ -113,29 +114,20 @@ export function executeRun(input: RunInput): RunOutcome {
     .slice(0, 16);
   const log = (input.logger ?? silentLogger).child({ runId });
 
-  const streamed = feeds.some(isStreamed);
-  // Declared bar periods (--data FILE@1d, or as recorded); the engine infers the others.
-  const engine = { ...engineConfigFor(config), periods: feeds.map((f) => f.options.period) };
-  const backtest = streamed
-    ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
-    : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);
-  const requested = new Set<string>();
-  const host = guestHostFor(backtest, config.params, {
-    param: (name) => requested.add(name),
-    log: (message) => {
-      const i = backtest.bar;
-      const feed = feeds[backtest.feed]!;
-      log.info({ symbol: feed.symbol, bar: i, time: i >= 0 ? isoTime(backtest.now) : null }, message);
+  const { backtest, instance, port, requested } = wire({
+    wasm: input.strategy.wasm, guest, sandbox, feeds, config,
+    log: (message, bt) => {
+      const i = bt.bar;
+      log.info({ symbol: feeds[bt.feed]!.symbol, bar: i, time: i >= 0 ? isoTime(bt.now) : null }, message);
     },
   });
   for (const f of feeds)
     log.info({ symbol: f.symbol, path: f.path, sha256: f.sha256, streamed: isStreamed(f), duplicatesKept: isStreamed(f) ? undefined : f.duplicatesKept ?? 0 }, 'data');
-  const instance = new GuestInstance(guest, host, sandbox);
   instance.init();
   const unknown = Object.keys(config.params).filter((k) => !requested.has(k)).sort();
   if (unknown.length > 0)
     throw new UsageError('UNKNOWN_PARAM', `unknown param ${unknown.map((k) => `"${k}"`).join(', ')}; the strategy reads: ${[...requested].sort().join(', ') || '(none)'}`);
-  const result = backtest.run(instance);
+  const result = backtest.run(port);
   const stats = instance.finish();
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
   const resultBytes = encodeResult(result);
@@ -165,7 +157,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const links = chainLinks(bodies);
   log.info({ bars: result.equity.length, instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
   return {
-    runId, result, resultBytes, trace, instructions: stats.instructions, instrumentedWasm: guest.wasm,
+    runId, result, resultBytes, trace, instructions: stats.instructions, fuelUsed: stats.fuelUsed, instrumentedWasm: guest.wasm,
     links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,
     times: backtest.times,
   };

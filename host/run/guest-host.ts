@@ -1,35 +1,97 @@
 /**
  * @module run/guest-host
  * The host side of the guest's imports, wired to a backtest's broker, the run's params and a log sink.
+ *
+ * Host work is metered like instructions (docs/TRACE.md, "Host work"): a call that places, cancels or
+ * modifies an order costs HOST_CALL_FUEL plus one unit per order resting in the books it searches, a
+ * log message HOST_CALL_FUEL plus one unit per byte. Open orders and log bytes are capped per run
+ * (config maxOpenOrders, maxLogBytes); past a cap the run stops with HOST_LIMIT. Every charge and
+ * count depends only on what the guest did, so it is the same in every execution of the run.
  */
+import { SandboxError } from '../errors.ts';
 import type { Backtest } from '../engine/backtest.ts';
 import type { GuestHost } from '../sandbox/index.ts';
+import type { RunConfig } from './config.ts';
 
-/** Orders and positions refer to the symbol of the bar being processed unless a symbol is named. */
-export function guestHostFor(backtest: Backtest, params: Record<string, number>, hooks: { param?: (name: string) => void; log?: (message: string) => void } = {}): GuestHost {
+/** Fuel for one order or log call on top of the work it causes (a few hundred host instructions). */
+export const HOST_CALL_FUEL = 64;
+
+/** Orders resting in every book of the run. */
+export function openOrders(backtest: Backtest): number {
+  let n = 0;
+  for (const b of backtest.brokers) n += b.openOrders;
+  return n;
+}
+
+/**
+ * Orders and positions refer to the symbol of the bar being processed unless a symbol is named.
+ * `charge(n)` takes n units from the guest's fuel (GuestInstance.chargeFuel).
+ */
+export function guestHostFor(
+  backtest: Backtest,
+  config: Pick<RunConfig, 'params' | 'maxOpenOrders' | 'maxLogBytes'>,
+  charge: (fuel: number) => void,
+  hooks: { param?: (name: string) => void; log?: (message: string) => void } = {},
+): GuestHost {
   const brokers = backtest.brokers;
+  const params = config.params;
   const valid = (s: number) => Number.isInteger(s) && s >= 0 && s < brokers.length;
+  let logBytes = 0;
+  // Placing into a book: charged by the book's size (the matching pass will check each order every bar).
+  const placing = (book: number) => charge(HOST_CALL_FUEL + (valid(book) ? brokers[book]!.openOrders : 0));
+  const placed = <T>(result: T): T => {
+    const open = openOrders(backtest);
+    if (open > config.maxOpenOrders)
+      throw new SandboxError('HOST_LIMIT', `open orders: the guest has ${open} orders resting, above the limit of ${config.maxOpenOrders} (--max-open-orders)`);
+    return result;
+  };
+  // An id is looked up in every book.
+  const searching = () => charge(HOST_CALL_FUEL + openOrders(backtest));
   return {
     position: () => backtest.broker.position,
     cash: () => backtest.account.cash,
     equity: () => backtest.account.equity(),
-    order: (kind, size) => backtest.broker.submit(kind, size),
-    submit: (side, type, size, limit, stop, tif) => backtest.broker.place(side, type, size, limit, stop, tif),
-    bracket: (side, size, limit, sl, tp, tif) => backtest.broker.bracket(side, size, limit, sl, tp, tif),
+    order: (kind, size) => {
+      placing(backtest.feed);
+      placed(backtest.broker.submit(kind, size));
+    },
+    submit: (side, type, size, limit, stop, tif) => {
+      placing(backtest.feed);
+      return placed(backtest.broker.place(side, type, size, limit, stop, tif));
+    },
+    bracket: (side, size, limit, sl, tp, tif) => {
+      placing(backtest.feed);
+      return placed(backtest.broker.bracket(side, size, limit, sl, tp, tif));
+    },
     // An id belongs to one symbol's book; try each (ids are unique across symbols).
-    cancel: (id) => brokers.some((b) => b.cancel(id)),
-    modify: (id, size, limit, stop) => brokers.some((b) => b.modify(id, size, limit, stop)),
+    cancel: (id) => {
+      searching();
+      return brokers.some((b) => b.cancel(id));
+    },
+    modify: (id, size, limit, stop) => {
+      searching();
+      return brokers.some((b) => b.modify(id, size, limit, stop));
+    },
     symbol: () => backtest.feed,
     symbols: () => brokers.length,
     positionOf: (s) => (valid(s) ? brokers[s]!.position : NaN),
     orderOn: (s, kind, size) => {
-      if (valid(s)) brokers[s]!.submit(kind, size);
+      placing(s);
+      if (valid(s)) placed(brokers[s]!.submit(kind, size));
       else backtest.account.rejectedOrders++;
     },
     param: (name, fallback) => {
       hooks.param?.(name);
       return Object.hasOwn(params, name) ? params[name]! : fallback;
     },
-    log: (message) => hooks.log?.(message),
+    log: (message) => {
+      // The guest passed the message as UTF-16: two bytes per code unit.
+      const bytes = 2 * message.length;
+      charge(HOST_CALL_FUEL + bytes);
+      logBytes += bytes;
+      if (logBytes > config.maxLogBytes)
+        throw new SandboxError('HOST_LIMIT', `log volume: the guest logged ${logBytes} bytes, above the limit of ${config.maxLogBytes} (--max-log-bytes)`);
+      hooks.log?.(message);
+    },
   };
 }

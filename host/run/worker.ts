@@ -1,16 +1,22 @@
 /**
  * @module run/worker
- * Runs a whole backtest on a worker thread: the isolation behind the wall-clock watchdog. Fuel,
- * memory and call-depth limits stop a guest deterministically; the watchdog is the last resort
- * for anything they miss (it terminates the thread). It can only turn a run into an error — a
- * result never depends on the clock. The outcome crosses back by structured clone, and a typed
- * error is rebuilt as the same class with the same code.
+ * The guest thread: every execution of a guest — a backtest, a replay, each re-execution an
+ * inspector makes — runs on a fresh worker thread with the same stack (GUEST_STACK_MB, run/stack),
+ * so a run that completed once completes again wherever it is re-executed. It is also the isolation
+ * behind the wall-clock watchdog. Fuel, memory and call-depth limits stop a guest
+ * deterministically; the watchdog is the last resort for anything they miss (it terminates the
+ * thread). It can only turn a run into an error — a result never depends on the clock. Arguments
+ * and results cross by structured clone, and a typed error is rebuilt as the same class with the
+ * same code.
  */
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, type DataFeed, type StreamedData } from '../data/load.ts';
+import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
+import { GUEST_STACK_MB } from './stack.ts';
 
 export interface IsolatedRequest {
   strategy: StrategyArtifact;
@@ -22,54 +28,70 @@ export interface IsolatedRequest {
   prettyLogs?: boolean;
 }
 
-type Reply = { outcome: RunOutcome } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
+type Reply = { value: unknown } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
 
 // The worker's error crosses as data; the code it carries came from the same class on the other side.
 const ERRORS = { UsageError, DataError, BuildError, SandboxError } as unknown as Record<string, new (code: ErrorCode, message: string) => BackproofError>;
 
-export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs: number }): Promise<RunOutcome> {
+/** A feed as it crosses to a guest thread: a streamed file as its description (the thread opens its own source). */
+export type PortableFeed = DataFeed & { streamed?: boolean };
+
+export function portableFeeds(data: DataFeed | readonly DataFeed[]): PortableFeed[] {
+  const feeds = (Array.isArray(data) ? data : [data]) as DataFeed[];
+  return feeds.map((d) => (isStreamed(d) ? { ...d, open: undefined, streamed: true } as unknown as PortableFeed : d));
+}
+
+export function openPortableFeeds(feeds: readonly PortableFeed[]): DataFeed[] {
+  return feeds.map((d) => {
+    if (!d.streamed) return d;
+    const s = d as unknown as StreamedData;
+    return { ...s, open: () => new CsvSource(s.path, path.basename(s.path), s.options) };
+  });
+}
+
+/**
+ * Calls `fn` exported by `module` (a module URL) with `arg` on a fresh guest thread and resolves to
+ * what it returns. With `timeoutMs` the thread is terminated past it (WATCHDOG).
+ */
+export function inGuestThread<T>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
-    // A streamed file crosses as its description; the worker opens its own source.
-    const feeds = (Array.isArray(request.data) ? request.data : [request.data]) as DataFeed[];
-    const data = feeds.map((d) => (isStreamed(d) ? { ...d, open: undefined, streamed: true } : d));
-    const worker = new Worker(new URL(import.meta.url), { workerData: { __backproofRun: { ...request, data } } });
-    const timer = setTimeout(() => {
+    const worker = new Worker(new URL('./guest-thread.ts', import.meta.url), {
+      workerData: { __backproofCall: { module, fn, arg } },
+      resourceLimits: { stackSizeMb: GUEST_STACK_MB },
+    });
+    const timer = options.timeoutMs === undefined ? null : setTimeout(() => {
       void worker.terminate();
-      reject(new SandboxError('WATCHDOG', `the run exceeded the wall-clock limit of ${options.timeoutMs / 1000} s and was stopped (a last resort: fuel and memory limits normally stop a guest first)`));
+      reject(new SandboxError('WATCHDOG', `the run exceeded the wall-clock limit of ${options.timeoutMs! / 1000} s and was stopped (a last resort: fuel and memory limits normally stop a guest first)`));
     }, options.timeoutMs);
     worker.once('message', (m: Reply) => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       void worker.terminate();
-      if ('outcome' in m) return resolve(m.outcome);
+      if ('value' in m) return resolve(m.value as T);
       const e = m.error;
       if (e.kind === 'AuditError') return reject(new AuditError(e.code as AuditCode, e.step ?? 'run', e.message));
       const Cls = ERRORS[e.kind];
       reject(Cls ? new Cls(e.code, e.message) : new Error(`${e.message}\n${e.stack ?? ''}`));
     });
     worker.once('error', (e) => {
-      clearTimeout(timer);
+      if (timer) clearTimeout(timer);
       reject(e);
+    });
+    // A thread that ends without a reply (it cannot, short of a bug) must not leave the caller waiting.
+    worker.once('exit', (code) => {
+      if (timer) clearTimeout(timer);
+      reject(new Error(`the guest thread exited (code ${code}) without a result`));
     });
   });
 }
 
-const job = !isMainThread && (workerData as { __backproofRun?: IsolatedRequest } | null)?.__backproofRun;
-if (job && parentPort) {
-  try {
-    const { executeRun } = await import('./execute.ts');
-    const { CsvSource } = await import('../data/stream.ts');
-    const path = await import('node:path');
-    const feeds = (job.data as (DataFeed & { streamed?: boolean })[]).map((d) => {
-      if (!d.streamed) return d;
-      const s = d as StreamedData;
-      return { ...s, open: () => new CsvSource(s.path, path.basename(s.path), s.options) };
-    });
-    job.data = feeds;
-    const { createLogger } = await import('../log.ts');
-    const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-    parentPort.postMessage({ outcome: executeRun({ strategy: job.strategy, data: job.data, config: job.config, logger }) } satisfies Reply);
-  } catch (e) {
-    const err = e as BackproofError & { step?: string };
-    parentPort.postMessage({ error: { kind: err?.constructor?.name ?? 'Error', code: err.code, message: err.message ?? String(e), step: err.step, stack: err.stack } } satisfies Reply);
-  }
+export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs?: number } = {}): Promise<RunOutcome> {
+  return inGuestThread(import.meta.url, 'runJob', { ...request, data: portableFeeds(request.data) }, options);
+}
+
+/** The guest thread's side of executeRunIsolated. */
+export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<RunOutcome> {
+  const { executeRun } = await import('./execute.ts');
+  const { createLogger } = await import('../log.ts');
+  const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
+  return executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger });
 }

@@ -517,7 +517,27 @@ export class GuestInstance {
     return new Uint8Array(this.memory.buffer).slice();
   }
 
-  /** Fuel used so far: instructions executed plus the size charges of bulk operations. */
+  /**
+   * Charges `units` of host work the guest caused (an order placed, a log line: run/guest-host) to
+   * its fuel, counted with the bulk charges so `instructions()` stays exact. When the callback's or
+   * the run's budget cannot cover it the run stops with FUEL_EXHAUSTED — at the same point in every
+   * execution, since the charges depend only on what the guest did.
+   */
+  chargeFuel(units: number): void {
+    if (!this.fuel) return;
+    const cost = BigInt(units);
+    const left = this.fuel.value as bigint;
+    if (left < cost) {
+      const limit = (this.reserve!.value as bigint) > 0n
+        ? `the per-callback budget of ${this.config.fuelPerCallback} is spent`
+        : `the run's budget of ${this.config.fuel} is spent`;
+      throw new SandboxError('FUEL_EXHAUSTED', `fuel exhausted by host work (${units} units for a host call) after ${this.instructions()} instructions: ${limit}`);
+    }
+    this.fuel.value = left - cost;
+    this.bulk!.value = (this.bulk!.value as bigint) + cost;
+  }
+
+  /** Fuel used so far: instructions executed plus the size charges of bulk operations and host work. */
   fuelUsed(): bigint {
     return this.fuel ? this.config.fuel - (this.fuel.value as bigint) - (this.reserve!.value as bigint) - this.unrun : 0n;
   }

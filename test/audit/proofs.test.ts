@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 /** The region id holding a record's instruction (by function and offset). */
-function regionOf(x: ReturnType<typeof reexecute>, r: { func: number; offset: number }): number {
+function regionOf(x: Awaited<ReturnType<typeof reexecute>>, r: { func: number; offset: number }): number {
   const m = x.map;
   for (let g = 0; g < m.regionFirst.length; g++)
     for (let i = m.regionFirst[g]!; i < m.regionFirst[g]! + m.regionInstructions[g]!; i++) if (m.func[i] === r.func && m.offset[i] === r.offset) return g + 1;
@@ -49,7 +49,7 @@ describe('prove and verify-proof', () => {
     // Find an instruction whose region record starts in leaf 0 and ends in leaf 1.
     const rr = await loadRecordedRun(run);
     const data = await openRecordedData(rr);
-    const near = reexecute({ wasm: rr.wasm, feeds: data.feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: 0, recordTo: 200_000 });
+    const near = await reexecute({ wasm: rr.wasm, feeds: data.feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: 0, recordTo: 200_000 });
     const boundaryWord = rr.config.chunkSize / 4;
     const straddling = near.records
       .filter((r) => r.word < boundaryWord && r.word >= boundaryWord - 16)

@@ -211,8 +211,8 @@ describe('trace modes and the trace command', () => {
     expect((await cli('backtest', '--strategy', 'strategies-as/ema-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '1', '--out', dir, '--unsigned')).code).toBe(0);
     // Find, by re-execution, a snapshot record that starts within 48 bytes of a leaf's end.
     const rr = await loadRecordedRun(dir);
-    const starts: [number, number][] = [];
-    reexecute({ wasm: rr.wasm, feeds: (await openRecordedData(rr)).feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, onHostRecord: (w, at) => (starts.push([w[1]!, at]), false) });
+    const { hostRecords } = await reexecute({ wasm: rr.wasm, feeds: (await openRecordedData(rr)).feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, hostRecords: true });
+    const starts = hostRecords.map((h): [number, number] => [h.words[1]!, h.startWord]);
     const straddling = starts.find(([, at]) => (4 * at) % 65536 > 65536 - 48);
     expect(straddling).toEqual([1099, 114682]);
     const r = await cli('snapshot', dir, '--bar', String(straddling![0]));

@@ -1,0 +1,83 @@
+/**
+ * @module run/wire
+ * The one wiring of a guest to an engine, used by a run (run/execute) and by every re-execution
+ * (inspect/reexecute): the engine over the feeds, the guest's imports bound to its brokers with the
+ * host-work charges and caps (run/guest-host), the sandboxed instance, and the port the engine
+ * drives — which charges the matching pass before each bar. A run and its re-execution cannot drift
+ * apart because there is nothing else to drift.
+ */
+import type { Bars } from '../model/bars.ts';
+import { isStreamed, sourceOfFeed, type DataFeed } from '../data/load.ts';
+import { Backtest } from '../engine/backtest.ts';
+import type { GuestPort } from '../engine/ports.ts';
+import { GuestInstance, staticMap, type GuestHost, type GuestModule, type SandboxConfig } from '../sandbox/index.ts';
+import type { StaticMap } from '../../traces/index.ts';
+import { engineConfigFor, type RunConfig } from './config.ts';
+import { guestHostFor } from './guest-host.ts';
+import { checkFrames } from './stack.ts';
+
+export interface WireInput {
+  /** The module as built (uninstrumented) and as compiled for this run. */
+  wasm: Uint8Array;
+  guest: GuestModule;
+  sandbox: SandboxConfig;
+  feeds: readonly DataFeed[];
+  config: RunConfig;
+  /** Where the guest's log messages go (none: dropped, still charged and counted). */
+  log?: (message: string, backtest: Backtest) => void;
+  /** Sees (and may wrap) the host imports before the instance is made; `instance()` is valid once the guest runs. */
+  tap?: (host: GuestHost, backtest: Backtest, instance: () => GuestInstance) => void;
+}
+
+export interface Wired {
+  backtest: Backtest;
+  instance: GuestInstance;
+  /** What the engine drives: the instance, with the matching pass of each bar charged first. */
+  port: GuestPort;
+  /** Params the guest asked for (unknown --param names are a usage error). */
+  requested: Set<string>;
+  /** The module's static map (null when uninstrumented). */
+  map: StaticMap | null;
+}
+
+export function wire(input: WireInput): Wired {
+  const { feeds, config } = input;
+  // Every frame must fit the guest stack (run/stack): checked before anything runs.
+  const map = input.guest.meta ? staticMap(input.wasm, input.guest.meta) : null;
+  if (map) checkFrames(input.wasm, map);
+  // In-memory feeds run over their columns; streamed ones are read chunk by chunk. Same events, same result.
+  // Declared bar periods (--data FILE@1d, or as recorded); the engine infers the others.
+  const engine = { ...engineConfigFor(config), periods: feeds.map((f) => f.options.period) };
+  const backtest = feeds.some(isStreamed)
+    ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
+    : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);
+  const requested = new Set<string>();
+  let instance!: GuestInstance;
+  const charge = (fuel: number) => instance.chargeFuel(fuel);
+  const log = input.log;
+  const host = guestHostFor(backtest, config, charge, {
+    param: (name) => requested.add(name),
+    log: log ? (message) => log(message, backtest) : undefined,
+  });
+  input.tap?.(host, backtest, () => instance);
+  instance = new GuestInstance(input.guest, host, input.sandbox);
+  const brokers = backtest.brokers;
+  // The engine has just checked the bar's book against the bar: each order still resting is charged
+  // (one filled in that pass was charged when placed).
+  const port: GuestPort = {
+    onBar: (t, o, h, l, c, v) => {
+      const n = brokers[backtest.feed]!.openOrders;
+      if (n > 0) charge(n);
+      instance.onBar(t, o, h, l, c, v);
+    },
+    onBarAt: (bars, words, j) => {
+      const n = brokers[backtest.feed]!.openOrders;
+      if (n > 0) charge(n);
+      instance.onBarAt(bars, words, j);
+    },
+    snapshot: (bar) => instance.snapshot(bar),
+  };
+  if (instance.onOrder) port.onOrder = instance.onOrder;
+  if (instance.onTrade) port.onTrade = instance.onTrade;
+  return { backtest, instance, port, requested, map };
+}
