@@ -40,26 +40,27 @@ describe('firstDifferingLeaf', () => {
 
 describe('replay divergence', () => {
   it('names the first differing instruction when one data byte is changed', async () => {
-    // One byte: the 2008-08-07 close 479.12 becomes 679.12.
+    // One byte: the 2008-03-28 close 438.08 becomes 448.08 (still within the bar's Low and High,
+    // so the file loads; the SMA cross then flips on that bar).
     const text = await readFile(goog(), 'utf8');
-    const at = text.indexOf('2008-08-07,482,484,476.41,479.12');
+    const at = text.indexOf('2008-03-28,447.46,453.57,434.31,438.08');
     expect(at).toBeGreaterThan(0);
     const tampered = path.join(work, 'tampered.csv');
     const bytes = Buffer.from(text);
-    bytes[at + '2008-08-07,482,484,476.41,'.length] = '6'.charCodeAt(0);
+    bytes[at + '2008-03-28,447.46,453.57,434.31,4'.length] = '4'.charCodeAt(0);
     await writeFile(tampered, bytes);
     const report = path.join(work, 'replay.json');
     const r = await cli('replay', path.join(work, 'a'), '--data', tampered, '--report', report);
     expect(r.code).toBe(5);
     expect(r.out).toContain('MISMATCH');
     const d = JSON.parse(await readFile(report, 'utf8')).divergence;
-    expect({ leaf: d.leaf, leaves: d.leaves, byteOffset: d.byteOffset, instruction: d.instruction }).toEqual({ leaf: 6, leaves: [13, 13], byteOffset: 396940, instruction: 636182 });
+    expect({ leaf: d.leaf, leaves: d.leaves, byteOffset: d.byteOffset, instruction: d.instruction }).toEqual({ leaf: 5, leaves: [13, 13], byteOffset: 360212, instruction: 577326 });
     for (const side of [d.left, d.right]) {
-      expect(side.call).toEqual({ start: side.call.start, callback: 'on_bar', event: 1001, time: '2008-08-11T00:00:00Z', symbol: 'GOOG' });
-      expect(side.instruction).toMatchObject({ index: 636182, func: 22, name: 'global.get', stackHeight: 0, address: null, functionName: 'guest-sdk/strategy/Strategy#onBar@override' });
+      expect(side.call).toEqual({ start: side.call.start, callback: 'on_bar', event: 907, time: '2008-03-28T00:00:00Z', symbol: 'GOOG' });
+      expect(side.instruction).toMatchObject({ index: 577326, func: 22, name: 'global.get', stackHeight: 0, address: null, functionName: 'guest-sdk/strategy/Strategy#onBar@override' });
     }
     expect([d.left.label, d.left.instruction.offset, d.right.label, d.right.instruction.offset]).toEqual(['recorded', 5325, 'replayed', 5304]);
-    expect(r.out).toContain('first differing leaf 6 (of 13 and 13), trace byte 396940, instruction 636182');
+    expect(r.out).toContain('first differing leaf 5 (of 13 and 13), trace byte 360212, instruction 577326');
   });
 
   it('shows only the replayed side when the recorded data is gone', async () => {
@@ -70,7 +71,7 @@ describe('replay divergence', () => {
       const r = await cli('replay', dir, '--data', path.join(work, 'tampered.csv'), '--report', path.join(work, 'r2.json'));
       expect(r.code).toBe(5);
       const d = JSON.parse(await readFile(path.join(work, 'r2.json'), 'utf8')).divergence;
-      expect(d).toMatchObject({ leaf: 6, byteOffset: null, instruction: null, left: { instruction: null, note: expect.stringMatching(/cannot be re-executed/) } });
+      expect(d).toMatchObject({ leaf: 5, byteOffset: null, instruction: null, left: { instruction: null, note: expect.stringMatching(/cannot be re-executed/) } });
     } finally {
       await writeFile(goog(), original);
     }
