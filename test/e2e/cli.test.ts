@@ -87,10 +87,11 @@ describe('backproof backtest / verify / replay', () => {
   it('replay reports MISMATCH with both roots when the data differs by one byte', async () => {
     const data = path.join(work, 'GOOG-one-byte.csv');
     const text = await readFile('data/GOOG.csv', 'utf8');
-    // One byte of one real bar: 2008-06-27's close 528.07 becomes 928.07.
-    const line = '2008-06-27,527.68,530,515.09,528.07,5447500';
+    // One byte of one real bar: 2008-03-28's close 438.08 becomes 448.08 (within its Low and High,
+    // so the file loads; a close above High would be a data error).
+    const line = '2008-03-28,447.46,453.57,434.31,438.08,4376200';
     expect(text).toContain(line);
-    await writeFile(data, text.replace(line, line.replace(',528.07,', ',928.07,')));
+    await writeFile(data, text.replace(line, line.replace(',438.08,', ',448.08,')));
     const r = await cli('replay', run, '--data', data);
     expect(r.code).toBe(5);
     expect(r.out).toMatch(/note: data .* has SHA-256 [0-9a-f]{64}, the record says [0-9a-f]{64}/);
