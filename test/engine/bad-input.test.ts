@@ -253,3 +253,31 @@ describe('zip archives are bounded', () => {
     await expect(lean(z('19980102 00:00,973100,975300,965300,983600,2150000\n'))).rejects.toMatchObject({ code: 'DATA_MALFORMED', message: 'spy.zip/spy.csv:1: Close 98.36 is above High 97.53' });
   });
 });
+
+import { cli } from '../helpers/cli.ts';
+
+describe('the CLI: bad input exits 3 (data) or 2 (usage), naming what is wrong', () => {
+  const backtest = (data: string, ...more: string[]) =>
+    cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', data, '--unsigned', '--out', path.join(dir, 'never'), ...more);
+
+  it('--timezone Mars/Olympus is a usage error naming --timezone', async () => {
+    const r = await backtest('data/GOOG.csv', '--timezone', 'Mars/Olympus');
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')[0]).toBe('backproof backtest: error USAGE: --timezone "Mars/Olympus" is not a time zone this Node knows (use an IANA name such as America/New_York)');
+  });
+
+  it('a close above High, a zip bomb and a 2 MiB line are data errors', async () => {
+    await writeFile(path.join(dir, 'above.csv'), `${H}2020-01-01,100,104,96,104.5,5\n`);
+    const above = await backtest(path.join(dir, 'above.csv'));
+    expect(above.code).toBe(3);
+    expect(above.err).toBe('backproof backtest: error DATA_MALFORMED: above.csv:2: Close 104.5 is above High 104');
+    await writeFile(path.join(dir, 'bomb.zip'), zipOf('spy.csv', zeros(2048), 8, 2 ** 31, 0));
+    const bomb = await backtest(path.join(dir, 'bomb.zip'));
+    expect(bomb.code).toBe(3);
+    expect(bomb.err).toBe(`backproof backtest: error DATA_LIMIT: bomb.zip/spy.csv: decompresses to 2147483648 bytes, above the limit of ${MAX_UNZIPPED} bytes on a decompressed entry`);
+    await writeFile(path.join(dir, 'line.csv'), `${H}2020-01-01,1,2,0.5,1.5,${'1'.repeat(2 << 20)}`);
+    const line = await backtest(path.join(dir, 'line.csv'));
+    expect(line.code).toBe(3);
+    expect(line.err).toBe(`backproof backtest: error DATA_LIMIT: line.csv:2: the line is longer than the line-length limit of ${MAX_LINE} characters`);
+  });
+});
