@@ -61,19 +61,20 @@ function fsyncDir(dir: string): void {
 
 /**
  * Writes a file so that it is either the old or the new content, even if the process dies. The tmp
- * name is private to this call, so no other writer can remove or rename it from under us.
+ * name is private to this call, so no other writer can remove or rename it from under us. `durable`
+ * also fsyncs the file and the folder, so the new content survives a power loss.
  */
-function writeAtomic(dir: string, name: string, content: string | Uint8Array): void {
+function writeAtomic(dir: string, name: string, content: string | Uint8Array, durable = true): void {
   const tmp = path.join(dir, privateName(name));
   const fd = openSync(tmp, 'wx');
   try {
     writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }
   renameSync(tmp, path.join(dir, name));
-  fsyncDir(dir);
+  if (durable) fsyncDir(dir);
 }
 
 /** Removes what appends killed mid-way left behind. Only under the lock: the holder is the only writer. */
@@ -210,8 +211,9 @@ export function appendEntry(dir: string, entry: Uint8Array, key: KeyObject, opti
       const next = appendToRange(range, n, hashLeaf(entry));
       const root = rootOfRange(next);
       const note = signNote(checkpointText({ origin: meta.origin, size: n + 1, root }), meta.origin, key);
-      writeAtomic(dir, FILES.range, encodeRange(n + 1, next));
-      writeAtomic(dir, FILES.checkpoint, note); // the commit point
+      // The range is a cache checked before use, so it needs no fsync; the checkpoint is the commit point.
+      writeAtomic(dir, FILES.range, encodeRange(n + 1, next), false);
+      writeAtomic(dir, FILES.checkpoint, note);
       return { index: n, size: n + 1, root, discarded, note };
     } finally {
       closeSync(fd);

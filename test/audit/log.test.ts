@@ -1,11 +1,12 @@
 // The transparency log: C2SP signed notes (the published Go test vector), appends, checkpoints,
-// inclusion and consistency proofs through the CLI, every stored byte tampered with, and appends
-// killed with SIGKILL mid-write.
+// inclusion and consistency proofs through the CLI, every stored byte tampered with, appends killed
+// with SIGKILL mid-write, the writer lock, 2, 4 and 8 processes appending at once (some killed), and
+// appends from the compact range.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
@@ -13,7 +14,8 @@ import { rng } from '../helpers/generate.ts';
 import { acknowledged, go, holderOf, plantLock, startWriter, type Writer } from '../helpers/log-writers.ts';
 import { loadPrivateKey, rawPublicKey } from '../../host/index.ts';
 import { appendEntry, initLog, openNote, parseVerifierKey, signNote, verifierKey, verifyLog, ENTRY_SIZE } from '../../host/tlog/index.ts';
-import { sha256, toHex } from '../../traces/index.ts';
+import { appendToRange, rangeLength, rangeOfLeaves, rootOfRange } from '../../host/tlog/range.ts';
+import { emptyRoot, hashChildren, hashLeaf, sha256, toHex } from '../../traces/index.ts';
 
 let work: string, keyFile: string;
 
@@ -183,7 +185,7 @@ describe('backproof log', () => {
     const acked = new Map<number, string>();
     const next = rng(11);
     let staleLocks = 0, pending = 0;
-    for (let round = 0; round < 30; round++) {
+    for (let round = 0; round < 20; round++) {
       const writer = startWriter(log, keyFile, `r${round}`);
       await writer.ready;
       go([writer]);
@@ -194,14 +196,15 @@ describe('backproof log', () => {
       await writer.closed;
       expect(writer.err()).toBe('');
       for (const [i, hex] of acknowledged(writer)) acked.set(i, hex);
-      if (!('free' in (await topLock(log)))) staleLocks++;
+      const top = await topLock(log);
+      if (typeof top === 'object' && 'pid' in top) staleLocks++;
       const status = verifyLog(log);
       if (status.pendingBytes > 0) pending++;
       const entries = await readFile(path.join(log, 'entries'));
       expect(status.size).toBeGreaterThanOrEqual(acked.size);
       for (const [i, hex] of acked) expect([i, entries.subarray(i * 32, i * 32 + 32).toString('hex')]).toEqual([i, hex]);
     }
-    expect(acked.size).toBeGreaterThan(30);
+    expect(acked.size).toBeGreaterThan(20);
     // Most kills land inside an append (the dead writer still holds the lock), and some between the
     // entry's write and its checkpoint, which the next append discards.
     expect(staleLocks).toBeGreaterThan(0);
@@ -217,17 +220,23 @@ describe('backproof log', () => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const entryHex = (text: string) => toHex(sha256(Buffer.from(text)));
 
-/** What the highest generation of a log's lock says. */
-async function topLock(log: string): Promise<{ free: true } | { pid: number }> {
+/** What the highest generation of a log's lock says ('unreadable': a writer killed while it created the file). */
+async function topLock(log: string): Promise<{ free: true } | { pid: number } | 'unreadable'> {
   const top = Math.max(...(await readdir(path.join(log, 'locks'))).filter((n) => /^\d+$/.test(n)).map(Number));
-  return JSON.parse(await readFile(path.join(log, 'locks', String(top)), 'utf8'));
+  try {
+    return JSON.parse(await readFile(path.join(log, 'locks', String(top)), 'utf8'));
+  } catch {
+    return 'unreadable';
+  }
 }
 
+/** Resolves on the writer's first acknowledgement, or when it has exited without one. */
 function firstAcknowledgement(w: Writer): Promise<void> {
-  return new Promise((resolve) => {
+  const acked = new Promise<void>((resolve) => {
     const check = () => (acknowledged(w).length > 0 ? resolve() : w.child.stdout!.once('data', check));
     check();
   });
+  return Promise.race([acked, w.closed.then(() => undefined)]);
 }
 
 /** A holder whose process has exited (and been reaped). */
@@ -346,6 +355,72 @@ describe('concurrent writers', () => {
     expect([verified.code, verified.out]).toEqual([0, expect.stringContaining(`: ${status.size} entries`)]);
     expect(appendEntry(log, sha256(Buffer.from('after')), key).index).toBe(status.size);
   }, 60_000);
+});
+
+// RFC 9162 §2.1.1 MTH over leaf hashes, recursively (the reference for the compact range).
+const mth = (leaves: Uint8Array[]): Uint8Array => {
+  if (leaves.length <= 1) return leaves[0] ?? emptyRoot();
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return hashChildren(mth(leaves.slice(0, k)), mth(leaves.slice(k)));
+};
+
+describe('appends from the compact range', () => {
+  it('the compact range of every size 0..300, built a leaf at a time, folds to the RFC 9162 root', () => {
+    const leaves = Array.from({ length: 300 }, (_, i) => hashLeaf(sha256(Buffer.from(`leaf ${i}`))));
+    let range: Uint8Array[] = [];
+    for (let n = 0; n <= leaves.length; n++) {
+      expect([n, range.length, toHex(rootOfRange(range))]).toEqual([n, rangeLength(n), toHex(mth(leaves.slice(0, n)))]);
+      if (n < leaves.length) range = appendToRange(range, n, leaves[n]!);
+    }
+    expect(rangeOfLeaves(leaves).map(toHex)).toEqual(range.map(toHex));
+  });
+
+  it('an append reads the stored range, not every entry, and uses a range only if it folds to the signed root', async () => {
+    const log = path.join(work, 'range');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/range');
+    const leaves: Uint8Array[] = [];
+    const append = (name: string) => {
+      const entry = sha256(Buffer.from(name));
+      leaves.push(hashLeaf(entry));
+      const r = appendEntry(log, entry, key);
+      expect([name, r.index, toHex(r.root)]).toEqual([name, leaves.length - 1, toHex(mth(leaves))]);
+    };
+    for (let i = 0; i < 40; i++) append(`r${i}`);
+    // A changed entry is not read again by an append (log verify finds it); the signed tree stays the true one.
+    const entriesFile = path.join(log, 'entries');
+    const entries = await readFile(entriesFile);
+    const changed = Buffer.from(entries);
+    changed[0] = changed[0]! ^ 1;
+    await writeFile(entriesFile, changed);
+    append('after a changed entry');
+    expect(() => verifyLog(log)).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT' }));
+    await writeFile(entriesFile, Buffer.concat([entries, (await readFile(entriesFile)).subarray(entries.length)]));
+    expect(verifyLog(log).size).toBe(41);
+    // A range that is missing (a log of an earlier version), of another size, or changed is rebuilt from the entries.
+    const rangeFile = path.join(log, 'range');
+    const stored = await readFile(rangeFile);
+    expect(stored.length).toBe(8 + rangeLength(41) * 32);
+    const otherSize = Buffer.from(stored);
+    otherSize[7] = otherSize[7]! ^ 1;
+    const flipped = Buffer.from(stored);
+    flipped[stored.length - 1] = flipped[stored.length - 1]! ^ 1;
+    for (const [what, bytes] of [['missing', null], ['another size', otherSize], ['a changed hash', flipped], ['truncated', stored.subarray(0, 40)]] as const) {
+      if (bytes === null) await rm(rangeFile);
+      else await writeFile(rangeFile, bytes);
+      append(`with the range ${what}`);
+    }
+    // ... and then the entries are checked: a changed entry behind an untrusted range stops the append.
+    await writeFile(rangeFile, flipped);
+    const now = await readFile(entriesFile);
+    const bad = Buffer.from(now);
+    bad[32] = bad[32]! ^ 1;
+    await writeFile(entriesFile, bad);
+    expect(() => appendEntry(log, sha256(Buffer.from('x')), key)).toThrow(expect.objectContaining({ code: 'LOG_CORRUPT' }));
+    await writeFile(entriesFile, now);
+    expect(verifyLog(log).size).toBe(leaves.length);
+  });
 });
 
 describe('backtest --log', () => {
