@@ -1,124 +1,226 @@
 // Conformance: original and instrumented modules compute the same results, trap at the same
-// points and leave the same memory; fuel equals the instructions the slow path counts; the expanded
-// trace equals the slow path's record. Over generated modules and the example strategies built with
-// asc at -O0 and -O3 under each runtime.
+// points and leave the same memory; the expanded trace equals the independent slow path's record
+// (test/helpers/slowpath.ts: its own decoder, nothing shared with the instrumenter) and fuel equals
+// its instruction count plus the bulk charges of docs/TRACE.md — on calls that complete, that trap
+// (the trace ends at the trapping instruction) and that run out of fuel (the trace is a prefix of
+// the full run's, as long as the count of instructions executed). Over generated modules and the
+// example strategies built with asc at -O0 and -O3 under each runtime.
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
-import { metered, original } from '../helpers/guest.ts';
-import { slowPath, slowRecords } from '../helpers/slowpath.ts';
+import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
 import { generateModule } from '../helpers/generate.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestModule, type SandboxConfig } from '../../host/sandbox/index.ts';
 import { stubHost } from '../helpers/host.ts';
-import { expandTrace, type StaticMap } from '../../traces/index.ts';
+import { TraceExpander, type StaticMap, type InstructionRecord } from '../../traces/index.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
 import { loadData } from '../../host/index.ts';
 
-function slowSequence(words: number[], map: StaticMap): string[] {
-  const memOffset = new Map<number, number>();
-  for (let i = 0; i < map.offset.length; i++) memOffset.set(map.offset[i]!, map.memOffset[i]!);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const mo = memOffset.get(words[i]!)!;
-    out.push(mo >= 0 ? `${words[i]}@${words[++i]! + mo}` : `${words[i]}`);
-  }
-  return out;
+const RESULT_AT = 60000; // where the wrapper stores run's result (generated code never touches it)
+/** A generated module made a strategy: on_bar(t, o, …) stores run(i32(t), i32(o)) at RESULT_AT. */
+function generatedStrategy(seed: number): Uint8Array {
+  const text = generateModule(seed).replace('(func (export "run")', '(func $run (export "run")');
+  return wat(`${text.slice(0, text.lastIndexOf(')'))}
+  (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
+    (i32.store (i32.const ${RESULT_AT}) (call $run (i32.wrap_i64 (local.get 0)) (i32.trunc_sat_f64_s (local.get 1))))))`);
 }
 
-type Outcome = { value?: number; trap?: string };
-function call(fn: () => number): Outcome {
-  try {
-    return { value: fn() };
-  } catch (e) {
-    if (e instanceof WebAssembly.RuntimeError) return { trap: e.message };
-    throw e;
+type Outcome = { value?: number; trap?: string; code?: string };
+const fuelOf = (events: readonly SlowEvent[]) => events.reduce((n, e) => n + 1n + (e.bulk ?? 0n), 0n);
+
+/** The product path: a GuestInstance whose trace is expanded as it is flushed. */
+class Traced {
+  readonly inst: GuestInstance;
+  readonly records: string[] = [];
+  readonly ex: TraceExpander;
+  constructor(guest: GuestModule, map: StaticMap, config: Partial<SandboxConfig>) {
+    const cfg = { ...DEFAULT_SANDBOX, fuelPerCallback: null, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => this.ex.push(b) };
+    this.ex = new TraceExpander(map, (r: InstructionRecord) => void this.records.push(slowText(r)));
+    this.inst = new GuestInstance(guest, stubHost(), cfg);
+  }
+  call(x: number, y: number): Outcome {
+    try {
+      this.inst.onBar(BigInt(x), y, 0, 0, 0, 0);
+      this.inst.snapshot(0); // flushes the trace memory
+      return { value: new DataView(this.inst.memoryBytes().buffer).getInt32(RESULT_AT, true) };
+    } catch (e) {
+      this.inst.finish(); // flushes what the trace memory still holds
+      const code = (e as { code?: string }).code;
+      if (code === 'GUEST_TRAP') return { trap: ((e as Error).cause as Error).message, code };
+      return { code };
+    }
+  }
+}
+
+/** The original module, uninstrumented, and the slow path, run side by side from a fresh state. */
+class Reference {
+  readonly original: WebAssembly.Exports;
+  readonly slow: WebAssembly.Exports;
+  private readonly wasm: Uint8Array;
+  constructor(wasm: Uint8Array) {
+    this.wasm = wasm;
+    this.original = new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource)).exports;
+    this.slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(wasm) as BufferSource)).exports;
+  }
+  /** One call on both; its slow-path events. */
+  call(x: number, y: number): { outcome: Outcome; slowOutcome: Outcome; events: SlowEvent[]; memory: Uint8Array } {
+    const before = slowRecords(this.slow).length;
+    const run = (ex: WebAssembly.Exports): Outcome => {
+      try {
+        (ex.on_bar as Function)(BigInt(x), y, 0, 0, 0, 0);
+        return { value: new DataView((ex.memory as WebAssembly.Memory).buffer).getInt32(RESULT_AT, true) };
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError) return { trap: e.message, code: 'GUEST_TRAP' };
+        throw e;
+      }
+    };
+    const outcome = run(this.original);
+    const slowOutcome = run(this.slow);
+    const events = slowEvents(this.wasm, slowRecords(this.slow).slice(before));
+    return { outcome, slowOutcome, events, memory: new Uint8Array((this.original.memory as WebAssembly.Memory).buffer) };
   }
 }
 
 describe('generated modules', () => {
   const SEEDS = 150;
-  it(`${SEEDS} random modules: same results, traps and memory; fuel and trace match the slow path`, () => {
+  const ARGS = [[3, 3], [-7, 11], [0, 0], [1000, -2]] as const;
+  it(`${SEEDS} random modules: same results, traps and memory; fuel and trace match the slow path, trapped calls included`, () => {
     let traps = 0;
     let instructions = 0n;
     for (let seed = 1; seed <= SEEDS; seed++) {
-      const bytes = wat(generateModule(seed));
-      const a = original(bytes);
-      const m = metered(bytes);
-      const slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(bytes) as BufferSource)).exports;
-      const map = staticMap(bytes, m.meta);
-      for (const [x, y] of [[seed, 3], [-seed * 7, 11], [0, 0], [seed * 1000, -2]] as const) {
-        const before = m.traceBytes().length;
-        const slowBefore = slowRecords(slow).length;
-        const fuelBefore = m.used();
-        const oa = call(() => (a.run as Function)(x, y));
-        const om = call(() => (m.exports.run as Function)(x, y));
-        const os = call(() => (slow.run as Function)(x, y));
-        expect(om, `seed ${seed} (${x}, ${y})`).toEqual(oa);
-        expect(os, `seed ${seed} slow path`).toEqual(oa);
-        const memA = new Uint8Array((a.memory as WebAssembly.Memory).buffer);
-        const memM = new Uint8Array((m.exports.memory as WebAssembly.Memory).buffer);
-        expect(Buffer.compare(memA, memM), `seed ${seed} memory`).toBe(0);
-        if (oa.trap) {
+      const bytes = generatedStrategy(seed);
+      const guest = compileGuest(bytes, { ...DEFAULT_SANDBOX, fuelPerCallback: null });
+      const map = staticMap(bytes, guest.meta!);
+      let ref = new Reference(bytes);
+      let m = new Traced(guest, map, {});
+      for (const [a, b] of ARGS) {
+        const [x, y] = [a * seed, b];
+        const before = m.records.length;
+        const used = m.inst.fuelUsed();
+        const executed = m.inst.instructions();
+        const { outcome, slowOutcome, events, memory } = ref.call(x, y);
+        const om = m.call(x, y);
+        const label = `seed ${seed} (${x}, ${y})`;
+        expect(om, label).toEqual(outcome);
+        expect(slowOutcome, `${label} slow path`).toEqual(outcome);
+        // The trace, up to and including a trapping instruction, and the fuel: exact.
+        expect(m.records.slice(before), `${label} trace`).toEqual(events.map(slowText));
+        expect(m.inst.instructions() - executed, `${label} instructions`).toBe(BigInt(events.length));
+        expect(m.inst.fuelUsed() - used, `${label} fuel`).toBe(fuelOf(events));
+        instructions += BigInt(events.length);
+        if (outcome.trap) {
           traps++;
-          break; // a trapped instance's trace ends inside a region; start the next seed
+          expect(m.ex.complete, `${label} complete`).toBe(false);
+          expect(m.ex.stop, label).toMatchObject({ cause: 1 });
+          // A trapped instance is finished: both sides start again from a fresh state.
+          ref = new Reference(bytes);
+          m = new Traced(guest, map, {});
+          continue;
         }
-        const slowSeq = slowSequence(slowRecords(slow).slice(slowBefore), map);
-        const fast = expandTrace(m.traceBytes().subarray(before), map).map((r) => (r.address === null ? `${r.offset}` : `${r.offset}@${r.address}`));
-        expect(fast, `seed ${seed} trace`).toEqual(slowSeq);
-        const bulk = (m.exports.__bp_bulk as WebAssembly.Global).value as bigint;
-        expect(m.used() - fuelBefore - bulk, `seed ${seed} fuel`).toBe(BigInt(slowSeq.length));
-        instructions += BigInt(slowSeq.length);
-        (m.exports.__bp_bulk as WebAssembly.Global).value = 0n;
+        expect(m.ex.complete, `${label} complete`).toBe(true);
+        const memM = m.inst.memoryBytes();
+        expect(Buffer.compare(memory, memM), `${label} memory`).toBe(0);
       }
     }
-    expect(traps).toBeGreaterThan(3); // the corpus does exercise traps
+    expect(traps).toBeGreaterThan(20); // the corpus does exercise traps
     expect(instructions).toBeGreaterThan(20_000n);
+  });
+
+  it(`${SEEDS} random modules under budgets that stop them: the trace is a prefix of the full run, the count exact`, () => {
+    let stops = 0, bulkStops = 0;
+    for (let seed = 1; seed <= SEEDS; seed++) {
+      const bytes = generatedStrategy(seed);
+      const guest = compileGuest(bytes, { ...DEFAULT_SANDBOX, fuelPerCallback: null });
+      const map = staticMap(bytes, guest.meta!);
+      const [x, y] = [3 * seed, 3];
+      const { events } = new Reference(bytes).call(x, y);
+      const full = fuelOf(events);
+      for (const budget of [1n, full / 4n, full / 2n, (full * 3n) / 4n, full - 1n, full]) {
+        const m = new Traced(guest, map, { fuel: budget });
+        const out = m.call(x, y);
+        const label = `seed ${seed} budget ${budget} of ${full}`;
+        const n = m.records.length;
+        expect(m.records, label).toEqual(events.slice(0, n).map(slowText));
+        expect(m.inst.instructions(), label).toBe(BigInt(n));
+        const paid = fuelOf(events.slice(0, n)) - (m.ex.stop?.cause === 2 ? events[n - 1]!.bulk! : 0n);
+        expect(m.inst.fuelUsed(), label).toBe(paid);
+        expect(paid <= budget, label).toBe(true);
+        if (out.code !== 'FUEL_EXHAUSTED') continue;
+        stops++;
+        if (m.ex.stop) {
+          // Out of fuel inside a region: at a bulk operation whose charge did not fit.
+          bulkStops++;
+          expect(m.ex.stop.cause, label).toBe(2);
+          // A region is charged in full when it starts: what did not fit is its rest plus the size charge.
+          const rest = BigInt(map.regionInstructions[m.ex.stop.region - 1]! - m.ex.stop.ran);
+          expect(paid + rest + events[n - 1]!.bulk! > budget, label).toBe(true);
+        } else expect(m.ex.complete, label).toBe(true);
+      }
+    }
+    expect(stops).toBeGreaterThan(300);
+    expect(bulkStops).toBeGreaterThan(0);
   });
 });
 
 describe('example strategies under each asc configuration', () => {
   const configs = ['-O0', '-O3'].flatMap((o) => ['stub', 'minimal', 'incremental'].map((rt) => [o, rt] as const));
+  const BARS = 300;
   for (const entry of ['strategies-as/sma-cross.ts', 'strategies-as/ema-cross.ts']) {
-    it(`${entry} at ${configs.map((c) => c.join('/')).join(', ')}`, async () => {
+    it(`${entry} at ${configs.map((c) => c.join('/')).join(', ')}, also stopped by fuel`, async () => {
       const bars = (await loadData('data/GOOG.csv')).bars;
       for (const [opt, runtime] of configs) {
         const built = await buildStrategy(entry, ['--runtime', runtime, opt === '-O0' ? '-O0' : '-O3', '--exportStart', 'init', '--debug', '--noColors']);
-        const orders: Record<string, number[]> = { none: [], trace: [] };
-        const memories: Record<string, Uint8Array> = {};
-        const counts: Record<string, bigint> = {};
-        let map: StaticMap | null = null;
-        const pieces: Uint8Array[] = [];
-        for (const mode of ['none', 'trace'] as const) {
-          const config = { ...DEFAULT_SANDBOX, mode, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
-          const guest = compileGuest(built.wasm, config);
-          let position = 0;
-          const host = stubHost({
-            position: () => position,
-            order: (k, s) => { orders[mode]!.push(k, s); position = k === 1 ? 1 : k === 2 ? -1 : 0; },
-          });
-          const inst = new GuestInstance(guest, host, config);
-          inst.init();
-          for (let i = 0; i < 300; i++) inst.onBar(bars.time[i]!, bars.open[i]!, bars.high[i]!, bars.low[i]!, bars.close[i]!, bars.volume[i]!);
-          counts[mode] = inst.finish().instructions;
-          memories[mode] = inst.memoryBytes();
-          if (mode === 'trace') map = staticMap(built.wasm, guest.meta!);
-        }
         const label = `${entry} ${opt} ${runtime}`;
-        expect(orders.trace, label).toEqual(orders.none);
-        expect(orders.none!.length, label).toBeGreaterThan(4);
-        expect(Buffer.compare(memories.none!, memories.trace!), `${label} memory`).toBe(0);
-        // The slow path counts the same instructions the fuel charged.
-        let position = 0;
+        // The reference: the slow path over init and the bars.
+        let slowPosition = 0;
         const slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(built.wasm) as BufferSource), {
-          backproof: { position: () => position, cash: () => 1e4, equity: () => 1e4, order: (k: number) => { position = k === 1 ? 1 : k === 2 ? -1 : 0; }, param: (_p: number, _l: number, f: number) => f, log: () => {}, symbol: () => 0, symbols: () => 1, position_of: () => 0, order_on: () => {}, submit: () => -1, bracket: () => -1, cancel: () => 0, modify: () => 0 },
+          backproof: { position: () => slowPosition, cash: () => 1e4, equity: () => 1e4, order: (k: number) => { slowPosition = k === 1 ? 1 : k === 2 ? -1 : 0; }, param: (_p: number, _l: number, f: number) => f, log: () => {}, symbol: () => 0, symbols: () => 1, position_of: () => 0, order_on: () => {}, submit: () => -1, bracket: () => -1, cancel: () => 0, modify: () => 0 },
           env: { abort: () => { throw new Error('abort'); }, seed: () => 0 },
         }).exports;
         (slow.init as Function)();
-        for (let i = 0; i < 300; i++) (slow.on_bar as Function)(bars.time[i]!, bars.open[i]!, bars.high[i]!, bars.low[i]!, bars.close[i]!, bars.volume[i]!);
-        const slowSeq = slowSequence(slowRecords(slow), map!);
-        expect(counts.trace, `${label} fuel`).toBe(BigInt(slowSeq.length));
-        const fast = expandTrace(new Uint8Array(Buffer.concat(pieces)), map!).map((r) => (r.address === null ? `${r.offset}` : `${r.offset}@${r.address}`));
-        expect(fast.length, `${label} trace length`).toBe(slowSeq.length);
-        expect(fast.join(' ') === slowSeq.join(' '), `${label} trace`).toBe(true);
+        for (let i = 0; i < BARS; i++) (slow.on_bar as Function)(bars.time[i]!, bars.open[i]!, bars.high[i]!, bars.low[i]!, bars.close[i]!, bars.volume[i]!);
+        const events = slowEvents(built.wasm, slowRecords(slow));
+        const expected = events.map(slowText);
+        const full = fuelOf(events);
+        const orders: Record<string, number[]> = {};
+        const memories: Record<string, Uint8Array> = {};
+        // Uninstrumented, traced with room to finish, and traced on budgets that stop it part-way.
+        for (const [mode, fuel] of [['none', full], ['trace', full], ['trace', full / 3n], ['trace', (full * 2n) / 3n]] as const) {
+          const config = { ...DEFAULT_SANDBOX, mode, fuel, fuelPerCallback: null, hashing: 'inline' as const };
+          const guest = compileGuest(built.wasm, config);
+          const map = mode === 'trace' ? staticMap(built.wasm, guest.meta!) : null;
+          const records: string[] = [];
+          const ex = map ? new TraceExpander(map, (r) => void records.push(slowText(r))) : null;
+          let position = 0;
+          const key = `${mode} ${fuel}`;
+          orders[key] = [];
+          const host = stubHost({
+            position: () => position,
+            order: (k, s) => { orders[key]!.push(k, s); position = k === 1 ? 1 : k === 2 ? -1 : 0; },
+          });
+          const inst = new GuestInstance(guest, host, { ...config, onTrace: (b) => ex?.push(b) });
+          let stopped = false;
+          try {
+            inst.init();
+            for (let i = 0; i < BARS; i++) inst.onBar(bars.time[i]!, bars.open[i]!, bars.high[i]!, bars.low[i]!, bars.close[i]!, bars.volume[i]!);
+          } catch (e) {
+            expect((e as { code?: string }).code, `${label} ${key}`).toBe('FUEL_EXHAUSTED');
+            stopped = true;
+          }
+          const run = inst.finish();
+          memories[key] = inst.memoryBytes();
+          if (mode === 'none') continue;
+          expect(stopped, `${label} ${key} stopped`).toBe(fuel < full);
+          // Exact: the whole reference, or the prefix as long as the count of instructions executed.
+          expect(run.instructions, `${label} ${key} count`).toBe(BigInt(records.length));
+          expect(records.join(' ') === expected.slice(0, records.length).join(' '), `${label} ${key} trace`).toBe(true);
+          if (!stopped) {
+            expect(records.length, `${label} trace length`).toBe(expected.length);
+            expect(run.fuelUsed, `${label} fuel`).toBe(full);
+          } else expect(records.length, `${label} ${key}`).toBeGreaterThan(0);
+        }
+        expect(orders[`trace ${full}`], label).toEqual(orders[`none ${full}`]);
+        expect(orders[`none ${full}`]!.length, label).toBeGreaterThan(4);
+        expect(Buffer.compare(memories[`none ${full}`]!, memories[`trace ${full}`]!), `${label} memory`).toBe(0);
       }
     });
   }

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { wat, SUM_FUNC } from '../helpers/wat.ts';
 import { metered } from '../helpers/guest.ts';
-import { slowPath, slowRecords } from '../helpers/slowpath.ts';
+import { slowEvents, slowPath, slowRecords } from '../helpers/slowpath.ts';
 import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX } from '../../host/sandbox/index.ts';
 import { stubHost } from '../helpers/host.ts';
-import { expandTrace, TraceExpander, type StaticMap } from '../../traces/index.ts';
+import { expandTrace, TraceExpander } from '../../traces/index.ts';
 import { loadStrategy, loadData } from '../../host/index.ts';
 
 const FIXTURE = wat(`(module
@@ -28,20 +28,9 @@ const FIXTURE = wat(`(module
       (return (call $twice (i32.load offset=16 (i32.const 8)))))
     (if (result i32) (i32.lt_s (local.get $x) (i32.const 0)) (then (i32.const -1)) (else (i32.const 1)))))`);
 
-function memOffsetAt(map: StaticMap, offset: number): number {
-  for (let i = 0; i < map.offset.length; i++) if (map.offset[i] === offset) return map.memOffset[i]!;
-  throw new Error(`no instruction at ${offset}`);
-}
-
-/** The slow path's words as (offset, effective address) pairs. */
-function slowSequence(words: number[], map: StaticMap): [number, number | null][] {
-  const out: [number, number | null][] = [];
-  for (let i = 0; i < words.length; i++) {
-    const off = words[i]!;
-    const mo = memOffsetAt(map, off);
-    out.push([off, mo >= 0 ? words[++i]! + mo : null]);
-  }
-  return out;
+/** The slow path's record as (offset, effective address) pairs, decoded by the slow path itself. */
+function slowSequence(wasm: Uint8Array, words: number[]): [number, number | null][] {
+  return slowEvents(wasm, words).map((e) => [e.offset, e.address]);
 }
 
 describe('expandTrace', () => {
@@ -54,7 +43,7 @@ describe('expandTrace', () => {
       (slow[fn] as Function)(arg);
     }
     const fast = expandTrace(m.traceBytes(), map).map((r) => [r.offset, r.address]);
-    const expected = slowSequence(slowRecords(slow), map);
+    const expected = slowSequence(FIXTURE, slowRecords(slow));
     expect(fast.length).toBeGreaterThan(200);
     expect(fast).toEqual(expected);
     expect(m.used()).toBe(BigInt(expected.length));
@@ -147,7 +136,7 @@ describe('expandTrace', () => {
     const run = inst.finish();
     const map = staticMap(s.wasm, guest.meta!);
     const fast = expandTrace(new Uint8Array(Buffer.concat(pieces)), map).map((r) => [r.offset, r.address]);
-    const expected = slowSequence(slowRecords(slowExports), map);
+    const expected = slowSequence(s.wasm, slowRecords(slowExports));
     expect(fast.length).toBe(expected.length);
     expect(fast).toEqual(expected);
     expect(run.instructions).toBe(BigInt(expected.length));
