@@ -47,12 +47,13 @@ export function hashFile(file: string): { sha256: string; byteLength: number } {
 /** A file's text in blocks, decoded as UTF-8 (a character split across two blocks is kept whole). */
 class FileText implements TextInput {
   private fd: number | null;
-  private readonly buf = Buffer.allocUnsafe(BLOCK);
+  private readonly buf: Buffer;
   private readonly decoder = new StringDecoder('utf8');
   bytesRead = 0;
 
-  constructor(file: string) {
+  constructor(file: string, block: number) {
     this.fd = open(file);
+    this.buf = Buffer.allocUnsafe(block);
   }
 
   get size(): number {
@@ -61,7 +62,7 @@ class FileText implements TextInput {
 
   read(): string | null {
     if (this.fd === null) return null;
-    const n = readSync(this.fd, this.buf, 0, BLOCK, null);
+    const n = readSync(this.fd, this.buf, 0, this.buf.length, null);
     this.bytesRead += n;
     if (n > 0) return this.decoder.write(this.buf.subarray(0, n));
     closeSync(this.fd);
@@ -80,14 +81,15 @@ export class CsvSource implements BarSource {
   /** Bytes in the file (for the record). */
   readonly byteLength: number;
 
-  constructor(file: string, name: string, options: DataOptions = {}, chunkBars = 65536) {
+  /** `blockBytes`: how much is read at a time (tests make it small to cut lines, CRLFs and characters). */
+  constructor(file: string, name: string, options: DataOptions = {}, chunkBars = 65536, blockBytes = BLOCK) {
     this.chunkBars = chunkBars;
-    let first: FileText | null = new FileText(file);
+    let first: FileText | null = new FileText(file, blockBytes);
     this.input = first;
     this.byteLength = first.size;
     // The first view is this source's; a second pass (settling d/m/y) opens the file again.
     this.parser = new CsvParser(name, options, () => {
-      const view = first ?? new FileText(file);
+      const view = first ?? new FileText(file, blockBytes);
       first = null;
       return view;
     });

@@ -1,6 +1,7 @@
 // Bad input, through every path: each case is read in memory (loadData) and streamed (openData
-// with threshold 0, in chunks of 64Ki bars and of 2 bars), and all three must give the same bars
-// or the same error, code and message.
+// with threshold 0, in chunks of 64Ki bars; and in chunks of 2 bars read in blocks of a few bytes,
+// which cut lines, CRLFs and UTF-8 characters), and all three must give the same bars or the same
+// error, code and message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
@@ -37,20 +38,20 @@ function drain(src: BarSource): string[] {
 }
 
 /** The outcome of reading `content` as file `name` by every path; fails unless they agree. */
-async function read(name: string, content: string | Buffer, options: DataOptions = {}): Promise<Outcome> {
+async function read(name: string, content: string | Buffer, options: DataOptions = {}, blockBytes = 5): Promise<Outcome> {
   const file = path.join(dir, name);
   await writeFile(file, content);
   const inMemory = await loadData(file, options).then((d) => ({ rows: rowsOf(d.bars) }), caught);
   const streamed = await openData(file, options, 0).then((d) => ({ rows: drain((d as StreamedDataFeed).open()) }), caught).catch(caught);
   let small: Outcome;
   try {
-    small = { rows: drain(new CsvSource(file, name, options, 2)) };
+    small = { rows: drain(new CsvSource(file, name, options, 2, blockBytes)) };
   } catch (e) {
     small = caught(e);
   }
   expect(streamed, 'streamed').toEqual(inMemory);
   // Options are checked by openData; CsvSource alone is only the parser.
-  if (!('code' in inMemory && inMemory.exit === 2)) expect(small, 'streamed in chunks of 2').toEqual(inMemory);
+  if (!('code' in inMemory && inMemory.exit === 2)) expect(small, `streamed in chunks of 2 bars, blocks of ${blockBytes} bytes`).toEqual(inMemory);
   return inMemory;
 }
 
@@ -91,6 +92,8 @@ describe('bad input is read the same way in memory and streamed', () => {
     expect(await read('w.csv', `${H}2020-01-01,1,2,0.5,1.5,10,7\n`)).toEqual(malformed('w.csv:2: row has 7 fields, the header names 6'));
     expect(await read('t.csv', 'Date,Time,Open,High,Low,Close\n2020-01-01,9h30,1,2,1,1\n')).toEqual(malformed('t.csv:2: field "Time" ("9h30") is not HH:MM[:SS]'));
     expect(await read('q.csv', 'TIMESTAMP,BID,ASK\n2020-01-01 10:00:00,1.2,1.1\n')).toEqual(malformed('q.csv:2: ASK 1.1 is below BID 1.2'));
+    // UTF-8 characters cut by a block boundary are read whole.
+    expect(await read('utf8.csv', 'Nåme€,Open,High,Low,Close\n', {}, 2)).toEqual(malformed('utf8.csv:1: the first column must be the date (named "Date", "Datetime", "Timestamp" or unnamed), found "nåme€"'));
     expect(await read('empty.csv', '')).toEqual({ error: 'empty.csv: the file is empty', code: 'DATA_EMPTY', exit: 3 });
     expect(await read('header.csv', H)).toEqual({ error: 'header.csv: no bars', code: 'DATA_EMPTY', exit: 3 });
   });
@@ -99,6 +102,7 @@ describe('bad input is read the same way in memory and streamed', () => {
     const plain = await read('plain.csv', `${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,11\n`);
     expect(plain).toMatchObject({ rows: expect.arrayContaining([expect.any(String)]) });
     expect(await read('bom-crlf.csv', `\uFEFF${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,11\n`.replace(/\n/g, '\r\n'))).toEqual(plain);
+    expect(await read('bom-crlf-2.csv', `\uFEFF${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,11\n`.replace(/\n/g, '\r\n'), {}, 2)).toEqual(plain); // the BOM cut in two
     expect(await read('no-final-newline.csv', `${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,11`)).toEqual(plain);
     expect(await read('trailing-blank.csv', `${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,11\n\r\n\n`)).toEqual(plain);
     expect(await read('blank.csv', `${H}2020-01-01,1,2,0.5,1.5,10\n\n2020-01-02,1,2,0.5,1.5,11\n`)).toEqual(malformed('blank.csv:3: the line is blank (blank lines may only end the file)'));
@@ -144,11 +148,18 @@ describe('bad input is read the same way in memory and streamed', () => {
   it('a line longer than MAX_LINE is DATA_LIMIT naming the line, in memory and streamed', async () => {
     const long = `${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,${'1'.repeat(MAX_LINE)}\n`;
     const limit = { error: `long.csv:3: the line is longer than the line-length limit of ${MAX_LINE} characters`, code: 'DATA_LIMIT', exit: 3 };
-    expect(await read('long.csv', long)).toEqual(limit);
-    expect(await read('long.csv', long.slice(0, -1))).toEqual(limit); // no final newline
-    // Exactly MAX_LINE characters (plus CR) is still a line.
+    expect(await read('long.csv', long, {}, 65536)).toEqual(limit);
+    expect(await read('long.csv', long.slice(0, -1), {}, 65536)).toEqual(limit); // no final newline
+    // Exactly MAX_LINE characters (plus CR) is still a line, also when a block ends between CR and LF.
     const edge = `${H}2020-01-01,1,2,0.5,1.5,10\n2020-01-02,1,2,0.5,1.5,${'0'.repeat(MAX_LINE - 24)}1\r\n`;
-    expect(await read('edge.csv', edge)).toMatchObject({ rows: ['1577836800000000000 1 2 0.5 1.5 10', '1577923200000000000 1 2 0.5 1.5 1'] });
+    const rows = { rows: ['1577836800000000000 1 2 0.5 1.5 10', '1577923200000000000 1 2 0.5 1.5 1'] };
+    expect(await read('edge.csv', edge, {}, 65536)).toEqual(rows);
+    expect(await read('edge.csv', edge, {}, edge.length - 1)).toEqual(rows);
+    // ... and a first line of MAX_LINE characters after a BOM, the block ending before its LF.
+    const header = `\uFEFF${H.trimEnd().padEnd(MAX_LINE)}\r\n`;
+    const bom = `${header}2020-01-01,1,2,0.5,1.5,10\n`;
+    expect(await read('bom-edge.csv', bom, {}, Buffer.byteLength(header) - 1)).toEqual({ rows: [rows.rows[0]] });
+    expect(await read('bom-long.csv', bom.replace('\r\n', ' \r\n'), {}, Buffer.byteLength(header))).toEqual({ ...limit, error: limit.error.replace('long.csv:3', 'bom-long.csv:1') });
   });
 
   it('a 1 GiB line without a newline (a sparse file) is DATA_LIMIT after one block, not a crash', async () => {
