@@ -14,7 +14,7 @@ export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPubl
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
 export { toolchainMessage, toolchainDifferences } from './run/toolchain.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
-export { writeRunDir, FILES as RUN_FILES } from './run/rundir.ts';
+export { writeRunDir, checkOutDir, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';
 export { replayRun, diffRuns, type ReplayReport } from './inspect/replay.ts';
 export { proveInstruction, verifyProofBundle, PROOF_FORMAT, type ProofBundle, type ProofCheck } from './inspect/prove.ts';

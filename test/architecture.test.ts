@@ -32,7 +32,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/audit': ['host/model', 'host/errors.ts', 'traces'],
   'host/tlog': ['host/errors.ts', 'host/audit', 'traces'],
   'host/run': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'traces'],
-  'host/inspect': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/run', 'traces'],
+  'host/inspect': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/run', 'traces'],
   'host/index.ts': ['host'],
   'host/cli': ['host/index.ts', 'traces'],
 };

@@ -19,6 +19,8 @@ export const pb = {
   Toolchain: root.lookupType('backproof.v1.Toolchain'),
   StrategyLink: root.lookupType('backproof.v1.StrategyLink'),
   DataLink: root.lookupType('backproof.v1.DataLink'),
+  DataFile: root.lookupType('backproof.v1.DataFile'),
+  Snapshots: root.lookupType('backproof.v1.Snapshots'),
   ConfigLink: root.lookupType('backproof.v1.ConfigLink'),
   TraceLink: root.lookupType('backproof.v1.TraceLink'),
   ResultLink: root.lookupType('backproof.v1.ResultLink'),

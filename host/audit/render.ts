@@ -60,3 +60,9 @@ export function renderStatsTable(s: Stats): string {
     return label.padEnd(width) + text;
   }).join('\n');
 }
+
+/** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds. */
+export function renderSnapshotsJson(snapshots: readonly { bar: number; hash: Uint8Array }[], times: BigInt64Array): string {
+  const at = (bar: number): string | null => (bar < times.length ? isoTime(times[bar]!) : null);
+  return JSON.stringify(snapshots.map((s) => ({ bar: s.bar, time: at(s.bar), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n';
+}

@@ -15,7 +15,7 @@ import { BuildError } from '../errors.ts';
 export const ASC_FLAGS = ['-O3', '--runtime', 'incremental', '--exportStart', 'init', '--debug', '--noColors'] as const;
 
 export interface SourceFile {
-  /** Path relative to the working directory, with forward slashes. */
+  /** Path relative to the deepest folder holding every source of the build, with forward slashes. */
   path: string;
   sha256: string;
   normalizedSha256: string;
@@ -49,26 +49,41 @@ export async function normalizeSource(text: string, file: string): Promise<strin
   return as.ASTBuilder.build(parser.sources[0]!);
 }
 
-/** Builds with the ABI's flags; `flags` replaces them (conformance tests build at other levels and runtimes). */
-export async function buildStrategy(entry: string, flags: readonly string[] = ASC_FLAGS): Promise<BuildResult> {
+export interface BuildOptions {
+  /** Read no file outside this folder (a rebuild from a run folder's sources/). */
+  confine?: string;
+}
+
+/** The deepest folder holding every one of `files` (absolute paths). */
+function commonFolder(files: readonly string[]): string {
+  let common = path.dirname(files[0]!);
+  for (const f of files) while (path.relative(common, f).startsWith('..')) common = path.dirname(common);
+  return common;
+}
+
+interface Compiled {
+  wasm: Uint8Array | undefined;
+  error: Error | null;
+  stderr: string;
+  /** Absolute path → text of every file asc read. */
+  read: Map<string, string>;
+}
+
+/** One asc run with every path it sees relative to `root`. */
+async function compileAt(entry: string, root: string, flags: readonly string[], confine: string | undefined): Promise<Compiled> {
   const asc = (await import('assemblyscript/asc')).default;
-  const cwd = process.cwd();
-  const rel = (p: string): string => path.relative(cwd, path.resolve(p)).split(path.sep).join('/');
-  let entryText: string;
-  try {
-    entryText = await readFile(entry, 'utf8');
-  } catch (e) {
-    throw new BuildError('BUILD_FAILED', `cannot read strategy source ${entry}: ${(e as Error).message}`, { cause: e });
-  }
   const read = new Map<string, string>();
   const outputs = new Map<string, Uint8Array | string>();
   const stderr: string[] = [];
-  const result = await asc.main([rel(entry), ...flags, '--outFile', 'out.wasm'], {
+  const rel = path.relative(root, entry).split(path.sep).join('/');
+  const result = await asc.main([rel, ...flags, '--outFile', 'out.wasm'], {
     readFile: async (filename: string, baseDir: string) => {
-      const full = path.resolve(baseDir, filename);
+      if (filename === 'asconfig.json') return null; // the flags are the ABI's, never a project file's
+      const full = path.resolve(root, baseDir, filename);
+      if (confine && path.relative(confine, full).startsWith('..')) return null;
       try {
         const text = await readFile(full, 'utf8');
-        read.set(rel(full), text);
+        read.set(full, text);
         return text;
       } catch {
         return null;
@@ -82,15 +97,42 @@ export async function buildStrategy(entry: string, flags: readonly string[] = AS
     stderr: { write: (s: string | Uint8Array) => (stderr.push(String(s)), true) } as never,
   });
   const wasm = outputs.get('out.wasm');
-  if (result.error || !(wasm instanceof Uint8Array))
-    throw new BuildError('BUILD_FAILED', `asc failed to compile ${entry}:\n${stderr.join('').trim() || result.error?.message}`);
-  const entryRel = rel(entry);
-  read.set(entryRel, entryText);
-  const paths = [...read.keys()].filter((p) => p !== entryRel).sort();
+  return { wasm: wasm instanceof Uint8Array ? wasm : undefined, error: result.error ?? null, stderr: stderr.join(''), read };
+}
+
+/**
+ * Builds with the ABI's flags; `flags` replaces them (conformance tests build at other levels and runtimes).
+ * Module bytes do not depend on where the files sit: AssemblyScript embeds the paths it is given
+ * (function names, abort messages), so every path reaches it relative to the deepest folder that
+ * holds all the files the build reads — found by building once, and again if the first guess
+ * (the entry's grandparent: strategies-as/x.ts beside guest-sdk/) was not that folder.
+ */
+export async function buildStrategy(entry: string, flags: readonly string[] = ASC_FLAGS, options: BuildOptions = {}): Promise<BuildResult> {
+  const entryAbs = path.resolve(entry);
+  const confine = options.confine ? path.resolve(options.confine) : undefined;
+  let entryText: string;
+  try {
+    entryText = await readFile(entryAbs, 'utf8');
+  } catch (e) {
+    throw new BuildError('BUILD_FAILED', `cannot read strategy source ${entry}: ${(e as Error).message}`, { cause: e });
+  }
+  let root = path.dirname(path.dirname(entryAbs));
+  if (confine && path.relative(confine, root).startsWith('..')) root = confine;
+  let c = await compileAt(entryAbs, root, flags, confine);
+  for (let pass = 0; pass < 2 && c.wasm; pass++) {
+    const common = commonFolder([entryAbs, ...c.read.keys()]);
+    if (common === root) break;
+    root = common;
+    c = await compileAt(entryAbs, root, flags, confine);
+  }
+  if (c.error || !c.wasm) throw new BuildError('BUILD_FAILED', `asc failed to compile ${entry}:\n${c.stderr.trim() || c.error?.message}`);
+  const relOf = (p: string): string => path.relative(root, p).split(path.sep).join('/');
+  c.read.set(entryAbs, entryText);
+  const paths = [...c.read.keys()].filter((p) => p !== entryAbs).map(relOf).sort();
   const sources: SourceFile[] = [];
-  for (const p of [entryRel, ...paths]) {
-    const text = read.get(p)!;
+  for (const p of [relOf(entryAbs), ...paths]) {
+    const text = c.read.get(path.join(root, ...p.split('/')))!;
     sources.push({ path: p, sha256: hex(text), normalizedSha256: hex(await normalizeSource(text, p)), text });
   }
-  return { wasm: new Uint8Array(wasm), sources, ascVersion: ascVersion(), flags };
+  return { wasm: new Uint8Array(c.wasm), sources, ascVersion: ascVersion(), flags };
 }

@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData, parseDataSpec,
-  loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir,
-  BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, verifyEntryLogged, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions, type InclusionProof,
+  loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir, checkOutDir,
+  BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { parse, numberOption, vkeyOption, DEFAULT_KEY_DIR, type Command, type Context, type Out, type Values } from './args.ts';
@@ -232,13 +232,23 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     if (symbol) d.symbol = symbol;
     data.push(d);
   }
+  // --out is checked before the run, so a folder that cannot be written costs nothing.
+  if (values.out !== undefined) await checkOutDir(values.out as string, Boolean(values.force));
   const strategy = await loadStrategy(values.strategy as string);
   const outcome = await executeRunIsolated(
     { strategy, data, config, logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY) },
     { timeoutMs: timeoutSeconds * 1000 },
   );
   const dir = (values.out as string | undefined) ?? path.join('runs', outcome.runId);
-  await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, config, key });
+  let logged = '';
+  // --log: the record is logged once its folder is complete and before it is published, with the
+  // inclusion proof inside it; a failure to log publishes nothing.
+  const beforePublish = logDir && logKey ? async (partial: string, recordPb: Uint8Array): Promise<void> => {
+    const appended = appendEntry(logDir, sha256(recordPb), logKey);
+    await writeFile(path.join(partial, RUN_FILES.logInclusion), JSON.stringify(proveInclusion(logDir, appended.index), null, 2) + '\n');
+    logged = `logged        entry ${appended.index} of ${readMeta(logDir).origin} (tree size ${appended.size}); proof in ${path.join(dir, RUN_FILES.logInclusion)}`;
+  } : undefined;
+  await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, config, key, beforePublish });
   out.log(renderStatsTable(outcome.result.stats));
   out.log('');
   out.log(`run id        ${outcome.runId}`);
@@ -257,40 +267,29 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
       '',
     ].join('\n'));
   }
-  if (logDir && logKey) {
-    // The record is logged once its folder is complete; the inclusion proof goes beside it.
-    const entry = sha256(new Uint8Array(await readFile(path.join(dir, RUN_FILES.record))));
-    const appended = appendEntry(logDir, entry, logKey);
-    await writeFile(path.join(dir, RUN_FILES.logInclusion), JSON.stringify(proveInclusion(logDir, appended.index), null, 2) + '\n');
-    out.log(`logged        entry ${appended.index} of ${readMeta(logDir).origin} (tree size ${appended.size}); proof in ${path.join(dir, RUN_FILES.logInclusion)}`);
-  }
+  if (logged) out.log(logged);
   return EXIT.ok;
 }
 
 async function cmdVerify(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, { pubkey: { type: 'string' }, data: { type: 'string' }, 'log-proof': { type: 'string' }, vkey: { type: 'string' } }, 1);
+  const { values, positionals } = parse(args, {
+    pubkey: { type: 'string' }, data: { type: 'string' }, 'log-proof': { type: 'string' }, vkey: { type: 'string' },
+    strict: { type: 'boolean' }, rebuild: { type: 'boolean' },
+  }, 1);
   if (values.help) return out.log(HELP.verify!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
   const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-  const r = await verifyRun({ dir: positionals[0], trustedKey, dataPath: values.data as string | undefined });
+  const r = await verifyRun({
+    dir: positionals[0], trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
+    log: vkey, logProof: values['log-proof'] as string | undefined,
+  });
   out.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
   out.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
   out.log(`trace root ${r.traceRoot}`);
   out.log(`result     ${r.resultSha256}`);
-  if (vkey) {
-    // Default: the proof "backtest --log" left in the run folder.
-    const proofFile = (values['log-proof'] as string | undefined) ?? path.join(positionals[0], RUN_FILES.logInclusion);
-    let proof: InclusionProof;
-    try {
-      proof = JSON.parse(await readFile(proofFile, 'utf8')) as InclusionProof;
-    } catch {
-      throw new UsageError('USAGE', `cannot read the log proof ${proofFile} as JSON`);
-    }
-    const record = new Uint8Array(await readFile(path.join(positionals[0], RUN_FILES.record)));
-    const c = verifyEntryLogged(sha256(record), proof, vkey.name, vkey.publicKey);
-    out.log(`logged     entry ${proof.index} of ${vkey.name}, in its signed checkpoint of size ${c.size}`);
-  }
+  if (r.logged) out.log(`logged     entry ${r.logged.index} of ${r.logged.origin}, in its checkpoint of size ${r.logged.size}${r.logged.signedBy === 'vkey' ? ' (signed under --vkey)' : r.logged.signedBy === 'record key' ? ' (signed by the record\'s key)' : ''}`);
+  for (const u of r.unverified) out.log(`UNVERIFIED ${u.file}: ${u.why} (--strict fails on it)`);
   for (const d of r.toolchainDifferences) out.log(`note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): ${d}`);
   return EXIT.ok;
 }

@@ -1,24 +1,30 @@
 /**
  * @module inspect/verify
  * `verify`: checks a run folder without re-executing the strategy — a straight pipeline of named
- * steps (record, signature, chain, config, strategy, data, trace, result); the first failing step
- * throws an AuditError naming that link and both values. `openRecord` is shared with replay.
+ * steps (record, signature, chain, config, strategy, [rebuild], data, trace, result, files); the
+ * first failing step throws an AuditError naming that link and both values. Every file in the
+ * folder is accounted for: bound by a hash in the record, or the exact rendering of bound bytes,
+ * or an optional proof that is checked (log-inclusion.json) — anything else is named as
+ * unverified (a failure under `strict`). `openRecord` is shared with replay.
  */
 import path from 'node:path';
-import { AuditError, DataError } from '../errors.ts';
-import { decodeCanonical, encode, pb, toBigInt } from '../audit/codec.ts';
-import { hashLink, LINK_KINDS, LINK_TYPES, RECORD_VERSION, ZERO_HASH, type LinkKind } from '../audit/chain.ts';
+import { lstat, readdir } from 'node:fs/promises';
+import { AuditError, BuildError, DataError } from '../errors.ts';
+import { encode, toBigInt } from '../audit/codec.ts';
+import { decodeSignedRecord, encodeSnapshots, LINK_TYPES, renderRecordJson, runIdOf, type LinkKind } from '../audit/record.ts';
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
-import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
+import { renderSnapshotsJson } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
+import { buildStrategy } from '../build/asc.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
 import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
-import { equalBytes, fromHex, rootFromLeafHashes, sha256, toHex } from '../../traces/index.ts';
-import { configMessage, parseConfigJson, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from '../run/config.ts';
-import { FILES, readRunFile, timelineOfSources } from '../run/rundir.ts';
+import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
+import { configJson, configMessage, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from '../run/config.ts';
+import { FILES, readRunFile, RESULT_RENDERINGS, timelineOfSources } from '../run/rundir.ts';
 import { toolchainDifferences } from '../run/toolchain.ts';
+import { parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
 
 type Body = Record<string, unknown>;
 
@@ -29,6 +35,10 @@ export interface OpenedRecord {
   /** Decoded link bodies by kind. */
   bodies: Record<LinkKind, Body>;
   head: Uint8Array;
+  /** The record.pb bytes. */
+  raw: Uint8Array;
+  /** record.json as rendered from them. */
+  rendered: string;
 }
 
 const fail = (step: string, message: string): never => {
@@ -46,43 +56,21 @@ export async function openRecord(dir: string, trustedKey: Uint8Array | null): Pr
 
 /** Steps record, signature and chain over the bytes of a record.pb (a run folder's, or one carried in a proof bundle). */
 export function openRecordBytes(raw: Uint8Array, trustedKey: Uint8Array | null): OpenedRecord {
-  let signed: { record: Uint8Array; signature: Uint8Array; publicKey: Uint8Array };
-  let rec: { version: number; runId: string; links: { kind: string; prev: Uint8Array; body: Uint8Array }[]; head: Uint8Array };
-  try {
-    signed = decodeCanonical(pb.SignedRecord, raw) as unknown as typeof signed;
-    rec = decodeCanonical(pb.Record, signed.record) as unknown as typeof rec;
-  } catch (e) {
-    throw new AuditError('RECORD_MALFORMED', 'record', `${FILES.record} is not a valid record: ${(e as Error).message}`, { cause: e });
-  }
-  if (rec.version !== RECORD_VERSION) fail('record', `version ${rec.version}, this verifier reads version ${RECORD_VERSION}`);
-
+  const rec = decodeSignedRecord(raw);
   // signature
-  const isSigned = signed.signature.length > 0 || signed.publicKey.length > 0;
-  if (isSigned && !verifyRecordSignature(signed.record, signed.signature, signed.publicKey))
-    fail('signature', `the Ed25519 signature does not verify under the record's key ${keyFingerprint(signed.publicKey)}`);
+  const isSigned = rec.signature.length > 0 || rec.publicKey.length > 0;
+  if (isSigned && !verifyRecordSignature(rec.recordBytes, rec.signature, rec.publicKey))
+    fail('signature', `the Ed25519 signature does not verify under the record's key ${keyFingerprint(rec.publicKey)} (${FILES.record})`);
   if (trustedKey) {
     if (!isSigned) fail('signature', 'the record is unsigned but a trusted key was given');
-    if (!equalBytes(trustedKey, signed.publicKey))
-      fail('signature', `signed by key ${keyFingerprint(signed.publicKey)}, not by the trusted key ${keyFingerprint(trustedKey)}`);
+    if (!equalBytes(trustedKey, rec.publicKey))
+      fail('signature', `signed by key ${keyFingerprint(rec.publicKey)}, not by the trusted key ${keyFingerprint(trustedKey)}`);
   }
-
-  // chain
-  if (rec.links.length !== LINK_KINDS.length || rec.links.some((l, i) => l.kind !== LINK_KINDS[i]))
-    fail('chain', `links are [${rec.links.map((l) => l.kind).join(', ')}], expected [${LINK_KINDS.join(', ')}]`);
-  let prev: Uint8Array = ZERO_HASH;
-  const bodies = {} as Record<LinkKind, Body>;
-  for (const link of rec.links) {
-    const kind = link.kind as LinkKind;
-    expectEqual('chain', `link "${kind}".prev`, link.prev, prev);
-    try {
-      bodies[kind] = decodeCanonical(LINK_TYPES[kind], link.body) as Body;
-    } catch (e) {
-      fail('chain', `link "${kind}" body does not decode: ${(e as Error).message}`);
-    }
-    prev = hashLink(encode(pb.Link, { kind, prev: link.prev, body: link.body }));
-  }
-  expectEqual('chain', 'head', rec.head, prev);
-  return { runId: rec.runId, signed: isSigned, publicKey: signed.publicKey, bodies, head: rec.head };
+  // chain: the run id is derived from the links it names
+  const b = rec.bodies;
+  const id = runIdOf(b.strategy.wasmSha256 as Uint8Array, b.data, b.config);
+  if (rec.runId !== id) fail('chain', `run id is "${rec.runId}", the strategy, data and config links give "${id}" (${FILES.record})`);
+  return { runId: rec.runId, signed: isSigned, publicKey: rec.publicKey, bodies: b, head: rec.head, raw, rendered: renderRecordJson(rec) };
 }
 
 function brokerFromRecord(b: Record<string, unknown> | undefined): BrokerSettings {
@@ -139,6 +127,13 @@ export interface VerifyOptions {
   trustedKey?: Uint8Array | null;
   /** Read the data from here instead of the recorded path. */
   dataPath?: string;
+  /** Fail when any file of the folder is left unverified. */
+  strict?: boolean;
+  /** Rebuild the module from sources/ with this installation's asc and compare the bytes. */
+  rebuild?: boolean;
+  /** A log's verifier key: the record must be in that log (proof: logProof, or the folder's log-inclusion.json). */
+  log?: { name: string; publicKey: Uint8Array } | null;
+  logProof?: string;
 }
 
 export interface VerifyReport {
@@ -146,11 +141,117 @@ export interface VerifyReport {
   signed: boolean;
   keyFingerprint: string | null;
   steps: string[];
-  /** Whether this installation's package-lock.json is the recorded one (informational). */
   /** How this installation's toolchain differs from the recorded one (informative: verify does not execute). */
   toolchainDifferences: string[];
   traceRoot: string;
   resultSha256: string;
+  /** Files of the folder (forward slashes) that nothing in the record binds, each with why. */
+  unverified: { file: string; why: string }[];
+  /** The log inclusion checked, when a proof was present or asked for. */
+  logged: { index: number; size: number; origin: string; signedBy: 'vkey' | 'record key' | null } | null;
+}
+
+/** Every file under `dir`, as forward-slash paths relative to it, in byte order; anything but a regular file or folder fails. */
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (rel: string): Promise<void> => {
+    const entries = await readdir(path.join(dir, rel)).catch((e) => fail('files', `cannot list ${rel || dir}: ${(e as NodeJS.ErrnoException).code}`));
+    for (const name of entries) {
+      const r = rel ? `${rel}/${name}` : name;
+      const st = await lstat(path.join(dir, r));
+      if (st.isDirectory()) await walk(r);
+      else if (st.isFile()) out.push(r);
+      else fail('files', `${r} is not a regular file (a link or device has no place in a run folder)`);
+    }
+  };
+  await walk('');
+  return out.sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+}
+
+const textOf = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
+
+/** Where `actual` first differs from `expected`, by line. */
+function expectText(step: string, name: string, expected: string, actual: string, from: string): void {
+  if (actual === expected) return;
+  const lines = actual.split('\n'), want = expected.split('\n');
+  let i = 0;
+  while (i < lines.length && lines[i] === want[i]) i++;
+  fail(step, `${name} line ${i + 1} differs from ${from}: "${lines[i] ?? ''}" vs "${want[i] ?? ''}"`);
+}
+
+/** snapshots.json back to the snapshot list (the times are re-rendered, not read). */
+function parseSnapshots(text: string): { bar: number; hash: Uint8Array }[] {
+  let list: unknown;
+  try {
+    list = JSON.parse(text);
+  } catch (e) {
+    return fail('trace', `${FILES.snapshots} is not JSON: ${(e as Error).message}`);
+  }
+  if (!Array.isArray(list)) return fail('trace', `${FILES.snapshots} is not a list`);
+  return list.map((x: { bar?: unknown; sha256?: unknown }, i) => {
+    if (!Number.isSafeInteger(x?.bar) || (x.bar as number) < 0 || typeof x.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(x.sha256))
+      fail('trace', `${FILES.snapshots} entry ${i} is not {bar, time, sha256}`);
+    return { bar: x.bar as number, hash: fromHex(x.sha256 as string) };
+  });
+}
+
+/**
+ * A log inclusion proof for this record: with the log's verifier key, checked in full; without
+ * it, checked in full if the record's signer is the log's key, else the entry and the Merkle path
+ * against the checkpoint's root are checked and the checkpoint's signature is left unverified.
+ */
+function checkLogInclusion(rec: OpenedRecord, proofText: string, file: string, inFolder: boolean, vkey: VerifyOptions['log'], unverified: VerifyReport['unverified']): NonNullable<VerifyReport['logged']> {
+  let proof: InclusionProof;
+  try {
+    proof = JSON.parse(proofText) as InclusionProof;
+  } catch (e) {
+    return fail('log', `${file} is not JSON: ${(e as Error).message}`);
+  }
+  if (inFolder && JSON.stringify(proof, null, 2) + '\n' !== proofText) fail('log', `${file} is not in its canonical form (JSON, 2-space indent, as "backtest --log" writes it)`);
+  const entry = sha256(rec.raw);
+  if (vkey) {
+    const c = verifyEntryLogged(entry, proof, vkey.name, vkey.publicKey);
+    return { index: proof.index, size: c.size, origin: c.origin, signedBy: 'vkey' };
+  }
+  const text = typeof proof?.checkpoint === 'string' ? proof.checkpoint.slice(0, proof.checkpoint.indexOf('\n\n') + 1) : '';
+  const c = parseCheckpoint(text);
+  if (!c) return fail('log', `${file}: the checkpoint does not parse`);
+  if (rec.signed) {
+    try {
+      verifyEntryLogged(entry, proof, c.origin, rec.publicKey);
+      return { index: proof.index, size: c.size, origin: c.origin, signedBy: 'record key' };
+    } catch {
+      // not signed by the record's key: check what can be checked without the log's key, below
+    }
+  }
+  if (proof.format !== INCLUSION_FORMAT) fail('log', `${file} is not a ${INCLUSION_FORMAT} proof`);
+  if (proof.entry !== toHex(entry)) fail('log', `${file} proves entry ${proof.entry}, this record.pb hashes to ${toHex(entry)}`);
+  const path_ = Array.isArray(proof.proof) && proof.proof.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)) ? proof.proof.map(fromHex) : null;
+  if (!path_ || proof.size !== c.size || !Number.isSafeInteger(proof.index) || proof.index < 0 || proof.index >= c.size || !verifyInclusion(hashLeaf(entry), proof.index, c.size, path_, c.root))
+    fail('log', `${file}: entry ${proof.index} is not included in the checkpoint's tree`);
+  unverified.push({ file, why: `the log checkpoint's signature is not checked: it is not the record's key (pass --vkey with the log's verifier key)` });
+  return { index: proof.index, size: c.size, origin: c.origin, signedBy: null };
+}
+
+/** Rebuilds the module from sources/ (under the recorded asc flags) and compares the bytes with the recorded module. */
+async function rebuildCheck(dir: string, rec: OpenedRecord, wasm: Uint8Array): Promise<void> {
+  const t = rec.bodies.toolchain;
+  const sources = (rec.bodies.strategy.sources as { path: string }[]) ?? [];
+  if (sources.length === 0) fail('rebuild', 'the run was made from a .wasm: no sources are recorded to rebuild from');
+  const differences = toolchainDifferences(t).filter((d) => d.startsWith('assemblyscript:'));
+  if (differences.length > 0) throw new AuditError('TOOLCHAIN_MISMATCH', 'rebuild', `cannot rebuild under another compiler — ${differences.join('; ')}`);
+  const root = path.join(dir, FILES.sources);
+  let built;
+  try {
+    built = await buildStrategy(path.join(root, ...sources[0]!.path.split('/')), (t.ascFlags as string[]) ?? [], { confine: root });
+  } catch (e) {
+    if (e instanceof BuildError) return fail('rebuild', `the recorded sources do not build: ${e.message}`);
+    throw e;
+  }
+  const readBack = built.sources.map((f) => f.path).join(', ');
+  const recorded = sources.map((f) => f.path).join(', ');
+  if (readBack !== recorded) fail('rebuild', `the build read [${readBack}], the record lists [${recorded}]`);
+  expectEqual('rebuild', `SHA-256 of the module rebuilt from ${FILES.sources}/`, sha256(wasm), sha256(built.wasm));
 }
 
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
@@ -158,21 +259,22 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const rec = await openRecord(dir, opts.trustedKey ?? null);
   const steps = ['record', 'signature', 'chain'];
   const b = rec.bodies;
+  /** Files checked so far; whatever the folder holds beyond them is unverified. */
+  const covered = new Set<string>([FILES.record]);
+  const read = async (name: string, step: string): Promise<Uint8Array> => {
+    covered.add(name);
+    return readRunFile(dir, name, step);
+  };
 
-  // config: config.json must be the readable form of the recorded config
-  let config: RunConfig;
-  try {
-    config = parseConfigJson(Buffer.from(await readRunFile(dir, FILES.config, 'config')).toString('utf8'));
-  } catch (e) {
-    if (e instanceof AuditError) throw e;
-    return fail('config', `${FILES.config} does not parse: ${(e as Error).message}`);
-  }
-  expectEqual('config', `${FILES.config} (encoded)`, encode(LINK_TYPES.config, b.config), encode(LINK_TYPES.config, configMessage(config)));
+  // config: config.json is exactly the rendering of the recorded config, and renders all of it
+  const config = configFromRecord(b.config);
+  expectEqual('config', 'the config link re-encoded from its readable form', encode(LINK_TYPES.config, b.config), encode(LINK_TYPES.config, configMessage(config)));
+  expectText('config', FILES.config, configJson(config), textOf(await read(FILES.config, 'config')), 'the config link');
   steps.push('config');
 
   // strategy: original module, its instrumentation, and sources
   const s = b.strategy;
-  const wasm = await readRunFile(dir, FILES.wasm, 'strategy');
+  const wasm = await read(FILES.wasm, 'strategy');
   expectEqual('strategy', `SHA-256 of ${FILES.wasm}`, s.wasmSha256 as Uint8Array, sha256(wasm));
   let instrumented: Uint8Array;
   try {
@@ -182,10 +284,14 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   }
   expectEqual('strategy', 'SHA-256 of the instrumented module', s.instrumentedSha256 as Uint8Array, sha256(instrumented));
   for (const src of (s.sources as { path: string; sha256: Uint8Array }[]) ?? []) {
-    const text = await readRunFile(dir, path.join(FILES.sources, src.path), 'strategy');
-    expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(text));
+    const name = `${FILES.sources}/${src.path}`;
+    expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(await read(name, 'strategy')));
   }
   steps.push('strategy');
+  if (opts.rebuild) {
+    await rebuildCheck(dir, rec, wasm);
+    steps.push('rebuild');
+  }
 
   // data: every file, read the way it was read for the run
   const files = (b.data.files as RecordedDataFile[]) ?? [];
@@ -208,20 +314,24 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)));
   steps.push('data');
 
-  // trace: the stored leaf hashes rebuild the recorded root
+  // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
   const t = b.trace;
-  const leavesRaw = await readRunFile(dir, FILES.leaves, 'trace');
+  const leavesRaw = await read(FILES.leaves, 'trace');
   expectEqual('trace', `SHA-256 of ${FILES.leaves}`, t.leafHashesSha256 as Uint8Array, sha256(leavesRaw));
   if (leavesRaw.length % 32 !== 0 || BigInt(leavesRaw.length / 32) !== toBigInt(t.leaves))
     fail('trace', `${FILES.leaves} holds ${leavesRaw.length / 32} hashes, the record says ${toBigInt(t.leaves)}`);
   const leafHashes: Uint8Array[] = [];
   for (let i = 0; i < leavesRaw.length; i += 32) leafHashes.push(leavesRaw.subarray(i, i + 32));
   expectEqual('trace', 'Merkle root of the leaves', t.root as Uint8Array, rootFromLeafHashes(leafHashes));
+  const snapshotsText = textOf(await read(FILES.snapshots, 'trace'));
+  const snapshots = parseSnapshots(snapshotsText);
+  expectEqual('trace', `SHA-256 of the snapshot list in ${FILES.snapshots}`, t.snapshotsSha256 as Uint8Array, sha256(encodeSnapshots(snapshots)));
+  expectText('trace', FILES.snapshots, renderSnapshotsJson(snapshots, timeline), snapshotsText, 'the snapshot list');
   steps.push('trace');
 
   // result: result.pb, and the readable files rendered from it
   const r = b.result;
-  const resultBytes = await readRunFile(dir, FILES.result, 'result');
+  const resultBytes = await read(FILES.result, 'result');
   expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, sha256(resultBytes));
   let result;
   try {
@@ -230,21 +340,26 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
   }
   if (result.equity.length !== timeline.length) fail('result', `${result.equity.length} equity points for ${timeline.length} bars`);
-  const rendered: [string, string][] = [
-    [FILES.trades, renderTradesCsv(result)],
-    [FILES.equity, renderEquityCsv(result, timeline)],
-    [FILES.stats, renderStatsJson(result.stats)],
-  ];
-  for (const [name, expected] of rendered) {
-    const actual = Buffer.from(await readRunFile(dir, name, 'result')).toString('utf8');
-    if (actual !== expected) {
-      const lines = actual.split('\n'), want = expected.split('\n');
-      let i = 0;
-      while (i < lines.length && lines[i] === want[i]) i++;
-      fail('result', `${name} line ${i + 1} differs from ${FILES.result}: "${lines[i] ?? ''}" vs "${want[i] ?? ''}"`);
-    }
-  }
+  for (const f of RESULT_RENDERINGS) expectText('result', f.name, f.render(result, timeline), textOf(await read(f.name, 'result')), FILES.result);
   steps.push('result');
+
+  // files: record.json, the log proof, and whatever else the folder holds
+  expectText('files', FILES.recordJson, rec.rendered, textOf(await read(FILES.recordJson, 'files')), FILES.record);
+  const unverified: VerifyReport['unverified'] = [];
+  const present = await listFiles(dir);
+  let logged: VerifyReport['logged'] = null;
+  if (present.includes(FILES.logInclusion))
+    logged = checkLogInclusion(rec, textOf(await read(FILES.logInclusion, 'log')), FILES.logInclusion, true, opts.logProof ? null : opts.log, unverified);
+  if (opts.logProof)
+    logged = checkLogInclusion(rec, textOf(await readRunFile(path.dirname(opts.logProof), path.basename(opts.logProof), 'log')), opts.logProof, false, opts.log, unverified);
+  else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
+  for (const f of present) {
+    if (covered.has(f)) continue;
+    if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
+    unverified.push({ file: f, why: 'not bound by the record' });
+  }
+  steps.push('files');
+  if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);
 
   return {
     runId: rec.runId,
@@ -254,5 +369,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     toolchainDifferences: toolchainDifferences(b.toolchain),
     traceRoot: toHex(t.root as Uint8Array),
     resultSha256: toHex(r.sha256 as Uint8Array),
+    unverified,
+    logged,
   };
 }

@@ -10,11 +10,11 @@ import { silentLogger, type Logger } from '../log.ts';
 import { isoTime } from '../model/bars.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
-import { inferPeriod } from '../engine/events.ts';
 import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
+import { inferPeriod } from '../engine/events.ts';
 import { wire } from './wire.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
-import { chainLinks, encodeRecord, type ChainedLink, type LinkKind } from '../audit/chain.ts';
+import { chainLinks, encodeRecord, runIdOf, snapshotsSha256, type ChainedLink, type LinkKind } from '../audit/record.ts';
 import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
@@ -108,10 +108,9 @@ export function executeRun(input: RunInput): RunOutcome {
   if (feeds.length === 0) throw new UsageError('USAGE', 'a run needs at least one data file');
   if (new Set(feeds.map((f) => f.symbol)).size !== feeds.length) throw new UsageError('USAGE', `symbol names must be unique: ${feeds.map((f) => f.symbol).join(', ')}`);
   const configBody = configMessage(config);
-  const runId = createHash('sha256')
-    .update(JSON.stringify([Buffer.from(sha256(input.strategy.wasm)).toString('hex'), feeds.map((f) => f.sha256), Object.entries(config.params).sort(), config.cash, config.commission, config.fuel.toString()]))
-    .digest('hex')
-    .slice(0, 16);
+  const periods = feedPeriods(feeds);
+  // The whole config link, the module and the data (without paths): docs/AUDIT.md.
+  const runId = runIdOf(sha256(input.strategy.wasm), dataMessage(feeds, feeds.map(() => 0), periods), configBody);
   const log = (input.logger ?? silentLogger).child({ runId });
 
   const { backtest, instance, port, requested } = wire({
@@ -146,6 +145,7 @@ export function executeRun(input: RunInput): RunOutcome {
       instructions: uint64(stats.instructions),
       fuelUsed: uint64(stats.fuelUsed),
       leafHashesSha256: new Uint8Array(leafHashesSha256.digest()),
+      snapshotsSha256: snapshotsSha256(backtest.snapshots),
     },
     result: {
       sha256: sha256(resultBytes),

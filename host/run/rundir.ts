@@ -1,17 +1,18 @@
 /**
  * @module run/rundir
  * The run folder: everything needed to verify a run without re-executing it, and to replay it.
- * Written into "<dir>.partial" and renamed into place at the end, so a failed run never leaves a
- * half-written folder behind. Layout: docs/AUDIT.md.
+ * Each writer builds the folder in a partial folder of its own ("<dir>.partial-<pid>-<n>"),
+ * writes record.pb last, and publishes it with one rename: a run that fails, at any point, leaves
+ * nothing behind that looks like a run, and of two writers racing for the same folder one wins
+ * and the other gets OUTPUT_EXISTS (or, with --force, replaces it whole). Layout: docs/AUDIT.md.
  */
-import { mkdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
-import { encode, pb } from '../audit/codec.ts';
-import { rawPublicKey, signRecord } from '../audit/keys.ts';
-import { recordJson } from '../audit/record-json.ts';
-import { renderEquityCsv, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
+import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
+import { renderEquityCsv, renderSnapshotsJson, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
+import type { BacktestResult } from '../model/trade.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { eventTimes, withPeriods } from '../engine/events.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -26,7 +27,6 @@ export function timelineOfSources(sources: readonly BarSource[], periods?: reado
 }
 
 import { configJson, type RunConfig } from './config.ts';
-import { isoTime } from '../model/bars.ts';
 
 export const FILES = {
   record: 'record.pb',
@@ -44,13 +44,15 @@ export const FILES = {
   sources: 'sources',
 } as const;
 
-export function signedRecordBytes(recordBytes: Uint8Array, key: KeyObject | null): Uint8Array {
-  return encode(pb.SignedRecord, {
-    record: recordBytes,
-    signature: key ? signRecord(recordBytes, key) : new Uint8Array(0),
-    publicKey: key ? rawPublicKey(key) : new Uint8Array(0),
-  });
-}
+/**
+ * The readable files rendered from result.pb and the bars' times: written here, re-rendered and
+ * compared byte for byte by verify. A new rendering of the result belongs in this table.
+ */
+export const RESULT_RENDERINGS: readonly { name: string; render: (r: BacktestResult, times: BigInt64Array) => string }[] = [
+  { name: FILES.trades, render: (r) => renderTradesCsv(r) },
+  { name: FILES.equity, render: (r, times) => renderEquityCsv(r, times) },
+  { name: FILES.stats, render: (r) => renderStatsJson(r.stats) },
+];
 
 export interface WriteRunInput {
   dir: string;
@@ -59,46 +61,118 @@ export interface WriteRunInput {
   strategy: StrategyArtifact;
   config: RunConfig;
   key: KeyObject | null;
+  /**
+   * Runs on the complete partial folder just before it is published (e.g. logging the record and
+   * writing log-inclusion.json into it); if it throws, nothing is published.
+   */
+  beforePublish?: (partialDir: string, recordPb: Uint8Array) => Promise<void>;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
+const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException)?.code;
+const outError = (dir: string, what: string, e?: unknown): UsageError =>
+  new UsageError('USAGE', `--out ${dir}: ${what}${e ? ` (${errno(e) ?? (e as Error).message})` : ''}`, { cause: e });
+/** Errors of the file system that mean "you cannot write there", as opposed to a bug. */
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENAMETOOLONG', 'ELOOP']);
+
+/**
+ * Checks, before a run, that its folder can be written: not there yet (unless `force`, and then a
+ * folder), and its nearest existing ancestor a folder this process may create entries in.
+ */
+export async function checkOutDir(dirArg: string, force: boolean): Promise<void> {
+  const dir = path.resolve(dirArg);
+  const st = await lstat(dir).catch((e) => (errno(e) === 'ENOENT' ? null : Promise.reject(outError(dirArg, 'cannot be read', e))));
+  if (st) {
+    if (!force) throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} already exists; pass --force to replace it`);
+    if (!st.isDirectory()) throw outError(dirArg, 'exists and is not a folder; it is not replaced even with --force');
+  }
+  let parent = path.dirname(dir);
+  for (;;) {
+    const p = await stat(parent).catch((e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : Promise.reject(outError(dirArg, `cannot read ${parent}`, e))));
+    if (p) {
+      if (!p.isDirectory()) throw outError(dirArg, `${parent} is a file, not a folder`);
+      await access(parent, constants.W_OK | constants.X_OK).catch((e) => Promise.reject(outError(dirArg, `cannot create a folder in ${parent}`, e)));
+      return;
+    }
+    const up = path.dirname(parent);
+    if (up === parent) throw outError(dirArg, 'no ancestor folder exists');
+    parent = up;
   }
 }
+
+/** Source paths come from the build: relative, forward slashes, inside sources/. Checked before anything is written. */
+function checkSourcePaths(sources: readonly { path: string }[]): void {
+  for (const s of sources) {
+    const parts = s.path.split('/');
+    if (s.path === '' || path.isAbsolute(s.path) || s.path.includes('\\') || parts.some((p) => p === '' || p === '.' || p === '..'))
+      throw new UsageError('USAGE', `source path "${s.path}" is not a plain relative path inside the run folder`);
+  }
+}
+
+let partials = 0;
 
 export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const dir = path.resolve(x.dir);
-  if ((await exists(dir)) && !x.force) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} already exists; pass --force to replace it`);
-  const tmp = `${dir}.partial`;
-  await rm(tmp, { recursive: true, force: true });
-  await mkdir(tmp, { recursive: true });
-  const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
-  const decodedSigned = pb.SignedRecord.decode(signed) as unknown as { record: Uint8Array; signature: Uint8Array; publicKey: Uint8Array };
-  const files: [string, string | Uint8Array][] = [
-    [FILES.result, x.outcome.resultBytes],
-    [FILES.trades, renderTradesCsv(x.outcome.result)],
-    [FILES.equity, renderEquityCsv(x.outcome.result, x.outcome.times)],
-    [FILES.stats, renderStatsJson(x.outcome.result.stats)],
-    [FILES.config, configJson(x.config)],
-    [FILES.wasm, x.strategy.wasm],
-    [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
-    [FILES.snapshots, JSON.stringify(x.outcome.snapshots.map((s) => ({ bar: s.bar, time: isoTime(x.outcome.times[s.bar]!), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n'],
-    [FILES.recordJson, recordJson(decodedSigned)],
-    [FILES.record, signed],
-  ];
-  for (const [name, content] of files) await writeFile(path.join(tmp, name), content);
-  for (const s of x.strategy.sources) {
-    const target = path.join(tmp, FILES.sources, s.path);
-    if (!target.startsWith(path.join(tmp, FILES.sources) + path.sep)) throw new UsageError('USAGE', `source path ${s.path} escapes the run folder`);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, s.text);
+  await checkOutDir(x.dir, x.force);
+  checkSourcePaths(x.strategy.sources);
+  // A pid and a counter: unique among concurrent writers, and never part of anything hashed.
+  const tmp = `${dir}.partial-${process.pid}-${++partials}`;
+  try {
+    await mkdir(path.dirname(dir), { recursive: true });
+    await mkdir(tmp);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    if (NOT_WRITABLE.has(errno(e) ?? '')) throw outError(x.dir, 'cannot create the run folder', e);
+    throw e;
   }
-  if (await exists(dir)) await rm(dir, { recursive: true, force: true });
-  await rename(tmp, dir);
+  try {
+    const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
+    const files: [string, string | Uint8Array][] = [
+      [FILES.result, x.outcome.resultBytes],
+      ...RESULT_RENDERINGS.map((f): [string, string] => [f.name, f.render(x.outcome.result, x.outcome.times)]),
+      [FILES.config, configJson(x.config)],
+      [FILES.wasm, x.strategy.wasm],
+      [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
+      [FILES.snapshots, renderSnapshotsJson(x.outcome.snapshots, x.outcome.times)],
+      [FILES.recordJson, renderRecordJson(decodeSignedRecord(signed))],
+    ];
+    for (const [name, content] of files) await writeFile(path.join(tmp, name), content);
+    for (const s of x.strategy.sources) {
+      const target = path.join(tmp, FILES.sources, ...s.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, s.text);
+    }
+    await writeFile(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
+    await x.beforePublish?.(tmp, signed);
+    await publish(tmp, dir, x);
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/**
+ * One rename puts the complete folder in place. rename(2) onto a non-empty folder fails, so of
+ * two writers only one wins; with --force the folder there is moved aside first and removed after.
+ */
+async function publish(tmp: string, dir: string, x: WriteRunInput): Promise<void> {
+  for (let attempt = 0; attempt < 16; attempt++) {
+    try {
+      await rename(tmp, dir);
+      return;
+    } catch (e) {
+      if (errno(e) !== 'ENOTEMPTY' && errno(e) !== 'EEXIST') throw e;
+    }
+    if (!x.force) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} was written by another run meanwhile; pass --force to replace it`);
+    const aside = `${dir}.replaced-${process.pid}-${++partials}`;
+    try {
+      await rename(dir, aside);
+    } catch (e) {
+      if (errno(e) === 'ENOENT') continue; // another writer moved it first
+      throw e;
+    }
+    await rm(aside, { recursive: true, force: true });
+  }
+  throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} kept being replaced by other runs`);
 }
 
 /** Largest file verify will read from a run folder (hostile input: bounded before reading). */

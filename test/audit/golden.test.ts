@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chainLinks, encodeRecord, hashLink } from '../../host/audit/chain.ts';
+import { chainLinks, encodeRecord, hashLink } from '../../host/audit/record.ts';
 import { encodeResult, decodeResult, decodeCanonical, encode, pb, uint64 } from '../../host/audit/codec.ts';
 import { toHex } from '../../traces/index.ts';
 import { createHash } from 'node:crypto';
@@ -13,7 +13,7 @@ const BODIES = {
   strategy: { sources: [{ path: 'a.ts', sha256: h(2), normalizedSha256: h(3) }], wasmSha256: h(4), wasmSize: uint64(100), instrumentedSha256: h(5), instrumentedSize: uint64(300) },
   data: { files: [{ path: 'data/GOOG.csv', sha256: h(6), size: uint64(97833), bars: uint64(2148) }] },
   config: { cash: 10000, commission: 0.002, params: [{ name: 'fast', value: 10 }, { name: 'slow', value: 20 }], fuelBudget: uint64(1n << 34n), maxMemoryPages: 256, traceMode: 'full', chunkSize: 65536, seed: 0 },
-  trace: { root: h(7), leaves: uint64(26), bytes: uint64(1660832), instructions: uint64(1324121), fuelUsed: uint64(1324121), leafHashesSha256: h(8) },
+  trace: { root: h(7), leaves: uint64(26), bytes: uint64(1660832), instructions: uint64(1324121), fuelUsed: uint64(1324121), leafHashesSha256: h(8), snapshotsSha256: h(10) },
   result: { sha256: h(9), size: uint64(1234), trades: 93, equityFinal: 56263.5193 },
 };
 
@@ -62,10 +62,12 @@ describe('canonical encodings (golden bytes)', () => {
 });
 
 
-const GOLDEN_RECORD_LENGTH = 831;
-const GOLDEN_RECORD_SHA256 = '729a9392c94117b686bb68faf959fa83f5062586fe637e73cec924f2c32c6b96';
-const GOLDEN_HEAD = '998c4d5897868a5ce7a7ae3c61822c4e3f582de7b26288cf9d6e69d4ac0fa568';
-const GOLDEN_RECORD_PREFIX = '08011210303132333435363738396162636465661a87010a09746f6f6c636861696e1220000000000000000000000000';
+// Record version 2 (was 831 bytes, 729a9392…, head 998c4d58…, prefix 0801…): the version byte is 2 and the
+// trace link gained field 7, snapshots_sha256 (34 bytes, and one more byte of each enclosing length).
+const GOLDEN_RECORD_LENGTH = 866;
+const GOLDEN_RECORD_SHA256 = '79294ef2d70f6928b3efd73096bccf9b8ae5e25be4dd42d94b3968dd557d079a';
+const GOLDEN_HEAD = 'ff13d38b66bca2d3199ead7a3f150af70dee63dd8b58c259289570b9f8615696';
+const GOLDEN_RECORD_PREFIX = '08021210303132333435363738396162636465661a87010a09746f6f6c636861696e1220000000000000000000000000';
 const GOLDEN_RESULT_HEX =
   '0a5008011003188080b886f7afd5aa1e208080a8b09bfaa3ab1e290000000000c054c031000000000000294039000000' +
   '0000002c40410000000000205fc04900000000000028c051000000000000d03f58011218000000000088c34000000000' +

@@ -1,0 +1,209 @@
+/**
+ * @module audit/record
+ * The one owner of the run record: the link chain (encode and decode of each link), the signed
+ * record, the run id, the snapshot list's digest, and record.json — which is always rendered from
+ * record.pb and never read back. Every other module builds or reads a record through here.
+ *
+ *   hash(link) = SHA-256("backproof/link/v1" ‖ 0x00 ‖ encoded Link)
+ *
+ * The record is a hash chain of links, each binding one stage of the run and the hash of the link
+ * before it: toolchain → strategy → data → config → trace → result. The first link's `prev` is 32
+ * zero bytes; the record's `head` is the last link's hash. Canonical encodings: docs/AUDIT.md.
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import { AuditError } from '../errors.ts';
+import { decodeCanonical, encode, pb, uint64 } from './codec.ts';
+import { rawPublicKey, signRecord } from './keys.ts';
+import { equalBytes, toHex } from '../../traces/index.ts';
+
+export const LINK_KINDS = ['toolchain', 'strategy', 'data', 'config', 'trace', 'result'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const LINK_TYPES = {
+  toolchain: pb.Toolchain, strategy: pb.StrategyLink, data: pb.DataLink,
+  config: pb.ConfigLink, trace: pb.TraceLink, result: pb.ResultLink,
+} as const;
+
+const LINK_DOMAIN = Buffer.from('backproof/link/v1\0', 'latin1');
+const RUN_ID_DOMAIN = Buffer.from('backproof/run-id/v2\0', 'latin1');
+export const ZERO_HASH = new Uint8Array(32);
+/** 2: the run id covers the whole config link, the trace link binds the snapshot list. */
+export const RECORD_VERSION = 2;
+
+type Body = Record<string, unknown>;
+
+export function hashLink(linkBytes: Uint8Array): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(LINK_DOMAIN).update(linkBytes).digest());
+}
+
+export interface ChainedLink {
+  kind: LinkKind;
+  body: Uint8Array;
+  prev: Uint8Array;
+  hash: Uint8Array;
+}
+
+/** Encodes each stage's message and chains them in LINK_KINDS order. */
+export function chainLinks(bodies: Record<LinkKind, Body>): ChainedLink[] {
+  const out: ChainedLink[] = [];
+  let prev: Uint8Array = ZERO_HASH;
+  for (const kind of LINK_KINDS) {
+    const body = encode(LINK_TYPES[kind], bodies[kind]);
+    const hash = hashLink(encode(pb.Link, { kind, prev, body }));
+    out.push({ kind, body, prev, hash });
+    prev = hash;
+  }
+  return out;
+}
+
+export function encodeRecord(runId: string, links: ChainedLink[]): Uint8Array {
+  return encode(pb.Record, {
+    version: RECORD_VERSION,
+    runId,
+    links: links.map((l) => ({ kind: l.kind, prev: l.prev, body: l.body })),
+    head: links[links.length - 1]!.hash,
+  });
+}
+
+/** record.pb: the encoded Record with its Ed25519 signature and key (both empty when unsigned). */
+export function signedRecordBytes(recordBytes: Uint8Array, key: KeyObject | null): Uint8Array {
+  return encode(pb.SignedRecord, {
+    record: recordBytes,
+    signature: key ? signRecord(recordBytes, key) : new Uint8Array(0),
+    publicKey: key ? rawPublicKey(key) : new Uint8Array(0),
+  });
+}
+
+/**
+ * The run id: the first 16 hex digits of
+ *   SHA-256("backproof/run-id/v2" ‖ 0x00 ‖ module SHA-256 ‖ DataLink′ ‖ ConfigLink)
+ * where ConfigLink is the whole encoded config link and DataLink′ the data link with each file's
+ * path and bar count cleared (the id is known before the run, and moving a file does not change
+ * what the run computes). So every setting that can change a result changes the id.
+ */
+export function runIdOf(wasmSha256: Uint8Array, data: Body, config: Body): string {
+  const files = ((data.files as Body[] | undefined) ?? []).map((f) => ({ ...plainFields(pb.DataFile, f), path: '', bars: uint64(0) }));
+  return createHash('sha256')
+    .update(RUN_ID_DOMAIN)
+    .update(wasmSha256)
+    .update(encode(pb.DataLink, { files }))
+    .update(encode(pb.ConfigLink, config))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** A message's fields by name (works for plain objects and decoded messages alike). */
+function plainFields(type: typeof pb.DataFile, value: Body): Body {
+  const out: Body = {};
+  for (const f of type.fieldsArray) if (value[f.name] !== undefined && value[f.name] !== null) out[f.name] = value[f.name];
+  return out;
+}
+
+/**
+ * The snapshot list's bytes: a `Snapshots` message (bar, SHA-256 of the state) in bar order. The
+ * trace link binds its SHA-256; snapshots.json is its rendering.
+ */
+export function encodeSnapshots(snapshots: readonly { bar: number; hash: Uint8Array }[]): Uint8Array {
+  return encode(pb.Snapshots, { snapshots: snapshots.map((s) => ({ bar: s.bar, sha256: s.hash })) });
+}
+
+export function snapshotsSha256(snapshots: readonly { bar: number; hash: Uint8Array }[]): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(encodeSnapshots(snapshots)).digest());
+}
+
+export interface DecodedLink {
+  kind: LinkKind;
+  prev: Uint8Array;
+  body: Uint8Array;
+  hash: Uint8Array;
+}
+
+/** A record.pb decoded and its chain checked (the signature is checked by the caller: it decides which key to trust). */
+export interface DecodedRecord {
+  /** The exact signed bytes (the encoded Record). */
+  recordBytes: Uint8Array;
+  signature: Uint8Array;
+  publicKey: Uint8Array;
+  version: number;
+  runId: string;
+  links: DecodedLink[];
+  /** Decoded link bodies by kind. */
+  bodies: Record<LinkKind, Body>;
+  head: Uint8Array;
+}
+
+const fail = (step: string, message: string): never => {
+  throw new AuditError('VERIFY_FAILED', step, `${message} (record.pb)`);
+};
+
+/**
+ * Decodes a record.pb (canonical encodings only), checks the version, the link kinds and order,
+ * each link's `prev`, each body's canonical decoding, and the head. Step names: record, chain.
+ */
+export function decodeSignedRecord(raw: Uint8Array): DecodedRecord {
+  let signed: { record: Uint8Array; signature: Uint8Array; publicKey: Uint8Array };
+  let rec: { version: number; runId: string; links: { kind: string; prev: Uint8Array; body: Uint8Array }[]; head: Uint8Array };
+  try {
+    signed = decodeCanonical(pb.SignedRecord, raw) as unknown as typeof signed;
+    rec = decodeCanonical(pb.Record, signed.record) as unknown as typeof rec;
+  } catch (e) {
+    throw new AuditError('RECORD_MALFORMED', 'record', `record.pb is not a valid record: ${(e as Error).message}`, { cause: e });
+  }
+  if (rec.version !== RECORD_VERSION) fail('record', `version ${rec.version}, this verifier reads version ${RECORD_VERSION}`);
+  if (rec.links.length !== LINK_KINDS.length || rec.links.some((l, i) => l.kind !== LINK_KINDS[i]))
+    fail('chain', `links are [${rec.links.map((l) => l.kind).join(', ')}], expected [${LINK_KINDS.join(', ')}]`);
+  let prev: Uint8Array = ZERO_HASH;
+  const bodies = {} as Record<LinkKind, Body>;
+  const links: DecodedLink[] = [];
+  for (const link of rec.links) {
+    const kind = link.kind as LinkKind;
+    if (!equalBytes(link.prev, prev)) fail('chain', `link "${kind}".prev is ${toHex(link.prev)}, the previous link hashes to ${toHex(prev)}`);
+    try {
+      bodies[kind] = decodeCanonical(LINK_TYPES[kind], link.body) as Body;
+    } catch (e) {
+      fail('chain', `link "${kind}" body does not decode: ${(e as Error).message}`);
+    }
+    const hash = hashLink(encode(pb.Link, { kind, prev: link.prev, body: link.body }));
+    links.push({ kind, prev: link.prev, body: link.body, hash });
+    prev = hash;
+  }
+  if (!equalBytes(rec.head, prev)) fail('chain', `head is ${toHex(rec.head)}, the last link hashes to ${toHex(prev)}`);
+  return {
+    recordBytes: signed.record, signature: signed.signature, publicKey: signed.publicKey,
+    version: rec.version, runId: rec.runId, links, bodies, head: rec.head,
+  };
+}
+
+function plain(value: unknown): unknown {
+  if (value instanceof Uint8Array) return toHex(value);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === 'object') {
+    if ('low' in value && 'high' in value && 'unsigned' in value) return String(value);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = plain(v);
+    return out;
+  }
+  return value;
+}
+
+/** record.json as an object: the record decoded for people (bytes as lowercase hex, 64-bit integers as decimal strings, every field present). */
+export function recordObject(rec: DecodedRecord): Record<string, unknown> {
+  const signed = rec.signature.length > 0;
+  return {
+    version: rec.version,
+    runId: rec.runId,
+    head: toHex(rec.head),
+    signed,
+    publicKey: rec.publicKey.length > 0 ? toHex(rec.publicKey) : null,
+    signature: signed ? toHex(rec.signature) : null,
+    links: rec.links.map((l) => {
+      const type = LINK_TYPES[l.kind];
+      const body = type.toObject(type.decode(l.body), { longs: String, defaults: true, arrays: true });
+      return { kind: l.kind, hash: toHex(l.hash), prev: toHex(l.prev), body: plain(body) };
+    }),
+  };
+}
+
+/** record.json: exactly this text for a given record.pb (verify compares the bytes). */
+export function renderRecordJson(rec: DecodedRecord): string {
+  return JSON.stringify(recordObject(rec), null, 2) + '\n';
+}
