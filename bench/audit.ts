@@ -17,7 +17,7 @@ const strategy = await loadStrategy('strategies-as/sma-cross.ts');
 const csv = path.join(work, 'GOOG.csv');
 writeFileSync(csv, readFileSync('data/GOOG.csv'));
 const edited = path.join(work, 'GOOG-edited.csv');
-writeFileSync(edited, readFileSync(csv, 'utf8').replace('2008-08-07,482,484,476.41,479.12', '2008-08-07,482,484,476.41,679.12'));
+writeFileSync(edited, readFileSync(csv, 'utf8').replace('2008-08-07,482,484,476.41,479.12', '2008-08-07,482,484,476.41,480.12'));
 
 async function best(f: () => unknown | Promise<unknown>, rounds = 5): Promise<number> {
   let b = Infinity;
