@@ -130,7 +130,6 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
     }
     case 'verify': {
       if (values.proof) {
-        const vkey = vkeyOption(values.vkey, 'verify --proof needs --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")');
         let proof: InclusionProof & ConsistencyProof;
         try {
           proof = JSON.parse(await readText(values.proof as string, 'proof'));
@@ -138,6 +137,8 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
           if (e instanceof UsageError) throw e;
           throw new UsageError('USAGE', `${values.proof} is not JSON`);
         }
+        // After the usage errors: a key that does not check out is a verification failure.
+        const vkey = vkeyOption(values.vkey, 'verify --proof needs --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")');
         if (values['old-checkpoint']) {
           const r = verifyConsistencyProof(proof, await readText(values['old-checkpoint'] as string, 'checkpoint'), vkey.name, vkey.publicKey);
           out.log(`OK the tree of size ${r.to.size} (root ${toHex(r.to.root)}) extends the tree of size ${r.from.size} (root ${toHex(r.from.root)})`);

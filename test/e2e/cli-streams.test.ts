@@ -26,7 +26,7 @@ const WARNING = /^\*\*\* WARNING: this run is UNSIGNED: nobody vouches for its r
 /** stdout of a backtest: the stats table, a blank line, then exactly these six lines. */
 function expectResultsOnly(out: string, dir: string, record: RegExp): void {
   const lines = out.split('\n');
-  expect(lines[0]).toBe('Start                   2004-08-19T00:00:00Z');
+  expect(lines[0]).toMatch(/^Start +2004-08-19T00:00:00Z$/);
   expect(lines.at(-1)).toBe(''); // ends with a newline
   expect(lines.slice(-8, -1).map((l) => l.replace(/ +.*/, ''))).toEqual(['', 'run', 'instructions', 'trace', 'result', 'record', 'run']);
   expect(lines.at(-3)!.slice('record        '.length)).toMatch(record);
