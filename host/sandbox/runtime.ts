@@ -107,6 +107,10 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
   const functions = parsed.importedFuncs + parsed.funcTypes.length;
   if (functions > config.maxFunctions)
     throw new SandboxError('MODULE_LIMIT', `module has ${functions} functions; the limit is ${config.maxFunctions}`);
+  // Checked here, whatever the mode (the instrumenter checks it too): a module never starts with more memory than allowed.
+  for (const lim of parsed.memories)
+    if (lim.min > config.maxMemoryPages)
+      throw new SandboxError('MEMORY_LIMIT', `the module declares ${lim.min} memory pages at start; the limit (--max-memory-pages) is ${config.maxMemoryPages}`);
   for (const imp of parsed.imports) {
     const allowed = ALLOWED_IMPORTS[imp.module]?.[imp.field];
     const where = `import "${imp.module}"."${imp.field}" (byte offset ${imp.offset})`;
@@ -190,10 +194,13 @@ export interface FaultSite {
   offset: number | null;
   /** Instructions executed, the one that trapped or ran out of fuel included (null when not metered). */
   instructions: bigint | null;
-  /** Set by the engine (`GuestInstance.fault`): the symbol, the bar's index in its feed, its time. */
-  symbol: string | null;
+  /**
+   * The bar: how many on_bar calls came before the one that faulted (for on_order and on_trade, before
+   * the last one), i.e. the engine's bar event index, and that bar's time and symbol index (null in init).
+   */
   bar: number | null;
   time: bigint | null;
+  symbol: number | null;
 }
 
 /** A SandboxError raised while the guest ran, with where it happened (also spelled out in its message). */
@@ -205,7 +212,10 @@ function describeSite(what: string, s: FaultSite): string {
   if (s.offset !== null) text += ` at byte offset ${s.offset}`;
   if (s.instructions !== null) text += ` after ${s.instructions} instructions`;
   text += `, in ${s.callback}`;
-  if (s.bar !== null) text += ` at bar ${s.bar}${s.symbol ? ` of ${s.symbol}` : ''}${s.time !== null ? ` (${isoTime(s.time)})` : ''}`;
+  if (s.bar !== null) {
+    text += `${s.callback === 'on_bar' ? ' of' : ' after'} bar ${s.bar}${s.time !== null ? ` (${isoTime(s.time)}` : ' ('}`;
+    text += `${s.symbol !== null ? `${s.time !== null ? ', ' : ''}symbol ${s.symbol}` : ''})`;
+  }
   return text;
 }
 
@@ -231,11 +241,16 @@ export class GuestInstance {
   private tp: WebAssembly.Global | null = null;
   /** Instructions charged that did not run: the rest of a region the run stopped in. */
   private unrun = 0n;
+  /** on_bar calls so far, and the last bar's time when it did not go through the bar memory. */
+  private bars = 0;
+  private lastTime = 0n;
+  private readonly host: GuestHost;
   /** The fault that stopped the run, once located (a stop ends the trace: it is written once). */
   private stop: { site: FaultSite; what: string } | null = null;
 
   constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig) {
     this.guest = guest;
+    this.host = host;
     this.config = config;
     this.chunker = guest.mode !== 'trace' ? null : config.hashing === 'worker' ? new ParallelChunker(config.chunkSize) : new TraceChunker(config.chunkSize);
     const imports = this.imports(host);
@@ -380,7 +395,7 @@ export class GuestInstance {
     const func = stop?.func ?? null;
     const site: FaultSite = {
       callback: 'init', func, name: func === null ? null : this.guest.functionNames.get(func) ?? null, offset: stop?.offset ?? null,
-      instructions: this.fuel ? this.instructions() : null, symbol: null, bar: null, time: null,
+      instructions: this.fuel ? this.instructions() : null, ...this.barSite(),
     };
     this.stop = { site, what };
     return Object.assign(new SandboxError(code, what, { cause }), { site });
@@ -396,12 +411,20 @@ export class GuestInstance {
     const f = e as GuestFault;
     if (!f.site || this.stop?.site !== f.site) {
       // Raised by a host import (a limit, an abort): where in the guest is the call, not located here.
-      f.site = { callback, func: null, name: null, offset: null, instructions: null, symbol: null, bar: null, time: null };
+      f.site = { callback, func: null, name: null, offset: null, instructions: null, ...this.barSite() };
       this.stop = { site: f.site, what: e.message };
     }
     f.site.callback = callback;
     e.message = describeSite(this.stop.what, f.site);
     return e;
+  }
+
+  /** The last bar the guest was given (only read when it faults: nothing is kept per bar but a count). */
+  private barSite(): Pick<FaultSite, 'bar' | 'time' | 'symbol'> {
+    if (this.bars === 0) return { bar: null, time: null, symbol: null };
+    const w = this.barWords;
+    const time = w ? (BigInt(w[TIME_HI]!) << 32n) | BigInt(w[TIME_LO]! >>> 0) : this.lastTime;
+    return { bar: this.bars - 1, time, symbol: this.host.symbol() };
   }
 
   /** GUEST_TRAP at the trapping instruction: V8's position in the instrumented module, mapped back. */
@@ -420,18 +443,6 @@ export class GuestInstance {
     return this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, site, e);
   }
 
-  /**
-   * The engine's report of where it was when the guest faulted: the symbol, the bar's index in its
-   * feed and its time, added to the fault's site and message. Other errors pass through unchanged.
-   */
-  located(e: unknown, at: { symbol: string; bar: number; time: bigint }): unknown {
-    const f = e as Partial<GuestFault>;
-    if (!(e instanceof SandboxError) || !f.site || !this.stop || this.stop.site !== f.site) return e;
-    Object.assign(f.site, at);
-    e.message = describeSite(this.stop.what, f.site);
-    return e;
-  }
-
   /** Runs the strategy's initialisation (the module's start code). */
   init(): void {
     if (!this.guest.hasInit) return;
@@ -443,6 +454,12 @@ export class GuestInstance {
   }
 
   onBar(time: bigint, open: number, high: number, low: number, close: number, volume: number): void {
+    this.bars++;
+    // Kept where onBarAt keeps it (the bar memory), for a fault's site.
+    if (this.barWords) {
+      this.barWords[TIME_LO] = Number(BigInt.asIntN(32, time));
+      this.barWords[TIME_HI] = Number(time >> 32n);
+    } else this.lastTime = time;
     try {
       this.onBarFn(time, open, high, low, close, volume);
     } catch (e) {
@@ -455,6 +472,7 @@ export class GuestInstance {
    * Through the trampoline it allocates nothing (no BigInt, no boxed doubles). Same call, same trace.
    */
   onBarAt(bars: Bars, words: Int32Array, j: number): void {
+    this.bars++;
     try {
       if (this.barTrampoline) {
         const w = this.barWords!, v = this.barValues!;
@@ -466,7 +484,10 @@ export class GuestInstance {
         v[3] = bars.close[j]!;
         v[4] = bars.volume[j]!;
         this.barTrampoline();
-      } else this.onBarFn(bars.time[j]!, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
+      } else {
+        this.lastTime = bars.time[j]!;
+        this.onBarFn(this.lastTime, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
+      }
     } catch (e) {
       throw this.translate(e, 'on_bar');
     }

@@ -6,6 +6,12 @@ import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
 import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
+import { executeRun, loadData, DEFAULT_CONFIG } from '../../host/index.ts';
+import { isoTime } from '../../host/model/bars.ts';
+import { cli } from '../helpers/cli.ts';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Runs on_bar(t) for each t on one instance; returns per call the expanded records (or the error), and the instance. */
 function run(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
@@ -63,8 +69,28 @@ describe('a trap inside a region', () => {
     const { calls, error } = run(DIVIDE, [1n, 0n]);
     const divAt = calls[1]!.at(-1)!.offset;
     expect(DIVIDE[divAt]).toBe(DIV_S);
-    expect(error!.site).toEqual({ callback: 'on_bar', func: 0, name: null, offset: divAt, instructions: 24n, symbol: null, bar: null, time: null });
-    expect(error!.message).toContain(`in function 0 at byte offset ${divAt} after 24 instructions, in on_bar`);
+    expect(error!.site).toEqual({ callback: 'on_bar', func: 0, name: null, offset: divAt, instructions: 24n, bar: 1, time: 0n, symbol: 0 });
+    expect(error!.message).toBe(`guest trapped: divide by zero in function 0 at byte offset ${divAt} after 24 instructions, in on_bar of bar 1 (1970-01-01T00:00:00Z, symbol 0)`);
+  });
+
+  it('run by the engine: an out-of-bounds store names its function, offset, bar and time', async () => {
+    // Stores at 65536 (out of bounds) once the close is above 200: GOOG's first such close.
+    const guest = wat(`(module (memory (export "memory") 1)
+      (func $check (param $close f64) (i32.store (select (i32.const 65536) (i32.const 0) (f64.gt (local.get $close) (f64.const 200))) (i32.const 1)))
+      (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (call $check (local.get 4))))`);
+    const data = await loadData('data/GOOG.csv');
+    const bar = data.bars.close.findIndex((c) => c > 200);
+    let error: GuestFault | null = null;
+    try {
+      executeRun({ strategy: { wasm: guest, sources: [] }, data, config: DEFAULT_CONFIG });
+    } catch (e) {
+      error = e as GuestFault;
+    }
+    const storeAt = [...guest.keys()].find((i) => guest[i] === 0x36 && guest[i - 1] === 0x01 && guest[i - 2] === 0x41)!;
+    expect(bar).toBeGreaterThan(0);
+    expect(error).toMatchObject({ code: 'GUEST_TRAP', site: { callback: 'on_bar', func: 0, offset: storeAt, bar, time: data.bars.time[bar], symbol: 0 } });
+    expect(error!.message).toContain(`in function 0 at byte offset ${storeAt} after `);
+    expect(error!.message).toContain(`, in on_bar of bar ${bar} (${isoTime(data.bars.time[bar]!)}, symbol 0)`);
   });
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
@@ -150,5 +176,22 @@ describe('memory.grow', () => {
     expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true)).toBe(1);
     expect(inst.fuelUsed()).toBe(6n + 255n * 8192n);
     expect(inst.instructions()).toBe(6n);
+  });
+});
+
+describe('the memory limit', () => {
+  it('below the module\'s declared minimum is MEMORY_LIMIT naming both, in every mode and from the CLI (exit 4)', async () => {
+    const big = wat(`(module (memory (export "memory") 3) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))`);
+    for (const mode of ['none', 'fuel', 'trace'] as const)
+      expect(() => compileGuest(big, { ...DEFAULT_SANDBOX, mode, maxMemoryPages: 2 }), mode).toThrow(expect.objectContaining({
+        code: 'MEMORY_LIMIT', message: 'the module declares 3 memory pages at start; the limit (--max-memory-pages) is 2',
+      }));
+    expect(() => compileGuest(big, { ...DEFAULT_SANDBOX, maxMemoryPages: 3 })).not.toThrow();
+    const dir = mkdtempSync(path.join(tmpdir(), 'bp-mem-'));
+    writeFileSync(path.join(dir, 'big.wasm'), big);
+    const r = await cli('backtest', '--strategy', path.join(dir, 'big.wasm'), '--data', 'data/GOOG.csv', '--max-memory-pages', '1', '--out', path.join(dir, 'run'), '--unsigned');
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/MEMORY_LIMIT.*declares 3 memory pages.*is 1/);
+    expect(existsSync(path.join(dir, 'run'))).toBe(false);
   });
 });
