@@ -230,10 +230,10 @@ async function topLock(log: string): Promise<{ free: true } | { pid: number } | 
   }
 }
 
-/** Resolves on the writer's first acknowledgement, or when it has exited without one. */
-function firstAcknowledgement(w: Writer): Promise<void> {
+/** Resolves once the writer has acknowledged `count` appends (default 1), or has exited before. */
+function firstAcknowledgement(w: Writer, count = 1): Promise<void> {
   const acked = new Promise<void>((resolve) => {
-    const check = () => (acknowledged(w).length > 0 ? resolve() : w.child.stdout!.once('data', check));
+    const check = () => (acknowledged(w).length >= count ? resolve() : w.child.stdout!.once('data', check));
     check();
   });
   return Promise.race([acked, w.closed.then(() => undefined)]);
@@ -442,4 +442,36 @@ describe('backtest --log', () => {
     expect(existsSync(path.join(work, 'not-run'))).toBe(false);
     expect((await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'x'), '--log', path.join(work, 'no-log'))).err).toContain('no log at');
   });
+
+  it('logs a run while other processes append to the same log: its record once, at the index it printed, with a valid proof', async () => {
+    const log = path.join(work, 'busy-log');
+    const init = await cli('log', 'init', log, '--key', keyFile, '--origin', 'example.test/busy');
+    const vkey = init.out.split('\n')[1]!.replace('verifier key ', '');
+    const writers = [0, 1].map((k) => startWriter(log, keyFile, `busy${k}`));
+    await Promise.all(writers.map((w) => w.ready));
+    go(writers);
+    await Promise.all(writers.map(firstAcknowledgement));
+    const run = path.join(work, 'busy-run');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--key', keyFile, '--log', log);
+    await Promise.all(writers.map((w) => firstAcknowledgement(w, acknowledged(w).length + 1)));
+    writers.forEach((w) => w.child.kill('SIGKILL'));
+    await Promise.all(writers.map((w) => w.closed));
+    expect(r.code, r.err).toBe(0);
+
+    const status = verifyLog(log);
+    const entries = await readFile(path.join(log, 'entries'));
+    const logged = Array.from({ length: status.size }, (_, i) => entries.subarray(i * 32, i * 32 + 32).toString('hex'));
+    const index = Number(/^logged {8}entry (\d+) of example\.test\/busy /m.exec(r.out)?.[1]);
+    const record = toHex(sha256(new Uint8Array(await readFile(path.join(run, 'record.pb')))));
+    expect([index, logged[index], logged.filter((hex) => hex === record).length]).toEqual([index, record, 1]);
+    const proof = JSON.parse(await readFile(path.join(run, 'log-inclusion.json'), 'utf8'));
+    expect([proof.index, proof.entry]).toEqual([index, record]);
+    const v = await cli('verify', run, '--vkey', vkey);
+    expect(v.code, v.err).toBe(0);
+    // The other writers' appends are all in place too, before and after the run's.
+    const acks = writers.flatMap(acknowledged);
+    for (const [i, hex] of acks) expect([i, logged[i]]).toEqual([i, hex]);
+    expect([acks.some(([i]) => i < index), acks.some(([i]) => i > index)]).toEqual([true, true]);
+    expect((await cli('log', 'verify', log)).code).toBe(0);
+  }, 60_000);
 });
