@@ -80,7 +80,7 @@ const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', '
  */
 export async function checkOutDir(dirArg: string, force: boolean): Promise<void> {
   const dir = path.resolve(dirArg);
-  const st = await lstat(dir).catch((e) => (errno(e) === 'ENOENT' ? null : Promise.reject(outError(dirArg, 'cannot be read', e))));
+  const st = await lstat(dir).catch((e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : Promise.reject(outError(dirArg, 'cannot be read', e))));
   if (st) {
     if (!force) throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} already exists; pass --force to replace it`);
     if (!st.isDirectory()) throw outError(dirArg, 'exists and is not a folder; it is not replaced even with --force');
