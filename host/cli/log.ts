@@ -24,7 +24,8 @@ with C2SP signed-note checkpoints (Ed25519), inclusion and consistency proofs.
   vkey <log-dir>
         print the log's verifier key again (from its log.json), for --vkey
   append <log-dir> (<run-dir> | --hash HEX) [--key FILE]
-        append a run's record hash; returns once the new signed checkpoint covers it
+        append a run's record hash; returns once the new signed checkpoint covers it (any number of
+        processes may append at once: each waits its turn, up to 60 s for the lock)
   checkpoint <log-dir>
         print the latest signed checkpoint
   prove <log-dir> (<run-dir> | --hash HEX | --index I) [--out FILE]
@@ -151,7 +152,7 @@ export async function cmdLog(args: string[], out: Out): Promise<number> {
       const trusted = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : undefined;
       const s = verifyLog(needDir(), trusted);
       out.log(`OK log ${s.origin}: ${s.size} entries, root ${toHex(s.root)}`);
-      if (s.pendingBytes > 0) out.log(`note: ${s.pendingBytes} bytes past the checkpoint belong to an append that never returned; the next append discards them`);
+      if (s.pendingBytes > 0) out.log(`note: ${s.pendingBytes} bytes past the checkpoint belong to an append under way or one that never returned; the next append discards the latter`);
       if (!trusted) out.log('note: checked under the key in log.json; pass --pubkey to pin the key');
       return EXIT.ok;
     }

@@ -1,7 +1,8 @@
 /**
  * @module tlog
  * The transparency log of record hashes (docs/AUDIT.md): an append-only RFC 9162 tree with C2SP
- * signed-note checkpoints, inclusion and consistency proofs, crash-safe appends.
+ * signed-note checkpoints, inclusion and consistency proofs, crash-safe appends by any number of
+ * concurrent writers (the lock: lock.ts).
  */
 export {
   initLog, appendEntry, verifyLog, proveInclusion, proveConsistency, verifyInclusionProof, verifyEntryLogged, verifyConsistencyProof, findEntry, readMeta,

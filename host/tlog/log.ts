@@ -225,7 +225,7 @@ export interface LogStatus {
   origin: string;
   size: number;
   root: Uint8Array;
-  /** Bytes past the checkpoint: the remains of an append that did not return (the next append discards them). */
+  /** Bytes past the checkpoint: an append under way, or the remains of one that did not return (the next append discards those). */
   pendingBytes: number;
   vkey: string;
 }
