@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import protobuf from 'protobufjs';
 import Long from 'long';
 import type { BacktestResult, Stats, Trade } from '../model/trade.ts';
+import type { OrderReason, OrderRecord } from '../model/order.ts';
 
 const root = protobuf.parse(readFileSync(new URL('./backproof.proto', import.meta.url), 'utf8'), { keepCase: false }).root;
 export const pb = {
@@ -53,21 +54,29 @@ function tradeMessage(t: Trade): Record<string, unknown> {
   };
 }
 
+function orderMessage(o: OrderRecord): Record<string, unknown> {
+  return {
+    id: o.id, bar: o.bar, time: int64(o.time), symbol: o.symbol, side: o.side, type: o.type, size: o.size,
+    status: o.status, reason: o.reason, price: o.price, units: o.units,
+  };
+}
+
 function statsMessage(s: Stats): Record<string, unknown> {
   return { ...s, start: int64(s.start), end: int64(s.end) };
 }
 
 /**
- * Result bytes: trades (field 1), equity (field 2, packed doubles) and stats (field 3), in tag order.
+ * Result bytes: trades (field 1), equity (field 2, packed doubles), stats (field 3) and orders (field 4), in tag order.
  * The equity curve is written straight from its Float64Array — the same bytes protobufjs writes for
  * a packed repeated double (pinned by the golden test), without a JS array of every point.
  */
 export function encodeResult(r: BacktestResult): Uint8Array {
   const trades = pb.Result.encode(pb.Result.fromObject({ trades: r.trades.map(tradeMessage) })).finish();
   const stats = pb.Result.encode(pb.Result.fromObject({ stats: statsMessage(r.stats) })).finish();
+  const orders = pb.Result.encode(pb.Result.fromObject({ orders: r.orders.map(orderMessage) })).finish();
   const n = r.equity.length;
   const head = protobuf.Writer.create().uint32((2 << 3) | 2).uint32(n * 8).finish();
-  const out = new Uint8Array(trades.length + (n > 0 ? head.length + n * 8 : 0) + stats.length);
+  const out = new Uint8Array(trades.length + (n > 0 ? head.length + n * 8 : 0) + stats.length + orders.length);
   out.set(trades, 0);
   let at = trades.length;
   if (n > 0) {
@@ -78,6 +87,7 @@ export function encodeResult(r: BacktestResult): Uint8Array {
     at += n * 8;
   }
   out.set(stats, at);
+  out.set(orders, at + stats.length);
   return out;
 }
 
@@ -86,6 +96,7 @@ export function decodeResult(bytes: Uint8Array): BacktestResult {
     trades: Record<string, unknown>[];
     equity: number[];
     stats: Record<string, unknown> | null;
+    orders: Record<string, unknown>[];
   };
   const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
   const trades: Trade[] = m.trades.map((t) => ({
@@ -96,5 +107,9 @@ export function decodeResult(bytes: Uint8Array): BacktestResult {
   const s = m.stats ?? {};
   const stats = { start: toBigInt(s.start), end: toBigInt(s.end) } as Record<string, unknown>;
   for (const field of pb.Stats.fieldsArray) if (field.name !== 'start' && field.name !== 'end') stats[field.name] = num(s[field.name]);
-  return { trades, equity: Float64Array.from(m.equity), stats: stats as unknown as Stats };
+  const orders: OrderRecord[] = m.orders.map((o) => ({
+    id: num(o.id), bar: num(o.bar), time: toBigInt(o.time), symbol: num(o.symbol), side: num(o.side), type: num(o.type), size: num(o.size),
+    status: num(o.status), reason: (typeof o.reason === 'string' ? o.reason : '') as OrderReason, price: num(o.price), units: num(o.units),
+  }));
+  return { trades, orders, equity: Float64Array.from(m.equity), stats: stats as unknown as Stats };
 }

@@ -5,6 +5,11 @@
  */
 import { isoTime } from '../model/bars.ts';
 import type { BacktestResult, Stats } from '../model/trade.ts';
+import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
+
+const STATUS_FILLED = STATUS_NAMES.indexOf('filled');
+const STATUS_CANCELLED = STATUS_NAMES.indexOf('cancelled');
+const STATUS_REJECTED = STATUS_NAMES.indexOf('rejected');
 
 export function renderTradesCsv(r: BacktestResult): string {
   const rows = ['Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission'];
@@ -50,15 +55,41 @@ export function renderStatsJson(s: Stats): string {
   return JSON.stringify(statsObject(s), null, 2) + '\n';
 }
 
-/** A two-column table like backtesting.py's stats printout. */
-export function renderStatsTable(s: Stats): string {
+/**
+ * A two-column table like backtesting.py's stats printout. Given the orders, Rejected Orders is
+ * followed by one line per reason (the orders left open at the end count there as "end-of-data").
+ */
+export function renderStatsTable(s: Stats, orders?: readonly OrderRecord[]): string {
   const o = statsObject(s);
   const width = Math.max(...LABELS.map(([, l]) => l.length)) + 2;
-  return LABELS.map(([k, label, unit]) => {
+  return LABELS.flatMap(([k, label, unit]) => {
     const v = o[k];
     const text = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) + unit : v === null ? 'NaN' : String(v);
-    return label.padEnd(width) + text;
+    const line = label.padEnd(width) + text;
+    if (k !== 'rejectedOrders' || !orders) return [line];
+    return [line, ...rejectionsByReason(orders).map(([reason, n]) => `  ${reason}`.padEnd(width) + n)];
   }).join('\n');
+}
+
+/** The orders counted in Rejected Orders, by reason, in reason order. */
+export function rejectionsByReason(orders: readonly OrderRecord[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const o of orders)
+    if (o.status === STATUS_REJECTED || (o.status === STATUS_CANCELLED && o.reason === 'end-of-data')) counts.set(o.reason, (counts.get(o.reason) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** orders.csv: every order, in id order, with how it ended (docs/SEMANTICS.md, "Orders"). */
+export function renderOrdersCsv(r: BacktestResult): string {
+  const rows = ['Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units'];
+  for (const o of r.orders) {
+    const filled = o.status === STATUS_FILLED;
+    rows.push([
+      o.id, o.bar < 0 && o.time === 0n ? '' : isoTime(o.time), o.symbol, SIDE_NAMES[o.side] ?? 'invalid', TYPE_NAMES[o.type] ?? `invalid(${o.type})`,
+      o.size, STATUS_NAMES[o.status] ?? String(o.status), o.reason, filled ? o.price : '', filled ? o.units : '',
+    ].join(','));
+  }
+  return rows.join('\n') + '\n';
 }
 
 /** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds. */

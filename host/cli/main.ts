@@ -249,7 +249,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     logged = `logged        entry ${appended.index} of ${readMeta(logDir).origin} (tree size ${appended.size}); proof in ${path.join(dir, RUN_FILES.logInclusion)}`;
   } : undefined;
   await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, config, key, beforePublish });
-  out.log(renderStatsTable(outcome.result.stats));
+  out.log(renderStatsTable(outcome.result.stats, outcome.result.orders));
   out.log('');
   out.log(`run id        ${outcome.runId}`);
   out.log(`instructions  ${outcome.instructions}`);

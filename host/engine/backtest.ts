@@ -200,7 +200,7 @@ export class Backtest {
       bars: timeline, equity: eq, trades: account.trades, barsInMarket, initialCash: this.config.cash,
       commissions: account.commissions, rejectedOrders: account.rejectedOrders,
     });
-    return { trades: account.trades, equity: eq, stats };
+    return { trades: account.trades, orders: account.orders, equity: eq, stats };
   }
 
   private anyPosition(): boolean {

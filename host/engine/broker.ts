@@ -19,6 +19,7 @@
  *   at the next open (a margin call).
  */
 import type { Trade } from '../model/trade.ts';
+import type { OrderReason, OrderRecord } from '../model/order.ts';
 import type { Bars } from '../model/bars.ts';
 
 import * as abi from '../../guest-sdk/constants.ts';
@@ -31,6 +32,13 @@ export const TYPE = {
 export const TIF = { gtc: abi.TIF_GTC, day: abi.TIF_DAY, ioc: abi.TIF_IOC, fok: abi.TIF_FOK } as const;
 /** Order status reported to the guest's on_order. */
 export const STATUS = { filled: abi.STATUS_FILLED, cancelled: abi.STATUS_CANCELLED, rejected: abi.STATUS_REJECTED, expired: abi.STATUS_EXPIRED } as const;
+/** The side recorded for an order whose kind is neither buy, sell nor close. */
+export const SIDE_INVALID = 2;
+
+/** An order kind (ORDER_BUY, ORDER_SELL, ORDER_CLOSE) as a side: +1, −1, 0; SIDE_INVALID for anything else. */
+export function sideOfKind(kind: number): number {
+  return kind === ORDER_CLOSE ? 0 : kind === ORDER_BUY ? 1 : kind === ORDER_SELL ? -1 : SIDE_INVALID;
+}
 
 export interface CostModel {
   rate: number;
@@ -109,8 +117,10 @@ export class Account {
   /** Closed trades not yet reported to the guest's on_trade. */
   tradesReported = 0;
   readonly brokers: Broker[] = [];
-  /** Order ids are unique across symbols. */
+  /** Order ids are unique across symbols: order k (from 1) is orders[k − 1]. */
   nextId = 1;
+  /** Every order of the run, in id order, with how it ended (orders.csv). */
+  readonly orders: OrderRecord[] = [];
   /**
    * The engine's clock, set for each event. `stamp` orders event times without BigInts: equal times
    * have equal stamps, later times larger ones; orders placed now only meet bars with a larger stamp.
@@ -124,6 +134,35 @@ export class Account {
 
   constructor(cash: number) {
     this.cash = cash;
+  }
+
+  /** A new order's row, which gives it its id. `bar`: its symbol's bar index (−1 before the first). */
+  record(symbol: number, bar: number, side: number, type: number, size: number): OrderRecord {
+    const r: OrderRecord = { id: this.nextId++, bar, time: this.stamp > 0 ? this.time() : 0n, symbol, side, type, size, status: 0, reason: '', price: 0, units: 0 };
+    this.orders.push(r);
+    return r;
+  }
+
+  /**
+   * Order `id` ended: its row says how, and (unless `quiet`) the guest's on_order hears of it.
+   * A rejection counts in Rejected Orders.
+   */
+  settle(id: number, status: number, price: number, units: number, reason: OrderReason, quiet = false): void {
+    const r = this.orders[id - 1]!;
+    r.status = status;
+    r.reason = reason;
+    if (status === STATUS.filled) {
+      r.price = price;
+      r.units = units;
+    }
+    if (status === STATUS.rejected) this.rejectedOrders++;
+    if (!quiet) this.events.push({ id, status, price, units });
+  }
+
+  /** An order refused before it reached a book (e.g. on a symbol that does not exist): a row, a rejection. Returns −1. */
+  rejectOutright(symbol: number, bar: number, side: number, type: number, size: number, reason: OrderReason): number {
+    this.settle(this.record(symbol, bar, side, type, size).id, STATUS.rejected, NaN, 0, reason);
+    return -1;
   }
 
   /** Cash plus every position marked at its symbol's latest close. */
@@ -219,37 +258,49 @@ export class Broker {
 
   private newOrder(o: Partial<Order> & { side: number; type: number }): Order {
     const order: Order = {
-      id: this.account.nextId++, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
+      id: 0, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
       after: this.account.stamp, day: this.account.day, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
     };
+    const r = this.account.record(this.symbol, this.bar, order.side, order.type, order.size);
+    order.id = r.id;
+    if (order.marginCall) r.reason = 'margin-call';
     this.orders.push(order);
     return order;
   }
 
-  private reject(id: number): number {
-    this.rejectedOrders++;
-    this.events.push({ id, status: STATUS.rejected, price: NaN, units: 0 });
+  private reject(id: number, reason: OrderReason): number {
+    this.account.settle(id, STATUS.rejected, NaN, 0, reason);
     return -1;
+  }
+
+  /** An order refused on entry: it gets an id and a row all the same. Returns −1. */
+  private refuse(side: number, type: number, size: number, reason: OrderReason): number {
+    return this.account.rejectOutright(this.symbol, this.bar, side, type, size, reason);
+  }
+
+  private cancelled(id: number, reason: OrderReason): void {
+    this.account.settle(id, STATUS.cancelled, NaN, 0, reason);
   }
 
   /** Simple exclusive market order (kind 1 buy, 2 sell, 3 close). */
   submit(kind: number, size: number): void {
-    if ((kind !== ORDER_BUY && kind !== ORDER_SELL && kind !== ORDER_CLOSE) || !(size >= 0) || !Number.isFinite(size)) {
-      this.reject(0);
-      return;
-    }
+    const side = sideOfKind(kind);
+    if (side === SIDE_INVALID) return void this.refuse(side, TYPE.market, size, 'invalid-kind');
+    if (!(size >= 0) || !Number.isFinite(size)) return void this.refuse(side, TYPE.market, size, 'invalid-size');
     this.newOrder({ side: kind === ORDER_CLOSE ? 0 : kind === ORDER_BUY ? 1 : -1, type: TYPE.market, size, exclusive: true });
   }
 
   /** A netting order of any type; returns its id, or −1 when rejected outright. */
   place(side: number, type: number, size: number, limit: number, stop: number, tif: number): number {
-    const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : 0;
+    const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : SIDE_INVALID;
     const needsLimit = type === TYPE.limit || type === TYPE.stopLimit;
     const needsStop = type === TYPE.stop || type === TYPE.stopLimit;
     const trailing = type === TYPE.trailingAmount || type === TYPE.trailingPercent;
-    if (s === 0 || !(type >= 0 && type <= 5) || !(tif >= 0 && tif <= 3) || !(size >= 0) || !Number.isFinite(size)
-      || (needsLimit && !(limit > 0)) || (needsStop && !(stop > 0)) || (trailing && !(stop > 0)))
-      return this.reject(0);
+    if (s === SIDE_INVALID) return this.refuse(s, type, size, 'invalid-kind');
+    if (!(type >= 0 && type <= 5)) return this.refuse(s, type, size, 'invalid-type');
+    if (!(tif >= 0 && tif <= 3)) return this.refuse(s, type, size, 'invalid-tif');
+    if (!(size >= 0) || !Number.isFinite(size)) return this.refuse(s, type, size, 'invalid-size');
+    if ((needsLimit && !(limit > 0)) || (needsStop && !(stop > 0)) || (trailing && !(stop > 0))) return this.refuse(s, type, size, 'invalid-price');
     const o = this.newOrder({ side: s, type, size, limit, tif });
     if (trailing) {
       o.trail = stop;
@@ -260,9 +311,10 @@ export class Broker {
 
   /** Entry (market when limit is NaN) with a stop-loss and a take-profit that cancel each other. */
   bracket(side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number): number {
-    const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : 0;
-    if (s === 0 || !(stopLoss > 0) || !(takeProfit > 0) || (s > 0 ? !(stopLoss < takeProfit) : !(stopLoss > takeProfit)))
-      return this.reject(0);
+    const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : SIDE_INVALID;
+    const type = Number.isNaN(limit) ? TYPE.market : TYPE.limit;
+    if (s === SIDE_INVALID) return this.refuse(s, type, size, 'invalid-kind');
+    if (!(stopLoss > 0) || !(takeProfit > 0) || (s > 0 ? !(stopLoss < takeProfit) : !(stopLoss > takeProfit))) return this.refuse(s, type, size, 'invalid-price');
     const entry = this.place(side, Number.isNaN(limit) ? TYPE.market : TYPE.limit, size, limit, NaN, tif);
     if (entry < 0) return entry;
     const sl = this.newOrder({ side: -s, type: TYPE.stop, stop: stopLoss, parent: entry });
@@ -272,13 +324,13 @@ export class Broker {
     return entry;
   }
 
-  cancel(id: number): boolean {
+  cancel(id: number, reason: OrderReason = 'strategy'): boolean {
     const i = this.orders.findIndex((o) => o.id === id);
     if (i < 0) return false;
     const [o] = this.orders.splice(i, 1);
-    this.events.push({ id, status: STATUS.cancelled, price: NaN, units: 0 });
+    this.cancelled(id, reason);
     // Cancelling an entry cancels its bracket children.
-    for (const child of this.orders.filter((c) => c.parent === o!.id)) this.cancel(child.id);
+    for (const child of this.orders.filter((c) => c.parent === o!.id)) this.cancel(child.id, 'parent-cancelled');
     return true;
   }
 
@@ -329,13 +381,13 @@ export class Broker {
     const process = (o: Order): void => {
       if (done.has(o.id)) return;
       if (o.parent !== 0 && gone.has(o.parent)) {
-        this.events.push({ id: o.id, status: STATUS.cancelled, price: NaN, units: 0 });
+        this.cancelled(o.id, 'parent-unfilled');
         return;
       }
       if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return void keep.push(o);
       if (o.tif === TIF.day && day > o.day) {
         gone.add(o.id);
-        this.events.push({ id: o.id, status: STATUS.expired, price: NaN, units: 0 });
+        this.account.settle(o.id, STATUS.expired, NaN, 0, 'day-end');
         return;
       }
       // Bracket children: the conservative rule when one bar reaches both.
@@ -349,7 +401,7 @@ export class Broker {
             const winner = (o.type === TYPE.stop) === stopFirst ? o : sib;
             const loser = winner === o ? sib : o;
             done.add(loser.id);
-            this.events.push({ id: loser.id, status: STATUS.cancelled, price: NaN, units: 0 });
+            this.cancelled(loser.id, 'oco');
             this.execute(winner, this.fillPrice(winner, open, high, low), winner.type !== TYPE.limit);
             done.add(winner.id);
             return;
@@ -360,7 +412,7 @@ export class Broker {
       if (Number.isNaN(price)) {
         if (o.tif === TIF.ioc || o.tif === TIF.fok) {
           gone.add(o.id);
-          this.events.push({ id: o.id, status: STATUS.cancelled, price: NaN, units: 0 });
+          this.cancelled(o.id, 'not-immediate');
         } else keep.push(o);
         return;
       }
@@ -369,7 +421,7 @@ export class Broker {
       done.add(o.id);
       if (filled && o.sibling !== 0) {
         done.add(o.sibling);
-        this.events.push({ id: o.sibling, status: STATUS.cancelled, price: NaN, units: 0 });
+        this.cancelled(o.sibling, 'oco');
       }
       if (filled) {
         // The bracket's children go live: on this bar when the entry filled at the open (they come
@@ -475,9 +527,13 @@ export class Broker {
     return this.orders.length;
   }
 
-  /** Orders still open after the last bar are cancelled. */
+  /**
+   * Orders still open after the last bar are cancelled (no event: the guest has no bar left to hear
+   * of it). They count in Rejected Orders, as they always have. Returns how many.
+   */
   cancelPending(): number {
     const n = this.orders.length;
+    for (const o of this.orders) this.account.settle(o.id, STATUS.cancelled, NaN, 0, 'end-of-data', true);
     this.orders = [];
     return n;
   }
@@ -514,13 +570,15 @@ export class Broker {
   private execute(o: Order, price: number, slip: boolean): number {
     if (o.side === 0) {
       if (this.position === 0) {
-        if (!o.marginCall) this.reject(o.id);
+        // A margin call whose position is gone by its fill says nothing to the guest (it never placed it).
+        if (!o.marginCall) this.reject(o.id, 'no-position');
+        else this.account.settle(o.id, STATUS.cancelled, NaN, 0, 'margin-call', true);
         return 0;
       }
       const p = slip ? this.slipped(price, -Math.sign(this.position)) : price;
       const units = this.position;
       this.closePosition(p);
-      this.events.push({ id: o.id, status: STATUS.filled, price: p, units: -units });
+      this.account.settle(o.id, STATUS.filled, p, -units, o.marginCall ? 'margin-call' : '');
       return -units;
     }
     const p = slip ? this.slipped(price, o.side) : price;
@@ -530,11 +588,11 @@ export class Broker {
     if (!o.exclusive && this.position * o.side < 0 && o.size >= 1) units = this.roundLot(o.size);
     else units = this.units(o.size, p);
     if (units <= 0) {
-      this.reject(o.id);
+      this.reject(o.id, o.size >= 1 ? 'insufficient-margin' : 'zero-units');
       return 0;
     }
     this.fill(o.side * units, p);
-    this.events.push({ id: o.id, status: STATUS.filled, price: p, units: o.side * units });
+    this.account.settle(o.id, STATUS.filled, p, o.side * units, '');
     return o.side * units;
   }
 

@@ -2,6 +2,8 @@
  * @module model/trade
  * A closed round trip. Sizes are signed: > 0 long, < 0 short.
  */
+import type { OrderRecord } from './order.ts';
+
 export interface Trade {
   /** Index of the trade's symbol (its data file's position in the run). */
   symbol: number;
@@ -62,6 +64,8 @@ export interface Stats {
 
 export interface BacktestResult {
   trades: Trade[];
+  /** Every order, in id order, with how it ended. */
+  orders: OrderRecord[];
   /** Equity at each bar's close. */
   equity: Float64Array;
   stats: Stats;

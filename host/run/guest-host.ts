@@ -10,6 +10,7 @@
  */
 import { SandboxError } from '../errors.ts';
 import type { Backtest } from '../engine/backtest.ts';
+import { sideOfKind, TYPE } from '../engine/broker.ts';
 import type { GuestHost } from '../sandbox/index.ts';
 import type { RunConfig } from './config.ts';
 
@@ -78,7 +79,8 @@ export function guestHostFor(
     orderOn: (s, kind, size) => {
       placing(s);
       if (valid(s)) placed(brokers[s]!.submit(kind, size));
-      else backtest.account.rejectedOrders++;
+      // A symbol that does not exist: the order still gets an id and a row (orders.csv).
+      else backtest.account.rejectOutright(Number.isInteger(s) && s >= 0 ? s : -1, -1, sideOfKind(kind), TYPE.market, size, 'unknown-symbol');
     },
     param: (name, fallback) => {
       hooks.param?.(name);

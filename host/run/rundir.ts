@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
 import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
-import { renderEquityCsv, renderSnapshotsJson, renderStatsJson, renderTradesCsv } from '../audit/render.ts';
+import { renderEquityCsv, renderSnapshotsJson, renderStatsJson, renderTradesCsv, renderOrdersCsv } from '../audit/render.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { eventTimes, withPeriods } from '../engine/events.ts';
@@ -33,6 +33,7 @@ export const FILES = {
   recordJson: 'record.json',
   result: 'result.pb',
   trades: 'trades.csv',
+  orders: 'orders.csv',
   equity: 'equity.csv',
   stats: 'stats.json',
   config: 'config.json',
@@ -50,6 +51,7 @@ export const FILES = {
  */
 export const RESULT_RENDERINGS: readonly { name: string; render: (r: BacktestResult, times: BigInt64Array) => string }[] = [
   { name: FILES.trades, render: (r) => renderTradesCsv(r) },
+  { name: FILES.orders, render: (r) => renderOrdersCsv(r) },
   { name: FILES.equity, render: (r, times) => renderEquityCsv(r, times) },
   { name: FILES.stats, render: (r) => renderStatsJson(r.stats) },
 ];

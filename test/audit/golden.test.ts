@@ -37,6 +37,7 @@ describe('canonical encodings (golden bytes)', () => {
   it('a result encodes to the pinned bytes and round-trips', () => {
     const result = {
       trades: [{ symbol: 1, entryBar: 1, exitBar: 3, entryTime: 1092873600000000000n, exitTime: 1093046400000000000n, size: -83, entryPrice: 12.5, exitPrice: 14, pnl: -124.5, returnPct: -12, commission: 0.25 }],
+      orders: [],
       equity: new Float64Array([10000, 10001.5, 9999.25]),
       stats: {
         start: 1092873600000000000n, end: 1093046400000000000n, durationDays: 2, bars: 3, exposurePct: 50, equityFinal: 9999.25,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { rng } from '../helpers/generate.ts';
-import { acknowledged, go, holderOf, plantLock, startWriter, type Writer } from '../helpers/log-writers.ts';
+import { acknowledged, go, holderOf, plantLock, startChild, startWriter, type Writer } from '../helpers/log-writers.ts';
 import { loadPrivateKey, rawPublicKey } from '../../host/index.ts';
 import { appendEntry, initLog, openNote, parseVerifierKey, signNote, verifierKey, verifyLog, ENTRY_SIZE } from '../../host/tlog/index.ts';
 import { appendToRange, rangeLength, rangeOfLeaves, rootOfRange } from '../../host/tlog/range.ts';
@@ -303,6 +303,25 @@ describe('the writer lock', () => {
 });
 
 describe('concurrent writers', () => {
+  it('4 processes create the same log at once: one does, the others are told it exists, and the log is whole', async () => {
+    const log = path.join(work, 'init-race');
+    const keys = await Promise.all([0, 1, 2, 3].map(async (k) => {
+      expect((await cli('keygen', '--out', path.join(work, `init-race-key${k}`))).code).toBe(0);
+      return path.join(work, `init-race-key${k}`, 'backproof.key');
+    }));
+    const creators = keys.map((key, k) => startChild('test/helpers/log-init.ts', [log, key, `example.test/init-${k}`], `init${k}`));
+    await Promise.all(creators.map((c) => c.ready));
+    go(creators);
+    await Promise.all(creators.map((c) => c.closed));
+    const said = creators.map((c) => c.out().replace('ready\n', '').trim());
+    expect([...said].sort()).toEqual(['OUTPUT_EXISTS', 'OUTPUT_EXISTS', 'OUTPUT_EXISTS', 'created']);
+    const winner = said.indexOf('created');
+    // The log is the winner's alone: its key, its origin, its empty tree.
+    const status = verifyLog(log, rawPublicKey(await loadPrivateKey(keys[winner]!)));
+    expect([status.origin, status.size]).toEqual([`example.test/init-${winner}`, 0]);
+    expect(appendEntry(log, sha256(Buffer.from('first')), await loadPrivateKey(keys[winner]!)).index).toBe(0);
+  });
+
   const next = rng(29);
   it.each([
     [2, 40, 1],

@@ -1,8 +1,15 @@
 // Order types, fills, costs and margin on hand-made bars, with every expected price worked out here.
 import { describe, expect, it } from 'vitest';
 import { Backtest, type EngineConfig } from '../../host/engine/backtest.ts';
-import { STATUS, TIF, TYPE, ORDER_BUY, ORDER_SELL, DEFAULT_BROKER, type Broker } from '../../host/engine/broker.ts';
+import { STATUS, TIF, TYPE, ORDER_BUY, ORDER_SELL, ORDER_CLOSE, DEFAULT_BROKER, type Broker } from '../../host/engine/broker.ts';
 import type { Bars } from '../../host/model/bars.ts';
+import { STATUS_NAMES, TYPE_NAMES } from '../../host/model/order.ts';
+import { rejectionsByReason, renderOrdersCsv, renderStatsTable } from '../../host/audit/render.ts';
+import { decodeResult, encodeResult } from '../../host/audit/codec.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from '../helpers/cli.ts';
 
 const DAY = 86_400_000_000_000n;
 function bars(rows: [number, number, number, number][], step = DAY): Bars {
@@ -214,6 +221,118 @@ describe('order event delivery', () => {
         if (id === 1) bt.broker.submit(ORDER_BUY, -1); // rejected at once: its event is queued
       },
     });
-    expect(log.slice(0, 5)).toEqual(['bar 0', `order 1 status ${STATUS.filled}`, 'bar 1', `order 0 status ${STATUS.rejected}`, 'bar 2']);
+    // The rejected order takes an id (2) like any other: every order has a row in orders.csv.
+    expect(log.slice(0, 5)).toEqual(['bar 0', `order 1 status ${STATUS.filled}`, 'bar 1', `order 2 status ${STATUS.rejected}`, 'bar 2']);
   });
+});
+
+describe('every order has a row (orders.csv)', () => {
+  it('each rejection, cancellation, expiry and fill is recorded with its reason, and Rejected Orders counts the rejections', () => {
+    const { r } = run(DATA, {
+      0: (b) => {
+        b.submit(ORDER_BUY, -5); // 1 invalid-size
+        b.submit(ORDER_BUY, NaN); // 2 invalid-size
+        b.submit(ORDER_BUY, 1e9); // 3 insufficient-margin (at bar 1's open)
+        b.submit(ORDER_CLOSE, 0); // 4 no-position (at bar 1's open)
+        b.submit(9, 1); // 5 invalid-kind
+        b.place(ORDER_BUY, 9, 1, 100, NaN, TIF.gtc); // 6 invalid-type
+        b.place(ORDER_BUY, TYPE.limit, 1, 100, NaN, 9); // 7 invalid-tif
+        b.place(ORDER_BUY, TYPE.limit, 1, NaN, NaN, TIF.gtc); // 8 invalid-price
+        b.bracket(ORDER_BUY, 1, NaN, 110, 90, TIF.gtc); // 9 invalid-price (stop above target)
+        b.submit(ORDER_BUY, 0.00001); // 10 zero-units: a fraction that buys less than a lot
+        b.place(ORDER_BUY, TYPE.limit, 1, 50, NaN, TIF.ioc); // 11 not-immediate
+        b.place(ORDER_BUY, TYPE.limit, 1, 50, NaN, TIF.day); // 12 day-end (bar 1 is a later day)
+      },
+      1: (b) => {
+        const id = b.place(ORDER_BUY, TYPE.limit, 1, 50, NaN, TIF.gtc); // 13 strategy
+        b.cancel(id);
+        b.bracket(ORDER_BUY, 2, NaN, 90, 104, TIF.gtc); // 14 entry filled at bar 2's open (103); 15 stop 90 oco; 16 target 104 filled on bar 2
+      },
+      3: (b) => void b.place(ORDER_SELL, TYPE.limit, 1, 500, NaN, TIF.gtc), // 17 end-of-data
+    });
+    const rows = r.orders.map((o) => [o.id, o.side, o.type, o.status, o.reason, o.price, o.units]);
+    const { filled: F, cancelled: C, rejected: R, expired: E } = STATUS;
+    expect(rows).toEqual([
+      [1, 1, TYPE.market, R, 'invalid-size', 0, 0],
+      [2, 1, TYPE.market, R, 'invalid-size', 0, 0],
+      [3, 1, TYPE.market, R, 'insufficient-margin', 0, 0],
+      [4, 0, TYPE.market, R, 'no-position', 0, 0],
+      [5, 2, TYPE.market, R, 'invalid-kind', 0, 0],
+      [6, 1, 9, R, 'invalid-type', 0, 0],
+      [7, 1, TYPE.limit, R, 'invalid-tif', 0, 0],
+      [8, 1, TYPE.limit, R, 'invalid-price', 0, 0],
+      [9, 1, TYPE.market, R, 'invalid-price', 0, 0],
+      [10, 1, TYPE.market, R, 'zero-units', 0, 0],
+      [11, 1, TYPE.limit, C, 'not-immediate', 0, 0],
+      [12, 1, TYPE.limit, E, 'day-end', 0, 0],
+      [13, 1, TYPE.limit, C, 'strategy', 0, 0],
+      [14, 1, TYPE.market, F, '', 103, 2],
+      [15, -1, TYPE.stop, C, 'oco', 0, 0],
+      [16, -1, TYPE.limit, F, '', 104, -2],
+      [17, -1, TYPE.limit, C, 'end-of-data', 0, 0],
+    ]);
+    expect(r.orders.map((o) => Number.isNaN(o.size) ? 'NaN' : o.size).slice(0, 3)).toEqual([-5, 'NaN', 1e9]);
+    // Rejected Orders: the 10 rejections and the order left open at the end.
+    expect(r.stats.rejectedOrders).toBe(11);
+    expect(rejectionsByReason(r.orders)).toEqual([
+      ['end-of-data', 1], ['insufficient-margin', 1], ['invalid-kind', 1], ['invalid-price', 2], ['invalid-size', 2],
+      ['invalid-tif', 1], ['invalid-type', 1], ['no-position', 1], ['zero-units', 1],
+    ]);
+  });
+
+  it('a margin call is a row of its own', () => {
+    const crash = bars([[100, 100, 100, 100], [100, 100, 100, 100], [100, 100, 40, 40], [40, 41, 39, 40], [40, 40, 40, 40]]);
+    const { r } = run(crash, { 0: (b) => b.submit(ORDER_BUY, 0) }, { margin: 0.5, maintenanceMargin: 0.25 });
+    expect(r.orders.map((o) => [o.id, o.side, o.status, o.reason])).toEqual([[1, 1, STATUS.filled, ''], [2, 0, STATUS.filled, 'margin-call']]);
+  });
+
+  it('orders.csv and the stats table, rendered from the result; the result bytes keep every order', () => {
+    const { r } = run(DATA, { 0: (b) => { b.submit(ORDER_BUY, -5); b.submit(ORDER_BUY, 1); } });
+    expect(renderOrdersCsv(r)).toBe([
+      'Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units',
+      '1,2020-09-13T00:00:00Z,0,buy,market,-5,rejected,invalid-size,,',
+      '2,2020-09-13T00:00:00Z,0,buy,market,1,filled,,100,1',
+      '',
+    ].join('\n'));
+    const table = renderStatsTable(r.stats, r.orders).split('\n');
+    const at = table.findIndex((l) => l.startsWith('Rejected Orders'));
+    expect(table[at]).toMatch(/^Rejected Orders +1$/);
+    expect(table[at + 1]).toMatch(/^ {2}invalid-size +1$/);
+    const bytes = encodeResult(r);
+    const back = decodeResult(bytes);
+    expect(back.orders).toEqual(r.orders);
+    expect(Buffer.compare(encodeResult(back), bytes)).toBe(0);
+  });
+
+  it('names in orders.csv follow the engine constants', () => {
+    for (const [name, v] of Object.entries(STATUS)) expect(STATUS_NAMES[v]).toBe(name);
+    expect(TYPE_NAMES.map((_, i) => i)).toEqual(Object.values(TYPE).sort());
+    expect(TYPE_NAMES[TYPE.stopLimit]).toBe('stop-limit');
+  });
+});
+
+describe('orders.csv in a run folder', () => {
+  it('buy(-5), buy(NaN), buy(1e9) and the rest: exit 0, each with its reason in orders.csv and the stats table; verify checks orders.csv', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'bp-orders-'));
+    const dir = path.join(work, 'run');
+    const r = await cli('backtest', '--strategy', 'test/fixtures/bad-orders.ts', '--data', 'data/GOOG.csv', '--out', dir, '--unsigned');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/Rejected Orders +7\n {2}end-of-data +1\n {2}insufficient-margin +1\n {2}invalid-price +1\n {2}invalid-size +2\n {2}no-position +1\n {2}unknown-symbol +1\n/);
+    const csv = readFileSync(path.join(dir, 'orders.csv'), 'utf8').split('\n');
+    expect(csv.slice(0, 8)).toEqual([
+      'Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units',
+      '1,2004-08-19T00:00:00Z,0,buy,market,-5,rejected,invalid-size,,',
+      '2,2004-08-19T00:00:00Z,0,buy,market,NaN,rejected,invalid-size,,',
+      '3,2004-08-19T00:00:00Z,0,buy,market,1000000000,rejected,insufficient-margin,,',
+      '4,2004-08-19T00:00:00Z,0,close,market,0,rejected,no-position,,',
+      '5,2004-08-19T00:00:00Z,7,buy,market,1,rejected,unknown-symbol,,',
+      '6,2004-08-19T00:00:00Z,0,buy,limit,1,rejected,invalid-price,,',
+      '7,2004-08-23T00:00:00Z,0,buy,limit,1,cancelled,end-of-data,,',
+    ]);
+    expect((await cli('verify', dir)).code).toBe(0);
+    writeFileSync(path.join(dir, 'orders.csv'), csv.join('\n').replace('invalid-price', 'invalid-size'));
+    const v = await cli('verify', dir);
+    expect(v.code).toBe(5);
+    expect(v.err).toContain('orders.csv');
+  }, 60_000);
 });

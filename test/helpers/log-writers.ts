@@ -1,5 +1,5 @@
-// Real child processes appending to one log (test/helpers/log-appender.ts), and the lock files the
-// lock tests plant in a log's locks/ folder.
+// Real child processes appending to one log (test/helpers/log-appender.ts) or creating one
+// (test/helpers/log-init.ts), and the lock files the lock tests plant in a log's locks/ folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -19,9 +19,12 @@ export interface Writer {
 
 /** Starts a writer appending `<tag>/0`, `<tag>/1`, … (`count` of them, or until killed) once `go` is called. */
 export function startWriter(log: string, keyFile: string, tag: string, count?: number): Writer {
-  const child = spawn(process.execPath, ['test/helpers/log-appender.ts', log, keyFile, tag, ...(count === undefined ? [] : [String(count)])], {
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  return startChild('test/helpers/log-appender.ts', [log, keyFile, tag, ...(count === undefined ? [] : [String(count)])], tag);
+}
+
+/** Starts one of the helper scripts that print "ready" and then wait for "go" on stdin. */
+export function startChild(script: string, args: string[], tag: string): Writer {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '', err = '';
   const ready = new Promise<void>((resolve) => {
     child.stdout!.on('data', (d) => {
