@@ -92,7 +92,7 @@ describe('backproof log', () => {
     // Compliance: the run's signature, chain and files, and its log inclusion, without re-running it.
     const logged = await cli('verify', run, '--log-proof', path.join(work, 'incl.json'), '--vkey', vkey);
     expect(logged.code, logged.err).toBe(0);
-    expect(logged.out).toContain('logged     entry 3 of example.test/backproof, in its signed checkpoint of size 12');
+    expect(logged.out).toContain('logged     entry 3 of example.test/backproof, in its checkpoint of size 12 (signed under --vkey)');
     expect((await cli('log', 'prove', log, '--index', '2', '--out', path.join(work, 'incl2.json'))).code).toBe(0);
     const wrong = await cli('verify', run, '--log-proof', path.join(work, 'incl2.json'), '--vkey', vkey);
     expect([wrong.code, wrong.err]).toEqual([5, expect.stringContaining('PROOF_INVALID [log]: the proof is for entry')]);
@@ -453,7 +453,7 @@ describe('backtest --log', () => {
     expect(r.out).toContain(`logged        entry 0 of example.test/runs (tree size 1); proof in ${path.join(run, 'log-inclusion.json')}`);
     const v = await cli('verify', run, '--vkey', vkey);
     expect(v.code, v.err).toBe(0);
-    expect(v.out).toContain('logged     entry 0 of example.test/runs, in its signed checkpoint of size 1');
+    expect(v.out).toContain('logged     entry 0 of example.test/runs, in its checkpoint of size 1 (signed under --vkey)');
     // A log whose key is not the one given is refused before anything runs.
     await cli('keygen', '--out', path.join(work, 'k3'));
     const refused = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 'not-run'), '--key', path.join(work, 'k3', 'backproof.key'), '--log', log);
