@@ -25,7 +25,7 @@ with C2SP signed-note checkpoints (Ed25519), inclusion and consistency proofs.
         print the log's verifier key again (from its log.json), for --vkey
   append <log-dir> (<run-dir> | --hash HEX) [--key FILE]
         append a run's record hash; returns once the new signed checkpoint covers it (any number of
-        processes may append at once: each waits its turn, up to 60 s for the lock)
+        processes may append at once: each waits its turn; it gives up if one holds the lock over 60 s)
   checkpoint <log-dir>
         print the latest signed checkpoint
   prove <log-dir> (<run-dir> | --hash HEX | --index I) [--out FILE]

@@ -28,7 +28,7 @@ import { threadId } from 'node:worker_threads';
 import { UsageError } from '../errors.ts';
 
 export const LOCK_DIR = 'locks';
-/** How long a writer waits for a live holder before it gives up. */
+/** How long a writer waits for one live holder to release the lock before it gives up. */
 export const LOCK_WAIT_MS = 60_000;
 
 export interface LockHolder {
@@ -142,12 +142,14 @@ function acquire(dir: string, waitMs: number): number {
   mkdirSync(locks, { recursive: true });
   const mine = path.join(locks, privateName('tmp'));
   writeFileSync(mine, JSON.stringify(selfHolder()) + '\n', { flag: 'wx' });
-  const deadline = performance.now() + waitMs;
+  // The wait is for one holder: while the lock changes hands, others are making progress and we go on waiting.
+  let deadline = 0, waitingOn = -1;
   try {
     for (let delay = 1; ; ) {
       const top = readTop(locks);
       if (top === undefined) continue;
       const { generation, state } = top;
+      if (generation !== waitingOn) [waitingOn, deadline] = [generation, performance.now() + waitMs];
       if (state === null || 'free' in state || !holderAlive(state)) {
         const next = path.join(locks, String(generation + 1));
         try {
@@ -162,10 +164,10 @@ function acquire(dir: string, waitMs: number): number {
         continue;
       }
       if (performance.now() > deadline) {
-        throw new UsageError('USAGE', `the log at ${dir} is being appended to by process ${state.pid} on ${state.host}; gave up after ${Math.round(waitMs / 1000)} s`);
+        throw new UsageError('USAGE', `the log at ${dir} is being appended to by process ${state.pid} on ${state.host}, which has held it for over ${waitMs} ms`);
       }
       sleep(delay);
-      delay = Math.min(delay * 2, 20);
+      delay = Math.min(delay * 2, 8);
     }
   } finally {
     rmSync(mine, { force: true });
@@ -181,7 +183,7 @@ function cleanUp(locks: string, held: number): void {
 }
 
 /**
- * Runs `body` holding the log's writer lock, waiting up to `waitMs` for a live holder.
+ * Runs `body` holding the log's writer lock, waiting up to `waitMs` for each live holder in turn.
  * `body` must be synchronous: the lock is held by this thread until it returns.
  */
 export function withLogLock<T>(dir: string, body: () => T, waitMs: number = LOCK_WAIT_MS): T {

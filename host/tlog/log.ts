@@ -176,8 +176,8 @@ export interface AppendResult {
 
 /**
  * Appends `entry` and returns once the new signed checkpoint covers it: `index` is its place for
- * good. Safe with any number of concurrent writers (processes or threads); waits up to `waitMs`
- * for other writers' appends to finish.
+ * good. Safe with any number of concurrent writers (processes or threads): it waits its turn, and
+ * gives up (USAGE) only when one live writer has held the lock for over `waitMs` (default 60 s).
  */
 export function appendEntry(dir: string, entry: Uint8Array, key: KeyObject, options: { waitMs?: number } = {}): AppendResult {
   if (entry.length !== ENTRY_SIZE) throw new UsageError('USAGE', `a log entry is ${ENTRY_SIZE} bytes, got ${entry.length}`);

@@ -246,25 +246,35 @@ function deadHolder() {
 }
 
 describe('the writer lock', () => {
-  it('is never taken from a live holder: an append waits, and goes on once the holder is gone', async () => {
+  it('is never taken from a live holder: an append waits, while the lock changes hands too, and goes on once the holder is gone', async () => {
     const log = path.join(work, 'held');
     const key = await loadPrivateKey(keyFile);
     initLog(log, key, 'example.test/held');
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-    await new Promise((r) => holder.once('spawn', r));
-    await plantLock(log, 7, holderOf(holder.pid!));
+    const startHolder = async () => {
+      const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+      const closed = new Promise((r) => holder.once('close', r));
+      await new Promise((r) => holder.once('spawn', r));
+      return Object.assign(holder, { closed });
+    };
+    const first = await startHolder();
+    await plantLock(log, 7, holderOf(first.pid!));
     // In this process: it waits, then gives up, leaving the lock as it was.
     expect(() => appendEntry(log, sha256(Buffer.from('x')), key, { waitMs: 150 }))
-      .toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(`being appended to by process ${holder.pid}`) }));
-    expect([(await readdir(path.join(log, 'locks'))).sort(), await topLock(log)]).toEqual([['1', '2', '7'], holderOf(holder.pid!)]);
-    // In another process: it waits as long as the holder lives.
-    const writer = startWriter(log, keyFile, 'held', 1);
+      .toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining(`being appended to by process ${first.pid}`) }));
+    expect([(await readdir(path.join(log, 'locks'))).sort(), await topLock(log)]).toEqual([['1', '2', '7'], holderOf(first.pid!)]);
+    // In another process, willing to wait 1.5 s for one holder: it waits as long as the holder lives,
+    // and longer than 1.5 s in all when the lock passes to another live holder after 1 s.
+    const writer = startChild('test/helpers/log-appender.ts', [log, keyFile, 'held', '1', '1500'], 'held');
     await writer.ready;
     go([writer]);
-    await sleep(500);
+    await sleep(1000);
+    const second = await startHolder();
+    await plantLock(log, 8, holderOf(second.pid!));
+    first.kill('SIGKILL');
+    await sleep(1000);
     expect(acknowledged(writer)).toEqual([]);
-    holder.kill('SIGKILL');
-    await new Promise((r) => holder.once('close', r));
+    second.kill('SIGKILL');
+    await Promise.all([first.closed, second.closed]);
     expect([await writer.closed, writer.err()]).toEqual([0, '']);
     expect(acknowledged(writer)).toEqual([[0, entryHex('held/0')]]);
     expect(verifyLog(log).size).toBe(1);

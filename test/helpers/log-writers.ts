@@ -2,7 +2,7 @@
 // (test/helpers/log-init.ts), and the lock files the lock tests plant in a log's locks/ folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -58,8 +58,10 @@ export function holderOf(pid: number): { pid: number; start: string; boot: strin
   };
 }
 
-/** Writes generation `generation` of a log's lock with `content`, as a writer would have left it. */
+/** Writes generation `generation` of a log's lock with `content`, as a writer would have left it: whole at once, as writers link it. */
 export async function plantLock(log: string, generation: number, content: unknown): Promise<void> {
   await mkdir(path.join(log, 'locks'), { recursive: true });
-  await writeFile(path.join(log, 'locks', String(generation)), typeof content === 'string' ? content : JSON.stringify(content) + '\n');
+  const tmp = path.join(log, `planted-${generation}`);
+  await writeFile(tmp, typeof content === 'string' ? content : JSON.stringify(content) + '\n');
+  await rename(tmp, path.join(log, 'locks', String(generation)));
 }
