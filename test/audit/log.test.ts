@@ -8,6 +8,7 @@ import { createPrivateKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { rng } from '../helpers/generate.ts';
@@ -333,6 +334,24 @@ describe('concurrent writers', () => {
   });
 
   const next = rng(29);
+  it('4 worker threads of one process (one pid) append at once: each index once, each entry at its index', async () => {
+    const log = path.join(work, 'threads');
+    const key = await loadPrivateKey(keyFile);
+    initLog(log, key, 'example.test/threads');
+    const tags = ['t0', 't1', 't2', 't3'];
+    const returned = await Promise.all(tags.map((tag) => new Promise<number[]>((resolve, reject) => {
+      const worker = new Worker(new URL('../helpers/log-thread.ts', import.meta.url), { workerData: { log, keyFile, tag, count: 15 } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    })));
+    const entries = await readFile(path.join(log, 'entries'));
+    expect(verifyLog(log).size).toBe(60);
+    for (const [k, indexes] of returned.entries()) {
+      expect(indexes.map((i) => [i, entries.subarray(i * 32, i * 32 + 32).toString('hex')])).toEqual(indexes.map((i, n) => [i, entryHex(`${tags[k]}/${n}`)]));
+    }
+    expect(new Set(returned.flat()).size).toBe(60);
+  });
+
   it.each([
     [2, 40, 1],
     [4, 20, 2],
