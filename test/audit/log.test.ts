@@ -402,6 +402,10 @@ describe('concurrent writers', () => {
     const verified = await cli('log', 'verify', log);
     expect([verified.code, verified.out]).toEqual([0, expect.stringContaining(`: ${status.size} entries`)]);
     expect(appendEntry(log, sha256(Buffer.from('after')), key).index).toBe(status.size);
+    // Nothing piles up: the lock is the generation taken and the free one after it; no tmp file is left.
+    const locks = (await readdir(path.join(log, 'locks'))).map(Number).sort((a, b) => a - b);
+    expect([locks.length, locks[1]! - locks[0]!]).toEqual([2, 1]);
+    expect((await readdir(log)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 60_000);
 });
 
