@@ -30,7 +30,7 @@ const LABELS: [keyof Stats, string, string][] = [
   ['start', 'Start', ''], ['end', 'End', ''], ['durationDays', 'Duration', ' days'], ['bars', 'Bars', ''],
   ['exposurePct', 'Exposure Time', ' %'], ['equityFinal', 'Equity Final', ''], ['equityPeak', 'Equity Peak', ''],
   ['commissions', 'Commissions', ''], ['returnPct', 'Return', ' %'], ['buyHoldReturnPct', 'Buy & Hold Return (bar 0)', ' %'],
-  ['returnAnnPct', 'Return (Ann.)', ' %'], ['volatilityAnnPct', 'Volatility (Ann.)', ' %'], ['cagrPct', 'CAGR', ' %'],
+  ['returnAnnPct', 'Return (Ann.)', ' %'], ['volatilityAnnPct', 'Volatility (Ann.)', ' %'], ['periodsPerYear', 'Periods per Year', ''], ['cagrPct', 'CAGR', ' %'],
   ['sharpe', 'Sharpe Ratio', ''], ['sortino', 'Sortino Ratio', ''], ['calmar', 'Calmar Ratio', ''],
   ['alphaPct', 'Alpha (B&H bar 0)', ' %'], ['beta', 'Beta', ''], ['maxDrawdownPct', 'Max. Drawdown', ' %'],
   ['avgDrawdownPct', 'Avg. Drawdown', ' %'], ['maxDrawdownDays', 'Max. Drawdown Duration', ' days'],

@@ -73,6 +73,8 @@ Options:
   --fill-at open|close   market orders fill at the next open (default) or this bar's close
   --both-touched stop-first|target-first
                          bracket rule when one bar reaches both stop-loss and take-profit
+  --periods-per-year A   annualise the stats with A return periods a year (e.g. 252, 365, 52, 12);
+                         default: inferred from the bar spacing as backtesting.py does (docs/SEMANTICS.md)
   --out DIR              run folder (default runs/<run id>)
   --force                replace an existing run folder
   --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
@@ -167,6 +169,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
     log: { type: 'string' }, 'log-key': { type: 'string' },
     'snapshot-every': { type: 'string' }, margin: { type: 'string' }, 'maintenance-margin': { type: 'string' }, 'fill-at': { type: 'string' }, 'both-touched': { type: 'string' },
+    'periods-per-year': { type: 'string' },
   }, 0);
   if (values.help) return out.log(HELP.backtest!), EXIT.ok;
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
@@ -200,6 +203,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     snapshotEvery: numberOption('snapshot-every', values['snapshot-every'] as string | undefined, 0),
     maxOpenOrders: numberOption('max-open-orders', values['max-open-orders'] as string | undefined, DEFAULT_CONFIG.maxOpenOrders),
     maxLogBytes: numberOption('max-log-bytes', values['max-log-bytes'] as string | undefined, DEFAULT_CONFIG.maxLogBytes),
+    periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
   };
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));

@@ -20,6 +20,8 @@ export type EngineConfig = {
   cash: number;
   commission?: number;
   snapshotEvery?: number;
+  /** The stats' periods per year (stats.ts); 0 or absent: inferred from the bar spacing. */
+  periodsPerYear?: number;
   /** Each feed's bar period in ns (0: a bar is known at its own time, e.g. ticks); default inferred (events.ts). */
   periods?: readonly (bigint | undefined)[];
 } & Partial<Omit<BrokerConfig, 'cash'>>;
@@ -118,7 +120,6 @@ export class Backtest {
     let timeOut = timeWords(time);
     const every = this.config.snapshotEvery ?? 0;
     const byIndex = guest.onBarAt !== undefined;
-    let barsInMarket = 0;
     // The benchmark is the first symbol's latest close (its first close until it has a bar). It is
     // carried in `bench` itself: a double loop variable here was boxed by V8 on every bar.
     const firstClose = q.chunks[0] ? q.chunks[0].close[0]! : NaN;
@@ -186,7 +187,6 @@ export class Backtest {
       timeOut[2 * k + TIME_HI] = colHi;
       timeOut[2 * k + TIME_LO] = colLo;
       bench[k] = f === 0 ? c.close[j]! : k > 0 ? bench[k - 1]! : firstClose;
-      if (this.anyPosition()) barsInMarket++;
       k++;
       q.advance(f);
     }
@@ -197,16 +197,10 @@ export class Backtest {
     const timeline: Bars = { length: k, time: this.times, open: closes, high: closes, low: closes, close: closes, volume: closes };
     const eq = equity.subarray(0, k);
     const stats = computeStats({
-      bars: timeline, equity: eq, trades: account.trades, barsInMarket, initialCash: this.config.cash,
-      commissions: account.commissions, rejectedOrders: account.rejectedOrders,
+      bars: timeline, equity: eq, trades: account.trades, initialCash: this.config.cash,
+      rejectedOrders: account.rejectedOrders, periodsPerYear: this.config.periodsPerYear || undefined,
     });
     return { trades: account.trades, orders: account.orders, equity: eq, stats };
-  }
-
-  private anyPosition(): boolean {
-    const brokers = this.brokers;
-    for (let b = 0; b < brokers.length; b++) if (brokers[b]!.position !== 0) return true;
-    return false;
   }
 
   /** Reports order events and closed trades to the guest, in the order they happened. */

@@ -15,11 +15,7 @@ export interface StatsInput {
   bars: Bars;
   equity: Float64Array;
   trades: readonly Trade[];
-  /** Ignored: Exposure Time is computed from the closed trades, as backtesting.py does. */
-  barsInMarket?: number;
   initialCash: number;
-  /** Ignored: Commissions is the closed trades' commissions, as backtesting.py's. */
-  commissions?: number;
   rejectedOrders: number;
   /** Annual risk-free rate as a fraction (backtesting.py's `risk_free_rate`). Default 0. */
   riskFreeRate?: number;
@@ -290,5 +286,6 @@ export function computeStats(x: StatsInput): Stats {
     sqn: pnls.length > 1 && variance(pnls) > 0 ? (Math.sqrt(pnls.length) * meanOf(pnls)) / Math.sqrt(variance(pnls)) : NaN,
     kelly: wins.length && losses.length ? winRate - (1 - winRate) / (avgWin / avgLoss) : NaN,
     rejectedOrders: x.rejectedOrders,
+    periodsPerYear: A,
   };
 }

@@ -98,6 +98,7 @@ export function configFromRecord(body: Body): RunConfig {
     snapshotEvery: (body.snapshotEvery as number) ?? 0,
     maxOpenOrders: (body.maxOpenOrders as number) ?? 0,
     maxLogBytes: Number(toBigInt(body.maxLogBytes)),
+    periodsPerYear: (body.periodsPerYear as number) ?? 0,
   };
 }
 

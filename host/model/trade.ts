@@ -60,6 +60,8 @@ export interface Stats {
   sqn: number;
   kelly: number;
   rejectedOrders: number;
+  /** How many return periods make a year in Return/Volatility (Ann.), Sortino: as set, or inferred from the bar spacing. */
+  periodsPerYear: number;
 }
 
 export interface BacktestResult {

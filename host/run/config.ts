@@ -32,6 +32,8 @@ export interface RunConfig {
   maxOpenOrders: number;
   /** Most bytes a guest may log in a run (its messages as UTF-16). */
   maxLogBytes: number;
+  /** How many of the stats' return periods make a year (docs/SEMANTICS.md); 0 = inferred from the bar spacing. */
+  periodsPerYear: number;
 }
 
 export interface BrokerSettings {
@@ -60,6 +62,7 @@ export function engineConfigFor(c: RunConfig): EngineConfig {
     costs: { rate: c.commission, perUnit: b.commissionPerUnit, fixed: b.commissionFixed, minimum: b.commissionMinimum, slippageBps: b.slippageBps, slippageFixed: b.slippageFixed },
     lotSize: b.lotSize, margin: b.margin, maintenanceMargin: b.maintenanceMargin, fillMarketAt: b.fillAt, bothTouched: b.bothTouched,
     snapshotEvery: c.snapshotEvery,
+    periodsPerYear: c.periodsPerYear,
   };
 }
 
@@ -78,6 +81,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   snapshotEvery: 0,
   maxOpenOrders: 10_000,
   maxLogBytes: 16 << 20,
+  periodsPerYear: 0,
 };
 
 /** The sandbox settings a run config implies. */
@@ -96,6 +100,9 @@ export function checkConfig(c: RunConfig): RunConfig {
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);
   if (c.fuelPerCallback <= 0n || c.fuelPerCallback >= 1n << 62n) throw new UsageError('USAGE', `--fuel-per-bar must be in 1..2^62, got ${c.fuelPerCallback}`);
   if (!Number.isInteger(c.snapshotEvery) || c.snapshotEvery < 0) throw new UsageError('USAGE', `--snapshot-every must be a whole number of bars, got ${c.snapshotEvery}`);
+  // Returns are taken over days at the finest, so a year holds at most 366 of them.
+  if (!(Number.isFinite(c.periodsPerYear) && c.periodsPerYear >= 0 && c.periodsPerYear <= 366))
+    throw new UsageError('USAGE', `--periods-per-year must be a number in (0, 366] (e.g. 252, 365, 52, 12), or 0 to infer it from the bar spacing; got ${c.periodsPerYear}`);
   const b = c.broker;
   for (const k of ['commissionPerUnit', 'commissionFixed', 'commissionMinimum', 'slippageBps', 'slippageFixed', 'lotSize', 'maintenanceMargin'] as const)
     if (!(Number.isFinite(b[k]) && b[k] >= 0)) throw new UsageError('USAGE', `broker setting ${k} must be a non-negative number, got ${b[k]}`);
@@ -133,6 +140,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     snapshotEvery: c.snapshotEvery,
     maxOpenOrders: c.maxOpenOrders,
     maxLogBytes: uint64(c.maxLogBytes),
+    periodsPerYear: c.periodsPerYear,
   };
 }
 
@@ -144,7 +152,7 @@ function brokerSorted(b: BrokerSettings): BrokerSettings {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery, maxOpenOrders: c.maxOpenOrders, maxLogBytes: c.maxLogBytes }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery, maxOpenOrders: c.maxOpenOrders, maxLogBytes: c.maxLogBytes, periodsPerYear: c.periodsPerYear }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -164,5 +172,6 @@ export function parseConfigJson(text: string): RunConfig {
     snapshotEvery: (o.snapshotEvery as number) ?? 0,
     maxOpenOrders: (o.maxOpenOrders as number) ?? DEFAULT_CONFIG.maxOpenOrders,
     maxLogBytes: (o.maxLogBytes as number) ?? DEFAULT_CONFIG.maxLogBytes,
+    periodsPerYear: (o.periodsPerYear as number) ?? 0,
   };
 }
