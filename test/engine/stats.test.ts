@@ -195,6 +195,15 @@ describe("stats named like backtesting.py's mean what it computes", () => {
     expect(statsOf([]).exposurePct).toBe(0);
   });
 
+  it('Exposure Time over a merged timeline: every event whose time a closed trade spans, on any symbol', () => {
+    // Two symbols' bars at the same instants: events 0..9 at days 0,0,1,1,2,2,3,3,4,4.
+    const merged = Array.from({ length: 10 }, (_, i) => time[Math.floor(i / 2)]!);
+    const mb = barsOf(merged, [10, 20, 11, 21, 12, 22, 11, 21, 10, 20]);
+    const t: Trade = { ...trade(0, 0, 1, 0), symbol: 1, entryTime: time[1]!, exitTime: time[2]! };
+    const s = computeStats({ bars: mb, equity: new Float64Array(10).fill(10_000), trades: [t], initialCash: 10_000, rejectedOrders: 0 });
+    expect(s.exposurePct).toBe(40); // events 2..5: days 1 and 2, both symbols' bars
+  });
+
   it('Commissions: of the closed trades', () => {
     expect(statsOf([trade(1, 3, 1, 0.5), trade(4, 5, 1, 0.25)]).commissions).toBe(0.75);
   });
