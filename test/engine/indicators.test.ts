@@ -186,6 +186,7 @@ describe("backtrader's published check points (test/vectors/backtrader-indicator
     RSI: { rsi: [4, 1] }, ATR: { atr: [14, 1] }, CCI: { cci: [28, 1] },
     BBands: { mid: [8, 1], top: [9, 1], bot: [10, 1] },
     Highest: { highest: [26, 1] }, Lowest: { lowest: [27, 1] },
+    Stochastic: { percK: [16, 1], percD: null }, // backtrader's slow %K is our %D (SMA(3) of %K)
     StochasticFull: { percK: [15, 1], percD: [16, 1], percDSlow: null },
     WilliamsR: { percR: [17, 1] }, ROC: { roc: [13, 0.01] },
     MACDHisto: { macd: [5, 1], signal: [6, 1], histo: [7, 1] },
@@ -211,7 +212,7 @@ describe("backtrader's published check points (test/vectors/backtrader-indicator
         expect(at.map((i) => (bt[k]![i]! * scale).toFixed(6)), `${name}.${line}`).toEqual(expected);
         // Not ready on the bar before backtrader's minimum period (skipped for the indicators some of
         // whose lines are ready earlier: backtrader gives every line the longest one).
-        if (!['StochasticFull', 'DM', 'MACDHisto'].includes(name)) expect(bt[k]![v.chkmin - 2], `${name}.${line} warm-up`).toBeNaN();
+        if (!['Stochastic', 'StochasticFull', 'DM', 'MACDHisto'].includes(name)) expect(bt[k]![v.chkmin - 2], `${name}.${line} warm-up`).toBeNaN();
       }
     });
   }
