@@ -78,7 +78,8 @@ export function holderAlive(h: LockHolder): boolean {
   try {
     process.kill(h.pid, 0);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return false;
+    // EPERM: it exists, under another user. Anything else (ESRCH, or a pid no process can have) is gone.
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
   const stat = procStat(h.pid);
   if (stat === null) return true; // exists, but /proc hides it (hidepid): it cannot be told apart

@@ -293,6 +293,7 @@ describe('the writer lock', () => {
       ['empty file', ''],
       ['not JSON', 'garbage'],
       ['pid 0', { ...self, pid: 0 }],
+      ['a pid no process can have', { ...self, pid: 2 ** 40 }],
     ];
     let generation = 100, index = 0;
     for (const [what, content] of gone) {
