@@ -78,24 +78,45 @@ function bucketOf(day: bigint, period: ReturnPeriod): number {
  * yearly. Equal times (several symbols' bars at one instant) count once.
  */
 export function inferPeriods(time: ArrayLike<bigint>): Periods {
-  const n = time.length;
-  // Weekend share: one BigInt comparison per bar, a division only when a bar reaches the next midnight.
-  let distinct = 0, weekendBars = 0, weekend = false;
+  return periodsOf(time, scanDays(time));
+}
+
+/** One pass over the bar times: distinct times, those on a weekend, and where each UTC day starts. */
+interface DayScan {
+  distinct: number;
+  weekendBars: number;
+  /** Index of the first bar of each day, and that day's number. */
+  starts: number[];
+  days: bigint[];
+}
+
+function scanDays(time: ArrayLike<bigint>): DayScan {
+  const scan: DayScan = { distinct: 0, weekendBars: 0, starts: [], days: [] };
+  // One BigInt comparison per bar; a division only when a bar reaches the next midnight.
   let nextMidnight = -1n << 63n;
-  for (let i = 0; i < n; i++) {
-    const t = time[i]!;
-    if (i > 0 && t === time[i - 1]) continue;
-    distinct++;
+  let weekend = false;
+  let prev = 0n;
+  for (let i = 0; i < time.length; i++) {
+    const t = time[i]!; // one read per bar: each read of a BigInt64Array makes a BigInt
+    if (i > 0 && t === prev) continue;
+    prev = t;
+    scan.distinct++;
     if (t >= nextMidnight) {
       const day = dayNumber(t);
       nextMidnight = (day + 1n) * NS_PER_DAY;
       const w = weekday(day);
       weekend = w === 0 || w === 6;
+      scan.starts.push(i);
+      scan.days.push(day);
     }
-    if (weekend) weekendBars++;
+    if (weekend) scan.weekendBars++;
   }
+  return scan;
+}
+
+function periodsOf(time: ArrayLike<bigint>, scan: DayScan): Periods {
   const gaps: bigint[] = [];
-  for (let i = n - 1, kept = 1; i > 0 && kept < 100; i--) {
+  for (let i = time.length - 1, kept = 1; i > 0 && kept < 100; i--) {
     if (time[i] === time[i - 1]) continue;
     gaps.push(time[i]! - time[i - 1]!);
     kept++;
@@ -106,7 +127,7 @@ export function inferPeriods(time: ArrayLike<bigint>): Periods {
   const median = m === 0 ? 0n : m % 2 ? gaps[(m - 1) / 2]! : (gaps[m / 2 - 1]! + gaps[m / 2]!) / 2n;
   const days = Number(median / NS_PER_DAY);
   const period: ReturnPeriod = days === 7 ? 'week' : days >= 28 && days <= 31 ? 'month' : days === 365 || days === 366 ? 'year' : 'day';
-  const weekends = distinct > 0 && weekendBars / distinct > (2 / 7) * 0.6;
+  const weekends = scan.distinct > 0 && scan.weekendBars / scan.distinct > (2 / 7) * 0.6;
   return { period, perYear: period === 'day' && weekends ? 365 : PERIODS_PER_YEAR[period] };
 }
 
@@ -139,20 +160,28 @@ function geometricMeanReturn(rs: ArrayLike<number>): number {
 /**
  * backtesting.py's Exposure Time: the share of bars from some closed trade's entry bar to its exit
  * bar, both included. Bars are matched by time, so with several symbols a bar of the merged
- * timeline counts when any trade spans its time.
+ * timeline counts when any trade spans its time. Times are non-decreasing: the trades' spans are
+ * merged, and each counted by binary search (no pass over every bar).
  */
 function exposedBars(time: ArrayLike<bigint>, trades: readonly Trade[]): number {
   const spans = trades.map((t) => [t.entryTime, t.exitTime] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  let count = 0;
-  let s = 0;
-  let reach = -1n << 63n; // the latest exit among the spans entered so far
-  for (let i = 0; i < time.length; i++) {
-    const t = time[i]!;
-    while (s < spans.length && spans[s]![0] <= t) {
-      if (spans[s]![1] > reach) reach = spans[s]![1];
-      s++;
+  /** The first index whose time is > t (or >= t when `strict` is false). */
+  const bound = (t: bigint, strict: boolean): number => {
+    let lo = 0, hi = time.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = time[mid]!;
+      if (strict ? v <= t : v < t) lo = mid + 1;
+      else hi = mid;
     }
-    if (s > 0 && t <= reach) count++;
+    return lo;
+  };
+  let count = 0;
+  for (let s = 0; s < spans.length; ) {
+    const from = spans[s]![0];
+    let to = spans[s]![1];
+    for (s++; s < spans.length && spans[s]![0] <= to; s++) if (spans[s]![1] > to) to = spans[s]![1];
+    count += bound(to, true) - bound(from, false);
   }
   return count;
 }
@@ -192,22 +221,16 @@ export function computeStats(x: StatsInput): Stats {
   }
 
   // Returns over calendar buckets (days, weeks, months or years), from the last equity of each,
-  // as pandas' resample(freq).last().dropna().pct_change().dropna(). Times are sorted, so a bucket
-  // can change only when a bar reaches the next midnight: one BigInt comparison per bar.
-  const inferred = inferPeriods(bars.time);
+  // as pandas' resample(freq).last().dropna().pct_change().dropna(); walked day by day.
+  const scan = scanDays(bars.time);
+  const inferred = periodsOf(bars.time, scan);
   const A = x.periodsPerYear ?? inferred.perYear;
-  const period = inferred.period;
   const periodEquity: number[] = [];
   let bucket = NaN;
-  let nextMidnight = -1n << 63n;
-  for (let i = 0; i < n; i++) {
-    const t = bars.time[i]!;
-    if (t < nextMidnight) continue;
-    const day = dayNumber(t);
-    nextMidnight = (day + 1n) * NS_PER_DAY;
-    const b = bucketOf(day, period);
+  for (let d = 0; d < scan.days.length; d++) {
+    const b = bucketOf(scan.days[d]!, inferred.period);
     if (b === bucket) continue;
-    if (i > 0) periodEquity.push(equity[i - 1]!);
+    if (d > 0) periodEquity.push(equity[scan.starts[d]! - 1]!);
     bucket = b;
   }
   periodEquity.push(equity[n - 1]!);
