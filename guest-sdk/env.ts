@@ -21,6 +21,10 @@ export declare function order(kind: i32, size: f64): void;
 @external("backproof", "param")
 export declare function param(namePtr: usize, byteLen: i32, fallback: f64): f64;
 
+/** Reads an integer run parameter: a non-integer value given for it stops the run with a usage error. */
+@external("backproof", "param_int")
+export declare function param_int(namePtr: usize, byteLen: i32, fallback: f64): f64;
+
 /** Writes a log line (UTF-16LE), stamped by the host with the bar's timestamp and the run id. */
 @external("backproof", "log")
 export declare function log(ptr: usize, byteLen: i32): void;

@@ -90,6 +90,7 @@ export abstract class Strategy {
  * `param("fast", 10)` is an i32, `param("k", 2.0)` an f64.
  */
 export function param<T>(name: string, fallback: T): T {
-  const value = env.param(changetype<usize>(name), name.length << 1, <f64>fallback);
-  return <T>value;
+  // An integer param is read through param_int, so the host can refuse `--param fast=10.5`.
+  if (isInteger<T>()) return <T>env.param_int(changetype<usize>(name), name.length << 1, <f64>fallback);
+  return <T>env.param(changetype<usize>(name), name.length << 1, <f64>fallback);
 }

@@ -8,7 +8,7 @@
  * (config maxOpenOrders, maxLogBytes); past a cap the run stops with HOST_LIMIT. Every charge and
  * count depends only on what the guest did, so it is the same in every execution of the run.
  */
-import { SandboxError } from '../errors.ts';
+import { SandboxError, UsageError } from '../errors.ts';
 import type { Backtest } from '../engine/backtest.ts';
 import { sideOfKind, TYPE } from '../engine/broker.ts';
 import type { GuestHost } from '../sandbox/index.ts';
@@ -82,9 +82,14 @@ export function guestHostFor(
       // A symbol that does not exist: the order still gets an id and a row (orders.csv).
       else backtest.account.rejectOutright(Number.isInteger(s) && s >= 0 ? s : -1, -1, sideOfKind(kind), TYPE.market, size, 'unknown-symbol');
     },
-    param: (name, fallback) => {
+    param: (name, fallback, integer) => {
       hooks.param?.(name);
-      return Object.hasOwn(params, name) ? params[name]! : fallback;
+      if (!Object.hasOwn(params, name)) return fallback;
+      const value = params[name]!;
+      // The strategy reads it as an integer (its default is one): 10.5 would be truncated silently.
+      if (integer && !Number.isInteger(value))
+        throw new UsageError('USAGE', `--param ${name}=${value}: the strategy reads "${name}" as an integer (its default is ${fallback}); give a whole number`);
+      return value;
     },
     log: (message) => {
       // The guest passed the message as UTF-16: two bytes per code unit.

@@ -28,6 +28,7 @@ export const ALLOWED_IMPORTS: Record<string, Record<string, ImportSpec>> = {
     position_of: { params: [I32], results: [F64] },
     order_on: { params: [I32, I32, F64], results: [] },
     param: { params: [I32, I32, F64], results: [F64] },
+    param_int: { params: [I32, I32, F64], results: [F64] },
     log: { params: [I32, I32], results: [] },
   },
   env: {
@@ -66,7 +67,8 @@ export interface GuestHost {
   symbols(): number;
   positionOf(symbol: number): number;
   orderOn(symbol: number, kind: number, size: number): void;
-  param(name: string, fallback: number): number;
+  /** `integer`: read through param_int (the SDK's param with an integer default). */
+  param(name: string, fallback: number, integer?: boolean): number;
   log(message: string): void;
 }
 

@@ -316,6 +316,7 @@ export class GuestInstance {
         position_of: (s: number) => host.positionOf(s),
         order_on: (s: number, kind: number, size: number) => host.orderOn(s, kind, size),
         param: (ptr: number, len: number, fallback: number) => host.param(readUtf16(ptr, len, 'param name', 256), fallback),
+        param_int: (ptr: number, len: number, fallback: number) => host.param(readUtf16(ptr, len, 'param name', 256), fallback, true),
         log: (ptr: number, len: number) => host.log(readUtf16(ptr, len, 'log message', 65536)),
       },
       env: {

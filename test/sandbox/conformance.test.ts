@@ -173,7 +173,7 @@ describe('example strategies under each asc configuration', () => {
         // The reference: the slow path over init and the bars.
         let slowPosition = 0;
         const slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(built.wasm) as BufferSource), {
-          backproof: { position: () => slowPosition, cash: () => 1e4, equity: () => 1e4, order: (k: number) => { slowPosition = k === 1 ? 1 : k === 2 ? -1 : 0; }, param: (_p: number, _l: number, f: number) => f, log: () => {}, symbol: () => 0, symbols: () => 1, position_of: () => 0, order_on: () => {}, submit: () => -1, bracket: () => -1, cancel: () => 0, modify: () => 0 },
+          backproof: { position: () => slowPosition, cash: () => 1e4, equity: () => 1e4, order: (k: number) => { slowPosition = k === 1 ? 1 : k === 2 ? -1 : 0; }, param: (_p: number, _l: number, f: number) => f, param_int: (_p: number, _l: number, f: number) => f, log: () => {}, symbol: () => 0, symbols: () => 1, position_of: () => 0, order_on: () => {}, submit: () => -1, bracket: () => -1, cancel: () => 0, modify: () => 0 },
           env: { abort: () => { throw new Error('abort'); }, seed: () => 0 },
         }).exports;
         (slow.init as Function)();

@@ -125,7 +125,7 @@ describe('expandTrace', () => {
     const inst = new GuestInstance(guest, host, config);
     inst.init();
     const slowExports = new WebAssembly.Instance(new WebAssembly.Module(slowPath(s.wasm) as BufferSource), {
-      backproof: { position: () => 0, cash: () => 1e4, equity: () => 1e4, order: () => {}, param: (_p: number, _l: number, f: number) => f, log: () => {}, symbol: () => 0, symbols: () => 1, position_of: () => 0, order_on: () => {}, submit: () => -1, bracket: () => -1, cancel: () => 0, modify: () => 0 },
+      backproof: { position: () => 0, cash: () => 1e4, equity: () => 1e4, order: () => {}, param: (_p: number, _l: number, f: number) => f, param_int: (_p: number, _l: number, f: number) => f, log: () => {}, symbol: () => 0, symbols: () => 1, position_of: () => 0, order_on: () => {}, submit: () => -1, bracket: () => -1, cancel: () => 0, modify: () => 0 },
       env: { abort: () => { throw new Error('abort'); }, seed: () => 0 },
     }).exports;
     (slowExports.init as Function)();

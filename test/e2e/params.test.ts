@@ -1,0 +1,37 @@
+// A param the strategy reads as an integer (the SDK's param() with an integer default goes through
+// the param_int import) refuses a non-integer value: a usage error before any bar, no run folder.
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CONFIG, executeRun, loadData, loadStrategy, UsageError } from '../../host/index.ts';
+import { ALLOWED_IMPORTS } from '../../host/sandbox/abi.ts';
+import { cli } from '../helpers/cli.ts';
+
+describe('integer params', () => {
+  it('sma-cross reads fast and slow as integers: 10.5 is a usage error, 10 runs', async () => {
+    const strategy = await loadStrategy('strategies-as/sma-cross.ts');
+    const data = await loadData('data/GOOG.csv');
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(strategy.wasm)).map((i) => `${i.module}.${i.name}`);
+    expect(imports).toContain('backproof.param_int');
+    expect(ALLOWED_IMPORTS.backproof!.param_int).toEqual(ALLOWED_IMPORTS.backproof!.param);
+    expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 10.5, slow: 20 } } }))
+      .toThrow(expect.objectContaining({ constructor: UsageError, code: 'USAGE', message: expect.stringContaining('--param fast=10.5') }));
+    expect(executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } } }).result.trades.length).toBeGreaterThan(0);
+  });
+
+  it('a float param (donchian-turtle risk) takes any number', async () => {
+    const strategy = await loadStrategy('strategies-as/donchian-turtle.ts');
+    const data = await loadData('data/GOOG.csv');
+    expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { risk: 0.015 } } })).not.toThrow();
+    expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { entry: 20.5 } } })).toThrow(expect.objectContaining({ code: 'USAGE' }));
+  });
+
+  it('from the CLI: exit 2, and nothing is written', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'bp-params-')), 'run');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', 'fast=10.5', '--out', out, '--unsigned');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--param fast=10.5');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+});
