@@ -47,6 +47,7 @@ describe('bar periods', () => {
       (pb.DataLink.toObject(pb.DataLink.decode(o.links.find((l) => l.kind === 'data')!.body), { longs: String }) as { files: { periodNs: string }[] }).files.map((f) => f.periodNs);
     expect(periodsOf(inferred)).toEqual([String(DAY), String(5n * MIN)]);
     expect(periodsOf(declared)).toEqual([String(DAY), String(DAY)]);
+    expect(inferred.runId).not.toBe(declared.runId); // the run id hashes the data link, periods included
     const dir = mkdtempSync(path.join(tmpdir(), 'bp-periods-'));
     for (const [name, outcome] of [['inferred', inferred], ['declared', declared]] as const) {
       await writeRunDir({ dir: path.join(dir, name), force: false, outcome, strategy, config, key: null });
