@@ -206,11 +206,13 @@ export interface FaultSite {
 /** A SandboxError raised while the guest ran, with where it happened (also spelled out in its message). */
 export type GuestFault = SandboxError & { site: FaultSite };
 
-function describeSite(what: string, s: FaultSite): string {
+/** `<what> in function F (name) at byte offset X after N instructions[: <reason>], in <callback> of bar B (time, symbol S)`. */
+function describeSite(what: string, reason: string | null, s: FaultSite): string {
   let text = what;
   if (s.func !== null) text += ` in function ${s.func}${s.name ? ` (${s.name})` : ''}`;
   if (s.offset !== null) text += ` at byte offset ${s.offset}`;
   if (s.instructions !== null) text += ` after ${s.instructions} instructions`;
+  if (reason !== null) text += `: ${reason}`;
   text += `, in ${s.callback}`;
   if (s.bar !== null) {
     text += `${s.callback === 'on_bar' ? ' of' : ' after'} bar ${s.bar}${s.time !== null ? ` (${isoTime(s.time)}` : ' ('}`;
@@ -246,7 +248,7 @@ export class GuestInstance {
   private lastTime = 0n;
   private readonly host: GuestHost;
   /** The fault that stopped the run, once located (a stop ends the trace: it is written once). */
-  private stop: { site: FaultSite; what: string } | null = null;
+  private stop: { site: FaultSite; what: string; reason: string | null } | null = null;
 
   constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig) {
     this.guest = guest;
@@ -344,7 +346,7 @@ export class GuestInstance {
             site = bulkSite(meta, this.guest.original, code);
             this.endTrace(site, STOP_FUEL);
           }
-          throw this.fault('FUEL_EXHAUSTED', `fuel exhausted (${limit})`, site);
+          throw this.fault('FUEL_EXHAUSTED', 'fuel exhausted', site, limit);
         },
         stack_exhausted: (func: number) => {
           const name = this.guest.meta!.functionNames.get(func);
@@ -392,13 +394,13 @@ export class GuestInstance {
   }
 
   /** A fault at `site` (a stop site, or null when unknown): its message names the function, offset and count. */
-  private fault(code: 'GUEST_TRAP' | 'FUEL_EXHAUSTED', what: string, stop: StopSite | null, cause?: unknown): GuestFault {
+  private fault(code: 'GUEST_TRAP' | 'FUEL_EXHAUSTED', what: string, stop: StopSite | null, reason: string | null, cause?: unknown): GuestFault {
     const func = stop?.func ?? null;
     const site: FaultSite = {
       callback: 'init', func, name: func === null ? null : this.guest.functionNames.get(func) ?? null, offset: stop?.offset ?? null,
       instructions: this.fuel ? this.instructions() : null, ...this.barSite(),
     };
-    this.stop = { site, what };
+    this.stop = { site, what, reason };
     return Object.assign(new SandboxError(code, what, { cause }), { site });
   }
 
@@ -413,10 +415,10 @@ export class GuestInstance {
     if (!f.site || this.stop?.site !== f.site) {
       // Raised by a host import (a limit, an abort): where in the guest is the call, not located here.
       f.site = { callback, func: null, name: null, offset: null, instructions: null, ...this.barSite() };
-      this.stop = { site: f.site, what: e.message };
+      this.stop = { site: f.site, what: e.message, reason: null };
     }
     f.site.callback = callback;
-    e.message = describeSite(this.stop.what, f.site);
+    e.message = describeSite(this.stop.what, this.stop.reason, f.site);
     return e;
   }
 
@@ -434,14 +436,14 @@ export class GuestInstance {
     const meta = this.guest.meta;
     if (!meta) {
       // Uninstrumented: V8's position is already an offset in the original module.
-      const f = this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, null, e);
+      const f = this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, null, null, e);
       if (at !== null) Object.assign(f.site, { offset: at, func: functionAt(this.guest.original, at) });
       if (f.site.func !== null) f.site.name = this.guest.functionNames.get(f.site.func) ?? null;
       return f;
     }
     const site = at === null ? null : trapSite(meta, this.guest.wasm, this.guest.original, at);
     this.endTrace(site, STOP_TRAP);
-    return this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, site, e);
+    return this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, site, null, e);
   }
 
   /** Runs the strategy's initialisation (the module's start code). */
