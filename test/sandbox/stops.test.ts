@@ -65,6 +65,33 @@ describe('a trap inside a region', () => {
     expect(() => ex.push(new Uint8Array(4).fill(1))).toThrow(/goes on after the run stopped/);
   });
 
+  it('expands the same across any byte split; a stop record that claims more than its region is a bad trace', () => {
+    const pieces: Uint8Array[] = [];
+    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+    const guest = compileGuest(DIVIDE, config);
+    const inst = new GuestInstance(guest, stubHost(), config);
+    inst.onBar(1n, 1, 1, 1, 1, 1);
+    expect(() => inst.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'GUEST_TRAP' }));
+    inst.finish();
+    const stream = new Uint8Array(Buffer.concat(pieces));
+    const map = staticMap(DIVIDE, guest.meta!);
+    for (const step of [1, 3, 5, 7]) {
+      const seen: number[] = [];
+      const ex = new TraceExpander(map, (r) => void seen.push(r.opcode));
+      for (let at = 0; at < stream.length; at += step) ex.push(stream.subarray(at, at + step));
+      expect(seen.length, `split ${step}`).toBe(24);
+      expect(seen.at(-1)).toBe(DIV_S);
+      expect(ex.stop).toEqual({ region: 1, ran: 7, cause: 1 });
+    }
+    // The stop record [0, 2, ran, cause] sits before the region's id: claim 18 of its 17 instructions.
+    const bad = stream.slice();
+    const view = new DataView(bad.buffer);
+    const at = bad.length - 4 * (1 + 1) - 16; // the partial region holds its id and one address word
+    expect([view.getUint32(at, true), view.getUint32(at + 4, true), view.getUint32(at + 8, true)]).toEqual([0, 2, 7]);
+    view.setUint32(at + 8, 18, true);
+    expect(() => new TraceExpander(map, () => {}).push(bad)).toThrow(expect.objectContaining({ code: 'BAD_TRACE' }));
+  });
+
   it('names the function, the byte offset of the trapping instruction and the instruction count', () => {
     const { calls, error } = run(DIVIDE, [1n, 0n]);
     const divAt = calls[1]!.at(-1)!.offset;
