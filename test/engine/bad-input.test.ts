@@ -3,7 +3,7 @@
 // which cut lines, CRLFs and UTF-8 characters), and all three must give the same bars or the same
 // error, code and message.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { closeSync, openSync, ftruncateSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -143,6 +143,17 @@ describe('bad input is read the same way in memory and streamed', () => {
     expect(await read('mdy.csv', `${D}01/02/2020,1,2,1,1\n01/13/2020,1,2,1,1\n`)).toEqual({ rows: ['1577923200000000000 1 2 1 1 0', '1578873600000000000 1 2 1 1 0'] });
     expect(await read('ambiguous.csv', `${D}01/02/2020,1,2,1,1\n01/03/2020,1,2,1,1\n`)).toEqual(
       malformed('ambiguous.csv: dates like "01/02/2020" are ambiguous (day/month or month/day); pass --date-format dmy or mdy'));
+  });
+
+  it('the real files of test/data: the same bars or the same error both ways', async () => {
+    const real = async (name: string, options: DataOptions = {}) => read(name, await readFile(path.join('test/data', name)), options, 4093);
+    expect(await real('2006-01-02-volume-min-001.txt')).toEqual(malformed('2006-01-02-volume-min-001.txt:2: row has 8 fields, the header names 7')); // CRLF lines
+    expect(await real('ticksample.csv')).toEqual({ error: "ticksample.csv:24: timestamp is the same as the previous row's (rows must be in increasing time; pass --duplicates keep for equal times)", code: 'DATA_ORDER', exit: 3 });
+    expect(await real('bidask.csv')).toEqual(malformed('bidask.csv: dates like "02/03/2010 16:53:50" are ambiguous (day/month or month/day); pass --date-format dmy or mdy'));
+    expect(await real('bidask.csv', { dateFormat: 'dmy', duplicates: 'keep' })).toMatchObject({ rows: { length: 10 } });
+    expect(await real('ticksample.csv', { duplicates: 'keep' })).toMatchObject({ rows: { length: 135 } });
+    for (const [name, rows] of [['orcl-1995-2014.txt', 5036], ['EURUSD.csv', 5000], ['2006-day-001.txt', 255], ['2006-min-005.txt', 2142]] as const)
+      expect(await real(name), name).toMatchObject({ rows: { length: rows } });
   });
 
   it('a line longer than MAX_LINE is DATA_LIMIT naming the line, in memory and streamed', async () => {
