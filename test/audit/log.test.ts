@@ -14,7 +14,7 @@ import { cli } from '../helpers/cli.ts';
 import { rng } from '../helpers/generate.ts';
 import { acknowledged, go, holderOf, plantLock, startChild, startWriter, type Writer } from '../helpers/log-writers.ts';
 import { loadPrivateKey, rawPublicKey } from '../../host/index.ts';
-import { appendEntry, initLog, openNote, parseVerifierKey, signNote, verifierKey, verifyLog, ENTRY_SIZE } from '../../host/tlog/index.ts';
+import { appendEntry, initLog, openNote, parseVerifierKey, proveInclusion, signNote, verifierKey, verifyInclusionProof, verifyLog, ENTRY_SIZE } from '../../host/tlog/index.ts';
 import { appendToRange, rangeLength, rangeOfLeaves, rootOfRange } from '../../host/tlog/range.ts';
 import { emptyRoot, hashChildren, hashLeaf, sha256, toHex } from '../../traces/index.ts';
 
@@ -372,8 +372,26 @@ describe('concurrent writers', () => {
       await sleep(5 + Math.floor(next() * 50));
       w.child.kill('SIGKILL');
     });
+    // Readers take no lock: while the writers run, the log always verifies and proves its last entry.
+    let reading = true, reads = 0;
+    const readErrors: string[] = [];
+    const reader = (async () => {
+      while (reading) {
+        try {
+          const { size } = verifyLog(log);
+          if (size > 0) verifyInclusionProof(proveInclusion(log, size - 1), `example.test/concurrent-${n}`, rawPublicKey(key));
+          reads++;
+        } catch (e) {
+          readErrors.push(String(e));
+        }
+        await sleep(10);
+      }
+    })();
     const codes = await Promise.all(writers.map((w) => w.closed));
     await Promise.all(killed);
+    reading = false;
+    await reader;
+    expect([readErrors, reads > 0]).toEqual([[], true]);
 
     const status = verifyLog(log);
     const entries = await readFile(path.join(log, 'entries'));
