@@ -48,12 +48,12 @@ function validDate(f: Fields): boolean {
  * the closing quote must end the field. Lines are cut at LF before fields are split, so a quoted
  * field cannot hold a line break: its quote is then unclosed on its line, which is an error.
  */
-function splitFields(text: string, start: number, end: number, out: string[], where: string): number {
+function splitFields(text: string, start: number, end: number, out: string[], file: string, lineNo: number): number {
   let n = 0;
   let at = start;
   for (;;) {
     if (at < end && text.charCodeAt(at) === 34) {
-      at = quotedField(text, at, end, out, n++, where);
+      at = quotedField(text, at, end, out, n++, file, lineNo);
     } else {
       let comma = text.indexOf(',', at);
       if (comma < 0 || comma > end) comma = end;
@@ -66,13 +66,13 @@ function splitFields(text: string, start: number, end: number, out: string[], wh
 }
 
 /** The quoted field opening at text[at] into out[k]; returns the index just after its closing quote. */
-function quotedField(text: string, at: number, end: number, out: string[], k: number, where: string): number {
+function quotedField(text: string, at: number, end: number, out: string[], k: number, file: string, lineNo: number): number {
   let value = '';
   let from = at + 1;
   for (;;) {
     const q = text.indexOf('"', from);
     if (q < 0 || q >= end)
-      throw new DataError('DATA_MALFORMED', `${where}: field ${k + 1} opens a quote that is not closed on its line (quoted fields may not hold line breaks)`);
+      throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field ${k + 1} opens a quote that is not closed on its line (quoted fields may not hold line breaks)`);
     value += text.slice(from, q);
     if (q + 1 < end && text.charCodeAt(q + 1) === 34) {
       value += '"';
@@ -80,7 +80,7 @@ function quotedField(text: string, at: number, end: number, out: string[], k: nu
       continue;
     }
     if (q + 1 < end && text.charCodeAt(q + 1) !== 44)
-      throw new DataError('DATA_MALFORMED', `${where}: field ${k + 1} has text after its closing quote`);
+      throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field ${k + 1} has text after its closing quote`);
     out[k] = value;
     return q + 1;
   }
@@ -114,7 +114,7 @@ export class CsvLayout {
     checkZone(this.zone);
     this.dateFormat = options.dateFormat;
     const names: string[] = [];
-    this.columns = splitFields(text, start, end, names, `${file}:1`);
+    this.columns = splitFields(text, start, end, names, file, 1);
     const header = names.map((h) => h.trim().toLowerCase());
     const col = (...wanted: string[]): number => header.findIndex((h) => wanted.includes(h));
     if (!(header[0] === '' || ['date', 'datetime', 'timestamp'].includes(header[0]!)))
@@ -134,7 +134,7 @@ export class CsvLayout {
 
   /** The date field of the row text[start, end), trimmed. */
   dateOf(text: string, start: number, end: number, lineNo: number): string {
-    splitFields(text, start, end, this.fields, `${this.file}:${lineNo}`);
+    splitFields(text, start, end, this.fields, this.file, lineNo);
     return this.fields[0]!.trim();
   }
 
@@ -159,7 +159,7 @@ export class CsvLayout {
   /** Parses the row text[start, end) into `bars`. */
   row(text: string, start: number, end: number, lineNo: number, bars: BarBuilder): void {
     const file = this.file, fields = this.fields, f = this.f;
-    const count = splitFields(text, start, end, fields, `${file}:${lineNo}`);
+    const count = splitFields(text, start, end, fields, file, lineNo);
     if (count !== this.columns) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: row has ${count} fields, the header names ${this.columns}`);
     const raw = fields[0]!.trim();
     const iso = ISO.exec(raw);
