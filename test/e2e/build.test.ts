@@ -14,7 +14,7 @@ describe('backproof build', () => {
     const info = JSON.parse(await readFile(path.join(dir, 'sma.build.json'), 'utf8'));
     expect(info.entry).toBe('strategies-as/sma-cross.ts');
     expect(info.sources.map((s: { path: string }) => s.path)).toEqual([
-      'strategies-as/sma-cross.ts', 'guest-sdk/abi.ts', 'guest-sdk/env.ts', 'guest-sdk/index.ts',
+      'strategies-as/sma-cross.ts', 'guest-sdk/abi.ts', 'guest-sdk/constants.ts', 'guest-sdk/env.ts', 'guest-sdk/index.ts',
       'guest-sdk/indicators.ts', 'guest-sdk/runtime.ts', 'guest-sdk/strategy.ts',
     ]);
     expect(info.flags).toContain('--exportStart');
