@@ -132,8 +132,9 @@ export class EventQueue {
 
   /** The feed whose event comes next (−1 when all are done): earliest instant, closes first, then lower feed index. */
   next(): number {
-    let f = -1, fHi = 0, fLo = 0, fRank = 0;
     const n = this.n;
+    if (n === 1) return this.chunks[0] ? 0 : -1; // one feed: bar after bar, nothing to compare
+    let f = -1, fHi = 0, fLo = 0, fRank = 0;
     for (let g = 0; g < n; g++) {
       const c = this.phase[g] === OPEN ? this.opens[g] : this.closes[g];
       if (!c) continue;
