@@ -42,6 +42,19 @@ function validDate(f: Fields): boolean {
   return f.d <= dim;
 }
 
+/** Splits the line text[start, end), which holds no `"`, at commas into `out`; returns the field count. */
+function splitPlain(text: string, start: number, end: number, out: string[]): number {
+  let n = 0;
+  let at = start;
+  for (;;) {
+    let comma = text.indexOf(',', at);
+    if (comma < 0 || comma > end) comma = end;
+    out[n++] = text.slice(at, comma);
+    if (comma === end) return n;
+    at = comma + 1;
+  }
+}
+
 /**
  * Splits the line text[start, end) at commas into `out`; returns the field count. A field that
  * starts with `"` is quoted (RFC 4180 §2): it runs to the next lone `"`, `""` stands for `"`, and
@@ -104,6 +117,9 @@ export class CsvLayout {
   /** The dates' shape (an index of SHAPES), fixed by the first row, and that row's line. */
   private shape = 0;
   private shapeLine = 0;
+  /** Where the next `"` of `quoteText` is, at or after the current row (-1: none). */
+  private quoteText = '';
+  private nextQuote = -1;
   private readonly fields: string[];
   private readonly f: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, frac: '' };
 
@@ -159,7 +175,13 @@ export class CsvLayout {
   /** Parses the row text[start, end) into `bars`. */
   row(text: string, start: number, end: number, lineNo: number, bars: BarBuilder): void {
     const file = this.file, fields = this.fields, f = this.f;
-    const count = splitFields(text, start, end, fields, file, lineNo);
+    // Most files hold no quote: find the next one once per block, and split lines before it plainly.
+    let quote = this.nextQuote;
+    if (text !== this.quoteText || (quote >= 0 && quote < start)) {
+      quote = this.nextQuote = text.indexOf('"', start);
+      this.quoteText = text;
+    }
+    const count = quote >= 0 && quote < end ? splitFields(text, start, end, fields, file, lineNo) : splitPlain(text, start, end, fields);
     if (count !== this.columns) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: row has ${count} fields, the header names ${this.columns}`);
     const raw = fields[0]!.trim();
     const iso = ISO.exec(raw);
