@@ -59,7 +59,7 @@ describe('replay divergence', () => {
       expect(side.call).toEqual({ start: side.call.start, callback: 'on_bar', event: 907, time: '2008-03-28T00:00:00Z', symbol: 'GOOG' });
       expect(side.instruction).toMatchObject({ index: 577326, func: 22, name: 'global.get', stackHeight: 0, address: null, functionName: 'guest-sdk/strategy/Strategy#onBar@override' });
     }
-    expect([d.left.label, d.left.instruction.offset, d.right.label, d.right.instruction.offset]).toEqual(['recorded', 5325, 'replayed', 5304]);
+    expect([d.left.label, d.left.instruction.offset, d.right.label, d.right.instruction.offset]).toEqual(['recorded', 5329, 'replayed', 5308]);
     expect(r.out).toContain('first differing leaf 5 (of 13 and 13), trace byte 360212, instruction 577326');
   });
 

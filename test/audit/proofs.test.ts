@@ -35,7 +35,7 @@ describe('prove and verify-proof', () => {
     const r = await cli('prove', run, '--instruction', '636182', '--out', file);
     expect(r.code, r.err).toBe(0);
     const b = await load(file);
-    expect(b.claim).toMatchObject({ instruction: 636182, func: 22, offset: 5325, name: 'global.get', callback: 'on_bar', barTime: '2008-08-11T00:00:00Z', event: 1001, symbol: 'GOOG' });
+    expect(b.claim).toMatchObject({ instruction: 636182, func: 22, offset: 5329, name: 'global.get', callback: 'on_bar', barTime: '2008-08-11T00:00:00Z', event: 1001, symbol: 'GOOG' });
     expect(b.leaves.map((l) => l.index)).toEqual([6]);
     expect(b.treeSize).toBe(13);
     expect(b.root).toBe('8f5e542257b6a8cb8b13b2c8d92ccd33d8a06177e81b8195d9edb1a36a5d33ee');
@@ -128,11 +128,11 @@ describe('attest', () => {
     const stats = JSON.parse(await readFile(path.join(run, 'record.json'), 'utf8'));
     expect(st).toMatchObject({
       _type: 'https://in-toto.io/Statement/v1',
-      subject: [{ name: 'result.pb', digest: { sha256: '7aae9d6376d0afdf830aac8f095db573d538ace87289fc7e62d881a7af6121be' } }],
+      subject: [{ name: 'result.pb', digest: { sha256: '217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83' } }],
       predicateType: 'https://backproof.dev/attestation/run-record/v1',
       predicate: { runId: stats.runId, record: stats },
     });
-    expect((await cli('verify-attestation', file, '--pubkey', pub)).out).toBe('OK run ' + stats.runId + ': result sha256 7aae9d6376d0afdf830aac8f095db573d538ace87289fc7e62d881a7af6121be');
+    expect((await cli('verify-attestation', file, '--pubkey', pub)).out).toBe('OK run ' + stats.runId + ': result sha256 217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83');
     const other = await cli('verify-attestation', file, '--pubkey', path.join(work, 'other', 'backproof.pub'));
     expect([other.code, other.err]).toEqual([5, expect.stringContaining('PROOF_INVALID [signature]')]);
     const tampered = { ...env, payload: Buffer.from(JSON.stringify({ ...st, subject: [{ name: 'result.pb', digest: { sha256: '0'.repeat(64) } }] })).toString('base64') };
