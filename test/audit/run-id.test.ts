@@ -35,7 +35,7 @@ describe('run id', () => {
       expect(seen.has(id), `broker.${k}`).toBe(false);
       seen.add(id);
     }
-    for (const params of [{ fast: 10 }, { fast: 11 }, { slow: 10 }]) {
+    for (const params of [{ fast: 10 }, { fast: 11 }, { slow: 10 }] as Record<string, number>[]) {
       const id = idOf({ ...DEFAULT_CONFIG, params });
       expect(seen.has(id), JSON.stringify(params)).toBe(false);
       seen.add(id);

@@ -12,7 +12,7 @@ describe('integer params', () => {
   it('sma-cross reads fast and slow as integers: 10.5 is a usage error, 10 runs', async () => {
     const strategy = await loadStrategy('strategies-as/sma-cross.ts');
     const data = await loadData('data/GOOG.csv');
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(strategy.wasm)).map((i) => `${i.module}.${i.name}`);
+    const imports = WebAssembly.Module.imports(new WebAssembly.Module(strategy.wasm as Uint8Array<ArrayBuffer>)).map((i) => `${i.module}.${i.name}`);
     expect(imports).toContain('backproof.param_int');
     expect(ALLOWED_IMPORTS.backproof!.param_int).toEqual(ALLOWED_IMPORTS.backproof!.param);
     expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 10.5, slow: 20 } } }))
