@@ -135,15 +135,29 @@ const fail = (step: string, message: string): never => {
   throw new AuditError('VERIFY_FAILED', step, `${message} (record.pb)`);
 };
 
+/** record.pb's outer message: the exact signed bytes, the signature and the key (both empty when unsigned). */
+export interface SignedEnvelope {
+  record: Uint8Array;
+  signature: Uint8Array;
+  publicKey: Uint8Array;
+}
+
+/** Step record: decodes record.pb's outer message (canonical encoding only). The signature is checked on `record` before it is parsed. */
+export function decodeSignedEnvelope(raw: Uint8Array): SignedEnvelope {
+  try {
+    return decodeCanonical(pb.SignedRecord, raw) as unknown as SignedEnvelope;
+  } catch (e) {
+    throw new AuditError('RECORD_MALFORMED', 'record', `record.pb is not a valid record: ${(e as Error).message}`, { cause: e });
+  }
+}
+
 /**
- * Decodes a record.pb (canonical encodings only), checks the version, the link kinds and order,
- * each link's `prev`, each body's canonical decoding, and the head. Step names: record, chain.
+ * Decodes the signed Record (canonical encodings only), checks the version, the link kinds and
+ * order, each link's `prev`, each body's canonical decoding, and the head. Step names: record, chain.
  */
-export function decodeSignedRecord(raw: Uint8Array): DecodedRecord {
-  let signed: { record: Uint8Array; signature: Uint8Array; publicKey: Uint8Array };
+export function decodeRecordChain(signed: SignedEnvelope): DecodedRecord {
   let rec: { version: number; runId: string; links: { kind: string; prev: Uint8Array; body: Uint8Array }[]; head: Uint8Array };
   try {
-    signed = decodeCanonical(pb.SignedRecord, raw) as unknown as typeof signed;
     rec = decodeCanonical(pb.Record, signed.record) as unknown as typeof rec;
   } catch (e) {
     throw new AuditError('RECORD_MALFORMED', 'record', `record.pb is not a valid record: ${(e as Error).message}`, { cause: e });
@@ -171,6 +185,11 @@ export function decodeSignedRecord(raw: Uint8Array): DecodedRecord {
     recordBytes: signed.record, signature: signed.signature, publicKey: signed.publicKey,
     version: rec.version, runId: rec.runId, links, bodies, head: rec.head,
   };
+}
+
+/** Both steps at once, for callers that check no signature (the writer rendering its own record). */
+export function decodeSignedRecord(raw: Uint8Array): DecodedRecord {
+  return decodeRecordChain(decodeSignedEnvelope(raw));
 }
 
 function plain(value: unknown): unknown {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { lstat, readdir } from 'node:fs/promises';
 import { AuditError, BuildError, DataError } from '../errors.ts';
 import { encode, toBigInt } from '../audit/codec.ts';
-import { decodeSignedRecord, encodeSnapshots, LINK_TYPES, renderRecordJson, runIdOf, type LinkKind } from '../audit/record.ts';
+import { decodeRecordChain, decodeSignedEnvelope, encodeSnapshots, LINK_TYPES, renderRecordJson, runIdOf, type LinkKind } from '../audit/record.ts';
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { renderSnapshotsJson } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
@@ -56,17 +56,18 @@ export async function openRecord(dir: string, trustedKey: Uint8Array | null): Pr
 
 /** Steps record, signature and chain over the bytes of a record.pb (a run folder's, or one carried in a proof bundle). */
 export function openRecordBytes(raw: Uint8Array, trustedKey: Uint8Array | null): OpenedRecord {
-  const rec = decodeSignedRecord(raw);
-  // signature
-  const isSigned = rec.signature.length > 0 || rec.publicKey.length > 0;
-  if (isSigned && !verifyRecordSignature(rec.recordBytes, rec.signature, rec.publicKey))
-    fail('signature', `the Ed25519 signature does not verify under the record's key ${keyFingerprint(rec.publicKey)} (${FILES.record})`);
+  const envelope = decodeSignedEnvelope(raw);
+  // signature: checked on the signed bytes before anything inside them is parsed or believed
+  const isSigned = envelope.signature.length > 0 || envelope.publicKey.length > 0;
+  if (isSigned && !verifyRecordSignature(envelope.record, envelope.signature, envelope.publicKey))
+    fail('signature', `the Ed25519 signature does not verify under the record's key ${keyFingerprint(envelope.publicKey)} (${FILES.record})`);
   if (trustedKey) {
     if (!isSigned) fail('signature', 'the record is unsigned but a trusted key was given');
-    if (!equalBytes(trustedKey, rec.publicKey))
-      fail('signature', `signed by key ${keyFingerprint(rec.publicKey)}, not by the trusted key ${keyFingerprint(trustedKey)}`);
+    if (!equalBytes(trustedKey, envelope.publicKey))
+      fail('signature', `signed by key ${keyFingerprint(envelope.publicKey)}, not by the trusted key ${keyFingerprint(trustedKey)}`);
   }
-  // chain: the run id is derived from the links it names
+  // chain, then the run id, which is derived from the links it names
+  const rec = decodeRecordChain(envelope);
   const b = rec.bodies;
   const id = runIdOf(b.strategy.wasmSha256 as Uint8Array, b.data, b.config);
   if (rec.runId !== id) fail('chain', `run id is "${rec.runId}", the strategy, data and config links give "${id}" (${FILES.record})`);
