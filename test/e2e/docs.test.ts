@@ -92,7 +92,7 @@ function runInCopy(commands: DocCommand[]): { wanted: string[]; got: string[] } 
     const f = path.join(logs, String(i));
     script.push(`{\n${c.text}\n} > ${f}.out 2> ${f}.err`, `c=$?; echo $c > ${f}.code; [ $c -eq ${c.exit} ] || exit 0`);
   });
-  const env = { ...process.env, PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.resolve('node_modules/.bin')}${path.delimiter}${process.env.PATH}` };
   delete env.VITEST;
   delete env.BACKPROOF_LOG;
   writeFileSync(path.join(logs, 'script.sh'), script.join('\n') + '\n');
