@@ -126,19 +126,85 @@ class Stop extends Error {}
  * Re-executes a recorded run on a guest thread — the environment every run executes in
  * (run/worker, run/stack) — and returns what the options asked for.
  */
-export function reexecute(o: ReexecuteOptions): Promise<Reexecution> {
-  return inGuestThread(import.meta.url, 'reexecuteJob', { ...o, feeds: portableFeeds(o.feeds) });
+export async function reexecute(o: ReexecuteOptions): Promise<Reexecution> {
+  const { columns, ...x } = await inGuestThread<PortableReexecution>(import.meta.url, 'reexecuteJob', { ...o, feeds: portableFeeds(o.feeds) });
+  return { ...x, records: RecordColumns.records(columns) };
 }
 
 /** The guest thread's side of reexecute. */
-export function reexecuteJob(o: ReexecuteOptions & { feeds: PortableFeed[] }): Reexecution {
+export function reexecuteJob(o: ReexecuteOptions & { feeds: PortableFeed[] }): PortableReexecution {
   return reexecuteHere({ ...o, feeds: openPortableFeeds(o.feeds) });
 }
 
-function reexecuteHere(o: ReexecuteOptions): Reexecution {
+/**
+ * A Reexecution as it crosses back from the guest thread: the records as typed columns, because
+ * the structured clone of a window's ~10^5 record objects took longer than the re-execution.
+ */
+type PortableReexecution = Omit<Reexecution, 'records'> & { columns: RecordColumns };
+
+/** Instruction records in columns (address −1: none). */
+class RecordColumns {
+  length = 0;
+  index = new Float64Array(1024);
+  word = new Float64Array(1024);
+  address = new Float64Array(1024);
+  func = new Uint32Array(1024);
+  offset = new Uint32Array(1024);
+  opcode = new Uint32Array(1024);
+  stackHeight = new Uint32Array(1024);
+
+  push(r: InstructionRecord, word: number): void {
+    if (this.length === this.index.length) this.grow();
+    const i = this.length++;
+    this.index[i] = r.index;
+    this.word[i] = word;
+    this.address[i] = r.address ?? -1;
+    this.func[i] = r.func;
+    this.offset[i] = r.offset;
+    this.opcode[i] = r.opcode;
+    this.stackHeight[i] = r.stackHeight;
+  }
+
+  private grow(): void {
+    const n = this.index.length * 2;
+    const grown = <A extends Float64Array | Uint32Array>(a: A): A => {
+      const b = new (a.constructor as new (n: number) => A)(n);
+      b.set(a);
+      return b;
+    };
+    this.index = grown(this.index);
+    this.word = grown(this.word);
+    this.address = grown(this.address);
+    this.func = grown(this.func);
+    this.offset = grown(this.offset);
+    this.opcode = grown(this.opcode);
+    this.stackHeight = grown(this.stackHeight);
+  }
+
+  /** The columns only, trimmed (what crosses to the caller). */
+  trimmed(): RecordColumns {
+    const n = this.length;
+    return Object.assign(new RecordColumns(), {
+      length: n, index: this.index.slice(0, n), word: this.word.slice(0, n), address: this.address.slice(0, n),
+      func: this.func.slice(0, n), offset: this.offset.slice(0, n), opcode: this.opcode.slice(0, n), stackHeight: this.stackHeight.slice(0, n),
+    });
+  }
+
+  /** As objects, on the caller's side (a structured clone arrives as a plain object, not a RecordColumns). */
+  static records(c: Omit<RecordColumns, 'push' | 'trimmed'>): LocatedRecord[] {
+    const out: LocatedRecord[] = new Array(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const address = c.address[i]!;
+      out[i] = { index: c.index[i]!, func: c.func[i]!, offset: c.offset[i]!, opcode: c.opcode[i]!, stackHeight: c.stackHeight[i]!, address: address < 0 ? null : address, word: c.word[i]! };
+    }
+    return out;
+  }
+}
+
+function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   const keepFrom = o.keepFrom ?? 0;
   const stopAt = o.stopAt ?? Number.MAX_SAFE_INTEGER;
-  const records: LocatedRecord[] = [];
+  const records = new RecordColumns();
   const kept: Uint8Array[] = [];
   const before: number[] = [];
   let offset = 0;
@@ -186,7 +252,7 @@ function reexecuteHere(o: ReexecuteOptions): Reexecution {
   });
   const recordTo = o.recordTo ?? 0;
   expander = new TraceExpander(map!, (r) => {
-    records.push({ ...r, word: expander.regionWord });
+    records.push(r, expander.regionWord);
     if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
   }, o.recordFrom ?? 0, recordTo);
   // A host record is 12 words: 0, then the 11 the expander hands over.
@@ -222,7 +288,7 @@ function reexecuteHere(o: ReexecuteOptions): Reexecution {
   for (const k of kept) all.set(k, (p += k.length) - k.length);
   if (complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
   return {
-    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), records, calls, hostRecords, orders, complete, commitment,
+    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
     instructions: expander.count, map: map!, functionNames: guest.functionNames,
   };
 }
