@@ -31,7 +31,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/sandbox': ['host/model', 'host/errors.ts', 'traces', 'host/engine/ports.ts', 'guest-sdk/constants.ts'],
   'host/audit': ['host/model', 'host/errors.ts', 'traces'],
   'host/tlog': ['host/errors.ts', 'host/audit', 'traces'],
-  'host/run': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'traces'],
+  'host/run': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'traces'],
   'host/inspect': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/run', 'traces'],
   'host/index.ts': ['host'],
   'host/cli': ['host/index.ts', 'traces'],

@@ -1,16 +1,16 @@
 /**
  * @module cli
- * `backproof` commands: build, backtest, replay, verify, keygen. Parses arguments, reads and
+ * `backproof` commands: build, backtest, replay, verify, keygen. Only parses arguments, reads and
  * writes files, maps errors to exit codes (docs/ARCHITECTURE.md); all work goes through the
  * host's public API.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, DEFAULT_CONFIG, executeRunIsolated, exitCodeOf, EXIT, generateKeys, keyFingerprint, openData, parseDataSpec,
-  loadPrivateKey, loadPublicKeyRaw, loadStrategy, renderStatsTable, UsageError, verifyRun, writeRunDir, checkOutDir,
-  BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey, traceWindow, mnemonic, checkSnapshot, RUN_FILES, readMeta, appendEntry, proveInclusion, type RunConfig, type DataOptions,
+  buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
+  renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
+  traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions, backtest,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { parse, numberOption, vkeyOption, DEFAULT_KEY_DIR, type Command, type Context, type Out, type Values } from './args.ts';
@@ -208,15 +208,8 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
   const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
   const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
   const key = keyFile ? await loadPrivateKey(keyFile) : null;
-  // --log: checked before the run, so a wrong log or key costs nothing.
   const logDir = values.log as string | undefined;
-  let logKey = null;
-  if (logDir) {
-    const meta = readMeta(logDir);
-    const logKeyFile = (values['log-key'] as string | undefined) ?? keyFile ?? defaultKey;
-    logKey = await loadPrivateKey(logKeyFile);
-    if (toHex(rawPublicKey(logKey)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `${logKeyFile} is not the key of the log at ${logDir} (pass --log-key)`);
-  }
+  const log = logDir ? { dir: logDir, keyFile: (values['log-key'] as string | undefined) ?? keyFile ?? defaultKey } : undefined;
   const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
   if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
   const dataOptions: DataOptions = {};
@@ -229,30 +222,11 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
     dataOptions.duplicates = values.duplicates;
   }
-  const data = [];
-  for (const spec of values.data as string[]) {
-    const { symbol, file, period } = parseDataSpec(spec);
-    const d = await openData(file, period === undefined ? dataOptions : { ...dataOptions, period });
-    if (symbol) d.symbol = symbol;
-    data.push(d);
-  }
-  // --out is checked before the run, so a folder that cannot be written costs nothing.
-  if (values.out !== undefined) await checkOutDir(values.out as string, Boolean(values.force));
-  const strategy = await loadStrategy(values.strategy as string);
-  const outcome = await executeRunIsolated(
-    { strategy, data, config, logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY) },
-    { timeoutMs: timeoutSeconds * 1000 },
-  );
-  const dir = (values.out as string | undefined) ?? path.join('runs', outcome.runId);
-  let logged = '';
-  // --log: the record is logged once its folder is complete and before it is published, with the
-  // inclusion proof inside it; a failure to log publishes nothing.
-  const beforePublish = logDir && logKey ? async (partial: string, recordPb: Uint8Array): Promise<void> => {
-    const appended = appendEntry(logDir, sha256(recordPb), logKey);
-    await writeFile(path.join(partial, RUN_FILES.logInclusion), JSON.stringify(proveInclusion(logDir, appended.index), null, 2) + '\n');
-    logged = `logged        entry ${appended.index} of ${readMeta(logDir).origin} (tree size ${appended.size}); proof in ${path.join(dir, RUN_FILES.logInclusion)}`;
-  } : undefined;
-  await writeRunDir({ dir, force: Boolean(values.force), outcome, strategy, config, key, beforePublish });
+  const { outcome, dir, logged } = await backtest({
+    strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
+    out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000,
+    logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY),
+  });
   out.log(renderStatsTable(outcome.result.stats, outcome.result.orders));
   out.log('');
   out.log(`run id        ${outcome.runId}`);
@@ -271,7 +245,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
       '',
     ].join('\n'));
   }
-  if (logged) out.log(logged);
+  if (logged) out.log(`logged        entry ${logged.index} of ${logged.origin} (tree size ${logged.size}); proof in ${logged.proof}`);
   return EXIT.ok;
 }
 

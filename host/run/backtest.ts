@@ -1,0 +1,85 @@
+/**
+ * @module run/backtest
+ * One audited backtest, from files to a published run folder: what `backproof backtest` does, as
+ * one call. Everything that can be refused is checked before the guest runs (the log and its key,
+ * the data files and options, the output folder), so a mistake costs nothing; the guest runs on its
+ * own thread under the watchdog (run/worker); the record is appended to the log, with its
+ * inclusion proof written into the folder, before the folder is published, so a failure to log
+ * publishes nothing.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { UsageError } from '../errors.ts';
+import { openData, type DataFeed } from '../data/load.ts';
+import { parseDataSpec, type DataOptions } from '../data/options.ts';
+import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
+import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
+import { sha256, toHex } from '../../traces/index.ts';
+import type { RunConfig } from './config.ts';
+import type { RunOutcome } from './execute.ts';
+import { checkOutDir, FILES, writeRunDir } from './rundir.ts';
+import { loadStrategy } from './strategy.ts';
+import { executeRunIsolated } from './worker.ts';
+
+export interface BacktestRequest {
+  /** A strategy source (.ts, built with asc) or a module (.wasm). */
+  strategy: string;
+  /** `[NAME=]FILE[@PERIOD]`, one per symbol, merged in time (docs/SEMANTICS.md). */
+  data: readonly string[];
+  dataOptions?: DataOptions;
+  config: RunConfig;
+  /** The record's signing key; null makes an unsigned record. */
+  key: KeyObject | null;
+  /** The run folder (default runs/<run id>); an existing one is replaced only with `force`. */
+  out?: string;
+  force?: boolean;
+  /** Append the record to this transparency log, signing its checkpoint with the log's own key, read from `keyFile`. */
+  log?: { dir: string; keyFile: string };
+  /** The wall-clock watchdog: a last resort, fuel and memory limits stop a guest first. */
+  timeoutMs: number;
+  logLevel?: string;
+  prettyLogs?: boolean;
+}
+
+export interface BacktestReport {
+  outcome: RunOutcome;
+  /** The published run folder. */
+  dir: string;
+  /** Where the record went in the log, when `log` was given. */
+  logged: { index: number; size: number; origin: string; proof: string } | null;
+}
+
+export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
+  let log: { dir: string; key: KeyObject } | null = null;
+  if (r.log) {
+    const meta = readMeta(r.log.dir);
+    log = { dir: r.log.dir, key: await loadPrivateKey(r.log.keyFile) };
+    if (toHex(rawPublicKey(log.key)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `${r.log.keyFile} is not the key of the log at ${r.log.dir} (pass --log-key)`);
+  }
+  if (r.data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
+  const data: DataFeed[] = [];
+  for (const spec of r.data) {
+    const { symbol, file, period } = parseDataSpec(spec);
+    const feed = await openData(file, period === undefined ? r.dataOptions ?? {} : { ...r.dataOptions, period });
+    if (symbol) feed.symbol = symbol;
+    data.push(feed);
+  }
+  if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force));
+  const strategy = await loadStrategy(r.strategy);
+  const outcome = await executeRunIsolated(
+    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs },
+    { timeoutMs: r.timeoutMs },
+  );
+  const dir = r.out ?? path.join('runs', outcome.runId);
+  let logged: BacktestReport['logged'] = null;
+  const beforePublish = log
+    ? async (partial: string, recordPb: Uint8Array): Promise<void> => {
+      const appended = appendEntry(log.dir, sha256(recordPb), log.key);
+      await writeFile(path.join(partial, FILES.logInclusion), JSON.stringify(proveInclusion(log.dir, appended.index), null, 2) + '\n');
+      logged = { index: appended.index, size: appended.size, origin: readMeta(log.dir).origin, proof: path.join(dir, FILES.logInclusion) };
+    }
+    : undefined;
+  await writeRunDir({ dir, force: Boolean(r.force), outcome, strategy, config: r.config, key: r.key, beforePublish });
+  return { outcome, dir, logged };
+}
