@@ -42,9 +42,9 @@ const data = await loadData(csv);
 const base = await best(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } }, logger: silentLogger }));
 // The first re-execution of a process starts a guest thread and loads the host into it (run/worker);
 // later ones reuse the kept thread, as the best-of-five rows below do.
-const t0 = process.hrtime.bigint();
+const c0 = process.hrtime.bigint();
 await replayRun({ dir: a });
-const cold = Number(process.hrtime.bigint() - t0) / 1e6;
+const cold = Number(process.hrtime.bigint() - c0) / 1e6;
 const rows: [string, number][] = [
   ['replay (MATCH), first in the process', cold],
   ['replay (MATCH)', await best(() => replayRun({ dir: a }))],
