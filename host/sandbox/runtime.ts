@@ -245,6 +245,10 @@ export class GuestInstance {
   private unrun = 0n;
   /** on_bar calls so far, and the last bar's time when it did not go through the bar memory. */
   private bars = 0;
+  // Without the trampoline, the last bar's time is kept as where to find it (a BigInt kept in a
+  // field would be allocated on every bar): its column and index, or the value onBar was given.
+  private lastTimes: BigInt64Array | null = null;
+  private lastIndex = 0;
   private lastTime = 0n;
   private readonly host: GuestHost;
   /** The fault that stopped the run, once located (a stop ends the trace: it is written once). */
@@ -426,7 +430,7 @@ export class GuestInstance {
   private barSite(): Pick<FaultSite, 'bar' | 'time' | 'symbol'> {
     if (this.bars === 0) return { bar: null, time: null, symbol: null };
     const w = this.barWords;
-    const time = w ? (BigInt(w[TIME_HI]!) << 32n) | BigInt(w[TIME_LO]! >>> 0) : this.lastTime;
+    const time = w ? (BigInt(w[TIME_HI]!) << 32n) | BigInt(w[TIME_LO]! >>> 0) : this.lastTimes ? this.lastTimes[this.lastIndex]! : this.lastTime;
     return { bar: this.bars - 1, time, symbol: this.host.symbol() };
   }
 
@@ -462,7 +466,10 @@ export class GuestInstance {
     if (this.barWords) {
       this.barWords[TIME_LO] = Number(BigInt.asIntN(32, time));
       this.barWords[TIME_HI] = Number(time >> 32n);
-    } else this.lastTime = time;
+    } else {
+      this.lastTimes = null;
+      this.lastTime = time;
+    }
     try {
       this.onBarFn(time, open, high, low, close, volume);
     } catch (e) {
@@ -488,8 +495,9 @@ export class GuestInstance {
         v[4] = bars.volume[j]!;
         this.barTrampoline();
       } else {
-        this.lastTime = bars.time[j]!;
-        this.onBarFn(this.lastTime, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
+        this.lastTimes = bars.time;
+        this.lastIndex = j;
+        this.onBarFn(bars.time[j]!, bars.open[j]!, bars.high[j]!, bars.low[j]!, bars.close[j]!, bars.volume[j]!);
       }
     } catch (e) {
       throw this.translate(e, 'on_bar');
