@@ -59,7 +59,7 @@ async function cmdReplay(args: string[], out: Out, ctx: Context): Promise<number
   if (values.help) return out.log(AUDIT_HELP.replay!), EXIT.ok;
   if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
   const r = await replayRun({
-    dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger({ level: ctx.logLevel }),
+    dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger({ level: ctx.logLevel }), logLevel: ctx.logLevel,
     allowToolchainMismatch: values['allow-toolchain-mismatch'] === true,
   });
   if (values.report) await writeFile(values.report as string, json(r));

@@ -100,5 +100,8 @@ describe('the CLI as a process: stdout, stderr, log level, unsigned runs', () =>
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^MATCH trace root [0-9a-f]{64}, result [0-9a-f]{64}\n$/);
     expect(r.err.trim().split('\n').map((l) => (JSON.parse(l) as { msg: string }).msg)).toContain('run complete');
+    // --quiet reaches the re-execution's thread too: nothing on stderr, the same verdict.
+    const q = backproof('replay', 'a', '--quiet');
+    expect([q.code, q.out, q.err]).toEqual([0, r.out, '']);
   });
 });
