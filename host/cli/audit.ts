@@ -14,8 +14,9 @@ import { DEFAULT_KEY_DIR, numberOption, parse, type Command, type Context, type 
 export const AUDIT_HELP: Record<string, string> = {
   replay: `Usage: backproof replay <run-dir> [--data FILE] [--allow-toolchain-mismatch] [--report FILE]
 
-Re-executes the run from its folder and prints MATCH, or MISMATCH with both trace roots and the
-first differing instruction (exit 5): its leaf, trace byte and index, and on each side the bar and
+Re-executes the run from its folder and prints MATCH, or MISMATCH naming the fields that differ
+(trace root, result, instructions, fuelUsed: what verify cannot check without executing) with both
+values and the first differing instruction (exit 5): its leaf, trace byte and index, and on each side the bar and
 callback it ran in, the function, byte offset, opcode, stack height and address.
 --data reads the data from FILE instead of the recorded path (the recorded side of the divergence is
 then re-executed from the recorded file, if it still matches its hash).
@@ -49,7 +50,9 @@ envelope signed with the Ed25519 key (default ${DEFAULT_KEY_DIR}/backproof.key),
   'verify-attestation': `Usage: backproof verify-attestation <envelope.json> --pubkey FILE
 
 Checks the DSSE signature (over PAE), the statement's type, the embedded record's chain and
-signature, and that the subject is the record's result.`,
+signature, that the envelope's signer is the record's signer (--pubkey must be that key), and that
+the payload is exactly the statement rebuilt from the embedded record.pb (so its subject is the
+record's result). verify checks an attestation.dsse.json in a run folder the same way.`,
 };
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2) + '\n';
@@ -74,6 +77,9 @@ async function cmdReplay(args: string[], out: Out, ctx: Context): Promise<number
   out.log(`              replayed ${r.replayedRoot}`);
   out.log(`  result      recorded ${r.recordedResult}`);
   out.log(`              replayed ${r.replayedResult}`);
+  if (r.recordedInstructions !== r.replayedInstructions) out.log(`  instructions recorded ${r.recordedInstructions}, replayed ${r.replayedInstructions}`);
+  if (r.recordedFuelUsed !== r.replayedFuelUsed) out.log(`  fuelUsed    recorded ${r.recordedFuelUsed}, replayed ${r.replayedFuelUsed}`);
+  out.log(`  differ      ${r.mismatches.join(', ')}`);
   if (r.divergence) for (const line of describeDivergence(r.divergence)) out.log(line);
   return EXIT.verification;
 }

@@ -1,7 +1,8 @@
 /**
  * @module inspect/replay
  * `replay`: re-executes a run from its folder — the recorded module, data and config — and
- * compares the new trace root and result hash with the recorded ones. It refuses to run under a
+ * compares the new trace root, result hash, instruction count and fuel used with the recorded ones
+ * (the fields of the record that only an execution gives; verify checks the rest). It refuses to run under a
  * toolchain other than the recorded one unless told to (the override is then part of the report).
  * On a mismatch it finds the first differing instruction (inspect/divergence).
  */
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import { sha256, toHex } from '../../traces/index.ts';
+import { toBigInt } from '../audit/codec.ts';
 import type { SourceText } from '../run/execute.ts';
 import { executeRunIsolated } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
@@ -28,6 +30,12 @@ export interface ReplayReport {
   replayedRoot: string;
   recordedResult: string;
   replayedResult: string;
+  recordedInstructions: bigint;
+  replayedInstructions: bigint;
+  recordedFuelUsed: bigint;
+  replayedFuelUsed: bigint;
+  /** The fields that differ: "trace root", "result", "instructions", "fuelUsed" (empty on a match). */
+  mismatches: string[];
   /** Where the traces first differ (null when they match or the run has no trace). */
   divergence: Divergence | null;
 }
@@ -62,6 +70,12 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
   const replayedRoot = toHex(outcome.trace.root);
   const replayedResult = toHex(sha256(outcome.resultBytes));
+  const recordedInstructions = toBigInt(rec.bodies.trace.instructions), recordedFuelUsed = toBigInt(rec.bodies.trace.fuelUsed);
+  const mismatches: string[] = [];
+  if (recordedRoot !== replayedRoot) mismatches.push('trace root');
+  if (recordedResult !== replayedResult) mismatches.push('result');
+  if (recordedInstructions !== outcome.instructions) mismatches.push('instructions');
+  if (recordedFuelUsed !== outcome.fuelUsed) mismatches.push('fuelUsed');
   let divergence: Divergence | null = null;
   if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
     // The recorded side re-executes from the recorded files; without them it cannot be shown.
@@ -72,9 +86,10 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
     );
   }
   return {
-    runId: rec.runId, match: recordedRoot === replayedRoot && recordedResult === replayedResult, notes: replayData.notes,
+    runId: rec.runId, match: mismatches.length === 0, notes: replayData.notes,
     toolchainDifferences: differences, toolchainOverride: differences.length > 0,
-    recordedRoot, replayedRoot, recordedResult, replayedResult, divergence,
+    recordedRoot, replayedRoot, recordedResult, replayedResult,
+    recordedInstructions, replayedInstructions: outcome.instructions, recordedFuelUsed, replayedFuelUsed: outcome.fuelUsed, mismatches, divergence,
   };
 }
 

@@ -4,8 +4,10 @@
  * steps (record, signature, chain, config, strategy, [rebuild], data, trace, result, files); the
  * first failing step throws an AuditError naming that link and both values. Every file in the
  * folder is accounted for: bound by a hash in the record, or the exact rendering of bound bytes,
- * or an optional proof that is checked (log-inclusion.json) — anything else is named as
- * unverified (a failure under `strict`). `openRecord` is shared with replay.
+ * or an optional proof that is checked (log-inclusion.json, attestation.dsse.json, proof-<N>.json)
+ * — anything else is named as unverified (a failure under `strict`). Every field of the record
+ * that the folder determines is recomputed; the trace's bytes, instructions and fuel need a
+ * re-execution (replay). `openRecord` is shared with replay.
  */
 import path from 'node:path';
 import { lstat, readdir } from 'node:fs/promises';
@@ -15,7 +17,7 @@ import { decodeRecordChain, decodeSignedEnvelope, encodeSnapshots, LINK_TYPES, r
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { renderSnapshotsJson } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
-import { buildStrategy } from '../build/asc.ts';
+import { buildStrategy, normalizeSource } from '../build/asc.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
 import type { DataOptions } from '../data/options.ts';
@@ -25,6 +27,10 @@ import { configJson, configMessage, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, t
 import { FILES, readRunFile, RESULT_RENDERINGS, timelineOfSources } from '../run/rundir.ts';
 import { toolchainDifferences } from '../run/toolchain.ts';
 import { parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
+import type { Envelope } from '../audit/dsse.ts';
+// attest and prove import openRecordBytes from here: the cycle is safe, both are only called, never read at load.
+import { verifyAttestation } from './attest.ts';
+import { verifyProofBundle, type ProofBundle } from './prove.ts';
 
 type Body = Record<string, unknown>;
 
@@ -44,6 +50,12 @@ export interface OpenedRecord {
 const fail = (step: string, message: string): never => {
   throw new AuditError('VERIFY_FAILED', step, message);
 };
+
+/** A recorded count or size against what the folder gives: names the link, the field and both values. */
+function expectField(link: string, field: string, recorded: bigint | number, actual: bigint | number, from: string): void {
+  const same = typeof recorded === 'number' && typeof actual === 'number' && Number.isNaN(recorded) ? Number.isNaN(actual) : recorded === actual;
+  if (!same) fail(link, `the ${link} link's ${field} is ${recorded}, ${from} gives ${actual}`);
+}
 
 function expectEqual(step: string, what: string, recorded: Uint8Array, actual: Uint8Array): void {
   if (!equalBytes(recorded, actual)) fail(step, `${what} is ${toHex(actual)}, the record says ${toHex(recorded)}`);
@@ -107,6 +119,8 @@ export interface RecordedDataFile {
   path: string;
   symbol?: string;
   sha256: Uint8Array;
+  size?: unknown;
+  bars?: unknown;
   timezone?: string;
   dateFormat?: string;
   duplicates?: string;
@@ -235,6 +249,57 @@ function checkLogInclusion(rec: OpenedRecord, proofText: string, file: string, i
   return { index: proof.index, size: c.size, origin: c.origin, signedBy: null };
 }
 
+/** The files `attest` and `prove` write into a run folder when not told --out. */
+const ATTESTATION_FILE = 'attestation.dsse.json';
+const PROOF_FILE = /^proof-(0|[1-9][0-9]*)\.json$/;
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+/** Base64 as it decodes and re-encodes: a string that differs from it has bits the decoder drops. */
+const canonicalB64 = (s: unknown): unknown => (typeof s === 'string' ? b64(Buffer.from(s, 'base64')) : s);
+
+function parseDerived<T>(step: string, file: string, bytes: Uint8Array): { value: T; text: string } {
+  const text = textOf(bytes);
+  try {
+    return { value: JSON.parse(text) as T, text };
+  } catch (e) {
+    return fail(step, `${file} is not JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Its checks as AuditErrors of this step, naming the file. */
+function asStep(step: string, file: string, check: () => void): void {
+  try {
+    check();
+  } catch (e) {
+    if (e instanceof AuditError) fail(step, `${file}: ${e.step}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The attestation `attest` writes: verify-attestation's checks under this record's key, of this record.pb, in the form attest writes. */
+function checkAttestationFile(rec: OpenedRecord, bytes: Uint8Array): void {
+  const file = ATTESTATION_FILE;
+  const { value: env, text } = parseDerived<Envelope>('attestation', file, bytes);
+  if (!rec.signed) fail('attestation', `${file}: the record is unsigned, so no attestation of it can verify`);
+  asStep('attestation', file, () => verifyAttestation(env, rec.publicKey));
+  const st = JSON.parse(Buffer.from(env.payload, 'base64').toString('utf8')) as { predicate: { recordPb: string } };
+  if (st.predicate.recordPb !== b64(rec.raw)) fail('attestation', `${file} attests another record.pb than this folder's`);
+  const sig = env.signatures.length === 1 ? env.signatures[0]! : null;
+  const canonical = { payloadType: env.payloadType, payload: env.payload, signatures: [{ keyid: keyFingerprint(rec.publicKey), sig: canonicalB64(sig?.sig) }] };
+  if (!sig || JSON.stringify(canonical, null, 2) + '\n' !== text) fail('attestation', `${file} is not in the form attest writes (JSON, 2-space indent, one signature keyed by the record's key fingerprint)`);
+}
+
+/** A proof bundle `prove` writes: verify-proof's checks pinned to this record's key, carrying this record.pb and module, in the form prove writes. */
+function checkProofFile(rec: OpenedRecord, wasm: Uint8Array, file: string, bytes: Uint8Array): void {
+  const { value: bundle, text } = parseDerived<ProofBundle>('proof', file, bytes);
+  asStep('proof', file, () => verifyProofBundle(bundle, rec.signed ? rec.publicKey : null));
+  if (bundle.record !== b64(rec.raw)) fail('proof', `${file} carries another record.pb than this folder's`);
+  if (bundle.module !== b64(wasm)) fail('proof', `${file} carries another module than this folder's ${FILES.wasm}`);
+  if (`proof-${bundle.claim.instruction}.json` !== file) fail('proof', `${file} proves instruction ${bundle.claim.instruction}`);
+  const canonical = { ...bundle, leaves: bundle.leaves.map((l) => ({ ...l, data: canonicalB64(l.data) })) };
+  if (JSON.stringify(canonical, null, 2) + '\n' !== text) fail('proof', `${file} is not in the form prove writes (JSON, 2-space indent, canonical base64)`);
+}
+
 /** Rebuilds the module from sources/ (under the recorded asc flags) and compares the bytes with the recorded module. */
 async function rebuildCheck(dir: string, rec: OpenedRecord, wasm: Uint8Array): Promise<void> {
   const t = rec.bodies.toolchain;
@@ -284,10 +349,21 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   } catch (e) {
     return fail('strategy', `${FILES.wasm} cannot be instrumented: ${(e as Error).message}`);
   }
+  expectField('strategy', 'wasmSize', toBigInt(s.wasmSize), BigInt(wasm.length), FILES.wasm);
   expectEqual('strategy', 'SHA-256 of the instrumented module', s.instrumentedSha256 as Uint8Array, sha256(instrumented));
-  for (const src of (s.sources as { path: string; sha256: Uint8Array }[]) ?? []) {
+  expectField('strategy', 'instrumentedSize', toBigInt(s.instrumentedSize), BigInt(instrumented.length), 'the instrumented module');
+  for (const src of (s.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
     const name = `${FILES.sources}/${src.path}`;
-    expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(await read(name, 'strategy')));
+    const text = await read(name, 'strategy');
+    expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(text));
+    let normalized: string;
+    try {
+      normalized = await normalizeSource(textOf(text), src.path);
+    } catch (e) {
+      if (e instanceof BuildError) return fail('strategy', `source ${src.path} does not parse: ${e.message}`);
+      throw e;
+    }
+    expectEqual('strategy', `normalizedSha256 of source ${src.path} (its AST printed back)`, src.normalizedSha256 ?? new Uint8Array(0), sha256(Buffer.from(normalized)));
   }
   steps.push('strategy');
   if (opts.rebuild) {
@@ -300,7 +376,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   if (files.length === 0) fail('data', 'no data files recorded');
   if (opts.dataPath && files.length > 1) fail('data', '--data can stand in for a single recorded file only');
   const sources: BarSource[] = [];
-  for (const df of files) {
+  const barCounts: number[] = [];
+  for (const [k, df] of files.entries()) {
     const dataPath = opts.dataPath ?? df.path;
     const options = dataOptionsFromRecord(df);
     let feed: DataFeed;
@@ -311,9 +388,22 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
       throw e;
     }
     expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, fromHex(feed.sha256));
-    sources.push(sourceOfFeed(feed));
+    expectField('data', `files[${k}].size`, toBigInt(df.size), BigInt(feed.byteLength), dataPath);
+    // Counted as the timeline is built from it (a streamed file is read once).
+    const src = sourceOfFeed(feed);
+    barCounts.push(0);
+    const counted: BarSource = {
+      next: () => {
+        const c = src.next();
+        if (c) barCounts[k] = barCounts[k]! + c.time.length;
+        return c;
+      },
+    };
+    if (src.estimatedLength) counted.estimatedLength = () => src.estimatedLength!();
+    sources.push(counted);
   }
   const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)));
+  for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), opts.dataPath ?? df.path);
   steps.push('data');
 
   // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
@@ -321,7 +411,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const leavesRaw = await read(FILES.leaves, 'trace');
   expectEqual('trace', `SHA-256 of ${FILES.leaves}`, t.leafHashesSha256 as Uint8Array, sha256(leavesRaw));
   if (leavesRaw.length % 32 !== 0 || BigInt(leavesRaw.length / 32) !== toBigInt(t.leaves))
-    fail('trace', `${FILES.leaves} holds ${leavesRaw.length / 32} hashes, the record says ${toBigInt(t.leaves)}`);
+    fail('trace', `the trace link's leaves is ${toBigInt(t.leaves)}, ${FILES.leaves} holds ${leavesRaw.length / 32} hashes`);
   const leafHashes: Uint8Array[] = [];
   for (let i = 0; i < leavesRaw.length; i += 32) leafHashes.push(leavesRaw.subarray(i, i + 32));
   expectEqual('trace', 'Merkle root of the leaves', t.root as Uint8Array, rootFromLeafHashes(leafHashes));
@@ -341,6 +431,9 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   } catch (e) {
     return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
   }
+  expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
+  expectField('result', 'trades', (r.trades as number) ?? 0, result.trades.length, FILES.result);
+  expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, result.stats.equityFinal, FILES.result);
   if (result.equity.length !== timeline.length) fail('result', `${result.equity.length} equity points for ${timeline.length} bars`);
   for (const f of RESULT_RENDERINGS) expectText('result', f.name, f.render(result, timeline), textOf(await read(f.name, 'result')), FILES.result);
   steps.push('result');
@@ -355,6 +448,11 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   if (opts.logProof)
     logged = checkLogInclusion(rec, textOf(await readRunFile(path.dirname(opts.logProof), path.basename(opts.logProof), 'log')), opts.logProof, false, opts.log, unverified);
   else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
+  // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
+  for (const f of present) {
+    if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
+    else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
+  }
   for (const f of present) {
     if (covered.has(f)) continue;
     if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
