@@ -15,7 +15,7 @@ export const AUDIT_HELP: Record<string, string> = {
   replay: `Usage: backproof replay <run-dir> [--data FILE] [--allow-toolchain-mismatch] [--report FILE]
 
 Re-executes the run from its folder and prints MATCH, or MISMATCH naming the fields that differ
-(trace root, result, instructions, fuelUsed: what verify cannot check without executing) with both
+(trace root, result, instructions, fuelUsed, trace bytes: what verify cannot check without executing) with both
 values and the first differing instruction (exit 5): its leaf, trace byte and index, and on each side the bar and
 callback it ran in, the function, byte offset, opcode, stack height and address.
 --data reads the data from FILE instead of the recorded path (the recorded side of the divergence is
@@ -79,6 +79,7 @@ async function cmdReplay(args: string[], out: Out, ctx: Context): Promise<number
   out.log(`              replayed ${r.replayedResult}`);
   if (r.recordedInstructions !== r.replayedInstructions) out.log(`  instructions recorded ${r.recordedInstructions}, replayed ${r.replayedInstructions}`);
   if (r.recordedFuelUsed !== r.replayedFuelUsed) out.log(`  fuelUsed    recorded ${r.recordedFuelUsed}, replayed ${r.replayedFuelUsed}`);
+  if (r.recordedTraceBytes !== r.replayedTraceBytes) out.log(`  bytes       recorded ${r.recordedTraceBytes}, replayed ${r.replayedTraceBytes}`);
   out.log(`  differ      ${r.mismatches.join(', ')}`);
   if (r.divergence) for (const line of describeDivergence(r.divergence)) out.log(line);
   return EXIT.verification;

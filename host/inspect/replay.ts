@@ -1,7 +1,7 @@
 /**
  * @module inspect/replay
  * `replay`: re-executes a run from its folder — the recorded module, data and config — and
- * compares the new trace root, result hash, instruction count and fuel used with the recorded ones
+ * compares the new trace root, result hash, instruction count, fuel used and trace bytes with the recorded ones
  * (the fields of the record that only an execution gives; verify checks the rest). It refuses to run under a
  * toolchain other than the recorded one unless told to (the override is then part of the report).
  * On a mismatch it finds the first differing instruction (inspect/divergence).
@@ -34,7 +34,9 @@ export interface ReplayReport {
   replayedInstructions: bigint;
   recordedFuelUsed: bigint;
   replayedFuelUsed: bigint;
-  /** The fields that differ: "trace root", "result", "instructions", "fuelUsed" (empty on a match). */
+  recordedTraceBytes: bigint;
+  replayedTraceBytes: bigint;
+  /** The fields that differ: "trace root", "result", "instructions", "fuelUsed", "bytes" (empty on a match). */
   mismatches: string[];
   /** Where the traces first differ (null when they match or the run has no trace). */
   divergence: Divergence | null;
@@ -76,6 +78,8 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   if (recordedResult !== replayedResult) mismatches.push('result');
   if (recordedInstructions !== outcome.instructions) mismatches.push('instructions');
   if (recordedFuelUsed !== outcome.fuelUsed) mismatches.push('fuelUsed');
+  const recordedTraceBytes = toBigInt(rec.bodies.trace.bytes), replayedTraceBytes = BigInt(outcome.trace.byteLength);
+  if (recordedTraceBytes !== replayedTraceBytes) mismatches.push('bytes');
   let divergence: Divergence | null = null;
   if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
     // The recorded side re-executes from the recorded files; without them it cannot be shown.
@@ -89,7 +93,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
     runId: rec.runId, match: mismatches.length === 0, notes: replayData.notes,
     toolchainDifferences: differences, toolchainOverride: differences.length > 0,
     recordedRoot, replayedRoot, recordedResult, replayedResult,
-    recordedInstructions, replayedInstructions: outcome.instructions, recordedFuelUsed, replayedFuelUsed: outcome.fuelUsed, mismatches, divergence,
+    recordedInstructions, replayedInstructions: outcome.instructions, recordedFuelUsed, replayedFuelUsed: outcome.fuelUsed, recordedTraceBytes, replayedTraceBytes, mismatches, divergence,
   };
 }
 

@@ -97,19 +97,19 @@ describe('verify recomputes every field the folder determines', () => {
     }
   });
 
-  it('a lie about instructions or fuel passes verify (it needs an execution) and replay names the field', async () => {
-    for (const field of ['instructions', 'fuelUsed']) {
+  it('a lie about instructions, fuel or trace bytes passes verify (it needs an execution) and replay names the field', async () => {
+    for (const field of ['instructions', 'fuelUsed', 'bytes']) {
       const dir = await lie((x) => void (x.trace[field] = plusOne(x.trace[field])));
       await verifyRun({ dir, strict: true });
       const r = await replayRun({ dir });
       expect(r.match).toBe(false);
       expect(r.mismatches).toEqual([field]);
-      const recorded = field === 'instructions' ? r.recordedInstructions : r.recordedFuelUsed;
-      const replayed = field === 'instructions' ? r.replayedInstructions : r.replayedFuelUsed;
+      const recorded = { instructions: r.recordedInstructions, fuelUsed: r.recordedFuelUsed, bytes: r.recordedTraceBytes }[field]!;
+      const replayed = { instructions: r.replayedInstructions, fuelUsed: r.replayedFuelUsed, bytes: r.replayedTraceBytes }[field]!;
       expect(recorded).toBe(replayed + 1n);
     }
     const r = await replayRun({ dir: run });
-    expect([r.match, r.mismatches, r.recordedInstructions === r.replayedInstructions, r.recordedFuelUsed === r.replayedFuelUsed]).toEqual([true, [], true, true]);
+    expect([r.match, r.mismatches, r.recordedInstructions === r.replayedInstructions, r.recordedFuelUsed === r.replayedFuelUsed, r.recordedTraceBytes === r.replayedTraceBytes]).toEqual([true, [], true, true, true]);
   }, 120_000);
 });
 
