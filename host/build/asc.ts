@@ -69,6 +69,15 @@ interface Compiled {
   read: Map<string, string>;
 }
 
+/**
+ * asc itself threw (e.g. RangeError: Maximum call stack size exceeded in emitBinary on a function
+ * with thousands of locals): the strategy cannot be built, a build error rather than an internal one.
+ */
+export function compilerCrash(entry: string, e: unknown): BuildError {
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new BuildError('BUILD_FAILED', `asc crashed compiling ${entry}: ${what}`, { cause: e });
+}
+
 /** One asc run with every path it sees relative to `root`. */
 async function compileAt(entry: string, root: string, flags: readonly string[], confine: string | undefined): Promise<Compiled> {
   const asc = (await import('assemblyscript/asc')).default;
@@ -76,6 +85,7 @@ async function compileAt(entry: string, root: string, flags: readonly string[], 
   const outputs = new Map<string, Uint8Array | string>();
   const stderr: string[] = [];
   const rel = path.relative(root, entry).split(path.sep).join('/');
+  // asc.main reports compile errors in its result, but a crash inside asc is thrown (below).
   const result = await asc.main([rel, ...flags, '--outFile', 'out.wasm'], {
     readFile: async (filename: string, baseDir: string) => {
       if (filename === 'asconfig.json') return null; // the flags are the ABI's, never a project file's
@@ -95,6 +105,8 @@ async function compileAt(entry: string, root: string, flags: readonly string[], 
     listFiles: () => [],
     stdout: { write: () => true } as never,
     stderr: { write: (s: string | Uint8Array) => (stderr.push(String(s)), true) } as never,
+  }).catch((e: unknown) => {
+    throw compilerCrash(entry, e);
   });
   const wasm = outputs.get('out.wasm');
   return { wasm: wasm instanceof Uint8Array ? wasm : undefined, error: result.error ?? null, stderr: stderr.join(''), read };

@@ -85,6 +85,7 @@ Options:
   --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
   --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth}, at most 4096)
   --max-open-orders N    most orders resting at once (default ${DEFAULT_CONFIG.maxOpenOrders}); past it: HOST_LIMIT
+  --max-orders N         most order rows a run records, accepted or rejected (default ${DEFAULT_CONFIG.maxOrders}); past it: HOST_LIMIT
   --max-log-bytes N      most bytes the guest may log (default ${DEFAULT_CONFIG.maxLogBytes}); past it: HOST_LIMIT
   --trace full|off       record and commit the execution trace (default full); fuel is always on
   --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
@@ -163,7 +164,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     strategy: { type: 'string' }, data: { type: 'string', multiple: true }, param: { type: 'string', multiple: true },
     cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
     key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
-    'max-call-depth': { type: 'string' }, 'max-open-orders': { type: 'string' }, 'max-log-bytes': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
+    'max-call-depth': { type: 'string' }, 'max-open-orders': { type: 'string' }, 'max-orders': { type: 'string' }, 'max-log-bytes': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
     timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
     'commission-per-unit': { type: 'string' }, 'commission-fixed': { type: 'string' }, 'commission-min': { type: 'string' },
     'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
@@ -202,6 +203,7 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     broker: brokerOptions(values),
     snapshotEvery: numberOption('snapshot-every', values['snapshot-every'] as string | undefined, 0),
     maxOpenOrders: numberOption('max-open-orders', values['max-open-orders'] as string | undefined, DEFAULT_CONFIG.maxOpenOrders),
+    maxOrders: numberOption('max-orders', values['max-orders'] as string | undefined, DEFAULT_CONFIG.maxOrders),
     maxLogBytes: numberOption('max-log-bytes', values['max-log-bytes'] as string | undefined, DEFAULT_CONFIG.maxLogBytes),
     periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
   };

@@ -110,6 +110,7 @@ export function configFromRecord(body: Body): RunConfig {
     broker: brokerFromRecord(body.broker as Record<string, unknown> | undefined),
     snapshotEvery: (body.snapshotEvery as number) ?? 0,
     maxOpenOrders: (body.maxOpenOrders as number) ?? 0,
+    maxOrders: (body.maxOrders as number) ?? 0,
     maxLogBytes: Number(toBigInt(body.maxLogBytes)),
     periodsPerYear: (body.periodsPerYear as number) ?? 0,
   };

@@ -30,6 +30,8 @@ export interface RunConfig {
   snapshotEvery: number;
   /** Most orders resting at once, over all symbols (host work a guest causes: docs/TRACE.md). */
   maxOpenOrders: number;
+  /** Most order rows (orders.csv) a run may record, accepted or rejected; past it: HOST_LIMIT. */
+  maxOrders: number;
   /** Most bytes a guest may log in a run (its messages as UTF-16). */
   maxLogBytes: number;
   /** How many of the stats' return periods make a year (docs/SEMANTICS.md); 0 = inferred from the bar spacing. */
@@ -66,6 +68,9 @@ export function engineConfigFor(c: RunConfig): EngineConfig {
   };
 }
 
+/** Upper bound of --max-orders: every row is kept in memory until orders.csv is written. */
+export const MAX_ORDERS = 10_000_000;
+
 export const DEFAULT_CONFIG: RunConfig = {
   cash: 10_000,
   commission: 0,
@@ -80,6 +85,7 @@ export const DEFAULT_CONFIG: RunConfig = {
   broker: DEFAULT_BROKER_SETTINGS,
   snapshotEvery: 0,
   maxOpenOrders: 10_000,
+  maxOrders: 1_000_000,
   maxLogBytes: 16 << 20,
   periodsPerYear: 0,
 };
@@ -115,6 +121,8 @@ export function checkConfig(c: RunConfig): RunConfig {
     throw new UsageError('USAGE', `--max-call-depth must be an integer in 1..${MAX_CALL_DEPTH} (the cap the guest stack of ${GUEST_STACK_MB} MB always holds), got ${c.maxCallDepth}`);
   if (!Number.isInteger(c.maxOpenOrders) || c.maxOpenOrders < 1 || c.maxOpenOrders > 1_000_000)
     throw new UsageError('USAGE', `--max-open-orders must be an integer in 1..1000000, got ${c.maxOpenOrders}`);
+  if (!Number.isInteger(c.maxOrders) || c.maxOrders < 1 || c.maxOrders > MAX_ORDERS)
+    throw new UsageError('USAGE', `--max-orders must be an integer in 1..${MAX_ORDERS}, got ${c.maxOrders}`);
   if (!Number.isInteger(c.maxLogBytes) || c.maxLogBytes < 0 || c.maxLogBytes > 2 ** 32)
     throw new UsageError('USAGE', `--max-log-bytes must be an integer in 0..4294967296, got ${c.maxLogBytes}`);
   if (!Number.isInteger(c.maxMemoryPages) || c.maxMemoryPages < 1 || c.maxMemoryPages > 65536)
@@ -139,6 +147,7 @@ export function configMessage(c: RunConfig): Record<string, unknown> {
     broker: { ...c.broker },
     snapshotEvery: c.snapshotEvery,
     maxOpenOrders: c.maxOpenOrders,
+    maxOrders: c.maxOrders,
     maxLogBytes: uint64(c.maxLogBytes),
     periodsPerYear: c.periodsPerYear,
   };
@@ -152,7 +161,7 @@ function brokerSorted(b: BrokerSettings): BrokerSettings {
 export function configJson(c: RunConfig): string {
   const params: Record<string, number> = {};
   for (const name of Object.keys(c.params).sort()) params[name] = c.params[name]!;
-  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery, maxOpenOrders: c.maxOpenOrders, maxLogBytes: c.maxLogBytes, periodsPerYear: c.periodsPerYear }, null, 2) + '\n';
+  return JSON.stringify({ cash: c.cash, commission: c.commission, params, fuel: c.fuel.toString(), fuelPerCallback: c.fuelPerCallback.toString(), maxMemoryPages: c.maxMemoryPages, chunkSize: c.chunkSize, seed: c.seed, maxCallDepth: c.maxCallDepth, trace: c.trace, broker: brokerSorted(c.broker), snapshotEvery: c.snapshotEvery, maxOpenOrders: c.maxOpenOrders, maxOrders: c.maxOrders, maxLogBytes: c.maxLogBytes, periodsPerYear: c.periodsPerYear }, null, 2) + '\n';
 }
 
 export function parseConfigJson(text: string): RunConfig {
@@ -171,6 +180,7 @@ export function parseConfigJson(text: string): RunConfig {
     broker: { ...DEFAULT_BROKER_SETTINGS, ...(o.broker as Partial<BrokerSettings>) },
     snapshotEvery: (o.snapshotEvery as number) ?? 0,
     maxOpenOrders: (o.maxOpenOrders as number) ?? DEFAULT_CONFIG.maxOpenOrders,
+    maxOrders: (o.maxOrders as number) ?? DEFAULT_CONFIG.maxOrders,
     maxLogBytes: (o.maxLogBytes as number) ?? DEFAULT_CONFIG.maxLogBytes,
     periodsPerYear: (o.periodsPerYear as number) ?? 0,
   };

@@ -4,8 +4,9 @@
  *
  * Host work is metered like instructions (docs/TRACE.md, "Host work"): a call that places, cancels or
  * modifies an order costs HOST_CALL_FUEL plus one unit per order resting in the books it searches, a
- * log message HOST_CALL_FUEL plus one unit per byte. Open orders and log bytes are capped per run
- * (config maxOpenOrders, maxLogBytes); past a cap the run stops with HOST_LIMIT. Every charge and
+ * log message HOST_CALL_FUEL plus one unit per byte; an order refused at once is charged like any
+ * other. Open orders, order rows and log bytes are capped per run (config maxOpenOrders, maxOrders,
+ * maxLogBytes); past a cap the run stops with HOST_LIMIT. Every charge and
  * count depends only on what the guest did, so it is the same in every execution of the run.
  */
 import { SandboxError, UsageError } from '../errors.ts';
@@ -16,6 +17,9 @@ import type { RunConfig } from './config.ts';
 
 /** Fuel for one order or log call on top of the work it causes (a few hundred host instructions). */
 export const HOST_CALL_FUEL = 64;
+
+const I32_MIN = -(2 ** 31);
+const I32_MAX = 2 ** 31 - 1;
 
 /** Orders resting in every book of the run. */
 export function openOrders(backtest: Backtest): number {
@@ -30,7 +34,7 @@ export function openOrders(backtest: Backtest): number {
  */
 export function guestHostFor(
   backtest: Backtest,
-  config: Pick<RunConfig, 'params' | 'maxOpenOrders' | 'maxLogBytes'>,
+  config: Pick<RunConfig, 'params' | 'maxOpenOrders' | 'maxOrders' | 'maxLogBytes'>,
   charge: (fuel: number) => void,
   hooks: { param?: (name: string) => void; log?: (message: string) => void } = {},
 ): GuestHost {
@@ -40,7 +44,14 @@ export function guestHostFor(
   let logBytes = 0;
   // Placing into a book: charged by the book's size (the matching pass will check each order every bar).
   const placing = (book: number) => charge(HOST_CALL_FUEL + (valid(book) ? brokers[book]!.openOrders : 0));
+  // Every placing call records at least one row (orders.csv), even a rejected one: rows are capped too.
+  const recorded = () => {
+    const rows = backtest.account.orders.length;
+    if (rows > config.maxOrders)
+      throw new SandboxError('HOST_LIMIT', `order rows: the guest placed ${rows} orders (accepted or rejected), above the limit of ${config.maxOrders} (--max-orders)`);
+  };
   const placed = <T>(result: T): T => {
+    recorded();
     const open = openOrders(backtest);
     if (open > config.maxOpenOrders)
       throw new SandboxError('HOST_LIMIT', `open orders: the guest has ${open} orders resting, above the limit of ${config.maxOpenOrders} (--max-open-orders)`);
@@ -80,7 +91,10 @@ export function guestHostFor(
       placing(s);
       if (valid(s)) placed(brokers[s]!.submit(kind, size));
       // A symbol that does not exist: the order still gets an id and a row (orders.csv).
-      else backtest.account.rejectOutright(Number.isInteger(s) && s >= 0 ? s : -1, -1, sideOfKind(kind), TYPE.market, size, 'unknown-symbol');
+      else {
+        backtest.account.rejectOutright(Number.isInteger(s) && s >= 0 ? s : -1, -1, sideOfKind(kind), TYPE.market, size, 'unknown-symbol');
+        recorded();
+      }
     },
     param: (name, fallback, integer) => {
       hooks.param?.(name);
@@ -89,6 +103,9 @@ export function guestHostFor(
       // The strategy reads it as an integer (its default is one): 10.5 would be truncated silently.
       if (integer && !Number.isInteger(value))
         throw new UsageError('USAGE', `--param ${name}=${value}: the strategy reads "${name}" as an integer (its default is ${fallback}); give a whole number`);
+      // The SDK converts it to an i32: a value outside that range would wrap or trap in the guest.
+      if (integer && (value < I32_MIN || value > I32_MAX))
+        throw new UsageError('USAGE', `--param ${name}=${value}: the strategy reads "${name}" as a 32-bit integer; give a whole number in ${I32_MIN}..${I32_MAX}`);
       return value;
     },
     log: (message) => {

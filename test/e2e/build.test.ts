@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
+import { BuildError } from '../../host/errors.ts';
 
 describe('backproof build', () => {
   it('writes the module and the hashes of every source', async () => {
@@ -66,6 +67,17 @@ describe('backproof build', () => {
     expect(r.err).toMatch(/BUILD_FAILED.*asc failed to compile/s);
     expect(r.err).toMatch(/TS2322/);
   });
+
+  it('a crash inside asc (stack overflow on 20,000 nested parentheses) is BUILD_FAILED naming the strategy, exit 6', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'backproof-crash-'));
+    const deep = path.join(dir, 'deep.ts');
+    await writeFile(deep, `export function f(): i32 { return ${'('.repeat(20000)}1${')'.repeat(20000)}; }\n`);
+    await expect(buildStrategy(deep)).rejects.toMatchObject({ constructor: BuildError, code: 'BUILD_FAILED', message: `asc crashed compiling ${deep}: RangeError: Maximum call stack size exceeded` });
+    const r = await cli('build', deep);
+    expect(r.code).toBe(6);
+    expect(r.err).toContain(`BUILD_FAILED`);
+    expect(r.err).toContain(`asc crashed compiling ${deep}: RangeError: Maximum call stack size exceeded`);
+  }, 60_000);
 
   it('keygen refuses to overwrite a key', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'backproof-keys-'));

@@ -124,6 +124,29 @@ describe('host work is metered', () => {
     expect(performance.now() - t).toBeLessThan(5000);
   }, 30_000);
 
+  it('a guest placing 10^6 orders per bar that are each rejected at once is charged and capped: exit 4 in seconds', async () => {
+    const t = performance.now();
+    const r = await cli('backtest', '--strategy', 'test/fixtures/order-reject-flood.ts', '--data', 'data/GOOG.csv', '--unsigned', '--out', path.join(work, 'rejects'));
+    expect(r.code).toBe(4);
+    expect(r.err).toMatch(/HOST_LIMIT|FUEL_EXHAUSTED/);
+    expect(performance.now() - t).toBeLessThan(15000);
+    await expect(readFile(path.join(work, 'rejects', 'record.pb'))).rejects.toThrow();
+  }, 60_000);
+
+  it('--max-orders caps the order rows: HOST_LIMIT naming the cap, the same in every run', async () => {
+    const strategy = await loadStrategy('test/fixtures/order-reject-flood.ts');
+    const config = { ...DEFAULT_CONFIG, maxOrders: 1000 };
+    const message = 'order rows: the guest placed 1001 orders (accepted or rejected), above the limit of 1000 (--max-orders)';
+    for (let i = 0; i < 2; i++)
+      expect(() => executeRun({ strategy, data, config })).toThrow(expect.objectContaining({ constructor: SandboxError, code: 'HOST_LIMIT', message: expect.stringContaining(message) }));
+    // Each rejected order was charged: the fuel of one callback covers fewer than 10^6 of them.
+    expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, fuelPerCallback: 64n * 1000n } }))
+      .toThrow(expect.objectContaining({ code: 'FUEL_EXHAUSTED', message: expect.stringContaining('host work') }));
+    const r = await cli('backtest', '--strategy', 'test/fixtures/order-reject-flood.ts', '--data', 'data/GOOG.csv', '--max-orders', '0', '--unsigned', '--out', path.join(work, 'max-orders-0'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--max-orders must be an integer in 1..10000000');
+  }, 60_000);
+
   it('a guest logging in a loop stops quickly with HOST_LIMIT, exit 4', async () => {
     const t = performance.now();
     const r = await cli('backtest', '--strategy', 'test/fixtures/log-flood.ts', '--data', 'data/GOOG.csv', '--unsigned', '--quiet', '--out', path.join(work, 'logs'));

@@ -1,5 +1,5 @@
 // A param the strategy reads as an integer (the SDK's param() with an integer default goes through
-// the param_int import) refuses a non-integer value: a usage error before any bar, no run folder.
+// the param_int import) refuses a non-integer value or one outside the i32 range: a usage error before any bar, no run folder.
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +20,14 @@ describe('integer params', () => {
     expect(executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } } }).result.trades.length).toBeGreaterThan(0);
   });
 
+  it('an integer param outside the i32 range is a usage error naming the param and the range', async () => {
+    const strategy = await loadStrategy('strategies-as/sma-cross.ts');
+    const data = await loadData('data/GOOG.csv');
+    for (const fast of [2147483648, 4294967316, -2147483649])
+      expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast, slow: 20 } } }))
+        .toThrow(expect.objectContaining({ constructor: UsageError, code: 'USAGE', message: `--param fast=${fast}: the strategy reads "fast" as a 32-bit integer; give a whole number in -2147483648..2147483647` }));
+  });
+
   it('a float param (donchian-turtle risk) takes any number', async () => {
     const strategy = await loadStrategy('strategies-as/donchian-turtle.ts');
     const data = await loadData('data/GOOG.csv');
@@ -32,6 +40,15 @@ describe('integer params', () => {
     const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', 'fast=10.5', '--out', out, '--unsigned');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--param fast=10.5');
+    expect(existsSync(out)).toBe(false);
+  }, 60_000);
+
+  it('from the CLI: an integer param above 2^31 - 1 exits 2 naming the range, nothing written', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'bp-params-')), 'run');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', 'slow=2147483648', '--out', out, '--unsigned');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--param slow=2147483648');
+    expect(r.err).toContain('-2147483648..2147483647');
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 });
