@@ -14,7 +14,7 @@ import { lstat, readdir } from 'node:fs/promises';
 import { AuditError, BuildError, DataError } from '../errors.ts';
 import { encode, toBigInt } from '../audit/codec.ts';
 import { decodeRecordChain, decodeSignedEnvelope, encodeSnapshots, LINK_TYPES, renderRecordJson, runIdOf, type LinkKind } from '../audit/record.ts';
-import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
+import { keyFingerprint, verifyBytes, verifyRecordSignature } from '../audit/keys.ts';
 import { renderSnapshotsJson } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { buildStrategy, normalizeSource } from '../build/asc.ts';
@@ -26,7 +26,7 @@ import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verif
 import { configJson, configMessage, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from '../run/config.ts';
 import { FILES, readRunFile, RESULT_RENDERINGS, timelineOfSources } from '../run/rundir.ts';
 import { toolchainDifferences } from '../run/toolchain.ts';
-import { parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
+import { noteKeyId, noteSignatures, parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
 import type { Envelope } from '../audit/dsse.ts';
 // attest and prove import openRecordBytes from here: the cycle is safe, both are only called, never read at load.
 import { verifyAttestation } from './attest.ts';
@@ -168,11 +168,13 @@ export interface VerifyReport {
   logged: { index: number; size: number; origin: string; signedBy: 'vkey' | 'record key' | null } | null;
 }
 
-/** Every file under `dir`, as forward-slash paths relative to it, in byte order; anything but a regular file or folder fails. */
+/** Every file and empty folder ("a/b/") under `dir`, as forward-slash paths relative to it, in byte order; anything but a regular file or folder fails. */
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (rel: string): Promise<void> => {
     const entries = await readdir(path.join(dir, rel)).catch((e) => fail('files', `cannot list ${rel || dir}: ${(e as NodeJS.ErrnoException).code}`));
+    // an empty folder is an entry the record does not account for, like a file: listed as "<folder>/"
+    if (entries.length === 0 && rel) out.push(`${rel}/`);
     for (const name of entries) {
       const r = rel ? `${rel}/${name}` : name;
       const st = await lstat(path.join(dir, r));
@@ -214,8 +216,11 @@ function parseSnapshots(text: string): { bar: number; hash: Uint8Array }[] {
 
 /**
  * A log inclusion proof for this record: with the log's verifier key, checked in full; without
- * it, checked in full if the record's signer is the log's key, else the entry and the Merkle path
- * against the checkpoint's root are checked and the checkpoint's signature is left unverified.
+ * it, checked in full if the checkpoint is signed by the record's key, else the entry and the
+ * Merkle path against the checkpoint's root are checked and the checkpoint's signature is left
+ * unverified. A signature line counts as the record key's when its key ID is that key's under
+ * the line's name or under the origin, or when its signature verifies under that key: so one
+ * edited byte of the origin, the name or the key ID cannot make a known signer look unknown.
  */
 function checkLogInclusion(rec: OpenedRecord, proofText: string, file: string, inFolder: boolean, vkey: VerifyOptions['log'], unverified: VerifyReport['unverified']): NonNullable<VerifyReport['logged']> {
   let proof: InclusionProof;
@@ -230,15 +235,21 @@ function checkLogInclusion(rec: OpenedRecord, proofText: string, file: string, i
     const c = verifyEntryLogged(entry, proof, vkey.name, vkey.publicKey);
     return { index: proof.index, size: c.size, origin: c.origin, signedBy: 'vkey' };
   }
-  const text = typeof proof?.checkpoint === 'string' ? proof.checkpoint.slice(0, proof.checkpoint.indexOf('\n\n') + 1) : '';
-  const c = parseCheckpoint(text);
+  const note = typeof proof?.checkpoint === 'string' ? noteSignatures(proof.checkpoint) : null;
+  if (!note) return fail('log', `${file}: the checkpoint is not a signed note (text, a blank line, signature lines "— <name> <base64>")`);
+  const c = parseCheckpoint(note.text);
   if (!c) return fail('log', `${file}: the checkpoint does not parse`);
   if (rec.signed) {
-    try {
-      verifyEntryLogged(entry, proof, c.origin, rec.publicKey);
+    const textBytes = Buffer.from(note.text, 'utf8');
+    const originId = noteKeyId(c.origin, rec.publicKey);
+    const named = note.signatures.find((g) => equalBytes(g.keyId, noteKeyId(g.name, rec.publicKey)) || equalBytes(g.keyId, originId) || verifyBytes(textBytes, g.signature, rec.publicKey));
+    if (named) {
+      try {
+        verifyEntryLogged(entry, proof, c.origin, rec.publicKey);
+      } catch (e) {
+        return fail('log', `${file}: the checkpoint's signature line "${named.name}" is the record's key (key ID ${toHex(originId)} for origin ${c.origin}) and does not check: ${(e as Error).message}`);
+      }
       return { index: proof.index, size: c.size, origin: c.origin, signedBy: 'record key' };
-    } catch {
-      // not signed by the record's key: check what can be checked without the log's key, below
     }
   }
   if (proof.format !== INCLUSION_FORMAT) fail('log', `${file} is not a ${INCLUSION_FORMAT} proof`);
@@ -246,7 +257,7 @@ function checkLogInclusion(rec: OpenedRecord, proofText: string, file: string, i
   const path_ = Array.isArray(proof.proof) && proof.proof.every((h) => typeof h === 'string' && /^[0-9a-f]{64}$/.test(h)) ? proof.proof.map(fromHex) : null;
   if (!path_ || proof.size !== c.size || !Number.isSafeInteger(proof.index) || proof.index < 0 || proof.index >= c.size || !verifyInclusion(hashLeaf(entry), proof.index, c.size, path_, c.root))
     fail('log', `${file}: entry ${proof.index} is not included in the checkpoint's tree`);
-  unverified.push({ file, why: `the log checkpoint's signature is not checked: it is not the record's key (pass --vkey with the log's verifier key)` });
+  unverified.push({ file, why: `the log checkpoint is signed by key ID ${note.signatures.map((g) => `${toHex(g.keyId)} (${g.name})`).join(', ')}, not the record's key: its signature is not checked (pass --vkey with the log's verifier key)` });
   return { index: proof.index, size: c.size, origin: c.origin, signedBy: null };
 }
 
@@ -378,6 +389,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   if (opts.dataPath && files.length > 1) fail('data', '--data can stand in for a single recorded file only');
   const sources: BarSource[] = [];
   const barCounts: number[] = [];
+  const symbols: string[] = [];
   for (const [k, df] of files.entries()) {
     const dataPath = opts.dataPath ?? df.path;
     const options = dataOptionsFromRecord(df);
@@ -392,6 +404,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     expectField('data', `files[${k}].size`, toBigInt(df.size), BigInt(feed.byteLength), dataPath);
     // Counted as the timeline is built from it (a streamed file is read once).
     const src = sourceOfFeed(feed);
+    symbols.push(feed.symbol);
     barCounts.push(0);
     const counted: BarSource = {
       next: () => {
@@ -403,7 +416,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     if (src.estimatedLength) counted.estimatedLength = () => src.estimatedLength!();
     sources.push(counted);
   }
-  const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)));
+  // The recorded symbol names order events at one instant, as they did in the run.
+  const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
   for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), opts.dataPath ?? df.path);
   steps.push('data');
 
@@ -457,7 +471,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   for (const f of present) {
     if (covered.has(f)) continue;
     if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
-    unverified.push({ file: f, why: 'not bound by the record' });
+    unverified.push({ file: f, why: f.endsWith('/') ? 'an empty folder, not bound by the record' : 'not bound by the record' });
   }
   steps.push('files');
   if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);

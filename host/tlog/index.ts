@@ -9,4 +9,4 @@ export {
   readCheckpoint, LOG_FORMAT, ENTRY_SIZE, INCLUSION_FORMAT, CONSISTENCY_FORMAT,
   type AppendResult, type LogStatus, type InclusionProof, type ConsistencyProof, type LogMeta,
 } from './log.ts';
-export { signNote, openNote, verifierKey, parseVerifierKey, noteKeyId, checkpointText, parseCheckpoint, type Checkpoint } from './note.ts';
+export { signNote, openNote, noteSignatures, verifierKey, parseVerifierKey, noteKeyId, checkpointText, parseCheckpoint, type Checkpoint } from './note.ts';

@@ -35,25 +35,32 @@ export function signNote(text: string, name: string, key: KeyObject): string {
   return `${text}\n${SIG_PREFIX}${name} ${Buffer.concat([id, sig]).toString('base64')}\n`;
 }
 
+/** A note's signed text and its signature lines; null for a malformed note (any line that is not "— <name> <base64>"). */
+export function noteSignatures(note: string): { text: string; signatures: { name: string; keyId: Uint8Array; signature: Uint8Array }[] } | null {
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0 || !note.endsWith('\n') || /[\u0000-\u0009\u000b-\u001f]/.test(note)) return null;
+  const signatures = [];
+  for (const line of note.slice(split + 2, -1).split('\n')) {
+    if (!line.startsWith(SIG_PREFIX)) return null;
+    const [name, b64, extra] = line.slice(SIG_PREFIX.length).split(' ');
+    if (!name || !b64 || extra !== undefined) return null;
+    const raw = Buffer.from(b64, 'base64');
+    if (raw.toString('base64') !== b64 || raw.length < 5) return null;
+    signatures.push({ name, keyId: new Uint8Array(raw.subarray(0, 4)), signature: new Uint8Array(raw.subarray(4)) });
+  }
+  return { text: note.slice(0, split + 1), signatures };
+}
+
 /**
  * The note's text when a signature line by (name, publicKey) verifies; null otherwise (also for
  * any malformed note). As Go's note.Open: the first line with the key's name and ID decides.
  */
 export function openNote(note: string, name: string, publicKey: Uint8Array): string | null {
-  const split = note.lastIndexOf('\n\n');
-  if (split < 0 || !note.endsWith('\n') || /[\u0000-\u0009\u000b-\u001f]/.test(note)) return null;
-  const text = note.slice(0, split + 1);
+  const n = noteSignatures(note);
+  if (!n) return null;
   const id = Buffer.from(noteKeyId(name, publicKey));
-  for (const line of note.slice(split + 2, -1).split('\n')) {
-    if (!line.startsWith(SIG_PREFIX)) return null;
-    const [lineName, b64, extra] = line.slice(SIG_PREFIX.length).split(' ');
-    if (!lineName || !b64 || extra !== undefined) return null;
-    const raw = Buffer.from(b64, 'base64');
-    if (raw.toString('base64') !== b64 || raw.length < 5) return null;
-    if (lineName !== name || !raw.subarray(0, 4).equals(id)) continue;
-    return verifyBytes(Buffer.from(text, 'utf8'), new Uint8Array(raw.subarray(4)), publicKey) ? text : null;
-  }
-  return null;
+  const s = n.signatures.find((x) => x.name === name && id.equals(x.keyId));
+  return s && verifyBytes(Buffer.from(n.text, 'utf8'), s.signature, publicKey) ? n.text : null;
 }
 
 export interface Checkpoint {

@@ -4,7 +4,7 @@
 // under strict). Also the semantic edits outside testers made: record.json's equityFinal, a zeroed
 // snapshot hash; and attestations built from record.pb, tied to the record's signer.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPrivateKey } from 'node:crypto';
@@ -155,6 +155,45 @@ describe('verify accounts for every file of a run folder', () => {
     expect(r.logged?.signedBy).toBeNull();
     expect(r.unverified.map((u) => u.file)).toEqual([FILES.logInclusion]);
     await expect(verifyRun({ dir, strict: true })).rejects.toMatchObject({ step: 'files' });
+  });
+});
+
+describe('issue 9: a log checkpoint signed by the record key, and empty folders', () => {
+  /** verify's verdict on the folder with byte `at` of log-inclusion.json XOR 1 (the file stays canonical JSON). */
+  async function flipped(at: number): Promise<AuditError | null> {
+    const dir = await copy();
+    const bytes = await readFile(path.join(dir, FILES.logInclusion));
+    bytes[at]! ^= 1;
+    await writeFile(path.join(dir, FILES.logInclusion), bytes);
+    try {
+      return await verdict(dir, false);
+    } finally {
+      await rm(dir, { recursive: true });
+    }
+  }
+
+  it('one flipped byte of the checkpoint (origin, size, root, signer name, key ID, signature) fails at step log, without --vkey', async () => {
+    const text = await readFile(path.join(run, FILES.logInclusion), 'utf8');
+    const start = text.indexOf('"checkpoint": "') + '"checkpoint": "'.length;
+    const sigAt = text.indexOf('\u2014 test.local/log ', start);
+    expect(text.slice(start, start + 'test.local/log\\n'.length)).toBe('test.local/log\\n');
+    const sigB64 = Buffer.byteLength(text.slice(0, sigAt)) + Buffer.byteLength('\u2014 test.local/log ');
+    // origin (first, middle), size, signer name, key ID (base64 chars 0-4), the signature
+    const bytes = [start, start + 5, start + 'test.local/log\\n'.length, Buffer.byteLength(text.slice(0, sigAt)) + 8, sigB64, sigB64 + 3, sigB64 + 10, sigB64 + 40, sigB64 + 80];
+    for (const at of bytes) {
+      const e = await flipped(at);
+      expect(e, `byte ${at}`).toMatchObject({ code: 'VERIFY_FAILED', step: 'log', message: expect.stringContaining(FILES.logInclusion) });
+    }
+  });
+
+  it('an empty folder outside sources/ is named unverified (fails under strict); inside sources/ it fails', async () => {
+    const dir = await copy();
+    await mkdir(path.join(dir, 'emptydir'));
+    expect((await verifyRun({ dir })).unverified).toEqual([{ file: 'emptydir/', why: 'an empty folder, not bound by the record' }]);
+    await expect(verifyRun({ dir, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: expect.stringContaining('emptydir/') });
+    await rm(path.join(dir, 'emptydir'), { recursive: true });
+    await mkdir(path.join(dir, 'sources', 'emptydir'));
+    await expect(verifyRun({ dir })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'strategy', message: expect.stringContaining('sources/emptydir/ is not a recorded source') });
   });
 });
 
