@@ -5,11 +5,12 @@
  * that instant), and its close, where (1) the symbol is marked at the close, (2) order events and
  * closed trades are reported to the guest, (3) the guest sees the completed bar, (4) close-time
  * rules run (fill-at-close, trailing stops, margin calls, snapshots), (5) equity is recorded.
- * Events are in time order, equal instants closes first, then feed order. No wall clock, no
+ * Events are in time order, equal instants closes first, then by symbol name (events.ts), so the
+ * order of the --data files changes nothing but the symbols' indices. No wall clock, no
  * randomness: the bars are the only clock.
  */
 import { dayOfWords, timeWords, TIME_HI, TIME_LO, type Bars, type BarSource } from '../model/bars.ts';
-import { CLOSE, EventQueue, inferPeriod, OPEN, oneChunk, withPeriods } from './events.ts';
+import { CLOSE, EventQueue, inferPeriod, OPEN, oneChunk, symbolRanks, withPeriods } from './events.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
@@ -24,14 +25,16 @@ export type EngineConfig = {
   periodsPerYear?: number;
   /** Each feed's bar period in ns (0: a bar is known at its own time, e.g. ticks); default inferred (events.ts). */
   periods?: readonly (bigint | undefined)[];
+  /** Each feed's symbol name: events at one instant go in name order (events.ts symbolRanks); default feed order. */
+  symbols?: readonly string[];
 } & Partial<Omit<BrokerConfig, 'cash'>>;
 
 /** The order of bars' closes of in-memory feeds (the guest's order): event k is bar `bar[k]` of feed `feed[k]`. */
-export function mergeFeeds(feeds: readonly Bars[], periods: readonly bigint[] = feeds.map((f) => inferPeriod(f.time))): { feed: Uint16Array; bar: Uint32Array } {
+export function mergeFeeds(feeds: readonly Bars[], periods: readonly bigint[] = feeds.map((f) => inferPeriod(f.time)), rank?: ArrayLike<number>): { feed: Uint16Array; bar: Uint32Array } {
   const total = feeds.reduce((n, f) => n + f.length, 0);
   const feed = new Uint16Array(total);
   const bar = new Uint32Array(total);
-  const q = new EventQueue(feeds.map(oneChunk), periods);
+  const q = new EventQueue(feeds.map(oneChunk), periods, rank);
   for (let k = 0; k < total; ) {
     const f = q.next();
     if (q.phase[f] === OPEN) {
@@ -60,6 +63,8 @@ export class Backtest {
   readonly snapshots: { bar: number; hash: Uint8Array }[] = [];
 
   private readonly sources: readonly BarSource[] | null;
+  /** Each feed's rank for ties at an instant (from config.symbols), or undefined: feed order. */
+  private readonly rank: Uint16Array | undefined;
   /** Each event's time, after a run. */
   times: BigInt64Array = new BigInt64Array(0);
   /** Bars seen per feed, after a run. */
@@ -77,6 +82,11 @@ export class Backtest {
     this.account = new Account(config.cash);
     const n = sources ? sources.length : this.feeds.length;
     this.brokers = Array.from({ length: n }, () => new Broker({ ...DEFAULT_BROKER, ...config, costs }, this.account));
+    this.rank = config.symbols ? symbolRanks(config.symbols) : undefined;
+    // The account sums positions (equity, gross exposure) in name order too: the same float sum
+    // whatever the order of the files. Each broker keeps its index (`symbol`) in file order.
+    const rank = this.rank;
+    if (rank) this.account.brokers.sort((a, b) => rank[a.symbol]! - rank[b.symbol]!);
     if (!sources) this.periods = this.feeds.map((f, g) => config.periods?.[g] ?? inferPeriod(f.time));
   }
 
@@ -111,7 +121,7 @@ export class Backtest {
     // the broker orders events by a numeric stamp and takes (chunk, index) rather than prices (a
     // double argument to a call V8 does not inline is boxed), and so does the guest.
     account.time = () => this.now;
-    const q = new EventQueue(sources, this.periods);
+    const q = new EventQueue(sources, this.periods, this.rank);
     const several = q.n > 1;
     const barIndex = new Array<number>(sources.length).fill(0);
     // Size the per-bar arrays once from the sources' estimates; grow by a quarter if short.
@@ -190,7 +200,7 @@ export class Backtest {
       k++;
       q.advance(f);
     }
-    for (const b of this.brokers) account.rejectedOrders += b.cancelPending();
+    for (const b of account.brokers) account.rejectedOrders += b.cancelPending(); // name order, like the events
     this.barsPerFeed = barIndex;
     this.times = time.subarray(0, k); // views, not copies: at 10M bars each copy would be 80 MB
     const closes = bench.subarray(0, k);

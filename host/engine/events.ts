@@ -5,8 +5,10 @@
  * (a bar ends when the next one begins, so overlapping bars cannot delay a feed's own events).
  * Each bar is two events: its open (where its symbol's orders are matched, valuing the account at
  * the prices known at that instant) and its close (the guest sees the completed bar). Events are
- * ordered by (instant, closes before opens, feed index): a price known at an instant is known to
- * an open at that same instant. With one feed the order is simply bar after bar.
+ * ordered by (instant, closes before opens, symbol name): a price known at an instant is known to
+ * an open at that same instant, and events at one instant go in the order of their symbols' names
+ * (byte order; names are unique), so a run does not depend on the order of the --data files. Without
+ * names the feeds rank in their given order. With one feed the order is simply bar after bar.
  * Nothing here allocates per bar: times are read as int32 word pairs (model/bars `timeWords`).
  */
 import { TIME_HI, TIME_LO, timeWords, type Bars, type BarSource } from '../model/bars.ts';
@@ -111,6 +113,23 @@ function closeWords(c: Bars, pHi: number, pLo: number, after: Bars | null): Int3
   return out;
 }
 
+/**
+ * Each feed's rank among the symbol names, in byte order of their UTF-8 (names are unique): the
+ * engine's tie-break at an instant, independent of the order the files were given in.
+ */
+export function symbolRanks(names: readonly string[]): Uint16Array {
+  const enc = new TextEncoder();
+  const bytes = names.map((s) => enc.encode(s));
+  const cmp = (a: Uint8Array, b: Uint8Array): number => {
+    for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+    return a.length - b.length;
+  };
+  const order = names.map((_, g) => g).sort((a, b) => cmp(bytes[a]!, bytes[b]!) || a - b);
+  const rank = new Uint16Array(names.length);
+  order.forEach((g, r) => (rank[g] = r));
+  return rank;
+}
+
 /** The feeds' events in order. `next()` names the feed whose event is next; its `phase` says which. */
 export class EventQueue {
   readonly n: number;
@@ -127,10 +146,15 @@ export class EventQueue {
   private readonly sources: readonly BarSource[];
   private readonly pHi: Int32Array;
   private readonly pLo: Float64Array;
+  /** The feeds by rank (symbolRanks): ties at an instant go to the first in this order. */
+  private readonly byRank: Uint16Array;
 
-  constructor(sources: readonly BarSource[], periods: readonly bigint[]) {
+  /** `rank`: each feed's rank for ties at an instant (symbolRanks); default the given order. */
+  constructor(sources: readonly BarSource[], periods: readonly bigint[], rank?: ArrayLike<number>) {
     const n = sources.length;
     this.n = n;
+    this.byRank = new Uint16Array(n);
+    for (let g = 0; g < n; g++) this.byRank[rank ? rank[g]! : g] = g;
     this.sources = sources;
     this.pHi = new Int32Array(n);
     this.pLo = new Float64Array(n);
@@ -149,12 +173,14 @@ export class EventQueue {
     this.phase = new Uint8Array(n);
   }
 
-  /** The feed whose event comes next (−1 when all are done): earliest instant, closes first, then lower feed index. */
+  /** The feed whose event comes next (−1 when all are done): earliest instant, closes first, then lower rank. */
   next(): number {
     const n = this.n;
     if (n === 1) return this.chunks[0] ? 0 : -1; // one feed: bar after bar, nothing to compare
     let f = -1, fHi = 0, fLo = 0, fRank = 0;
-    for (let g = 0; g < n; g++) {
+    // Feeds are scanned by rank and only a strictly earlier event replaces the pick: ties go to the lower rank.
+    for (let r = 0; r < n; r++) {
+      const g = this.byRank[r]!;
       const c = this.phase[g] === OPEN ? this.opens[g] : this.closes[g];
       if (!c) continue;
       const i = 2 * this.at[g]!;
@@ -214,8 +240,8 @@ export function oneChunk(bars: Bars): BarSource {
  * never earlier than the one before it (with mixed periods a long bar closes after shorter bars
  * that opened later; the column stays in time order). With one period, exactly the bars' times.
  */
-export function eventTimes(sources: readonly BarSource[], periods: readonly bigint[]): BigInt64Array {
-  const q = new EventQueue(sources, periods);
+export function eventTimes(sources: readonly BarSource[], periods: readonly bigint[], rank?: ArrayLike<number>): BigInt64Array {
+  const q = new EventQueue(sources, periods, rank);
   let out = new BigInt64Array(1 << 16);
   let k = 0;
   for (;;) {

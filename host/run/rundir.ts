@@ -14,16 +14,17 @@ import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audi
 import { renderEquityCsv, renderSnapshotsJson, renderStatsJson, renderTradesCsv, renderOrdersCsv } from '../audit/render.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
-import { eventTimes, withPeriods } from '../engine/events.ts';
+import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
 import type { BarSource } from '../model/bars.ts';
 
 /**
  * Each bar's time in the engine's order (equity.csv's time column), streaming the sources.
  * `periods`: each feed's period as the run used it; by default inferred as the engine does.
+ * `symbols`: the feeds' names, which order events at one instant as in the run (default: feed order).
  */
-export function timelineOfSources(sources: readonly BarSource[], periods?: readonly (bigint | undefined)[]): BigInt64Array {
+export function timelineOfSources(sources: readonly BarSource[], periods?: readonly (bigint | undefined)[], symbols?: readonly string[]): BigInt64Array {
   const w = withPeriods(sources, periods);
-  return eventTimes(w.sources, w.periods);
+  return eventTimes(w.sources, w.periods, symbols ? symbolRanks(symbols) : undefined);
 }
 
 import { configJson, type RunConfig } from './config.ts';

@@ -47,7 +47,8 @@ export function wire(input: WireInput): Wired {
   if (map) checkFrames(input.wasm, map);
   // In-memory feeds run over their columns; streamed ones are read chunk by chunk. Same events, same result.
   // Declared bar periods (--data FILE@1d, or as recorded); the engine infers the others.
-  const engine = { ...engineConfigFor(config), periods: feeds.map((f) => f.options.period) };
+  // Symbol names break ties at an instant, so the order of the --data files does not change the fills.
+  const engine = { ...engineConfigFor(config), periods: feeds.map((f) => f.options.period), symbols: feeds.map((f) => f.symbol) };
   const backtest = feeds.some(isStreamed)
     ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
     : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);

@@ -1,9 +1,11 @@
 // Several symbols: the merge order, the shared account, and no look-ahead across symbols.
 import { describe, expect, it } from 'vitest';
 import { Backtest, mergeFeeds } from '../../host/engine/backtest.ts';
+import { eventTimes, oneChunk, symbolRanks } from '../../host/engine/events.ts';
 import { ORDER_BUY, ORDER_CLOSE, STATUS } from '../../host/engine/broker.ts';
 import { loadData } from '../../host/data/load.ts';
 import { isoTime, type Bars } from '../../host/model/bars.ts';
+import { executeRun, loadStrategy, DEFAULT_CONFIG } from '../../host/index.ts';
 
 const H = 3_600_000_000_000n;
 function feed(rows: [number, number][]): Bars {
@@ -23,6 +25,17 @@ describe('several symbols', () => {
     const m = mergeFeeds([a, b]);
     expect(Array.from(m.feed)).toEqual([1, 0, 0, 1, 1, 0, 1]);
     expect(Array.from(m.bar)).toEqual([0, 0, 1, 1, 2, 2, 3]);
+  });
+
+  it('with symbol names, equal times go in name order (byte order), whatever the feed order', () => {
+    const a = feed([[1, 10], [2, 11], [4, 12]]);
+    const b = feed([[0, 20], [2, 21], [3, 22], [4, 23]]);
+    // b is named "ORCL" and a "orcl": "O" (0x4f) < "o" (0x6f), so b's bars come first at hours 2 and 4.
+    expect(Array.from(symbolRanks(['orcl', 'ORCL']))).toEqual([1, 0]);
+    expect(Array.from(symbolRanks(['é', 'z', 'Z']))).toEqual([2, 1, 0]); // UTF-8 bytes: é is 0xc3 0xa9
+    const m = mergeFeeds([a, b], undefined, symbolRanks(['orcl', 'ORCL']));
+    expect(Array.from(m.feed)).toEqual([1, 0, 1, 0, 1, 1, 0]);
+    expect(Array.from(m.bar)).toEqual([0, 0, 1, 1, 2, 3, 2]);
   });
 
   it("an order on another symbol fills at that symbol's first bar after the deciding bar, and the account is shared", () => {
@@ -104,6 +117,35 @@ describe('no look-ahead across symbols', () => {
     }
   });
 
+  it('symbols competing for cash at one instant (real asc strategy, fraction sizing): all 6 orders give the same fills, trades and equity, exactly', async () => {
+    // Each symbol buys 45 % of equity on every 7th of its bars: on 2006-03-01 GOOG and IDX buy at the
+    // same open, and the first to fill takes the cash the other would have had. Ties at an instant go
+    // by symbol name (GOOG < IDX < ORCL), so the order of the --data files changes nothing.
+    const strategy = await loadStrategy('test/fixtures/cash-race.ts');
+    const data = new Map(await Promise.all((Object.keys(FILES) as Name[]).map(async (n) => [n, await loadData(FILES[n])] as const)));
+    const orders: Name[][] = [['ORCL', 'GOOG', 'IDX'], ['ORCL', 'IDX', 'GOOG'], ['GOOG', 'ORCL', 'IDX'], ['GOOG', 'IDX', 'ORCL'], ['IDX', 'ORCL', 'GOOG'], ['IDX', 'GOOG', 'ORCL']];
+    const runs = orders.map((order) => {
+      const r = executeRun({ strategy, data: order.map((n) => ({ ...data.get(n)!, symbol: n })), config: DEFAULT_CONFIG }).result;
+      // Per symbol name: the symbol index is the file's position, the one thing that may differ.
+      const trades = r.trades.map((t) => ({ ...t, symbol: order[t.symbol] }));
+      const fills = r.orders.map((o) => ({ ...o, symbol: order[o.symbol] }));
+      return { trades, fills, final: r.stats.equityFinal, equity: Array.from(r.equity) };
+    });
+    const first = runs[0]!;
+    expect(first.trades.length).toBe(1035);
+    // The tester's instant: decided at the closes of 2006-02-28, GOOG's buy fills first at the open of
+    // 03-01 (13 units at 368.56) and IDX's, sized on the cash left, gets zero units — in every order.
+    const at = first.fills.filter((o) => isoTime(o.time) === '2006-02-28T00:00:00Z').map((o) => [o.symbol, o.status, o.reason, o.price, o.units]);
+    expect(at).toEqual([['GOOG', STATUS.filled, '', 368.56, 13], ['IDX', STATUS.rejected, 'zero-units', 0, 0]]);
+    expect(first.final).toBe(25286.53562899996);
+    for (const r of runs.slice(1)) {
+      expect(r.trades).toEqual(first.trades);
+      expect(r.fills).toEqual(first.fills);
+      expect(r.final).toBe(first.final);
+      expect(r.equity).toEqual(first.equity);
+    }
+  });
+
   it('a fill does not depend on any price after it: another close at the fill instant changes nothing', async () => {
     const all = new Map<Name, Bars>(await loaded);
     const base = tradeGoog(['ORCL', 'GOOG', 'IDX'], all);
@@ -142,6 +184,19 @@ describe('mixed bar periods: a bar is known at its close', () => {
     return { length: rows.length, time: BigInt64Array.from(times), open: col(0), high: col(1), low: col(2), close: col(3), volume: col(4) };
   }
   const iso = (t: bigint) => isoTime(t);
+
+  it("equity.csv's time column (eventTimes, rebuilt by verify) follows the run's name order where closes tie", async () => {
+    const daily = (await loadData('test/data/2006-day-001.txt')).bars;
+    const half = twelveHour((await loadData('test/data/2006-min-005.txt')).bars);
+    // The daily bar of 00:00 and the 12-hour bar of 12:00 close together; named so the 12-hour one goes first.
+    const symbols = ['DAY', 'ABC'];
+    const bt = new Backtest([daily, half], { cash: 1e6, symbols });
+    bt.run({ onBar: () => {} });
+    const periods = [DAY, H12];
+    expect(Array.from(eventTimes([daily, half].map(oneChunk), periods, symbolRanks(symbols)))).toEqual(Array.from(bt.times));
+    // In file order the column differs: the ranks are needed to rebuild it.
+    expect(Array.from(eventTimes([daily, half].map(oneChunk), periods))).not.toEqual(Array.from(bt.times));
+  });
 
   it('daily + 12-hour + 5-minute feeds: each bar reaches the guest after its close, and orders fill at the first open after the decision', async () => {
     const daily = (await loadData('test/data/2006-day-001.txt')).bars;
