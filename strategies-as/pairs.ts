@@ -1,6 +1,8 @@
 // Two-symbol pairs trade on the ratio of closes: when its z-score over `window` bars leaves ±entry,
 // sell the rich leg and buy the cheap one (half the equity each); close both when it comes back
-// inside ±exit. Run with two data files (symbols 0 and 1) that share dates.
+// inside ±exit. Run with two data files (symbols 0 and 1) that share dates. It decides when both
+// symbols have closed a bar of the same time, whichever closes last (at one instant the engine
+// delivers closes in symbol-name order, not file order).
 import { Bar, Strategy, param, run } from "../guest-sdk/index";
 export * from "../guest-sdk/abi";
 
@@ -12,12 +14,14 @@ class Pairs extends Strategy {
   count: i32 = 0;
   last0: f64 = NaN;
   last1: f64 = NaN;
+  time0: i64 = i64.MIN_VALUE;
+  time1: i64 = i64.MAX_VALUE;
   side: i32 = 0; // +1: long 0 / short 1; -1: short 0 / long 1
 
   onBar(bar: Bar): void {
-    if (bar.symbol == 0) this.last0 = bar.close;
-    else this.last1 = bar.close;
-    if (bar.symbol != 1 || isNaN(this.last0)) return; // decide once both have closed
+    if (bar.symbol == 0) { this.last0 = bar.close; this.time0 = bar.time; }
+    else { this.last1 = bar.close; this.time1 = bar.time; }
+    if (this.time0 != this.time1) return; // decide once both have closed their bars of this time
     const r = this.last0 / this.last1;
     unchecked((this.ratios[this.count % this.window] = r));
     this.count++;

@@ -12,9 +12,9 @@ const PINNED: [string, number, number][] = [
 ];
 
 // Sized on the prices known at each fill (the other symbol's previous close, not its close at the fill's timestamp).
-// Closes at one instant go in symbol-name order: GOOG's (symbol 1) comes before ORCL's (symbol 0,
-// file orcl-1995-2014), so the strategy decides at GOOG's close on ORCL's previous close.
-const PAIRS: [number, number] = [192, 8205.828000466994];
+// The strategy decides when both symbols have closed their bars of one time, whichever closes last
+// (closes at one instant go in symbol-name order, so it no longer assumes symbol 1 closes last).
+const PAIRS: [number, number] = [170, 12507.705200593002];
 
 describe('example strategies', () => {
   it('pairs: two symbols (ORCL, GOOG) merged in time', async () => {
