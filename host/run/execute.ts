@@ -114,7 +114,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const log = (input.logger ?? silentLogger).child({ runId });
 
   const { backtest, instance, port, requested } = wire({
-    wasm: input.strategy.wasm, guest, sandbox, feeds, config,
+    wasm: input.strategy.wasm, guest, sandbox, feeds, config, periods,
     log: (message, bt) => {
       const i = bt.bar;
       log.info({ symbol: feeds[bt.feed]!.symbol, bar: i, time: i >= 0 ? isoTime(bt.now) : null }, message);

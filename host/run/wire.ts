@@ -23,6 +23,8 @@ export interface WireInput {
   sandbox: SandboxConfig;
   feeds: readonly DataFeed[];
   config: RunConfig;
+  /** Each feed's bar period when the caller has already settled them (run/execute's feedPeriods): not inferred again. */
+  periods?: readonly bigint[];
   /** Where the guest's log messages go (none: dropped, still charged and counted). */
   log?: (message: string, backtest: Backtest) => void;
   /** Sees (and may wrap) the host imports before the instance is made; `instance()` is valid once the guest runs. */
@@ -46,9 +48,9 @@ export function wire(input: WireInput): Wired {
   const map = input.guest.meta ? staticMap(input.wasm, input.guest.meta) : null;
   if (map) checkFrames(input.wasm, map);
   // In-memory feeds run over their columns; streamed ones are read chunk by chunk. Same events, same result.
-  // Declared bar periods (--data FILE@1d, or as recorded); the engine infers the others.
+  // Bar periods as settled by the caller, else the declared ones (--data FILE@1d, or as recorded); the engine infers the others.
   // Symbol names break ties at an instant, so the order of the --data files does not change the fills.
-  const engine = { ...engineConfigFor(config), periods: feeds.map((f) => f.options.period), symbols: feeds.map((f) => f.symbol) };
+  const engine = { ...engineConfigFor(config), periods: input.periods ?? feeds.map((f) => f.options.period), symbols: feeds.map((f) => f.symbol) };
   const backtest = feeds.some(isStreamed)
     ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
     : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);
