@@ -64,6 +64,22 @@ describe('architecture', () => {
     expect(lines.length).toBeGreaterThan(10);
   });
 
+  it('no import cycles between modules (a cycle makes load order, and so behaviour, depend on who is imported first)', () => {
+    const all = [...files('host'), ...files('traces')];
+    const graph = new Map(all.map((f) => [f, imports(f).filter((t) => t.endsWith('.ts'))]));
+    const cycles: string[] = [];
+    const state = new Map<string, 1 | 2>();
+    const visit = (f: string, stack: string[]): void => {
+      if (state.get(f) === 2) return;
+      if (state.get(f) === 1) { cycles.push([...stack.slice(stack.indexOf(f)), f].join(' → ')); return; }
+      state.set(f, 1);
+      for (const t of graph.get(f) ?? []) visit(t, [...stack, f]);
+      state.set(f, 2);
+    };
+    for (const f of all) visit(f, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('the rule catches a backwards import', () => {
     expect(violations('traces/merkle.ts', ['host/errors.ts'])).toEqual(['traces/merkle.ts → host/errors.ts']);
     expect(violations('host/engine/broker.ts', ['host/sandbox/index.ts'])).toHaveLength(1);

@@ -13,7 +13,7 @@ import { IN_TOTO_PAYLOAD_TYPE, openEnvelope, signEnvelope, type Envelope } from 
 import { keyFingerprint, rawPublicKey } from '../audit/keys.ts';
 import { equalBytes, toHex } from '../../traces/index.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
-import { openRecordBytes, type OpenedRecord } from './verify.ts';
+import { openRecordBytes, type OpenedRecord } from './opened-record.ts';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const PREDICATE_TYPE = 'https://backproof.dev/attestation/run-record/v1';

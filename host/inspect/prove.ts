@@ -23,7 +23,7 @@ import { isoTime } from '../model/bars.ts';
 import { sandboxConfigFor } from '../run/config.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { callSiteOf, loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
-import { configFromRecord, openRecordBytes } from './verify.ts';
+import { configFromRecord, openRecordBytes } from './opened-record.ts';
 
 export const PROOF_FORMAT = 'backproof-instruction-proof/1';
 

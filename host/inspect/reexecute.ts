@@ -15,7 +15,7 @@ import { sandboxConfigFor, type RunConfig } from '../run/config.ts';
 import { wire } from '../run/wire.ts';
 import { inGuestThread, openPortableFeeds, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
-import { configFromRecord, dataOptionsFromRecord, openRecord, type OpenedRecord, type RecordedDataFile } from './verify.ts';
+import { configFromRecord, dataOptionsFromRecord, openRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 
 /** A run folder's record and the inputs it names. */
 export interface RecordedRun {

@@ -13,39 +13,25 @@ import path from 'node:path';
 import { lstat, readdir } from 'node:fs/promises';
 import { AuditError, BuildError, DataError } from '../errors.ts';
 import { encode, toBigInt } from '../audit/codec.ts';
-import { decodeRecordChain, decodeSignedEnvelope, encodeSnapshots, LINK_TYPES, renderRecordJson, runIdOf, type LinkKind } from '../audit/record.ts';
-import { keyFingerprint, verifyBytes, verifyRecordSignature } from '../audit/keys.ts';
+import { encodeSnapshots, LINK_TYPES } from '../audit/record.ts';
+import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { buildStrategy, normalizeSource } from '../build/asc.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
-import type { DataOptions } from '../data/options.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
-import { configJson, configMessage, sandboxConfigFor, DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from '../run/config.ts';
+import { configJson, configMessage, sandboxConfigFor } from '../run/config.ts';
 import { FILES, readRunFile, RESULT_RENDERINGS, timelineOfSources } from '../run/rundir.ts';
 import { toolchainDifferences } from '../run/toolchain.ts';
 import { noteKeyId, noteSignatures, parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
 import type { Envelope } from '../audit/dsse.ts';
-// attest and prove import openRecordBytes from here: the cycle is safe, both are only called, never read at load.
+// Records are opened by inspect/opened-record, which attest and prove share: no import cycle.
 import { verifyAttestation } from './attest.ts';
+import { openRecord, configFromRecord, dataOptionsFromRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
 
-type Body = Record<string, unknown>;
-
-export interface OpenedRecord {
-  runId: string;
-  signed: boolean;
-  publicKey: Uint8Array;
-  /** Decoded link bodies by kind. */
-  bodies: Record<LinkKind, Body>;
-  head: Uint8Array;
-  /** The record.pb bytes. */
-  raw: Uint8Array;
-  /** record.json as rendered from them. */
-  rendered: string;
-}
 
 const fail = (step: string, message: string): never => {
   throw new AuditError('VERIFY_FAILED', step, message);
@@ -59,84 +45,6 @@ function expectField(link: string, field: string, recorded: bigint | number, act
 
 function expectEqual(step: string, what: string, recorded: Uint8Array, actual: Uint8Array): void {
   if (!equalBytes(recorded, actual)) fail(step, `${what} is ${toHex(actual)}, the record says ${toHex(recorded)}`);
-}
-
-/** Steps record, signature and chain. */
-export async function openRecord(dir: string, trustedKey: Uint8Array | null): Promise<OpenedRecord> {
-  return openRecordBytes(await readRunFile(dir, FILES.record, 'record'), trustedKey);
-}
-
-/** Steps record, signature and chain over the bytes of a record.pb (a run folder's, or one carried in a proof bundle). */
-export function openRecordBytes(raw: Uint8Array, trustedKey: Uint8Array | null): OpenedRecord {
-  const envelope = decodeSignedEnvelope(raw);
-  // signature: checked on the signed bytes before anything inside them is parsed or believed
-  const isSigned = envelope.signature.length > 0 || envelope.publicKey.length > 0;
-  if (isSigned && !verifyRecordSignature(envelope.record, envelope.signature, envelope.publicKey))
-    fail('signature', `the Ed25519 signature does not verify under the record's key ${keyFingerprint(envelope.publicKey)} (${FILES.record})`);
-  if (trustedKey) {
-    if (!isSigned) fail('signature', 'the record is unsigned but a trusted key was given');
-    if (!equalBytes(trustedKey, envelope.publicKey))
-      fail('signature', `signed by key ${keyFingerprint(envelope.publicKey)}, not by the trusted key ${keyFingerprint(trustedKey)}`);
-  }
-  // chain, then the run id, which is derived from the links it names
-  const rec = decodeRecordChain(envelope);
-  const b = rec.bodies;
-  const id = runIdOf(b.strategy.wasmSha256 as Uint8Array, b.data, b.config);
-  if (rec.runId !== id) fail('chain', `run id is "${rec.runId}", the strategy, data and config links give "${id}" (${FILES.record})`);
-  return { runId: rec.runId, signed: isSigned, publicKey: rec.publicKey, bodies: b, head: rec.head, raw, rendered: renderRecordJson(rec) };
-}
-
-function brokerFromRecord(b: Record<string, unknown> | undefined): BrokerSettings {
-  const out = { ...DEFAULT_BROKER_SETTINGS } as Record<string, unknown>;
-  const d = DEFAULT_BROKER_SETTINGS as unknown as Record<string, unknown>;
-  for (const k of Object.keys(d)) out[k] = b?.[k] ?? (typeof d[k] === 'number' ? 0 : '');
-  return out as unknown as BrokerSettings;
-}
-
-export function configFromRecord(body: Body): RunConfig {
-  const params: Record<string, number> = {};
-  for (const p of (body.params as { name: string; value: number }[]) ?? []) params[p.name] = p.value ?? 0;
-  return {
-    cash: (body.cash as number) ?? 0,
-    commission: (body.commission as number) ?? 0,
-    params,
-    fuel: toBigInt(body.fuelBudget),
-    fuelPerCallback: toBigInt(body.fuelPerCallback),
-    maxMemoryPages: (body.maxMemoryPages as number) ?? 0,
-    chunkSize: (body.chunkSize as number) ?? 0,
-    seed: (body.seed as number) ?? 0,
-    maxCallDepth: (body.maxCallDepth as number) ?? 0,
-    trace: body.traceMode === 'off' ? 'off' : 'full',
-    broker: brokerFromRecord(body.broker as Record<string, unknown> | undefined),
-    snapshotEvery: (body.snapshotEvery as number) ?? 0,
-    maxOpenOrders: (body.maxOpenOrders as number) ?? 0,
-    maxOrders: (body.maxOrders as number) ?? 0,
-    maxLogBytes: Number(toBigInt(body.maxLogBytes)),
-    periodsPerYear: (body.periodsPerYear as number) ?? 0,
-  };
-}
-
-export interface RecordedDataFile {
-  path: string;
-  symbol?: string;
-  sha256: Uint8Array;
-  size?: unknown;
-  bars?: unknown;
-  timezone?: string;
-  dateFormat?: string;
-  duplicates?: string;
-  /** Bar period in ns as the run used it (absent in records made before periods were recorded: 0). */
-  periodNs?: unknown;
-}
-
-/** The options a data file was read with, as recorded. */
-export function dataOptionsFromRecord(f: RecordedDataFile): DataOptions {
-  const o: DataOptions = {};
-  if (f.timezone) o.timezone = f.timezone;
-  if (f.dateFormat === 'dmy' || f.dateFormat === 'mdy') o.dateFormat = f.dateFormat;
-  if (f.duplicates === 'keep' || f.duplicates === 'error') o.duplicates = f.duplicates;
-  o.period = toBigInt(f.periodNs);
-  return o;
 }
 
 export interface VerifyOptions {
