@@ -29,6 +29,11 @@ export interface BuildResult {
   sources: SourceFile[];
   ascVersion: string;
   flags: readonly string[];
+  /**
+   * asc's source map (Source Map v3 JSON) of `wasm`: sources are the paths above (and `~lib/...`),
+   * no sourceRoot, no sourcesContent, so it depends on nothing but the module. Absent when asc made none.
+   */
+  sourceMap?: string;
 }
 
 const hex = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
@@ -63,6 +68,7 @@ function commonFolder(files: readonly string[]): string {
 
 interface Compiled {
   wasm: Uint8Array | undefined;
+  map: string | undefined;
   error: Error | null;
   stderr: string;
   /** Absolute path → text of every file asc read. */
@@ -86,7 +92,7 @@ async function compileAt(entry: string, root: string, flags: readonly string[], 
   const stderr: string[] = [];
   const rel = path.relative(root, entry).split(path.sep).join('/');
   // asc.main reports compile errors in its result, but a crash inside asc is thrown (below).
-  const result = await asc.main([rel, ...flags, '--outFile', 'out.wasm'], {
+  const result = await asc.main([rel, ...flags, '--outFile', 'out.wasm', '--sourceMap'], {
     readFile: async (filename: string, baseDir: string) => {
       if (filename === 'asconfig.json') return null; // the flags are the ABI's, never a project file's
       const full = path.resolve(root, baseDir, filename);
@@ -109,7 +115,46 @@ async function compileAt(entry: string, root: string, flags: readonly string[], 
     throw compilerCrash(entry, e);
   });
   const wasm = outputs.get('out.wasm');
-  return { wasm: wasm instanceof Uint8Array ? wasm : undefined, error: result.error ?? null, stderr: stderr.join(''), read };
+  const map = outputs.get('out.wasm.map');
+  return {
+    wasm: wasm instanceof Uint8Array ? withoutSourceMappingUrl(wasm) : undefined,
+    map: typeof map === 'string' ? canonicalSourceMap(map) : undefined,
+    error: result.error ?? null,
+    stderr: stderr.join(''),
+    read,
+  };
+}
+
+/**
+ * `--sourceMap` makes Binaryen append a `sourceMappingURL` custom section after the module; the
+ * module bytes are pinned (goldens, users' records), so it is cut off: what is left is byte for
+ * byte the module built without the flag.
+ */
+function withoutSourceMappingUrl(wasm: Uint8Array): Uint8Array {
+  let at = 8;
+  while (at < wasm.length) {
+    const start = at;
+    const id = wasm[at++]!;
+    let size = 0;
+    for (let shift = 0; ; shift += 7) {
+      const b = wasm[at++]!;
+      size += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    const end = at + size;
+    if (id === 0 && end === wasm.length) {
+      const nameLength = wasm[at]!; // "sourceMappingURL" is 16 bytes: a one-byte LEB128
+      if (new TextDecoder().decode(wasm.subarray(at + 1, at + 1 + nameLength)) === 'sourceMappingURL') return wasm.subarray(0, start);
+    }
+    at = end;
+  }
+  return wasm;
+}
+
+/** Only what maps code to source: the source texts are in the build's sources, the URL root is asc's output name. */
+function canonicalSourceMap(json: string): string {
+  const m = JSON.parse(json) as { version: number; sources: string[]; names?: string[]; mappings: string };
+  return JSON.stringify({ version: m.version, sources: m.sources, names: m.names ?? [], mappings: m.mappings });
 }
 
 /**
@@ -146,5 +191,5 @@ export async function buildStrategy(entry: string, flags: readonly string[] = AS
     const text = c.read.get(path.join(root, ...p.split('/')))!;
     sources.push({ path: p, sha256: hex(text), normalizedSha256: hex(await normalizeSource(text, p)), text });
   }
-  return { wasm: new Uint8Array(c.wasm), sources, ascVersion: ascVersion(), flags };
+  return { wasm: new Uint8Array(c.wasm), sources, ascVersion: ascVersion(), flags, ...(c.map ? { sourceMap: c.map } : {}) };
 }
