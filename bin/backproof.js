@@ -1,20 +1,44 @@
 #!/usr/bin/env node
-// Launcher: runs the TypeScript CLI on a Node that strips types (>= 22.18 / 23.6). On an older
-// Node (this machine's system Node 20) it re-runs itself on the Node 24 that `npm ci` installed.
+// Launcher. In the repository (host/cli/main.ts is there) it runs the TypeScript CLI on a Node that strips
+// types (>= 22.18 / 23.6); installed from the package (no .ts sources, dist/ instead) it runs the compiled CLI
+// on Node >= 22 (WebAssembly multi-memory). On an older Node (a system Node 20) it re-runs itself on the Node 24
+// of the npm "node" package, a dependency: resolved from here as Node resolves any package, so wherever npm put
+// it (hoisted into the consumer's node_modules or nested under backproof's). Under `npx`, node_modules/.bin is
+// first on PATH and its `node` is that Node 24 already, so the shebang picks it and nothing is re-run.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const source = new URL('../host/cli/main.ts', import.meta.url);
+const entry = existsSync(source) ? source : new URL('../dist/host/cli/main.js', import.meta.url);
 const major = Number(process.versions.node.split('.')[0]);
-if (major >= 22 && process.features.typescript) {
-  const { main } = await import('../host/cli/main.ts');
+const canRun = major >= 22 && (entry !== source || Boolean(process.features.typescript));
+
+/** The Node binary of the npm "node" package (its package.json names it: bin/node, or bin/node.exe on Windows). */
+function bundledNode() {
+  try {
+    const manifest = createRequire(import.meta.url).resolve('node/package.json');
+    const bin = JSON.parse(readFileSync(manifest, 'utf8')).bin?.node ?? 'bin/node';
+    const file = path.join(path.dirname(manifest), bin);
+    return existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+if (canRun) {
+  delete process.env.BACKPROOF_REEXEC; // (it only stops a re-run from re-running again)
+  const { main } = await import(entry.href);
   process.exitCode = await main(process.argv.slice(2));
 } else {
-  const bundled = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
-  if (!existsSync(bundled)) {
-    console.error(`backproof: Node ${process.versions.node} cannot run it; install Node >= 22.18 or run "npm ci" in the backproof folder`);
+  const node = process.env.BACKPROOF_REEXEC ? null : bundledNode();
+  if (!node) {
+    console.error(`backproof: Node ${process.versions.node} cannot run it and the Node of the npm "node" package was not found; ` +
+      `install Node >= ${entry === source ? '22.18' : '22'}, or reinstall backproof with install scripts allowed (the "node" package downloads its binary in one)`);
     process.exit(1);
   }
-  const r = spawnSync(bundled, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BACKPROOF_REEXEC: '1' } });
   process.exit(r.status ?? 1);
 }

@@ -9,6 +9,9 @@
 import { Worker, MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import { DEFAULT_CHUNK_SIZE, TraceChunker, type TraceCommitment } from './chunker.ts';
 
+// The worker's entry beside this module, with its extension: .ts in the repository, .js in the installed package.
+const hashWorkerUrl = new URL(import.meta.url.endsWith('.ts') ? './hash-worker.ts' : './hash-worker.js', import.meta.url);
+
 const SLOTS = 4;
 const SLOT_BYTES = 1 << 20;
 // Control words.
@@ -34,7 +37,7 @@ export class ParallelChunker {
   private start(): void {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(new URL('./hash-worker.ts', import.meta.url), {
+    this.worker = new Worker(hashWorkerUrl, {
       workerData: { control: this.control, data: this.data, port: port2, chunkSize: this.chunkSize, slots: SLOTS, slotBytes: SLOT_BYTES },
       transferList: [port2],
     });

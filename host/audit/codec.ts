@@ -10,8 +10,9 @@ import protobuf from 'protobufjs';
 import Long from 'long';
 import type { BacktestResult, Stats, Trade } from '../model/trade.ts';
 import type { OrderReason, OrderRecord } from '../model/order.ts';
+import { packageFile } from '../paths.ts';
 
-const root = protobuf.parse(readFileSync(new URL('./backproof.proto', import.meta.url), 'utf8'), { keepCase: false }).root;
+const root = protobuf.parse(readFileSync(packageFile('host/audit/backproof.proto'), 'utf8'), { keepCase: false }).root;
 export const pb = {
   Result: root.lookupType('backproof.v1.Result'),
   Record: root.lookupType('backproof.v1.Record'),

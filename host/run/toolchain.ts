@@ -9,8 +9,7 @@ import { createHash } from 'node:crypto';
 import { ascVersion, ASC_FLAGS } from '../build/asc.ts';
 import { INSTRUMENTER_VERSION } from '../sandbox/index.ts';
 import { toHex } from '../../traces/index.ts';
-
-const projectFile = (name: string): URL => new URL(`../../${name}`, import.meta.url);
+import { packageFile as projectFile } from '../paths.ts';
 
 let cached: Record<string, unknown> | null = null;
 

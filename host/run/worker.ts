@@ -17,6 +17,7 @@ import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { GUEST_STACK_MB } from './stack.ts';
+import { siblingModule } from '../paths.ts';
 
 export interface IsolatedRequest {
   strategy: StrategyArtifact;
@@ -62,7 +63,7 @@ interface GuestThread {
 const idle: GuestThread[] = [];
 
 function newGuestThread(): GuestThread {
-  const worker = new Worker(new URL('./guest-thread.ts', import.meta.url), { resourceLimits: { stackSizeMb: GUEST_STACK_MB } });
+  const worker = new Worker(siblingModule('guest-thread', import.meta.url), { resourceLimits: { stackSizeMb: GUEST_STACK_MB } });
   const thread: GuestThread = { worker, expiry: null };
   // A thread that dies while idle is simply forgotten.
   worker.on('exit', () => {
