@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Launcher. In the repository (host/cli/main.ts is there) it runs the TypeScript CLI on a Node that strips
 // types (>= 22.18 / 23.6); installed from the package (no .ts sources, dist/ instead) it runs the compiled CLI
-// on Node >= 22 (WebAssembly multi-memory). On an older Node (a system Node 20) it re-runs itself on the Node 24
+// on Node >= 22.2. On an older Node (a system Node 20) it re-runs itself on the Node 24
 // of the npm "node" package, a dependency: resolved from here as Node resolves any package, so wherever npm put
 // it (hoisted into the consumer's node_modules or nested under backproof's). Under `npx`, node_modules/.bin is
 // first on PATH and its `node` is that Node 24 already, so the shebang picks it and nothing is re-run.
@@ -13,8 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const source = new URL('../host/cli/main.ts', import.meta.url);
 const entry = existsSync(source) ? source : new URL('../dist/host/cli/main.js', import.meta.url);
-const major = Number(process.versions.node.split('.')[0]);
-const canRun = major >= 22 && (entry !== source || Boolean(process.features.typescript));
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+// 22.2: WebAssembly multi-memory (22) and zlib.crc32 (22.2); the .ts sources also need type stripping.
+const canRun = (major > 22 || (major === 22 && minor >= 2)) && (entry !== source || Boolean(process.features.typescript));
 
 /** The Node binary of the npm "node" package (its package.json names it: bin/node, or bin/node.exe on Windows). */
 function bundledNode() {
@@ -36,7 +37,7 @@ if (canRun) {
   const node = process.env.BACKPROOF_REEXEC ? null : bundledNode();
   if (!node) {
     console.error(`backproof: Node ${process.versions.node} cannot run it and the Node of the npm "node" package was not found; ` +
-      `install Node >= ${entry === source ? '22.18' : '22'}, or reinstall backproof with install scripts allowed (the "node" package downloads its binary in one)`);
+      `install Node >= ${entry === source ? '22.18' : '22.2'}, or reinstall backproof with install scripts allowed (the "node" package downloads its binary in one)`);
     process.exit(1);
   }
   const r = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BACKPROOF_REEXEC: '1' } });
