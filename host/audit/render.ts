@@ -26,7 +26,8 @@ export function renderEquityCsv(r: BacktestResult, time: BigInt64Array | null): 
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-const LABELS: [keyof Stats, string, string][] = [
+/** The statistics in table order: key, label, unit (the stats table, stats.json's key order, the report). */
+export const STAT_LABELS: readonly [keyof Stats, string, string][] = [
   ['start', 'Start', ''], ['end', 'End', ''], ['durationDays', 'Duration', ' days'], ['bars', 'Bars', ''],
   ['exposurePct', 'Exposure Time', ' %'], ['equityFinal', 'Equity Final', ''], ['equityPeak', 'Equity Peak', ''],
   ['commissions', 'Commissions', ''], ['returnPct', 'Return', ' %'], ['buyHoldReturnPct', 'Buy & Hold Return (bar 0)', ' %'],
@@ -44,7 +45,7 @@ const LABELS: [keyof Stats, string, string][] = [
 /** Stats as JSON, in the table's order; times as ISO text; NaN and infinities become null. */
 export function statsObject(s: Stats): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key] of LABELS) {
+  for (const [key] of STAT_LABELS) {
     const v = s[key];
     out[key] = typeof v === 'bigint' ? isoTime(v) : num(v);
   }
@@ -61,8 +62,8 @@ export function renderStatsJson(s: Stats): string {
  */
 export function renderStatsTable(s: Stats, orders?: readonly OrderRecord[]): string {
   const o = statsObject(s);
-  const width = Math.max(...LABELS.map(([, l]) => l.length)) + 2;
-  return LABELS.flatMap(([k, label, unit]) => {
+  const width = Math.max(...STAT_LABELS.map(([, l]) => l.length)) + 2;
+  return STAT_LABELS.flatMap(([k, label, unit]) => {
     const v = o[k];
     const text = typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(4)) + unit : v === null ? 'NaN' : String(v);
     const line = label.padEnd(width) + text;

@@ -31,6 +31,7 @@ import type { Envelope } from '../audit/dsse.ts';
 import { verifyAttestation } from './attest.ts';
 import { openRecord, configFromRecord, dataOptionsFromRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
+import { renderReport, reportGenerator, REPORT_FILE, type ReportInput } from '../report/index.ts';
 
 
 const fail = (step: string, message: string): never => {
@@ -104,6 +105,24 @@ function expectText(step: string, name: string, expected: string, actual: string
   let i = 0;
   while (i < lines.length && lines[i] === want[i]) i++;
   fail(step, `${name} line ${i + 1} differs from ${from}: "${lines[i] ?? ''}" vs "${want[i] ?? ''}"`);
+}
+
+/**
+ * report.html must be exactly the report rendered from the files verified above. One rendered by
+ * another report format or chart library version (its generator line says which) cannot be
+ * rendered again here: it is named unverified, not failed.
+ */
+function checkReport(text: string, input: ReportInput, unverified: VerifyReport['unverified']): void {
+  const expected = renderReport(input);
+  if (text === expected) return;
+  const generator = /<meta name="generator" content="([^"]*)">/.exec(text.slice(0, 4096))?.[1];
+  if (generator !== undefined && generator !== reportGenerator()) {
+    unverified.push({ file: REPORT_FILE, why: `rendered by ${generator}, this installation renders ${reportGenerator()} (render it again with backproof report)` });
+    return;
+  }
+  let i = 0;
+  while (i < text.length && text[i] === expected[i]) i++;
+  fail('files', `${REPORT_FILE} is not the report of this run: it differs at character ${i}: "${text.slice(i, i + 40)}" vs "${expected.slice(i, i + 40)}" (render it again with backproof report)`);
 }
 
 /** snapshots.json back to the snapshot list (the times are re-rendered, not read). */
@@ -298,6 +317,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const sources: BarSource[] = [];
   const barCounts: number[] = [];
   const symbols: string[] = [];
+  const reportFeeds: ReportInput['feeds'][number][] = [];
   for (const [k, df] of files.entries()) {
     const dataPath = opts.dataPath ?? df.path;
     const options = dataOptionsFromRecord(df);
@@ -312,6 +332,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     expectField('data', `files[${k}].size`, toBigInt(df.size), BigInt(feed.byteLength), dataPath);
     // Counted as the timeline is built from it (a streamed file is read once).
     const src = sourceOfFeed(feed);
+    reportFeeds.push({ open: () => sourceOfFeed(feed) });
     symbols.push(feed.symbol);
     barCounts.push(0);
     const counted: BarSource = {
@@ -373,7 +394,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
   // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
   for (const f of present) {
-    if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
+    if (f === REPORT_FILE) checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result, times: timeline, feeds: reportFeeds }, unverified);
+    else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
     else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
   }
   for (const f of present) {

@@ -11,7 +11,8 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
-import { openData, type DataFeed } from '../data/load.ts';
+import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
+import { renderReport, REPORT_FILE } from '../report/index.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
 import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
@@ -40,6 +41,8 @@ export interface BacktestRequest {
   timeoutMs: number;
   logLevel?: string;
   prettyLogs?: boolean;
+  /** Write report.html into the run folder (default true; `--no-report` skips it). */
+  report?: boolean;
 }
 
 export interface BacktestReport {
@@ -73,13 +76,16 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   );
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;
-  const beforePublish = log
-    ? async (partial: string, recordPb: Uint8Array): Promise<void> => {
+  const beforePublish = async (partial: string, recordPb: Uint8Array): Promise<void> => {
+    // The report first: it renders the bytes just written (verify renders it again from the folder), before anything is logged.
+    if (r.report !== false)
+      await writeFile(path.join(partial, REPORT_FILE), renderReport({ recordPb, result: outcome.result, times: outcome.times, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) }));
+    if (log) {
       const appended = appendEntry(log.dir, sha256(recordPb), log.key);
       await writeFile(path.join(partial, FILES.logInclusion), JSON.stringify(proveInclusion(log.dir, appended.index), null, 2) + '\n');
       logged = { index: appended.index, size: appended.size, origin: readMeta(log.dir).origin, proof: path.join(dir, FILES.logInclusion) };
     }
-    : undefined;
+  };
   await writeRunDir({ dir, force: Boolean(r.force), outcome, strategy, config: r.config, key: r.key, beforePublish });
   return { outcome, dir, logged };
 }

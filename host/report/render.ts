@@ -1,0 +1,287 @@
+/**
+ * @module report/render
+ * report.html: one self-contained page (the chart library, styles, data and script inlined; it
+ * loads nothing). Its bytes are a function of the run's bound files alone — record.pb, result.pb,
+ * the bars' times and the data's bars — so verify can render it again and compare: no clock, no
+ * random ids, no locale (numbers by toFixed/String, times by isoTime), no folder path (the page
+ * fills in its own folder when opened). docs/AUDIT.md, "The run folder".
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { decodeSignedRecord } from '../audit/record.ts';
+import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
+import { rejectionsByReason, STAT_LABELS, statsObject } from '../audit/render.ts';
+import { toBigInt } from '../audit/codec.ts';
+import { isoTime, NS_PER_DAY, type BarSource } from '../model/bars.ts';
+import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES } from '../model/order.ts';
+import type { BacktestResult } from '../model/trade.ts';
+import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles } from './series.ts';
+
+/** Bumped whenever the page's bytes change for the same run (verify names a report of another format instead of failing it). */
+export const REPORT_FORMAT = 'backproof-report/1';
+/** Rows of the trades and orders tables in the page; the rest are counted in a note that points at the CSV. */
+export const MAX_TABLE_ROWS = 1000;
+/** Trades marked on a symbol's price chart at most (entry and exit each). */
+export const MAX_MARKED_TRADES = 2000;
+
+/** What a report is rendered from: the run's bound bytes, decoded. */
+export interface ReportInput {
+  /** record.pb as stored. */
+  recordPb: Uint8Array;
+  result: BacktestResult;
+  /** Each equity point's bar time (equity.csv's time column). */
+  times: BigInt64Array;
+  /** Each recorded data file's bars, in record order (the symbol indices), re-readable. */
+  feeds: readonly { open(): BarSource }[];
+}
+
+interface ChartLibrary { version: string; code: string; notice: string }
+let library: ChartLibrary | null = null;
+/** lightweight-charts' standalone build, read from node_modules once (Apache-2.0; its notice goes in the page). */
+function chartLibrary(): ChartLibrary {
+  if (library) return library;
+  const pkgFile = createRequire(import.meta.url).resolve('lightweight-charts/package.json');
+  const version = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version;
+  const code = readFileSync(path.join(path.dirname(pkgFile), 'dist', 'lightweight-charts.standalone.production.js'), 'utf8');
+  const notice = /Copyright \(c\) [^\n]*/.exec(code)?.[0] ?? 'Copyright TradingView, Inc.';
+  // Inlined in a <script>: a closing tag inside would end it early.
+  library = { version, code: code.replace(/<\/script/gi, '<\\/script'), notice };
+  return library;
+}
+
+/** The page's generator line: the format and the chart library's version (both shape its bytes). */
+export function reportGenerator(): string {
+  return `${REPORT_FORMAT} lightweight-charts/${chartLibrary().version}`;
+}
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const hex = (b: Uint8Array | undefined): string => Buffer.from(b ?? new Uint8Array(0)).toString('hex');
+/** Integers as they are, other numbers to 4 decimals (toFixed: no locale); NaN and infinities (null in stats.json) as NaN. */
+export const fixed4 = (v: number | null): string => (v === null || !Number.isFinite(v) ? 'NaN' : Number.isInteger(v) ? String(v) : v.toFixed(4));
+/** JSON for a <script> element: "<" escaped so no text inside can close it. */
+const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u003c');
+
+interface RecordedFile { path: string; symbol?: string; sha256: Uint8Array; bars?: unknown; periodNs?: unknown }
+
+export function renderReport(input: ReportInput): string {
+  const rec = decodeSignedRecord(input.recordPb);
+  const b = rec.bodies;
+  const files = (b.data.files as RecordedFile[]) ?? [];
+  const names = files.map((f, k) => f.symbol || `#${k}`);
+  const r = input.result;
+  const lib = chartLibrary();
+
+  // charts: each symbol's candles with its trades marked, the equity and its drawdown
+  const symbols = files.map((f, k) => {
+    const c = downsampleCandles(input.feeds[k]!.open(), Number(toBigInt(f.bars)));
+    return { name: names[k]!, bars: c.bars, ...chartCandles(c), ...markers(c, r, k) };
+  });
+  const eq = downsampleEquity(r.equity, input.times);
+  const intraday = files.some((f) => { const p = toBigInt(f.periodNs); return p > 0n && p < NS_PER_DAY; })
+    || symbols.some((s) => s.time.some((t) => t % 86400 !== 0));
+  const data = { intraday, symbols: symbols.map((s) => ({ name: s.name, time: s.time, open: s.open, high: s.high, low: s.low, close: s.close, markers: s.markers })), equity: eq };
+
+  const stats = statsObject(r.stats);
+  const sig = signatureLine(rec.recordBytes, rec.signature, rec.publicKey);
+  const params = ((b.config.params as { name: string; value: number }[]) ?? []).map((p) => `${p.name}=${p.value ?? 0}`);
+  const sources = ((b.strategy.sources as { path: string }[]) ?? []).map((s) => s.path);
+  const title = `Backtest ${rec.runId}`;
+
+  const out: string[] = [];
+  out.push(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(reportGenerator())}">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>${esc(title)}</h1>
+<p class="sub">${esc(sources[0] ?? 'strategy.wasm')}${params.length ? ` · ${esc(params.join(' '))}` : ''} · ${files.map((f, k) => `${esc(names[k]!)} (${esc(f.path)})`).join(', ')} · ${esc(isoTime(r.stats.start))} → ${esc(isoTime(r.stats.end))}</p>
+<div class="kpis">${[['returnPct', 'Return', ' %'], ['equityFinal', 'Equity Final', ''], ['sharpe', 'Sharpe', ''], ['maxDrawdownPct', 'Max. Drawdown', ' %'], ['trades', 'Trades', ''], ['winRatePct', 'Win Rate', ' %']]
+    .map(([k, l, u]) => `<div><span>${l}</span><b>${fixed4(stats[k!] as number | null)}${u}</b></div>`).join('')}</div>
+</header>
+<main>
+<section id="price"><h2>Price</h2>`);
+  for (const [k, s] of symbols.entries()) {
+    out.push(`<h3>${esc(s.name)}</h3><div class="chart price" id="price-${k}" data-symbol="${esc(s.name)}"></div>`);
+    const notes = [s.time.length < s.bars ? `${s.time.length} candles drawn for ${s.bars} bars (each candle aggregates consecutive bars: first open, highest high, lowest low, last close)` : `${s.bars} bars`];
+    if (s.unmarked > 0) notes.push(`${s.unmarked} more trades are not marked (the chart marks the first ${MAX_MARKED_TRADES}); all are in the trades table and trades.csv`);
+    out.push(`<p class="note">${esc(notes.join('; '))}. ▲ long entry, ▼ short entry, ● exit.</p>`);
+  }
+  out.push(`</section>
+<section id="equity-section"><h2>Equity and drawdown</h2><div class="chart" id="equity"></div>
+<p class="note">${eq.time.length < r.equity.length ? `${eq.time.length} points drawn for ${r.equity.length} bars (each point: the last equity and the deepest drawdown of its bars). ` : ''}Drawdown is the percentage below the running peak of equity.</p></section>
+<div class="cols">
+<section id="stats"><h2>Statistics</h2><table id="stats-table"><tbody>`);
+  for (const [key, label, unit] of STAT_LABELS) {
+    const v = stats[key];
+    const shown = typeof v === 'string' ? v : fixed4(v as number | null) + (v === null ? '' : unit);
+    out.push(`<tr data-key="${key}" data-value="${esc(JSON.stringify(v))}"><th>${esc(label)}</th><td>${esc(shown)}</td></tr>`);
+  }
+  out.push(`</tbody></table>`);
+  const rejections = rejectionsByReason(r.orders);
+  if (rejections.length) out.push(`<p class="note">Rejected orders by reason: ${rejections.map(([reason, n]) => `${esc(reason)} ${n}`).join(', ')}</p>`);
+  out.push(`</section>
+<section id="audit"><h2>Audit</h2><table id="audit-table"><tbody>
+<tr><th>Run id</th><td><code>${esc(rec.runId)}</code></td></tr>
+<tr><th>Record hash</th><td><code id="record-hash">${hex(createHash('sha256').update(input.recordPb).digest())}</code> <span class="muted">SHA-256 of record.pb</span></td></tr>
+<tr><th>Chain head</th><td><code>${hex(rec.head)}</code></td></tr>
+<tr><th>Trace root</th><td><code id="trace-root">${hex(b.trace.root as Uint8Array)}</code> <span class="muted">RFC 9162 Merkle root, ${esc(String(toBigInt(b.trace.leaves)))} leaves</span></td></tr>
+<tr><th>Result</th><td><code>${hex(b.result.sha256 as Uint8Array)}</code> <span class="muted">SHA-256 of result.pb</span></td></tr>
+<tr><th>Strategy</th><td><code>${hex(b.strategy.wasmSha256 as Uint8Array)}</code> <span class="muted">SHA-256 of strategy.wasm${sources.length ? `; sources: ${esc(sources.join(', '))}` : ''}</span></td></tr>
+${files.map((f, k) => `<tr><th>Data ${esc(names[k]!)}</th><td><code>${hex(f.sha256)}</code> <span class="muted">SHA-256 of ${esc(f.path)}, ${esc(String(toBigInt(f.bars)))} bars</span></td></tr>`).join('\n')}
+<tr><th>Signature</th><td id="signature">${sig.html}</td></tr>
+</tbody></table>
+<p>This page was rendered from the run folder; it checks nothing itself. Check the run, then re-execute it to the same trace root (from the folder the backtest ran in, where the data paths above resolve):</p>
+<pre id="commands">backproof verify <span class="run-dir">RUN_DIR</span>${sig.signed ? ' --pubkey KEY.pub' : ''}
+backproof replay <span class="run-dir">RUN_DIR</span></pre>
+</section>
+</div>
+<section id="trades"><h2>Trades</h2>`);
+  out.push(tradesTable(r, names));
+  out.push(`</section>
+<section id="orders"><h2>Orders</h2>`);
+  out.push(ordersTable(r, names));
+  out.push(`</section>
+</main>
+<footer>Rendered by Backproof (${esc(REPORT_FORMAT)}). Charts by TradingView Lightweight Charts™ v${esc(lib.version)}, ${esc(lib.notice)} (<a href="https://www.tradingview.com/">https://www.tradingview.com/</a>), licensed under the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0), inlined unmodified.</footer>
+<script type="application/json" id="report-data">${scriptJson(data)}</script>
+<script>${lib.code}</script>
+<script>${CLIENT}</script>
+</body>
+</html>
+`);
+  return out.join('\n');
+}
+
+function chartCandles(c: Candles): { time: number[]; open: number[]; high: number[]; low: number[]; close: number[] } {
+  return { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
+}
+
+/** Entry and exit markers of symbol `k`'s trades, each at the candle holding its bar: [time, kind] with kind 0 long entry, 1 short entry, 2 exit. */
+function markers(c: Candles, r: BacktestResult, k: number): { markers: [number, number][]; unmarked: number } {
+  const out: [number, number][] = [];
+  let marked = 0, unmarked = 0;
+  for (const t of r.trades) {
+    if (t.symbol !== k) continue;
+    if (marked === MAX_MARKED_TRADES || c.time.length === 0) { unmarked++; continue; }
+    marked++;
+    out.push([c.time[candleAt(c, t.entryTime)]!, t.size > 0 ? 0 : 1], [c.time[candleAt(c, t.exitTime)]!, 2]);
+  }
+  out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return { markers: out, unmarked };
+}
+
+function signatureLine(recordBytes: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): { html: string; signed: boolean } {
+  if (signature.length === 0 && publicKey.length === 0) return { signed: false, html: 'unsigned: the record carries no signature, so nothing vouches for who made this run' };
+  const fp = keyFingerprint(publicKey);
+  if (!verifyRecordSignature(recordBytes, signature, publicKey))
+    return { signed: true, html: `<b class="bad">the signature in record.pb does not verify under the key it carries (${esc(fp)})</b>: do not trust this run` };
+  return { signed: true, html: `signed by key <code id="key-fingerprint">${esc(fp)}</code> (the key record.pb carries; not checked against a key you trust: that is what <code>verify --pubkey</code> does)` };
+}
+
+const symbolName = (names: readonly string[], k: number): string => names[k] ?? (k < 0 ? '' : `#${k}`);
+const moreRows = (n: number, what: string, file: string): string =>
+  n > 0 ? `<p class="note more">${n} more ${what} in ${file} (the table shows the first ${MAX_TABLE_ROWS})</p>` : '';
+
+function tradesTable(r: BacktestResult, names: readonly string[]): string {
+  const rows = [`<table id="trades-table" class="data"><thead><tr><th>#</th><th>Symbol</th><th>Entry time</th><th>Exit time</th><th>Side</th><th>Size</th><th>Entry price</th><th>Exit price</th><th>PnL</th><th>Return %</th><th>Commission</th></tr></thead><tbody>`];
+  const shown = Math.min(r.trades.length, MAX_TABLE_ROWS);
+  for (let i = 0; i < shown; i++) {
+    const t = r.trades[i]!;
+    rows.push(`<tr class="${t.pnl >= 0 ? 'win' : 'loss'}"><td>${i + 1}</td><td>${esc(symbolName(names, t.symbol))}</td><td>${isoTime(t.entryTime)}</td><td>${isoTime(t.exitTime)}</td><td>${t.size > 0 ? 'long' : 'short'}</td><td>${fixed4(t.size)}</td><td>${fixed4(t.entryPrice)}</td><td>${fixed4(t.exitPrice)}</td><td>${fixed4(t.pnl)}</td><td>${fixed4(t.returnPct)}</td><td>${fixed4(t.commission)}</td></tr>`);
+  }
+  rows.push('</tbody></table>');
+  if (r.trades.length === 0) rows.push('<p class="note">No trades.</p>');
+  rows.push(moreRows(r.trades.length - shown, 'trades', 'trades.csv'));
+  return rows.join('\n');
+}
+
+function ordersTable(r: BacktestResult, names: readonly string[]): string {
+  const rows = [`<table id="orders-table" class="data"><thead><tr><th>Id</th><th>Time</th><th>Symbol</th><th>Side</th><th>Type</th><th>Size</th><th>Status</th><th>Reason</th><th>Price</th><th>Units</th></tr></thead><tbody>`];
+  const shown = Math.min(r.orders.length, MAX_TABLE_ROWS);
+  for (let i = 0; i < shown; i++) {
+    const o = r.orders[i]!;
+    const status = STATUS_NAMES[o.status] ?? String(o.status);
+    const filled = status === 'filled';
+    rows.push(`<tr class="${esc(status)}"><td>${o.id}</td><td>${o.bar < 0 && o.time === 0n ? '' : isoTime(o.time)}</td><td>${esc(symbolName(names, o.symbol))}</td><td>${SIDE_NAMES[o.side] ?? 'invalid'}</td><td>${esc(TYPE_NAMES[o.type] ?? `invalid(${o.type})`)}</td><td>${fixed4(o.size)}</td><td>${esc(status)}</td><td>${esc(o.reason)}</td><td>${filled ? fixed4(o.price) : ''}</td><td>${filled ? fixed4(o.units) : ''}</td></tr>`);
+  }
+  rows.push('</tbody></table>');
+  if (r.orders.length === 0) rows.push('<p class="note">No orders.</p>');
+  rows.push(moreRows(r.orders.length - shown, 'orders', 'orders.csv'));
+  return rows.join('\n');
+}
+
+const STYLE = `
+:root{--fg:#1f2328;--muted:#656d76;--line:#d0d7de;--bg:#fff;--soft:#f6f8fa;--up:#1a7f37;--down:#cf222e}
+*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+header{padding:20px 28px 12px;border-bottom:1px solid var(--line);background:var(--soft)}h1{margin:0 0 4px;font-size:20px}
+.sub{margin:0 0 12px;color:var(--muted)}.kpis{display:flex;flex-wrap:wrap;gap:10px}.kpis div{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:6px 12px;min-width:120px}
+.kpis span{display:block;font-size:12px;color:var(--muted)}.kpis b{font-size:17px;font-variant-numeric:tabular-nums}
+main{padding:8px 28px 28px;max-width:1400px}h2{font-size:16px;margin:22px 0 8px}h3{font-size:14px;margin:12px 0 4px}
+.chart{height:360px;border:1px solid var(--line);border-radius:6px}#equity{height:300px}.note{color:var(--muted);font-size:12px;margin:6px 0}
+.cols{display:grid;grid-template-columns:minmax(320px,1fr) minmax(320px,1.4fr);gap:28px}@media(max-width:900px){.cols{grid-template-columns:1fr}}
+table{border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{padding:3px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+#stats-table td,table.data td{text-align:right}#stats-table th{font-weight:normal;color:var(--muted)}
+table.data{width:100%;font-size:12.5px}table.data thead th{position:sticky;top:0;background:var(--soft)}
+#trades,#orders{max-height:none}.win td:nth-child(9){color:var(--up)}.loss td:nth-child(9){color:var(--down)}
+tr.rejected td,tr.expired td{color:var(--down)}#audit-table th{font-weight:normal;color:var(--muted);white-space:nowrap}
+code,pre{font:12px ui-monospace,SFMono-Regular,Menlo,monospace;word-break:break-all}pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px 10px;white-space:pre-wrap}
+.muted{color:var(--muted)}.bad{color:var(--down)}footer{padding:14px 28px;color:var(--muted);font-size:12px;border-top:1px solid var(--line)}a{color:#0969da}
+`;
+
+/** The page's script: draws the charts from the inlined data; fills in the page's own folder in the commands. */
+const CLIENT = `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  var LC = window.LightweightCharts;
+  function options() {
+    return {
+      autoSize: true,
+      layout: { background: { type: 'solid', color: '#ffffff' }, textColor: '#1f2328', attributionLogo: true },
+      grid: { vertLines: { color: '#eef1f4' }, horzLines: { color: '#eef1f4' } },
+      rightPriceScale: { borderColor: '#d0d7de' },
+      timeScale: { borderColor: '#d0d7de', timeVisible: data.intraday, secondsVisible: false }
+    };
+  }
+  data.symbols.forEach(function (s, k) {
+    var chart = LC.createChart(document.getElementById('price-' + k), options());
+    var candles = chart.addSeries(LC.CandlestickSeries, { upColor: '#1a7f37', downColor: '#cf222e', borderVisible: false, wickUpColor: '#1a7f37', wickDownColor: '#cf222e' });
+    candles.setData(s.time.map(function (t, i) { return { time: t, open: s.open[i], high: s.high[i], low: s.low[i], close: s.close[i] }; }));
+    LC.createSeriesMarkers(candles, s.markers.map(function (m) {
+      return m[1] === 0 ? { time: m[0], position: 'belowBar', shape: 'arrowUp', color: '#0969da' }
+        : m[1] === 1 ? { time: m[0], position: 'aboveBar', shape: 'arrowDown', color: '#bf3989' }
+        : { time: m[0], position: 'aboveBar', shape: 'circle', color: '#656d76', size: 0.6 };
+    }));
+    chart.timeScale().fitContent();
+  });
+  var e = data.equity;
+  var chart = LC.createChart(document.getElementById('equity'), options());
+  var equity = chart.addSeries(LC.LineSeries, { color: '#0969da', lineWidth: 2, priceLineVisible: false });
+  equity.setData(e.time.map(function (t, i) { return { time: t, value: e.equity[i] }; }));
+  var drawdown = chart.addSeries(LC.BaselineSeries, {
+    baseValue: { type: 'price', price: 0 }, priceLineVisible: false, lineWidth: 1,
+    topLineColor: '#cf222e', topFillColor1: 'rgba(207,34,46,0.05)', topFillColor2: 'rgba(207,34,46,0.05)',
+    bottomLineColor: '#cf222e', bottomFillColor1: 'rgba(207,34,46,0.10)', bottomFillColor2: 'rgba(207,34,46,0.45)',
+    priceFormat: { type: 'custom', formatter: function (v) { return v.toFixed(2) + ' %'; } }
+  }, 1);
+  drawdown.setData(e.time.map(function (t, i) { return { time: t, value: e.drawdownPct[i] }; }));
+  chart.panes()[1].setStretchFactor(0.45);
+  chart.timeScale().fitContent();
+  // The commands name the run folder: when opened as <folder>/report.html, that folder.
+  if (location.protocol === 'file:' && /\\/report\\.html$/.test(location.pathname)) {
+    var dir = decodeURIComponent(location.pathname.replace(/\\/report\\.html$/, ''));
+    var quoted = /^[A-Za-z0-9_.\\/:@%+=,-]+$/.test(dir) ? dir : "'" + dir.replace(/'/g, "'\\\\''") + "'";
+    document.querySelectorAll('.run-dir').forEach(function (n) { n.textContent = quoted; });
+  }
+})();
+`;
+
+export { MAX_CHART_POINTS };
