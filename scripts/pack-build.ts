@@ -4,7 +4,7 @@
  * again, so the repository, which runs the .ts sources, keeps no compiled copy that could go stale.
  */
 import { rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -14,5 +14,10 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 rmSync(dist, { recursive: true, force: true });
 if (!process.argv.includes('--clean')) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    rmSync(dist, { recursive: true, force: true }); // no half-built package
+    console.error('pack-build: tsc -p tsconfig.build.json failed (above); nothing was packed');
+    process.exit(r.status ?? 1);
+  }
 }
