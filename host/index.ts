@@ -9,10 +9,10 @@ export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type 
 export { parseDataSpec, type DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';
-export { renderStatsTable } from './audit/render.ts';
+export { renderStatsTable, statsObject, rejectionsByReason } from './audit/render.ts';
 export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPublicKey } from './audit/keys.ts';
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
-export { toolchainMessage, toolchainDifferences } from './run/toolchain.ts';
+export { toolchainMessage, toolchainDifferences, backproofVersion } from './run/toolchain.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
 export { writeRunDir, checkOutDir, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';

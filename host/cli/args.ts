@@ -44,4 +44,3 @@ export function vkeyOption(text: unknown, usage: string): { name: string; public
 
 /** What every command gets besides its arguments: where warnings go (stderr), and the log level set by --quiet or --log-level (undefined: BACKPROOF_LOG, else info). */
 export type Context = { err: Out; logLevel: string | undefined };
-export type Command = (args: string[], out: Out, ctx: Context) => Promise<number>;

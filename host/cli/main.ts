@@ -1,8 +1,8 @@
 /**
  * @module cli
- * `backproof` commands: build, backtest, replay, verify, keygen. Only parses arguments, reads and
- * writes files, maps errors to exit codes (docs/ARCHITECTURE.md); all work goes through the
- * host's public API.
+ * `backproof` commands. Only parses arguments, reads and writes files, prints (text, or one JSON
+ * document with --json) and maps errors to exit codes (docs/ARCHITECTURE.md); all work goes
+ * through the host's public API. Each command is a `CommandSpec` (cli/command.ts) in COMMANDS.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -10,137 +10,44 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
   renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
-  traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions, backtest,
+  traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions, backtest, statsObject, rejectionsByReason, backproofVersion,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { parse, numberOption, vkeyOption, DEFAULT_KEY_DIR, type Command, type Context, type Out, type Values } from './args.ts';
-import { AUDIT_COMMANDS, AUDIT_HELP } from './audit.ts';
-import { cmdLog, LOG_HELP } from './log.ts';
+import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
+import { COMMON_OPTIONS, exitLine, jsonText, parseFor, renderHelp, SCHEMA_PREFIX, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+import { AUDIT_COMMANDS } from './audit.ts';
+import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 
-const HELP: Record<string, string> = {
-  ...AUDIT_HELP,
-  log: LOG_HELP,
-  main: `backproof — deterministic, auditable backtests of AssemblyScript strategies
-
-Usage: backproof <command> [options]
-
-Commands:
-  build <strategy.ts>     compile a strategy with asc (writes .wasm and .build.json)
-  backtest                run an audited backtest and write a run folder
-  verify <run-dir>        check every hash and the signature of a run, without re-executing
-  replay <run-dir>        re-execute a run and compare its trace root and result; on a
-                          mismatch, name the first differing instruction
-  diff <run-a> <run-b>    the first instruction where two runs' traces differ
-  prove <run-dir>         a proof bundle for one instruction (--instruction N or --order K)
-  verify-proof <file>     check a proof bundle offline
-  attest <run-dir>        the record as an in-toto statement in a signed DSSE envelope
-  verify-attestation <f>  check an attestation envelope
-  log <command> <log-dir> the transparency log of record hashes: init, append, checkpoint,
-                          prove, consistency, verify
-  trace <run-dir>         print a window of a run's per-instruction trace
-  snapshot <run-dir>      check the guest's state after event K without a full replay
-  keygen                  create an Ed25519 signing key pair
-
-Run "backproof <command> --help" for a command's options.
-
-Every command also takes:
-  --quiet                no log lines (a run's results still go to stdout, warnings to stderr)
-  --log-level LEVEL      trace, debug, info (default), warn, error, fatal or silent
-Results go to stdout; logs and warnings go to stderr.
-Exit codes: 0 ok, 1 internal error, 2 usage, 3 data error, 4 sandbox fault, 5 verification failure, 6 build error.`,
-  build: `Usage: backproof build <strategy.ts> [--out FILE.wasm]
-
-Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
+const build: CommandSpec = {
+  name: 'build',
+  summary: 'compile a strategy with asc (writes .wasm and .build.json)',
+  usage: '<strategy.ts> [--out FILE.wasm]',
+  about: `Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
 <name>.build.json with the SHA-256 of every source file (raw and normalized) and of the module.`,
-  backtest: `Usage: backproof backtest --strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]
-
-Options:
-  --data [NAME=]FILE[@PERIOD]  repeat for several symbols (merged in time); PERIOD: bar length, e.g. @1d, @12h, @0 for ticks
-                         (default: the file's most common spacing; a bar reaches the strategy when it closes)
-  --timezone ZONE        IANA zone of timestamps without one (default UTC; Lean: America/New_York)
-  --date-format dmy|mdy  day/month order of d/m/y dates, when a file's dates are ambiguous
-  --duplicates keep      keep rows with equal timestamps in file order (default: an error)
-  --param k=v            strategy parameter (repeatable), read by param("k", default)
-  --cash N               starting cash (default ${DEFAULT_CONFIG.cash})
-  --commission F         commission as a fraction of traded value, e.g. 0.002 (default 0)
-  --commission-per-unit X, --commission-fixed X, --commission-min X
-                         further commission terms: per unit, per fill, and a per-fill minimum
-  --slippage-bps X, --slippage-fixed X
-                         slippage against the trader on market and stop fills
-  --lot-size X           round units down to this lot (default 1; 0 = any fraction)
-  --margin F             initial margin (default 1 = no leverage; 0.5 = 2x)
-  --maintenance-margin F liquidate at the next open when equity < F x position value (default 0 = off)
-  --fill-at open|close   market orders fill at the next open (default) or this bar's close
-  --both-touched stop-first|target-first
-                         bracket rule when one bar reaches both stop-loss and take-profit
-  --periods-per-year A   annualise the stats with A return periods a year (e.g. 252, 365, 52, 12);
-                         default: inferred from the bar spacing as backtesting.py does (docs/SEMANTICS.md)
-  --out DIR              run folder (default runs/<run id>)
-  --force                replace an existing run folder
-  --key FILE             Ed25519 private key (PEM) to sign the record; default .backproof/backproof.key if present
-  --unsigned             do not sign, even if a default key exists (without a key and without
-                         --unsigned, the run is made unsigned with a warning on stderr)
-  --fuel N               instruction budget for the run (default ${DEFAULT_CONFIG.fuel})
-  --fuel-per-bar N       instruction budget for init and for each bar (default ${DEFAULT_CONFIG.fuelPerCallback})
-  --max-memory-pages N   guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})
-  --max-call-depth N     guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth}, at most 4096)
-  --max-open-orders N    most orders resting at once (default ${DEFAULT_CONFIG.maxOpenOrders}); past it: HOST_LIMIT
-  --max-orders N         most order rows a run records, accepted or rejected (default ${DEFAULT_CONFIG.maxOrders}); past it: HOST_LIMIT
-  --max-log-bytes N      most bytes the guest may log (default ${DEFAULT_CONFIG.maxLogBytes}); past it: HOST_LIMIT
-  --trace full|off       record and commit the execution trace (default full); fuel is always on
-  --snapshot-every N     hash the guest's memory and globals every N bars, committed in the trace
-  --timeout S            wall-clock watchdog in seconds (default 600): a last resort, the run is stopped
-  --log DIR              append the record's hash to this transparency log (backproof log init) and
-                         write the inclusion proof to <run folder>/log-inclusion.json
-  --log-key FILE         the log's key, if not the signing key`,
-  verify: `Usage: backproof verify <run-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]
-
-Checks the record's signature and hash chain and every file it names, without re-executing.
-Names the first broken link and exits 5 on failure. --pubkey requires the record to be signed by that key.
-Every file in the folder is accounted for: a file the record does not bind is printed as UNVERIFIED;
---strict makes that a failure. A log-inclusion.json in the folder is always checked against record.pb.
---rebuild rebuilds the module from the folder's sources/ with this asc and the recorded flags and
-requires the recorded module's bytes.
---vkey (a log's verifier key) also checks that this record (SHA-256 of record.pb) is in that
-transparency log, under its signed checkpoint: with the proof in --log-proof FILE (from "backproof log
-prove"), or else the log-inclusion.json that "backtest --log" wrote into the run folder.`,
-  trace: `Usage: backproof trace <run-dir> [--from N] [--count K] [--data FILE] [--json]
-
-Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1
-(default 0 and 20): index, function, byte offset in the original module, opcode, operand-stack
-height before it, and the effective address of loads and stores. --json prints one object per line.`,
-  snapshot: `Usage: backproof snapshot <run-dir> --bar K
-
-For a run made with --snapshot-every N: re-executes only until the Merkle leaf holding the snapshot
-after event K is complete, and checks that the state hash, the committed record, the leaf and its
-inclusion in the recorded trace root all agree. Exit 5 when they do not.`,
-  keygen: `Usage: backproof keygen [--out DIR] [--force]
-
-Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR: .backproof).`,
+  options: [{ name: 'out', type: 'string', arg: 'FILE.wasm', help: 'where to write the module (default: the source with .wasm)' }],
+  positionals: 1,
+  examples: ['backproof build strategies-as/sma-cross.ts'],
+  exits: [0, 2, 6],
+  schema: 'build@1',
+  async run({ values, positionals, text }) {
+    const entry = positionals[0];
+    if (!entry) throw new UsageError('USAGE', 'build needs a strategy file: backproof build <strategy.ts>');
+    const result = await buildStrategy(entry);
+    const target = (values.out as string | undefined) ?? entry.replace(/\.ts$/, '') + '.wasm';
+    const info = {
+      entry: result.sources[0]!.path,
+      wasm: { path: path.basename(target), sha256: toHex(sha256(result.wasm)), size: result.wasm.length },
+      assemblyscript: result.ascVersion,
+      flags: result.flags,
+      sources: result.sources.map(({ path: p, sha256: h, normalizedSha256 }) => ({ path: p, sha256: h, normalizedSha256 })),
+    };
+    const buildJson = target.replace(/\.wasm$/, '') + '.build.json';
+    await writeFile(target, result.wasm);
+    await writeFile(buildJson, JSON.stringify(info, null, 2) + '\n');
+    text.log(`built ${target} (${result.wasm.length} bytes, sha256 ${info.wasm.sha256})`);
+    return { exit: EXIT.ok, json: { wasmFile: target, buildFile: buildJson, build: info } };
+  },
 };
-
-
-
-
-async function cmdBuild(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, { out: { type: 'string' } }, 1);
-  if (values.help) return out.log(HELP.build!), EXIT.ok;
-  const entry = positionals[0];
-  if (!entry) throw new UsageError('USAGE', 'build needs a strategy file: backproof build <strategy.ts>');
-  const result = await buildStrategy(entry);
-  const target = (values.out as string | undefined) ?? entry.replace(/\.ts$/, '') + '.wasm';
-  const info = {
-    entry: result.sources[0]!.path,
-    wasm: { path: path.basename(target), sha256: toHex(sha256(result.wasm)), size: result.wasm.length },
-    assemblyscript: result.ascVersion,
-    flags: result.flags,
-    sources: result.sources.map(({ path: p, sha256: h, normalizedSha256 }) => ({ path: p, sha256: h, normalizedSha256 })),
-  };
-  await writeFile(target, result.wasm);
-  await writeFile(target.replace(/\.wasm$/, '') + '.build.json', JSON.stringify(info, null, 2) + '\n');
-  out.log(`built ${target} (${result.wasm.length} bytes, sha256 ${info.wasm.sha256})`);
-  return EXIT.ok;
-}
 
 function brokerOptions(values: Values): RunConfig['broker'] {
   const d = DEFAULT_CONFIG.broker;
@@ -159,20 +66,67 @@ function brokerOptions(values: Values): RunConfig['broker'] {
   };
 }
 
-async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<number> {
-  const { values } = parse(args, {
-    strategy: { type: 'string' }, data: { type: 'string', multiple: true }, param: { type: 'string', multiple: true },
-    cash: { type: 'string' }, commission: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' },
-    key: { type: 'string' }, unsigned: { type: 'boolean' }, fuel: { type: 'string' }, 'max-memory-pages': { type: 'string' },
-    'max-call-depth': { type: 'string' }, 'max-open-orders': { type: 'string' }, 'max-orders': { type: 'string' }, 'max-log-bytes': { type: 'string' }, trace: { type: 'string' }, 'fuel-per-bar': { type: 'string' }, timeout: { type: 'string' },
-    timezone: { type: 'string' }, 'date-format': { type: 'string' }, duplicates: { type: 'string' },
-    'commission-per-unit': { type: 'string' }, 'commission-fixed': { type: 'string' }, 'commission-min': { type: 'string' },
-    'slippage-bps': { type: 'string' }, 'slippage-fixed': { type: 'string' }, 'lot-size': { type: 'string' },
-    log: { type: 'string' }, 'log-key': { type: 'string' },
-    'snapshot-every': { type: 'string' }, margin: { type: 'string' }, 'maintenance-margin': { type: 'string' }, 'fill-at': { type: 'string' }, 'both-touched': { type: 'string' },
-    'periods-per-year': { type: 'string' },
-  }, 0);
-  if (values.help) return out.log(HELP.backtest!), EXIT.ok;
+const str = (name: string, arg: string, help: string) => ({ name, type: 'string' as const, arg, help });
+
+const backtestCmd: CommandSpec = {
+  name: 'backtest',
+  summary: 'run an audited backtest and write a run folder',
+  usage: '--strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]',
+  about: `Runs the strategy over the data in the metered, traced sandbox and writes a run folder: the signed
+record (record.pb, record.json), the stats, trades, orders and equity, the trace's leaf hashes.
+Prints the stats table and the run's id, trace root, result hash and folder.`,
+  options: [
+    str('strategy', 'FILE', 'the strategy: AssemblyScript source (built with asc) or a built .wasm'),
+    { name: 'data', type: 'string', multiple: true, arg: '[NAME=]FILE[@PERIOD]', help: `repeat for several symbols (merged in time); PERIOD: bar length, e.g. @1d, @12h, @0 for ticks
+(default: the file's most common spacing; a bar reaches the strategy when it closes)` },
+    str('timezone', 'ZONE', 'IANA zone of timestamps without one (default UTC; Lean: America/New_York)'),
+    str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates, when a file\'s dates are ambiguous'),
+    str('duplicates', 'keep', 'keep rows with equal timestamps in file order (default: an error)'),
+    { name: 'param', type: 'string', multiple: true, arg: 'k=v', help: 'strategy parameter (repeatable), read by param("k", default)' },
+    str('cash', 'N', `starting cash (default ${DEFAULT_CONFIG.cash})`),
+    str('commission', 'F', 'commission as a fraction of traded value, e.g. 0.002 (default 0)'),
+    str('commission-per-unit', 'X', 'commission per unit traded (default 0)'),
+    str('commission-fixed', 'X', 'commission per fill (default 0)'),
+    str('commission-min', 'X', 'the least commission of a fill (default 0)'),
+    str('slippage-bps', 'X', 'slippage in basis points against the trader on market and stop fills'),
+    str('slippage-fixed', 'X', 'slippage in price units against the trader on market and stop fills'),
+    str('lot-size', 'X', 'round units down to this lot (default 1; 0 = any fraction)'),
+    str('margin', 'F', 'initial margin (default 1 = no leverage; 0.5 = 2x)'),
+    str('maintenance-margin', 'F', 'liquidate at the next open when equity < F x position value (default 0 = off)'),
+    str('fill-at', 'open|close', 'market orders fill at the next open (default) or this bar\'s close'),
+    str('both-touched', 'stop-first|target-first', 'bracket rule when one bar reaches both stop-loss and take-profit'),
+    str('periods-per-year', 'A', `annualise the stats with A return periods a year (e.g. 252, 365, 52, 12);
+default: inferred from the bar spacing as backtesting.py does (docs/SEMANTICS.md)`),
+    str('out', 'DIR', 'run folder (default runs/<run id>)'),
+    { name: 'force', type: 'boolean', help: 'replace an existing run folder' },
+    str('key', 'FILE', `Ed25519 private key (PEM) to sign the record; default ${DEFAULT_KEY_DIR}/backproof.key if present`),
+    { name: 'unsigned', type: 'boolean', help: `do not sign, even if a default key exists (without a key and without
+--unsigned, the run is made unsigned with a warning on stderr)` },
+    str('fuel', 'N', `instruction budget for the run (default ${DEFAULT_CONFIG.fuel})`),
+    str('fuel-per-bar', 'N', `instruction budget for init and for each bar (default ${DEFAULT_CONFIG.fuelPerCallback})`),
+    str('max-memory-pages', 'N', `guest memory limit in 64 KiB pages (default ${DEFAULT_CONFIG.maxMemoryPages})`),
+    str('max-call-depth', 'N', `guest call nesting limit (default ${DEFAULT_CONFIG.maxCallDepth}, at most 4096)`),
+    str('max-open-orders', 'N', `most orders resting at once (default ${DEFAULT_CONFIG.maxOpenOrders}); past it: HOST_LIMIT`),
+    str('max-orders', 'N', `most order rows a run records, accepted or rejected (default ${DEFAULT_CONFIG.maxOrders}); past it: HOST_LIMIT`),
+    str('max-log-bytes', 'N', `most bytes the guest may log (default ${DEFAULT_CONFIG.maxLogBytes}); past it: HOST_LIMIT`),
+    str('trace', 'full|off', 'record and commit the execution trace (default full); fuel is always on'),
+    str('snapshot-every', 'N', 'hash the guest\'s memory and globals every N bars, committed in the trace'),
+    str('timeout', 'S', 'wall-clock watchdog in seconds (default 600): a last resort, the run is stopped'),
+    str('log', 'DIR', `append the record's hash to this transparency log (backproof log init) and
+write the inclusion proof to <run folder>/log-inclusion.json`),
+    str('log-key', 'FILE', 'the log\'s key, if not the signing key'),
+  ],
+  positionals: 0,
+  examples: [
+    'backproof backtest --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --param fast=10 --out runs/demo',
+    'backproof backtest --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --unsigned --json',
+  ],
+  exits: [0, 2, 3, 4, 6],
+  schema: 'backtest@1',
+  run: runBacktest,
+};
+
+async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> {
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
   if (!values.data) throw new UsageError('USAGE', 'backtest needs --data <file.csv>');
   const params: Record<string, number> = {};
@@ -183,10 +137,10 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
   }
   const whole = (name: string, fallback: bigint): bigint => {
-    const text = values[name] as string | undefined;
-    if (text === undefined) return fallback;
-    if (!/^\d+$/.test(text)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${text}"`);
-    return BigInt(text);
+    const t = values[name] as string | undefined;
+    if (t === undefined) return fallback;
+    if (!/^\d+$/.test(t)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${t}"`);
+    return BigInt(t);
   };
   const fuel = whole('fuel', DEFAULT_CONFIG.fuel);
   const fuelPerCallback = whole('fuel-per-bar', DEFAULT_CONFIG.fuelPerCallback);
@@ -229,16 +183,19 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
     out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000,
     logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY),
   });
-  out.log(renderStatsTable(outcome.result.stats, outcome.result.orders));
-  out.log('');
-  out.log(`run id        ${outcome.runId}`);
-  out.log(`instructions  ${outcome.instructions}`);
-  out.log(`trace root    ${toHex(outcome.trace.root)} (${outcome.trace.leafHashes.length} leaves, ${outcome.trace.byteLength} bytes)`);
-  out.log(`result        sha256 ${toHex(sha256(outcome.resultBytes))}`);
-  out.log(`record        ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
-  out.log(`run folder    ${dir}`);
+  const traceRoot = toHex(outcome.trace.root);
+  const resultSha256 = toHex(sha256(outcome.resultBytes));
+  const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
+  text.log(renderStatsTable(outcome.result.stats, outcome.result.orders));
+  text.log('');
+  text.log(`run id        ${outcome.runId}`);
+  text.log(`instructions  ${outcome.instructions}`);
+  text.log(`trace root    ${traceRoot} (${outcome.trace.leafHashes.length} leaves, ${outcome.trace.byteLength} bytes)`);
+  text.log(`result        sha256 ${resultSha256}`);
+  text.log(`record        ${fingerprint ? `signed by key ${fingerprint}` : 'unsigned'}`);
+  text.log(`run folder    ${dir}`);
   if (!key && !values.unsigned) {
-    // Said where it cannot be missed, and not silenced by --quiet: only --unsigned says it is meant.
+    // Said where it cannot be missed, and not silenced by --quiet or --json: only --unsigned says it is meant.
     ctx.err.log([
       '',
       '*** WARNING: this run is UNSIGNED: nobody vouches for its record. ***',
@@ -247,94 +204,236 @@ async function cmdBacktest(args: string[], out: Out, ctx: Context): Promise<numb
       '',
     ].join('\n'));
   }
-  if (logged) out.log(`logged        entry ${logged.index} of ${logged.origin} (tree size ${logged.size}); proof in ${logged.proof}`);
-  return EXIT.ok;
+  if (logged) text.log(`logged        entry ${logged.index} of ${logged.origin} (tree size ${logged.size}); proof in ${logged.proof}`);
+  return {
+    exit: EXIT.ok,
+    json: {
+      runId: outcome.runId,
+      dir,
+      stats: statsObject(outcome.result.stats),
+      rejections: Object.fromEntries(rejectionsByReason(outcome.result.orders)),
+      instructions: outcome.instructions,
+      fuelUsed: outcome.fuelUsed,
+      trace: { root: traceRoot, leaves: outcome.trace.leafHashes.length, bytes: outcome.trace.byteLength },
+      resultSha256,
+      signed: key !== null,
+      keyFingerprint: fingerprint,
+      logged: logged ? { index: logged.index, size: logged.size, origin: logged.origin, proof: logged.proof } : null,
+    },
+  };
 }
 
-async function cmdVerify(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, {
-    pubkey: { type: 'string' }, data: { type: 'string' }, 'log-proof': { type: 'string' }, vkey: { type: 'string' },
-    strict: { type: 'boolean' }, rebuild: { type: 'boolean' },
-  }, 1);
-  if (values.help) return out.log(HELP.verify!), EXIT.ok;
-  if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
-  const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
-  const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-  const r = await verifyRun({
-    dir: positionals[0], trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
-    log: vkey, logProof: values['log-proof'] as string | undefined,
-  });
-  out.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
-  out.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
-  out.log(`trace root ${r.traceRoot}`);
-  out.log(`result     ${r.resultSha256}`);
-  if (r.logged) out.log(`logged     entry ${r.logged.index} of ${r.logged.origin}, in its checkpoint of size ${r.logged.size}${r.logged.signedBy === 'vkey' ? ' (signed under --vkey)' : r.logged.signedBy === 'record key' ? ' (signed by the record\'s key)' : ''}`);
-  for (const u of r.unverified) out.log(`UNVERIFIED ${u.file}: ${u.why} (--strict fails on it)`);
-  for (const d of r.toolchainDifferences) out.log(`note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): ${d}`);
-  return EXIT.ok;
-}
-
-async function cmdTrace(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, { from: { type: 'string' }, count: { type: 'string' }, data: { type: 'string' }, json: { type: 'boolean' } }, 1);
-  if (values.help) return out.log(HELP.trace!), EXIT.ok;
-  if (!positionals[0]) throw new UsageError('USAGE', 'trace needs a run folder: backproof trace <run-dir>');
-  const w = await traceWindow({
-    dir: positionals[0],
-    from: numberOption('from', values.from as string | undefined, 0),
-    count: numberOption('count', values.count as string | undefined, 20),
-    dataPath: values.data as string | undefined,
-  });
-  if (!w.rootMatches) {
-    out.log(`MISMATCH trace root recorded ${w.recordedRoot}, replayed ${w.replayedRoot}`);
-    return EXIT.verification;
-  }
-  for (const r of w.records) {
-    if (values.json) out.log(JSON.stringify({ ...r, name: mnemonic(r.opcode) }));
-    else {
-      const fn = w.functionNames.get(r.func);
-      out.log(`${String(r.index).padStart(10)}  f${r.func}${fn ? ` ${fn}` : ''}  @${r.offset}  ${mnemonic(r.opcode).padEnd(16)} h=${r.stackHeight}${r.address === null ? '' : `  addr=${r.address}`}`);
-    }
-  }
-  if (!values.json) out.log(`(${w.records.length} of ${w.total} instructions; trace root ${w.replayedRoot} matches the record)`);
-  return EXIT.ok;
-}
-
-async function cmdSnapshot(args: string[], out: Out): Promise<number> {
-  const { values, positionals } = parse(args, { bar: { type: 'string' } }, 1);
-  if (values.help) return out.log(HELP.snapshot!), EXIT.ok;
-  if (!positionals[0]) throw new UsageError('USAGE', 'snapshot needs a run folder: backproof snapshot <run-dir> --bar K');
-  if (values.bar === undefined) throw new UsageError('USAGE', 'snapshot needs --bar K');
-  const r = await checkSnapshot({ dir: positionals[0], bar: numberOption('bar', values.bar as string, 0) });
-  out.log(`OK state after event ${r.bar}: sha256 ${r.stateSha256}`);
-  const where = r.leafCount === 1 ? `leaf ${r.leafIndex}` : `leaves ${r.leafIndex} and ${r.leafIndex + 1} (the record straddles them)`;
-  out.log(`committed in ${where} of ${r.leaves}, included in the recorded trace root; re-executed ${r.eventsExecuted} of ${r.eventsTotal} events`);
-  return EXIT.ok;
-}
-
-async function cmdKeygen(args: string[], out: Out): Promise<number> {
-  const { values } = parse(args, { out: { type: 'string' }, force: { type: 'boolean' } }, 0);
-  if (values.help) return out.log(HELP.keygen!), EXIT.ok;
-  const dir = (values.out as string | undefined) ?? DEFAULT_KEY_DIR;
-  const priv = path.join(dir, 'backproof.key');
-  const pub = path.join(dir, 'backproof.pub');
-  if (!values.force && (existsSync(priv) || existsSync(pub)))
-    throw new UsageError('OUTPUT_EXISTS', `${priv} already exists; pass --force to replace it`);
-  await mkdir(dir, { recursive: true });
-  const keys = generateKeys();
-  await writeFile(priv, keys.privateKeyPem, { mode: 0o600 });
-  await writeFile(pub, keys.publicKeyPem);
-  out.log(`wrote ${priv} and ${pub}`);
-  return EXIT.ok;
-}
-
-const COMMANDS: Record<string, Command> = {
-  build: cmdBuild, backtest: cmdBacktest, ...AUDIT_COMMANDS, log: cmdLog, verify: cmdVerify, trace: cmdTrace, snapshot: cmdSnapshot, keygen: cmdKeygen,
+const verify: CommandSpec = {
+  name: 'verify',
+  summary: 'check every hash and the signature of a run, without re-executing',
+  usage: '<run-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]',
+  about: `Checks the record's signature and hash chain and every file it names, without re-executing.
+Names the first broken link and exits 5 on failure. Every file in the folder is accounted for: a file
+the record does not bind is printed as UNVERIFIED (--strict makes that a failure). A log-inclusion.json
+in the folder is always checked against record.pb.`,
+  options: [
+    str('pubkey', 'FILE', 'require the record to be signed by this public key'),
+    str('data', 'FILE', 'read the data from FILE instead of the recorded path'),
+    { name: 'strict', type: 'boolean', help: 'fail on files the record does not bind (UNVERIFIED)' },
+    { name: 'rebuild', type: 'boolean', help: `rebuild the module from the folder's sources/ with this asc and the recorded flags
+and require the recorded module's bytes` },
+    str('vkey', 'VKEY', `a log's verifier key: also check that this record (SHA-256 of record.pb) is in that
+transparency log, under its signed checkpoint`),
+    str('log-proof', 'FILE', 'the inclusion proof ("backproof log prove"); default: the folder\'s log-inclusion.json'),
+  ],
+  positionals: 1,
+  examples: ['backproof verify runs/demo --pubkey .backproof/backproof.pub', 'backproof verify runs/demo --strict --json'],
+  exits: [0, 2, 3, [5, 'a link does not check out']],
+  schema: 'verify@1',
+  async run({ values, positionals, text }) {
+    if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
+    const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
+    const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+    const r = await verifyRun({
+      dir: positionals[0], trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
+      log: vkey, logProof: values['log-proof'] as string | undefined,
+    });
+    text.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
+    text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
+    text.log(`trace root ${r.traceRoot}`);
+    text.log(`result     ${r.resultSha256}`);
+    if (r.logged) text.log(`logged     entry ${r.logged.index} of ${r.logged.origin}, in its checkpoint of size ${r.logged.size}${r.logged.signedBy === 'vkey' ? ' (signed under --vkey)' : r.logged.signedBy === 'record key' ? ' (signed by the record\'s key)' : ''}`);
+    for (const u of r.unverified) text.log(`UNVERIFIED ${u.file}: ${u.why} (--strict fails on it)`);
+    for (const d of r.toolchainDifferences) text.log(`note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): ${d}`);
+    return {
+      exit: EXIT.ok,
+      json: {
+        ok: true, runId: r.runId, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null,
+        traceRoot: r.traceRoot, resultSha256: r.resultSha256, logged: r.logged, unverified: r.unverified, toolchainDifferences: r.toolchainDifferences,
+      },
+    };
+  },
 };
 
-/** --quiet and --log-level LEVEL (or --log-level=LEVEL) are taken from anywhere on the command line, for every command. */
-function takeLogOptions(argv: string[]): { argv: string[]; logLevel: string | undefined } {
+const trace: CommandSpec = {
+  name: 'trace',
+  summary: 'print a window of a run\'s per-instruction trace',
+  usage: '<run-dir> [--from N] [--count K] [--data FILE]',
+  about: `Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1:
+index, function, byte offset in the original module, opcode, operand-stack height before it, and the
+effective address of loads and stores. Exit 5 when the replayed root is not the recorded one.`,
+  options: [
+    str('from', 'N', 'the first instruction (default 0)'),
+    str('count', 'K', 'how many instructions (default 20, at most 1000000)'),
+    str('data', 'FILE', 'read the data from FILE instead of the recorded path'),
+  ],
+  positionals: 1,
+  examples: ['backproof trace runs/demo --from 1000 --count 20', 'backproof trace runs/demo --count 3 --json'],
+  exits: [0, 2, 3, [5, 'the trace root does not match the record']],
+  schema: 'trace@1',
+  async run({ values, positionals, text }) {
+    if (!positionals[0]) throw new UsageError('USAGE', 'trace needs a run folder: backproof trace <run-dir>');
+    const from = numberOption('from', values.from as string | undefined, 0);
+    const w = await traceWindow({ dir: positionals[0], from, count: numberOption('count', values.count as string | undefined, 20), dataPath: values.data as string | undefined });
+    const records = w.records.map((r) => ({ ...r, name: mnemonic(r.opcode), functionName: w.functionNames.get(r.func) ?? null }));
+    const json = { rootMatches: w.rootMatches, recordedRoot: w.recordedRoot, replayedRoot: w.replayedRoot, total: w.total, from, records: w.rootMatches ? records : [] };
+    if (!w.rootMatches) {
+      text.log(`MISMATCH trace root recorded ${w.recordedRoot}, replayed ${w.replayedRoot}`);
+      return { exit: EXIT.verification, json };
+    }
+    for (const r of records)
+      text.log(`${String(r.index).padStart(10)}  f${r.func}${r.functionName ? ` ${r.functionName}` : ''}  @${r.offset}  ${r.name.padEnd(16)} h=${r.stackHeight}${r.address === null ? '' : `  addr=${r.address}`}`);
+    text.log(`(${w.records.length} of ${w.total} instructions; trace root ${w.replayedRoot} matches the record)`);
+    return { exit: EXIT.ok, json };
+  },
+};
+
+const snapshot: CommandSpec = {
+  name: 'snapshot',
+  summary: 'check the guest\'s state after event K without a full replay',
+  usage: '<run-dir> --bar K',
+  about: `For a run made with --snapshot-every N: re-executes only until the Merkle leaf holding the snapshot
+after event K is complete, and checks that the state hash, the committed record, the leaf and its
+inclusion in the recorded trace root all agree.`,
+  options: [str('bar', 'K', 'the event whose snapshot to check (a multiple of N, minus one)')],
+  positionals: 1,
+  examples: ['backproof snapshot runs/demo --bar 999'],
+  exits: [0, 2, 3, [5, 'the snapshot does not check out']],
+  schema: 'snapshot@1',
+  async run({ values, positionals, text }) {
+    if (!positionals[0]) throw new UsageError('USAGE', 'snapshot needs a run folder: backproof snapshot <run-dir> --bar K');
+    if (values.bar === undefined) throw new UsageError('USAGE', 'snapshot needs --bar K');
+    const r = await checkSnapshot({ dir: positionals[0], bar: numberOption('bar', values.bar as string, 0) });
+    text.log(`OK state after event ${r.bar}: sha256 ${r.stateSha256}`);
+    const where = r.leafCount === 1 ? `leaf ${r.leafIndex}` : `leaves ${r.leafIndex} and ${r.leafIndex + 1} (the record straddles them)`;
+    text.log(`committed in ${where} of ${r.leaves}, included in the recorded trace root; re-executed ${r.eventsExecuted} of ${r.eventsTotal} events`);
+    return {
+      exit: EXIT.ok,
+      json: { ok: true, bar: r.bar, stateSha256: r.stateSha256, leafIndex: r.leafIndex, leafCount: r.leafCount, leaves: r.leaves, eventsExecuted: r.eventsExecuted, eventsTotal: r.eventsTotal },
+    };
+  },
+};
+
+const keygen: CommandSpec = {
+  name: 'keygen',
+  summary: 'create an Ed25519 signing key pair',
+  usage: '[--out DIR] [--force]',
+  about: `Writes DIR/backproof.key (private, mode 0600) and DIR/backproof.pub (default DIR: ${DEFAULT_KEY_DIR}).`,
+  options: [str('out', 'DIR', `where to write the pair (default ${DEFAULT_KEY_DIR})`), { name: 'force', type: 'boolean', help: 'replace an existing pair' }],
+  positionals: 0,
+  examples: ['backproof keygen', 'backproof keygen --out keys --json'],
+  exits: [0, [2, 'usage, or the key exists (without --force)']],
+  schema: 'keygen@1',
+  async run({ values, text }) {
+    const dir = (values.out as string | undefined) ?? DEFAULT_KEY_DIR;
+    const priv = path.join(dir, 'backproof.key');
+    const pub = path.join(dir, 'backproof.pub');
+    if (!values.force && (existsSync(priv) || existsSync(pub)))
+      throw new UsageError('OUTPUT_EXISTS', `${priv} already exists; pass --force to replace it`);
+    await mkdir(dir, { recursive: true });
+    const keys = generateKeys();
+    await writeFile(priv, keys.privateKeyPem, { mode: 0o600 });
+    await writeFile(pub, keys.publicKeyPem);
+    text.log(`wrote ${priv} and ${pub}`);
+    const fingerprint = keyFingerprint(rawPublicKey(await loadPrivateKey(priv)));
+    return { exit: EXIT.ok, json: { privateKey: priv, publicKey: pub, keyFingerprint: fingerprint } };
+  },
+};
+
+/** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
+export const COMMANDS: CommandSpec[] = [
+  build, backtestCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
+];
+
+/** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */
+const GROUPS: Record<string, { summary: string; about: string }> = { log: LOG_GROUP };
+
+function mainHelp(): string {
+  const rows: [string, string][] = [];
+  const seen = new Set<string>();
+  for (const c of COMMANDS) {
+    const group = c.name.split(' ')[0]!;
+    if (GROUPS[group]) {
+      if (!seen.has(group)) rows.push([`${group} <command> ...`, GROUPS[group].summary]);
+      seen.add(group);
+    } else rows.push([c.name, c.summary]);
+  }
+  return [
+    'backproof — deterministic, auditable backtests of AssemblyScript strategies',
+    '',
+    'Usage: backproof <command> [options]',
+    '',
+    'Commands:',
+    ...table(rows),
+    '',
+    'Options:',
+    ...table([['--version', 'print the version'], ...COMMON_OPTIONS.map((o): [string, string] => [`${o.name === 'help' ? '-h, ' : ''}--${o.name}${o.arg ? ` ${o.arg}` : ''}`, o.help])]),
+    '',
+    'Examples:',
+    '  backproof backtest --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --out runs/demo',
+    '  backproof verify runs/demo --json',
+    '',
+    'Run "backproof <command> --help" for a command\'s options.',
+    'Results go to stdout; logs and warnings go to stderr.',
+    exitLine([0, 1, 2, 3, 4, 5, 6]),
+  ].join('\n');
+}
+
+function groupHelp(group: string): string {
+  const subs = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+  return [
+    `Usage: backproof ${group} <command> [options]`,
+    '',
+    GROUPS[group]!.about,
+    '',
+    'Commands:',
+    ...table(subs.map((c): [string, string] => [`${c.name.slice(group.length + 1)} ${c.usage}`, c.summary])),
+    '',
+    'Options:',
+    ...table(COMMON_OPTIONS.map((o): [string, string] => [`${o.name === 'help' ? '-h, ' : ''}--${o.name}${o.arg ? ` ${o.arg}` : ''}`, o.help])),
+    '',
+    'Examples:',
+    ...subs.slice(0, 3).map((c) => `  ${c.examples[0]}`),
+    '',
+    `Run "backproof ${group} <command> --help" for a command's options.`,
+    exitLine([...new Set(subs.flatMap((c) => c.exits.map((e) => (typeof e === 'number' ? e : e[0]))))].sort((a, b) => a - b)),
+  ].join('\n');
+}
+
+/** Every help text, by command name ("main" and each group included): for the help test. */
+export function allHelp(): Record<string, string> {
+  const out: Record<string, string> = { main: mainHelp() };
+  for (const g of Object.keys(GROUPS)) out[g] = groupHelp(g);
+  for (const c of COMMANDS) out[c.name] = renderHelp(c);
+  return out;
+}
+
+interface Common {
+  argv: string[];
+  logLevel: string | undefined;
+  json: boolean;
+}
+
+/** --json, --quiet and --log-level LEVEL (or --log-level=LEVEL) are taken from anywhere on the command line (before "--"), for every command. */
+function takeCommonOptions(argv: string[]): Common {
   const rest: string[] = [];
   let quiet = false;
+  let json = false;
   let level: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -343,35 +442,82 @@ function takeLogOptions(argv: string[]): { argv: string[]; logLevel: string | un
       break;
     }
     if (a === '--quiet') quiet = true;
+    else if (a === '--json') json = true;
     else if (a === '--log-level' || a.startsWith('--log-level=')) {
       level = a === '--log-level' ? argv[++i] : a.slice('--log-level='.length);
       if (!(LOG_LEVELS as readonly (string | undefined)[]).includes(level)) throw new UsageError('USAGE', `--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${level === undefined ? 'nothing' : `"${level}"`}`);
     } else rest.push(a);
   }
   if (quiet && level !== undefined && level !== 'silent') throw new UsageError('USAGE', `--quiet and --log-level ${level} contradict each other`);
-  return { argv: rest, logLevel: quiet ? 'silent' : level };
+  return { argv: rest, logLevel: quiet ? 'silent' : level, json };
+}
+
+const wantsJson = (argv: string[]): boolean => {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+};
+
+/** The error document printed on stdout under --json (schema backproof/error@1). */
+function errorDocument(command: string | null, e: unknown): Record<string, unknown> {
+  const known = e instanceof BackproofError;
+  return {
+    schema: `${SCHEMA_PREFIX}error@1`,
+    command,
+    code: known ? e.code : 'INTERNAL',
+    step: e instanceof AuditError ? e.step : null,
+    message: e instanceof Error ? e.message : String(e),
+    exit: exitCodeOf(e),
+  };
 }
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {
-  let logLevel: string | undefined;
+  let common: Common;
   try {
-    ({ argv, logLevel } = takeLogOptions(argv));
+    common = takeCommonOptions(argv);
   } catch (e) {
     err.log(`backproof: error ${(e as UsageError).code}: ${(e as Error).message}`);
+    if (wantsJson(argv)) out.log(jsonText(errorDocument(null, e)));
     return exitCodeOf(e);
   }
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    out.log(HELP.main!);
-    return command ? EXIT.ok : EXIT.usage;
-  }
-  const run = COMMANDS[command];
-  if (!run) {
-    err.log(`backproof: unknown command "${command}"\n\n${HELP.main}`);
+  const { json, logLevel } = common;
+  /** A usage error before a command runs: the help on stderr (on stdout when no command at all was given, as a bare "backproof" asks for it). */
+  const usage = (command: string | null, message: string | null, help: string): number => {
+    if (json) {
+      err.log(`backproof: error USAGE: ${message ?? 'no command given'}`);
+      out.log(jsonText(errorDocument(command, new UsageError('USAGE', message ?? 'no command given'))));
+    } else if (message) err.log(`backproof: ${message}\n\n${help}`);
+    else out.log(help);
     return EXIT.usage;
+  };
+  const help = (command: string, textOf: string): number => {
+    out.log(json ? jsonText({ schema: `${SCHEMA_PREFIX}help@1`, command, text: textOf }) : textOf);
+    return EXIT.ok;
+  };
+  let [command, ...rest] = common.argv;
+  if (command === '--version' || command === '-V') {
+    const version = backproofVersion();
+    out.log(json ? jsonText({ schema: `${SCHEMA_PREFIX}version@1`, name: 'backproof', version }) : version);
+    return EXIT.ok;
   }
+  if (command === '--help' || command === '-h' || command === 'help') return help('main', mainHelp());
+  if (!command) return usage(null, null, mainHelp());
+  if (GROUPS[command]) {
+    const [sub, ...subRest] = rest;
+    if (sub === '--help' || sub === '-h') return help(command, groupHelp(command));
+    if (!sub) return usage(command, null, groupHelp(command));
+    if (!COMMANDS.some((c) => c.name === `${command} ${sub}`)) return usage(command, `unknown ${command} command "${sub}"`, groupHelp(command));
+    command = `${command} ${sub}`;
+    rest = subRest;
+  }
+  const spec = COMMANDS.find((c) => c.name === command);
+  if (!spec) return usage(null, `unknown command "${command}"`, mainHelp());
   try {
-    return await run(rest, out, { err, logLevel });
+    const { values, positionals } = parseFor(spec, rest);
+    if (values.help) return help(spec.name, renderHelp(spec));
+    const text: Out = json ? { log: () => {} } : out;
+    const r = await spec.run({ values, positionals, text, ctx: { err, logLevel } });
+    if (json) out.log(jsonText({ schema: `${SCHEMA_PREFIX}${spec.schema}`, ...r.json }));
+    return r.exit;
   } catch (e) {
     if (e instanceof BackproofError) {
       const step = e instanceof AuditError ? ` [${e.step}]` : '';
@@ -380,6 +526,7 @@ export async function main(argv: string[], out: Out = { log: (s) => console.log(
     } else {
       err.log(`backproof ${command}: internal error: ${(e as Error)?.stack ?? e}`);
     }
+    if (json) out.log(jsonText(errorDocument(command, e)));
     return exitCodeOf(e);
   }
 }

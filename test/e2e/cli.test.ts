@@ -161,9 +161,11 @@ describe('trace modes and the trace command', () => {
   it('prints a window of the per-instruction trace, backed by the recorded root', async () => {
     const r = await cli('trace', run, '--from', '1000', '--count', '3', '--json');
     expect(r.code).toBe(0);
-    const recs = r.out.split('\n').map((l) => JSON.parse(l));
+    const doc = JSON.parse(r.out);
+    expect(doc.schema).toBe('backproof/trace@1');
+    const recs = doc.records;
     expect(recs.map((x: { index: number }) => x.index)).toEqual([1000, 1001, 1002]);
-    for (const x of recs) expect(Object.keys(x)).toEqual(['index', 'func', 'offset', 'opcode', 'stackHeight', 'address', 'name']);
+    for (const x of recs) expect(Object.keys(x)).toEqual(['index', 'func', 'offset', 'opcode', 'stackHeight', 'address', 'name', 'functionName']);
     const text = await cli('trace', run, '--count', '2');
     expect(text.out).toMatch(/\(2 of \d+ instructions; trace root [0-9a-f]{64} matches the record\)/);
   });
