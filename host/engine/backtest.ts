@@ -15,6 +15,7 @@ import type { BacktestResult } from '../model/trade.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
+import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from './progress.ts';
 
 /** Broker settings; `commission` is shorthand for a percentage-only cost model. */
 export type EngineConfig = {
@@ -27,6 +28,8 @@ export type EngineConfig = {
   periods?: readonly (bigint | undefined)[];
   /** Each feed's symbol name: events at one instant go in name order (events.ts symbolRanks); default feed order. */
   symbols?: readonly string[];
+  /** Where the loop reports its progress (engine/progress), read by another thread; nothing in the run reads it. */
+  progress?: ProgressCounter;
 } & Partial<Omit<BrokerConfig, 'cash'>>;
 
 /** The order of bars' closes of in-memory feeds (the guest's order): event k is bar `bar[k]` of feed `feed[k]`. */
@@ -125,7 +128,8 @@ export class Backtest {
     const several = q.n > 1;
     const barIndex = new Array<number>(sources.length).fill(0);
     // Size the per-bar arrays once from the sources' estimates; grow by a quarter if short.
-    let cap = Math.max(1 << 16, Math.ceil(sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0) * 1.01));
+    const estimate = sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0);
+    let cap = Math.max(1 << 16, Math.ceil(estimate * 1.01));
     let equity = new Float64Array(cap), time = new BigInt64Array(cap), bench = new Float64Array(cap);
     let timeOut = timeWords(time);
     const every = this.config.snapshotEvery ?? 0;
@@ -136,6 +140,15 @@ export class Backtest {
     // The instant of the last event (stamps number distinct instants), and the time column's last value.
     let lastHi = 0, lastLo = 0, stamp = 0, colHi = 0, colLo = 0;
     let k = 0;
+    // Progress is written every PROGRESS_EVERY events: one comparison per event (-1: never, no counter).
+    const progress = this.config.progress;
+    let nextReport = -1;
+    if (progress) {
+      writeProgress(progress, PROGRESS_ENDED, 0);
+      writeProgress(progress, PROGRESS_DONE, 0);
+      writeProgress(progress, PROGRESS_TOTAL, estimate);
+      nextReport = PROGRESS_EVERY;
+    }
     for (;;) {
       const f = q.next();
       if (f < 0) break;
@@ -182,6 +195,10 @@ export class Backtest {
       broker.onBarClose(c, j);
       if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
       if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
+      if (k === nextReport) {
+        writeProgress(progress!, PROGRESS_DONE, k);
+        nextReport += PROGRESS_EVERY;
+      }
       if (k === cap) {
         cap = Math.ceil(cap * 1.25);
         const e2 = new Float64Array(cap); e2.set(equity); equity = e2;
@@ -201,6 +218,11 @@ export class Backtest {
       q.advance(f);
     }
     for (const b of account.brokers) account.rejectedOrders += b.cancelPending(); // name order, like the events
+    if (progress) {
+      writeProgress(progress, PROGRESS_TOTAL, k);
+      writeProgress(progress, PROGRESS_DONE, k);
+      writeProgress(progress, PROGRESS_ENDED, 1);
+    }
     this.barsPerFeed = barIndex;
     this.times = time.subarray(0, k); // views, not copies: at 10M bars each copy would be 80 MB
     const closes = bench.subarray(0, k);

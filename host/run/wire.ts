@@ -15,6 +15,7 @@ import type { StaticMap } from '../../traces/index.ts';
 import { engineConfigFor, type RunConfig } from './config.ts';
 import { guestHostFor } from './guest-host.ts';
 import { checkFrames } from './stack.ts';
+import type { ProgressCounter } from '../engine/progress.ts';
 
 export interface WireInput {
   /** The module as built (uninstrumented) and as compiled for this run. */
@@ -25,6 +26,8 @@ export interface WireInput {
   config: RunConfig;
   /** Each feed's bar period when the caller has already settled them (run/execute's feedPeriods): not inferred again. */
   periods?: readonly bigint[];
+  /** Where the engine reports how far it has got (engine/progress; read by a display, never by the run). */
+  progress?: ProgressCounter;
   /** Where the guest's log messages go (none: dropped, still charged and counted). */
   log?: (message: string, backtest: Backtest) => void;
   /** Sees (and may wrap) the host imports before the instance is made; `instance()` is valid once the guest runs. */
@@ -50,7 +53,7 @@ export function wire(input: WireInput): Wired {
   // In-memory feeds run over their columns; streamed ones are read chunk by chunk. Same events, same result.
   // Bar periods as settled by the caller, else the declared ones (--data FILE@1d, or as recorded); the engine infers the others.
   // Symbol names break ties at an instant, so the order of the --data files does not change the fills.
-  const engine = { ...engineConfigFor(config), periods: input.periods ?? feeds.map((f) => f.options.period), symbols: feeds.map((f) => f.symbol) };
+  const engine = { ...engineConfigFor(config), periods: input.periods ?? feeds.map((f) => f.options.period), symbols: feeds.map((f) => f.symbol), progress: input.progress };
   const backtest = feeds.some(isStreamed)
     ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
     : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);
