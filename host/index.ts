@@ -22,7 +22,8 @@ export { attestRun, verifyAttestation, STATEMENT_TYPE, PREDICATE_TYPE } from './
 export { pae, type Envelope } from './audit/dsse.ts';
 export { findDivergence, describeDivergence, type Divergence } from './inspect/divergence.ts';
 export { loadStrategy } from './run/strategy.ts';
-export { backtest, type BacktestRequest, type BacktestReport } from './run/backtest.ts';
+export type { BacktestRequest, BacktestReport } from './run/backtest.ts';
+export { backtest, verify, DEFAULT_KEY_FILE, type BacktestOptions, type BacktestRun, type VerifyOptions } from './api.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
 export { traceWindow, type TraceWindow } from './inspect/trace.ts';
 export { mnemonic } from './sandbox/index.ts';

@@ -1,0 +1,164 @@
+/**
+ * @module api
+ * The one-line API for notebooks and scripts: `await backtest({ strategy, data, params })` gives
+ * the stats, trades, equity and record of an audited run (and writes its run folder, as
+ * `backproof backtest` does); `await verify(runDir)` checks a run folder as `backproof verify` does.
+ * Every option of the CLI is here too (this is the function the CLI calls), all optional but
+ * `strategy` and `data`; the same inputs give the same record, byte for byte, as the CLI.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { UsageError } from './errors.ts';
+import { parseDataSpec, type DataOptions } from './data/options.ts';
+import { openData, type DataFeed } from './data/load.ts';
+import type { Stats, Trade } from './model/trade.ts';
+import type { OrderRecord } from './model/order.ts';
+import { loadPrivateKey, loadPublicKeyRaw } from './audit/keys.ts';
+import { decodeSignedRecord, recordObject, signedRecordBytes } from './audit/record.ts';
+import { DEFAULT_CONFIG, type BrokerSettings, type RunConfig } from './run/config.ts';
+import { backtest as runBacktest, type BacktestReport } from './run/backtest.ts';
+import { loadStrategy } from './run/strategy.ts';
+import { executeRunIsolated } from './run/worker.ts';
+import { verifyRun, type VerifyReport } from './inspect/verify.ts';
+import { sha256, toHex } from '../traces/index.ts';
+
+/** Where `backproof keygen` writes the key and where backtest() looks for one by default (relative to the working folder). */
+export const DEFAULT_KEY_FILE = path.join('.backproof', 'backproof.key');
+
+export interface BacktestOptions {
+  /** An AssemblyScript strategy (.ts, built with asc) or a built module (.wasm). */
+  strategy: string;
+  /** `[NAME=]FILE[@PERIOD]`, or several (one per symbol, merged in time): as `--data`. */
+  data: string | readonly string[];
+  /** Strategy parameters, read by `param(name, default)` in the strategy: as `--param name=value`. */
+  params?: Record<string, number>;
+  /** Run settings over DEFAULT_CONFIG (cash, commission, fuel, limits, trace, ...); `broker` is merged field by field. */
+  config?: Partial<Omit<RunConfig, 'broker'>> & { broker?: Partial<BrokerSettings> };
+  dataOptions?: DataOptions;
+  /**
+   * The record's signing key: a KeyObject, or the path of a PEM private key; null makes an unsigned
+   * record. Default: .backproof/backproof.key when it exists (as the CLI), else unsigned.
+   */
+  key?: KeyObject | string | null;
+  /**
+   * The run folder to write. Default: runs/<run id>, replaced if it is there already (the run id
+   * names the strategy module, data and config, so it can only hold this run). `false`: write none.
+   */
+  out?: string | false;
+  /** Replace an existing `out` folder (default: false for a given `out`, true for the default runs/<run id>). */
+  force?: boolean;
+  /** Append the record to this transparency log (`backproof log init`), signing the checkpoint with `keyFile`. */
+  log?: { dir: string; keyFile: string };
+  /** The wall-clock watchdog in ms (default 600 000): a last resort, fuel and memory limits stop a guest first. */
+  timeoutMs?: number;
+  /** The run's log level (trace … silent); default: BACKPROOF_LOG, else info. */
+  logLevel?: string;
+  prettyLogs?: boolean;
+  /** Write report.html into the run folder (default true). */
+  report?: boolean;
+}
+
+export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
+  runId: string;
+  stats: Stats;
+  trades: Trade[];
+  /** Every order, in id order, with how it ended (filled, rejected and why, ...). */
+  orders: OrderRecord[];
+  /** Equity at each bar's close, one value per bar of `times`. */
+  equity: Float64Array;
+  /** Each bar's time, in nanoseconds since the Unix epoch (UTC). */
+  times: BigInt64Array;
+  /** The audit record as record.json has it (bytes as hex, 64-bit integers as strings). */
+  record: Record<string, unknown>;
+  /** SHA-256 of record.pb (the signed record's bytes), lowercase hex: what a transparency log holds. */
+  recordSha256: string;
+  signed: boolean;
+  /** The run folder written, or null with `out: false`. */
+  dir: string | null;
+}
+
+async function keyOf(key: BacktestOptions['key']): Promise<KeyObject | null> {
+  if (key === null) return null;
+  if (key === undefined) return existsSync(DEFAULT_KEY_FILE) ? loadPrivateKey(DEFAULT_KEY_FILE) : null;
+  return typeof key === 'string' ? loadPrivateKey(key) : key;
+}
+
+/**
+ * One audited backtest: `await backtest({ strategy: 'strategy.ts', data: 'data/GOOG.csv', params: { fast: 10 } })`.
+ * Throws the typed errors of host/errors.ts (UsageError, DataError, BuildError, SandboxError) before
+ * writing anything.
+ */
+export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
+  if (typeof o?.strategy !== 'string' || o.strategy === '') throw new UsageError('USAGE', 'backtest() needs strategy: the path of a .ts or .wasm file');
+  const data = typeof o.data === 'string' ? [o.data] : o.data;
+  if (!Array.isArray(data) || data.some((d) => typeof d !== 'string')) throw new UsageError('USAGE', 'backtest() needs data: a file path (or NAME=path), or an array of them');
+  for (const [name, value] of Object.entries(o.params ?? {}))
+    if (typeof value !== 'number') throw new UsageError('USAGE', `params.${name} must be a number, got ${typeof value}`);
+  const config: RunConfig = {
+    ...DEFAULT_CONFIG,
+    ...o.config,
+    params: { ...o.config?.params, ...o.params },
+    broker: { ...DEFAULT_CONFIG.broker, ...o.config?.broker },
+  };
+  const key = await keyOf(o.key);
+  const timeoutMs = o.timeoutMs ?? 600_000;
+  if (o.out === false) {
+    // No folder: the same checks and run as run/backtest, nothing written; the record is signed as it would be.
+    if (o.log) throw new UsageError('USAGE', 'backtest() with out: false cannot log the run: logging needs a run folder for log-inclusion.json');
+    if (data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
+    const feeds: DataFeed[] = [];
+    for (const spec of data) {
+      const { symbol, file, period } = parseDataSpec(spec);
+      const feed = await openData(file, period === undefined ? o.dataOptions ?? {} : { ...o.dataOptions, period });
+      if (symbol) feed.symbol = symbol;
+      feeds.push(feed);
+    }
+    const strategy = await loadStrategy(o.strategy);
+    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs }, { timeoutMs });
+    return describe({ outcome, dir: null, logged: null }, key);
+  }
+  const r = await runBacktest({
+    strategy: o.strategy, data, dataOptions: o.dataOptions, config, key, log: o.log, out: o.out,
+    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report,
+  });
+  return describe(r, key);
+}
+
+function describe(r: Omit<BacktestReport, 'dir'> & { dir: string | null }, key: KeyObject | null): BacktestRun {
+  const { outcome } = r;
+  const signed = signedRecordBytes(outcome.recordBytes, key);
+  return {
+    ...r,
+    runId: outcome.runId,
+    stats: outcome.result.stats,
+    trades: outcome.result.trades,
+    orders: outcome.result.orders,
+    equity: outcome.result.equity,
+    times: outcome.times,
+    record: recordObject(decodeSignedRecord(signed)),
+    recordSha256: toHex(sha256(signed)),
+    signed: key !== null,
+  };
+}
+
+export interface VerifyOptions {
+  /** Require the record to be signed by this public key (PEM file path, or the raw 32-byte Ed25519 key). */
+  pubkey?: string | Uint8Array;
+  /** Read the data from here instead of the recorded path. */
+  data?: string;
+  /** Fail when a file of the folder is not bound by the record. */
+  strict?: boolean;
+  /** Rebuild the module from the folder's sources/ and require the recorded bytes. */
+  rebuild?: boolean;
+}
+
+/**
+ * `backproof verify <run-dir>` as a call: every hash and the signature, without re-executing.
+ * Resolves to the report when the run checks out; throws AuditError (its `step` names the broken
+ * link) when it does not.
+ */
+export async function verify(runDir: string, o: VerifyOptions = {}): Promise<VerifyReport> {
+  const trustedKey = typeof o.pubkey === 'string' ? await loadPublicKeyRaw(o.pubkey) : o.pubkey ?? null;
+  return verifyRun({ dir: runDir, trustedKey, dataPath: o.data, strict: o.strict, rebuild: o.rebuild });
+}
