@@ -225,7 +225,7 @@ header{padding:20px 28px 12px;border-bottom:1px solid var(--line);background:var
 .sub{margin:0 0 12px;color:var(--muted)}.kpis{display:flex;flex-wrap:wrap;gap:10px}.kpis div{background:var(--bg);border:1px solid var(--line);border-radius:6px;padding:6px 12px;min-width:120px}
 .kpis span{display:block;font-size:12px;color:var(--muted)}.kpis b{font-size:17px;font-variant-numeric:tabular-nums}
 main{padding:8px 28px 28px;max-width:1400px}h2{font-size:16px;margin:22px 0 8px}h3{font-size:14px;margin:12px 0 4px}
-.chart{height:360px;border:1px solid var(--line);border-radius:6px}#equity{height:300px}.note{color:var(--muted);font-size:12px;margin:6px 0}
+.chart{height:360px;border:1px solid var(--line);border-radius:6px}#equity{height:380px}.note{color:var(--muted);font-size:12px;margin:6px 0}
 .cols{display:grid;grid-template-columns:minmax(320px,1fr) minmax(320px,1.4fr);gap:28px}@media(max-width:900px){.cols{grid-template-columns:1fr}}
 table{border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{padding:3px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
 #stats-table td,table.data td{text-align:right}#stats-table th{font-weight:normal;color:var(--muted)}
@@ -273,7 +273,7 @@ const CLIENT = `
     priceFormat: { type: 'custom', formatter: function (v) { return v.toFixed(2) + ' %'; } }
   }, 1);
   drawdown.setData(e.time.map(function (t, i) { return { time: t, value: e.drawdownPct[i] }; }));
-  chart.panes()[1].setStretchFactor(0.45);
+  chart.panes()[1].setStretchFactor(0.6);
   chart.timeScale().fitContent();
   // The commands name the run folder: when opened as <folder>/report.html, that folder.
   if (location.protocol === 'file:' && /\\/report\\.html$/.test(location.pathname)) {
