@@ -29,7 +29,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/paths.ts': [],
   'host/data': ['host/model', 'host/errors.ts'],
   'host/engine': ['host/model', 'host/errors.ts', 'guest-sdk/constants.ts'],
-  'host/build': ['host/errors.ts', 'host/paths.ts'],
+  'host/build': ['host/errors.ts', 'host/paths.ts', 'host/sandbox'],
   'host/sandbox': ['host/model', 'host/errors.ts', 'traces', 'host/engine/ports.ts', 'guest-sdk/constants.ts'],
   'host/audit': ['host/model', 'host/errors.ts', 'host/paths.ts', 'traces'],
   'host/tlog': ['host/errors.ts', 'host/audit', 'traces'],

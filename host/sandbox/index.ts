@@ -9,7 +9,7 @@ export {
 } from './instrument/instrument.ts';
 export {
   compileGuest, GuestInstance, DEFAULT_SANDBOX, instrumentOptionsFor,
-  type SandboxConfig, type GuestModule, type GuestRunStats, type InstrumentationMode, type GuestFault, type FaultSite, type GuestCallback,
+  type SandboxConfig, type CompileOptions, type GuestModule, type GuestRunStats, type InstrumentationMode, type GuestFault, type FaultSite, type GuestCallback,
 } from './runtime.ts';
 export { staticMap } from './instrument/static-map.ts';
 export { ALLOWED_IMPORTS, ORDER_KIND, type GuestHost } from './abi.ts';

@@ -15,8 +15,8 @@ import {
 import {
   instrument, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
-import { parseModule } from './instrument/module.ts';
-import { bulkSite, functionAt, siteAt, stopRecord, trapPosition, trapSite, STOP_FUEL, STOP_TRAP, type StopSite } from './stop.ts';
+import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
+import { bulkSite, functionAt, siteAt, stopRecord, trapPosition, trapSite, wasmCallPosition, STOP_FUEL, STOP_TRAP, type StopSite } from './stop.ts';
 
 /** none: the original module (benchmarks only); fuel: metered; trace: metered and traced. */
 export type InstrumentationMode = 'none' | 'fuel' | 'trace';
@@ -72,6 +72,13 @@ export interface GuestModule {
   readonly snapshotGlobals: { name: string; type: number }[];
   readonly hasOnTrade: boolean;
   readonly functionNames: Map<number, string>;
+  /** The source position (`file.ts:line:col`) of an original byte offset, when the module came with a source map. */
+  readonly locate: ((offset: number) => string | null) | null;
+}
+
+export interface CompileOptions {
+  /** Names the source position of an original byte offset in fault messages (run/strategy binds it to the module's source map). */
+  locate?: (offset: number) => string | null;
 }
 
 function compileError(e: unknown): SandboxError {
@@ -93,7 +100,7 @@ export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
 }
 
 /** Checks the module against the ABI, instruments it for `config.mode` and compiles it. */
-export function compileGuest(original: Uint8Array, config: SandboxConfig): GuestModule {
+export function compileGuest(original: Uint8Array, config: SandboxConfig, options: CompileOptions = {}): GuestModule {
   if (original.length > config.maxModuleBytes)
     throw new SandboxError('WASM_MALFORMED', `module is ${original.length} bytes; the limit is ${config.maxModuleBytes}`);
   if (!WebAssembly.validate(original as BufferSource)) {
@@ -111,35 +118,7 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
   for (const lim of parsed.memories)
     if (lim.min > config.maxMemoryPages)
       throw new SandboxError('MEMORY_LIMIT', `the module declares ${lim.min} memory pages at start; the limit (--max-memory-pages) is ${config.maxMemoryPages}`);
-  for (const imp of parsed.imports) {
-    const allowed = ALLOWED_IMPORTS[imp.module]?.[imp.field];
-    const where = `import "${imp.module}"."${imp.field}" (byte offset ${imp.offset})`;
-    if (!allowed || imp.kind !== 'func')
-      throw new SandboxError('IMPORT_NOT_ALLOWED', `${where} is not part of the Backproof ABI; allowed: ${allowedList()}`);
-    const t = parsed.types[imp.type!]!;
-    if (signatureText(t) !== signatureText(allowed))
-      throw new SandboxError('IMPORT_NOT_ALLOWED', `${where} has signature ${signatureText(t)}; the ABI's is ${signatureText(allowed)}`);
-  }
-  const exportOf = (name: string) => parsed.exports.find((e) => e.name === name);
-  const onBar = exportOf(EXPORT_ON_BAR);
-  if (!onBar || onBar.kind !== 0) throw new SandboxError('EXPORT_MISSING', `the module does not export function "${EXPORT_ON_BAR}"`);
-  const onBarType = parsed.types[funcType(parsed, onBar.index)]!;
-  if (signatureText(onBarType) !== signatureText(ON_BAR_SIGNATURE))
-    throw new SandboxError('EXPORT_MISSING', `"${EXPORT_ON_BAR}" has signature ${signatureText(onBarType)}; the ABI's is ${signatureText(ON_BAR_SIGNATURE)}`);
-  const mem = exportOf(EXPORT_MEMORY);
-  if (!mem || mem.kind !== 2) throw new SandboxError('EXPORT_MISSING', `the module does not export its memory as "${EXPORT_MEMORY}"`);
-  const optional = (name: string, sig: ImportSpec): boolean => {
-    const e = exportOf(name);
-    if (!e) return false;
-    const t = e.kind === 0 ? parsed.types[funcType(parsed, e.index)] : undefined;
-    if (!t || signatureText(t) !== signatureText(sig))
-      throw new SandboxError('EXPORT_MISSING', `"${name}" must be a function ${signatureText(sig)}`);
-    return true;
-  };
-  const hasOnOrder = optional(EXPORT_ON_ORDER, ON_ORDER_SIGNATURE);
-  const hasOnTrade = optional(EXPORT_ON_TRADE, ON_TRADE_SIGNATURE);
-  const initExport = exportOf(EXPORT_INIT);
-  if (initExport && initExport.kind !== 0) throw new SandboxError('EXPORT_MISSING', `export "${EXPORT_INIT}" is not a function`);
+  const { hasOnOrder, hasOnTrade, initExport } = checkAbi(parsed);
 
   let wasm = original;
   let meta: InstrumentMeta | null = null;
@@ -159,7 +138,57 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig): Guest
     .map((g, i) => ({ ...g, index: parsed.importedGlobals + i }))
     .filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f)
     .map((g) => ({ name: `${EXPORT_GLOBAL_PREFIX}${g.index}`, type: g.type }));
-  return { mode: config.mode, module, wasm, meta, original, hasInit, hasOnOrder, hasOnTrade, snapshotGlobals, functionNames: parsed.names };
+  return {
+    mode: config.mode, module, wasm, meta, original, hasInit, hasOnOrder, hasOnTrade, snapshotGlobals, functionNames: parsed.names,
+    locate: options.locate ?? null,
+  };
+}
+
+/** What an ABI check refused: the import or the export it names. */
+export type AbiSubject = { import: Import } | { export: string };
+/** A module that does not fit the ABI (docs/ABI.md): IMPORT_NOT_ALLOWED or EXPORT_MISSING, with what it names. */
+export type AbiViolation = SandboxError & { subject: AbiSubject };
+
+function violation(code: 'IMPORT_NOT_ALLOWED' | 'EXPORT_MISSING', message: string, subject: AbiSubject): AbiViolation {
+  return Object.assign(new SandboxError(code, message), { subject });
+}
+
+/**
+ * The module against the ABI: every import on the allow-list with its signature, `on_bar` and
+ * `memory` exported, the optional exports with their signatures. Throws an AbiViolation. The one
+ * check, made by the sandbox before a guest runs and by `build` (build/check) before that.
+ */
+export function checkAbi(parsed: WasmModule): { hasOnOrder: boolean; hasOnTrade: boolean; initExport: Export | undefined } {
+  for (const imp of parsed.imports) {
+    const allowed = ALLOWED_IMPORTS[imp.module]?.[imp.field];
+    const where = `import "${imp.module}"."${imp.field}" (byte offset ${imp.offset})`;
+    if (!allowed || imp.kind !== 'func')
+      throw violation('IMPORT_NOT_ALLOWED', `${where} is not part of the Backproof ABI; allowed: ${allowedList()}`, { import: imp });
+    const t = parsed.types[imp.type!]!;
+    if (signatureText(t) !== signatureText(allowed))
+      throw violation('IMPORT_NOT_ALLOWED', `${where} has signature ${signatureText(t)}; the ABI's is ${signatureText(allowed)}`, { import: imp });
+  }
+  const exportOf = (name: string) => parsed.exports.find((e) => e.name === name);
+  const onBar = exportOf(EXPORT_ON_BAR);
+  if (!onBar || onBar.kind !== 0) throw violation('EXPORT_MISSING', `the module does not export function "${EXPORT_ON_BAR}"`, { export: EXPORT_ON_BAR });
+  const onBarType = parsed.types[funcType(parsed, onBar.index)]!;
+  if (signatureText(onBarType) !== signatureText(ON_BAR_SIGNATURE))
+    throw violation('EXPORT_MISSING', `"${EXPORT_ON_BAR}" has signature ${signatureText(onBarType)}; the ABI's is ${signatureText(ON_BAR_SIGNATURE)}`, { export: EXPORT_ON_BAR });
+  const mem = exportOf(EXPORT_MEMORY);
+  if (!mem || mem.kind !== 2) throw violation('EXPORT_MISSING', `the module does not export its memory as "${EXPORT_MEMORY}"`, { export: EXPORT_MEMORY });
+  const optional = (name: string, sig: ImportSpec): boolean => {
+    const e = exportOf(name);
+    if (!e) return false;
+    const t = e.kind === 0 ? parsed.types[funcType(parsed, e.index)] : undefined;
+    if (!t || signatureText(t) !== signatureText(sig))
+      throw violation('EXPORT_MISSING', `"${name}" must be a function ${signatureText(sig)}`, { export: name });
+    return true;
+  };
+  const hasOnOrder = optional(EXPORT_ON_ORDER, ON_ORDER_SIGNATURE);
+  const hasOnTrade = optional(EXPORT_ON_TRADE, ON_TRADE_SIGNATURE);
+  const initExport = exportOf(EXPORT_INIT);
+  if (initExport && initExport.kind !== 0) throw violation('EXPORT_MISSING', `export "${EXPORT_INIT}" is not a function`, { export: EXPORT_INIT });
+  return { hasOnOrder, hasOnTrade, initExport };
 }
 
 function funcType(m: ReturnType<typeof parseModule>, funcIndex: number): number {
@@ -192,6 +221,8 @@ export interface FaultSite {
   func: number | null;
   name: string | null;
   offset: number | null;
+  /** The AssemblyScript source position of that instruction (`file.ts:line:col`), when the module has a source map. */
+  source: string | null;
   /** Instructions executed, the one that trapped or ran out of fuel included (null when not metered). */
   instructions: bigint | null;
   /**
@@ -210,7 +241,7 @@ export type GuestFault = SandboxError & { site: FaultSite };
 function describeSite(what: string, reason: string | null, s: FaultSite): string {
   let text = what;
   if (s.func !== null) text += ` in function ${s.func}${s.name ? ` (${s.name})` : ''}`;
-  if (s.offset !== null) text += ` at byte offset ${s.offset}`;
+  if (s.offset !== null) text += ` at byte offset ${s.offset}${s.source !== null ? ` (${s.source})` : ''}`;
   if (s.instructions !== null) text += ` after ${s.instructions} instructions`;
   if (reason !== null) text += `: ${reason}`;
   text += `, in ${s.callback}`;
@@ -402,7 +433,7 @@ export class GuestInstance {
     const func = stop?.func ?? null;
     const site: FaultSite = {
       callback: 'init', func, name: func === null ? null : this.guest.functionNames.get(func) ?? null, offset: stop?.offset ?? null,
-      instructions: this.fuel ? this.instructions() : null, ...this.barSite(),
+      source: stop ? this.sourceOf(stop.offset) : null, instructions: this.fuel ? this.instructions() : null, ...this.barSite(),
     };
     this.stop = { site, what, reason };
     return Object.assign(new SandboxError(code, what, { cause }), { site });
@@ -417,8 +448,8 @@ export class GuestInstance {
     if (!(e instanceof SandboxError)) return e;
     const f = e as GuestFault;
     if (!f.site || this.stop?.site !== f.site) {
-      // Raised by a host import (a limit, an abort): where in the guest is the call, not located here.
-      f.site = { callback, func: null, name: null, offset: null, instructions: null, ...this.barSite() };
+      // Raised by a host import (a limit, an abort): located at the guest's call to it, when V8's stack still shows it.
+      f.site = { callback, func: null, name: null, offset: null, source: null, instructions: null, ...this.barSite(), ...this.callSite(e) };
       this.stop = { site: f.site, what: e.message, reason: null };
     }
     f.site.callback = callback;
@@ -434,6 +465,21 @@ export class GuestInstance {
     return { bar: this.bars - 1, time, symbol: this.host.symbol() };
   }
 
+  private sourceOf(offset: number): string | null {
+    return this.guest.locate?.(offset) ?? null;
+  }
+
+  /** The guest's call that raised `e` in a host import: the innermost wasm frame of its stack, mapped back to the original module. */
+  private callSite(e: Error): Pick<FaultSite, 'func' | 'name' | 'offset' | 'source'> | null {
+    const at = wasmCallPosition(e);
+    if (at === null) return null;
+    const meta = this.guest.meta;
+    const offset = meta ? trapSite(meta, this.guest.wasm, this.guest.original, at)?.offset ?? null : at;
+    if (offset === null) return null;
+    const func = functionAt(this.guest.original, offset);
+    return { func, name: func === null ? null : this.guest.functionNames.get(func) ?? null, offset, source: this.sourceOf(offset) };
+  }
+
   /** GUEST_TRAP at the trapping instruction: V8's position in the instrumented module, mapped back. */
   private trapFault(e: WebAssembly.RuntimeError): GuestFault {
     const at = trapPosition(e);
@@ -441,7 +487,7 @@ export class GuestInstance {
     if (!meta) {
       // Uninstrumented: V8's position is already an offset in the original module.
       const f = this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, null, null, e);
-      if (at !== null) Object.assign(f.site, { offset: at, func: functionAt(this.guest.original, at) });
+      if (at !== null) Object.assign(f.site, { offset: at, func: functionAt(this.guest.original, at), source: this.sourceOf(at) });
       if (f.site.func !== null) f.site.name = this.guest.functionNames.get(f.site.func) ?? null;
       return f;
     }

@@ -106,6 +106,26 @@ export function trapPosition(error: WebAssembly.RuntimeError): number | null {
   return Number.isInteger(at) ? at : null;
 }
 
+/**
+ * Byte offset of the innermost wasm frame of an error raised by a host import the guest called (the
+ * call instruction), or null. Like trapPosition, read before anything formats `error.stack`.
+ */
+export function wasmCallPosition(error: Error): number | null {
+  const previous = Error.prepareStackTrace;
+  let frames: unknown;
+  try {
+    Error.prepareStackTrace = (_e, callSites) => callSites;
+    frames = error.stack;
+  } finally {
+    Error.prepareStackTrace = previous;
+  }
+  if (!Array.isArray(frames)) return null;
+  error.stack = `${error.name}: ${error.message}${frames.map((f) => `\n    at ${String(f)}`).join('')}`;
+  const frame = (frames as NodeJS.CallSite[]).find((f) => String(f.getFileName() ?? '').startsWith('wasm://'));
+  const at = frame?.getPosition();
+  return frame && Number.isInteger(at) ? at! : null;
+}
+
 /** The stop record [0, 2, ran, cause]. */
 export function stopRecord(ran: number, cause: number): Uint8Array {
   const record = new Uint8Array(16);

@@ -96,7 +96,7 @@ describe('a trap inside a region', () => {
     const { calls, error } = run(DIVIDE, [1n, 0n]);
     const divAt = calls[1]!.at(-1)!.offset;
     expect(DIVIDE[divAt]).toBe(DIV_S);
-    expect(error!.site).toEqual({ callback: 'on_bar', func: 0, name: null, offset: divAt, instructions: 24n, bar: 1, time: 0n, symbol: 0 });
+    expect(error!.site).toEqual({ callback: 'on_bar', func: 0, name: null, offset: divAt, source: null, instructions: 24n, bar: 1, time: 0n, symbol: 0 });
     expect(error!.message).toBe(`guest trapped: divide by zero in function 0 at byte offset ${divAt} after 24 instructions, in on_bar of bar 1 (1970-01-01T00:00:00Z, symbol 0)`);
   });
 

@@ -1,0 +1,116 @@
+/**
+ * @module build/check
+ * A built module against the ABI, at build time: the sandbox's own check (sandbox/runtime
+ * checkAbi), made right after asc so that a strategy reaching for the clock, `trace()` or the
+ * system, or one that forgot the SDK's exports, fails at `build` (BUILD_FAILED, exit 6) with what to
+ * write instead and the source line that did it, rather than at `backtest`.
+ */
+import { BuildError } from '../errors.ts';
+import { checkAbi, type AbiViolation } from '../sandbox/runtime.ts';
+import { SandboxError } from '../errors.ts';
+import { parseModule, type WasmModule } from '../sandbox/instrument/module.ts';
+import { Reader } from '../sandbox/instrument/bytes.ts';
+import { decode, Kind } from '../sandbox/instrument/opcodes.ts';
+import { formatPosition, WasmSourceMap, type SourcePosition } from './sourcemap.ts';
+
+/** How a strategy exports the ABI when it imports the SDK by package name. */
+const SDK_ABI_EXPORT = 'export * from "backproof/guest-sdk/abi"';
+
+export interface CheckedBuild {
+  wasm: Uint8Array;
+  /** Entry first, as BuildResult has them. */
+  sources: readonly { path: string; text: string }[];
+  sourceMap?: string;
+}
+
+/** What to do instead of an import the sandbox refuses, by "module.field", and how source code reaches it. */
+const IMPORT_HINTS: { name: RegExp; use?: RegExp; hint: string }[] = [
+  { name: /^env\.Date\.now$/, use: /\bDate\.now\s*\(/, hint: 'a backtest has no wall clock: use bar.time (the bar\'s time, i64 nanoseconds since the Unix epoch, UTC)' },
+  { name: /^env\.performance\.now$/, use: /\bperformance\.now\s*\(/, hint: 'a backtest has no wall clock: use bar.time (the bar\'s time, i64 nanoseconds since the Unix epoch, UTC)' },
+  { name: /^env\.trace$/, use: /(?<![\w.])trace\s*\(/, hint: 'print with this.log("...") (the SDK\'s Strategy.log): its lines go to the run\'s log, charged and capped' },
+  { name: /^env\.console\.\w+$/, use: /\bconsole\.\w+\s*\(/, hint: 'print with this.log("...") (the SDK\'s Strategy.log): its lines go to the run\'s log, charged and capped' },
+  { name: /^env\.Math\.\w+$/, hint: 'use AssemblyScript\'s own Math (built in; do not build with --use Math=JSMath)' },
+  { name: /^wasi/, hint: 'a strategy has no system access (files, clock, environment, exit) inside the sandbox' },
+  { name: /^backproof\./, hint: 'declare it as the SDK does (guest-sdk/env.ts): same name, same signature — or import it from the SDK' },
+];
+const DEFAULT_IMPORT_HINT = 'a strategy may import only the SDK\'s host functions (guest-sdk/env.ts) and AssemblyScript\'s env.abort and env.seed';
+
+/** Throws BuildError when the module would be refused by the sandbox, naming the import or export, where, and what to do. */
+export function checkBuild(build: CheckedBuild): void {
+  const entry = build.sources[0]?.path ?? 'the strategy';
+  let parsed: WasmModule;
+  try {
+    parsed = parseModule(build.wasm);
+    checkAbi(parsed);
+    return;
+  } catch (e) {
+    if (!(e instanceof SandboxError) || !('subject' in e)) throw e;
+    const v = e as AbiViolation;
+    if ('export' in v.subject) throw new BuildError('BUILD_FAILED', `${entry}: ${v.message}; hint: ${exportHint(build, v.subject.export)}`, { cause: e });
+    const imp = v.subject.import;
+    const known = IMPORT_HINTS.find((h) => h.name.test(`${imp.module}.${imp.field}`));
+    // The sandbox's message lists every allowed import; here the hint says what to use instead.
+    const what = /has signature/.test(v.message) ? v.message : `import "${imp.module}"."${imp.field}" is not part of the Backproof ABI`;
+    const use = usedAt(known?.use, build) ?? calledAt(parsed!, imp, build);
+    throw new BuildError('BUILD_FAILED', `${entry}: ${what}${use ? `, used at ${use}` : ''}; hint: ${known?.hint ?? DEFAULT_IMPORT_HINT}`, { cause: e });
+  }
+}
+
+/**
+ * The first line of the strategy's own sources (not the SDK's, not asc's) that `use` matches:
+ * optimized code often has no location of its own at a host call, so the text is the surer guide.
+ */
+function usedAt(use: RegExp | undefined, build: CheckedBuild): string | null {
+  if (!use) return null;
+  for (const s of build.sources) {
+    if (/(^|\/)guest-sdk\//.test(s.path)) continue;
+    const lines = s.text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = use.exec(lines[i]!);
+      if (m && !/^\s*\/\//.test(lines[i]!)) return `${s.path}:${i + 1}:${m.index + 1} (${lines[i]!.trim()})`;
+    }
+  }
+  return null;
+}
+
+function exportHint(build: CheckedBuild, name: string): string {
+  if (!['on_bar', 'on_order', 'on_trade', 'init', 'memory'].includes(name)) return 'export only what the SDK exports';
+  const entry = build.sources[0];
+  // Say it the way the strategy imports the SDK: "../guest-sdk/index" → "../guest-sdk/abi".
+  const sdk = entry ? /\bfrom\s+["']([^"']*guest-sdk)(?:\/index)?["']/.exec(entry.text)?.[1] : undefined;
+  const line = sdk ? `export * from "${sdk}/abi"` : SDK_ABI_EXPORT;
+  return `add \`${line};\` to ${entry?.path ?? 'the strategy'} (the SDK's exports, which the host calls)`;
+}
+
+/** `file.ts:L:C (<line>)` of the first call of the import, when the source map has a location at that very call. */
+function calledAt(m: WasmModule, imp: { module: string; field: string }, build: CheckedBuild): string | null {
+  if (!build.sourceMap) return null;
+  let funcIndex = 0, found = -1;
+  for (const i of m.imports) {
+    if (i.kind !== 'func') continue;
+    if (i.module === imp.module && i.field === imp.field) found = funcIndex;
+    funcIndex++;
+  }
+  if (found < 0) return null;
+  const map = WasmSourceMap.parse(build.sourceMap);
+  for (const { start, end } of m.bodies) {
+    const r = new Reader(build.wasm, start, end);
+    const decls = r.u32();
+    for (let i = 0; i < decls; i++) {
+      r.u32();
+      r.u8();
+    }
+    while (r.pos < end) {
+      const ins = decode(r);
+      if (ins.kind !== Kind.call || ins.func !== found) continue;
+      const at = map.locate(ins.start, ins.start);
+      return at ? `${formatPosition(at)}${quote(at, build)}` : null;
+    }
+  }
+  return null;
+}
+
+function quote(at: SourcePosition, build: CheckedBuild): string {
+  const text = build.sources.find((s) => s.path === at.file)?.text.split('\n')[at.line - 1]?.trim();
+  return text ? ` (${text})` : '';
+}

@@ -1,0 +1,54 @@
+/**
+ * @module run/source-map
+ * Which source map belongs to a module, and the fault locator made from it. A map is used only when
+ * it is bound to the module's bytes: built with them in this process, or named with its SHA-256 and
+ * the module's in the `.build.json` that `backproof build` wrote beside a `.wasm`. Without one,
+ * faults name byte offsets only, as before.
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { formatPosition, sourceLocator, SourceMapError } from '../build/sourcemap.ts';
+import type { CompileOptions } from '../sandbox/index.ts';
+
+const sha256Hex = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
+
+/** `file.ts:line:col` of an original byte offset, or null; null as a whole when `map` is absent or not a source map. */
+export function locatorOf(wasm: Uint8Array, map: string | undefined): ((offset: number) => string | null) | null {
+  if (map === undefined) return null;
+  try {
+    const locate = sourceLocator(wasm, map);
+    return (offset) => {
+      const p = locate(offset);
+      return p ? formatPosition(p) : null;
+    };
+  } catch (e) {
+    if (e instanceof SourceMapError) return null;
+    throw e;
+  }
+}
+
+/** The sandbox's options for a strategy: its fault locator when it has a map. */
+export function compileOptionsOf(strategy: { wasm: Uint8Array; sourceMap?: string }): CompileOptions {
+  const locate = locatorOf(strategy.wasm, strategy.sourceMap);
+  return locate ? { locate } : {};
+}
+
+/** What `backproof build` writes beside a module: `<name>.wasm.map`, bound by `<name>.build.json`. */
+export const mapFileOf = (wasmFile: string): string => `${wasmFile}.map`;
+export const buildInfoFileOf = (wasmFile: string): string => `${wasmFile.replace(/\.wasm$/, '')}.build.json`;
+
+/**
+ * The map beside a prebuilt `.wasm`, when its `.build.json` binds both: `wasm.sha256` is the
+ * module's and `sourceMap.sha256` the map file's. Anything else (no files, other hashes, unreadable
+ * JSON): undefined — a map that may belong to other bytes would name wrong lines.
+ */
+export async function boundMapBeside(wasmFile: string, wasm: Uint8Array): Promise<string | undefined> {
+  try {
+    const info = JSON.parse(await readFile(buildInfoFileOf(wasmFile), 'utf8')) as { wasm?: { sha256?: unknown }; sourceMap?: { path?: unknown; sha256?: unknown } };
+    if (info.wasm?.sha256 !== sha256Hex(wasm) || typeof info.sourceMap?.sha256 !== 'string') return undefined;
+    const map = await readFile(mapFileOf(wasmFile), 'utf8');
+    return sha256Hex(map) === info.sourceMap.sha256 ? map : undefined;
+  } catch {
+    return undefined;
+  }
+}
