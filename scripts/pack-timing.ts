@@ -1,0 +1,70 @@
+/**
+ * How long a new user waits: `npm pack` here, then in an empty folder under the OS temp folder `npm i` of the
+ * tarball and the first audited backtest of an example strategy written there, its verification and, when the CLI
+ * has the command, its report. Once with npm's cache as it is (warm after `npm ci` here), once with an empty cache
+ * (every package, the Node 24 binary included, downloaded from the registry). Prints the tarball's sizes and one
+ * markdown row per step (seconds of wall time). The shell's PATH without this repository's node_modules/.bin, as
+ * the user's would be.
+ *
+ *   node scripts/pack-timing.ts [--warm-only]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = fileURLToPath(new URL('../', import.meta.url));
+const userPath = (process.env.PATH ?? '').split(path.delimiter).filter((p) => !p.startsWith(repo.replace(/\/$/, ''))).join(path.delimiter);
+const work = mkdtempSync(path.join(tmpdir(), 'backproof-pack-timing-'));
+
+function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { seconds: number; out: string } {
+  const t0 = performance.now();
+  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
+  return { seconds, out: r.stdout };
+}
+
+const baseEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: userPath };
+  for (const k of Object.keys(env)) if (k.startsWith('npm_')) delete env[k];
+  return env;
+};
+
+try {
+  const packed = sh('npm', ['pack', '--json', '--pack-destination', work], repo, { ...baseEnv(), PATH: `${path.join(repo, 'node_modules', '.bin')}${path.delimiter}${userPath}` });
+  const [info] = JSON.parse(packed.out.slice(packed.out.indexOf('['))) as { filename: string; size: number; unpackedSize: number; entryCount: number }[];
+  const tarball = path.join(work, info!.filename);
+  console.log(`npm pack: ${info!.filename}, ${info!.size} bytes packed, ${info!.unpackedSize} bytes unpacked, ${info!.entryCount} files (${packed.seconds.toFixed(1)} s, tsc included)`);
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs\n`);
+  console.log('| cache | step | seconds |\n|---|---|---|');
+
+  for (const mode of process.argv.includes('--warm-only') ? ['warm'] : ['warm', 'cold']) {
+    const project = path.join(work, `project-${mode}`);
+    mkdirSync(project);
+    const env = baseEnv();
+    if (mode === 'cold') env.npm_config_cache = path.join(work, 'empty-cache'); // also seen by the "node" package's own npm install
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'first-try', private: true, type: 'module', allowScripts: { node: true } }));
+    const steps: [string, string, string[]][] = [['npm i <tarball>', 'npm', ['i', tarball, '--no-audit', '--no-fund', ...(mode === 'warm' ? ['--prefer-offline'] : [])]]];
+    const npx = (label: string, ...args: string[]) => steps.push([label, 'npx', ['backproof', ...args]]);
+    npx('backtest (asc build + audited run)', 'backtest', '--strategy', 'sma.ts', '--data', 'node_modules/backproof/data/GOOG.csv', '--out', 'runs/first', '--unsigned', '--quiet');
+    npx('verify', 'verify', 'runs/first', '--quiet');
+    let total = 0;
+    for (const [label, cmd, args] of steps) {
+      const { seconds } = sh(cmd, args, project, env);
+      total += seconds;
+      console.log(`| ${mode} | ${label} | ${seconds.toFixed(1)} |`);
+      if (label.startsWith('npm i')) {
+        // The example strategy, in the user's folder, importing the SDK from the installed package.
+        const example = readFileSync(path.join(project, 'node_modules/backproof/strategies-as/sma-cross.ts'), 'utf8');
+        writeFileSync(path.join(project, 'sma.ts'), example.replaceAll('"../guest-sdk/', '"./node_modules/backproof/guest-sdk/'));
+        const help = spawnSync('npx', ['backproof', 'report', '--help'], { cwd: project, env, encoding: 'utf8' });
+        if (help.status === 0) npx('report', 'report', 'runs/first');
+      }
+    }
+    console.log(`| ${mode} | **npm i to ${steps.some(([l]) => l === 'report') ? 'first report' : 'first verified backtest'}** | **${total.toFixed(1)}** |`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
