@@ -13,6 +13,7 @@ export { renderStatsTable, statsObject, rejectionsByReason } from './audit/rende
 export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPublicKey } from './audit/keys.ts';
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
 export { toolchainMessage, toolchainDifferences, backproofVersion } from './run/toolchain.ts';
+export { packageFile } from './paths.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
 export { writeRunDir, checkOutDir, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';

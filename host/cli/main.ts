@@ -17,6 +17,7 @@ import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from
 import { COMMON_OPTIONS, exitLine, jsonText, parseFor, renderHelp, SCHEMA_PREFIX, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
+import { init } from './init.ts';
 
 const build: CommandSpec = {
   name: 'build',
@@ -357,7 +358,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  build, backtestCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
+  init, build, backtestCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */
