@@ -5,6 +5,7 @@
 export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditError, EXIT, exitCodeOf, type ErrorCode } from './errors.ts';
 export { createLogger, silentLogger, LOG_LEVELS, type Logger } from './log.ts';
 export { buildStrategy, normalizeSource, ASC_FLAGS, type BuildResult, type SourceFile } from './build/asc.ts';
+export { checkBuild } from './build/check.ts';
 export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type StreamedData, type DataFeed } from './data/load.ts';
 export { parseDataSpec, type DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
@@ -26,7 +27,9 @@ export { loadStrategy } from './run/strategy.ts';
 export type { BacktestRequest, BacktestReport } from './run/backtest.ts';
 export { backtest, verify, DEFAULT_KEY_FILE, type BacktestOptions, type BacktestRun, type VerifyOptions } from './api.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
+export { progressCounter, readProgress, type ProgressCounter } from './engine/progress.ts';
 export { traceWindow, type TraceWindow } from './inspect/trace.ts';
+export { writeReport, readReportInput, renderReport, REPORT_FILE, type ReportInput } from './report/index.ts';
 export { mnemonic } from './sandbox/index.ts';
 export { checkSnapshot, type SnapshotCheck } from './inspect/snapshot.ts';
 export * from './tlog/index.ts';

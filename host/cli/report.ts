@@ -1,0 +1,34 @@
+/**
+ * @module cli/report
+ * `backproof report <run-dir>`: the run's HTML report, one self-contained page (host/report).
+ */
+import { EXIT, REPORT_FILE, UsageError, writeReport } from '../index.ts';
+import type { CommandSpec } from './command.ts';
+
+export const reportCmd: CommandSpec = {
+  name: 'report',
+  summary: 'write a run\'s HTML report: charts, stats, trades, orders, audit (one self-contained page)',
+  usage: '<run-dir> [--out FILE] [--data FILE ...]',
+  about: `Renders the run folder into one HTML page that needs nothing else (the chart library is inlined; it
+loads nothing): candlesticks with the trades' entries and exits, equity and drawdown, the statistics,
+the trades and orders (with rejection reasons; at most 1000 rows each, the rest counted and left in
+the CSV files) and the audit record (record hash, trace root, signature, the commands that check and
+replay the run). backtest writes it as <run-dir>/${REPORT_FILE} (unless --no-report); the same folder
+always gives the same bytes, so verify checks that file. The page checks nothing itself: the data
+files are read at their recorded paths and must hash as recorded.`,
+  options: [
+    { name: 'out', type: 'string', arg: 'FILE', help: `where to write the page (default <run-dir>/${REPORT_FILE})` },
+    { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: 'a copy of a data file moved from its recorded path (one per recorded file, in order)' },
+  ],
+  positionals: 1,
+  examples: ['backproof report runs/demo', 'backproof report runs/demo --out runs/demo-report.html'],
+  exits: [0, [2, 'usage, or not a run folder'], [3, 'a data file cannot be read'], [5, 'record.pb, result.pb or a data file is not what the record says']],
+  schema: 'report@1',
+  async run({ values, positionals, text }) {
+    const dir = positionals[0];
+    if (!dir) throw new UsageError('USAGE', 'report needs a run folder: backproof report <run-dir>');
+    const file = await writeReport(dir, { out: values.out as string | undefined, data: values.data as string[] | undefined });
+    text.log(`wrote ${file}`);
+    return { exit: EXIT.ok, json: { runDir: dir, report: file } };
+  },
+};
