@@ -19,6 +19,8 @@ import { generateKeys, rawPublicKey } from '../../host/audit/keys.ts';
 import { signEnvelope, IN_TOTO_PAYLOAD_TYPE } from '../../host/audit/dsse.ts';
 import { appendEntry, initLog, proveInclusion, parseVerifierKey } from '../../host/tlog/index.ts';
 import { sha256 } from '../../traces/index.ts';
+import { renderReport, REPORT_FILE } from '../../host/report/index.ts';
+import { sourceOfFeed } from '../../host/data/load.ts';
 import { AuditError, UsageError } from '../../host/errors.ts';
 
 let work: string, run: string, vkey: { name: string; publicKey: Uint8Array };
@@ -58,12 +60,14 @@ beforeAll(async () => {
   run = path.join(work, 'run');
   const strategy = await loadStrategy('strategies-as/sma-cross.ts');
   const config: RunConfig = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 500 };
-  const outcome = executeRun({ strategy, data: await openData('data/GOOG.csv', {}), config });
+  const data = await openData('data/GOOG.csv', {});
+  const outcome = executeRun({ strategy, data, config });
   const ledger = path.join(work, 'ledger');
   vkey = parseVerifierKey(initLog(ledger, key, 'test.local/log').vkey)!;
   await writeRunDir({
     dir: run, force: false, outcome, strategy, config, key,
     beforePublish: async (partial, recordPb) => {
+      await writeFile(path.join(partial, REPORT_FILE), renderReport({ recordPb, result: outcome.result, times: outcome.times, feeds: [{ open: () => sourceOfFeed(data) }] }));
       const appended = appendEntry(ledger, sha256(recordPb), key);
       await writeFile(path.join(partial, FILES.logInclusion), JSON.stringify(proveInclusion(ledger, appended.index), null, 2) + '\n');
     },
@@ -78,7 +82,7 @@ describe('verify accounts for every file of a run folder', () => {
     expect(r.logged).toMatchObject({ index: 0, size: 1, origin: 'test.local/log', signedBy: 'record key' });
     expect((await verifyRun({ dir: run, log: vkey })).logged?.signedBy).toBe('vkey');
     const files = await filesOf(run);
-    for (const f of ['record.pb', 'record.json', 'result.pb', 'trades.csv', 'equity.csv', 'stats.json', 'config.json', 'strategy.wasm', 'trace-leaves.bin', 'snapshots.json', 'log-inclusion.json', 'sources/strategies-as/sma-cross.ts'])
+    for (const f of ['record.pb', 'record.json', 'result.pb', 'trades.csv', 'equity.csv', 'stats.json', 'config.json', 'strategy.wasm', 'trace-leaves.bin', 'snapshots.json', 'log-inclusion.json', REPORT_FILE, 'sources/strategies-as/sma-cross.ts'])
       expect(files).toContain(f);
     expect(JSON.parse(await readFile(path.join(run, FILES.snapshots), 'utf8'))).toHaveLength(4);
   });
@@ -104,12 +108,13 @@ describe('verify accounts for every file of a run folder', () => {
     expect(passed).toEqual([]);
   });
 
-  it('a removed file fails naming it; log-inclusion.json is optional unless a log key is given', async () => {
+  it('a removed file fails naming it; log-inclusion.json is optional unless a log key is given, report.html is optional', async () => {
     for (const f of await filesOf(run)) {
       const dir = await copy();
       await rm(path.join(dir, f));
       const e = await verdict(dir);
-      if (f === FILES.logInclusion) {
+      if (f === REPORT_FILE) expect(e).toBeNull();
+      else if (f === FILES.logInclusion) {
         expect(e).toBeNull();
         await expect(verifyRun({ dir, log: vkey })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'log' });
       } else {
