@@ -31,7 +31,7 @@ beforeAll(async () => {
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url, { waitUntil: 'load' });
   // The charts paint on animation frames after load: wait until the equity pane has ink.
-  await page.waitForFunction(() => [...document.querySelectorAll('#equity canvas')].some((c) => {
+  await page.waitForFunction(() => Array.from(document.querySelectorAll('#equity canvas')).some((c) => {
     const cv = c as HTMLCanvasElement;
     if (!cv.width || !cv.height) return false;
     const d = cv.getContext('2d')!.getImageData(0, 0, cv.width, cv.height).data;
@@ -51,7 +51,7 @@ function inkOf(p: Page, selector: string): Promise<{ canvases: number; colours: 
   return p.evaluate((sel) => {
     const colours = new Set<number>();
     let painted = 0, canvases = 0;
-    for (const c of document.querySelectorAll(`${sel} canvas`)) {
+    for (const c of Array.from(document.querySelectorAll(`${sel} canvas`))) {
       const cv = c as HTMLCanvasElement;
       if (!cv.width || !cv.height) continue;
       canvases++;
@@ -98,7 +98,7 @@ describe('report.html in chromium', () => {
 
   it('one trades-table row per line of trades.csv, in order', async () => {
     const csv = readFileSync(path.join(run, 'trades.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-    const rows = await page.$$eval('#trades-table tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await page.$$eval('#trades-table tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent)));
     expect(rows.length).toBe(csv.length);
     expect(rows.length).toBeGreaterThan(50);
     expect(rows.map((r) => [r[2], r[3]])).toEqual(csv.map((c) => [c[3], c[4]]));
