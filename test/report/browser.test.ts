@@ -39,7 +39,7 @@ beforeAll(async () => {
     return false;
   }), undefined, { timeout: 15_000 });
   mkdirSync('test-artifacts', { recursive: true });
-  await page.screenshot({ path: 'test-artifacts/report.png', fullPage: true });
+  await page.screenshot({ path: 'test-artifacts/report.png' }); // the first screen: a full page costs seconds
 }, 120_000);
 
 afterAll(async () => {
