@@ -26,8 +26,15 @@ export const LINK_TYPES = {
 const LINK_DOMAIN = Buffer.from('backproof/link/v1\0', 'latin1');
 const RUN_ID_DOMAIN = Buffer.from('backproof/run-id/v2\0', 'latin1');
 export const ZERO_HASH = new Uint8Array(32);
-/** 2: the run id covers the whole config link, the trace link binds the snapshot list. */
-export const RECORD_VERSION = 2;
+/**
+ * 2: the run id covers the whole config link, the trace link binds the snapshot list. 3: the toolchain
+ * link's lockfile is the strategy project's, named or "absent", with the Backproof it installed.
+ */
+export const RECORD_VERSION = 3;
+/** Versions this code reads: a version 2 record differs only in its toolchain link (fields 8-10 unset). */
+export const READABLE_VERSIONS: readonly number[] = [2, 3];
+/** Toolchain fields a version 2 record does not have (left out of its record.json). */
+const V3_TOOLCHAIN_FIELDS = ['lockfile', 'installedBackproof', 'installedIntegrity'];
 
 type Body = Record<string, unknown>;
 
@@ -162,7 +169,7 @@ export function decodeRecordChain(signed: SignedEnvelope): DecodedRecord {
   } catch (e) {
     throw new AuditError('RECORD_MALFORMED', 'record', `record.pb is not a valid record: ${(e as Error).message}`, { cause: e });
   }
-  if (rec.version !== RECORD_VERSION) fail('record', `version ${rec.version}, this verifier reads version ${RECORD_VERSION}`);
+  if (!READABLE_VERSIONS.includes(rec.version)) fail('record', `version ${rec.version}, this verifier reads versions ${READABLE_VERSIONS.join(' and ')}`);
   if (rec.links.length !== LINK_KINDS.length || rec.links.some((l, i) => l.kind !== LINK_KINDS[i]))
     fail('chain', `links are [${rec.links.map((l) => l.kind).join(', ')}], expected [${LINK_KINDS.join(', ')}]`);
   let prev: Uint8Array = ZERO_HASH;
@@ -180,11 +187,24 @@ export function decodeRecordChain(signed: SignedEnvelope): DecodedRecord {
     links.push({ kind, prev: link.prev, body: link.body, hash });
     prev = hash;
   }
+  const extra = rec.version < 3 ? V3_TOOLCHAIN_FIELDS.filter((f) => bodies.toolchain[f] !== undefined && bodies.toolchain[f] !== '') : [];
+  if (extra.length > 0) fail('chain', `a version ${rec.version} record's toolchain link has ${extra.join(', ')}, which version 3 introduced`);
+  if (rec.version >= 3) checkLockfileFields(bodies.toolchain);
   if (!equalBytes(rec.head, prev)) fail('chain', `head is ${toHex(rec.head)}, the last link hashes to ${toHex(prev)}`);
   return {
     recordBytes: signed.record, signature: signed.signature, publicKey: signed.publicKey,
     version: rec.version, runId: rec.runId, links, bodies, head: rec.head,
   };
+}
+
+/** Version 3's lockfile fields agree: a lockfile named with its 32-byte hash, or "absent" with no hash and no installed Backproof. */
+function checkLockfileFields(t: Body): void {
+  const sha = (t.lockfileSha256 as Uint8Array | undefined) ?? new Uint8Array(0);
+  if (t.lockfile === 'package-lock.json') {
+    if (sha.length !== 32) fail('chain', `the toolchain link names lockfile package-lock.json with a ${sha.length}-byte hash, not 32`);
+  } else if (t.lockfile === 'absent') {
+    if (sha.length !== 0 || t.installedBackproof || t.installedIntegrity) fail('chain', 'the toolchain link says the lockfile is absent but records its hash or installed Backproof');
+  } else fail('chain', `the toolchain link's lockfile is "${String(t.lockfile ?? '')}", expected "package-lock.json" or "absent"`);
 }
 
 /** Both steps at once, for callers that check no signature (the writer rendering its own record). */
@@ -217,6 +237,7 @@ export function recordObject(rec: DecodedRecord): Record<string, unknown> {
     links: rec.links.map((l) => {
       const type = LINK_TYPES[l.kind];
       const body = type.toObject(type.decode(l.body), { longs: String, defaults: true, arrays: true });
+      if (l.kind === 'toolchain' && rec.version < 3) for (const f of V3_TOOLCHAIN_FIELDS) delete body[f];
       return { kind: l.kind, hash: toHex(l.hash), prev: toHex(l.prev), body: plain(body) };
     }),
   };

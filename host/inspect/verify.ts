@@ -24,7 +24,7 @@ import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
 import { configJson, configMessage, sandboxConfigFor } from '../run/config.ts';
 import { FILES, readRunFile, RESULT_RENDERINGS, timelineOfSources } from '../run/rundir.ts';
-import { toolchainDifferences } from '../run/toolchain.ts';
+import { missingLockfile, toolchainDifferences } from '../run/toolchain.ts';
 import { noteKeyId, noteSignatures, parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
 import type { Envelope } from '../audit/dsse.ts';
 // Records are opened by inspect/opened-record, which attest and prove share: no import cycle.
@@ -403,6 +403,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
     unverified.push({ file: f, why: f.endsWith('/') ? 'an empty folder, not bound by the record' : 'not bound by the record' });
   }
+  const noLockfile = missingLockfile(b.toolchain);
+  if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
   steps.push('files');
   if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);
 

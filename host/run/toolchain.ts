@@ -1,12 +1,14 @@
 /**
  * @module run/toolchain
- * The toolchain link: what built and ran the strategy — the lockfile's hash, the versions of Node,
- * AssemblyScript, the instrumenter and Backproof, asc's flags and a hash of the guest SDK. Read once
- * per process. Replay refuses to run under a toolchain that differs (`toolchainDifferences`).
+ * The toolchain link: what built and ran the strategy — the strategy project's lockfile (its hash and
+ * the Backproof it installed, build/project), the versions of Node, AssemblyScript, the instrumenter
+ * and the running Backproof, asc's flags and a hash of the guest SDK. The installation's part is read
+ * once per process. Replay refuses to run under an installation that differs (`toolchainDifferences`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { ascVersion, ASC_FLAGS } from '../build/asc.ts';
+import { ABSENT_LOCK, type ProjectLock } from '../build/project.ts';
 import { INSTRUMENTER_VERSION } from '../sandbox/index.ts';
 import { toHex } from '../../traces/index.ts';
 import { packageFile as projectFile } from '../paths.ts';
@@ -15,14 +17,6 @@ let cached: Record<string, unknown> | null = null;
 
 export function backproofVersion(): string {
   return (JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string }).version;
-}
-
-export function lockfileSha256(): Uint8Array {
-  try {
-    return new Uint8Array(createHash('sha256').update(readFileSync(projectFile('package-lock.json'))).digest());
-  } catch {
-    return new Uint8Array(32); // no lockfile: recorded as 32 zero bytes
-  }
 }
 
 /**
@@ -37,9 +31,12 @@ export function sdkDigest(): string {
   return `sha256:${h.digest('hex')}`;
 }
 
-export function toolchainMessage(): Record<string, unknown> {
+/**
+ * The toolchain link of a run of a strategy from the project whose lockfile is `lock` (build/project
+ * projectLock; a strategy artifact carries it): absent when not given.
+ */
+export function toolchainMessage(lock: ProjectLock = ABSENT_LOCK): Record<string, unknown> {
   cached ??= {
-    lockfileSha256: lockfileSha256(),
     node: process.version,
     assemblyscript: ascVersion(),
     instrumenter: INSTRUMENTER_VERSION,
@@ -47,13 +44,26 @@ export function toolchainMessage(): Record<string, unknown> {
     ascFlags: [...ASC_FLAGS],
     sdk: sdkDigest(),
   };
-  return cached;
+  return { ...cached, ...lock };
 }
 
 const show = (v: unknown): string => (v instanceof Uint8Array ? toHex(v) : Array.isArray(v) ? v.join(' ') : String(v ?? ''));
 
-/** Each field where `current` differs from `recorded`, as "field: recorded X, here Y" (empty: same toolchain). */
+/** What runs a guest: replay compares these. The lockfile describes the strategy's project, which a run folder does not hold. */
+const EXECUTING = ['node', 'assemblyscript', 'instrumenter', 'backproof', 'ascFlags', 'sdk'] as const;
+
+/** Each field of the running installation that differs from `recorded`, as "field: recorded X, here Y" (empty: same toolchain). */
 export function toolchainDifferences(recorded: Record<string, unknown>, current: Record<string, unknown> = toolchainMessage()): string[] {
-  const fields = ['lockfileSha256', 'node', 'assemblyscript', 'instrumenter', 'backproof', 'ascFlags', 'sdk'];
-  return fields.filter((f) => show(recorded[f]) !== show(current[f])).map((f) => `${f}: recorded ${show(recorded[f]) || '(none)'}, here ${show(current[f])}`);
+  return EXECUTING.filter((f) => show(recorded[f]) !== show(current[f])).map((f) => `${f}: recorded ${show(recorded[f]) || '(none)'}, here ${show(current[f])}`);
+}
+
+/**
+ * Why the recorded toolchain pins no lockfile, or null when it does: record version 3 says "absent";
+ * version 2 wrote 32 zero bytes for a missing lockfile (and hashed Backproof's own, not the project's).
+ */
+export function missingLockfile(recorded: Record<string, unknown>): string | null {
+  const sha = recorded.lockfileSha256 as Uint8Array | undefined;
+  if (recorded.lockfile === 'absent' || (recorded.lockfile === undefined || recorded.lockfile === '') && (!sha || sha.every((b) => b === 0)))
+    return 'the toolchain link records no lockfile (there was no package-lock.json in the strategy\'s folder or above it): the packages that built and ran the strategy are not pinned';
+  return null;
 }

@@ -9,7 +9,10 @@ const sha256Of = (b: Uint8Array): Uint8Array => new Uint8Array(createHash('sha25
 // Fixed inputs, so the bytes depend only on the schema and the encoder (not on this machine).
 const h = (b: number): Uint8Array => new Uint8Array(32).fill(b);
 const BODIES = {
-  toolchain: { lockfileSha256: h(1), node: 'v24.0.0', assemblyscript: '0.28.20', instrumenter: 'backproof-instrument/1', backproof: '0.1.0', ascFlags: ['-O3'] },
+  toolchain: {
+    lockfileSha256: h(1), node: 'v24.0.0', assemblyscript: '0.28.20', instrumenter: 'backproof-instrument/1', backproof: '0.1.0', ascFlags: ['-O3'],
+    lockfile: 'package-lock.json', installedBackproof: '0.1.0', installedIntegrity: 'sha512-AAAA',
+  },
   strategy: { sources: [{ path: 'a.ts', sha256: h(2), normalizedSha256: h(3) }], wasmSha256: h(4), wasmSize: uint64(100), instrumentedSha256: h(5), instrumentedSize: uint64(300) },
   data: { files: [{ path: 'data/GOOG.csv', sha256: h(6), size: uint64(97833), bars: uint64(2148) }] },
   config: { cash: 10000, commission: 0.002, params: [{ name: 'fast', value: 10 }, { name: 'slow', value: 20 }], fuelBudget: uint64(1n << 34n), maxMemoryPages: 256, traceMode: 'full', chunkSize: 65536, seed: 0 },
@@ -65,10 +68,13 @@ describe('canonical encodings (golden bytes)', () => {
 
 // Record version 2 (was 831 bytes, 729a9392…, head 998c4d58…, prefix 0801…): the version byte is 2 and the
 // trace link gained field 7, snapshots_sha256 (34 bytes, and one more byte of each enclosing length).
-const GOLDEN_RECORD_LENGTH = 866;
-const GOLDEN_RECORD_SHA256 = '79294ef2d70f6928b3efd73096bccf9b8ae5e25be4dd42d94b3968dd557d079a';
-const GOLDEN_HEAD = 'ff13d38b66bca2d3199ead7a3f150af70dee63dd8b58c259289570b9f8615696';
-const GOLDEN_RECORD_PREFIX = '08021210303132333435363738396162636465661a87010a09746f6f6c636861696e1220000000000000000000000000';
+// Record version 3 (was 866 bytes, 79294ef2…, head ff13d38b…, prefix 0802…1a8701…): the version byte is 3 and the
+// toolchain link gained fields 8-10, lockfile "package-lock.json" (19 bytes), installed_backproof "0.1.0" (7) and
+// installed_integrity "sha512-AAAA" (13): 39 bytes, its length 0x87 → 0xae (still two bytes), 866 + 39 = 905.
+const GOLDEN_RECORD_LENGTH = 905;
+const GOLDEN_RECORD_SHA256 = '922ac2b38c4480d4b3145727c93a3e5ed670af72fae088fd43c9d7893b4c5022';
+const GOLDEN_HEAD = '6ad17216dcd9ae0ffd8310bd75460ea6be89fc55084ef8db0080ec173255f865';
+const GOLDEN_RECORD_PREFIX = '08031210303132333435363738396162636465661aae010a09746f6f6c636861696e1220000000000000000000000000';
 const GOLDEN_RESULT_HEX =
   '0a5008011003188080b886f7afd5aa1e208080a8b09bfaa3ab1e290000000000c054c031000000000000294039000000' +
   '0000002c40410000000000205fc04900000000000028c051000000000000d03f58011218000000000088c34000000000' +
