@@ -1,0 +1,252 @@
+// --json on every command: stdout holds exactly one JSON document, named by its "schema" field and valid
+// under docs/schema/<name>.json (ajv, strict, draft 2020-12), with the same values as the text output and
+// the run folder; failures are one backproof/error@1 document with the documented exit code. record.json
+// of a signed and an unsigned run is valid under docs/schema/record@3.json, whose link bodies name exactly
+// the proto's fields. Wrong documents fail, so the schemas are not vacuous.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { cli } from '../helpers/cli.ts';
+import { COMMANDS } from '../../host/cli/main.ts';
+import { LINK_KINDS, LINK_TYPES } from '../../host/audit/record.ts';
+
+const SCHEMA_DIR = 'docs/schema';
+const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
+for (const f of readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json'))) ajv.addSchema(JSON.parse(readFileSync(path.join(SCHEMA_DIR, f), 'utf8')));
+
+/** The schema names validated so far: the last test requires every command's. */
+const validated = new Set<string>();
+
+function errorsOf(id: string, value: unknown): string[] {
+  const validate = ajv.getSchema(`urn:backproof:schema:${id}`);
+  if (!validate) throw new Error(`no schema ${id} in ${SCHEMA_DIR}`);
+  return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+}
+
+/** One document on stdout, valid under the schema it names; returns it. */
+function document(out: string, schema: string): Record<string, unknown> {
+  const doc = JSON.parse(out) as Record<string, unknown>;
+  expect(doc.schema).toBe(`backproof/${schema}`);
+  expect(Object.keys(doc)[0]).toBe('schema');
+  expect(errorsOf(schema, doc)).toEqual([]);
+  validated.add(schema);
+  return doc;
+}
+
+/** Runs the CLI with --json; requires the exit code and a valid document of that schema. */
+async function json(exit: number, schema: string, ...argv: string[]): Promise<Record<string, unknown>> {
+  const r = await cli(...argv, '--json');
+  if (r.code !== exit) throw new Error(`${argv.join(' ')}: exit ${r.code}, expected ${exit}\n${r.err}\n${r.out}`);
+  return document(r.out, schema);
+}
+
+let work: string;
+let run: string;
+let other: string;
+let keys: string;
+let ledger: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-json-'));
+  run = path.join(work, 'run');
+  other = path.join(work, 'other');
+  keys = path.join(work, 'keys');
+  ledger = path.join(work, 'ledger');
+  await json(0, 'keygen@1', 'keygen', '--out', keys);
+  await json(0, 'log-init@1', 'log', 'init', ledger, '--key', path.join(keys, 'backproof.key'));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('--json documents of a real run', () => {
+  it('backtest: the stats and hashes of the run folder, exactly', async () => {
+    const doc = await json(0, 'backtest@1', 'backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--commission', '0.002',
+      '--snapshot-every', '100', '--key', path.join(keys, 'backproof.key'), '--log', ledger, '--out', run);
+    expect(doc.stats).toEqual(JSON.parse(await readFile(path.join(run, 'stats.json'), 'utf8')));
+    const record = JSON.parse(await readFile(path.join(run, 'record.json'), 'utf8'));
+    const trace = record.links[4].body;
+    expect(doc.runId).toBe(record.runId);
+    expect(doc.instructions).toBe(trace.instructions);
+    expect(doc.fuelUsed).toBe(trace.fuelUsed);
+    expect(doc.trace).toEqual({ root: trace.root, leaves: Number(trace.leaves), bytes: Number(trace.bytes) });
+    expect(doc.resultSha256).toBe(record.links[5].body.sha256);
+    expect(doc.signed).toBe(true);
+    expect((doc.logged as { index: number }).index).toBe(0);
+    expect((doc.stats as { trades: number }).trades).toBe(93);
+    await json(0, 'backtest@1', 'backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', 'fast=11', '--unsigned', '--out', other);
+  });
+
+  it('the same values as the text output', async () => {
+    const text = await cli('verify', run);
+    const doc = await json(0, 'verify@1', 'verify', run);
+    expect(text.out).toContain(`trace root ${doc.traceRoot}`);
+    expect(text.out).toContain(`OK run ${doc.runId}: ${(doc.steps as string[]).join(' → ')}`);
+    const replayText = await cli('replay', run);
+    const replay = await json(0, 'replay@1', 'replay', run);
+    expect(replay.match).toBe(true);
+    expect(replayText.out).toBe(`MATCH trace root ${(replay.replayed as { traceRoot: string }).traceRoot}, result ${(replay.replayed as { result: string }).result}`);
+  });
+
+  it('verify with the key pinned and the log checked; verify-proof, attest, verify-attestation, prove, trace, snapshot', async () => {
+    const pub = path.join(keys, 'backproof.pub');
+    const vkey = (await json(0, 'log-vkey@1', 'log', 'vkey', ledger)).vkey as string;
+    const v = await json(0, 'verify@1', 'verify', run, '--pubkey', pub, '--vkey', vkey);
+    expect([v.keyPinned, (v.logged as { signedBy: string }).signedBy]).toEqual([true, 'vkey']);
+    const proof = path.join(work, 'order3.json');
+    const p = await json(0, 'prove@1', 'prove', run, '--order', '3', '--out', proof);
+    expect((p.claim as { order: number }).order).toBe(3);
+    const vp = await json(0, 'verify-proof@1', 'verify-proof', proof, '--pubkey', pub);
+    expect(vp.instruction).toBe((p.claim as { instruction: number }).instruction);
+    const env = path.join(work, 'att.json');
+    await json(0, 'attest@1', 'attest', run, '--key', path.join(keys, 'backproof.key'), '--out', env);
+    expect((await json(0, 'verify-attestation@1', 'verify-attestation', env, '--pubkey', pub)).subjectSha256).toBe(v.resultSha256);
+    const t = await json(0, 'trace@1', 'trace', run, '--from', '1000', '--count', '3');
+    expect((t.records as { index: number }[]).map((r) => r.index)).toEqual([1000, 1001, 1002]);
+    expect((await json(0, 'snapshot@1', 'snapshot', run, '--bar', '99')).bar).toBe(99);
+  });
+
+  it('diff and a replay that does not match: exit 5 with the divergence in the document', async () => {
+    const d = await json(5, 'diff@1', 'diff', run, other);
+    expect(d.same).toBe(false);
+    expect((d.divergence as { instruction: number }).instruction).toBeGreaterThan(0);
+    expect((await json(0, 'diff@1', 'diff', run, run)).same).toBe(true);
+    const csv = (await readFile('data/GOOG.csv', 'utf8')).split('\n');
+    const row = csv[200]!.split(',');
+    row[4] = row[1]!; // Close := Open: still a valid bar, another price
+    csv[200] = row.join(',');
+    const changed = path.join(work, 'changed.csv');
+    await writeFile(changed, csv.join('\n'));
+    const r = await json(5, 'replay@1', 'replay', run, '--data', changed);
+    expect(r.match).toBe(false);
+    expect(r.mismatches).toContain('result');
+    expect(r.divergence).not.toBeNull();
+  });
+
+  it('the log commands', async () => {
+    const key = path.join(keys, 'backproof.key');
+    const a = await json(0, 'log-append@1', 'log', 'append', ledger, other, '--key', key);
+    expect([a.index, a.size]).toEqual([1, 2]);
+    const c = await json(0, 'log-checkpoint@1', 'log', 'checkpoint', ledger);
+    expect([c.size, c.root]).toEqual([2, a.root]);
+    const proofFile = path.join(work, 'incl.json');
+    const p = await json(0, 'log-prove@1', 'log', 'prove', ledger, run, '--out', proofFile);
+    expect(p.file).toBe(proofFile);
+    expect((await json(0, 'log-prove@1', 'log', 'prove', ledger, '--index', '1')).file).toBeNull();
+    const old = path.join(work, 'old.checkpoint');
+    await writeFile(old, JSON.parse(await readFile(path.join(run, 'log-inclusion.json'), 'utf8')).checkpoint); // the tree of size 1, as the run was logged
+    const cons = path.join(work, 'cons.json');
+    await json(0, 'log-consistency@1', 'log', 'consistency', ledger, '--from', '1', '--out', cons);
+    const vkey = (await json(0, 'log-vkey@1', 'log', 'vkey', ledger)).vkey as string;
+    expect((await json(0, 'log-verify@1', 'log', 'verify', ledger)).kind).toBe('log');
+    expect((await json(0, 'log-verify@1', 'log', 'verify', '--proof', proofFile, '--vkey', vkey)).kind).toBe('inclusion');
+    const k = await json(0, 'log-verify@1', 'log', 'verify', '--proof', cons, '--vkey', vkey, '--old-checkpoint', old);
+    expect([k.kind, (k.from as { size: number }).size, (k.to as { size: number }).size]).toEqual(['consistency', 1, 2]);
+  });
+
+  it('build, --version and --help', async () => {
+    const b = await json(0, 'build@1', 'build', 'strategies-as/sma-cross.ts', '--out', path.join(work, 'sma.wasm'));
+    expect((b.build as { wasm: { size: number } }).wasm.size).toBe((await readFile(path.join(work, 'sma.wasm'))).length);
+    const v = await json(0, 'version@1', '--version');
+    expect(v.version).toBe(JSON.parse(await readFile('package.json', 'utf8')).version);
+    expect((await cli('--version')).out).toBe(v.version);
+    const h = await json(0, 'help@1', 'verify', '--help');
+    expect(h.text).toBe((await cli('verify', '--help')).out);
+  });
+
+  it('report and init', async () => {
+    const page = path.join(work, 'page.html');
+    expect((await json(0, 'report@1', 'report', run, '--out', page)).report).toBe(page);
+    const project = path.join(work, 'project');
+    const i = await json(0, 'init@1', 'init', project);
+    expect(i.files).toContain('package.json');
+    await json(2, 'error@1', 'init', project); // not empty now: a usage error (its code is init's to say)
+  });
+
+  it('a separate process: stdout is the document alone, the logs go to stderr', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, BACKPROOF_LOG: 'info' };
+    delete env.VITEST;
+    const r = spawnSync(process.execPath, ['bin/backproof.js', 'replay', run, '--json'], { env, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.endsWith('}\n')).toBe(true);
+    expect(document(r.stdout, 'replay@1').match).toBe(true);
+    expect(r.stderr).toMatch(/"level":30/); // the info logs, as JSON lines on stderr
+  });
+});
+
+describe('failures under --json: one error document, the documented exit code', () => {
+  const error = async (exit: number, code: string, ...argv: string[]) => {
+    const doc = await json(exit, 'error@1', ...argv);
+    expect([doc.code, doc.exit]).toEqual([code, exit]);
+    return doc;
+  };
+
+  it('usage (2), data (3), sandbox (4), verification (5), build (6)', async () => {
+    expect((await error(2, 'USAGE', 'verify', run, '--no-such-option')).command).toBe('verify');
+    expect((await error(2, 'USAGE', 'no-such-command')).command).toBeNull();
+    await error(2, 'USAGE', 'log', 'no-such-subcommand');
+    await error(2, 'USAGE', 'verify', '--log-level', 'loud');
+    await error(2, 'OUTPUT_EXISTS', 'keygen', '--out', keys);
+    await error(3, 'DATA_NOT_FOUND', 'backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', path.join(work, 'missing.csv'), '--unsigned');
+    await error(4, 'FUEL_EXHAUSTED', 'backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--unsigned', '--fuel', '1000', '--out', path.join(work, 'nofuel'));
+    const broken = path.join(work, 'broken');
+    await cp(run, broken, { recursive: true });
+    await writeFile(path.join(broken, 'stats.json'), '{}\n');
+    const v = await error(5, 'VERIFY_FAILED', 'verify', broken);
+    expect(v.step).toBe('result'); // stats.json is re-rendered from result.pb
+    const bad = path.join(work, 'bad.ts');
+    await writeFile(bad, 'export function init(: void {}\n');
+    await error(6, 'BUILD_FAILED', 'build', bad);
+  });
+});
+
+describe('record.json', () => {
+  it('of a signed and an unsigned run is valid under record@3', async () => {
+    for (const dir of [run, other]) expect(errorsOf('record@3', JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8')))).toEqual([]);
+  });
+
+  it('the schema of each link body names exactly the fields of its protobuf message', () => {
+    const schema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, 'record@3.json'), 'utf8'));
+    const links = schema.properties.links.prefixItems as { properties: { kind: { const: string }; body: { properties: Record<string, unknown> } } }[];
+    expect(links.map((l) => l.properties.kind.const)).toEqual([...LINK_KINDS]);
+    for (const [i, kind] of LINK_KINDS.entries())
+      expect(Object.keys(links[i]!.properties.body.properties).sort()).toEqual(LINK_TYPES[kind].fieldsArray.map((f) => f.name).sort());
+  });
+});
+
+describe('the schemas are not vacuous', () => {
+  it('a missing field, an extra field, a wrong type or a wrong pattern fails', async () => {
+    const good = await json(0, 'verify@1', 'verify', run);
+    const without = { ...good };
+    delete without.runId;
+    expect(errorsOf('verify@1', without)).toEqual([" must have required property 'runId'"]);
+    expect(errorsOf('verify@1', { ...good, extra: 1 })).toEqual([' must NOT have additional properties']);
+    expect(errorsOf('verify@1', { ...good, signed: 'yes' })).toEqual(['/signed must be boolean']);
+    expect(errorsOf('verify@1', { ...good, traceRoot: (good.traceRoot as string).toUpperCase() })).toHaveLength(1);
+    expect(errorsOf('verify@1', { ...good, schema: 'backproof/verify@2' })).toHaveLength(1);
+    const record = JSON.parse(await readFile(path.join(run, 'record.json'), 'utf8'));
+    expect(errorsOf('record@3', record)).toEqual([]);
+    const noBars = structuredClone(record);
+    delete noBars.links[2].body.files[0].bars;
+    expect(errorsOf('record@3', noBars)).toEqual(["/links/2/body/files/0 must have required property 'bars'"]);
+    const swapped = structuredClone(record);
+    [swapped.links[0], swapped.links[1]] = [swapped.links[1], swapped.links[0]];
+    expect(errorsOf('record@3', swapped).length).toBeGreaterThan(0);
+    expect(errorsOf('record@3', { ...record, signature: null })).toContain('/signature must be string'); // signed, so a signature is required
+    expect(errorsOf('error@1', { schema: 'backproof/error@1', command: null, code: 'USAGE', step: null, message: 'x', exit: 0 })).toHaveLength(1);
+  });
+});
+
+describe('coverage', () => {
+  it('every command has a schema file and was validated above; every schema file is used', () => {
+    for (const c of COMMANDS) expect(validated, `${c.name}: ${c.schema}`).toContain(c.schema);
+    const files = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1']);
+    expect(files.filter((f) => !used.has(f))).toEqual([]);
+  });
+});
