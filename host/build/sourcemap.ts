@@ -3,8 +3,9 @@
  * Module byte offsets → AssemblyScript source positions, from the source map asc writes beside a
  * module (Source Map v3). In a WebAssembly source map the generated "column" is the byte offset in
  * the module and every mapping is on generated line 0 (WebAssembly tool conventions, "Source
- * maps"). An instruction without a mapping of its own takes the nearest located mapping before it
- * within its function: Binaryen writes one only where the location changes.
+ * maps"). An instruction without a mapping of its own takes the nearest mapping before it within
+ * its function (Binaryen writes one only where the location changes); a mapping without a source
+ * marks code the compiler made, which has no position (or, for a fault, a `near` one).
  */
 import { createHash } from 'node:crypto';
 import { parseModule } from '../sandbox/instrument/module.ts';
@@ -14,10 +15,16 @@ export interface SourcePosition {
   file: string;
   line: number;
   column: number;
+  /**
+   * The instruction itself has no location (code the compiler made: a function's epilogue, a
+   * value the optimizer keeps in a local); this is the located code before it in its function.
+   */
+  near?: boolean;
 }
 
+/** `file.ts:12:5`, or `near file.ts:12:5`. */
 export function formatPosition(p: SourcePosition): string {
-  return `${p.file}:${p.line}:${p.column}`;
+  return `${p.near ? 'near ' : ''}${p.file}:${p.line}:${p.column}`;
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -81,9 +88,10 @@ export class WasmSourceMap {
   /**
    * The source position of the instruction at byte `offset`: the nearest mapping at or before it,
    * not before `from` (the start of its function body, so that no position leaks in from the
-   * function before), skipping mappings without a source. Null when there is none.
+   * function before). When that mapping has no source, null — or, with `near`, the nearest located
+   * one before it, marked `near`.
    */
-  locate(offset: number, from = 0): SourcePosition | null {
+  locate(offset: number, from = 0, near = false): SourcePosition | null {
     let lo = 0, hi = this.offsets.length - 1, i = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
@@ -92,11 +100,14 @@ export class WasmSourceMap {
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    // Binaryen marks code it made without a location (a local.get the optimizer added) with a
-    // sourceless mapping; such an instruction belongs to the located code before it.
+    if (i < 0 || this.offsets[i]! < from) return null;
+    // Binaryen marks code it made without a location with a sourceless mapping.
+    const located = this.source[i]! >= 0;
+    if (!located && !near) return null;
     while (i >= 0 && this.source[i]! < 0) i--;
     if (i < 0 || this.offsets[i]! < from) return null;
-    return { file: this.sources[this.source[i]!]!, line: this.line[i]! + 1, column: this.column[i]! + 1 };
+    const p: SourcePosition = { file: this.sources[this.source[i]!]!, line: this.line[i]! + 1, column: this.column[i]! + 1 };
+    return located ? p : { ...p, near: true };
   }
 }
 
@@ -123,15 +134,16 @@ function decodeVlq(segment: string): number[] {
 export type SourceLocator = (offset: number) => SourcePosition | null;
 
 /**
- * The locator of `wasm` under its map: an offset maps only within its own function body. Throws
- * SourceMapError on a malformed map. Use it only with the module the map was made with.
+ * The locator of `wasm` under its map: an offset maps only within its own function body; `near` as
+ * in WasmSourceMap.locate. Throws SourceMapError on a malformed map. Use it only with the module
+ * the map was made with.
  */
-export function sourceLocator(wasm: Uint8Array, mapJson: string): SourceLocator {
+export function sourceLocator(wasm: Uint8Array, mapJson: string, near = false): SourceLocator {
   const map = WasmSourceMap.parse(mapJson);
   const bodies = parseModule(wasm).bodies;
   return (offset) => {
     const body = bodies.find((b) => b.start <= offset && offset < b.end);
-    return body ? map.locate(offset, body.start) : null;
+    return body ? map.locate(offset, body.start, near) : null;
   };
 }
 

@@ -25,12 +25,14 @@ export interface Execution {
   feeds: readonly DataFeed[] | null;
   config: RunConfig;
   leafHashes: readonly Uint8Array[];
+  /** The source position of a byte offset of `wasm` (inspect/source-map), when it can be had. */
+  locate?: ((offset: number) => string | null) | null;
 }
 
 export interface SideAt {
   label: string;
   /** The instruction at the divergence on this side; null when this side's trace had ended or could not be re-executed. */
-  instruction: (InstructionRecord & { name: string; functionName: string | null }) | null;
+  instruction: (InstructionRecord & { name: string; functionName: string | null; source: string | null }) | null;
   call: (Omit<CallSite, 'time'> & { time: string | null }) | null;
   /** Why there is no instruction, when there is none. */
   note?: string;
@@ -51,13 +53,14 @@ export interface Divergence {
 /** Records compared past the first differing word; a divergence shows well within it. */
 const WINDOW = 1 << 20;
 
-function sideAt(label: string, x: Reexecution | null, index: number | null, note?: string): SideAt {
+function sideAt(side: Execution, x: Reexecution | null, index: number | null, note?: string): SideAt {
+  const label = side.label;
   if (!x || index === null) return { label, instruction: null, call: null, note };
   const r = x.records.find((q) => q.index === index) ?? null;
   const c = callSiteOf(x.calls, index);
   return {
     label,
-    instruction: r ? { ...r, name: mnemonic(r.opcode), functionName: x.functionNames.get(r.func) ?? null } : null,
+    instruction: r ? { ...r, name: mnemonic(r.opcode), functionName: x.functionNames.get(r.func) ?? null, source: side.locate?.(r.offset) ?? null } : null,
     call: c ? { ...c, time: c.time === null ? null : isoTime(c.time) } : null,
     note: r ? undefined : 'its trace ends before this instruction',
   };
@@ -77,7 +80,7 @@ export async function findDivergence(left: Execution, right: Execution): Promise
     const unavailable = 'cannot be re-executed: its data does not match its record';
     return {
       leaf, leaves, byteOffset: null, instruction: null,
-      left: sideAt(left.label, null, null, a ? undefined : unavailable), right: sideAt(right.label, null, null, b ? undefined : unavailable),
+      left: sideAt(left, null, null, a ? undefined : unavailable), right: sideAt(right, null, null, b ? undefined : unavailable),
     };
   }
   let d = 0;
@@ -101,8 +104,8 @@ export async function findDivergence(left: Execution, right: Execution): Promise
   const hostOnly = 'the instructions agree: the streams differ in a host record (a state snapshot)';
   return {
     leaf, leaves, byteOffset, instruction,
-    left: sideAt(left.label, ra, instruction, instruction === null ? hostOnly : undefined),
-    right: sideAt(right.label, rb, instruction, instruction === null ? hostOnly : undefined),
+    left: sideAt(left, ra, instruction, instruction === null ? hostOnly : undefined),
+    right: sideAt(right, rb, instruction, instruction === null ? hostOnly : undefined),
   };
 }
 
@@ -117,7 +120,7 @@ export function describeDivergence(d: Divergence): string[] {
     const where = s.call ? `${s.call.callback}${s.call.time ? ` of bar ${s.call.time} (event ${s.call.event}${s.call.symbol ? `, ${s.call.symbol}` : ''})` : ''}` : '';
     const ins = s.instruction;
     const what = ins
-      ? `f${ins.func}${ins.functionName ? ` ${ins.functionName}` : ''} @${ins.offset} ${ins.name} h=${ins.stackHeight}${ins.address === null ? '' : ` addr=${ins.address}`}`
+      ? `f${ins.func}${ins.functionName ? ` ${ins.functionName}` : ''} @${ins.offset}${ins.source ? ` (${ins.source})` : ''} ${ins.name} h=${ins.stackHeight}${ins.address === null ? '' : ` addr=${ins.address}`}`
       : `(${s.note ?? 'no instruction'})`;
     lines.push(`  ${s.label.padEnd(9)} ${where ? `${where}: ` : ''}${what}`);
   }

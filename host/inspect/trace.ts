@@ -7,9 +7,13 @@
 import { UsageError } from '../errors.ts';
 import { toHex, type InstructionRecord } from '../../traces/index.ts';
 import { loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
+import { recordedSources } from './source-map.ts';
 
 export interface TraceWindow {
-  records: InstructionRecord[];
+  /** `source`: the AssemblyScript position (`file.ts:line:col`) of the instruction, or null (inspect/source-map). */
+  records: (InstructionRecord & { source: string | null })[];
+  /** Why no record has a source position, when none can (e.g. the run was made from a .wasm). */
+  sourceNote: string | null;
   /** Instructions in the whole run. */
   total: number;
   rootMatches: boolean;
@@ -24,9 +28,12 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   const run = await loadRecordedRun(opts.dir);
   if (run.config.trace === 'off') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace');
   const { feeds } = await openRecordedData(run, opts.dataPath);
-  const x = await reexecute({ wasm: run.wasm, feeds, config: run.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: opts.from, recordTo: opts.from + opts.count });
+  const [x, sources] = await Promise.all([
+    reexecute({ wasm: run.wasm, feeds, config: run.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: opts.from, recordTo: opts.from + opts.count }),
+    recordedSources(run),
+  ]);
   const recordedRoot = toHex(run.record.bodies.trace.root as Uint8Array);
   const replayedRoot = toHex(x.commitment!.root);
-  const records = x.records.map(({ word: _word, ...r }) => r);
-  return { records, total: x.instructions, rootMatches: recordedRoot === replayedRoot, recordedRoot, replayedRoot, functionNames: x.functionNames };
+  const records = x.records.map(({ word: _word, ...r }) => ({ ...r, source: sources.locate?.(r.offset) ?? null }));
+  return { records, sourceNote: sources.note, total: x.instructions, rootMatches: recordedRoot === replayedRoot, recordedRoot, replayedRoot, functionNames: x.functionNames };
 }

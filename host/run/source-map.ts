@@ -12,11 +12,15 @@ import type { CompileOptions } from '../sandbox/index.ts';
 
 const sha256Hex = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
 
-/** `file.ts:line:col` of an original byte offset, or null; null as a whole when `map` is absent or not a source map. */
-export function locatorOf(wasm: Uint8Array, map: string | undefined): ((offset: number) => string | null) | null {
+/**
+ * `file.ts:line:col` of an original byte offset, or null; null as a whole when `map` is absent or
+ * not a source map. `near`: an instruction the compiler made gets the located code before it, as
+ * `near file.ts:line:col`; without it such an instruction has no position.
+ */
+export function locatorOf(wasm: Uint8Array, map: string | undefined, near = false): ((offset: number) => string | null) | null {
   if (map === undefined) return null;
   try {
-    const locate = sourceLocator(wasm, map);
+    const locate = sourceLocator(wasm, map, near);
     return (offset) => {
       const p = locate(offset);
       return p ? formatPosition(p) : null;
@@ -29,7 +33,7 @@ export function locatorOf(wasm: Uint8Array, map: string | undefined): ((offset: 
 
 /** The sandbox's options for a strategy: its fault locator when it has a map. */
 export function compileOptionsOf(strategy: { wasm: Uint8Array; sourceMap?: string }): CompileOptions {
-  const locate = locatorOf(strategy.wasm, strategy.sourceMap);
+  const locate = locatorOf(strategy.wasm, strategy.sourceMap, true);
   return locate ? { locate } : {};
 }
 
