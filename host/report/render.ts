@@ -265,14 +265,16 @@ const CLIENT = `
   var e = data.equity;
   var chart = LC.createChart(document.getElementById('equity'), options());
   var equity = chart.addSeries(LC.LineSeries, { color: '#0969da', lineWidth: 2, priceLineVisible: false });
-  equity.setData(e.time.map(function (t, i) { return { time: t, value: e.equity[i] }; }));
+  // A value that is not a number (null in the data) is a gap, not an error.
+  function point(t, v) { return v === null ? { time: t } : { time: t, value: v }; }
+  equity.setData(e.time.map(function (t, i) { return point(t, e.equity[i]); }));
   var drawdown = chart.addSeries(LC.BaselineSeries, {
     baseValue: { type: 'price', price: 0 }, priceLineVisible: false, lineWidth: 1,
     topLineColor: '#cf222e', topFillColor1: 'rgba(207,34,46,0.05)', topFillColor2: 'rgba(207,34,46,0.05)',
     bottomLineColor: '#cf222e', bottomFillColor1: 'rgba(207,34,46,0.10)', bottomFillColor2: 'rgba(207,34,46,0.45)',
     priceFormat: { type: 'custom', formatter: function (v) { return v.toFixed(2) + ' %'; } }
   }, 1);
-  drawdown.setData(e.time.map(function (t, i) { return { time: t, value: e.drawdownPct[i] }; }));
+  drawdown.setData(e.time.map(function (t, i) { return point(t, e.drawdownPct[i]); }));
   chart.panes()[1].setStretchFactor(0.6);
   chart.timeScale().fitContent();
   // The commands name the run folder: when opened as <folder>/report.html, that folder.
