@@ -116,7 +116,7 @@ async function checkTarget(dir: string): Promise<{ exists: boolean; pkg: Record<
   const installed = pkg && ['dependencies', 'devDependencies'].some((k) => isObject(pkg![k]) && typeof (pkg![k] as Record<string, unknown>).backproof === 'string');
   if (!installed) {
     const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? `, ... (${entries.length} entries)` : '');
-    throw new UsageError('OUTPUT_EXISTS', `init: folder ${dir} is not empty (it holds ${shown}); name a new or empty folder, or one where only "npm i backproof" was run`);
+    throw new UsageError('USAGE', `init: folder ${dir} is not empty (it holds ${shown}); name a new or empty folder, or one where only "npm i backproof" was run`);
   }
   return { exists: true, pkg };
 }

@@ -1,0 +1,229 @@
+// backproof init: the project it writes (files, package.json, data, the same bytes every time), the folders it
+// refuses (not empty, a file, a package.json that disagrees) leaving them as they were, and the project at work:
+// with backproof installed in its node_modules (linked to this repository), the SDK imported by package name,
+// `npm test` (node --test through the programmatic API), build, plain asc, backtest, report, verify, and the
+// editor's view (tsc over the project's tsconfig) all work.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from '../helpers/cli.ts';
+
+const REPO = process.cwd();
+const VERSION = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string }).version;
+const BIN = path.join(REPO, 'node_modules', '.bin');
+/** Node 24 and the repo's bins (asc, tsc) first, as npm scripts put the project's node_modules/.bin first. */
+const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}` };
+delete env.VITEST;
+
+const FILES = [
+  '.gitignore', 'README.md', 'asconfig.json', 'data/GOOG.csv', 'data/PROVENANCE.md', 'package.json', 'src/strategy.ts',
+  'test/strategy.test.js', 'tsconfig.json',
+];
+
+/** Every file under dir (not node_modules), relative, forward slashes, sorted. */
+async function tree(dir: string, under = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(path.join(dir, under), { withFileTypes: true })) {
+    const rel = under ? `${under}/${e.name}` : e.name;
+    if (e.isDirectory()) { if (rel !== 'node_modules') out.push(...await tree(dir, rel)); } else out.push(rel);
+  }
+  return out.sort();
+}
+
+let work: string;
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-init-'));
+});
+
+describe('backproof init', () => {
+  it('writes the project: these files, this package.json, GOOG.csv byte for byte, the same bytes every time', async () => {
+    const dir = path.join(work, 'a', 'My Strategy');
+    const r = await cli('init', dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`wrote a strategy project into ${dir} (backproof ${VERSION}):\n  .gitignore\n  README.md\n`);
+    expect(await tree(dir)).toEqual(FILES);
+    expect(JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'))).toEqual({
+      name: 'my-strategy', version: '0.1.0', private: true, description: 'A trading strategy backtested with Backproof', type: 'module',
+      scripts: {
+        build: 'backproof build src/strategy.ts',
+        backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20',
+        test: 'node --test',
+      },
+      dependencies: { backproof: `^${VERSION}` },
+      allowScripts: { node: true },
+    });
+    const goog = await readFile('data/GOOG.csv');
+    expect(await readFile(path.join(dir, 'data/GOOG.csv'))).toEqual(goog);
+    expect(await readFile(path.join(dir, 'data/PROVENANCE.md'), 'utf8')).toContain(`SHA-256 ${createHash('sha256').update(goog).digest('hex')}.`);
+    expect(await readFile(path.join(dir, 'src/strategy.ts'), 'utf8')).toContain('from "backproof/guest-sdk";');
+    expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toMatch(/^# my-strategy\n/);
+    expect(JSON.parse(await readFile(path.join(dir, 'tsconfig.json'), 'utf8')).extends).toBe('assemblyscript/std/assembly.json');
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^runs\/$[\s\S]*^\.backproof\/$/m);
+    // Another init of a folder of the same name: the same bytes (nothing depends on the time or the place).
+    const again = path.join(work, 'b', 'My Strategy');
+    expect((await cli('init', again)).code).toBe(0);
+    for (const f of FILES) expect(await readFile(path.join(again, f)), f).toEqual(await readFile(path.join(dir, f)));
+  });
+
+  it('with no folder, writes into the current one', async () => {
+    const dir = path.join(work, 'here');
+    await mkdir(dir);
+    const r = spawnSync(process.execPath, [path.join(REPO, 'bin/backproof.js'), 'init'], { cwd: dir, env, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('  cd ');
+    expect(await tree(dir)).toEqual(FILES);
+  });
+
+  it('refuses a folder that is not empty, naming it and what it holds; writes nothing', async () => {
+    const dir = path.join(work, 'busy');
+    await mkdir(path.join(dir, 'src'), { recursive: true });
+    await writeFile(path.join(dir, 'notes.txt'), 'mine\n');
+    const r = await cli('init', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`backproof init: error USAGE: init: folder ${dir} is not empty (it holds notes.txt, src)`);
+    expect(await readdir(dir)).toEqual(['notes.txt', 'src']);
+    expect(await readdir(path.join(dir, 'src'))).toEqual([]);
+  });
+
+  it('refuses a path that is a file', async () => {
+    const file = path.join(work, 'file.txt');
+    await writeFile(file, 'x');
+    const r = await cli('init', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`init: ${file} is a file, not a folder`);
+    expect(await readFile(file, 'utf8')).toBe('x');
+  });
+
+  it('refuses a folder under a file, and takes no --force', async () => {
+    await writeFile(path.join(work, 'file2.txt'), 'x');
+    const under = await cli('init', path.join(work, 'file2.txt', 'sub'));
+    expect(under.code).toBe(2);
+    expect(under.err).toContain(`init: cannot use ${path.join(work, 'file2.txt', 'sub')}: ENOTDIR`);
+    const force = await cli('init', path.join(work, 'forced'), '--force');
+    expect(force.code).toBe(2);
+    expect(force.err).toContain('Unknown option \'--force\'');
+  });
+
+  it('completes the package.json of a folder where only "npm i backproof" was run, keeping its backproof spec', async () => {
+    const dir = path.join(work, 'installed');
+    await mkdir(path.join(dir, 'node_modules', 'backproof'), { recursive: true });
+    const mine = { dependencies: { backproof: 'file:../backproof-0.1.0.tgz' } };
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify(mine, null, 2) + '\n');
+    await writeFile(path.join(dir, 'package-lock.json'), '{}\n');
+    const r = await cli('init', dir, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ schema: 'backproof/init@1', dir, backproofVersion: VERSION, files: FILES, packageJsonMerged: true });
+    const pkg = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
+    expect(Object.keys(pkg)).toEqual(['name', 'version', 'private', 'description', 'type', 'scripts', 'dependencies', 'allowScripts']);
+    expect(pkg.name).toBe('installed');
+    expect(pkg.dependencies).toEqual(mine.dependencies);
+    expect(await readFile(path.join(dir, 'package-lock.json'), 'utf8')).toBe('{}\n');
+  });
+
+  it('refuses such a package.json when it sets a field otherwise (a test script, a CommonJS type), or lacks backproof', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ dependencies: { backproof: '^0.1.0' }, scripts: { test: 'echo "Error: no test specified" && exit 1' }, type: 'commonjs' }, 'already sets type, scripts.test to something else; remove them or init another folder'],
+      [{ dependencies: { lodash: '^4.0.0' } }, 'is not empty (it holds package.json)'],
+    ];
+    for (const [i, [pkg, message]] of cases.entries()) {
+      const dir = path.join(work, `conflict-${i}`);
+      await mkdir(dir);
+      const text = JSON.stringify(pkg, null, 2) + '\n';
+      await writeFile(path.join(dir, 'package.json'), text);
+      const r = await cli('init', dir);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(message);
+      expect(await readdir(dir)).toEqual(['package.json']);
+      expect(await readFile(path.join(dir, 'package.json'), 'utf8')).toBe(text);
+    }
+  });
+});
+
+describe('the project init writes, with backproof installed', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = path.join(work, 'project');
+    expect((await cli('init', dir)).code).toBe(0);
+    // node_modules/backproof: this repository as a package. Its sources are links into the repository, so Node runs them
+    // as the repository's own files (it strips types only outside node_modules); the SDK is a copy, as npm installs it.
+    const pkg = path.join(dir, 'node_modules', 'backproof');
+    await mkdir(pkg, { recursive: true });
+    for (const d of ['host', 'traces', 'bin']) await symlink(path.join(REPO, d), path.join(pkg, d));
+    await cp('guest-sdk', path.join(pkg, 'guest-sdk'), { recursive: true });
+    const manifest = JSON.parse(await readFile('package.json', 'utf8'));
+    await writeFile(path.join(pkg, 'package.json'), JSON.stringify({ ...manifest, exports: { '.': './host/index.ts' } }, null, 2));
+    await symlink(path.join(REPO, 'node_modules', 'assemblyscript'), path.join(dir, 'node_modules', 'assemblyscript'));
+    await mkdir(path.join(dir, 'node_modules', '.bin'));
+    await symlink('../backproof/bin/backproof.js', path.join(dir, 'node_modules', '.bin', 'backproof'));
+  });
+  const run = (cmd: string, ...args: string[]) =>
+    spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', env: { ...env, PATH: `${path.join(dir, 'node_modules', '.bin')}${path.delimiter}${env.PATH}` } });
+
+  it('npm test: the example backtested through backtest() on the bundled data, 93 trades, final equity 81812.37', () => {
+    const r = run(process.execPath, '--test');
+    expect(r.stdout).toMatch(/^[ℹ#] pass 1$/m);
+    expect(r.stdout).toMatch(/^[ℹ#] fail 0$/m);
+    expect(r.status).toBe(0);
+  }, 120_000);
+
+  it('the failing test says what changed: another strategy, other figures', async () => {
+    const source = await readFile(path.join(dir, 'src/strategy.ts'), 'utf8');
+    const copy = path.join(work, 'project-slow');
+    await cp(dir, copy, { recursive: true, verbatimSymlinks: true });
+    await writeFile(path.join(copy, 'src/strategy.ts'), source.replace('param("slow", 20)', 'param("slow", 30)'));
+    const test = (await readFile(path.join(copy, 'test/strategy.test.js'), 'utf8')).replace('params: { fast: 10, slow: 20 },', 'params: { fast: 10 },');
+    await writeFile(path.join(copy, 'test/strategy.test.js'), test);
+    const r = spawnSync(process.execPath, ['--test'], { cwd: copy, encoding: 'utf8', env });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^[ℹ#] fail 1$/m);
+    expect(r.stdout).toMatch(/\b\d+ !== 93\b/);
+  }, 120_000);
+
+  it('build, plain asc (same module bytes), backtest, report, verify: the tutorial\'s commands', () => {
+    const b = run('backproof', 'build', 'src/strategy.ts');
+    expect(b.stderr).toBe('');
+    expect(b.status).toBe(0);
+    const built = b.stdout.match(/sha256 ([0-9a-f]{64})/)![1];
+    const asc = run('asc', '--config', 'asconfig.json');
+    expect(asc.status).toBe(0);
+    const wasm = spawnSync('sha256sum', ['build/strategy.wasm'], { cwd: dir, encoding: 'utf8' }).stdout.split(' ')[0];
+    expect(wasm).toBe(built);
+    const t = run('backproof', 'backtest', '--strategy', 'src/strategy.ts', '--data', 'data/GOOG.csv', '--param', 'fast=10', '--param', 'slow=20', '--out', 'runs/first', '--unsigned', '--quiet');
+    expect(t.stderr).toBe('');
+    expect(t.status).toBe(0);
+    expect(t.stdout).toMatch(/^# Trades +93$/m);
+    expect(t.stdout).toMatch(/^Equity Final +81812\.3700$/m);
+    const rep = run('backproof', 'report', 'runs/first', '--out', 'runs/first-report.html');
+    expect(rep.status).toBe(0);
+    expect(rep.stdout).toBe('wrote runs/first-report.html\n');
+    const v = run('backproof', 'verify', 'runs/first');
+    expect(v.status).toBe(0);
+    expect(v.stdout).toMatch(/^OK run [0-9a-f]{16}: record → /);
+  }, 120_000);
+
+  it('the editor sees AssemblyScript types: tsc over the project\'s tsconfig finds nothing wrong in src/', async () => {
+    // A probe using what plain TypeScript does not know: f64, i32, a cast, a decorated method, the SDK's types.
+    await writeFile(path.join(dir, 'src/probe.ts'), [
+      'import { Bar } from "backproof/guest-sdk";',
+      'export class Probe {',
+      '  @inline twice(x: f64): f64 { return x * <f64>2; }',
+      '  range(bar: Bar): i32 { return <i32>(bar.high - bar.low); }',
+      '}',
+      '',
+    ].join('\n'));
+    const r = run('tsc', '-p', 'tsconfig.json', '--noEmit');
+    const lines = r.stdout.split('\n').filter((l) => /^\S.*\(\d+,\d+\): error/.test(l));
+    expect(lines.filter((l) => l.startsWith('src/'))).toEqual([]);
+    // What is left is the SDK's @external on functions, which TypeScript's grammar refuses (asc allows it).
+    expect(lines.every((l) => l.startsWith('node_modules/backproof/guest-sdk/env.ts(') && l.includes('TS1206'))).toBe(true);
+    // Without AssemblyScript's types the probe is red: the check above can fail.
+    await writeFile(path.join(dir, 'tsconfig.plain.json'), JSON.stringify({ include: ['src/**/*.ts'], compilerOptions: { experimentalDecorators: true } }));
+    const plain = run('tsc', '-p', 'tsconfig.plain.json', '--noEmit');
+    expect(plain.stdout).toMatch(/^src\/probe\.ts\(3,\d+\): error TS2304: Cannot find name 'f64'\.$/m);
+  }, 120_000);
+});
