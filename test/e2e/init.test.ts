@@ -15,7 +15,7 @@ const REPO = process.cwd();
 const VERSION = (JSON.parse(await readFile('package.json', 'utf8')) as { version: string }).version;
 const BIN = path.join(REPO, 'node_modules', '.bin');
 /** Node 24 and the repo's bins (asc, tsc) first, as npm scripts put the project's node_modules/.bin first. */
-const env = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}` };
+const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH}` };
 delete env.VITEST;
 
 const FILES = [
