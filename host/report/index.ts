@@ -10,7 +10,7 @@ import { UsageError } from '../errors.ts';
 import { readReportInput } from './read.ts';
 import { renderReport } from './render.ts';
 
-export { renderReport, reportGenerator, fixed4, REPORT_FORMAT, MAX_TABLE_ROWS, MAX_MARKED_TRADES, type ReportInput } from './render.ts';
+export { renderReport, reportGenerator, fixed4, REPORT_FORMAT, MAX_TABLE_ROWS, type ReportInput } from './render.ts';
 export { readReportInput } from './read.ts';
 export { downsampleCandles, downsampleEquity, MAX_CHART_POINTS } from './series.ts';
 

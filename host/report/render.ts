@@ -23,8 +23,6 @@ import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type C
 export const REPORT_FORMAT = 'backproof-report/1';
 /** Rows of the trades and orders tables in the page; the rest are counted in a note that points at the CSV. */
 export const MAX_TABLE_ROWS = 1000;
-/** Trades marked on a symbol's price chart at most (entry and exit each). */
-export const MAX_MARKED_TRADES = 2000;
 
 /** What a report is rendered from: the run's bound bytes, decoded. */
 export interface ReportInput {
@@ -111,8 +109,7 @@ export function renderReport(input: ReportInput): string {
   for (const [k, s] of symbols.entries()) {
     out.push(`<h3>${esc(s.name)}</h3><div class="chart price" id="price-${k}" data-symbol="${esc(s.name)}"></div>`);
     const notes = [s.time.length < s.bars ? `${s.time.length} candles drawn for ${s.bars} bars (each candle aggregates consecutive bars: first open, highest high, lowest low, last close)` : `${s.bars} bars`];
-    if (s.unmarked > 0) notes.push(`${s.unmarked} more trades are not marked (the chart marks the first ${MAX_MARKED_TRADES}); all are in the trades table and trades.csv`);
-    out.push(`<p class="note">${esc(notes.join('; '))}. ▲ long entry, ▼ short entry, ● exit.</p>`);
+    out.push(`<p class="note">${esc(notes.join('; '))}. ▲ long entry, ▼ short entry, ● exit; a number beside a marker counts the trades it stands for in that candle.</p>`);
   }
   out.push(`</section>
 <section id="equity-section"><h2>Equity and drawdown</h2><div class="chart" id="equity"></div>
@@ -164,18 +161,22 @@ function chartCandles(c: Candles): { time: number[]; open: number[]; high: numbe
   return { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
 }
 
-/** Entry and exit markers of symbol `k`'s trades, each at the candle holding its bar: [time, kind] with kind 0 long entry, 1 short entry, 2 exit. */
-function markers(c: Candles, r: BacktestResult, k: number): { markers: [number, number][]; unmarked: number } {
-  const out: [number, number][] = [];
-  let marked = 0, unmarked = 0;
-  for (const t of r.trades) {
-    if (t.symbol !== k) continue;
-    if (marked === MAX_MARKED_TRADES || c.time.length === 0) { unmarked++; continue; }
-    marked++;
-    out.push([c.time[candleAt(c, t.entryTime)]!, t.size > 0 ? 0 : 1], [c.time[candleAt(c, t.exitTime)]!, 2]);
-  }
-  out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { markers: out, unmarked };
+/**
+ * Entry and exit markers of symbol `k`'s trades at the candle holding each bar, one per candle and
+ * kind, [time, kind, trades] with kind 0 long entry, 1 short entry, 2 exit: every trade is marked,
+ * however many share a candle.
+ */
+function markers(c: Candles, r: BacktestResult, k: number): { markers: [number, number, number][] } {
+  const counts = new Map<number, number>(); // candle × 3 + kind → trades
+  const add = (candle: number, kind: number): void => { const key = candle * 3 + kind; counts.set(key, (counts.get(key) ?? 0) + 1); };
+  if (c.time.length > 0)
+    for (const t of r.trades) {
+      if (t.symbol !== k) continue;
+      add(candleAt(c, t.entryTime), t.size > 0 ? 0 : 1);
+      add(candleAt(c, t.exitTime), 2);
+    }
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  return { markers: keys.map((key): [number, number, number] => [c.time[Math.floor(key / 3)]!, key % 3, counts.get(key)!]) };
 }
 
 function signatureLine(recordBytes: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): { html: string; signed: boolean } {
@@ -256,9 +257,11 @@ const CLIENT = `
     var candles = chart.addSeries(LC.CandlestickSeries, { upColor: '#1a7f37', downColor: '#cf222e', borderVisible: false, wickUpColor: '#1a7f37', wickDownColor: '#cf222e' });
     candles.setData(s.time.map(function (t, i) { return { time: t, open: s.open[i], high: s.high[i], low: s.low[i], close: s.close[i] }; }));
     LC.createSeriesMarkers(candles, s.markers.map(function (m) {
-      return m[1] === 0 ? { time: m[0], position: 'belowBar', shape: 'arrowUp', color: '#0969da' }
+      var marker = m[1] === 0 ? { time: m[0], position: 'belowBar', shape: 'arrowUp', color: '#0969da' }
         : m[1] === 1 ? { time: m[0], position: 'aboveBar', shape: 'arrowDown', color: '#bf3989' }
         : { time: m[0], position: 'aboveBar', shape: 'circle', color: '#656d76', size: 0.6 };
+      if (m[2] > 1) marker.text = String(m[2]);
+      return marker;
     }));
     chart.timeScale().fitContent();
   });
