@@ -111,6 +111,19 @@ process.stdout.write(createHash('sha256').update(renderReport(await readReportIn
     expect((await verifyRun({ dir: pairs, strict: true })).unverified).toEqual([]);
   });
 
+  it('every trade is marked on its symbol\'s chart: entries and exits counted per candle add up to the trades', () => {
+    const html = readFileSync(path.join(pairs, REPORT_FILE), 'utf8');
+    const data = JSON.parse(/<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)![1]!) as { symbols: { name: string; time: number[]; markers: [number, number, number][] }[] };
+    const trades = readFileSync(path.join(pairs, 'trades.csv'), 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[0]));
+    for (const [k, s] of data.symbols.entries()) {
+      const n = trades.filter((t) => t === k).length;
+      expect(n, s.name).toBeGreaterThan(0);
+      expect(s.markers.filter((m) => m[1] !== 2).reduce((a, m) => a + m[2], 0), s.name).toBe(n);
+      expect(s.markers.filter((m) => m[1] === 2).reduce((a, m) => a + m[2], 0), s.name).toBe(n);
+      expect(s.markers.every((m) => s.time.includes(m[0]))).toBe(true);
+    }
+  });
+
   it('report: false writes none', async () => {
     const dir = path.join(tmp, 'no-report');
     await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config, key: null, out: dir, timeoutMs: 60_000, logLevel: 'silent', report: false });
