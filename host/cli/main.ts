@@ -17,6 +17,7 @@ import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from
 import { COMMON_OPTIONS, exitLine, jsonText, parseFor, renderHelp, SCHEMA_PREFIX, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
+import { reportCmd } from './report.ts';
 import { init } from './init.ts';
 
 const build: CommandSpec = {
@@ -116,6 +117,7 @@ default: inferred from the bar spacing as backtesting.py does (docs/SEMANTICS.md
     str('log', 'DIR', `append the record's hash to this transparency log (backproof log init) and
 write the inclusion proof to <run folder>/log-inclusion.json`),
     str('log-key', 'FILE', 'the log\'s key, if not the signing key'),
+    { name: 'no-report', type: 'boolean', help: 'do not write report.html, the run\'s HTML report (backproof report), into the run folder' },
   ],
   positionals: 0,
   examples: [
@@ -181,7 +183,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   }
   const { outcome, dir, logged } = await backtest({
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
-    out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000,
+    out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'],
     logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY),
   });
   const traceRoot = toHex(outcome.trace.root);
@@ -358,7 +360,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  init, build, backtestCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
+  init, build, backtestCmd, reportCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */
