@@ -12,12 +12,15 @@ import type { BacktestResult } from '../model/trade.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
 import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
+import type { ProgressCounter } from '../engine/progress.ts';
 import { wire } from './wire.ts';
+import { compileOptionsOf } from './source-map.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
 import { chainLinks, encodeRecord, runIdOf, snapshotsSha256, type ChainedLink, type LinkKind } from '../audit/record.ts';
 import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
+import type { ProjectLock } from '../build/project.ts';
 
 export interface SourceText {
   path: string;
@@ -31,6 +34,10 @@ export interface StrategyArtifact {
   wasm: Uint8Array;
   /** Sources it was built from, entry first; empty when the user supplied a .wasm. */
   sources: SourceText[];
+  /** asc's source map of `wasm` (run/source-map: only one bound to these bytes), for fault messages; never recorded. */
+  sourceMap?: string;
+  /** The strategy project's lockfile, for the toolchain link (build/project); recorded as absent when not given. */
+  lock?: ProjectLock;
 }
 
 export interface RunInput {
@@ -43,6 +50,8 @@ export interface RunInput {
   mode?: InstrumentationMode;
   /** The toolchain link to record (default: this installation's). */
   toolchain?: Record<string, unknown>;
+  /** Where the engine reports its progress (engine/progress): for a display only, it changes nothing in the run. */
+  progress?: ProgressCounter;
 }
 
 export interface RunOutcome {
@@ -102,7 +111,7 @@ export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[],
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
   const sandbox = input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config);
-  const guest = compileGuest(input.strategy.wasm, sandbox);
+  const guest = compileGuest(input.strategy.wasm, sandbox, compileOptionsOf(input.strategy));
   const strategyBody = strategyMessage(input.strategy, guest.wasm);
   const feeds = feedsOf(input.data);
   if (feeds.length === 0) throw new UsageError('USAGE', 'a run needs at least one data file');
@@ -114,7 +123,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const log = (input.logger ?? silentLogger).child({ runId });
 
   const { backtest, instance, port, requested } = wire({
-    wasm: input.strategy.wasm, guest, sandbox, feeds, config, periods,
+    wasm: input.strategy.wasm, guest, sandbox, feeds, config, periods, progress: input.progress,
     log: (message, bt) => {
       const i = bt.bar;
       log.info({ symbol: feeds[bt.feed]!.symbol, bar: i, time: i >= 0 ? isoTime(bt.now) : null }, message);
@@ -134,7 +143,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
   const bodies: Record<LinkKind, Record<string, unknown>> = {
-    toolchain: input.toolchain ?? toolchainMessage(),
+    toolchain: input.toolchain ?? toolchainMessage(input.strategy.lock),
     strategy: strategyBody,
     data: dataBody,
     config: configBody,

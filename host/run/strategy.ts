@@ -1,21 +1,28 @@
 /**
  * @module run/strategy
- * Turns what the user named (an AssemblyScript file or a built .wasm) into a StrategyArtifact.
+ * Turns what the user named (an AssemblyScript file or a built .wasm) into a StrategyArtifact, with
+ * the lockfile of the project it sits in (build/project) for the toolchain link.
  */
 import { readFile } from 'node:fs/promises';
 import { buildStrategy } from '../build/asc.ts';
+import { checkBuild } from '../build/check.ts';
+import { projectLock } from '../build/project.ts';
 import { UsageError } from '../errors.ts';
 import type { StrategyArtifact } from './execute.ts';
+import { boundMapBeside } from './source-map.ts';
 
 export async function loadStrategy(file: string): Promise<StrategyArtifact> {
   if (file.endsWith('.wasm')) {
     try {
-      return { wasm: new Uint8Array(await readFile(file)), sources: [] };
+      const wasm = new Uint8Array(await readFile(file));
+      const sourceMap = await boundMapBeside(file, wasm);
+      return { wasm, sources: [], ...(sourceMap !== undefined ? { sourceMap } : {}), lock: projectLock(file) };
     } catch (e) {
       throw new UsageError('USAGE', `cannot read strategy module ${file}: ${(e as NodeJS.ErrnoException).code}`, { cause: e });
     }
   }
   if (!file.endsWith('.ts')) throw new UsageError('USAGE', `--strategy must be an AssemblyScript .ts file or a .wasm module, got ${file}`);
   const built = await buildStrategy(file);
-  return { wasm: built.wasm, sources: built.sources };
+  checkBuild(built); // what the sandbox would refuse fails here, as at `backproof build` (exit 6, with a hint)
+  return { wasm: built.wasm, sources: built.sources, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), lock: built.lock };
 }
