@@ -207,7 +207,7 @@ node_modules/): then package.json keeps what it has and gains the fields it lack
     text.log('');
     text.log('Next:');
     if (path.resolve(dir) !== path.resolve('.')) text.log(`  cd ${dir}`);
-    text.log('  npm install                # backproof, AssemblyScript and the Node 24 it runs on');
+    if (!s.packageJsonMerged) text.log('  npm install                # backproof, AssemblyScript and the Node 24 it runs on');
     text.log('  npm test                   # backtests src/strategy.ts on data/GOOG.csv and checks the result');
     text.log('  npx backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --out runs/first');
     return { exit: EXIT.ok, json: { dir: s.dir, backproofVersion: s.backproofVersion, files: s.files, packageJsonMerged: s.packageJsonMerged } };

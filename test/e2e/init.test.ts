@@ -76,6 +76,7 @@ describe('backproof init', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('  cd ');
+    expect(r.stdout).toContain('  npm install ');
     expect(await tree(dir)).toEqual(FILES);
   });
 
@@ -123,6 +124,13 @@ describe('backproof init', () => {
     expect(pkg.name).toBe('installed');
     expect(pkg.dependencies).toEqual(mine.dependencies);
     expect(await readFile(path.join(dir, 'package-lock.json'), 'utf8')).toBe('{}\n');
+    // Installed already: the next steps skip npm install.
+    const again = path.join(work, 'installed-again');
+    await mkdir(again);
+    await writeFile(path.join(again, 'package.json'), JSON.stringify(mine));
+    const text = await cli('init', again);
+    expect(text.out).toContain(`wrote a strategy project into ${again} (backproof ${VERSION}, package.json completed):`);
+    expect(text.out).not.toContain('npm install');
   });
 
   it('refuses such a package.json when it sets a field otherwise (a test script, a CommonJS type), or lacks backproof', async () => {
@@ -181,7 +189,8 @@ describe('the project init writes, with backproof installed', () => {
     const r = spawnSync(process.execPath, ['--test'], { cwd: copy, encoding: 'utf8', env });
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^[ℹ#] fail 1$/m);
-    expect(r.stdout).toMatch(/\b\d+ !== 93\b/);
+    expect(r.stdout).toMatch(/^\s+\+\s+trades: (?!93\b)\d+$/m); // the new figure,
+    expect(r.stdout).toMatch(/^\s+-\s+trades: 93$/m); // and the pinned one
   }, 120_000);
 
   it('build, plain asc (same module bytes), backtest, report, verify: the tutorial\'s commands', () => {

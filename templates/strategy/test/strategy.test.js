@@ -19,9 +19,11 @@ test('SMA(10/20) crossover on GOOG: 93 trades, final equity 81,812.37', async ()
     report: false,
     logLevel: 'silent',
   });
-  assert.equal(run.stats.bars, 2148);
-  assert.equal(run.stats.trades, 93);
-  assert.equal(run.stats.equityFinal.toFixed(2), '81812.37');
+  // Both figures at once, so a failure shows both new values.
+  assert.deepEqual(
+    { bars: run.stats.bars, trades: run.stats.trades, equityFinal: run.stats.equityFinal.toFixed(2) },
+    { bars: 2148, trades: 93, equityFinal: '81812.37' },
+  );
   // The run folder checks out: every hash of the record against the files.
   assert.equal((await verify(run.dir)).runId, run.runId);
 });
