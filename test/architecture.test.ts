@@ -38,7 +38,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/run': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/report', 'traces'],
   'host/inspect': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/run', 'host/report', 'traces'],
   // The one-line backtest() and verify() of the package root: a run, then reading it.
-  'host/api.ts': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/audit', 'host/run', 'host/inspect', 'traces'],
+  'host/api.ts': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/audit', 'host/run', 'host/inspect', 'traces'],
   'host/index.ts': ['host'],
   'host/cli': ['host/index.ts', 'traces'],
 };
