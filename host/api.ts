@@ -20,6 +20,7 @@ import { DEFAULT_CONFIG, type BrokerSettings, type RunConfig } from './run/confi
 import { backtest as runBacktest, type BacktestReport } from './run/backtest.ts';
 import { loadStrategy } from './run/strategy.ts';
 import { executeRunIsolated } from './run/worker.ts';
+import type { ProgressCounter } from './engine/progress.ts';
 import { verifyRun, type VerifyReport } from './inspect/verify.ts';
 import { sha256, toHex } from '../traces/index.ts';
 
@@ -57,6 +58,8 @@ export interface BacktestOptions {
   prettyLogs?: boolean;
   /** Write report.html into the run folder (default true). */
   report?: boolean;
+  /** A counter (progressCounter()) the engine keeps up to date from the run's thread, for a progress display. */
+  progress?: ProgressCounter;
 }
 
 export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
@@ -115,12 +118,12 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
       feeds.push(feed);
     }
     const strategy = await loadStrategy(o.strategy);
-    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs }, { timeoutMs });
+    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs, progress: o.progress }, { timeoutMs });
     return describe({ outcome, dir: null, logged: null }, key);
   }
   const r = await runBacktest({
     strategy: o.strategy, data, dataOptions: o.dataOptions, config, key, log: o.log, out: o.out,
-    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report,
+    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, progress: o.progress,
   });
   return describe(r, key);
 }

@@ -42,5 +42,5 @@ export function vkeyOption(text: unknown, usage: string): { name: string; public
   return key;
 }
 
-/** What every command gets besides its arguments: where warnings go (stderr), and the log level set by --quiet or --log-level (undefined: BACKPROOF_LOG, else info). */
-export type Context = { err: Out; logLevel: string | undefined };
+/** What every command gets besides its arguments: where warnings go (stderr), the log level set by --quiet or --log-level (undefined: BACKPROOF_LOG, else info), and whether --json was given. */
+export type Context = { err: Out; logLevel: string | undefined; json?: boolean };

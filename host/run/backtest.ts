@@ -22,6 +22,7 @@ import type { RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir } from './rundir.ts';
 import { loadStrategy } from './strategy.ts';
 import { executeRunIsolated } from './worker.ts';
+import type { ProgressCounter } from '../engine/progress.ts';
 
 export interface BacktestRequest {
   /** A strategy source (.ts, built with asc) or a module (.wasm). */
@@ -43,6 +44,8 @@ export interface BacktestRequest {
   prettyLogs?: boolean;
   /** Write report.html into the run folder (default true; `--no-report` skips it). */
   report?: boolean;
+  /** Where the engine reports how far the run has got, for a progress display (engine/progress). */
+  progress?: ProgressCounter;
 }
 
 export interface BacktestReport {
@@ -71,7 +74,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force));
   const strategy = await loadStrategy(r.strategy);
   const outcome = await executeRunIsolated(
-    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs },
+    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },
     { timeoutMs: r.timeoutMs },
   );
   const dir = r.out ?? path.join('runs', outcome.runId);

@@ -17,6 +17,7 @@ import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { GUEST_STACK_MB } from './stack.ts';
+import type { ProgressCounter } from '../engine/progress.ts';
 import { siblingModule } from '../paths.ts';
 
 export interface IsolatedRequest {
@@ -27,6 +28,8 @@ export interface IsolatedRequest {
   logLevel?: string;
   /** Human-readable logs (the worker's stderr is not a TTY). */
   prettyLogs?: boolean;
+  /** The engine's progress counter (engine/progress): shared memory, so the caller's thread sees it as the run goes. */
+  progress?: ProgressCounter;
 }
 
 type Reply = { value: unknown } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
@@ -158,5 +161,5 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  return executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger });
+  return executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
 }
