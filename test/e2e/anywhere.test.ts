@@ -76,6 +76,16 @@ describe('a strategy project outside the repository', () => {
     expect(ba.lock).toEqual({ lockfile: 'package-lock.json', lockfileSha256: new Uint8Array(createHash('sha256').update(await readFile(path.join(work, 'a', 'package-lock.json'))).digest()), installedBackproof: '0.1.0', installedIntegrity: INTEGRITY });
   }, 120_000);
 
+  it('with no node_modules/backproof around it, the SDK is the running Backproof\'s: the same names and module', async () => {
+    const alone = path.join(work, 'alone', 'deep');
+    await mkdir(path.join(alone, 'lib'), { recursive: true });
+    await writeFile(path.join(alone, 'lib', 'defaults.ts'), HELPER);
+    await writeFile(path.join(alone, 'strategy.ts'), STRATEGY);
+    const [built, installed] = [await buildStrategy(path.join(alone, 'strategy.ts')), await buildStrategy(a)];
+    expect(built.sources.map((s) => s.path)).toEqual(NAMES);
+    expect(sha(built.wasm)).toBe(sha(installed.wasm));
+  }, 120_000);
+
   it('builds with plain asc in the project (the package layout asc resolves: node_modules/backproof/guest-sdk/index.ts)', () => {
     const asc = path.join(REPO, 'node_modules', 'assemblyscript', 'bin', 'asc.js');
     const r = spawnSync(process.execPath, [asc, 'strategy.ts', '--runtime', 'incremental', '--exportStart', 'init', '-o', 'plain.wasm'], { cwd: path.join(work, 'a'), encoding: 'utf8' });
