@@ -126,6 +126,9 @@ describe('--json documents of a real run', () => {
     expect(r.match).toBe(false);
     expect(r.mismatches).toContain('result');
     expect(r.divergence).not.toBeNull();
+    const t = await json(5, 'trace@1', 'trace', run, '--data', changed, '--count', '1');
+    expect([t.rootMatches, t.records]).toEqual([false, []]);
+    expect(t.recordedRoot).toBe((r.recorded as { traceRoot: string }).traceRoot);
   });
 
   it('the log commands', async () => {
