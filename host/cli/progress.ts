@@ -67,7 +67,8 @@ export function startProgress(label: string, o: ProgressOptions): ProgressDispla
   const bar = new cliProgress.SingleBar({
     stream: cursorFixed(stream),
     format: `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`,
-    barsize: 30,
+    // The text beside the bar takes up to ~70 columns (a 7-digit count and rate): the bar gets the rest of the terminal.
+    barsize: stream.isTTY === true ? Math.max(10, Math.min(30, (stream.columns || 80) - 72)) : 30,
     fps: 1000 / intervalMs,
     synchronousUpdate: false,
     noTTYOutput: true,
