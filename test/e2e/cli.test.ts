@@ -165,7 +165,7 @@ describe('trace modes and the trace command', () => {
     expect(doc.schema).toBe('backproof/trace@1');
     const recs = doc.records;
     expect(recs.map((x: { index: number }) => x.index)).toEqual([1000, 1001, 1002]);
-    for (const x of recs) expect(Object.keys(x)).toEqual(['index', 'func', 'offset', 'opcode', 'stackHeight', 'address', 'name', 'functionName']);
+    for (const x of recs) expect(Object.keys(x)).toEqual(['index', 'func', 'offset', 'opcode', 'stackHeight', 'address', 'source', 'name', 'functionName']);
     const text = await cli('trace', run, '--count', '2');
     expect(text.out).toMatch(/\(2 of \d+ instructions; trace root [0-9a-f]{64} matches the record\)/);
   });
