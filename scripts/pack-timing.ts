@@ -3,7 +3,8 @@
  * tarball and the first audited backtest of an example strategy written there, its verification and, when the CLI
  * has the command, its report. Once with npm's cache as it is (warm after `npm ci` here), once with an empty cache
  * (every package, the Node 24 binary included, downloaded from the registry). Prints the tarball's sizes and one
- * markdown row per step (seconds of wall time). The shell's PATH without this repository's node_modules/.bin, as
+ * markdown row per step: seconds of wall time and of CPU time (user + system, child processes included; on a busy
+ * machine the CPU figure is the steadier one). The shell's PATH without this repository's node_modules/.bin, as
  * the user's would be.
  *
  *   node scripts/pack-timing.ts [--warm-only]
@@ -18,12 +19,12 @@ const repo = fileURLToPath(new URL('../', import.meta.url));
 const userPath = (process.env.PATH ?? '').split(path.delimiter).filter((p) => !p.startsWith(repo.replace(/\/$/, ''))).join(path.delimiter);
 const work = mkdtempSync(path.join(tmpdir(), 'backproof-pack-timing-'));
 
-function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { seconds: number; out: string } {
-  const t0 = performance.now();
-  const r = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
-  const seconds = (performance.now() - t0) / 1000;
+/** Runs a command under bash's `time`: wall seconds, and CPU seconds (user + system, its child processes included). */
+function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { seconds: number; cpu: number; out: string } {
+  const r = spawnSync('bash', ['-c', 'TIMEFORMAT="@time %R %U %S"; time "$@"', 'bash', cmd, ...args], { cwd, env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} (in ${cwd}) exited ${r.status}:\n${r.stdout}\n${r.stderr}`);
-  return { seconds, out: r.stdout };
+  const [wall, user, sys] = /@time (\S+) (\S+) (\S+)\s*$/.exec(r.stderr)!.slice(1).map(Number) as [number, number, number];
+  return { seconds: wall, cpu: user + sys, out: r.stdout };
 }
 
 const baseEnv = (): NodeJS.ProcessEnv => {
@@ -38,7 +39,7 @@ try {
   const tarball = path.join(work, info!.filename);
   console.log(`npm pack: ${info!.filename}, ${info!.size} bytes packed, ${info!.unpackedSize} bytes unpacked, ${info!.entryCount} files (${packed.seconds.toFixed(1)} s, tsc included)`);
   console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${availableParallelism()} CPUs\n`);
-  console.log('| cache | step | seconds |\n|---|---|---|');
+  console.log('| cache | step | wall s | CPU s |\n|---|---|---|---|');
 
   for (const mode of process.argv.includes('--warm-only') ? ['warm'] : ['warm', 'cold']) {
     const project = path.join(work, `project-${mode}`);
@@ -51,10 +52,12 @@ try {
     npx('backtest (asc build + audited run)', 'backtest', '--strategy', 'sma.ts', '--data', 'node_modules/backproof/data/GOOG.csv', '--out', 'runs/first', '--unsigned', '--quiet');
     npx('verify', 'verify', 'runs/first', '--quiet');
     let total = 0;
+    let totalCpu = 0;
     for (const [label, cmd, args] of steps) {
-      const { seconds } = sh(cmd, args, project, env);
+      const { seconds, cpu } = sh(cmd, args, project, env);
       total += seconds;
-      console.log(`| ${mode} | ${label} | ${seconds.toFixed(1)} |`);
+      totalCpu += cpu;
+      console.log(`| ${mode} | ${label} | ${seconds.toFixed(1)} | ${cpu.toFixed(1)} |`);
       if (label.startsWith('npm i')) {
         // The example strategy, in the user's folder, importing the SDK from the installed package.
         const example = readFileSync(path.join(project, 'node_modules/backproof/strategies-as/sma-cross.ts'), 'utf8');
@@ -63,7 +66,7 @@ try {
         if (help.status === 0) npx('report', 'report', 'runs/first');
       }
     }
-    console.log(`| ${mode} | **npm i to ${steps.some(([l]) => l === 'report') ? 'first report' : 'first verified backtest'}** | **${total.toFixed(1)}** |`);
+    console.log(`| ${mode} | **npm i to ${steps.some(([l]) => l === 'report') ? 'first report' : 'first verified backtest'}** | **${total.toFixed(1)}** | **${totalCpu.toFixed(1)}** |`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

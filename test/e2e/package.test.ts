@@ -1,8 +1,9 @@
 // The package as a user gets it: `npm pack` here (prepack compiles dist/), the tarball installed into an empty folder
-// under the OS temp folder (no repository around it), and there the CLI run through npx on a strategy written in that
-// folder: --version, keygen, build, backtest, verify; the library imported by package name. Real npm, real processes.
+// under the OS temp folder (no repository around it), and there the CLI run through npx: --version, init, keygen,
+// build, backtest, report, verify on the strategy init wrote (it imports the SDK by package name), and the project's
+// own `npm test` (the library imported by package name). Real npm, real processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -29,30 +30,6 @@ function run(cmd: string, args: string[], cwd: string, PATH = userPath): { code:
 
 const backproof = (...args: string[]) => run('npx', ['backproof', ...args], project);
 
-// The SDK strategy of strategies-as/sma-cross.ts, written in the user's folder.
-// TODO(issue 10 §3): import "backproof/guest-sdk" by package name once asc resolves it from node_modules.
-const STRATEGY = `import { Bar, Strategy, SMA, param, sma, crossover, crossunder, run } from "./node_modules/backproof/guest-sdk/index";
-export * from "./node_modules/backproof/guest-sdk/abi";
-
-class SmaCross extends Strategy {
-  fast: SMA = sma(param("fast", 10));
-  slow: SMA = sma(param("slow", 20));
-
-  onBar(bar: Bar): void {
-    this.fast.update(bar.close);
-    this.slow.update(bar.close);
-    if (!this.slow.ready) return;
-    if (crossover(this.fast, this.slow)) {
-      this.buy();
-    } else if (crossunder(this.fast, this.slow)) {
-      this.sell();
-    }
-  }
-}
-
-run(new SmaCross());
-`;
-
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-package-'));
   const pack = run('npm', ['pack', '--json', '--pack-destination', work], repo, repoPath);
@@ -62,12 +39,11 @@ beforeAll(async () => {
   files = info!.files.map((f) => f.path).sort();
   project = path.join(work, 'my-strategies');
   await mkdir(project);
-  // What `backproof init` will write: allowScripts lets the "node" package fetch its Node (npm 12 asks for it).
-  await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'my-strategies', private: true, type: 'module', allowScripts: { node: true } }));
+  // allowScripts before the first install: it lets the "node" package fetch its Node (npm 12 will ask for it).
+  await writeFile(path.join(project, 'package.json'), JSON.stringify({ name: 'my-strategies', allowScripts: { node: true } }));
   const install = run('npm', ['i', tarball, '--no-audit', '--no-fund', '--prefer-offline'], project);
   expect(install.code, install.err).toBe(0);
-  await writeFile(path.join(project, 'sma.ts'), STRATEGY);
-}, 180_000);
+}, 240_000);
 
 afterAll(async () => {
   if (work) await rm(work, { recursive: true, force: true });
@@ -78,10 +54,10 @@ describe('the npm package', () => {
     expect(path.basename(tarball)).toBe(`backproof-${version}.tgz`);
     for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/backproof.js', 'dist/host/cli/main.js', 'dist/host/index.js', 'dist/host/index.d.ts',
       'dist/host/run/guest-thread.js', 'dist/traces/hash-worker.js', 'dist/guest-sdk/constants.js', 'host/audit/backproof.proto',
-      'guest-sdk/index.ts', 'guest-sdk/abi.ts', 'strategies-as/sma-cross.ts', 'data/GOOG.csv']) expect(files).toContain(f);
-    // TypeScript only where it is meant as such: declarations, the AssemblyScript SDK and example strategies.
-    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/^(guest-sdk|strategies-as)\/[^/]+\.ts$/.test(f))).toEqual([]);
-    expect(files.filter((f) => /^(test|bench|scripts|node_modules|runs|\.backproof)\/|\.wasm$|\.build\.json$|tsconfig|package-lock/.test(f))).toEqual([]);
+      'guest-sdk/index.ts', 'guest-sdk/abi.ts', 'strategies-as/sma-cross.ts', 'data/GOOG.csv', 'templates/strategy/src/strategy.ts']) expect(files).toContain(f);
+    // TypeScript only where it is meant as such: declarations, the AssemblyScript SDK, example strategies, init's template.
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/^(guest-sdk|strategies-as|templates\/strategy\/src)\/[^/]+\.ts$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(test|bench|scripts|node_modules|runs|\.backproof)\/|\.wasm$|\.build\.json$|^tsconfig|package-lock/.test(f))).toEqual([]);
     // Every compiled module has its declaration file.
     const js = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(50);
@@ -106,28 +82,48 @@ describe('the npm package', () => {
     expect(direct).toEqual({ code: 0, out: `${version}\n`, err: '' });
   });
 
-  it('keygen, build, backtest and verify a strategy in the user folder: the same result as in the repository', async () => {
-    expect(backproof('keygen').code).toBe(0);
-    const build = backproof('build', 'sma.ts');
-    expect(build.code, build.err).toBe(0);
-    expect(build.out).toMatch(/^built sma\.wasm \(\d+ bytes, sha256 [0-9a-f]{64}\)/);
-    expect(existsSync(path.join(project, 'sma.build.json'))).toBe(true);
+  it('init, keygen, build, backtest, report and verify in the user folder: the same result as in the repository', async () => {
+    const init = backproof('init');
+    expect(init.code, init.err).toBe(0);
+    for (const f of ['src/strategy.ts', 'data/GOOG.csv', 'test/strategy.test.js', 'asconfig.json', 'tsconfig.json', 'README.md', '.gitignore']) {
+      expect(existsSync(path.join(project, f)), f).toBe(true);
+    }
+    const pkg = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8'));
+    expect(pkg.name).toBe('my-strategies');
+    expect(pkg.allowScripts).toEqual({ node: true });
+    expect(pkg.dependencies.backproof).toBe(`file:../${path.basename(tarball)}`); // what npm i wrote, kept
+    expect(await readFile(path.join(project, 'src/strategy.ts'), 'utf8')).toMatch(/^import \{[^}]+\} from "backproof\/guest-sdk";$/m);
 
-    // The module just built (a .ts strategy would be built again: that is build's work, tested above).
-    const bt = backproof('backtest', '--strategy', 'sma.wasm', '--data', 'node_modules/backproof/data/GOOG.csv', '--commission', '0.002', '--out', 'runs/first');
+    expect(backproof('keygen').code).toBe(0);
+    const build = backproof('build', 'src/strategy.ts');
+    expect(build.code, build.err).toBe(0);
+    expect(build.out).toMatch(/^built src\/strategy\.wasm \(\d+ bytes, sha256 [0-9a-f]{64}\)/);
+
+    const bt = backproof('backtest', '--strategy', 'src/strategy.ts', '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', 'runs/first', '--no-report');
     expect(bt.code, bt.err).toBe(0);
     expect(bt.out).toMatch(/record +signed by key [0-9a-f]{16}/);
     const record = JSON.parse(await readFile(path.join(project, 'runs/first/record.json'), 'utf8'));
     expect(record.signed).toBe(true);
+    // The sources it was built from, named package-relatively: the strategy's and the installed SDK's.
+    const sources = readdirSync(path.join(project, 'runs/first/sources'), { recursive: true, encoding: 'utf8' });
+    expect(sources).toContain('strategy.ts');
+    expect(sources).toContain(path.join('node_modules', 'backproof', 'guest-sdk', 'index.ts'));
 
     // The same module and data run by this repository's .ts sources (in-process) give the same numbers.
     const here = path.join(work, 'repo-run');
-    const ref = await cli('backtest', '--strategy', path.join(project, 'sma.wasm'), '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', here, '--unsigned', '--quiet');
+    const ref = await cli('backtest', '--strategy', path.join(project, 'src/strategy.wasm'), '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', here, '--unsigned', '--quiet', '--no-report');
     expect(ref.code, ref.err).toBe(0);
     const stats = await readFile(path.join(project, 'runs/first/stats.json'), 'utf8');
     expect(JSON.parse(stats).trades).toBe(93);
     expect(stats).toBe(await readFile(path.join(here, 'stats.json'), 'utf8'));
     expect(await readFile(path.join(project, 'runs/first/trades.csv'), 'utf8')).toBe(await readFile(path.join(here, 'trades.csv'), 'utf8'));
+
+    const report = backproof('report', 'runs/first', '--out', 'first.html');
+    expect(report.code, report.err).toBe(0);
+    const html = await readFile(path.join(project, 'first.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain(/trace root +([0-9a-f]{64})/.exec(bt.out)![1]); // the audit panel
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=["']?https?:/i); // self-contained: nothing to fetch
 
     const ok = backproof('verify', 'runs/first', '--pubkey', '.backproof/backproof.pub');
     expect(ok.code, ok.err).toBe(0);
@@ -138,7 +134,14 @@ describe('the npm package', () => {
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     await writeFile(result, bytes);
     expect(backproof('verify', 'runs/first', '--pubkey', '.backproof/backproof.pub').code).toBe(5);
-  });
+  }, 180_000);
+
+  it("the project's own npm test passes: it backtests the example through the library imported by package name", () => {
+    const t = run('npm', ['test'], project);
+    expect(t.code, t.out + t.err).toBe(0);
+    expect(t.out).toMatch(/^✔ SMA\(10\/20\) crossover on GOOG: 93 trades/m);
+    expect(t.out).toMatch(/^ℹ fail 0$/m);
+  }, 120_000);
 
   it('the library is imported by package name, with its declarations', () => {
     const node = path.join(project, 'node_modules', '.bin', 'node');
