@@ -13,7 +13,7 @@
  * are written into a staging folder first and moved in at the end, so a refusal or a failure
  * leaves the folder as it was.
  */
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,7 +97,7 @@ function mergePackage(existing: Record<string, unknown> | null, ours: Record<str
 
 /** The target folder: missing, empty, or holding only what npm left; its package.json, if any. */
 async function checkTarget(dir: string): Promise<{ exists: boolean; pkg: Record<string, unknown> | null }> {
-  const st = await lstat(dir).catch((e) => {
+  const st = await stat(dir).catch((e) => {
     if (errno(e) === 'ENOENT') return null;
     throw new UsageError('USAGE', `init: cannot use ${dir}: ${errno(e) ?? (e as Error).message}`, { cause: e });
   });
