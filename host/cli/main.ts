@@ -294,7 +294,7 @@ effective address of loads and stores. Exit 5 when the replayed root is not the 
     const from = numberOption('from', values.from as string | undefined, 0);
     const w = await traceWindow({ dir: positionals[0], from, count: numberOption('count', values.count as string | undefined, 20), dataPath: values.data as string | undefined });
     const records = w.records.map((r) => ({ ...r, name: mnemonic(r.opcode), functionName: w.functionNames.get(r.func) ?? null }));
-    const json = { rootMatches: w.rootMatches, recordedRoot: w.recordedRoot, replayedRoot: w.replayedRoot, total: w.total, from, records: w.rootMatches ? records : [] };
+    const json = { rootMatches: w.rootMatches, recordedRoot: w.recordedRoot, replayedRoot: w.replayedRoot, total: w.total, from, records: w.rootMatches ? records : [], sourceNote: w.sourceNote };
     if (!w.rootMatches) {
       text.log(`MISMATCH trace root recorded ${w.recordedRoot}, replayed ${w.replayedRoot}`);
       return { exit: EXIT.verification, json };

@@ -108,6 +108,8 @@ describe('--json documents of a real run', () => {
     expect((await json(0, 'verify-attestation@1', 'verify-attestation', env, '--pubkey', pub)).subjectSha256).toBe(v.resultSha256);
     const t = await json(0, 'trace@1', 'trace', run, '--from', '1000', '--count', '3');
     expect((t.records as { index: number }[]).map((r) => r.index)).toEqual([1000, 1001, 1002]);
+    expect((t.records as { source: string }[])[0]!.source).toMatch(/\.ts:\d+:\d+$/); // built from source: positions known
+    expect(t.sourceNote).toBeNull();
     expect((await json(0, 'snapshot@1', 'snapshot', run, '--bar', '99')).bar).toBe(99);
   });
 
