@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
   renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
-  traceWindow, mnemonic, checkSnapshot, type RunConfig, type DataOptions, backtest, statsObject, rejectionsByReason, backproofVersion,
+  traceWindow, mnemonic, checkBuild, checkSnapshot, type RunConfig, type DataOptions, backtest, statsObject, rejectionsByReason, backproofVersion,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -19,6 +19,7 @@ import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
 import { init } from './init.ts';
+import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
 const build: CommandSpec = {
   name: 'build',
@@ -35,16 +36,21 @@ const build: CommandSpec = {
     const entry = positionals[0];
     if (!entry) throw new UsageError('USAGE', 'build needs a strategy file: backproof build <strategy.ts>');
     const result = await buildStrategy(entry);
+    checkBuild(result); // what the sandbox would refuse fails now (exit 6), with a hint
     const target = (values.out as string | undefined) ?? entry.replace(/\.ts$/, '') + '.wasm';
+    // asc's source map beside the module, bound to it by its SHA-256 here (loading the .wasm checks both: run/source-map).
+    const mapFile = `${target}.map`;
     const info = {
       entry: result.sources[0]!.path,
       wasm: { path: path.basename(target), sha256: toHex(sha256(result.wasm)), size: result.wasm.length },
       assemblyscript: result.ascVersion,
       flags: result.flags,
       sources: result.sources.map(({ path: p, sha256: h, normalizedSha256 }) => ({ path: p, sha256: h, normalizedSha256 })),
+      ...(result.sourceMap !== undefined ? { sourceMap: { path: path.basename(mapFile), sha256: toHex(sha256(new TextEncoder().encode(result.sourceMap))) } } : {}),
     };
     const buildJson = target.replace(/\.wasm$/, '') + '.build.json';
     await writeFile(target, result.wasm);
+    if (result.sourceMap !== undefined) await writeFile(mapFile, result.sourceMap);
     await writeFile(buildJson, JSON.stringify(info, null, 2) + '\n');
     text.log(`built ${target} (${result.wasm.length} bytes, sha256 ${info.wasm.sha256})`);
     return { exit: EXIT.ok, json: { wasmFile: target, buildFile: buildJson, build: info } };
@@ -118,6 +124,7 @@ default: inferred from the bar spacing as backtesting.py does (docs/SEMANTICS.md
 write the inclusion proof to <run folder>/log-inclusion.json`),
     str('log-key', 'FILE', 'the log\'s key, if not the signing key'),
     { name: 'no-report', type: 'boolean', help: 'do not write report.html, the run\'s HTML report (backproof report), into the run folder' },
+    ...PROGRESS_OPTIONS,
   ],
   positionals: 0,
   examples: [
@@ -181,11 +188,12 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
     if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
     dataOptions.duplicates = values.duplicates;
   }
+  const bar = progressFor('backtest', values, ctx);
   const { outcome, dir, logged } = await backtest({
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
     out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'],
-    logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY),
-  });
+    logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter,
+  }).finally(bar.stop);
   const traceRoot = toHex(outcome.trace.root);
   const resultSha256 = toHex(sha256(outcome.resultBytes));
   const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
@@ -300,8 +308,8 @@ effective address of loads and stores. Exit 5 when the replayed root is not the 
       return { exit: EXIT.verification, json };
     }
     for (const r of records)
-      text.log(`${String(r.index).padStart(10)}  f${r.func}${r.functionName ? ` ${r.functionName}` : ''}  @${r.offset}  ${r.name.padEnd(16)} h=${r.stackHeight}${r.address === null ? '' : `  addr=${r.address}`}`);
-    text.log(`(${w.records.length} of ${w.total} instructions; trace root ${w.replayedRoot} matches the record)`);
+      text.log(`${String(r.index).padStart(10)}  f${r.func}${r.functionName ? ` ${r.functionName}` : ''}  @${r.offset}${r.source ? ` ${r.source}` : ''}  ${r.name.padEnd(16)} h=${r.stackHeight}${r.address === null ? '' : `  addr=${r.address}`}`);
+    text.log(`(${w.records.length} of ${w.total} instructions; trace root ${w.replayedRoot} matches the record${w.sourceNote ? `; ${w.sourceNote}` : ''})`);
     return { exit: EXIT.ok, json };
   },
 };
@@ -518,7 +526,7 @@ export async function main(argv: string[], out: Out = { log: (s) => console.log(
     const { values, positionals } = parseFor(spec, rest);
     if (values.help) return help(spec.name, renderHelp(spec));
     const text: Out = json ? { log: () => {} } : out;
-    const r = await spec.run({ values, positionals, text, ctx: { err, logLevel } });
+    const r = await spec.run({ values, positionals, text, ctx: { err, logLevel, json } });
     if (json) out.log(jsonText({ schema: `${SCHEMA_PREFIX}${spec.schema}`, ...r.json }));
     return r.exit;
   } catch (e) {

@@ -9,14 +9,16 @@
 import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { sha256, toHex } from '../../traces/index.ts';
+import { firstDifferingLeaf, sha256, toHex } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
 import type { SourceText } from '../run/execute.ts';
 import { executeRunIsolated } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { findDivergence, type Divergence } from './divergence.ts';
 import { loadRecordedRun, openRecordedData } from './reexecute.ts';
+import { recordedSources } from './source-map.ts';
 import { toolchainDifferences } from '../run/toolchain.ts';
+import type { ProgressCounter } from '../engine/progress.ts';
 
 export interface ReplayReport {
   runId: string;
@@ -50,6 +52,8 @@ export interface ReplayOptions {
   logLevel?: string;
   /** Replay even though the toolchain differs from the recorded one (recorded in the report). */
   allowToolchainMismatch?: boolean;
+  /** Where the re-execution reports how far it has got, for a progress display (engine/progress). */
+  progress?: ProgressCounter;
 }
 
 export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
@@ -67,7 +71,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   const replayData = await openRecordedData(run, opts.dataPath);
   for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
   // On a guest thread, like the recorded run (run/worker): the same stack, so the same limits hold.
-  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel });
+  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel, progress: opts.progress });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
   const replayedRoot = toHex(outcome.trace.root);
@@ -84,9 +88,10 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
     // The recorded side re-executes from the recorded files; without them it cannot be shown.
     const recorded = opts.dataPath ? await openRecordedData(run).catch(() => null) : replayData;
+    const { locate } = await recordedSources(run);
     divergence = await findDivergence(
-      { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes },
-      { label: 'replayed', wasm: run.wasm, feeds: replayData.feeds, config: run.config, leafHashes: outcome.trace.leafHashes },
+      { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes, locate },
+      { label: 'replayed', wasm: run.wasm, feeds: replayData.feeds, config: run.config, leafHashes: outcome.trace.leafHashes, locate },
     );
   }
   return {
@@ -104,9 +109,13 @@ export async function diffRuns(dirA: string, dirB: string): Promise<{ same: bool
   if (toHex(sha256(a.wasm)) !== toHex(sha256(b.wasm))) notes.push('the two runs use different modules: instruction positions are compared as they are');
   const da = await openRecordedData(a), db = await openRecordedData(b);
   notes.push(...da.notes.map((n) => `${dirA}: ${n}`), ...db.notes.map((n) => `${dirB}: ${n}`));
+  // Source positions only for a report: rebuilding costs a moment per side.
+  const none = { locate: null, note: null };
+  const [sa, sb] = firstDifferingLeaf(a.leafHashes, b.leafHashes) < 0 ? [none, none] : await Promise.all([recordedSources(a), recordedSources(b)]);
   const divergence = await findDivergence(
-    { label: 'A', wasm: a.wasm, feeds: da.matches ? da.feeds : null, config: a.config, leafHashes: a.leafHashes },
-    { label: 'B', wasm: b.wasm, feeds: db.matches ? db.feeds : null, config: b.config, leafHashes: b.leafHashes },
+    { label: 'A', wasm: a.wasm, feeds: da.matches ? da.feeds : null, config: a.config, leafHashes: a.leafHashes, locate: sa.locate },
+    { label: 'B', wasm: b.wasm, feeds: db.matches ? db.feeds : null, config: b.config, leafHashes: b.leafHashes, locate: sb.locate },
   );
+  if (divergence) notes.push(...(sa.note ? [`${dirA}: ${sa.note}`] : []), ...(sb.note ? [`${dirB}: ${sb.note}`] : []));
   return { same: divergence === null, notes, divergence };
 }

@@ -271,9 +271,10 @@ describe('exit codes and errors', () => {
     const spin = await cli('backtest', '--strategy', 'test/fixtures/spin.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 's1'), '--fuel', '5000000');
     expect(spin.code).toBe(4);
     expect(spin.err).toMatch(/FUEL_EXHAUSTED: fuel exhausted in function \d+ \(.*on_?[bB]ar.*\) at byte offset \d+/);
+    // From source, an import the sandbox refuses fails at its build (test/e2e/build-checks); as a module, in the sandbox.
     const esc = await cli('backtest', '--strategy', 'test/fixtures/bad-import.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 's2'));
-    expect(esc.code).toBe(4);
-    expect(esc.err).toMatch(/IMPORT_NOT_ALLOWED: import "wasi_snapshot_preview1"."proc_exit"/);
+    expect(esc.code).toBe(6);
+    expect(esc.err).toMatch(/BUILD_FAILED: test\/fixtures\/bad-import.ts: import "wasi_snapshot_preview1"."proc_exit" is not part of the Backproof ABI/);
     const bomb = await cli('backtest', '--strategy', 'test/fixtures/memory-bomb.ts', '--data', 'data/GOOG.csv', '--out', path.join(work, 's3'), '--max-memory-pages', '64');
     expect(bomb.code).toBe(4);
     expect(bomb.err).toMatch(/GUEST_(ABORT|TRAP)/);
