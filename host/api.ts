@@ -81,6 +81,17 @@ export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
   dir: string | null;
 }
 
+/**
+ * The package runs on Node >= 22.2 (WebAssembly multi-memory, zlib.crc32; package.json "engines"). The CLI's
+ * launcher re-runs itself on the bundled Node 24; a script importing the package has no launcher, so an older
+ * Node is told what to do here instead of failing inside the sandbox on the first module.
+ */
+export function checkNodeVersion(version: string = process.versions.node): void {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 2)) return;
+  throw new UsageError('USAGE', `backproof needs Node >= 22.2, and this is Node ${version}: run the script on the Node 24 that came with backproof ("npx node script.mjs"), or upgrade Node`);
+}
+
 async function keyOf(key: BacktestOptions['key']): Promise<KeyObject | null> {
   if (key === null) return null;
   if (key === undefined) return existsSync(DEFAULT_KEY_FILE) ? loadPrivateKey(DEFAULT_KEY_FILE) : null;
@@ -93,6 +104,7 @@ async function keyOf(key: BacktestOptions['key']): Promise<KeyObject | null> {
  * writing anything.
  */
 export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
+  checkNodeVersion();
   if (typeof o?.strategy !== 'string' || o.strategy === '') throw new UsageError('USAGE', 'backtest() needs strategy: the path of a .ts or .wasm file');
   const data = typeof o.data === 'string' ? [o.data] : o.data;
   if (!Array.isArray(data) || data.some((d) => typeof d !== 'string')) throw new UsageError('USAGE', 'backtest() needs data: a file path (or NAME=path), or an array of them');
@@ -162,6 +174,7 @@ export interface VerifyOptions {
  * link) when it does not.
  */
 export async function verify(runDir: string, o: VerifyOptions = {}): Promise<VerifyReport> {
+  checkNodeVersion();
   const trustedKey = typeof o.pubkey === 'string' ? await loadPublicKeyRaw(o.pubkey) : o.pubkey ?? null;
   return verifyRun({ dir: runDir, trustedKey, dataPath: o.data, strict: o.strict, rebuild: o.rebuild });
 }

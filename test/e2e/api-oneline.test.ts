@@ -1,13 +1,14 @@
 // The one-line API (host/api.ts): backtest({ strategy, data, params }) makes the run `backproof backtest`
 // makes, byte for byte; verify(runDir) checks it; bad input is refused with a typed error, nothing written.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { AuditError, backtest, verify, UsageError, type BacktestRun } from '../../host/index.ts';
+import { checkNodeVersion } from '../../host/api.ts';
 
 const node = process.execPath;
 const bin = path.resolve('bin/backproof.js');
@@ -28,6 +29,8 @@ beforeAll(async () => {
   cliOut = r.stdout;
   run = await backtest({ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: 10, slow: 20 }, key: null, out: path.join(work, 'api'), logLevel: 'silent' });
 }, 120_000);
+
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('backtest() in one line', () => {
   it('gives the stats, trades and equity the CLI prints, and the same record, byte for byte', async () => {
@@ -103,5 +106,14 @@ describe('backtest() in one line', () => {
       expect(e.message).toMatch(message);
     }
     expect((await readdir(work)).sort()).toEqual(['api', 'cli', 'default']);
+  });
+
+  it('on a Node older than 22.2 (a script has no launcher to bring Node 24), says what to run instead', () => {
+    for (const v of ['20.20.2', '22.1.0', '18.0.0']) {
+      const e = (() => { try { checkNodeVersion(v); } catch (x) { return x; } })();
+      expect(e, v).toBeInstanceOf(UsageError);
+      expect((e as Error).message).toBe(`backproof needs Node >= 22.2, and this is Node ${v}: run the script on the Node 24 that came with backproof ("npx node script.mjs"), or upgrade Node`);
+    }
+    for (const v of ['22.2.0', '22.23.3', '24.21.0', '25.0.0']) expect(() => checkNodeVersion(v), v).not.toThrow();
   });
 });

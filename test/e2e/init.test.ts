@@ -3,8 +3,8 @@
 // with backproof installed in its node_modules (linked to this repository), the SDK imported by package name,
 // `npm test` (node --test through the programmatic API), build, plain asc, backtest, report, verify, and the
 // editor's view (tsc over the project's tsconfig) all work.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,8 @@ let work: string;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-init-'));
 });
+// (rm follows no link: the projects' node_modules links into this repository are removed, not what they name)
+afterAll(() => rm(work, { recursive: true, force: true }));
 
 describe('backproof init', () => {
   it('writes the project: these files, this package.json, GOOG.csv byte for byte, the same bytes every time', async () => {
