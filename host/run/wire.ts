@@ -65,6 +65,7 @@ export function wire(input: WireInput): Wired {
     param: (name) => requested.add(name),
     log: log ? (message) => log(message, backtest) : undefined,
   });
+  host.symbolName = (index) => feeds[index]?.symbol; // fault messages name the bar's symbol
   input.tap?.(host, backtest, () => instance);
   instance = new GuestInstance(input.guest, host, input.sandbox);
   const brokers = backtest.brokers;

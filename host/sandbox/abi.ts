@@ -65,6 +65,8 @@ export interface GuestHost {
   /** Index of the current bar's symbol, and how many symbols the run has. */
   symbol(): number;
   symbols(): number;
+  /** The name of symbol `index` (its --data name), for fault messages only; the guest never sees it. */
+  symbolName?(index: number): string | undefined;
   positionOf(symbol: number): number;
   orderOn(symbol: number, kind: number, size: number): void;
   /** `integer`: read through param_int (the SDK's param with an integer default). */

@@ -238,7 +238,7 @@ export interface FaultSite {
 export type GuestFault = SandboxError & { site: FaultSite };
 
 /** `<what> in function F (name) at byte offset X after N instructions[: <reason>], in <callback> of bar B (time, symbol S)`. */
-function describeSite(what: string, reason: string | null, s: FaultSite): string {
+function describeSite(what: string, reason: string | null, s: FaultSite, symbolName?: (index: number) => string | undefined): string {
   let text = what;
   if (s.func !== null) text += ` in function ${s.func}${s.name ? ` (${s.name})` : ''}`;
   if (s.offset !== null) text += ` at byte offset ${s.offset}${s.source !== null ? ` (${s.source})` : ''}`;
@@ -247,7 +247,8 @@ function describeSite(what: string, reason: string | null, s: FaultSite): string
   text += `, in ${s.callback}`;
   if (s.bar !== null) {
     text += `${s.callback === 'on_bar' ? ' of' : ' after'} bar ${s.bar}${s.time !== null ? ` (${isoTime(s.time)}` : ' ('}`;
-    text += `${s.symbol !== null ? `${s.time !== null ? ', ' : ''}symbol ${s.symbol}` : ''})`;
+    const name = s.symbol !== null ? symbolName?.(s.symbol) : undefined;
+    text += `${s.symbol !== null ? `${s.time !== null ? ', ' : ''}symbol ${s.symbol}${name ? ` ${name}` : ''}` : ''})`;
   }
   return text;
 }
@@ -453,7 +454,7 @@ export class GuestInstance {
       this.stop = { site: f.site, what: e.message, reason: null };
     }
     f.site.callback = callback;
-    e.message = describeSite(this.stop.what, this.stop.reason, f.site);
+    e.message = describeSite(this.stop.what, this.stop.reason, f.site, this.host.symbolName?.bind(this.host));
     return e;
   }
 

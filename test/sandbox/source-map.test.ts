@@ -107,27 +107,27 @@ describe('faults name file:line:col, the bar and its time', () => {
   it('a trap (integer division by zero, unreachable) and an abort (assert), on bar 49 of GOOG.csv', async () => {
     const div = await backtest('test/fixtures/fault.ts', 'div', '--param', 'fault=1');
     expect(div.code).toBe(4);
-    expect(div.err).toBe(`${head}GUEST_TRAP: guest trapped: divide by zero in function 19 (guest-sdk/abi/on_bar) at byte offset 4409 (test/fixtures/fault.ts:14:38) after 17407 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0)`);
+    expect(div.err).toBe(`${head}GUEST_TRAP: guest trapped: divide by zero in function 19 (guest-sdk/abi/on_bar) at byte offset 4409 (test/fixtures/fault.ts:14:38) after 17407 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0 GOOG)`);
     const abort = await backtest(wasm, 'abort', '--param', 'fault=2');
     expect(abort.code).toBe(4);
-    expect(abort.err).toBe(`${head}GUEST_ABORT: guest aborted: seen must stay negative at test/fixtures/fault.ts:15:26 in function 19 (guest-sdk/abi/on_bar) at byte offset 4458 (near test/fixtures/fault.ts:15:48), in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0)`);
+    expect(abort.err).toBe(`${head}GUEST_ABORT: guest aborted: seen must stay negative at test/fixtures/fault.ts:15:26 in function 19 (guest-sdk/abi/on_bar) at byte offset 4458 (near test/fixtures/fault.ts:15:48), in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0 GOOG)`);
     const unreachable = await backtest(wasm, 'unreachable', '--param', 'fault=3', '--param', 'at=7');
     expect(unreachable.code).toBe(4);
-    expect(unreachable.err).toBe(`${head}GUEST_TRAP: guest trapped: unreachable in function 19 (guest-sdk/abi/on_bar) at byte offset 4480 (test/fixtures/fault.ts:16:26) after 10677 instructions, in on_bar of bar 7 (2004-08-30T00:00:00Z, symbol 0)`);
+    expect(unreachable.err).toBe(`${head}GUEST_TRAP: guest trapped: unreachable in function 19 (guest-sdk/abi/on_bar) at byte offset 4480 (test/fixtures/fault.ts:16:26) after 10677 instructions, in on_bar of bar 7 (2004-08-30T00:00:00Z, symbol 0 GOOG)`);
   });
 
   it('fuel exhaustion names the line of the loop', async () => {
     const spin = await backtest('test/fixtures/spin.ts', 'spin', '--fuel-per-bar', '200000');
     expect(spin.code).toBe(4);
-    expect(spin.err).toBe(`${head}FUEL_EXHAUSTED: fuel exhausted in function 17 (guest-sdk/abi/on_bar) at byte offset 4136 (near test/fixtures/spin.ts:8:5) after 209301 instructions: the per-callback budget of 200000 instructions is spent, in on_bar of bar 0 (2004-08-19T00:00:00Z, symbol 0)`);
+    expect(spin.err).toBe(`${head}FUEL_EXHAUSTED: fuel exhausted in function 17 (guest-sdk/abi/on_bar) at byte offset 4136 (near test/fixtures/spin.ts:8:5) after 209301 instructions: the per-callback budget of 200000 instructions is spent, in on_bar of bar 0 (2004-08-19T00:00:00Z, symbol 0 GOOG)`);
   });
 
   it('a prebuilt .wasm uses the map beside it only when its .build.json binds both', async () => {
     const map = await readFile(`${wasm}.map`, 'utf8');
     const info = JSON.parse(await readFile(path.join(work, 'fault.build.json'), 'utf8'));
     expect(info.sourceMap).toEqual({ path: 'fault.wasm.map', sha256: sha256(map) });
-    const located = '(test/fixtures/fault.ts:16:26) after 17397 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0)';
-    const bare = 'at byte offset 4480 after 17397 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0)';
+    const located = '(test/fixtures/fault.ts:16:26) after 17397 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0 GOOG)';
+    const bare = 'at byte offset 4480 after 17397 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0 GOOG)';
     const run = () => backtest(wasm, `w${Math.random().toString(36).slice(2)}`, '--param', 'fault=3');
     expect((await run()).err).toContain(`at byte offset 4480 ${located}`);
     // A map that is not the one bound (here: one more space) is not used: byte offsets only.

@@ -117,7 +117,7 @@ describe('a trap inside a region', () => {
     expect(bar).toBeGreaterThan(0);
     expect(error).toMatchObject({ code: 'GUEST_TRAP', site: { callback: 'on_bar', func: 0, offset: storeAt, bar, time: data.bars.time[bar], symbol: 0 } });
     expect(error!.message).toContain(`in function 0 at byte offset ${storeAt} after `);
-    expect(error!.message).toContain(`, in on_bar of bar ${bar} (${isoTime(data.bars.time[bar]!)}, symbol 0)`);
+    expect(error!.message).toContain(`, in on_bar of bar ${bar} (${isoTime(data.bars.time[bar]!)}, symbol 0 ${data.symbol})`);
   });
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
