@@ -31,10 +31,19 @@ export function locatorOf(wasm: Uint8Array, map: string | undefined, near = fals
   }
 }
 
-/** The sandbox's options for a strategy: its fault locator when it has a map. */
+/**
+ * The sandbox's options for a strategy: its fault locator when it has a map, made on the first
+ * fault (a run that does not fault never parses the map).
+ */
 export function compileOptionsOf(strategy: { wasm: Uint8Array; sourceMap?: string }): CompileOptions {
-  const locate = locatorOf(strategy.wasm, strategy.sourceMap, true);
-  return locate ? { locate } : {};
+  if (strategy.sourceMap === undefined) return {};
+  let locate: ((offset: number) => string | null) | null | undefined;
+  return {
+    locate: (offset) => {
+      if (locate === undefined) locate = locatorOf(strategy.wasm, strategy.sourceMap, true);
+      return locate ? locate(offset) : null;
+    },
+  };
 }
 
 /** What `backproof build` writes beside a module: `<name>.wasm.map`, bound by `<name>.build.json`. */
