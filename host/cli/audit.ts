@@ -11,6 +11,7 @@ import {
 } from '../index.ts';
 import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
 import type { CommandSpec } from './command.ts';
+import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2) + '\n';
 const str = (name: string, arg: string, help: string) => ({ name, type: 'string' as const, arg, help });
@@ -30,6 +31,7 @@ flags, SDK) differs from the recorded one, naming each difference.`,
 divergence is then re-executed from the recorded file, if it still matches its hash)`),
     { name: 'allow-toolchain-mismatch', type: 'boolean', help: 'replay under a different toolchain anyway; the override is printed and reported' },
     str('report', 'FILE', 'also write the whole report as JSON to FILE'),
+    ...PROGRESS_OPTIONS,
   ],
   positionals: 1,
   examples: ['backproof replay runs/demo', 'backproof replay runs/demo --json'],
@@ -37,10 +39,11 @@ divergence is then re-executed from the recorded file, if it still matches its h
   schema: 'replay@1',
   async run({ values, positionals, text, ctx }) {
     if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
+    const bar = progressFor('replay', values, ctx);
     const r = await replayRun({
       dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger({ level: ctx.logLevel }), logLevel: ctx.logLevel,
-      allowToolchainMismatch: values['allow-toolchain-mismatch'] === true,
-    });
+      allowToolchainMismatch: values['allow-toolchain-mismatch'] === true, progress: bar.counter,
+    }).finally(bar.stop);
     if (values.report) await writeFile(values.report as string, json(r));
     for (const d of r.toolchainDifferences) text.log(`toolchain override: ${d}`);
     for (const note of r.notes) text.log(`note: ${note}`);

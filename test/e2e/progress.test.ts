@@ -1,11 +1,19 @@
 // Progress (issue 10 §5): the engine's shared counter (engine/progress) — written every PROGRESS_EVERY
 // events, exact at the end, never read by the run — and the CLI's bar on stderr, drawn from it.
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Bars } from '../../host/model/bars.ts';
 import { Backtest } from '../../host/engine/backtest.ts';
 import { sourceOf } from '../../host/data/stream.ts';
 import type { GuestPort } from '../../host/engine/ports.ts';
-import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_TOTAL, progressCounter, readProgress } from '../../host/engine/progress.ts';
+import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_TOTAL, progressCounter, readProgress, writeProgress } from '../../host/engine/progress.ts';
+import { duration, progressShown, startProgress } from '../../host/cli/progress.ts';
+import { PassThrough } from 'node:stream';
 
 const MINUTE = 60_000_000_000n;
 
@@ -84,5 +92,153 @@ describe('engine progress counter', () => {
     const without = run();
     expect(without.trades.length).toBeGreaterThan(10);
     expect(run(progressCounter())).toEqual(without);
+  });
+});
+
+/** A terminal as cli-progress sees one: a stream that says it is a TTY, 100 columns wide; what is written is kept. */
+function terminal(isTTY: boolean): { stream: NodeJS.WriteStream; text: () => string } {
+  const stream = new PassThrough() as unknown as NodeJS.WriteStream & PassThrough;
+  Object.assign(stream, { isTTY, columns: 100 });
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('the display (cli/progress)', () => {
+  it('is drawn on a terminal unless --quiet/--json or --no-progress; through a pipe only with --progress', () => {
+    const tty = terminal(true).stream, pipe = terminal(false).stream;
+    expect(progressShown({ mode: 'auto', quiet: false, stream: tty })).toBe(true);
+    expect(progressShown({ mode: 'auto', quiet: true, stream: tty })).toBe(false);
+    expect(progressShown({ mode: 'off', quiet: false, stream: tty })).toBe(false);
+    expect(progressShown({ mode: 'auto', quiet: false, stream: pipe })).toBe(false);
+    expect(progressShown({ mode: 'on', quiet: true, stream: pipe })).toBe(true);
+    // Not shown: no counter, so the engine writes nothing, and nothing is written.
+    const quiet = terminal(true);
+    const none = startProgress('backtest', { mode: 'auto', quiet: true, stream: quiet.stream });
+    expect(none.counter).toBeUndefined();
+    none.stop();
+    expect(quiet.text()).toBe('');
+  });
+
+  it('on a terminal (100 columns: a 28-column bar): redraws one line in place from the counter, leaves the last frame and a newline, never saves or restores the cursor', async () => {
+    const t = terminal(true);
+    const shown = startProgress('backtest', { mode: 'auto', quiet: false, stream: t.stream, intervalMs: 10 });
+    const counter = shown.counter!;
+    await sleep(40);
+    expect(t.text()).toBe(''); // no total yet: nothing drawn
+    writeProgress(counter, PROGRESS_TOTAL, 1_000_000);
+    writeProgress(counter, PROGRESS_DONE, 250_000);
+    await sleep(60);
+    writeProgress(counter, PROGRESS_DONE, 500_000);
+    await sleep(60);
+    writeProgress(counter, PROGRESS_DONE, 1_000_000);
+    writeProgress(counter, PROGRESS_ENDED, 1);
+    await sleep(60);
+    shown.stop();
+    const out = t.text();
+    expect(out).not.toMatch(/\x1B[78]/);
+    expect(out).toContain('\x1B[1G'); // back to column 1 before each frame
+    expect(out).toMatch(/backtest \[={7}-{21}\] 25% \| 250000\/1000000 bars \| - bars\/s \| ETA -/);
+    expect(out).toMatch(/backtest \[={14}-{14}\] 50% \| 500000\/1000000 bars \| [\d,]+ bars\/s \| ETA \d+s/);
+    expect(out.endsWith('backtest [============================] 100% | 1000000/1000000 bars | ' + /\| ([\d,]+) bars\/s/.exec(out.slice(out.lastIndexOf('100%')))![1] + ' bars/s | ETA 0s\x1B[0K\n')).toBe(true);
+    expect(out.split('\n').length).toBe(2); // one line, redrawn in place, and the newline after the last frame
+  });
+
+  it('formats the ETA', () => {
+    expect([duration(0), duration(44.2), duration(60), duration(185), duration(3600 * 2 + 7 * 60 + 5)]).toEqual(['0s', '45s', '1m00s', '3m05s', '2h07m']);
+  });
+});
+
+// The CLI in its own process, its stderr a pipe: nothing is drawn unless --progress forces it (one line per frame).
+const BIN = path.resolve('bin/backproof.js');
+const BARS = 300_000;
+const FRAME = /^(backtest|replay) \[[=-]{30}\] (\d+)% \| (\d+)\/(\d+) bars \| ([\d,]+|-) bars\/s \| ETA (.+)$/;
+let work: string;
+
+function backproof(...argv: string[]): { code: number | null; out: string; err: string } {
+  const env = { ...process.env };
+  delete env.VITEST;
+  delete env.BACKPROOF_LOG;
+  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: work, env, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+function frames(err: string, label: string): { percent: number; done: number; total: number }[] {
+  return err.split('\n').flatMap((l) => {
+    const m = FRAME.exec(l);
+    return m && m[1] === label ? [{ percent: Number(m[2]), done: Number(m[3]), total: Number(m[4]) }] : [];
+  });
+}
+
+/** Every file of a run folder, by name, as its SHA-256 (toEqual over megabytes of Buffers is far too slow). */
+function folder(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, rel: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name), path.join(rel, e.name));
+      else out[path.join(rel, e.name)] = createHash('sha256').update(readFileSync(path.join(d, e.name))).digest('hex');
+    }
+  };
+  walk(path.join(work, dir), '');
+  return out;
+}
+
+describe('the progress bar of the CLI', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'backproof-progress-'));
+    // A year and more of minute bars: long enough for frames during the loop (it is read every 150 ms).
+    const rows = ['Date,Open,High,Low,Close,Volume'];
+    const t0 = Date.UTC(2020, 0, 1);
+    for (let i = 0; i < BARS; i++) {
+      const p = 100 + 10 * Math.sin(i / 500) + (i % 13) / 10;
+      rows.push(`${new Date(t0 + i * 60_000).toISOString().slice(0, 19).replace('T', ' ')},${p.toFixed(2)},${(p + 0.5).toFixed(2)},${(p - 0.5).toFixed(2)},${(p + 0.1).toFixed(2)},100`);
+    }
+    await writeFile(path.join(work, 'minutes.csv'), rows.join('\n') + '\n');
+    await cp('guest-sdk', path.join(work, 'guest-sdk'), { recursive: true });
+    await mkdir(path.join(work, 'strategies-as'));
+    await cp('strategies-as/sma-cross.ts', path.join(work, 'strategies-as/sma-cross.ts'));
+    expect(backproof('build', 'strategies-as/sma-cross.ts', '--out', 'sma-cross.wasm', '--quiet').code).toBe(0);
+  }, 60_000);
+  afterAll(async () => {
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('--progress draws frames on stderr up to the total; stdout and every file of the run are those of a run without it', () => {
+    const run = ['backtest', '--strategy', 'sma-cross.wasm', '--data', 'minutes.csv', '--unsigned', '--quiet'];
+    const shown = backproof(...run, '--out', 'a', '--progress');
+    expect(shown.code, shown.err).toBe(0);
+    const f = frames(shown.err, 'backtest');
+    expect(f.length).toBeGreaterThanOrEqual(2);
+    // The last frame is the whole run; before it, the count only grows and never passes the total.
+    expect(f.at(-1)).toEqual({ percent: 100, done: BARS, total: BARS });
+    for (let i = 1; i < f.length; i++) expect(f[i]!.done).toBeGreaterThanOrEqual(f[i - 1]!.done);
+    for (const x of f) expect(x.done).toBeLessThanOrEqual(x.total);
+    expect(f.some((x) => x.done < BARS), 'a frame during the loop').toBe(true);
+    // Nothing but frames on stderr (--quiet), and none on stdout.
+    expect(shown.err.split('\n').filter((l) => l !== '' && !FRAME.test(l))).toEqual([]);
+    expect(shown.out).not.toMatch(/bars\/s/);
+
+    const plain = backproof(...run, '--out', 'b');
+    expect(plain.code, plain.err).toBe(0);
+    expect(plain.err).toBe('');
+    expect(plain.out).toBe(shown.out.replace('run folder    a\n', 'run folder    b\n'));
+    const files = folder('a');
+    expect(Object.keys(files)).toContain('record.pb');
+    expect(folder('b')).toEqual(files);
+  }, 60_000);
+
+  it('replay --progress draws the re-execution', () => {
+    const replayed = backproof('replay', 'a', '--progress', '--quiet');
+    expect(replayed.code, replayed.err).toBe(0);
+    expect(frames(replayed.err, 'replay').at(-1)).toEqual({ percent: 100, done: BARS, total: BARS });
+    expect(replayed.out).toMatch(/^MATCH trace root [0-9a-f]{64}, result [0-9a-f]{64}\n$/);
+  }, 60_000);
+
+  it('--progress with --no-progress is a usage error', () => {
+    const r = backproof('replay', 'a', '--progress', '--no-progress');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--progress and --no-progress contradict each other/);
   });
 });
