@@ -1,11 +1,13 @@
 // backproof init: the project it writes (files, package.json, data, the same bytes every time), the folders it
-// refuses (not empty, a file, a package.json that disagrees) leaving them as they were, and the project at work:
-// with backproof installed in its node_modules (linked to this repository), the SDK imported by package name,
-// `npm test` (node --test through the programmatic API), build, plain asc, backtest, report, verify, and the
-// editor's view (tsc over the project's tsconfig) all work.
+// refuses (not empty, a file, a package.json that disagrees) leaving them as they were; and docs/TUTORIAL.md run as
+// written in a folder where backproof is installed (linked to this repository): init, npm test (node --test through
+// the programmatic API), the edit and its failing test, build (plain asc: the same bytes), keygen, backtest, report,
+// verify, a changed file, replay, the sweep script, each printing what the tutorial shows; and the editor's view
+// (tsc over the project's tsconfig).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -154,15 +156,41 @@ describe('backproof init', () => {
   });
 });
 
-describe('the project init writes, with backproof installed', () => {
+describe('docs/TUTORIAL.md, run as written, in a folder where backproof is installed', () => {
+  // The tutorial's outputs are its unlabelled fenced blocks, in order; each must appear in what its step prints
+  // (line by line, in order; "…" stands for anything, a line of just "…" for lines left out). Each command run
+  // here is quoted from the tutorial, so the two cannot drift apart.
+  const tutorial = readFileSync('docs/TUTORIAL.md', 'utf8');
+  const blocks = [...tutorial.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1]!, text: m[2]! }));
+  const outputs = blocks.filter((b) => b.lang === '').map((b) => b.text);
+  const quoted = (command: string): string => {
+    expect(tutorial, 'the tutorial has this command').toContain(command);
+    return command;
+  };
+  /** The lines of `expected` (a tutorial block) appear in `actual` in order. */
+  const shows = (actual: string, expected: string): void => {
+    const lines = actual.split('\n');
+    let at = 0;
+    for (const want of expected.split('\n')) {
+      if (want.trim() === '' || want.trim() === '…') continue;
+      const re = new RegExp(`^${want.split('…').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?')}$`);
+      const found = lines.findIndex((l, i) => i >= at && re.test(l));
+      expect(found, `"${want}" in:\n${actual}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+  };
   let dir: string;
+  const sh = (command: string) => spawnSync('sh', ['-c', command], { cwd: dir, encoding: 'utf8', env });
+
   beforeAll(async () => {
-    dir = path.join(work, 'project');
-    expect((await cli('init', dir)).code).toBe(0);
-    // node_modules/backproof: this repository as a package. Its sources are links into the repository, so Node runs them
-    // as the repository's own files (it strips types only outside node_modules); the SDK is a copy, as npm installs it.
+    // What `npm i backproof` leaves: package.json and package-lock.json naming it, node_modules/backproof, and the bins
+    // (backproof; node, from the "node" package; asc). The package is this repository: its sources are links into it, so Node
+    // runs them as the repository's own files (it strips types only outside node_modules); the SDK is a copy, as npm's.
+    dir = path.join(work, 'my-strategy');
     const pkg = path.join(dir, 'node_modules', 'backproof');
     await mkdir(pkg, { recursive: true });
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { backproof: `^${VERSION}` } }, null, 2) + '\n');
+    await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'my-strategy', lockfileVersion: 3, requires: true, packages: { 'node_modules/backproof': { version: VERSION } } }, null, 2) + '\n');
     for (const d of ['host', 'traces', 'bin']) await symlink(path.join(REPO, d), path.join(pkg, d));
     await cp('guest-sdk', path.join(pkg, 'guest-sdk'), { recursive: true });
     const manifest = JSON.parse(await readFile('package.json', 'utf8'));
@@ -170,51 +198,68 @@ describe('the project init writes, with backproof installed', () => {
     await symlink(path.join(REPO, 'node_modules', 'assemblyscript'), path.join(dir, 'node_modules', 'assemblyscript'));
     await mkdir(path.join(dir, 'node_modules', '.bin'));
     await symlink('../backproof/bin/backproof.js', path.join(dir, 'node_modules', '.bin', 'backproof'));
+    await symlink(process.execPath, path.join(dir, 'node_modules', '.bin', 'node'));
+    await symlink('../assemblyscript/bin/asc.js', path.join(dir, 'node_modules', '.bin', 'asc'));
   });
-  const run = (cmd: string, ...args: string[]) =>
-    spawnSync(cmd, args, { cwd: dir, encoding: 'utf8', env: { ...env, PATH: `${path.join(dir, 'node_modules', '.bin')}${path.delimiter}${env.PATH}` } });
 
-  it('npm test: the example backtested through backtest() on the bundled data, 93 trades, final equity 81812.37', () => {
-    const r = run(process.execPath, '--test');
-    expect(r.stdout).toMatch(/^[ℹ#] pass 1$/m);
-    expect(r.stdout).toMatch(/^[ℹ#] fail 0$/m);
-    expect(r.status).toBe(0);
-  }, 120_000);
-
-  it('the failing test says what changed: docs/TUTORIAL.md\'s long-only edit, its figures', async () => {
+  it('init, npm test, the long-only edit and its failing test, the pinned figures', async () => {
+    const init = sh(quoted('npx backproof init'));
+    expect(init.status, init.stderr).toBe(0);
+    shows(init.stdout, outputs[0]!);
+    const test = sh(quoted('npm test'));
+    expect(test.status, test.stdout + test.stderr).toBe(0);
+    shows(test.stdout, outputs[1]!);
+    // The edit, as the tutorial's diff says.
+    const diff = blocks.find((b) => b.lang === 'diff')!.text;
+    const [minus, plus] = [/^-(.*)$/m.exec(diff)![1]!, /^\+(.*)$/m.exec(diff)![1]!];
     const source = await readFile(path.join(dir, 'src/strategy.ts'), 'utf8');
-    const copy = path.join(work, 'project-long-only');
-    await cp(dir, copy, { recursive: true, verbatimSymlinks: true });
-    expect(source).toContain('      this.sell();\n');
-    await writeFile(path.join(copy, 'src/strategy.ts'), source.replace('      this.sell();\n', '      this.close();\n'));
-    const r = spawnSync(process.execPath, ['--test'], { cwd: copy, encoding: 'utf8', env });
-    expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^[ℹ#] fail 1$/m);
-    // The diff the tutorial shows: the new figures and the pinned ones.
-    expect(r.stdout).toContain(["  +   equityFinal: '75645.99',", '  +   trades: 46', "  -   equityFinal: '81812.37',", '  -   trades: 93'].join('\n'));
-  }, 120_000);
+    expect(source).toContain(`${minus}\n`);
+    await writeFile(path.join(dir, 'src/strategy.ts'), source.replace(`${minus}\n`, `${plus}\n`));
+    const failing = sh('npm test');
+    expect(failing.status).toBe(1);
+    shows(failing.stdout, outputs[2]!);
+    // The figures pinned as the tutorial shows them.
+    const pinned = blocks.find((b) => b.lang === 'js' && b.text.includes('bars: 2148'))!.text.trimEnd();
+    const testFile = path.join(dir, 'test/strategy.test.js');
+    const before = await readFile(testFile, 'utf8');
+    expect(before).toContain("    { bars: 2148, trades: 93, equityFinal: '81812.37' },\n");
+    await writeFile(testFile, before.replace("    { bars: 2148, trades: 93, equityFinal: '81812.37' },", pinned));
+    // (npm test passes again: the failing run above printed exactly these figures.)
+  }, 180_000);
 
-  it('build, plain asc (same module bytes), backtest, report, verify: the tutorial\'s commands', () => {
-    const b = run('backproof', 'build', 'src/strategy.ts');
-    expect(b.stderr).toBe('');
-    expect(b.status).toBe(0);
-    const built = b.stdout.match(/sha256 ([0-9a-f]{64})/)![1];
-    const asc = run('asc', '--config', 'asconfig.json');
-    expect(asc.status).toBe(0);
-    const wasm = spawnSync('sha256sum', ['build/strategy.wasm'], { cwd: dir, encoding: 'utf8' }).stdout.split(' ')[0];
-    expect(wasm).toBe(built);
-    const t = run('backproof', 'backtest', '--strategy', 'src/strategy.ts', '--data', 'data/GOOG.csv', '--param', 'fast=10', '--param', 'slow=20', '--out', 'runs/first', '--unsigned', '--quiet');
-    expect(t.stderr).toBe('');
-    expect(t.status).toBe(0);
-    expect(t.stdout).toMatch(/^# Trades +93$/m);
-    expect(t.stdout).toMatch(/^Equity Final +81812\.3700$/m);
-    const rep = run('backproof', 'report', 'runs/first', '--out', 'runs/first-report.html');
-    expect(rep.status).toBe(0);
-    expect(rep.stdout).toBe('wrote runs/first-report.html\n');
-    const v = run('backproof', 'verify', 'runs/first');
-    expect(v.status).toBe(0);
-    expect(v.stdout).toMatch(/^OK run [0-9a-f]{16}: record → /);
-  }, 120_000);
+  it('build (and plain asc, the same bytes), keygen, backtest, report, verify, a changed file, replay', () => {
+    const build = sh(quoted('npx backproof build src/strategy.ts'));
+    expect(build.status, build.stderr).toBe(0);
+    shows(build.stdout, outputs[3]!);
+    const asc = sh('npx asc --config asconfig.json && sha256sum build/strategy.wasm');
+    expect(asc.status, asc.stderr).toBe(0);
+    expect(asc.stdout.split(' ')[0]).toBe(/sha256 ([0-9a-f]{64})/.exec(build.stdout)![1]);
+    expect(sh(quoted('npx backproof keygen')).stdout).toBe('wrote .backproof/backproof.key and .backproof/backproof.pub\n');
+    const backtest = sh(quoted('npx backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --out runs/first'));
+    expect(backtest.status, backtest.stderr).toBe(0);
+    shows(backtest.stdout, outputs[4]!);
+    const report = sh(quoted('npx backproof report runs/first'));
+    expect(report.status, report.stderr).toBe(0);
+    shows(report.stdout, outputs[5]!);
+    const verify = sh(quoted('npx backproof verify runs/first --pubkey .backproof/backproof.pub'));
+    expect(verify.status, verify.stderr).toBe(0);
+    shows(verify.stdout, outputs[6]!);
+    const tampered = sh(quoted("sed -i 's/^0,/1,/' runs/first/trades.csv && npx backproof verify runs/first"));
+    expect(tampered.status).toBe(5);
+    shows(tampered.stderr, outputs[7]!);
+    expect(sh(quoted("sed -i 's/^1,/0,/' runs/first/trades.csv")).status).toBe(0);
+    const replay = sh(quoted('npx backproof replay runs/first'));
+    expect(replay.status, replay.stderr).toBe(0);
+    expect(replay.stdout).toMatch(/^MATCH trace root [0-9a-f]{64}, result [0-9a-f]{64}$/m);
+  }, 180_000);
+
+  it('the script: backtest() and verify() from the package, run with npx node', async () => {
+    await writeFile(path.join(dir, 'sweep.mjs'), blocks.find((b) => b.lang === 'js' && b.text.startsWith('// sweep.mjs'))!.text);
+    const r = sh(quoted('npx node sweep.mjs'));
+    expect(r.status, r.stderr).toBe(0);
+    shows(r.stdout, outputs[8]!);
+    expect(outputs).toHaveLength(9);
+  }, 180_000);
 
   it('the editor sees AssemblyScript types: tsc over the project\'s tsconfig finds nothing wrong in src/', async () => {
     // A probe using what plain TypeScript does not know: f64, i32, a cast, a decorated method, the SDK's types.
@@ -226,14 +271,15 @@ describe('the project init writes, with backproof installed', () => {
       '}',
       '',
     ].join('\n'));
-    const r = run('tsc', '-p', 'tsconfig.json', '--noEmit');
+    const r = sh(`${path.join(BIN, 'tsc')} -p tsconfig.json --noEmit`);
     const lines = r.stdout.split('\n').filter((l) => /^\S.*\(\d+,\d+\): error/.test(l));
     expect(lines.filter((l) => l.startsWith('src/'))).toEqual([]);
     // What is left is the SDK's @external on functions, which TypeScript's grammar refuses (asc allows it).
+    expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => l.startsWith('node_modules/backproof/guest-sdk/env.ts(') && l.includes('TS1206'))).toBe(true);
     // Without AssemblyScript's types the probe is red: the check above can fail.
     await writeFile(path.join(dir, 'tsconfig.plain.json'), JSON.stringify({ include: ['src/**/*.ts'], compilerOptions: { experimentalDecorators: true } }));
-    const plain = run('tsc', '-p', 'tsconfig.plain.json', '--noEmit');
+    const plain = sh(`${path.join(BIN, 'tsc')} -p tsconfig.plain.json --noEmit`);
     expect(plain.stdout).toMatch(/^src\/probe\.ts\(3,\d+\): error TS2304: Cannot find name 'f64'\.$/m);
   }, 120_000);
 });
