@@ -150,7 +150,23 @@ describe('the npm package', () => {
       const t = await import('backproof/traces');
       console.log(typeof m.backtest, typeof m.verifyRun, typeof t.sha256);`], project);
     expect(r).toEqual({ code: 0, out: 'function function function\n', err: '' });
-    const pkg = JSON.parse(readFileSync(path.join(project, 'node_modules/backproof/package.json'), 'utf8'));
-    expect(existsSync(path.join(project, 'node_modules/backproof', pkg.exports['.'].types))).toBe(true);
+  });
+
+  it('its declarations type-check a program using it; a wrong use is a type error', async () => {
+    // Files of the user's project: 'backproof' resolves from its node_modules (through "exports" and "types").
+    // @types/node is the repository's (a user installs their own). One tsc run over a right and a wrong use; the
+    // .d.ts themselves are not re-checked (skipLibCheck: 4 s less), tsc emitted them from checked sources on prepack.
+    const dir = path.join(project, 'typecheck');
+    await mkdir(dir);
+    const head = `import { backtest, verify } from 'backproof';\nimport { sha256 } from 'backproof/traces';\nconst run = await backtest({ strategy: 's.ts', data: 'd.csv', params: { fast: 10 } });\n`;
+    await writeFile(path.join(dir, 'good.mts'), `${head}const trades: number = run.stats.trades;\nif (run.dir) console.log(trades, (await verify(run.dir)).runId, sha256(new Uint8Array(1)));\n`);
+    await writeFile(path.join(dir, 'bad.mts'), `${head}const trades: string = run.stats.trades;\nconsole.log(trades);\n`);
+    await writeFile(path.join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { target: 'es2023', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: true,
+        types: ['node'], typeRoots: [path.join(repo, 'node_modules', '@types')] },
+      files: ['good.mts', 'bad.mts'],
+    }));
+    const tsc = run(path.join(repo, 'node_modules', '.bin', 'node'), [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], project);
+    expect(tsc).toEqual({ code: 2, out: "typecheck/bad.mts(4,7): error TS2322: Type 'number' is not assignable to type 'string'.\n", err: '' });
   });
 });
