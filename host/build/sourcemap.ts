@@ -89,9 +89,9 @@ export class WasmSourceMap {
    * The source position of the instruction at byte `offset`: the nearest mapping at or before it,
    * not before `from` (the start of its function body, so that no position leaks in from the
    * function before). When that mapping has no source, null — or, with `near`, the nearest located
-   * one before it, marked `near`.
+   * one before it, marked `near`. `accept`: only mappings of the sources it accepts count as located.
    */
-  locate(offset: number, from = 0, near = false): SourcePosition | null {
+  locate(offset: number, from = 0, near = false, accept?: (file: string) => boolean): SourcePosition | null {
     let lo = 0, hi = this.offsets.length - 1, i = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
@@ -102,9 +102,10 @@ export class WasmSourceMap {
     }
     if (i < 0 || this.offsets[i]! < from) return null;
     // Binaryen marks code it made without a location with a sourceless mapping.
-    const located = this.source[i]! >= 0;
+    const ok = (k: number): boolean => this.source[k]! >= 0 && (!accept || accept(this.sources[this.source[k]!]!));
+    const located = ok(i);
     if (!located && !near) return null;
-    while (i >= 0 && this.source[i]! < 0) i--;
+    while (i >= 0 && !ok(i)) i--;
     if (i < 0 || this.offsets[i]! < from) return null;
     const p: SourcePosition = { file: this.sources[this.source[i]!]!, line: this.line[i]! + 1, column: this.column[i]! + 1 };
     return located ? p : { ...p, near: true };
@@ -138,13 +139,16 @@ export type SourceLocator = (offset: number) => SourcePosition | null;
  * in WasmSourceMap.locate. Throws SourceMapError on a malformed map. Use it only with the module
  * the map was made with.
  */
-export function sourceLocator(wasm: Uint8Array, mapJson: string, near = false): SourceLocator {
+export function sourceLocator(wasm: Uint8Array, mapJson: string, near = false, accept?: (file: string) => boolean): SourceLocator {
   const map = WasmSourceMap.parse(mapJson);
   const bodies = parseModule(wasm).bodies;
   return (offset) => {
     const body = bodies.find((b) => b.start <= offset && offset < b.end);
-    return body ? map.locate(offset, body.start, near) : null;
+    return body ? map.locate(offset, body.start, near, accept) : null;
   };
 }
+
+/** A source of AssemblyScript's standard library (`~lib/...`) or of the SDK: not the author's code. */
+export const isLibrarySource = (file: string): boolean => file.startsWith('~lib/') || /(^|\/)guest-sdk\//.test(file);
 
 export const sourceMapSha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

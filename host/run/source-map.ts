@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { formatPosition, sourceLocator, SourceMapError } from '../build/sourcemap.ts';
+import { formatPosition, isLibrarySource, sourceLocator, SourceMapError } from '../build/sourcemap.ts';
 import type { CompileOptions } from '../sandbox/index.ts';
 
 const sha256Hex = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
@@ -32,6 +32,28 @@ export function locatorOf(wasm: Uint8Array, map: string | undefined, near = fals
 }
 
 /**
+ * For a fault: the position, and when it is in library code (AssemblyScript's stdlib or the SDK,
+ * often inlined into the strategy's function) the author's own code before it in the same
+ * function: `near ~lib/staticarray.ts:93:62, reached from src/s.ts:7:5`.
+ */
+function faultLocatorOf(wasm: Uint8Array, map: string | undefined): ((offset: number) => string | null) | null {
+  if (map === undefined) return null;
+  try {
+    const locate = sourceLocator(wasm, map, true);
+    const own = sourceLocator(wasm, map, true, (file) => !isLibrarySource(file));
+    return (offset) => {
+      const p = locate(offset);
+      if (!p) return null;
+      const mine = isLibrarySource(p.file) ? own(offset) : null;
+      return mine ? `${formatPosition(p)}, reached from ${formatPosition({ ...mine, near: false })}` : formatPosition(p);
+    };
+  } catch (e) {
+    if (e instanceof SourceMapError) return null;
+    throw e;
+  }
+}
+
+/**
  * The sandbox's options for a strategy: its fault locator when it has a map, made on the first
  * fault (a run that does not fault never parses the map).
  */
@@ -40,7 +62,7 @@ export function compileOptionsOf(strategy: { wasm: Uint8Array; sourceMap?: strin
   let locate: ((offset: number) => string | null) | null | undefined;
   return {
     locate: (offset) => {
-      if (locate === undefined) locate = locatorOf(strategy.wasm, strategy.sourceMap, true);
+      if (locate === undefined) locate = faultLocatorOf(strategy.wasm, strategy.sourceMap);
       return locate ? locate(offset) : null;
     },
   };

@@ -58,6 +58,12 @@ describe('WasmSourceMap', () => {
     expect(formatPosition(map.locate(25, 0, true)!)).toBe('b.ts:1:1');
   });
 
+  it('`accept` counts only the mappings of the sources it accepts as located', () => {
+    expect(map.locate(25, 0, true, (f) => f === 'a.ts')).toEqual({ file: 'a.ts', line: 5, column: 3, near: true });
+    expect(map.locate(25, 0, false, (f) => f === 'a.ts')).toBeNull();
+    expect(map.locate(12, 0, true, (f) => f === 'b.ts')).toBeNull();
+  });
+
   it('never reaches before `from` (the function body start)', () => {
     expect(map.locate(25, 21)).toBeNull();
     expect(map.locate(17, 12, true)).toBeNull();
@@ -114,6 +120,12 @@ describe('faults name file:line:col, the bar and its time', () => {
     const unreachable = await backtest(wasm, 'unreachable', '--param', 'fault=3', '--param', 'at=7');
     expect(unreachable.code).toBe(4);
     expect(unreachable.err).toBe(`${head}GUEST_TRAP: guest trapped: unreachable in function 19 (guest-sdk/abi/on_bar) at byte offset 4480 (test/fixtures/fault.ts:16:26) after 10677 instructions, in on_bar of bar 7 (2004-08-30T00:00:00Z, symbol 0 GOOG)`);
+  });
+
+  it("a fault in library code inlined into the strategy also names the strategy's line that reached it", async () => {
+    const r = await backtest('test/fixtures/out-of-range.ts', 'oor');
+    expect(r.code).toBe(4);
+    expect(r.err).toBe(`${head}GUEST_ABORT: guest aborted: Index out of range at ~lib/staticarray.ts:93:41 in function 18 (guest-sdk/abi/on_bar) at byte offset 4392 (near ~lib/staticarray.ts:93:62, reached from test/fixtures/out-of-range.ts:9:13), in on_bar of bar 4 (2004-08-25T00:00:00Z, symbol 0 GOOG)`);
   });
 
   it('fuel exhaustion names the line of the loop', async () => {
