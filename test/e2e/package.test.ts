@@ -54,10 +54,10 @@ describe('the npm package', () => {
     expect(path.basename(tarball)).toBe(`backproof-${version}.tgz`);
     for (const f of ['LICENSE', 'README.md', 'package.json', 'bin/backproof.js', 'dist/host/cli/main.js', 'dist/host/index.js', 'dist/host/index.d.ts',
       'dist/host/run/guest-thread.js', 'dist/traces/hash-worker.js', 'dist/guest-sdk/constants.js', 'host/audit/backproof.proto',
-      'guest-sdk/index.ts', 'guest-sdk/abi.ts', 'strategies-as/sma-cross.ts', 'data/GOOG.csv', 'templates/strategy/src/strategy.ts']) expect(files).toContain(f);
+      'guest-sdk/index.ts', 'guest-sdk/abi.ts', 'strategies-as/sma-cross.ts', 'data/GOOG.csv', 'templates/strategy/src/strategy.ts', 'docs/schema/error@1.json']) expect(files).toContain(f);
     // TypeScript only where it is meant as such: declarations, the AssemblyScript SDK, example strategies, init's template.
     expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/^(guest-sdk|strategies-as|templates\/strategy\/src)\/[^/]+\.ts$/.test(f))).toEqual([]);
-    expect(files.filter((f) => /^(test|bench|scripts|node_modules|runs|\.backproof)\/|\.wasm$|\.build\.json$|^tsconfig|package-lock/.test(f))).toEqual([]);
+    expect(files.filter((f) => /^(test|bench|scripts|node_modules|runs|\.backproof)\/|\.wasm$|\.build\.json$|\.png$|^tsconfig|package-lock/.test(f))).toEqual([]);
     // Every compiled module has its declaration file.
     const js = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(50);
