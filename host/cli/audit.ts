@@ -24,8 +24,8 @@ const replay: CommandSpec = {
 (trace root, result, instructions, fuelUsed, trace bytes: what verify cannot check without executing) with both
 values and the first differing instruction (exit 5): its leaf, trace byte and index, and on each side the bar and
 callback it ran in, the function, byte offset, opcode, stack height and address.
-Refuses (exit 5) when this toolchain (lockfile, Node, AssemblyScript, instrumenter, Backproof, asc
-flags, SDK) differs from the recorded one, naming each difference.`,
+Refuses (exit 5) when this toolchain (Node, AssemblyScript, instrumenter, Backproof, asc flags, SDK)
+differs from the recorded one, naming each difference (the strategy project's lockfile is not compared).`,
   options: [
     str('data', 'FILE', `read the data from FILE instead of the recorded path (the recorded side of the
 divergence is then re-executed from the recorded file, if it still matches its hash)`),
