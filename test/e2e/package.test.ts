@@ -4,7 +4,7 @@
 // own `npm test` (the library imported by package name). Real npm, real processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -150,6 +150,25 @@ describe('the npm package', () => {
       const t = await import('backproof/traces');
       console.log(typeof m.backtest, typeof m.verifyRun, typeof t.sha256);`], project);
     expect(r).toEqual({ code: 0, out: 'function function function\n', err: '' });
+  });
+
+  // Where the shell's Node is too old to run it (this machine's and CI's system Node is 20): without the "node"
+  // package's binary (what npm 12 leaves when the install script is not allowed) the launcher says what to do.
+  const systemNode = spawnSync('node', ['-p', 'process.versions.node'], { env: { ...process.env, PATH: userPath }, encoding: 'utf8' }).stdout.trim();
+  const [major = 0, minor = 0] = systemNode.split('.').map(Number);
+  it.skipIf(!systemNode || major > 22 || (major === 22 && minor >= 2))(`on the system Node ${systemNode}, without the bundled Node binary: a clear error, exit 1`, async () => {
+    const binary = path.join(project, 'node_modules', 'node', 'bin', 'node');
+    await rename(binary, `${binary}.away`);
+    try {
+      expect(run(path.join(project, 'node_modules', '.bin', 'backproof'), ['--version'], project)).toEqual({
+        code: 1,
+        out: '',
+        err: `backproof: Node ${systemNode} cannot run it and the Node of the npm "node" package was not found; install Node >= 22.2, ` +
+          'or reinstall backproof with install scripts allowed (the "node" package downloads its binary in one)\n',
+      });
+    } finally {
+      await rename(`${binary}.away`, binary);
+    }
   });
 
   it('its declarations type-check a program using it; a wrong use is a type error', async () => {
