@@ -251,19 +251,21 @@ and require the recorded module's bytes` },
     str('vkey', 'VKEY', `a log's verifier key: also check that this record (SHA-256 of record.pb) is in that
 transparency log, under its signed checkpoint`),
     str('log-proof', 'FILE', 'the inclusion proof ("backproof log prove"); default: the folder\'s log-inclusion.json'),
+    ...PROGRESS_OPTIONS,
   ],
   positionals: 1,
   examples: ['backproof verify runs/demo --pubkey .backproof/backproof.pub', 'backproof verify runs/demo --strict --json'],
   exits: [0, 2, 3, [5, 'a link does not check out']],
   schema: 'verify@1',
-  async run({ values, positionals, text }) {
+  async run({ values, positionals, text, ctx }) {
     if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
     const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
     const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+    const bar = progressFor('verify', values, ctx, 'steps');
     const r = await verifyRun({
       dir: positionals[0], trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
-      log: vkey, logProof: values['log-proof'] as string | undefined,
-    });
+      log: vkey, logProof: values['log-proof'] as string | undefined, progress: bar.counter,
+    }).finally(bar.stop);
     text.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
     text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
     text.log(`trace root ${r.traceRoot}`);

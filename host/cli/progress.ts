@@ -1,9 +1,10 @@
 /**
  * @module cli/progress
- * The progress bar of long commands (backtest, replay; later sweeps), drawn on stderr with
+ * The progress bar of long commands (backtest, replay, verify; later sweeps), drawn on stderr with
  * cli-progress: bars done of the total, bars/s and the ETA. The run writes a shared counter
  * (engine/progress) every few thousand events from its guest thread; this module reads it from a
- * timer on the main thread, so the engine loop never calls into the display. Only stderr changes:
+ * timer on the main thread, so the engine loop never calls into the display. verify counts its
+ * steps in the same counter (its checks run on the main thread: a frame is drawn between steps). Only stderr changes:
  * stdout, results, hashes and files are the same with or without it.
  *
  * Shown when stderr is a terminal, unless --quiet or --json; --progress forces it (also through a
@@ -22,11 +23,14 @@ per update) or with --quiet or --json` },
 ];
 
 /** The bar of a command, as its --progress/--no-progress, --quiet and --json say. */
-export function progressFor(label: string, values: Values, ctx: Context): ProgressDisplay {
+export function progressFor(label: string, values: Values, ctx: Context, unit: ProgressUnit = 'bars'): ProgressDisplay {
   if (values.progress && values['no-progress']) throw new UsageError('USAGE', '--progress and --no-progress contradict each other');
   const mode: ProgressMode = values.progress ? 'on' : values['no-progress'] ? 'off' : 'auto';
-  return startProgress(label, { mode, quiet: ctx.logLevel === 'silent' || ctx.json === true });
+  return startProgress(label, { mode, quiet: ctx.logLevel === 'silent' || ctx.json === true, unit });
 }
+
+/** What the counter counts: a run's bars (with bars/s and the ETA), or a check's steps (verify). */
+export type ProgressUnit = 'bars' | 'steps';
 
 /** --progress (on), --no-progress (off), or neither (auto: a terminal, without --quiet or --json). */
 export type ProgressMode = 'auto' | 'on' | 'off';
@@ -36,6 +40,8 @@ export interface ProgressOptions {
   /** --quiet (or --log-level silent) or --json: no bar in auto mode. */
   quiet: boolean;
   stream?: NodeJS.WriteStream;
+  /** Default 'bars'. */
+  unit?: ProgressUnit;
   /** How often the counter is read and the bar redrawn. */
   intervalMs?: number;
 }
@@ -66,7 +72,7 @@ export function startProgress(label: string, o: ProgressOptions): ProgressDispla
   const counter = progressCounter();
   const bar = new cliProgress.SingleBar({
     stream: cursorFixed(stream),
-    format: `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`,
+    format: o.unit === 'steps' ? `${label} [{bar}] {percentage}% | {value}/{total} steps` : `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`,
     // The text beside the bar takes up to ~70 columns (a 7-digit count and rate): the bar gets the rest of the terminal.
     barsize: stream.isTTY === true ? Math.max(10, Math.min(30, (stream.columns || 80) - 72)) : 30,
     fps: 1000 / intervalMs,

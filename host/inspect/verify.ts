@@ -27,6 +27,7 @@ import { FILES, readRunFile, RESULT_RENDERINGS, timelineOfSources } from '../run
 import { missingLockfile, toolchainDifferences } from '../run/toolchain.ts';
 import { noteKeyId, noteSignatures, parseCheckpoint, verifyEntryLogged, INCLUSION_FORMAT, type InclusionProof } from '../tlog/index.ts';
 import type { Envelope } from '../audit/dsse.ts';
+import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 // Records are opened by inspect/opened-record, which attest and prove share: no import cycle.
 import { verifyAttestation } from './attest.ts';
 import { openRecord, configFromRecord, dataOptionsFromRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
@@ -60,6 +61,8 @@ export interface VerifyOptions {
   /** A log's verifier key: the record must be in that log (proof: logProof, or the folder's log-inclusion.json). */
   log?: { name: string; publicKey: Uint8Array } | null;
   logProof?: string;
+  /** Where the steps passed so far are counted, for a progress display (engine/progress: done, total, ended). */
+  progress?: ProgressCounter;
 }
 
 export interface VerifyReport {
@@ -264,6 +267,16 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const dir = opts.dir;
   const rec = await openRecord(dir, opts.trustedKey ?? null);
   const steps = ['record', 'signature', 'chain'];
+  // config, strategy, [rebuild], data, trace, result, files: counted as they pass, for a progress display.
+  const progress = opts.progress;
+  if (progress) {
+    writeProgress(progress, PROGRESS_TOTAL, steps.length + (opts.rebuild ? 7 : 6));
+    writeProgress(progress, PROGRESS_DONE, steps.length);
+  }
+  const passed = (step: string): void => {
+    steps.push(step);
+    if (progress) writeProgress(progress, PROGRESS_DONE, steps.length);
+  };
   const b = rec.bodies;
   /** Files checked so far; whatever the folder holds beyond them is unverified. */
   const covered = new Set<string>([FILES.record]);
@@ -276,7 +289,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const config = configFromRecord(b.config);
   expectEqual('config', 'the config link re-encoded from its readable form', encode(LINK_TYPES.config, b.config), encode(LINK_TYPES.config, configMessage(config)));
   expectText('config', FILES.config, configJson(config), textOf(await read(FILES.config, 'config')), 'the config link');
-  steps.push('config');
+  passed('config');
 
   // strategy: original module, its instrumentation, and sources
   const s = b.strategy;
@@ -304,10 +317,10 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     }
     expectEqual('strategy', `normalizedSha256 of source ${src.path} (its AST printed back)`, src.normalizedSha256 ?? new Uint8Array(0), sha256(Buffer.from(normalized)));
   }
-  steps.push('strategy');
+  passed('strategy');
   if (opts.rebuild) {
     await rebuildCheck(dir, rec, wasm);
-    steps.push('rebuild');
+    passed('rebuild');
   }
 
   // data: every file, read the way it was read for the run
@@ -348,7 +361,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   // The recorded symbol names order events at one instant, as they did in the run.
   const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
   for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), opts.dataPath ?? df.path);
-  steps.push('data');
+  passed('data');
 
   // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
   const t = b.trace;
@@ -363,7 +376,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const snapshots = parseSnapshots(snapshotsText);
   expectEqual('trace', `SHA-256 of the snapshot list in ${FILES.snapshots}`, t.snapshotsSha256 as Uint8Array, sha256(encodeSnapshots(snapshots)));
   expectText('trace', FILES.snapshots, renderSnapshotsJson(snapshots, timeline), snapshotsText, 'the snapshot list');
-  steps.push('trace');
+  passed('trace');
 
   // result: result.pb, and the readable files rendered from it
   const r = b.result;
@@ -380,7 +393,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, result.stats.equityFinal, FILES.result);
   if (result.equity.length !== timeline.length) fail('result', `${result.equity.length} equity points for ${timeline.length} bars`);
   for (const f of RESULT_RENDERINGS) expectText('result', f.name, f.render(result, timeline), textOf(await read(f.name, 'result')), FILES.result);
-  steps.push('result');
+  passed('result');
 
   // files: record.json, the log proof, and whatever else the folder holds
   expectText('files', FILES.recordJson, rec.rendered, textOf(await read(FILES.recordJson, 'files')), FILES.record);
@@ -405,7 +418,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   }
   const noLockfile = missingLockfile(b.toolchain);
   if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
-  steps.push('files');
+  passed('files');
+  if (progress) writeProgress(progress, PROGRESS_ENDED, 1);
   if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);
 
   return {

@@ -236,6 +236,18 @@ describe('the progress bar of the CLI', () => {
     expect(replayed.out).toMatch(/^MATCH trace root [0-9a-f]{64}, result [0-9a-f]{64}\n$/);
   }, 60_000);
 
+  it('verify --progress counts its steps (9: config … files after record, signature, chain); stdout as without it', () => {
+    const shown = backproof('verify', 'a', '--progress', '--quiet');
+    expect(shown.code, shown.err).toBe(0);
+    const steps = shown.err.split('\n').filter((l) => l !== '');
+    expect(steps.length).toBeGreaterThanOrEqual(1);
+    for (const l of steps) expect(l).toMatch(/^verify \[[=-]{30}\] \d+% \| [3-9]\/9 steps$/);
+    expect(steps.at(-1)).toBe('verify [==============================] 100% | 9/9 steps');
+    const plain = backproof('verify', 'a', '--quiet');
+    expect(plain.err).toBe('');
+    expect(plain.out).toBe(shown.out);
+  }, 60_000);
+
   it('--progress with --no-progress is a usage error', () => {
     const r = backproof('replay', 'a', '--progress', '--no-progress');
     expect(r.code).toBe(2);
