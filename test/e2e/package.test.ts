@@ -62,10 +62,11 @@ describe('the npm package', () => {
     const js = files.filter((f) => f.startsWith('dist/') && f.endsWith('.js'));
     expect(js.length).toBeGreaterThan(50);
     expect(js.filter((f) => !files.includes(f.replace(/\.js$/, '.d.ts')))).toEqual([]);
-    // The compiled modules import compiled modules (.js), never the .ts sources that are not shipped.
-    const main = readFileSync(path.join(project, 'node_modules/backproof/dist/host/cli/main.js'), 'utf8');
-    expect(main).toMatch(/from "\.\.\/index\.js"/);
-    expect(main).not.toMatch(/from ["'][^"']+\.ts["']/);
+    // The compiled modules import compiled modules (.js), statically and dynamically, never the .ts sources that are not shipped.
+    const source = (f: string) => readFileSync(path.join(project, 'node_modules/backproof', f), 'utf8');
+    expect(source('dist/host/cli/main.js')).toMatch(/from "\.\.\/index\.js"/);
+    expect(source('dist/host/run/worker.js')).toMatch(/import\("\.\/execute\.js"\)/);
+    expect(js.filter((f) => /(?:from|import\()\s*["']\.{1,2}\/[^"']*\.ts["']/.test(source(f)))).toEqual([]);
   });
 
   it('installs with its runtime dependencies only (no devDependency), the Node it runs on included', () => {
