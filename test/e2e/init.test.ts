@@ -273,10 +273,9 @@ describe('docs/TUTORIAL.md, run as written, in a folder where backproof is insta
     ].join('\n'));
     const r = sh(`${path.join(BIN, 'tsc')} -p tsconfig.json --noEmit`);
     const lines = r.stdout.split('\n').filter((l) => /^\S.*\(\d+,\d+\): error/.test(l));
-    expect(lines.filter((l) => l.startsWith('src/'))).toEqual([]);
-    // What is left is the SDK's @external on functions, which TypeScript's grammar refuses (asc allows it).
-    expect(lines.length).toBeGreaterThan(0);
-    expect(lines.every((l) => l.startsWith('node_modules/backproof/guest-sdk/env.ts(') && l.includes('TS1206'))).toBe(true);
+    // Nothing red anywhere, the SDK included (its @external on functions carries AssemblyScript's own @ts-ignore).
+    expect(lines).toEqual([]);
+    expect(r.status, r.stdout).toBe(0);
     // Without AssemblyScript's types the probe is red: the check above can fail.
     await writeFile(path.join(dir, 'tsconfig.plain.json'), JSON.stringify({ include: ['src/**/*.ts'], compilerOptions: { experimentalDecorators: true } }));
     const plain = sh(`${path.join(BIN, 'tsc')} -p tsconfig.plain.json --noEmit`);
