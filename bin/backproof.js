@@ -31,6 +31,12 @@ function bundledNode() {
 
 if (canRun) {
   delete process.env.BACKPROOF_REEXEC; // (it only stops a re-run from re-running again)
+  // A reader that stops early (`backproof trace … | head`) closes the pipe: stop quietly, as Unix tools do,
+  // rather than with Node's unhandled EPIPE stack. Anything else stays an error.
+  process.stdout.on('error', (e) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const { main } = await import(entry.href);
   process.exitCode = await main(process.argv.slice(2));
 } else {

@@ -104,4 +104,15 @@ describe('the CLI as a process: stdout, stderr, log level, unsigned runs', () =>
     const q = backproof('replay', 'a', '--quiet');
     expect([q.code, q.out, q.err]).toEqual([0, r.out, '']);
   });
+
+  it('a reader that stops early (| head -1) ends the command quietly: no EPIPE stack on stderr', () => {
+    // 3000 instructions of trace are ~300 KB, more than a pipe holds, so the CLI is still writing when head exits.
+    const env = { ...process.env };
+    delete env.VITEST;
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" trace a --from 0 --count 3000 --quiet | head -1; echo "status \${PIPESTATUS[0]}" >&2`],
+      { cwd: work, env, encoding: 'utf8' });
+    expect(r.stdout.split('\n')).toHaveLength(2); // head's one line
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|node:events/);
+    expect(r.stderr).toMatch(/^status 0$/m);
+  });
 });
