@@ -44,10 +44,15 @@ export interface BacktestOptions {
   key?: KeyObject | string | null;
   /**
    * The run folder to write. Default: runs/<run id>, replaced if it is there already (the run id
-   * names the strategy module, data and config, so it can only hold this run). `false`: write none.
+   * names the strategy module, data and config, so it can only hold this run; `backproof backtest`
+   * without --out refuses it instead, unless given --force). `false`: write none.
    */
   out?: string | false;
-  /** Replace an existing `out` folder (default: false for a given `out`, true for the default runs/<run id>). */
+  /**
+   * Replace an existing `out` folder (default: false for a given `out`, true for the default runs/<run id>),
+   * as the CLI's --force: only a run folder (it holds record.pb) or an empty folder, never the working
+   * folder or a folder holding the strategy or data; anything else is OUTPUT_EXISTS and left as it is.
+   */
   force?: boolean;
   /** Append the record to this transparency log (`backproof log init`), signing the checkpoint with `keyFile`. */
   log?: { dir: string; keyFile: string };
@@ -105,6 +110,62 @@ async function keyOf(key: BacktestOptions['key']): Promise<KeyObject | null> {
  */
 export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   checkNodeVersion();
+  checkKeys(o);
+  try {
+    return await runApi(o);
+  } catch (e) {
+    throw apiWording(e);
+  }
+}
+
+/** The keys backtest() reads: any other is a typo (`param` for `params`) that would otherwise run on defaults. */
+const OPTION_KEYS: readonly (keyof BacktestOptions)[] = [
+  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress',
+];
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** Refuses a key backtest() does not read, naming the closest known one when it is near. */
+export function checkKeys(o: object): void {
+  if (typeof o !== 'object' || o === null) return; // the strategy check below says what is missing
+  for (const k of Object.keys(o)) {
+    if ((OPTION_KEYS as readonly string[]).includes(k)) continue;
+    const near = OPTION_KEYS.map((known) => ({ known, d: distance(k.toLowerCase(), known.toLowerCase()) })).sort((a, b) => a.d - b.d)[0]!;
+    const hint = near.d <= Math.max(1, Math.floor(k.length / 3)) ? `: did you mean ${near.known}?` : '';
+    throw new UsageError('USAGE', `backtest() has no option ${k}${hint}; it takes ${OPTION_KEYS.join(', ')}`);
+  }
+}
+
+/** The run's checks speak the CLI's flags; backtest() callers wrote option keys, so say those. */
+const API_WORDS: [RegExp, string][] = [
+  [/^--param name "([^"]*)"/, 'params key "$1"'],
+  [/^--param ([A-Za-z_][A-Za-z0-9_]*)=(\S*):/, 'params.$1 = $2:'],
+  [/^--param ([A-Za-z_][A-Za-z0-9_]*) /, 'params.$1 '],
+  [/pass --force to replace it/, 'pass force: true to replace it'],
+  [/--force replaces only/, 'force: true replaces only'],
+  [/ \(--data\)$/, ''],
+  [/^--(cash|commission|fuel) /, 'config.$1 '],
+  [/^--fuel-per-bar /, 'config.fuelPerCallback '],
+  [/^--snapshot-every /, 'config.snapshotEvery '],
+];
+
+function apiWording(e: unknown): unknown {
+  if (!(e instanceof UsageError)) return e;
+  let message = e.message;
+  for (const [re, to] of API_WORDS) message = message.replace(re, to);
+  return message === e.message ? e : new UsageError(e.code, message, { cause: e });
+}
+
+async function runApi(o: BacktestOptions): Promise<BacktestRun> {
   if (typeof o?.strategy !== 'string' || o.strategy === '') throw new UsageError('USAGE', 'backtest() needs strategy: the path of a .ts or .wasm file');
   const data = typeof o.data === 'string' ? [o.data] : o.data;
   if (!Array.isArray(data) || data.some((d) => typeof d !== 'string')) throw new UsageError('USAGE', 'backtest() needs data: a file path (or NAME=path), or an array of them');

@@ -98,7 +98,11 @@ describe('backtest() in one line', () => {
       [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: '10' } }, /params\.fast must be a number, got string/],
       [{ strategy: 'strategies-as/sma-cross.txt', data: 'data/GOOG.csv' }, /AssemblyScript \.ts file or a \.wasm/],
       [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', out: false, log: { dir: 'x', keyFile: 'y' } }, /cannot log the run/],
-      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', out: path.join(work, 'api') }, /already exists; pass --force/],
+      // Worded for the API: the option keys the caller wrote, not the CLI's flags.
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', out: path.join(work, 'api') }, /already exists; pass force: true to replace it$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: Number.NaN } }, /^params\.fast must be a finite number, got NaN$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: 10.5 } }, /^params\.fast = 10\.5: the strategy reads "fast" as an integer \(its default is 10\); give a whole number$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: [], out: false }, /^a backtest needs at least one data file$/],
     ];
     for (const [options, message] of cases) {
       const e = await backtest({ key: null, out: path.join(work, 'bad'), ...options } as never).catch((x) => x);
@@ -106,6 +110,22 @@ describe('backtest() in one line', () => {
       expect(e.message).toMatch(message);
     }
     expect((await readdir(work)).sort()).toEqual(['api', 'cli', 'default']);
+  });
+
+  it('refuses a key it does not read (a typo would run on defaults), naming the closest one and every key it takes', async () => {
+    const takes = '; it takes strategy, data, params, config, dataOptions, key, out, force, log, timeoutMs, logLevel, prettyLogs, report, progress';
+    const cases: [object, string][] = [
+      [{ param: { fast: 5 } }, `backtest() has no option param: did you mean params?${takes}`],
+      [{ Strategy: 'x.ts' }, `backtest() has no option Strategy: did you mean strategy?${takes}`],
+      [{ timeout: 5 }, `backtest() has no option timeout: did you mean timeoutMs?${takes}`],
+      [{ output: 'runs/x' }, `backtest() has no option output${takes}`], // too far from any to guess
+    ];
+    for (const [extra, message] of cases) {
+      const e = await backtest({ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', key: null, out: path.join(work, 'typo'), ...extra } as never).catch((x) => x);
+      expect(e, message).toBeInstanceOf(UsageError);
+      expect(e.message).toBe(message);
+    }
+    expect(existsSync(path.join(work, 'typo'))).toBe(false);
   });
 
   it('on a Node older than 22.2 (a script has no launcher to bring Node 24), says what to run instead', () => {
