@@ -9,7 +9,9 @@
  *
  * It writes only into a folder that is missing or empty, or one that holds nothing but what
  * `npm i backproof` leaves (package.json, package-lock.json, node_modules/): then package.json is
- * kept and only given the fields it lacks (a field it has with another value is refused). Files
+ * kept and only given the fields it lacks (a field it has with another value is refused, but for
+ * "type", which the project does not need: its test and scripts are .mjs, so "commonjs" from
+ * `npm init -y` is fine, and for npm init's placeholder test script, which is replaced). Files
  * are written into a staging folder first and moved in at the end, so a refusal or a failure
  * leaves the folder as it was.
  */
@@ -26,6 +28,9 @@ const TEMPLATE = 'templates/strategy/';
 const RENAMED: Record<string, string> = { gitignore: '.gitignore' };
 /** What `npm i backproof` leaves in an empty folder: init may add to it. */
 const NPM_FILES = new Set(['package.json', 'package-lock.json', 'node_modules']);
+
+/** The test script `npm init` writes: a placeholder, replaced as if unset. */
+const NPM_INIT_TEST = 'echo "Error: no test specified" && exit 1';
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException)?.code;
 
@@ -56,7 +61,8 @@ function packageFields(name: string, version: string): Record<string, unknown> {
     type: 'module',
     scripts: {
       build: 'backproof build src/strategy.ts',
-      backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20',
+      // --force: rerunnable; the run goes to runs/<run id>, which only this run can fill (--force replaces only a run folder).
+      backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --force',
       test: 'node --test',
     },
     dependencies: { backproof: `^${version}` },
@@ -70,7 +76,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * package.json for the project: ours, or the one `npm i backproof` wrote completed with the fields it
  * lacks (its backproof dependency is kept as npm wrote it, e.g. a tarball's file: spec). A field or
- * script it sets to another value is reported as a conflict; name, version and description are its own.
+ * script it sets to another value is reported as a conflict; name, version, description and type are its own
+ * (nothing init writes depends on the type), and npm init's placeholder test script counts as unset.
  */
 function mergePackage(existing: Record<string, unknown> | null, ours: Record<string, unknown>): { json: Record<string, unknown>; conflicts: string[] } {
   if (!existing) return { json: ours, conflicts: [] };
@@ -80,11 +87,11 @@ function mergePackage(existing: Record<string, unknown> | null, ours: Record<str
     const have = existing[k];
     if (k === 'dependencies') { if (have !== undefined) json[k] = have; } // it lists backproof already (checkTarget)
     else if (have === undefined) json[k] = v;
-    else if (k === 'name' || k === 'version' || k === 'description') json[k] = have;
+    else if (k === 'name' || k === 'version' || k === 'description' || k === 'type') json[k] = have;
     else if (isObject(v) && isObject(have)) {
       const merged: Record<string, unknown> = { ...have };
       for (const [sk, sv] of Object.entries(v)) {
-        if (have[sk] === undefined) merged[sk] = sv;
+        if (have[sk] === undefined || (k === 'scripts' && sk === 'test' && have[sk] === NPM_INIT_TEST)) merged[sk] = sv;
         else if (have[sk] !== sv) conflicts.push(`${k}.${sk}`);
       }
       json[k] = merged;
@@ -114,6 +121,8 @@ async function checkTarget(dir: string): Promise<{ exists: boolean; pkg: Record<
     } catch { /* not JSON: refused below */ }
   }
   const installed = pkg && ['dependencies', 'devDependencies'].some((k) => isObject(pkg![k]) && typeof (pkg![k] as Record<string, unknown>).backproof === 'string');
+  if (pkg && !installed)
+    throw new UsageError('USAGE', `init: ${path.join(dir, 'package.json')} does not list backproof as a dependency: run "npm i backproof" in ${dir} first, then init again; or init into a new folder ("npx backproof init my-strategy")`);
   if (!installed) {
     const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? `, ... (${entries.length} entries)` : '');
     throw new UsageError('USAGE', `init: folder ${dir} is not empty (it holds ${shown}); name a new or empty folder, or one where only "npm i backproof" was run`);
@@ -134,9 +143,13 @@ export interface Scaffold {
 export async function scaffold(dir: string): Promise<Scaffold> {
   const { exists, pkg } = await checkTarget(dir);
   const version = backproofVersion();
-  const { json, conflicts } = mergePackage(pkg, packageFields(projectName(dir), version));
-  if (conflicts.length > 0)
-    throw new UsageError('USAGE', `init: ${path.join(dir, 'package.json')} already sets ${conflicts.join(', ')} to something else; remove ${conflicts.length === 1 ? 'it' : 'them'} or init another folder`);
+  const ours = packageFields(projectName(dir), version);
+  const { json, conflicts } = mergePackage(pkg, ours);
+  if (conflicts.length > 0) {
+    const value = (from: Record<string, unknown>, at: string): string => JSON.stringify(at.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], from));
+    const each = conflicts.map((c) => `${c} is ${value(pkg!, c)}, init would write ${value(ours, c)}`).join('; ');
+    throw new UsageError('USAGE', `init: ${path.join(dir, 'package.json')} already sets ${conflicts.join(', ')} to something else (${each}); rename or remove ${conflicts.length === 1 ? 'it' : 'them'} there and run init again, or init into a new folder`);
+  }
 
   const files = new Map<string, string | Uint8Array>();
   const template = fileURLToPath(packageFile(TEMPLATE));
@@ -190,10 +203,11 @@ export const init: CommandSpec = {
   usage: '[dir]',
   about: `Writes a strategy project into DIR (default: the current folder): package.json (depending on this
 backproof), asconfig.json, tsconfig.json (AssemblyScript's types, for the editor), src/strategy.ts (an
-SMA crossover importing "backproof/guest-sdk"), data/GOOG.csv with its provenance, test/strategy.test.js
+SMA crossover importing "backproof/guest-sdk"), data/GOOG.csv with its provenance, test/strategy.test.mjs
 (npm test: backtests the example and checks its result), README.md and .gitignore.
 DIR must be missing or empty, or hold only what "npm i backproof" left (package.json, package-lock.json,
-node_modules/): then package.json keeps what it has and gains the fields it lacks. Nothing is overwritten.`,
+node_modules/): then package.json keeps what it has (its "type" too: "npm init -y" is fine) and gains the
+fields it lacks; npm init's placeholder test script is replaced. Nothing else is overwritten.`,
   options: [],
   positionals: 1,
   examples: ['backproof init my-strategy', 'backproof init'],

@@ -22,8 +22,15 @@ delete env.VITEST;
 
 const FILES = [
   '.gitignore', 'README.md', 'asconfig.json', 'data/GOOG.csv', 'data/PROVENANCE.md', 'package.json', 'src/strategy.ts',
-  'test/strategy.test.js', 'tsconfig.json',
+  'test/strategy.test.mjs', 'tsconfig.json',
 ];
+
+/** What npm 11's `npm init -y` writes in a folder named npm-init (npm 11.19.1). */
+const NPM_INIT = {
+  name: 'npm-init', version: '1.0.0', description: '', main: 'index.js',
+  scripts: { test: 'echo "Error: no test specified" && exit 1' },
+  keywords: [], author: '', license: 'ISC', type: 'commonjs',
+};
 
 /** Every file under dir (not node_modules), relative, forward slashes, sorted. */
 async function tree(dir: string, under = ''): Promise<string[]> {
@@ -54,7 +61,7 @@ describe('backproof init', () => {
       name: 'my-strategy', version: '0.1.0', private: true, description: 'A trading strategy backtested with Backproof', type: 'module',
       scripts: {
         build: 'backproof build src/strategy.ts',
-        backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20',
+        backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --force',
         test: 'node --test',
       },
       dependencies: { backproof: `^${VERSION}` },
@@ -137,10 +144,34 @@ describe('backproof init', () => {
     expect(text.out).not.toContain('npm install');
   });
 
-  it('refuses such a package.json when it sets a field otherwise (a test script, a CommonJS type), or lacks backproof', async () => {
+  it('completes what "npm init -y && npm i backproof" wrote: its "type": "commonjs" kept, its placeholder test script replaced', async () => {
+    const dir = path.join(work, 'npm-init');
+    await mkdir(dir);
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...NPM_INIT, dependencies: { backproof: `^${VERSION}` } }, null, 2) + '\n');
+    const r = await cli('init', dir);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'))).toEqual({
+      ...NPM_INIT, name: 'npm-init', private: true,
+      scripts: {
+        test: 'node --test',
+        build: 'backproof build src/strategy.ts',
+        backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --force',
+      },
+      dependencies: { backproof: `^${VERSION}` },
+      allowScripts: { node: true },
+    });
+    // Nothing it wrote depends on the type: the test is an ES module by its name.
+    expect(await tree(dir)).toEqual(FILES);
+  });
+
+  it('refuses such a package.json when it sets a script otherwise, saying what to do, or when it lacks backproof', async () => {
+    const nodeTest = '"node --test"';
     const cases: [Record<string, unknown>, string][] = [
-      [{ dependencies: { backproof: '^0.1.0' }, scripts: { test: 'echo "Error: no test specified" && exit 1' }, type: 'commonjs' }, 'already sets type, scripts.test to something else; remove them or init another folder'],
-      [{ dependencies: { lodash: '^4.0.0' } }, 'is not empty (it holds package.json)'],
+      [{ dependencies: { backproof: '^0.1.0' }, scripts: { test: 'jest', build: 'tsc' }, type: 'commonjs' },
+        `already sets scripts.build, scripts.test to something else (scripts.build is "tsc", init would write "backproof build src/strategy.ts"; scripts.test is "jest", init would write ${nodeTest}); rename or remove them there and run init again, or init into a new folder`],
+      [{ dependencies: { lodash: '^4.0.0' } }, 'package.json does not list backproof as a dependency: run "npm i backproof" in '],
+      [NPM_INIT, 'package.json does not list backproof as a dependency: run "npm i backproof" in '], // npm init -y, no npm i yet
     ];
     for (const [i, [pkg, message]] of cases.entries()) {
       const dir = path.join(work, `conflict-${i}`);
@@ -150,6 +181,7 @@ describe('backproof init', () => {
       const r = await cli('init', dir);
       expect(r.code).toBe(2);
       expect(r.err).toContain(message);
+      expect(r.err).not.toContain('is not empty');
       expect(await readdir(dir)).toEqual(['package.json']);
       expect(await readFile(path.join(dir, 'package.json'), 'utf8')).toBe(text);
     }
@@ -189,7 +221,8 @@ describe('docs/TUTORIAL.md, run as written, in a folder where backproof is insta
     dir = path.join(work, 'my-strategy');
     const pkg = path.join(dir, 'node_modules', 'backproof');
     await mkdir(pkg, { recursive: true });
-    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ dependencies: { backproof: `^${VERSION}` } }, null, 2) + '\n');
+    // npm init -y (npm 11: "type": "commonjs" and a placeholder test script), then npm i backproof.
+    await writeFile(path.join(dir, 'package.json'), JSON.stringify({ ...NPM_INIT, name: 'my-strategy', dependencies: { backproof: `^${VERSION}` } }, null, 2) + '\n');
     await writeFile(path.join(dir, 'package-lock.json'), JSON.stringify({ name: 'my-strategy', lockfileVersion: 3, requires: true, packages: { 'node_modules/backproof': { version: VERSION } } }, null, 2) + '\n');
     for (const d of ['host', 'traces', 'bin']) await symlink(path.join(REPO, d), path.join(pkg, d));
     await cp('guest-sdk', path.join(pkg, 'guest-sdk'), { recursive: true });
@@ -220,7 +253,7 @@ describe('docs/TUTORIAL.md, run as written, in a folder where backproof is insta
     shows(failing.stdout, outputs[2]!);
     // The figures pinned as the tutorial shows them.
     const pinned = blocks.find((b) => b.lang === 'js' && b.text.includes('bars: 2148'))!.text.trimEnd();
-    const testFile = path.join(dir, 'test/strategy.test.js');
+    const testFile = path.join(dir, 'test/strategy.test.mjs');
     const before = await readFile(testFile, 'utf8');
     expect(before).toContain("    { bars: 2148, trades: 93, equityFinal: '81812.37' },\n");
     await writeFile(testFile, before.replace("    { bars: 2148, trades: 93, equityFinal: '81812.37' },", pinned));
@@ -235,6 +268,12 @@ describe('docs/TUTORIAL.md, run as written, in a folder where backproof is insta
     expect(asc.status, asc.stderr).toBe(0);
     expect(asc.stdout.split(' ')[0]).toBe(/sha256 ([0-9a-f]{64})/.exec(build.stdout)![1]);
     expect(sh(quoted('npx backproof keygen')).stdout).toBe('wrote .backproof/backproof.key and .backproof/backproof.pub\n');
+    // The package.json script runs again and again: each run replaces its runs/<run id> (--force).
+    for (const round of [1, 2]) {
+      const script = sh(quoted('npm run backtest'));
+      expect(script.status, `round ${round}: ${script.stderr}`).toBe(0);
+      expect(script.stdout).toMatch(/^run folder    runs\/[0-9a-f]{16}$/m);
+    }
     const backtest = sh(quoted('npx backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --out runs/first'));
     expect(backtest.status, backtest.stderr).toBe(0);
     shows(backtest.stdout, outputs[4]!);

@@ -86,7 +86,7 @@ describe('the npm package', () => {
   it('init, keygen, build, backtest, report and verify in the user folder: the same result as in the repository', async () => {
     const init = backproof('init');
     expect(init.code, init.err).toBe(0);
-    for (const f of ['src/strategy.ts', 'data/GOOG.csv', 'test/strategy.test.js', 'asconfig.json', 'tsconfig.json', 'README.md', '.gitignore']) {
+    for (const f of ['src/strategy.ts', 'data/GOOG.csv', 'test/strategy.test.mjs', 'asconfig.json', 'tsconfig.json', 'README.md', '.gitignore']) {
       expect(existsSync(path.join(project, f)), f).toBe(true);
     }
     const pkg = JSON.parse(await readFile(path.join(project, 'package.json'), 'utf8'));
