@@ -4,7 +4,8 @@
  * steps (record, signature, chain, config, strategy, [rebuild], data, trace, result, files); the
  * first failing step throws an AuditError naming that link and both values. Every file in the
  * folder is accounted for: bound by a hash in the record, or the exact rendering of bound bytes,
- * or an optional proof that is checked (log-inclusion.json, attestation.dsse.json, proof-<N>.json)
+ * or an optional proof that is checked (log-inclusion.json, attestation.dsse.json, proof-<N>.json),
+ * or package-lock.json, the strategy project's lockfile, whose SHA-256 the toolchain link records
  * — anything else is named as unverified (a failure under `strict`). Every field of the record
  * that the folder determines is recomputed; the trace's bytes, instructions and fuel need a
  * re-execution (replay). `openRecord` is shared with replay.
@@ -18,6 +19,7 @@ import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson } from '../audit/render.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { buildStrategy, normalizeSource } from '../build/asc.ts';
+import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
@@ -411,13 +413,20 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
     else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
   }
+  const noLockfile = missingLockfile(b.toolchain);
+  if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
+  else if (b.toolchain.lockfile === LOCKFILE) {
+    // the project's lockfile, copied byte for byte: the one the toolchain link hashes, and one that installed Backproof
+    const lock = await read(FILES.lockfile, 'lockfile');
+    expectEqual('lockfile', `SHA-256 of ${FILES.lockfile}`, b.toolchain.lockfileSha256 as Uint8Array, sha256(lock));
+    const notOurs = lockfileWithoutBackproof(lock);
+    if (notOurs) unverified.push({ file: FILES.lockfile, why: notOurs });
+  }
   for (const f of present) {
     if (covered.has(f)) continue;
     if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
     unverified.push({ file: f, why: f.endsWith('/') ? 'an empty folder, not bound by the record' : 'not bound by the record' });
   }
-  const noLockfile = missingLockfile(b.toolchain);
-  if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
   passed('files');
   if (progress) writeProgress(progress, PROGRESS_ENDED, 1);
   if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);

@@ -44,6 +44,8 @@ export const FILES = {
   /** Written by `backtest --log` beside a complete run: the record's inclusion proof in that log. */
   logInclusion: 'log-inclusion.json',
   sources: 'sources',
+  /** The strategy project's lockfile, byte for byte, when the toolchain link names one (build/project). */
+  lockfile: 'package-lock.json',
 } as const;
 
 /**
@@ -138,6 +140,7 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
       [FILES.snapshots, renderSnapshotsJson(x.outcome.snapshots, x.outcome.times)],
       [FILES.recordJson, renderRecordJson(decodeSignedRecord(signed))],
     ];
+    if (x.strategy.lock?.bytes) files.push([FILES.lockfile, x.strategy.lock.bytes]);
     for (const [name, content] of files) await writeFile(path.join(tmp, name), content);
     for (const s of x.strategy.sources) {
       const target = path.join(tmp, FILES.sources, ...s.path.split('/'));

@@ -44,7 +44,9 @@ export function toolchainMessage(lock: ProjectLock = ABSENT_LOCK): Record<string
     ascFlags: [...ASC_FLAGS],
     sdk: sdkDigest(),
   };
-  return { ...cached, ...lock };
+  // the four recorded fields only: the lockfile's bytes go into the run folder, not the record
+  const { lockfile, lockfileSha256, installedBackproof, installedIntegrity } = lock;
+  return { ...cached, lockfile, lockfileSha256, installedBackproof, installedIntegrity };
 }
 
 const show = (v: unknown): string => (v instanceof Uint8Array ? toHex(v) : Array.isArray(v) ? v.join(' ') : String(v ?? ''));
@@ -64,6 +66,6 @@ export function toolchainDifferences(recorded: Record<string, unknown>, current:
 export function missingLockfile(recorded: Record<string, unknown>): string | null {
   const sha = recorded.lockfileSha256 as Uint8Array | undefined;
   if (recorded.lockfile === 'absent' || (recorded.lockfile === undefined || recorded.lockfile === '') && (!sha || sha.every((b) => b === 0)))
-    return 'the toolchain link records no lockfile (there was no package-lock.json in the strategy\'s folder or above it): the packages that built and ran the strategy are not pinned';
+    return 'the toolchain link records no lockfile (the strategy\'s project had no package-lock.json: none beside its nearest package.json, nor at an npm workspace root listing it): the packages that built and ran the strategy are not pinned';
   return null;
 }

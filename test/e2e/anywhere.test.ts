@@ -1,10 +1,12 @@
 // Strategies anywhere: a strategy project outside the repository, with Backproof installed in its
 // node_modules and the SDK imported by package name, builds (with plain asc too), runs, verifies,
 // rebuilds and replays; the same strategy in two folders of different depths and names gives the same
-// module and trace root; the toolchain link records the project's lockfile, or "absent" (verify says
-// so); a wrong SDK import is a build error that says what to write.
+// module and trace root; the toolchain link records the project's lockfile (beside its nearest
+// package.json, or its npm workspace root's), copied into the run folder where verify checks it, or
+// "absent" (verify says so, as it does of a lockfile listing no Backproof); a wrong SDK import is a
+// build error that says what to write.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -73,7 +75,8 @@ describe('a strategy project outside the repository', () => {
     expect(ba.sources.map((s) => s.sha256)).toEqual(bb.sources.map((s) => s.sha256));
     // The SDK files are the project's installed copy, byte for byte.
     for (const f of SDK_FILES) expect(ba.sources.find((s) => s.path.endsWith(`/${f}`))!.text).toBe(await readFile(path.join('guest-sdk', f), 'utf8'));
-    expect(ba.lock).toEqual({ lockfile: 'package-lock.json', lockfileSha256: new Uint8Array(createHash('sha256').update(await readFile(path.join(work, 'a', 'package-lock.json'))).digest()), installedBackproof: '0.1.0', installedIntegrity: INTEGRITY });
+    const lockBytes = new Uint8Array(await readFile(path.join(work, 'a', 'package-lock.json')));
+    expect(ba.lock).toEqual({ lockfile: 'package-lock.json', lockfileSha256: new Uint8Array(createHash('sha256').update(lockBytes).digest()), installedBackproof: '0.1.0', installedIntegrity: INTEGRITY, bytes: lockBytes, from: path.join(work, 'a', 'package-lock.json') });
   }, 120_000);
 
   it('with no node_modules/backproof around it, the SDK is the running Backproof\'s: the same names and module', async () => {
@@ -116,11 +119,26 @@ describe('a strategy project outside the repository', () => {
       lockfile: 'package-lock.json', lockfileSha256: sha(await readFile(path.join(work, 'x', 'deeper', 'other-name', 'package-lock.json'))),
       installedBackproof: '0.1.0', installedIntegrity: INTEGRITY,
     });
+    // ... copied byte for byte into the run folder, where verify checks it against that hash.
+    expect(await readFile(path.join(runs[1]!, 'package-lock.json'))).toEqual(await readFile(path.join(work, 'x', 'deeper', 'other-name', 'package-lock.json')));
     const v = await cli('verify', runs[1]!, '--rebuild', '--strict');
     expect(v.err).toBe('');
     expect(v.code).toBe(0);
     expect(v.out).toMatch(/strategy → rebuild → data/);
     expect(v.out).not.toMatch(/UNVERIFIED/);
+    // The copy edited after the run, or removed: verify fails at the lockfile, naming it.
+    const edited = path.join(work, 'run-b-edited'), removed = path.join(work, 'run-b-removed');
+    await cp(runs[1]!, edited, { recursive: true });
+    await cp(runs[1]!, removed, { recursive: true });
+    const lockText = await readFile(path.join(edited, 'package-lock.json'), 'utf8');
+    await writeFile(path.join(edited, 'package-lock.json'), lockText.replace('"version": "0.1.0"', '"version": "0.1.1"'));
+    const ve = await cli('verify', edited, '--rebuild', '--strict');
+    expect(ve.code).toBe(5);
+    expect(ve.err).toContain(`VERIFY_FAILED [lockfile]: SHA-256 of package-lock.json is ${sha(Buffer.from(lockText.replace('"version": "0.1.0"', '"version": "0.1.1"')))}, the record says ${sha(Buffer.from(lockText))}`);
+    await rm(path.join(removed, 'package-lock.json'));
+    const vr = await cli('verify', removed);
+    expect(vr.code).toBe(5);
+    expect(vr.err).toContain(`VERIFY_FAILED [lockfile]: package-lock.json is missing from run folder ${removed}`);
     const replay = await cli('replay', runs[0]!);
     expect(replay.code).toBe(0);
     expect(replay.out).toMatch(/^MATCH trace root/);
@@ -137,11 +155,46 @@ describe('a strategy project outside the repository', () => {
     expect(await toolchainOf(run)).toMatchObject({ lockfile: 'absent', lockfileSha256: '', installedBackproof: '', installedIntegrity: '' });
     const v = await cli('verify', run);
     expect(v.code).toBe(0);
-    expect(v.out).toContain('UNVERIFIED lockfile: the toolchain link records no lockfile (there was no package-lock.json in the strategy\'s folder or above it): the packages that built and ran the strategy are not pinned (--strict fails on it)');
+    expect(v.out).toContain('UNVERIFIED lockfile: the toolchain link records no lockfile (the strategy\'s project had no package-lock.json: none beside its nearest package.json, nor at an npm workspace root listing it): the packages that built and ran the strategy are not pinned (--strict fails on it)');
     const strict = await cli('verify', run, '--strict');
     expect(strict.code).toBe(5);
     expect(strict.err).toMatch(/VERIFY_FAILED \[files\].*unverified under --strict: lockfile \(the toolchain link records no lockfile/);
   }, 300_000);
+
+  it('an unrelated lockfile above the project is not taken; one beside the nearest package.json that lists no Backproof is UNVERIFIED', async () => {
+    const parent = path.join(work, 'parent');
+    const strategy = await project(path.join(parent, 'proj'), '.', false);
+    await mkdir(parent, { recursive: true });
+    await writeFile(path.join(parent, 'package.json'), JSON.stringify({ name: 'unrelated' }));
+    const unrelated = JSON.stringify({ name: 'unrelated', lockfileVersion: 3, requires: true, packages: { '': { name: 'unrelated' }, 'node_modules/left-pad': { version: '1.3.0' } } }, null, 2);
+    await writeFile(path.join(parent, 'package-lock.json'), unrelated);
+    // proj has its own package.json: the parent's lockfile does not list proj, so proj has none.
+    expect(projectLock(strategy)).toEqual({ lockfile: 'absent', lockfileSha256: new Uint8Array(0), installedBackproof: '', installedIntegrity: '' });
+    // Without it, the nearest package.json is the parent's and its lockfile is taken: verify says it lists no Backproof.
+    await rm(path.join(parent, 'proj', 'package.json'));
+    expect(projectLock(strategy)).toMatchObject({ lockfile: 'package-lock.json', lockfileSha256: new Uint8Array(createHash('sha256').update(unrelated).digest()), installedBackproof: '', installedIntegrity: '', from: path.join(parent, 'package-lock.json') });
+    const run = path.join(work, 'run-unrelated');
+    expect((await cli('backtest', '--strategy', strategy, '--data', GOOG, '--out', run, '--unsigned')).code).toBe(0);
+    expect(await readFile(path.join(run, 'package-lock.json'), 'utf8')).toBe(unrelated);
+    const v = await cli('verify', run);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain('UNVERIFIED package-lock.json: the lockfile does not list backproof: it may not be this project\'s (--strict fails on it)');
+    const strict = await cli('verify', run, '--strict');
+    expect(strict.code).toBe(5);
+    expect(strict.err).toMatch(/VERIFY_FAILED \[files\].*unverified under --strict: package-lock.json \(the lockfile does not list backproof/);
+  }, 300_000);
+
+  it('an npm workspace member takes the workspace root\'s lockfile, which lists its folder', async () => {
+    const ws = path.join(work, 'ws');
+    const strategy = await project(path.join(ws, 'packages', 's'), 'src', false);
+    await writeFile(path.join(ws, 'package.json'), JSON.stringify({ name: 'ws', workspaces: ['packages/*'] }));
+    const lock = JSON.stringify({ name: 'ws', lockfileVersion: 3, requires: true, packages: {
+      '': { name: 'ws', workspaces: ['packages/*'] }, 'node_modules/my-strategies': { resolved: 'packages/s', link: true },
+      'node_modules/backproof': { version: '0.1.0', integrity: INTEGRITY }, 'packages/s': { name: 'my-strategies', dependencies: { backproof: '^0.1.0' } },
+    } }, null, 2);
+    await writeFile(path.join(ws, 'package-lock.json'), lock);
+    expect(projectLock(strategy)).toMatchObject({ lockfile: 'package-lock.json', lockfileSha256: new Uint8Array(createHash('sha256').update(lock).digest()), installedBackproof: '0.1.0', installedIntegrity: INTEGRITY, from: path.join(ws, 'package-lock.json') });
+  });
 });
 
 describe('a strategy importing the SDK by a wrong path', () => {
