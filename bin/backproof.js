@@ -37,7 +37,9 @@ if (canRun) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  const { main } = await import(entry.href);
+  const { main, onInterrupt } = await import(entry.href);
+  // Ctrl-C or a kill: the CLI removes the partial run folder it was writing, then exits 130 (143).
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => onInterrupt(signal));
   process.exitCode = await main(process.argv.slice(2));
 } else {
   const node = process.env.BACKPROOF_REEXEC ? null : bundledNode();

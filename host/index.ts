@@ -16,7 +16,7 @@ export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
 export { toolchainMessage, toolchainDifferences, backproofVersion } from './run/toolchain.ts';
 export { packageFile } from './paths.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
-export { writeRunDir, checkOutDir, FILES as RUN_FILES } from './run/rundir.ts';
+export { writeRunDir, checkOutDir, removePartials, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';
 export { replayRun, diffRuns, type ReplayReport } from './inspect/replay.ts';
 export { proveInstruction, verifyProofBundle, PROOF_FORMAT, type ProofBundle, type ProofCheck } from './inspect/prove.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
   renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
-  traceWindow, mnemonic, checkBuild, checkSnapshot, type RunConfig, type DataOptions, backtest, statsObject, rejectionsByReason, backproofVersion,
+  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtest, statsObject, rejectionsByReason, backproofVersion,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -27,7 +27,8 @@ const build: CommandSpec = {
   usage: '<strategy.ts> [--out FILE.wasm]',
   about: `Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
 <name>.build.json with the SHA-256 of every source file (raw and normalized) and of the module.`,
-  options: [{ name: 'out', type: 'string', arg: 'FILE.wasm', help: 'where to write the module (default: the source with .wasm)' }],
+  options: [{ name: 'out', type: 'string', arg: 'FILE.wasm', help: `where to write the module (default: the source with .wasm); must end in .wasm.
+An existing module there, and its .build.json and .wasm.map, are replaced (a rebuild)` }],
   positionals: 1,
   examples: ['backproof build strategies-as/sma-cross.ts'],
   exits: [0, 2, 6],
@@ -35,9 +36,13 @@ const build: CommandSpec = {
   async run({ values, positionals, text }) {
     const entry = positionals[0];
     if (!entry) throw new UsageError('USAGE', 'build needs a strategy file: backproof build <strategy.ts>');
+    const out = values.out as string | undefined;
+    // Only a module's name: every source asc reads is .ts, so the build can never write over one.
+    if (out !== undefined && !out.endsWith('.wasm')) throw new UsageError('USAGE', `--out ${out}: the module's file must end in .wasm`);
+    if (out !== undefined && path.resolve(out) === path.resolve(entry)) throw new UsageError('USAGE', `--out ${out} is the strategy file itself`);
     const result = await buildStrategy(entry);
     checkBuild(result); // what the sandbox would refuse fails now (exit 6), with a hint
-    const target = (values.out as string | undefined) ?? entry.replace(/\.ts$/, '') + '.wasm';
+    const target = out ?? entry.replace(/\.ts$/, '') + '.wasm';
     // asc's source map beside the module, bound to it by its SHA-256 here (loading the .wasm checks both: run/source-map).
     const mapFile = `${target}.map`;
     const info = {
@@ -106,7 +111,8 @@ Prints the stats table and the run's id, trace root, result hash and folder.`,
     str('periods-per-year', 'A', `annualise the stats with A return periods a year (e.g. 252, 365, 52, 12);
 default: inferred from the bar spacing as backtesting.py does (docs/SEMANTICS.md)`),
     str('out', 'DIR', 'run folder (default runs/<run id>)'),
-    { name: 'force', type: 'boolean', help: 'replace an existing run folder' },
+    { name: 'force', type: 'boolean', help: `replace an existing run folder (one holding record.pb) or an empty folder;
+anything else, and the working folder or one holding the strategy or data, is refused (exit 2)` },
     str('key', 'FILE', `Ed25519 private key (PEM) to sign the record; default ${DEFAULT_KEY_DIR}/backproof.key if present`),
     { name: 'unsigned', type: 'boolean', help: `do not sign, even if a default key exists (without a key and without
 --unsigned, the run is made unsigned with a warning on stderr)` },
@@ -481,6 +487,15 @@ function errorDocument(command: string | null, e: unknown): Record<string, unkno
     message: e instanceof Error ? e.message : String(e),
     exit: exitCodeOf(e),
   };
+}
+
+/**
+ * What bin/backproof.js does on SIGINT or SIGTERM: remove the partial run folder being written (nothing
+ * half-written stays behind) and exit as shells expect, 128 + the signal's number (130, 143).
+ */
+export function onInterrupt(signal: 'SIGINT' | 'SIGTERM'): never {
+  removePartials();
+  process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {

@@ -8,7 +8,7 @@ import type { CommandSpec } from './command.ts';
 export const reportCmd: CommandSpec = {
   name: 'report',
   summary: 'write a run\'s HTML report: charts, stats, trades, orders, audit (one self-contained page)',
-  usage: '<run-dir> [--out FILE] [--data FILE ...]',
+  usage: '<run-dir> [--out FILE.html] [--data FILE ...]',
   about: `Renders the run folder into one HTML page that needs nothing else (the chart library is inlined; it
 loads nothing): candlesticks with the trades' entries and exits, equity and drawdown, the statistics,
 the trades and orders (with rejection reasons; at most 1000 rows each, the rest counted and left in
@@ -17,7 +17,8 @@ replay the run). backtest writes it as <run-dir>/${REPORT_FILE} (unless --no-rep
 always gives the same bytes, so verify checks that file. The page checks nothing itself: the data
 files are read at their recorded paths and must hash as recorded.`,
   options: [
-    { name: 'out', type: 'string', arg: 'FILE', help: `where to write the page (default <run-dir>/${REPORT_FILE})` },
+    { name: 'out', type: 'string', arg: 'FILE.html', help: `where to write the page (default <run-dir>/${REPORT_FILE}); must end in .html.
+An existing page there is replaced (a report written again)` },
     { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: 'a copy of a data file moved from its recorded path (one per recorded file, in order)' },
   ],
   positionals: 1,
@@ -27,7 +28,10 @@ files are read at their recorded paths and must hash as recorded.`,
   async run({ values, positionals, text }) {
     const dir = positionals[0];
     if (!dir) throw new UsageError('USAGE', 'report needs a run folder: backproof report <run-dir>');
-    const file = await writeReport(dir, { out: values.out as string | undefined, data: values.data as string[] | undefined });
+    const out = values.out as string | undefined;
+    // A page's name only: never a source, data or any other file that --out might name by mistake.
+    if (out !== undefined && !out.endsWith('.html')) throw new UsageError('USAGE', `--out ${out}: the report's file must end in .html`);
+    const file = await writeReport(dir, { out, data: values.data as string[] | undefined });
     text.log(`wrote ${file}`);
     return { exit: EXIT.ok, json: { runDir: dir, report: file } };
   },

@@ -33,7 +33,7 @@ export interface BacktestRequest {
   config: RunConfig;
   /** The record's signing key; null makes an unsigned record. */
   key: KeyObject | null;
-  /** The run folder (default runs/<run id>); an existing one is replaced only with `force`. */
+  /** The run folder (default runs/<run id>); an existing one is replaced only with `force`, and only if it is a run folder or empty. */
   out?: string;
   force?: boolean;
   /** Append the record to this transparency log, signing its checkpoint with the log's own key, read from `keyFile`. */
@@ -65,13 +65,15 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   }
   if (r.data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
   const data: DataFeed[] = [];
+  const keep = [r.strategy]; // the files read: the run folder may not be a folder holding them
   for (const spec of r.data) {
     const { symbol, file, period } = parseDataSpec(spec);
+    keep.push(file);
     const feed = await openData(file, period === undefined ? r.dataOptions ?? {} : { ...r.dataOptions, period });
     if (symbol) feed.symbol = symbol;
     data.push(feed);
   }
-  if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force));
+  if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force), keep);
   const strategy = await loadStrategy(r.strategy);
   const outcome = await executeRunIsolated(
     { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },
@@ -89,6 +91,6 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
       logged = { index: appended.index, size: appended.size, origin: readMeta(log.dir).origin, proof: path.join(dir, FILES.logInclusion) };
     }
   };
-  await writeRunDir({ dir, force: Boolean(r.force), outcome, strategy, config: r.config, key: r.key, beforePublish });
+  await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, beforePublish });
   return { outcome, dir, logged };
 }

@@ -4,9 +4,11 @@
  * Each writer builds the folder in a partial folder of its own ("<dir>.partial-<pid>-<n>"),
  * writes record.pb last, and publishes it with one rename: a run that fails, at any point, leaves
  * nothing behind that looks like a run, and of two writers racing for the same folder one wins
- * and the other gets OUTPUT_EXISTS (or, with --force, replaces it whole). Layout: docs/AUDIT.md.
+ * and the other gets OUTPUT_EXISTS (or, with --force, replaces it whole: --force replaces only a run
+ * folder or an empty folder, never anything else). Layout: docs/AUDIT.md.
  */
-import { access, constants, lstat, mkdir, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, readdir, realpath, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
@@ -62,6 +64,8 @@ export const RESULT_RENDERINGS: readonly { name: string; render: (r: BacktestRes
 export interface WriteRunInput {
   dir: string;
   force: boolean;
+  /** Files the run read (strategy, data): the run folder may not be one of their folders (checkOutDir). */
+  keep?: readonly string[];
   outcome: RunOutcome;
   strategy: StrategyArtifact;
   config: RunConfig;
@@ -79,16 +83,46 @@ const outError = (dir: string, what: string, e?: unknown): UsageError =>
 /** Errors of the file system that mean "you cannot write there", as opposed to a bug. */
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENAMETOOLONG', 'ELOOP']);
 
+/** The real path of `p` or, where it does not exist, of its nearest existing ancestor with the rest appended. */
+async function realish(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  const real = await realpath(abs).catch(() => null);
+  if (real) return real;
+  const up = path.dirname(abs);
+  return up === abs ? abs : path.join(await realish(up), path.basename(abs));
+}
+
+const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
+
+/**
+ * What --force may replace: a run folder (it holds record.pb) or an empty folder. Anything else (a
+ * project, notes, a folder a run never wrote) is refused even with --force, and nothing is touched.
+ */
+async function replaceable(dir: string): Promise<boolean> {
+  // Gone meanwhile (another writer moved it aside) counts as empty: the next rename decides.
+  const names: string[] | null = await readdir(dir).catch((e) => (errno(e) === 'ENOENT' ? [] : null));
+  return names !== null && (names.length === 0 || names.includes(FILES.record));
+}
+
 /**
  * Checks, before a run, that its folder can be written: not there yet (unless `force`, and then a
- * folder), and its nearest existing ancestor a folder this process may create entries in.
+ * run folder or an empty folder), not the working folder or a folder holding it or any of `keep`
+ * (the strategy and data files: never a folder that replacing would delete), and its nearest
+ * existing ancestor a folder this process may create entries in.
  */
-export async function checkOutDir(dirArg: string, force: boolean): Promise<void> {
+export async function checkOutDir(dirArg: string, force: boolean, keep: readonly string[] = []): Promise<void> {
   const dir = path.resolve(dirArg);
+  const real = await realish(dir);
+  for (const p of [process.cwd(), ...keep]) {
+    if (within(await realish(p), real))
+      throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} holds ${p === process.cwd() ? 'the working folder' : p}; it is not a run folder and is never replaced`);
+  }
   const st = await lstat(dir).catch((e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : Promise.reject(outError(dirArg, 'cannot be read', e))));
   if (st) {
     if (!force) throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} already exists; pass --force to replace it`);
     if (!st.isDirectory()) throw outError(dirArg, 'exists and is not a folder; it is not replaced even with --force');
+    if (!(await replaceable(dir)))
+      throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} is not a run folder (no ${FILES.record}) and not empty; only a run folder or an empty folder is replaced, so it is left as it is`);
   }
   let parent = path.dirname(dir);
   for (;;) {
@@ -114,21 +148,41 @@ function checkSourcePaths(sources: readonly { path: string }[]): void {
 }
 
 let partials = 0;
+/** The partial folders this process is writing now, for removePartials on an interrupt. */
+const live = new Set<string>();
+
+/**
+ * Removes the partial folders this process is writing (synchronously: called from a SIGINT or
+ * SIGTERM handler just before the process exits), so an interrupted run leaves nothing behind.
+ */
+export function removePartials(): void {
+  for (const tmp of live) rmSync(tmp, { recursive: true, force: true });
+  live.clear();
+}
+
+/** A new partial folder beside `dir`; a name left by a dead process with the same pid is skipped, never reused. */
+async function makePartial(dir: string, dirArg: string): Promise<string> {
+  await mkdir(path.dirname(dir), { recursive: true }).catch((e) => Promise.reject(NOT_WRITABLE.has(errno(e) ?? '') ? outError(dirArg, 'cannot create the run folder', e) : e));
+  for (let attempt = 0; ; attempt++) {
+    // A pid and a counter: unique among concurrent writers, and never part of anything hashed.
+    const tmp = `${dir}.partial-${process.pid}-${++partials}`;
+    try {
+      await mkdir(tmp);
+      live.add(tmp);
+      return tmp;
+    } catch (e) {
+      if (errno(e) === 'EEXIST' && attempt < 1000) continue;
+      if (NOT_WRITABLE.has(errno(e) ?? '')) throw outError(dirArg, 'cannot create the run folder', e);
+      throw e;
+    }
+  }
+}
 
 export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const dir = path.resolve(x.dir);
-  await checkOutDir(x.dir, x.force);
+  await checkOutDir(x.dir, x.force, x.keep);
   checkSourcePaths(x.strategy.sources);
-  // A pid and a counter: unique among concurrent writers, and never part of anything hashed.
-  const tmp = `${dir}.partial-${process.pid}-${++partials}`;
-  try {
-    await mkdir(path.dirname(dir), { recursive: true });
-    await mkdir(tmp);
-  } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
-    if (NOT_WRITABLE.has(errno(e) ?? '')) throw outError(x.dir, 'cannot create the run folder', e);
-    throw e;
-  }
+  const tmp = await makePartial(dir, x.dir);
   try {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
     const files: [string, string | Uint8Array][] = [
@@ -153,6 +207,8 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
+  } finally {
+    live.delete(tmp);
   }
 }
 
@@ -169,6 +225,8 @@ async function publish(tmp: string, dir: string, x: WriteRunInput): Promise<void
       if (errno(e) !== 'ENOTEMPTY' && errno(e) !== 'EEXIST') throw e;
     }
     if (!x.force) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} was written by another run meanwhile; pass --force to replace it`);
+    // Checked again here: what appeared there since checkOutDir is replaced only if it is a run folder too.
+    if (!(await replaceable(dir))) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} is not a run folder (no ${FILES.record}) and not empty; only a run folder or an empty folder is replaced, so it is left as it is`);
     const aside = `${dir}.replaced-${process.pid}-${++partials}`;
     try {
       await rename(dir, aside);
