@@ -20,7 +20,7 @@ import { DEFAULT_CONFIG, type BrokerSettings, type RunConfig } from './run/confi
 import { backtest as runBacktest, type BacktestReport } from './run/backtest.ts';
 import { loadStrategy } from './run/strategy.ts';
 import { executeRunIsolated } from './run/worker.ts';
-import type { ProgressCounter } from './engine/progress.ts';
+import type { PhaseListener, ProgressCounter } from './engine/progress.ts';
 import { verifyRun, type VerifyReport } from './inspect/verify.ts';
 import { sha256, toHex } from '../traces/index.ts';
 
@@ -65,6 +65,8 @@ export interface BacktestOptions {
   report?: boolean;
   /** A counter (progressCounter()) the engine keeps up to date from the run's thread, for a progress display. */
   progress?: ProgressCounter;
+  /** Told what the run is doing around the engine loop (reading data, building, writing the folder…), for a progress display. */
+  onPhase?: PhaseListener;
 }
 
 export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
@@ -120,7 +122,7 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
 
 /** The keys backtest() reads: any other is a typo (`param` for `params`) that would otherwise run on defaults. */
 const OPTION_KEYS: readonly (keyof BacktestOptions)[] = [
-  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress',
+  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress', 'onPhase',
 ];
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */
@@ -196,7 +198,7 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
   }
   const r = await runBacktest({
     strategy: o.strategy, data, dataOptions: o.dataOptions, config, key, log: o.log, out: o.out,
-    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, progress: o.progress,
+    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, progress: o.progress, onPhase: o.onPhase,
   });
   return describe(r, key);
 }

@@ -27,7 +27,7 @@ export { loadStrategy } from './run/strategy.ts';
 export type { BacktestRequest, BacktestReport } from './run/backtest.ts';
 export { backtest, verify, DEFAULT_KEY_FILE, type BacktestOptions, type BacktestRun, type VerifyOptions } from './api.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
-export { progressCounter, readProgress, type ProgressCounter } from './engine/progress.ts';
+export { progressCounter, readProgress, type ProgressCounter, type Phase, type PhaseListener } from './engine/progress.ts';
 export { traceWindow, type TraceWindow } from './inspect/trace.ts';
 export { writeReport, readReportInput, renderReport, REPORT_FILE, type ReportInput } from './report/index.ts';
 export { mnemonic } from './sandbox/index.ts';

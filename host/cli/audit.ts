@@ -42,7 +42,7 @@ divergence is then re-executed from the recorded file, if it still matches its h
     const bar = progressFor('replay', values, ctx);
     const r = await replayRun({
       dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger({ level: ctx.logLevel }), logLevel: ctx.logLevel,
-      allowToolchainMismatch: values['allow-toolchain-mismatch'] === true, progress: bar.counter,
+      allowToolchainMismatch: values['allow-toolchain-mismatch'] === true, progress: bar.counter, onPhase: bar.onPhase,
     }).finally(bar.stop);
     if (values.report) await writeFile(values.report as string, json(r));
     for (const d of r.toolchainDifferences) text.log(`toolchain override: ${d}`);

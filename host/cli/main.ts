@@ -198,7 +198,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   const { outcome, dir, logged } = await backtest({
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
     out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'],
-    logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter,
+    logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter, onPhase: bar.onPhase,
   }).finally(bar.stop);
   const traceRoot = toHex(outcome.trace.root);
   const resultSha256 = toHex(sha256(outcome.resultBytes));

@@ -1,17 +1,23 @@
 /**
  * @module cli/progress
- * The progress bar of long commands (backtest, replay, verify; later sweeps), drawn on stderr with
- * cli-progress: bars done of the total, bars/s and the ETA. The run writes a shared counter
- * (engine/progress) every few thousand events from its guest thread; this module reads it from a
- * timer on the main thread, so the engine loop never calls into the display. verify counts its
- * steps in the same counter (its checks run on the main thread: a frame is drawn between steps). Only stderr changes:
- * stdout, results, hashes and files are the same with or without it.
+ * The progress display of long commands (backtest, replay, verify; later sweeps), one line on stderr
+ * drawn with cli-progress: what the command is doing ("backtest: reading big.csv (50.1 MB)",
+ * "backtest: building src/strategy.ts", "backtest: starting: instrumenting the module"), the bar
+ * during the engine loop (bars done of the total, bars/s and the ETA), then what it does after the
+ * loop ("backtest: finishing: writing run folder runs/x") until it returns; the line is cleared at
+ * the end. The run writes a shared counter (engine/progress) every few thousand events from its
+ * guest thread, and its stage before the loop; this module reads it from a timer on the main
+ * thread, so the engine loop never calls into the display. The phases around the run are told to
+ * onPhase by the main thread as it enters them, and drawn at once (their work may hold the main
+ * thread, where no timer fires). verify counts its steps in the same counter (its checks run on the
+ * main thread: a frame is drawn between steps). Only stderr changes: stdout, results, hashes and
+ * files are the same with or without it.
  *
  * Shown when stderr is a terminal, unless --quiet or --json; --progress forces it (also through a
  * pipe, one line per update: how the tests see it), --no-progress turns it off.
  */
 import cliProgress from 'cli-progress';
-import { progressCounter, readProgress, UsageError, type ProgressCounter } from '../index.ts';
+import { progressCounter, readProgress, UsageError, type Phase, type PhaseListener, type ProgressCounter } from '../index.ts';
 import type { Context, Values } from './args.ts';
 import type { OptionSpec } from './command.ts';
 
@@ -49,41 +55,70 @@ export interface ProgressOptions {
 export interface ProgressDisplay {
   /** The counter to hand to the run; undefined when nothing is drawn (the engine then writes nothing). */
   counter: ProgressCounter | undefined;
-  /** Draws the last frame and ends the bar (idempotent): call it before anything goes to stdout. */
+  /** To hand to the command: draws each phase it enters, at once; undefined when nothing is drawn. */
+  onPhase: PhaseListener | undefined;
+  /** Ends the display and clears its line (idempotent): call it before anything goes to stdout. */
   stop(): void;
 }
 
-const NONE: ProgressDisplay = { counter: undefined, stop: () => {} };
+const NONE: ProgressDisplay = { counter: undefined, onPhase: undefined, stop: () => {} };
 
 export function progressShown(o: ProgressOptions): boolean {
   const stream = o.stream ?? process.stderr;
   return o.mode === 'on' || (o.mode === 'auto' && stream.isTTY === true && !o.quiet);
 }
 
+/** What a phase is shown as, after the command's name. */
+export function phaseText(p: Phase): string {
+  switch (p.step) {
+    case 'data': return `reading ${p.file}${p.bytes === undefined ? '' : ` (${megabytes(p.bytes)})`}`;
+    case 'build': return p.file.endsWith('.ts') ? `building ${p.file}` : `loading ${p.file}`;
+    case 'folder': return `reading run folder ${p.dir}`;
+    case 'run': return 'starting';
+    case 'compare': return 'finishing: comparing with the record';
+    case 'divergence': return 'finishing: finding the first divergence (re-executing both sides)';
+    case 'write': return `finishing: writing run folder ${p.dir}`;
+    case 'report': return 'finishing: rendering report.html';
+    case 'log': return 'finishing: appending the record to the log';
+  }
+}
+
+/** The line of the guest thread's part while the counter shows no bars: its stage before the loop, or its end. */
+const STARTING = { instrument: 'starting: instrumenting the module', init: "starting: the strategy's init" } as const;
+export const SEALING = 'finishing: committing the trace, encoding the result and the record';
+
 /**
- * A bar labelled `label` (the command), fed by the returned counter. It appears once the engine has
- * written a total (after the data are loaded and the guest's init) and ends when the engine loop
- * does or at stop().
+ * A display labelled `label` (the command), fed by the returned counter and onPhase. In the 'run'
+ * phase it shows the counter: the guest thread's stage, then the bar once the engine has written a
+ * total (after the data are loaded and the guest's init), then, once the loop has ended, that the
+ * run is being sealed (never an "ETA 0s" while work remains). Any other phase replaces it.
  */
 export function startProgress(label: string, o: ProgressOptions): ProgressDisplay {
   if (!progressShown(o)) return NONE;
   const stream = o.stream ?? process.stderr;
   const intervalMs = o.intervalMs ?? 150;
   const counter = progressCounter();
+  const steps = o.unit === 'steps';
+  const barFormat = steps ? `${label} [{bar}] {percentage}% | {value}/{total} steps` : `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`;
   const bar = new cliProgress.SingleBar({
     stream: cursorFixed(stream),
-    format: o.unit === 'steps' ? `${label} [{bar}] {percentage}% | {value}/{total} steps` : `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`,
+    // A phase is a line of text; the bar is cli-progress's own format.
+    format: (options, params, payload: { text?: string }) =>
+      payload.text !== undefined ? `${label}: ${payload.text}` : cliProgress.Format.Formatter({ ...options, format: barFormat }, params, payload),
     // The text beside the bar takes up to ~70 columns (a 7-digit count and rate): the bar gets the rest of the terminal.
     barsize: stream.isTTY === true ? Math.max(10, Math.min(30, (stream.columns || 80) - 72)) : 30,
     fps: 1000 / intervalMs,
     synchronousUpdate: false,
     noTTYOutput: true,
-    notTTYSchedule: intervalMs,
+    // Through a pipe, cli-progress would also write a line on a schedule of its own, repeating the last: drawn only here.
+    notTTYSchedule: 0x7fff_ffff,
     linewrap: true,
-    // On a terminal the last frame stays; through a pipe each frame is already a line of its own.
-    clearOnComplete: stream.isTTY !== true,
+    // The line goes at the end: what the command prints then stands alone.
+    clearOnComplete: true,
   }, cliProgress.Presets.legacy);
   let started = false, stopped = false;
+  // The 'run' phase (the counter is read), and whether its loop's end has been drawn.
+  let running = steps, sealed = false;
   // bars/s and the ETA: the average since the first frame (a run's pace is steady; the first frame
   // comes after data loading and the guest's init, which are not bars).
   let first: { at: number; done: number } | null = null;
@@ -92,19 +127,40 @@ export function startProgress(label: string, o: ProgressOptions): ProgressDispla
     if (!(perSecond > 0)) return { rate: '-', left: '-' };
     return { rate: Math.round(perSecond).toLocaleString('en-US'), left: duration((total - done) / perSecond) };
   };
-  const tick = (): void => {
-    const { done, total, ended } = readProgress(counter);
-    if (total === 0) return;
-    const at = performance.now();
+  // Draws now: a phase's work may hold the main thread until it ends.
+  const draw = (value: number, total: number, payload: { text?: string; rate?: string; left?: string }): void => {
     if (!started) {
       started = true;
-      first = { at, done };
-      bar.start(total, done, { rate: '-', left: '-' });
-    } else {
-      if (total !== bar.getTotal()) bar.setTotal(total);
-      bar.update(done, pace(done, total, at));
+      bar.start(total, value, payload);
+      return;
     }
-    if (ended) stop();
+    if (total !== bar.getTotal()) bar.setTotal(total);
+    bar.update(value, payload);
+    bar.render();
+  };
+  let shown: string | null = null;
+  const show = (text: string): void => {
+    if (text === shown) return; // one line per change, also through a pipe
+    shown = text;
+    draw(0, 1, { text });
+  };
+  const tick = (): void => {
+    if (!running || stopped) return;
+    const { done, total, ended, stage } = readProgress(counter);
+    if (total === 0) {
+      if (!steps) show(stage === null ? phaseText({ step: 'run' }) : STARTING[stage]);
+      return;
+    }
+    if (sealed) return;
+    const at = performance.now();
+    if (first === null) first = { at, done };
+    shown = null;
+    draw(done, total, { text: undefined, ...pace(done, total, at) });
+    if (!ended) return;
+    if (steps) return stop();
+    // The loop's last frame (100%), then what the run still does.
+    sealed = true;
+    show(SEALING);
   };
   const timer = setInterval(tick, intervalMs);
   timer.unref();
@@ -116,11 +172,23 @@ export function startProgress(label: string, o: ProgressOptions): ProgressDispla
   };
   return {
     counter,
+    onPhase: (p) => {
+      if (stopped) return;
+      tick(); // the run's last frames before what follows it
+      running = p.step === 'run';
+      if (running) tick();
+      else show(phaseText(p));
+    },
     stop: () => {
-      if (!stopped) tick();
+      tick();
       stop();
     },
   };
+}
+
+/** Bytes as 812 kB or 50.1 MB. */
+function megabytes(n: number): string {
+  return n < 1e6 ? `${Math.max(1, Math.round(n / 1e3))} kB` : `${(n / 1e6).toFixed(1)} MB`;
 }
 
 /** Seconds as 45s, 3m05s or 2h07m. */

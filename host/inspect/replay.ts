@@ -18,7 +18,7 @@ import { findDivergence, type Divergence } from './divergence.ts';
 import { loadRecordedRun, openRecordedData } from './reexecute.ts';
 import { recordedSources } from './source-map.ts';
 import { toolchainDifferences } from '../run/toolchain.ts';
-import type { ProgressCounter } from '../engine/progress.ts';
+import type { PhaseListener, ProgressCounter } from '../engine/progress.ts';
 
 export interface ReplayReport {
   runId: string;
@@ -54,9 +54,12 @@ export interface ReplayOptions {
   allowToolchainMismatch?: boolean;
   /** Where the re-execution reports how far it has got, for a progress display (engine/progress). */
   progress?: ProgressCounter;
+  /** Told what the replay is doing around the re-execution (reading the folder and data, comparing), for a progress display. */
+  onPhase?: PhaseListener;
 }
 
 export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
+  opts.onPhase?.({ step: 'folder', dir: opts.dir });
   const run = await loadRecordedRun(opts.dir);
   const rec = run.record;
   const differences = toolchainDifferences(rec.bodies.toolchain);
@@ -68,10 +71,13 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
     const text = Buffer.from(await readRunFile(opts.dir, path.join(FILES.sources, src.path), 'strategy')).toString('utf8');
     sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
   }
+  opts.onPhase?.({ step: 'data', file: opts.dataPath ?? run.files.map((f) => f.path).join(', ') });
   const replayData = await openRecordedData(run, opts.dataPath);
   for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
   // On a guest thread, like the recorded run (run/worker): the same stack, so the same limits hold.
+  opts.onPhase?.({ step: 'run' });
   const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel, progress: opts.progress });
+  opts.onPhase?.({ step: 'compare' });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
   const replayedRoot = toHex(outcome.trace.root);
@@ -87,6 +93,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   let divergence: Divergence | null = null;
   if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
     // The recorded side re-executes from the recorded files; without them it cannot be shown.
+    opts.onPhase?.({ step: 'divergence' });
     const recorded = opts.dataPath ? await openRecordedData(run).catch(() => null) : replayData;
     const { locate } = await recordedSources(run);
     divergence = await findDivergence(

@@ -9,6 +9,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
@@ -22,7 +23,7 @@ import type { RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir } from './rundir.ts';
 import { loadStrategy } from './strategy.ts';
 import { executeRunIsolated } from './worker.ts';
-import type { ProgressCounter } from '../engine/progress.ts';
+import type { PhaseListener, ProgressCounter } from '../engine/progress.ts';
 
 export interface BacktestRequest {
   /** A strategy source (.ts, built with asc) or a module (.wasm). */
@@ -46,6 +47,8 @@ export interface BacktestRequest {
   report?: boolean;
   /** Where the engine reports how far the run has got, for a progress display (engine/progress). */
   progress?: ProgressCounter;
+  /** Told what the run is doing around the engine loop (reading data, building, writing…), for a progress display. */
+  onPhase?: PhaseListener;
 }
 
 export interface BacktestReport {
@@ -69,12 +72,15 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   for (const spec of r.data) {
     const { symbol, file, period } = parseDataSpec(spec);
     keep.push(file);
+    r.onPhase?.({ step: 'data', file, bytes: sizeIfAny(file) });
     const feed = await openData(file, period === undefined ? r.dataOptions ?? {} : { ...r.dataOptions, period });
     if (symbol) feed.symbol = symbol;
     data.push(feed);
   }
   if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force), keep);
+  r.onPhase?.({ step: 'build', file: r.strategy });
   const strategy = await loadStrategy(r.strategy);
+  r.onPhase?.({ step: 'run' });
   const outcome = await executeRunIsolated(
     { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },
     { timeoutMs: r.timeoutMs },
@@ -83,14 +89,27 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   let logged: BacktestReport['logged'] = null;
   const beforePublish = async (partial: string, recordPb: Uint8Array): Promise<void> => {
     // The report first: it renders the bytes just written (verify renders it again from the folder), before anything is logged.
-    if (r.report !== false)
+    if (r.report !== false) {
+      r.onPhase?.({ step: 'report' });
       await writeFile(path.join(partial, REPORT_FILE), renderReport({ recordPb, result: outcome.result, times: outcome.times, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) }));
+    }
     if (log) {
+      r.onPhase?.({ step: 'log' });
       const appended = appendEntry(log.dir, sha256(recordPb), log.key);
       await writeFile(path.join(partial, FILES.logInclusion), JSON.stringify(proveInclusion(log.dir, appended.index), null, 2) + '\n');
       logged = { index: appended.index, size: appended.size, origin: readMeta(log.dir).origin, proof: path.join(dir, FILES.logInclusion) };
     }
   };
+  r.onPhase?.({ step: 'write', dir });
   await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, beforePublish });
   return { outcome, dir, logged };
+}
+
+/** A file's size for a progress label; undefined when it cannot be read (openData then says why). */
+function sizeIfAny(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
 }

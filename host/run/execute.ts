@@ -12,7 +12,7 @@ import type { BacktestResult } from '../model/trade.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
 import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
-import type { ProgressCounter } from '../engine/progress.ts';
+import { PROGRESS_STAGE, STAGE_INIT, STAGE_INSTRUMENT, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 import { wire } from './wire.ts';
 import { compileOptionsOf } from './source-map.ts';
 import { encodeResult, uint64 } from '../audit/codec.ts';
@@ -111,6 +111,8 @@ export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[],
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
   const sandbox = input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config);
+  // The stage before the loop, for a progress display (engine/progress); the loop then writes its own slots.
+  if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INSTRUMENT);
   const guest = compileGuest(input.strategy.wasm, sandbox, compileOptionsOf(input.strategy));
   const strategyBody = strategyMessage(input.strategy, guest.wasm);
   const feeds = feedsOf(input.data);
@@ -122,6 +124,7 @@ export function executeRun(input: RunInput): RunOutcome {
   const runId = runIdOf(sha256(input.strategy.wasm), dataMessage(feeds, feeds.map(() => 0), periods), configBody);
   const log = (input.logger ?? silentLogger).child({ runId });
 
+  if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INIT);
   const { backtest, instance, port, requested } = wire({
     wasm: input.strategy.wasm, guest, sandbox, feeds, config, periods, progress: input.progress,
     log: (message, bt) => {

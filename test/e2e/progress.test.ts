@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,8 +11,8 @@ import type { Bars } from '../../host/model/bars.ts';
 import { Backtest } from '../../host/engine/backtest.ts';
 import { sourceOf } from '../../host/data/stream.ts';
 import type { GuestPort } from '../../host/engine/ports.ts';
-import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_TOTAL, progressCounter, readProgress, writeProgress } from '../../host/engine/progress.ts';
-import { duration, progressShown, startProgress } from '../../host/cli/progress.ts';
+import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_STAGE, PROGRESS_TOTAL, STAGE_INSTRUMENT, progressCounter, readProgress, writeProgress } from '../../host/engine/progress.ts';
+import { duration, progressShown, SEALING, startProgress } from '../../host/cli/progress.ts';
 import { PassThrough } from 'node:stream';
 
 const MINUTE = 60_000_000_000n;
@@ -47,7 +47,7 @@ describe('engine progress counter', () => {
   it('is written every PROGRESS_EVERY events during the loop and exactly at its end', () => {
     const n = 3 * PROGRESS_EVERY + 123;
     const counter = progressCounter();
-    expect(readProgress(counter)).toEqual({ done: 0, total: 0, ended: false });
+    expect(readProgress(counter)).toEqual({ done: 0, total: 0, ended: false, stage: null });
     let bt!: Backtest;
     const { port, seen } = probe(() => bt, counter);
     bt = new Backtest(minuteBars(n), { cash: 10_000, progress: counter });
@@ -55,7 +55,7 @@ describe('engine progress counter', () => {
     // Event k sees the count written after event k-1: the largest multiple of PROGRESS_EVERY below k (0 before the first write).
     expect(seen.length).toBe(n);
     for (let k = 0; k < n; k++) if (seen[k] !== (k <= PROGRESS_EVERY ? 0 : Math.floor((k - 1) / PROGRESS_EVERY) * PROGRESS_EVERY)) throw new Error(`event ${k} saw ${seen[k]}`);
-    expect(readProgress(counter)).toEqual({ done: n, total: n, ended: true });
+    expect(readProgress(counter)).toEqual({ done: n, total: n, ended: true, stage: null });
     expect([Atomics.load(counter, PROGRESS_TOTAL), Atomics.load(counter, PROGRESS_ENDED)]).toEqual([n, 1]);
   });
 
@@ -66,7 +66,7 @@ describe('engine progress counter', () => {
     const port: GuestPort = { onBar: () => { totals.push(Atomics.load(counter, PROGRESS_TOTAL)); } };
     new Backtest([a, b], { cash: 10_000, progress: counter, symbols: ['A', 'B'] }).run(port);
     expect(new Set(totals)).toEqual(new Set([8000]));
-    expect(readProgress(counter)).toEqual({ done: 8000, total: 8000, ended: true });
+    expect(readProgress(counter)).toEqual({ done: 8000, total: 8000, ended: true, stage: null });
   });
 
   it('a streamed source: the total starts as its estimate and ends exact', () => {
@@ -78,7 +78,7 @@ describe('engine progress counter', () => {
     new Backtest({ sources: [src] }, { cash: 10_000, progress: counter }).run({ onBar: () => { totals.push(readProgress(counter).total); } });
     expect(totals[0]).toBe(7_000);
     expect(Math.max(...totals)).toBeLessThanOrEqual(10_000);
-    expect(readProgress(counter)).toEqual({ done: 10_000, total: 10_000, ended: true });
+    expect(readProgress(counter)).toEqual({ done: 10_000, total: 10_000, ended: true, stage: null });
   });
 
   it('changes nothing in the result', () => {
@@ -122,12 +122,21 @@ describe('the display (cli/progress)', () => {
     expect(quiet.text()).toBe('');
   });
 
-  it('on a terminal (100 columns: a 28-column bar): redraws one line in place from the counter, leaves the last frame and a newline, never saves or restores the cursor', async () => {
+  it('on a terminal (100 columns: a 28-column bar): one line redrawn in place — each phase at once, the stage and the bar from the counter, the loop\'s end as a phase, never "ETA 0s" — cleared at the end', async () => {
     const t = terminal(true);
     const shown = startProgress('backtest', { mode: 'auto', quiet: false, stream: t.stream, intervalMs: 10 });
     const counter = shown.counter!;
-    await sleep(40);
-    expect(t.text()).toBe(''); // no total yet: nothing drawn
+    const last = (): string => t.text().split('\x1B[1G').at(-1)!;
+    // Drawn when told, no timer needed: the work that follows may hold the main thread.
+    shown.onPhase!({ step: 'data', file: 'data/big.csv', bytes: 50_082_259 });
+    expect(last()).toBe('backtest: reading data/big.csv (50.1 MB)\x1B[0K');
+    shown.onPhase!({ step: 'build', file: 'src/strategy.ts' });
+    expect(last()).toBe('backtest: building src/strategy.ts\x1B[0K');
+    shown.onPhase!({ step: 'run' });
+    expect(last()).toBe('backtest: starting\x1B[0K');
+    writeProgress(counter, PROGRESS_STAGE, STAGE_INSTRUMENT);
+    await sleep(60);
+    expect(last()).toBe('backtest: starting: instrumenting the module\x1B[0K');
     writeProgress(counter, PROGRESS_TOTAL, 1_000_000);
     writeProgress(counter, PROGRESS_DONE, 250_000);
     await sleep(60);
@@ -136,14 +145,30 @@ describe('the display (cli/progress)', () => {
     writeProgress(counter, PROGRESS_DONE, 1_000_000);
     writeProgress(counter, PROGRESS_ENDED, 1);
     await sleep(60);
+    expect(last()).toBe(`backtest: ${SEALING}\x1B[0K`);
+    shown.onPhase!({ step: 'write', dir: 'runs/x' });
+    shown.onPhase!({ step: 'report' });
     shown.stop();
     const out = t.text();
     expect(out).not.toMatch(/\x1B[78]/);
-    expect(out).toContain('\x1B[1G'); // back to column 1 before each frame
-    expect(out).toMatch(/backtest \[={7}-{21}\] 25% \| 250000\/1000000 bars \| - bars\/s \| ETA -/);
-    expect(out).toMatch(/backtest \[={14}-{14}\] 50% \| 500000\/1000000 bars \| [\d,]+ bars\/s \| ETA \d+s/);
-    expect(out.endsWith('backtest [============================] 100% | 1000000/1000000 bars | ' + /\| ([\d,]+) bars\/s/.exec(out.slice(out.lastIndexOf('100%')))![1] + ' bars/s | ETA 0s\x1B[0K\n')).toBe(true);
-    expect(out.split('\n').length).toBe(2); // one line, redrawn in place, and the newline after the last frame
+    expect(out).not.toContain('\n'); // one line, redrawn in place
+    expect(out.endsWith('\x1B[1G\x1B[2K')).toBe(true); // and cleared: what the command prints then stands alone
+    const frames = out.slice(0, -'\x1B[1G\x1B[2K'.length).split('\x1B[1G').slice(1).map((f) => f.replace(/\x1B\[0K$/, ''));
+    // The bar is redrawn at each tick (its rate moves while the count stands): each count once, its rate and ETA as a pattern.
+    const seen = frames.map((f) => f.replace(/\| [\d,]+ bars\/s \| ETA (\d+s)$/, '| R bars/s | ETA $1')).filter((f, i, all) => f !== all[i - 1]);
+    expect(seen).toEqual([
+      'backtest: reading data/big.csv (50.1 MB)',
+      'backtest: building src/strategy.ts',
+      'backtest: starting',
+      'backtest: starting: instrumenting the module',
+      'backtest [=======---------------------] 25% | 250000/1000000 bars | - bars/s | ETA -',
+      'backtest [==============--------------] 50% | 500000/1000000 bars | R bars/s | ETA 1s',
+      // The loop's last frame, replaced at once by what the run still does.
+      'backtest [============================] 100% | 1000000/1000000 bars | R bars/s | ETA 0s',
+      `backtest: ${SEALING}`,
+      'backtest: finishing: writing run folder runs/x',
+      'backtest: finishing: rendering report.html',
+    ]);
   });
 
   it('formats the ETA', () => {
@@ -163,6 +188,22 @@ function backproof(...argv: string[]): { code: number | null; out: string; err: 
   delete env.BACKPROOF_LOG;
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: work, env, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/**
+ * stderr's lines as the phases they show, each once: a bar frame as BAR; the guest thread's stages
+ * ("starting: …", drawn only if a tick falls in them) must stand between "starting" and the bar.
+ */
+function phases(err: string, label: string): string[] {
+  const lines = err.split('\n').filter((l) => l !== '');
+  const at = (l: string) => lines.findIndex((x) => x === l);
+  const stages = lines.filter((l) => l.startsWith(`${label}: starting: `));
+  for (const l of stages) {
+    expect([`${label}: starting: instrumenting the module`, `${label}: starting: the strategy's init`]).toContain(l);
+    expect(at(l)).toBeGreaterThan(at(`${label}: starting`));
+    expect(at(l)).toBeLessThan(lines.findIndex((x) => FRAME.test(x)));
+  }
+  return lines.filter((l) => !stages.includes(l)).map((l) => (FRAME.test(l) ? 'BAR' : l)).filter((l, i, all) => l !== all[i - 1]);
 }
 
 function frames(err: string, label: string): { percent: number; done: number; total: number }[] {
@@ -205,7 +246,7 @@ describe('the progress bar of the CLI', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it('--progress draws frames on stderr up to the total; stdout and every file of the run are those of a run without it', () => {
+  it('--progress shows the phases on stderr, in order (reading, loading, starting, the bar up to the total, finishing: sealing, writing, report); stdout and every file of the run are those of a run without it; without it, through a pipe, nothing', () => {
     const run = ['backtest', '--strategy', 'sma-cross.wasm', '--data', 'minutes.csv', '--unsigned', '--quiet'];
     const shown = backproof(...run, '--out', 'a', '--progress');
     expect(shown.code, shown.err).toBe(0);
@@ -216,9 +257,18 @@ describe('the progress bar of the CLI', () => {
     for (let i = 1; i < f.length; i++) expect(f[i]!.done).toBeGreaterThanOrEqual(f[i - 1]!.done);
     for (const x of f) expect(x.done).toBeLessThanOrEqual(x.total);
     expect(f.some((x) => x.done < BARS), 'a frame during the loop').toBe(true);
-    // Nothing but frames on stderr (--quiet), and none on stdout.
-    expect(shown.err.split('\n').filter((l) => l !== '' && !FRAME.test(l))).toEqual([]);
-    expect(shown.out).not.toMatch(/bars\/s/);
+    // Before the loop and after it, what the command is doing, in order (the stages of the guest thread as the timer catches them); nothing else on stderr (--quiet).
+    const megabytes = `${(statSync(path.join(work, 'minutes.csv')).size / 1e6).toFixed(1)} MB`;
+    expect(phases(shown.err, 'backtest')).toEqual([
+      `backtest: reading minutes.csv (${megabytes})`,
+      'backtest: loading sma-cross.wasm',
+      'backtest: starting',
+      'BAR',
+      `backtest: ${SEALING}`,
+      'backtest: finishing: writing run folder a',
+      'backtest: finishing: rendering report.html',
+    ]);
+    expect(shown.out).not.toMatch(/bars\/s|backtest:/);
 
     const plain = backproof(...run, '--out', 'b');
     expect(plain.code, plain.err).toBe(0);
@@ -229,10 +279,18 @@ describe('the progress bar of the CLI', () => {
     expect(folder('b')).toEqual(files);
   }, 60_000);
 
-  it('replay --progress draws the re-execution', () => {
+  it('replay --progress shows its phases: the folder, the data, the re-execution\'s bar, the comparison', () => {
     const replayed = backproof('replay', 'a', '--progress', '--quiet');
     expect(replayed.code, replayed.err).toBe(0);
     expect(frames(replayed.err, 'replay').at(-1)).toEqual({ percent: 100, done: BARS, total: BARS });
+    expect(phases(replayed.err, 'replay')).toEqual([
+      'replay: reading run folder a',
+      'replay: reading minutes.csv',
+      'replay: starting',
+      'BAR',
+      `replay: ${SEALING}`,
+      'replay: finishing: comparing with the record',
+    ]);
     expect(replayed.out).toMatch(/^MATCH trace root [0-9a-f]{64}, result [0-9a-f]{64}\n$/);
   }, 60_000);
 
