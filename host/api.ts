@@ -120,6 +120,13 @@ export async function backtest(o: BacktestOptions): Promise<BacktestRun> {
   }
 }
 
+/** backtest() as `backproof backtest` calls it: the same run, its errors left in the CLI's words (--force, --param). */
+export async function backtestForCli(o: BacktestOptions): Promise<BacktestRun> {
+  checkNodeVersion();
+  checkKeys(o);
+  return runApi(o);
+}
+
 /** The keys backtest() reads: any other is a typo (`param` for `params`) that would otherwise run on defaults. */
 const OPTION_KEYS: readonly (keyof BacktestOptions)[] = [
   'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress', 'onPhase',

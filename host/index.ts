@@ -25,7 +25,7 @@ export { pae, type Envelope } from './audit/dsse.ts';
 export { findDivergence, describeDivergence, type Divergence } from './inspect/divergence.ts';
 export { loadStrategy } from './run/strategy.ts';
 export type { BacktestRequest, BacktestReport } from './run/backtest.ts';
-export { backtest, verify, DEFAULT_KEY_FILE, type BacktestOptions, type BacktestRun, type VerifyOptions } from './api.ts';
+export { backtest, backtestForCli, verify, DEFAULT_KEY_FILE, type BacktestOptions, type BacktestRun, type VerifyOptions } from './api.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';
 export { progressCounter, readProgress, type ProgressCounter, type Phase, type PhaseListener } from './engine/progress.ts';
 export { traceWindow, type TraceWindow } from './inspect/trace.ts';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
   renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
-  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtest, statsObject, rejectionsByReason, backproofVersion,
+  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -195,7 +195,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
     dataOptions.duplicates = values.duplicates;
   }
   const bar = progressFor('backtest', values, ctx);
-  const { outcome, dir, logged } = await backtest({
+  const { outcome, dir, logged } = await backtestForCli({
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
     out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'],
     logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter, onPhase: bar.onPhase,

@@ -53,6 +53,14 @@ describe('backtest --out … --force', () => {
     expect(await readFile(path.join(notes, 'x.txt'), 'utf8')).toBe('keep\n');
   }, 60_000);
 
+  it('without --force an existing run folder is refused in the CLI\'s words (--force), in the API\'s by the API (force: true)', async () => {
+    const runDir = path.join(work, 'twice');
+    expect((await run(runDir)).code).toBe(0);
+    const r = await run(runDir);
+    expect([r.code, r.err]).toEqual([2, `backproof backtest: error OUTPUT_EXISTS: output folder ${runDir} already exists; pass --force to replace it`]);
+    await expect(backtest({ strategy: wasmFile, data: goog, out: runDir, key: null, report: false })).rejects.toThrow(`output folder ${runDir} already exists; pass force: true to replace it`);
+  }, 60_000);
+
   it('replaces an empty folder and a run folder', async () => {
     const empty = path.join(work, 'empty');
     await mkdir(empty);
