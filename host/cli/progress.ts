@@ -85,7 +85,7 @@ export function phaseText(p: Phase): string {
 
 /** The line of the guest thread's part while the counter shows no bars: its stage before the loop, or its end. */
 const STARTING = { instrument: 'starting: instrumenting the module', init: "starting: the strategy's init" } as const;
-export const SEALING = 'finishing: committing the trace, encoding the result and the record';
+export const SEALING = 'finishing: committing the trace, result and record';
 
 /**
  * A display labelled `label` (the command), fed by the returned counter and onPhase. In the 'run'
