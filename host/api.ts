@@ -195,11 +195,14 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
     const feeds: DataFeed[] = [];
     for (const spec of data) {
       const { symbol, file, period } = parseDataSpec(spec);
+      o.onPhase?.({ step: 'data', file });
       const feed = await openData(file, period === undefined ? o.dataOptions ?? {} : { ...o.dataOptions, period });
       if (symbol) feed.symbol = symbol;
       feeds.push(feed);
     }
+    o.onPhase?.({ step: 'build', file: o.strategy });
     const strategy = await loadStrategy(o.strategy);
+    o.onPhase?.({ step: 'run' });
     const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs, progress: o.progress }, { timeoutMs });
     return describe({ outcome, dir: null, logged: null }, key);
   }

@@ -14,6 +14,8 @@ import type { GuestPort } from '../../host/engine/ports.ts';
 import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_STAGE, PROGRESS_TOTAL, STAGE_INSTRUMENT, progressCounter, readProgress, writeProgress } from '../../host/engine/progress.ts';
 import { duration, progressShown, SEALING, startProgress } from '../../host/cli/progress.ts';
 import { PassThrough } from 'node:stream';
+import { backtest } from '../../host/api.ts';
+import type { Phase } from '../../host/engine/progress.ts';
 
 const MINUTE = 60_000_000_000n;
 
@@ -304,6 +306,20 @@ describe('the progress bar of the CLI', () => {
     const plain = backproof('verify', 'a', '--quiet');
     expect(plain.err).toBe('');
     expect(plain.out).toBe(shown.out);
+  }, 60_000);
+
+  it('the API tells onPhase its phases: data, build, run, then with a run folder writing and report (the data\'s size only there)', async () => {
+    const seen: Phase[] = [];
+    const o = { strategy: path.join(work, 'sma-cross.wasm'), data: 'data/GOOG.csv', key: null, onPhase: (p: Phase) => seen.push(p) };
+    await backtest({ ...o, out: false });
+    const before = [{ step: 'data', file: 'data/GOOG.csv' }, { step: 'build', file: o.strategy }, { step: 'run' }];
+    expect(seen).toEqual(before);
+    seen.length = 0;
+    await backtest({ ...o, out: path.join(work, 'api') });
+    expect(seen).toEqual([
+      { ...before[0], bytes: statSync('data/GOOG.csv').size }, ...before.slice(1),
+      { step: 'write', dir: path.join(work, 'api') }, { step: 'report' },
+    ]);
   }, 60_000);
 
   it('--progress with --no-progress is a usage error', () => {
