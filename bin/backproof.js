@@ -5,7 +5,7 @@
 // of the npm "node" package, a dependency: resolved from here as Node resolves any package, so wherever npm put
 // it (hoisted into the consumer's node_modules or nested under backproof's). Under `npx`, node_modules/.bin is
 // first on PATH and its `node` is that Node 24 already, so the shebang picks it and nothing is re-run.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -48,6 +48,9 @@ if (canRun) {
       `install Node >= ${entry === source ? '22.18' : '22.2'}, or reinstall backproof with install scripts allowed (the "node" package downloads its binary in one)`);
     process.exit(1);
   }
-  const r = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BACKPROOF_REEXEC: '1' } });
-  process.exit(r.status ?? 1);
+  const child = spawn(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, BACKPROOF_REEXEC: '1' } });
+  // A signal sent to this launcher alone (kill -INT <pid>) reaches the CLI it started, which cleans up and exits
+  // 130/143; a Ctrl-C at a terminal reaches both, and the launcher waits for the CLI's own exit.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)));
 }

@@ -8,7 +8,7 @@
  * folder or an empty folder, never anything else). Layout: docs/AUDIT.md.
  */
 import { access, constants, lstat, mkdir, readdir, realpath, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
@@ -167,7 +167,8 @@ async function makePartial(dir: string, dirArg: string): Promise<string> {
     // A pid and a counter: unique among concurrent writers, and never part of anything hashed.
     const tmp = `${dir}.partial-${process.pid}-${++partials}`;
     try {
-      await mkdir(tmp);
+      // Synchronous: an interrupt handled between an async mkdir and its callback would miss the new folder.
+      mkdirSync(tmp);
       live.add(tmp);
       return tmp;
     } catch (e) {

@@ -170,7 +170,9 @@ describe('an interrupted backtest', () => {
     }
     expect(seen).toBe(true);
     p.kill('SIGINT');
+    const hung = setTimeout(() => p.kill('SIGKILL'), 15_000); // a CLI that ignored the interrupt shows as signal SIGKILL
     expect(await exited).toEqual({ code: 130, signal: null });
+    clearTimeout(hung);
     expect(readdirSync(dir)).toEqual(['big.csv']);
   }, 30_000);
 });
