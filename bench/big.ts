@@ -1,30 +1,15 @@
 // 10M bars through an audited run, streamed from a CSV written to a temporary file (tiled from a real
 // file, one bar a minute from 2000-01-01). Prints time, bars/s and peak RSS. Run: node bench/big.ts [bars]
-import { mkdtempSync, openSync, writeSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadStrategy, openData, DEFAULT_CONFIG } from '../host/index.ts';
+import { writeTiledCsv } from './tile.ts';
 
 const N = Number(process.argv[2] ?? 10_000_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'backproof-big-'));
 const file = path.join(dir, 'big.csv');
-const src = readFileSync('test/data/orcl-1995-2014.txt', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 5).join(','));
-const fd = openSync(file, 'w');
-writeSync(fd, 'Date,Open,High,Low,Close\n');
-let t = Date.UTC(2000, 0, 1);
-let buf: string[] = [];
-for (let i = 0; i < N; i++) {
-  const k = i % src.length;
-  const row = src[Math.floor(i / src.length) % 2 === 0 ? k : src.length - 1 - k]!;
-  buf.push(`${new Date(t).toISOString().slice(0, 19).replace('T', ' ')},${row}`);
-  t += 60_000;
-  if (buf.length === 100_000) {
-    writeSync(fd, buf.join('\n') + '\n');
-    buf = [];
-  }
-}
-if (buf.length) writeSync(fd, buf.join('\n') + '\n');
-closeSync(fd);
+writeTiledCsv(file, N);
 const strategy = await loadStrategy('strategies-as/sma-cross.ts');
 const t0 = process.hrtime.bigint();
 const data = await openData(file);

@@ -3,29 +3,18 @@
 // Times, over 3 rounds (median): reading the folder for the report (record, result, the data file
 // parsed again, the bars' order), rendering the page (charts downsampled, tables capped), writing it;
 // and the page's size. Run: node bench/report.ts [bars]
-import { mkdtempSync, openSync, writeSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backtest } from '../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../host/run/config.ts';
 import { MAX_CHART_POINTS, MAX_TABLE_ROWS, readReportInput, renderReport, writeFileAtomic } from '../host/report/index.ts';
+import { writeTiledCsv } from './tile.ts';
 
 const N = Number(process.argv[2] ?? 1_000_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'backproof-bench-report-'));
 const file = path.join(dir, 'bars.csv');
-const src = readFileSync('test/data/orcl-1995-2014.txt', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 5).join(','));
-const fd = openSync(file, 'w');
-writeSync(fd, 'Date,Open,High,Low,Close\n');
-let t = Date.UTC(2000, 0, 1);
-let buf: string[] = [];
-for (let i = 0; i < N; i++) {
-  const k = i % src.length;
-  buf.push(`${new Date(t).toISOString().slice(0, 19).replace('T', ' ')},${src[Math.floor(i / src.length) % 2 === 0 ? k : src.length - 1 - k]!}`);
-  t += 60_000;
-  if (buf.length === 100_000) { writeSync(fd, buf.join('\n') + '\n'); buf = []; }
-}
-if (buf.length) writeSync(fd, buf.join('\n') + '\n');
-closeSync(fd);
+writeTiledCsv(file, N);
 
 const run = path.join(dir, 'run');
 const seconds = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e9;
