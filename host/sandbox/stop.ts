@@ -85,22 +85,31 @@ export function functionAt(original: Uint8Array, offset: number): number | null 
 }
 
 /**
- * Byte offset V8 gives for the top frame of a wasm trap (its structured stack), or null. Read before
- * anything formats `error.stack`: V8 formats it once, with the `prepareStackTrace` in effect then.
+ * V8's structured stack of `error` (its call sites), or null; leaves the usual text in `error.stack`
+ * for whoever prints the error. V8 formats a stack once, with the `prepareStackTrace` in effect then.
  */
-export function trapPosition(error: WebAssembly.RuntimeError): number | null {
+function callSites(error: Error): NodeJS.CallSite[] | null {
   const previous = Error.prepareStackTrace;
   let frames: unknown;
   try {
-    Error.prepareStackTrace = (_e, callSites) => callSites;
+    Error.prepareStackTrace = (_e, sites) => sites;
     frames = error.stack;
   } finally {
     Error.prepareStackTrace = previous;
   }
-  if (!Array.isArray(frames) || frames.length === 0) return null;
-  // Leave the usual text behind for whoever prints the error.
+  if (!Array.isArray(frames)) return null;
   error.stack = `${error.name}: ${error.message}${frames.map((f) => `\n    at ${String(f)}`).join('')}`;
-  const top = frames[0] as NodeJS.CallSite;
+  return frames as NodeJS.CallSite[];
+}
+
+/**
+ * Byte offset V8 gives for the top frame of a wasm trap (its structured stack), or null. Read before
+ * anything formats `error.stack`: V8 formats it once, with the `prepareStackTrace` in effect then.
+ */
+export function trapPosition(error: WebAssembly.RuntimeError): number | null {
+  const frames = callSites(error);
+  if (!frames || frames.length === 0) return null;
+  const top = frames[0]!;
   if (!String(top.getFileName() ?? '').startsWith('wasm://')) return null;
   const at = top.getPosition();
   return Number.isInteger(at) ? at : null;
@@ -111,17 +120,9 @@ export function trapPosition(error: WebAssembly.RuntimeError): number | null {
  * call instruction), or null. Like trapPosition, read before anything formats `error.stack`.
  */
 export function wasmCallPosition(error: Error): number | null {
-  const previous = Error.prepareStackTrace;
-  let frames: unknown;
-  try {
-    Error.prepareStackTrace = (_e, callSites) => callSites;
-    frames = error.stack;
-  } finally {
-    Error.prepareStackTrace = previous;
-  }
-  if (!Array.isArray(frames)) return null;
-  error.stack = `${error.name}: ${error.message}${frames.map((f) => `\n    at ${String(f)}`).join('')}`;
-  const frame = (frames as NodeJS.CallSite[]).find((f) => String(f.getFileName() ?? '').startsWith('wasm://'));
+  const frames = callSites(error);
+  if (!frames) return null;
+  const frame = frames.find((f) => String(f.getFileName() ?? '').startsWith('wasm://'));
   const at = frame?.getPosition();
   return frame && Number.isInteger(at) ? at! : null;
 }
