@@ -1,9 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Backproof's cache (built strategies, parsed data) goes to a fresh folder for the suite, never the user's
+// ~/.cache: a test starts from an empty cache and leaves nothing behind.
+const cacheDir = mkdtempSync(path.join(tmpdir(), 'backproof-test-cache-'));
+process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    env: { BACKPROOF_CACHE_DIR: cacheDir },
   },
 });

@@ -66,6 +66,11 @@ export async function normalizeSource(text: string, file: string): Promise<strin
 export interface BuildOptions {
   /** Read no file outside this folder (a rebuild from a run folder's sources/). */
   confine?: string;
+  /**
+   * Told every file the build asked for, by absolute path, with its text, or null when there was none
+   * (asc probes several places for a package): what the build depends on (run/strategy's build cache).
+   */
+  onRead?: (file: string, text: string | null) => void;
 }
 
 /** The deepest folder holding every one of `files` (absolute paths). */
@@ -130,7 +135,7 @@ export function compilerCrash(entry: string, e: unknown): BuildError {
  * asc does (node_modules/<package>/<path>.ts or <path>/index.ts, from `root` upwards), then in the
  * node_modules folders between the entry and `root`, then (unless confined) in the running Backproof.
  */
-async function compileAt(entry: string, root: string, flags: readonly string[], confine: string | undefined): Promise<Compiled> {
+async function compileAt(entry: string, root: string, flags: readonly string[], confine: string | undefined, onRead: BuildOptions['onRead']): Promise<Compiled> {
   const asc = (await import('assemblyscript/asc')).default;
   const read = new Map<string, string>();
   const outputs = new Map<string, Uint8Array | string>();
@@ -153,8 +158,10 @@ async function compileAt(entry: string, root: string, flags: readonly string[], 
       try {
         const text = await readFile(full, 'utf8');
         read.set(path.join(baseDir, filename), text);
+        onRead?.(full, text);
         return text;
       } catch {
+        onRead?.(full, null);
         return null;
       }
     },
@@ -264,13 +271,14 @@ export async function buildStrategy(entry: string, flags: readonly string[] = AS
   let root = path.dirname(entryAbs);
   for (let up = importDepth(entryText); up > 0; up--) root = path.dirname(root);
   if (confine && path.relative(confine, root).startsWith('..')) root = confine;
-  let c = await compileAt(entryAbs, root, flags, confine);
+  options.onRead?.(entryAbs, entryText);
+  let c = await compileAt(entryAbs, root, flags, confine, options.onRead);
   for (let pass = 0; pass < 2 && c.wasm; pass++) {
     const own = [...c.parsed.keys()].filter((p) => !p.startsWith('~lib/')).map((p) => path.resolve(root, p));
     const common = commonFolder([entryAbs, ...own]);
     if (common === root) break;
     root = common;
-    c = await compileAt(entryAbs, root, flags, confine);
+    c = await compileAt(entryAbs, root, flags, confine, options.onRead);
   }
   if (c.error || !c.wasm) throw sdkImportError(entry, root, c) ?? new BuildError('BUILD_FAILED', `asc failed to compile ${entry}:\n${c.stderr.trim() || c.error?.message}`);
   const entryName = path.relative(root, entryAbs).split(path.sep).join('/');

@@ -1,0 +1,156 @@
+/**
+ * @module build/cache
+ * The build cache: asc's output for a strategy, kept so that a run of an unchanged strategy does not
+ * load the compiler (AssemblyScript and Binaryen cost ~0.5–1 s a build). An entry is found by a key
+ * naming the toolchain (Backproof, asc and Binaryen versions, the flags, the code of build/asc) and
+ * the entry file (its path and text); it lists every file the build asked for, with the SHA-256 of the text it read (or that
+ * there was none), and it is used only if every one of them still reads the same: an edited helper,
+ * SDK file or newly installed package misses. An entry is checked before it is trusted (a SHA-256 of
+ * the whole entry on its first line, the wasm's and each source's), and one that fails is ignored and
+ * built again; entries are written to
+ * a temporary name and renamed into place, so a reader never sees half of one. The cache is an
+ * optimisation only: a build from it is byte for byte the build asc makes (the module, its source
+ * map and sources), and a folder that cannot be written is simply not used.
+ *
+ * Where: BACKPROOF_CACHE_DIR ("off" disables the cache), else $XDG_CACHE_HOME/backproof, else
+ * ~/.cache/backproof; builds go in its builds/ folder, one JSON file per key.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { siblingModule } from '../paths.ts';
+import { ascVersion, type BuildResult } from './asc.ts';
+
+/** The entry layout; a change bumps it, and older entries are then simply not found. */
+export const BUILD_CACHE_FORMAT = 1;
+
+/** Backproof's cache folder (data and builds), or null when BACKPROOF_CACHE_DIR is "off". */
+export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | null {
+  const dir = env.BACKPROOF_CACHE_DIR;
+  if (dir === 'off') return null;
+  if (dir) return path.resolve(dir);
+  // XDG: a relative XDG_CACHE_HOME is invalid and ignored.
+  const xdg = env.XDG_CACHE_HOME;
+  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'), 'backproof');
+}
+
+/** The build of a strategy as the cache keeps it: what run/strategy makes a StrategyArtifact of. */
+export type CachedBuild = Pick<BuildResult, 'wasm' | 'sources' | 'sourceMap'>;
+
+interface Entry {
+  format: number;
+  /** The key's material, for a reader wondering what an entry is. */
+  toolchain: Record<string, unknown>;
+  entry: string;
+  wasmSha256: string;
+  wasm: string;
+  sourceMap?: string;
+  sources: BuildResult['sources'];
+  /** Every file the build asked for: its absolute path and the SHA-256 of its text, null when there was none. */
+  inputs: [string, string | null][];
+}
+
+const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+let toolchainOnce: Record<string, unknown> | null = null;
+
+/** What builds a module besides its sources: a new version of any of these makes every entry miss. */
+function toolchain(backproof: string, flags: readonly string[]): Record<string, unknown> {
+  toolchainOnce ??= (() => {
+    const require = createRequire(import.meta.url);
+    const fromAsc = createRequire(require.resolve('assemblyscript/package.json'));
+    // The builder's own code too: in the repository it changes without a new version number.
+    const builder = sha256Hex(readFileSync(siblingModule('asc', import.meta.url)));
+    return { assemblyscript: ascVersion(), binaryen: (fromAsc('binaryen/package.json') as { version: string }).version, builder };
+  })();
+  return { backproof, ...toolchainOnce, flags: [...flags] };
+}
+
+/** The entry's file for the strategy `entry` (its text `text`) built by this toolchain with `flags`. */
+function entryFile(root: string, entry: string, text: string, backproof: string, flags: readonly string[]): { file: string; toolchain: Record<string, unknown> } {
+  const t = toolchain(backproof, flags);
+  const key = sha256Hex(JSON.stringify({ format: BUILD_CACHE_FORMAT, toolchain: t, entry, entrySha256: sha256Hex(text) }));
+  return { file: path.join(root, 'builds', `${key}.json`), toolchain: t };
+}
+
+const readText = async (file: string): Promise<string | null> => {
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+};
+
+/** The entry's build if it is whole and every file it was built from still reads the same; null otherwise. */
+async function validBuild(stored: string): Promise<CachedBuild | null> {
+  // The first line is the SHA-256 of the rest: any damaged byte makes it a miss.
+  const newline = stored.indexOf('\n');
+  const json = stored.slice(newline + 1);
+  if (newline !== 64 || stored.slice(0, 64) !== sha256Hex(json)) return null;
+  let e: Entry;
+  try {
+    e = JSON.parse(json) as Entry;
+  } catch {
+    return null;
+  }
+  if (e?.format !== BUILD_CACHE_FORMAT || typeof e.wasm !== 'string' || !Array.isArray(e.sources) || !Array.isArray(e.inputs)) return null;
+  const wasm = new Uint8Array(Buffer.from(e.wasm, 'base64'));
+  if (sha256Hex(wasm) !== e.wasmSha256) return null;
+  for (const s of e.sources) if (typeof s?.text !== 'string' || sha256Hex(s.text) !== s.sha256) return null;
+  for (const [file, sha] of e.inputs) {
+    const text = await readText(file);
+    if ((text === null ? null : sha256Hex(text)) !== sha) return null;
+  }
+  const sources = e.sources.map((s) => ({ path: s.path, sha256: s.sha256, normalizedSha256: s.normalizedSha256, text: s.text }));
+  return { wasm, sources, ...(typeof e.sourceMap === 'string' ? { sourceMap: e.sourceMap } : {}) };
+}
+
+let tmpCounter = 0;
+
+/**
+ * The build of `entry` from the cache under `root`, or `build()`'s (which reports each file it reads
+ * through `onRead`), then stored. `accept` runs on every build given, cached or fresh (a fresh one
+ * is stored only if it passes). `backproof` is the running Backproof's version.
+ */
+export async function cachedBuild(
+  root: string | null, entry: string, backproof: string, flags: readonly string[],
+  build: (onRead: (file: string, text: string | null) => void) => Promise<BuildResult>, accept: (b: CachedBuild) => void,
+): Promise<CachedBuild & { cached: boolean }> {
+  const entryAbs = path.resolve(entry);
+  const text = root === null ? null : await readText(entryAbs);
+  const slot = root !== null && text !== null ? entryFile(root, entryAbs, text, backproof, flags) : null;
+  if (slot) {
+    const json = await readText(slot.file);
+    const hit = json === null ? null : await validBuild(json);
+    if (hit) {
+      accept(hit);
+      return { ...hit, cached: true };
+    }
+  }
+  const inputs = new Map<string, string | null>();
+  const built = await build((file, t) => inputs.set(file, t === null ? null : sha256Hex(t)));
+  accept(built);
+  // The key was made from the text read before the build: if the build read another, the entry's inputs say so and it never hits.
+  if (slot) await store(slot.file, {
+    format: BUILD_CACHE_FORMAT, toolchain: slot.toolchain, entry: entryAbs, wasmSha256: sha256Hex(built.wasm), wasm: Buffer.from(built.wasm).toString('base64'),
+    ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), sources: built.sources, inputs: [...inputs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+  });
+  return { wasm: built.wasm, sources: built.sources, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), cached: false };
+}
+
+/** Writes an entry under a temporary name and renames it into place; a folder that cannot be written leaves the cache unused. */
+async function store(file: string, entry: Entry): Promise<void> {
+  const tmp = `${file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    const json = JSON.stringify(entry);
+    await writeFile(tmp, `${sha256Hex(json)}\n${json}`);
+    await rename(tmp, file);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}
