@@ -47,70 +47,438 @@ export function decodeCanonical(type: protobuf.Type, bytes: Uint8Array): Record<
   return msg as Record<string, unknown> & protobuf.Message;
 }
 
-function tradeMessage(t: Trade): Record<string, unknown> {
-  return {
-    entryBar: t.entryBar, exitBar: t.exitBar, entryTime: int64(t.entryTime), exitTime: int64(t.exitTime),
-    size: t.size, entryPrice: t.entryPrice, exitPrice: t.exitPrice, pnl: t.pnl, returnPct: t.returnPct, commission: t.commission,
-    symbol: t.symbol,
-  };
+// ---- result.pb: a hand-written codec ------------------------------------------------------------
+// Results hold a row per trade and order and a point per bar: they are written and read here
+// without a protobufjs object per row, byte for byte as protobufjs writes them (fields in tag
+// order; a proto3 scalar omitted when it is 0 — but -0 and NaN written — or ""; uint32 as x >>> 0,
+// sint32 as x | 0, each zigzagged where the proto says sint; int64 exact from the BigInt). The
+// reader accepts exactly the canonical bytes: what it reads is what the writer writes back.
+
+const scratch64 = new BigInt64Array(1);
+const scratch32 = new Uint32Array(scratch64.buffer);
+const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LO = LE ? 0 : 1;
+const HI = 1 - LO;
+
+/** Appends protobuf wire values to a buffer sized by the caller (plus room it grows into). */
+class ProtoWriter {
+  buf: Uint8Array;
+  view: DataView;
+  pos = 0;
+  constructor(size: number) {
+    this.buf = new Uint8Array(size);
+    this.view = new DataView(this.buf.buffer);
+  }
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    bigger.set(this.buf.subarray(0, this.pos));
+    this.buf = bigger;
+    this.view = new DataView(bigger.buffer);
+  }
+  varint32(v: number): void {
+    const buf = this.buf;
+    let at = this.pos;
+    v >>>= 0;
+    while (v > 127) {
+      buf[at++] = (v & 127) | 128;
+      v >>>= 7;
+    }
+    buf[at++] = v;
+    this.pos = at;
+  }
+  /** A varint of the 64-bit value hi·2^32 + lo (both unsigned 32-bit), as protobufjs's writeVarint64. */
+  varint64(lo: number, hi: number): void {
+    const buf = this.buf;
+    let at = this.pos;
+    while (hi) {
+      buf[at++] = (lo & 127) | 128;
+      lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+      hi >>>= 7;
+    }
+    while (lo > 127) {
+      buf[at++] = (lo & 127) | 128;
+      lo = lo >>> 7;
+    }
+    buf[at++] = lo;
+    this.pos = at;
+  }
+  /** Field `tag` (a one-byte key) as uint32, unless 0. */
+  uint32(tag: number, x: number): void {
+    const v = x >>> 0;
+    if (v === 0) return;
+    this.buf[this.pos++] = tag;
+    this.varint32(v);
+  }
+  sint32(tag: number, x: number): void {
+    const v = x | 0;
+    if (v === 0) return;
+    this.buf[this.pos++] = tag;
+    this.varint32(((v << 1) ^ (v >> 31)) >>> 0);
+  }
+  sint64(tag: number, x: bigint): void {
+    if (x === 0n || x === undefined || x === null) return;
+    scratch64[0] = x;
+    const lo = scratch32[LO]!, hi = scratch32[HI]!;
+    if ((lo | hi) === 0) return; // a multiple of 2^64: 0 as int64
+    const mask = hi >> 31;
+    this.buf[this.pos++] = tag;
+    this.varint64(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
+  }
+  /** A double field unless it is +0 (protobufjs: !Object.is(x, 0)). `key`: its key's bytes (1 or 2). */
+  double(key: number, x: number): void {
+    if ((x === 0 && 1 / x > 0) || x === undefined || x === null) return;
+    if (key > 255) {
+      this.buf[this.pos++] = key & 255;
+      this.buf[this.pos++] = key >>> 8;
+    } else this.buf[this.pos++] = key;
+    this.view.setFloat64(this.pos, x, true);
+    this.pos += 8;
+  }
+  string(tag: number, s: string): void {
+    if (s === '') return;
+    this.buf[this.pos++] = tag;
+    let ascii = true;
+    for (let k = 0; k < s.length && ascii; k++) ascii = s.charCodeAt(k) < 0x80;
+    const n = ascii ? s.length : protobuf.util.utf8.length(s);
+    this.room(n + 5);
+    this.varint32(n);
+    if (ascii) for (let k = 0; k < n; k++) this.buf[this.pos + k] = s.charCodeAt(k);
+    else protobuf.util.utf8.write(s, this.buf, this.pos);
+    this.pos += n;
+  }
+  /** Starts a length-delimited field `tag`: returns where its body starts (one byte left for the length). */
+  open(tag: number): number {
+    this.buf[this.pos++] = tag;
+    return ++this.pos;
+  }
+  /** Ends it: writes the body's length, moving the body on when the length takes more than one byte. */
+  close(start: number): void {
+    const len = this.pos - start;
+    if (len < 128) {
+      this.buf[start - 1] = len;
+      return;
+    }
+    let extra = 0;
+    for (let v = len >>> 7; v > 0; v >>>= 7) extra++;
+    this.room(extra);
+    this.buf.copyWithin(start + extra, start, this.pos);
+    this.pos = start - 1;
+    this.varint32(len);
+    this.pos += len;
+  }
 }
 
-function orderMessage(o: OrderRecord): Record<string, unknown> {
-  return {
-    id: o.id, bar: o.bar, time: int64(o.time), symbol: o.symbol, side: o.side, type: o.type, size: o.size,
-    status: o.status, reason: o.reason, price: o.price, units: o.units,
-  };
+/** The key of field `id` with wire type `wt`, as its varint bytes read little-end first (≤ 2 bytes here). */
+const key = (id: number, wt: number): number => {
+  const v = (id << 3) | wt;
+  return v < 128 ? v : (v & 127) | 128 | ((v >>> 7) << 8);
+};
+
+const STAT_FIELDS = pb.Stats.fieldsArray
+  .slice()
+  .sort((a, b) => a.id - b.id)
+  .map((f) => ({ name: f.name as keyof Stats, id: f.id, type: f.type as 'sint64' | 'uint32' | 'double' }));
+for (const f of STAT_FIELDS) if (f.type !== 'sint64' && f.type !== 'uint32' && f.type !== 'double') throw new TypeError(`Stats.${f.name}: no codec for ${f.type}`);
+
+function writeTrade(w: ProtoWriter, t: Trade): void {
+  const start = w.open(0x0a);
+  w.uint32(0x08, t.entryBar);
+  w.uint32(0x10, t.exitBar);
+  w.sint64(0x18, t.entryTime);
+  w.sint64(0x20, t.exitTime);
+  w.double(0x29, t.size);
+  w.double(0x31, t.entryPrice);
+  w.double(0x39, t.exitPrice);
+  w.double(0x41, t.pnl);
+  w.double(0x49, t.returnPct);
+  w.double(0x51, t.commission);
+  w.uint32(0x58, t.symbol);
+  w.close(start);
 }
 
-function statsMessage(s: Stats): Record<string, unknown> {
-  return { ...s, start: int64(s.start), end: int64(s.end) };
+function writeOrder(w: ProtoWriter, o: OrderRecord): void {
+  const start = w.open(0x22);
+  w.uint32(0x08, o.id);
+  w.sint32(0x10, o.bar);
+  w.sint64(0x18, o.time);
+  w.sint32(0x20, o.symbol);
+  w.sint32(0x28, o.side);
+  w.uint32(0x30, o.type);
+  w.double(0x39, o.size);
+  w.uint32(0x40, o.status);
+  w.string(0x4a, o.reason === undefined || o.reason === null ? '' : String(o.reason));
+  w.double(0x51, o.price);
+  w.double(0x59, o.units);
+  w.close(start);
 }
+
+function writeStats(w: ProtoWriter, s: Stats): void {
+  const start = w.open(0x1a);
+  for (const f of STAT_FIELDS) {
+    const v = s[f.name];
+    if (v === undefined || v === null) continue;
+    const k = key(f.id, f.type === 'double' ? 1 : 0);
+    if (f.type === 'double') w.double(k, Number(v));
+    else if (f.type === 'uint32') {
+      if (Number(v) >>> 0 === 0) continue;
+      if (k > 255) { w.buf[w.pos++] = k & 255; w.buf[w.pos++] = k >>> 8; } else w.buf[w.pos++] = k;
+      w.varint32(Number(v));
+    } else w.sint64(k, BigInt.asIntN(64, v as bigint));
+  }
+  w.close(start);
+}
+
+/** Most bytes one message can take (its key and length, every field at its longest), strings aside. */
+const TRADE_MAX = 2 + 3 * 6 + 2 * 11 + 6 * 9;
+const ORDER_MAX = 2 + 6 * 6 + 11 + 3 * 9 + 1 + 5;
+const STATS_MAX = 3 + STAT_FIELDS.length * 12;
 
 /**
- * Result bytes: trades (field 1), equity (field 2, packed doubles), stats (field 3) and orders (field 4), in tag order.
- * The equity curve is written straight from its Float64Array — the same bytes protobufjs writes for
- * a packed repeated double (pinned by the golden test), without a JS array of every point.
+ * Result bytes: trades (field 1), equity (field 2, packed doubles), stats (field 3) and orders (field 4), in tag order —
+ * the bytes protobufjs writes for the same values (pinned by the golden test and compared with it in test/audit).
  */
 export function encodeResult(r: BacktestResult): Uint8Array {
-  const trades = pb.Result.encode(pb.Result.fromObject({ trades: r.trades.map(tradeMessage) })).finish();
-  const stats = pb.Result.encode(pb.Result.fromObject({ stats: statsMessage(r.stats) })).finish();
-  const orders = pb.Result.encode(pb.Result.fromObject({ orders: r.orders.map(orderMessage) })).finish();
+  let strings = 0;
+  for (const o of r.orders) strings += String(o.reason ?? '').length * 3;
+  const w = new ProtoWriter(r.trades.length * TRADE_MAX + STATS_MAX + r.orders.length * ORDER_MAX + strings + 16);
+  for (const t of r.trades) writeTrade(w, t);
+  const tradesEnd = w.pos;
+  writeStats(w, r.stats);
+  for (const o of r.orders) writeOrder(w, o);
   const n = r.equity.length;
-  const head = protobuf.Writer.create().uint32((2 << 3) | 2).uint32(n * 8).finish();
-  const out = new Uint8Array(trades.length + (n > 0 ? head.length + n * 8 : 0) + stats.length + orders.length);
-  out.set(trades, 0);
-  let at = trades.length;
+  const head = new ProtoWriter(8);
   if (n > 0) {
-    out.set(head, at);
-    at += head.length;
-    const view = new DataView(out.buffer, out.byteOffset + at, n * 8);
-    for (let i = 0; i < n; i++) view.setFloat64(i * 8, r.equity[i]!, true);
-    at += n * 8;
+    head.buf[head.pos++] = 0x12;
+    head.varint32(n * 8);
   }
-  out.set(stats, at);
-  out.set(orders, at + stats.length);
+  const out = new Uint8Array(w.pos + head.pos + n * 8);
+  out.set(w.buf.subarray(0, tradesEnd), 0);
+  let at = tradesEnd;
+  out.set(head.buf.subarray(0, head.pos), at);
+  at += head.pos;
+  if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), at);
+  else {
+    const view = new DataView(out.buffer, at, n * 8);
+    for (let i = 0; i < n; i++) view.setFloat64(i * 8, r.equity[i]!, true);
+  }
+  at += n * 8;
+  out.set(w.buf.subarray(tradesEnd, w.pos), at);
   return out;
 }
 
+const notCanonical = (what: string): never => {
+  throw new TypeError(`Result: not in canonical encoding (${what})`);
+};
+
+/**
+ * Reads protobuf wire values, insisting on the one encoding the writer gives: shortest varints in
+ * their type's range, and (in the readers below) fields in tag order, each once, never at its default.
+ */
+class ProtoReader {
+  buf: Uint8Array;
+  end: number;
+  view: DataView;
+  pos = 0;
+  constructor(buf: Uint8Array, end: number) {
+    this.buf = buf;
+    this.end = end;
+    this.view = new DataView(buf.buffer, buf.byteOffset, buf.length);
+  }
+  /** A varint below 2^32, in its shortest form. */
+  varint32(): number {
+    const buf = this.buf;
+    let v = 0;
+    for (let shift = 0, k = 0; k < 5; k++, shift += 7) {
+      if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
+      const b = buf[this.pos++]!;
+      if (k === 4 && b > 15) notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos - 1}`);
+      v += (b & 127) * 2 ** shift;
+      if (b < 128) {
+        if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
+        return v;
+      }
+    }
+    return notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos}`);
+  }
+  /** A varint below 2^64 in its shortest form, into lo and hi (unsigned 32-bit halves). */
+  lo = 0;
+  hi = 0;
+  varint64(): void {
+    const buf = this.buf;
+    let lo = 0, hi = 0;
+    for (let k = 0; k < 10; k++) {
+      if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
+      const b = buf[this.pos++]!;
+      if (k === 9 && b > 1) notCanonical(`a 64-bit varint longer than 64 bits at byte ${this.pos - 1}`);
+      const bits = b & 127;
+      if (k < 4) lo |= bits << (7 * k);
+      else if (k === 4) {
+        lo |= bits << 28;
+        hi |= bits >>> 4;
+      } else hi |= bits << (7 * k - 32);
+      if (b < 128) {
+        if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
+        this.lo = lo >>> 0;
+        this.hi = hi >>> 0;
+        return;
+      }
+    }
+    notCanonical(`a varint longer than 10 bytes at byte ${this.pos}`);
+  }
+  /** A sint64's value (zigzag) as a BigInt; never 0 (a default is not written). */
+  sint64(): bigint {
+    this.varint64();
+    const lo = this.lo, hi = this.hi;
+    if ((lo | hi) === 0) notCanonical(`a field at its default at byte ${this.pos - 1}`);
+    const mask = -(lo & 1);
+    scratch32[LO] = ((lo >>> 1) | (hi << 31)) ^ mask;
+    scratch32[HI] = (hi >>> 1) ^ mask;
+    return scratch64[0]!;
+  }
+  uint32(): number {
+    const v = this.varint32();
+    if (v === 0) notCanonical(`a field at its default at byte ${this.pos - 1}`);
+    return v;
+  }
+  sint32(): number {
+    const v = this.uint32();
+    return ((v >>> 1) ^ -(v & 1)) | 0;
+  }
+  double(): number {
+    if (this.pos + 8 > this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
+    const x = this.view.getFloat64(this.pos, true);
+    if (x === 0 && 1 / x > 0) notCanonical(`a field at its default at byte ${this.pos}`);
+    this.pos += 8;
+    return x;
+  }
+  /** A length-delimited body: returns its end (the caller reads up to it). */
+  body(): number {
+    const len = this.varint32();
+    const end = this.pos + len;
+    if (end > this.end) throw new RangeError(`Result: a field of ${len} bytes at byte ${this.pos} runs past its end`);
+    return end;
+  }
+  string(): string {
+    const end = this.body();
+    if (end === this.pos) notCanonical(`a field at its default at byte ${this.pos - 1}`);
+    const buf = this.buf;
+    let ascii = true;
+    for (let k = this.pos; k < end && ascii; k++) ascii = buf[k]! < 0x80;
+    let s: string;
+    if (ascii) s = Buffer.from(buf.buffer, buf.byteOffset + this.pos, end - this.pos).toString('latin1');
+    else {
+      s = protobuf.util.utf8.read(buf, this.pos, end);
+      const again = new Uint8Array(protobuf.util.utf8.length(s));
+      protobuf.util.utf8.write(s, again, 0);
+      if (Buffer.compare(again, buf.subarray(this.pos, end)) !== 0) notCanonical(`a string that does not read back as written at byte ${this.pos}`);
+    }
+    this.pos = end;
+    return s;
+  }
+  /** The next key of a message ending at `end`, after field `last`: its field number, checked against the wire type it must have. */
+  field(last: number, types: readonly number[], repeated = 0): number {
+    const at = this.pos;
+    const k = this.varint32();
+    const id = k >>> 3;
+    if (id < last || (id === last && id !== repeated)) notCanonical(`field ${id} after field ${last} at byte ${at}`);
+    if (id >= types.length || types[id] !== (k & 7)) notCanonical(`field ${id} (wire type ${k & 7}) is not in the schema at byte ${at}`);
+    return id;
+  }
+}
+
+const VARINT = 0, FIXED64 = 1, DELIMITED = 2;
+const TRADE_WIRE = [-1, VARINT, VARINT, VARINT, VARINT, FIXED64, FIXED64, FIXED64, FIXED64, FIXED64, FIXED64, VARINT];
+const ORDER_WIRE = [-1, VARINT, VARINT, VARINT, VARINT, VARINT, VARINT, FIXED64, VARINT, DELIMITED, FIXED64, FIXED64];
+const RESULT_WIRE = [-1, DELIMITED, DELIMITED, DELIMITED, DELIMITED];
+const STATS_WIRE: number[] = [-1];
+for (const f of STAT_FIELDS) STATS_WIRE[f.id] = f.type === 'double' ? FIXED64 : VARINT;
+for (let i = 0; i < STATS_WIRE.length; i++) STATS_WIRE[i] ??= -1;
+
+function readTrade(r: ProtoReader, end: number): Trade {
+  const outer = r.end;
+  r.end = end;
+  let symbol = 0, entryBar = 0, exitBar = 0, entryTime = 0n, exitTime = 0n, size = 0, entryPrice = 0, exitPrice = 0, pnl = 0, returnPct = 0, commission = 0;
+  for (let last = 0; r.pos < end; ) {
+    switch ((last = r.field(last, TRADE_WIRE))) {
+      case 1: entryBar = r.uint32(); break;
+      case 2: exitBar = r.uint32(); break;
+      case 3: entryTime = r.sint64(); break;
+      case 4: exitTime = r.sint64(); break;
+      case 5: size = r.double(); break;
+      case 6: entryPrice = r.double(); break;
+      case 7: exitPrice = r.double(); break;
+      case 8: pnl = r.double(); break;
+      case 9: returnPct = r.double(); break;
+      case 10: commission = r.double(); break;
+      default: symbol = r.uint32();
+    }
+  }
+  r.end = outer;
+  return { symbol, entryBar, exitBar, entryTime, exitTime, size, entryPrice, exitPrice, pnl, returnPct, commission };
+}
+
+function readOrder(r: ProtoReader, end: number): OrderRecord {
+  const outer = r.end;
+  r.end = end;
+  let id = 0, bar = 0, time = 0n, symbol = 0, side = 0, type = 0, size = 0, status = 0, reason = '', price = 0, units = 0;
+  for (let last = 0; r.pos < end; ) {
+    switch ((last = r.field(last, ORDER_WIRE))) {
+      case 1: id = r.uint32(); break;
+      case 2: bar = r.sint32(); break;
+      case 3: time = r.sint64(); break;
+      case 4: symbol = r.sint32(); break;
+      case 5: side = r.sint32(); break;
+      case 6: type = r.uint32(); break;
+      case 7: size = r.double(); break;
+      case 8: status = r.uint32(); break;
+      case 9: reason = r.string(); break;
+      case 10: price = r.double(); break;
+      default: units = r.double();
+    }
+  }
+  r.end = outer;
+  return { id, bar, time, symbol, side, type, size, status, reason: reason as OrderReason, price, units };
+}
+
+function readStats(r: ProtoReader, end: number): Stats {
+  const outer = r.end;
+  r.end = end;
+  const values: Record<string, number | bigint> = {};
+  for (let last = 0; r.pos < end; ) {
+    last = r.field(last, STATS_WIRE);
+    const f = STAT_FIELDS.find((x) => x.id === last)!;
+    values[f.name] = f.type === 'double' ? r.double() : f.type === 'uint32' ? r.uint32() : r.sint64();
+  }
+  r.end = outer;
+  // start, end, then the rest in the schema's order (the order the objects always had)
+  const stats: Record<string, number | bigint> = { start: values.start ?? 0n, end: values.end ?? 0n };
+  for (const field of pb.Stats.fieldsArray) if (field.name !== 'start' && field.name !== 'end') stats[field.name] = values[field.name] ?? 0;
+  return stats as unknown as Stats;
+}
+
+/** Decodes result.pb; throws on any encoding but the canonical one (the bytes encodeResult writes for the values read). */
 export function decodeResult(bytes: Uint8Array): BacktestResult {
-  const m = decodeCanonical(pb.Result, bytes) as unknown as {
-    trades: Record<string, unknown>[];
-    equity: number[];
-    stats: Record<string, unknown> | null;
-    orders: Record<string, unknown>[];
-  };
-  const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
-  const trades: Trade[] = m.trades.map((t) => ({
-    symbol: num(t.symbol), entryBar: num(t.entryBar), exitBar: num(t.exitBar), entryTime: toBigInt(t.entryTime), exitTime: toBigInt(t.exitTime),
-    size: num(t.size), entryPrice: num(t.entryPrice), exitPrice: num(t.exitPrice), pnl: num(t.pnl),
-    returnPct: num(t.returnPct), commission: num(t.commission),
-  }));
-  const s = m.stats ?? {};
-  const stats = { start: toBigInt(s.start), end: toBigInt(s.end) } as Record<string, unknown>;
-  for (const field of pb.Stats.fieldsArray) if (field.name !== 'start' && field.name !== 'end') stats[field.name] = num(s[field.name]);
-  const orders: OrderRecord[] = m.orders.map((o) => ({
-    id: num(o.id), bar: num(o.bar), time: toBigInt(o.time), symbol: num(o.symbol), side: num(o.side), type: num(o.type), size: num(o.size),
-    status: num(o.status), reason: (typeof o.reason === 'string' ? o.reason : '') as OrderReason, price: num(o.price), units: num(o.units),
-  }));
-  return { trades, orders, equity: Float64Array.from(m.equity), stats: stats as unknown as Stats };
+  const r = new ProtoReader(bytes, bytes.length);
+  const trades: Trade[] = [];
+  const orders: OrderRecord[] = [];
+  let equity = new Float64Array(0);
+  let stats: Stats | null = null;
+  for (let last = 0; r.pos < bytes.length; ) {
+    last = r.field(last, RESULT_WIRE, last === 4 ? 4 : 1);
+    const end = r.body();
+    if (last === 1) trades.push(readTrade(r, end));
+    else if (last === 4) orders.push(readOrder(r, end));
+    else if (last === 3) stats = readStats(r, end);
+    else {
+      const len = end - r.pos;
+      if (len === 0 || len % 8 !== 0) notCanonical(`an equity field of ${len} bytes`);
+      equity = new Float64Array(len / 8);
+      if (LE) new Uint8Array(equity.buffer).set(bytes.subarray(r.pos, end));
+      else for (let i = 0; i < equity.length; i++) equity[i] = r.view.getFloat64(r.pos + 8 * i, true);
+    }
+    r.pos = end;
+  }
+  if (!stats) stats = readStats(r, r.pos);
+  return { trades, orders, equity, stats };
 }

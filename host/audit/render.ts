@@ -2,8 +2,10 @@
  * @module audit/render
  * The human-readable files of a run folder, rendered from the result alone, so `verify` can
  * re-render them and compare bytes. Numbers use JavaScript's shortest round-trip form.
+ * The CSV files stream: each is a sequence of byte chunks of about CHUNK_BYTES (never one string
+ * of the whole file, which past ~11.5M rows is longer than V8's strings may be).
  */
-import { isoTime } from '../model/bars.ts';
+import { isoTime, timeWords, TIME_HI, TIME_LO, writeIsoTimeWords } from '../model/bars.ts';
 import type { BacktestResult, Stats } from '../model/trade.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
 
@@ -11,17 +13,153 @@ const STATUS_FILLED = STATUS_NAMES.indexOf('filled');
 const STATUS_CANCELLED = STATUS_NAMES.indexOf('cancelled');
 const STATUS_REJECTED = STATUS_NAMES.indexOf('rejected');
 
+/** About how many bytes each chunk of a streamed rendering holds. */
+export const CHUNK_BYTES = 1 << 20;
+/** Room past CHUNK_BYTES for the row that crosses it (a longer text field grows the buffer). */
+const ROW_ROOM = 4096;
+
+/**
+ * A buffered writer of ASCII/UTF-8 bytes. Cells are written as Array.prototype.join writes them
+ * (null and undefined as nothing, anything else by String), numbers by String(x).
+ */
+class ChunkWriter {
+  buf = new Uint8Array(CHUNK_BYTES + ROW_ROOM);
+  pos = 0;
+
+  get full(): boolean {
+    return this.pos >= CHUNK_BYTES;
+  }
+
+  /** The bytes written since the last take; valid until the writer is written to again. */
+  take(): Uint8Array {
+    const chunk = this.buf.subarray(0, this.pos);
+    this.pos = 0;
+    return chunk;
+  }
+
+  byte(b: number): void {
+    this.buf[this.pos++] = b;
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    bigger.set(this.buf.subarray(0, this.pos));
+    this.buf = bigger;
+  }
+
+  text(s: string): void {
+    const n = s.length;
+    this.room(n * 3);
+    const buf = this.buf;
+    let at = this.pos;
+    for (let k = 0; k < n; k++) {
+      const c = s.charCodeAt(k);
+      if (c >= 0x80) {
+        this.pos = at + Buffer.from(buf.buffer, buf.byteOffset).write(s.slice(k), at, 'utf8');
+        return;
+      }
+      buf[at++] = c;
+    }
+    this.pos = at;
+  }
+
+  /** String(x): an integer of up to 15 digits by digits, anything else through String. */
+  number(x: number): void {
+    if (Number.isInteger(x) && x < 1e15 && x > -1e15) {
+      const buf = this.buf;
+      let at = this.pos;
+      let v = x;
+      if (v < 0) {
+        buf[at++] = 45;
+        v = -v;
+      }
+      let digits = 1;
+      for (let p = 10; p <= v; p *= 10) digits++;
+      for (let k = at + digits - 1; k >= at; k--) {
+        const q = Math.floor(v / 10);
+        buf[k] = 48 + (v - q * 10);
+        v = q;
+      }
+      this.pos = at + digits;
+    } else this.text(String(x));
+  }
+
+  /** A cell as join writes it. */
+  cell(v: unknown): void {
+    if (typeof v === 'number') this.number(v);
+    else if (v !== null && v !== undefined) this.text(String(v));
+  }
+
+  time(ns: bigint): void {
+    if (ns < INT64_MIN || ns > INT64_MAX) return this.text(isoTime(ns));
+    time64[0] = ns;
+    this.pos = writeIsoTimeWords(this.buf, this.pos, time32[TIME_HI]!, time32[TIME_LO]!);
+  }
+}
+
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+const time64 = new BigInt64Array(1);
+const time32 = timeWords(time64);
+const COMMA = 44;
+const NEWLINE = 10;
+
+/** A streamed rendering: its bytes in chunks, each valid until the next is asked for. */
+export type Chunks = Generator<Uint8Array, void, undefined>;
+
+/** The whole text of a streamed rendering (for small results and tests). */
+export function chunksText(chunks: Chunks): string {
+  const parts: string[] = [];
+  for (const c of chunks) parts.push(Buffer.from(c.buffer, c.byteOffset, c.length).toString('utf8'));
+  return parts.join('');
+}
+
+export function* tradesCsvChunks(r: BacktestResult): Chunks {
+  const w = new ChunkWriter();
+  w.text('Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission\n');
+  for (const t of r.trades) {
+    w.cell(t.symbol); w.byte(COMMA);
+    w.cell(t.entryBar); w.byte(COMMA);
+    w.cell(t.exitBar); w.byte(COMMA);
+    w.time(t.entryTime); w.byte(COMMA);
+    w.time(t.exitTime); w.byte(COMMA);
+    w.cell(t.size); w.byte(COMMA);
+    w.cell(t.entryPrice); w.byte(COMMA);
+    w.cell(t.exitPrice); w.byte(COMMA);
+    w.cell(t.pnl); w.byte(COMMA);
+    w.cell(t.returnPct); w.byte(COMMA);
+    w.cell(t.commission); w.byte(NEWLINE);
+    if (w.full) yield w.take();
+  }
+  yield w.take();
+}
+
 export function renderTradesCsv(r: BacktestResult): string {
-  const rows = ['Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission'];
-  for (const t of r.trades)
-    rows.push([t.symbol, t.entryBar, t.exitBar, isoTime(t.entryTime), isoTime(t.exitTime), t.size, t.entryPrice, t.exitPrice, t.pnl, t.returnPct, t.commission].join(','));
-  return rows.join('\n') + '\n';
+  return chunksText(tradesCsvChunks(r));
+}
+
+/** equity.csv: one row per event (bar index, that event's time or nothing without times, the equity at its close). */
+export function* equityCsvChunks(r: BacktestResult, time: BigInt64Array | null): Chunks {
+  const w = new ChunkWriter();
+  w.text('Bar,Time,Equity\n');
+  const words = time ? timeWords(time) : null;
+  const equity = r.equity;
+  if (time && time.length < equity.length) throw new RangeError(`${equity.length} equity points for ${time.length} times`);
+  for (let i = 0; i < equity.length; i++) {
+    w.number(i);
+    w.byte(COMMA);
+    if (words) w.pos = writeIsoTimeWords(w.buf, w.pos, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
+    w.byte(COMMA);
+    w.number(equity[i]!);
+    w.byte(NEWLINE);
+    if (w.full) yield w.take();
+  }
+  yield w.take();
 }
 
 export function renderEquityCsv(r: BacktestResult, time: BigInt64Array | null): string {
-  const rows = ['Bar,Time,Equity'];
-  for (let i = 0; i < r.equity.length; i++) rows.push(`${i},${time ? isoTime(time[i]!) : ''},${r.equity[i]}`);
-  return rows.join('\n') + '\n';
+  return chunksText(equityCsvChunks(r, time));
 }
 
 const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
@@ -81,16 +219,31 @@ export function rejectionsByReason(orders: readonly OrderRecord[]): [string, num
 }
 
 /** orders.csv: every order, in id order, with how it ended (docs/SEMANTICS.md, "Orders"). */
-export function renderOrdersCsv(r: BacktestResult): string {
-  const rows = ['Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units'];
+export function* ordersCsvChunks(r: BacktestResult): Chunks {
+  const w = new ChunkWriter();
+  w.text('Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units\n');
   for (const o of r.orders) {
     const filled = o.status === STATUS_FILLED;
-    rows.push([
-      o.id, o.bar < 0 && o.time === 0n ? '' : isoTime(o.time), o.symbol, SIDE_NAMES[o.side] ?? 'invalid', TYPE_NAMES[o.type] ?? `invalid(${o.type})`,
-      o.size, STATUS_NAMES[o.status] ?? String(o.status), o.reason, filled ? o.price : '', filled ? o.units : '',
-    ].join(','));
+    w.cell(o.id); w.byte(COMMA);
+    if (!(o.bar < 0 && o.time === 0n)) w.time(o.time);
+    w.byte(COMMA);
+    w.cell(o.symbol); w.byte(COMMA);
+    w.cell(SIDE_NAMES[o.side] ?? 'invalid'); w.byte(COMMA);
+    w.cell(TYPE_NAMES[o.type] ?? `invalid(${o.type})`); w.byte(COMMA);
+    w.cell(o.size); w.byte(COMMA);
+    w.cell(STATUS_NAMES[o.status] ?? String(o.status)); w.byte(COMMA);
+    w.cell(o.reason); w.byte(COMMA);
+    if (filled) w.cell(o.price);
+    w.byte(COMMA);
+    if (filled) w.cell(o.units);
+    w.byte(NEWLINE);
+    if (w.full) yield w.take();
   }
-  return rows.join('\n') + '\n';
+  yield w.take();
+}
+
+export function renderOrdersCsv(r: BacktestResult): string {
+  return chunksText(ordersCsvChunks(r));
 }
 
 /** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds. */

@@ -24,12 +24,102 @@ export interface BarSource {
 
 export const NS_PER_DAY = 86_400_000_000_000n;
 
-/** ISO-8601 UTC text of a ns timestamp, exact to the second (sub-second digits only when present). */
+/**
+ * ISO-8601 UTC text of a ns timestamp, exact to the second (sub-second digits only when present).
+ * Non-negative times (every int64 one is before year 2262) take the fast path: the day's
+ * "YYYY-MM-DDT" cached, the time of day by integer arithmetic on the 32-bit words. Others keep the
+ * Date-based form, whose text for negative sub-second times is what it always was.
+ */
 export function isoTime(ns: bigint): string {
+  if (ns < 0n || ns > INT64_MAX) return isoTimeByDate(ns);
+  word64[0] = ns;
+  const hi = words32[TIME_HI]!, lo = words32[TIME_LO]!;
+  const day = dayOfWords(hi, lo);
+  const nsOfDay = nsOfDayOfWords(hi, lo, day);
+  const sec = Math.floor(nsOfDay / 1e9);
+  const frac = nsOfDay - sec * 1e9;
+  const h = Math.floor(sec / 3600), m = Math.floor((sec - h * 3600) / 60);
+  const head = dayPrefix(day) + TWO_DIGITS[h] + ':' + TWO_DIGITS[m] + ':' + TWO_DIGITS[sec - h * 3600 - m * 60];
+  return frac === 0 ? head + 'Z' : head + '.' + NINE_ZEROS.slice(String(frac).length) + frac + 'Z';
+}
+
+/**
+ * isoTime's bytes written at `at` of `out` (≥ 40 bytes free), for a time given as its words
+ * (timeWords): no BigInt and no string on the fast path. Returns the position after them.
+ */
+export function writeIsoTimeWords(out: Uint8Array, at: number, hi: number, lo: number): number {
+  if (hi < 0) {
+    words32[TIME_HI] = hi;
+    words32[TIME_LO] = lo;
+    const text = isoTime(word64[0]!);
+    for (let k = 0; k < text.length; k++) out[at++] = text.charCodeAt(k);
+    return at;
+  }
+  const day = dayOfWords(hi, lo);
+  if (day !== bytesDay) {
+    const p = dayPrefix(day);
+    for (let k = 0; k < 11; k++) dayBytes[k] = p.charCodeAt(k);
+    bytesDay = day;
+  }
+  for (let k = 0; k < 11; k++) out[at + k] = dayBytes[k]!;
+  at += 11;
+  const nsOfDay = nsOfDayOfWords(hi, lo, day);
+  const sec = Math.floor(nsOfDay / 1e9);
+  let frac = nsOfDay - sec * 1e9;
+  const h = Math.floor(sec / 3600), m = Math.floor((sec - h * 3600) / 60), s = sec - h * 3600 - m * 60;
+  out[at] = 48 + ((h / 10) | 0); out[at + 1] = 48 + (h % 10); out[at + 2] = 58;
+  out[at + 3] = 48 + ((m / 10) | 0); out[at + 4] = 48 + (m % 10); out[at + 5] = 58;
+  out[at + 6] = 48 + ((s / 10) | 0); out[at + 7] = 48 + (s % 10);
+  at += 8;
+  if (frac !== 0) {
+    out[at] = 46;
+    for (let k = 9; k >= 1; k--) {
+      const q = Math.floor(frac / 10);
+      out[at + k] = 48 + (frac - q * 10);
+      frac = q;
+    }
+    at += 10;
+  }
+  out[at] = 90;
+  return at + 1;
+}
+
+/** The Date-based isoTime: the reference, and the form of negative times. */
+function isoTimeByDate(ns: bigint): string {
   const ms = Number(ns / 1_000_000n);
   const iso = new Date(ms).toISOString();
   const frac = ns % 1_000_000_000n;
   return frac === 0n ? iso.replace('.000Z', 'Z') : iso.slice(0, 19) + '.' + frac.toString().padStart(9, '0') + 'Z';
+}
+
+const INT64_MAX = (1n << 63n) - 1n;
+const word64 = new BigInt64Array(1);
+const words32 = new Int32Array(word64.buffer);
+const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const NINE_ZEROS = '000000000';
+const dayBytes = new Uint8Array(11);
+let bytesDay = NaN;
+let lastDay = NaN;
+let lastPrefix = '';
+const prefixes = new Map<number, string>();
+
+/** "YYYY-MM-DDT" of a day since the epoch (0 ≤ day, before year 10000): cached, as runs revisit few days. */
+function dayPrefix(day: number): string {
+  if (day === lastDay) return lastPrefix;
+  let p = prefixes.get(day);
+  if (p === undefined) {
+    if (prefixes.size >= 4096) prefixes.clear();
+    p = new Date(day * 86_400_000).toISOString().slice(0, 11);
+    prefixes.set(day, p);
+  }
+  lastDay = day;
+  lastPrefix = p;
+  return p;
+}
+
+/** time − day·86,400·10^9 exactly (see dayOfWords: time >> 16 and its quotient are exact doubles). */
+function nsOfDayOfWords(hi: number, lo: number, day: number): number {
+  return (hi * 65536 + (lo >>> 16) - day * 1_318_359_375) * 65536 + (lo & 0xffff);
 }
 
 // The per-bar path reads times as 32-bit word pairs: reading a BigInt64Array element makes a BigInt,

@@ -7,13 +7,13 @@
  * and the other gets OUTPUT_EXISTS (or, with --force, replaces it whole: --force replaces only a run
  * folder or an empty folder, never anything else). Layout: docs/AUDIT.md.
  */
-import { access, constants, lstat, mkdir, readdir, realpath, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
+import { access, constants, lstat, mkdir, open, readdir, realpath, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
 import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
-import { renderEquityCsv, renderSnapshotsJson, renderStatsJson, renderTradesCsv, renderOrdersCsv } from '../audit/render.ts';
+import { equityCsvChunks, ordersCsvChunks, renderSnapshotsJson, renderStatsJson, tradesCsvChunks, type Chunks } from '../audit/render.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
@@ -50,16 +50,36 @@ export const FILES = {
   lockfile: 'package-lock.json',
 } as const;
 
+/** A rendering that is one short text, as a stream of one chunk. */
+function* oneChunk(text: string): Chunks {
+  yield Buffer.from(text, 'utf8');
+}
+
 /**
- * The readable files rendered from result.pb and the bars' times: written here, re-rendered and
- * compared byte for byte by verify. A new rendering of the result belongs in this table.
+ * The readable files rendered from result.pb and the bars' times, streamed in chunks: re-rendered
+ * and compared chunk by chunk by verify. A new rendering of the result belongs in this table.
+ * `onDemand`: not written by backtest (its bytes are in result.pb already), only by `backproof
+ * export`; verify checks it when a folder holds it.
  */
-export const RESULT_RENDERINGS: readonly { name: string; render: (r: BacktestResult, times: BigInt64Array) => string }[] = [
-  { name: FILES.trades, render: (r) => renderTradesCsv(r) },
-  { name: FILES.orders, render: (r) => renderOrdersCsv(r) },
-  { name: FILES.equity, render: (r, times) => renderEquityCsv(r, times) },
-  { name: FILES.stats, render: (r) => renderStatsJson(r.stats) },
+export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestResult, times: BigInt64Array) => Chunks; onDemand?: boolean }[] = [
+  { name: FILES.trades, chunks: (r) => tradesCsvChunks(r) },
+  { name: FILES.orders, chunks: (r) => ordersCsvChunks(r) },
+  { name: FILES.equity, chunks: (r, times) => equityCsvChunks(r, times), onDemand: true },
+  { name: FILES.stats, chunks: (r) => oneChunk(renderStatsJson(r.stats)) },
 ];
+
+/** Writes a streamed rendering to `file` (created or truncated), chunk by chunk. */
+export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Promise<void> {
+  const fh = await open(file, flags);
+  try {
+    for (const chunk of chunks) {
+      // write() may write less than asked: loop until the chunk is out (it is reused afterwards)
+      for (let at = 0; at < chunk.length; ) at += (await fh.write(chunk, at, chunk.length - at)).bytesWritten;
+    }
+  } finally {
+    await fh.close();
+  }
+}
 
 export interface WriteRunInput {
   dir: string;
@@ -186,9 +206,9 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const tmp = await makePartial(dir, x.dir);
   try {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
+    for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(x.outcome.result, x.outcome.times));
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
-      ...RESULT_RENDERINGS.map((f): [string, string] => [f.name, f.render(x.outcome.result, x.outcome.times)]),
       [FILES.config, configJson(x.config)],
       [FILES.wasm, x.strategy.wasm],
       [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],

@@ -82,7 +82,7 @@ describe('verify accounts for every file of a run folder', () => {
     expect(r.logged).toMatchObject({ index: 0, size: 1, origin: 'test.local/log', signedBy: 'record key' });
     expect((await verifyRun({ dir: run, log: vkey })).logged?.signedBy).toBe('vkey');
     const files = await filesOf(run);
-    for (const f of ['record.pb', 'record.json', 'result.pb', 'trades.csv', 'equity.csv', 'stats.json', 'config.json', 'strategy.wasm', 'trace-leaves.bin', 'snapshots.json', 'log-inclusion.json', REPORT_FILE, 'sources/strategies-as/sma-cross.ts'])
+    for (const f of ['record.pb', 'record.json', 'result.pb', 'trades.csv', 'orders.csv', 'stats.json', 'config.json', 'strategy.wasm', 'trace-leaves.bin', 'snapshots.json', 'log-inclusion.json', REPORT_FILE, 'sources/strategies-as/sma-cross.ts'])
       expect(files).toContain(f);
     expect(JSON.parse(await readFile(path.join(run, FILES.snapshots), 'utf8'))).toHaveLength(4);
   });
