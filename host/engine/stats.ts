@@ -5,8 +5,8 @@
  * places we differ, and test/golden/backtesting-py.test.ts pins backtesting.py's published values.
  * Every reduction runs in bar or trade order, so the same inputs give the same bits.
  */
-import { NS_PER_DAY, type Bars } from '../model/bars.ts';
-import type { Stats, Trade } from '../model/trade.ts';
+import { dayOfWords, NS_PER_DAY, TIME_HI, TIME_LO, timeWords, type Bars } from '../model/bars.ts';
+import { TradeLog, type Stats, type Trade } from '../model/trade.ts';
 
 const DAYS_PER_YEAR = 365.25;
 const DAY = Number(NS_PER_DAY);
@@ -14,7 +14,8 @@ const DAY = Number(NS_PER_DAY);
 export interface StatsInput {
   bars: Bars;
   equity: Float64Array;
-  trades: readonly Trade[];
+  /** The closed trades: the engine's columns, or objects (copied into columns). */
+  trades: readonly Trade[] | TradeLog;
   initialCash: number;
   rejectedOrders: number;
   /** Annual risk-free rate as a fraction (backtesting.py's `risk_free_rate`). Default 0. */
@@ -40,33 +41,27 @@ export interface Periods {
 
 const PERIODS_PER_YEAR: Record<ReturnPeriod, number> = { day: 252, week: 52, month: 12, year: 1 };
 
-/** Days since 1970-01-01 of a UTC time (floor, also before 1970). */
-function dayNumber(t: bigint): bigint {
-  const d = t / NS_PER_DAY;
-  return t < 0n && d * NS_PER_DAY !== t ? d - 1n : d;
-}
+/** Sunday = 0 … Saturday = 6 of a day number (1970-01-01 was a Thursday). */
+const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
-/** Sunday = 0 … Saturday = 6 (1970-01-01 was a Thursday). */
-const weekday = (day: bigint): number => Number((((day + 4n) % 7n) + 7n) % 7n);
-
-/** Proleptic Gregorian year and month (0-based) of a day number (Hinnant's civil_from_days). */
-function civil(day: bigint): { year: number; month: number } {
-  const z = Number(day) + 719_468;
+/** Proleptic Gregorian year × 12 + month (0-based) of a day number (Hinnant's civil_from_days). */
+function civilMonth(day: number): number {
+  const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 2 : mp - 10;
-  return { year: yoe + era * 400 + (month < 2 ? 1 : 0), month };
+  return (yoe + era * 400 + (month < 2 ? 1 : 0)) * 12 + month;
 }
 
 /** The bucket a UTC day falls in: Monday-to-Sunday weeks, calendar months and years. */
-function bucketOf(day: bigint, period: ReturnPeriod): number {
-  if (period === 'day') return Number(day);
-  if (period === 'week') return Math.floor((Number(day) + 3) / 7); // 1969-12-29 was a Monday
-  const { year, month } = civil(day);
-  return period === 'month' ? year * 12 + month : year;
+function bucketOf(day: number, period: ReturnPeriod): number {
+  if (period === 'day') return day;
+  if (period === 'week') return Math.floor((day + 3) / 7); // 1969-12-29 was a Monday
+  const m = civilMonth(day);
+  return period === 'month' ? m : Math.floor(m / 12);
 }
 
 /**
@@ -78,43 +73,63 @@ function bucketOf(day: bigint, period: ReturnPeriod): number {
  * yearly. Equal times (several symbols' bars at one instant) count once.
  */
 export function inferPeriods(time: ArrayLike<bigint>): Periods {
-  return periodsOf(time, scanDays(time));
+  const period = periodOf(time);
+  return { period, perYear: perYearOf(period, scanDays(asTimes(time), period, null)) };
 }
 
-/** One pass over the bar times: distinct times, those on a weekend, and where each UTC day starts. */
+const asTimes = (time: ArrayLike<bigint>): BigInt64Array => (time instanceof BigInt64Array ? time : BigInt64Array.from(Array.from(time)));
+
+/** One pass over the bar times: distinct times, those on a weekend, and the equity at each bucket's end. */
 interface DayScan {
   distinct: number;
   weekendBars: number;
-  /** Index of the first bar of each day, and that day's number. */
-  starts: number[];
-  days: bigint[];
+  /** The equity at the last bar of each return period (when an equity curve was given). */
+  periodEquity: number[];
 }
 
-function scanDays(time: ArrayLike<bigint>): DayScan {
-  const scan: DayScan = { distinct: 0, weekendBars: 0, starts: [], days: [] };
-  // One BigInt comparison per bar; a division only when a bar reaches the next midnight.
-  let nextMidnight = -1n << 63n;
+/**
+ * Reads the times as int32 words (model/bars `timeWords`): a BigInt64Array element read is a heap
+ * BigInt, and this runs over every bar. A new UTC day starts at a bar whose day number is past the
+ * current one's (times are in order); a new return period at a day in another bucket.
+ */
+function scanDays(time: BigInt64Array, period: ReturnPeriod, equity: ArrayLike<number> | null): DayScan {
+  const scan: DayScan = { distinct: 0, weekendBars: 0, periodEquity: [] };
+  const w = timeWords(time);
+  const n = time.length;
+  let day = -Infinity;
+  let bucket = NaN;
   let weekend = false;
-  let prev = 0n;
-  for (let i = 0; i < time.length; i++) {
-    const t = time[i]!; // one read per bar: each read of a BigInt64Array makes a BigInt
-    if (i > 0 && t === prev) continue;
-    prev = t;
-    scan.distinct++;
-    if (t >= nextMidnight) {
-      const day = dayNumber(t);
-      nextMidnight = (day + 1n) * NS_PER_DAY;
-      const w = weekday(day);
-      weekend = w === 0 || w === 6;
-      scan.starts.push(i);
-      scan.days.push(day);
+  let prevHi = 0, prevLo = 0;
+  let distinct = 0, weekendBars = 0;
+  for (let i = 0; i < n; i++) {
+    const hi = w[2 * i + TIME_HI]!, lo = w[2 * i + TIME_LO]!;
+    if (i > 0 && hi === prevHi && lo === prevLo) continue;
+    prevHi = hi;
+    prevLo = lo;
+    distinct++;
+    const d = dayOfWords(hi, lo);
+    if (d > day) {
+      day = d;
+      const wd = weekday(d);
+      weekend = wd === 0 || wd === 6;
+      if (equity) {
+        const b = bucketOf(d, period);
+        if (b !== bucket) {
+          if (i > 0) scan.periodEquity.push(equity[i - 1]!);
+          bucket = b;
+        }
+      }
     }
-    if (weekend) scan.weekendBars++;
+    if (weekend) weekendBars++;
   }
+  if (equity && n > 0) scan.periodEquity.push(equity[n - 1]!);
+  scan.distinct = distinct;
+  scan.weekendBars = weekendBars;
   return scan;
 }
 
-function periodsOf(time: ArrayLike<bigint>, scan: DayScan): Periods {
+/** The return period from the median spacing of the last 100 distinct bar times. */
+function periodOf(time: ArrayLike<bigint>): ReturnPeriod {
   const gaps: bigint[] = [];
   for (let i = time.length - 1, kept = 1; i > 0 && kept < 100; i--) {
     if (time[i] === time[i - 1]) continue;
@@ -126,10 +141,16 @@ function periodsOf(time: ArrayLike<bigint>, scan: DayScan): Periods {
   // pandas' median: the middle value, or the mean of the two middle values.
   const median = m === 0 ? 0n : m % 2 ? gaps[(m - 1) / 2]! : (gaps[m / 2 - 1]! + gaps[m / 2]!) / 2n;
   const days = Number(median / NS_PER_DAY);
-  const period: ReturnPeriod = days === 7 ? 'week' : days >= 28 && days <= 31 ? 'month' : days === 365 || days === 366 ? 'year' : 'day';
-  const weekends = scan.distinct > 0 && scan.weekendBars / scan.distinct > (2 / 7) * 0.6;
-  return { period, perYear: period === 'day' && weekends ? 365 : PERIODS_PER_YEAR[period] };
+  return days === 7 ? 'week' : days >= 28 && days <= 31 ? 'month' : days === 365 || days === 366 ? 'year' : 'day';
 }
+
+function perYearOf(period: ReturnPeriod, scan: DayScan): number {
+  const weekends = scan.distinct > 0 && scan.weekendBars / scan.distinct > (2 / 7) * 0.6;
+  return period === 'day' && weekends ? 365 : PERIODS_PER_YEAR[period];
+}
+
+/** Number(b − a) of two times given as words: exact, as one rounding of the exact difference. */
+const wordsDiff = (bHi: number, bLo: number, aHi: number, aLo: number): number => (bHi - aHi) * 4_294_967_296 + ((bLo >>> 0) - (aLo >>> 0));
 
 function sum(xs: ArrayLike<number>): number {
   let s = 0;
@@ -157,37 +178,76 @@ function geometricMeanReturn(rs: ArrayLike<number>): number {
   return Math.exp(logs / rs.length) - 1;
 }
 
+/** Whether time (aHi, aLo) is before (bHi, bLo), as int64s given by words. */
+const before = (aHi: number, aLo: number, bHi: number, bLo: number): boolean => aHi < bHi || (aHi === bHi && aLo >>> 0 < bLo >>> 0);
+
 /**
  * backtesting.py's Exposure Time: the share of bars from some closed trade's entry bar to its exit
  * bar, both included. Bars are matched by time, so with several symbols a bar of the merged
- * timeline counts when any trade spans its time. Times are non-decreasing: the trades' spans are
- * merged, and each counted by binary search (no pass over every bar).
+ * timeline counts when any trade spans its time. Times are non-decreasing: the trades' spans, in
+ * order of entry, are merged, and each counted by a search from where the last one ended (no pass
+ * over every bar, nothing allocated per trade unless the entries are out of order).
  */
-function exposedBars(time: ArrayLike<bigint>, trades: readonly Trade[]): number {
-  const spans = trades.map((t) => [t.entryTime, t.exitTime] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  /** The first index whose time is > t (or >= t when `strict` is false). */
-  const bound = (t: bigint, strict: boolean): number => {
-    let lo = 0, hi = time.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const v = time[mid]!;
-      if (strict ? v <= t : v < t) lo = mid + 1;
-      else hi = mid;
+function exposedBars(time: BigInt64Array, trades: TradeLog): number {
+  const w = timeWords(time);
+  const n = time.length;
+  const ew = trades.entryWords, xw = trades.exitWords;
+  const m = trades.length;
+  // One symbol's trades are in entry order; several symbols' may not be: then an index sorted by entry.
+  let sorted = true;
+  for (let k = 1; k < m && sorted; k++) sorted = !before(ew[2 * k + TIME_HI]!, ew[2 * k + TIME_LO]!, ew[2 * k - 2 + TIME_HI]!, ew[2 * k - 2 + TIME_LO]!);
+  let order: Uint32Array | null = null;
+  if (!sorted) {
+    order = new Uint32Array(m);
+    for (let k = 0; k < m; k++) order[k] = k;
+    order.sort((a, b) => (before(ew[2 * a + TIME_HI]!, ew[2 * a + TIME_LO]!, ew[2 * b + TIME_HI]!, ew[2 * b + TIME_LO]!) ? -1 : before(ew[2 * b + TIME_HI]!, ew[2 * b + TIME_LO]!, ew[2 * a + TIME_HI]!, ew[2 * a + TIME_LO]!) ? 1 : 0));
+  }
+  /**
+   * The first index from `from` on whose time is after (hi, lo) (or not before it when `strict` is
+   * false): galloping, then a binary search, so a run of spans costs O(log gap) each.
+   */
+  const bound = (from: number, hi: number, lo: number, strict: boolean): number => {
+    const inside = (i: number): boolean => {
+      const vHi = w[2 * i + TIME_HI]!, vLo = w[2 * i + TIME_LO]!;
+      return strict ? !before(hi, lo, vHi, vLo) : before(vHi, vLo, hi, lo);
+    };
+    let lo0 = from, step = 1;
+    while (lo0 + step <= n && inside(lo0 + step - 1)) {
+      lo0 += step;
+      step *= 2;
     }
-    return lo;
+    let a = lo0, b = Math.min(n, lo0 + step - 1);
+    while (a < b) {
+      const mid = (a + b) >>> 1;
+      if (inside(mid)) a = mid + 1;
+      else b = mid;
+    }
+    return a;
   };
   let count = 0;
-  for (let s = 0; s < spans.length; ) {
-    const from = spans[s]![0];
-    let to = spans[s]![1];
-    for (s++; s < spans.length && spans[s]![0] <= to; s++) if (spans[s]![1] > to) to = spans[s]![1];
-    count += bound(to, true) - bound(from, false);
+  let at = 0;
+  for (let s = 0; s < m; ) {
+    let k = order ? order[s]! : s;
+    const fromHi = ew[2 * k + TIME_HI]!, fromLo = ew[2 * k + TIME_LO]!;
+    let toHi = xw[2 * k + TIME_HI]!, toLo = xw[2 * k + TIME_LO]!;
+    for (s++; s < m; s++) {
+      k = order ? order[s]! : s;
+      if (before(toHi, toLo, ew[2 * k + TIME_HI]!, ew[2 * k + TIME_LO]!)) break;
+      if (before(toHi, toLo, xw[2 * k + TIME_HI]!, xw[2 * k + TIME_LO]!)) {
+        toHi = xw[2 * k + TIME_HI]!;
+        toLo = xw[2 * k + TIME_LO]!;
+      }
+    }
+    const first = bound(at, fromHi, fromLo, false);
+    at = bound(first, toHi, toLo, true);
+    count += at - first;
   }
   return count;
 }
 
 export function computeStats(x: StatsInput): Stats {
-  const { bars, equity, trades } = x;
+  const { bars, equity } = x;
+  const trades = x.trades instanceof TradeLog ? x.trades : TradeLog.from(x.trades);
   const rf = x.riskFreeRate ?? 0;
   const n = bars.length;
   const start = bars.time[0]!;
@@ -195,45 +255,39 @@ export function computeStats(x: StatsInput): Stats {
   const durationDays = Number(end - start) / DAY;
   const first = x.initialCash;
   const final = equity[n - 1]!;
+  const tw = timeWords(bars.time);
 
-  // Drawdown: dd = 1 − equity / running peak; periods run between bars where dd == 0 (and the last bar).
+  // Drawdown: dd = 1 − equity / running peak; periods run between bars where dd == 0 (and the last
+  // bar), each with its deepest dd (the running max since the period began) and its length in days.
   let peak = -Infinity;
   let maxDd = 0;
-  const dd = new Float64Array(n);
+  let ddPeriods = 0, ddPeakSum = 0, ddDaySum = 0, ddDayMax = -Infinity;
+  let prevZero = -1;
+  let worst = 0;
   for (let i = 0; i < n; i++) {
     const e = equity[i]!;
     if (e > peak) peak = e;
-    dd[i] = 1 - e / peak;
-    if (dd[i]! > maxDd) maxDd = dd[i]!;
-  }
-  const ddPeaks: number[] = [];
-  const ddDays: number[] = [];
-  let prevZero = -1;
-  for (let i = 0; i < n; i++) {
-    if (dd[i] !== 0 && i !== n - 1) continue;
+    const dd = 1 - e / peak;
+    if (dd > maxDd) maxDd = dd;
+    if (dd > worst) worst = dd;
+    if (dd !== 0 && i !== n - 1) continue;
     if (prevZero >= 0 && i > prevZero + 1) {
-      let worst = 0;
-      for (let j = prevZero; j <= i; j++) if (dd[j]! > worst) worst = dd[j]!;
-      ddPeaks.push(worst);
-      ddDays.push(Number(bars.time[i]! - bars.time[prevZero]!) / DAY);
+      const days = wordsDiff(tw[2 * i + TIME_HI]!, tw[2 * i + TIME_LO]!, tw[2 * prevZero + TIME_HI]!, tw[2 * prevZero + TIME_LO]!) / DAY;
+      ddPeriods++;
+      ddPeakSum += worst;
+      ddDaySum += days;
+      ddDayMax = Math.max(ddDayMax, days);
     }
     prevZero = i;
+    worst = 0;
   }
 
   // Returns over calendar buckets (days, weeks, months or years), from the last equity of each,
   // as pandas' resample(freq).last().dropna().pct_change().dropna(); walked day by day.
-  const scan = scanDays(bars.time);
-  const inferred = periodsOf(bars.time, scan);
-  const A = x.periodsPerYear ?? inferred.perYear;
-  const periodEquity: number[] = [];
-  let bucket = NaN;
-  for (let d = 0; d < scan.days.length; d++) {
-    const b = bucketOf(scan.days[d]!, inferred.period);
-    if (b === bucket) continue;
-    if (d > 0) periodEquity.push(equity[scan.starts[d]! - 1]!);
-    bucket = b;
-  }
-  periodEquity.push(equity[n - 1]!);
+  const period = periodOf(bars.time);
+  const scan = scanDays(bars.time, period, equity);
+  const A = x.periodsPerYear ?? perYearOf(period, scan);
+  const periodEquity = scan.periodEquity;
   const periodReturns = periodEquity.slice(1).map((e, i) => e / periodEquity[i]! - 1);
   const gmean = geometricMeanReturn(periodReturns);
   const annReturn = (1 + gmean) ** A - 1;
@@ -241,14 +295,21 @@ export function computeStats(x: StatsInput): Stats {
   const downside = Math.sqrt(meanOf(periodReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
 
   // Beta from log returns of equity and of the close, per bar (np.cov, ddof 1), in one pass of sums
-  // around the first values (shifted sums keep the cancellation small).
+  // around the first values (shifted sums keep the cancellation small). A ratio of exactly 1 (flat
+  // equity, an unchanged close) has log 0: no Math.log call for it.
   let beta = NaN;
   if (n > 2) {
     let se = 0, sm = 0, sem = 0, smm = 0;
-    const e0 = Math.log(equity[1]! / equity[0]!), m0 = Math.log(bars.close[1]! / bars.close[0]!);
+    const close = bars.close;
+    const e0 = Math.log(equity[1]! / equity[0]!), m0 = Math.log(close[1]! / close[0]!);
+    let ePrev = equity[0]!, cPrev = close[0]!;
     for (let i = 1; i < n; i++) {
-      const le = Math.log(equity[i]! / equity[i - 1]!) - e0;
-      const lm = Math.log(bars.close[i]! / bars.close[i - 1]!) - m0;
+      const e = equity[i]!, c = close[i]!;
+      const re = e / ePrev, rm = c / cPrev;
+      const le = (re === 1 ? 0 : Math.log(re)) - e0;
+      const lm = (rm === 1 ? 0 : Math.log(rm)) - m0;
+      ePrev = e;
+      cPrev = c;
       se += le;
       sm += lm;
       sem += le * lm;
@@ -261,16 +322,53 @@ export function computeStats(x: StatsInput): Stats {
   const returnPct = (final / first - 1) * 100;
   const from = x.buyHoldFromBar ?? 0;
   const buyHoldReturnPct = (bars.close[n - 1]! / bars.close[from]! - 1) * 100;
-  const returns = trades.map((t) => t.returnPct / 100);
-  const pnls = trades.map((t) => t.pnl);
-  const tradeDays = trades.map((t) => Number(t.exitTime - t.entryTime) / DAY);
-  const wins = pnls.filter((p) => p > 0);
-  const losses = pnls.filter((p) => p < 0);
-  const winRate = trades.length ? wins.length / trades.length : NaN;
-  const gains = sum(returns.filter((r) => r > 0));
-  const lossSum = -sum(returns.filter((r) => r < 0));
-  const avgWin = meanOf(wins);
-  const avgLoss = -meanOf(losses);
+
+  // Per trade, in trade order (each sum adds in the order the trades closed): r = returnPct / 100.
+  const m = trades.length;
+  const rp = trades.returnPct, pnl = trades.pnl, fee = trades.commission;
+  const ew = trades.entryWords, xw = trades.exitWords;
+  let wins = 0, winSum = 0, losses = 0, lossPnlSum = 0, gains = 0, lossSum = 0;
+  let best = -Infinity, worstTrade = Infinity, rSum = 0, pnlSum = 0, commissions = 0;
+  let dayMax = -Infinity, daySum = 0;
+  let logs = 0, ruined = false;
+  for (let k = 0; k < m; k++) {
+    const r = rp[k]! / 100;
+    const p = pnl[k]!;
+    if (p > 0) {
+      wins++;
+      winSum += p;
+    } else if (p < 0) {
+      losses++;
+      lossPnlSum += p;
+    }
+    if (r > 0) gains += r;
+    else if (r < 0) lossSum += r;
+    best = Math.max(best, r);
+    worstTrade = Math.min(worstTrade, r);
+    rSum += r;
+    pnlSum += p;
+    commissions += fee[k]!;
+    const days = wordsDiff(xw[2 * k + TIME_HI]!, xw[2 * k + TIME_LO]!, ew[2 * k + TIME_HI]!, ew[2 * k + TIME_LO]!) / DAY;
+    dayMax = Math.max(dayMax, days);
+    daySum += days;
+    // backtesting.py's geometric_mean: 0 once any 1 + r <= 0.
+    if (!ruined) {
+      const g = 1 + r;
+      if (g > 0) logs += Math.log(g);
+      else ruined = true;
+    }
+  }
+  const pnlMean = m ? pnlSum / m : NaN;
+  let pnlVar = NaN;
+  if (m >= 2) {
+    let ss = 0;
+    for (let k = 0; k < m; k++) ss += (pnl[k]! - pnlMean) ** 2;
+    pnlVar = ss / (m - 1);
+  }
+  const winRate = m ? wins / m : NaN;
+  const avgWin = wins ? winSum / wins : NaN;
+  const avgLoss = -(losses ? lossPnlSum / losses : NaN);
+  const lossTotal = -lossSum;
   const years = durationDays / DAYS_PER_YEAR;
   const maxDrawdownPct = -maxDd * 100;
 
@@ -282,7 +380,7 @@ export function computeStats(x: StatsInput): Stats {
     exposurePct: (exposedBars(bars.time, trades) / n) * 100,
     equityFinal: final,
     equityPeak: Math.max(peak, first),
-    commissions: sum(trades.map((t) => t.commission)),
+    commissions,
     returnPct,
     buyHoldReturnPct,
     returnAnnPct: annReturn * 100,
@@ -294,20 +392,20 @@ export function computeStats(x: StatsInput): Stats {
     alphaPct: returnPct - rf * 100 - beta * (buyHoldReturnPct - rf * 100),
     beta,
     maxDrawdownPct,
-    avgDrawdownPct: ddPeaks.length ? -meanOf(ddPeaks) * 100 : NaN,
-    maxDrawdownDays: ddDays.length ? Math.max(...ddDays) : NaN,
-    avgDrawdownDays: ddDays.length ? meanOf(ddDays) : NaN,
-    trades: trades.length,
+    avgDrawdownPct: ddPeriods ? -(ddPeakSum / ddPeriods) * 100 : NaN,
+    maxDrawdownDays: ddPeriods ? ddDayMax : NaN,
+    avgDrawdownDays: ddPeriods ? ddDaySum / ddPeriods : NaN,
+    trades: m,
     winRatePct: winRate * 100,
-    bestTradePct: returns.length ? Math.max(...returns) * 100 : NaN,
-    worstTradePct: returns.length ? Math.min(...returns) * 100 : NaN,
-    avgTradePct: returns.length ? geometricMeanReturn(returns) * 100 : NaN,
-    maxTradeDays: tradeDays.length ? Math.max(...tradeDays) : NaN,
-    avgTradeDays: tradeDays.length ? meanOf(tradeDays) : NaN,
-    profitFactor: lossSum > 0 ? gains / lossSum : NaN,
-    expectancyPct: returns.length ? meanOf(returns) * 100 : NaN,
-    sqn: pnls.length > 1 && variance(pnls) > 0 ? (Math.sqrt(pnls.length) * meanOf(pnls)) / Math.sqrt(variance(pnls)) : NaN,
-    kelly: wins.length && losses.length ? winRate - (1 - winRate) / (avgWin / avgLoss) : NaN,
+    bestTradePct: m ? best * 100 : NaN,
+    worstTradePct: m ? worstTrade * 100 : NaN,
+    avgTradePct: m ? (ruined ? 0 : Math.exp(logs / m) - 1) * 100 : NaN,
+    maxTradeDays: m ? dayMax : NaN,
+    avgTradeDays: m ? daySum / m : NaN,
+    profitFactor: lossTotal > 0 ? gains / lossTotal : NaN,
+    expectancyPct: m ? (rSum / m) * 100 : NaN,
+    sqn: m > 1 && pnlVar > 0 ? (Math.sqrt(m) * pnlMean) / Math.sqrt(pnlVar) : NaN,
+    kelly: wins && losses ? winRate - (1 - winRate) / (avgWin / avgLoss) : NaN,
     rejectedOrders: x.rejectedOrders,
     periodsPerYear: A,
   };

@@ -3,6 +3,7 @@
  * A closed round trip. Sizes are signed: > 0 long, < 0 short.
  */
 import type { OrderRecord } from './order.ts';
+import { timeWords } from './bars.ts';
 
 export interface Trade {
   /** Index of the trade's symbol (its data file's position in the run). */
@@ -19,6 +20,105 @@ export interface Trade {
   /** pnl as a percentage of the entry value (|size| × entryPrice). */
   returnPct: number;
   commission: number;
+}
+
+/**
+ * Closed trades by column: how the engine records them during a run (no object, no BigInt per
+ * trade; times are written as int32 word pairs, model/bars `timeWords`). Row k is trade k; `at(k)`
+ * and `toArray()` give the Trade objects the result's readers take.
+ */
+export class TradeLog {
+  length = 0;
+  symbol: Int32Array;
+  entryBar: Int32Array;
+  exitBar: Int32Array;
+  entryTime: BigInt64Array;
+  exitTime: BigInt64Array;
+  /** entryTime and exitTime as int32 words (views of the same memory). */
+  entryWords: Int32Array;
+  exitWords: Int32Array;
+  size: Float64Array;
+  entryPrice: Float64Array;
+  exitPrice: Float64Array;
+  pnl: Float64Array;
+  returnPct: Float64Array;
+  commission: Float64Array;
+
+  constructor(capacity = 256) {
+    this.symbol = new Int32Array(capacity);
+    this.entryBar = new Int32Array(capacity);
+    this.exitBar = new Int32Array(capacity);
+    this.entryTime = new BigInt64Array(capacity);
+    this.exitTime = new BigInt64Array(capacity);
+    this.entryWords = timeWords(this.entryTime);
+    this.exitWords = timeWords(this.exitTime);
+    this.size = new Float64Array(capacity);
+    this.entryPrice = new Float64Array(capacity);
+    this.exitPrice = new Float64Array(capacity);
+    this.pnl = new Float64Array(capacity);
+    this.returnPct = new Float64Array(capacity);
+    this.commission = new Float64Array(capacity);
+  }
+
+  /** A new row's index (the columns double when full); the caller writes every field of it. */
+  add(): number {
+    if (this.length === this.size.length) this.grow(2 * this.size.length);
+    return this.length++;
+  }
+
+  private grow(capacity: number): void {
+    const wider = <T extends Int32Array | Float64Array | BigInt64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a as never);
+      return b;
+    };
+    this.symbol = wider(this.symbol);
+    this.entryBar = wider(this.entryBar);
+    this.exitBar = wider(this.exitBar);
+    this.entryTime = wider(this.entryTime);
+    this.exitTime = wider(this.exitTime);
+    this.entryWords = timeWords(this.entryTime);
+    this.exitWords = timeWords(this.exitTime);
+    this.size = wider(this.size);
+    this.entryPrice = wider(this.entryPrice);
+    this.exitPrice = wider(this.exitPrice);
+    this.pnl = wider(this.pnl);
+    this.returnPct = wider(this.returnPct);
+    this.commission = wider(this.commission);
+  }
+
+  /** Trade k as an object. */
+  at(k: number): Trade {
+    return {
+      symbol: this.symbol[k]!, entryBar: this.entryBar[k]!, exitBar: this.exitBar[k]!, entryTime: this.entryTime[k]!, exitTime: this.exitTime[k]!,
+      size: this.size[k]!, entryPrice: this.entryPrice[k]!, exitPrice: this.exitPrice[k]!, pnl: this.pnl[k]!, returnPct: this.returnPct[k]!, commission: this.commission[k]!,
+    };
+  }
+
+  toArray(): Trade[] {
+    const out = new Array<Trade>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this.at(k);
+    return out;
+  }
+
+  static from(trades: readonly Trade[]): TradeLog {
+    const log = new TradeLog(Math.max(1, trades.length));
+    for (const t of trades) {
+      const k = log.add();
+      log.symbol[k] = t.symbol;
+      log.entryBar[k] = t.entryBar;
+      log.exitBar[k] = t.exitBar;
+      log.entryTime[k] = t.entryTime;
+      log.exitTime[k] = t.exitTime;
+      log.size[k] = t.size;
+      log.entryPrice[k] = t.entryPrice;
+      log.exitPrice[k] = t.exitPrice;
+      log.pnl[k] = t.pnl;
+      log.returnPct[k] = t.returnPct;
+      log.commission[k] = t.commission;
+    }
+    return log;
+  }
 }
 
 /**
