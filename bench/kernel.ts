@@ -1,8 +1,9 @@
 // Compute-heavy kernels (no host calls), instrumented three ways; ratios against the original
 // module measured in the same process. Used by bench/throughput.ts.
 import binaryen from 'binaryen';
-import { instrument, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY } from '../host/sandbox/index.ts';
-import { ParallelChunker } from '../traces/index.ts';
+import { instrument, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, type InstrumentMeta } from '../host/sandbox/index.ts';
+import { ParallelChunker, TraceChunker } from '../traces/index.ts';
+import { defaultTraceHashing, type TraceHashing } from '../host/sandbox/runtime.ts';
 
 const KERNELS = `(module
   (memory (export "memory") 1)
@@ -26,44 +27,62 @@ const KERNELS = `(module
       (br_if $l (i32.lt_u (local.get $i) (local.get $n))))
     (local.get $acc)))`;
 
-function assemble(): Uint8Array {
+export function assembleKernels(): Uint8Array {
   const m = binaryen.parseText(KERNELS);
   const bytes = m.emitBinary();
   m.dispose();
   return bytes;
 }
 
-type Mode = 'none' | 'fuel' | 'trace';
-function instance(wasm: Uint8Array, mode: Mode): { ex: WebAssembly.Exports; finish: () => number } {
-  if (mode === 'none') return { ex: new WebAssembly.Instance(new WebAssembly.Module(wasm as BufferSource)).exports, finish: () => 0 };
+export type Mode = 'none' | 'fuel' | 'trace';
+export interface Compiled { module: WebAssembly.Module; meta: InstrumentMeta | null }
+
+/** The kernels compiled for `mode` (instrumented unless 'none'). */
+export function compileKernels(wasm: Uint8Array, mode: Mode): Compiled {
+  if (mode === 'none') return { module: new WebAssembly.Module(wasm as BufferSource), meta: null };
   const out = instrument(wasm, { trace: mode === 'trace', maxMemoryPages: 1 });
-  const chunker = new ParallelChunker();
+  return { module: new WebAssembly.Module(out.wasm as BufferSource), meta: out.meta };
+}
+/**
+ * One instance of the kernels in `mode`; `finish` commits the trace (as a run's finish does) and
+ * returns its byte length. `onTrace` sees each flushed piece (for counting, not kept).
+ */
+export function kernelInstance(
+  wasm: Uint8Array, mode: Mode, onTrace?: (bytes: Uint8Array) => void, compiled?: Map<Mode, Compiled>, hashing: TraceHashing = defaultTraceHashing(),
+): { ex: WebAssembly.Exports; finish: () => number; meta: InstrumentMeta | null } {
+  const { module, meta } = compiled?.get(mode) ?? compileKernels(wasm, mode);
+  if (mode === 'none') return { ex: new WebAssembly.Instance(module).exports, finish: () => 0, meta: null };
+  const chunker = mode !== 'trace' ? null : hashing === 'worker' ? new ParallelChunker() : new TraceChunker();
   let ex!: WebAssembly.Exports;
-  ex = new WebAssembly.Instance(new WebAssembly.Module(out.wasm as BufferSource), {
+  const write = (len: number): void => {
+    const bytes = new Uint8Array((ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, len);
+    chunker!.write(bytes);
+    onTrace?.(bytes);
+  };
+  ex = new WebAssembly.Instance(module, {
     __backproof: {
       out_of_fuel: () => { throw new Error('fuel'); },
       stack_exhausted: () => { throw new Error('stack'); },
-      flush: (len: number) => chunker.write(new Uint8Array((ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, len)),
+      flush: write,
     },
   }).exports;
   (ex[EXPORT_FUEL] as WebAssembly.Global).value = 1n << 50n;
   const finish = (): number => {
-    if (mode !== 'trace') return 0;
-    const tp = (ex[EXPORT_TP] as WebAssembly.Global).value as number;
-    chunker.write(new Uint8Array((ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, tp));
+    if (!chunker) return 0;
+    write((ex[EXPORT_TP] as WebAssembly.Global).value as number);
     return chunker.finish().byteLength;
   };
-  return { ex, finish };
+  return { ex, finish, meta };
 }
 
 export function runKernels(iterations: number): { kernel: string; mode: Mode; seconds: number; traceBytes: number }[] {
-  const wasm = assemble();
+  const wasm = assembleKernels();
   const out: { kernel: string; mode: Mode; seconds: number; traceBytes: number }[] = [];
   for (const kernel of ['alu', 'mem']) {
     const best: Record<string, { seconds: number; traceBytes: number }> = {};
     for (let round = 0; round < 3; round++)
       for (const mode of ['none', 'fuel', 'trace'] as Mode[]) {
-        const { ex, finish } = instance(wasm, mode);
+        const { ex, finish } = kernelInstance(wasm, mode);
         const t0 = process.hrtime.bigint();
         (ex[kernel] as Function)(iterations);
         const traceBytes = finish();

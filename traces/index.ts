@@ -21,4 +21,4 @@ export {
 export { TraceChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from './chunker.ts';
 export { TraceError, type TraceErrorCode } from './errors.ts';
 export { TraceExpander, expandTrace, type StaticMap, type InstructionRecord, type TraceStop } from './expand.ts';
-export { ParallelChunker } from './parallel-chunker.ts';
+export { ParallelChunker, prewarmHashWorker } from './parallel-chunker.ts';

@@ -5,9 +5,10 @@
  * Imports are resolved by name against the ABI allow-list only; nothing ambient reaches the guest.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { SandboxError } from '../errors.ts';
 import { isoTime, TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
-import { TraceChunker, ParallelChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
+import { TraceChunker, ParallelChunker, prewarmHashWorker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
@@ -39,10 +40,22 @@ export interface SandboxConfig {
   maxCallDepth: number;
   /** Most functions (imported + defined) a module may have. */
   maxFunctions: number;
-  /** Hash trace leaves on this thread, or on a worker thread overlapping execution (same bytes, same root). */
-  hashing: 'inline' | 'worker';
+  /** Hash trace leaves on this thread, or share the hashing with a pooled worker thread (same bytes, same root). */
+  hashing: TraceHashing;
   /** Sees every piece of the trace stream as it is flushed (e.g. to expand it); the bytes are only valid during the call. */
   onTrace?: (bytes: Uint8Array) => void;
+}
+
+export type TraceHashing = 'inline' | 'worker';
+
+/**
+ * Where a run hashes its trace by default. A hash worker only pays when it has a core of its own:
+ * on two cores, with anything else running, it takes the guest's core part of the time and its
+ * hashing costs more (the bytes cross cores), so inline is faster there (bench/trace-overhead.ts).
+ * The root is the same either way.
+ */
+export function defaultTraceHashing(cores: number = availableParallelism()): TraceHashing {
+  return cores > 2 ? 'worker' : 'inline';
 }
 
 export const DEFAULT_SANDBOX: SandboxConfig = {
@@ -55,7 +68,7 @@ export const DEFAULT_SANDBOX: SandboxConfig = {
   chunkSize: DEFAULT_CHUNK_SIZE,
   maxCallDepth: 512,
   maxFunctions: 100_000,
-  hashing: 'worker',
+  hashing: defaultTraceHashing(),
 };
 
 export interface GuestModule {
@@ -120,6 +133,8 @@ export function compileGuest(original: Uint8Array, config: SandboxConfig, option
       throw new SandboxError('MEMORY_LIMIT', `the module declares ${lim.min} memory pages at start; the limit (--max-memory-pages) is ${config.maxMemoryPages}`);
   const { hasOnOrder, hasOnTrade, initExport } = checkAbi(parsed);
 
+  // The hash worker boots while the module is instrumented and compiled, not inside the run.
+  if (config.mode === 'trace' && config.hashing === 'worker') prewarmHashWorker(config.chunkSize);
   let wasm = original;
   let meta: InstrumentMeta | null = null;
   if (config.mode !== 'none') {

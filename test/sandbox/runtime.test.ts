@@ -3,6 +3,8 @@ import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, instrument, type GuestHost } from '../../host/sandbox/index.ts';
 import { timeWords } from '../../host/model/bars.ts';
+import { defaultTraceHashing } from '../../host/sandbox/runtime.ts';
+import { toHex } from '../../traces/index.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 
 const host = (orders: [number, number][] = []): GuestHost => stubHost({ order: (k, s) => void orders.push([k, s]) });
@@ -119,6 +121,27 @@ describe('the example strategy under every mode', () => {
     expect(Buffer.compare(results[0]!.resultBytes, results[2]!.resultBytes)).toBe(0);
     expect(results[1]!.instructions).toBe(results[2]!.instructions);
     expect(results[2]!.result.stats.trades).toBeGreaterThan(100);
+  });
+
+  it('commits the same trace whether its leaves are hashed inline or shared with a hash worker', () => {
+    const [inline, worker] = (['inline', 'worker'] as const).map((hashing) => {
+      const config = { ...DEFAULT_SANDBOX, hashing };
+      const inst = new GuestInstance(compileGuest(strategy.wasm, config), stubHost(), config);
+      inst.init();
+      const b = data.bars;
+      for (let i = 0; i < b.length; i++) inst.onBar(b.time[i]!, b.open[i]!, b.high[i]!, b.low[i]!, b.close[i]!, b.volume[i]!);
+      return inst.finish().trace!;
+    });
+    expect(worker!.leafHashes.length).toBeGreaterThan(16); // more than one of the worker's 1 MiB slots
+    expect(worker!.byteLength).toBe(inline!.byteLength);
+    expect(worker!.leafHashes.map(toHex)).toEqual(inline!.leafHashes.map(toHex));
+    expect(toHex(worker!.root)).toBe(toHex(inline!.root));
+  });
+});
+
+describe('defaultTraceHashing', () => {
+  it('shares the hashing with a worker only when there are more than two cores', () => {
+    expect([1, 2, 3, 16].map((cores) => defaultTraceHashing(cores))).toEqual(['inline', 'inline', 'worker', 'worker']);
   });
 });
 
