@@ -5,18 +5,29 @@
  * times increasing. Every rejected bar names its source position; nothing is skipped silently.
  */
 import { DataError } from '../errors.ts';
-import type { Bars } from '../model/bars.ts';
+import { TIME_HI, TIME_LO, timeWords, type Bars } from '../model/bars.ts';
+
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
 
 export class BarBuilder {
   private n = 0;
   private time = new BigInt64Array(1024);
+  /** `time` as int32 word pairs: the fast path writes times without making a BigInt per bar. */
+  private words = timeWords(this.time);
   private cols = Array.from({ length: 5 }, () => new Float64Array(1024));
   private readonly file: string;
   private readonly keepDuplicates: boolean;
   /** Bars sharing the previous bar's timestamp (kept under the 'keep' policy). */
   duplicates = 0;
-  /** Time of the last bar pushed, across chunks. */
-  private last: bigint | null = null;
+  /** Time of the last bar pushed, across chunks, as words (hi signed, lo unsigned); `started` once one was. */
+  private lastHi = 0;
+  private lastLo = 0;
+  private started = false;
+  /** The last time when it lies outside int64 (stored wrapped, but compared unwrapped, as it always was). */
+  private lastWide: bigint | null = null;
+  private readonly scratch = new BigInt64Array(1);
+  private readonly scratchWords = timeWords(this.scratch);
   /** Bars pushed in all, across chunks. */
   total = 0;
 
@@ -27,6 +38,76 @@ export class BarBuilder {
 
   /** `where` names the source position, e.g. "line 12" (evaluated only on error). */
   push(time: bigint, open: number, high: number, low: number, close: number, volume: number, where: () => string): void {
+    const wide = time < INT64_MIN || time > INT64_MAX;
+    if (wide || this.lastWide !== null) {
+      // Outside int64 the order is checked on the exact values (the column keeps the wrapped ones).
+      this.check(open, high, low, close, volume, where);
+      if (this.started) this.checkOrder(time, this.lastWide ?? this.lastTime(), where);
+      this.scratch[0] = time;
+      this.append(this.scratchWords[TIME_HI]!, this.scratchWords[TIME_LO]! >>> 0, open, high, low, close, volume);
+      this.lastWide = wide ? time : null;
+      return;
+    }
+    this.scratch[0] = time;
+    this.pushWords(this.scratchWords[TIME_HI]!, this.scratchWords[TIME_LO]! >>> 0, open, high, low, close, volume, 0, where);
+  }
+
+  /**
+   * The same bar with its time as int64 words (`hi` signed, `lo` unsigned) and its position as a
+   * line number (`where`, when given, names it instead): no allocation per bar.
+   */
+  pushWords(hi: number, lo: number, open: number, high: number, low: number, close: number, volume: number, lineNo: number, where?: () => string): void {
+    if (!(open > 0 && high > 0 && low > 0 && close > 0 && high < Infinity && open < Infinity && low < Infinity && close < Infinity &&
+      low <= open && low <= close && open <= high && close <= high && volume >= 0 && volume < Infinity))
+      this.check(open, high, low, close, volume, where ?? (() => `${lineNo}`));
+    if (this.started) {
+      if (this.lastWide !== null) {
+        this.scratchWords[TIME_HI] = hi;
+        this.scratchWords[TIME_LO] = lo;
+        this.checkOrder(this.scratch[0]!, this.lastWide, where ?? (() => `${lineNo}`));
+        this.lastWide = null;
+      } else if (hi < this.lastHi || (hi === this.lastHi && lo <= this.lastLo)) {
+        if (hi !== this.lastHi || lo !== this.lastLo || !this.keepDuplicates) this.orderError(hi === this.lastHi && lo === this.lastLo, where ?? (() => `${lineNo}`));
+        this.duplicates++;
+      }
+    }
+    this.append(hi, lo, open, high, low, close, volume);
+  }
+
+  private append(hi: number, lo: number, open: number, high: number, low: number, close: number, volume: number): void {
+    if (this.n === this.time.length) this.grow();
+    const n = this.n;
+    this.words[2 * n + TIME_HI] = hi;
+    this.words[2 * n + TIME_LO] = lo;
+    this.cols[0]![n] = open;
+    this.cols[1]![n] = high;
+    this.cols[2]![n] = low;
+    this.cols[3]![n] = close;
+    this.cols[4]![n] = volume;
+    this.n = n + 1;
+    this.total++;
+    this.lastHi = hi;
+    this.lastLo = lo;
+    this.started = true;
+  }
+
+  private lastTime(): bigint {
+    this.scratchWords[TIME_HI] = this.lastHi;
+    this.scratchWords[TIME_LO] = this.lastLo;
+    return this.scratch[0]!;
+  }
+
+  private checkOrder(time: bigint, last: bigint, where: () => string): void {
+    if (time < last || (time === last && !this.keepDuplicates)) this.orderError(time === last, where);
+    if (time === last) this.duplicates++;
+  }
+
+  private orderError(same: boolean, where: () => string): never {
+    throw new DataError('DATA_ORDER', `${this.file}:${where()}: timestamp is ${same ? 'the same as' : 'before'} the previous row's (rows must be in increasing time; pass --duplicates keep for equal times)`);
+  }
+
+  /** Throws the first rule a bar breaks, in a fixed order (prices, then their span, then volume). */
+  private check(open: number, high: number, low: number, close: number, volume: number, where: () => string): void {
     if (!(open > 0 && high > 0 && low > 0 && close > 0 && high < Infinity && open < Infinity && low < Infinity && close < Infinity)) {
       const names = ['Open', 'High', 'Low', 'Close'];
       const prices = [open, high, low, close];
@@ -44,22 +125,6 @@ export class BarBuilder {
       }
     }
     if (!(volume >= 0) || !Number.isFinite(volume)) throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: Volume ${volume} is not a non-negative number`);
-    if (this.last !== null) {
-      const last = this.last;
-      if (time < last || (time === last && !this.keepDuplicates))
-        throw new DataError('DATA_ORDER', `${this.file}:${where()}: timestamp is ${time === last ? 'the same as' : 'before'} the previous row's (rows must be in increasing time; pass --duplicates keep for equal times)`);
-      if (time === last) this.duplicates++;
-    }
-    if (this.n === this.time.length) this.grow();
-    this.time[this.n] = time;
-    this.cols[0]![this.n] = open;
-    this.cols[1]![this.n] = high;
-    this.cols[2]![this.n] = low;
-    this.cols[3]![this.n] = close;
-    this.cols[4]![this.n] = volume;
-    this.n++;
-    this.total++;
-    this.last = time;
   }
 
   get length(): number {
@@ -86,19 +151,29 @@ export class BarBuilder {
     };
   }
 
-  private grow(): void {
-    const t = new BigInt64Array(this.time.length * 2);
+  /** Makes room for `rows` bars in all (a loader's estimate: growing by doubling copies every bar twice more). */
+  reserve(rows: number): void {
+    if (rows > this.time.length) this.grow(rows);
+  }
+
+  private grow(rows = this.time.length * 2): void {
+    const t = new BigInt64Array(rows);
     t.set(this.time);
     this.time = t;
+    this.words = timeWords(t);
     this.cols = this.cols.map((c) => {
-      const next = new Float64Array(c.length * 2);
+      const next = new Float64Array(rows);
       next.set(c);
       return next;
     });
   }
 
+  /** All bars: views of the columns when they are nearly full (a copy would cost more than the room it frees). */
   build(): Bars {
-    if (this.n === 0) throw new DataError('DATA_EMPTY', `${this.file}: no bars`);
-    return this.slice();
+    const n = this.n;
+    if (n === 0) throw new DataError('DATA_EMPTY', `${this.file}: no bars`);
+    if ((this.time.length - n) * 32 > n) return this.slice();
+    const [open, high, low, close, volume] = this.cols.map((c) => c.subarray(0, n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+    return { length: n, time: this.time.subarray(0, n), open, high, low, close, volume };
   }
 }

@@ -10,7 +10,8 @@
 import { DataError } from '../errors.ts';
 import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
-import { LineScanner, textInput, type TextInput } from './lines.ts';
+import { ByteLineScanner, LineScanner, textInput, type ByteInput, type TextInput } from './lines.ts';
+import { TIME_HI, TIME_LO, timeWords } from '../model/bars.ts';
 import { checkZone, zonedToUtcMs } from './time.ts';
 import type { DataOptions } from './options.ts';
 
@@ -20,6 +21,49 @@ const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 /** How a file writes its dates; the first row fixes it for the whole file. Index = shape code. */
 const SHAPES = ['', 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', '', 'YYYY-MM-DDTHH:MM', 'YYYY-MM-DDTHH:MM:SS', 'd/m/yyyy', 'd/m/yyyy HH:MM', 'd/m/yyyy HH:MM:SS'];
+
+/** What a column holds, for the fast path (ROLE_OPEN + k is the k-th of open, high, low, close). */
+const ROLE_SKIP = 0, ROLE_OPEN = 1, ROLE_HIGH = 2, ROLE_LOW = 3, ROLE_CLOSE = 4, ROLE_VOLUME = 5, ROLE_BID = 6, ROLE_ASK = 7, ROLE_TIME = 8;
+
+/** 10^k, exact as doubles for k <= 22. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/** The two decimal digits at b[at], b[at + 1] as a number, or -1. */
+function twoDigits(b: Uint8Array, at: number): number {
+  const x = b[at]! - 48, y = b[at + 1]! - 48;
+  return x >= 0 && x <= 9 && y >= 0 && y <= 9 ? x * 10 + y : -1;
+}
+
+/** Where the last number read by fastNumber ended. */
+let numberEnd = 0;
+
+/**
+ * The number at b[at], ending at a comma or `end`, when it is written [-]digits[.digits] with at
+ * least one digit, its digits m (read as one integer) below 2^53 and at most 22 of them after the
+ * point: then it is m / 10^e, and that is what Number() gives, exactly — m and 10^e are exact
+ * doubles and IEEE division rounds correctly once (Clinger's fast path). NaN for anything else
+ * (signs '+', exponents, spaces, hex, longer mantissas…), which the exact path then reads.
+ */
+function fastNumber(b: Uint8Array, at: number, end: number): number {
+  let i = at;
+  const negative = i < end && b[i] === 45;
+  if (negative) i++;
+  let m = 0, digits = 0, point = -1;
+  for (; i < end; i++) {
+    const c = b[i]!;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && point < 0) point = i;
+    else break;
+  }
+  if (digits === 0 || m > Number.MAX_SAFE_INTEGER || (i < end && b[i] !== 44)) return NaN;
+  const e = point < 0 ? 0 : i - point - 1;
+  if (e > 22) return NaN;
+  numberEnd = i;
+  const v = e === 0 ? m : m / POW10[e]!;
+  return negative ? -v : v;
+}
 
 interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: number; frac: string }
 
@@ -122,6 +166,20 @@ export class CsvLayout {
   private nextQuote = -1;
   private readonly fields: string[];
   private readonly f: Fields = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0, frac: '' };
+  /** The fast path's view of the columns: what each holds (a ROLE), and its values for the current row. */
+  private readonly roles: Uint8Array;
+  private readonly values = new Float64Array(8);
+  /** The row's date and time, as the fast path read them. */
+  private fy = 0; private fmo = 0; private fd = 0; private fh = 0; private fmi = 0; private fs = 0; private fns = 0; private fshape = 0;
+  /** The last day met (y·10^4 + m·10^2 + d) and its days since 1970-01-01: most rows repeat the previous row's day. */
+  private dayKey = -1;
+  private days = 0;
+  /** The int64 words of the last UTC day's first nanosecond (day number `baseDay`). */
+  private baseDay = NaN;
+  private baseHi = 0;
+  private baseLo = 0;
+  private readonly scratch = new BigInt64Array(1);
+  private readonly scratchWords = timeWords(this.scratch);
 
   /** Reads the header from text[start, end) (line 1, without its byte-order mark). */
   constructor(text: string, start: number, end: number, file: string, options: DataOptions) {
@@ -146,6 +204,15 @@ export class CsvLayout {
     this.askCol = col('ask');
     this.volumeCol = col('volume');
     this.fields = new Array(this.columns + 1);
+    this.roles = new Uint8Array(this.columns);
+    if (this.quotes) {
+      this.roles[this.bidCol] = ROLE_BID;
+      this.roles[this.askCol] = ROLE_ASK;
+    } else {
+      this.idx.forEach((c, k) => (this.roles[c] = ROLE_OPEN + k));
+      if (this.volumeCol >= 0) this.roles[this.volumeCol] = ROLE_VOLUME;
+    }
+    if (this.timeCol >= 0) this.roles[this.timeCol] = ROLE_TIME;
   }
 
   /** The date field of the row text[start, end), trimmed. */
@@ -217,6 +284,129 @@ export class CsvLayout {
         this.volumeCol >= 0 ? this.num(this.volumeCol, 'Volume', lineNo) : 0, where);
     }
   }
+
+  /**
+   * The fast path: parses the row bytes[start, end) into `bars` when it is plain — the ISO date
+   * shapes, unquoted fields, numbers of at most 15 significant digits... (see fastNumber) — and
+   * returns true; returns false, having changed nothing, for any other row, which `row` then parses
+   * from its text. A row it takes gets exactly the values `row` gives it (docs/DATA.md).
+   */
+  rowBytes(b: Uint8Array, start: number, end: number, lineNo: number, bars: BarBuilder): boolean {
+    let i = this.fastDate(b, start, end);
+    if (i < 0) return false;
+    const roles = this.roles, values = this.values, columns = this.columns;
+    let h = this.fh, mi = this.fmi, sec = this.fs;
+    for (let c = 1; c < columns; c++) {
+      if (i >= end) return false; // fewer fields than the header's
+      i++; // past the comma
+      const role = roles[c]!;
+      if (role === ROLE_SKIP) {
+        if (i < end && b[i] === 34) return false; // a quoted field
+        while (i < end && b[i] !== 44) i++;
+      } else if (role === ROLE_TIME) {
+        if (i + 5 > end || b[i + 2] !== 58) return false;
+        h = twoDigits(b, i); mi = twoDigits(b, i + 3);
+        if (i + 5 < end && b[i + 5] === 58) {
+          if (i + 8 > end) return false;
+          sec = twoDigits(b, i + 6);
+          i += 8;
+        } else { sec = 0; i += 5; }
+        if (h < 0 || mi < 0 || sec < 0 || (i < end && b[i] !== 44)) return false;
+      } else {
+        const v = fastNumber(b, i, end);
+        if (v !== v) return false;
+        values[role] = v;
+        i = numberEnd;
+      }
+    }
+    if (i !== end) return false; // more fields than the header's
+    if (h > 23 || mi > 59 || sec > 59) return false;
+    if (this.fshape !== this.shape && this.shape !== 0) return false;
+    let o: number, hi: number, lo: number, cl: number, vol: number;
+    if (this.quotes) {
+      const bid = values[ROLE_BID]!, ask = values[ROLE_ASK]!;
+      if (ask < bid) return false;
+      o = hi = lo = cl = (bid + ask) / 2;
+      vol = 0;
+    } else {
+      o = values[ROLE_OPEN]!; hi = values[ROLE_HIGH]!; lo = values[ROLE_LOW]!; cl = values[ROLE_CLOSE]!;
+      vol = this.volumeCol >= 0 ? values[ROLE_VOLUME]! : 0;
+    }
+    // The same instant as row(): local ms through zonedToUtcMs, then ms · 10^6 + the fraction, as
+    // int64 words: the day's first ns (one BigInt a day) plus the ns within the day (< 2^47, exact).
+    const local = ((this.days * 24 + h) * 60 + mi) * 60_000 + sec * 1000;
+    const ms = this.zone === 'UTC' ? local : zonedToUtcMs(local, this.zone);
+    const day = Math.floor(ms / 86_400_000);
+    if (day !== this.baseDay) {
+      this.scratch[0] = BigInt(day) * 86_400_000_000_000n;
+      this.baseDay = day;
+      this.baseHi = this.scratchWords[TIME_HI]!;
+      this.baseLo = this.scratchWords[TIME_LO]! >>> 0;
+    }
+    const within = (ms - day * 86_400_000) * 1_000_000 + this.fns;
+    const withinHi = Math.floor(within / 4294967296);
+    let low = this.baseLo + (within - withinHi * 4294967296);
+    let high = this.baseHi + withinHi;
+    if (low >= 4294967296) { low -= 4294967296; high++; }
+    if (this.shape === 0) {
+      this.shape = this.fshape;
+      this.shapeLine = lineNo;
+    }
+    bars.pushWords(high | 0, low, o, hi, lo, cl, vol, lineNo);
+    return true;
+  }
+
+  /**
+   * Reads an ISO date field (no spaces around it) at b[at]: sets fy…fns, fshape and days; returns
+   * the index after it (a comma or `end`), or -1 for any other field. Years 1700–2200 only: their
+   * nanoseconds fit int64 (row() handles the rest).
+   */
+  private fastDate(b: Uint8Array, at: number, end: number): number {
+    if (at + 10 > end || b[at + 4] !== 45 || b[at + 7] !== 45) return -1;
+    const y1 = twoDigits(b, at), y2 = twoDigits(b, at + 2), mo = twoDigits(b, at + 5), d = twoDigits(b, at + 8);
+    if (y1 < 0 || y2 < 0 || mo < 0 || d < 0) return -1;
+    const key = (y1 * 100 + y2) * 10_000 + mo * 100 + d;
+    if (key !== this.dayKey) {
+      const y = y1 * 100 + y2;
+      if (y < 1700 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : DAYS_IN_MONTH[mo - 1]!)) return -1;
+      this.days = daysFromCivil(y, mo, d);
+      this.dayKey = key;
+    }
+    let i = at + 10;
+    this.fh = this.fmi = this.fs = this.fns = 0;
+    if (i === end || b[i] === 44) {
+      this.fshape = 1;
+      return i;
+    }
+    const t = b[i];
+    if ((t !== 32 && t !== 84) || i + 6 > end || b[i + 3] !== 58) return -1;
+    const h = twoDigits(b, i + 1), mi = twoDigits(b, i + 4);
+    if (h < 0 || mi < 0) return -1;
+    this.fh = h; this.fmi = mi;
+    i += 6;
+    let shape = t === 84 ? 5 : 2;
+    if (i < end && b[i] === 58) {
+      if (i + 3 > end) return -1;
+      const sec = twoDigits(b, i + 1);
+      if (sec < 0) return -1;
+      this.fs = sec;
+      shape++;
+      i += 3;
+      if (i < end && b[i] === 46) {
+        let ns = 0, digits = 0;
+        for (i++; i < end && digits < 10; i++, digits++) {
+          const c = b[i]! - 48;
+          if (c < 0 || c > 9) break;
+          ns = ns * 10 + c;
+        }
+        if (digits < 1 || digits > 9) return -1;
+        this.fns = ns * POW10[9 - digits]!;
+      }
+    }
+    if (i !== end && b[i] !== 44) return -1;
+    this.fshape = shape;
+    return i;
+  }
 }
 
 /**
@@ -242,50 +432,107 @@ function dateOrder(file: string, options: DataOptions, input: TextInput): 'dmy' 
 }
 
 /**
- * A CSV input parsed into bars, as far as asked. `open` gives a fresh view of the input from its
- * start: one for the parse, and one more when slashed dates must be read whole to settle their order.
+ * A CSV input parsed into bars, as far as asked. `open` gives a fresh view of the input's text from
+ * its start: for the parse when no `bytes` are given, and one more when slashed dates must be read
+ * whole to settle their order. With `bytes` (the whole input, or a reader of its blocks) rows are
+ * cut from the bytes and plain ones parsed there (CsvLayout.rowBytes); any other row is decoded and
+ * parsed from its text, so both modes accept and reject exactly the same inputs.
  */
 export class CsvParser {
   readonly bars: BarBuilder;
-  private readonly lines: LineScanner;
+  private readonly lines: LineScanner | null;
+  private readonly byteLines: ByteLineScanner | null;
   private layout: CsvLayout | null = null;
   readonly file: string;
   private readonly options: DataOptions;
   private readonly open: () => TextInput;
+  /** Rows parsed from their text rather than on the fast path (all of them without `bytes`). */
+  textRows = 0;
 
-  constructor(file: string, options: DataOptions, open: () => TextInput) {
+  constructor(file: string, options: DataOptions, open: () => TextInput, bytes?: Uint8Array | ByteInput, block?: number) {
     this.file = file;
     this.options = options;
     this.open = open;
-    this.lines = new LineScanner(file, open());
+    this.lines = bytes === undefined ? new LineScanner(file, open()) : null;
+    this.byteLines = bytes === undefined ? null : new ByteLineScanner(file, bytes, block);
     this.bars = new BarBuilder(file, options.duplicates === 'keep');
   }
 
-  /** Characters read but not yet parsed. */
+  /** Characters (bytes, reading bytes) read but not yet parsed. */
   get pending(): number {
-    return this.lines.pending;
+    return this.lines ? this.lines.pending : this.byteLines!.pending;
   }
 
   /** Parses rows until `bars` holds `limit` of them (true) or the input ends (false). */
   fill(limit: number): boolean {
-    const lines = this.lines, bars = this.bars;
+    return this.lines ? this.fillText(this.lines, limit) : this.fillBytes(this.byteLines!, limit);
+  }
+
+  private fillText(lines: LineScanner, limit: number): boolean {
+    const bars = this.bars;
     while (bars.length < limit) {
-      if (!lines.next()) {
-        if (this.layout === null) throw new DataError('DATA_EMPTY', `${this.file}: the file is empty`);
-        return false;
+      if (!lines.next()) return this.ended();
+      if (this.layout === null) this.header(lines.text, lines.start, lines.end);
+      else {
+        this.textRows++;
+        this.layout.row(lines.text, lines.start, lines.end, lines.lineNo, bars);
       }
-      if (this.layout === null) {
-        this.layout = new CsvLayout(lines.text, lines.start, lines.end, this.file, this.options);
-        this.layout.settleDates = () => dateOrder(this.file, this.options, this.open());
-      } else this.layout.row(lines.text, lines.start, lines.end, lines.lineNo, bars);
     }
     return true;
   }
+
+  private fillBytes(lines: ByteLineScanner, limit: number): boolean {
+    const bars = this.bars;
+    let layout = this.layout;
+    while (bars.length < limit) {
+      if (!lines.next()) return this.ended();
+      if (layout === null) {
+        const text = lines.text();
+        layout = this.header(text, 0, text.length);
+      } else if (!layout.rowBytes(lines.bytes, lines.start, lines.end, lines.lineNo, bars)) {
+        this.textRows++;
+        const text = lines.text();
+        layout.row(text, 0, text.length, lines.lineNo, bars);
+      }
+    }
+    return true;
+  }
+
+  private header(text: string, start: number, end: number): CsvLayout {
+    const layout = (this.layout = new CsvLayout(text, start, end, this.file, this.options));
+    layout.settleDates = () => dateOrder(this.file, this.options, this.open());
+    return layout;
+  }
+
+  private ended(): false {
+    if (this.layout === null) throw new DataError('DATA_EMPTY', `${this.file}: the file is empty`);
+    return false;
+  }
 }
 
+/** The exact path: every row parsed from its text (the reference the byte path is tested against). */
 export function parseCsv(text: string, file: string, options: DataOptions = {}): Bars {
-  const parser = new CsvParser(file, options, () => textInput(text));
+  return parsed(new CsvParser(file, options, () => textInput(text)));
+}
+
+/** A CSV file's bytes parsed (UTF-8), plain rows on the fast path: the same bars and errors as parseCsv of its text. */
+export function parseCsvBytes(bytes: Uint8Array, file: string, options: DataOptions = {}): Bars {
+  const parser = new CsvParser(file, options, () => textInput(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')), bytes);
+  // Room for all rows at once, estimated from the first ones' length (3 % over; the builder grows if short).
+  if (parser.fill(ESTIMATE_AFTER)) {
+    const read = bytes.byteLength - parser.pending;
+    parser.bars.reserve(Math.ceil(((parser.bars.length * bytes.byteLength) / read) * 1.03));
+  }
+  return parsed(parser);
+}
+
+/** Rows read before estimating a file's row count from their length. */
+const ESTIMATE_AFTER = 4096;
+
+function parsed(parser: CsvParser): Bars & { duplicates: number } {
   parser.fill(Infinity);
   const bars = parser.bars;
-  return Object.assign(bars.build(), { duplicates: bars.duplicates });
+  const out = Object.assign(bars.build(), { duplicates: bars.duplicates });
+  // How many rows took the exact path (tests check that plain files never do); not enumerable, so not part of the bars.
+  return Object.defineProperty(out, 'textRows', { value: parser.textRows });
 }

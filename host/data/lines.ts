@@ -92,3 +92,117 @@ export class LineScanner {
     throw new DataError('DATA_LIMIT', `${this.file}:${lineNo}: the line is longer than the line-length limit of ${MAX_LINE} characters`);
   }
 }
+
+/** Bytes in pieces: fills into[offset, offset + length) and returns how many it wrote, 0 at the end. */
+export interface ByteInput {
+  read(into: Uint8Array, offset: number, length: number): number;
+}
+
+/**
+ * Held bytes without a line break beyond which the line is surely over MAX_LINE characters: a
+ * UTF-8 decoder makes at least one UTF-16 unit of every 3 bytes (a replacement character stands
+ * for at most 3), and up to 3 bytes of an unfinished character may wait for the next block.
+ */
+const SURELY_TOO_LONG = 3 * (MAX_LINE + 2) + 3;
+
+/**
+ * LineScanner's rules on UTF-8 bytes, without decoding them: lines end at LF (0x0A, never part of
+ * a multi-byte character, so a line's bytes decode to exactly that line's text), a CR before it is
+ * dropped, a byte-order mark (EF BB BF) before the first line is dropped, blank lines may only end
+ * the input, and the length limit counts the decoded line's UTF-16 units (decoded only when its
+ * bytes exceed MAX_LINE: a line never has more units than bytes).
+ */
+export class ByteLineScanner {
+  readonly file: string;
+  /** The current line is bytes[start, end), number lineNo (1-based, counting blank lines). */
+  bytes: Buffer;
+  start = 0;
+  end = 0;
+  lineNo = 0;
+  private pos = 0;
+  private last: boolean;
+  private blank = 0;
+  private buf: Buffer;
+  private readonly input: ByteInput | null;
+
+  /** A whole input (`source` bytes), or one read in blocks of `block` bytes. */
+  constructor(file: string, source: Uint8Array | ByteInput, block = 8 << 20) {
+    this.file = file;
+    if (source instanceof Uint8Array) {
+      this.buf = this.bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
+      this.input = null;
+      this.last = true;
+    } else {
+      this.buf = Buffer.allocUnsafe(block);
+      this.bytes = this.buf.subarray(0, 0);
+      this.input = source;
+      this.last = false;
+    }
+  }
+
+  /** Bytes held but not yet consumed (what a streamed reader has in memory). */
+  get pending(): number {
+    return this.bytes.length - this.pos;
+  }
+
+  /** The current line's text. */
+  text(): string {
+    return this.bytes.toString('utf8', this.start, this.end);
+  }
+
+  /** Moves to the next non-blank line, reading more bytes as needed; false at the end of the input. */
+  next(): boolean {
+    for (;;) {
+      if (this.scan()) return true;
+      if (this.last) return false;
+      this.refill();
+    }
+  }
+
+  private refill(): void {
+    const held = this.bytes.length - this.pos;
+    if (held * 2 > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(this.buf.length * 2);
+      this.bytes.copy(bigger, 0, this.pos);
+      this.buf = bigger;
+    } else this.buf.copyWithin(0, this.pos, this.bytes.length);
+    const n = this.input!.read(this.buf, held, this.buf.length - held);
+    if (n === 0) this.last = true;
+    this.bytes = this.buf.subarray(0, held + n);
+    this.pos = 0;
+  }
+
+  /** The next complete non-blank line within the bytes held; false when they hold none. */
+  private scan(): boolean {
+    const bytes = this.bytes;
+    for (;;) {
+      const pos = this.pos;
+      if (pos >= bytes.length) return false;
+      let nl = bytes.indexOf(10, pos);
+      if (nl < 0) {
+        if (bytes.length - pos > SURELY_TOO_LONG) this.tooLong(this.lineNo + 1);
+        if (!this.last) return false;
+        nl = bytes.length;
+      }
+      let end = nl > pos && bytes[nl - 1] === 13 ? nl - 1 : nl;
+      const lineNo = ++this.lineNo;
+      let start = pos;
+      if (lineNo === 1 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf && start + 3 <= end) start += 3;
+      if (end < start) end = start;
+      if (end - start > MAX_LINE && bytes.toString('utf8', start, end).length > MAX_LINE) this.tooLong(lineNo);
+      this.pos = nl + 1;
+      if (end === start) {
+        if (this.blank === 0) this.blank = lineNo;
+        continue;
+      }
+      if (this.blank !== 0) throw new DataError('DATA_MALFORMED', `${this.file}:${this.blank}: the line is blank (blank lines may only end the file)`);
+      this.start = start;
+      this.end = end;
+      return true;
+    }
+  }
+
+  private tooLong(lineNo: number): never {
+    throw new DataError('DATA_LIMIT', `${this.file}:${lineNo}: the line is longer than the line-length limit of ${MAX_LINE} characters`);
+  }
+}

@@ -9,7 +9,8 @@ import { DataError } from '../errors.ts';
 import { statSync } from 'node:fs';
 import type { Bars, BarSource } from '../model/bars.ts';
 import { CsvSource, hashFile, sourceOf } from './stream.ts';
-import { parseCsv } from './csv.ts';
+import { CacheReader, CacheSource, CacheWriter, GROUP_ROWS, writeCache, type CacheKey } from './cache.ts';
+import { parseCsvBytes } from './csv.ts';
 import { parseLeanZip } from './lean.ts';
 import { checkDataOptions, type DataOptions } from './options.ts';
 
@@ -65,16 +66,47 @@ export async function openData(file: string, options: DataOptions = {}, threshol
   if (!file.endsWith('.zip')) {
     if (sizeOf(file) > threshold) {
       const { sha256, byteLength } = hashFile(file);
-      const name = path.basename(file);
-      return { path: file, symbol: name.replace(/\.[^.]*$/, ''), sha256, byteLength, options, open: () => new CsvSource(file, name, options) };
+      const feed = { path: file, symbol: path.basename(file).replace(/\.[^.]*$/, ''), sha256, byteLength, options };
+      cacheStreamed(feed);
+      return { ...feed, open: () => openStreamed(feed) };
     }
   }
   return loadData(file, options);
 }
 
+/**
+ * A fresh source over a streamed CSV's bars: from its column cache when one matches (a worker thread
+ * re-opening a StreamedData should call this with it), else parsed from the CSV.
+ */
+export function openStreamed(feed: Omit<StreamedData, 'open' | 'symbol'>): BarSource {
+  const csv = () => new CsvSource(feed.path, path.basename(feed.path), feed.options);
+  const reader = CacheReader.open(feed);
+  return reader ? new CacheSource(reader, csv) : csv();
+}
+
+/**
+ * Makes the column cache of a CSV too large to hold, parsing it in groups (nothing held but one),
+ * unless a valid one is there. Bad data leaves no cache: the run then parses the CSV and meets the
+ * same error, at the same row, where it always did.
+ */
+function cacheStreamed(feed: Omit<StreamedData, 'open' | 'symbol'>): void {
+  const valid = CacheReader.open(feed);
+  if (valid) return valid.close();
+  const writer = CacheWriter.create(feed);
+  if (writer === null) return;
+  const csv = new CsvSource(feed.path, path.basename(feed.path), feed.options, GROUP_ROWS);
+  try {
+    for (let chunk = csv.next(); chunk !== null; chunk = csv.next()) if (!writer.group(chunk)) return;
+  } catch {
+    writer.abort();
+    return;
+  }
+  writer.finish(csv.duplicatesKept);
+}
+
 export function parseData(bytes: Uint8Array, file: string, options: DataOptions = {}): Bars {
   checkDataOptions(options);
-  return file.endsWith('.zip') ? parseLeanZip(bytes, file, options) : parseCsv(Buffer.from(bytes).toString('utf8'), path.basename(file), options);
+  return file.endsWith('.zip') ? parseLeanZip(bytes, file, options) : parseCsvBytes(bytes, path.basename(file), options);
 }
 
 export async function loadData(file: string, options: DataOptions = {}): Promise<LoadedData> {
@@ -88,7 +120,14 @@ export async function loadData(file: string, options: DataOptions = {}): Promise
   } catch (e) {
     throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const symbol = path.basename(file).replace(/\.[^.]*$/, '');
+  const key: CacheKey | null = file.endsWith('.zip') ? null : { sha256, byteLength: raw.length, options };
+  const reader = key && CacheReader.open(key);
+  const cached = reader && reader.readAll();
+  if (cached) return { path: file, symbol, sha256, byteLength: raw.length, bars: Object.assign(cached, { duplicates: reader!.duplicatesKept }), options, duplicatesKept: reader!.duplicatesKept };
   const bars = parseData(raw, file, options);
   const duplicatesKept = (bars as Bars & { duplicates?: number }).duplicates ?? 0;
-  return { path: file, symbol: path.basename(file).replace(/\.[^.]*$/, ''), sha256: createHash('sha256').update(raw).digest('hex'), byteLength: raw.length, bars, options, duplicatesKept };
+  if (key) writeCache(key, bars, duplicatesKept);
+  return { path: file, symbol, sha256, byteLength: raw.length, bars, options, duplicatesKept };
 }

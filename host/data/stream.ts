@@ -12,7 +12,7 @@ import { DataError } from '../errors.ts';
 import type { Bars, BarSource } from '../model/bars.ts';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvParser } from './csv.ts';
-import type { TextInput } from './lines.ts';
+import type { ByteInput, TextInput } from './lines.ts';
 import type { DataOptions } from './options.ts';
 
 const BLOCK = 8 << 20;
@@ -49,7 +49,6 @@ class FileText implements TextInput {
   private fd: number | null;
   private readonly buf: Buffer;
   private readonly decoder = new StringDecoder('utf8');
-  bytesRead = 0;
 
   constructor(file: string, block: number) {
     this.fd = open(file);
@@ -63,7 +62,6 @@ class FileText implements TextInput {
   read(): string | null {
     if (this.fd === null) return null;
     const n = readSync(this.fd, this.buf, 0, this.buf.length, null);
-    this.bytesRead += n;
     if (n > 0) return this.decoder.write(this.buf.subarray(0, n));
     closeSync(this.fd);
     this.fd = null;
@@ -72,27 +70,60 @@ class FileText implements TextInput {
   }
 }
 
+/** A file's bytes in blocks. */
+class FileBytes implements ByteInput {
+  private fd: number | null;
+  bytesRead = 0;
+
+  constructor(file: string) {
+    this.fd = open(file);
+  }
+
+  get size(): number {
+    return fstatSync(this.fd!).size;
+  }
+
+  read(into: Uint8Array, offset: number, length: number): number {
+    if (this.fd === null) return 0;
+    const n = readSync(this.fd, into, offset, length, null);
+    this.bytesRead += n;
+    if (n === 0) {
+      closeSync(this.fd);
+      this.fd = null;
+    }
+    return n;
+  }
+}
+
 /** A CSV file as a source of bar chunks, parsed by the same CsvParser as a file held in memory. */
 export class CsvSource implements BarSource {
   private readonly chunkBars: number;
-  private readonly input: FileText;
+  private readonly input: FileBytes | null;
   private readonly parser: CsvParser;
   private done = false;
   /** Bytes in the file (for the record). */
   readonly byteLength: number;
 
-  /** `blockBytes`: how much is read at a time (tests make it small to cut lines, CRLFs and characters). */
-  constructor(file: string, name: string, options: DataOptions = {}, chunkBars = 65536, blockBytes = BLOCK) {
+  /**
+   * `blockBytes`: how much is read at a time (tests make it small to cut lines, CRLFs and characters).
+   * `exact`: every row parsed from its decoded text, never on the byte fast path (the reference
+   * tests and bench/data.ts compare the fast path with).
+   */
+  constructor(file: string, name: string, options: DataOptions = {}, chunkBars = 65536, blockBytes = BLOCK, exact = false) {
     this.chunkBars = chunkBars;
-    let first: FileText | null = new FileText(file, blockBytes);
-    this.input = first;
-    this.byteLength = first.size;
-    // The first view is this source's; a second pass (settling d/m/y) opens the file again.
-    this.parser = new CsvParser(name, options, () => {
-      const view = first ?? new FileText(file, blockBytes);
-      first = null;
-      return view;
-    });
+    const text = () => new FileText(file, blockBytes);
+    if (exact) {
+      this.input = null;
+      const first = text();
+      this.byteLength = first.size;
+      let firstUnused = true;
+      this.parser = new CsvParser(name, options, () => (firstUnused ? ((firstUnused = false), first) : text()));
+    } else {
+      // Rows come from the file's bytes; settling d/m/y reads its text once more.
+      this.input = new FileBytes(file);
+      this.byteLength = this.input.size;
+      this.parser = new CsvParser(name, options, text, this.input, blockBytes);
+    }
   }
 
   next(): Bars | null {
@@ -105,9 +136,14 @@ export class CsvSource implements BarSource {
     return bars.takeChunk();
   }
 
+  /** Rows so far kept under `duplicates: keep` although they repeat the previous row's time. */
+  get duplicatesKept(): number {
+    return this.parser.bars.duplicates;
+  }
+
   /** Bars so far, scaled by the bytes still unread (after the first chunk). */
   estimatedLength(): number {
-    const parsedBytes = this.input.bytesRead - this.parser.pending;
+    const parsedBytes = this.input ? this.input.bytesRead - this.parser.pending : 0;
     return parsedBytes > 0 ? Math.ceil((this.parser.bars.total * this.byteLength) / parsedBytes) : 0;
   }
 }

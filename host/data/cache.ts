@@ -1,0 +1,373 @@
+/**
+ * @module data/cache
+ * A CSV's parsed bars kept on disk by column, keyed by the CSV's SHA-256 and the options that change
+ * bars, so a second run on the same data skips parsing. A cache only: never recorded, never trusted —
+ * a file that is truncated, fails a checksum, has another format version or does not match its key
+ * is ignored (and replaced), and a group that fails its checksum while streamed hands over to the
+ * CSV parser. Written to a temporary file and renamed, so it is never seen half-written; a cache that
+ * cannot be written is skipped silently. The format is in docs/DATA.md.
+ */
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import type { Bars, BarSource } from '../model/bars.ts';
+import type { DataOptions } from './options.ts';
+
+const MAGIC = 'BPCOLUMN';
+export const CACHE_VERSION = 1;
+/**
+ * What the parser makes of a CSV: bump it whenever a change to data/csv, builder or time could give
+ * other bars (or other errors) for the same bytes and options, so older caches are not used.
+ */
+const PARSER_VERSION = 1;
+/** Rows per group: the chunk a streamed run reads at a time. */
+export const GROUP_ROWS = 65536;
+const FIXED = 80;
+/** A group's bytes after its columns: crc32 of the columns, then 4 zero bytes (keeps 8-byte alignment). */
+const GROUP_TAIL = 8;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+export interface CacheKey {
+  sha256: string;
+  byteLength: number;
+  options: DataOptions;
+}
+
+/**
+ * The cache folder: columns/ in Backproof's cache folder — BACKPROOF_CACHE_DIR ("off": no cache),
+ * else $XDG_CACHE_HOME/backproof, else ~/.cache/backproof, as for builds (build/cache). Null when
+ * off, or on a big-endian host (the columns are stored little-endian, as they are held in memory).
+ */
+export function cacheDir(): string | null {
+  const env = process.env.BACKPROOF_CACHE_DIR;
+  if (env === 'off' || !LITTLE_ENDIAN) return null;
+  const xdg = process.env.XDG_CACHE_HOME;
+  const root = env ? path.resolve(env) : path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'), 'backproof');
+  return path.join(root, 'columns');
+}
+
+/** The options that can change a CSV's bars, as one canonical text (time-zone data only when a zone is used). */
+function optionsText(options: DataOptions): string {
+  const timezone = options.timezone ?? 'UTC';
+  return JSON.stringify({
+    parser: PARSER_VERSION, timezone, dateFormat: options.dateFormat ?? null, duplicates: options.duplicates ?? 'error',
+    tzdata: timezone === 'UTC' ? null : `${process.versions.tz ?? ''}/${process.versions.icu ?? ''}`,
+  });
+}
+
+/** The cache file of a CSV and its options, or null when the cache is off. */
+export function cachePath(key: CacheKey): string | null {
+  const dir = cacheDir();
+  if (dir === null || !/^[0-9a-f]{64}$/.test(key.sha256)) return null;
+  return path.join(dir, `${key.sha256}-${createHash('sha256').update(optionsText(key.options)).digest('hex').slice(0, 16)}.bpcol`);
+}
+
+function headerBytes(options: string): number {
+  return Math.ceil((FIXED + Buffer.byteLength(options) + 4) / 8) * 8;
+}
+
+function groupBytes(rows: number): number {
+  return rows * 48 + GROUP_TAIL;
+}
+
+function fileBytes(header: number, rows: number, group: number): number {
+  const full = Math.floor(rows / group), rest = rows % group;
+  return header + full * groupBytes(group) + (rest > 0 ? groupBytes(rest) : 0);
+}
+
+const bytesOf = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+/** Writes a cache file group by group into a temporary file; `finish` renames it into place. */
+export class CacheWriter {
+  private fd: number | null;
+  private readonly final: string;
+  private readonly temp: string;
+  private readonly key: CacheKey;
+  private readonly options: string;
+  private readonly header: number;
+  private rows = 0;
+  private last = false;
+
+  private constructor(final: string, key: CacheKey, fd: number, temp: string) {
+    this.final = final;
+    this.key = key;
+    this.fd = fd;
+    this.temp = temp;
+    this.options = optionsText(key.options);
+    this.header = headerBytes(this.options);
+    writeSync(fd, new Uint8Array(this.header)); // filled in by finish()
+  }
+
+  /** A writer for `key`'s cache file, or null when the cache is off or its folder cannot be written. */
+  static create(key: CacheKey): CacheWriter | null {
+    const final = cachePath(key);
+    if (final === null) return null;
+    const temp = `${final}.${process.pid}-${threadId}.tmp`;
+    let fd: number | null = null;
+    try {
+      mkdirSync(path.dirname(final), { recursive: true });
+      removeStale(path.dirname(final));
+      fd = openSync(temp, 'w');
+      return new CacheWriter(final, key, fd, temp);
+    } catch {
+      if (fd !== null) discard(fd, temp);
+      return null;
+    }
+  }
+
+  /** Appends rows [from, to) of `bars` as one group: GROUP_ROWS rows, fewer only for the last. */
+  group(bars: Bars, from = 0, to = bars.length): boolean {
+    if (this.fd === null) return false;
+    const n = to - from;
+    if (this.last || n <= 0 || n > GROUP_ROWS) return this.abort();
+    this.last = n < GROUP_ROWS;
+    try {
+      let crc = 0;
+      for (const col of [bars.time, bars.open, bars.high, bars.low, bars.close, bars.volume]) {
+        const bytes = bytesOf(col.subarray(from, to));
+        crc = crc32(bytes, crc);
+        writeAll(this.fd, bytes);
+      }
+      const tail = Buffer.alloc(GROUP_TAIL);
+      tail.writeUInt32LE(crc >>> 0, 0);
+      writeAll(this.fd, tail);
+      this.rows += n;
+      return true;
+    } catch {
+      return this.abort();
+    }
+  }
+
+  /** Writes the header and renames the file into place; false (and nothing left behind) on any failure. */
+  finish(duplicatesKept: number): boolean {
+    if (this.fd === null || this.rows === 0) return this.abort();
+    try {
+      const h = Buffer.alloc(this.header);
+      h.write(MAGIC, 0, 'latin1');
+      h.writeUInt32LE(CACHE_VERSION, 8);
+      h.writeUInt32LE(this.header, 12);
+      Buffer.from(this.key.sha256, 'hex').copy(h, 16);
+      h.writeBigUInt64LE(BigInt(this.key.byteLength), 48);
+      h.writeBigUInt64LE(BigInt(this.rows), 56);
+      h.writeBigUInt64LE(BigInt(duplicatesKept), 64);
+      h.writeUInt32LE(GROUP_ROWS, 72);
+      h.writeUInt32LE(Buffer.byteLength(this.options), 76);
+      h.write(this.options, FIXED, 'utf8');
+      h.writeUInt32LE(crc32(h.subarray(0, this.header - 4)) >>> 0, this.header - 4);
+      writeAll(this.fd, h, 0);
+      closeSync(this.fd);
+      this.fd = null;
+      renameSync(this.temp, this.final);
+      return true;
+    } catch {
+      return this.abort();
+    }
+  }
+
+  abort(): false {
+    if (this.fd !== null) discard(this.fd, this.temp);
+    this.fd = null;
+    return false;
+  }
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  let done = 0;
+  while (done < bytes.length) {
+    const n = writeSync(fd, bytes, done, bytes.length - done, position === undefined ? null : position + done);
+    if (n <= 0) throw new Error('short write');
+    done += n;
+  }
+}
+
+function discard(fd: number, temp: string): void {
+  try {
+    closeSync(fd);
+  } catch { /* already closed */ }
+  try {
+    unlinkSync(temp);
+  } catch { /* already gone */ }
+}
+
+/** Temporary files a killed process left (over an hour old): removed, best effort. */
+function removeStale(dir: string): void {
+  const hourAgo = Date.now() - 3_600_000;
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.tmp')) continue;
+    try {
+      const p = path.join(dir, name);
+      if (statSync(p).mtimeMs < hourAgo) unlinkSync(p);
+    } catch { /* another process took it */ }
+  }
+}
+
+/** Writes bars held in memory as a cache file; false when it could not (silently: it is only a cache). */
+export function writeCache(key: CacheKey, bars: Bars, duplicatesKept: number): boolean {
+  const w = CacheWriter.create(key);
+  if (w === null) return false;
+  for (let from = 0; from < bars.length; from += GROUP_ROWS)
+    if (!w.group(bars, from, Math.min(bars.length, from + GROUP_ROWS))) return false;
+  return w.finish(duplicatesKept);
+}
+
+/** An open cache file whose header matches its key; groups are checked as they are read. */
+export class CacheReader {
+  readonly rows: number;
+  readonly duplicatesKept: number;
+  readonly groups: number;
+  private readonly groupRows: number;
+  private readonly header: number;
+  private fd: number | null;
+
+  private constructor(fd: number, header: number, rows: number, duplicatesKept: number, groupRows: number) {
+    this.fd = fd;
+    this.header = header;
+    this.rows = rows;
+    this.duplicatesKept = duplicatesKept;
+    this.groupRows = groupRows;
+    this.groups = Math.ceil(rows / groupRows);
+  }
+
+  /** The cache file of `key` when it exists and its header is whole and matches; null otherwise. */
+  static open(key: CacheKey): CacheReader | null {
+    const file = cachePath(key);
+    if (file === null) return null;
+    let fd: number;
+    try {
+      fd = openSync(file, 'r');
+    } catch {
+      return null;
+    }
+    try {
+      const reader = CacheReader.check(fd, key);
+      if (reader) return reader;
+    } catch { /* unreadable: as good as absent */ }
+    closeSync(fd);
+    return null;
+  }
+
+  private static check(fd: number, key: CacheKey): CacheReader | null {
+    const options = optionsText(key.options);
+    const header = headerBytes(options);
+    const h = Buffer.alloc(header);
+    if (readSync(fd, h, 0, header, 0) !== header) return null;
+    if (h.toString('latin1', 0, 8) !== MAGIC || h.readUInt32LE(8) !== CACHE_VERSION || h.readUInt32LE(12) !== header) return null;
+    if (h.readUInt32LE(header - 4) !== crc32(h.subarray(0, header - 4)) >>> 0) return null;
+    if (h.toString('hex', 16, 48) !== key.sha256 || h.readBigUInt64LE(48) !== BigInt(key.byteLength)) return null;
+    if (h.readUInt32LE(76) !== Buffer.byteLength(options) || h.toString('utf8', FIXED, FIXED + h.readUInt32LE(76)) !== options) return null;
+    const rows = h.readBigUInt64LE(56), dups = h.readBigUInt64LE(64), groupRows = h.readUInt32LE(72);
+    if (rows < 1n || rows > BigInt(Number.MAX_SAFE_INTEGER) || dups >= rows || groupRows < 1) return null;
+    if (fstatSync(fd).size !== fileBytes(header, Number(rows), groupRows)) return null;
+    return new CacheReader(fd, header, Number(rows), Number(dups), groupRows);
+  }
+
+  /** Rows of group k. */
+  groupLength(k: number): number {
+    return Math.min(this.groupRows, this.rows - k * this.groupRows);
+  }
+
+  /**
+   * Reads group k into `into` at row `at` (fresh columns when none are given); null when its
+   * checksum fails or the file ends early (the reader is then closed).
+   */
+  readGroup(k: number, into?: Bars, at = 0): Bars | null {
+    if (this.fd === null) return null;
+    const n = this.groupLength(k);
+    const out = into ?? {
+      length: n, time: new BigInt64Array(n), open: new Float64Array(n), high: new Float64Array(n),
+      low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n),
+    };
+    let pos = this.header + k * groupBytes(this.groupRows);
+    let crc = 0;
+    try {
+      for (const col of [out.time, out.open, out.high, out.low, out.close, out.volume]) {
+        const bytes = bytesOf(col.subarray(at, at + n));
+        if (readSync(this.fd, bytes, 0, bytes.length, pos) !== bytes.length) return this.fail();
+        crc = crc32(bytes, crc);
+        pos += bytes.length;
+      }
+      const tail = Buffer.alloc(GROUP_TAIL);
+      if (readSync(this.fd, tail, 0, GROUP_TAIL, pos) !== GROUP_TAIL || tail.readUInt32LE(0) !== crc >>> 0 || tail.readUInt32LE(4) !== 0) return this.fail();
+    } catch {
+      return this.fail();
+    }
+    return out;
+  }
+
+  /** All rows as in-memory bars, or null when any group fails its checksum. */
+  readAll(): Bars | null {
+    const n = this.rows;
+    const bars: Bars = {
+      length: n, time: new BigInt64Array(n), open: new Float64Array(n), high: new Float64Array(n),
+      low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n),
+    };
+    for (let k = 0; k < this.groups; k++) if (!this.readGroup(k, bars, k * this.groupRows)) return null;
+    this.close();
+    return bars;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+
+  private fail(): null {
+    this.close();
+    return null;
+  }
+}
+
+/**
+ * Bars streamed from a cache file, a group at a time. A group that fails its checksum hands over
+ * to `fallback` (the CSV, parsed), which skips the rows already given: the bars are the CSV's either way.
+ */
+export class CacheSource implements BarSource {
+  private readonly reader: CacheReader;
+  private readonly fallback: () => BarSource;
+  private k = 0;
+  private given = 0;
+  private csv: BarSource | null = null;
+
+  constructor(reader: CacheReader, fallback: () => BarSource) {
+    this.reader = reader;
+    this.fallback = fallback;
+  }
+
+  next(): Bars | null {
+    if (this.csv === null) {
+      if (this.k >= this.reader.groups) {
+        this.reader.close();
+        return null;
+      }
+      const group = this.reader.readGroup(this.k);
+      if (group !== null) {
+        this.k++;
+        this.given += group.length;
+        return group;
+      }
+      this.csv = this.fallback();
+      let skip = this.given;
+      while (skip > 0) {
+        const chunk = this.csv.next();
+        if (chunk === null) return null;
+        if (chunk.length > skip) return sliceBars(chunk, skip);
+        skip -= chunk.length;
+      }
+    }
+    return this.csv.next();
+  }
+
+  estimatedLength(): number {
+    return this.reader.rows;
+  }
+}
+
+function sliceBars(b: Bars, from: number): Bars {
+  return {
+    length: b.length - from, time: b.time.slice(from), open: b.open.slice(from), high: b.high.slice(from),
+    low: b.low.slice(from), close: b.close.slice(from), volume: b.volume.slice(from),
+  };
+}
