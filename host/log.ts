@@ -4,8 +4,9 @@
  * unless a level is given. The level is the `level` option, else BACKPROOF_LOG, else info.
  * Logs always go to stderr (fd 2) so that stdout carries results only.
  */
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
-import prettyStream from 'pino-pretty';
+import type { PrettyStream } from 'pino-pretty';
 
 export type { Logger };
 
@@ -28,7 +29,11 @@ export function createLogger(options: LogOptions = {}): Logger {
   if (level === 'silent') return pino({ level: 'silent' });
   // No timestamps: logs must not differ between two identical runs.
   const opts = { level, timestamp: false, base: undefined };
-  if (options.pretty ?? Boolean(process.stderr.isTTY)) return pino(opts, prettyStream({ destination: STDERR_FD, sync: true, ignore: 'pid,hostname', colorize: true }));
+  if (options.pretty ?? Boolean(process.stderr.isTTY)) {
+    // Loaded only here: most runs (JSON lines, silent, a guest thread) never need it, and it takes a while to load.
+    const prettyStream = createRequire(import.meta.url)('pino-pretty') as (o: object) => PrettyStream;
+    return pino(opts, prettyStream({ destination: STDERR_FD, sync: true, ignore: 'pid,hostname', colorize: true }));
+  }
   return pino(opts, pino.destination({ dest: STDERR_FD, sync: true }));
 }
 

@@ -22,7 +22,7 @@ import type { RunConfig } from './config.ts';
 import type { RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir } from './rundir.ts';
 import { loadStrategy } from './strategy.ts';
-import { executeRunIsolated } from './worker.ts';
+import { executeRunIsolated, prepareGuestThread } from './worker.ts';
 import type { PhaseListener, ProgressCounter } from '../engine/progress.ts';
 
 export interface BacktestRequest {
@@ -60,6 +60,8 @@ export interface BacktestReport {
 }
 
 export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
+  // The guest thread starts, and loads the run's modules, while this thread reads the data and builds.
+  prepareGuestThread();
   let log: { dir: string; key: KeyObject } | null = null;
   if (r.log) {
     const meta = readMeta(r.log.dir);
@@ -83,7 +85,8 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   r.onPhase?.({ step: 'run' });
   const outcome = await executeRunIsolated(
     { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },
-    { timeoutMs: r.timeoutMs },
+    // The bars cross to the guest thread without a copy and come back for the report.
+    { timeoutMs: r.timeoutMs, lendData: true },
   );
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;

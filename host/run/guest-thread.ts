@@ -3,24 +3,45 @@
  * The entry of a guest thread (run/worker): for each call it is sent — a module URL, the name of a
  * function it exports and its argument — it imports the module (once per thread), calls the function
  * and posts back its value or its error as data. One call at a time: the next comes only after the
- * reply. A module of its own, importing nothing of the host, so that the thread loads only what its
- * calls need, and the module it calls may import run/worker without importing this entry while it
- * is still being evaluated.
+ * reply. Large typed arrays may cross without a copy (transferred: `lent` and TRANSFER below). A
+ * module of its own, importing nothing of the host, so that the thread loads only what its calls
+ * need, and the module it calls may import run/worker without importing this entry while it is
+ * still being evaluated.
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { BackproofError } from '../errors.ts';
 
-type Call = { module: string; fn: string; arg: unknown };
+/**
+ * A call; `lent` is a value whose ArrayBuffers (`lentBuffers`) were transferred with the call rather
+ * than copied: they are transferred back with the reply, whatever the call did (run/worker lends a
+ * run's bars this way). `preload` alone: modules to import ahead of the first call, no reply.
+ */
+type Call = { module: string; fn: string; arg: unknown; lent?: unknown; lentBuffers?: ArrayBuffer[] } | { preload: string[] };
+
+/** A value's own property under this symbol lists ArrayBuffers to transfer with it rather than copy (run/worker). */
+const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
+
+function transferOf(value: unknown, lent: ArrayBuffer[] = []): ArrayBuffer[] {
+  const own = value !== null && typeof value === 'object' ? (value as Record<symbol, unknown>)[TRANSFER] : undefined;
+  return [...new Set([...lent, ...(Array.isArray(own) ? (own as ArrayBuffer[]) : [])])];
+}
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
   port.on('message', async (call: Call) => {
+    if ('preload' in call) {
+      // Loading ahead of the first call; an error shows again, and is reported, when that call imports the module.
+      for (const m of call.preload) await import(m).catch(() => {});
+      return;
+    }
+    const lent = call.lent === undefined ? {} : { lent: call.lent };
     try {
       const m = (await import(call.module)) as Record<string, (arg: unknown) => unknown>;
-      port.postMessage({ value: await m[call.fn]!(call.arg) });
+      const value = await m[call.fn]!(call.arg);
+      port.postMessage({ value, ...lent }, transferOf(value, call.lentBuffers));
     } catch (e) {
       const err = e as BackproofError & { step?: string };
-      port.postMessage({ error: { kind: err?.constructor?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), step: err?.step, stack: err?.stack } });
+      port.postMessage({ error: { kind: err?.constructor?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), step: err?.step, stack: err?.stack }, ...lent }, transferOf(null, call.lentBuffers));
     }
   });
 }

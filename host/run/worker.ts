@@ -7,12 +7,14 @@
  * deterministically; the watchdog is the last resort for anything they miss (it terminates the
  * thread). It can only turn a run into an error — a result never depends on the clock. Arguments
  * and results cross by structured clone, and a typed error is rebuilt as the same class with the
- * same code.
+ * same code; large typed arrays cross without a copy (transferred): a run's result columns, and the
+ * bars of a run that lends them (`lendData`), which come back with the reply.
  */
-import { Worker } from 'node:worker_threads';
+import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
-import { isStreamed, type DataFeed, type StreamedData } from '../data/load.ts';
+import { isStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
+import type { Bars } from '../model/bars.ts';
 import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
@@ -56,6 +58,8 @@ export function openPortableFeeds(feeds: readonly PortableFeed[]): DataFeed[] {
 /** Idle guest threads kept for the next call, and how long an idle one is kept. */
 const MAX_IDLE_THREADS = 2;
 const IDLE_MS = 2_000;
+/** How long a thread started ahead of a run (prepareGuestThread) waits for it: reading a large data file may take this long. */
+const PREPARED_MS = 60_000;
 
 interface GuestThread {
   worker: Worker;
@@ -84,7 +88,7 @@ function takeGuestThread(): GuestThread {
   return thread;
 }
 
-function releaseGuestThread(thread: GuestThread): void {
+function releaseGuestThread(thread: GuestThread, keepMs = IDLE_MS): void {
   thread.worker.unref();
   if (idle.length >= MAX_IDLE_THREADS) {
     void thread.worker.terminate();
@@ -94,9 +98,50 @@ function releaseGuestThread(thread: GuestThread): void {
     const i = idle.indexOf(thread);
     if (i >= 0) idle.splice(i, 1);
     void thread.worker.terminate();
-  }, IDLE_MS);
+  }, keepMs);
   thread.expiry.unref();
   idle.push(thread);
+}
+
+/**
+ * Starts a guest thread ahead of a call and has it load the modules of a run (execute, the
+ * sandbox, the engine, the trace) meanwhile, so that a command's first run does not wait for both:
+ * backtest calls it before reading its data and building its strategy. Nothing if a thread is idle.
+ */
+export function prepareGuestThread(): void {
+  if (idle.length > 0) return;
+  const thread = newGuestThread();
+  thread.worker.postMessage({ preload: [import.meta.url, siblingModule('execute', import.meta.url).href, siblingModule('../log', import.meta.url).href] });
+  releaseGuestThread(thread, PREPARED_MS);
+}
+
+/** Typed arrays at least this large cross by transfer, smaller ones are copied (cheaper than a transfer's bookkeeping). */
+const MIN_TRANSFER_BYTES = 64 << 10;
+
+/**
+ * The ArrayBuffers of the typed arrays in `value` (its fields, to `depth` levels, and arrays of up to
+ * 16 items: rows of objects are not searched) that can be transferred: large, not shared (shared
+ * memory crosses without a copy anyway), and not marked untransferable (Node's Buffer pool).
+ */
+export function transferableBuffers(value: unknown, depth = 3, into = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (value === null || typeof value !== 'object') return [...into];
+  if (ArrayBuffer.isView(value)) {
+    const b = value.buffer;
+    if (b instanceof ArrayBuffer && b.byteLength >= MIN_TRANSFER_BYTES && !isMarkedAsUntransferable(b)) into.add(b);
+  } else if (depth > 0 && (!Array.isArray(value) || value.length <= 16)) {
+    for (const v of Object.values(value)) transferableBuffers(v, depth - 1, into);
+  }
+  return [...into];
+}
+
+/**
+ * A value lent to a guest thread for one call: its ArrayBuffers are transferred (detached here) and
+ * transferred back with the reply, success or error, and `back` is given the value as it returns.
+ * Stopped by the watchdog, the thread keeps them: the value stays empty.
+ */
+export interface Loan<T> {
+  value: T;
+  back(value: T): void;
 }
 
 /**
@@ -111,8 +156,9 @@ function releaseGuestThread(thread: GuestThread): void {
  * its own engine, instance and trace). A thread that was stopped by the watchdog, or that ended,
  * is never reused.
  */
-export function inGuestThread<T>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
+export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L> } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
+    const loan = options.lend;
     const thread = takeGuestThread();
     const { worker } = thread;
     let settled = false;
@@ -128,9 +174,10 @@ export function inGuestThread<T>(module: string, fn: string, arg: unknown, optio
       void worker.terminate();
       reject(new SandboxError('WATCHDOG', `the run exceeded the wall-clock limit of ${options.timeoutMs! / 1000} s and was stopped (a last resort: fuel and memory limits normally stop a guest first)`));
     }, options.timeoutMs);
-    const onMessage = (m: Reply): void => {
+    const onMessage = (m: Reply & { lent?: L }): void => {
       if (!settle()) return;
       releaseGuestThread(thread);
+      if (loan && 'lent' in m) loan.back(m.lent as L);
       if ('value' in m) return resolve(m.value as T);
       const e = m.error;
       if (e.kind === 'AuditError') return reject(new AuditError(e.code as AuditCode, e.step ?? 'run', e.message));
@@ -148,18 +195,39 @@ export function inGuestThread<T>(module: string, fn: string, arg: unknown, optio
       reject(new Error(`the guest thread exited (code ${code}) without a result`));
     };
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    worker.postMessage({ module, fn, arg });
+    if (!loan) return worker.postMessage({ module, fn, arg });
+    const lentBuffers = transferableBuffers(loan.value);
+    worker.postMessage({ module, fn, arg, lent: loan.value, lentBuffers }, lentBuffers);
   });
 }
 
-export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs?: number } = {}): Promise<RunOutcome> {
-  return inGuestThread(import.meta.url, 'runJob', { ...request, data: portableFeeds(request.data) }, options);
+/**
+ * Runs `request` on a guest thread. With `lendData` the bars of in-memory feeds cross without a copy:
+ * they are detached from the caller's feeds during the run and put back (each feed's `bars`) when it
+ * ends, in success or error; the caller must not read them meanwhile (nor share the feeds with
+ * another run), and a run stopped by the watchdog leaves them empty.
+ */
+export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs?: number; lendData?: boolean } = {}): Promise<RunOutcome> {
+  const data = portableFeeds(request.data);
+  const arg = { ...request, data };
+  if (!options.lendData) return inGuestThread(import.meta.url, 'runJob', arg, options);
+  // The bars in the call are the bars lent: one structured clone keeps them one object.
+  const lent = data.map((f) => (isStreamed(f) ? null : f.bars));
+  const back = (bars: (Bars | null)[]): void => data.forEach((f, k) => {
+    if (bars[k]) (f as LoadedData).bars = bars[k];
+  });
+  return inGuestThread<RunOutcome, (Bars | null)[]>(import.meta.url, 'runJob', arg, { timeoutMs: options.timeoutMs, lend: { value: lent, back } });
 }
+
+/** A value's own property under this symbol lists ArrayBuffers the guest thread transfers with it (run/guest-thread). */
+const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
 
 /** The guest thread's side of executeRunIsolated. */
 export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<RunOutcome> {
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  return executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
+  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
+  // The result's columns (equity, times, the encoded result) are made for this reply: moved, not copied.
+  return Object.assign(outcome, { [TRANSFER]: transferableBuffers(outcome) });
 }

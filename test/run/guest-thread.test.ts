@@ -1,9 +1,16 @@
 // The guest thread (run/worker): one is kept for the next call, so an inspector's several
 // re-executions do not each start a thread and load the host into it; two calls at once get two
-// threads; a thread the watchdog stopped is never reused; errors keep their class and code.
+// threads; a thread the watchdog stopped is never reused; errors keep their class and code. A run's
+// bars can be lent to the thread (moved, then given back) and its result columns come back moved.
 import { describe, expect, it } from 'vitest';
-import { inGuestThread } from '../../host/run/worker.ts';
+import { executeRunIsolated, inGuestThread, prepareGuestThread, transferableBuffers } from '../../host/run/worker.ts';
 import { SandboxError } from '../../host/errors.ts';
+import { loadStrategy } from '../../host/run/strategy.ts';
+import { DEFAULT_CONFIG } from '../../host/run/config.ts';
+import type { StrategyArtifact } from '../../host/run/execute.ts';
+import type { LoadedData } from '../../host/data/load.ts';
+import type { Bars } from '../../host/model/bars.ts';
+import { sha256, toHex } from '../../traces/index.ts';
 
 const probe = new URL('../fixtures/thread-probe.ts', import.meta.url).href;
 const mainThreadId = 0;
@@ -49,5 +56,72 @@ describe('guest threads', () => {
     expect(err).toBeInstanceOf(SandboxError);
     expect((err as SandboxError).code).toBe('GUEST_TRAP');
     expect(await inGuestThread<number>(probe, 'whichThread', null)).toBe(before);
+  });
+});
+
+describe('what crosses to a guest thread without a copy', () => {
+  /** A feed held in memory: `n` minute bars (at least 64 KiB a column: transferred, not copied). */
+  function feed(n: number): LoadedData {
+    const bars = { length: n, time: new BigInt64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      const p = 100 + 10 * Math.sin(i / 50);
+      bars.time[i] = 1_700_000_000_000_000_000n + BigInt(i) * 60_000_000_000n;
+      bars.open[i] = p;
+      bars.high[i] = p + 1;
+      bars.low[i] = p - 1;
+      bars.close[i] = p + 0.5;
+      bars.volume[i] = i;
+    }
+    return { path: 'synthetic.csv', symbol: 'synthetic', sha256: '00'.repeat(32), byteLength: 0, bars, options: {} };
+  }
+  const copy = (b: Bars) => ({ time: b.time.slice(), close: b.close.slice(), volume: b.volume.slice() });
+  let strategy: StrategyArtifact;
+  const config = { ...DEFAULT_CONFIG, trace: 'off' as const };
+
+  it('a lent feed is moved to the run and back: the same bars after, the same outcome as a copied one', async () => {
+    strategy ??= await loadStrategy('strategies-as/sma-cross.ts');
+    const lent = feed(20_000);
+    const before = copy(lent.bars);
+    const pending = executeRunIsolated({ strategy, data: [lent], config }, { lendData: true });
+    // Moved, not copied: the caller's columns are empty while the run has them.
+    expect([lent.bars.close.length, lent.bars.time.length]).toEqual([0, 0]);
+    const a = await pending;
+    expect(copy(lent.bars)).toEqual(before);
+    const copied = feed(20_000);
+    const b = await executeRunIsolated({ strategy, data: [copied], config });
+    expect(copied.bars.close.length).toBe(20_000);
+    expect([a.runId, toHex(sha256(a.resultBytes))]).toEqual([b.runId, toHex(sha256(b.resultBytes))]);
+    expect(a.result.equity).toEqual(b.result.equity);
+    expect(a.times).toEqual(b.times);
+    expect(a.result.equity.length).toBe(20_000);
+  }, 60_000);
+
+  it('a run that fails gives the lent bars back too', async () => {
+    strategy ??= await loadStrategy('strategies-as/sma-cross.ts');
+    const lent = feed(20_000);
+    const before = copy(lent.bars);
+    await expect(executeRunIsolated({ strategy, data: [lent], config: { ...config, params: { nope: 1 } } }, { lendData: true })).rejects.toMatchObject({ code: 'UNKNOWN_PARAM' });
+    expect(copy(lent.bars)).toEqual(before);
+  }, 60_000);
+
+  it('transfers only large, unshared, transferable buffers, found in fields (not in rows of objects)', () => {
+    const big = new Float64Array(8192); // 64 KiB
+    const small = new Float64Array(8191);
+    const shared = new Float64Array(new SharedArrayBuffer(1 << 20));
+    const pooled = Buffer.from('pooled'); // a slice of Node's pool, marked untransferable
+    const rows = Array.from({ length: 17 }, () => ({ column: new Float64Array(1 << 14) }));
+    const view = new Int32Array(big.buffer); // a second view: one buffer
+    expect(transferableBuffers({ a: { b: big, view }, small, shared, pooled, rows })).toEqual([big.buffer]);
+    expect(transferableBuffers({ a: { b: { c: big } } })).toEqual([big.buffer]); // three fields deep: a run's result columns
+    expect(transferableBuffers({ a: { b: { c: { d: big } } } })).toEqual([]); // deeper than the fields searched
+    expect(transferableBuffers({ a: { b: { c: { d: big } } } }, 4)).toEqual([big.buffer]);
+  });
+
+  it('a thread prepared ahead of a call serves it; preparing again while it waits starts no other', async () => {
+    prepareGuestThread();
+    prepareGuestThread();
+    const a = await inGuestThread<number>(probe, 'whichThread', null);
+    prepareGuestThread(); // a is idle again: nothing started
+    expect(await inGuestThread<number>(probe, 'whichThread', null)).toBe(a);
   });
 });
