@@ -221,8 +221,10 @@ export class CacheReader {
   private readonly groupRows: number;
   private readonly header: number;
   private fd: number | null;
+  private readonly file: string;
 
-  private constructor(fd: number, header: number, rows: number, duplicatesKept: number, groupRows: number) {
+  private constructor(file: string, fd: number, header: number, rows: number, duplicatesKept: number, groupRows: number) {
+    this.file = file;
     this.fd = fd;
     this.header = header;
     this.rows = rows;
@@ -242,14 +244,14 @@ export class CacheReader {
       return null;
     }
     try {
-      const reader = CacheReader.check(fd, key);
+      const reader = CacheReader.check(file, fd, key);
       if (reader) return reader;
     } catch { /* unreadable: as good as absent */ }
     closeSync(fd);
     return null;
   }
 
-  private static check(fd: number, key: CacheKey): CacheReader | null {
+  private static check(file: string, fd: number, key: CacheKey): CacheReader | null {
     const options = optionsText(key.options);
     const header = headerBytes(options);
     const h = Buffer.alloc(header);
@@ -261,7 +263,7 @@ export class CacheReader {
     const rows = h.readBigUInt64LE(56), dups = h.readBigUInt64LE(64), groupRows = h.readUInt32LE(72);
     if (rows < 1n || rows > BigInt(Number.MAX_SAFE_INTEGER) || dups >= rows || groupRows < 1) return null;
     if (fstatSync(fd).size !== fileBytes(header, Number(rows), groupRows)) return null;
-    return new CacheReader(fd, header, Number(rows), Number(dups), groupRows);
+    return new CacheReader(file, fd, header, Number(rows), Number(dups), groupRows);
   }
 
   /** Rows of group k. */
@@ -271,7 +273,7 @@ export class CacheReader {
 
   /**
    * Reads group k into `into` at row `at` (fresh columns when none are given); null when its
-   * checksum fails or the file ends early (the reader is then closed).
+   * checksum fails or the file ends early (the reader is then closed and the file removed).
    */
   readGroup(k: number, into?: Bars, at = 0): Bars | null {
     if (this.fd === null) return null;
@@ -314,8 +316,12 @@ export class CacheReader {
     this.fd = null;
   }
 
+  /** A damaged group: the file is removed (best effort), so the next load writes a good one. */
   private fail(): null {
     this.close();
+    try {
+      unlinkSync(this.file);
+    } catch { /* gone already */ }
     return null;
   }
 }
