@@ -18,6 +18,7 @@ export { packageFile } from './paths.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
 export { writeRunDir, checkOutDir, removePartials, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';
+export { exportRun, EXPORT_KINDS, type ExportKind, type ExportOptions, type ExportedFile } from './inspect/export.ts';
 export { replayRun, diffRuns, type ReplayReport } from './inspect/replay.ts';
 export { proveInstruction, verifyProofBundle, PROOF_FORMAT, type ProofBundle, type ProofCheck } from './inspect/prove.ts';
 export { attestRun, verifyAttestation, STATEMENT_TYPE, PREDICATE_TYPE } from './inspect/attest.ts';

@@ -18,6 +18,7 @@ import { COMMON_OPTIONS, exitLine, jsonText, parseFor, renderHelp, SCHEMA_PREFIX
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
+import { exportCmd } from './export.ts';
 import { init } from './init.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
@@ -376,7 +377,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  init, build, backtestCmd, reportCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
+  init, build, backtestCmd, reportCmd, exportCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */

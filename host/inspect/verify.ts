@@ -119,7 +119,7 @@ const NEWLINE = 10;
  * (never whole: a CSV of a long run is hundreds of MB); fails as expectText does, naming the first
  * line that differs with both texts.
  */
-async function expectRendering(step: string, dir: string, name: string, chunks: Chunks, from: string): Promise<void> {
+export async function expectRendering(step: string, dir: string, name: string, chunks: Chunks, from: string): Promise<void> {
   const file = path.join(dir, name);
   const st = await lstat(file).catch(() => null);
   if (!st) fail(step, `${name} is missing from run folder ${dir}`);
@@ -340,8 +340,9 @@ async function rebuildCheck(dir: string, rec: OpenedRecord, wasm: Uint8Array): P
  * The data step: every recorded data file read the way the run read it (or `dataPath` standing in
  * for a single one), checked against the data link (SHA-256, size, bars); and each event's time in
  * the run's order — the timeline the result's equity points and equity.csv's time column follow.
+ * A data file that cannot be read fails the data step, or (`missing: 'data error'`) is a DataError.
  */
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }> {
+export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail'): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }> {
   const b = rec.bodies;
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
@@ -357,7 +358,10 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string): Pro
     try {
       feed = await openData(dataPath, options);
     } catch (e) {
-      if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+      if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') {
+        if (missing === 'data error') throw new DataError('DATA_NOT_FOUND', `data file ${dataPath} cannot be read (pass --data to point at a copy)`, { cause: e });
+        return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+      }
       throw e;
     }
     expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, fromHex(feed.sha256));

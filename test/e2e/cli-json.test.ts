@@ -164,6 +164,12 @@ describe('--json documents of a real run', () => {
     expect(h.text).toBe((await cli('verify', '--help')).out);
   });
 
+  it('export', async () => {
+    const out = path.join(work, 'exported') + '/';
+    const e = await json(0, 'export@1', 'export', run, '--trades', '--equity', '--out', out);
+    expect((e.files as { kind: string }[]).map((f) => f.kind)).toEqual(['equity', 'trades']);
+  });
+
   it('report and init', async () => {
     const page = path.join(work, 'page.html');
     expect((await json(0, 'report@1', 'report', run, '--out', page)).report).toBe(page);
