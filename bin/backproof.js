@@ -7,7 +7,7 @@
 // first on PATH and its `node` is that Node 24 already, so the shebang picks it and nothing is re-run.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import nodeModule, { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -31,6 +31,17 @@ function bundledNode() {
 
 if (canRun) {
   delete process.env.BACKPROOF_REEXEC; // (it only stops a re-run from re-running again)
+  // Node's compile cache (the modules' code, and in the repository their type-stripped text) in Backproof's
+  // cache folder, node/: a command starts in ~0.1 s rather than ~0.3. Through the environment, so the guest
+  // threads use it too. It changes no result; "off" (BACKPROOF_CACHE_DIR) leaves it off.
+  if (!process.env.NODE_COMPILE_CACHE && nodeModule.enableCompileCache) {
+    const { cacheRoot } = await import(new URL(entry === source ? '../host/build/cache-root.ts' : '../dist/host/build/cache-root.js', import.meta.url).href);
+    const root = cacheRoot();
+    if (root) {
+      process.env.NODE_COMPILE_CACHE = path.join(root, 'node');
+      nodeModule.enableCompileCache(process.env.NODE_COMPILE_CACHE);
+    }
+  }
   // A reader that stops early (`backproof trace … | head`) closes the pipe: stop quietly, as Unix tools do,
   // rather than with Node's unhandled EPIPE stack. Anything else stays an error.
   process.stdout.on('error', (e) => {

@@ -3,40 +3,31 @@
  * The build cache: asc's output for a strategy, kept so that a run of an unchanged strategy does not
  * load the compiler (AssemblyScript and Binaryen cost ~0.5–1 s a build). An entry is found by a key
  * naming the toolchain (Backproof, asc and Binaryen versions, the flags, the code of build/asc) and
- * the entry file (its path and text); it lists every file the build asked for, with the SHA-256 of the text it read (or that
- * there was none), and it is used only if every one of them still reads the same: an edited helper,
- * SDK file or newly installed package misses. An entry is checked before it is trusted (a SHA-256 of
- * the whole entry on its first line, the wasm's and each source's), and one that fails is ignored and
- * built again; entries are written to
- * a temporary name and renamed into place, so a reader never sees half of one. The cache is an
- * optimisation only: a build from it is byte for byte the build asc makes (the module, its source
- * map and sources), and a folder that cannot be written is simply not used.
+ * the entry file (its path and text); it lists every file the build asked for, with the SHA-256 of
+ * the text it read (or that there was none), and it is used only if every one of them still reads
+ * the same: an edited helper, SDK file or newly installed package misses. An entry is checked before
+ * it is trusted (a SHA-256 of the whole entry on its first line, the wasm's and each source's), and
+ * one that fails is ignored and built again; entries are written to a temporary name and renamed
+ * into place, so a reader never sees half of one. The cache is an optimisation only: a build from it
+ * is byte for byte the build asc makes (the module, its source map and sources), and a folder that
+ * cannot be written is simply not used.
  *
- * Where: BACKPROOF_CACHE_DIR ("off" disables the cache), else $XDG_CACHE_HOME/backproof, else
- * ~/.cache/backproof; builds go in its builds/ folder, one JSON file per key.
+ * Where: the builds/ folder of Backproof's cache folder (build/cache-root: BACKPROOF_CACHE_DIR, "off"
+ * disables it, else $XDG_CACHE_HOME/backproof, else ~/.cache/backproof), one file per key.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { siblingModule } from '../paths.ts';
 import { ascVersion, type BuildResult } from './asc.ts';
 
+export { cacheRoot } from './cache-root.ts';
+
 /** The entry layout; a change bumps it, and older entries are then simply not found. */
 export const BUILD_CACHE_FORMAT = 1;
-
-/** Backproof's cache folder (data and builds), or null when BACKPROOF_CACHE_DIR is "off". */
-export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string | null {
-  const dir = env.BACKPROOF_CACHE_DIR;
-  if (dir === 'off') return null;
-  if (dir) return path.resolve(dir);
-  // XDG: a relative XDG_CACHE_HOME is invalid and ignored.
-  const xdg = env.XDG_CACHE_HOME;
-  return path.join(xdg && path.isAbsolute(xdg) ? xdg : path.join(homedir(), '.cache'), 'backproof');
-}
 
 /** The build of a strategy as the cache keeps it: what run/strategy makes a StrategyArtifact of. */
 export type CachedBuild = Pick<BuildResult, 'wasm' | 'sources' | 'sourceMap'>;
