@@ -5,7 +5,9 @@
 // bars (as bench/throughput.ts) and a heavy guest (test/fixtures/heavy-sma.ts, > 10,000
 // instructions a bar). Prints trace/none and fuel/none per workload, median and range over the
 // kept rounds, by wall time and by the process's CPU time (the hash worker's share included), then
-// the trace's bytes per instruction, split into region ids and address words.
+// the trace's bytes per unit (iteration or bar) and per instruction, split into region ids and
+// address words (docs/TRACE.md, "Trace records"). Wall ratios swing with the machine's load; the
+// CPU ratios are steadier (with --hashing worker they include the worker's CPU).
 //
 //   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker]
 import { spawn } from 'node:child_process';
@@ -37,6 +39,8 @@ const MODES: Mode[] = ['none', 'fuel', 'trace'];
 interface Timing { wall: number; cpu: number }
 interface Workload {
   name: string;
+  /** Loop iterations or bars: what bytes are counted per. */
+  units: number;
   run(mode: Mode): Timing;
   /** One untimed trace run: instructions, region-id words and address words. */
   bytes(): { instructions: number; regionWords: number; addressWords: number };
@@ -73,6 +77,7 @@ function kernelWorkload(name: 'alu' | 'mem'): Workload {
   const compiled = new Map(MODES.map((mode) => [mode, compileKernels(wasm, mode)]));
   return {
     name: `${name} kernel (${KERNEL_ITERATIONS.toLocaleString('en-US')} iterations)`,
+    units: KERNEL_ITERATIONS,
     run(mode) {
       const { ex, finish } = kernelInstance(wasm, mode, undefined, compiled, HASHING);
       return timed(() => {
@@ -106,6 +111,7 @@ async function guestWorkload(name: string, strategyFile: string, bars: Bars): Pr
   };
   return {
     name: `${name} (${bars.length.toLocaleString('en-US')} bars)`,
+    units: bars.length,
     run: (mode) => timed(() => void once(mode)),
     bytes() {
       const { counts, onTrace } = wordCounter(() => guests.get('trace')!.meta!);
@@ -154,11 +160,12 @@ for (const w of workloads) {
 spinner?.kill();
 
 console.log('');
-console.log('workload                                 instructions   trace bytes/instr   region ids   address words');
+console.log('workload                                 instructions/unit   trace bytes/unit   bytes/instruction: all   region ids   address words');
 for (const w of workloads) {
   const b = w.bytes();
   const bytes = 4 * (b.regionWords + b.addressWords);
+  const perInstruction = (x: number): string => (x / b.instructions).toFixed(3);
   console.log(
-    `${w.name.padEnd(40)} ${b.instructions.toLocaleString('en-US').padStart(13)}   ${(bytes / b.instructions).toFixed(3).padStart(17)}   ${(b.regionWords / b.instructions * 4).toFixed(3).padStart(10)}   ${(b.addressWords / b.instructions * 4).toFixed(3).padStart(13)}`,
+    `${w.name.padEnd(40)} ${(b.instructions / w.units).toFixed(1).padStart(17)}   ${(bytes / w.units).toFixed(1).padStart(16)}   ${perInstruction(bytes).padStart(22)}   ${perInstruction(4 * b.regionWords).padStart(10)}   ${perInstruction(4 * b.addressWords).padStart(13)}`,
   );
 }
