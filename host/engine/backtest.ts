@@ -11,7 +11,8 @@
  */
 import { dayOfWords, timeWords, TIME_HI, TIME_LO, type Bars, type BarSource } from '../model/bars.ts';
 import { CLOSE, EventQueue, inferPeriod, OPEN, oneChunk, symbolRanks, withPeriods } from './events.ts';
-import type { BacktestResult } from '../model/trade.ts';
+import type { BacktestResult, Stats, Trade, TradeLog } from '../model/trade.ts';
+import type { OrderLog, OrderRecord } from '../model/order.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
@@ -122,8 +123,8 @@ export class Backtest {
     const account = this.account;
     // Nothing below allocates per bar: times are read as int32 words (a BigInt is a heap object),
     // the broker orders events by a numeric stamp and takes (chunk, index) rather than prices (a
-    // double argument to a call V8 does not inline is boxed), and so does the guest.
-    account.time = () => this.now;
+    // double argument to a call V8 does not inline is boxed), and so does the guest. The account
+    // gets each event's time as words too (for order rows and trades).
     const q = new EventQueue(sources, this.periods, this.rank);
     const several = q.n > 1;
     const barIndex = new Array<number>(sources.length).fill(0);
@@ -160,6 +161,8 @@ export class Backtest {
       this.feed = f;
       this.chunk = c;
       this.index = j;
+      account.timeHi = hi;
+      account.timeLo = lo;
       account.day = dayOfWords(hi, lo);
       if (q.phase[f] === OPEN) {
         if (stamp === 0 || hi !== lastHi || lo !== lastLo) {
@@ -189,11 +192,11 @@ export class Backtest {
       this.bar = barIndex[f]!++;
       broker.setBar(this.bar);
       broker.price = c.close[j]!;
-      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
+      if (account.events.length > 0 || account.tradeLog.length > account.tradesReported) this.deliver(guest);
       if (byIndex) guest.onBarAt!(c, w, j);
       else guest.onBar(c.time[j]!, c.open[j]!, c.high[j]!, c.low[j]!, c.close[j]!, c.volume[j]!);
       broker.onBarClose(c, j);
-      if (account.events.length > 0 || account.trades.length > account.tradesReported) this.deliver(guest);
+      if (account.events.length > 0 || account.tradeLog.length > account.tradesReported) this.deliver(guest);
       if (every > 0 && (k + 1) % every === 0 && guest.snapshot) this.snapshots.push({ bar: k, hash: guest.snapshot(k) });
       if (k === nextReport) {
         writeProgress(progress!, PROGRESS_DONE, k);
@@ -229,10 +232,10 @@ export class Backtest {
     const timeline: Bars = { length: k, time: this.times, open: closes, high: closes, low: closes, close: closes, volume: closes };
     const eq = equity.subarray(0, k);
     const stats = computeStats({
-      bars: timeline, equity: eq, trades: account.trades, initialCash: this.config.cash,
+      bars: timeline, equity: eq, trades: account.tradeLog, initialCash: this.config.cash,
       rejectedOrders: account.rejectedOrders, periodsPerYear: this.config.periodsPerYear || undefined,
     });
-    return { trades: account.trades, orders: account.orders, equity: eq, stats };
+    return resultOf(account.tradeLog, account.orders, eq, stats);
   }
 
   /** Reports order events and closed trades to the guest, in the order they happened. */
@@ -240,13 +243,38 @@ export class Backtest {
     const account = this.account;
     const events = account.events;
     // The events queued so far; any an on_order callback causes (an order it places being rejected)
-    // wait for the next delivery, as before the bar's other callbacks. Shifted in place, not copied.
+    // wait for the next delivery, as before the bar's other callbacks. The columns are read through
+    // `events` each time: a callback's event may have replaced them (grown).
     const n = events.length;
-    if (guest.onOrder) for (let i = 0; i < n; i++) guest.onOrder(events[i]!.id, events[i]!.status, events[i]!.price, events[i]!.units);
-    events.copyWithin(0, n);
-    events.length -= n;
-    const trades = account.trades;
-    if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades[k]!.size, trades[k]!.entryPrice, trades[k]!.exitPrice, trades[k]!.pnl);
+    if (guest.onOrder) for (let i = 0; i < n; i++) guest.onOrder(events.id[i]!, events.status[i]!, events.price[i]!, events.units[i]!);
+    events.shift(n);
+    const trades = account.tradeLog;
+    if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades.size[k]!, trades.entryPrice[k]!, trades.exitPrice[k]!, trades.pnl[k]!);
     account.tradesReported = trades.length;
   }
+}
+
+/**
+ * The run's result. Its trades and order rows are kept by column during the run; the Trade and
+ * OrderRecord objects its readers take are made when first read (once), not one by one in the loop.
+ */
+function resultOf(tradeLog: TradeLog, orderLog: OrderLog, equity: Float64Array, stats: Stats): BacktestResult {
+  let trades: Trade[] | null = null;
+  let orders: OrderRecord[] | null = null;
+  return {
+    get trades(): Trade[] {
+      return (trades ??= tradeLog.toArray());
+    },
+    set trades(v: Trade[]) {
+      trades = v;
+    },
+    get orders(): OrderRecord[] {
+      return (orders ??= orderLog.toArray());
+    },
+    set orders(v: OrderRecord[]) {
+      orders = v;
+    },
+    equity,
+    stats,
+  };
 }

@@ -18,9 +18,9 @@
  * - at each close, if equity < maintenanceMargin × |position| × close, the position is liquidated
  *   at the next open (a margin call).
  */
-import type { Trade } from '../model/trade.ts';
-import type { OrderReason, OrderRecord } from '../model/order.ts';
-import type { Bars } from '../model/bars.ts';
+import { TradeLog, type Trade } from '../model/trade.ts';
+import { OrderLog, reasonCode, type OrderReason } from '../model/order.ts';
+import { TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
 
 import * as abi from '../../guest-sdk/constants.ts';
 
@@ -71,31 +71,37 @@ export const DEFAULT_BROKER: Omit<BrokerConfig, 'cash'> = {
   bothTouched: 'stop-first',
 };
 
-interface Order {
-  id: number;
+/**
+ * A resting order. Objects are pooled per book (Broker.acquire/release): an order that ends goes
+ * back to the pool and the next one placed reuses it, so placing an order allocates nothing.
+ */
+class Order {
+  id = 0;
   /** +1 buy, −1 sell; 0 = close the position. */
-  side: number;
-  type: number;
-  size: number;
-  limit: number;
-  stop: number;
+  side = 0;
+  type = 0;
+  size = 0;
+  limit = NaN;
+  stop = NaN;
   /** Trailing: distance (amount or fraction). */
-  trail: number;
-  tif: number;
+  trail = NaN;
+  tif = 0;
   /** Bar on which the order is first checked. */
-  activeFrom: number;
+  activeFrom = 0;
   /** The order only meets bars with a later stamp (later in time) than the event that placed it. */
-  after: number;
+  after = 0;
   /** UTC day number of the event that placed it (DAY orders expire after it). */
-  day: number;
-  exclusive: boolean;
+  day = 0;
+  exclusive = false;
   /** Bracket child waiting for its parent's fill. */
-  parent: number;
+  parent = 0;
   /** The other child of a bracket. */
-  sibling: number;
+  sibling = 0;
   /** Stop-limit: the stop has triggered. */
-  triggered: boolean;
-  marginCall: boolean;
+  triggered = false;
+  marginCall = false;
+  /** The matching pass that handled it (Broker.pass). */
+  done = 0;
 }
 
 export interface OrderEvent {
@@ -105,42 +111,112 @@ export interface OrderEvent {
   units: number;
 }
 
-/** Cash, the closed-trade list and counters, shared by the brokers of every symbol of a run. */
+/** Order events waiting for the guest's on_order, by column (a queue drained at each delivery). */
+export class OrderEvents {
+  length = 0;
+  id = new Int32Array(16);
+  status = new Int32Array(16);
+  price = new Float64Array(16);
+  units = new Float64Array(16);
+
+  /** A new event's index (the columns double when full); the caller writes its fields. */
+  add(): number {
+    if (this.length === this.id.length) {
+      const n = 2 * this.length;
+      const id = new Int32Array(n), status = new Int32Array(n), price = new Float64Array(n), units = new Float64Array(n);
+      id.set(this.id);
+      status.set(this.status);
+      price.set(this.price);
+      units.set(this.units);
+      this.id = id;
+      this.status = status;
+      this.price = price;
+      this.units = units;
+    }
+    return this.length++;
+  }
+
+  /** Event k as an object. */
+  at(k: number): OrderEvent {
+    return { id: this.id[k]!, status: this.status[k]!, price: this.price[k]!, units: this.units[k]! };
+  }
+
+  /** Drops the first n events (those delivered), keeping any queued since. */
+  shift(n: number): void {
+    this.id.copyWithin(0, n, this.length);
+    this.status.copyWithin(0, n, this.length);
+    this.price.copyWithin(0, n, this.length);
+    this.units.copyWithin(0, n, this.length);
+    this.length -= n;
+  }
+}
+
+/**
+ * Cash, the closed trades, the order rows and counters, shared by the brokers of every symbol of a
+ * run. Trades, rows and events are kept by column (model/trade TradeLog, model/order OrderLog,
+ * OrderEvents): recording one allocates nothing but the columns' occasional doubling.
+ */
 export class Account {
   cash: number;
-  readonly trades: Trade[] = [];
+  /** The closed trades, in the order they closed. */
+  readonly tradeLog = new TradeLog();
   commissions = 0;
   rejectedOrders = 0;
   marginCalls = 0;
   /** Events for the guest's on_order, drained by the engine. */
-  readonly events: OrderEvent[] = [];
+  readonly events = new OrderEvents();
   /** Closed trades not yet reported to the guest's on_trade. */
   tradesReported = 0;
   readonly brokers: Broker[] = [];
-  /** Order ids are unique across symbols: order k (from 1) is orders[k − 1]. */
+  /** Order ids are unique across symbols: order k (from 1) is row k − 1. */
   nextId = 1;
   /** Every order of the run, in id order, with how it ended (orders.csv). */
-  readonly orders: OrderRecord[] = [];
+  readonly orders = new OrderLog();
   /**
    * The engine's clock, set for each event. `stamp` orders event times without BigInts: equal times
    * have equal stamps, later times larger ones; orders placed now only meet bars with a larger stamp.
-   * `day` is the event's UTC day number; `time()` its exact time, read only when a trade needs it.
+   * `day` is the event's UTC day number; `timeHi`, `timeLo` its exact time as int32 words (model/bars
+   * `timeWords`), copied into a row or trade without making a BigInt.
    */
   stamp = 0;
   /** At an open event: orders placed at stamps below this may fill (the stamp itself, +1 when the bar has a duration). */
   dueStamp = 0;
   day = 0;
-  time: () => bigint = () => 0n;
+  timeHi = 0;
+  timeLo = 0;
 
   constructor(cash: number) {
     this.cash = cash;
   }
 
-  /** A new order's row, which gives it its id. `bar`: its symbol's bar index (−1 before the first). */
-  record(symbol: number, bar: number, side: number, type: number, size: number): OrderRecord {
-    const r: OrderRecord = { id: this.nextId++, bar, time: this.stamp > 0 ? this.time() : 0n, symbol, side, type, size, status: 0, reason: '', price: 0, units: 0 };
-    this.orders.push(r);
-    return r;
+  /** The closed trades as objects (a copy: the account keeps them by column). */
+  get trades(): Trade[] {
+    return this.tradeLog.toArray();
+  }
+
+  /** A new order's row; returns its id. `bar`: its symbol's bar index (−1 before the first). */
+  record(symbol: number, bar: number, side: number, type: number, size: number): number {
+    const rows = this.orders;
+    const k = rows.add();
+    rows.bar[k] = bar;
+    // The time of the event (0 before the first).
+    const w = rows.timeWords;
+    w[2 * k + TIME_HI] = this.stamp > 0 ? this.timeHi : 0;
+    w[2 * k + TIME_LO] = this.stamp > 0 ? this.timeLo : 0;
+    rows.symbol[k] = symbol;
+    rows.side[k] = side;
+    rows.type[k] = type;
+    rows.size[k] = size;
+    rows.status[k] = 0;
+    rows.reason[k] = 0;
+    rows.price[k] = 0;
+    rows.units[k] = 0;
+    return this.nextId++;
+  }
+
+  /** Whether order `id` has ended (filled, cancelled, rejected or expired). */
+  ended(id: number): boolean {
+    return this.orders.status[id - 1] !== 0;
   }
 
   /**
@@ -148,20 +224,28 @@ export class Account {
    * A rejection counts in Rejected Orders.
    */
   settle(id: number, status: number, price: number, units: number, reason: OrderReason, quiet = false): void {
-    const r = this.orders[id - 1]!;
-    r.status = status;
-    r.reason = reason;
+    const rows = this.orders;
+    const k = id - 1;
+    rows.status[k] = status;
+    rows.reason[k] = reasonCode(reason);
     if (status === STATUS.filled) {
-      r.price = price;
-      r.units = units;
+      rows.price[k] = price;
+      rows.units[k] = units;
     }
     if (status === STATUS.rejected) this.rejectedOrders++;
-    if (!quiet) this.events.push({ id, status, price, units });
+    if (!quiet) {
+      const ev = this.events;
+      const e = ev.add();
+      ev.id[e] = id;
+      ev.status[e] = status;
+      ev.price[e] = price;
+      ev.units[e] = units;
+    }
   }
 
   /** An order refused before it reached a book (e.g. on a symbol that does not exist): a row, a rejection. Returns −1. */
   rejectOutright(symbol: number, bar: number, side: number, type: number, size: number, reason: OrderReason): number {
-    this.settle(this.record(symbol, bar, side, type, size).id, STATUS.rejected, NaN, 0, reason);
+    this.settle(this.record(symbol, bar, side, type, size), STATUS.rejected, NaN, 0, reason);
     return -1;
   }
 
@@ -190,14 +274,18 @@ export class Account {
   /** Sum of |position| × price over symbols, at the given price for `self`. */
   gross(self: Broker, price: number): number {
     let g = 0;
-    for (const b of this.brokers) if (b.position !== 0) g += Math.abs(b.position) * (b === self ? price : b.price);
+    const brokers = this.brokers;
+    for (let i = 0; i < brokers.length; i++) {
+      const b = brokers[i]!;
+      if (b.position !== 0) g += Math.abs(b.position) * (b === self ? price : b.price);
+    }
     return g;
   }
 }
 
-/** A market order placed at the event with stamp `this` (a module-level predicate: no closure per bar). */
-function isMarketPlacedAt(this: number, o: Order): boolean {
-  return o.type === TYPE.market && o.after === this && o.parent === 0;
+/** A market order placed at the event with stamp `stamp`. */
+function isMarketPlacedAt(o: Order, stamp: number): boolean {
+  return o.type === TYPE.market && o.after === stamp && o.parent === 0;
 }
 
 /** Where a stop is reached on a bar: at the open when it gaps through, else at the stop; NaN if not. */
@@ -216,17 +304,28 @@ export class Broker {
   price = NaN;
 
   private entryBar = -1;
-  private entryTime = 0n;
+  /** The entry's time as int32 words (model/bars `timeWords`). */
+  private entryHi = 0;
+  private entryLo = 0;
   private entryPrice = 0;
   private entryCommission = 0;
 
-  private orders: Order[] = [];
+  /** The book: orders[0 … count), in submission (id) order; the slots past `count` are stale. */
+  private readonly orders: Order[] = [];
+  private count = 0;
+  /** Orders that ended, for the next ones placed (no allocation per order). */
+  private readonly pool: Order[] = [];
+  private pooled = 0;
   private bar = -1;
   /** Open, high, low of the bar being matched. */
   private readonly ohlc = new Float64Array(3);
-  /** The matching pass's order-id sets: handled this pass, and gone without a fill. */
-  private readonly done = new Set<number>();
-  private readonly gone = new Set<number>();
+  /**
+   * The matching pass: its number (an order handled in it has `done` set to it), and the ids of the
+   * orders gone without a fill in it (cancelled or expired: their bracket children go too).
+   */
+  private pass = 0;
+  private gone = new Int32Array(8);
+  private goneCount = 0;
 
   constructor(config: BrokerConfig, account: Account = new Account(config.cash)) {
     this.config = config;
@@ -239,7 +338,7 @@ export class Broker {
   get cash(): number { return this.account.cash; }
   set cash(v: number) { this.account.cash = v; }
   get trades(): Trade[] { return this.account.trades; }
-  get events(): OrderEvent[] { return this.account.events; }
+  get events(): OrderEvents { return this.account.events; }
   get commissions(): number { return this.account.commissions; }
   set commissions(v: number) { this.account.commissions = v; }
   get rejectedOrders(): number { return this.account.rejectedOrders; }
@@ -256,16 +355,43 @@ export class Broker {
     this.bar = bar;
   }
 
-  private newOrder(o: Partial<Order> & { side: number; type: number }): Order {
-    const order: Order = {
-      id: 0, size: 0, limit: NaN, stop: NaN, trail: NaN, tif: TIF.gtc, activeFrom: this.bar + 1,
-      after: this.account.stamp, day: this.account.day, exclusive: false, parent: 0, sibling: 0, triggered: false, marginCall: false, ...o,
-    };
-    const r = this.account.record(this.symbol, this.bar, order.side, order.type, order.size);
-    order.id = r.id;
-    if (order.marginCall) r.reason = 'margin-call';
-    this.orders.push(order);
-    return order;
+  /** A new order in the book (from the pool), with its row; the caller sets what differs from a plain GTC order. */
+  private newOrder(side: number, type: number, size: number): Order {
+    const o = this.pooled > 0 ? this.pool[--this.pooled]! : new Order();
+    o.side = side;
+    o.type = type;
+    o.size = size;
+    o.limit = NaN;
+    o.stop = NaN;
+    o.trail = NaN;
+    o.tif = TIF.gtc;
+    o.activeFrom = this.bar + 1;
+    o.after = this.account.stamp;
+    o.day = this.account.day;
+    o.exclusive = false;
+    o.parent = 0;
+    o.sibling = 0;
+    o.triggered = false;
+    o.marginCall = false;
+    o.done = 0;
+    o.id = this.account.record(this.symbol, this.bar, side, type, size);
+    if (this.count === this.orders.length) this.orders.push(o);
+    else this.orders[this.count] = o;
+    this.count++;
+    return o;
+  }
+
+  /** An order that has left the book goes back to the pool. */
+  private release(o: Order): void {
+    if (this.pooled === this.pool.length) this.pool.push(o);
+    else this.pool[this.pooled] = o;
+    this.pooled++;
+  }
+
+  /** Index in the book of order `id`, or −1. */
+  private indexOf(id: number): number {
+    for (let i = 0; i < this.count; i++) if (this.orders[i]!.id === id) return i;
+    return -1;
   }
 
   private reject(id: number, reason: OrderReason): number {
@@ -287,7 +413,7 @@ export class Broker {
     const side = sideOfKind(kind);
     if (side === SIDE_INVALID) return void this.refuse(side, TYPE.market, size, 'invalid-kind');
     if (!(size >= 0) || !Number.isFinite(size)) return void this.refuse(side, TYPE.market, size, 'invalid-size');
-    this.newOrder({ side: kind === ORDER_CLOSE ? 0 : kind === ORDER_BUY ? 1 : -1, type: TYPE.market, size, exclusive: true });
+    this.newOrder(kind === ORDER_CLOSE ? 0 : kind === ORDER_BUY ? 1 : -1, TYPE.market, size).exclusive = true;
   }
 
   /** A netting order of any type; returns its id, or −1 when rejected outright. */
@@ -301,7 +427,9 @@ export class Broker {
     if (!(tif >= 0 && tif <= 3)) return this.refuse(s, type, size, 'invalid-tif');
     if (!(size >= 0) || !Number.isFinite(size)) return this.refuse(s, type, size, 'invalid-size');
     if ((needsLimit && !(limit > 0)) || (needsStop && !(stop > 0)) || (trailing && !(stop > 0))) return this.refuse(s, type, size, 'invalid-price');
-    const o = this.newOrder({ side: s, type, size, limit, tif });
+    const o = this.newOrder(s, type, size);
+    o.limit = limit;
+    o.tif = tif;
     if (trailing) {
       o.trail = stop;
       o.stop = this.trailLevel(o, this.price);
@@ -317,26 +445,38 @@ export class Broker {
     if (!(stopLoss > 0) || !(takeProfit > 0) || (s > 0 ? !(stopLoss < takeProfit) : !(stopLoss > takeProfit))) return this.refuse(s, type, size, 'invalid-price');
     const entry = this.place(side, Number.isNaN(limit) ? TYPE.market : TYPE.limit, size, limit, NaN, tif);
     if (entry < 0) return entry;
-    const sl = this.newOrder({ side: -s, type: TYPE.stop, stop: stopLoss, parent: entry });
-    const tp = this.newOrder({ side: -s, type: TYPE.limit, limit: takeProfit, parent: entry });
+    const sl = this.newOrder(-s, TYPE.stop, 0);
+    sl.stop = stopLoss;
+    sl.parent = entry;
+    const tp = this.newOrder(-s, TYPE.limit, 0);
+    tp.limit = takeProfit;
+    tp.parent = entry;
     sl.sibling = tp.id;
     tp.sibling = sl.id;
     return entry;
   }
 
   cancel(id: number, reason: OrderReason = 'strategy'): boolean {
-    const i = this.orders.findIndex((o) => o.id === id);
+    const i = this.indexOf(id);
     if (i < 0) return false;
-    const [o] = this.orders.splice(i, 1);
+    const o = this.orders[i]!;
+    this.orders.copyWithin(i, i + 1, this.count);
+    this.count--;
     this.cancelled(id, reason);
-    // Cancelling an entry cancels its bracket children.
-    for (const child of this.orders.filter((c) => c.parent === o!.id)) this.cancel(child.id, 'parent-cancelled');
+    // Cancelling an entry cancels its bracket children (in book order; each cancel removes one).
+    for (let j = 0; j < this.count; ) {
+      const c = this.orders[j]!;
+      if (c.parent === id) this.cancel(c.id, 'parent-cancelled');
+      else j++;
+    }
+    this.release(o);
     return true;
   }
 
   modify(id: number, size: number, limit: number, stop: number): boolean {
-    const o = this.orders.find((x) => x.id === id);
-    if (!o) return false;
+    const i = this.indexOf(id);
+    if (i < 0) return false;
+    const o = this.orders[i]!;
     if (!Number.isNaN(size)) o.size = size;
     if (!Number.isNaN(limit)) o.limit = limit;
     if (!Number.isNaN(stop)) o.stop = stop;
@@ -350,10 +490,10 @@ export class Broker {
 
   /** Checks every active order against bar `j` of `bars` (open, high, low). Called before the guest sees it. */
   onBarOpen(bars: Bars, j: number): void {
-    if (this.orders.length === 0) return;
+    if (this.count === 0) return;
     const day = this.account.day;
     const stamp = this.account.dueStamp;
-    // Most bars change nothing (resting stops and limits not reached): skip the pass, which allocates.
+    // Most bars change nothing (resting stops and limits not reached): skip the pass.
     // Prices go through a typed array, not arguments: a double passed to (or returned from) a call
     // V8 does not inline is boxed, and this runs on every bar that has orders.
     const p = this.ohlc;
@@ -361,83 +501,112 @@ export class Broker {
     p[1] = bars.high[j]!;
     p[2] = bars.low[j]!;
     let due = false;
-    for (let i = 0; i < this.orders.length && !due; i++) due = this.isDue(this.orders[i]!, day, stamp);
-    if (due) this.matchOrders(p[0], p[1], p[2], day, stamp);
+    for (let i = 0; i < this.count && !due; i++) due = this.isDue(this.orders[i]!, day, stamp);
+    if (due) this.matchOrders(day, stamp);
   }
 
   /**
-   * The pass that fills, expires and cancels orders on a bar. A separate method because its closure
-   * makes V8 allocate a context on every call: onBarOpen, called every bar, must not have one.
+   * The pass that fills, expires and cancels orders on the bar in `ohlc`: each order of the book
+   * in submission order, then the book keeps those still open (in order) and pools the rest.
+   * Nothing here allocates: no closure, no new array, no set (an order handled in this pass is
+   * marked with the pass's number; the ids gone without a fill are a reused list).
    */
-  private matchOrders(open: number, high: number, low: number, day: number, stamp: number): void {
-    const pending = this.orders;
-    this.orders = [];
-    const keep: Order[] = [];
-    // Reused across passes (cleared, not reallocated).
-    const done = this.done;
-    const gone = this.gone; // cancelled or expired without a fill: their bracket children go too
-    done.clear();
-    gone.clear();
-    const process = (o: Order): void => {
-      if (done.has(o.id)) return;
-      if (o.parent !== 0 && gone.has(o.parent)) {
-        this.cancelled(o.id, 'parent-unfilled');
-        return;
-      }
-      if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return void keep.push(o);
-      if (o.tif === TIF.day && day > o.day) {
-        gone.add(o.id);
-        this.account.settle(o.id, STATUS.expired, NaN, 0, 'day-end');
-        return;
-      }
-      // Bracket children: the conservative rule when one bar reaches both.
-      if (o.sibling !== 0 && !done.has(o.sibling)) {
-        const sib = pending.find((x) => x.id === o.sibling) ?? this.orders.find((x) => x.id === o.sibling);
-        if (sib) {
-          const mine = this.fillPrice(o, open, high, low);
-          const theirs = this.fillPrice(sib, open, high, low);
-          if (!Number.isNaN(mine) && !Number.isNaN(theirs)) {
-            const stopFirst = this.config.bothTouched === 'stop-first';
-            const winner = (o.type === TYPE.stop) === stopFirst ? o : sib;
-            const loser = winner === o ? sib : o;
-            done.add(loser.id);
-            this.cancelled(loser.id, 'oco');
-            this.execute(winner, this.fillPrice(winner, open, high, low), winner.type !== TYPE.limit);
-            done.add(winner.id);
-            return;
-          }
+  private matchOrders(day: number, stamp: number): void {
+    this.pass++;
+    this.goneCount = 0;
+    // Orders are only placed by the guest and at a close, never during the pass: the book is the pending list.
+    const n = this.count;
+    for (let i = 0; i < n; i++) this.process(this.orders[i]!, n, day, stamp);
+    let kept = 0;
+    for (let i = 0; i < this.count; i++) {
+      const o = this.orders[i]!;
+      if (this.account.ended(o.id)) this.release(o);
+      else this.orders[kept++] = o;
+    }
+    this.count = kept;
+  }
+
+  /** The order with id `id` among the first n of the book, or null. */
+  private pending(id: number, n: number): Order | null {
+    for (let i = 0; i < n; i++) if (this.orders[i]!.id === id) return this.orders[i]!;
+    return null;
+  }
+
+  private isGone(id: number): boolean {
+    for (let i = 0; i < this.goneCount; i++) if (this.gone[i] === id) return true;
+    return false;
+  }
+
+  private markGone(id: number): void {
+    if (this.goneCount === this.gone.length) {
+      const wider = new Int32Array(2 * this.gone.length);
+      wider.set(this.gone);
+      this.gone = wider;
+    }
+    this.gone[this.goneCount++] = id;
+  }
+
+  /** One order of the pass over the first n of the book (an order left open stays where it is). */
+  private process(o: Order, n: number, day: number, stamp: number): void {
+    if (o.done === this.pass) return;
+    if (o.parent !== 0 && this.isGone(o.parent)) {
+      this.cancelled(o.id, 'parent-unfilled');
+      return;
+    }
+    if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return;
+    if (o.tif === TIF.day && day > o.day) {
+      this.markGone(o.id);
+      this.account.settle(o.id, STATUS.expired, NaN, 0, 'day-end');
+      return;
+    }
+    const p = this.ohlc;
+    const open = p[0]!, high = p[1]!, low = p[2]!;
+    // Bracket children: the conservative rule when one bar reaches both.
+    if (o.sibling !== 0) {
+      const sib = this.pending(o.sibling, n);
+      if (sib && sib.done !== this.pass) {
+        const mine = this.fillPrice(o, open, high, low);
+        const theirs = this.fillPrice(sib, open, high, low);
+        if (!Number.isNaN(mine) && !Number.isNaN(theirs)) {
+          const stopFirst = this.config.bothTouched === 'stop-first';
+          const winner = (o.type === TYPE.stop) === stopFirst ? o : sib;
+          const loser = winner === o ? sib : o;
+          loser.done = this.pass;
+          this.cancelled(loser.id, 'oco');
+          this.execute(winner, this.fillPrice(winner, open, high, low), winner.type !== TYPE.limit);
+          winner.done = this.pass;
+          return;
         }
       }
-      const price = this.fillPrice(o, open, high, low);
-      if (Number.isNaN(price)) {
-        if (o.tif === TIF.ioc || o.tif === TIF.fok) {
-          gone.add(o.id);
-          this.cancelled(o.id, 'not-immediate');
-        } else keep.push(o);
-        return;
+    }
+    const price = this.fillPrice(o, open, high, low);
+    if (Number.isNaN(price)) {
+      if (o.tif === TIF.ioc || o.tif === TIF.fok) {
+        this.markGone(o.id);
+        this.cancelled(o.id, 'not-immediate');
       }
-      const units = this.execute(o, price, o.type !== TYPE.limit && !(o.type === TYPE.stopLimit));
-      const filled = units !== 0;
-      done.add(o.id);
-      if (filled && o.sibling !== 0) {
-        done.add(o.sibling);
-        this.cancelled(o.sibling, 'oco');
+      return;
+    }
+    const units = this.execute(o, price, o.type !== TYPE.limit && !(o.type === TYPE.stopLimit));
+    const filled = units !== 0;
+    o.done = this.pass;
+    if (filled && o.sibling !== 0) {
+      const sib = this.pending(o.sibling, n);
+      if (sib) sib.done = this.pass;
+      this.cancelled(o.sibling, 'oco');
+    }
+    if (filled) {
+      // The bracket's children go live: on this bar when the entry filled at the open (they come
+      // later in submission order), else from the next bar.
+      for (let i = 0; i < n; i++) {
+        const c = this.orders[i]!;
+        if (c.parent !== o.id) continue;
+        c.parent = 0;
+        c.size = Math.abs(units); // the children close exactly what the entry bought or sold
+        c.activeFrom = price === open ? this.bar : this.bar + 1;
+        c.after = price === open ? stamp - 1 : this.account.stamp;
       }
-      if (filled) {
-        // The bracket's children go live: on this bar when the entry filled at the open (they come
-        // later in submission order), else from the next bar.
-        for (const c of pending) {
-          if (c.parent !== o.id) continue;
-          c.parent = 0;
-          c.size = Math.abs(units); // the children close exactly what the entry bought or sold
-          c.activeFrom = price === open ? this.bar : this.bar + 1;
-          c.after = price === open ? stamp - 1 : this.account.stamp;
-        }
-      } else gone.add(o.id);
-    };
-    for (const o of pending) process(o);
-    // A child kept earlier in this pass may have been cancelled by its sibling's fill since.
-    this.orders = keep.filter((o) => !done.has(o.id)).concat(this.orders);
+    } else this.markGone(o.id);
   }
 
   /**
@@ -492,18 +661,24 @@ export class Broker {
   /** Close-time rules for bar `j` of `bars`: market orders placed on it fill at its close (fillMarketAt = 'close'), trailing stops follow, margin calls. */
   onBarClose(bars: Bars, j: number): void {
     // Nothing to do on most bars: return before touching a price (a double read may be boxed).
-    if (this.orders.length === 0 && (this.position === 0 || this.config.maintenanceMargin <= 0)) return;
+    if (this.count === 0 && (this.position === 0 || this.config.maintenanceMargin <= 0)) return;
     const close = bars.close[j]!;
-    if (this.config.fillMarketAt === 'close' && this.orders.length > 0 && this.orders.some(isMarketPlacedAt, this.account.stamp)) {
-      const rest: Order[] = [];
-      for (const o of this.orders) {
-        if (isMarketPlacedAt.call(this.account.stamp, o)) this.execute(o, close, true);
-        else rest.push(o);
+    const stamp = this.account.stamp;
+    if (this.config.fillMarketAt === 'close' && this.count > 0) {
+      // Market orders placed at this close fill at it, in book order; the others stay, in order.
+      let kept = 0;
+      const n = this.count;
+      for (let i = 0; i < n; i++) {
+        const o = this.orders[i]!;
+        if (isMarketPlacedAt(o, stamp)) {
+          this.execute(o, close, true);
+          this.release(o);
+        } else this.orders[kept++] = o;
       }
-      this.orders = rest;
+      this.count = kept;
     }
     // Trailing stops follow the close (the level computed here, not by a call: see onBarOpen).
-    for (let i = 0; i < this.orders.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       const o = this.orders[i]!;
       if (o.type !== TYPE.trailingAmount && o.type !== TYPE.trailingPercent) continue;
       const d = o.type === TYPE.trailingPercent ? close * o.trail : o.trail;
@@ -515,16 +690,21 @@ export class Broker {
       let equity = this.account.cash; // Account.equity() inline: its double result would be boxed every bar
       const brokers = this.account.brokers;
       for (let b = 0; b < brokers.length; b++) if (brokers[b]!.position !== 0) equity += brokers[b]!.position * brokers[b]!.price;
-      if (equity < this.config.maintenanceMargin * Math.abs(this.position) * close && !this.orders.some((o) => o.marginCall)) {
+      let pending = false;
+      for (let i = 0; i < this.count && !pending; i++) pending = this.orders[i]!.marginCall;
+      if (equity < this.config.maintenanceMargin * Math.abs(this.position) * close && !pending) {
         this.marginCalls++;
-        this.newOrder({ side: 0, type: TYPE.market, exclusive: true, marginCall: true });
+        const o = this.newOrder(0, TYPE.market, 0);
+        o.exclusive = true;
+        o.marginCall = true;
+        this.account.orders.reason[o.id - 1] = reasonCode('margin-call');
       }
     }
   }
 
   /** Orders resting in this book (the sandbox charges the guest for them: run/guest-host). */
   get openOrders(): number {
-    return this.orders.length;
+    return this.count;
   }
 
   /**
@@ -532,9 +712,13 @@ export class Broker {
    * of it). They count in Rejected Orders, as they always have. Returns how many.
    */
   cancelPending(): number {
-    const n = this.orders.length;
-    for (const o of this.orders) this.account.settle(o.id, STATUS.cancelled, NaN, 0, 'end-of-data', true);
-    this.orders = [];
+    const n = this.count;
+    for (let i = 0; i < n; i++) {
+      const o = this.orders[i]!;
+      this.account.settle(o.id, STATUS.cancelled, NaN, 0, 'end-of-data', true);
+      this.release(o);
+    }
+    this.count = 0;
     return n;
   }
 
@@ -604,7 +788,8 @@ export class Broker {
     if (this.position === 0 || Math.sign(this.position) === Math.sign(units)) {
       if (this.position === 0) {
         this.entryBar = this.bar;
-        this.entryTime = this.account.time();
+        this.entryHi = this.account.timeHi;
+        this.entryLo = this.account.timeLo;
         this.entryPrice = price;
         this.entryCommission = commission;
       } else {
@@ -624,23 +809,35 @@ export class Broker {
     if (rest !== 0) {
       this.position = rest;
       this.entryBar = this.bar;
-      this.entryTime = this.account.time();
+      this.entryHi = this.account.timeHi;
+      this.entryLo = this.account.timeLo;
       this.entryPrice = price;
       this.entryCommission = commission * (1 - share);
     }
   }
 
+  /** A closed trade, written into the account's trade columns. */
   private recordTrade(size: number, exitPrice: number, exitCommission: number): void {
     const fraction = Math.abs(size / this.position);
     const entryCommission = this.entryCommission * fraction;
     this.entryCommission -= entryCommission;
     const total = entryCommission + exitCommission;
     const pnl = size * (exitPrice - this.entryPrice) - total;
-    this.trades.push({
-      symbol: this.symbol,
-      entryBar: this.entryBar, exitBar: this.bar, entryTime: this.entryTime, exitTime: this.account.time(), size,
-      entryPrice: this.entryPrice, exitPrice, pnl, returnPct: (pnl / (Math.abs(size) * this.entryPrice)) * 100, commission: total,
-    });
+    const log = this.account.tradeLog;
+    const k = log.add(); // may replace the columns: read them after
+    log.symbol[k] = this.symbol;
+    log.entryBar[k] = this.entryBar;
+    log.exitBar[k] = this.bar;
+    log.entryWords[2 * k + TIME_HI] = this.entryHi;
+    log.entryWords[2 * k + TIME_LO] = this.entryLo;
+    log.exitWords[2 * k + TIME_HI] = this.account.timeHi;
+    log.exitWords[2 * k + TIME_LO] = this.account.timeLo;
+    log.size[k] = size;
+    log.entryPrice[k] = this.entryPrice;
+    log.exitPrice[k] = exitPrice;
+    log.pnl[k] = pnl;
+    log.returnPct[k] = (pnl / (Math.abs(size) * this.entryPrice)) * 100;
+    log.commission[k] = total;
   }
 
   private closePosition(price: number): void {

@@ -3,6 +3,8 @@
  * Every order a run saw, with how it ended: one row per order id (ids are 1, 2, … in placement order,
  * across symbols; an order rejected outright also takes an id). Rendered as orders.csv.
  */
+import { timeWords } from './bars.ts';
+
 export interface OrderRecord {
   id: number;
   /** The symbol's bar being processed when the order was placed (−1: before its first bar, e.g. in init). */
@@ -50,6 +52,91 @@ export type CancelReason =
   | 'margin-call'; // the engine's liquidation (status filled)
 
 export type OrderReason = RejectReason | CancelReason | '';
+
+/** Every reason, by the code OrderLog stores it as (0: none). */
+export const REASONS: readonly OrderReason[] = [
+  '', 'invalid-kind', 'invalid-size', 'invalid-type', 'invalid-tif', 'invalid-price', 'unknown-symbol', 'insufficient-margin', 'zero-units', 'no-position',
+  'strategy', 'oco', 'parent-cancelled', 'parent-unfilled', 'not-immediate', 'day-end', 'end-of-data', 'margin-call',
+];
+const REASON_CODE = new Map<OrderReason, number>(REASONS.map((r, i) => [r, i]));
+/** The code of a reason in OrderLog's reason column. */
+export const reasonCode = (reason: OrderReason): number => REASON_CODE.get(reason)!;
+
+/**
+ * The order rows by column: how the engine records them during a run (no object, no BigInt per
+ * order; the time is written as int32 words, model/bars `timeWords`). Row k is order id k + 1;
+ * `at(k)` and `toArray()` give the OrderRecord objects the result's readers take.
+ */
+export class OrderLog {
+  length = 0;
+  bar: Int32Array;
+  time: BigInt64Array;
+  /** `time` as int32 words (a view of the same memory). */
+  timeWords: Int32Array;
+  symbol: Int32Array;
+  side: Int8Array;
+  /** As the guest gave it (a rejected order's may be any number). */
+  type: Float64Array;
+  size: Float64Array;
+  status: Uint8Array;
+  /** Index into REASONS. */
+  reason: Uint8Array;
+  price: Float64Array;
+  units: Float64Array;
+
+  constructor(capacity = 256) {
+    this.bar = new Int32Array(capacity);
+    this.time = new BigInt64Array(capacity);
+    this.timeWords = timeWords(this.time);
+    this.symbol = new Int32Array(capacity);
+    this.side = new Int8Array(capacity);
+    this.type = new Float64Array(capacity);
+    this.size = new Float64Array(capacity);
+    this.status = new Uint8Array(capacity);
+    this.reason = new Uint8Array(capacity);
+    this.price = new Float64Array(capacity);
+    this.units = new Float64Array(capacity);
+  }
+
+  /** A new row's index, its status, reason, price and units 0 (the columns double when full); the caller writes the rest. */
+  add(): number {
+    if (this.length === this.bar.length) this.grow(2 * this.bar.length);
+    return this.length++;
+  }
+
+  private grow(capacity: number): void {
+    const wider = <T extends Int32Array | Int8Array | Uint8Array | Float64Array | BigInt64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(capacity);
+      b.set(a as never);
+      return b;
+    };
+    this.bar = wider(this.bar);
+    this.time = wider(this.time);
+    this.timeWords = timeWords(this.time);
+    this.symbol = wider(this.symbol);
+    this.side = wider(this.side);
+    this.type = wider(this.type);
+    this.size = wider(this.size);
+    this.status = wider(this.status);
+    this.reason = wider(this.reason);
+    this.price = wider(this.price);
+    this.units = wider(this.units);
+  }
+
+  /** Row k (order id k + 1) as an object. */
+  at(k: number): OrderRecord {
+    return {
+      id: k + 1, bar: this.bar[k]!, time: this.time[k]!, symbol: this.symbol[k]!, side: this.side[k]!, type: this.type[k]!, size: this.size[k]!,
+      status: this.status[k]!, reason: REASONS[this.reason[k]!]!, price: this.price[k]!, units: this.units[k]!,
+    };
+  }
+
+  toArray(): OrderRecord[] {
+    const out = new Array<OrderRecord>(this.length);
+    for (let k = 0; k < this.length; k++) out[k] = this.at(k);
+    return out;
+  }
+}
 
 export const SIDE_NAMES: Record<number, string> = { 1: 'buy', [-1]: 'sell', 0: 'close' };
 export const TYPE_NAMES = ['market', 'limit', 'stop', 'stop-limit', 'trailing-amount', 'trailing-percent'] as const;
