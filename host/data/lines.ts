@@ -20,22 +20,46 @@ export function textInput(text: string): TextInput {
   return { read: () => (done ? null : ((done = true), text)) };
 }
 
-export class LineScanner {
+/** What both scanners do with a line once it is cut: the blank-line rule, the current line, the limit's error. */
+class LineRules {
   readonly file: string;
-  /** The current line is text[start, end), number lineNo (1-based, counting blank lines). */
-  text = '';
+  /** The current line is [start, end) of the scanner's text or bytes, number lineNo (1-based, counting blank lines). */
   start = 0;
   end = 0;
   lineNo = 0;
+  /** The first of a run of blank lines not yet followed by content (0: none). */
+  private blank = 0;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  /** Line `lineNo` is [start, end): true when it has content (it becomes the current line), false when blank. */
+  protected take(lineNo: number, start: number, end: number): boolean {
+    if (end === start) {
+      if (this.blank === 0) this.blank = lineNo;
+      return false;
+    }
+    if (this.blank !== 0) throw new DataError('DATA_MALFORMED', `${this.file}:${this.blank}: the line is blank (blank lines may only end the file)`);
+    this.start = start;
+    this.end = end;
+    return true;
+  }
+
+  protected tooLong(lineNo: number): never {
+    throw new DataError('DATA_LIMIT', `${this.file}:${lineNo}: the line is longer than the line-length limit of ${MAX_LINE} characters`);
+  }
+}
+
+export class LineScanner extends LineRules {
+  text = '';
   /** Text before `pos` is consumed. */
   private pos = 0;
   private last = false;
-  /** The first of a run of blank lines not yet followed by content (0: none). */
-  private blank = 0;
   private readonly input: TextInput;
 
   constructor(file: string, input: TextInput) {
-    this.file = file;
+    super(file);
     this.input = input;
   }
 
@@ -77,19 +101,8 @@ export class LineScanner {
       if (end < start) end = start;
       if (end - start > MAX_LINE) this.tooLong(lineNo);
       this.pos = nl + 1;
-      if (end === start) {
-        if (this.blank === 0) this.blank = lineNo;
-        continue;
-      }
-      if (this.blank !== 0) throw new DataError('DATA_MALFORMED', `${this.file}:${this.blank}: the line is blank (blank lines may only end the file)`);
-      this.start = start;
-      this.end = end;
-      return true;
+      if (this.take(lineNo, start, end)) return true;
     }
-  }
-
-  private tooLong(lineNo: number): never {
-    throw new DataError('DATA_LIMIT', `${this.file}:${lineNo}: the line is longer than the line-length limit of ${MAX_LINE} characters`);
   }
 }
 
@@ -112,22 +125,16 @@ const SURELY_TOO_LONG = 3 * (MAX_LINE + 2) + 3;
  * the input, and the length limit counts the decoded line's UTF-16 units (decoded only when its
  * bytes exceed MAX_LINE: a line never has more units than bytes).
  */
-export class ByteLineScanner {
-  readonly file: string;
-  /** The current line is bytes[start, end), number lineNo (1-based, counting blank lines). */
+export class ByteLineScanner extends LineRules {
   bytes: Buffer;
-  start = 0;
-  end = 0;
-  lineNo = 0;
   private pos = 0;
   private last: boolean;
-  private blank = 0;
   private buf: Buffer;
   private readonly input: ByteInput | null;
 
   /** A whole input (`source` bytes), or one read in blocks of `block` bytes. */
   constructor(file: string, source: Uint8Array | ByteInput, block = 8 << 20) {
-    this.file = file;
+    super(file);
     if (source instanceof Uint8Array) {
       this.buf = this.bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
       this.input = null;
@@ -191,18 +198,7 @@ export class ByteLineScanner {
       if (end < start) end = start;
       if (end - start > MAX_LINE && bytes.toString('utf8', start, end).length > MAX_LINE) this.tooLong(lineNo);
       this.pos = nl + 1;
-      if (end === start) {
-        if (this.blank === 0) this.blank = lineNo;
-        continue;
-      }
-      if (this.blank !== 0) throw new DataError('DATA_MALFORMED', `${this.file}:${this.blank}: the line is blank (blank lines may only end the file)`);
-      this.start = start;
-      this.end = end;
-      return true;
+      if (this.take(lineNo, start, end)) return true;
     }
-  }
-
-  private tooLong(lineNo: number): never {
-    throw new DataError('DATA_LIMIT', `${this.file}:${lineNo}: the line is longer than the line-length limit of ${MAX_LINE} characters`);
   }
 }
