@@ -48,18 +48,24 @@ function fastNumber(b: Uint8Array, at: number, end: number): number {
   let i = at;
   const negative = i < end && b[i] === 45;
   if (negative) i++;
-  let m = 0, digits = 0, point = -1;
-  for (; i < end; i++) {
-    const c = b[i]!;
-    if (c >= 48 && c <= 57) {
-      m = m * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 && point < 0) point = i;
-    else break;
+  const first = i;
+  let m = 0, d = 0;
+  // (d >>> 0) <= 9: a digit, in one comparison (a byte below '0' wraps to a large number).
+  while (i < end && ((d = b[i]! - 48) >>> 0) <= 9) {
+    m = m * 10 + d;
+    i++;
   }
-  if (digits === 0 || m > Number.MAX_SAFE_INTEGER || (i < end && b[i] !== 44)) return NaN;
-  const e = point < 0 ? 0 : i - point - 1;
-  if (e > 22) return NaN;
+  let digits = i - first, e = 0;
+  if (i < end && b[i] === 46) {
+    const point = ++i;
+    while (i < end && ((d = b[i]! - 48) >>> 0) <= 9) {
+      m = m * 10 + d;
+      i++;
+    }
+    e = i - point;
+    digits += e;
+  }
+  if (digits === 0 || e > 22 || m > Number.MAX_SAFE_INTEGER || (i < end && b[i] !== 44)) return NaN;
   numberEnd = i;
   const v = e === 0 ? m : m / POW10[e]!;
   return negative ? -v : v;
