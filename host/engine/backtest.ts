@@ -246,10 +246,12 @@ export class Backtest {
     // wait for the next delivery, as before the bar's other callbacks. The columns are read through
     // `events` each time: a callback's event may have replaced them (grown).
     const n = events.length;
-    if (guest.onOrder) for (let i = 0; i < n; i++) guest.onOrder(events.id[i]!, events.status[i]!, events.price[i]!, events.units[i]!);
+    if (guest.onOrderAt) for (let i = 0; i < n; i++) guest.onOrderAt(events, i);
+    else if (guest.onOrder) for (let i = 0; i < n; i++) guest.onOrder(events.id[i]!, events.status[i]!, events.price[i]!, events.units[i]!);
     events.shift(n);
     const trades = account.tradeLog;
-    if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades.size[k]!, trades.entryPrice[k]!, trades.exitPrice[k]!, trades.pnl[k]!);
+    if (guest.onTradeAt) for (let k = account.tradesReported; k < trades.length; k++) guest.onTradeAt(trades, k);
+    else if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades.size[k]!, trades.entryPrice[k]!, trades.exitPrice[k]!, trades.pnl[k]!);
     account.tradesReported = trades.length;
   }
 }

@@ -19,7 +19,8 @@
  *   at the next open (a margin call).
  */
 import { TradeLog, type Trade } from '../model/trade.ts';
-import { OrderLog, reasonCode, type OrderReason } from '../model/order.ts';
+import { OrderEvents, OrderLog, reasonCode, type OrderReason } from '../model/order.ts';
+export { OrderEvents, type OrderEvent } from '../model/order.ts';
 import { TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
 
 import * as abi from '../../guest-sdk/constants.ts';
@@ -32,6 +33,9 @@ export const TYPE = {
 export const TIF = { gtc: abi.TIF_GTC, day: abi.TIF_DAY, ioc: abi.TIF_IOC, fok: abi.TIF_FOK } as const;
 /** Order status reported to the guest's on_order. */
 export const STATUS = { filled: abi.STATUS_FILLED, cancelled: abi.STATUS_CANCELLED, rejected: abi.STATUS_REJECTED, expired: abi.STATUS_EXPIRED } as const;
+/** Slots of Account.fill: the fill's price (after slippage) and signed units; a closed trade's size and exit commission. */
+const FILL_PRICE = 0, FILL_UNITS = 1, TRADE_SIZE = 2, TRADE_FEE = 3;
+
 /** The side recorded for an order whose kind is neither buy, sell nor close. */
 export const SIDE_INVALID = 2;
 
@@ -104,53 +108,6 @@ class Order {
   done = 0;
 }
 
-export interface OrderEvent {
-  id: number;
-  status: number;
-  price: number;
-  units: number;
-}
-
-/** Order events waiting for the guest's on_order, by column (a queue drained at each delivery). */
-export class OrderEvents {
-  length = 0;
-  id = new Int32Array(16);
-  status = new Int32Array(16);
-  price = new Float64Array(16);
-  units = new Float64Array(16);
-
-  /** A new event's index (the columns double when full); the caller writes its fields. */
-  add(): number {
-    if (this.length === this.id.length) {
-      const n = 2 * this.length;
-      const id = new Int32Array(n), status = new Int32Array(n), price = new Float64Array(n), units = new Float64Array(n);
-      id.set(this.id);
-      status.set(this.status);
-      price.set(this.price);
-      units.set(this.units);
-      this.id = id;
-      this.status = status;
-      this.price = price;
-      this.units = units;
-    }
-    return this.length++;
-  }
-
-  /** Event k as an object. */
-  at(k: number): OrderEvent {
-    return { id: this.id[k]!, status: this.status[k]!, price: this.price[k]!, units: this.units[k]! };
-  }
-
-  /** Drops the first n events (those delivered), keeping any queued since. */
-  shift(n: number): void {
-    this.id.copyWithin(0, n, this.length);
-    this.status.copyWithin(0, n, this.length);
-    this.price.copyWithin(0, n, this.length);
-    this.units.copyWithin(0, n, this.length);
-    this.length -= n;
-  }
-}
-
 /**
  * Cash, the closed trades, the order rows and counters, shared by the brokers of every symbol of a
  * run. Trades, rows and events are kept by column (model/trade TradeLog, model/order OrderLog,
@@ -184,6 +141,12 @@ export class Account {
   day = 0;
   timeHi = 0;
   timeLo = 0;
+  /**
+   * The fill being made, in slots FILL_PRICE, FILL_UNITS, TRADE_SIZE, TRADE_FEE: the fill path's
+   * methods hand their doubles over here, not as arguments or results (a double crossing a call V8
+   * does not inline is boxed: a heap number per fill).
+   */
+  readonly fill = new Float64Array(4);
 
   constructor(cash: number) {
     this.cash = cash;
@@ -220,32 +183,41 @@ export class Account {
   }
 
   /**
-   * Order `id` ended: its row says how, and (unless `quiet`) the guest's on_order hears of it.
-   * A rejection counts in Rejected Orders.
+   * Order `id` ended without a fill (cancelled, rejected or expired): its row says how, and (unless
+   * `quiet`) the guest's on_order hears of it (price NaN, units 0). A rejection counts in Rejected Orders.
    */
-  settle(id: number, status: number, price: number, units: number, reason: OrderReason, quiet = false): void {
+  settle(id: number, status: number, reason: OrderReason, quiet = false): void {
+    const rows = this.orders;
+    rows.status[id - 1] = status;
+    rows.reason[id - 1] = reasonCode(reason);
+    if (status === STATUS.rejected) this.rejectedOrders++;
+    if (!quiet) this.event(id, status);
+  }
+
+  /** Order `id` filled at fill[FILL_PRICE], fill[FILL_UNITS] units (signed): its row and the guest's event. */
+  filled(id: number, reason: OrderReason): void {
     const rows = this.orders;
     const k = id - 1;
-    rows.status[k] = status;
+    rows.status[k] = STATUS.filled;
     rows.reason[k] = reasonCode(reason);
-    if (status === STATUS.filled) {
-      rows.price[k] = price;
-      rows.units[k] = units;
-    }
-    if (status === STATUS.rejected) this.rejectedOrders++;
-    if (!quiet) {
-      const ev = this.events;
-      const e = ev.add();
-      ev.id[e] = id;
-      ev.status[e] = status;
-      ev.price[e] = price;
-      ev.units[e] = units;
-    }
+    rows.price[k] = this.fill[FILL_PRICE]!;
+    rows.units[k] = this.fill[FILL_UNITS]!;
+    this.event(id, STATUS.filled);
+  }
+
+  /** Queues the event of order `id` for on_order: a fill's price and units, else NaN and 0. */
+  private event(id: number, status: number): void {
+    const ev = this.events;
+    const e = ev.add();
+    ev.id[e] = id;
+    ev.status[e] = status;
+    ev.price[e] = status === STATUS.filled ? this.fill[FILL_PRICE]! : NaN;
+    ev.units[e] = status === STATUS.filled ? this.fill[FILL_UNITS]! : 0;
   }
 
   /** An order refused before it reached a book (e.g. on a symbol that does not exist): a row, a rejection. Returns −1. */
   rejectOutright(symbol: number, bar: number, side: number, type: number, size: number, reason: OrderReason): number {
-    this.settle(this.record(symbol, bar, side, type, size), STATUS.rejected, NaN, 0, reason);
+    this.settle(this.record(symbol, bar, side, type, size), STATUS.rejected, reason);
     return -1;
   }
 
@@ -286,12 +258,6 @@ export class Account {
 /** A market order placed at the event with stamp `stamp`. */
 function isMarketPlacedAt(o: Order, stamp: number): boolean {
   return o.type === TYPE.market && o.after === stamp && o.parent === 0;
-}
-
-/** Where a stop is reached on a bar: at the open when it gaps through, else at the stop; NaN if not. */
-function stopHit(o: Order, open: number, high: number, low: number): number {
-  if (o.side > 0) return open >= o.stop ? open : high >= o.stop ? o.stop : NaN;
-  return open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
 }
 
 export class Broker {
@@ -395,7 +361,7 @@ export class Broker {
   }
 
   private reject(id: number, reason: OrderReason): number {
-    this.account.settle(id, STATUS.rejected, NaN, 0, reason);
+    this.account.settle(id, STATUS.rejected, reason);
     return -1;
   }
 
@@ -405,7 +371,7 @@ export class Broker {
   }
 
   private cancelled(id: number, reason: OrderReason): void {
-    this.account.settle(id, STATUS.cancelled, NaN, 0, reason);
+    this.account.settle(id, STATUS.cancelled, reason);
   }
 
   /** Simple exclusive market order (kind 1 buy, 2 sell, 3 close). */
@@ -556,38 +522,39 @@ export class Broker {
     if (o.parent !== 0 || o.activeFrom > this.bar || stamp <= o.after) return;
     if (o.tif === TIF.day && day > o.day) {
       this.markGone(o.id);
-      this.account.settle(o.id, STATUS.expired, NaN, 0, 'day-end');
+      this.account.settle(o.id, STATUS.expired, 'day-end');
       return;
     }
-    const p = this.ohlc;
-    const open = p[0]!, high = p[1]!, low = p[2]!;
     // Bracket children: the conservative rule when one bar reaches both.
     if (o.sibling !== 0) {
       const sib = this.pending(o.sibling, n);
       if (sib && sib.done !== this.pass) {
-        const mine = this.fillPrice(o, open, high, low);
-        const theirs = this.fillPrice(sib, open, high, low);
-        if (!Number.isNaN(mine) && !Number.isNaN(theirs)) {
+        const mine = this.fillPrice(o);
+        const theirs = this.fillPrice(sib);
+        if (mine && theirs) {
           const stopFirst = this.config.bothTouched === 'stop-first';
           const winner = (o.type === TYPE.stop) === stopFirst ? o : sib;
           const loser = winner === o ? sib : o;
           loser.done = this.pass;
           this.cancelled(loser.id, 'oco');
-          this.execute(winner, this.fillPrice(winner, open, high, low), winner.type !== TYPE.limit);
+          this.fillPrice(winner);
+          this.execute(winner, winner.type !== TYPE.limit);
           winner.done = this.pass;
           return;
         }
       }
     }
-    const price = this.fillPrice(o, open, high, low);
-    if (Number.isNaN(price)) {
+    if (!this.fillPrice(o)) {
       if (o.tif === TIF.ioc || o.tif === TIF.fok) {
         this.markGone(o.id);
         this.cancelled(o.id, 'not-immediate');
       }
       return;
     }
-    const units = this.execute(o, price, o.type !== TYPE.limit && !(o.type === TYPE.stopLimit));
+    const f = this.account.fill;
+    const atOpen = f[FILL_PRICE] === this.ohlc[0]; // before slippage
+    this.execute(o, o.type !== TYPE.limit && !(o.type === TYPE.stopLimit));
+    const units = f[FILL_UNITS]!;
     const filled = units !== 0;
     o.done = this.pass;
     if (filled && o.sibling !== 0) {
@@ -603,15 +570,15 @@ export class Broker {
         if (c.parent !== o.id) continue;
         c.parent = 0;
         c.size = Math.abs(units); // the children close exactly what the entry bought or sold
-        c.activeFrom = price === open ? this.bar : this.bar + 1;
-        c.after = price === open ? stamp - 1 : this.account.stamp;
+        c.activeFrom = atOpen ? this.bar : this.bar + 1;
+        c.after = atOpen ? stamp - 1 : this.account.stamp;
       }
     } else this.markGone(o.id);
   }
 
   /**
    * Whether the pass over the bar in `ohlc` would fill, expire, cancel or trigger `o` (no side
-   * effects): exactly when fillPrice would not be NaN (or would trigger a stop-limit), spelled with
+   * effects): exactly when fillPrice would fill (or trigger a stop-limit), spelled with
    * comparisons only so no double crosses a call. test/engine/orders.test.ts checks the equivalence.
    */
   private isDue(o: Order, day: number, stamp: number): boolean {
@@ -629,33 +596,52 @@ export class Broker {
     }
   }
 
-  /** The price at which `o` fills on a bar with this open/high/low, or NaN. */
-  private fillPrice(o: Order, open: number, high: number, low: number): number {
+  /**
+   * Whether `o` fills on the bar in `ohlc`; if so at the price put in fill[FILL_PRICE]. A stop-limit
+   * whose stop is reached triggers here.
+   */
+  private fillPrice(o: Order): boolean {
+    const p = this.ohlc;
+    const open = p[0]!, high = p[1]!, low = p[2]!;
+    const f = this.account.fill;
     switch (o.type) {
       case TYPE.market:
-        return open;
+        f[FILL_PRICE] = open;
+        return true;
       case TYPE.limit:
-        if (o.side > 0) return open <= o.limit ? open : low <= o.limit ? o.limit : NaN;
-        return open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
+        return this.limitFill(o, open, high, low);
       case TYPE.stop:
       case TYPE.trailingAmount:
       case TYPE.trailingPercent:
-        return stopHit(o, open, high, low);
+        return this.stopFill(o, open, high, low);
       case TYPE.stopLimit: {
         if (!o.triggered) {
-          const hit = stopHit(o, open, high, low);
-          if (Number.isNaN(hit)) return NaN;
+          if (!this.stopFill(o, open, high, low)) return false;
           o.triggered = true;
           // Marketable at the trigger price: fill there; otherwise rest as a limit from the next bar.
-          if (o.side > 0 ? hit <= o.limit : hit >= o.limit) return hit;
+          const hit = f[FILL_PRICE]!;
+          if (o.side > 0 ? hit <= o.limit : hit >= o.limit) return true;
           o.activeFrom = this.bar + 1;
-          return NaN;
+          return false;
         }
-        if (o.side > 0) return open <= o.limit ? open : low <= o.limit ? o.limit : NaN;
-        return open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
+        return this.limitFill(o, open, high, low);
       }
     }
-    return NaN;
+    return false;
+  }
+
+  /** A limit is reached at the open when the bar gaps through it, else at the limit. */
+  private limitFill(o: Order, open: number, high: number, low: number): boolean {
+    const price = o.side > 0 ? (open <= o.limit ? open : low <= o.limit ? o.limit : NaN) : open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
+    this.account.fill[FILL_PRICE] = price;
+    return !Number.isNaN(price);
+  }
+
+  /** A stop is reached at the open when the bar gaps through it, else at the stop. */
+  private stopFill(o: Order, open: number, high: number, low: number): boolean {
+    const price = o.side > 0 ? (open >= o.stop ? open : high >= o.stop ? o.stop : NaN) : open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
+    this.account.fill[FILL_PRICE] = price;
+    return !Number.isNaN(price);
   }
 
   /** Close-time rules for bar `j` of `bars`: market orders placed on it fill at its close (fillMarketAt = 'close'), trailing stops follow, margin calls. */
@@ -671,7 +657,8 @@ export class Broker {
       for (let i = 0; i < n; i++) {
         const o = this.orders[i]!;
         if (isMarketPlacedAt(o, stamp)) {
-          this.execute(o, close, true);
+          this.account.fill[FILL_PRICE] = close;
+          this.execute(o, true);
           this.release(o);
         } else this.orders[kept++] = o;
       }
@@ -715,76 +702,103 @@ export class Broker {
     const n = this.count;
     for (let i = 0; i < n; i++) {
       const o = this.orders[i]!;
-      this.account.settle(o.id, STATUS.cancelled, NaN, 0, 'end-of-data', true);
+      this.account.settle(o.id, STATUS.cancelled, 'end-of-data', true);
       this.release(o);
     }
     this.count = 0;
     return n;
   }
 
-  private slipped(price: number, direction: number): number {
-    const c = this.config.costs;
-    return price * (1 + direction * c.slippageBps / 10_000) + direction * c.slippageFixed;
-  }
-
+  /** The commission of a fill of `units` at `price`. */
   private commissionFor(units: number, price: number): number {
     const c = this.config.costs;
     const u = Math.abs(units);
     return Math.max(c.minimum, c.fixed + c.perUnit * u + c.rate * u * price);
   }
 
+  /** `units` rounded down to the lot size. */
   private roundLot(units: number): number {
     const lot = this.config.lotSize;
     return lot > 0 ? Math.floor(units / lot + 1e-9) * lot : units;
   }
 
-  private units(size: number, price: number): number {
-    const equity = this.account.equity() + this.position * (price - (Number.isNaN(this.price) ? price : this.price));
-    const available = equity / this.config.margin - this.account.gross(this, price);
+  /** Units (unsigned, lot-rounded) order `o` may trade at fill[FILL_PRICE], into fill[FILL_UNITS]; 0 when it does not fit. */
+  private sizeOrder(o: Order): void {
+    const f = this.account.fill;
+    const price = f[FILL_PRICE]!;
+    const size = o.size;
+    // Closing part of an opposite position needs no margin; only what opens or adds is sized.
+    if (!o.exclusive && this.position * o.side < 0 && size >= 1) {
+      f[FILL_UNITS] = this.roundLot(size);
+      return;
+    }
+    // Account.equity() and gross() inline (their double results would be boxed), summed in the same order.
+    const brokers = this.account.brokers;
+    let marked = this.account.cash, gross = 0;
+    for (let i = 0; i < brokers.length; i++) {
+      const b = brokers[i]!;
+      if (b.position !== 0) marked += b.position * b.price;
+    }
+    for (let i = 0; i < brokers.length; i++) {
+      const b = brokers[i]!;
+      if (b.position !== 0) gross += Math.abs(b.position) * (b === this ? price : b.price);
+    }
+    const equity = marked + this.position * (price - (Number.isNaN(this.price) ? price : this.price));
+    const available = equity / this.config.margin - gross;
     const unitCost = price * (1 + this.config.costs.rate) + this.config.costs.perUnit;
     if (size >= 1) {
       const units = this.roundLot(size);
-      return units * unitCost <= available ? units : 0;
+      f[FILL_UNITS] = units * unitCost <= available ? units : 0;
+      return;
     }
     const fraction = size === 0 ? 1 : size;
-    return available > 0 ? this.roundLot((fraction * available) / unitCost) : 0;
+    f[FILL_UNITS] = available > 0 ? this.roundLot((fraction * available) / unitCost) : 0;
   }
 
-  /** Fills `o` at `price` (before slippage when `slip`). Returns the signed units traded (0: none). */
-  private execute(o: Order, price: number, slip: boolean): number {
+  /**
+   * Fills `o` at fill[FILL_PRICE] (first moved by slippage when `slip`); fill[FILL_UNITS] is then
+   * the signed units traded (0: none).
+   */
+  private execute(o: Order, slip: boolean): void {
+    const f = this.account.fill;
+    const c = this.config.costs;
     if (o.side === 0) {
       if (this.position === 0) {
         // A margin call whose position is gone by its fill says nothing to the guest (it never placed it).
         if (!o.marginCall) this.reject(o.id, 'no-position');
-        else this.account.settle(o.id, STATUS.cancelled, NaN, 0, 'margin-call', true);
-        return 0;
+        else this.account.settle(o.id, STATUS.cancelled, 'margin-call', true);
+        f[FILL_UNITS] = 0;
+        return;
       }
-      const p = slip ? this.slipped(price, -Math.sign(this.position)) : price;
+      const direction = -Math.sign(this.position);
+      if (slip) f[FILL_PRICE] = f[FILL_PRICE]! * (1 + direction * c.slippageBps / 10_000) + direction * c.slippageFixed;
       const units = this.position;
-      this.closePosition(p);
-      this.account.settle(o.id, STATUS.filled, p, -units, o.marginCall ? 'margin-call' : '');
-      return -units;
+      this.closePosition();
+      f[FILL_UNITS] = -units;
+      this.account.filled(o.id, o.marginCall ? 'margin-call' : '');
+      return;
     }
-    const p = slip ? this.slipped(price, o.side) : price;
-    if (o.exclusive && this.position * o.side < 0) this.closePosition(p);
-    // Closing part of an opposite position needs no margin; only what opens or adds is sized.
-    let units: number;
-    if (!o.exclusive && this.position * o.side < 0 && o.size >= 1) units = this.roundLot(o.size);
-    else units = this.units(o.size, p);
+    if (slip) f[FILL_PRICE] = f[FILL_PRICE]! * (1 + o.side * c.slippageBps / 10_000) + o.side * c.slippageFixed;
+    if (o.exclusive && this.position * o.side < 0) this.closePosition();
+    this.sizeOrder(o);
+    const units = f[FILL_UNITS]!;
     if (units <= 0) {
       this.reject(o.id, o.size >= 1 ? 'insufficient-margin' : 'zero-units');
-      return 0;
+      f[FILL_UNITS] = 0;
+      return;
     }
-    this.fill(o.side * units, p);
-    this.account.settle(o.id, STATUS.filled, p, o.side * units, '');
-    return o.side * units;
+    f[FILL_UNITS] = o.side * units;
+    this.fill();
+    this.account.filled(o.id, '');
   }
 
-  /** Applies a signed fill, netting against the position and recording closed trades. */
-  private fill(units: number, price: number): void {
+  /** Applies the signed fill in fill[FILL_UNITS] at fill[FILL_PRICE], netting against the position and recording closed trades. */
+  private fill(): void {
+    const f = this.account.fill;
+    const units = f[FILL_UNITS]!, price = f[FILL_PRICE]!;
     const commission = this.commissionFor(units, price);
-    this.cash -= units * price + commission;
-    this.commissions += commission;
+    this.account.cash -= units * price + commission;
+    this.account.commissions += commission;
     if (this.position === 0 || Math.sign(this.position) === Math.sign(units)) {
       if (this.position === 0) {
         this.entryBar = this.bar;
@@ -802,7 +816,9 @@ export class Broker {
     // Reducing (and maybe reversing): the closed part becomes a trade.
     const closing = Math.sign(units) * Math.min(Math.abs(units), Math.abs(this.position));
     const share = Math.abs(closing / units);
-    this.recordTrade(-closing, price, commission * share);
+    f[TRADE_SIZE] = -closing;
+    f[TRADE_FEE] = commission * share;
+    this.recordTrade();
     this.position += closing;
     const rest = units - closing;
     if (this.position === 0) this.entryCommission = 0;
@@ -816,12 +832,14 @@ export class Broker {
     }
   }
 
-  /** A closed trade, written into the account's trade columns. */
-  private recordTrade(size: number, exitPrice: number, exitCommission: number): void {
+  /** A closed trade of fill[TRADE_SIZE] units at fill[FILL_PRICE] with exit commission fill[TRADE_FEE], into the account's trade columns. */
+  private recordTrade(): void {
+    const f = this.account.fill;
+    const size = f[TRADE_SIZE]!, exitPrice = f[FILL_PRICE]!;
     const fraction = Math.abs(size / this.position);
     const entryCommission = this.entryCommission * fraction;
     this.entryCommission -= entryCommission;
-    const total = entryCommission + exitCommission;
+    const total = entryCommission + f[TRADE_FEE]!;
     const pnl = size * (exitPrice - this.entryPrice) - total;
     const log = this.account.tradeLog;
     const k = log.add(); // may replace the columns: read them after
@@ -840,12 +858,16 @@ export class Broker {
     log.commission[k] = total;
   }
 
-  private closePosition(price: number): void {
-    const size = this.position;
+  /** Closes the whole position at fill[FILL_PRICE] (a trade). */
+  private closePosition(): void {
+    const f = this.account.fill;
+    const size = this.position, price = f[FILL_PRICE]!;
     const commission = this.commissionFor(size, price);
-    this.cash += size * price - commission;
-    this.commissions += commission;
-    this.recordTrade(size, price, commission);
+    this.account.cash += size * price - commission;
+    this.account.commissions += commission;
+    f[TRADE_SIZE] = size;
+    f[TRADE_FEE] = commission;
+    this.recordTrade();
     this.position = 0;
     this.entryCommission = 0;
   }

@@ -4,6 +4,8 @@
  * The sandbox's GuestInstance satisfies GuestPort; tests may drive the engine with plain objects.
  */
 import type { Bars } from '../model/bars.ts';
+import type { OrderEvents } from '../model/order.ts';
+import type { TradeLog } from '../model/trade.ts';
 
 export interface GuestPort {
   onBar(time: bigint, open: number, high: number, low: number, close: number, volume: number): void;
@@ -18,4 +20,11 @@ export interface GuestPort {
   snapshot?(bar: number): Uint8Array;
   /** A trade was closed (optional). */
   onTrade?(size: number, entryPrice: number, exitPrice: number, pnl: number): void;
+  /**
+   * `onOrder` for event k of `events` (its id, status, price and units columns); used instead when
+   * present. Like onBarAt, it lets a guest take the event without boxed doubles per call.
+   */
+  onOrderAt?(events: OrderEvents, k: number): void;
+  /** `onTrade` for trade k of `trades` (its size, entryPrice, exitPrice and pnl columns); used instead when present. */
+  onTradeAt?(trades: TradeLog, k: number): void;
 }

@@ -141,3 +141,50 @@ export class OrderLog {
 export const SIDE_NAMES: Record<number, string> = { 1: 'buy', [-1]: 'sell', 0: 'close' };
 export const TYPE_NAMES = ['market', 'limit', 'stop', 'stop-limit', 'trailing-amount', 'trailing-percent'] as const;
 export const STATUS_NAMES = ['open', 'filled', 'cancelled', 'rejected', 'expired'] as const;
+
+export interface OrderEvent {
+  id: number;
+  status: number;
+  price: number;
+  units: number;
+}
+
+/** Order events waiting for the guest's on_order, by column (the engine's queue, drained at each delivery). */
+export class OrderEvents {
+  length = 0;
+  id = new Int32Array(16);
+  status = new Int32Array(16);
+  price = new Float64Array(16);
+  units = new Float64Array(16);
+
+  /** A new event's index (the columns double when full); the caller writes its fields. */
+  add(): number {
+    if (this.length === this.id.length) {
+      const n = 2 * this.length;
+      const id = new Int32Array(n), status = new Int32Array(n), price = new Float64Array(n), units = new Float64Array(n);
+      id.set(this.id);
+      status.set(this.status);
+      price.set(this.price);
+      units.set(this.units);
+      this.id = id;
+      this.status = status;
+      this.price = price;
+      this.units = units;
+    }
+    return this.length++;
+  }
+
+  /** Event k as an object. */
+  at(k: number): OrderEvent {
+    return { id: this.id[k]!, status: this.status[k]!, price: this.price[k]!, units: this.units[k]! };
+  }
+
+  /** Drops the first n events (those delivered), keeping any queued since. */
+  shift(n: number): void {
+    this.id.copyWithin(0, n, this.length);
+    this.status.copyWithin(0, n, this.length);
+    this.price.copyWithin(0, n, this.length);
+    this.units.copyWithin(0, n, this.length);
+    this.length -= n;
+  }
+}
