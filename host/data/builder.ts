@@ -168,11 +168,11 @@ export class BarBuilder {
     });
   }
 
-  /** All bars: views of the columns when they are nearly full (a copy would cost more than the room it frees). */
+  /** All bars: views of the columns when at most an eighth of their room is unused (a copy would cost more than it frees). */
   build(): Bars {
     const n = this.n;
     if (n === 0) throw new DataError('DATA_EMPTY', `${this.file}: no bars`);
-    if ((this.time.length - n) * 32 > n) return this.slice();
+    if ((this.time.length - n) * 8 > n) return this.slice();
     const [open, high, low, close, volume] = this.cols.map((c) => c.subarray(0, n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     return { length: n, time: this.time.subarray(0, n), open, high, low, close, volume };
   }

@@ -524,10 +524,12 @@ export function parseCsv(text: string, file: string, options: DataOptions = {}):
 /** A CSV file's bytes parsed (UTF-8), plain rows on the fast path: the same bars and errors as parseCsv of its text. */
 export function parseCsvBytes(bytes: Uint8Array, file: string, options: DataOptions = {}): Bars {
   const parser = new CsvParser(file, options, () => textInput(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')), bytes);
-  // Room for all rows at once, estimated from the first ones' length (3 % over; the builder grows if short).
-  if (parser.fill(ESTIMATE_AFTER)) {
+  // Room for all rows, estimated from the length of the rows read so far (3 % over), estimated again
+  // when they are more (an eighth more room at least, so few copies): no doubling at the end.
+  for (let room = ESTIMATE_AFTER; parser.fill(room); ) {
     const read = bytes.byteLength - parser.pending;
-    parser.bars.reserve(Math.ceil(((parser.bars.length * bytes.byteLength) / read) * 1.03));
+    room = Math.max(room + Math.max(ESTIMATE_AFTER, room >> 3), Math.ceil(((parser.bars.length * bytes.byteLength) / read) * 1.03));
+    parser.bars.reserve(room);
   }
   return parsed(parser);
 }
