@@ -60,14 +60,76 @@ const LE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const LO = LE ? 0 : 1;
 const HI = 1 - LO;
 
-/** Appends protobuf wire values to a buffer sized by the caller (plus room it grows into). */
-class ProtoWriter {
+/** What writeTrade, writeOrder and writeStats write to: the bytes (ProtoWriter), or only their count (ProtoSizer). */
+interface Wire {
+  pos: number;
+  uint32(tag: number, x: number): void;
+  sint32(tag: number, x: number): void;
+  sint64(tag: number, x: bigint): void;
+  double(key: number, x: number): void;
+  string(tag: number, s: string): void;
+  /** A uint32 field whose key (as in `key`) may take two bytes. */
+  uint32k(key: number, x: number): void;
+  open(tag: number): number;
+  close(start: number): void;
+}
+
+const varint32Size = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
+const varint64Size = (lo: number, hi: number): number => (hi === 0 ? varint32Size(lo) : Math.ceil((64 - Math.clz32(hi)) / 7));
+const keySize = (key: number): number => (key > 255 ? 2 : 1);
+const isAscii = (s: string): boolean => {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) >= 0x80) return false;
+  return true;
+};
+
+/** Counts the bytes ProtoWriter writes for the same calls: sizes result.pb exactly before it is written. */
+class ProtoSizer implements Wire {
+  pos = 0;
+  uint32(_tag: number, x: number): void {
+    const v = x >>> 0;
+    if (v !== 0) this.pos += 1 + varint32Size(v);
+  }
+  uint32k(key: number, x: number): void {
+    const v = x >>> 0;
+    if (v !== 0) this.pos += keySize(key) + varint32Size(v);
+  }
+  sint32(_tag: number, x: number): void {
+    const v = x | 0;
+    if (v !== 0) this.pos += 1 + varint32Size(((v << 1) ^ (v >> 31)) >>> 0);
+  }
+  sint64(_tag: number, x: bigint): void {
+    if (x === 0n || x === undefined || x === null) return;
+    scratch64[0] = x;
+    const lo = scratch32[LO]!, hi = scratch32[HI]!;
+    if ((lo | hi) === 0) return;
+    const mask = hi >> 31;
+    this.pos += 1 + varint64Size(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
+  }
+  double(key: number, x: number): void {
+    if ((x === 0 && 1 / x > 0) || x === undefined || x === null) return;
+    this.pos += keySize(key) + 8;
+  }
+  string(_tag: number, s: string): void {
+    if (s === '') return;
+    const n = isAscii(s) ? s.length : protobuf.util.utf8.length(s);
+    this.pos += 1 + varint32Size(n) + n;
+  }
+  open(_tag: number): number {
+    return (this.pos += 2);
+  }
+  close(start: number): void {
+    this.pos += varint32Size(this.pos - start) - 1;
+  }
+}
+
+/** Writes protobuf wire values into a buffer sized by the caller (exactly, by ProtoSizer; or with room it grows into). */
+class ProtoWriter implements Wire {
   buf: Uint8Array;
   view: DataView;
   pos = 0;
-  constructor(size: number) {
-    this.buf = new Uint8Array(size);
-    this.view = new DataView(this.buf.buffer);
+  constructor(size: number | Uint8Array) {
+    this.buf = typeof size === 'number' ? new Uint8Array(size) : size;
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.length);
   }
   room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
@@ -75,6 +137,15 @@ class ProtoWriter {
     bigger.set(this.buf.subarray(0, this.pos));
     this.buf = bigger;
     this.view = new DataView(bigger.buffer);
+  }
+  uint32k(key: number, x: number): void {
+    const v = x >>> 0;
+    if (v === 0) return;
+    if (key > 255) {
+      this.buf[this.pos++] = key & 255;
+      this.buf[this.pos++] = key >>> 8;
+    } else this.buf[this.pos++] = key;
+    this.varint32(v);
   }
   varint32(v: number): void {
     const buf = this.buf;
@@ -138,10 +209,9 @@ class ProtoWriter {
   string(tag: number, s: string): void {
     if (s === '') return;
     this.buf[this.pos++] = tag;
-    let ascii = true;
-    for (let k = 0; k < s.length && ascii; k++) ascii = s.charCodeAt(k) < 0x80;
+    const ascii = isAscii(s);
     const n = ascii ? s.length : protobuf.util.utf8.length(s);
-    this.room(n + 5);
+    this.room(varint32Size(n) + n);
     this.varint32(n);
     if (ascii) for (let k = 0; k < n; k++) this.buf[this.pos + k] = s.charCodeAt(k);
     else protobuf.util.utf8.write(s, this.buf, this.pos);
@@ -181,7 +251,7 @@ const STAT_FIELDS = pb.Stats.fieldsArray
   .map((f) => ({ name: f.name as keyof Stats, id: f.id, type: f.type as 'sint64' | 'uint32' | 'double' }));
 for (const f of STAT_FIELDS) if (f.type !== 'sint64' && f.type !== 'uint32' && f.type !== 'double') throw new TypeError(`Stats.${f.name}: no codec for ${f.type}`);
 
-function writeTrade(w: ProtoWriter, t: Trade): void {
+function writeTrade(w: Wire, t: Trade): void {
   const start = w.open(0x0a);
   w.uint32(0x08, t.entryBar);
   w.uint32(0x10, t.exitBar);
@@ -197,7 +267,7 @@ function writeTrade(w: ProtoWriter, t: Trade): void {
   w.close(start);
 }
 
-function writeOrder(w: ProtoWriter, o: OrderRecord): void {
+function writeOrder(w: Wire, o: OrderRecord): void {
   const start = w.open(0x22);
   w.uint32(0x08, o.id);
   w.sint32(0x10, o.bar);
@@ -213,57 +283,45 @@ function writeOrder(w: ProtoWriter, o: OrderRecord): void {
   w.close(start);
 }
 
-function writeStats(w: ProtoWriter, s: Stats): void {
+function writeStats(w: Wire, s: Stats): void {
   const start = w.open(0x1a);
   for (const f of STAT_FIELDS) {
     const v = s[f.name];
     if (v === undefined || v === null) continue;
     const k = key(f.id, f.type === 'double' ? 1 : 0);
     if (f.type === 'double') w.double(k, Number(v));
-    else if (f.type === 'uint32') {
-      if (Number(v) >>> 0 === 0) continue;
-      if (k > 255) { w.buf[w.pos++] = k & 255; w.buf[w.pos++] = k >>> 8; } else w.buf[w.pos++] = k;
-      w.varint32(Number(v));
-    } else w.sint64(k, BigInt.asIntN(64, v as bigint));
+    else if (f.type === 'uint32') w.uint32k(k, Number(v));
+    else w.sint64(k, BigInt.asIntN(64, v as bigint));
   }
   w.close(start);
 }
 
-/** Most bytes one message can take (its key and length, every field at its longest), strings aside. */
-const TRADE_MAX = 2 + 3 * 6 + 2 * 11 + 6 * 9;
-const ORDER_MAX = 2 + 6 * 6 + 11 + 3 * 9 + 1 + 5;
-const STATS_MAX = 3 + STAT_FIELDS.length * 12;
-
 /**
  * Result bytes: trades (field 1), equity (field 2, packed doubles), stats (field 3) and orders (field 4), in tag order —
  * the bytes protobufjs writes for the same values (pinned by the golden test and compared with it in test/audit).
+ * Sized exactly first, then written into the one buffer returned: no object and no scratch copy per row.
  */
 export function encodeResult(r: BacktestResult): Uint8Array {
-  let strings = 0;
-  for (const o of r.orders) strings += String(o.reason ?? '').length * 3;
-  const w = new ProtoWriter(r.trades.length * TRADE_MAX + STATS_MAX + r.orders.length * ORDER_MAX + strings + 16);
+  const size = new ProtoSizer();
+  for (const t of r.trades) writeTrade(size, t);
+  const tradesEnd = size.pos;
+  writeStats(size, r.stats);
+  for (const o of r.orders) writeOrder(size, o);
+  const n = r.equity.length;
+  const head = n > 0 ? 1 + varint32Size(n * 8) : 0;
+  const out = new Uint8Array(size.pos + head + n * 8);
+  const w = new ProtoWriter(out);
   for (const t of r.trades) writeTrade(w, t);
-  const tradesEnd = w.pos;
+  if (n > 0) {
+    out[w.pos++] = 0x12;
+    w.varint32(n * 8);
+    if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.pos);
+    else for (let i = 0; i < n; i++) w.view.setFloat64(w.pos + i * 8, r.equity[i]!, true);
+    w.pos += n * 8;
+  }
   writeStats(w, r.stats);
   for (const o of r.orders) writeOrder(w, o);
-  const n = r.equity.length;
-  const head = new ProtoWriter(8);
-  if (n > 0) {
-    head.buf[head.pos++] = 0x12;
-    head.varint32(n * 8);
-  }
-  const out = new Uint8Array(w.pos + head.pos + n * 8);
-  out.set(w.buf.subarray(0, tradesEnd), 0);
-  let at = tradesEnd;
-  out.set(head.buf.subarray(0, head.pos), at);
-  at += head.pos;
-  if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), at);
-  else {
-    const view = new DataView(out.buffer, at, n * 8);
-    for (let i = 0; i < n; i++) view.setFloat64(i * 8, r.equity[i]!, true);
-  }
-  at += n * 8;
-  out.set(w.buf.subarray(tradesEnd, w.pos), at);
+  if (w.pos !== out.length || w.buf !== out || tradesEnd + head + n * 8 > out.length) throw new Error(`result.pb: sized ${out.length} bytes, wrote ${w.pos}${w.buf === out ? '' : ' past them'}`);
   return out;
 }
 

@@ -146,13 +146,30 @@ export function* equityCsvChunks(r: BacktestResult, time: BigInt64Array | null):
   const words = time ? timeWords(time) : null;
   const equity = r.equity;
   if (time && time.length < equity.length) throw new RangeError(`${equity.length} equity points for ${time.length} times`);
+  // the bar index as decimal digits, counted up in place (no number formatting per row)
+  const index = new Uint8Array(20);
+  index[0] = 48;
+  let digits = 1;
   for (let i = 0; i < equity.length; i++) {
-    w.number(i);
-    w.byte(COMMA);
-    if (words) w.pos = writeIsoTimeWords(w.buf, w.pos, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
-    w.byte(COMMA);
-    w.number(equity[i]!);
-    w.byte(NEWLINE);
+    const buf = w.buf;
+    let at = w.pos;
+    for (let k = 0; k < digits; k++) buf[at + k] = index[k]!;
+    at += digits;
+    buf[at++] = COMMA;
+    if (words) at = writeIsoTimeWords(buf, at, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
+    buf[at++] = COMMA;
+    const x = String(equity[i]!); // ASCII: digits, '.', 'e', '+', '-', NaN, Infinity
+    for (let k = 0; k < x.length; k++) buf[at + k] = x.charCodeAt(k);
+    at += x.length;
+    buf[at++] = NEWLINE;
+    w.pos = at;
+    let k = digits - 1;
+    while (k >= 0 && index[k] === 57) index[k--] = 48;
+    if (k >= 0) index[k]!++;
+    else {
+      index.copyWithin(1, 0, digits++);
+      index[0] = 49;
+    }
     if (w.full) yield w.take();
   }
   yield w.take();

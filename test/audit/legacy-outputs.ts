@@ -90,3 +90,10 @@ export function legacyDecodeResult(bytes: Uint8Array): BacktestResult {
   }));
   return { trades, orders, equity: Float64Array.from(m.equity), stats: stats as unknown as Stats };
 }
+
+/** Stats with every field 0 (start and end 0n), then `over`. */
+export function statsOf(over: Partial<Stats> = {}): Stats {
+  const s: Record<string, unknown> = { start: 0n, end: 0n };
+  for (const f of pb.Stats.fieldsArray) if (f.name !== 'start' && f.name !== 'end') s[f.name] = 0;
+  return { ...(s as unknown as Stats), ...over };
+}

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { decodeCanonical, decodeResult, encodeResult, pb } from '../../host/audit/codec.ts';
 import { CHUNK_BYTES, equityCsvChunks, ordersCsvChunks, renderEquityCsv, renderOrdersCsv, renderTradesCsv, tradesCsvChunks } from '../../host/audit/render.ts';
 import { isoTime, TIME_HI, TIME_LO, timeWords, writeIsoTimeWords } from '../../host/model/bars.ts';
-import type { BacktestResult, Stats, Trade } from '../../host/model/trade.ts';
+import type { BacktestResult, Trade } from '../../host/model/trade.ts';
 import type { OrderReason, OrderRecord } from '../../host/model/order.ts';
 import { writeChunks } from '../../host/run/rundir.ts';
 import { expectRendering } from '../../host/inspect/verify.ts';
-import { legacyDecodeResult, legacyEncodeResult, legacyEquityCsv, legacyIsoTime, legacyOrdersCsv, legacyTradesCsv } from './legacy-outputs.ts';
+import { legacyDecodeResult, legacyEncodeResult, legacyEquityCsv, legacyIsoTime, legacyOrdersCsv, legacyTradesCsv, statsOf } from './legacy-outputs.ts';
 
 const INT64_MAX = (1n << 63n) - 1n;
 const INT64_MIN = -(1n << 63n);
@@ -26,11 +26,6 @@ function lcg(seed: bigint): () => bigint {
 
 const bytesOf = (chunks: Iterable<Uint8Array>): Buffer => Buffer.concat([...chunks].map((c) => Buffer.from(c)));
 
-export function statsOf(over: Partial<Stats> = {}): Stats {
-  const s: Record<string, unknown> = { start: 0n, end: 0n };
-  for (const f of pb.Stats.fieldsArray) if (f.name !== 'start' && f.name !== 'end') s[f.name] = 0;
-  return { ...(s as unknown as Stats), ...over };
-}
 
 const EDGE_NUMBERS = [0, -0, NaN, Infinity, -Infinity, 1, -1, 0.1, -2.5e-300, 1e21, 123456789012345.6, 2 ** 53, -(2 ** 31), 2 ** 32 - 1, 2 ** 32 + 5, 5e-324, Number.MAX_VALUE];
 const EDGE_TIMES = [0n, 1n, -1n, 999_999_999n, 1_000_000_000n, -1_000_000_001n, 946_684_800_000_000_000n, 946_684_800_123_456_789n, INT64_MAX, INT64_MIN, -62_135_596_800_000_000_000n];
@@ -168,6 +163,11 @@ describe('result.pb: the hand-written codec writes and reads what protobufjs doe
     expect(Buffer.compare(bytes, legacyEncodeResult(r))).toBe(0);
     expect(decodeResult(bytes)).toEqual(legacyDecodeResult(bytes));
     expect(Buffer.compare(encodeResult(decodeResult(bytes)), bytes)).toBe(0);
+    // the last bytes written being a string, of one-byte and of longer lengths (sized exactly: nothing to spare at the end)
+    for (const reason of ['oco', 'x'.repeat(300), 'é ✓']) {
+      const last: BacktestResult = { trades: [], orders: [{ ...r.orders[1]!, reason: reason as OrderReason }], equity: new Float64Array([1]), stats: statsOf() };
+      expect(Buffer.compare(encodeResult(last), legacyEncodeResult(last)), reason).toBe(0);
+    }
     const empty: BacktestResult = { trades: [], orders: [], equity: new Float64Array(0), stats: statsOf() };
     expect(Buffer.compare(encodeResult(empty), legacyEncodeResult(empty))).toBe(0);
     expect(Buffer.from(encodeResult(empty)).toString('hex')).toBe('1a00');
