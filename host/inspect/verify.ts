@@ -337,6 +337,12 @@ async function rebuildCheck(dir: string, rec: OpenedRecord, wasm: Uint8Array): P
 }
 
 /**
+ * verify needs each bar's time only, once: a CSV above this many bytes is streamed (through its column
+ * cache), never held whole (openData's own threshold is for a run, which reads the bars many times).
+ */
+const VERIFY_STREAM_THRESHOLD = 4 << 20;
+
+/**
  * The data step: every recorded data file read the way the run read it (or `dataPath` standing in
  * for a single one), checked against the data link (SHA-256, size, bars); and each event's time in
  * the run's order — the timeline the result's equity points and equity.csv's time column follow.
@@ -356,7 +362,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     const options = dataOptionsFromRecord(df);
     let feed: DataFeed;
     try {
-      feed = await openData(dataPath, options);
+      feed = await openData(dataPath, options, VERIFY_STREAM_THRESHOLD);
     } catch (e) {
       if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') {
         if (missing === 'data error') throw new DataError('DATA_NOT_FOUND', `data file ${dataPath} cannot be read (pass --data to point at a copy)`, { cause: e });
