@@ -4,7 +4,7 @@
 // refused before anything is written: not a run folder, a tampered result.pb, a missing data file, an
 // existing file (without --force), a data file of the run (even with --force), an --out that is no .csv.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
@@ -128,4 +128,33 @@ describe('backproof export', () => {
       await rename(elsewhere, data);
     }
   });
+
+  it('a data file verify streams (above 4 MB: minute bars, some seconds apart by a fraction): export and verify give the times the report reads whole', async () => {
+    const csv = path.join(work, 'minutes.csv');
+    const rows = ['Date,Open,High,Low,Close,Volume'];
+    let price = 100;
+    for (let i = 0; i < 90_000; i++) {
+      // seeded walk; every 1000th bar 1.5 s late (sub-second times in equity.csv)
+      const step = Math.sin(i * 12.9898) * 0.05;
+      const open = price;
+      price = Math.round((price + step) * 1e4) / 1e4;
+      const ms = Date.UTC(2000, 0, 1) + i * 60_000 + (i % 1000 === 999 ? 1500 : 0);
+      const t = new Date(ms).toISOString().replace('T', ' ').replace('Z', '').replace(/\.000$/, '');
+      rows.push(`${t},${open},${Math.max(open, price) + 0.01},${Math.min(open, price) - 0.01},${price},${1000 + (i % 7)}`);
+    }
+    await writeFile(csv, rows.join('\n') + '\n');
+    expect((await stat(csv)).size).toBeGreaterThan(4 << 20);
+    const dir = path.join(work, 'minutes-run');
+    const b = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', csv, '--out', dir, '--unsigned', '--quiet', '--no-report');
+    expect(b.code, b.err).toBe(0);
+    expect((await cli('export', dir)).code).toBe(0);
+    const bytes = await readFile(path.join(dir, 'equity.csv'));
+    expect(bytes.equals(await expectedEquity(dir))).toBe(true);
+    expect(bytes.toString('utf8')).toContain(',2000-01-01T16:39:01.500000000Z,');
+    expect((await verifyRun({ dir, strict: true })).unverified).toEqual([]);
+    const data = await readFile(csv);
+    data[data.length - 2] = data[data.length - 2]! ^ 1;
+    await writeFile(csv, data);
+    await expect(verifyRun({ dir })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'data', message: expect.stringContaining('SHA-256 of') });
+  }, 120_000);
 });
