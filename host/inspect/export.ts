@@ -7,11 +7,11 @@
  * already in result.pb) only comes from here.
  */
 import path from 'node:path';
-import { lstat, mkdir, realpath, rename, rm, stat } from 'node:fs/promises';
+import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import { AuditError, UsageError } from '../errors.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { equalBytes, sha256, toHex } from '../../traces/index.ts';
-import { FILES, readRunFile, RESULT_RENDERINGS, writeChunks } from '../run/rundir.ts';
+import { FILES, readRunFile, RESULT_RENDERINGS, writeChunksAside } from '../run/rundir.ts';
 import type { RecordedDataFile } from './opened-record.ts';
 import { openRecord } from './opened-record.ts';
 import { recordedTimeline } from './verify.ts';
@@ -40,7 +40,6 @@ export interface ExportedFile {
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException)?.code;
 const exists = (p: string): Promise<boolean> => lstat(p).then(() => true, () => false);
 const realOrSelf = (p: string): Promise<string> => realpath(p).catch(() => path.resolve(p));
-let partials = 0;
 
 /** Where each kind goes: into the folder `out` (or the run folder), or the one file `out`. */
 async function destinations(dir: string, kinds: readonly ExportKind[], out: string | undefined): Promise<string[]> {
@@ -58,7 +57,8 @@ async function destinations(dir: string, kinds: readonly ExportKind[], out: stri
 /**
  * Writes the asked CSV renderings of run folder `dir`. Checks first, before writing anything: the
  * record's chain, result.pb's SHA-256 against the record, and (for equity) each data file against
- * the data link. Each file is written beside its place and renamed into it: never half-written.
+ * the data link. Each file is written beside its place and renamed into it: never half-written (nor
+ * left behind by an interrupt: the CLI's removePartials removes it).
  */
 export async function exportRun(dir: string, opts: ExportOptions = {}): Promise<ExportedFile[]> {
   const kinds = [...new Set(opts.kinds?.length ? opts.kinds : (['equity'] as const))];
@@ -97,12 +97,9 @@ export async function exportRun(dir: string, opts: ExportOptions = {}): Promise<
   for (const [k, kind] of kinds.entries()) {
     const target = targets[k]!;
     const rendering = RESULT_RENDERINGS.find((r) => r.name === FILE_OF[kind])!;
-    const tmp = `${target}.partial-${process.pid}-${++partials}`;
     try {
-      await writeChunks(tmp, rendering.chunks(result, timeline), 'wx');
-      await rename(tmp, target);
+      await writeChunksAside(target, rendering.chunks(result, timeline));
     } catch (e) {
-      await rm(tmp, { force: true });
       if (['EACCES', 'EPERM', 'EROFS', 'ENOENT', 'ENOTDIR', 'EISDIR'].includes(errno(e) ?? '')) throw new UsageError('USAGE', `cannot write ${target} (${errno(e)})`, { cause: e });
       throw e;
     }

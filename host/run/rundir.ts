@@ -168,7 +168,7 @@ function checkSourcePaths(sources: readonly { path: string }[]): void {
 }
 
 let partials = 0;
-/** The partial folders this process is writing now, for removePartials on an interrupt. */
+/** The partial folders (and files: writeChunksAside) this process is writing now, for removePartials on an interrupt. */
 const live = new Set<string>();
 
 /**
@@ -178,6 +178,24 @@ const live = new Set<string>();
 export function removePartials(): void {
   for (const tmp of live) rmSync(tmp, { recursive: true, force: true });
   live.clear();
+}
+
+/**
+ * Writes a streamed rendering to `target` through a partial file beside it, renamed into place when
+ * complete: a failure, or an interrupt (removePartials), leaves no half-written file there.
+ */
+export async function writeChunksAside(target: string, chunks: Chunks): Promise<void> {
+  const tmp = `${target}.partial-${process.pid}-${++partials}`;
+  live.add(tmp);
+  try {
+    await writeChunks(tmp, chunks, 'wx');
+    await rename(tmp, target);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  } finally {
+    live.delete(tmp);
+  }
 }
 
 /** A new partial folder beside `dir`; a name left by a dead process with the same pid is skipped, never reused. */
