@@ -85,8 +85,9 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   r.onPhase?.({ step: 'run' });
   const outcome = await executeRunIsolated(
     { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },
-    // The bars cross to the guest thread without a copy and come back for the report.
-    { timeoutMs: r.timeoutMs, lendData: true },
+    // The bars cross to the guest thread without a copy and come back for the report; the thread then
+    // ends, freeing what the run left on it before the run folder is written.
+    { timeoutMs: r.timeoutMs, lendData: true, endThread: true },
   );
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;

@@ -15,6 +15,9 @@ import path from 'node:path';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
 import type { Bars } from '../model/bars.ts';
+import type { BacktestResult, Trade } from '../model/trade.ts';
+import type { OrderRecord } from '../model/order.ts';
+import { decodeResult } from '../audit/codec.ts';
 import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
@@ -154,9 +157,9 @@ export interface Loan<T> {
  * call still runs on a thread made with the same stack, entered from that thread's event loop, so
  * the stack a guest sees is the same in every path; no state of a call survives it (each builds
  * its own engine, instance and trace). A thread that was stopped by the watchdog, or that ended,
- * is never reused.
+ * is never reused; with `endThread` the thread ends after its reply.
  */
-export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L> } = {}): Promise<T> {
+export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L>; endThread?: boolean } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const loan = options.lend;
     const thread = takeGuestThread();
@@ -176,7 +179,8 @@ export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: u
     }, options.timeoutMs);
     const onMessage = (m: Reply & { lent?: L }): void => {
       if (!settle()) return;
-      releaseGuestThread(thread);
+      if (options.endThread) void worker.terminate();
+      else releaseGuestThread(thread);
       if (loan && 'lent' in m) loan.back(m.lent as L);
       if ('value' in m) return resolve(m.value as T);
       const e = m.error;
@@ -205,29 +209,65 @@ export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: u
  * Runs `request` on a guest thread. With `lendData` the bars of in-memory feeds cross without a copy:
  * they are detached from the caller's feeds during the run and put back (each feed's `bars`) when it
  * ends, in success or error; the caller must not read them meanwhile (nor share the feeds with
- * another run), and a run stopped by the watchdog leaves them empty.
+ * another run), and a run stopped by the watchdog leaves them empty. With `endThread` the thread is
+ * ended after the reply instead of kept for the next call: the memory the run left behind on it
+ * (its engine, instance, trace) is freed at once, for a caller with more work to do and no second run.
  */
-export function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs?: number; lendData?: boolean } = {}): Promise<RunOutcome> {
+export async function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs?: number; lendData?: boolean; endThread?: boolean } = {}): Promise<RunOutcome> {
   const data = portableFeeds(request.data);
   const arg = { ...request, data };
-  if (!options.lendData) return inGuestThread(import.meta.url, 'runJob', arg, options);
+  if (!options.lendData) return withRows(await inGuestThread<PortableOutcome>(import.meta.url, 'runJob', arg, options));
   // The bars in the call are the bars lent: one structured clone keeps them one object.
   const lent = data.map((f) => (isStreamed(f) ? null : f.bars));
   const back = (bars: (Bars | null)[]): void => data.forEach((f, k) => {
     if (bars[k]) (f as LoadedData).bars = bars[k];
   });
-  return inGuestThread<RunOutcome, (Bars | null)[]>(import.meta.url, 'runJob', arg, { timeoutMs: options.timeoutMs, lend: { value: lent, back } });
+  return withRows(await inGuestThread<PortableOutcome, (Bars | null)[]>(import.meta.url, 'runJob', arg, { ...options, lend: { value: lent, back } }));
 }
 
 /** A value's own property under this symbol lists ArrayBuffers the guest thread transfers with it (run/guest-thread). */
 const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
 
+/** A RunOutcome as it crosses: its result without the trade and order rows, which resultBytes (result.pb) holds. */
+type PortableOutcome = Omit<RunOutcome, 'result'> & { result: Pick<BacktestResult, 'equity' | 'stats'> };
+
+/**
+ * The outcome with its trades and orders read from resultBytes, the result's canonical encoding,
+ * when first read (decoded once): a million rows as objects would cost seconds to copy between
+ * threads, and as much memory again.
+ */
+function withRows(o: PortableOutcome): RunOutcome {
+  const { equity, stats } = o.result;
+  let rows: BacktestResult | null = null;
+  const decoded = (): BacktestResult => (rows ??= decodeResult(o.resultBytes));
+  let trades: Trade[] | null = null;
+  let orders: OrderRecord[] | null = null;
+  const result: BacktestResult = {
+    get trades(): Trade[] {
+      return (trades ??= decoded().trades);
+    },
+    set trades(v: Trade[]) {
+      trades = v;
+    },
+    get orders(): OrderRecord[] {
+      return (orders ??= decoded().orders);
+    },
+    set orders(v: OrderRecord[]) {
+      orders = v;
+    },
+    equity,
+    stats,
+  };
+  return { ...o, result };
+}
+
 /** The guest thread's side of executeRunIsolated. */
-export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<RunOutcome> {
+export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<PortableOutcome> {
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
   const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
-  // The result's columns (equity, times, the encoded result) are made for this reply: moved, not copied.
-  return Object.assign(outcome, { [TRANSFER]: transferableBuffers(outcome) });
+  // The rows stay here (the caller reads them from resultBytes); the columns (equity, times, the encoded result) are made for this reply: moved, not copied.
+  const portable: PortableOutcome = { ...outcome, result: { equity: outcome.result.equity, stats: outcome.result.stats } };
+  return Object.assign(portable, { [TRANSFER]: transferableBuffers(portable) });
 }

@@ -4,6 +4,7 @@
 // bars can be lent to the thread (moved, then given back) and its result columns come back moved.
 import { describe, expect, it } from 'vitest';
 import { executeRunIsolated, inGuestThread, prepareGuestThread, transferableBuffers } from '../../host/run/worker.ts';
+import { executeRun } from '../../host/run/execute.ts';
 import { SandboxError } from '../../host/errors.ts';
 import { loadStrategy } from '../../host/run/strategy.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
@@ -43,6 +44,13 @@ describe('guest threads', () => {
     const after = await inGuestThread<number>(probe, 'whichThread', null);
     expect(after).not.toBe(before);
     expect(await inGuestThread<number>(probe, 'whichThread', null)).toBe(after);
+  });
+
+  it('a call with endThread ends its thread after the reply: the next call gets another', async () => {
+    const a = await inGuestThread<number>(probe, 'whichThread', null, { endThread: true });
+    const b = await inGuestThread<number>(probe, 'whichThread', null);
+    expect(b).not.toBe(a);
+    expect(await inGuestThread<number>(probe, 'whichThread', null)).toBe(b);
   });
 
   it('an error thrown on the thread arrives as the same class and code, and the thread is kept', async () => {
@@ -94,6 +102,22 @@ describe('what crosses to a guest thread without a copy', () => {
     expect(a.result.equity).toEqual(b.result.equity);
     expect(a.times).toEqual(b.times);
     expect(a.result.equity.length).toBe(20_000);
+  }, 60_000);
+
+  it('the trades and orders a caller reads are the run\'s own, though only result.pb crossed: every field, rejections included', async () => {
+    strategy ??= await loadStrategy('strategies-as/sma-cross.ts');
+    const bad = await loadStrategy('test/fixtures/bad-orders.ts');
+    for (const s of [strategy, bad]) {
+      const here = executeRun({ strategy: s, data: [feed(20_000)], config });
+      const there = await executeRunIsolated({ strategy: s, data: [feed(20_000)], config }, { lendData: true, endThread: true });
+      expect(there.result.trades).toEqual(here.result.trades);
+      expect(there.result.orders).toEqual(here.result.orders);
+      expect(there.result.stats).toEqual(here.result.stats);
+      expect(there.result.equity).toEqual(here.result.equity);
+      expect(toHex(sha256(there.recordBytes))).toBe(toHex(sha256(here.recordBytes)));
+    }
+    expect(new Set((await executeRunIsolated({ strategy: bad, data: [feed(20_000)], config })).result.orders.map((o) => o.reason)))
+      .toEqual(new Set(['invalid-size', 'insufficient-margin', 'no-position', 'unknown-symbol', 'invalid-price', 'end-of-data']));
   }, 60_000);
 
   it('a run that fails gives the lent bars back too', async () => {
