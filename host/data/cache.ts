@@ -15,6 +15,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Bars, BarSource } from '../model/bars.ts';
 import type { DataOptions } from './options.ts';
+import { closeOwned, own } from './files.ts';
 
 const MAGIC = 'BPCOLUMN';
 export const CACHE_VERSION = 1;
@@ -225,7 +226,7 @@ export class CacheReader {
 
   private constructor(file: string, fd: number, header: number, rows: number, duplicatesKept: number, groupRows: number) {
     this.file = file;
-    this.fd = fd;
+    this.fd = own(this, fd);
     this.header = header;
     this.rows = rows;
     this.duplicatesKept = duplicatesKept;
@@ -312,7 +313,7 @@ export class CacheReader {
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    if (this.fd !== null) closeOwned(this, this.fd);
     this.fd = null;
   }
 

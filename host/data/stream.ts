@@ -14,6 +14,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { CsvParser } from './csv.ts';
 import type { ByteInput, TextInput } from './lines.ts';
 import type { DataOptions } from './options.ts';
+import { closeOwned, own } from './files.ts';
 
 const BLOCK = 8 << 20;
 
@@ -51,7 +52,7 @@ class FileText implements TextInput {
   private readonly decoder = new StringDecoder('utf8');
 
   constructor(file: string, block: number) {
-    this.fd = open(file);
+    this.fd = own(this, open(file));
     this.buf = Buffer.allocUnsafe(block);
   }
 
@@ -63,7 +64,7 @@ class FileText implements TextInput {
     if (this.fd === null) return null;
     const n = readSync(this.fd, this.buf, 0, this.buf.length, null);
     if (n > 0) return this.decoder.write(this.buf.subarray(0, n));
-    closeSync(this.fd);
+    closeOwned(this, this.fd);
     this.fd = null;
     const rest = this.decoder.end();
     return rest === '' ? null : rest;
@@ -76,7 +77,7 @@ class FileBytes implements ByteInput {
   bytesRead = 0;
 
   constructor(file: string) {
-    this.fd = open(file);
+    this.fd = own(this, open(file));
   }
 
   get size(): number {
@@ -88,7 +89,7 @@ class FileBytes implements ByteInput {
     const n = readSync(this.fd, into, offset, length, null);
     this.bytesRead += n;
     if (n === 0) {
-      closeSync(this.fd);
+      closeOwned(this, this.fd);
       this.fd = null;
     }
     return n;
