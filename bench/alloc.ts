@@ -3,8 +3,10 @@
 // generation is pinned to 1 MB semi-spaces and counts the minor GCs (scavenges) of a run of N bars
 // and of 2N bars; the difference bounds the allocation of N bars to ±1 MB, free of per-run setup.
 // A bar that places, fills or cancels no order must allocate nothing (the "quiet" cases: SMA with
-// fast = slow never crosses). Order events do allocate (order objects, events, the matching pass),
-// so trading strategies are also shown, with the allocation per order they placed.
+// fast = slow never crosses). Trading strategies are also shown, with the allocation per order they
+// placed: the engine keeps orders pooled and rows, trades and events in columns (nothing per order),
+// so what remains is the guest boundary (host calls, fuel charges, on_order/on_trade). "-js-sma" is
+// the engine alone: SMA(10/20) written in JS (allocation-free, onOrderAt/onTradeAt), no sandbox.
 import { spawnSync } from 'node:child_process';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +30,7 @@ const CASES: { strategy: string | null; mode: InstrumentationMode; params?: stri
   { strategy: 'sma-cross', mode: 'none', params: QUIET },
   { strategy: 'sma-cross', mode: 'fuel', params: QUIET },
   { strategy: 'sma-cross', mode: 'trace', params: QUIET },
+  { strategy: '-js-sma', mode: 'none' },
   { strategy: 'sma-cross', mode: 'fuel' },
   { strategy: 'bollinger-breakout', mode: 'fuel' },
   { strategy: 'donchian-turtle', mode: 'fuel' },
@@ -35,6 +38,29 @@ const CASES: { strategy: string | null; mode: InstrumentationMode; params?: stri
 
 function parseParams(text: string): Record<string, number> {
   return Object.fromEntries(text.split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
+}
+
+/** SMA(10/20) crossover in JS over the engine's columns: reverses on each cross, allocates nothing itself. */
+function jsSma(bt: Backtest, onLast: () => void, bars: number): GuestPort {
+  const ring = new Float64Array(20), sums = new Float64Array(2), sink = new Float64Array(2);
+  let n = 0, side = 0;
+  return {
+    onBar() { throw new Error('the engine should take the onBarAt path'); },
+    onBarAt(b, _w, j) {
+      sums[0] = sums[0]! + b.close[j]! - (n >= 10 ? ring[(n - 10) % 20]! : 0);
+      sums[1] = sums[1]! + b.close[j]! - (n >= 20 ? ring[n % 20]! : 0);
+      ring[n % 20] = b.close[j]!;
+      n++;
+      const d = n < 20 ? 0 : sums[0]! / 10 > sums[1]! / 20 ? 1 : -1;
+      if (d !== 0 && d !== side) {
+        bt.broker.submit(d > 0 ? 1 : 2, 0);
+        side = d;
+      }
+      if (n === bars) onLast();
+    },
+    onOrderAt(ev, k) { sink[0] = ev.price[k]! + ev.units[k]!; },
+    onTradeAt(t, k) { sink[1] = t.pnl[k]!; },
+  };
 }
 
 /** One backtest of `bars` bars; the minor GCs while its loop ran. */
@@ -49,7 +75,7 @@ async function measure(strategyName: string, mode: InstrumentationMode, bars: nu
   inst?.init();
   // Only the loop counts (not the statistics pass after it): note when the last bar has been seen.
   let seen = 0, loopEnd = Infinity;
-  const port: GuestPort = {
+  const port: GuestPort = strategyName === '-js-sma' ? jsSma(bt, () => (loopEnd = performance.now()), bars) : {
     onBar() { throw new Error('the engine should take the onBarAt path'); },
     onBarAt(b, w, j) {
       inst?.onBarAt(b, w, j);
@@ -102,7 +128,7 @@ if (process.argv[2] === '--child') {
     const bytes = extra * SEMI_SPACE_MB * 1024 * 1024;
     const label = { none: 'uninstrumented', fuel: 'fuel only', trace: 'fuel + trace' }[c.mode];
     const orders = b.orders - a.orders;
-    const title = c.strategy === '-resting' ? '(no-op guest, 2 resting orders)' : c.strategy ? `${c.strategy}${c.params ? ` (${c.params})` : ''}` : '(no-op guest)';
+    const title = c.strategy === '-resting' ? '(no-op guest, 2 resting orders)' : c.strategy === '-js-sma' ? '(JS SMA 10/20: engine alone)' : c.strategy ? `${c.strategy}${c.params ? ` (${c.params})` : ''}` : '(no-op guest)';
     console.log(`${title.padEnd(35)} ${label.padEnd(14)}  ${`${a.scavenges}, ${b.scavenges}`.padStart(17)}  ${String(a.orders).padStart(10)}  ${(bytes / BARS).toFixed(2).padStart(13)}  ${(orders > 0 ? (bytes / orders).toFixed(0) : '-').padStart(15)}`);
   }
 }

@@ -4,6 +4,7 @@
  * across symbols; an order rejected outright also takes an id). Rendered as orders.csv.
  */
 import { timeWords } from './bars.ts';
+import { widened } from './columns.ts';
 
 export interface OrderRecord {
   id: number;
@@ -105,22 +106,17 @@ export class OrderLog {
   }
 
   private grow(capacity: number): void {
-    const wider = <T extends Int32Array | Int8Array | Uint8Array | Float64Array | BigInt64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      b.set(a as never);
-      return b;
-    };
-    this.bar = wider(this.bar);
-    this.time = wider(this.time);
+    this.bar = widened(this.bar, capacity);
+    this.time = widened(this.time, capacity);
     this.timeWords = timeWords(this.time);
-    this.symbol = wider(this.symbol);
-    this.side = wider(this.side);
-    this.type = wider(this.type);
-    this.size = wider(this.size);
-    this.status = wider(this.status);
-    this.reason = wider(this.reason);
-    this.price = wider(this.price);
-    this.units = wider(this.units);
+    this.symbol = widened(this.symbol, capacity);
+    this.side = widened(this.side, capacity);
+    this.type = widened(this.type, capacity);
+    this.size = widened(this.size, capacity);
+    this.status = widened(this.status, capacity);
+    this.reason = widened(this.reason, capacity);
+    this.price = widened(this.price, capacity);
+    this.units = widened(this.units, capacity);
   }
 
   /** Row k (order id k + 1) as an object. */
@@ -160,16 +156,11 @@ export class OrderEvents {
   /** A new event's index (the columns double when full); the caller writes its fields. */
   add(): number {
     if (this.length === this.id.length) {
-      const n = 2 * this.length;
-      const id = new Int32Array(n), status = new Int32Array(n), price = new Float64Array(n), units = new Float64Array(n);
-      id.set(this.id);
-      status.set(this.status);
-      price.set(this.price);
-      units.set(this.units);
-      this.id = id;
-      this.status = status;
-      this.price = price;
-      this.units = units;
+      const capacity = 2 * this.length;
+      this.id = widened(this.id, capacity);
+      this.status = widened(this.status, capacity);
+      this.price = widened(this.price, capacity);
+      this.units = widened(this.units, capacity);
     }
     return this.length++;
   }

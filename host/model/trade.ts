@@ -4,6 +4,7 @@
  */
 import type { OrderRecord } from './order.ts';
 import { timeWords } from './bars.ts';
+import { widened } from './columns.ts';
 
 export interface Trade {
   /** Index of the trade's symbol (its data file's position in the run). */
@@ -67,24 +68,19 @@ export class TradeLog {
   }
 
   private grow(capacity: number): void {
-    const wider = <T extends Int32Array | Float64Array | BigInt64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(capacity);
-      b.set(a as never);
-      return b;
-    };
-    this.symbol = wider(this.symbol);
-    this.entryBar = wider(this.entryBar);
-    this.exitBar = wider(this.exitBar);
-    this.entryTime = wider(this.entryTime);
-    this.exitTime = wider(this.exitTime);
+    this.symbol = widened(this.symbol, capacity);
+    this.entryBar = widened(this.entryBar, capacity);
+    this.exitBar = widened(this.exitBar, capacity);
+    this.entryTime = widened(this.entryTime, capacity);
+    this.exitTime = widened(this.exitTime, capacity);
     this.entryWords = timeWords(this.entryTime);
     this.exitWords = timeWords(this.exitTime);
-    this.size = wider(this.size);
-    this.entryPrice = wider(this.entryPrice);
-    this.exitPrice = wider(this.exitPrice);
-    this.pnl = wider(this.pnl);
-    this.returnPct = wider(this.returnPct);
-    this.commission = wider(this.commission);
+    this.size = widened(this.size, capacity);
+    this.entryPrice = widened(this.entryPrice, capacity);
+    this.exitPrice = widened(this.exitPrice, capacity);
+    this.pnl = widened(this.pnl, capacity);
+    this.returnPct = widened(this.returnPct, capacity);
+    this.commission = widened(this.commission, capacity);
   }
 
   /** Trade k as an object. */
