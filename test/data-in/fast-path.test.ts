@@ -153,6 +153,25 @@ describe('the byte fast path against the exact parser', () => {
     expect([b.open[0], b.close[0], b.low[0], b.high[1], b.low[1], b.volume[1]]).toEqual([Number('9007199254740993'), 2.675, 0.1, 900719925474099.3, 1.005, 0.1]);
   });
 
+  it('reads 60,000 random decimals (1–22 digits after the point, up to 19 in all) exactly as Number() does', () => {
+    const rnd = random(7);
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+    const rows = ['Date,Open,High,Low,Close,Volume'];
+    let t = Date.UTC(2010, 0, 1);
+    let beyond = 0;
+    for (let i = 0; i < 60_000; i++, t += 60_000) {
+      const int = digits(Math.floor(rnd() * 8)), frac = digits(1 + Math.floor(rnd() * 22));
+      const volume = `${int}.${frac}`.slice(0, 1 + Math.max(int.length + 1, Math.floor(rnd() * 20)));
+      if (BigInt(volume.replace('.', '') || '0') > BigInt(Number.MAX_SAFE_INTEGER)) beyond++;
+      rows.push(`${new Date(t).toISOString().slice(0, 19).replace('T', ' ')},1,2,1,1,${volume}`);
+    }
+    const text = rows.join('\n');
+    expect(inMemory(Buffer.from(text), 'r.csv', {}, true)).toBe(inMemory(Buffer.from(text), 'r.csv', {}, false));
+    // Most take the fast path; those beyond 2^53 take Number(): both kinds are compared.
+    expect(beyond).toBeGreaterThan(1000);
+    expect((parseCsvBytes(Buffer.from(text), 'r.csv') as Bars & { textRows: number }).textRows).toBe(beyond);
+  });
+
   it('reads each adversarial date the way the exact parser does, after rows of another shape too', () => {
     for (const d of DATES) {
       same(`Date,Open,High,Low,Close\n${d},1,2,1,1\n`);
