@@ -1,9 +1,11 @@
 /**
  * @module audit/codec
- * Protobuf encoding of results and records (backproof.proto) through protobufjs reflection.
- * Canonical bytes: fields in tag order, no maps, 64-bit integers from exact decimal strings
- * (never through a float), and every decode is re-encoded and compared so that a file with a
- * second, non-canonical encoding of the same values is rejected.
+ * Protobuf encoding of records (backproof.proto) through protobufjs reflection, and of results
+ * (result.pb) by a hand-written writer and reader that give the same bytes without an object per row.
+ * Canonical bytes: fields in tag order, no maps, 64-bit integers from exact decimal strings or
+ * BigInts (never through a float); a record is decoded, re-encoded and compared, and the result
+ * reader accepts only the bytes its writer gives, so a second, non-canonical encoding of the same
+ * values is rejected.
  */
 import { readFileSync } from 'node:fs';
 import protobuf from 'protobufjs';

@@ -15,7 +15,7 @@ const STATUS_REJECTED = STATUS_NAMES.indexOf('rejected');
 
 /** About how many bytes each chunk of a streamed rendering holds. */
 export const CHUNK_BYTES = 1 << 20;
-/** Room past CHUNK_BYTES for the row that crosses it (a longer text field grows the buffer). */
+/** Room past CHUNK_BYTES for the row that crosses it: numbers and times are written unchecked within it (a text field grows the buffer to keep it). */
 const ROW_ROOM = 4096;
 
 /**
@@ -50,7 +50,7 @@ class ChunkWriter {
 
   text(s: string): void {
     const n = s.length;
-    this.room(n * 3);
+    this.room(n * 3 + ROW_ROOM); // and room for the rest of the row, which writes unchecked
     const buf = this.buf;
     let at = this.pos;
     for (let k = 0; k < n; k++) {

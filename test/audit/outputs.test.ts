@@ -24,7 +24,12 @@ function lcg(seed: bigint): () => bigint {
   return () => (x = (x * 6364136223846793005n + 1442695040888963407n) & ((1n << 64n) - 1n));
 }
 
-const bytesOf = (chunks: Iterable<Uint8Array>): Buffer => Buffer.concat([...chunks].map((c) => Buffer.from(c)));
+/** A rendering's bytes: each chunk copied as it comes (a chunk is valid until the next is asked for). */
+function bytesOf(chunks: Iterable<Uint8Array>): Buffer {
+  const parts: Buffer[] = [];
+  for (const c of chunks) parts.push(Buffer.from(c));
+  return Buffer.concat(parts);
+}
 
 
 const EDGE_NUMBERS = [0, -0, NaN, Infinity, -Infinity, 1, -1, 0.1, -2.5e-300, 1e21, 123456789012345.6, 2 ** 53, -(2 ** 31), 2 ** 32 - 1, 2 ** 32 + 5, 5e-324, Number.MAX_VALUE];
@@ -112,6 +117,20 @@ describe('CSV renderings stream the bytes the whole-string renderers gave', () =
       for (const n of sizes.slice(0, -1)) expect(n >= CHUNK_BYTES && n < CHUNK_BYTES + 4096).toBe(true);
       expect(Buffer.concat(parts).equals(Buffer.from(want))).toBe(true);
     }
+  });
+
+  it('a text cell that fills the room it asked for to the last byte (3-byte characters), then a comma and numbers: written whole', () => {
+    const base = edgeResult();
+    const row = (id: number, reason: string, symbol = -1): OrderRecord => ({ ...base.orders[1]!, id, symbol, reason: reason as OrderReason, price: 1 / 3, units: -2 / 3 });
+    const rowBytes = Buffer.byteLength(legacyOrdersCsv({ ...base, orders: [row(99_999, 'oco')] }).split('\n')[1]!) + 1;
+    const short = Array.from({ length: Math.floor(1_000_000 / rowBytes) }, (_, i) => row(i + 1, 'oco'));
+    // the long reason starts where the first chunk's buffer (CHUNK_BYTES + 4096 bytes) has a multiple of 3 left (a symbol of 1, 2 or 3 digits shifts it)
+    const startOf = (symbol: number): number => Buffer.byteLength(legacyOrdersCsv({ ...base, orders: short })) + Buffer.byteLength(legacyOrdersCsv({ ...base, orders: [row(short.length + 1, '', symbol)] }).split('\n')[1]!.split(',').slice(0, 7).join(',') + ',');
+    const symbol = [0, 10, 100].find((x) => (CHUNK_BYTES + 4096 - startOf(x)) % 3 === 0)!;
+    const n = (CHUNK_BYTES + 4096 - startOf(symbol)) / 3;
+    expect(n).toBeGreaterThan(1000);
+    const r: BacktestResult = { ...base, orders: [...short, row(short.length + 1, '✓'.repeat(n), symbol), row(short.length + 2, 'oco')] };
+    expect(bytesOf(ordersCsvChunks(r)).equals(Buffer.from(legacyOrdersCsv(r)))).toBe(true);
   });
 
   it("verify's streamed comparison: equal passes, and a difference anywhere names its line with both texts", async () => {
