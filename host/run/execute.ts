@@ -107,6 +107,17 @@ export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[],
   };
 }
 
+/** A log's rows as encodeResult reads them (`length`, then in order): each made as it is reached, none kept. */
+function rowsOf<T>(log: { length: number; at(k: number): T }): T[] {
+  const rows = {
+    length: log.length,
+    *[Symbol.iterator](): Generator<T> {
+      for (let k = 0; k < log.length; k++) yield log.at(k);
+    },
+  };
+  return rows as unknown as T[];
+}
+
 /** Runs the backtest under the sandbox and assembles the record. */
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
@@ -141,7 +152,10 @@ export function executeRun(input: RunInput): RunOutcome {
   const result = backtest.run(port);
   const stats = instance.finish();
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
-  const resultBytes = encodeResult(result);
+  // Encoded from the engine's columns, a row at a time: the result's Trade and OrderRecord objects are
+  // not made here (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.
+  const { tradeLog, orders: orderLog } = backtest.account;
+  const resultBytes = encodeResult({ trades: rowsOf(tradeLog), orders: rowsOf(orderLog), equity: result.equity, stats: result.stats });
   const dataBody = dataMessage(feeds, backtest.barsPerFeed, backtest.periods);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
@@ -162,7 +176,7 @@ export function executeRun(input: RunInput): RunOutcome {
     result: {
       sha256: sha256(resultBytes),
       size: uint64(resultBytes.length),
-      trades: result.trades.length,
+      trades: tradeLog.length,
       equityFinal: result.stats.equityFinal,
     },
   };

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { executeRunIsolated, inGuestThread, prepareGuestThread, transferableBuffers } from '../../host/run/worker.ts';
 import { executeRun } from '../../host/run/execute.ts';
+import { encodeResult } from '../../host/audit/codec.ts';
 import { SandboxError } from '../../host/errors.ts';
 import { loadStrategy } from '../../host/run/strategy.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
@@ -109,6 +110,8 @@ describe('what crosses to a guest thread without a copy', () => {
     const bad = await loadStrategy('test/fixtures/bad-orders.ts');
     for (const s of [strategy, bad]) {
       const here = executeRun({ strategy: s, data: [feed(20_000)], config });
+      // result.pb as encoded from the engine's columns (run/execute) is the encoding of the result's objects.
+      expect(toHex(sha256(here.resultBytes))).toBe(toHex(sha256(encodeResult(here.result))));
       const there = await executeRunIsolated({ strategy: s, data: [feed(20_000)], config }, { lendData: true, endThread: true });
       expect(there.result.trades).toEqual(here.result.trades);
       expect(there.result.orders).toEqual(here.result.orders);
