@@ -517,6 +517,28 @@ function readStats(r: ProtoReader, end: number): Stats {
   return stats as unknown as Stats;
 }
 
+/**
+ * The trades and the orders of result.pb, each read as it is iterated (every pass reads the bytes
+ * again): how a large result's CSV files are written without every row held as an object at once.
+ * For bytes known to be canonical (encodeResult's; decodeResult checks any other).
+ */
+export function resultRows(bytes: Uint8Array): { trades: Iterable<Trade>; orders: Iterable<OrderRecord> } {
+  const rowsOf = <T>(field: number, read: (r: ProtoReader, end: number) => T): Iterable<T> => ({
+    *[Symbol.iterator](): Generator<T> {
+      const r = new ProtoReader(bytes, bytes.length);
+      // every field of a Result is length-delimited: the rows are found by skipping the others whole
+      while (r.pos < bytes.length) {
+        const id = r.varint32() >>> 3;
+        const end = r.body();
+        if (id === field) yield read(r, end);
+        else if (id > field) return;
+        r.pos = end;
+      }
+    },
+  });
+  return { trades: rowsOf(1, readTrade), orders: rowsOf(4, readOrder) };
+}
+
 /** Decodes result.pb; throws on any encoding but the canonical one (the bytes encodeResult writes for the values read). */
 export function decodeResult(bytes: Uint8Array): BacktestResult {
   const r = new ProtoReader(bytes, bytes.length);

@@ -14,7 +14,9 @@ import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
 import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
 import { equityCsvChunks, ordersCsvChunks, renderSnapshotsJson, renderStatsJson, tradesCsvChunks, type Chunks } from '../audit/render.ts';
-import type { BacktestResult } from '../model/trade.ts';
+import type { BacktestResult, Trade } from '../model/trade.ts';
+import type { OrderRecord } from '../model/order.ts';
+import { resultRows } from '../audit/codec.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -224,7 +226,10 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const tmp = await makePartial(dir, x.dir);
   try {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
-    for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(x.outcome.result, x.outcome.times));
+    // Rendered from result.pb's bytes, the rows read as they are written (not a million objects held at once).
+    const rows = resultRows(x.outcome.resultBytes);
+    const result: BacktestResult = { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], equity: x.outcome.result.equity, stats: x.outcome.result.stats };
+    for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(result, x.outcome.times));
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
       [FILES.config, configJson(x.config)],

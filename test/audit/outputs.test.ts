@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeCanonical, decodeResult, encodeResult, pb } from '../../host/audit/codec.ts';
+import { decodeCanonical, decodeResult, encodeResult, pb, resultRows } from '../../host/audit/codec.ts';
 import { CHUNK_BYTES, equityCsvChunks, ordersCsvChunks, renderEquityCsv, renderOrdersCsv, renderTradesCsv, tradesCsvChunks } from '../../host/audit/render.ts';
 import { isoTime, TIME_HI, TIME_LO, timeWords, writeIsoTimeWords } from '../../host/model/bars.ts';
 import type { BacktestResult, Trade } from '../../host/model/trade.ts';
@@ -187,6 +187,15 @@ describe('result.pb: the hand-written codec writes and reads what protobufjs doe
       const last: BacktestResult = { trades: [], orders: [{ ...r.orders[1]!, reason: reason as OrderReason }], equity: new Float64Array([1]), stats: statsOf() };
       expect(Buffer.compare(encodeResult(last), legacyEncodeResult(last)), reason).toBe(0);
     }
+    // the rows read one at a time from the bytes (how backtest writes the CSV files) are the rows decoded
+    const rows = resultRows(bytes);
+    expect([...rows.trades]).toEqual(decodeResult(bytes).trades);
+    expect([...rows.orders]).toEqual(decodeResult(bytes).orders);
+    // (as verify renders them: from result.pb, where a uint32 field holds x >>> 0 of what the run had)
+    const streamed = { ...r, trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[] };
+    expect(bytesOf(tradesCsvChunks(streamed)).equals(bytesOf(tradesCsvChunks(decodeResult(bytes))))).toBe(true);
+    expect(bytesOf(ordersCsvChunks(streamed)).equals(bytesOf(ordersCsvChunks(decodeResult(bytes))))).toBe(true);
+    expect([...resultRows(new Uint8Array(0)).trades, ...resultRows(encodeResult({ ...r, trades: [] })).trades]).toEqual([]);
     const empty: BacktestResult = { trades: [], orders: [], equity: new Float64Array(0), stats: statsOf() };
     expect(Buffer.compare(encodeResult(empty), legacyEncodeResult(empty))).toBe(0);
     expect(Buffer.from(encodeResult(empty)).toString('hex')).toBe('1a00');
