@@ -541,16 +541,32 @@ export function resultRows(bytes: Uint8Array): { trades: Iterable<Trade>; orders
 
 /** Decodes result.pb; throws on any encoding but the canonical one (the bytes encodeResult writes for the values read). */
 export function decodeResult(bytes: Uint8Array): BacktestResult {
-  const r = new ProtoReader(bytes, bytes.length);
   const trades: Trade[] = [];
   const orders: OrderRecord[] = [];
+  const { equity, stats } = readResult(bytes, (t) => trades.push(t), (o) => orders.push(o));
+  return { trades, orders, equity, stats };
+}
+
+/**
+ * Checks that result.pb is canonical, as decodeResult does, without keeping its rows: their counts,
+ * the equity and the stats; the rows are read again when needed (resultRows). How verify reads a
+ * large result without holding every trade and order as an object.
+ */
+export function checkResult(bytes: Uint8Array): { trades: number; orders: number; equity: Float64Array; stats: Stats } {
+  let trades = 0, orders = 0;
+  const { equity, stats } = readResult(bytes, () => trades++, () => orders++);
+  return { trades, orders, equity, stats };
+}
+
+function readResult(bytes: Uint8Array, onTrade: (t: Trade) => void, onOrder: (o: OrderRecord) => void): { equity: Float64Array; stats: Stats } {
+  const r = new ProtoReader(bytes, bytes.length);
   let equity = new Float64Array(0);
   let stats: Stats | null = null;
   for (let last = 0; r.pos < bytes.length; ) {
     last = r.field(last, RESULT_WIRE, last === 4 ? 4 : 1);
     const end = r.body();
-    if (last === 1) trades.push(readTrade(r, end));
-    else if (last === 4) orders.push(readOrder(r, end));
+    if (last === 1) onTrade(readTrade(r, end));
+    else if (last === 4) onOrder(readOrder(r, end));
     else if (last === 3) stats = readStats(r, end);
     else {
       const len = end - r.pos;
@@ -561,6 +577,5 @@ export function decodeResult(bytes: Uint8Array): BacktestResult {
     }
     r.pos = end;
   }
-  if (!stats) stats = readStats(r, r.pos);
-  return { trades, orders, equity, stats };
+  return { equity, stats: stats ?? readStats(r, r.pos) };
 }

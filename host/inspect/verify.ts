@@ -17,7 +17,9 @@ import { encode, toBigInt } from '../audit/codec.ts';
 import { encodeSnapshots, LINK_TYPES } from '../audit/record.ts';
 import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson, type Chunks } from '../audit/render.ts';
-import { decodeResult } from '../audit/codec.ts';
+import { checkResult, decodeResult, resultRows } from '../audit/codec.ts';
+import type { BacktestResult, Trade } from '../model/trade.ts';
+import type { OrderRecord } from '../model/order.ts';
 import { buildStrategy, normalizeSource } from '../build/asc.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
@@ -476,18 +478,21 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const r = b.result;
   const resultBytes = await read(FILES.result, 'result');
   expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, sha256(resultBytes));
-  let result;
+  let checked;
   try {
-    result = decodeResult(resultBytes);
+    checked = checkResult(resultBytes);
   } catch (e) {
     return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
   }
   expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
-  expectField('result', 'trades', (r.trades as number) ?? 0, result.trades.length, FILES.result);
-  expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, result.stats.equityFinal, FILES.result);
-  if (result.equity.length !== timeline.length) fail('result', `${result.equity.length} equity points for ${timeline.length} bars`);
+  expectField('result', 'trades', (r.trades as number) ?? 0, checked.trades, FILES.result);
+  expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
+  if (checked.equity.length !== timeline.length) fail('result', `${checked.equity.length} equity points for ${timeline.length} bars`);
+  // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
+  const rows = resultRows(resultBytes);
+  const result: BacktestResult = { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], equity: checked.equity, stats: checked.stats };
   for (const f of RESULT_RENDERINGS) {
-    // a file rendered on demand (equity.csv: written by export, or by backtest before version 0.x) is checked when present
+    // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
     if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
     covered.add(f.name);
     await expectRendering('result', dir, f.name, f.chunks(result, timeline), FILES.result);
@@ -506,7 +511,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
   // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
   for (const f of present) {
-    if (f === REPORT_FILE) checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result, times: timeline, feeds: reportFeeds }, unverified);
+    if (f === REPORT_FILE) checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result: decodeResult(resultBytes), times: timeline, feeds: reportFeeds }, unverified);
     else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
     else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
   }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeCanonical, decodeResult, encodeResult, pb, resultRows } from '../../host/audit/codec.ts';
+import { checkResult, decodeCanonical, decodeResult, encodeResult, pb, resultRows } from '../../host/audit/codec.ts';
 import { CHUNK_BYTES, equityCsvChunks, ordersCsvChunks, renderEquityCsv, renderOrdersCsv, renderTradesCsv, tradesCsvChunks } from '../../host/audit/render.ts';
 import { isoTime, TIME_HI, TIME_LO, timeWords, writeIsoTimeWords } from '../../host/model/bars.ts';
 import type { BacktestResult, Trade } from '../../host/model/trade.ts';
@@ -255,10 +255,12 @@ describe('result.pb: the hand-written codec writes and reads what protobufjs doe
       const bad = Buffer.from(h, 'hex');
       expect(Buffer.compare(bad, ok), what).not.toBe(0);
       expect(() => decodeResult(bad), what).toThrow(/not in canonical encoding|truncated|runs past/);
+      expect(() => checkResult(bad), what).toThrow(/not in canonical encoding|truncated|runs past/);
     }
     // protobufjs refused the same forms (it kept unknown fields, which are refused now as well)
     for (const [what, h] of forms.filter(([w]) => w !== 'an unknown field')) expect(() => decodeCanonical(pb.Result, Buffer.from(h, 'hex')), what).toThrow();
     expect(() => decodeResult(ok.subarray(0, ok.length - 1))).toThrow();
     expect(decodeResult(ok).trades[0]!.entryTime).toBe(3n);
+    expect(checkResult(ok)).toEqual({ trades: 1, orders: 0, equity: new Float64Array([1]), stats: decodeResult(ok).stats });
   });
 });
