@@ -161,6 +161,7 @@ export class CsvLayout {
   readonly askCol: number;
   readonly volumeCol: number;
   readonly zone: string;
+  private readonly utc: boolean;
   dateFormat: 'dmy' | 'mdy' | undefined;
   /** Decides d/m/y vs m/d/y when the first slashed date is met and the option did not. */
   settleDates: (() => 'dmy' | 'mdy') | null = null;
@@ -191,6 +192,7 @@ export class CsvLayout {
   constructor(text: string, start: number, end: number, file: string, options: DataOptions) {
     this.file = file;
     this.zone = options.timezone ?? 'UTC';
+    this.utc = this.zone === 'UTC';
     checkZone(this.zone);
     this.dateFormat = options.dateFormat;
     const names: string[] = [];
@@ -340,16 +342,20 @@ export class CsvLayout {
     }
     // The same instant as row(): local ms through zonedToUtcMs, then ms · 10^6 + the fraction, as
     // int64 words: the day's first ns (one BigInt a day) plus the ns within the day (< 2^47, exact).
-    const local = ((this.days * 24 + h) * 60 + mi) * 60_000 + sec * 1000;
-    const ms = this.zone === 'UTC' ? local : zonedToUtcMs(local, this.zone);
-    const day = Math.floor(ms / 86_400_000);
+    // In UTC the day is the row's own and its ms within the day need no division.
+    let day = this.days, ofDay = ((h * 60 + mi) * 60 + sec) * 1000;
+    if (!this.utc) {
+      const ms = zonedToUtcMs(day * 86_400_000 + ofDay, this.zone);
+      day = Math.floor(ms / 86_400_000);
+      ofDay = ms - day * 86_400_000;
+    }
     if (day !== this.baseDay) {
       this.scratch[0] = BigInt(day) * 86_400_000_000_000n;
       this.baseDay = day;
       this.baseHi = this.scratchWords[TIME_HI]!;
       this.baseLo = this.scratchWords[TIME_LO]! >>> 0;
     }
-    const within = (ms - day * 86_400_000) * 1_000_000 + this.fns;
+    const within = ofDay * 1_000_000 + this.fns;
     const withinHi = Math.floor(within / 4294967296);
     let low = this.baseLo + (within - withinHi * 4294967296);
     let high = this.baseHi + withinHi;
