@@ -539,6 +539,15 @@ export function resultRows(bytes: Uint8Array): { trades: Iterable<Trade>; orders
   return { trades: rowsOf(1, readTrade), orders: rowsOf(4, readOrder) };
 }
 
+/**
+ * A result over result.pb's bytes whose trades and orders are read as they are iterated (resultRows;
+ * nothing but iteration works on them): what the streamed CSV writers take.
+ */
+export function streamedResult(bytes: Uint8Array, equity: Float64Array, stats: Stats): BacktestResult {
+  const rows = resultRows(bytes);
+  return { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], equity, stats };
+}
+
 /** Decodes result.pb; throws on any encoding but the canonical one (the bytes encodeResult writes for the values read). */
 export function decodeResult(bytes: Uint8Array): BacktestResult {
   const trades: Trade[] = [];

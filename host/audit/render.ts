@@ -3,7 +3,8 @@
  * The human-readable files of a run folder, rendered from the result alone, so `verify` can
  * re-render them and compare bytes. Numbers use JavaScript's shortest round-trip form.
  * The CSV files stream: each is a sequence of byte chunks of about CHUNK_BYTES (never one string
- * of the whole file, which past ~11.5M rows is longer than V8's strings may be).
+ * of the whole file, which past ~11.5M rows is longer than V8's strings may be); they only iterate
+ * the result's rows, so rows read from result.pb as they go serve (audit/codec streamedResult).
  */
 import { isoTime, timeWords, TIME_HI, TIME_LO, writeIsoTimeWords } from '../model/bars.ts';
 import type { BacktestResult, Stats } from '../model/trade.ts';

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import { AuditError, UsageError } from '../errors.ts';
-import { decodeResult } from '../audit/codec.ts';
+import { checkResult, streamedResult } from '../audit/codec.ts';
 import { equalBytes, sha256, toHex } from '../../traces/index.ts';
 import { FILES, readRunFile, RESULT_RENDERINGS, writeChunksAside } from '../run/rundir.ts';
 import type { RecordedDataFile } from './opened-record.ts';
@@ -82,12 +82,14 @@ export async function exportRun(dir: string, opts: ExportOptions = {}): Promise<
   const recorded = rec.bodies.result.sha256 as Uint8Array;
   if (!equalBytes(recorded, sha256(resultBytes)))
     throw new AuditError('VERIFY_FAILED', 'result', `${path.join(dir, FILES.result)} hashes to ${toHex(sha256(resultBytes))}, the record's result link to ${toHex(recorded)}: not this run's result`);
-  let result;
+  let checked;
   try {
-    result = decodeResult(resultBytes);
+    checked = checkResult(resultBytes);
   } catch (e) {
     throw new AuditError('VERIFY_FAILED', 'result', `${path.join(dir, FILES.result)} does not decode: ${(e as Error).message}`, { cause: e });
   }
+  // the rows read from the bytes as they are written (not a million objects held at once)
+  const result = streamedResult(resultBytes, checked.equity, checked.stats);
   // The times only equity.csv needs: from the data, as verify rebuilds them.
   const timeline = kinds.includes('equity') ? (await recordedTimeline(rec, opts.data, 'data error')).timeline : new BigInt64Array(0);
   if (kinds.includes('equity') && timeline.length !== result.equity.length)

@@ -17,9 +17,7 @@ import { encode, toBigInt } from '../audit/codec.ts';
 import { encodeSnapshots, LINK_TYPES } from '../audit/record.ts';
 import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson, type Chunks } from '../audit/render.ts';
-import { checkResult, decodeResult, resultRows } from '../audit/codec.ts';
-import type { BacktestResult, Trade } from '../model/trade.ts';
-import type { OrderRecord } from '../model/order.ts';
+import { checkResult, decodeResult, streamedResult } from '../audit/codec.ts';
 import { buildStrategy, normalizeSource } from '../build/asc.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
@@ -489,8 +487,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
   if (checked.equity.length !== timeline.length) fail('result', `${checked.equity.length} equity points for ${timeline.length} bars`);
   // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
-  const rows = resultRows(resultBytes);
-  const result: BacktestResult = { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], equity: checked.equity, stats: checked.stats };
+  const result = streamedResult(resultBytes, checked.equity, checked.stats);
   for (const f of RESULT_RENDERINGS) {
     // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
     if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;

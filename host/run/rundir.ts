@@ -14,9 +14,8 @@ import type { KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
 import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
 import { equityCsvChunks, ordersCsvChunks, renderSnapshotsJson, renderStatsJson, tradesCsvChunks, type Chunks } from '../audit/render.ts';
-import type { BacktestResult, Trade } from '../model/trade.ts';
-import type { OrderRecord } from '../model/order.ts';
-import { resultRows } from '../audit/codec.ts';
+import type { BacktestResult } from '../model/trade.ts';
+import { streamedResult } from '../audit/codec.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -227,8 +226,7 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   try {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
     // Rendered from result.pb's bytes, the rows read as they are written (not a million objects held at once).
-    const rows = resultRows(x.outcome.resultBytes);
-    const result: BacktestResult = { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], equity: x.outcome.result.equity, stats: x.outcome.result.stats };
+    const result = streamedResult(x.outcome.resultBytes, x.outcome.result.equity, x.outcome.result.stats);
     for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(result, x.outcome.times));
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
