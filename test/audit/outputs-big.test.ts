@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { decodeResult, encodeResult } from '../../host/audit/codec.ts';
+import { checkResult, decodeResult, encodeResult, streamedResult } from '../../host/audit/codec.ts';
 import { equityCsvChunks, ordersCsvChunks, tradesCsvChunks, type Chunks } from '../../host/audit/render.ts';
 import type { BacktestResult, Trade } from '../../host/model/trade.ts';
 import type { OrderReason, OrderRecord } from '../../host/model/order.ts';
@@ -132,7 +132,7 @@ describe(`outputs of ${TRADES} trades, ${ORDERS} orders and ${BARS} bars`, () =>
     }
   }, 300_000);
 
-  it('result.pb: the trades and orders protobufjs writes for samples at its start and end; every value read back', () => {
+  it('result.pb: the trades and orders protobufjs writes for samples at its start and end; checked and streamed as verify reads it; every value read back', async () => {
     const bytes = encodeResult(result!);
     const { equity, stats } = result!;
     const noRows: BacktestResult = { trades: [], orders: [], equity: new Float64Array(0), stats };
@@ -152,6 +152,12 @@ describe(`outputs of ${TRADES} trades, ${ORDERS} orders and ${BARS} bars`, () =>
     // read back; the built rows are let go first (the decoded ones take their place)
     result = null;
     collect();
+    // as verify and backtest read it: checked without keeping rows, the CSV files rendered from rows read as they go
+    const checked = checkResult(bytes);
+    expect([checked.trades, checked.orders, checked.equity.length]).toEqual([TRADES, ORDERS, BARS]);
+    const streamed = streamedResult(bytes, checked.equity, checked.stats);
+    await expectRendering('result', dir, 'trades.csv', tradesCsvChunks(streamed), 'result.pb');
+    await expectRendering('result', dir, 'orders.csv', ordersCsvChunks(streamed), 'result.pb');
     const back = decodeResult(bytes);
     expect([back.trades.length, back.orders.length, back.equity.length]).toEqual([TRADES, ORDERS, BARS]);
     const wrong: number[] = [];
