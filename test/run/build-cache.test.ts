@@ -1,5 +1,5 @@
 // The build cache (build/cache, used by run/strategy): a warm build is the cold build byte for byte (and
-// so the same run id); an entry whose bytes were damaged, or whose sources changed, is built again; the
+// so the same run id); an entry whose bytes were damaged, whose sources changed, or where asc would now find an installed package, is built again; the
 // folder comes from BACKPROOF_CACHE_DIR / XDG_CACHE_HOME / ~/.cache, "off" disables it; and verify
 // --rebuild compiles for real even when the cache holds a different module for the same sources.
 import { createHash } from 'node:crypto';
@@ -102,6 +102,26 @@ describe('the build cache', () => {
     // Back to the first text: the entry was replaced by the edited build's, so this builds again, and gives the first module.
     const again = await c.build();
     expect([again.cached, c.builds(), sha(again.wasm)]).toEqual([false, 3, sha(first.wasm)]);
+  }, 120_000);
+
+  it('a package installed after the build, where asc looked for it, misses the cache', async () => {
+    const cache = await freshCache();
+    const project = path.join(work, 'project');
+    await mkdir(path.join(project, 'lib'), { recursive: true });
+    const file = path.join(project, 'strategy.ts');
+    await writeFile(file, STRATEGY('FAST'));
+    await writeFile(path.join(project, 'lib', 'defaults.ts'), HELPER);
+    const c = counted(cache.dir, file);
+    const own = await c.build(); // no node_modules/backproof around it: the running Backproof's SDK
+    expect((await c.build()).cached).toBe(true);
+    // Now the project installs its own copy (a comment added to one file): asc would find it first.
+    const sdk = path.join(project, 'node_modules', 'backproof', 'guest-sdk');
+    await mkdir(sdk, { recursive: true });
+    for (const f of await readdir('guest-sdk')) if (f.endsWith('.ts')) await writeFile(path.join(sdk, f), await readFile(path.join('guest-sdk', f), 'utf8') + (f === 'index.ts' ? '// installed\n' : ''));
+    const installed = await c.build();
+    expect([installed.cached, c.builds()]).toEqual([false, 2]);
+    expect(installed.sources.find((s) => s.path === 'node_modules/backproof/guest-sdk/index.ts')!.text).toMatch(/\/\/ installed\n$/);
+    expect(installed.sources.map((s) => s.path)).toEqual(own.sources.map((s) => s.path));
   }, 120_000);
 
   it('an edited entry file is another key: both builds are kept', async () => {
