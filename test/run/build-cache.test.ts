@@ -1,7 +1,8 @@
-// The build cache (build/cache, used by run/strategy): a warm build is the cold build byte for byte (and
-// so the same run id); an entry whose bytes were damaged, whose sources changed, or where asc would now find an installed package, is built again; the
-// folder comes from BACKPROOF_CACHE_DIR / XDG_CACHE_HOME / ~/.cache, "off" disables it; and verify
-// --rebuild compiles for real even when the cache holds a different module for the same sources.
+// The build cache (build/cache, used by run/strategy): a warm build is the cold build byte for byte
+// (and so the same run id); an entry whose bytes were damaged, whose sources changed, or where asc would
+// now find an installed package, is built again; the folder comes from BACKPROOF_CACHE_DIR /
+// XDG_CACHE_HOME / ~/.cache, "off" disables it; and verify --rebuild compiles for real even when the
+// cache holds a different module for the same sources.
 import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
