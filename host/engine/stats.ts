@@ -96,7 +96,9 @@ function scanDays(time: BigInt64Array, period: ReturnPeriod, equity: ArrayLike<n
   const scan: DayScan = { distinct: 0, weekendBars: 0, periodEquity: [] };
   const w = timeWords(time);
   const n = time.length;
-  let day = -Infinity;
+  // A day is 2^16 · 1,318,359,375 ns: a time reaches the next midnight when floor(time / 2^16), an exact
+  // double from its words, reaches (day + 1) · 1,318,359,375; the day number is divided out only then.
+  let nextMidnight = -Infinity;
   let bucket = NaN;
   let weekend = false;
   let prevHi = 0, prevLo = 0;
@@ -107,9 +109,9 @@ function scanDays(time: BigInt64Array, period: ReturnPeriod, equity: ArrayLike<n
     prevHi = hi;
     prevLo = lo;
     distinct++;
-    const d = dayOfWords(hi, lo);
-    if (d > day) {
-      day = d;
+    if (hi * 65536 + (lo >>> 16) >= nextMidnight) {
+      const d = dayOfWords(hi, lo);
+      nextMidnight = (d + 1) * 1_318_359_375;
       const wd = weekday(d);
       weekend = wd === 0 || wd === 6;
       if (equity) {

@@ -144,6 +144,17 @@ describe('periods per year, inferred from the bar spacing as backtesting.py does
     expect(inferPeriods(mix(59)).perYear).toBe(252);
   });
 
+  it('a UTC day ends exactly at midnight, before 1970 too (the day is found from the time\'s words)', () => {
+    const sunday = dayOf('1969-12-28'), monday = dayOf('1969-12-29');
+    const hours = (day: bigint, h: number) => day + BigInt(h) * 3_600_000_000_000n;
+    // One bar in the last nanosecond of a Sunday, one at Monday's first: 1 weekend bar.
+    const edge = [hours(dayOf('1969-12-26'), 12), monday - 1n, monday, hours(monday, 12), hours(dayOf('1969-12-30'), 12)];
+    expect(inferPeriods(edge)).toEqual({ period: 'day', perYear: 365 }); // 1 in 5 = 20 % > 17.14 %
+    expect(inferPeriods([...edge, hours(dayOf('1969-12-31'), 12)])).toEqual({ period: 'day', perYear: 252 }); // 1 in 6 = 16.7 %
+    // Had Monday 00:00 counted as Sunday, 2 in 6 would be weekend bars.
+    expect(sunday + DAY_NS).toBe(monday);
+  });
+
   it('monthly GOOG: returns month to month (last equity of each calendar month), 12 a year', () => {
     const time: bigint[] = [], lastTime: bigint[] = [], closes: number[] = [];
     let month = '';
