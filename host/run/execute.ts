@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { isoTime } from '../model/bars.ts';
-import type { BacktestResult } from '../model/trade.ts';
+import type { BacktestResult, TradeLog } from '../model/trade.ts';
+import type { OrderLog } from '../model/order.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
 import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
@@ -107,6 +108,14 @@ export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[],
   };
 }
 
+/** The engine's trade and order columns behind each result executeRun made (run/worker sends them across instead of rows). */
+const resultColumns = new WeakMap<BacktestResult, { trades: TradeLog; orders: OrderLog }>();
+
+/** The trade and order columns of a result made by executeRun (its rows are made from them when read). */
+export function columnsOf(result: BacktestResult): { trades: TradeLog; orders: OrderLog } | undefined {
+  return resultColumns.get(result);
+}
+
 /** A log's rows as encodeResult reads them (`length`, then in order): each made as it is reached, none kept. */
 function rowsOf<T>(log: { length: number; at(k: number): T }): T[] {
   const rows = {
@@ -156,6 +165,7 @@ export function executeRun(input: RunInput): RunOutcome {
   // not made here (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.
   const { tradeLog, orders: orderLog } = backtest.account;
   const resultBytes = encodeResult({ trades: rowsOf(tradeLog), orders: rowsOf(orderLog), equity: result.equity, stats: result.stats });
+  resultColumns.set(result, { trades: tradeLog, orders: orderLog });
   const dataBody = dataMessage(feeds, backtest.barsPerFeed, backtest.periods);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);

@@ -15,9 +15,8 @@ import path from 'node:path';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
 import type { Bars } from '../model/bars.ts';
-import type { BacktestResult, Trade } from '../model/trade.ts';
-import type { OrderRecord } from '../model/order.ts';
-import { decodeResult } from '../audit/codec.ts';
+import { TradeLog, type BacktestResult, type Trade } from '../model/trade.ts';
+import { OrderLog, type OrderRecord } from '../model/order.ts';
 import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
@@ -228,46 +227,47 @@ export async function executeRunIsolated(request: IsolatedRequest, options: { ti
 /** A value's own property under this symbol lists ArrayBuffers the guest thread transfers with it (run/guest-thread). */
 const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
 
-/** A RunOutcome as it crosses: its result without the trade and order rows, which resultBytes (result.pb) holds. */
-type PortableOutcome = Omit<RunOutcome, 'result'> & { result: Pick<BacktestResult, 'equity' | 'stats'> };
-
 /**
- * The outcome with its trades and orders read from resultBytes, the result's canonical encoding,
- * when first read (decoded once): a million rows as objects would cost seconds to copy between
- * threads, and as much memory again.
+ * A RunOutcome as it crosses: its result without the trade and order rows, but with the engine's
+ * columns they are made from (moved, not copied): a million rows as objects cost seconds to copy
+ * between threads, and as much memory again.
  */
+type PortableOutcome = Omit<RunOutcome, 'result'> & { result: Pick<BacktestResult, 'equity' | 'stats'>; columns: { trades: TradeLog; orders: OrderLog } };
+
+/** The outcome with its trades and orders made from the columns when first read, as the engine's result makes them. */
 function withRows(o: PortableOutcome): RunOutcome {
-  const { equity, stats } = o.result;
-  let rows: BacktestResult | null = null;
-  const decoded = (): BacktestResult => (rows ??= decodeResult(o.resultBytes));
+  const { columns, ...outcome } = o;
+  // Structured clone keeps the columns' fields, not their class.
+  const tradeLog = Object.setPrototypeOf(columns.trades, TradeLog.prototype) as TradeLog;
+  const orderLog = Object.setPrototypeOf(columns.orders, OrderLog.prototype) as OrderLog;
   let trades: Trade[] | null = null;
   let orders: OrderRecord[] | null = null;
   const result: BacktestResult = {
     get trades(): Trade[] {
-      return (trades ??= decoded().trades);
+      return (trades ??= tradeLog.toArray());
     },
     set trades(v: Trade[]) {
       trades = v;
     },
     get orders(): OrderRecord[] {
-      return (orders ??= decoded().orders);
+      return (orders ??= orderLog.toArray());
     },
     set orders(v: OrderRecord[]) {
       orders = v;
     },
-    equity,
-    stats,
+    equity: o.result.equity,
+    stats: o.result.stats,
   };
-  return { ...o, result };
+  return { ...outcome, result };
 }
 
 /** The guest thread's side of executeRunIsolated. */
 export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<PortableOutcome> {
-  const { executeRun } = await import('./execute.ts');
+  const { executeRun, columnsOf } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
   const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
-  // The rows stay here (the caller reads them from resultBytes); the columns (equity, times, the encoded result) are made for this reply: moved, not copied.
-  const portable: PortableOutcome = { ...outcome, result: { equity: outcome.result.equity, stats: outcome.result.stats } };
+  // No row objects cross, the columns do; they and the equity, times and encoded result are made for this reply: moved, not copied.
+  const portable: PortableOutcome = { ...outcome, result: { equity: outcome.result.equity, stats: outcome.result.stats }, columns: columnsOf(outcome.result)! };
   return Object.assign(portable, { [TRANSFER]: transferableBuffers(portable) });
 }
