@@ -543,33 +543,48 @@ export function resultRows(bytes: Uint8Array): { trades: Iterable<Trade>; orders
  * A result over result.pb's bytes whose trades and orders are read as they are iterated (resultRows;
  * nothing but iteration works on them): what the streamed CSV writers take.
  */
-export function streamedResult(bytes: Uint8Array, equity: Float64Array, stats: Stats): BacktestResult {
+export function streamedResult(bytes: Uint8Array, equity: Float64Array | (() => Float64Array), stats: Stats): BacktestResult {
   const rows = resultRows(bytes);
-  return { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], equity, stats };
+  const result = { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], stats } as BacktestResult;
+  // the equity copied out of the bytes only when a rendering reads it (equity.csv)
+  if (typeof equity === 'function') Object.defineProperty(result, 'equity', { get: equity, enumerable: true });
+  else result.equity = equity;
+  return result;
 }
 
 /** Decodes result.pb; throws on any encoding but the canonical one (the bytes encodeResult writes for the values read). */
 export function decodeResult(bytes: Uint8Array): BacktestResult {
   const trades: Trade[] = [];
   const orders: OrderRecord[] = [];
-  const { equity, stats } = readResult(bytes, (t) => trades.push(t), (o) => orders.push(o));
-  return { trades, orders, equity, stats };
+  const { equityAt, equityPoints, stats } = readResult(bytes, (t) => trades.push(t), (o) => orders.push(o));
+  return { trades, orders, equity: equityOf(bytes, equityAt, equityPoints), stats };
 }
 
 /**
  * Checks that result.pb is canonical, as decodeResult does, without keeping its rows: their counts,
- * the equity and the stats; the rows are read again when needed (resultRows). How verify reads a
- * large result without holding every trade and order as an object.
+ * the equity (copied out of the bytes when first asked for) and the stats; the rows are read again
+ * when needed (resultRows). How verify reads a large result without holding every row as an object.
  */
-export function checkResult(bytes: Uint8Array): { trades: number; orders: number; equity: Float64Array; stats: Stats } {
+export function checkResult(bytes: Uint8Array): { trades: number; orders: number; equityPoints: number; equity: () => Float64Array; stats: Stats } {
   let trades = 0, orders = 0;
-  const { equity, stats } = readResult(bytes, () => trades++, () => orders++);
-  return { trades, orders, equity, stats };
+  const { equityAt, equityPoints, stats } = readResult(bytes, () => trades++, () => orders++);
+  let equity: Float64Array | null = null;
+  return { trades, orders, equityPoints, equity: () => (equity ??= equityOf(bytes, equityAt, equityPoints)), stats };
 }
 
-function readResult(bytes: Uint8Array, onTrade: (t: Trade) => void, onOrder: (o: OrderRecord) => void): { equity: Float64Array; stats: Stats } {
+function equityOf(bytes: Uint8Array, at: number, n: number): Float64Array {
+  const equity = new Float64Array(n);
+  if (LE) new Uint8Array(equity.buffer).set(bytes.subarray(at, at + 8 * n));
+  else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset + at, 8 * n);
+    for (let i = 0; i < n; i++) equity[i] = view.getFloat64(8 * i, true);
+  }
+  return equity;
+}
+
+function readResult(bytes: Uint8Array, onTrade: (t: Trade) => void, onOrder: (o: OrderRecord) => void): { equityAt: number; equityPoints: number; stats: Stats } {
   const r = new ProtoReader(bytes, bytes.length);
-  let equity = new Float64Array(0);
+  let equityAt = 0, equityPoints = 0;
   let stats: Stats | null = null;
   for (let last = 0; r.pos < bytes.length; ) {
     last = r.field(last, RESULT_WIRE, last === 4 ? 4 : 1);
@@ -580,11 +595,10 @@ function readResult(bytes: Uint8Array, onTrade: (t: Trade) => void, onOrder: (o:
     else {
       const len = end - r.pos;
       if (len === 0 || len % 8 !== 0) notCanonical(`an equity field of ${len} bytes`);
-      equity = new Float64Array(len / 8);
-      if (LE) new Uint8Array(equity.buffer).set(bytes.subarray(r.pos, end));
-      else for (let i = 0; i < equity.length; i++) equity[i] = r.view.getFloat64(r.pos + 8 * i, true);
+      equityAt = r.pos;
+      equityPoints = len / 8;
     }
     r.pos = end;
   }
-  return { equity, stats: stats ?? readStats(r, r.pos) };
+  return { equityAt, equityPoints, stats: stats ?? readStats(r, r.pos) };
 }

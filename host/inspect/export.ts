@@ -92,8 +92,8 @@ export async function exportRun(dir: string, opts: ExportOptions = {}): Promise<
   const result = streamedResult(resultBytes, checked.equity, checked.stats);
   // The times only equity.csv needs: from the data, as verify rebuilds them.
   const timeline = kinds.includes('equity') ? (await recordedTimeline(rec, opts.data, 'data error')).timeline : new BigInt64Array(0);
-  if (kinds.includes('equity') && timeline.length !== result.equity.length)
-    throw new AuditError('VERIFY_FAILED', 'result', `${FILES.result} holds ${result.equity.length} equity points for ${timeline.length} bars`);
+  if (kinds.includes('equity') && timeline.length !== checked.equityPoints)
+    throw new AuditError('VERIFY_FAILED', 'result', `${FILES.result} holds ${checked.equityPoints} equity points for ${timeline.length} bars`);
 
   const written: ExportedFile[] = [];
   for (const [k, kind] of kinds.entries()) {

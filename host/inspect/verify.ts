@@ -485,7 +485,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
   expectField('result', 'trades', (r.trades as number) ?? 0, checked.trades, FILES.result);
   expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
-  if (checked.equity.length !== timeline.length) fail('result', `${checked.equity.length} equity points for ${timeline.length} bars`);
+  if (checked.equityPoints !== timeline.length) fail('result', `${checked.equityPoints} equity points for ${timeline.length} bars`);
   // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
   const result = streamedResult(resultBytes, checked.equity, checked.stats);
   for (const f of RESULT_RENDERINGS) {

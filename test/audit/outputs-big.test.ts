@@ -154,7 +154,7 @@ describe(`outputs of ${TRADES} trades, ${ORDERS} orders and ${BARS} bars`, () =>
     collect();
     // as verify and backtest read it: checked without keeping rows, the CSV files rendered from rows read as they go
     const checked = checkResult(bytes);
-    expect([checked.trades, checked.orders, checked.equity.length]).toEqual([TRADES, ORDERS, BARS]);
+    expect([checked.trades, checked.orders, checked.equityPoints]).toEqual([TRADES, ORDERS, BARS]);
     const streamed = streamedResult(bytes, checked.equity, checked.stats);
     await expectRendering('result', dir, 'trades.csv', tradesCsvChunks(streamed), 'result.pb');
     await expectRendering('result', dir, 'orders.csv', ordersCsvChunks(streamed), 'result.pb');
