@@ -11,8 +11,7 @@
  */
 import { dayOfWords, timeWords, TIME_HI, TIME_LO, type Bars, type BarSource } from '../model/bars.ts';
 import { CLOSE, EventQueue, inferPeriod, OPEN, oneChunk, symbolRanks, withPeriods } from './events.ts';
-import type { BacktestResult, Stats, Trade, TradeLog } from '../model/trade.ts';
-import type { OrderLog, OrderRecord } from '../model/order.ts';
+import { columnarResult, type BacktestResult } from '../model/trade.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
 import { computeStats } from './stats.ts';
@@ -235,7 +234,8 @@ export class Backtest {
       bars: timeline, equity: eq, trades: account.tradeLog, initialCash: this.config.cash,
       rejectedOrders: account.rejectedOrders, periodsPerYear: this.config.periodsPerYear || undefined,
     });
-    return resultOf(account.tradeLog, account.orders, eq, stats);
+    // Trades and order rows stay in the engine's columns; their objects are made when first read.
+    return columnarResult(account.tradeLog, account.orders, eq, stats);
   }
 
   /** Reports order events and closed trades to the guest, in the order they happened. */
@@ -254,29 +254,4 @@ export class Backtest {
     else if (guest.onTrade) for (let k = account.tradesReported; k < trades.length; k++) guest.onTrade(trades.size[k]!, trades.entryPrice[k]!, trades.exitPrice[k]!, trades.pnl[k]!);
     account.tradesReported = trades.length;
   }
-}
-
-/**
- * The run's result. Its trades and order rows are kept by column during the run; the Trade and
- * OrderRecord objects its readers take are made when first read (once), not one by one in the loop.
- */
-function resultOf(tradeLog: TradeLog, orderLog: OrderLog, equity: Float64Array, stats: Stats): BacktestResult {
-  let trades: Trade[] | null = null;
-  let orders: OrderRecord[] | null = null;
-  return {
-    get trades(): Trade[] {
-      return (trades ??= tradeLog.toArray());
-    },
-    set trades(v: Trade[]) {
-      trades = v;
-    },
-    get orders(): OrderRecord[] {
-      return (orders ??= orderLog.toArray());
-    },
-    set orders(v: OrderRecord[]) {
-      orders = v;
-    },
-    equity,
-    stats,
-  };
 }

@@ -2,7 +2,7 @@
  * @module model/trade
  * A closed round trip. Sizes are signed: > 0 long, < 0 short.
  */
-import type { OrderRecord } from './order.ts';
+import type { OrderLog, OrderRecord } from './order.ts';
 import { timeWords } from './bars.ts';
 import { widened } from './columns.ts';
 
@@ -167,4 +167,29 @@ export interface BacktestResult {
   /** Equity at each bar's close. */
   equity: Float64Array;
   stats: Stats;
+}
+
+/**
+ * A result whose trades and order rows are kept by column (the engine's TradeLog and OrderLog): the
+ * Trade and OrderRecord objects its readers take are made when first read (once), and may be replaced.
+ */
+export function columnarResult(tradeLog: TradeLog, orderLog: OrderLog, equity: Float64Array, stats: Stats): BacktestResult {
+  let trades: Trade[] | null = null;
+  let orders: OrderRecord[] | null = null;
+  return {
+    get trades(): Trade[] {
+      return (trades ??= tradeLog.toArray());
+    },
+    set trades(v: Trade[]) {
+      trades = v;
+    },
+    get orders(): OrderRecord[] {
+      return (orders ??= orderLog.toArray());
+    },
+    set orders(v: OrderRecord[]) {
+      orders = v;
+    },
+    equity,
+    stats,
+  };
 }
