@@ -261,6 +261,22 @@ function withRows(o: PortableOutcome): RunOutcome {
   return { ...outcome, result };
 }
 
+/**
+ * A copy of a column log (model TradeLog, OrderLog) holding its rows and no more: the engine's
+ * columns double as they fill, and what crosses is kept by the caller for as long as the outcome.
+ */
+function trimmed<T extends { length: number }>(log: T): T {
+  if (log.length === 0) return log;
+  const copy = new (log.constructor as new (capacity: number) => T)(log.length);
+  for (const [key, column] of Object.entries(log)) {
+    const into = (copy as Record<string, unknown>)[key];
+    // a view of another column (times as int32 words) is copied too: the same bytes
+    if (ArrayBuffer.isView(column) && ArrayBuffer.isView(into)) (into as unknown as Uint8Array).set((column as unknown as Uint8Array).subarray(0, (into as unknown as Uint8Array).length));
+  }
+  copy.length = log.length;
+  return copy;
+}
+
 /** The guest thread's side of executeRunIsolated. */
 export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<PortableOutcome> {
   const { executeRun, columnsOf } = await import('./execute.ts');
@@ -268,6 +284,7 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
   const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
   // No row objects cross, the columns do; they and the equity, times and encoded result are made for this reply: moved, not copied.
-  const portable: PortableOutcome = { ...outcome, result: { equity: outcome.result.equity, stats: outcome.result.stats }, columns: columnsOf(outcome.result)! };
+  const { trades, orders } = columnsOf(outcome.result)!;
+  const portable: PortableOutcome = { ...outcome, result: { equity: outcome.result.equity, stats: outcome.result.stats }, columns: { trades: trimmed(trades), orders: trimmed(orders) } };
   return Object.assign(portable, { [TRANSFER]: transferableBuffers(portable) });
 }
