@@ -15,8 +15,8 @@ import path from 'node:path';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
 import type { Bars } from '../model/bars.ts';
-import { TradeLog, type BacktestResult, type Trade } from '../model/trade.ts';
-import { OrderLog, type OrderRecord } from '../model/order.ts';
+import { columnarResult, TradeLog, type BacktestResult } from '../model/trade.ts';
+import { OrderLog } from '../model/order.ts';
 import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
@@ -240,25 +240,7 @@ function withRows(o: PortableOutcome): RunOutcome {
   // Structured clone keeps the columns' fields, not their class.
   const tradeLog = Object.setPrototypeOf(columns.trades, TradeLog.prototype) as TradeLog;
   const orderLog = Object.setPrototypeOf(columns.orders, OrderLog.prototype) as OrderLog;
-  let trades: Trade[] | null = null;
-  let orders: OrderRecord[] | null = null;
-  const result: BacktestResult = {
-    get trades(): Trade[] {
-      return (trades ??= tradeLog.toArray());
-    },
-    set trades(v: Trade[]) {
-      trades = v;
-    },
-    get orders(): OrderRecord[] {
-      return (orders ??= orderLog.toArray());
-    },
-    set orders(v: OrderRecord[]) {
-      orders = v;
-    },
-    equity: o.result.equity,
-    stats: o.result.stats,
-  };
-  return { ...outcome, result };
+  return { ...outcome, result: columnarResult(tradeLog, orderLog, o.result.equity, o.result.stats) };
 }
 
 /**
