@@ -7,8 +7,9 @@
  * deterministically; the watchdog is the last resort for anything they miss (it terminates the
  * thread). It can only turn a run into an error — a result never depends on the clock. Arguments
  * and results cross by structured clone, and a typed error is rebuilt as the same class with the
- * same code; large typed arrays cross without a copy (transferred): a run's result columns, and the
- * bars of a run that lends them (`lendData`), which come back with the reply.
+ * same code; large typed arrays cross without a copy (transferred): a run's result by column
+ * (equity, times, result.pb, the trade and order columns: no row object crosses), and the bars of a
+ * run that lends them (`lendData`), which come back with the reply.
  */
 import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
 import path from 'node:path';
