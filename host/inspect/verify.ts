@@ -17,8 +17,8 @@ import { encode, toBigInt } from '../audit/codec.ts';
 import { encodeSnapshots, LINK_TYPES } from '../audit/record.ts';
 import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson, type Chunks } from '../audit/render.ts';
-import { checkResult, decodeResult, streamedResult } from '../audit/codec.ts';
-import { buildStrategy, normalizeSource } from '../build/asc.ts';
+import { checkResult, streamedResult } from '../audit/codec.ts';
+import { buildStrategy } from '../build/asc.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -34,7 +34,8 @@ import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_TOTAL, writeProgress, type Prog
 import { verifyAttestation } from './attest.ts';
 import { openRecord, configFromRecord, dataOptionsFromRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
-import { renderReport, reportGenerator, REPORT_FILE, type ReportInput } from '../report/index.ts';
+import { startSourceCheck, type SourceCheck } from './source-check.ts';
+import { CandleBuilder, renderReport, reportGenerator, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 
 
 const fail = (step: string, message: string): never => {
@@ -347,8 +348,9 @@ const VERIFY_STREAM_THRESHOLD = 4 << 20;
  * for a single one), checked against the data link (SHA-256, size, bars); and each event's time in
  * the run's order — the timeline the result's equity points and equity.csv's time column follow.
  * A data file that cannot be read fails the data step, or (`missing: 'data error'`) is a DataError.
+ * With `candles`, each file's chart candles for report.html are made in the same pass (feeds[k].candles).
  */
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail'): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }> {
+export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }> {
   const b = rec.bodies;
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
@@ -357,6 +359,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
   const barCounts: number[] = [];
   const symbols: string[] = [];
   const reportFeeds: ReportInput['feeds'][number][] = [];
+  let byteLength = 0;
   for (const [k, df] of files.entries()) {
     const dataPath = standIn ?? df.path;
     const options = dataOptionsFromRecord(df);
@@ -372,15 +375,20 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     }
     expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, fromHex(feed.sha256));
     expectField('data', `files[${k}].size`, toBigInt(df.size), BigInt(feed.byteLength), dataPath);
-    // Counted as the timeline is built from it (a streamed file is read once).
+    byteLength = feed.byteLength;
+    // Counted as the timeline is built from it (a streamed file is read once), and drawn as candles.
     const src = sourceOfFeed(feed);
-    reportFeeds.push({ open: () => sourceOfFeed(feed) });
+    const drawn = candles ? new CandleBuilder(Number(toBigInt(df.bars))) : null;
+    reportFeeds.push(drawn ? { open: () => sourceOfFeed(feed), candles: drawn.candles } : { open: () => sourceOfFeed(feed) });
     symbols.push(feed.symbol);
     barCounts.push(0);
     const counted: BarSource = {
       next: () => {
         const c = src.next();
-        if (c) barCounts[k] = barCounts[k]! + c.time.length;
+        if (c) {
+          barCounts[k] = barCounts[k]! + c.time.length;
+          drawn?.add(c);
+        }
         return c;
       },
     };
@@ -388,14 +396,55 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     sources.push(counted);
   }
   // The recorded symbol names order events at one instant, as they did in the run.
-  const timeline = timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
+  const timeline = files.length === 1
+    ? timelineOfOne(sources[0]!, Math.min(Number(toBigInt(files[0]!.bars)), Math.max(1 << 16, byteLength)))
+    : timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
   for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), standIn ?? df.path);
   return { timeline, feeds: reportFeeds };
 }
 
+/**
+ * engine/events eventTimes for a single feed: each bar's time, never earlier than the one before
+ * (a feed read with duplicates kept may repeat a time), in one array sized for `expected` bars (grown
+ * when there are more), without the event queue a merge of several feeds needs.
+ */
+function timelineOfOne(source: BarSource, expected: number): BigInt64Array {
+  let out = new BigInt64Array(Math.max(1, expected));
+  let k = 0;
+  for (let c = source.next(); c; c = source.next()) {
+    const time = c.time;
+    if (k + time.length > out.length) {
+      const grown = new BigInt64Array(Math.max(2 * out.length, k + time.length));
+      grown.set(out.subarray(0, k));
+      out = grown;
+    }
+    let last = k > 0 ? out[k - 1]! : time[0]!;
+    for (let i = 0; i < time.length; i++, k++) {
+      const t = time[i]!;
+      if (t > last) last = t;
+      out[k] = last;
+    }
+  }
+  return k === out.length ? out : out.slice(0, k);
+}
+
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
+  const rec = await openRecord(opts.dir, opts.trustedKey ?? null);
+  // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
+  const recordedSources = (rec.bodies.strategy.sources as { path: string }[]) ?? [];
+  const sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
+    path: src.path,
+    text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
+  }))));
+  try {
+    return await verifyOpened(opts, rec, sourceCheck);
+  } finally {
+    sourceCheck.close();
+  }
+}
+
+async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck): Promise<VerifyReport> {
   const dir = opts.dir;
-  const rec = await openRecord(dir, opts.trustedKey ?? null);
   const steps = ['record', 'signature', 'chain'];
   // config, strategy, [rebuild], data, trace, result, files: counted as they pass, for a progress display.
   const progress = opts.progress;
@@ -434,111 +483,136 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   expectField('strategy', 'wasmSize', toBigInt(s.wasmSize), BigInt(wasm.length), FILES.wasm);
   expectEqual('strategy', 'SHA-256 of the instrumented module', s.instrumentedSha256 as Uint8Array, sha256(instrumented));
   expectField('strategy', 'instrumentedSize', toBigInt(s.instrumentedSize), BigInt(instrumented.length), 'the instrumented module');
+  // each source's normalization is answered by the source-check thread while the steps after this one
+  // run; awaited in order, so a source that fails is still this step's failure (see below)
+  let normalized: Promise<void> = Promise.resolve();
   for (const src of (s.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
     const name = `${FILES.sources}/${src.path}`;
-    const text = await read(name, 'strategy');
-    expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(text));
-    let normalized: string;
     try {
-      normalized = await normalizeSource(textOf(text), src.path);
+      const text = await read(name, 'strategy');
+      expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(text));
+      const answer = sourceCheck.normalizedSha256(src.path, text);
+      normalized = normalized.then(async () => {
+        let normalizedSha256: Uint8Array;
+        try {
+          normalizedSha256 = await answer;
+        } catch (e) {
+          if (e instanceof BuildError) return fail('strategy', `source ${src.path} does not parse: ${e.message}`);
+          throw e;
+        }
+        expectEqual('strategy', `normalizedSha256 of source ${src.path} (its AST printed back)`, src.normalizedSha256 ?? new Uint8Array(0), normalizedSha256);
+      });
+      answer.catch(() => {}); // awaited through `normalized`
     } catch (e) {
-      if (e instanceof BuildError) return fail('strategy', `source ${src.path} does not parse: ${e.message}`);
+      await normalized; // an earlier source's failure comes first
       throw e;
     }
-    expectEqual('strategy', `normalizedSha256 of source ${src.path} (its AST printed back)`, src.normalizedSha256 ?? new Uint8Array(0), sha256(Buffer.from(normalized)));
   }
+  normalized.catch(() => {}); // awaited below, after the steps it overlaps
   passed('strategy');
-  if (opts.rebuild) {
-    await rebuildCheck(dir, rec, wasm);
-    passed('rebuild');
-  }
+  const afterStrategy = async (): Promise<VerifyReport> => {
+    if (opts.rebuild) {
+      await rebuildCheck(dir, rec, wasm);
+      passed('rebuild');
+    }
 
-  // data: every file, read the way it was read for the run
-  const { timeline, feeds: reportFeeds } = await recordedTimeline(rec, opts.dataPath);
-  passed('data');
+    // data: every file, read the way it was read for the run
+    // (report.html's candles are drawn in the same pass when the folder has one)
+    const hasReport = await lstat(path.join(dir, REPORT_FILE)).then((st) => st.isFile(), () => false);
+    const { timeline, feeds: reportFeeds } = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport);
+    passed('data');
 
-  // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
-  const t = b.trace;
-  const leavesRaw = await read(FILES.leaves, 'trace');
-  expectEqual('trace', `SHA-256 of ${FILES.leaves}`, t.leafHashesSha256 as Uint8Array, sha256(leavesRaw));
-  if (leavesRaw.length % 32 !== 0 || BigInt(leavesRaw.length / 32) !== toBigInt(t.leaves))
-    fail('trace', `the trace link's leaves is ${toBigInt(t.leaves)}, ${FILES.leaves} holds ${leavesRaw.length / 32} hashes`);
-  const leafHashes: Uint8Array[] = [];
-  for (let i = 0; i < leavesRaw.length; i += 32) leafHashes.push(leavesRaw.subarray(i, i + 32));
-  expectEqual('trace', 'Merkle root of the leaves', t.root as Uint8Array, rootFromLeafHashes(leafHashes));
-  const snapshotsText = textOf(await read(FILES.snapshots, 'trace'));
-  const snapshots = parseSnapshots(snapshotsText);
-  expectEqual('trace', `SHA-256 of the snapshot list in ${FILES.snapshots}`, t.snapshotsSha256 as Uint8Array, sha256(encodeSnapshots(snapshots)));
-  expectText('trace', FILES.snapshots, renderSnapshotsJson(snapshots, timeline), snapshotsText, 'the snapshot list');
-  passed('trace');
+    // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
+    const t = b.trace;
+    const leavesRaw = await read(FILES.leaves, 'trace');
+    expectEqual('trace', `SHA-256 of ${FILES.leaves}`, t.leafHashesSha256 as Uint8Array, sha256(leavesRaw));
+    if (leavesRaw.length % 32 !== 0 || BigInt(leavesRaw.length / 32) !== toBigInt(t.leaves))
+      fail('trace', `the trace link's leaves is ${toBigInt(t.leaves)}, ${FILES.leaves} holds ${leavesRaw.length / 32} hashes`);
+    const leafHashes: Uint8Array[] = [];
+    for (let i = 0; i < leavesRaw.length; i += 32) leafHashes.push(leavesRaw.subarray(i, i + 32));
+    expectEqual('trace', 'Merkle root of the leaves', t.root as Uint8Array, rootFromLeafHashes(leafHashes));
+    const snapshotsText = textOf(await read(FILES.snapshots, 'trace'));
+    const snapshots = parseSnapshots(snapshotsText);
+    expectEqual('trace', `SHA-256 of the snapshot list in ${FILES.snapshots}`, t.snapshotsSha256 as Uint8Array, sha256(encodeSnapshots(snapshots)));
+    expectText('trace', FILES.snapshots, renderSnapshotsJson(snapshots, timeline), snapshotsText, 'the snapshot list');
+    passed('trace');
 
-  // result: result.pb, and the readable files rendered from it
-  const r = b.result;
-  const resultBytes = await read(FILES.result, 'result');
-  expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, sha256(resultBytes));
-  let checked;
-  try {
-    checked = checkResult(resultBytes);
-  } catch (e) {
-    return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
-  }
-  expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
-  expectField('result', 'trades', (r.trades as number) ?? 0, checked.trades, FILES.result);
-  expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
-  if (checked.equityPoints !== timeline.length) fail('result', `${checked.equityPoints} equity points for ${timeline.length} bars`);
-  // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
-  const result = streamedResult(resultBytes, checked.equity, checked.stats);
-  for (const f of RESULT_RENDERINGS) {
-    // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
-    if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
-    covered.add(f.name);
-    await expectRendering('result', dir, f.name, f.chunks(result, timeline), FILES.result);
-  }
-  passed('result');
+    // result: result.pb, and the readable files rendered from it
+    const r = b.result;
+    const resultBytes = await read(FILES.result, 'result');
+    expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, sha256(resultBytes));
+    let checked;
+    try {
+      checked = checkResult(resultBytes);
+    } catch (e) {
+      return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
+    }
+    expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
+    expectField('result', 'trades', (r.trades as number) ?? 0, checked.trades, FILES.result);
+    expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
+    if (checked.equityPoints !== timeline.length) fail('result', `${checked.equityPoints} equity points for ${timeline.length} bars`);
+    // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
+    const result = streamedResult(resultBytes, checked.equity, checked.stats);
+    for (const f of RESULT_RENDERINGS) {
+      // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
+      if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
+      covered.add(f.name);
+      await expectRendering('result', dir, f.name, f.chunks(result, timeline), FILES.result);
+    }
+    passed('result');
 
-  // files: record.json, the log proof, and whatever else the folder holds
-  expectText('files', FILES.recordJson, rec.rendered, textOf(await read(FILES.recordJson, 'files')), FILES.record);
-  const unverified: VerifyReport['unverified'] = [];
-  const present = await listFiles(dir);
-  let logged: VerifyReport['logged'] = null;
-  if (present.includes(FILES.logInclusion))
-    logged = checkLogInclusion(rec, textOf(await read(FILES.logInclusion, 'log')), FILES.logInclusion, true, opts.logProof ? null : opts.log, unverified);
-  if (opts.logProof)
-    logged = checkLogInclusion(rec, textOf(await readRunFile(path.dirname(opts.logProof), path.basename(opts.logProof), 'log')), opts.logProof, false, opts.log, unverified);
-  else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
-  // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
-  for (const f of present) {
-    if (f === REPORT_FILE) checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result: decodeResult(resultBytes), times: timeline, feeds: reportFeeds }, unverified);
-    else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
-    else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
-  }
-  const noLockfile = missingLockfile(b.toolchain);
-  if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
-  else if (b.toolchain.lockfile === LOCKFILE) {
-    // the project's lockfile, copied byte for byte: the one the toolchain link hashes, and one that installed Backproof
-    const lock = await read(FILES.lockfile, 'lockfile');
-    expectEqual('lockfile', `SHA-256 of ${FILES.lockfile}`, b.toolchain.lockfileSha256 as Uint8Array, sha256(lock));
-    const notOurs = lockfileWithoutBackproof(lock);
-    if (notOurs) unverified.push({ file: FILES.lockfile, why: notOurs });
-  }
-  for (const f of present) {
-    if (covered.has(f)) continue;
-    if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
-    unverified.push({ file: f, why: f.endsWith('/') ? 'an empty folder, not bound by the record' : 'not bound by the record' });
-  }
-  passed('files');
-  if (progress) writeProgress(progress, PROGRESS_ENDED, 1);
-  if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);
+    // files: record.json, the log proof, and whatever else the folder holds
+    expectText('files', FILES.recordJson, rec.rendered, textOf(await read(FILES.recordJson, 'files')), FILES.record);
+    const unverified: VerifyReport['unverified'] = [];
+    const present = await listFiles(dir);
+    let logged: VerifyReport['logged'] = null;
+    if (present.includes(FILES.logInclusion))
+      logged = checkLogInclusion(rec, textOf(await read(FILES.logInclusion, 'log')), FILES.logInclusion, true, opts.logProof ? null : opts.log, unverified);
+    if (opts.logProof)
+      logged = checkLogInclusion(rec, textOf(await readRunFile(path.dirname(opts.logProof), path.basename(opts.logProof), 'log')), opts.logProof, false, opts.log, unverified);
+    else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
+    // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
+    for (const f of present) {
+      if (f === REPORT_FILE) checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: timeline, feeds: reportFeeds }, unverified);
+      else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
+      else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
+    }
+    const noLockfile = missingLockfile(b.toolchain);
+    if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
+    else if (b.toolchain.lockfile === LOCKFILE) {
+      // the project's lockfile, copied byte for byte: the one the toolchain link hashes, and one that installed Backproof
+      const lock = await read(FILES.lockfile, 'lockfile');
+      expectEqual('lockfile', `SHA-256 of ${FILES.lockfile}`, b.toolchain.lockfileSha256 as Uint8Array, sha256(lock));
+      const notOurs = lockfileWithoutBackproof(lock);
+      if (notOurs) unverified.push({ file: FILES.lockfile, why: notOurs });
+    }
+    for (const f of present) {
+      if (covered.has(f)) continue;
+      if (f.startsWith(`${FILES.sources}/`)) fail('strategy', `${f} is not a recorded source of the strategy`);
+      unverified.push({ file: f, why: f.endsWith('/') ? 'an empty folder, not bound by the record' : 'not bound by the record' });
+    }
+    passed('files');
+    if (progress) writeProgress(progress, PROGRESS_ENDED, 1);
+    if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.map((u) => `${u.file} (${u.why})`).join('; ')}`);
 
-  return {
-    runId: rec.runId,
-    signed: rec.signed,
-    keyFingerprint: rec.signed ? keyFingerprint(rec.publicKey) : null,
-    steps,
-    toolchainDifferences: toolchainDifferences(b.toolchain),
-    traceRoot: toHex(t.root as Uint8Array),
-    resultSha256: toHex(r.sha256 as Uint8Array),
-    unverified,
-    logged,
+    return {
+      runId: rec.runId,
+      signed: rec.signed,
+      keyFingerprint: rec.signed ? keyFingerprint(rec.publicKey) : null,
+      steps,
+      toolchainDifferences: toolchainDifferences(b.toolchain),
+      traceRoot: toHex(t.root as Uint8Array),
+      resultSha256: toHex(r.sha256 as Uint8Array),
+      unverified,
+      logged,
+    };
   };
+  try {
+    const report = await afterStrategy();
+    await normalized;
+    return report;
+  } catch (e) {
+    await normalized; // a source that fails its check is the first failure, in pipeline order
+    throw e;
+  }
 }

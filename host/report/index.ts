@@ -10,9 +10,9 @@ import { UsageError } from '../errors.ts';
 import { readReportInput } from './read.ts';
 import { renderReport } from './render.ts';
 
-export { renderReport, reportGenerator, fixed4, REPORT_FORMAT, MAX_TABLE_ROWS, type ReportInput } from './render.ts';
-export { readReportInput } from './read.ts';
-export { downsampleCandles, downsampleEquity, MAX_CHART_POINTS } from './series.ts';
+export { renderReport, reportGenerator, fixed4, REPORT_FORMAT, MAX_TABLE_ROWS, type ReportInput, type ReportResult, type ReportRows } from './render.ts';
+export { readReportInput, streamedRows } from './read.ts';
+export { CandleBuilder, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles } from './series.ts';
 
 /** The report's name in a run folder. */
 export const REPORT_FILE = 'report.html';

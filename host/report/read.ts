@@ -9,11 +9,11 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AuditError, DataError, UsageError } from '../errors.ts';
 import { decodeSignedRecord } from '../audit/record.ts';
-import { decodeResult, toBigInt } from '../audit/codec.ts';
+import { checkResult, resultRows, toBigInt } from '../audit/codec.ts';
 import { openData, sourceOfFeed } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
-import type { ReportInput } from './render.ts';
+import type { ReportInput, ReportResult } from './render.ts';
 
 /** Largest run file read (hostile input: bounded before reading), as verify bounds it. */
 const MAX_FILE = 1 << 30;
@@ -43,6 +43,21 @@ function recordedOptions(f: RecordedFile): DataOptions {
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /**
+ * result.pb (checked canonical, as decodeResult checks it) as the page reads it: the trades and
+ * orders counted and read from the bytes again as they are iterated, never all held as objects
+ * (`checked`: checkResult's answer for these bytes, when the caller has it already).
+ */
+export function streamedRows(resultPb: Uint8Array, checked: ReturnType<typeof checkResult> = checkResult(resultPb)): ReportResult {
+  const rows = resultRows(resultPb);
+  return {
+    trades: { length: checked.trades, [Symbol.iterator]: () => rows.trades[Symbol.iterator]() },
+    orders: { length: checked.orders, [Symbol.iterator]: () => rows.orders[Symbol.iterator]() },
+    equity: checked.equity(),
+    stats: checked.stats,
+  };
+}
+
+/**
  * Reads run folder `dir` for its report. `dataPaths` stand in for the recorded data paths, one per
  * recorded file in record order (a copy of the data moved elsewhere).
  */
@@ -67,7 +82,7 @@ export async function readReportInput(dir: string, dataPaths?: readonly string[]
     throw new AuditError('VERIFY_FAILED', 'result', `${path.join(dir, 'result.pb')} hashes to ${sha256Hex(resultPb)}, the record's result link to ${recordedResult}: not this run's result`);
   let result;
   try {
-    result = decodeResult(resultPb);
+    result = streamedRows(resultPb);
   } catch (e) {
     throw new AuditError('VERIFY_FAILED', 'result', `${path.join(dir, 'result.pb')} does not decode: ${(e as Error).message}`, { cause: e });
   }

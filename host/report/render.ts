@@ -15,8 +15,8 @@ import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { rejectionsByReason, STAT_LABELS, statsObject } from '../audit/render.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { isoTime, NS_PER_DAY, type BarSource } from '../model/bars.ts';
-import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES } from '../model/order.ts';
-import type { BacktestResult } from '../model/trade.ts';
+import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
+import type { Stats, Trade } from '../model/trade.ts';
 import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles } from './series.ts';
 
 /** Bumped whenever the page's bytes change for the same run (verify names a report of another format instead of failing it). */
@@ -24,15 +24,33 @@ export const REPORT_FORMAT = 'backproof-report/1';
 /** Rows of the trades and orders tables in the page; the rest are counted in a note that points at the CSV. */
 export const MAX_TABLE_ROWS = 1000;
 
+/**
+ * A result's rows as the page reads them: counted, and iterated in order (each pass may read them
+ * again, e.g. from result.pb's bytes): the page shows the first MAX_TABLE_ROWS and marks every trade
+ * on a chart, so no more than that many rows are ever held. An array is such rows.
+ */
+export type ReportRows<T> = Iterable<T> & { readonly length: number };
+
+/** The result as the page reads it (a BacktestResult is one). */
+export interface ReportResult {
+  trades: ReportRows<Trade>;
+  orders: ReportRows<OrderRecord>;
+  equity: Float64Array;
+  stats: Stats;
+}
+
 /** What a report is rendered from: the run's bound bytes, decoded. */
 export interface ReportInput {
   /** record.pb as stored. */
   recordPb: Uint8Array;
-  result: BacktestResult;
+  result: ReportResult;
   /** Each equity point's bar time (equity.csv's time column). */
   times: BigInt64Array;
-  /** Each recorded data file's bars, in record order (the symbol indices), re-readable. */
-  feeds: readonly { open(): BarSource }[];
+  /**
+   * Each recorded data file's bars, in record order (the symbol indices), re-readable; `candles`, when
+   * given, are downsampleCandles of them for the recorded bar count, made by a reader that had them.
+   */
+  feeds: readonly { open(): BarSource; candles?: Candles }[];
 }
 
 interface ChartLibrary { version: string; code: string; notice: string }
@@ -72,10 +90,9 @@ export function renderReport(input: ReportInput): string {
   const lib = chartLibrary();
 
   // charts: each symbol's candles with its trades marked, the equity and its drawdown
-  const symbols = files.map((f, k) => {
-    const c = downsampleCandles(input.feeds[k]!.open(), Number(toBigInt(f.bars)));
-    return { name: names[k]!, bars: c.bars, ...chartCandles(c), ...markers(c, r, k) };
-  });
+  const candles = files.map((f, k) => input.feeds[k]!.candles ?? downsampleCandles(input.feeds[k]!.open(), Number(toBigInt(f.bars))));
+  const marked = markers(candles, r.trades);
+  const symbols = candles.map((c, k) => ({ name: names[k]!, bars: c.bars, ...chartCandles(c), markers: marked[k]! }));
   const eq = downsampleEquity(r.equity, input.times);
   const intraday = files.some((f) => { const p = toBigInt(f.periodNs); return p > 0n && p < NS_PER_DAY; })
     || symbols.some((s) => s.time.some((t) => t % 86400 !== 0));
@@ -122,7 +139,8 @@ export function renderReport(input: ReportInput): string {
     out.push(`<tr data-key="${key}" data-value="${esc(JSON.stringify(v))}"><th>${esc(label)}</th><td>${esc(shown)}</td></tr>`);
   }
   out.push(`</tbody></table>`);
-  const rejections = rejectionsByReason(r.orders);
+  // rejectionsByReason only iterates the orders
+  const rejections = rejectionsByReason(r.orders as readonly OrderRecord[]);
   if (rejections.length) out.push(`<p class="note">Rejected orders by reason: ${rejections.map(([reason, n]) => `${esc(reason)} ${n}`).join(', ')}</p>`);
   out.push(`</section>
 <section id="audit"><h2>Audit</h2><table id="audit-table"><tbody>
@@ -162,21 +180,31 @@ function chartCandles(c: Candles): { time: number[]; open: number[]; high: numbe
 }
 
 /**
- * Entry and exit markers of symbol `k`'s trades at the candle holding each bar, one per candle and
+ * Entry and exit markers of each symbol's trades at the candle holding each bar, one per candle and
  * kind, [time, kind, trades] with kind 0 long entry, 1 short entry, 2 exit: every trade is marked,
- * however many share a candle.
+ * however many share a candle. One pass over the trades for all symbols.
  */
-function markers(c: Candles, r: BacktestResult, k: number): { markers: [number, number, number][] } {
-  const counts = new Map<number, number>(); // candle × 3 + kind → trades
-  const add = (candle: number, kind: number): void => { const key = candle * 3 + kind; counts.set(key, (counts.get(key) ?? 0) + 1); };
-  if (c.time.length > 0)
-    for (const t of r.trades) {
-      if (t.symbol !== k) continue;
-      add(candleAt(c, t.entryTime), t.size > 0 ? 0 : 1);
-      add(candleAt(c, t.exitTime), 2);
+function markers(candles: readonly Candles[], trades: Iterable<Trade>): [number, number, number][][] {
+  const counts = candles.map(() => new Map<number, number>()); // per symbol: candle × 3 + kind → trades
+  const add = (counted: Map<number, number>, candle: number, kind: number): void => { const key = candle * 3 + kind; counted.set(key, (counted.get(key) ?? 0) + 1); };
+  if (candles.some((c) => c.time.length > 0))
+    for (const t of trades) {
+      const c = candles[t.symbol];
+      if (!c || c.time.length === 0) continue;
+      add(counts[t.symbol]!, candleAt(c, t.entryTime), t.size > 0 ? 0 : 1);
+      add(counts[t.symbol]!, candleAt(c, t.exitTime), 2);
     }
-  const keys = [...counts.keys()].sort((a, b) => a - b);
-  return { markers: keys.map((key): [number, number, number] => [c.time[Math.floor(key / 3)]!, key % 3, counts.get(key)!]) };
+  return candles.map((c, k) => {
+    const keys = [...counts[k]!.keys()].sort((a, b) => a - b);
+    return keys.map((key): [number, number, number] => [c.time[Math.floor(key / 3)]!, key % 3, counts[k]!.get(key)!]);
+  });
+}
+
+/** The first `n` rows (the iteration stops there). */
+function firstRows<T>(rows: Iterable<T>, n: number): T[] {
+  const out: T[] = [];
+  if (n > 0) for (const row of rows) if (out.push(row) >= n) break;
+  return out;
 }
 
 function signatureLine(recordBytes: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): { html: string; signed: boolean } {
@@ -191,11 +219,12 @@ const symbolName = (names: readonly string[], k: number): string => names[k] ?? 
 const moreRows = (n: number, what: string, file: string): string =>
   n > 0 ? `<p class="note more">${n} more ${what} in ${file} (the table shows the first ${MAX_TABLE_ROWS})</p>` : '';
 
-function tradesTable(r: BacktestResult, names: readonly string[]): string {
+function tradesTable(r: ReportResult, names: readonly string[]): string {
   const rows = [`<table id="trades-table" class="data"><thead><tr><th>#</th><th>Symbol</th><th>Entry time</th><th>Exit time</th><th>Side</th><th>Size</th><th>Entry price</th><th>Exit price</th><th>PnL</th><th>Return %</th><th>Commission</th></tr></thead><tbody>`];
-  const shown = Math.min(r.trades.length, MAX_TABLE_ROWS);
+  const first = firstRows(r.trades, MAX_TABLE_ROWS);
+  const shown = first.length;
   for (let i = 0; i < shown; i++) {
-    const t = r.trades[i]!;
+    const t = first[i]!;
     rows.push(`<tr class="${t.pnl >= 0 ? 'win' : 'loss'}"><td>${i + 1}</td><td>${esc(symbolName(names, t.symbol))}</td><td>${isoTime(t.entryTime)}</td><td>${isoTime(t.exitTime)}</td><td>${t.size > 0 ? 'long' : 'short'}</td><td>${fixed4(t.size)}</td><td>${fixed4(t.entryPrice)}</td><td>${fixed4(t.exitPrice)}</td><td>${fixed4(t.pnl)}</td><td>${fixed4(t.returnPct)}</td><td>${fixed4(t.commission)}</td></tr>`);
   }
   rows.push('</tbody></table>');
@@ -204,11 +233,12 @@ function tradesTable(r: BacktestResult, names: readonly string[]): string {
   return rows.join('\n');
 }
 
-function ordersTable(r: BacktestResult, names: readonly string[]): string {
+function ordersTable(r: ReportResult, names: readonly string[]): string {
   const rows = [`<table id="orders-table" class="data"><thead><tr><th>Id</th><th>Time</th><th>Symbol</th><th>Side</th><th>Type</th><th>Size</th><th>Status</th><th>Reason</th><th>Price</th><th>Units</th></tr></thead><tbody>`];
-  const shown = Math.min(r.orders.length, MAX_TABLE_ROWS);
+  const first = firstRows(r.orders, MAX_TABLE_ROWS);
+  const shown = first.length;
   for (let i = 0; i < shown; i++) {
-    const o = r.orders[i]!;
+    const o = first[i]!;
     const status = STATUS_NAMES[o.status] ?? String(o.status);
     const filled = status === 'filled';
     rows.push(`<tr class="${esc(status)}"><td>${o.id}</td><td>${o.bar < 0 && o.time === 0n ? '' : isoTime(o.time)}</td><td>${esc(symbolName(names, o.symbol))}</td><td>${SIDE_NAMES[o.side] ?? 'invalid'}</td><td>${esc(TYPE_NAMES[o.type] ?? `invalid(${o.type})`)}</td><td>${fixed4(o.size)}</td><td>${esc(status)}</td><td>${esc(o.reason)}</td><td>${filled ? fixed4(o.price) : ''}</td><td>${filled ? fixed4(o.units) : ''}</td></tr>`);

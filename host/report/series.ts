@@ -8,7 +8,7 @@
  * that fall in the same second are merged (sub-second bars, several symbols at one instant).
  * Pure and deterministic: the same input gives the same numbers.
  */
-import type { BarSource } from '../model/bars.ts';
+import type { Bars, BarSource } from '../model/bars.ts';
 
 /** Chart points per series at most (the page's canvas is a few thousand pixels wide at best). */
 export const MAX_CHART_POINTS = 4000;
@@ -38,10 +38,27 @@ export interface Candles {
 
 /** Streams a symbol's bars into at most about `max` candles; `expected` is the recorded bar count. */
 export function downsampleCandles(source: BarSource, expected: number, max = MAX_CHART_POINTS): Candles {
-  const size = bucketSize(expected, max);
-  const c: Candles = { time: [], open: [], high: [], low: [], close: [], startNs: [], bars: 0 };
-  let inBucket = 0;
-  for (let chunk = source.next(); chunk; chunk = source.next()) {
+  const c = new CandleBuilder(expected, max);
+  for (let chunk = source.next(); chunk; chunk = source.next()) c.add(chunk);
+  return c.candles;
+}
+
+/**
+ * downsampleCandles fed chunk by chunk, for a reader that reads the bars for something else too
+ * (verify builds the timeline and the candles in one pass): `candles` once every chunk is added.
+ */
+export class CandleBuilder {
+  readonly candles: Candles = { time: [], open: [], high: [], low: [], close: [], startNs: [], bars: 0 };
+  private readonly size: number;
+  private inBucket = 0;
+
+  constructor(expected: number, max = MAX_CHART_POINTS) {
+    this.size = bucketSize(expected, max);
+  }
+
+  add(chunk: Bars): void {
+    const c = this.candles, size = this.size;
+    let inBucket = this.inBucket;
     for (let i = 0; i < chunk.length; i++, c.bars++) {
       const h = chunk.high[i]!, l = chunk.low[i]!;
       const last = c.time.length - 1;
@@ -64,8 +81,8 @@ export function downsampleCandles(source: BarSource, expected: number, max = MAX
       }
       inBucket = size === 1 ? 0 : 1;
     }
+    this.inBucket = inBucket;
   }
-  return c;
 }
 
 export interface EquityLines {
