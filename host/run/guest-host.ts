@@ -21,10 +21,11 @@ export const HOST_CALL_FUEL = 64;
 const I32_MIN = -(2 ** 31);
 const I32_MAX = 2 ** 31 - 1;
 
-/** Orders resting in every book of the run. */
+/** Orders resting in every book of the run. Index loops here and below: an iterator is an object per call. */
 export function openOrders(backtest: Backtest): number {
+  const brokers = backtest.brokers;
   let n = 0;
-  for (const b of backtest.brokers) n += b.openOrders;
+  for (let i = 0; i < brokers.length; i++) n += brokers[i]!.openOrders;
   return n;
 }
 
@@ -59,6 +60,15 @@ export function guestHostFor(
   };
   // An id is looked up in every book.
   const searching = () => charge(HOST_CALL_FUEL + openOrders(backtest));
+  // The first book that has the id (cancel or modify there); false when none has.
+  const cancelled = (id: number): boolean => {
+    for (let i = 0; i < brokers.length; i++) if (brokers[i]!.cancel(id)) return true;
+    return false;
+  };
+  const modified = (id: number, size: number, limit: number, stop: number): boolean => {
+    for (let i = 0; i < brokers.length; i++) if (brokers[i]!.modify(id, size, limit, stop)) return true;
+    return false;
+  };
   return {
     position: () => backtest.broker.position,
     cash: () => backtest.account.cash,
@@ -78,11 +88,11 @@ export function guestHostFor(
     // An id belongs to one symbol's book; try each (ids are unique across symbols).
     cancel: (id) => {
       searching();
-      return brokers.some((b) => b.cancel(id));
+      return cancelled(id);
     },
     modify: (id, size, limit, stop) => {
       searching();
-      return brokers.some((b) => b.modify(id, size, limit, stop));
+      return modified(id, size, limit, stop);
     },
     symbol: () => backtest.feed,
     symbols: () => brokers.length,

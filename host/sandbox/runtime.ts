@@ -8,6 +8,8 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { SandboxError } from '../errors.ts';
 import { isoTime, TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
+import type { OrderEvents } from '../model/order.ts';
+import type { TradeLog } from '../model/trade.ts';
 import { TraceChunker, ParallelChunker, prewarmHashWorker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
@@ -17,6 +19,7 @@ import {
   instrument, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
+import { glueFor, type Glue } from './glue.ts';
 import { bulkSite, functionAt, siteAt, stopRecord, trapPosition, trapSite, wasmCallPosition, STOP_FUEL, STOP_TRAP, type StopSite } from './stop.ts';
 
 /** none: the original module (benchmarks only); fuel: metered; trace: metered and traced. */
@@ -285,6 +288,8 @@ export class GuestInstance {
   private readonly fuel: WebAssembly.Global | null;
   private readonly bulk: WebAssembly.Global | null;
   private readonly reserve: WebAssembly.Global | null;
+  /** Charges fuel and calls on_order/on_trade without BigInts or boxed doubles (sandbox/glue). */
+  private readonly glue: Glue;
   private readonly chunker: TraceChunker | ParallelChunker | null;
   private traceMemory: WebAssembly.Memory | null = null;
   private tp: WebAssembly.Global | null = null;
@@ -334,6 +339,31 @@ export class GuestInstance {
     };
     if (guest.hasOnOrder) this.onOrder = guarded(ex[EXPORT_ON_ORDER] as unknown as Four, 'on_order');
     if (guest.hasOnTrade) this.onTrade = guarded(ex[EXPORT_ON_TRADE] as unknown as Four, 'on_trade');
+    this.glue = glueFor(this.fuel, this.bulk, ex[EXPORT_ON_ORDER] as unknown as Four | undefined, ex[EXPORT_ON_TRADE] as unknown as Four | undefined);
+    // The engine's per-event path: the event's columns written into the glue memory, the call made from there.
+    const { words, values, order, trade } = this.glue;
+    if (guest.hasOnOrder) this.onOrderAt = (events, k) => {
+      words[0] = events.id[k]!;
+      words[1] = events.status[k]!;
+      values[1] = events.price[k]!;
+      values[2] = events.units[k]!;
+      try {
+        order();
+      } catch (e) {
+        throw this.translate(e, 'on_order');
+      }
+    };
+    if (guest.hasOnTrade) this.onTradeAt = (trades, k) => {
+      values[1] = trades.size[k]!;
+      values[2] = trades.entryPrice[k]!;
+      values[3] = trades.exitPrice[k]!;
+      values[4] = trades.pnl[k]!;
+      try {
+        trade();
+      } catch (e) {
+        throw this.translate(e, 'on_trade');
+      }
+    };
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
@@ -568,6 +598,10 @@ export class GuestInstance {
 
   onOrder?(id: number, status: number, price: number, units: number): void;
   onTrade?(size: number, entryPrice: number, exitPrice: number, pnl: number): void;
+  /** `onOrder` for event k of `events` (GuestPort): allocates nothing. Present when the guest exports on_order. */
+  onOrderAt?(events: OrderEvents, k: number): void;
+  /** `onTrade` for trade k of `trades` (GuestPort): allocates nothing. Present when the guest exports on_trade. */
+  onTradeAt?(trades: TradeLog, k: number): void;
 
   /**
    * A state snapshot: SHA-256 over the guest's linear memory, then each mutable numeric global in
@@ -615,10 +649,12 @@ export class GuestInstance {
    * Charges `units` of host work the guest caused (an order placed, a log line: run/guest-host) to
    * its fuel, counted with the bulk charges so `instructions()` stays exact. When the callback's or
    * the run's budget cannot cover it the run stops with FUEL_EXHAUSTED — at the same point in every
-   * execution, since the charges depend only on what the guest did.
+   * execution, since the charges depend only on what the guest did. A charge that fits a u32 (every
+   * caller's) is made by the glue, in i64 arithmetic with no BigInt; a larger one here, the same way.
    */
   chargeFuel(units: number): void {
     if (!this.fuel) return;
+    if (units >>> 0 === units && this.glue.charge(units) === 1) return;
     const cost = BigInt(units);
     const left = this.fuel.value as bigint;
     if (left < cost) {

@@ -4,6 +4,7 @@ import { stubHost } from '../helpers/host.ts';
 import { compileGuest, GuestInstance, DEFAULT_SANDBOX, instrument, type GuestHost } from '../../host/sandbox/index.ts';
 import { timeWords } from '../../host/model/bars.ts';
 import { defaultTraceHashing } from '../../host/sandbox/runtime.ts';
+import { glueFor } from '../../host/sandbox/glue.ts';
 import { toHex } from '../../traces/index.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 
@@ -185,5 +186,26 @@ describe('the bar trampoline (onBarAt: no BigInt, no boxed doubles)', () => {
     const odd = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i32)))');
     const out = instrument(odd, { trace: false, maxMemoryPages: 16, barTrampoline: 'on_bar' });
     expect(WebAssembly.Module.exports(new WebAssembly.Module(out.wasm as BufferSource)).map((e) => e.name)).not.toContain('__bp_on_bar');
+  });
+});
+
+describe('the glue (sandbox/glue: host work charged in wasm, no BigInt)', () => {
+  const i64 = (v: bigint) => new WebAssembly.Global({ value: 'i64', mutable: true }, v);
+  it('charges while the fuel covers the units, to 0 exactly; past it returns 0 and changes nothing', () => {
+    const fuel = i64(1000n), bulk = i64(7n);
+    const glue = glueFor(fuel, bulk, undefined, undefined);
+    expect([glue.charge(600), glue.charge(400), glue.charge(0)]).toEqual([1, 1, 1]);
+    expect([fuel.value, bulk.value]).toEqual([0n, 1007n]);
+    expect(glue.charge(1)).toBe(0);
+    expect([fuel.value, bulk.value]).toEqual([0n, 1007n]);
+  });
+
+  it('takes the units as a u32 and compares as the host did (signed i64)', () => {
+    const fuel = i64((1n << 62n) + 5n), bulk = i64(0n);
+    const glue = glueFor(fuel, bulk, undefined, undefined);
+    expect(glue.charge(2 ** 32 - 1)).toBe(1);
+    expect([fuel.value, bulk.value]).toEqual([(1n << 62n) + 5n - (2n ** 32n - 1n), 2n ** 32n - 1n]);
+    fuel.value = -1n;
+    expect(glue.charge(0)).toBe(0);
   });
 });
