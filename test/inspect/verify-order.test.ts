@@ -1,0 +1,103 @@
+// verify checks the sources' normalization on a worker thread while its later steps run: the
+// failure reported must still be the first failing step in pipeline order, with the message the
+// in-process check gives (inspect/source-check).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPrivateKey } from 'node:crypto';
+import { executeRun } from '../../host/run/execute.ts';
+import { loadStrategy } from '../../host/run/strategy.ts';
+import { openData } from '../../host/data/load.ts';
+import { DEFAULT_CONFIG, type RunConfig } from '../../host/run/config.ts';
+import { writeRunDir, FILES } from '../../host/run/rundir.ts';
+import { verifyRun } from '../../host/inspect/verify.ts';
+import { startSourceCheck } from '../../host/inspect/source-check.ts';
+import { normalizeSource } from '../../host/build/asc.ts';
+import { generateKeys } from '../../host/audit/keys.ts';
+import { chainLinks, decodeSignedRecord, encodeRecord, renderRecordJson, runIdOf, signedRecordBytes, type LinkKind } from '../../host/audit/record.ts';
+import { sha256, toHex } from '../../traces/index.ts';
+import { AuditError, BuildError } from '../../host/errors.ts';
+
+type Body = Record<string, unknown>;
+type Source = { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array };
+let work: string, run: string;
+const key = createPrivateKey(generateKeys().privateKeyPem);
+const ENTRY = 'strategies-as/sma-cross.ts';
+
+/** A copy of the run whose record is edited by `edit` and re-signed with the run's key; `files` written into it. */
+async function edited(name: string, edit: (b: Record<LinkKind, Body>) => void, files: Record<string, string> = {}): Promise<string> {
+  const dir = path.join(work, name);
+  await cp(run, dir, { recursive: true });
+  const bodies = decodeSignedRecord(new Uint8Array(await readFile(path.join(dir, FILES.record)))).bodies as Record<LinkKind, Body>;
+  edit(bodies);
+  const raw = signedRecordBytes(encodeRecord(runIdOf(bodies.strategy.wasmSha256 as Uint8Array, bodies.data, bodies.config), chainLinks(bodies)), key);
+  await writeFile(path.join(dir, FILES.record), raw);
+  await writeFile(path.join(dir, FILES.recordJson), renderRecordJson(decodeSignedRecord(raw)));
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
+  return dir;
+}
+
+async function failure(dir: string, dataPath?: string): Promise<{ step: string; message: string }> {
+  const e = await verifyRun({ dir, ...(dataPath ? { dataPath } : {}) }).then(() => null, (x: unknown) => x);
+  if (!(e instanceof AuditError)) throw new Error(`expected an AuditError, got ${String(e)}`);
+  return { step: e.step!, message: e.message };
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-verify-order-'));
+  run = path.join(work, 'run');
+  const strategy = await loadStrategy(ENTRY);
+  const config: RunConfig = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } };
+  const outcome = executeRun({ strategy, data: await openData('data/GOOG.csv', {}), config });
+  await writeRunDir({ dir: run, force: false, outcome, strategy, config, key });
+}, 180_000);
+
+describe('verify: the source check overlaps the later steps, failures stay in pipeline order', () => {
+  it('a misstated normalizedSha256 fails the strategy step although trades.csv (a later step) is edited too', async () => {
+    let recorded = '';
+    const dir = await edited('normalized', (b) => {
+      const src = (b.strategy.sources as Source[]).find((s) => s.path === ENTRY)!;
+      recorded = toHex(src.normalizedSha256);
+      src.normalizedSha256 = new Uint8Array(32);
+    }, { [FILES.trades]: 'edited\n' });
+    expect(await failure(dir)).toEqual({
+      step: 'strategy',
+      message: `normalizedSha256 of source ${ENTRY} (its AST printed back) is ${recorded}, the record says ${'00'.repeat(32)}`,
+    });
+  });
+
+  it('a source that does not parse (its SHA-256 recorded) fails the strategy step with asc\'s message, before a missing data file', async () => {
+    const text = 'export function broken( {\n';
+    const parseError = await normalizeSource(text, ENTRY).then(() => null, (e: unknown) => e);
+    expect(parseError).toBeInstanceOf(BuildError);
+    const dir = await edited('unparsed', (b) => {
+      (b.strategy.sources as Source[]).find((s) => s.path === ENTRY)!.sha256 = sha256(Buffer.from(text));
+    }, { [`${FILES.sources}/${ENTRY}`]: text });
+    expect(await failure(dir, path.join(work, 'no-such-data.csv'))).toEqual({
+      step: 'strategy',
+      message: `source ${ENTRY} does not parse: ${(parseError as BuildError).message}`,
+    });
+    // the data step's failure is what is left once the source is restored
+    const restored = await edited('restored', () => {});
+    expect(await failure(restored, path.join(work, 'no-such-data.csv'))).toEqual({
+      step: 'data',
+      message: `data file ${path.join(work, 'no-such-data.csv')} cannot be read (pass --data to point at a copy)`,
+    });
+  });
+});
+
+describe('startSourceCheck', () => {
+  it('answers as normalizeSource does in this thread; a text other than the one given is normalized here', async () => {
+    const text = new Uint8Array(await readFile(ENTRY));
+    const other = Buffer.from('export const x: i32 = 1;\n');
+    const check = startSourceCheck([{ path: ENTRY, text }, { path: 'gone.ts', text: null }]);
+    try {
+      expect(toHex(await check.normalizedSha256(ENTRY, text))).toBe(toHex(sha256(Buffer.from(await normalizeSource(Buffer.from(text).toString('utf8'), ENTRY)))));
+      expect(toHex(await check.normalizedSha256(ENTRY, other))).toBe(toHex(sha256(Buffer.from(await normalizeSource(other.toString(), ENTRY)))));
+      expect(toHex(await check.normalizedSha256('gone.ts', other))).toBe(toHex(sha256(Buffer.from(await normalizeSource(other.toString(), 'gone.ts')))));
+    } finally {
+      check.close();
+    }
+  });
+});
