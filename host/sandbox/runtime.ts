@@ -347,26 +347,27 @@ export class GuestInstance {
       words[1] = events.status[k]!;
       values[1] = events.price[k]!;
       values[2] = events.units[k]!;
-      try {
-        order();
-      } catch (e) {
-        throw this.translate(e, 'on_order');
-      }
+      this.callGlue(order, 'on_order');
     };
     if (guest.hasOnTrade) this.onTradeAt = (trades, k) => {
       values[1] = trades.size[k]!;
       values[2] = trades.entryPrice[k]!;
       values[3] = trades.exitPrice[k]!;
       values[4] = trades.pnl[k]!;
-      try {
-        trade();
-      } catch (e) {
-        throw this.translate(e, 'on_trade');
-      }
+      this.callGlue(trade, 'on_trade');
     };
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
+    }
+  }
+
+  /** A glue entry that calls the guest's `callback`; a fault says it happened there. */
+  private callGlue(entry: () => void, callback: GuestCallback): void {
+    try {
+      entry();
+    } catch (e) {
+      throw this.translate(e, callback);
     }
   }
 
