@@ -81,6 +81,9 @@ async function measure(strategyName: string, mode: InstrumentationMode, bars: nu
   const port: GuestPort = strategyName === '-js-sma' ? jsSma(bt, () => (loopEnd = performance.now()), bars) : {
     onBar() { throw new Error('the engine should take the onBarAt path'); },
     onBarAt(b, w, j) {
+      // As run/wire: each order still resting in the bar's book after the matching pass is charged.
+      const resting = bt.brokers[bt.feed]!.openOrders;
+      if (inst && resting > 0) inst.chargeFuel(resting);
       inst?.onBarAt(b, w, j);
       if (++seen === bars) loopEnd = performance.now();
     },
