@@ -69,6 +69,10 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     if (toHex(rawPublicKey(log.key)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `${r.log.keyFile} is not the key of the log at ${r.log.dir} (pass --log-key)`);
   }
   if (r.data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
+  // The strategy is looked up in the build cache, or built on a thread of its own, while the data is read;
+  // a data error still comes first (the build's is held until the data is in).
+  const building = loadStrategy(r.strategy);
+  building.catch(() => {});
   const data: DataFeed[] = [];
   const keep = [r.strategy]; // the files read: the run folder may not be a folder holding them
   for (const spec of r.data) {
@@ -81,7 +85,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   }
   if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force), keep);
   r.onPhase?.({ step: 'build', file: r.strategy });
-  const strategy = await loadStrategy(r.strategy);
+  const strategy = await building;
   r.onPhase?.({ step: 'run' });
   const outcome = await executeRunIsolated(
     { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },

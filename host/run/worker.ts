@@ -157,12 +157,13 @@ export interface Loan<T> {
  * call still runs on a thread made with the same stack, entered from that thread's event loop, so
  * the stack a guest sees is the same in every path; no state of a call survives it (each builds
  * its own engine, instance and trace). A thread that was stopped by the watchdog, or that ended,
- * is never reused; with `endThread` the thread ends after its reply.
+ * is never reused; with `endThread` the thread ends after its reply; with `ownThread` the call gets
+ * a new thread (not an idle one, which may be waiting for a run) that ends after its reply.
  */
-export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L>; endThread?: boolean } = {}): Promise<T> {
+export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L>; endThread?: boolean; ownThread?: boolean } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const loan = options.lend;
-    const thread = takeGuestThread();
+    const thread = options.ownThread ? newGuestThread() : takeGuestThread();
     const { worker } = thread;
     let settled = false;
     const settle = (): boolean => {
@@ -179,7 +180,7 @@ export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: u
     }, options.timeoutMs);
     const onMessage = (m: Reply & { lent?: L }): void => {
       if (!settle()) return;
-      if (options.endThread) void worker.terminate();
+      if (options.endThread || options.ownThread) void worker.terminate();
       else releaseGuestThread(thread);
       if (loan && 'lent' in m) loan.back(m.lent as L);
       if ('value' in m) return resolve(m.value as T);

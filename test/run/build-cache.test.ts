@@ -12,6 +12,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASC_FLAGS, buildStrategy, type BuildResult } from '../../host/build/asc.ts';
 import { cachedBuild, cacheRoot, BUILD_CACHE_FORMAT } from '../../host/build/cache.ts';
 import { loadStrategy } from '../../host/run/strategy.ts';
+import { BuildError } from '../../host/errors.ts';
 import { executeRun } from '../../host/run/execute.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
@@ -180,6 +181,18 @@ describe('the build cache', () => {
     expect((await c.build()).cached).toBe(false);
     expect((await c.build()).cached).toBe(false);
     expect(c.builds()).toBe(2);
+  }, 120_000);
+
+  it('a build made on its own thread fails as asc does here: the same class, code and message', async () => {
+    await freshCache();
+    const broken = path.join(work, 'strategy', 'broken.ts');
+    await writeFile(broken, STRATEGY('FAST').replace('this.buy(1);', 'this.buy(1'));
+    const here = await buildStrategy(broken).catch((e: unknown) => e);
+    const there = await loadStrategy(broken).catch((e: unknown) => e);
+    expect(here).toBeInstanceOf(BuildError);
+    expect(there).toBeInstanceOf(BuildError);
+    expect([(there as BuildError).code, (there as BuildError).message]).toEqual([(here as BuildError).code, (here as BuildError).message]);
+    expect((here as BuildError).message).toMatch(/^asc failed to compile .*broken\.ts:/);
   }, 120_000);
 
   it('where the cache is: BACKPROOF_CACHE_DIR, "off", XDG_CACHE_HOME, ~/.cache', () => {
