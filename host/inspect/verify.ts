@@ -35,7 +35,9 @@ import { verifyAttestation } from './attest.ts';
 import { openRecord, configFromRecord, dataOptionsFromRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { CandleBuilder, renderReport, reportGenerator, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
+import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
+import type { BacktestResult, Trade } from '../model/trade.ts';
+import type { OrderRecord } from '../model/order.ts';
 
 
 const fail = (step: string, message: string): never => {
@@ -200,6 +202,15 @@ function checkReport(text: string, input: ReportInput, unverified: VerifyReport[
   let i = 0;
   while (i < text.length && text[i] === expected[i]) i++;
   fail('files', `${REPORT_FILE} is not the report of this run: it differs at character ${i}: "${text.slice(i, i + 40)}" vs "${expected.slice(i, i + 40)}" (render it again with backproof report)`);
+}
+
+/** `r` whose trades and orders are passed to `tally` as they are iterated; `passes` counts the iterations begun. */
+function tallied(r: BacktestResult, tally: RowTally): { result: BacktestResult; passes: () => number } {
+  let passes = 0;
+  const trades = { *[Symbol.iterator](): Generator<Trade> { passes++; for (const t of r.trades) { tally.trade(t); yield t; } } };
+  const orders = { *[Symbol.iterator](): Generator<OrderRecord> { passes++; for (const o of r.orders) { tally.order(o); yield o; } } };
+  const result = Object.create(r, { trades: { value: trades, enumerable: true }, orders: { value: orders, enumerable: true } }) as BacktestResult;
+  return { result, passes: () => passes };
 }
 
 /** snapshots.json back to the snapshot list (the times are re-rendered, not read). */
@@ -552,12 +563,15 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
     if (checked.equityPoints !== timeline.length) fail('result', `${checked.equityPoints} equity points for ${timeline.length} bars`);
     // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
-    const result = streamedResult(resultBytes, checked.equity, checked.stats);
+    const streamed = streamedResult(resultBytes, checked.equity, checked.stats);
+    // report.html's rows are tallied as trades.csv and orders.csv read them, so the page reads none again
+    const tally = hasReport ? new RowTally(reportFeeds.map((f) => f.candles!)) : null;
+    const result = tally ? tallied(streamed, tally) : { result: streamed, passes: () => 0 };
     for (const f of RESULT_RENDERINGS) {
       // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
       if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
       covered.add(f.name);
-      await expectRendering('result', dir, f.name, f.chunks(result, timeline), FILES.result);
+      await expectRendering('result', dir, f.name, f.chunks(result.result, timeline), FILES.result);
     }
     passed('result');
 
@@ -573,7 +587,11 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     else if (opts.log && !logged) fail('log', `no ${FILES.logInclusion} in the run folder and no --log-proof given`);
     // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
     for (const f of present) {
-      if (f === REPORT_FILE) checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: timeline, feeds: reportFeeds }, unverified);
+      if (f === REPORT_FILE) {
+        // the tally holds every row once if trades.csv and orders.csv each read them once (else the page reads them)
+        const whole = tally && result.passes() === 2 && tally.trades === checked.trades && tally.orders === checked.orders;
+        checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: timeline, feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified);
+      }
       else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
       else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
     }

@@ -51,6 +51,11 @@ export interface ReportInput {
    * given, are downsampleCandles of them for the recorded bar count, made by a reader that had them.
    */
   feeds: readonly { open(): BarSource; candles?: Candles }[];
+  /**
+   * Every trade and order already passed to a RowTally over these feeds' candles (verify tallies them
+   * as it compares trades.csv and orders.csv): the page then reads no row again. Else the rows are read here.
+   */
+  tally?: RowTally;
 }
 
 interface ChartLibrary { version: string; code: string; notice: string }
@@ -91,7 +96,8 @@ export function renderReport(input: ReportInput): string {
 
   // charts: each symbol's candles with its trades marked, the equity and its drawdown
   const candles = files.map((f, k) => input.feeds[k]!.candles ?? downsampleCandles(input.feeds[k]!.open(), Number(toBigInt(f.bars))));
-  const marked = markers(candles, r.trades);
+  const tally = input.tally ?? RowTally.of(candles, r);
+  const marked = tally.markers();
   const symbols = candles.map((c, k) => ({ name: names[k]!, bars: c.bars, ...chartCandles(c), markers: marked[k]! }));
   const eq = downsampleEquity(r.equity, input.times);
   const intraday = files.some((f) => { const p = toBigInt(f.periodNs); return p > 0n && p < NS_PER_DAY; })
@@ -139,8 +145,7 @@ export function renderReport(input: ReportInput): string {
     out.push(`<tr data-key="${key}" data-value="${esc(JSON.stringify(v))}"><th>${esc(label)}</th><td>${esc(shown)}</td></tr>`);
   }
   out.push(`</tbody></table>`);
-  // rejectionsByReason only iterates the orders
-  const rejections = rejectionsByReason(r.orders as readonly OrderRecord[]);
+  const rejections = tally.rejections();
   if (rejections.length) out.push(`<p class="note">Rejected orders by reason: ${rejections.map(([reason, n]) => `${esc(reason)} ${n}`).join(', ')}</p>`);
   out.push(`</section>
 <section id="audit"><h2>Audit</h2><table id="audit-table"><tbody>
@@ -159,10 +164,10 @@ backproof replay <span class="run-dir">RUN_DIR</span></pre>
 </section>
 </div>
 <section id="trades"><h2>Trades</h2>`);
-  out.push(tradesTable(r, names));
+  out.push(tradesTable(tally, names));
   out.push(`</section>
 <section id="orders"><h2>Orders</h2>`);
-  out.push(ordersTable(r, names));
+  out.push(ordersTable(tally, names));
   out.push(`</section>
 </main>
 <footer>Rendered by Backproof (${esc(REPORT_FORMAT)}). Charts by TradingView Lightweight Charts™ v${esc(lib.version)}, ${esc(lib.notice)} (<a href="https://www.tradingview.com/">https://www.tradingview.com/</a>), licensed under the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0), inlined unmodified.</footer>
@@ -179,32 +184,82 @@ function chartCandles(c: Candles): { time: number[]; open: number[]; high: numbe
   return { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
 }
 
-/**
- * Entry and exit markers of each symbol's trades at the candle holding each bar, one per candle and
- * kind, [time, kind, trades] with kind 0 long entry, 1 short entry, 2 exit: every trade is marked,
- * however many share a candle. One pass over the trades for all symbols.
- */
-function markers(candles: readonly Candles[], trades: Iterable<Trade>): [number, number, number][][] {
-  const counts = candles.map(() => new Map<number, number>()); // per symbol: candle × 3 + kind → trades
-  const add = (counted: Map<number, number>, candle: number, kind: number): void => { const key = candle * 3 + kind; counted.set(key, (counted.get(key) ?? 0) + 1); };
-  if (candles.some((c) => c.time.length > 0))
-    for (const t of trades) {
-      const c = candles[t.symbol];
-      if (!c || c.time.length === 0) continue;
-      add(counts[t.symbol]!, candleAt(c, t.entryTime), t.size > 0 ? 0 : 1);
-      add(counts[t.symbol]!, candleAt(c, t.exitTime), 2);
-    }
-  return candles.map((c, k) => {
-    const keys = [...counts[k]!.keys()].sort((a, b) => a - b);
-    return keys.map((key): [number, number, number] => [c.time[Math.floor(key / 3)]!, key % 3, counts[k]!.get(key)!]);
-  });
-}
+const STATUS_FILLED = STATUS_NAMES.indexOf('filled');
+/** Orders set aside for rejectionsByReason at a time (its counts are merged): a bounded batch, however many there are. */
+const REJECTION_BATCH = 4096;
 
-/** The first `n` rows (the iteration stops there). */
-function firstRows<T>(rows: Iterable<T>, n: number): T[] {
-  const out: T[] = [];
-  if (n > 0) for (const row of rows) if (out.push(row) >= n) break;
-  return out;
+/**
+ * What the page reads of every trade and order, gathered in one pass over them (in order): the
+ * tables' first rows, the counts, the chart markers and the rejections by reason. Nothing else of
+ * a row is kept, so a run of any length is tallied in memory bounded by the page.
+ */
+export class RowTally {
+  trades = 0;
+  orders = 0;
+  readonly firstTrades: Trade[] = [];
+  readonly firstOrders: OrderRecord[] = [];
+  private readonly candles: readonly Candles[];
+  /** Per symbol: candle × 3 + kind → trades. */
+  private readonly marks: Map<number, number>[];
+  private readonly rejected = new Map<string, number>();
+  private notFilled: OrderRecord[] = [];
+
+  /** `candles`: each symbol's, as the page draws them (markers are placed on them). */
+  constructor(candles: readonly Candles[]) {
+    this.candles = candles;
+    this.marks = candles.map(() => new Map<number, number>());
+  }
+
+  /** The tally of a result's rows, read here. */
+  static of(candles: readonly Candles[], r: ReportResult): RowTally {
+    const tally = new RowTally(candles);
+    for (const t of r.trades) tally.trade(t);
+    for (const o of r.orders) tally.order(o);
+    return tally;
+  }
+
+  trade(t: Trade): void {
+    if (this.trades++ < MAX_TABLE_ROWS) this.firstTrades.push(t);
+    const c = this.candles[t.symbol];
+    if (!c || c.time.length === 0) return;
+    const counted = this.marks[t.symbol]!;
+    const add = (candle: number, kind: number): void => { const key = candle * 3 + kind; counted.set(key, (counted.get(key) ?? 0) + 1); };
+    add(candleAt(c, t.entryTime), t.size > 0 ? 0 : 1);
+    add(candleAt(c, t.exitTime), 2);
+  }
+
+  order(o: OrderRecord): void {
+    if (this.orders++ < MAX_TABLE_ROWS) this.firstOrders.push(o);
+    // which orders count is rejectionsByReason's to say; a filled one never does
+    if (o.status !== STATUS_FILLED) {
+      this.notFilled.push(o);
+      if (this.notFilled.length === REJECTION_BATCH) this.countRejections();
+    }
+  }
+
+  private countRejections(): void {
+    for (const [reason, n] of rejectionsByReason(this.notFilled)) this.rejected.set(reason, (this.rejected.get(reason) ?? 0) + n);
+    this.notFilled = [];
+  }
+
+  /** rejectionsByReason of every order tallied: [reason, orders] by reason. */
+  rejections(): [string, number][] {
+    this.countRejections();
+    return [...this.rejected].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * Entry and exit markers of each symbol's trades at the candle holding each bar, one per candle
+   * and kind, [time, kind, trades] with kind 0 long entry, 1 short entry, 2 exit: every trade is
+   * marked, however many share a candle.
+   */
+  markers(): [number, number, number][][] {
+    return this.candles.map((c, k) => {
+      const counted = this.marks[k]!;
+      const keys = [...counted.keys()].sort((a, b) => a - b);
+      return keys.map((key): [number, number, number] => [c.time[Math.floor(key / 3)]!, key % 3, counted.get(key)!]);
+    });
+  }
 }
 
 function signatureLine(recordBytes: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): { html: string; signed: boolean } {
@@ -219,23 +274,23 @@ const symbolName = (names: readonly string[], k: number): string => names[k] ?? 
 const moreRows = (n: number, what: string, file: string): string =>
   n > 0 ? `<p class="note more">${n} more ${what} in ${file} (the table shows the first ${MAX_TABLE_ROWS})</p>` : '';
 
-function tradesTable(r: ReportResult, names: readonly string[]): string {
+function tradesTable(r: RowTally, names: readonly string[]): string {
   const rows = [`<table id="trades-table" class="data"><thead><tr><th>#</th><th>Symbol</th><th>Entry time</th><th>Exit time</th><th>Side</th><th>Size</th><th>Entry price</th><th>Exit price</th><th>PnL</th><th>Return %</th><th>Commission</th></tr></thead><tbody>`];
-  const first = firstRows(r.trades, MAX_TABLE_ROWS);
+  const first = r.firstTrades;
   const shown = first.length;
   for (let i = 0; i < shown; i++) {
     const t = first[i]!;
     rows.push(`<tr class="${t.pnl >= 0 ? 'win' : 'loss'}"><td>${i + 1}</td><td>${esc(symbolName(names, t.symbol))}</td><td>${isoTime(t.entryTime)}</td><td>${isoTime(t.exitTime)}</td><td>${t.size > 0 ? 'long' : 'short'}</td><td>${fixed4(t.size)}</td><td>${fixed4(t.entryPrice)}</td><td>${fixed4(t.exitPrice)}</td><td>${fixed4(t.pnl)}</td><td>${fixed4(t.returnPct)}</td><td>${fixed4(t.commission)}</td></tr>`);
   }
   rows.push('</tbody></table>');
-  if (r.trades.length === 0) rows.push('<p class="note">No trades.</p>');
-  rows.push(moreRows(r.trades.length - shown, 'trades', 'trades.csv'));
+  if (r.trades === 0) rows.push('<p class="note">No trades.</p>');
+  rows.push(moreRows(r.trades - shown, 'trades', 'trades.csv'));
   return rows.join('\n');
 }
 
-function ordersTable(r: ReportResult, names: readonly string[]): string {
+function ordersTable(r: RowTally, names: readonly string[]): string {
   const rows = [`<table id="orders-table" class="data"><thead><tr><th>Id</th><th>Time</th><th>Symbol</th><th>Side</th><th>Type</th><th>Size</th><th>Status</th><th>Reason</th><th>Price</th><th>Units</th></tr></thead><tbody>`];
-  const first = firstRows(r.orders, MAX_TABLE_ROWS);
+  const first = r.firstOrders;
   const shown = first.length;
   for (let i = 0; i < shown; i++) {
     const o = first[i]!;
@@ -244,8 +299,8 @@ function ordersTable(r: ReportResult, names: readonly string[]): string {
     rows.push(`<tr class="${esc(status)}"><td>${o.id}</td><td>${o.bar < 0 && o.time === 0n ? '' : isoTime(o.time)}</td><td>${esc(symbolName(names, o.symbol))}</td><td>${SIDE_NAMES[o.side] ?? 'invalid'}</td><td>${esc(TYPE_NAMES[o.type] ?? `invalid(${o.type})`)}</td><td>${fixed4(o.size)}</td><td>${esc(status)}</td><td>${esc(o.reason)}</td><td>${filled ? fixed4(o.price) : ''}</td><td>${filled ? fixed4(o.units) : ''}</td></tr>`);
   }
   rows.push('</tbody></table>');
-  if (r.orders.length === 0) rows.push('<p class="note">No orders.</p>');
-  rows.push(moreRows(r.orders.length - shown, 'orders', 'orders.csv'));
+  if (r.orders === 0) rows.push('<p class="note">No orders.</p>');
+  rows.push(moreRows(r.orders - shown, 'orders', 'orders.csv'));
   return rows.join('\n');
 }
 
