@@ -72,8 +72,16 @@ interface GuestThread {
 
 const idle: GuestThread[] = [];
 
-function newGuestThread(): GuestThread {
-  const worker = new Worker(siblingModule('guest-thread', import.meta.url), { resourceLimits: { stackSizeMb: GUEST_STACK_MB } });
+/**
+ * What a call given `ownThread` runs with: a main thread's stack as V8 sizes it by default (--stack-size
+ * 984 KiB). A little less room than the main thread has (asc crashed on ~2,750 nested parentheses
+ * there, ~3,340 on the main thread): whatever a backtest built, `backproof build` and `verify --rebuild`
+ * build too.
+ */
+const MAIN_STACK_MB = 984 / 1024;
+
+function newGuestThread(stackSizeMb = GUEST_STACK_MB): GuestThread {
+  const worker = new Worker(siblingModule('guest-thread', import.meta.url), { resourceLimits: { stackSizeMb } });
   const thread: GuestThread = { worker, expiry: null };
   // A thread that dies while idle is simply forgotten.
   worker.on('exit', () => {
@@ -158,12 +166,13 @@ export interface Loan<T> {
  * the stack a guest sees is the same in every path; no state of a call survives it (each builds
  * its own engine, instance and trace). A thread that was stopped by the watchdog, or that ended,
  * is never reused; with `endThread` the thread ends after its reply; with `ownThread` the call gets
- * a new thread (not an idle one, which may be waiting for a run) that ends after its reply.
+ * a new thread (not an idle one, which may be waiting for a run) with a main thread's stack, not a
+ * guest's, that ends after its reply (a build: asc meets the limits it meets in `backproof build`).
  */
 export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L>; endThread?: boolean; ownThread?: boolean } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const loan = options.lend;
-    const thread = options.ownThread ? newGuestThread() : takeGuestThread();
+    const thread = options.ownThread ? newGuestThread(MAIN_STACK_MB) : takeGuestThread();
     const { worker } = thread;
     let settled = false;
     const settle = (): boolean => {
