@@ -419,7 +419,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
  * (a feed read with duplicates kept may repeat a time), in one array sized for `expected` bars (grown
  * when there are more), without the event queue a merge of several feeds needs.
  */
-function timelineOfOne(source: BarSource, expected: number): BigInt64Array {
+export function timelineOfOne(source: BarSource, expected: number): BigInt64Array {
   let out = new BigInt64Array(Math.max(1, expected));
   let k = 0;
   for (let c = source.next(); c; c = source.next()) {
