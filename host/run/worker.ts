@@ -12,15 +12,13 @@
  * run that lends them (`lendData`), which come back with the reply.
  */
 import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
-import path from 'node:path';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
-import { isStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
+import { isStreamed, openStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
 import type { Bars } from '../model/bars.ts';
 import { columnarResult, TradeLog, type BacktestResult } from '../model/trade.ts';
 import { OrderLog } from '../model/order.ts';
-import { CsvSource } from '../data/stream.ts';
 import type { RunConfig } from './config.ts';
-import type { RunOutcome, StrategyArtifact } from './execute.ts';
+import { columnRows, type RunOutcome, type StrategyArtifact } from './execute.ts';
 import { GUEST_STACK_MB } from './stack.ts';
 import type { ProgressCounter } from '../engine/progress.ts';
 import { siblingModule } from '../paths.ts';
@@ -54,7 +52,8 @@ export function openPortableFeeds(feeds: readonly PortableFeed[]): DataFeed[] {
   return feeds.map((d) => {
     if (!d.streamed) return d;
     const s = d as unknown as StreamedData;
-    return { ...s, open: () => new CsvSource(s.path, path.basename(s.path), s.options) };
+    // From the file's column cache when one matches (data/cache), else parsed from the CSV.
+    return { ...s, open: () => openStreamed(s) };
   });
 }
 
@@ -243,7 +242,7 @@ const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
  * columns they are made from (moved, not copied): a million rows as objects cost seconds to copy
  * between threads, and as much memory again.
  */
-type PortableOutcome = Omit<RunOutcome, 'result'> & { result: Pick<BacktestResult, 'equity' | 'stats'>; columns: { trades: TradeLog; orders: OrderLog } };
+type PortableOutcome = Omit<RunOutcome, 'result' | 'rows'> & { result: Pick<BacktestResult, 'equity' | 'stats'>; columns: { trades: TradeLog; orders: OrderLog } };
 
 /** The outcome with its trades and orders made from the columns when first read, as the engine's result makes them. */
 function withRows(o: PortableOutcome): RunOutcome {
@@ -251,7 +250,7 @@ function withRows(o: PortableOutcome): RunOutcome {
   // Structured clone keeps the columns' fields, not their class.
   const tradeLog = Object.setPrototypeOf(columns.trades, TradeLog.prototype) as TradeLog;
   const orderLog = Object.setPrototypeOf(columns.orders, OrderLog.prototype) as OrderLog;
-  return { ...outcome, result: columnarResult(tradeLog, orderLog, o.result.equity, o.result.stats) };
+  return { ...outcome, result: columnarResult(tradeLog, orderLog, o.result.equity, o.result.stats), columns: { trades: tradeLog, orders: orderLog }, rows: columnRows(tradeLog, orderLog) };
 }
 
 /**
@@ -272,12 +271,13 @@ function trimmed<T extends { length: number }>(log: T): T {
 
 /** The guest thread's side of executeRunIsolated. */
 export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<PortableOutcome> {
-  const { executeRun, columnsOf } = await import('./execute.ts');
+  const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
   const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
   // No row objects cross, the columns do; they and the equity, times and encoded result are made for this reply: moved, not copied.
-  const { trades, orders } = columnsOf(outcome.result)!;
-  const portable: PortableOutcome = { ...outcome, result: { equity: outcome.result.equity, stats: outcome.result.stats }, columns: { trades: trimmed(trades), orders: trimmed(orders) } };
+  const { trades, orders } = outcome.columns;
+  const { rows: _, ...made } = outcome;
+  const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, columns: { trades: trimmed(trades), orders: trimmed(orders) } };
   return Object.assign(portable, { [TRANSFER]: transferableBuffers(portable) });
 }
