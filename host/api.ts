@@ -220,8 +220,13 @@ function describe(r: Omit<BacktestReport, 'dir'> & { dir: string | null }, key: 
     ...r,
     runId: outcome.runId,
     stats: outcome.result.stats,
-    trades: outcome.result.trades,
-    orders: outcome.result.orders,
+    // Made from the run's columns when first read: the CLI never reads them (~600 MB at a million trades).
+    get trades(): Trade[] {
+      return outcome.result.trades;
+    },
+    get orders(): OrderRecord[] {
+      return outcome.result.orders;
+    },
     equity: outcome.result.equity,
     times: outcome.times,
     record: recordObject(decodeSignedRecord(signed)),

@@ -204,7 +204,8 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   const traceRoot = toHex(outcome.trace.root);
   const resultSha256 = toHex(sha256(outcome.resultBytes));
   const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
-  text.log(renderStatsTable(outcome.result.stats, outcome.result.orders));
+  // The rows read from the run's columns as counted, none kept (outcome.result's would all be made and held).
+  text.log(renderStatsTable(outcome.result.stats, outcome.rows.orders));
   text.log('');
   text.log(`run id        ${outcome.runId}`);
   text.log(`instructions  ${outcome.instructions}`);
@@ -229,7 +230,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
       runId: outcome.runId,
       dir,
       stats: statsObject(outcome.result.stats),
-      rejections: Object.fromEntries(rejectionsByReason(outcome.result.orders)),
+      rejections: Object.fromEntries(rejectionsByReason(outcome.rows.orders)),
       instructions: outcome.instructions,
       fuelUsed: outcome.fuelUsed,
       trace: { root: traceRoot, leaves: outcome.trace.leafHashes.length, bytes: outcome.trace.byteLength },

@@ -127,7 +127,7 @@ export class Backtest {
     const q = new EventQueue(sources, this.periods, this.rank);
     const several = q.n > 1;
     const barIndex = new Array<number>(sources.length).fill(0);
-    // Size the per-bar arrays once from the sources' estimates; grow by a quarter if short.
+    // Size the per-bar arrays once from the sources' estimates (a column cache's is exact); grow if short.
     const estimate = sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0);
     let cap = Math.max(1 << 16, Math.ceil(estimate * 1.01));
     let equity = new Float64Array(cap), time = new BigInt64Array(cap), bench = new Float64Array(cap);
@@ -202,7 +202,9 @@ export class Backtest {
         nextReport += PROGRESS_EVERY;
       }
       if (k === cap) {
-        cap = Math.ceil(cap * 1.25);
+        // The sources' estimate by now (a CSV's is scaled from the bytes read so far), or an eighth more.
+        const now = sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0);
+        cap = Math.max(Math.ceil(cap * 1.125), Math.ceil(now * 1.01));
         const e2 = new Float64Array(cap); e2.set(equity); equity = e2;
         const t2 = new BigInt64Array(cap); t2.set(time); time = t2; timeOut = timeWords(time);
         const b2 = new Float64Array(cap); b2.set(bench); bench = b2;

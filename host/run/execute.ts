@@ -8,15 +8,15 @@ import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { isoTime } from '../model/bars.ts';
-import type { BacktestResult, TradeLog } from '../model/trade.ts';
-import type { OrderLog } from '../model/order.ts';
+import type { BacktestResult, Trade, TradeLog } from '../model/trade.ts';
+import type { OrderLog, OrderRecord } from '../model/order.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
 import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
 import { PROGRESS_STAGE, STAGE_INIT, STAGE_INSTRUMENT, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 import { wire } from './wire.ts';
 import { compileOptionsOf } from './source-map.ts';
-import { encodeResult, uint64 } from '../audit/codec.ts';
+import { encodeResultHoldingEquity, uint64 } from '../audit/codec.ts';
 import { chainLinks, encodeRecord, runIdOf, snapshotsSha256, type ChainedLink, type LinkKind } from '../audit/record.ts';
 import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, sandboxConfigFor, type RunConfig } from './config.ts';
@@ -71,6 +71,10 @@ export interface RunOutcome {
   snapshots: { bar: number; hash: Uint8Array }[];
   /** Each event's time, in the engine's order (equity.csv's time column). */
   times: BigInt64Array;
+  /** The engine's trade and order columns `result`'s rows are made from. */
+  columns: { trades: TradeLog; orders: OrderLog };
+  /** The same rows as `result`'s, each made from the columns as it is iterated and none kept (`result`'s are all held once read). */
+  rows: { trades: Trade[]; orders: OrderRecord[] };
 }
 
 const bytesOfHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'));
@@ -108,16 +112,11 @@ export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[],
   };
 }
 
-/** The engine's trade and order columns behind each result executeRun made (run/worker sends them across instead of rows). */
-const resultColumns = new WeakMap<BacktestResult, { trades: TradeLog; orders: OrderLog }>();
-
-/** The trade and order columns of a result made by executeRun (its rows are made from them when read). */
-export function columnsOf(result: BacktestResult): { trades: TradeLog; orders: OrderLog } | undefined {
-  return resultColumns.get(result);
-}
-
-/** A log's rows as encodeResult reads them (`length`, then in order): each made as it is reached, none kept. */
-function rowsOf<T>(log: { length: number; at(k: number): T }): T[] {
+/**
+ * A log's rows (model TradeLog, OrderLog) as encodeResult, the report and the stats table read them
+ * (`length`, then in order): each made as it is reached, none kept (a million held cost ~300 MB).
+ */
+function logRows<T>(log: { length: number; at(k: number): T }): T[] {
   const rows = {
     length: log.length,
     *[Symbol.iterator](): Generator<T> {
@@ -125,6 +124,11 @@ function rowsOf<T>(log: { length: number; at(k: number): T }): T[] {
     },
   };
   return rows as unknown as T[];
+}
+
+/** RunOutcome.rows of these columns. */
+export function columnRows(trades: TradeLog, orders: OrderLog): RunOutcome['rows'] {
+  return { trades: logRows(trades), orders: logRows(orders) };
 }
 
 /** Runs the backtest under the sandbox and assembles the record. */
@@ -164,8 +168,10 @@ export function executeRun(input: RunInput): RunOutcome {
   // Encoded from the engine's columns, a row at a time: the result's Trade and OrderRecord objects are
   // not made here (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.
   const { tradeLog, orders: orderLog } = backtest.account;
-  const resultBytes = encodeResult({ trades: rowsOf(tradeLog), orders: rowsOf(orderLog), equity: result.equity, stats: result.stats });
-  resultColumns.set(result, { trades: tradeLog, orders: orderLog });
+  const encoded = encodeResultHoldingEquity({ trades: logRows(tradeLog), orders: logRows(orderLog), equity: result.equity, stats: result.stats });
+  const resultBytes = encoded.bytes;
+  // The equity read from result.pb's bytes, not kept beside them: the engine's copy is let go (80 MB at 10M bars).
+  result.equity = encoded.equity;
   const dataBody = dataMessage(feeds, backtest.barsPerFeed, backtest.periods);
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
@@ -195,6 +201,6 @@ export function executeRun(input: RunInput): RunOutcome {
   return {
     runId, result, resultBytes, trace, instructions: stats.instructions, fuelUsed: stats.fuelUsed, instrumentedWasm: guest.wasm,
     links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,
-    times: backtest.times,
+    times: backtest.times, columns: { trades: tradeLog, orders: orderLog }, rows: columnRows(tradeLog, orderLog),
   };
 }
