@@ -502,7 +502,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     try {
       const text = await read(name, 'strategy');
       expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(text));
-      const answer = sourceCheck.normalizedSha256(src.path, text);
+      const answer = sourceCheck.normalizedSha256(src.path, text, src.normalizedSha256 ?? new Uint8Array(0));
       normalized = normalized.then(async () => {
         let normalizedSha256: Uint8Array;
         try {

@@ -12,7 +12,7 @@ import { openData } from '../../host/data/load.ts';
 import { DEFAULT_CONFIG, type RunConfig } from '../../host/run/config.ts';
 import { writeRunDir, FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { startSourceCheck } from '../../host/inspect/source-check.ts';
+import { onThread, startSourceCheck } from '../../host/inspect/source-check.ts';
 import { normalizeSource } from '../../host/build/asc.ts';
 import { generateKeys } from '../../host/audit/keys.ts';
 import { chainLinks, decodeSignedRecord, encodeRecord, renderRecordJson, runIdOf, signedRecordBytes, type LinkKind } from '../../host/audit/record.ts';
@@ -88,14 +88,56 @@ describe('verify: the source check overlaps the later steps, failures stay in pi
 });
 
 describe('startSourceCheck', () => {
-  it('answers as normalizeSource does in this thread; a text other than the one given is normalized here', async () => {
-    const text = new Uint8Array(await readFile(ENTRY));
+  const normalized = async (text: Uint8Array, file: string): Promise<string> => toHex(sha256(Buffer.from(await normalizeSource(Buffer.from(text).toString('utf8'), file))));
+
+  it('answers as normalizeSource does in this thread (binaryen stubbed out there); a text other than the one given is normalized here', async () => {
+    const files = ['strategies-as/sma-cross.ts', 'strategies-as/pairs.ts', 'strategies-as/bollinger-breakout.ts', 'guest-sdk/index.ts', 'guest-sdk/indicators.ts'];
+    const texts = await Promise.all(files.map(async (f) => new Uint8Array(await readFile(f))));
     const other = Buffer.from('export const x: i32 = 1;\n');
-    const check = startSourceCheck([{ path: ENTRY, text }, { path: 'gone.ts', text: null }]);
+    const check = startSourceCheck([...files.map((path, k) => ({ path, text: texts[k]! })), { path: 'gone.ts', text: null }]);
     try {
-      expect(toHex(await check.normalizedSha256(ENTRY, text))).toBe(toHex(sha256(Buffer.from(await normalizeSource(Buffer.from(text).toString('utf8'), ENTRY)))));
-      expect(toHex(await check.normalizedSha256(ENTRY, other))).toBe(toHex(sha256(Buffer.from(await normalizeSource(other.toString(), ENTRY)))));
-      expect(toHex(await check.normalizedSha256('gone.ts', other))).toBe(toHex(sha256(Buffer.from(await normalizeSource(other.toString(), 'gone.ts')))));
+      for (const [k, f] of files.entries()) {
+        const want = await normalized(texts[k]!, f);
+        expect(toHex(await check.normalizedSha256(f, texts[k]!, Buffer.from(want, 'hex')))).toBe(want);
+        // a hash that is not the recorded one is computed again in this thread, with the same answer
+        expect(toHex(await check.normalizedSha256(f, texts[k]!, new Uint8Array(32)))).toBe(want);
+      }
+      expect(toHex(await check.normalizedSha256(ENTRY, other, new Uint8Array(32)))).toBe(await normalized(other, ENTRY));
+      expect(toHex(await check.normalizedSha256('gone.ts', other, new Uint8Array(32)))).toBe(await normalized(other, 'gone.ts'));
+    } finally {
+      check.close();
+    }
+  });
+
+  it('the thread (binaryen stubbed out) answers exactly what the real assemblyscript gives here, parse errors included', async () => {
+    const files = ['strategies-as/sma-cross.ts', 'strategies-as/pairs.ts', 'strategies-as/rsi-reversion.ts', 'guest-sdk/index.ts', 'guest-sdk/indicators.ts', 'guest-sdk/runtime.ts'];
+    const sources = await Promise.all(files.map(async (path) => ({ path, text: new Uint8Array(await readFile(path)) })));
+    sources.push({ path: 'broken.ts', text: Buffer.from('export function broken( {\n') });
+    const { worker, answers } = onThread(sources);
+    try {
+      const got = await answers;
+      const real = await Promise.all(sources.map(async (s) => {
+        try {
+          return { normalizedSha256: Buffer.from(await normalized(s.text, s.path), 'hex') };
+        } catch (e) {
+          return { parseError: (e as BuildError).message };
+        }
+      }));
+      expect(got!.map((a) => ('normalizedSha256' in a ? { normalizedSha256: Buffer.from(a.normalizedSha256) } : a))).toEqual(real);
+      expect(real.at(-1)).toHaveProperty('parseError');
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('a source that does not parse is asc\'s BuildError, with its message', async () => {
+    const text = Buffer.from('export function broken( {\n');
+    const check = startSourceCheck([{ path: ENTRY, text }]);
+    try {
+      const real = await normalizeSource(text.toString('utf8'), ENTRY).then(() => null, (e: unknown) => e);
+      const got = await check.normalizedSha256(ENTRY, text, new Uint8Array(32)).then(() => null, (e: unknown) => e);
+      expect(got).toBeInstanceOf(BuildError);
+      expect((got as BuildError).message).toBe((real as BuildError).message);
     } finally {
       check.close();
     }
