@@ -6,6 +6,8 @@
  * in wasm and takes the events' arguments from its own memory, as the instrumenter's bar trampoline
  * does for on_bar. It is host code: not metered, traced or depth-counted; the guest's exports see
  * exactly the calls the host would have made, and its fuel globals exactly the same arithmetic.
+ * The guest imports nothing from it (nothing new reaches the guest): the glue only calls the
+ * guest's exports and updates its fuel globals, as the host did from JS.
  *
  * Imports: g.fuel, g.bulk (mutable i64, the instrumenter's __bp_fuel and __bp_bulk), f.on_order and
  * f.on_trade (the guest's exports). Exports:
