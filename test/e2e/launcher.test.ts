@@ -1,0 +1,59 @@
+// bin/backproof.js finds Backproof's cache folder by itself (it must not import a .ts before Node's compile
+// cache is on); its rule must stay the one of host/build/cache-root.ts, which the rest of the host uses.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { cacheRoot } from '../../host/build/cache-root.ts';
+
+const BIN = path.resolve('bin/backproof.js');
+
+/** Runs `backproof --version` in `cwd` with exactly `vars` (plus PATH) and returns the env it saw. */
+function runVersion(cwd: string, vars: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH!, ...vars };
+  const r = spawnSync(process.execPath, [BIN, '--version'], { cwd, env, encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  expect(r.stdout).toMatch(/^\d+\.\d+\.\d+/);
+  return env;
+}
+
+describe('launcher: the compile cache goes where host/build/cache-root.ts says the cache folder is', () => {
+  const cases: [string, (dir: string) => Record<string, string>][] = [
+    ['BACKPROOF_CACHE_DIR absolute', (dir) => ({ HOME: path.join(dir, 'home'), BACKPROOF_CACHE_DIR: path.join(dir, 'bp') })],
+    ['BACKPROOF_CACHE_DIR relative (to the working folder)', (dir) => ({ HOME: path.join(dir, 'home'), BACKPROOF_CACHE_DIR: 'rel/bp' })],
+    ['XDG_CACHE_HOME absolute', (dir) => ({ HOME: path.join(dir, 'home'), XDG_CACHE_HOME: path.join(dir, 'xdg') })],
+    ['XDG_CACHE_HOME relative (ignored: ~/.cache)', (dir) => ({ HOME: path.join(dir, 'home'), XDG_CACHE_HOME: 'xdg' })],
+    ['neither (~/.cache)', (dir) => ({ HOME: path.join(dir, 'home') })],
+  ];
+  for (const [name, varsOf] of cases) {
+    it(name, () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-launcher-'));
+      try {
+        mkdirSync(path.join(dir, 'home'));
+        const env = runVersion(dir, varsOf(dir));
+        // cacheRoot resolves a relative BACKPROOF_CACHE_DIR against the working folder: the launcher's was `dir`.
+        const bp = env.BACKPROOF_CACHE_DIR;
+        const root = cacheRoot(bp ? { ...env, BACKPROOF_CACHE_DIR: path.resolve(dir, bp) } : env);
+        expect(root).not.toBeNull();
+        expect(readdirSync(path.join(root!, 'node')).length).toBeGreaterThan(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+
+  it('BACKPROOF_CACHE_DIR=off: no compile cache anywhere', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bp-launcher-'));
+    try {
+      mkdirSync(path.join(dir, 'home'));
+      runVersion(dir, { HOME: path.join(dir, 'home'), BACKPROOF_CACHE_DIR: 'off', XDG_CACHE_HOME: path.join(dir, 'xdg') });
+      expect(readdirSync(path.join(dir, 'home'))).toEqual([]);
+      expect(existsSync(path.join(dir, 'xdg'))).toBe(false);
+      expect(existsSync(path.join(dir, 'off'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
