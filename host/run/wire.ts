@@ -86,5 +86,8 @@ export function wire(input: WireInput): Wired {
   };
   if (instance.onOrder) port.onOrder = instance.onOrder;
   if (instance.onTrade) port.onTrade = instance.onTrade;
+  // The engine's per-event path: the event read from its columns, no boxed doubles (sandbox/glue).
+  if (instance.onOrderAt) port.onOrderAt = instance.onOrderAt;
+  if (instance.onTradeAt) port.onTradeAt = instance.onTradeAt;
   return { backtest, instance, port, requested, map };
 }
