@@ -63,7 +63,7 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   if (run.config.trace !== 'full') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace to prove against');
   const data = await openRecordedData(run);
   if (!data.matches) throw new AuditError('VERIFY_FAILED', 'data', `the recorded data cannot be re-read: ${data.notes.join('; ')}`);
-  const base = { wasm: run.wasm, feeds: data.feeds, config: run.config };
+  const base = { wasm: run.wasm, feeds: data.feeds, config: run.config, instrumenter: run.instrumenter };
   const keepNothing = { keepFrom: Number.MAX_SAFE_INTEGER };
   let n = opts.instruction ?? -1;
   if (opts.order !== undefined) {

@@ -32,6 +32,8 @@ export interface IsolatedRequest {
   prettyLogs?: boolean;
   /** The engine's progress counter (engine/progress): shared memory, so the caller's thread sees it as the run goes. */
   progress?: ProgressCounter;
+  /** The instrumenter to run under (a replay's: the recorded one). */
+  instrumenter?: string;
 }
 
 type Reply = { value: unknown } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
@@ -227,7 +229,7 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
+  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter });
   // The result's columns (equity, times, the encoded result) are made for this reply: moved, not copied.
   return Object.assign(outcome, { [TRANSFER]: transferableBuffers(outcome) });
 }
