@@ -16,14 +16,14 @@
  * `backproof trace --from N` on the run confirms them by re-execution (docs/AUDIT.md).
  */
 import { AuditError, UsageError } from '../errors.ts';
-import { compileGuest, mnemonic, staticMap } from '../sandbox/index.ts';
+import { compileGuest, mnemonic, staticMap, traceFormatOf } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { isoTime } from '../model/bars.ts';
 import { sandboxConfigFor } from '../run/config.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { callSiteOf, loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
-import { configFromRecord, openRecordBytes } from './opened-record.ts';
+import { configFromRecord, openRecordBytes, recordedInstrumenter } from './opened-record.ts';
 
 export const PROOF_FORMAT = 'backproof-instruction-proof/1';
 
@@ -61,6 +61,9 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   if ((opts.instruction === undefined) === (opts.order === undefined)) throw new UsageError('USAGE', 'prove needs exactly one of --instruction N or --order K');
   const run = await loadRecordedRun(opts.dir);
   if (run.config.trace !== 'full') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace to prove against');
+  // A format 5 stream has no region records: an instruction there depends on the whole stream before it.
+  if (traceFormatOf(run.instrumenter) !== 4)
+    throw new UsageError('USAGE', `prove reads trace format 4 (backproof-instrument/4 and before); this run was made under ${run.instrumenter}`);
   const data = await openRecordedData(run);
   if (!data.matches) throw new AuditError('VERIFY_FAILED', 'data', `the recorded data cannot be re-read: ${data.notes.join('; ')}`);
   const base = { wasm: run.wasm, feeds: data.feeds, config: run.config, instrumenter: run.instrumenter };
@@ -153,6 +156,8 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
     throw e;
   }
   steps.push('record');
+  const instrumenter = recordedInstrumenter(record.bodies.toolchain);
+  if (!/^backproof-instrument\/[1-4]$/.test(instrumenter)) bad('record', `the record names instrumenter ${instrumenter}: proof bundles read trace format 4`);
   const module = b64(bundle.module, 'module');
   if (!equalBytes(sha256(module), record.bodies.strategy.wasmSha256 as Uint8Array)) bad('module', 'the module is not the recorded one');
   steps.push('module');
@@ -176,7 +181,7 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   steps.push('inclusion');
   // Decode the claimed position with the module's static map.
   const c = bundle.claim;
-  const guest = compileGuest(module, sandboxConfigFor(config));
+  const guest = compileGuest(module, { ...sandboxConfigFor(config), instrumenter });
   const map = staticMap(module, guest.meta!);
   const firstLeaf = bundle.leaves[0]!.index;
   const bytes = Buffer.concat(datas);
