@@ -12,7 +12,7 @@
  * `end()` it walks on to exactly the recorded instruction count.
  */
 import { TraceError } from './errors.ts';
-import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, type ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
+import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, type InstructionRecord, type StaticMap } from './trace-map.ts';
 
 /** Words of the end record, held back until end(). */
 const END_WORDS = 5;
@@ -21,15 +21,8 @@ const HOST_SNAPSHOT = 1;
 const HOST_END = 3;
 const SNAPSHOT_WORDS = 12;
 
-export class ExpanderV5 implements ExpanderCore {
-  private readonly map: StaticMap;
-  private readonly from: number;
-  private readonly to: number;
-  private readonly visit: (r: InstructionRecord) => void;
-  private readonly onHostRecord: (words: number[]) => void;
-  private readonly rec: InstructionRecord = { index: 0, func: 0, offset: 0, opcode: 0, stackHeight: 0, address: null };
-  private carry = new Uint8Array(4);
-  private carried = 0;
+export class ExpanderV5 extends ExpanderCore {
+  private readonly onWord = (w: number): void => this.enqueue(w);
   /** Words pushed and not yet consumed: queue[head..tail). */
   private queue = new Uint32Array(1024);
   private head = 0;
@@ -56,18 +49,9 @@ export class ExpanderV5 implements ExpanderCore {
   /** Steps walked without reading anything (a guard against a stream that sends the walk round a loop forever). */
   private idle = 0;
   private readonly idleLimit: number;
-  stop: TraceStop | null = null;
-  count = 0;
-  bytes = 0;
-  words = 0;
-  regionWord = 0;
 
   constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
-    this.map = map;
-    this.visit = visit;
-    this.from = from;
-    this.to = to;
-    this.onHostRecord = onHostRecord;
+    super(map, visit, from, to, onHostRecord);
     const n = map.regionFirst.length;
     this.slotBase = new Uint32Array(n + 1);
     for (let r = 0; r < n; r++) this.slotBase[r + 1] = this.slotBase[r]! + map.regionMemAccesses[r]!;
@@ -82,19 +66,7 @@ export class ExpanderV5 implements ExpanderCore {
 
   push(bytes: Uint8Array): void {
     if (this.ended) this.bad('the stream goes on after the run stopped (after its end record)');
-    let at = 0;
-    while (this.carried > 0 && at < bytes.length) {
-      this.carry[this.carried++] = bytes[at++]!;
-      if (this.carried === 4) {
-        this.carried = 0;
-        this.enqueue(this.carry[0]! | (this.carry[1]! << 8) | (this.carry[2]! << 16) | (this.carry[3]! << 24));
-      }
-    }
-    const words = Math.floor((bytes.length - at) / 4);
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at, words * 4);
-    for (let i = 0; i < words; i++) this.enqueue(view.getUint32(i * 4, true));
-    at += words * 4;
-    while (at < bytes.length) this.carry[this.carried++] = bytes[at++]!;
+    this.splitter.split(bytes, this.onWord);
     this.bytes += bytes.length;
     this.walk();
   }
@@ -114,7 +86,7 @@ export class ExpanderV5 implements ExpanderCore {
 
   end(): void {
     if (this.ended) return;
-    if (this.carried !== 0) this.bad('the stream does not end on a word');
+    if (this.splitter.carried !== 0) this.bad('the stream does not end on a word');
     if (this.tail - this.head < END_WORDS) this.bad('the stream has no end record');
     const t = this.tail - END_WORDS;
     const q = this.queue;
@@ -263,18 +235,8 @@ export class ExpanderV5 implements ExpanderCore {
           }
           address = this.addresses[s]! + memOffset;
         }
-        const index = this.count++;
         this.pos++;
-        if (index >= this.from && index < this.to) {
-          const rec = this.rec;
-          rec.index = index;
-          rec.func = map.func[i]!;
-          rec.offset = map.offset[i]!;
-          rec.opcode = map.opcode[i]!;
-          rec.stackHeight = map.stackHeight[i]!;
-          rec.address = address;
-          this.visit(rec);
-        }
+        this.emit(this.count++, i, address);
         continue;
       }
       // The region ran to its end: its successor.

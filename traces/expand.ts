@@ -13,9 +13,9 @@
  */
 import { TraceError } from './errors.ts';
 import { ExpanderV5 } from './expand-v5.ts';
-import type { ExpanderCore, InstructionRecord, StaticMap, TraceStop } from './trace-map.ts';
+import { ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
-export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, type ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
+export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
 
 /**
@@ -71,57 +71,21 @@ export class TraceExpander {
 }
 
 /** Format 4: one region id word per region, then its address words. */
-class ExpanderV4 implements ExpanderCore {
-  private readonly map: StaticMap;
-  private readonly from: number;
-  private readonly to: number;
-  private readonly visit: (r: InstructionRecord) => void;
-  private readonly rec: InstructionRecord = { index: 0, func: 0, offset: 0, opcode: 0, stackHeight: 0, address: null };
-  private carry = new Uint8Array(4);
-  private carried = 0;
+class ExpanderV4 extends ExpanderCore {
+  private readonly onWord = (w: number): void => this.word(w);
   private region = 0; // region being collected, 0 = expecting a region id
   /** Words left in a host record (after its leading 0), and the record so far. */
   private hostLeft = 0;
   private host: number[] = [];
-  private readonly onHostRecord: (words: number[]) => void;
   /** Set by a stop record: instructions of the next region that ran (−1: none pending). */
   private stopRan = -1;
   private stopCause = 0;
-  /** The stop the stream ended with, once its region has been read; nothing may follow it. */
-  stop: TraceStop | null = null;
   private addresses: number[] = [];
-  /** Instructions expanded so far (the index of the next one). */
-  count = 0;
-  /** Bytes consumed. */
-  bytes = 0;
-  /** Words consumed, and the stream word index of the region being emitted (its id word): where a visited record sits. */
-  words = 0;
-  regionWord = 0;
-
-  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
-    this.map = map;
-    this.visit = visit;
-    this.from = from;
-    this.to = to;
-    this.onHostRecord = onHostRecord;
-  }
 
   end(): void {}
 
   push(bytes: Uint8Array): void {
-    let at = 0;
-    while (this.carried > 0 && at < bytes.length) {
-      this.carry[this.carried++] = bytes[at++]!;
-      if (this.carried === 4) {
-        this.carried = 0;
-        this.word(this.carry[0]! | (this.carry[1]! << 8) | (this.carry[2]! << 16) | (this.carry[3]! << 24));
-      }
-    }
-    const words = Math.floor((bytes.length - at) / 4);
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at, words * 4);
-    for (let i = 0; i < words; i++) this.word(view.getUint32(i * 4, true));
-    at += words * 4;
-    while (at < bytes.length) this.carry[this.carried++] = bytes[at++]!;
+    this.splitter.split(bytes, this.onWord);
     this.bytes += bytes.length;
   }
 
@@ -189,25 +153,15 @@ class ExpanderV4 implements ExpanderCore {
     this.region = 0;
     if (this.count <= this.from || start >= this.to) return;
     const first = map.regionFirst[r]!;
-    const rec = this.rec;
     for (let k = 0; k < n; k++) {
       const i = first + k;
       const memOffset = map.memOffset[i]!;
-      const address = memOffset >= 0 ? this.addresses[map.memSlot[i]!]! + memOffset : null;
-      const index = start + k;
-      if (index < this.from || index >= this.to) continue;
-      rec.index = index;
-      rec.func = map.func[i]!;
-      rec.offset = map.offset[i]!;
-      rec.opcode = map.opcode[i]!;
-      rec.stackHeight = map.stackHeight[i]!;
-      rec.address = address;
-      this.visit(rec);
+      this.emit(start + k, i, memOffset >= 0 ? this.addresses[map.memSlot[i]!]! + memOffset : null);
     }
   }
 
   get complete(): boolean {
-    return this.region === 0 && this.carried === 0 && this.hostLeft === 0 && this.stopRan < 0;
+    return this.region === 0 && this.splitter.carried === 0 && this.hostLeft === 0 && this.stopRan < 0;
   }
 }
 

@@ -52,15 +52,49 @@ export interface StaticMap {
 }
 
 /** What both formats' expanders keep (TraceExpander's state, read through it). */
-export interface ExpanderCore {
-  push(bytes: Uint8Array): void;
-  end(): void;
-  readonly complete: boolean;
-  stop: TraceStop | null;
-  count: number;
-  bytes: number;
-  words: number;
-  regionWord: number;
+export abstract class ExpanderCore {
+  protected readonly map: StaticMap;
+  protected readonly from: number;
+  protected readonly to: number;
+  protected readonly visit: (r: InstructionRecord) => void;
+  protected readonly onHostRecord: (words: number[]) => void;
+  /** The record passed to `visit` (reused). */
+  protected readonly rec: InstructionRecord = { index: 0, func: 0, offset: 0, opcode: 0, stackHeight: 0, address: null };
+  protected readonly splitter = new WordSplitter();
+  /** The stop the stream ended with, once read; nothing may follow it. */
+  stop: TraceStop | null = null;
+  /** Instructions expanded so far (the index of the next one). */
+  count = 0;
+  /** Bytes pushed. */
+  bytes = 0;
+  /** Words consumed, and the stream word index of the region being emitted: where a visited record sits. */
+  words = 0;
+  regionWord = 0;
+
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
+    this.map = map;
+    this.visit = visit;
+    this.from = from;
+    this.to = to;
+    this.onHostRecord = onHostRecord;
+  }
+
+  /** Visits instruction `i` of the static map as the run's instruction `index`, when the window holds it. */
+  protected emit(index: number, i: number, address: number | null): void {
+    if (index < this.from || index >= this.to) return;
+    const map = this.map, rec = this.rec;
+    rec.index = index;
+    rec.func = map.func[i]!;
+    rec.offset = map.offset[i]!;
+    rec.opcode = map.opcode[i]!;
+    rec.stackHeight = map.stackHeight[i]!;
+    rec.address = address;
+    this.visit(rec);
+  }
+
+  abstract push(bytes: Uint8Array): void;
+  abstract end(): void;
+  abstract get complete(): boolean;
 }
 
 /** Where a stopped run's trace ends. */
@@ -81,4 +115,27 @@ export interface InstructionRecord {
   stackHeight: number;
   /** Effective address (address operand + static offset) of a load/store, else null. */
   address: number | null;
+}
+
+/** Cuts a byte stream, pushed in pieces of any size, into its little-endian u32 words. */
+export class WordSplitter {
+  private readonly carry = new Uint8Array(4);
+  /** Bytes of an unfinished word held over to the next piece. */
+  carried = 0;
+
+  split(bytes: Uint8Array, word: (w: number) => void): void {
+    let at = 0;
+    while (this.carried > 0 && at < bytes.length) {
+      this.carry[this.carried++] = bytes[at++]!;
+      if (this.carried === 4) {
+        this.carried = 0;
+        word((this.carry[0]! | (this.carry[1]! << 8) | (this.carry[2]! << 16) | (this.carry[3]! << 24)) >>> 0);
+      }
+    }
+    const words = Math.floor((bytes.length - at) / 4);
+    const view = new DataView(bytes.buffer, bytes.byteOffset + at, words * 4);
+    for (let i = 0; i < words; i++) word(view.getUint32(i * 4, true));
+    at += words * 4;
+    while (at < bytes.length) this.carry[this.carried++] = bytes[at++]!;
+  }
 }

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { ascVersion, ASC_FLAGS } from '../build/asc.ts';
 import { ABSENT_LOCK, type ProjectLock } from '../build/project.ts';
-import { INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS } from '../sandbox/index.ts';
+import { INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS } from '../sandbox/index.ts';
 import { toHex } from '../../traces/index.ts';
 import { packageFile as projectFile } from '../paths.ts';
 
@@ -47,6 +47,11 @@ export function toolchainMessage(lock: ProjectLock = ABSENT_LOCK): Record<string
   // the four recorded fields only: the lockfile's bytes go into the run folder, not the record
   const { lockfile, lockfileSha256, installedBackproof, installedIntegrity } = lock;
   return { ...cached, lockfile, lockfileSha256, installedBackproof, installedIntegrity };
+}
+
+/** The instrumenter that records trace format `format` (`--trace-format`); undefined: the default. */
+export function instrumenterFor(format: 4 | 5 | undefined): string | undefined {
+  return format === 5 ? INSTRUMENTER_V5 : format === 4 ? INSTRUMENTER_V4 : undefined;
 }
 
 const show = (v: unknown): string => (v instanceof Uint8Array ? toHex(v) : Array.isArray(v) ? v.join(' ') : String(v ?? ''));

@@ -22,6 +22,7 @@ import { traceWindow } from '../../host/inspect/trace.ts';
 import { checkSnapshot } from '../../host/inspect/snapshot.ts';
 import { proveInstruction } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
+import { cli } from '../helpers/cli.ts';
 
 const FILE = 'test/golden/trace-v5.json';
 interface Golden { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number; formatFourTraceBytes: number }
@@ -108,4 +109,16 @@ describe('a format 5 run folder under every audit tool', () => {
     expect(s.stateSha256).toBe(s4.stateSha256);
     await expect(proveInstruction({ dir: v5, instruction: 5 })).rejects.toThrow(/prove reads trace format 4.*backproof-instrument\/5/);
   }, 60_000);
+
+  it('from the CLI: backtest --trace-format 5 records it; verify and replay pass; a format it does not have is a usage error', async () => {
+    const dir = path.join(work, 'cli');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace-format', '5', '--out', dir, '--unsigned', '--no-report', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ trace: { root: golden.traceRoot, bytes: golden.traceBytes } });
+    expect((await cli('verify', dir)).code).toBe(0);
+    const replay = await cli('replay', dir);
+    expect([replay.code, replay.out]).toEqual([0, expect.stringContaining('MATCH')]);
+    const bad = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace-format', '6', '--out', path.join(work, 'bad'), '--unsigned');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--trace-format must be 4 or 5, got "6"')]);
+  }, 120_000);
 });

@@ -47,6 +47,12 @@ const DIVIDE = wat(`(module (memory (export "memory") 1)
     (local.set $x (i32.div_s (i32.const 10) (i32.wrap_i64 (local.get $t))))
     (i32.store (i32.add (i32.const 200) (local.get $x)) (local.get $x))
     (i32.store (i32.const 300) (i32.const 1))))`);
+// Three stores; the second at t + 8, out of bounds when t is.
+const OOB = wat(`(module (memory (export "memory") 1)
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+    (i32.store (i32.const 16) (i32.const 1))
+    (i64.store offset=8 (i32.wrap_i64 (local.get $t)) (local.get $t))
+    (i32.store (i32.const 32) (i32.const 2))))`);
 const DIV_S = 0x6d, MEMORY_FILL = 0xfc0b;
 const view = (rs: InstructionRecord[]) => rs.map((r) => (r.address === null ? r.opcode : [r.opcode, r.address]));
 
@@ -121,12 +127,7 @@ describe('a trap inside a region', () => {
   });
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
-    const oob = wat(`(module (memory (export "memory") 1)
-      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
-        (i32.store (i32.const 16) (i32.const 1))
-        (i64.store offset=8 (i32.wrap_i64 (local.get $t)) (local.get $t))
-        (i32.store (i32.const 32) (i32.const 2))))`);
-    const { calls, error, ex, inst } = run(oob, [64n, 70000n]);
+    const { calls, error, ex, inst } = run(OOB, [64n, 70000n]);
     expect(view(calls[1]!)).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
     expect(error!.site).toMatchObject({ callback: 'on_bar', func: 0, offset: calls[1]!.at(-1)!.offset, instructions: 11n + 7n });
     expect(ex.stop).toEqual({ region: 1, ran: 7, cause: 1 });
@@ -149,13 +150,14 @@ describe('a trap inside a region', () => {
   });
 });
 
+// 3 successful memory.grow (8192 fuel a page), then memory.fill of t bytes (1 fuel per 8), then a store.
+const BULK = wat(`(module (memory (export "memory") 1)
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+    (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
+    (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
+    (i32.store (i32.const 8) (i32.const 1))))`);
+
 describe('fuel running out on a bulk operation inside a region', () => {
-  // 3 successful memory.grow (8192 fuel a page), then memory.fill of t bytes (1 fuel per 8), then a store.
-  const BULK = wat(`(module (memory (export "memory") 1)
-    (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
-      (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
-      (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
-      (i32.store (i32.const 8) (i32.const 1))))`);
 
   it('stops at that instruction with the exact count, and the expansion is a prefix of the full run', () => {
     const full = run(BULK, [1600n], { fuelPerCallback: 1_000_000n });
@@ -274,12 +276,7 @@ describe('format 5: the end record ends the expansion where the run stopped', ()
   });
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
-    const oob = wat(`(module (memory (export "memory") 1)
-      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
-        (i32.store (i32.const 16) (i32.const 1))
-        (i64.store offset=8 (i32.wrap_i64 (local.get $t)) (local.get $t))
-        (i32.store (i32.const 32) (i32.const 2))))`);
-    const { records, ex, inst } = run5(oob, [64n, 70000n]);
+    const { records, ex, inst } = run5(OOB, [64n, 70000n]);
     expect(view(records.slice(11))).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
     expect([ex.stop, inst.instructions()]).toEqual([{ region: 1, ran: 7, cause: 1 }, 18n]);
   });
@@ -299,11 +296,6 @@ describe('format 5: the end record ends the expansion where the run stopped', ()
   });
 
   it('fuel out on a bulk operation: stops at it, the expansion a prefix of the full run', () => {
-    const BULK = wat(`(module (memory (export "memory") 1)
-      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
-        (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
-        (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
-        (i32.store (i32.const 8) (i32.const 1))))`);
     const full = run5(BULK, [1600n], { fuelPerCallback: 1_000_000n });
     expect([full.error, full.records.length, full.ex.complete]).toEqual([null, 18, true]);
     const stopped = run5(BULK, [1600n], { fuelPerCallback: 18n + 3n * 8192n + 100n });

@@ -209,10 +209,13 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const traceMem = m.importedMemories + m.memories.length;
   const bar = barTrampolineTarget(m, options.barTrampoline);
   // Format 5 adds: globals (bit accumulator, its word's position, the call_indirect flag), the
-  // predictor memory right after the trace memory, and one helper function after everything else.
+  // address predictors in the trace memory above the stream's room, and one helper function.
   const typeHelper = v5 ? types.indexOf([], []) : -1;
   const v5x: V5Context | null = v5
-    ? { globalAcc: globalFuel + 5, globalSlot: globalFuel + 6, globalInd: globalFuel + 7, predMem: traceMem + 1, funcBitWord: m.importedFuncs + added + m.bodies.length + (bar !== null ? 1 : 0), slots: 0 }
+    ? {
+      globalAcc: globalFuel + 5, globalSlot: globalFuel + 6, globalInd: globalFuel + 7, funcBitWord: m.importedFuncs + added + m.bodies.length + (bar !== null ? 1 : 0),
+      predictorsAt: align8(flushThreshold + maxTraceBytesV5(m) + 8), slots: 0,
+    }
     : null;
 
   const regions = new RegionBuilder();
@@ -232,15 +235,14 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     for (const at of copiedAt) copies.push(bodyAt + at);
     code.sized(body);
   }
-  const barMem = traceMem + (trace ? 1 : 0) + (v5x ? 1 : 0);
+  const barMem = traceMem + (trace ? 1 : 0);
   let typeBar = -1;
   if (bar !== null) {
     typeBar = types.indexOf([], []);
     code.sized(barTrampolineBody(remap(bar), barMem));
   }
   if (v5x) code.sized(bitWordBody(ctx, v5x));
-  const traceMemoryPages = trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
-  const predictorPages = v5x ? Math.max(1, Math.ceil((8 * v5x.slots) / PAGE)) : 0;
+  const traceMemoryPages = v5x ? Math.ceil((v5x.predictorsAt + 8 * v5x.slots) / PAGE) : trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
   if (traceMemoryPages > 65536) throw new SandboxError('MEMORY_LIMIT', 'a function is too large to trace');
 
   const replaced = new Map<number, Writer | null>();
@@ -249,7 +251,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   replaced.set(SectionId.import, importSection(m, typeHost, trace));
   const addedTypes = [...(bar !== null ? [typeBar] : []), ...(v5x ? [typeHelper] : [])];
   if (addedTypes.length > 0) replaced.set(SectionId.function, functionSection(m, addedTypes));
-  replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages, bar !== null, predictorPages));
+  replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages, bar !== null));
   if (m.tables.length > 0) replaced.set(SectionId.table, tableSection(m, maxTableElements));
   replaced.set(SectionId.global, globalSection(m, remap, v5x !== null));
   const startName = options.startExportName;
@@ -312,6 +314,36 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       bulkSites: { region: Uint32Array.from(ctx.bulkRegion), position: Uint32Array.from(ctx.bulkPosition) },
     },
   };
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/**
+ * Format 5: the most one function can write between two flush checks, bounded from its code alone
+ * (before the rewrite, which places the predictors above it): 8 bytes for entry words, and per
+ * region (each ends with one control instruction) 16 for bit words and a br_table/call_indirect
+ * word, plus 8 per load/store (its miss word and its share of bit words).
+ */
+function maxTraceBytesV5(m: WasmModule): number {
+  let max = 0;
+  for (const { start, end } of m.bodies) {
+    const r = new Reader(m.bytes, start, end);
+    const decls = r.u32();
+    for (let i = 0; i < decls; i++) {
+      r.u32();
+      r.u8();
+    }
+    let bytes = 8;
+    while (r.pos < end) {
+      const k = decode(r).kind;
+      if (k === Kind.load || k === Kind.store) bytes += 8;
+      else if (k !== Kind.plain && k !== Kind.block) bytes += 16;
+    }
+    max = Math.max(max, bytes);
+  }
+  return max;
 }
 
 function lebSize(n: number): number {
@@ -390,7 +422,8 @@ interface V5Context {
   globalAcc: number;
   globalSlot: number;
   globalInd: number;
-  predMem: number;
+  /** Where the address predictors start in the trace memory (above the most a flush can find there). */
+  predictorsAt: number;
   funcBitWord: number;
   /** Address predictor slots allotted so far (8 bytes each in the predictor memory: last address, last stride). */
   slots: number;
@@ -673,20 +706,20 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
         if (ins.kind === Kind.store) region.u8(0x21).u32(TMP[ins.valueType!]!);
         if (x5) {
           // hit = (addr - last == stride); push hit; if (!hit) { append addr; stride = addr - last }; last = addr
-          const at = 8 * x5.slots++;
+          const at = x5.predictorsAt + 8 * x5.slots++;
           region.u8(0x21).u32(ADDR).u8(0x20).u32(ADDR).u8(0x41).u8(0);
-          loadI32(region, x5.predMem, at);
+          loadI32(region, ctx.traceMem, at);
           region.u8(0x6b).u8(0x22).u32(DIST).u8(0x41).u8(0);
-          loadI32(region, x5.predMem, at + 4);
+          loadI32(region, ctx.traceMem, at + 4);
           region.u8(0x46).u8(0x22).u32(HIT);
           pushBit(region, ctx, x5);
           region.u8(0x20).u32(HIT).u8(0x45).u8(0x04).u8(0x40);
           appendWord(region, ctx, (v) => v.u8(0x20).u32(ADDR));
           region.u8(0x41).u8(0).u8(0x20).u32(DIST);
-          storeI32(region, x5.predMem, at + 4);
+          storeI32(region, ctx.traceMem, at + 4);
           region.u8(0x0b);
           region.u8(0x41).u8(0).u8(0x20).u32(ADDR);
-          storeI32(region, x5.predMem, at);
+          storeI32(region, ctx.traceMem, at);
         } else {
           region.u8(0x21).u32(ADDR).u8(0x20).u32(BASE).u8(0x20).u32(ADDR);
           storeI32(region, ctx.traceMem, slot);
@@ -862,9 +895,9 @@ function tableSection(m: WasmModule, maxElements: number): Writer {
   return w;
 }
 
-function memorySection(m: WasmModule, maxPages: number, trace: boolean, tracePages: number, barMemory: boolean, predictorPages: number): Writer | null {
+function memorySection(m: WasmModule, maxPages: number, trace: boolean, tracePages: number, barMemory: boolean): Writer | null {
   const w = new Writer();
-  const count = m.memories.length + (trace ? 1 : 0) + (predictorPages > 0 ? 1 : 0) + (barMemory ? 1 : 0);
+  const count = m.memories.length + (trace ? 1 : 0) + (barMemory ? 1 : 0);
   if (count === 0) return null;
   w.u32(count);
   for (const lim of m.memories) {
@@ -874,7 +907,6 @@ function memorySection(m: WasmModule, maxPages: number, trace: boolean, tracePag
     w.u8(0x01).u32(lim.min).u32(max);
   }
   if (trace) w.u8(0x01).u32(tracePages).u32(tracePages);
-  if (predictorPages > 0) w.u8(0x01).u32(predictorPages).u32(predictorPages);
   if (barMemory) w.u8(0x01).u32(1).u32(1);
   return w;
 }
