@@ -154,7 +154,6 @@ export class ExpanderV5 extends ExpanderCore {
     this.first = this.map.regionFirst[region - 1]!;
     this.size = this.map.regionInstructions[region - 1]!;
     this.addresses.length = 0;
-    this.regionWord = this.words;
   }
 
   /** Leaves the function: back to the caller's next region, or to the host. */
@@ -236,6 +235,7 @@ export class ExpanderV5 extends ExpanderCore {
           address = this.addresses[s]! + memOffset;
         }
         this.pos++;
+        this.regionWord = Math.ceil(this.bytes / 4);
         this.emit(this.count++, i, address);
         continue;
       }

@@ -67,7 +67,10 @@ export abstract class ExpanderCore {
   count = 0;
   /** Bytes pushed. */
   bytes = 0;
-  /** Words consumed, and the stream word index of the region being emitted: where a visited record sits. */
+  /**
+   * Words consumed, and where a visited record sits: format 4, the stream word index of its region
+   * record (the id word); format 5, the words pushed when it was emitted (the data that shows it ran).
+   */
   words = 0;
   regionWord = 0;
 

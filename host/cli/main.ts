@@ -127,7 +127,7 @@ anything else, and the working folder or one holding the strategy or data, is re
     str('trace', 'full|off', 'record and commit the execution trace (default full); fuel is always on'),
     str('snapshot-every', 'N', 'hash the guest\'s memory and globals every N bars, committed in the trace'),
     str('trace-format', '4|5', `trace format (instrumenter version) to record (default 4); 5 records branch bits and
-predicted addresses instead of region ids: far fewer bytes; prove reads 4 only (docs/TRACE.md)`),
+predicted addresses instead of region ids: far fewer bytes, proofs carry every leaf up to the instruction (docs/TRACE.md)`),
     str('timeout', 'S', 'wall-clock watchdog in seconds (default 600): a last resort, the run is stopped'),
     str('log', 'DIR', `append the record's hash to this transparency log (backproof log init) and
 write the inclusion proof to <run folder>/log-inclusion.json`),

@@ -20,7 +20,7 @@ import { verifyRun } from '../../host/inspect/verify.ts';
 import { replayRun } from '../../host/inspect/replay.ts';
 import { traceWindow } from '../../host/inspect/trace.ts';
 import { checkSnapshot } from '../../host/inspect/snapshot.ts';
-import { proveInstruction } from '../../host/inspect/prove.ts';
+import { proveInstruction, verifyProofBundle } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
 
@@ -103,11 +103,25 @@ describe('a format 5 run folder under every audit tool', () => {
     expect(a.records).toEqual(b.records);
   }, 60_000);
 
-  it('snapshot finds the state record in the stream; prove refuses format 5', async () => {
+  it('snapshot finds the state record in the stream', async () => {
     const s = await checkSnapshot({ dir: v5, bar: 999 });
     const s4 = await checkSnapshot({ dir: v4, bar: 999 });
     expect(s.stateSha256).toBe(s4.stateSha256);
-    await expect(proveInstruction({ dir: v5, instruction: 5 })).rejects.toThrow(/prove reads trace format 4.*backproof-instrument\/5/);
+  }, 60_000);
+
+  it('prove: the bundle carries the leaves from the first; verify-proof expands them to the claimed instruction', async () => {
+    const [b5, b4] = await Promise.all([proveInstruction({ dir: v5, instruction: 636_182 }), proveInstruction({ dir: v4, instruction: 636_182 })]);
+    const { word: _w5, ...claim5 } = b5.claim, { word: _w4, ...claim4 } = b4.claim;
+    expect(claim5).toEqual(claim4);
+    expect(b5.leaves.map((l) => l.index)).toEqual([0, 1]);
+    expect(verifyProofBundle(b5, null)).toMatchObject({ instruction: 636_182, steps: ['record', 'module', 'inclusion', 'instruction'] });
+    // A claim the leaves do not support, and leaves that do not reach it, are PROOF_INVALID [instruction].
+    const wrong = { ...b5, claim: { ...b5.claim, stackHeight: b5.claim.stackHeight + 1 } };
+    expect(() => verifyProofBundle(wrong, null)).toThrow(/PROOF_INVALID|decodes to/);
+    const later = { ...b5, claim: { ...b5.claim, instruction: 1_300_000 } };
+    expect(() => verifyProofBundle(later, null)).toThrow(/do not reach instruction 1300000/);
+    const skipped = { ...b5, leaves: b5.leaves.slice(1) };
+    expect(() => verifyProofBundle(skipped, null)).toThrow(/every leaf from the first/);
   }, 60_000);
 
   it('from the CLI: backtest --trace-format 5 records it; verify and replay pass; a format it does not have is a usage error', async () => {
