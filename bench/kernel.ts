@@ -1,7 +1,7 @@
 // Compute-heavy kernels (no host calls), instrumented three ways; ratios against the original
 // module measured in the same process. Used by bench/throughput.ts.
 import binaryen from 'binaryen';
-import { instrument, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, type InstrumentMeta } from '../host/sandbox/index.ts';
+import { instrument, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_FUEL, EXPORT_TP, EXPORT_TRACE_MEMORY, type InstrumentMeta } from '../host/sandbox/index.ts';
 import { ParallelChunker, TraceChunker } from '../traces/index.ts';
 import { defaultTraceHashing, type TraceHashing } from '../host/sandbox/runtime.ts';
 
@@ -38,9 +38,9 @@ export type Mode = 'none' | 'fuel' | 'trace';
 export interface Compiled { module: WebAssembly.Module; meta: InstrumentMeta | null }
 
 /** The kernels compiled for `mode` (instrumented unless 'none'). */
-export function compileKernels(wasm: Uint8Array, mode: Mode): Compiled {
+export function compileKernels(wasm: Uint8Array, mode: Mode, format?: 4 | 5): Compiled {
   if (mode === 'none') return { module: new WebAssembly.Module(wasm as BufferSource), meta: null };
-  const out = instrument(wasm, { trace: mode === 'trace', maxMemoryPages: 1 });
+  const out = instrument(wasm, { trace: mode === 'trace', maxMemoryPages: 1, format });
   return { module: new WebAssembly.Module(out.wasm as BufferSource), meta: out.meta };
 }
 /**
@@ -55,7 +55,14 @@ export function kernelInstance(
   const chunker = mode !== 'trace' ? null : hashing === 'worker' ? new ParallelChunker() : new TraceChunker();
   let ex!: WebAssembly.Exports;
   const write = (len: number): void => {
-    const bytes = new Uint8Array((ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer, 0, len);
+    const memory = (ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory).buffer;
+    // Format 5: the open bit word goes to its reserved position first (as GuestInstance does).
+    const bits = ex[EXPORT_BITS] as WebAssembly.Global | undefined;
+    if (bits && bits.value !== 1) {
+      new DataView(memory).setUint32((ex[EXPORT_BIT_SLOT] as WebAssembly.Global).value as number, (bits.value as number) >>> 0, true);
+      bits.value = 1;
+    }
+    const bytes = new Uint8Array(memory, 0, len);
     chunker!.write(bytes);
     onTrace?.(bytes);
   };

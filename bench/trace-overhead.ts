@@ -9,11 +9,14 @@
 // address words (docs/TRACE.md, "Trace records"). Wall ratios swing with the machine's load; the
 // CPU ratios are steadier (with --hashing worker they include the worker's CPU).
 //
-//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker]
+// --format 4|5 picks the trace format (default: the one new runs use); format 5 has no region ids,
+// so its bytes are not split.
+//
+//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5]
 import { spawn } from 'node:child_process';
 import { loadData } from '../host/data/load.ts';
 import { Backtest } from '../host/engine/backtest.ts';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, type GuestModule, type InstrumentMeta } from '../host/sandbox/index.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_VERSION, traceFormatOf, type GuestModule, type InstrumentMeta } from '../host/sandbox/index.ts';
 import { defaultTraceHashing, type TraceHashing } from '../host/sandbox/runtime.ts';
 import { loadStrategy } from '../host/run/strategy.ts';
 import { guestHostFor } from '../host/run/guest-host.ts';
@@ -31,6 +34,8 @@ const BUSY = args.includes('--busy');
 const ROUNDS = Number(option('--rounds') ?? 6);
 const ONLY = (option('--only') ?? 'alu,mem,sma,heavy').split(',');
 const HASHING = (option('--hashing') ?? defaultTraceHashing()) as TraceHashing;
+const FORMAT = Number(option('--format') ?? traceFormatOf(INSTRUMENTER_VERSION)) as 4 | 5;
+const INSTRUMENTER = FORMAT === 5 ? INSTRUMENTER_V5 : INSTRUMENTER_V4;
 const KERNEL_ITERATIONS = 20_000_000;
 const SMA_BARS = 1_000_000;
 const HEAVY_BARS = 50_000;
@@ -54,10 +59,14 @@ function timed(body: () => void): Timing {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
 }
 
-/** Counts a trace stream's region-id words and address words (records as docs/TRACE.md lays them out). */
+/** Counts a trace stream's region-id words and address words (records as docs/TRACE.md lays them out); format 5: all its words as address words. */
 function wordCounter(meta: () => InstrumentMeta) {
   const counts = { regionWords: 0, addressWords: 0 };
   const onTrace = (bytes: Uint8Array): void => {
+    if (FORMAT === 5) {
+      counts.addressWords += bytes.byteLength / 4;
+      return;
+    }
     const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     const recorded = meta().regions.recordedAccesses;
     for (let at = 0; at < words.length; ) {
@@ -74,7 +83,7 @@ function wordCounter(meta: () => InstrumentMeta) {
 function kernelWorkload(name: 'alu' | 'mem'): Workload {
   const wasm = assembleKernels();
   // Compiled once per mode, as the guests are: the runs measure the code, not V8's tier-up.
-  const compiled = new Map(MODES.map((mode) => [mode, compileKernels(wasm, mode)]));
+  const compiled = new Map(MODES.map((mode) => [mode, compileKernels(wasm, mode, FORMAT)]));
   return {
     name: `${name} kernel (${KERNEL_ITERATIONS.toLocaleString('en-US')} iterations)`,
     units: KERNEL_ITERATIONS,
@@ -100,9 +109,9 @@ function kernelWorkload(name: 'alu' | 'mem'): Workload {
 
 async function guestWorkload(name: string, strategyFile: string, bars: Bars): Promise<Workload> {
   const strategy = await loadStrategy(strategyFile);
-  const guests = new Map<Mode, GuestModule>(MODES.map((mode) => [mode, compileGuest(strategy.wasm, { ...DEFAULT_SANDBOX, mode, hashing: HASHING })]));
+  const guests = new Map<Mode, GuestModule>(MODES.map((mode) => [mode, compileGuest(strategy.wasm, { ...DEFAULT_SANDBOX, mode, hashing: HASHING, instrumenter: INSTRUMENTER })]));
   const once = (mode: Mode, onTrace?: (b: Uint8Array) => void) => {
-    const config = { ...DEFAULT_SANDBOX, mode, hashing: onTrace ? 'inline' as const : HASHING, ...(onTrace ? { onTrace } : {}) };
+    const config = { ...DEFAULT_SANDBOX, mode, hashing: onTrace ? 'inline' as const : HASHING, instrumenter: INSTRUMENTER, ...(onTrace ? { onTrace } : {}) };
     const bt = new Backtest(bars, { cash: 10_000, commission: 0 });
     const inst: GuestInstance = new GuestInstance(guests.get(mode)!, guestHostFor(bt, DEFAULT_CONFIG, (n) => inst.chargeFuel(n)), config);
     inst.init();
@@ -139,7 +148,7 @@ if (ONLY.includes('sma') || ONLY.includes('heavy')) {
 const spinner = BUSY ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null;
 process.on('exit', () => spinner?.kill());
 
-console.log(`Trace overhead, ${ROUNDS} paired rounds (first dropped), hashing ${HASHING}${BUSY ? ', another core kept busy' : ''}; Node ${process.version}`);
+console.log(`Trace overhead (${INSTRUMENTER}), ${ROUNDS} paired rounds (first dropped), hashing ${HASHING}${BUSY ? ', another core kept busy' : ''}; Node ${process.version}`);
 console.log('workload                                 trace/none wall     trace/none CPU      fuel/none wall      none wall (s)');
 for (const w of workloads) {
   const ratios = { traceWall: [] as number[], traceCpu: [] as number[], fuelWall: [] as number[], none: [] as number[] };

@@ -20,6 +20,7 @@ import { DEFAULT_CONFIG, type BrokerSettings, type RunConfig } from './run/confi
 import { backtest as runBacktest, type BacktestReport } from './run/backtest.ts';
 import { loadStrategy } from './run/strategy.ts';
 import { executeRunIsolated } from './run/worker.ts';
+import { instrumenterFor } from './run/toolchain.ts';
 import type { PhaseListener, ProgressCounter } from './engine/progress.ts';
 import { verifyRun, type VerifyReport } from './inspect/verify.ts';
 import { sha256, toHex } from '../traces/index.ts';
@@ -67,6 +68,8 @@ export interface BacktestOptions {
   progress?: ProgressCounter;
   /** Told what the run is doing around the engine loop (reading data, building, writing the folder…), for a progress display. */
   onPhase?: PhaseListener;
+  /** The trace format (instrumenter version) to record: 4 or 5 (docs/TRACE.md, "Which version"). Default: 4. */
+  traceFormat?: 4 | 5;
 }
 
 export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
@@ -129,7 +132,7 @@ export async function backtestForCli(o: BacktestOptions): Promise<BacktestRun> {
 
 /** The keys backtest() reads: any other is a typo (`param` for `params`) that would otherwise run on defaults. */
 const OPTION_KEYS: readonly (keyof BacktestOptions)[] = [
-  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress', 'onPhase',
+  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress', 'onPhase', 'traceFormat',
 ];
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */
@@ -186,6 +189,9 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
     params: { ...o.config?.params, ...o.params },
     broker: { ...DEFAULT_CONFIG.broker, ...o.config?.broker },
   };
+  if (o.traceFormat !== undefined && o.traceFormat !== 4 && o.traceFormat !== 5)
+    throw new UsageError('USAGE', `traceFormat must be 4 or 5, got ${JSON.stringify(o.traceFormat)}`);
+  const instrumenter = instrumenterFor(o.traceFormat);
   const key = await keyOf(o.key);
   const timeoutMs = o.timeoutMs ?? 600_000;
   if (o.out === false) {
@@ -203,12 +209,12 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
     o.onPhase?.({ step: 'build', file: o.strategy });
     const strategy = await loadStrategy(o.strategy);
     o.onPhase?.({ step: 'run' });
-    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs, progress: o.progress }, { timeoutMs });
+    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs, progress: o.progress, instrumenter }, { timeoutMs });
     return describe({ outcome, dir: null, logged: null }, key);
   }
   const r = await runBacktest({
     strategy: o.strategy, data, dataOptions: o.dataOptions, config, key, log: o.log, out: o.out,
-    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, progress: o.progress, onPhase: o.onPhase,
+    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, progress: o.progress, onPhase: o.onPhase, instrumenter,
   });
   return describe(r, key);
 }

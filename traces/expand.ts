@@ -3,107 +3,89 @@
  * Expands the compact trace (docs/TRACE.md) into the per-instruction trace: for every executed
  * instruction, its function index, byte offset in the original module, opcode, operand-stack height
  * before it, and — for loads and stores — its effective address. The expansion needs the module's
- * static map (regions and their instructions), which `backproof/sandbox`'s `staticMap` computes.
+ * static map (regions, their instructions and successors), which `backproof/sandbox`'s `staticMap`
+ * computes; its `format` says which stream it reads (traces/expand-v5.ts for format 5).
  *
- * A run that stopped inside a region (a trap, or a bulk operation's size charge that did not fit)
- * ends its stream with a stop record [0, 2, ran, cause] followed by that region's id and only the
- * address words its first `ran` instructions computed: the expansion ends exactly at the
+ * Format 4: a run that stopped inside a region (a trap, or a bulk operation's size charge that did
+ * not fit) ends its stream with a stop record [0, 2, ran, cause] followed by that region's id and
+ * only the address words its first `ran` instructions computed: the expansion ends exactly at the
  * instruction that stopped, and nothing may follow (docs/TRACE.md, "Stops").
  */
 import { TraceError } from './errors.ts';
+import { ExpanderV5 } from './expand-v5.ts';
+import { ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
-/** Static facts of an instrumented module. Region arrays are indexed by region id − 1. */
-export interface StaticMap {
-  /** Index of each region's first instruction in the instruction arrays. */
-  regionFirst: Uint32Array;
-  regionInstructions: Uint32Array;
-  /** Address words each region record carries after its id. */
-  regionMemAccesses: Uint32Array;
-  /** Per live instruction, in function order. */
-  func: Uint32Array;
-  offset: Uint32Array;
-  /** Opcode; prefixed opcodes as (prefix << 8) | subopcode. */
-  opcode: Uint32Array;
-  stackHeight: Uint32Array;
-  /** Static offset of a load/store; -1 for other instructions. */
-  memOffset: Float64Array;
-  /** For a load/store: which of its region's address words holds its address operand. */
-  memSlot: Int32Array;
-}
+export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
-/** Where a stopped run's trace ends. */
-export interface TraceStop {
-  /** Region id the run stopped in, and how many of its instructions ran (0: where is unknown). */
-  region: number;
-  ran: number;
-  /** 1: a trap; 2: fuel ran out on a bulk operation's size charge. */
-  cause: number;
-}
-
-export interface InstructionRecord {
-  /** 0-based position in the run's instruction sequence. */
-  index: number;
-  func: number;
-  offset: number;
-  opcode: number;
-  stackHeight: number;
-  /** Effective address (address operand + static offset) of a load/store, else null. */
-  address: number | null;
-}
 
 /**
- * Incremental expander: push trace bytes as they are produced; `visit` is called for every
- * instruction whose index is in [from, to). The record object passed to `visit` is reused.
+ * Incremental expander: push trace bytes as they are produced, then `end()`; `visit` is called for
+ * every instruction whose index is in [from, to). The record object passed to `visit` is reused.
+ * Format 5 holds back the stream's last 5 words (its end record) until `end()`.
  */
 export class TraceExpander {
-  private readonly map: StaticMap;
-  private readonly from: number;
-  private readonly to: number;
-  private readonly visit: (r: InstructionRecord) => void;
-  private readonly rec: InstructionRecord = { index: 0, func: 0, offset: 0, opcode: 0, stackHeight: 0, address: null };
-  private carry = new Uint8Array(4);
-  private carried = 0;
+  private readonly core: ExpanderCore;
+  /** Called with each state snapshot record: [1, bar, 0, hash×8]. */
+  onHostRecord: ((words: number[]) => void) | null = null;
+
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from = 0, to = Number.MAX_SAFE_INTEGER) {
+    const host = (words: number[]): void => this.onHostRecord?.(words);
+    this.core = map.format === 5 ? new ExpanderV5(map, visit, from, to, host) : new ExpanderV4(map, visit, from, to, host);
+  }
+
+  push(bytes: Uint8Array): void {
+    this.core.push(bytes);
+  }
+
+  /** The stream is over (format 5 reads its end record; format 4 needs nothing). */
+  end(): void {
+    this.core.end();
+  }
+
+  /**
+   * True when the stream ended on a record boundary of a run that did not stop inside a region:
+   * false after a trap or a bulk charge that ran out of fuel (see `stop`), or when cut short.
+   */
+  get complete(): boolean {
+    return this.core.complete;
+  }
+  /** The stop the stream ended with, once read; nothing may follow it. */
+  get stop(): TraceStop | null {
+    return this.core.stop;
+  }
+  /** Instructions expanded so far (the index of the next one). */
+  get count(): number {
+    return this.core.count;
+  }
+  /** Bytes pushed. */
+  get bytes(): number {
+    return this.core.bytes;
+  }
+  /** Words consumed, and the stream word index where the region being emitted starts (format 4: its id word). */
+  get words(): number {
+    return this.core.words;
+  }
+  get regionWord(): number {
+    return this.core.regionWord;
+  }
+}
+
+/** Format 4: one region id word per region, then its address words. */
+class ExpanderV4 extends ExpanderCore {
+  private readonly onWord = (w: number): void => this.word(w);
   private region = 0; // region being collected, 0 = expecting a region id
   /** Words left in a host record (after its leading 0), and the record so far. */
   private hostLeft = 0;
   private host: number[] = [];
-  /** Called with each state snapshot record: [1, bar, 0, hash×8]. */
-  onHostRecord: ((words: number[]) => void) | null = null;
   /** Set by a stop record: instructions of the next region that ran (−1: none pending). */
   private stopRan = -1;
   private stopCause = 0;
-  /** The stop the stream ended with, once its region has been read; nothing may follow it. */
-  stop: TraceStop | null = null;
   private addresses: number[] = [];
-  /** Instructions expanded so far (the index of the next one). */
-  count = 0;
-  /** Bytes consumed. */
-  bytes = 0;
-  /** Words consumed, and the stream word index of the region being emitted (its id word): where a visited record sits. */
-  words = 0;
-  regionWord = 0;
 
-  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from = 0, to = Number.MAX_SAFE_INTEGER) {
-    this.map = map;
-    this.visit = visit;
-    this.from = from;
-    this.to = to;
-  }
+  end(): void {}
 
   push(bytes: Uint8Array): void {
-    let at = 0;
-    while (this.carried > 0 && at < bytes.length) {
-      this.carry[this.carried++] = bytes[at++]!;
-      if (this.carried === 4) {
-        this.carried = 0;
-        this.word(this.carry[0]! | (this.carry[1]! << 8) | (this.carry[2]! << 16) | (this.carry[3]! << 24));
-      }
-    }
-    const words = Math.floor((bytes.length - at) / 4);
-    const view = new DataView(bytes.buffer, bytes.byteOffset + at, words * 4);
-    for (let i = 0; i < words; i++) this.word(view.getUint32(i * 4, true));
-    at += words * 4;
-    while (at < bytes.length) this.carry[this.carried++] = bytes[at++]!;
+    this.splitter.split(bytes, this.onWord);
     this.bytes += bytes.length;
   }
 
@@ -157,7 +139,7 @@ export class TraceExpander {
       if (this.host[0] === 2) {
         this.stopRan = this.host[1]!;
         this.stopCause = this.host[2]!;
-      } else this.onHostRecord?.(this.host);
+      } else this.onHostRecord(this.host);
       this.host = [];
     }
   }
@@ -171,29 +153,15 @@ export class TraceExpander {
     this.region = 0;
     if (this.count <= this.from || start >= this.to) return;
     const first = map.regionFirst[r]!;
-    const rec = this.rec;
     for (let k = 0; k < n; k++) {
       const i = first + k;
       const memOffset = map.memOffset[i]!;
-      const address = memOffset >= 0 ? this.addresses[map.memSlot[i]!]! + memOffset : null;
-      const index = start + k;
-      if (index < this.from || index >= this.to) continue;
-      rec.index = index;
-      rec.func = map.func[i]!;
-      rec.offset = map.offset[i]!;
-      rec.opcode = map.opcode[i]!;
-      rec.stackHeight = map.stackHeight[i]!;
-      rec.address = address;
-      this.visit(rec);
+      this.emit(start + k, i, memOffset >= 0 ? this.addresses[map.memSlot[i]!]! + memOffset : null);
     }
   }
 
-  /**
-   * True when the stream ended on a record boundary of a run that did not stop inside a region:
-   * false after a trap or a bulk charge that ran out of fuel (see `stop`), or when cut short.
-   */
   get complete(): boolean {
-    return this.region === 0 && this.carried === 0 && this.hostLeft === 0 && this.stopRan < 0;
+    return this.region === 0 && this.splitter.carried === 0 && this.hostLeft === 0 && this.stopRan < 0;
   }
 }
 
@@ -202,5 +170,6 @@ export function expandTrace(stream: Uint8Array, map: StaticMap, from = 0, count 
   const out: InstructionRecord[] = [];
   const ex = new TraceExpander(map, (r) => out.push({ ...r }), from, from + count);
   ex.push(stream);
+  ex.end();
   return out;
 }

@@ -27,6 +27,8 @@ export interface Execution {
   leafHashes: readonly Uint8Array[];
   /** The source position of a byte offset of `wasm` (inspect/source-map), when it can be had. */
   locate?: ((offset: number) => string | null) | null;
+  /** The instrumenter the side ran under (its recorded one). */
+  instrumenter?: string;
 }
 
 export interface SideAt {
@@ -74,7 +76,7 @@ export async function findDivergence(left: Execution, right: Execution): Promise
   const leaves: [number, number] = [left.leafHashes.length, right.leafHashes.length];
   // Keep the differing leaf and the next one: an instruction's words may straddle the boundary.
   const window = { keepFrom: leaf * chunk, stopAt: (leaf + 2) * chunk };
-  const first = (e: Execution) => (e.feeds ? reexecute({ wasm: e.wasm, feeds: e.feeds, config: e.config, ...window }) : null);
+  const first = (e: Execution) => (e.feeds ? reexecute({ wasm: e.wasm, feeds: e.feeds, config: e.config, instrumenter: e.instrumenter, ...window }) : null);
   const [a, b] = await Promise.all([first(left), first(right)]);
   if (!a || !b) {
     const unavailable = 'cannot be re-executed: its data does not match its record';
@@ -91,7 +93,7 @@ export async function findDivergence(left: Execution, right: Execution): Promise
   const word = Math.floor(d / 4);
   const from = Math.min(a.countBeforeWord[word] ?? Infinity, b.countBeforeWord[word] ?? Infinity);
   const start = Number.isFinite(from) ? from : Math.max(a.countBeforeWord.at(-1) ?? 0, b.countBeforeWord.at(-1) ?? 0);
-  const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, ...window, recordFrom: start, recordTo: start + WINDOW });
+  const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, ...window, recordFrom: start, recordTo: start + WINDOW });
   const [ra, rb] = await Promise.all([second(left), second(right)]);
   let instruction: number | null = null;
   for (let i = 0; i < Math.max(ra.records.length, rb.records.length); i++) {

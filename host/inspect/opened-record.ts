@@ -110,3 +110,8 @@ export function dataOptionsFromRecord(f: RecordedDataFile): DataOptions {
   o.period = toBigInt(f.periodNs);
   return o;
 }
+
+/** The instrumenter a toolchain link names: re-executions and verify run under it (and read its trace format). */
+export function recordedInstrumenter(toolchain: Record<string, unknown>): string {
+  return String(toolchain.instrumenter ?? '');
+}

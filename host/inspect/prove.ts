@@ -16,14 +16,14 @@
  * `backproof trace --from N` on the run confirms them by re-execution (docs/AUDIT.md).
  */
 import { AuditError, UsageError } from '../errors.ts';
-import { compileGuest, mnemonic, staticMap } from '../sandbox/index.ts';
-import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
+import { compileGuest, mnemonic, staticMap, traceFormatOf } from '../sandbox/index.ts';
+import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { isoTime } from '../model/bars.ts';
 import { sandboxConfigFor } from '../run/config.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { callSiteOf, loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
-import { configFromRecord, openRecordBytes } from './opened-record.ts';
+import { configFromRecord, openRecordBytes, recordedInstrumenter } from './opened-record.ts';
 
 export const PROOF_FORMAT = 'backproof-instruction-proof/1';
 
@@ -63,7 +63,7 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   if (run.config.trace !== 'full') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace to prove against');
   const data = await openRecordedData(run);
   if (!data.matches) throw new AuditError('VERIFY_FAILED', 'data', `the recorded data cannot be re-read: ${data.notes.join('; ')}`);
-  const base = { wasm: run.wasm, feeds: data.feeds, config: run.config };
+  const base = { wasm: run.wasm, feeds: data.feeds, config: run.config, instrumenter: run.instrumenter };
   const keepNothing = { keepFrom: Number.MAX_SAFE_INTEGER };
   let n = opts.instruction ?? -1;
   if (opts.order !== undefined) {
@@ -85,10 +85,18 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   const rec = found.records[0];
   if (!rec) throw new AuditError('VERIFY_FAILED', 'trace', `re-execution did not reach instruction ${n}`);
   const chunk = run.config.chunkSize;
-  // The region record: its id word, then one word per memory access of the region.
-  const regionId = regionIdAt(found.map, rec.func, rec.offset);
-  const lastByte = 4 * (rec.word + 1 + found.map.regionMemAccesses[regionId - 1]!) - 1;
-  const firstLeaf = Math.floor((4 * rec.word) / chunk), lastLeaf = Math.floor(lastByte / chunk);
+  let firstLeaf: number, lastLeaf: number;
+  if (traceFormatOf(run.instrumenter) === 5) {
+    // Format 5: an instruction follows from the whole stream before it, up to the data that showed it ran.
+    firstLeaf = 0;
+    lastLeaf = Math.min(run.leafHashes.length - 1, Math.floor((4 * rec.word - 1) / chunk));
+  } else {
+    // The region record: its id word, then one word per memory access of the region.
+    const regionId = regionIdAt(found.map, rec.func, rec.offset);
+    const lastByte = 4 * (rec.word + 1 + found.map.regionMemAccesses[regionId - 1]!) - 1;
+    firstLeaf = Math.floor((4 * rec.word) / chunk);
+    lastLeaf = Math.floor(lastByte / chunk);
+  }
   const window = await reexecute({ ...base, keepFrom: firstLeaf * chunk, stopAt: (lastLeaf + 1) * chunk });
   const leaves: ProofBundle['leaves'] = [];
   for (let i = firstLeaf; i <= lastLeaf; i++) {
@@ -153,6 +161,13 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
     throw e;
   }
   steps.push('record');
+  const instrumenter = recordedInstrumenter(record.bodies.toolchain);
+  let format5: boolean;
+  try {
+    format5 = traceFormatOf(instrumenter) === 5;
+  } catch (e) {
+    return bad('record', (e as Error).message);
+  }
   const module = b64(bundle.module, 'module');
   if (!equalBytes(sha256(module), record.bodies.strategy.wasmSha256 as Uint8Array)) bad('module', 'the module is not the recorded one');
   steps.push('module');
@@ -162,7 +177,8 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   if (bundle.treeSize !== size) bad('root', `tree size ${bundle.treeSize}, the record says ${size}`);
   const config = configFromRecord(record.bodies.config);
   if (bundle.chunkSize !== config.chunkSize) bad('root', `chunk size ${bundle.chunkSize}, the record says ${config.chunkSize}`);
-  if (!Array.isArray(bundle.leaves) || bundle.leaves.length < 1 || bundle.leaves.length > 2) bad('inclusion', 'a bundle carries one or two leaves');
+  if (!Array.isArray(bundle.leaves) || bundle.leaves.length < 1 || (!format5 && bundle.leaves.length > 2)) bad('inclusion', 'a bundle carries one or two leaves');
+  if (format5 && bundle.leaves[0]!.index !== 0) bad('inclusion', 'a format 5 bundle carries every leaf from the first');
   const datas: Uint8Array[] = [];
   for (const [i, leaf] of bundle.leaves.entries()) {
     if (i > 0 && leaf.index !== bundle.leaves[0]!.index + i) bad('inclusion', 'the leaves are not consecutive');
@@ -176,8 +192,26 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   steps.push('inclusion');
   // Decode the claimed position with the module's static map.
   const c = bundle.claim;
-  const guest = compileGuest(module, sandboxConfigFor(config));
+  const guest = compileGuest(module, { ...sandboxConfigFor(config), instrumenter });
   const map = staticMap(module, guest.meta!);
+  const claimed = { func: c.func, offset: c.offset, opcode: c.opcode, stackHeight: c.stackHeight, address: c.address };
+  if (format5) {
+    // Expanded from the stream's start, the instruction's index is shown too (format 4 leaves it to a re-execution).
+    let actual: typeof claimed | null = null;
+    const ex = new TraceExpander(map, (r) => void (actual = { func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address }), c.instruction, c.instruction + 1);
+    try {
+      for (const d of datas) ex.push(d);
+      if (bundle.leaves.at(-1)!.index === size - 1) ex.end();
+    } catch (e) {
+      if (e instanceof TraceError) bad('instruction', `the bundled leaves are not a trace of this module: ${e.message}`);
+      throw e;
+    }
+    if (actual === null) return bad('instruction', `the bundled leaves do not reach instruction ${c.instruction} (they hold ${ex.count})`);
+    if (JSON.stringify(actual) !== JSON.stringify(claimed)) bad('instruction', `the trace decodes to ${JSON.stringify(actual)}, the claim is ${JSON.stringify(claimed)}`);
+    if (c.name !== mnemonic(c.opcode)) bad('instruction', `opcode ${c.opcode} is ${mnemonic(c.opcode)}, not ${c.name}`);
+    steps.push('instruction');
+    return { runId: record.runId, signed: record.signed, publicKey: record.publicKey, instruction: c.instruction, steps };
+  }
   const firstLeaf = bundle.leaves[0]!.index;
   const bytes = Buffer.concat(datas);
   const at = 4 * c.word - firstLeaf * config.chunkSize;
@@ -194,7 +228,6 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   const memOffset = map.memOffset[i]!;
   const address = memOffset >= 0 ? word(1 + map.memSlot[i]!) + memOffset : null;
   const actual = { func: map.func[i]!, offset: map.offset[i]!, opcode: map.opcode[i]!, stackHeight: map.stackHeight[i]!, address };
-  const claimed = { func: c.func, offset: c.offset, opcode: c.opcode, stackHeight: c.stackHeight, address: c.address };
   if (JSON.stringify(actual) !== JSON.stringify(claimed)) bad('instruction', `the trace decodes to ${JSON.stringify(actual)}, the claim is ${JSON.stringify(claimed)}`);
   if (c.name !== mnemonic(c.opcode)) bad('instruction', `opcode ${c.opcode} is ${mnemonic(c.opcode)}, not ${c.name}`);
   steps.push('instruction');

@@ -15,7 +15,7 @@ import { sandboxConfigFor, type RunConfig } from '../run/config.ts';
 import { wire } from '../run/wire.ts';
 import { inGuestThread, openPortableFeeds, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
-import { configFromRecord, dataOptionsFromRecord, openRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
+import { configFromRecord, dataOptionsFromRecord, openRecord, recordedInstrumenter, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 
 /** A run folder's record and the inputs it names. */
 export interface RecordedRun {
@@ -26,6 +26,8 @@ export interface RecordedRun {
   /** The stored leaf hashes (checked against the record). */
   leafHashes: Uint8Array[];
   files: RecordedDataFile[];
+  /** The instrumenter the run was made under (its toolchain link): re-executions use it, and its trace format. */
+  instrumenter: string;
 }
 
 export async function loadRecordedRun(dir: string): Promise<RecordedRun> {
@@ -38,7 +40,7 @@ export async function loadRecordedRun(dir: string): Promise<RecordedRun> {
     throw new AuditError('VERIFY_FAILED', 'trace', `${FILES.leaves} in ${dir} is not the recorded list of leaf hashes`);
   const leafHashes: Uint8Array[] = [];
   for (let i = 0; i + 32 <= leavesRaw.length; i += 32) leafHashes.push(leavesRaw.subarray(i, i + 32));
-  return { dir, record, config: configFromRecord(record.bodies.config), wasm, leafHashes, files: record.bodies.data.files as RecordedDataFile[] };
+  return { dir, record, config: configFromRecord(record.bodies.config), wasm, leafHashes, files: record.bodies.data.files as RecordedDataFile[], instrumenter: recordedInstrumenter(record.bodies.toolchain) };
 }
 
 /**
@@ -73,6 +75,8 @@ export interface ReexecuteOptions {
   wasm: Uint8Array;
   feeds: readonly DataFeed[];
   config: RunConfig;
+  /** The instrumenter to run under: the run's recorded one (default: this installation's). */
+  instrumenter?: string;
   /** Keep the trace bytes [keepFrom, stopAt) and stop the run once the stream reaches stopAt. */
   keepFrom?: number;
   stopAt?: number;
@@ -226,7 +230,7 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     offset += at;
     if (offset >= stopAt) throw new Stop();
   };
-  const sandbox = { ...sandboxConfigFor(o.config), hashing: 'inline' as const, onTrace };
+  const sandbox = { ...sandboxConfigFor(o.config), hashing: 'inline' as const, onTrace, instrumenter: o.instrumenter };
   if (sandbox.mode !== 'trace') throw new AuditError('VERIFY_FAILED', 'trace', 'this run was made with --trace off: it has no trace to examine');
   const guest = compileGuest(o.wasm, sandbox);
   const hostRecords: HostRecord[] = [];
@@ -279,6 +283,7 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     instance.init();
     backtest.run(port);
     commitment = instance.finish().trace;
+    expander.end();
     complete = true;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;

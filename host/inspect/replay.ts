@@ -76,7 +76,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
   // On a guest thread, like the recorded run (run/worker): the same stack, so the same limits hold.
   opts.onPhase?.({ step: 'run' });
-  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel, progress: opts.progress });
+  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel, progress: opts.progress, instrumenter: run.instrumenter });
   opts.onPhase?.({ step: 'compare' });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);
@@ -97,8 +97,8 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
     const recorded = opts.dataPath ? await openRecordedData(run).catch(() => null) : replayData;
     const { locate } = await recordedSources(run);
     divergence = await findDivergence(
-      { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes, locate },
-      { label: 'replayed', wasm: run.wasm, feeds: replayData.feeds, config: run.config, leafHashes: outcome.trace.leafHashes, locate },
+      { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes, locate, instrumenter: run.instrumenter },
+      { label: 'replayed', wasm: run.wasm, feeds: replayData.feeds, config: run.config, leafHashes: outcome.trace.leafHashes, locate, instrumenter: run.instrumenter },
     );
   }
   return {
@@ -120,8 +120,8 @@ export async function diffRuns(dirA: string, dirB: string): Promise<{ same: bool
   const none = { locate: null, note: null };
   const [sa, sb] = firstDifferingLeaf(a.leafHashes, b.leafHashes) < 0 ? [none, none] : await Promise.all([recordedSources(a), recordedSources(b)]);
   const divergence = await findDivergence(
-    { label: 'A', wasm: a.wasm, feeds: da.matches ? da.feeds : null, config: a.config, leafHashes: a.leafHashes, locate: sa.locate },
-    { label: 'B', wasm: b.wasm, feeds: db.matches ? db.feeds : null, config: b.config, leafHashes: b.leafHashes, locate: sb.locate },
+    { label: 'A', wasm: a.wasm, feeds: da.matches ? da.feeds : null, config: a.config, leafHashes: a.leafHashes, locate: sa.locate, instrumenter: a.instrumenter },
+    { label: 'B', wasm: b.wasm, feeds: db.matches ? db.feeds : null, config: b.config, leafHashes: b.leafHashes, locate: sb.locate, instrumenter: b.instrumenter },
   );
   if (divergence) notes.push(...(sa.note ? [`${dirA}: ${sa.note}`] : []), ...(sb.note ? [`${dirB}: ${sb.note}`] : []));
   return { same: divergence === null, notes, divergence };

@@ -33,7 +33,7 @@ export async function checkSnapshot(opts: { dir: string; bar: number }): Promise
     throw new UsageError('USAGE', `--bar must be an event index after which a snapshot was taken (every ${config.snapshotEvery}: ${config.snapshotEvery - 1}, ${2 * config.snapshotEvery - 1}, …)`);
   const data = await openRecordedData(run);
   if (!data.matches) throw new AuditError('VERIFY_FAILED', 'data', `the recorded data cannot be re-read: ${data.notes.join('; ')}`);
-  const base = { wasm: run.wasm, feeds: data.feeds, config };
+  const base = { wasm: run.wasm, feeds: data.feeds, config, instrumenter: run.instrumenter };
 
   // Where the record of event K starts in the stream.
   const found = (await reexecute({ ...base, keepFrom: Number.MAX_SAFE_INTEGER, hostRecords: true, stopAtSnapshot: opts.bar }))

@@ -29,7 +29,7 @@ export async function traceWindow(opts: { dir: string; from: number; count: numb
   if (run.config.trace === 'off') throw new UsageError('USAGE', 'this run was made with --trace off: it has no trace');
   const { feeds } = await openRecordedData(run, opts.dataPath);
   const [x, sources] = await Promise.all([
-    reexecute({ wasm: run.wasm, feeds, config: run.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: opts.from, recordTo: opts.from + opts.count }),
+    reexecute({ wasm: run.wasm, feeds, config: run.config, instrumenter: run.instrumenter, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: opts.from, recordTo: opts.from + opts.count }),
     recordedSources(run),
   ]);
   const recordedRoot = toHex(run.record.bodies.trace.root as Uint8Array);

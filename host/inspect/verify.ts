@@ -32,7 +32,7 @@ import type { Envelope } from '../audit/dsse.ts';
 import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 // Records are opened by inspect/opened-record, which attest and prove share: no import cycle.
 import { verifyAttestation } from './attest.ts';
-import { openRecord, configFromRecord, dataOptionsFromRecord, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
+import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrumenter, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
 import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
@@ -487,7 +487,8 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   expectEqual('strategy', `SHA-256 of ${FILES.wasm}`, s.wasmSha256 as Uint8Array, sha256(wasm));
   let instrumented: Uint8Array;
   try {
-    instrumented = instrument(wasm, instrumentOptionsFor(sandboxConfigFor(config))).wasm;
+    // Under the recorded instrumenter (its trace format): a run made before version 5 verifies as it did.
+    instrumented = instrument(wasm, instrumentOptionsFor({ ...sandboxConfigFor(config), instrumenter: recordedInstrumenter(b.toolchain) })).wasm;
   } catch (e) {
     return fail('strategy', `${FILES.wasm} cannot be instrumented: ${(e as Error).message}`);
   }

@@ -49,6 +49,8 @@ export interface BacktestRequest {
   progress?: ProgressCounter;
   /** Told what the run is doing around the engine loop (reading data, building, writing…), for a progress display. */
   onPhase?: PhaseListener;
+  /** The instrumenter (trace format) to run under, recorded in the toolchain link. Default: INSTRUMENTER_VERSION. */
+  instrumenter?: string;
 }
 
 export interface BacktestReport {
@@ -88,7 +90,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   const strategy = await building;
   r.onPhase?.({ step: 'run' });
   const outcome = await executeRunIsolated(
-    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress },
+    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter },
     // The bars cross to the guest thread without a copy and come back for the report; the thread then
     // ends, freeing what the run left on it before the run folder is written.
     { timeoutMs: r.timeoutMs, lendData: true, endThread: true },

@@ -51,6 +51,8 @@ export interface RunInput {
   mode?: InstrumentationMode;
   /** The toolchain link to record (default: this installation's). */
   toolchain?: Record<string, unknown>;
+  /** The instrumenter to run under (a replay's recorded one); recorded in the toolchain link. Default: INSTRUMENTER_VERSION. */
+  instrumenter?: string;
   /** Where the engine reports its progress (engine/progress): for a display only, it changes nothing in the run. */
   progress?: ProgressCounter;
 }
@@ -134,7 +136,7 @@ export function columnRows(trades: TradeLog, orders: OrderLog): RunOutcome['rows
 /** Runs the backtest under the sandbox and assembles the record. */
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
-  const sandbox = input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config);
+  const sandbox = { ...(input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config)), instrumenter: input.instrumenter };
   // The stage before the loop, for a progress display (engine/progress); the loop then writes its own slots.
   if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INSTRUMENT);
   const guest = compileGuest(input.strategy.wasm, sandbox, compileOptionsOf(input.strategy));
@@ -176,7 +178,9 @@ export function executeRun(input: RunInput): RunOutcome {
   const leafHashesSha256 = createHash('sha256');
   for (const h of trace.leafHashes) leafHashesSha256.update(h);
   const bodies: Record<LinkKind, Record<string, unknown>> = {
-    toolchain: input.toolchain ?? toolchainMessage(input.strategy.lock),
+    toolchain: input.instrumenter === undefined
+      ? input.toolchain ?? toolchainMessage(input.strategy.lock)
+      : { ...(input.toolchain ?? toolchainMessage(input.strategy.lock)), instrumenter: input.instrumenter },
     strategy: strategyBody,
     data: dataBody,
     config: configBody,

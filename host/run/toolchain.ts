@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { ascVersion, ASC_FLAGS } from '../build/asc.ts';
 import { ABSENT_LOCK, type ProjectLock } from '../build/project.ts';
-import { INSTRUMENTER_VERSION } from '../sandbox/index.ts';
+import { INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS } from '../sandbox/index.ts';
 import { toHex } from '../../traces/index.ts';
 import { packageFile as projectFile } from '../paths.ts';
 
@@ -49,14 +49,25 @@ export function toolchainMessage(lock: ProjectLock = ABSENT_LOCK): Record<string
   return { ...cached, lockfile, lockfileSha256, installedBackproof, installedIntegrity };
 }
 
+/** The instrumenter that records trace format `format` (`--trace-format`); undefined: the default. */
+export function instrumenterFor(format: 4 | 5 | undefined): string | undefined {
+  return format === 5 ? INSTRUMENTER_V5 : format === 4 ? INSTRUMENTER_V4 : undefined;
+}
+
 const show = (v: unknown): string => (v instanceof Uint8Array ? toHex(v) : Array.isArray(v) ? v.join(' ') : String(v ?? ''));
 
 /** What runs a guest: replay compares these. The lockfile describes the strategy's project, which a run folder does not hold. */
 const EXECUTING = ['node', 'assemblyscript', 'instrumenter', 'backproof', 'ascFlags', 'sdk'] as const;
 
-/** Each field of the running installation that differs from `recorded`, as "field: recorded X, here Y" (empty: same toolchain). */
+/**
+ * Each field of the running installation that differs from `recorded`, as "field: recorded X, here Y"
+ * (empty: same toolchain). An instrumenter this installation still has (SUPPORTED_INSTRUMENTERS) is
+ * no difference: re-executions run under the recorded one.
+ */
 export function toolchainDifferences(recorded: Record<string, unknown>, current: Record<string, unknown> = toolchainMessage()): string[] {
-  return EXECUTING.filter((f) => show(recorded[f]) !== show(current[f])).map((f) => `${f}: recorded ${show(recorded[f]) || '(none)'}, here ${show(current[f])}`);
+  const same = (f: (typeof EXECUTING)[number]): boolean =>
+    show(recorded[f]) === show(current[f]) || (f === 'instrumenter' && SUPPORTED_INSTRUMENTERS.includes(show(recorded[f])));
+  return EXECUTING.filter((f) => !same(f)).map((f) => `${f}: recorded ${show(recorded[f]) || '(none)'}, here ${show(current[f])}`);
 }
 
 /**

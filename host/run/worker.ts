@@ -33,6 +33,8 @@ export interface IsolatedRequest {
   prettyLogs?: boolean;
   /** The engine's progress counter (engine/progress): shared memory, so the caller's thread sees it as the run goes. */
   progress?: ProgressCounter;
+  /** The instrumenter to run under (a replay's: the recorded one). */
+  instrumenter?: string;
 }
 
 type Reply = { value: unknown } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
@@ -281,7 +283,7 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress });
+  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter });
   // No row objects cross, the columns do; they and the equity, times and encoded result are made for this reply: moved, not copied.
   const { trades, orders } = outcome.columns;
   const { rows: _, ...made } = outcome;

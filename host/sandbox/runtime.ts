@@ -16,7 +16,7 @@ import {
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
 } from './abi.ts';
 import {
-  instrument, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
+  instrument, traceFormatOf, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
 import { glueFor, type Glue } from './glue.ts';
@@ -47,6 +47,11 @@ export interface SandboxConfig {
   hashing: TraceHashing;
   /** Sees every piece of the trace stream as it is flushed (e.g. to expand it); the bytes are only valid during the call. */
   onTrace?: (bytes: Uint8Array) => void;
+  /**
+   * The instrumenter (and so the trace format) to use: a run's recorded one when it is re-executed
+   * or verified. Default: INSTRUMENTER_VERSION, what new runs use.
+   */
+  instrumenter?: string;
 }
 
 export type TraceHashing = 'inline' | 'worker';
@@ -107,6 +112,7 @@ function compileError(e: unknown): SandboxError {
 export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
   return {
     trace: config.mode === 'trace',
+    format: traceFormatOf(config.instrumenter ?? INSTRUMENTER_VERSION),
     maxMemoryPages: config.maxMemoryPages,
     maxCallDepth: config.maxCallDepth,
     fuelPerCallback: config.fuelPerCallback,
@@ -271,6 +277,16 @@ function describeSite(what: string, reason: string | null, s: FaultSite, symbolN
   return text;
 }
 
+/** Format 5's end record: [0, 3, instructions (u64, low word first), cause]. */
+function endRecord(instructions: bigint, cause: number): Uint8Array {
+  const record = new Uint8Array(20);
+  const view = new DataView(record.buffer);
+  view.setUint32(4, 3, true);
+  view.setBigUint64(8, instructions, true);
+  view.setUint32(16, cause, true);
+  return record;
+}
+
 type OnBar = (time: bigint, open: number, high: number, low: number, close: number, volume: number) => void;
 type BarTrampoline = () => void;
 
@@ -293,6 +309,11 @@ export class GuestInstance {
   private readonly chunker: TraceChunker | ParallelChunker | null;
   private traceMemory: WebAssembly.Memory | null = null;
   private tp: WebAssembly.Global | null = null;
+  /** Format 5: the branch-bit accumulator and its word's position (null in format 4). */
+  private bits: WebAssembly.Global | null = null;
+  private bitSlot: WebAssembly.Global | null = null;
+  /** Format 5: why the run stopped inside a region (the end record's cause), 0 if it did not. */
+  private stopCause = 0;
   /** Instructions charged that did not run: the rest of a region the run stopped in. */
   private unrun = 0n;
   /** on_bar calls so far, and the last bar's time when it did not go through the bar memory. */
@@ -331,10 +352,13 @@ export class GuestInstance {
     // The optional callbacks, called with their four arguments directly (no argument array per event).
     type Four = (a: number, b: number, c: number, d: number) => void;
     const guarded = (fn: Four, callback: GuestCallback): Four => (a, b, c, d) => {
+      const limit = this.keepTrapFrames();
       try {
         fn(a, b, c, d);
       } catch (e) {
         throw this.translate(e, callback);
+      } finally {
+        Error.stackTraceLimit = limit;
       }
     };
     if (guest.hasOnOrder) this.onOrder = guarded(ex[EXPORT_ON_ORDER] as unknown as Four, 'on_order');
@@ -359,6 +383,8 @@ export class GuestInstance {
     if (guest.mode === 'trace') {
       this.traceMemory = ex[EXPORT_TRACE_MEMORY] as WebAssembly.Memory;
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
+      this.bits = (ex[EXPORT_BITS] as WebAssembly.Global | undefined) ?? null;
+      this.bitSlot = (ex[EXPORT_BIT_SLOT] as WebAssembly.Global | undefined) ?? null;
     }
   }
 
@@ -441,7 +467,16 @@ export class GuestInstance {
   }
 
   private emitTrace(len: number): void {
+    if (this.bits) this.closeBits();
     this.writeTrace(new Uint8Array(this.traceMemory!.buffer, 0, len));
+  }
+
+  /** Format 5: the open bit word, if any, goes to its reserved position now (its marker says how many bits it has). */
+  private closeBits(): void {
+    const acc = this.bits!.value as number;
+    if (acc === 1) return;
+    new DataView(this.traceMemory!.buffer).setUint32(this.bitSlot!.value as number, acc >>> 0, true);
+    this.bits!.value = 1;
   }
 
   private writeTrace(bytes: Uint8Array): void {
@@ -459,6 +494,15 @@ export class GuestInstance {
     const meta = this.guest.meta!;
     if (site) this.unrun = BigInt(meta.regions.instructions[site.region - 1]! - site.ran);
     if (!this.chunker) return;
+    if (this.bits) {
+      // Format 5: everything written so far was computed by instructions that ran; the end record
+      // (written by finish) gives the count and the cause.
+      const tp = this.tp!.value as number;
+      if (tp > 0) this.emitTrace(tp);
+      this.tp!.value = 0;
+      this.stopCause = cause;
+      return;
+    }
     const tp = this.tp!.value as number;
     const words = new DataView(this.traceMemory!.buffer);
     let base = 0, region = 0;
@@ -543,13 +587,27 @@ export class GuestInstance {
     return this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, site, null, e);
   }
 
+  /**
+   * Format 5 ends a trapped run's trace at the trapping instruction, which only V8's position of the
+   * trap tells (format 4 could fall back to the region's start): while the guest runs, errors keep
+   * at least one stack frame. Returns the limit to restore.
+   */
+  private keepTrapFrames(): number {
+    const limit = Error.stackTraceLimit;
+    if (this.bits && !(limit >= 1)) Error.stackTraceLimit = 1;
+    return limit;
+  }
+
   /** Runs the strategy's initialisation (the module's start code). */
   init(): void {
     if (!this.guest.hasInit) return;
+    const limit = this.keepTrapFrames();
     try {
       (this.instance.exports[EXPORT_INIT] as () => void)();
     } catch (e) {
       throw this.translate(e, 'init');
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
 
@@ -563,10 +621,13 @@ export class GuestInstance {
       this.lastTimes = null;
       this.lastTime = time;
     }
+    const limit = this.keepTrapFrames();
     try {
       this.onBarFn(time, open, high, low, close, volume);
     } catch (e) {
       throw this.translate(e, 'on_bar');
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
 
@@ -576,6 +637,7 @@ export class GuestInstance {
    */
   onBarAt(bars: Bars, words: Int32Array, j: number): void {
     this.bars++;
+    const limit = this.keepTrapFrames();
     try {
       if (this.barTrampoline) {
         const w = this.barWords!, v = this.barValues!;
@@ -594,6 +656,8 @@ export class GuestInstance {
       }
     } catch (e) {
       throw this.translate(e, 'on_bar');
+    } finally {
+      Error.stackTraceLimit = limit;
     }
   }
 
@@ -685,6 +749,7 @@ export class GuestInstance {
       const tp = this.tp!.value as number;
       if (tp > 0) this.emitTrace(tp);
       this.tp!.value = 0;
+      if (this.bits) this.writeTrace(endRecord(this.instructions(), this.stopCause));
       trace = this.chunker.finish();
     }
     return { instructions: this.instructions(), fuelUsed: this.fuelUsed(), trace };

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V5, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
 import { executeRun, loadData, DEFAULT_CONFIG } from '../../host/index.ts';
 import { isoTime } from '../../host/model/bars.ts';
@@ -47,6 +47,12 @@ const DIVIDE = wat(`(module (memory (export "memory") 1)
     (local.set $x (i32.div_s (i32.const 10) (i32.wrap_i64 (local.get $t))))
     (i32.store (i32.add (i32.const 200) (local.get $x)) (local.get $x))
     (i32.store (i32.const 300) (i32.const 1))))`);
+// Three stores; the second at t + 8, out of bounds when t is.
+const OOB = wat(`(module (memory (export "memory") 1)
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+    (i32.store (i32.const 16) (i32.const 1))
+    (i64.store offset=8 (i32.wrap_i64 (local.get $t)) (local.get $t))
+    (i32.store (i32.const 32) (i32.const 2))))`);
 const DIV_S = 0x6d, MEMORY_FILL = 0xfc0b;
 const view = (rs: InstructionRecord[]) => rs.map((r) => (r.address === null ? r.opcode : [r.opcode, r.address]));
 
@@ -121,12 +127,7 @@ describe('a trap inside a region', () => {
   });
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
-    const oob = wat(`(module (memory (export "memory") 1)
-      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
-        (i32.store (i32.const 16) (i32.const 1))
-        (i64.store offset=8 (i32.wrap_i64 (local.get $t)) (local.get $t))
-        (i32.store (i32.const 32) (i32.const 2))))`);
-    const { calls, error, ex, inst } = run(oob, [64n, 70000n]);
+    const { calls, error, ex, inst } = run(OOB, [64n, 70000n]);
     expect(view(calls[1]!)).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
     expect(error!.site).toMatchObject({ callback: 'on_bar', func: 0, offset: calls[1]!.at(-1)!.offset, instructions: 11n + 7n });
     expect(ex.stop).toEqual({ region: 1, ran: 7, cause: 1 });
@@ -149,13 +150,14 @@ describe('a trap inside a region', () => {
   });
 });
 
+// 3 successful memory.grow (8192 fuel a page), then memory.fill of t bytes (1 fuel per 8), then a store.
+const BULK = wat(`(module (memory (export "memory") 1)
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
+    (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
+    (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
+    (i32.store (i32.const 8) (i32.const 1))))`);
+
 describe('fuel running out on a bulk operation inside a region', () => {
-  // 3 successful memory.grow (8192 fuel a page), then memory.fill of t bytes (1 fuel per 8), then a store.
-  const BULK = wat(`(module (memory (export "memory") 1)
-    (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64)
-      (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
-      (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
-      (i32.store (i32.const 8) (i32.const 1))))`);
 
   it('stops at that instruction with the exact count, and the expansion is a prefix of the full run', () => {
     const full = run(BULK, [1600n], { fuelPerCallback: 1_000_000n });
@@ -220,5 +222,93 @@ describe('the memory limit', () => {
     expect(r.code).toBe(4);
     expect(r.err).toMatch(/MEMORY_LIMIT.*declares 3 memory pages.*is 1/);
     expect(existsSync(path.join(dir, 'run'))).toBe(false);
+  });
+});
+
+describe('format 5: the end record ends the expansion where the run stopped', () => {
+  /** Runs on_bar(t) for each t under format 5, then finishes the instance and ends the expander. */
+  function run5(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
+    const pieces: Uint8Array[] = [];
+    const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, instrumenter: INSTRUMENTER_V5, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+    const guest = compileGuest(wasm, cfg);
+    const inst = new GuestInstance(guest, stubHost(), cfg);
+    const records: InstructionRecord[] = [];
+    let error: GuestFault | null = null;
+    for (const t of ts) {
+      try {
+        inst.onBar(t, 1, 1, 1, 1, 1);
+      } catch (e) {
+        error = e as GuestFault;
+        break;
+      }
+    }
+    inst.finish();
+    const stream = new Uint8Array(Buffer.concat(pieces));
+    const ex = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }));
+    ex.push(stream);
+    ex.end();
+    return { records, error, ex, inst, stream, guest };
+  }
+
+  it('a trap: the expansion ends at the trapping instruction, in any byte split; the end record holds the count', () => {
+    const { records, error, ex, inst, stream, guest } = run5(DIVIDE, [1n, 0n]);
+    expect(error).toMatchObject({ code: 'GUEST_TRAP' });
+    expect(view(records.slice(17))).toEqual([0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S]);
+    expect([ex.complete, ex.stop, ex.count, inst.instructions()]).toEqual([false, { region: 1, ran: 7, cause: 1 }, 24, 24n]);
+    const end = new DataView(stream.buffer, stream.length - 20);
+    expect([0, 4, 8, 12, 16].map((k) => end.getUint32(k, true))).toEqual([0, 3, 24, 0, 1]);
+    const map = staticMap(DIVIDE, guest.meta!);
+    for (const step of [1, 3, 5, 7]) {
+      const seen: number[] = [];
+      const split = new TraceExpander(map, (r) => void seen.push(r.opcode));
+      for (let at = 0; at < stream.length; at += step) split.push(stream.subarray(at, at + step));
+      split.end();
+      expect([seen.length, seen.at(-1), split.stop], `split ${step}`).toEqual([24, DIV_S, { region: 1, ran: 7, cause: 1 }]);
+    }
+    expect(() => ex.push(new Uint8Array(4).fill(1))).toThrow(/goes on after the run stopped/);
+    // An end record that claims more instructions than the stream holds is a bad trace.
+    const bad = stream.slice();
+    new DataView(bad.buffer).setUint32(bad.length - 12, 30, true);
+    expect(() => { const b = new TraceExpander(map, () => {}); b.push(bad); b.end(); }).toThrow(expect.objectContaining({ code: 'BAD_TRACE' }));
+    const cut = new TraceExpander(map, () => {});
+    cut.push(stream.subarray(0, stream.length - 20));
+    expect(() => cut.end()).toThrow(/end record/);
+  });
+
+  it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
+    const { records, ex, inst } = run5(OOB, [64n, 70000n]);
+    expect(view(records.slice(11))).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
+    expect([ex.stop, inst.instructions()]).toEqual([{ region: 1, ran: 7, cause: 1 }, 18n]);
+  });
+
+  it('when the caller set Error.stackTraceLimit to 0, the trap is still located (the guest runs with one frame kept)', () => {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const { records, error, ex, inst } = run5(DIVIDE, [1n, 0n]);
+      expect(records.at(-1)!.opcode).toBe(DIV_S);
+      expect(error!.site).toMatchObject({ func: 0, instructions: 24n });
+      expect([ex.stop, inst.instructions()]).toEqual([{ region: 1, ran: 7, cause: 1 }, 24n]);
+      expect(Error.stackTraceLimit).toBe(0);
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
+  });
+
+  it('fuel out on a bulk operation: stops at it, the expansion a prefix of the full run', () => {
+    const full = run5(BULK, [1600n], { fuelPerCallback: 1_000_000n });
+    expect([full.error, full.records.length, full.ex.complete]).toEqual([null, 18, true]);
+    const stopped = run5(BULK, [1600n], { fuelPerCallback: 18n + 3n * 8192n + 100n });
+    expect(stopped.error).toMatchObject({ code: 'FUEL_EXHAUSTED' });
+    expect(stopped.records).toEqual(full.records.slice(0, 14));
+    expect([stopped.ex.stop, stopped.ex.complete, stopped.inst.instructions()]).toEqual([{ region: 1, ran: 14, cause: 2 }, false, 14n]);
+  });
+
+  it('fuel out at a region\'s start: the expansion ends before it, complete as in format 4', () => {
+    const full = run5(DIVIDE, [1n]);
+    const stopped = run5(DIVIDE, [1n, 1n], { fuelPerCallback: null, fuel: 20n });
+    expect(stopped.error).toMatchObject({ code: 'FUEL_EXHAUSTED' });
+    expect(stopped.records).toEqual(full.records);
+    expect([stopped.ex.stop, stopped.ex.complete, stopped.inst.instructions()]).toEqual([null, true, 17n]);
   });
 });

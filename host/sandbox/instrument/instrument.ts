@@ -65,11 +65,35 @@ export const RESERVED_PREFIX = '__bp_';
 export const EXPORT_BAR_TRAMPOLINE = '__bp_on_bar';
 /** The bar memory: time (i64) at 0, then open, high, low, close, volume (f64) at 8..40. */
 export const EXPORT_BAR_MEMORY = '__bp_bar';
-export const INSTRUMENTER_VERSION = 'backproof-instrument/4';
+/** Trace format 4: one region id word per executed region, then its address words (docs/TRACE.md, "v4"). */
+export const INSTRUMENTER_V4 = 'backproof-instrument/4';
+/** Trace format 5: branch bits and stride-predicted addresses (docs/TRACE.md, "Trace records"). */
+export const INSTRUMENTER_V5 = 'backproof-instrument/5';
+/**
+ * The instrumenter new runs use (recorded in the toolchain link). Still version 4: a run chooses 5
+ * through `RunInput.instrumenter` / `SandboxConfig.instrumenter` until `prove` reads format 5.
+ */
+export const INSTRUMENTER_VERSION = INSTRUMENTER_V4;
+/** The instrumenters this installation can reproduce, oldest first. */
+export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5];
+export type TraceFormat = 4 | 5;
+/** Exported in trace format 5: the branch-bit accumulator and the stream position of its word. */
+export const EXPORT_BITS = '__bp_bits';
+export const EXPORT_BIT_SLOT = '__bp_bitslot';
+
+/** The trace format of a recorded instrumenter name; throws for one this installation does not have. */
+export function traceFormatOf(instrumenter: string): TraceFormat {
+  // Versions 1 to 3 are verified with version 4's pass, as they were before version 5 (they differ from it).
+  if (/^backproof-instrument\/[1-4]$/.test(instrumenter)) return 4;
+  if (instrumenter === INSTRUMENTER_V5) return 5;
+  throw new SandboxError('WASM_UNSUPPORTED', `instrumenter "${instrumenter}" is not one this installation has (${SUPPORTED_INSTRUMENTERS.join(', ')})`);
+}
 
 export interface InstrumentOptions {
   /** Record the compact trace into a second memory (fuel metering is always on). */
   trace: boolean;
+  /** Trace format (the instrumenter version): 4 or 5. Default: the current one, INSTRUMENTER_VERSION. */
+  format?: TraceFormat;
   /** Forced maximum of the guest's linear memory, in 64 KiB pages. */
   maxMemoryPages: number;
   /** Trace bytes buffered before the host is asked to flush. Default 1 MiB. */
@@ -114,6 +138,7 @@ export interface RegionTable {
 
 export interface InstrumentMeta {
   instrumenter: string;
+  format: TraceFormat;
   trace: boolean;
   regions: RegionTable;
   regionCount: number;
@@ -153,8 +178,11 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     throw new RangeError(`maxMemoryPages ${options.maxMemoryPages} must be an integer in 0..65536`);
   const maxCallDepth = options.maxCallDepth ?? 512;
   const maxTableElements = options.maxTableElements ?? 65536;
+  const format = options.format ?? traceFormatOf(INSTRUMENTER_VERSION);
+  if (format !== 4 && format !== 5) throw new RangeError(`trace format ${format} must be 4 or 5`);
   const m = parseModule(wasm);
   const trace = options.trace;
+  const v5 = trace && format === 5;
   const added = trace ? 3 : 2; // out_of_fuel, stack_exhausted [, flush]
   const remap = (f: number): number => (f < m.importedFuncs ? f : f + added);
   for (const t of m.tables)
@@ -179,16 +207,25 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const exported = new Set(m.exports.filter((e) => e.kind === 0).map((e) => e.index));
   if (m.start !== null && options.startExportName !== undefined) exported.add(m.start);
   const traceMem = m.importedMemories + m.memories.length;
+  const bar = barTrampolineTarget(m, options.barTrampoline);
+  // Format 5 adds: globals (bit accumulator, its word's position, the call_indirect flag), the
+  // address predictors in the trace memory above the stream's room, and one helper function.
+  const typeHelper = v5 ? types.indexOf([], []) : -1;
+  const v5x: V5Context | null = v5
+    ? {
+      globalAcc: globalFuel + 5, globalSlot: globalFuel + 6, globalInd: globalFuel + 7, funcBitWord: m.importedFuncs + added + m.bodies.length + (bar !== null ? 1 : 0),
+      predictorsAt: align8(flushThreshold + maxTraceBytesV5(m) + 8), slots: 0,
+    }
+    : null;
 
   const regions = new RegionBuilder();
   const ctx: CodeContext = {
     m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem,
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
-    fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [],
+    fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [], v5: v5x,
   };
-  const bar = barTrampolineTarget(m, options.barTrampoline);
   const code = new Writer(wasm.length * 2);
-  code.u32(m.bodies.length + (bar !== null ? 1 : 0));
+  code.u32(m.bodies.length + (bar !== null ? 1 : 0) + (v5x ? 1 : 0));
   let maxFunctionTraceBytes = 0;
   const copies: number[] = []; // offsets of the instruction copies in the code section payload
   for (let i = 0; i < m.bodies.length; i++) {
@@ -204,23 +241,25 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     typeBar = types.indexOf([], []);
     code.sized(barTrampolineBody(remap(bar), barMem));
   }
-  const traceMemoryPages = trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
+  if (v5x) code.sized(bitWordBody(ctx, v5x));
+  const traceMemoryPages = v5x ? Math.ceil((v5x.predictorsAt + 8 * v5x.slots) / PAGE) : trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
   if (traceMemoryPages > 65536) throw new SandboxError('MEMORY_LIMIT', 'a function is too large to trace');
 
   const replaced = new Map<number, Writer | null>();
   replaced.set(SectionId.code, code);
   replaced.set(SectionId.type, types.section());
   replaced.set(SectionId.import, importSection(m, typeHost, trace));
-  if (bar !== null) replaced.set(SectionId.function, functionSection(m, typeBar));
+  const addedTypes = [...(bar !== null ? [typeBar] : []), ...(v5x ? [typeHelper] : [])];
+  if (addedTypes.length > 0) replaced.set(SectionId.function, functionSection(m, addedTypes));
   replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages, bar !== null));
   if (m.tables.length > 0) replaced.set(SectionId.table, tableSection(m, maxTableElements));
-  replaced.set(SectionId.global, globalSection(m, remap));
+  replaced.set(SectionId.global, globalSection(m, remap, v5x !== null));
   const startName = options.startExportName;
   const convertStart = m.start !== null && startName !== undefined;
   if (convertStart && m.exports.some((e) => e.name === startName))
     throw new SandboxError('EXPORT_RESERVED', `the module has a start function and also exports "${startName}"`);
   const barFunc = bar !== null ? m.importedFuncs + added + m.bodies.length : null;
-  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem, trace, startName: convertStart ? startName! : null, barFunc, barMem }));
+  replaced.set(SectionId.export, exportSection(m, remap, { globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem, trace, startName: convertStart ? startName! : null, barFunc, barMem, v5: v5x }));
   replaced.set(SectionId.start, m.start !== null && !convertStart ? new Writer().u32(remap(m.start)) : null);
   if (m.sections.some((s) => s.id === SectionId.element)) replaced.set(SectionId.element, elementSection(m, remap));
 
@@ -259,7 +298,8 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   return {
     wasm: out.toBytes(),
     meta: {
-      instrumenter: INSTRUMENTER_VERSION,
+      instrumenter: format === 5 ? INSTRUMENTER_V5 : INSTRUMENTER_V4,
+      format,
       trace,
       regions: regions.build(),
       regionCount: regions.count,
@@ -274,6 +314,36 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       bulkSites: { region: Uint32Array.from(ctx.bulkRegion), position: Uint32Array.from(ctx.bulkPosition) },
     },
   };
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
+
+/**
+ * Format 5: the most one function can write between two flush checks, bounded from its code alone
+ * (before the rewrite, which places the predictors above it): 8 bytes for entry words, and per
+ * region (each ends with one control instruction) 16 for bit words and a br_table/call_indirect
+ * word, plus 8 per load/store (its miss word and its share of bit words).
+ */
+function maxTraceBytesV5(m: WasmModule): number {
+  let max = 0;
+  for (const { start, end } of m.bodies) {
+    const r = new Reader(m.bytes, start, end);
+    const decls = r.u32();
+    for (let i = 0; i < decls; i++) {
+      r.u32();
+      r.u8();
+    }
+    let bytes = 8;
+    while (r.pos < end) {
+      const k = decode(r).kind;
+      if (k === Kind.load || k === Kind.store) bytes += 8;
+      else if (k !== Kind.plain && k !== Kind.block) bytes += 16;
+    }
+    max = Math.max(max, bytes);
+  }
+  return max;
 }
 
 function lebSize(n: number): number {
@@ -344,6 +414,19 @@ interface CodeContext {
   /** Bulk operation sites (meta.bulkSites), appended as the bodies are rewritten. */
   bulkRegion: number[];
   bulkPosition: number[];
+  /** Format 5's added indices (null: format 4, or no trace). */
+  v5: V5Context | null;
+}
+
+interface V5Context {
+  globalAcc: number;
+  globalSlot: number;
+  globalInd: number;
+  /** Where the address predictors start in the trace memory (above the most a flush can find there). */
+  predictorsAt: number;
+  funcBitWord: number;
+  /** Address predictor slots allotted so far (8 bytes each in the predictor memory: last address, last stride). */
+  slots: number;
 }
 
 /** The module's types plus any the instrumentation needs (appended, so no index moves). */
@@ -383,6 +466,8 @@ const BULK_SHIFT: Record<number, bigint> = {
   0xfc0c: 3n, 0xfc0e: 3n, 0xfc11: 3n, // table.init/copy/fill: 1 per 8 elements
 };
 const MEMORY_GROW = 0x40;
+const BR_TABLE = 0x0e;
+const CALL_INDIRECT = 0x11;
 /** memory.grow is charged 8192 per page, after it runs and only when it grew (it returns −1 otherwise). */
 const GROW_SHIFT = 13n;
 
@@ -392,6 +477,45 @@ function storeI32(w: Writer, mem: number, offset: number): void {
   if (mem === 0) w.u32(2);
   else w.u32(2 | 0x40).u32(mem);
   w.u32(offset);
+}
+
+/** Writes `i32.load` (align 4) from memory `mem` (never 0) with a static offset. */
+function loadI32(w: Writer, mem: number, offset: number): void {
+  w.u8(0x28).u32(2 | 0x40).u32(mem).u32(offset);
+}
+
+/** Format 5: appends the word `value()` leaves on the stack to the stream: mem[tp] = value; tp += 4. */
+function appendWord(w: Writer, ctx: CodeContext, value: (w: Writer) => void): void {
+  w.u8(0x23).u32(ctx.globalTp);
+  value(w);
+  storeI32(w, ctx.traceMem, 0);
+  w.u8(0x23).u32(ctx.globalTp).u8(0x41).u8(4).u8(0x6a).u8(0x24).u32(ctx.globalTp);
+}
+
+/**
+ * Format 5: pushes the bit (0 or 1) on top of the stack into the accumulator. The accumulator holds
+ * a marker 1 above its bits: 1 is empty (its word has no position yet), negative is full (31 bits);
+ * both go to the helper, which stores a full word at its position and reserves the next one.
+ */
+function pushBit(w: Writer, ctx: CodeContext, x: V5Context): void {
+  w.u8(0x23).u32(x.globalAcc).u8(0x41).u8(2).u8(0x6b).u8(0x41).s32(0x7ffffffe).u8(0x4f);
+  w.u8(0x04).u8(0x40).u8(0x10).u32(x.funcBitWord).u8(0x0b);
+  w.u8(0x23).u32(x.globalAcc).u8(0x41).u8(1).u8(0x74).u8(0x72).u8(0x24).u32(x.globalAcc);
+}
+
+/** The helper: if (acc < 0) mem[slot] = acc; slot = tp; tp += 4; acc = 1. */
+function bitWordBody(ctx: CodeContext, x: V5Context): Writer {
+  const w = new Writer();
+  w.u32(0);
+  w.u8(0x23).u32(x.globalAcc).u8(0x41).u8(0).u8(0x48).u8(0x04).u8(0x40);
+  w.u8(0x23).u32(x.globalSlot).u8(0x23).u32(x.globalAcc);
+  storeI32(w, ctx.traceMem, 0);
+  w.u8(0x0b);
+  w.u8(0x23).u32(ctx.globalTp).u8(0x24).u32(x.globalSlot);
+  w.u8(0x23).u32(ctx.globalTp).u8(0x41).u8(4).u8(0x6a).u8(0x24).u32(ctx.globalTp);
+  w.u8(0x41).u8(1).u8(0x24).u32(x.globalAcc);
+  w.u8(0x0b);
+  return w;
 }
 
 function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceBytes: number; copiedAt: number[] } {
@@ -417,8 +541,12 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   if (localCount > 50000) throw unsupported(`function with ${localCount} locals`, start);
   const BASE = localCount, ADDR = localCount + 1;
   const TMP: Record<number, number> = { [I32]: localCount + 2, [I64]: localCount + 3, [F32]: localCount + 4, [F64]: localCount + 5 };
-  body.u32(declCount + 4).bytes(decls.view());
+  const x5 = ctx.v5;
+  body.u32(declCount + (x5 ? 5 : 4)).bytes(decls.view());
   body.u32(3).u8(I32).u32(1).u8(I64).u32(1).u8(F32).u32(1).u8(F64);
+  // Format 5: the address's distance from the slot's last one, and whether the prediction hit.
+  const DIST = localCount + 6, HIT = localCount + 7;
+  if (x5) body.u32(2).u8(I32);
 
   // depth += 1; if (depth > max) stack_exhausted(func); block (result …)
   body.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x6a).u8(0x24).u32(ctx.globalDepth);
@@ -432,6 +560,23 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     body.u8(0x42).u8(0).u8(0x55).u8(0x04).u8(0x40);
     body.u8(0x20).u32(TMP[I64]!).u8(0x24).u32(ctx.globalReserve).u8(0x42).sleb(ctx.fuelPerCallback!).u8(0x24).u32(ctx.globalFuel);
     body.u8(0x0b).u8(0x0b);
+  }
+  let traceBytes = 0;
+  if (x5) {
+    // Entered from the host (depth 1): the entry word names the function. Entered by call_indirect
+    // (the flag is set): the same word tells the expander which function the table gave.
+    const entryWord = (w: Writer) => appendWord(w, ctx, (v) => v.u8(0x41).s32(funcIndex + 1));
+    if (ctx.exported.has(funcIndex)) {
+      body.u8(0x23).u32(ctx.globalDepth).u8(0x41).u8(1).u8(0x46).u8(0x04).u8(0x40);
+      body.u8(0x41).u8(0).u8(0x24).u32(x5.globalInd);
+      entryWord(body);
+      body.u8(0x0b);
+    }
+    body.u8(0x23).u32(x5.globalInd).u8(0x04).u8(0x40);
+    body.u8(0x41).u8(0).u8(0x24).u32(x5.globalInd);
+    entryWord(body);
+    body.u8(0x0b);
+    traceBytes += 8;
   }
   body.u8(0x02);
   if (type.results.length === 0) body.u8(0x40);
@@ -447,7 +592,6 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     }
   };
 
-  let traceBytes = 0;
   let region = new Writer(256);
   let regionOpen = false;
   let regionStart = 0;
@@ -510,7 +654,8 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     body.u8(0x23).u32(ctx.globalFuel).u8(0x42).sleb(BigInt(regionInstrs)).u8(0x7d).u8(0x24).u32(ctx.globalFuel);
     body.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
     body.u8(0x04).u8(0x40).u8(0x41).s32(id).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
-    if (trace) {
+    if (x5) traceBytes += 4 * (2 * regionMem + 4); // miss words, bit words, a br_table or call_indirect word
+    else if (trace) {
       const size = 4 * (1 + regionMem);
       traceBytes += size;
       // base = tp; tp = base + size; mem[base] = id
@@ -559,8 +704,26 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
         regionMem++;
         const slot = 4 * regionMem;
         if (ins.kind === Kind.store) region.u8(0x21).u32(TMP[ins.valueType!]!);
-        region.u8(0x21).u32(ADDR).u8(0x20).u32(BASE).u8(0x20).u32(ADDR);
-        storeI32(region, ctx.traceMem, slot);
+        if (x5) {
+          // hit = (addr - last == stride); push hit; if (!hit) { append addr; stride = addr - last }; last = addr
+          const at = x5.predictorsAt + 8 * x5.slots++;
+          region.u8(0x21).u32(ADDR).u8(0x20).u32(ADDR).u8(0x41).u8(0);
+          loadI32(region, ctx.traceMem, at);
+          region.u8(0x6b).u8(0x22).u32(DIST).u8(0x41).u8(0);
+          loadI32(region, ctx.traceMem, at + 4);
+          region.u8(0x46).u8(0x22).u32(HIT);
+          pushBit(region, ctx, x5);
+          region.u8(0x20).u32(HIT).u8(0x45).u8(0x04).u8(0x40);
+          appendWord(region, ctx, (v) => v.u8(0x20).u32(ADDR));
+          region.u8(0x41).u8(0).u8(0x20).u32(DIST);
+          storeI32(region, ctx.traceMem, at + 4);
+          region.u8(0x0b);
+          region.u8(0x41).u8(0).u8(0x20).u32(ADDR);
+          storeI32(region, ctx.traceMem, at);
+        } else {
+          region.u8(0x21).u32(ADDR).u8(0x20).u32(BASE).u8(0x20).u32(ADDR);
+          storeI32(region, ctx.traceMem, slot);
+        }
         region.u8(0x20).u32(ADDR);
         if (ins.kind === Kind.store) region.u8(0x20).u32(TMP[ins.valueType!]!);
       }
@@ -576,8 +739,28 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     }
     if (ins.op === 0x0f) depthDown(region);
     if (ins.op === MEMORY_GROW) region.u8(0x22).u32(ADDR); // keep the page count (ADDR is free outside an access)
+    if (x5) {
+      if (ins.kind === Kind.brIf || ins.kind === Kind.if) {
+        // the branch bit: condition != 0
+        region.u8(0x22).u32(TMP[I32]!).u8(0x41).u8(0).u8(0x47);
+        pushBit(region, ctx, x5);
+        region.u8(0x20).u32(TMP[I32]!);
+      } else if (ins.op === BR_TABLE) {
+        region.u8(0x21).u32(TMP[I32]!);
+        appendWord(region, ctx, (v) => v.u8(0x20).u32(TMP[I32]!));
+        region.u8(0x20).u32(TMP[I32]!);
+      } else if (ins.op === CALL_INDIRECT) {
+        region.u8(0x41).u8(1).u8(0x24).u32(x5.globalInd);
+      }
+    }
     regionCopies.push(region.length);
     copy(region, ins);
+    if (x5 && ins.op === CALL_INDIRECT) {
+      // The callee was an import (no function of the module cleared the flag): word 0.
+      region.u8(0x23).u32(x5.globalInd).u8(0x04).u8(0x40).u8(0x41).u8(0).u8(0x24).u32(x5.globalInd);
+      appendWord(region, ctx, (v) => v.u8(0x41).u8(0));
+      region.u8(0x0b);
+    }
     if (ins.op === MEMORY_GROW) {
       // r = grow(n); if (r != -1) { cost = n << 13; if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost }; r
       region.u8(0x22).u32(TMP[I32]!).u8(0x41).s32(-1).u8(0x47).u8(0x04).u8(0x40);
@@ -693,12 +876,12 @@ function barTrampolineBody(callee: number, mem: number): Writer {
   return w;
 }
 
-/** The function section with one more function (the bar trampoline) of type `typeBar`. */
-function functionSection(m: WasmModule, typeBar: number): Writer {
+/** The function section with the added functions (the bar trampoline, format 5's helper) of types `added`. */
+function functionSection(m: WasmModule, added: readonly number[]): Writer {
   const w = new Writer();
-  w.u32(m.funcTypes.length + 1);
+  w.u32(m.funcTypes.length + added.length);
   for (const t of m.funcTypes) w.u32(t);
-  w.u32(typeBar);
+  for (const t of added) w.u32(t);
   return w;
 }
 
@@ -741,9 +924,9 @@ function constExpr(r: Reader, w: Writer, remap: (f: number) => number): void {
   }
 }
 
-function globalSection(m: WasmModule, remap: (f: number) => number): Writer {
+function globalSection(m: WasmModule, remap: (f: number) => number, v5: boolean): Writer {
   const w = new Writer();
-  w.u32(m.definedGlobals + 5);
+  w.u32(m.definedGlobals + (v5 ? 8 : 5));
   const s = m.sections.find((x) => x.id === SectionId.global);
   if (s) {
     const r = new Reader(m.bytes, s.start, s.end);
@@ -758,17 +941,22 @@ function globalSection(m: WasmModule, remap: (f: number) => number): Writer {
   w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // __bp_depth
   w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_bulk
   w.u8(I64).u8(1).u8(0x42).u8(0).u8(0x0b); // __bp_reserve
+  if (v5) {
+    w.u8(I32).u8(1).u8(0x41).u8(1).u8(0x0b); // __bp_bits: the accumulator, empty (marker only)
+    w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // __bp_bitslot
+    w.u8(I32).u8(1).u8(0x41).u8(0).u8(0x0b); // the call_indirect flag
+  }
   return w;
 }
 
 function exportSection(
   m: WasmModule,
   remap: (f: number) => number,
-  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null; barFunc: number | null; barMem: number },
+  x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null; barFunc: number | null; barMem: number; v5: V5Context | null },
 ): Writer {
   const w = new Writer();
   const snapshotGlobals = m.globalTypes.map((g, i) => ({ ...g, index: m.importedGlobals + i })).filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f);
-  const extra = 4 + (x.trace ? 2 : 0) + (x.startName !== null ? 1 : 0) + (x.barFunc !== null ? 2 : 0) + snapshotGlobals.length;
+  const extra = 4 + (x.trace ? 2 : 0) + (x.v5 ? 2 : 0) + (x.startName !== null ? 1 : 0) + (x.barFunc !== null ? 2 : 0) + snapshotGlobals.length;
   w.u32(m.exports.length + extra);
   for (const g of snapshotGlobals) w.name(`${EXPORT_GLOBAL_PREFIX}${g.index}`).u8(3).u32(g.index);
   for (const e of m.exports) w.name(e.name).u8(e.kind).u32(e.kind === 0 ? remap(e.index) : e.index);
@@ -782,6 +970,7 @@ function exportSection(
     w.name(EXPORT_TP).u8(3).u32(x.globalTp);
     w.name(EXPORT_TRACE_MEMORY).u8(2).u32(x.traceMem);
   }
+  if (x.v5) w.name(EXPORT_BITS).u8(3).u32(x.v5.globalAcc).name(EXPORT_BIT_SLOT).u8(3).u32(x.v5.globalSlot);
   return w;
 }
 

@@ -1,0 +1,270 @@
+/**
+ * @module traces/expand-v5
+ * The format 5 expander (docs/TRACE.md, "Trace records"): the stream holds no region ids. The
+ * expander walks the module's control flow from each entry word, one region after another, and
+ * reads only what the static map cannot tell: a bit per executed `br_if`/`if`, a word per
+ * `br_table` and `call_indirect`, and per recorded address a predictor bit (1: the address is the
+ * slot's last address plus its last stride) followed, on a miss, by the address word.
+ *
+ * A stream ends with the end record [0, 3, instructions lo, hi, cause], which the expander holds
+ * back (the last 5 words) until `end()`. It walks only as far as the data read so far proves the
+ * run went (a later word or bit exists), so it never shows an instruction that did not run; at
+ * `end()` it walks on to exactly the recorded instruction count.
+ */
+import { TraceError } from './errors.ts';
+import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, type InstructionRecord, type StaticMap } from './trace-map.ts';
+
+/** Words of the end record, held back until end(). */
+const END_WORDS = 5;
+/** Host record kinds: a state snapshot, the end record. */
+const HOST_SNAPSHOT = 1;
+const HOST_END = 3;
+const SNAPSHOT_WORDS = 12;
+
+export class ExpanderV5 extends ExpanderCore {
+  private readonly onWord = (w: number): void => this.enqueue(w);
+  /** Words pushed and not yet consumed: queue[head..tail). */
+  private queue = new Uint32Array(1024);
+  private head = 0;
+  private tail = 0;
+  private ended = false;
+  private total = 0;
+  private cause = 0;
+  /** The region being walked (0: between callbacks), the next instruction's position in it, and its first instruction. */
+  private region = 0;
+  private pos = 0;
+  private first = 0;
+  private size = 0;
+  /** Regions to return to. */
+  private stack = new Int32Array(64);
+  private sp = 0;
+  /** The current bit word and how many of its bits are unread. */
+  private bitWord = 0;
+  private bitsLeft = 0;
+  /** The region's address words so far (format 4's slots), and the predictor: last address and stride per slot. */
+  private addresses: number[] = [];
+  private readonly slotBase: Uint32Array;
+  private readonly last: Uint32Array;
+  private readonly stride: Uint32Array;
+  /** Steps walked without reading anything (a guard against a stream that sends the walk round a loop forever). */
+  private idle = 0;
+  private readonly idleLimit: number;
+
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
+    super(map, visit, from, to, onHostRecord);
+    const n = map.regionFirst.length;
+    this.slotBase = new Uint32Array(n + 1);
+    for (let r = 0; r < n; r++) this.slotBase[r + 1] = this.slotBase[r]! + map.regionMemAccesses[r]!;
+    this.last = new Uint32Array(this.slotBase[n]!);
+    this.stride = new Uint32Array(this.slotBase[n]!);
+    this.idleLimit = 4 * (n + 1) * (map.maxCallDepth + 2);
+  }
+
+  private bad(why: string): never {
+    throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: ${why}`);
+  }
+
+  push(bytes: Uint8Array): void {
+    if (this.ended) this.bad('the stream goes on after the run stopped (after its end record)');
+    this.splitter.split(bytes, this.onWord);
+    this.bytes += bytes.length;
+    this.walk();
+  }
+
+  private enqueue(w: number): void {
+    if (this.tail === this.queue.length) {
+      const live = this.tail - this.head;
+      const q = live * 2 + 1024 > this.queue.length ? new Uint32Array(live * 2 + 1024) : this.queue;
+      q.copyWithin(0, this.head, this.tail);
+      if (q !== this.queue) q.set(this.queue.subarray(this.head, this.tail));
+      this.queue = q;
+      this.head = 0;
+      this.tail = live;
+    }
+    this.queue[this.tail++] = w >>> 0;
+  }
+
+  end(): void {
+    if (this.ended) return;
+    if (this.splitter.carried !== 0) this.bad('the stream does not end on a word');
+    if (this.tail - this.head < END_WORDS) this.bad('the stream has no end record');
+    const t = this.tail - END_WORDS;
+    const q = this.queue;
+    if (q[t] !== 0 || q[t + 1] !== HOST_END) this.bad('the stream does not end with an end record [0, 3, …]');
+    this.total = q[t + 2]! + q[t + 3]! * 2 ** 32;
+    this.cause = q[t + 4]!;
+    if (this.cause > 2) this.bad(`end record cause ${this.cause} is not 0, 1 or 2`);
+    this.tail = t;
+    this.ended = true;
+    this.walk();
+    if (this.count !== this.total) this.bad(`the trace holds ${this.count} instructions; its end record says ${this.total}`);
+    if (this.head !== this.tail || this.bitsLeft !== 0) this.bad(`${this.tail - this.head} words and ${this.bitsLeft} bits are left after the run's last instruction`);
+    this.words += END_WORDS;
+    if (this.cause !== 0) this.stop = { region: this.region, ran: this.pos, cause: this.cause };
+  }
+
+  get complete(): boolean {
+    return this.ended && this.cause === 0;
+  }
+
+  /** Unread words available to the walk: all before the held-back end record. */
+  private available(): number {
+    return this.tail - this.head - (this.ended ? 0 : END_WORDS);
+  }
+
+  private take(): number {
+    this.words++;
+    this.idle = 0;
+    return this.queue[this.head++]!;
+  }
+
+  /** The next branch or predictor bit, or -1 when it is not here yet (nothing is consumed then). */
+  private peekBit(): number {
+    if (this.bitsLeft > 0) return (this.bitWord >>> (this.bitsLeft - 1)) & 1;
+    if (this.available() < 1) return -1;
+    const w = this.queue[this.head]!;
+    const k = 31 - Math.clz32(w);
+    if (k < 1) this.bad(`${w} is not a bit word (it carries no bits)`);
+    return (w >>> (k - 1)) & 1;
+  }
+
+  private takeBit(): number {
+    if (this.bitsLeft === 0) {
+      this.bitWord = this.take();
+      this.bitsLeft = 31 - Math.clz32(this.bitWord);
+    }
+    this.bitsLeft--;
+    this.idle = 0;
+    return (this.bitWord >>> this.bitsLeft) & 1;
+  }
+
+  /** May the walk go on? Only as far as data read after this point proves the run went (or, after end(), to the count). */
+  private mayStep(emits: boolean): boolean {
+    if (this.ended) return !emits || this.count < this.total;
+    if (this.bitsLeft > 0 || this.available() > 0) {
+      if (!emits && ++this.idle > this.idleLimit) this.bad(`the walk went ${this.idleLimit} steps without reading the stream: the trace does not fit the module`);
+      return true;
+    }
+    return false;
+  }
+
+  private enter(region: number): void {
+    this.region = region;
+    this.pos = 0;
+    this.first = this.map.regionFirst[region - 1]!;
+    this.size = this.map.regionInstructions[region - 1]!;
+    this.addresses.length = 0;
+  }
+
+  /** Leaves the function: back to the caller's next region, or to the host. */
+  private exit(): void {
+    if (this.sp === 0) this.region = 0;
+    else this.enter(this.stack[--this.sp]!);
+  }
+
+  private jump(target: number): void {
+    if (target === 0) this.exit();
+    else this.enter(target);
+  }
+
+  private call(func: number, next: number): void {
+    const entry = func < this.map.funcEntry.length ? this.map.funcEntry[func]! : 0;
+    if (entry === 0) return this.enter(next); // an imported function: no instructions of the module
+    if (this.sp > this.map.maxCallDepth + 1) this.bad(`calls nest deeper than ${this.map.maxCallDepth}`);
+    if (this.sp === this.stack.length) {
+      const s = new Int32Array(this.sp * 2);
+      s.set(this.stack);
+      this.stack = s;
+    }
+    this.stack[this.sp++] = next;
+    this.enter(entry);
+  }
+
+  private walk(): void {
+    const map = this.map;
+    for (;;) {
+      if (this.region === 0) {
+        // Between callbacks: a host record (0, kind, …) or an entry word (function index + 1).
+        const avail = this.available();
+        if (avail < 1) return;
+        const w = this.queue[this.head]!;
+        if (w === 0) {
+          if (avail < 2) return;
+          const kind = this.queue[this.head + 1]!;
+          if (kind !== HOST_SNAPSHOT) this.bad(`unknown host record kind ${kind}`);
+          if (avail < SNAPSHOT_WORDS) return;
+          this.take();
+          const words: number[] = [];
+          for (let i = 1; i < SNAPSHOT_WORDS; i++) words.push(this.take());
+          this.onHostRecord(words);
+          continue;
+        }
+        const f = w - 1;
+        if (f >= map.funcEntry.length || map.funcEntry[f] === 0) this.bad(`entry word ${w} names no function of the module`);
+        this.take();
+        this.sp = 0;
+        this.enter(map.funcEntry[f]!);
+        continue;
+      }
+      if (this.pos < this.size) {
+        if (!this.mayStep(true)) return;
+        const i = this.first + this.pos;
+        const memOffset = map.memOffset[i]!;
+        let address: number | null = null;
+        if (memOffset >= 0) {
+          const s = map.memSlot[i]!;
+          if (s === this.addresses.length) {
+            // A recorded address: the predictor bit, and on a miss the address word.
+            const bit = this.peekBit();
+            if (bit < 0 || (bit === 0 && this.available() < (this.bitsLeft === 0 ? 2 : 1))) {
+              if (this.ended) this.bad(`the trace ends before the address of instruction ${this.count}`);
+              return;
+            }
+            this.takeBit();
+            const slot = this.slotBase[this.region - 1]! + s;
+            const last = this.last[slot]!;
+            let a: number;
+            if (bit === 1) a = (last + this.stride[slot]!) >>> 0;
+            else {
+              a = this.take();
+              this.stride[slot] = (a - last) >>> 0;
+            }
+            this.last[slot] = a;
+            this.addresses.push(a);
+          }
+          address = this.addresses[s]! + memOffset;
+        }
+        this.pos++;
+        this.regionWord = Math.ceil(this.bytes / 4);
+        this.emit(this.count++, i, address);
+        continue;
+      }
+      // The region ran to its end: its successor.
+      if (!this.mayStep(false)) return;
+      const r = this.region - 1;
+      const kind = map.exitKind[r]!;
+      if (kind === EXIT_JUMP) this.jump(map.exitNext[r]!);
+      else if (kind === EXIT_CALL) this.call(map.exitCallee[r]!, map.exitNext[r]!);
+      else if (kind === EXIT_COND) {
+        if (this.peekBit() < 0) return;
+        this.jump(this.takeBit() === 1 ? map.exitTaken[r]! : map.exitNext[r]!);
+      } else if (kind === EXIT_TABLE || kind === EXIT_INDIRECT) {
+        if (this.available() < 1) return;
+        const w = this.take();
+        if (kind === EXIT_TABLE) {
+          const n = map.exitTaken[r]!;
+          this.jump(map.exitTables[map.exitTableStart[r]! + Math.min(w, n - 1)]!);
+        } else if (w === 0) this.enter(map.exitNext[r]!);
+        else {
+          const f = w - 1;
+          if (f >= map.funcEntry.length || map.funcEntry[f] === 0) this.bad(`call_indirect word ${w} names no function of the module`);
+          this.call(f, map.exitNext[r]!);
+        }
+      } else {
+        // unreachable always traps: nothing can follow it
+        if (this.ended) return;
+        this.bad(`the stream goes on after an unreachable in region ${this.region}`);
+      }
+    }
+  }
+}
