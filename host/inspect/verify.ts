@@ -32,6 +32,7 @@ import type { Envelope } from '../audit/dsse.ts';
 import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 // Records are opened by inspect/opened-record, which attest and prove share: no import cycle.
 import { verifyAttestation } from './attest.ts';
+import { lineAt, lineDiffMessage, textDiffMessage, visible } from './line-diff.ts';
 import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrumenter, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
@@ -108,11 +109,8 @@ const textOf = (b: Uint8Array): string => Buffer.from(b).toString('utf8');
 
 /** Where `actual` first differs from `expected`, by line. */
 function expectText(step: string, name: string, expected: string, actual: string, from: string): void {
-  if (actual === expected) return;
-  const lines = actual.split('\n'), want = expected.split('\n');
-  let i = 0;
-  while (i < lines.length && lines[i] === want[i]) i++;
-  fail(step, `${name} line ${i + 1} differs from ${from}: "${lines[i] ?? ''}" vs "${want[i] ?? ''}"`);
+  const message = textDiffMessage(name, expected, actual, from);
+  if (message !== null) fail(step, message);
 }
 
 const NEWLINE = 10;
@@ -157,9 +155,10 @@ export async function expectRendering(step: string, dir: string, name: string, c
         c = Buffer.from(next.value);
         wanted.push(c);
       }
-      const want = Buffer.concat(wanted).toString('utf8').split('\n')[0]!;
-      const got = scratch.subarray(0, await readAt(start, Math.min(1 << 16, Buffer.byteLength(want) + 4096))).toString('utf8').split('\n')[0]!;
-      return fail(step, `${name} line ${n} differs from ${from}: "${got}" vs "${want}"`);
+      const want = lineAt(Buffer.concat(wanted).toString('utf8'), true);
+      const window = Math.min(1 << 16, Buffer.byteLength(want?.text ?? '') + 4096);
+      const read = await readAt(start, window);
+      return fail(step, lineDiffMessage(name, n, lineAt(scratch.subarray(0, read).toString('utf8'), read < window), want, from));
     };
     for (const chunk of chunks) {
       const got = await readAt(offset, chunk.length);
@@ -178,8 +177,9 @@ export async function expectRendering(step: string, dir: string, name: string, c
       offset += chunk.length;
     }
     if ((await readAt(offset, 1)) > 0) {
-      const got = scratch.subarray(0, await readAt(lineStart, 1 << 16)).toString('utf8').split('\n')[0]!;
-      fail(step, `${name} line ${line} differs from ${from}: "${got}" vs "${Buffer.concat(partial).toString('utf8')}"`);
+      const read = await readAt(lineStart, 1 << 16);
+      const got = lineAt(scratch.subarray(0, read).toString('utf8'), read < 1 << 16);
+      fail(step, lineDiffMessage(name, line, got, lineAt(Buffer.concat(partial).toString('utf8'), true), from));
     }
   } finally {
     await fh.close();
@@ -201,7 +201,7 @@ function checkReport(text: string, input: ReportInput, unverified: VerifyReport[
   }
   let i = 0;
   while (i < text.length && text[i] === expected[i]) i++;
-  fail('files', `${REPORT_FILE} is not the report of this run: it differs at character ${i}: "${text.slice(i, i + 40)}" vs "${expected.slice(i, i + 40)}" (render it again with backproof report)`);
+  fail('files', `${REPORT_FILE} is not the report of this run: it differs at character ${i}: ${visible(text.slice(i, i + 40))} vs ${visible(expected.slice(i, i + 40))} (render it again with backproof report)`);
 }
 
 /** `r` whose trades and orders are passed to `tally` as they are iterated; `passes` counts the iterations begun. */

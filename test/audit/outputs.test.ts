@@ -154,8 +154,8 @@ describe('CSV renderings stream the bytes the whole-string renderers gave', () =
         [edited(2, flip(lines[2]!)), `line 3 differs from result.pb: "${flip(lines[2]!)}" vs "${lines[2]}"`],
         [edited(k, flip(lines[k]!)), `line ${k + 1} differs from result.pb: "${flip(lines[k]!)}" vs "${lines[k]}"`],
         [edited(200_000, flip(lines[200_000]!)), `line 200001 differs from result.pb: "${flip(lines[200_000]!)}" vs "${lines[200_000]}"`],
-        [lines.slice(0, -2).join('\n') + '\n', `line 200001 differs from result.pb: "" vs "${lines[200_000]}"`],
-        [text + 'extra\n', 'line 200002 differs from result.pb: "extra" vs ""'],
+        [lines.slice(0, -2).join('\n') + '\n', `ends after line 200000; result.pb has more lines: line 200001 is "${lines[200_000]}"`],
+        [text + 'extra\n', 'has more lines than result.pb, which ends after line 200001: line 200002 is "extra"'],
       ];
       for (const [bad, message] of cases) {
         await writeFile(file, bad);
