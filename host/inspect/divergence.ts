@@ -10,7 +10,7 @@
  * arrived, so everything emitted before the first differing word is the same on both sides (same
  * module, same bytes). The first instruction whose record differs is at or after that point.
  */
-import { firstDifferingLeaf, type InstructionRecord } from '../../traces/index.ts';
+import { equalBytes, firstDifferingLeaf, hashLeaf, type InstructionRecord } from '../../traces/index.ts';
 import { isoTime } from '../model/bars.ts';
 import type { DataFeed } from '../data/load.ts';
 import { mnemonic } from '../sandbox/index.ts';
@@ -44,9 +44,12 @@ export interface Divergence {
   /** First differing leaf, and each side's leaf count. */
   leaf: number;
   leaves: [number, number];
-  /** First differing byte of the trace stream (null if a side could not be re-executed). */
+  /**
+   * First differing byte of the trace stream (null if a side could not be re-executed, or if the two
+   * re-executions agree here: then a side's re-execution does not reproduce its own recorded trace).
+   */
   byteOffset: number | null;
-  /** Index of the first differing instruction (null if the bytes differ only in a host record). */
+  /** Index of the first differing instruction (null if the instructions compared agree; the sides' notes say where the bytes differ). */
   instruction: number | null;
   left: SideAt;
   right: SideAt;
@@ -88,12 +91,23 @@ export async function findDivergence(left: Execution, right: Execution): Promise
   let d = 0;
   const n = Math.min(a.kept.length, b.kept.length);
   while (d < n && a.kept[d] === b.kept[d]) d++;
+  if (d === a.kept.length && d === b.kept.length) {
+    // Both sides re-executed to the same bytes, yet their recorded leaves differ: a side whose
+    // re-execution does not give its recorded leaf ran on other inputs than the ones it reads now.
+    const noteOf = (e: Execution, x: Reexecution): string => {
+      const recorded = e.leafHashes[leaf];
+      return recorded && !equalBytes(hashLeaf(x.kept.subarray(0, chunk)), recorded)
+        ? 'its re-execution does not reproduce its recorded trace here: the bars it reads now (the data file or its column cache) or its other inputs differ from the ones it ran on'
+        : 'its re-execution agrees with the other side’s here';
+    };
+    return { leaf, leaves, byteOffset: null, instruction: null, left: sideAt(left, null, null, noteOf(left, a)), right: sideAt(right, null, null, noteOf(right, b)) };
+  }
   const byteOffset = window.keepFrom + d;
   // Instructions before the differing word are the same on both sides; compare from there.
   const word = Math.floor(d / 4);
   const from = Math.min(a.countBeforeWord[word] ?? Infinity, b.countBeforeWord[word] ?? Infinity);
   const start = Number.isFinite(from) ? from : Math.max(a.countBeforeWord.at(-1) ?? 0, b.countBeforeWord.at(-1) ?? 0);
-  const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, ...window, recordFrom: start, recordTo: start + WINDOW });
+  const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, ...window, recordFrom: start, recordTo: start + WINDOW, hostRecords: true });
   const [ra, rb] = await Promise.all([second(left), second(right)]);
   let instruction: number | null = null;
   for (let i = 0; i < Math.max(ra.records.length, rb.records.length); i++) {
@@ -103,11 +117,19 @@ export async function findDivergence(left: Execution, right: Execution): Promise
       break;
     }
   }
-  const hostOnly = 'the instructions agree: the streams differ in a host record (a state snapshot)';
+  let agreeing: string | undefined;
+  if (instruction === null) {
+    // Only a host record (a state snapshot, --snapshot-every) is blamed, and only when the first differing word lies in one.
+    const at = Math.floor(byteOffset / 4);
+    const snapshot = [...ra.hostRecords, ...rb.hostRecords].find((h) => at >= h.startWord && at < h.startWord + 12);
+    agreeing = snapshot
+      ? `the instructions agree: the streams differ in a host record (the state snapshot after bar ${snapshot.words[1]}: the guest's memory differs)`
+      : `the ${Math.max(ra.records.length, rb.records.length)} instructions compared from instruction ${start} agree: the streams differ after them or in the end record`;
+  }
   return {
     leaf, leaves, byteOffset, instruction,
-    left: sideAt(left, ra, instruction, instruction === null ? hostOnly : undefined),
-    right: sideAt(right, rb, instruction, instruction === null ? hostOnly : undefined),
+    left: sideAt(left, ra, instruction, agreeing),
+    right: sideAt(right, rb, instruction, agreeing),
   };
 }
 
