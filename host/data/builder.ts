@@ -6,9 +6,8 @@
  */
 import { DataError } from '../errors.ts';
 import { TIME_HI, TIME_LO, timeWords, type Bars } from '../model/bars.ts';
+import { TIME_MAX_NS, TIME_MIN_NS, TIME_RANGE_TEXT } from './time.ts';
 
-const INT64_MIN = -(1n << 63n);
-const INT64_MAX = (1n << 63n) - 1n;
 
 export class BarBuilder {
   private n = 0;
@@ -24,8 +23,6 @@ export class BarBuilder {
   private lastHi = 0;
   private lastLo = 0;
   private started = false;
-  /** The last time when it lies outside int64 (stored wrapped, but compared unwrapped, as it always was). */
-  private lastWide: bigint | null = null;
   private readonly scratch = new BigInt64Array(1);
   private readonly scratchWords = timeWords(this.scratch);
   /** Bars pushed in all, across chunks. */
@@ -38,16 +35,9 @@ export class BarBuilder {
 
   /** `where` names the source position, e.g. "line 12" (evaluated only on error). */
   push(time: bigint, open: number, high: number, low: number, close: number, volume: number, where: () => string): void {
-    const wide = time < INT64_MIN || time > INT64_MAX;
-    if (wide || this.lastWide !== null) {
-      // Outside int64 the order is checked on the exact values (the column keeps the wrapped ones).
-      this.check(open, high, low, close, volume, where);
-      if (this.started) this.checkOrder(time, this.lastWide ?? this.lastTime(), where);
-      this.scratch[0] = time;
-      this.append(this.scratchWords[TIME_HI]!, this.scratchWords[TIME_LO]! >>> 0, open, high, low, close, volume);
-      this.lastWide = wide ? time : null;
-      return;
-    }
+    // The loaders refuse such a row naming its field (data/time checkTimeRange); never store a wrapped time.
+    if (time < TIME_MIN_NS || time > TIME_MAX_NS)
+      throw new DataError('DATA_MALFORMED', `${this.file}:${where()}: timestamp ${time} ns is outside the range Backproof can represent (${TIME_RANGE_TEXT})`);
     this.scratch[0] = time;
     this.pushWords(this.scratchWords[TIME_HI]!, this.scratchWords[TIME_LO]! >>> 0, open, high, low, close, volume, 0, where);
   }
@@ -60,16 +50,9 @@ export class BarBuilder {
     if (!(open > 0 && high > 0 && low > 0 && close > 0 && high < Infinity && open < Infinity && low < Infinity && close < Infinity &&
       low <= open && low <= close && open <= high && close <= high && volume >= 0 && volume < Infinity))
       this.check(open, high, low, close, volume, where ?? (() => `${lineNo}`));
-    if (this.started) {
-      if (this.lastWide !== null) {
-        this.scratchWords[TIME_HI] = hi;
-        this.scratchWords[TIME_LO] = lo;
-        this.checkOrder(this.scratch[0]!, this.lastWide, where ?? (() => `${lineNo}`));
-        this.lastWide = null;
-      } else if (hi < this.lastHi || (hi === this.lastHi && lo <= this.lastLo)) {
-        if (hi !== this.lastHi || lo !== this.lastLo || !this.keepDuplicates) this.orderError(hi === this.lastHi && lo === this.lastLo, where ?? (() => `${lineNo}`));
-        this.duplicates++;
-      }
+    if (this.started && (hi < this.lastHi || (hi === this.lastHi && lo <= this.lastLo))) {
+      if (hi !== this.lastHi || lo !== this.lastLo || !this.keepDuplicates) this.orderError(hi === this.lastHi && lo === this.lastLo, where ?? (() => `${lineNo}`));
+      this.duplicates++;
     }
     this.append(hi, lo, open, high, low, close, volume);
   }
@@ -89,17 +72,6 @@ export class BarBuilder {
     this.lastHi = hi;
     this.lastLo = lo;
     this.started = true;
-  }
-
-  private lastTime(): bigint {
-    this.scratchWords[TIME_HI] = this.lastHi;
-    this.scratchWords[TIME_LO] = this.lastLo;
-    return this.scratch[0]!;
-  }
-
-  private checkOrder(time: bigint, last: bigint, where: () => string): void {
-    if (time < last || (time === last && !this.keepDuplicates)) this.orderError(time === last, where);
-    if (time === last) this.duplicates++;
   }
 
   private orderError(same: boolean, where: () => string): never {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import type { Bars, BarSource } from '../model/bars.ts';
 import type { DataOptions } from './options.ts';
-import { closeOwned, own } from './files.ts';
+import { closeOwned, openRegular, own, WRITE_NONBLOCK } from './files.ts';
 
 const MAGIC = 'BPCOLUMN';
 export const CACHE_VERSION = 1;
@@ -111,7 +111,7 @@ export class CacheWriter {
     try {
       mkdirSync(path.dirname(final), { recursive: true });
       removeStale(path.dirname(final));
-      fd = openSync(temp, 'w');
+      fd = openSync(temp, WRITE_NONBLOCK);
       return new CacheWriter(final, key, fd, temp);
     } catch {
       if (fd !== null) discard(fd, temp);
@@ -238,12 +238,8 @@ export class CacheReader {
   static open(key: CacheKey): CacheReader | null {
     const file = cachePath(key);
     if (file === null) return null;
-    let fd: number;
-    try {
-      fd = openSync(file, 'r');
-    } catch {
-      return null;
-    }
+    const fd = openRegular(file);
+    if (fd === null) return null;
     try {
       const reader = CacheReader.check(file, fd, key);
       if (reader) return reader;

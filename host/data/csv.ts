@@ -12,7 +12,7 @@ import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
 import { ByteLineScanner, LineScanner, textInput, type ByteInput, type TextInput } from './lines.ts';
 import { TIME_HI, TIME_LO, timeWords } from '../model/bars.ts';
-import { checkZone, zonedToUtcMs } from './time.ts';
+import { checkTimeRange, checkZone, daysFromCivil, zonedToUtcMs } from './time.ts';
 import type { DataOptions } from './options.ts';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
@@ -75,16 +75,6 @@ interface Fields { y: number; mo: number; d: number; h: number; mi: number; s: n
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
 
 function validDate(f: Fields): boolean {
   if (f.mo < 1 || f.mo > 12 || f.d < 1 || f.h > 23 || f.mi > 59 || f.s > 59) return false;
@@ -280,6 +270,7 @@ export class CsvLayout {
     const local = ((daysFromCivil(f.y, f.mo, f.d) * 24 + f.h) * 60 + f.mi) * 60_000 + f.s * 1000;
     const ms = zonedToUtcMs(local, this.zone);
     const time = f.frac === '' ? BigInt(ms) * 1_000_000n : BigInt(ms) * 1_000_000n + BigInt(f.frac.padEnd(9, '0'));
+    checkTimeRange(time, `${file}:${lineNo}`, this.timeCol >= 0 ? 'fields "Date" and "Time"' : 'field "Date"', this.timeCol >= 0 ? `${raw} ${fields[this.timeCol]!.trim()}` : raw);
     const where = () => `${lineNo}`;
     if (this.quotes) {
       const bid = this.num(this.bidCol, 'BID', lineNo), ask = this.num(this.askCol, 'ASK', lineNo);

@@ -12,7 +12,7 @@ import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
 import { LineScanner, textInput } from './lines.ts';
 import { unzipEntry, zipEntries } from './zip.ts';
-import { checkZone, zonedToUtcMs } from './time.ts';
+import { checkTimeRange, checkZone, daysFromCivil, zonedToUtcMs } from './time.ts';
 import type { DataOptions } from './options.ts';
 
 const SCALE = 10_000;
@@ -44,13 +44,14 @@ export function parseLeanZip(zip: Uint8Array, file: string, options: DataOptions
     if (dayMatch) {
       const ms = num(0, 'time (ms since midnight)');
       if (!Number.isInteger(ms) || ms < 0 || ms >= 86_400_000) throw new DataError('DATA_MALFORMED', `${where}:${lineNo}: time ${ms} is not milliseconds within a day`);
-      localMs = Date.UTC(+dayMatch[1]!, +dayMatch[2]! - 1, +dayMatch[3]!) + ms;
+      localMs = daysFromCivil(+dayMatch[1]!, +dayMatch[2]!, +dayMatch[3]!) * 86_400_000 + ms;
     } else {
       const m = /^(\d{4})(\d{2})(\d{2}) (\d{2}):(\d{2})$/.exec(f[0] ?? '');
       if (!m) throw new DataError('DATA_MALFORMED', `${where}:${lineNo}: time "${f[0]}" is not "YYYYMMDD HH:MM"`);
-      localMs = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!);
+      localMs = daysFromCivil(+m[1]!, +m[2]!, +m[3]!) * 86_400_000 + (+m[4]! * 60 + +m[5]!) * 60_000;
     }
     const time = BigInt(zonedToUtcMs(localMs, zone)) * 1_000_000n;
+    checkTimeRange(time, `${where}:${lineNo}`, 'field time', dayMatch ? `${dayMatch[1]}-${dayMatch[2]}-${dayMatch[3]} + ${f[0]} ms` : f[0]!);
     const at = () => `${lineNo}`;
     if (tick) {
       const p = num(1, 'price') / SCALE;

@@ -1,7 +1,8 @@
 /**
  * @module data/lines
  * The one way every loader cuts text into lines, whether the text is held whole or arrives in
- * blocks: lines end at LF (a CR before it is dropped), a byte-order mark before the first line is
+ * blocks: lines end at LF (a CR before it is dropped; a file with CRs but no LF is refused as
+ * CR-only line ends), a byte-order mark before the first line is
  * dropped, blank lines may only end the input, and no line may exceed MAX_LINE characters (checked
  * before more text is read, so a file without line breaks costs one block, not its size).
  */
@@ -44,6 +45,12 @@ class LineRules {
     this.start = start;
     this.end = end;
     return true;
+  }
+
+  /** Line 1 runs to the end of the input (or past the limit): when it holds a CR, the file's lines end in CR only. */
+  protected noLf(lineNo: number, hasCr: boolean): void {
+    if (lineNo === 1 && hasCr)
+      throw new DataError('DATA_MALFORMED', `${this.file}: no LF line ends were found, only CRs (old Mac line ends), so the file reads as one line; convert its line ends to LF or CRLF`);
   }
 
   protected tooLong(lineNo: number): never {
@@ -90,7 +97,9 @@ export class LineScanner extends LineRules {
       if (nl < 0) {
         // Room for a BOM and a CR that a complete line would not count: the verdict must not depend
         // on where a block ends.
-        if (text.length - pos > MAX_LINE + 2) this.tooLong(this.lineNo + 1);
+        const tooLong = text.length - pos > MAX_LINE + 2;
+        if (tooLong || this.last) this.noLf(this.lineNo + 1, text.indexOf('\r', pos) >= 0);
+        if (tooLong) this.tooLong(this.lineNo + 1);
         if (!this.last) return false;
         nl = text.length;
       }
@@ -187,7 +196,9 @@ export class ByteLineScanner extends LineRules {
       if (pos >= bytes.length) return false;
       let nl = bytes.indexOf(10, pos);
       if (nl < 0) {
-        if (bytes.length - pos > SURELY_TOO_LONG) this.tooLong(this.lineNo + 1);
+        const tooLong = bytes.length - pos > SURELY_TOO_LONG;
+        if (tooLong || this.last) this.noLf(this.lineNo + 1, bytes.indexOf(13, pos) >= 0);
+        if (tooLong) this.tooLong(this.lineNo + 1);
         if (!this.last) return false;
         nl = bytes.length;
       }

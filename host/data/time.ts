@@ -57,3 +57,28 @@ export function zonedToUtcMs(localMs: number, zone: string): number {
   if (b) return after;
   return before; // the skipped hour: read with the offset before the jump, i.e. moved forward
 }
+
+/** The instants Backproof can represent: int64 nanoseconds since the epoch. */
+export const TIME_MIN_NS = -(1n << 63n);
+export const TIME_MAX_NS = (1n << 63n) - 1n;
+export const TIME_RANGE_TEXT = '1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z, int64 nanoseconds';
+
+/**
+ * Refuses a row whose UTC instant lies outside int64 nanoseconds (it would wrap): `at` is
+ * "file:line", `fields` names the fields (`field "Date"`) and `text` is what they hold. The UTC instant decides, so
+ * a time zone can move a local time at a bound either way.
+ */
+export function checkTimeRange(ns: bigint, at: string, fields: string, text: string): void {
+  if (ns < TIME_MIN_NS || ns > TIME_MAX_NS)
+    throw new DataError('DATA_MALFORMED', `${at}: ${fields}: date ${text} is outside the range Backproof can represent (${TIME_RANGE_TEXT})`);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date, any year (Howard Hinnant's days_from_civil; Date.UTC reads years 0–99 as 1900–1999). */
+export function daysFromCivil(y: number, m: number, d: number): number {
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}

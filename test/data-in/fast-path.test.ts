@@ -13,6 +13,8 @@ import type { Bars } from '../../host/model/bars.ts';
 
 type Outcome = string;
 
+const OUTSIDE = 'is outside the range Backproof can represent (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z, int64 nanoseconds)';
+
 /** Bars as one line: their count, duplicates kept and the SHA-256 of every column's bytes (so -0 ≠ 0). */
 function fingerprint(chunks: Bars[], duplicates: number): string {
   const h = createHash('sha256');
@@ -181,9 +183,48 @@ describe('the byte fast path against the exact parser', () => {
       same(`Timestamp,Bid,Ask\n${d},1,1.5\n`, 'q.csv', { dateFormat: 'dmy' });
       for (const tz of ['America/New_York', 'Asia/Kolkata']) same(`Date,Open,High,Low,Close\n${d},1,2,1,1\n`, 'z.csv', { timezone: tz });
     }
-    expect(same('Date,Open,High,Low,Close\n2262-04-12,1,2,1,1\n2262-04-13,1,2,1,1\n')).toMatch(/^2 bars/); // beyond int64: wrapped in the column, ordered by the exact time, as before
+    expect(same('Date,Open,High,Low,Close\n2262-04-12,1,2,1,1\n2262-04-13,1,2,1,1\n')).toBe(`DataError DATA_MALFORMED: f.csv:2: field "Date": date 2262-04-12 ${OUTSIDE}`);
     expect(same('Date,Open,High,Low,Close\n2020-01-01 10:00,1,2,1,1\n2020-01-01 10:00:30,1,2,1,1\n')).toBe(
       'DataError DATA_MALFORMED: f.csv:3: field "Date" ("2020-01-01 10:00:30") is written YYYY-MM-DD HH:MM:SS, but line 2 set the file\'s date format to YYYY-MM-DD HH:MM (one date format per file)');
+  });
+
+  it('refuses a date whose UTC instant is outside int64 nanoseconds on every path, and takes one exactly at a bound', () => {
+    const csv = (...dates: string[]) => `Date,Open,High,Low,Close\n${dates.map((d) => `${d},1,2,1,1\n`).join('')}`;
+    const refused = (line: number, d: string, name = 'f.csv') => `DataError DATA_MALFORMED: ${name}:${line}: field "Date": date ${d} ${OUTSIDE}`;
+    // Each of these once wrapped silently (2300 → 1715, 1600 → 2184, 23:48 → negative).
+    for (const d of ['2300-01-01', '1600-01-01', '0001-01-01', '9999-12-31', '2262-04-11 23:48', '2262-04-11T23:47:17', '1677-09-21 00:12:43', '1677-09-20'])
+      expect(same(csv(d)), d).toBe(refused(2, d));
+    expect(same(csv('2000-01-01', '2300-01-01'))).toBe(refused(3, '2300-01-01'));
+    expect(same(csv('1600-01-01', '2000-01-01'))).toBe(refused(2, '1600-01-01'));
+    // The last and first representable nanoseconds load; one more is refused.
+    expect(same(csv('2262-04-11 23:47:16.854775807'))).toMatch(/^1 bars/);
+    expect(parseCsv(csv('2262-04-11 23:47:16.854775807'), 'f.csv').time[0]).toBe(2n ** 63n - 1n);
+    expect(same(csv('2262-04-11 23:47:16.854775808'))).toBe(refused(2, '2262-04-11 23:47:16.854775808'));
+    expect(same(csv('1677-09-21 00:12:43.145224192'))).toMatch(/^1 bars/);
+    expect(parseCsv(csv('1677-09-21 00:12:43.145224192'), 'f.csv').time[0]).toBe(-(2n ** 63n));
+    expect(same(csv('1677-09-21 00:12:43.145224191'))).toBe(refused(2, '1677-09-21 00:12:43.145224191'));
+    // The UTC instant decides: New York is 4-5 h behind UTC, Kolkata 5:30 ahead.
+    const ny = { timezone: 'America/New_York' }, kolkata = { timezone: 'Asia/Kolkata' };
+    expect(same(csv('2262-04-11 20:00'), 'z.csv', ny)).toBe(refused(2, '2262-04-11 20:00', 'z.csv'));
+    expect(same(csv('2262-04-11 18:00'), 'z.csv', ny)).toMatch(/^1 bars/);
+    expect(same(csv('2262-04-12 03:00'), 'z.csv', kolkata)).toMatch(/^1 bars/);
+    expect(same(csv('1677-09-21 04:00'), 'z.csv', kolkata)).toBe(refused(2, '1677-09-21 04:00', 'z.csv'));
+    expect(same(csv('1677-09-20 21:00'), 'z.csv', ny)).toMatch(/^1 bars/);
+    // A Time column and slashed dates and bid/ask files are refused the same way.
+    expect(same('Date,Time,Open,High,Low,Close\n2300-01-01,10:00,1,2,1,1\n')).toBe(`DataError DATA_MALFORMED: f.csv:2: fields "Date" and "Time": date 2300-01-01 10:00 ${OUTSIDE}`);
+    expect(same(csv('1/1/1600'), 'f.csv', { dateFormat: 'dmy' })).toBe(refused(2, '1/1/1600'));
+    expect(same('Timestamp,Bid,Ask\n2300-01-01 00:00:00.5,1,1.5\n', 'q.csv')).toBe(refused(2, '2300-01-01 00:00:00.5', 'q.csv'));
+  });
+
+  it('says why a file whose lines end in CR only has no bars: no LF line end was found', () => {
+    const crOnly = 'DataError DATA_MALFORMED: f.csv: no LF line ends were found, only CRs (old Mac line ends), so the file reads as one line; convert its line ends to LF or CRLF';
+    expect(same('Date,Open,High,Low,Close,Volume\r2020-01-01,1,2,1,1,5\r2020-01-02,1,2,1,1,5\r')).toBe(crOnly);
+    expect(same('\ufeffDate,Open,High,Low,Close\r2020-01-01,1,2,1,1')).toBe(crOnly);
+    expect(same(`Date,Open,High,Low,Close,Volume\r${'2020-01-01,1,2,1,1,5\r'.repeat(60_000)}`, 'f.csv', {}, [1 << 16])).toBe(crOnly); // past the line-length limit
+    // A CR with an LF anywhere, or no CR at all, is read as before.
+    expect(same('Date,Open,High,Low,Close\r\n2020-01-01,1,2,1,1\r\n')).toMatch(/^1 bars/);
+    expect(same('Date,Open,High,Low,Close,Volume\r2020-01-01,1,2,1,1,5\n2020-01-02,1,2,1,1,5\n')).toBe('DataError DATA_MALFORMED: f.csv:2: row has 6 fields, the header names 11');
+    expect(same('Date,Open,High,Low,Close')).toBe('DataError DATA_EMPTY: f.csv: no bars');
   });
 
   it('cuts lines the same way: CRLF, BOM, blank lines, quotes, a Time column, bid/ask, extra columns, UTF-8', () => {
