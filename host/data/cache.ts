@@ -23,7 +23,7 @@ export const CACHE_VERSION = 1;
  * What the parser makes of a CSV: bump it whenever a change to data/csv, builder or time could give
  * other bars (or other errors) for the same bytes and options, so older caches are not used.
  */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 /** Rows per group: the chunk a streamed run reads at a time. */
 export const GROUP_ROWS = 65536;
 const FIXED = 80;

@@ -72,7 +72,7 @@ describe('the column cache', () => {
     expect(bytes.readUInt32LE(8)).toBe(1);
     expect(bytes.toString('hex', 16, 48)).toBe(cold.sha256);
     expect(Number(bytes.readBigUInt64LE(48))).toBe(cold.byteLength);
-    expect(bytes.toString('utf8', 80, 80 + bytes.readUInt32LE(76))).toBe('{"parser":1,"timezone":"UTC","dateFormat":null,"duplicates":"error","tzdata":null}');
+    expect(bytes.toString('utf8', 80, 80 + bytes.readUInt32LE(76))).toBe('{"parser":2,"timezone":"UTC","dateFormat":null,"duplicates":"error","tzdata":null}');
     const l = layout(bytes);
     expect([l.rows, l.group, l.groups.length, bytes.length]).toEqual([5036, GROUP_ROWS, 1, l.header + 5036 * 48 + 8]);
     // The columns, whole, in order: time int64, then open … volume float64, little-endian.
