@@ -379,8 +379,10 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
       feed = await openData(dataPath, options, VERIFY_STREAM_THRESHOLD);
     } catch (e) {
       if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') {
-        if (missing === 'data error') throw new DataError('DATA_NOT_FOUND', `data file ${dataPath} cannot be read (pass --data to point at a copy)`, { cause: e });
-        return fail('data', `data file ${dataPath} cannot be read (pass --data to point at a copy)`);
+        // the recorded path may have moved (--data points at a copy); a file given with --data is simply unreadable
+        const message = standIn ? `${e.message} (the file given with --data)` : `${e.message} (the run read it there; pass --data to point at a copy)`;
+        if (missing === 'data error') throw new DataError('DATA_NOT_FOUND', message, { cause: e });
+        return fail('data', message);
       }
       throw e;
     }

@@ -118,8 +118,14 @@ describe('backproof export', () => {
     await rename(data, elsewhere);
     try {
       const m = await cli('export', moved);
-      expect([m.code, m.err]).toEqual([3, expect.stringContaining(data)]);
+      expect([m.code, m.err]).toEqual([3, expect.stringContaining(`cannot read data file ${data}: ENOENT (the run read it there; pass --data to point at a copy)`)]);
       expect(await readdir(moved)).not.toContain('equity.csv');
+      // a file given with --data that cannot be read: said so, with no hint to pass --data
+      const nowhere = path.join(work, 'no-such-data.csv');
+      const n = await cli('export', moved, '--out', path.join(work, 'x.csv'), '--data', nowhere);
+      expect([n.code, n.err]).toEqual([3, expect.stringContaining(`cannot read data file ${nowhere}: ENOENT (the file given with --data)`)]);
+      expect(n.err).not.toContain('pass --data');
+      expect(await readdir(work)).not.toContain('x.csv');
       // trades and orders need no data
       expect((await cli('export', moved, '--trades')).code).toBe(0);
       expect((await cli('export', moved, '--data', elsewhere)).code).toBe(0);

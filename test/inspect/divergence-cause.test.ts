@@ -24,8 +24,8 @@ beforeAll(async () => {
   await writeFile(path.join(work, 'GOOG.csv'), text.replace('2008-03-28,447.46,453.57,434.31,438.08', '2008-03-28,447.46,453.57,434.31,448.08'));
   const strategy = await loadStrategy('strategies-as/sma-cross.ts');
   wasm = strategy.wasm;
-  goog = await openData('data/GOOG.csv', {});
-  tampered = await openData(path.join(work, 'GOOG.csv'), {});
+  goog = [await openData('data/GOOG.csv', {})];
+  tampered = [await openData(path.join(work, 'GOOG.csv'), {})];
   recordedLeaves = executeRun({ strategy, data: goog, config }).trace.leafHashes;
   tamperedLeaves = executeRun({ strategy, data: tampered, config }).trace.leafHashes;
 }, 180_000);

@@ -82,7 +82,7 @@ describe('verify: the source check overlaps the later steps, failures stay in pi
     const restored = await edited('restored', () => {});
     expect(await failure(restored, path.join(work, 'no-such-data.csv'))).toEqual({
       step: 'data',
-      message: `data file ${path.join(work, 'no-such-data.csv')} cannot be read (pass --data to point at a copy)`,
+      message: `cannot read data file ${path.join(work, 'no-such-data.csv')}: ENOENT (the file given with --data)`,
     });
   });
 });
