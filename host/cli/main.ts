@@ -87,7 +87,10 @@ const backtestCmd: CommandSpec = {
   summary: 'run an audited backtest and write a run folder',
   usage: '--strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]',
   about: `Runs the strategy over the data in the metered, traced sandbox and writes a run folder: the signed
-record (record.pb, record.json), the stats, trades, orders and equity, the trace's leaf hashes.
+record (record.pb, record.json), the result (result.pb: trades, orders, the equity at every bar, the
+stats) with stats.json, trades.csv and orders.csv, config.json, the module (strategy.wasm) and its
+sources, the trace's leaf hashes (trace-leaves.bin), snapshots.json and report.html. The equity curve
+as CSV (equity.csv, a row per bar) is written only by backproof export.
 Prints the stats table and the run's id, trace root, result hash and folder.`,
   options: [
     str('strategy', 'FILE', 'the strategy: AssemblyScript source (built with asc) or a built .wasm'),

@@ -3,6 +3,9 @@
 // its parser accepts), and an Exit codes line using the documented codes. `<command> --help` prints it.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { allHelp, COMMANDS } from '../../host/cli/main.ts';
 import { EXIT_MEANINGS, parseFor } from '../../host/cli/command.ts';
@@ -92,6 +95,23 @@ describe('help', () => {
     const unknown = await cli('no-such-command');
     expect([unknown.code, unknown.out]).toEqual([2, '']);
     expect(unknown.err).toMatch(/^backproof: unknown command "no-such-command"/);
+  });
+
+  it("backtest's help names every file of a fresh run folder, and equity.csv only as export's", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'backproof-help-run-'));
+    try {
+      const run = path.join(dir, 'run');
+      const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--unsigned', '--quiet');
+      expect(r.code, r.err).toBe(0);
+      const files = (await readdir(run)).sort();
+      expect(files).not.toContain('equity.csv');
+      const about = HELP.backtest!.replace(/\s+/g, ' ');
+      // package-lock.json is the strategy project's lockfile, copied when there is one
+      for (const f of files.filter((x) => x !== 'package-lock.json')) expect(about, f).toContain(f);
+      expect(about.match(/equity\.csv[^.]*\./g)).toEqual(['equity.csv, a row per bar) is written only by backproof export.']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('the exit codes are the documented ones (docs/ARCHITECTURE.md, README)', () => {
