@@ -7,7 +7,8 @@
  * the text it read (or that there was none), and it is used only if every one of them still reads
  * the same: an edited helper, SDK file or newly installed package misses. An entry is checked before
  * it is trusted (a SHA-256 of the whole entry on its first line, the wasm's and each source's), and
- * one that fails is ignored and built again; entries are written to a temporary name and renamed
+ * one that fails is ignored and built again (so is anything but a regular file at an entry's name: a
+ * FIFO there is never waited on); entries are written to a temporary name and renamed
  * into place, so a reader never sees half of one. The cache is an optimisation only: a build from it
  * is byte for byte the build asc makes (the module, its source map and sources), and a folder that
  * cannot be written is simply not used.
@@ -16,8 +17,8 @@
  * disables it, else $XDG_CACHE_HOME/backproof, else ~/.cache/backproof), one file per key.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { constants, readFileSync } from 'node:fs';
+import { lstat, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -68,6 +69,28 @@ function entryFile(root: string, entry: string, text: string, backproof: string,
   return { file: path.join(root, 'builds', `${key}.json`), toolchain: t };
 }
 
+/** O_NONBLOCK (0 where Node has none, on Windows, which has no FIFOs in the file system). */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/**
+ * A cache entry's text when a regular file is at its name, else null: a FIFO there (whose open would
+ * wait for a writer forever), a device or a folder is an unusable entry. lstat skips it before
+ * opening; O_NONBLOCK and fstat close the race with one put there in between.
+ */
+async function readEntry(file: string): Promise<string | null> {
+  try {
+    if (!(await lstat(file)).isFile()) return null;
+    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
+    try {
+      return (await handle.stat()).isFile() ? await handle.readFile('utf8') : null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 const readText = async (file: string): Promise<string | null> => {
   try {
     return await readFile(file, 'utf8');
@@ -115,7 +138,7 @@ export async function cachedBuild(
   const text = root === null ? null : await readText(entryAbs);
   const slot = root !== null && text !== null ? entryFile(root, entryAbs, text, backproof, flags) : null;
   if (slot) {
-    const json = await readText(slot.file);
+    const json = await readEntry(slot.file);
     const hit = json === null ? null : await validBuild(json);
     if (hit) {
       accept(hit);
@@ -139,7 +162,8 @@ async function store(file: string, entry: Entry): Promise<void> {
   try {
     await mkdir(path.dirname(file), { recursive: true });
     const json = JSON.stringify(entry);
-    await writeFile(tmp, `${sha256Hex(json)}\n${json}`);
+    // Never waits on a FIFO at the temporary name: opening one to write without a reader fails at once.
+    await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
     await rename(tmp, file);
   } catch {
     await rm(tmp, { force: true }).catch(() => {});

@@ -5,7 +5,9 @@
 // cache holds a different module for the same sources.
 import { createHash } from 'node:crypto';
 import { mkdtemp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -173,6 +175,28 @@ describe('the build cache', () => {
     expect(c.builds()).toBe(6);
     expect((await c.build()).cached).toBe(true);
   }, 180_000);
+
+  it('a FIFO (or a folder) at an entry\'s name is skipped, never waited on: the strategy is built again', async () => {
+    if (process.platform === 'win32') return;
+    const cache = await freshCache();
+    // In a child process with a timeout: opening a FIFO to read waits for a writer, so a regression fails here instead of hanging.
+    const strategyModule = fileURLToPath(new URL('../../host/run/strategy.ts', import.meta.url));
+    // A script file, not --eval: the build's worker thread inherits the process's flags.
+    const script = path.join(work, 'load-strategy.mjs');
+    await writeFile(script, `const { loadStrategy } = await import(${JSON.stringify(strategyModule)});\nconsole.log((await loadStrategy(${JSON.stringify(entry)})).wasm.length);\n`);
+    const load = () => spawnSync(process.execPath, [script], { env: { ...process.env, BACKPROOF_CACHE_DIR: cache.dir }, encoding: 'utf8', timeout: 90_000 });
+    const cold = await loadStrategy(entry);
+    const [file] = await cache.entries();
+    for (const make of [(f: string) => execFileSync('mkfifo', [f]), (f: string) => mkdirSync(f)]) {
+      rmSync(file!, { recursive: true });
+      make(file!);
+      const r = load();
+      expect(r.status, r.stderr).toBe(0); // null: killed by the timeout, i.e. it waited on the FIFO
+      expect(r.stdout.trim()).toBe(String(cold.wasm.length));
+    }
+    // The fresh build could not replace the folder (rename fails): the cache is simply not used.
+    expect(lstatSync(file!).isDirectory()).toBe(true);
+  }, 240_000);
 
   it('a folder that cannot be written leaves the cache unused, and the build still works', async () => {
     const blocker = path.join(work, 'a-file');
