@@ -1,7 +1,8 @@
 /**
  * @module build/cache-root
- * Backproof's cache folder: BACKPROOF_CACHE_DIR ("off" disables every cache), else
- * $XDG_CACHE_HOME/backproof, else ~/.cache/backproof. Built strategies go in its builds/ (build/cache)
+ * Backproof's cache folder: BACKPROOF_CACHE_DIR ("off" disables every cache; a relative path is
+ * resolved against the working folder), else $XDG_CACHE_HOME/backproof when it is absolute (a
+ * relative one is ignored, per the XDG spec), else ~/.cache/backproof (docs/DATA.md). Built strategies go in its builds/ (build/cache)
  * and the launcher keeps Node's compile cache in its node/ (bin/backproof.js). Imports nothing of the
  * host: the launcher reads it before anything else is loaded.
  */

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { isStreamed, loadData, openData, type StreamedData } from '../../host/data/load.ts';
 import { parseCsv } from '../../host/data/csv.ts';
-import { CacheSource, GROUP_ROWS } from '../../host/data/cache.ts';
+import { CacheSource, GROUP_ROWS, cacheDir } from '../../host/data/cache.ts';
+import { cacheRoot } from '../../host/build/cache-root.ts';
+import { homedir } from 'node:os';
 import type { Bars } from '../../host/model/bars.ts';
 
 const COLUMNS = ['time', 'open', 'high', 'low', 'close', 'volume'] as const;
@@ -204,5 +206,30 @@ describe('the column cache', () => {
     const cut = await loadData(file);
     expect([whole.bars.length, cut.bars.length, cacheFiles().length]).toEqual([5036, 5035, 2]);
     expect(cut.sha256).not.toBe(whole.sha256);
+  });
+});
+
+describe('the column cache folder', () => {
+  it('is columns/ of the folder host/build/cache-root.ts names: a relative BACKPROOF_CACHE_DIR against the working folder, a relative XDG_CACHE_HOME ignored', () => {
+    const saved = { dir: process.env.BACKPROOF_CACHE_DIR, xdg: process.env.XDG_CACHE_HOME };
+    const cases: [string | undefined, string | undefined, string | null][] = [
+      ['rel/bp', undefined, path.resolve('rel/bp', 'columns')],
+      ['/abs/bp', '/abs/xdg', '/abs/bp/columns'],
+      ['off', '/abs/xdg', null],
+      [undefined, '/abs/xdg', '/abs/xdg/backproof/columns'],
+      [undefined, 'xdg', path.join(homedir(), '.cache', 'backproof', 'columns')],
+      [undefined, undefined, path.join(homedir(), '.cache', 'backproof', 'columns')],
+    ];
+    try {
+      for (const [dir, xdg, expected] of cases) {
+        if (dir === undefined) delete process.env.BACKPROOF_CACHE_DIR; else process.env.BACKPROOF_CACHE_DIR = dir;
+        if (xdg === undefined) delete process.env.XDG_CACHE_HOME; else process.env.XDG_CACHE_HOME = xdg;
+        expect(cacheDir(), `${dir} ${xdg}`).toBe(expected);
+        const root = cacheRoot(process.env);
+        expect(root === null ? null : path.join(root, 'columns')).toBe(expected);
+      }
+    } finally {
+      if (saved.xdg === undefined) delete process.env.XDG_CACHE_HOME; else process.env.XDG_CACHE_HOME = saved.xdg;
+    }
   });
 });
