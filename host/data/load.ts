@@ -47,11 +47,15 @@ export const STREAM_THRESHOLD = 64 << 20;
 export const MAX_IN_MEMORY = 256 << 20;
 
 function sizeOf(file: string): number {
+  let st;
   try {
-    return statSync(file).size;
+    st = statSync(file);
   } catch (e) {
     throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
+  // A pipe or device would block the read or change between the hash pass and the parse: a run reads a file twice.
+  if (!st.isFile()) throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: it is not a regular file (a data file is read twice, to hash and to parse, so a pipe or device cannot be one)`);
+  return st.size;
 }
 
 export const isStreamed = (d: DataFeed): d is StreamedData => !('bars' in d);

@@ -94,8 +94,9 @@ export async function readReportInput(dir: string, dataPaths?: readonly string[]
   for (const [k, f] of files.entries()) {
     const file = dataPaths?.[k] ?? f.path;
     const feed = await openData(file, recordedOptions(f)).catch((e) => {
+      // The hint only for the recorded path: a file the user gave with --data is named as such.
       if (e instanceof DataError && e.code === 'DATA_NOT_FOUND')
-        throw new DataError('DATA_NOT_FOUND', `${e.message} (the run at ${dir} read it there; pass --data FILE to point at a copy)`, { cause: e });
+        throw new DataError('DATA_NOT_FOUND', dataPaths?.[k] !== undefined ? `${e.message} (the file given with --data)` : `${e.message} (the run at ${dir} read it there; pass --data FILE to point at a copy)`, { cause: e });
       throw e;
     });
     const recorded = Buffer.from(f.sha256).toString('hex');

@@ -216,7 +216,7 @@ describe('report on a folder that is not a run: a typed error naming the path, n
     expect(leftovers(dir)).toEqual([]);
   });
 
-  it('the data file gone: DATA_NOT_FOUND naming it and --data; a stand-in copy works; other data: VERIFY_FAILED', async () => {
+  it('the data file gone: DATA_NOT_FOUND naming it as the one given with --data; a stand-in copy works; other data: VERIFY_FAILED', async () => {
     const copy = path.join(tmp, 'GOOG-copy.csv');
     copyFileSync('data/GOOG.csv', copy);
     const input = await readReportInput(run, [copy]);
@@ -224,7 +224,8 @@ describe('report on a folder that is not a run: a typed error naming the path, n
     const e = await readReportInput(run, [path.join(tmp, 'gone.csv')]).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DataError);
     expect((e as DataError).code).toBe('DATA_NOT_FOUND');
-    expect((e as Error).message).toMatch(/gone\.csv.*--data FILE/);
+    // A file given with --data is named as such, without the hint to pass --data.
+    expect((e as Error).message).toMatch(/gone\.csv: ENOENT \(the file given with --data\)$/);
     expect(await codeOf(() => readReportInput(run, ['test/data/orcl-1995-2014.txt']))).toBe('VERIFY_FAILED');
     expect(await codeOf(() => readReportInput(run, [copy, copy]))).toBe('USAGE');
   });
