@@ -7,18 +7,13 @@ import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cliProcess } from '../helpers/cli.ts';
 
 const BIN = path.resolve('bin/backproof.js');
 let work: string;
 
-/** The CLI in its own process, in `work`, with logs at their default (no vitest, no BACKPROOF_LOG). */
-function backproof(...argv: string[]): { code: number | null; out: string; err: string } {
-  const env = { ...process.env };
-  delete env.VITEST;
-  delete env.BACKPROOF_LOG;
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: work, env, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The CLI in its own process, in `work` (test/helpers/cli). */
+const backproof = (...argv: string[]) => cliProcess(work, ...argv);
 
 const BACKTEST = ['backtest', '--strategy', 'strategies-as/sma-cross.wasm', '--data', 'data/GOOG.csv'];
 const WARNING = /^\*\*\* WARNING: this run is UNSIGNED: nobody vouches for its record\. \*\*\*$/m;

@@ -1,7 +1,6 @@
 // Progress (issue 10 §5): the engine's shared counter (engine/progress) — written every PROGRESS_EVERY
 // events, exact at the end, never read by the run — and the CLI's bar on stderr, drawn from it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +15,7 @@ import { duration, progressShown, SEALING, startProgress } from '../../host/cli/
 import { PassThrough } from 'node:stream';
 import { backtest } from '../../host/api.ts';
 import type { Phase } from '../../host/engine/progress.ts';
+import { cliProcess } from '../helpers/cli.ts';
 
 const MINUTE = 60_000_000_000n;
 
@@ -179,18 +179,12 @@ describe('the display (cli/progress)', () => {
 });
 
 // The CLI in its own process, its stderr a pipe: nothing is drawn unless --progress forces it (one line per frame).
-const BIN = path.resolve('bin/backproof.js');
 const BARS = 300_000;
 const FRAME = /^(backtest|replay) \[[=-]{30}\] (\d+)% \| (\d+)\/(\d+) bars \| ([\d,]+|-) bars\/s \| ETA (.+)$/;
 let work: string;
 
-function backproof(...argv: string[]): { code: number | null; out: string; err: string } {
-  const env = { ...process.env };
-  delete env.VITEST;
-  delete env.BACKPROOF_LOG;
-  const r = spawnSync(process.execPath, [BIN, ...argv], { cwd: work, env, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The CLI in its own process, in `work` (test/helpers/cli). */
+const backproof = (...argv: string[]) => cliProcess(work, ...argv);
 
 /**
  * stderr's lines as the phases they show, each once: a bar frame as BAR; the guest thread's stages
