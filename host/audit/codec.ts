@@ -311,8 +311,13 @@ export function encodeResult(r: BacktestResult): Uint8Array {
  * encodeResult's bytes, and the equity as a Float64Array over those same bytes (on a little-endian
  * machine), so a caller keeps one copy of it, not two (80 MB at 10M bars): the bytes start where the
  * buffer's alignment puts the equity's payload on a multiple of 8. Elsewhere `equity` is r.equity.
+ *
+ * With `aroundEquity`, when r.equity starts a resizable ArrayBuffer that can grow to the result's
+ * size (the engine's column, engine/growable), the bytes are made in that buffer: it is grown, the
+ * equity moved up to its place (one memmove) and the rest written around it, so the equity is never
+ * held twice, even for a moment. The caller gives the buffer up: r.equity is not read afterwards.
  */
-export function encodeResultHoldingEquity(r: BacktestResult): { bytes: Uint8Array; equity: Float64Array } {
+export function encodeResultHoldingEquity(r: BacktestResult, options: { aroundEquity?: boolean } = {}): { bytes: Uint8Array; equity: Float64Array } {
   const size = new ProtoSizer();
   for (const t of r.trades) writeTrade(size, t);
   const tradesEnd = size.pos;
@@ -322,20 +327,29 @@ export function encodeResultHoldingEquity(r: BacktestResult): { bytes: Uint8Arra
   const head = n > 0 ? 1 + varint32Size(n * 8) : 0;
   const length = size.pos + head + n * 8;
   const base = (8 - ((tradesEnd + head) % 8)) % 8; // the equity's payload at an 8-byte boundary of the buffer
-  const out = new Uint8Array(new ArrayBuffer(base + length), base, length);
+  const at = base + tradesEnd + head; // where the payload lies in the buffer
+  const own = r.equity.buffer as ArrayBuffer & { resizable?: boolean; maxByteLength?: number; resize?(n: number): void };
+  const inPlace = options.aroundEquity === true && LE && n > 0 && r.equity.byteOffset === 0 && own.resizable === true && base + length <= own.maxByteLength!;
+  if (inPlace) {
+    own.resize!(base + length);
+    new Uint8Array(own).copyWithin(at, 0, n * 8);
+  }
+  const out = new Uint8Array(inPlace ? own : new ArrayBuffer(base + length), base, length);
   const w = new ProtoWriter(out);
   for (const t of r.trades) writeTrade(w, t);
   if (n > 0) {
     out[w.pos++] = 0x12;
     w.varint32(n * 8);
-    if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.pos);
+    if (inPlace) {
+      // moved into place above
+    } else if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.pos);
     else for (let i = 0; i < n; i++) w.view.setFloat64(w.pos + i * 8, r.equity[i]!, true);
     w.pos += n * 8;
   }
   writeStats(w, r.stats);
   for (const o of r.orders) writeOrder(w, o);
   if (w.pos !== out.length || w.buf !== out || tradesEnd + head + n * 8 > out.length) throw new Error(`result.pb: sized ${out.length} bytes, wrote ${w.pos}${w.buf === out ? '' : ' past them'}`);
-  return { bytes: out, equity: LE && n > 0 ? new Float64Array(out.buffer, base + tradesEnd + head, n) : r.equity };
+  return { bytes: out, equity: LE && n > 0 ? new Float64Array(out.buffer, at, n) : r.equity };
 }
 
 const notCanonical = (what: string): never => {
