@@ -19,6 +19,7 @@ import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson, type Chunks } from '../audit/render.ts';
 import { checkResult, streamedResult } from '../audit/codec.ts';
 import { buildStrategy } from '../build/asc.ts';
+import { cacheRoot } from '../build/cache-root.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -444,11 +445,13 @@ export function timelineOfOne(source: BarSource, expected: number): BigInt64Arra
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const rec = await openRecord(opts.dir, opts.trustedKey ?? null);
   // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
-  const recordedSources = (rec.bodies.strategy.sources as { path: string }[]) ?? [];
+  // (a check that passed before is remembered under the cache folder: inspect/normalized-cache)
+  const recordedSources = (rec.bodies.strategy.sources as { path: string; normalizedSha256?: Uint8Array }[]) ?? [];
   const sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
     path: src.path,
     text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
-  }))));
+    recorded: src.normalizedSha256 ?? new Uint8Array(0),
+  }))), cacheRoot());
   try {
     return await verifyOpened(opts, rec, sourceCheck);
   } finally {
