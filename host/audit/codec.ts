@@ -386,9 +386,8 @@ class ProtoReader {
     }
     return notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos}`);
   }
-  /** A varint below 2^64 in its shortest form, into lo and hi (unsigned 32-bit halves). */
-  lo = 0;
-  hi = 0;
+  /** A varint below 2^64 in its shortest form, into v64 (its low and high 32 bits). */
+  readonly v64 = new Int32Array(2);
   varint64(): void {
     const buf = this.buf;
     let lo = 0, hi = 0;
@@ -404,8 +403,8 @@ class ProtoReader {
       } else hi |= bits << (7 * k - 32);
       if (b < 128) {
         if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
-        this.lo = lo >>> 0;
-        this.hi = hi >>> 0;
+        this.v64[0] = lo;
+        this.v64[1] = hi;
         return;
       }
     }
@@ -414,20 +413,21 @@ class ProtoReader {
   /** A sint64's value (zigzag) as a BigInt; never 0 (a default is not written). */
   sint64(): bigint {
     this.sint64Words();
-    scratch32[LO] = this.wordLo;
-    scratch32[HI] = this.wordHi;
-    return scratch64[0]!;
+    return timeOfWords(this.words[0]!, this.words[1]!);
   }
-  /** A sint64's value (zigzag) as its two's-complement words (model/bars timeWords: hi signed, lo as int32), into wordHi and wordLo: no BigInt. */
-  wordHi = 0;
-  wordLo = 0;
+  /**
+   * A sint64's value (zigzag) as its two's-complement words into `words` (hi signed, then lo as int32:
+   * model/bars timeWords' pair): no BigInt. (Typed arrays, as most such words are not small integers,
+   * which object fields would box.)
+   */
+  readonly words = new Int32Array(2);
   sint64Words(): void {
     this.varint64();
-    const lo = this.lo, hi = this.hi;
+    const lo = this.v64[0]!, hi = this.v64[1]!;
     if ((lo | hi) === 0) notCanonical(`a field at its default at byte ${this.pos - 1}`);
     const mask = -(lo & 1);
-    this.wordLo = ((lo >>> 1) | (hi << 31)) ^ mask;
-    this.wordHi = ((hi >>> 1) ^ mask) | 0;
+    this.words[1] = ((lo >>> 1) | (hi << 31)) ^ mask;
+    this.words[0] = (hi >>> 1) ^ mask;
   }
   uint32(): number {
     const v = this.varint32();
@@ -494,27 +494,30 @@ for (let i = 0; i < STATS_WIRE.length; i++) STATS_WIRE[i] ??= -1;
  */
 export class TradeFields {
   symbol = 0; entryBar = 0; exitBar = 0;
-  entryTimeHi = 0; entryTimeLo = 0; exitTimeHi = 0; exitTimeLo = 0;
+  /** The entry and exit times' words: entry hi, entry lo, exit hi, exit lo. */
+  readonly times = new Int32Array(4);
   size = 0; entryPrice = 0; exitPrice = 0; pnl = 0; returnPct = 0; commission = 0;
 }
 
 /** An order of result.pb as its fields (as TradeFields). */
 export class OrderFields {
-  id = 0; bar = 0; timeHi = 0; timeLo = 0; symbol = 0; side = 0; type = 0;
+  id = 0; bar = 0; symbol = 0; side = 0; type = 0;
+  /** The time's words: hi, lo. */
+  readonly time = new Int32Array(2);
   size = 0; status = 0; reason = ''; price = 0; units = 0;
 }
 
 function readTradeFields(r: ProtoReader, end: number, f: TradeFields): void {
   const outer = r.end;
   r.end = end;
-  f.symbol = 0; f.entryBar = 0; f.exitBar = 0; f.entryTimeHi = 0; f.entryTimeLo = 0; f.exitTimeHi = 0; f.exitTimeLo = 0;
+  f.symbol = 0; f.entryBar = 0; f.exitBar = 0; f.times.fill(0);
   f.size = 0; f.entryPrice = 0; f.exitPrice = 0; f.pnl = 0; f.returnPct = 0; f.commission = 0;
   for (let last = 0; r.pos < end; ) {
     switch ((last = r.field(last, TRADE_WIRE))) {
       case 1: f.entryBar = r.uint32(); break;
       case 2: f.exitBar = r.uint32(); break;
-      case 3: r.sint64Words(); f.entryTimeHi = r.wordHi; f.entryTimeLo = r.wordLo; break;
-      case 4: r.sint64Words(); f.exitTimeHi = r.wordHi; f.exitTimeLo = r.wordLo; break;
+      case 3: r.sint64Words(); f.times[0] = r.words[0]!; f.times[1] = r.words[1]!; break;
+      case 4: r.sint64Words(); f.times[2] = r.words[0]!; f.times[3] = r.words[1]!; break;
       case 5: f.size = r.double(); break;
       case 6: f.entryPrice = r.double(); break;
       case 7: f.exitPrice = r.double(); break;
@@ -530,13 +533,13 @@ function readTradeFields(r: ProtoReader, end: number, f: TradeFields): void {
 function readOrderFields(r: ProtoReader, end: number, f: OrderFields): void {
   const outer = r.end;
   r.end = end;
-  f.id = 0; f.bar = 0; f.timeHi = 0; f.timeLo = 0; f.symbol = 0; f.side = 0; f.type = 0;
+  f.id = 0; f.bar = 0; f.time.fill(0); f.symbol = 0; f.side = 0; f.type = 0;
   f.size = 0; f.status = 0; f.reason = ''; f.price = 0; f.units = 0;
   for (let last = 0; r.pos < end; ) {
     switch ((last = r.field(last, ORDER_WIRE))) {
       case 1: f.id = r.uint32(); break;
       case 2: f.bar = r.sint32(); break;
-      case 3: r.sint64Words(); f.timeHi = r.wordHi; f.timeLo = r.wordLo; break;
+      case 3: r.sint64Words(); f.time[0] = r.words[0]!; f.time[1] = r.words[1]!; break;
       case 4: f.symbol = r.sint32(); break;
       case 5: f.side = r.sint32(); break;
       case 6: f.type = r.uint32(); break;
@@ -564,7 +567,7 @@ function readTrade(r: ProtoReader, end: number): Trade {
   const f = tradeScratch;
   readTradeFields(r, end, f);
   return {
-    symbol: f.symbol, entryBar: f.entryBar, exitBar: f.exitBar, entryTime: timeOfWords(f.entryTimeHi, f.entryTimeLo), exitTime: timeOfWords(f.exitTimeHi, f.exitTimeLo),
+    symbol: f.symbol, entryBar: f.entryBar, exitBar: f.exitBar, entryTime: timeOfWords(f.times[0]!, f.times[1]!), exitTime: timeOfWords(f.times[2]!, f.times[3]!),
     size: f.size, entryPrice: f.entryPrice, exitPrice: f.exitPrice, pnl: f.pnl, returnPct: f.returnPct, commission: f.commission,
   };
 }
@@ -573,7 +576,7 @@ function readOrder(r: ProtoReader, end: number): OrderRecord {
   const f = orderScratch;
   readOrderFields(r, end, f);
   return {
-    id: f.id, bar: f.bar, time: timeOfWords(f.timeHi, f.timeLo), symbol: f.symbol, side: f.side, type: f.type, size: f.size,
+    id: f.id, bar: f.bar, time: timeOfWords(f.time[0]!, f.time[1]!), symbol: f.symbol, side: f.side, type: f.type, size: f.size,
     status: f.status, reason: f.reason as OrderReason, price: f.price, units: f.units,
   };
 }

@@ -168,8 +168,8 @@ function* tradesCsvOfBytes(bytes: Uint8Array): Chunks {
     w.number(t.symbol); w.byte(COMMA);
     w.number(t.entryBar); w.byte(COMMA);
     w.number(t.exitBar); w.byte(COMMA);
-    w.timeWords(t.entryTimeHi, t.entryTimeLo); w.byte(COMMA);
-    w.timeWords(t.exitTimeHi, t.exitTimeLo); w.byte(COMMA);
+    w.timeWords(t.times[0]!, t.times[1]!); w.byte(COMMA);
+    w.timeWords(t.times[2]!, t.times[3]!); w.byte(COMMA);
     w.number(t.size); w.byte(COMMA);
     w.number(t.entryPrice); w.byte(COMMA);
     w.number(t.exitPrice); w.byte(COMMA);
@@ -322,7 +322,7 @@ function* ordersCsvOfBytes(bytes: Uint8Array): Chunks {
   while (rows.nextOrder(o)) {
     const filled = o.status === STATUS_FILLED;
     w.number(o.id); w.byte(COMMA);
-    if (!(o.bar < 0 && o.timeHi === 0 && o.timeLo === 0)) w.timeWords(o.timeHi, o.timeLo);
+    if (!(o.bar < 0 && o.time[0] === 0 && o.time[1] === 0)) w.timeWords(o.time[0]!, o.time[1]!);
     w.byte(COMMA);
     w.number(o.symbol); w.byte(COMMA);
     w.text(SIDE_NAMES[o.side] ?? 'invalid'); w.byte(COMMA);
