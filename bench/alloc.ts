@@ -1,13 +1,15 @@
 // node bench/alloc.ts: heap bytes allocated by the per-bar path (data → guest call → order matching →
 // portfolio), per bar and per order placed. V8 gives JS no allocation counter, but with --trace-gc-nvp
 // each garbage collection prints the bytes allocated since the previous one ("allocated="). Each case
-// runs in a child: a warm-up run of N/5 bars (same code, so V8 has compiled it), then a run of N bars
-// that forces a minor GC and prints a marker at its bar N/4 and at its last bar. What was allocated
-// between the markers is the sum of "allocated=" over the GCs between them (the closing forced one
-// included): exact to the byte. The run's first quarter is left out: there V8 compiles the loop again
-// (a new call of it starts in the lower tiers, which box doubles), a fixed cost of megabytes per run
-// that does not grow with the bars or the orders. Each cell is the median of BENCH_REPEAT children
-// (least and largest shown), as the tiers V8 happens to run a function in vary between processes.
+// runs in a child, one run of N bars as a run makes it (one engine, one guest instance, a fresh
+// process), which forces a minor GC and prints a marker at its bar N/4 and at its last bar. What was
+// allocated between the markers is the sum of "allocated=" over the GCs between them (the closing
+// forced one included): exact to the byte. The run's first quarter is left out: there V8 is still
+// compiling the loop (code in the lower tiers boxes doubles), a fixed cost of megabytes per run that
+// does not grow with the bars or the orders. (A warm-up run in the same process first, as this bench
+// used to make, does not help: the optimized code it leaves holds its engine's objects and is thrown
+// away when they are collected.) Each cell is the median of BENCH_REPEAT children (least and largest
+// shown), as the tiers V8 happens to run a function in vary between processes.
 // A bar that places, fills or cancels no order must allocate nothing (the "quiet" cases: SMA with
 // fast = slow never crosses). Strategies are wired to the engine as a run wires them (run/wire); the
 // engine keeps orders pooled and rows, trades and events in columns (nothing per order), so what
@@ -87,8 +89,8 @@ async function setUp(name: string, mode: InstrumentationMode, params: Record<str
   return { bt, port, finish: () => {} };
 }
 
-/** One run of `bars` bars; with `marks`, a forced minor GC and a marker line (orders so far) at its bar bars/4 and at its last. */
-async function runOnce(name: string, mode: InstrumentationMode, params: Record<string, number>, data: LoadedData, bars: number, marks: boolean): Promise<void> {
+/** One run of `bars` bars, with a forced minor GC and a marker line (orders so far) at its bar bars/4 and at its last. */
+async function runOnce(name: string, mode: InstrumentationMode, params: Record<string, number>, data: LoadedData, bars: number): Promise<void> {
   const { bt, port, finish } = await setUp(name, mode, params, data, bars);
   const gc = (globalThis as { gc?: (o: { type: 'minor' }) => void }).gc!;
   const first = Math.floor(bars / 4);
@@ -97,7 +99,7 @@ async function runOnce(name: string, mode: InstrumentationMode, params: Record<s
   port.onBarAt = (b, w, j) => {
     inner(b, w, j);
     seen++;
-    if (marks && (seen === first || seen === bars)) {
+    if (seen === first || seen === bars) {
       gc({ type: 'minor' });
       console.log(`${MARK} ${bt.account.nextId - 1}`);
     }
@@ -138,13 +140,12 @@ export function allocatedInChild(name: string, mode: InstrumentationMode, bars: 
 if (process.argv[2] === '--child') {
   const [name, mode, bars, params] = [process.argv[3]!, process.argv[4] as InstrumentationMode, Number(process.argv[5]), parseParams(process.argv[6] ?? '')];
   const data = await loadData(SOURCE);
-  await runOnce(name, mode, params, data, Math.ceil(bars / 5), false);
-  await runOnce(name, mode, params, data, bars, true);
+  await runOnce(name, mode, params, data, bars);
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const once = (name: string, mode: InstrumentationMode, params: string) => allocatedInChild(name, mode, BARS, params);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const window = BARS - Math.floor(BARS / 4);
-  console.log(`Heap bytes allocated over bars ${Math.floor(BARS / 4).toLocaleString('en-US')}..${BARS.toLocaleString('en-US')} of a run of ${BARS.toLocaleString('en-US')} bars tiled from ${SOURCE} (commission ${COMMISSION * 100} %), after a warm-up run; median of ${REPEAT} children (least–largest); Node ${process.version}`);
+  console.log(`Heap bytes allocated over bars ${Math.floor(BARS / 4).toLocaleString('en-US')}..${BARS.toLocaleString('en-US')} of a run of ${BARS.toLocaleString('en-US')} bars tiled from ${SOURCE} (commission ${COMMISSION * 100} %); median of ${REPEAT} children (least–largest); Node ${process.version}`);
   console.log('strategy (params)                   mode            orders  bytes (median, least–largest)  bytes/bar  bytes/order (least–largest)');
   for (const c of CASES) {
     const name = c.strategy ?? '-';

@@ -30,7 +30,7 @@ describe('time words', () => {
 });
 
 describe('the per-bar path', () => {
-  // bench/alloc.ts: in a child, a warm-up run, then a run of N bars; the heap bytes allocated over its
+  // bench/alloc.ts: in a child, one run of N bars; the heap bytes allocated over its
   // bars N/4..N (the sum of "allocated=" in V8's GC trace between two markers: exact), and the orders placed there.
   // A second measurement only when the first exceeds the bound: noise is sporadic (a function V8 has
   // not yet optimized boxes doubles for a while), a regression is not.
@@ -41,7 +41,7 @@ describe('the per-bar path', () => {
     return second.bytes < first.bytes ? second : first;
   };
 
-  // 2M bars, 1.5M measured: 0.05–0.26 bytes a bar (V8's own work). One BigInt or boxed double per bar —
+  // 2M bars, 1.5M measured: 0.06–0.26 bytes a bar (V8's own work). One BigInt or boxed double per bar —
   // what the loop used to make — is 16 bytes a bar or more; the bound of 1 fails on that and tolerates the noise.
   it('allocates nothing on bars without order events: engine alone, with resting orders, an SMA strategy uninstrumented and metered', () => {
     const BARS = 2_000_000, MEASURED = BARS - BARS / 4;
@@ -53,8 +53,8 @@ describe('the per-bar path', () => {
     }
   }, 180_000);
 
-  // Issue 11 target 6. 1M bars, 750k measured (as `node bench/alloc.ts`): on the tree that met it, 3–6 bytes
-  // per order for sma-cross, 25–29 for bollinger-breakout, 58–72 for donchian-turtle (what is left is the
+  // Issue 11 target 6. 1M bars, 750k measured (as `node bench/alloc.ts`): on the tree that met it, 3–8 bytes
+  // per order for sma-cross, 26–28 for bollinger-breakout, 42–50 for donchian-turtle (what is left is the
   // guest boundary: a double a host import takes or returns is boxed); before, 24, 99 and 206.
   it('allocates at most 200 bytes per order on the example strategies, metered (fuel only)', () => {
     const orders = { 'sma-cross': 40_651, 'bollinger-breakout': 60_459, 'donchian-turtle': 18_466 };
