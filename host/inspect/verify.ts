@@ -38,7 +38,7 @@ import { lineAt, lineDiffMessage, textDiffMessage, visible } from './line-diff.t
 import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrumenter, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { hashedChunks, isRendered, RenderingCache } from './rendering-cache.ts';
+import { hashedChunks, isRendered, RenderingCache } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
 import type { OrderRecord } from '../model/order.ts';
@@ -539,7 +539,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // data: every file, read the way it was read for the run
     // (report.html's candles are drawn in the same pass when the folder has one)
     const hasReport = await lstat(path.join(dir, REPORT_FILE)).then((st) => st.isFile(), () => false);
-    // a report.html remembered as this record's rendering (inspect/rendering-cache) needs no candles unless it differs
+    // a report.html remembered as this record's rendering (audit/rendering-cache) needs no candles unless it differs
     const reportRemembered = hasReport ? await renderings.remembered(REPORT_FILE) : null;
     const { timeline, feeds: reportFeeds } = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered);
     passed('data');

@@ -1,4 +1,4 @@
-// verify remembers a rendering it compared and found equal (inspect/rendering-cache) under the cache
+// verify remembers a rendering it compared and found equal (audit/rendering-cache) under the cache
 // folder's rendered/: a miss is rendered, compared and remembered as documented, a hit hashes the file
 // instead; a file that is not the remembered one fails exactly as without a cache; a damaged or misplaced
 // entry is ignored; a whole entry is believed (the cache is trusted like the installation, docs/AUDIT.md)
@@ -13,7 +13,7 @@ import { backtest } from '../../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { RENDERING_CACHE_FORMAT } from '../../host/inspect/rendering-cache.ts';
+import { RENDERING_CACHE_FORMAT } from '../../host/audit/rendering-cache.ts';
 import { reportGenerator, REPORT_FILE } from '../../host/report/index.ts';
 import { AuditError } from '../../host/errors.ts';
 

@@ -1,5 +1,5 @@
 /**
- * @module inspect/rendering-cache
+ * @module audit/rendering-cache
  * verify's renderings remembered: a file of a run folder that verify found to be exactly the rendering
  * of the bytes its record binds (trades.csv, orders.csv, equity.csv, report.html) is remembered by its
  * size and SHA-256, under the cache folder's rendered/ (build/cache-root; "off" disables it), so a later
@@ -12,6 +12,7 @@
  * after the file was compared with a fresh rendering and found equal, and it can only speed a pass: a
  * file whose size or SHA-256 is not the remembered one is rendered and compared as without a cache, with
  * the same failure. So the cache is trusted as the installation is (docs/AUDIT.md, "What verify and replay trust").
+ * (In audit/, not inspect/, so that whatever writes a run folder may remember the files it renders.)
  */
 import { createHash, type Hash } from 'node:crypto';
 import { constants, readdirSync, readFileSync } from 'node:fs';
