@@ -26,6 +26,7 @@ import { compileOptionsOf } from '../host/run/source-map.ts';
 import { wire } from '../host/run/wire.ts';
 import { DEFAULT_CONFIG } from '../host/run/config.ts';
 import { tileBars } from './tile.ts';
+import type { Bars } from '../host/model/bars.ts';
 
 const BARS = Number(process.env.BENCH_BARS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -43,7 +44,13 @@ const CASES: { strategy: string | null; mode: InstrumentationMode; params?: stri
   { strategy: 'sma-cross', mode: 'fuel' },
   { strategy: 'bollinger-breakout', mode: 'fuel' },
   { strategy: 'donchian-turtle', mode: 'fuel' },
+  { strategy: 'ema-cross', mode: 'fuel' },
+  { strategy: 'rsi-reversion', mode: 'fuel' },
+  { strategy: 'sma-cross-unit', mode: 'fuel' },
+  { strategy: 'pairs', mode: 'fuel' }, // two symbols (PAIRED): N bars each
 ];
+/** Strategies that trade two symbols: the second is the same file's bars half a file later, at the same times. */
+const PAIRED = new Set(['pairs']);
 
 function parseParams(text: string): Record<string, number> {
   return Object.fromEntries(text.split(',').filter(Boolean).map((kv) => [kv.split('=')[0]!, Number(kv.split('=')[1])]));
@@ -71,6 +78,13 @@ function jsSma(bt: Backtest): GuestPort {
   };
 }
 
+/** `bars` with each price taken `by` rows later (wrapping), at the same times. */
+function shifted(bars: Bars, by: number): Bars {
+  const n = bars.length;
+  const at = (col: Float64Array) => Float64Array.from({ length: n }, (_, i) => col[(i + by) % n]!);
+  return { length: n, time: bars.time, open: at(bars.open), high: at(bars.high), low: at(bars.low), close: at(bars.close), volume: at(bars.volume) };
+}
+
 /** The engine and the port it drives for one case: a strategy wired as a run wires it, or an engine-only case. */
 async function setUp(name: string, mode: InstrumentationMode, params: Record<string, number>, data: LoadedData, bars: number): Promise<{ bt: Backtest; port: GuestPort; finish: () => void }> {
   const tiled = tileBars(data.bars, bars);
@@ -78,7 +92,10 @@ async function setUp(name: string, mode: InstrumentationMode, params: Record<str
     const strategy = await loadStrategy(`strategies-as/${name}.ts`);
     const sandbox = { ...DEFAULT_SANDBOX, mode, hashing: 'inline' as const };
     const guest = compileGuest(strategy.wasm, sandbox, compileOptionsOf(strategy));
-    const { backtest, instance, port } = wire({ wasm: strategy.wasm, guest, sandbox, feeds: [{ ...data, bars: tiled }], config: { ...DEFAULT_CONFIG, commission: COMMISSION, params } });
+    const feeds = PAIRED.has(name)
+      ? [{ ...data, symbol: 'A', bars: tiled }, { ...data, symbol: 'B', bars: shifted(tiled, Math.floor(data.bars.length / 2)) }]
+      : [{ ...data, bars: tiled }];
+    const { backtest, instance, port } = wire({ wasm: strategy.wasm, guest, sandbox, feeds, config: { ...DEFAULT_CONFIG, commission: COMMISSION, params } });
     instance.init();
     return { bt: backtest, port, finish: () => void instance.finish() };
   }
@@ -89,17 +106,18 @@ async function setUp(name: string, mode: InstrumentationMode, params: Record<str
   return { bt, port, finish: () => {} };
 }
 
-/** One run of `bars` bars, with a forced minor GC and a marker line (orders so far) at its bar bars/4 and at its last. */
+/** One run of `bars` bars (each symbol's), with a forced minor GC and a marker line (orders so far) at its bar bars/4 and at its last. */
 async function runOnce(name: string, mode: InstrumentationMode, params: Record<string, number>, data: LoadedData, bars: number): Promise<void> {
   const { bt, port, finish } = await setUp(name, mode, params, data, bars);
   const gc = (globalThis as { gc?: (o: { type: 'minor' }) => void }).gc!;
-  const first = Math.floor(bars / 4);
+  const events = bars * bt.brokers.length; // the guest sees each symbol's bars
+  const first = Math.floor(events / 4);
   let seen = 0;
   const inner = port.onBarAt!;
   port.onBarAt = (b, w, j) => {
     inner(b, w, j);
     seen++;
-    if (seen === first || seen === bars) {
+    if (seen === first || seen === events) {
       gc({ type: 'minor' });
       console.log(`${MARK} ${bt.account.nextId - 1}`);
     }
