@@ -1,9 +1,11 @@
 /**
  * @module audit/rendering-cache
  * verify's renderings remembered: a file of a run folder that verify found to be exactly the rendering
- * of the bytes its record binds (trades.csv, orders.csv, equity.csv, report.html) is remembered by its
- * size and SHA-256, under the cache folder's rendered/ (build/cache-root; "off" disables it), so a later
- * verify of the same record hashes the file instead of rendering it again (~0.3 s CPU at 1M bars). An
+ * of the bytes its record binds (trades.csv, orders.csv, stats.json, equity.csv, report.html) is
+ * remembered by its size and SHA-256, under the cache folder's rendered/ (build/cache-root; "off"
+ * disables it), so a later verify of the same record hashes the file instead of rendering it again
+ * (~0.3 s CPU at 1M bars); so is result.pb once its rows were found canonical (they are then counted,
+ * not read: audit/codec checkResult). An
  * entry is found by a key naming its format, the code that renders (the SHA-256 of every file of the
  * installation's host/ folder, and the report's generator: its format and chart library), the SHA-256
  * of record.pb (which binds result.pb, the data and everything else a rendering reads) and the file's

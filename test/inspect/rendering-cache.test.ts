@@ -16,11 +16,14 @@ import { verifyRun } from '../../host/inspect/verify.ts';
 import { RENDERING_CACHE_FORMAT } from '../../host/audit/rendering-cache.ts';
 import { reportGenerator, REPORT_FILE } from '../../host/report/index.ts';
 import { AuditError } from '../../host/errors.ts';
+import { checkResult, encodeResult } from '../../host/audit/codec.ts';
+import { statsOf } from '../audit/legacy-outputs.ts';
 
 const sha256Hex = (b: string | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const savedCacheDir = process.env.BACKPROOF_CACHE_DIR;
 let work: string, run: string;
-const RENDERED = [FILES.trades, FILES.orders, FILES.stats, REPORT_FILE].sort();
+/** The files remembered by a verify: the renderings, and result.pb once its rows were found canonical. */
+const RENDERED = [FILES.trades, FILES.orders, FILES.stats, REPORT_FILE, FILES.result].sort();
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 
 /** The documented code hash: every file of host/, by path in byte order: "path\nsize\n" then its bytes. */
@@ -85,6 +88,18 @@ afterEach(() => {
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
+});
+
+describe('result.pb remembered as canonical: its rows are counted, not read', () => {
+  it('checkResult(bytes, false) counts rows that checkResult(bytes) refuses (a varint not in its shortest form)', () => {
+    const ok = encodeResult({ trades: [{ symbol: 0, entryBar: 1, exitBar: 2, entryTime: 3n, exitTime: 4n, size: 1, entryPrice: 2, exitPrice: 3, pnl: 4, returnPct: 5, commission: 6 }], orders: [], equity: new Float64Array([1]), stats: statsOf({ bars: 1 }) });
+    const hex = Buffer.from(ok).toString('hex');
+    expect(hex.slice(0, 8)).toBe('0a3e0801');
+    const loose = Buffer.from(`0a3f088100${hex.slice(8)}`, 'hex');
+    expect(() => checkResult(loose)).toThrow('Result: not in canonical encoding (a varint not in its shortest form at byte 4)');
+    const counted = checkResult(loose, false);
+    expect([counted.trades, counted.orders, counted.equityPoints, counted.stats.bars]).toEqual([1, 0, 1, 1]);
+  });
 });
 
 describe('the rendering cache', () => {
