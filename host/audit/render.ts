@@ -343,8 +343,13 @@ export function renderOrdersCsv(r: BacktestResult): string {
   return chunksText(ordersCsvChunks(r));
 }
 
-/** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds. */
-export function renderSnapshotsJson(snapshots: readonly { bar: number; hash: Uint8Array }[], times: BigInt64Array): string {
-  const at = (bar: number): string | null => (bar < times.length ? isoTime(times[bar]!) : null);
+/** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds (`times`: every bar's, or those of the snapshots' bars and their count). */
+export function renderSnapshotsJson(snapshots: readonly { bar: number; hash: Uint8Array }[], times: BigInt64Array | { readonly length: number; get(bar: number): bigint | null | undefined }): string {
+  const timeOf = (bar: number): bigint => {
+    const t = times instanceof BigInt64Array ? times[bar] : times.get(bar);
+    if (t === undefined || t === null) throw new RangeError(`no time kept for bar ${bar}`);
+    return t;
+  };
+  const at = (bar: number): string | null => (bar < times.length ? isoTime(timeOf(bar)) : null);
   return JSON.stringify(snapshots.map((s) => ({ bar: s.bar, time: at(s.bar), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n';
 }
