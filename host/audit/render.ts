@@ -158,7 +158,7 @@ export function* tradesCsvChunks(r: BacktestResult): Chunks {
   yield w.take();
 }
 
-/** tradesCsvChunks of result.pb's rows, read into one TradeFields (cells written as `cell` writes them: all numbers). */
+/** tradesCsvChunks of result.pb's rows, read into one TradeFields (the rows above, cell for cell, from fields instead of objects: all numbers). */
 function* tradesCsvOfBytes(bytes: Uint8Array): Chunks {
   const w = new ChunkWriter();
   w.text(TRADES_HEADER);
@@ -313,7 +313,7 @@ export function* ordersCsvChunks(r: BacktestResult): Chunks {
   yield w.take();
 }
 
-/** ordersCsvChunks of result.pb's rows, read into one OrderFields. */
+/** ordersCsvChunks of result.pb's rows, read into one OrderFields (the rows above, cell for cell, from fields instead of objects). */
 function* ordersCsvOfBytes(bytes: Uint8Array): Chunks {
   const w = new ChunkWriter();
   w.text(ORDERS_HEADER);
