@@ -71,6 +71,10 @@ if (canRun) {
   // Ctrl-C or a kill: the CLI removes the partial run folder it was writing, then exits 130 (143).
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => onInterrupt(signal));
   process.exitCode = await main(process.argv.slice(2));
+  // A command that failed before taking its strategy's build (a usage or data error) does not wait for that
+  // build: exiting closes the build process's channel, which ends it, and nothing of it is cached.
+  // (stdout and stderr are synchronous for files, pipes and terminals here, so no output is lost.)
+  if (process.exitCode !== 0) process.exit();
 } else {
   const node = process.env.BACKPROOF_REEXEC ? null : bundledNode();
   if (!node) {

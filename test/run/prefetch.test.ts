@@ -14,6 +14,7 @@ import { cli } from '../helpers/cli.ts';
 
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const ENTRY = 'strategies-as/sma-cross.ts';
+const buildsIn = (cache: string): string[] => (existsSync(path.join(cache, 'builds')) ? readdirSync(path.join(cache, 'builds')) : []);
 const envBefore = process.env.BACKPROOF_CACHE_DIR;
 afterEach(() => {
   process.env.BACKPROOF_CACHE_DIR = envBefore;
@@ -64,6 +65,13 @@ describe('the strategy of a backtest, loaded ahead of the command', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--cash');
     expect(existsSync(path.join(work, 'bad'))).toBe(false);
+    // A command that fails does not wait for the build it started: the build is ended, nothing of it cached
+    // (asc takes over a second; the usage and data errors come at once).
+    expect(buildsIn(path.join(work, 'cache-2'))).toEqual([]);
+    const noData = spawnSync(process.execPath, ['bin/backproof.js', 'backtest', '--strategy', ENTRY, '--data', path.join(work, 'absent.csv'), '--unsigned', '--quiet', '--out', path.join(work, 'nodata')], { env: { ...env, BACKPROOF_CACHE_DIR: path.join(work, 'cache-3') }, encoding: 'utf8' });
+    expect(noData.status, noData.stderr).toBe(3);
+    expect(noData.stderr).toContain('absent.csv');
+    expect(buildsIn(path.join(work, 'cache-3'))).toEqual([]);
     rmSync(work, { recursive: true, force: true });
   }, 240_000);
 });
