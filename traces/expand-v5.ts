@@ -10,6 +10,12 @@
  * back (the last 5 words) until `end()`. It walks only as far as the data read so far proves the
  * run went (a later word or bit exists), so it never shows an instruction that did not run; at
  * `end()` it walks on to exactly the recorded instruction count.
+ *
+ * Format 6 adds keyframes between host calls — [0, 4, instructions lo, hi, a bitmap of the
+ * predictor slots that are not (0, 0), their (last, stride) in slot order] — and, just before the end
+ * record, the table of their stream words [0, 5, k, (lo, hi) × k, k]. Read from the start, every
+ * keyframe must equal the expander's own state there and the table must list exactly the keyframes
+ * read; or the expander starts at a keyframe (`startWord`) and takes its state from it.
  */
 import { TraceError } from './errors.ts';
 import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, type InstructionRecord, type StaticMap } from './trace-map.ts';
@@ -19,7 +25,15 @@ const END_WORDS = 5;
 /** Host record kinds: a state snapshot, the end record. */
 const HOST_SNAPSHOT = 1;
 const HOST_END = 3;
+const HOST_KEYFRAME = 4;
+const HOST_TABLE = 5;
 const SNAPSHOT_WORDS = 12;
+
+function popcount(w: number): number {
+  let n = 0;
+  for (let x = w >>> 0; x !== 0; x &= x - 1) n++;
+  return n;
+}
 
 export class ExpanderV5 extends ExpanderCore {
   private readonly onWord = (w: number): void => this.enqueue(w);
@@ -49,9 +63,20 @@ export class ExpanderV5 extends ExpanderCore {
   /** Steps walked without reading anything (a guard against a stream that sends the walk round a loop forever). */
   private idle = 0;
   private readonly idleLimit: number;
+  /** Format 6: keyframes and their table are read; the expansion starts at a keyframe (until it is read); the table was read. */
+  private readonly withKeyframes: boolean;
+  private startPending: boolean;
+  private readonly startedPartWay: boolean;
+  private tableRead = false;
 
-  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
+  /** `startWord`: the stream word of the keyframe the pushed bytes start with (format 6), or null: the stream's start. */
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void, startWord: number | null = null) {
     super(map, visit, from, to, onHostRecord);
+    this.withKeyframes = map.format === 6;
+    if (startWord !== null && !this.withKeyframes) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
+    this.startPending = this.startedPartWay = startWord !== null;
+    this.words = startWord ?? 0;
+    this.bytes = 4 * this.words;
     const n = map.regionFirst.length;
     this.slotBase = new Uint32Array(n + 1);
     for (let r = 0; r < n; r++) this.slotBase[r + 1] = this.slotBase[r]! + map.regionMemAccesses[r]!;
@@ -97,6 +122,8 @@ export class ExpanderV5 extends ExpanderCore {
     this.tail = t;
     this.ended = true;
     this.walk();
+    if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
+    if (this.withKeyframes && !this.tableRead) this.bad('the stream has no keyframe table before its end record');
     if (this.count !== this.total) this.bad(`the trace holds ${this.count} instructions; its end record says ${this.total}`);
     if (this.head !== this.tail || this.bitsLeft !== 0) this.bad(`${this.tail - this.head} words and ${this.bitsLeft} bits are left after the run's last instruction`);
     this.words += END_WORDS;
@@ -180,6 +207,55 @@ export class ExpanderV5 extends ExpanderCore {
     this.enter(entry);
   }
 
+  /**
+   * A keyframe (all its words are here). Read from the start it must be the expander's state: the
+   * instructions so far and every predictor slot that is not (0, 0), in slot order; at a start, it
+   * is the state.
+   */
+  private keyframe(mapWords: number): void {
+    const word = this.words;
+    this.take();
+    this.take();
+    const n = this.take() + this.take() * 2 ** 32;
+    if (this.bitsLeft !== 0) this.bad(`keyframe at word ${word} comes inside a bit word (${this.bitsLeft} bits unread)`);
+    const start = this.startPending;
+    if (!start && n !== this.count) this.bad(`keyframe at word ${word} says ${n} instructions ran; the trace shows ${this.count}`);
+    const slots = this.last.length;
+    const bitmap: number[] = [];
+    for (let i = 0; i < mapWords; i++) bitmap.push(this.take());
+    if (slots % 32 !== 0 && bitmap[mapWords - 1]! >>> (slots % 32) !== 0) this.bad(`keyframe at word ${word} marks predictor slots past the module's ${slots}`);
+    for (let slot = 0; slot < slots; slot++) {
+      const listed = (bitmap[slot >>> 5]! >>> (slot & 31)) & 1;
+      const last = listed ? this.take() : 0, stride = listed ? this.take() : 0;
+      if (listed && (last | stride) === 0) this.bad(`keyframe at word ${word}: predictor slot ${slot} is marked but (0, 0)`);
+      if (start) {
+        this.last[slot] = last;
+        this.stride[slot] = stride;
+      } else if (this.last[slot] !== last || this.stride[slot] !== stride)
+        this.bad(`keyframe at word ${word}: predictor slot ${slot} is (${last}, ${stride}); the trace gives (${this.last[slot]}, ${this.stride[slot]})`);
+    }
+    if (start) {
+      this.count = n;
+      this.startPending = false;
+    }
+    this.keyframes.push({ word, count: n });
+  }
+
+  /** The keyframe table: the stream words of every keyframe (read from a keyframe: those read end it). */
+  private table(): void {
+    this.take();
+    this.take();
+    const k = this.take();
+    const listed: number[] = [];
+    for (let i = 0; i < k; i++) listed.push(this.take() + this.take() * 2 ** 32);
+    if (this.take() !== k) this.bad(`the keyframe table's closing count is not its ${k}`);
+    const seen = this.keyframes.map((f) => f.word);
+    const tail = this.startedPartWay ? listed.slice(Math.max(0, k - seen.length)) : listed;
+    if (tail.length !== seen.length || tail.some((w, i) => w !== seen[i]))
+      this.bad(`the keyframe table lists words [${listed.join(', ')}]; the keyframes are at [${seen.join(', ')}]`);
+    this.tableRead = true;
+  }
+
   private walk(): void {
     const map = this.map;
     for (;;) {
@@ -188,9 +264,25 @@ export class ExpanderV5 extends ExpanderCore {
         const avail = this.available();
         if (avail < 1) return;
         const w = this.queue[this.head]!;
+        if (this.tableRead) this.bad('the stream goes on after its keyframe table');
         if (w === 0) {
           if (avail < 2) return;
           const kind = this.queue[this.head + 1]!;
+          if (this.withKeyframes && kind === HOST_KEYFRAME) {
+            const mapWords = Math.ceil(this.last.length / 32);
+            if (avail < 4 + mapWords) return;
+            let m = 0;
+            for (let i = 0; i < mapWords; i++) m += popcount(this.queue[this.head + 4 + i]!);
+            if (avail < 4 + mapWords + 2 * m) return;
+            this.keyframe(mapWords);
+            continue;
+          }
+          if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
+          if (this.withKeyframes && kind === HOST_TABLE) {
+            if (avail < 3 || avail < 4 + 2 * this.queue[this.head + 2]!) return;
+            this.table();
+            continue;
+          }
           if (kind !== HOST_SNAPSHOT) this.bad(`unknown host record kind ${kind}`);
           if (avail < SNAPSHOT_WORDS) return;
           this.take();
@@ -199,6 +291,7 @@ export class ExpanderV5 extends ExpanderCore {
           this.onHostRecord(words);
           continue;
         }
+        if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
         const f = w - 1;
         if (f >= map.funcEntry.length || map.funcEntry[f] === 0) this.bad(`entry word ${w} names no function of the module`);
         this.take();

@@ -137,9 +137,14 @@ callback it ran in). Re-executes the run only as far as that leaf. Check it with
     await writeFile(target, JSON.stringify(bundle, null, 2) + '\n');
     const c = bundle.claim;
     text.log(`instruction ${c.instruction}${c.order !== null ? ` (placed order ${c.order})` : ''}: f${c.func}${c.functionName ? ` ${c.functionName}` : ''} @${c.offset} ${c.name}${c.address === null ? '' : ` addr=${c.address}`}${c.barTime ? `, ${c.callback} of bar ${c.barTime}` : c.callback ? `, ${c.callback}` : ''}`);
-    text.log(`leaf ${bundle.leaves.map((l) => l.index).join('+')} of ${bundle.treeSize}, root ${bundle.root}`);
+    const table = bundle.tableLeaves?.map((l) => l.index);
+    const from = c.keyframe ? ` from keyframe ${c.keyframe.index} (word ${c.keyframe.word})` : '';
+    text.log(`leaf ${bundle.leaves.map((l) => l.index).join('+')}${from}${table ? `, keyframe table in leaf ${table.join('+')}` : ''} of ${bundle.treeSize}, root ${bundle.root}`);
     text.log(`wrote ${target}`);
-    return { exit: EXIT.ok, json: { file: target, claim: bundle.claim, leaves: bundle.leaves.map((l) => l.index), treeSize: bundle.treeSize, root: bundle.root } };
+    return {
+      exit: EXIT.ok,
+      json: { file: target, claim: bundle.claim, leaves: bundle.leaves.map((l) => l.index), ...(table ? { tableLeaves: table } : {}), treeSize: bundle.treeSize, root: bundle.root },
+    };
   },
 };
 

@@ -80,6 +80,8 @@ export interface ReexecuteOptions {
   /** Keep the trace bytes [keepFrom, stopAt) and stop the run once the stream reaches stopAt. */
   keepFrom?: number;
   stopAt?: number;
+  /** Also keep the bytes from tailFrom to the stream's end: the run then goes on past stopAt to its end. */
+  tailFrom?: number;
   /** Records with index in [recordFrom, recordTo) are collected (copies); with stopWhenRecorded the run stops after the last. */
   recordFrom?: number;
   recordTo?: number;
@@ -105,6 +107,10 @@ export interface Reexecution {
   /** Trace bytes [keepFrom, end) where end ≤ stopAt. */
   kept: Uint8Array;
   keepFrom: number;
+  /** With tailFrom: the trace bytes [tailFrom, the stream's end). */
+  tail: Uint8Array;
+  /** Format 6: the keyframes read (stream word, instructions before it). */
+  keyframes: { word: number; count: number }[];
   /** Stream bytes produced (up to where the run stopped). */
   streamBytes: number;
   /** Instructions expanded before each kept word: before[w] is the count before word keepFrom/4 + w. */
@@ -210,10 +216,13 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   const stopAt = o.stopAt ?? Number.MAX_SAFE_INTEGER;
   const records = new RecordColumns();
   const kept: Uint8Array[] = [];
+  const tail: Uint8Array[] = [];
+  const tailFrom = o.tailFrom;
   const before: number[] = [];
   let offset = 0;
   let expander!: TraceExpander;
   const onTrace = (bytes: Uint8Array): void => {
+    if (tailFrom !== undefined && offset + bytes.length > tailFrom) tail.push(bytes.slice(Math.max(0, tailFrom - offset)));
     let at = 0;
     // Bytes before the window go through whole; inside it word by word, noting the count before each.
     if (offset < keepFrom) {
@@ -227,8 +236,12 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
       kept.push(word.slice());
       expander.push(word);
     }
+    if (tailFrom !== undefined && at < bytes.length) {
+      expander.push(bytes.subarray(at));
+      at = bytes.length;
+    }
     offset += at;
-    if (offset >= stopAt) throw new Stop();
+    if (offset >= stopAt && tailFrom === undefined) throw new Stop();
   };
   const sandbox = { ...sandboxConfigFor(o.config), hashing: 'inline' as const, onTrace, instrumenter: o.instrumenter };
   if (sandbox.mode !== 'trace') throw new AuditError('VERIFY_FAILED', 'trace', 'this run was made with --trace off: it has no trace to examine');
@@ -288,12 +301,15 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
   }
-  const all = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
-  let p = 0;
-  for (const k of kept) all.set(k, (p += k.length) - k.length);
+  const concat = (pieces: Uint8Array[]): Uint8Array => {
+    const all = new Uint8Array(pieces.reduce((n, k) => n + k.length, 0));
+    let p = 0;
+    for (const k of pieces) all.set(k, (p += k.length) - k.length);
+    return all;
+  };
   if (complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
   return {
-    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
+    kept: concat(kept), keepFrom, tail: concat(tail), keyframes: [...expander.keyframes], streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
     instructions: expander.count, map: map!, functionNames: guest.functionNames,
   };
 }
