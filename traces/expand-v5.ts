@@ -15,7 +15,10 @@
  * predictor slots that are not (0, 0), their (last, stride) in slot order] — and, just before the end
  * record, the table of their stream words [0, 5, k, (lo, hi) × k, k]. Read from the start, every
  * keyframe must equal the expander's own state there and the table must list exactly the keyframes
- * read; or the expander starts at a keyframe (`startWord`) and takes its state from it.
+ * read; or the expander starts at a keyframe (`start`: its word and its place in the table) and
+ * takes its state from it. The table is held back with the end record: as the walk can only reach a
+ * word once every keyframe before it is read, the table's length is then 4 + 2·(keyframes read, and
+ * those before the start); it is read by `end()`, never walked.
  */
 import { TraceError } from './errors.ts';
 import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, type InstructionRecord, type StaticMap } from './trace-map.ts';
@@ -63,19 +66,19 @@ export class ExpanderV5 extends ExpanderCore {
   /** Steps walked without reading anything (a guard against a stream that sends the walk round a loop forever). */
   private idle = 0;
   private readonly idleLimit: number;
-  /** Format 6: keyframes and their table are read; the expansion starts at a keyframe (until it is read); the table was read. */
+  /** Format 6: keyframes are read; the expansion starts at a keyframe (until it is read); the keyframes before that one. */
   private readonly withKeyframes: boolean;
   private startPending: boolean;
-  private readonly startedPartWay: boolean;
-  private tableRead = false;
+  private readonly keyframesBefore: number;
 
-  /** `startWord`: the stream word of the keyframe the pushed bytes start with (format 6), or null: the stream's start. */
-  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void, startWord: number | null = null) {
+  /** `start`: the keyframe the pushed bytes start with (format 6) — its stream word and its index in the keyframe table — or null: the stream's start. */
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void, start: { word: number; index: number } | null = null) {
     super(map, visit, from, to, onHostRecord);
     this.withKeyframes = map.format === 6;
-    if (startWord !== null && !this.withKeyframes) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
-    this.startPending = this.startedPartWay = startWord !== null;
-    this.words = startWord ?? 0;
+    if (start !== null && !this.withKeyframes) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
+    this.startPending = start !== null;
+    this.keyframesBefore = start?.index ?? 0;
+    this.words = start?.word ?? 0;
     this.bytes = 4 * this.words;
     const n = map.regionFirst.length;
     this.slotBase = new Uint32Array(n + 1);
@@ -120,13 +123,19 @@ export class ExpanderV5 extends ExpanderCore {
     this.cause = q[t + 4]!;
     if (this.cause > 2) this.bad(`end record cause ${this.cause} is not 0, 1 or 2`);
     this.tail = t;
+    const listed = this.withKeyframes ? this.table() : null;
     this.ended = true;
     this.walk();
     if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
-    if (this.withKeyframes && !this.tableRead) this.bad('the stream has no keyframe table before its end record');
+    if (listed) {
+      const seen = this.keyframes.map((f) => f.word);
+      const mine = listed.slice(this.keyframesBefore);
+      if (mine.length !== seen.length || mine.some((w, i) => w !== seen[i]))
+        this.bad(`the keyframe table lists words [${mine.join(', ')}]${this.keyframesBefore ? ` from its entry ${this.keyframesBefore}` : ''}; the keyframes are at [${seen.join(', ')}]`);
+    }
     if (this.count !== this.total) this.bad(`the trace holds ${this.count} instructions; its end record says ${this.total}`);
     if (this.head !== this.tail || this.bitsLeft !== 0) this.bad(`${this.tail - this.head} words and ${this.bitsLeft} bits are left after the run's last instruction`);
-    this.words += END_WORDS;
+    this.words += this.tableWords + END_WORDS;
     if (this.cause !== 0) this.stop = { region: this.region, ran: this.pos, cause: this.cause };
   }
 
@@ -134,9 +143,10 @@ export class ExpanderV5 extends ExpanderCore {
     return this.ended && this.cause === 0;
   }
 
-  /** Unread words available to the walk: all before the held-back end record. */
+  /** Unread words available to the walk: all before the held-back end record (format 6: and keyframe table). */
   private available(): number {
-    return this.tail - this.head - (this.ended ? 0 : END_WORDS);
+    if (this.ended) return this.tail - this.head;
+    return this.tail - this.head - END_WORDS - (this.withKeyframes ? 4 + 2 * (this.keyframesBefore + this.keyframes.length) : 0);
   }
 
   private take(): number {
@@ -241,19 +251,20 @@ export class ExpanderV5 extends ExpanderCore {
     this.keyframes.push({ word, count: n });
   }
 
-  /** The keyframe table: the stream words of every keyframe (read from a keyframe: those read end it). */
-  private table(): void {
-    this.take();
-    this.take();
-    const k = this.take();
+  /** Format 6's words in the keyframe table (read by end()). */
+  private tableWords = 0;
+
+  /** Format 6: takes the keyframe table [0, 5, k, (lo, hi) × k, k] off the end of the words (before the end record) and returns its entries. */
+  private table(): number[] {
+    const q = this.queue;
+    const k = this.tail - this.head >= 1 ? q[this.tail - 1]! : -1;
+    const at = this.tail - 4 - 2 * k;
+    if (k < 0 || at < this.head || q[at] !== 0 || q[at + 1] !== HOST_TABLE || q[at + 2] !== k) this.bad('the stream has no keyframe table [0, 5, k, …, k] before its end record');
     const listed: number[] = [];
-    for (let i = 0; i < k; i++) listed.push(this.take() + this.take() * 2 ** 32);
-    if (this.take() !== k) this.bad(`the keyframe table's closing count is not its ${k}`);
-    const seen = this.keyframes.map((f) => f.word);
-    const tail = this.startedPartWay ? listed.slice(Math.max(0, k - seen.length)) : listed;
-    if (tail.length !== seen.length || tail.some((w, i) => w !== seen[i]))
-      this.bad(`the keyframe table lists words [${listed.join(', ')}]; the keyframes are at [${seen.join(', ')}]`);
-    this.tableRead = true;
+    for (let i = 0; i < k; i++) listed.push(q[at + 3 + 2 * i]! + q[at + 4 + 2 * i]! * 2 ** 32);
+    this.tableWords = 4 + 2 * k;
+    this.tail = at;
+    return listed;
   }
 
   private walk(): void {
@@ -264,7 +275,6 @@ export class ExpanderV5 extends ExpanderCore {
         const avail = this.available();
         if (avail < 1) return;
         const w = this.queue[this.head]!;
-        if (this.tableRead) this.bad('the stream goes on after its keyframe table');
         if (w === 0) {
           if (avail < 2) return;
           const kind = this.queue[this.head + 1]!;
@@ -278,11 +288,6 @@ export class ExpanderV5 extends ExpanderCore {
             continue;
           }
           if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
-          if (this.withKeyframes && kind === HOST_TABLE) {
-            if (avail < 3 || avail < 4 + 2 * this.queue[this.head + 2]!) return;
-            this.table();
-            continue;
-          }
           if (kind !== HOST_SNAPSHOT) this.bad(`unknown host record kind ${kind}`);
           if (avail < SNAPSHOT_WORDS) return;
           this.take();

@@ -29,15 +29,16 @@ export class TraceExpander {
   onHostRecord: ((words: number[]) => void) | null = null;
 
   /**
-   * `options.keyframe`: format 6 only, the stream word of the keyframe the pushed bytes start with
-   * (the expansion then starts there, at the instruction index the keyframe gives).
+   * `options.keyframe`: format 6 only, the keyframe the pushed bytes start with — its stream word and
+   * its index in the stream's keyframe table — where the expansion then starts, at the instruction
+   * index the keyframe gives.
    */
-  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from = 0, to = Number.MAX_SAFE_INTEGER, options: { keyframe?: number } = {}) {
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from = 0, to = Number.MAX_SAFE_INTEGER, options: { keyframe?: { word: number; index: number } } = {}) {
     const host = (words: number[]): void => this.onHostRecord?.(words);
+    if (map.format < 5 && options.keyframe !== undefined) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
     this.core = map.format >= 5
       ? new ExpanderV5(map, visit, from, to, host, options.keyframe ?? null)
       : new ExpanderV4(map, visit, from, to, host);
-    if (map.format < 5 && options.keyframe !== undefined) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
   }
 
   push(bytes: Uint8Array): void {

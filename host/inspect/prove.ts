@@ -288,7 +288,7 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
     // Expanded from the stream's start or a keyframe, the instruction's index is shown too (format 4 leaves it to a re-execution).
     let actual: typeof claimed | null = null;
     const ex = new TraceExpander(map, (r) => void (actual = { func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address }), c.instruction, c.instruction + 1,
-      keyframe ? { keyframe: keyframe.word } : {});
+      keyframe ? { keyframe } : {});
     try {
       for (const [i, d] of datas.entries()) ex.push(i === 0 && keyframe ? d.subarray(4 * keyframe.word - startLeaf * config.chunkSize) : d);
       if (bundle.leaves.at(-1)!.index === size - 1) ex.end();
