@@ -3,7 +3,7 @@
 // Same instructions, fuel and result as format 4; its own trace root, far fewer bytes. And a format 5
 // run folder goes through every audit tool under its recorded instrumenter: verify, replay (also on
 // changed data, naming the first differing instruction), trace (the same records as format 4's),
-// snapshot; prove refuses it (it reads format 4).
+// snapshot, prove (every leaf from the first).
 //
 // The values live in trace-v5.json. After a deliberate change of format 5, re-pin them with
 //   BLESS=1 npx vitest run test/golden/trace-v5.test.ts
@@ -132,7 +132,7 @@ describe('a format 5 run folder under every audit tool', () => {
     expect((await cli('verify', dir)).code).toBe(0);
     const replay = await cli('replay', dir);
     expect([replay.code, replay.out]).toEqual([0, expect.stringContaining('MATCH')]);
-    const bad = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace-format', '6', '--out', path.join(work, 'bad'), '--unsigned');
-    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--trace-format must be 4 or 5, got "6"')]);
+    const bad = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace-format', '7', '--out', path.join(work, 'bad'), '--unsigned');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--trace-format must be 4, 5 or 6, got "7"')]);
   }, 120_000);
 });
