@@ -221,13 +221,16 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   const before: number[] = [];
   let offset = 0;
   let expander!: TraceExpander;
+  const piece = o.recordTo !== undefined ? 256 : Number.MAX_SAFE_INTEGER;
   const onTrace = (bytes: Uint8Array): void => {
     if (tailFrom !== undefined && offset + bytes.length > tailFrom) tail.push(bytes.slice(Math.max(0, tailFrom - offset)));
     let at = 0;
     // Bytes before the window go through whole; inside it word by word, noting the count before each.
     if (offset < keepFrom) {
       const n = Math.min(bytes.length, keepFrom - offset);
-      expander.push(bytes.subarray(0, n));
+      // With records wanted, in small pieces: formats 5 and 6 place a record at the words pushed when
+      // it was emitted (the data that shows it ran), so a piece's size bounds how far past it that is.
+      for (let p = 0; p < n; p += piece) expander.push(bytes.subarray(p, Math.min(n, p + piece)));
       at = n;
     }
     for (; at < bytes.length && offset + at < stopAt; at += 4) {
