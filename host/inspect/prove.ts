@@ -137,7 +137,8 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   for (let i = firstLeaf; i <= lastLeaf; i++) leaves.push(bundled(i, window.kept.subarray((i - firstLeaf) * chunk, (i - firstLeaf + 1) * chunk)));
   let tableLeaves: BundledLeaf[] | undefined;
   if (keyframe) {
-    const at = tableWords(streamWords, window.keyframes.length, keyframe.index);
+    const inTail = (w: number): number => new DataView(window.tail.buffer, window.tail.byteOffset).getUint32(4 * w - tailFrom!, true);
+    const at = tableWords(streamWords, inTail(tableWords(streamWords, 0, 0).count), keyframe.index);
     if (4 * at.entry < tailFrom!) throw new AuditError('VERIFY_FAILED', 'trace', `the keyframe table starts before trace byte ${tailFrom}: more keyframes than flushes`);
     const needed = [...new Set([at.count, at.entry, at.entry + 1].map((w) => Math.floor((4 * w) / chunk)))].sort((a, b) => a - b);
     tableLeaves = needed.map((i) => bundled(i, window.tail.subarray(i * chunk - tailFrom!, (i + 1) * chunk - tailFrom!)));

@@ -80,7 +80,10 @@ export interface ReexecuteOptions {
   /** Keep the trace bytes [keepFrom, stopAt) and stop the run once the stream reaches stopAt. */
   keepFrom?: number;
   stopAt?: number;
-  /** Also keep the bytes from tailFrom to the stream's end: the run then goes on past stopAt to its end. */
+  /**
+   * Also keep the bytes from tailFrom to the stream's end: the run then goes on past stopAt to its
+   * end, and only bytes are kept (the stream is not expanded: no records, counts or keyframes).
+   */
   tailFrom?: number;
   /** Records with index in [recordFrom, recordTo) are collected (copies); with stopWhenRecorded the run stops after the last. */
   recordFrom?: number;
@@ -222,8 +225,15 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   let offset = 0;
   let expander!: TraceExpander;
   const piece = o.recordTo !== undefined ? 256 : Number.MAX_SAFE_INTEGER;
+  const expanding = tailFrom === undefined;
   const onTrace = (bytes: Uint8Array): void => {
-    if (tailFrom !== undefined && offset + bytes.length > tailFrom) tail.push(bytes.slice(Math.max(0, tailFrom - offset)));
+    if (!expanding) {
+      // Bytes only: the window [keepFrom, stopAt) and the tail.
+      if (offset < stopAt && offset + bytes.length > keepFrom) kept.push(bytes.slice(Math.max(0, keepFrom - offset), Math.min(bytes.length, stopAt - offset)));
+      if (offset + bytes.length > tailFrom) tail.push(bytes.slice(Math.max(0, tailFrom - offset)));
+      offset += bytes.length;
+      return;
+    }
     let at = 0;
     // Bytes before the window go through whole; inside it word by word, noting the count before each.
     if (offset < keepFrom) {
@@ -239,12 +249,8 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
       kept.push(word.slice());
       expander.push(word);
     }
-    if (tailFrom !== undefined && at < bytes.length) {
-      expander.push(bytes.subarray(at));
-      at = bytes.length;
-    }
     offset += at;
-    if (offset >= stopAt && tailFrom === undefined) throw new Stop();
+    if (offset >= stopAt) throw new Stop();
   };
   const sandbox = { ...sandboxConfigFor(o.config), hashing: 'inline' as const, onTrace, instrumenter: o.instrumenter };
   if (sandbox.mode !== 'trace') throw new AuditError('VERIFY_FAILED', 'trace', 'this run was made with --trace off: it has no trace to examine');
@@ -299,7 +305,7 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     instance.init();
     backtest.run(port);
     commitment = instance.finish().trace;
-    expander.end();
+    if (expanding) expander.end();
     complete = true;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
@@ -310,7 +316,7 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     for (const k of pieces) all.set(k, (p += k.length) - k.length);
     return all;
   };
-  if (complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
+  if (expanding && complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
   return {
     kept: concat(kept), keepFrom, tail: concat(tail), keyframes: [...expander.keyframes], streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
     instructions: expander.count, map: map!, functionNames: guest.functionNames,
