@@ -1,13 +1,14 @@
 // node bench/outputs.ts [BARS]: the run folder's result outputs at BARS bars (default 1,000,000; one trade
 // per 18 bars and two orders per trade, as the SMA example on the random walk): each CSV rendered and
 // written to a file, result.pb encoded and decoded — the streamed writers and the hand-written codec
-// against the renderers and protobufjs codec they replaced (test/audit/legacy-outputs.ts), in paired
+// against the renderers and protobufjs codec they replaced (test/audit/legacy-outputs.ts); the CSV files
+// also as a run and verify write them, from result.pb's rows (streamedResult: no object per row), in paired
 // rounds (old, new, old, new, …; best of 3 by CPU time: user + system of this process, which writes
 // synchronously or awaits each chunk, so CPU time is its work whatever the machine's load).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { decodeResult, encodeResult } from '../host/audit/codec.ts';
+import { checkResult, decodeResult, encodeResult, streamedResult } from '../host/audit/codec.ts';
 import { equityCsvChunks, ordersCsvChunks, tradesCsvChunks } from '../host/audit/render.ts';
 import { writeChunks } from '../host/run/rundir.ts';
 import type { BacktestResult, Trade } from '../host/model/trade.ts';
@@ -51,10 +52,16 @@ const cpu = async (f: () => unknown): Promise<number> => {
 };
 
 const bytes = encodeResult(result);
+const checked = checkResult(bytes);
+const streamed = streamedResult(bytes, checked.equity, checked.stats);
+const decoded = decodeResult(bytes);
 const cases: [string, number, () => unknown, () => unknown][] = [
   ['equity.csv (render + write)', BARS, () => writeFileSync(file, legacyEquityCsv(result, times)), () => writeChunks(file, equityCsvChunks(result, times))],
   ['trades.csv (render + write)', TRADES, () => writeFileSync(file, legacyTradesCsv(result)), () => writeChunks(file, tradesCsvChunks(result))],
   ['orders.csv (render + write)', orders.length, () => writeFileSync(file, legacyOrdersCsv(result)), () => writeChunks(file, ordersCsvChunks(result))],
+  ['trades.csv from result.pb (decode, render, write)', TRADES, () => writeFileSync(file, legacyTradesCsv(legacyDecodeResult(bytes))), () => writeChunks(file, tradesCsvChunks(streamed))],
+  ['orders.csv from result.pb (decode, render, write)', orders.length, () => writeFileSync(file, legacyOrdersCsv(decoded)), () => writeChunks(file, ordersCsvChunks(streamed))],
+  ['result.pb check (verify: canonical, no rows kept)', BARS, () => legacyDecodeResult(bytes), () => checkResult(bytes)],
   ['result.pb encode', BARS, () => legacyEncodeResult(result), () => encodeResult(result)],
   ['result.pb decode', BARS, () => legacyDecodeResult(bytes), () => decodeResult(bytes)],
 ];

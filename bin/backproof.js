@@ -60,6 +60,13 @@ if (canRun) {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  // `backtest --strategy FILE.ts`: the build cache is looked up, and a build the cache does not hold started
+  // in its own process, before the CLI's modules load (~0.2-0.5 s), so the build runs meanwhile; the command
+  // then takes that build (host/run/strategy.ts).
+  if (process.argv[2] === 'backtest') {
+    const strategyModule = new URL(`../run/strategy${entry.href.slice(entry.href.lastIndexOf('.'))}`, entry);
+    await (await import(strategyModule.href)).prefetchBacktestStrategy(process.argv.slice(2));
+  }
   const { main, onInterrupt } = await import(entry.href);
   // Ctrl-C or a kill: the CLI removes the partial run folder it was writing, then exits 130 (143).
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => onInterrupt(signal));

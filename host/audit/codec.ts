@@ -311,8 +311,13 @@ export function encodeResult(r: BacktestResult): Uint8Array {
  * encodeResult's bytes, and the equity as a Float64Array over those same bytes (on a little-endian
  * machine), so a caller keeps one copy of it, not two (80 MB at 10M bars): the bytes start where the
  * buffer's alignment puts the equity's payload on a multiple of 8. Elsewhere `equity` is r.equity.
+ *
+ * With `aroundEquity`, when r.equity starts a resizable ArrayBuffer that can grow to the result's
+ * size (the engine's column, engine/growable), the bytes are made in that buffer: it is grown, the
+ * equity moved up to its place (one memmove) and the rest written around it, so the equity is never
+ * held twice, even for a moment. The caller gives the buffer up: r.equity is not read afterwards.
  */
-export function encodeResultHoldingEquity(r: BacktestResult): { bytes: Uint8Array; equity: Float64Array } {
+export function encodeResultHoldingEquity(r: BacktestResult, options: { aroundEquity?: boolean } = {}): { bytes: Uint8Array; equity: Float64Array } {
   const size = new ProtoSizer();
   for (const t of r.trades) writeTrade(size, t);
   const tradesEnd = size.pos;
@@ -322,20 +327,29 @@ export function encodeResultHoldingEquity(r: BacktestResult): { bytes: Uint8Arra
   const head = n > 0 ? 1 + varint32Size(n * 8) : 0;
   const length = size.pos + head + n * 8;
   const base = (8 - ((tradesEnd + head) % 8)) % 8; // the equity's payload at an 8-byte boundary of the buffer
-  const out = new Uint8Array(new ArrayBuffer(base + length), base, length);
+  const at = base + tradesEnd + head; // where the payload lies in the buffer
+  const own = r.equity.buffer as ArrayBuffer & { resizable?: boolean; maxByteLength?: number; resize?(n: number): void };
+  const inPlace = options.aroundEquity === true && LE && n > 0 && r.equity.byteOffset === 0 && own.resizable === true && base + length <= own.maxByteLength!;
+  if (inPlace) {
+    own.resize!(base + length);
+    new Uint8Array(own).copyWithin(at, 0, n * 8);
+  }
+  const out = new Uint8Array(inPlace ? own : new ArrayBuffer(base + length), base, length);
   const w = new ProtoWriter(out);
   for (const t of r.trades) writeTrade(w, t);
   if (n > 0) {
     out[w.pos++] = 0x12;
     w.varint32(n * 8);
-    if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.pos);
+    if (inPlace) {
+      // moved into place above
+    } else if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.pos);
     else for (let i = 0; i < n; i++) w.view.setFloat64(w.pos + i * 8, r.equity[i]!, true);
     w.pos += n * 8;
   }
   writeStats(w, r.stats);
   for (const o of r.orders) writeOrder(w, o);
   if (w.pos !== out.length || w.buf !== out || tradesEnd + head + n * 8 > out.length) throw new Error(`result.pb: sized ${out.length} bytes, wrote ${w.pos}${w.buf === out ? '' : ' past them'}`);
-  return { bytes: out, equity: LE && n > 0 ? new Float64Array(out.buffer, base + tradesEnd + head, n) : r.equity };
+  return { bytes: out, equity: LE && n > 0 ? new Float64Array(out.buffer, at, n) : r.equity };
 }
 
 const notCanonical = (what: string): never => {
@@ -372,9 +386,8 @@ class ProtoReader {
     }
     return notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos}`);
   }
-  /** A varint below 2^64 in its shortest form, into lo and hi (unsigned 32-bit halves). */
-  lo = 0;
-  hi = 0;
+  /** A varint below 2^64 in its shortest form, into v64 (its low and high 32 bits). */
+  readonly v64 = new Int32Array(2);
   varint64(): void {
     const buf = this.buf;
     let lo = 0, hi = 0;
@@ -390,8 +403,8 @@ class ProtoReader {
       } else hi |= bits << (7 * k - 32);
       if (b < 128) {
         if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
-        this.lo = lo >>> 0;
-        this.hi = hi >>> 0;
+        this.v64[0] = lo;
+        this.v64[1] = hi;
         return;
       }
     }
@@ -399,13 +412,22 @@ class ProtoReader {
   }
   /** A sint64's value (zigzag) as a BigInt; never 0 (a default is not written). */
   sint64(): bigint {
+    this.sint64Words();
+    return timeOfWords(this.words[0]!, this.words[1]!);
+  }
+  /**
+   * A sint64's value (zigzag) as its two's-complement words into `words` (hi signed, then lo as int32:
+   * model/bars timeWords' pair): no BigInt. (Typed arrays, as most such words are not small integers,
+   * which object fields would box.)
+   */
+  readonly words = new Int32Array(2);
+  sint64Words(): void {
     this.varint64();
-    const lo = this.lo, hi = this.hi;
+    const lo = this.v64[0]!, hi = this.v64[1]!;
     if ((lo | hi) === 0) notCanonical(`a field at its default at byte ${this.pos - 1}`);
     const mask = -(lo & 1);
-    scratch32[LO] = ((lo >>> 1) | (hi << 31)) ^ mask;
-    scratch32[HI] = (hi >>> 1) ^ mask;
-    return scratch64[0]!;
+    this.words[1] = ((lo >>> 1) | (hi << 31)) ^ mask;
+    this.words[0] = (hi >>> 1) ^ mask;
   }
   uint32(): number {
     const v = this.varint32();
@@ -466,50 +488,97 @@ const STATS_WIRE: number[] = [-1];
 for (const f of STAT_FIELDS) STATS_WIRE[f.id] = f.type === 'double' ? FIXED64 : VARINT;
 for (let i = 0; i < STATS_WIRE.length; i++) STATS_WIRE[i] ??= -1;
 
-function readTrade(r: ProtoReader, end: number): Trade {
+/**
+ * A trade of result.pb as its fields, times as int32 words (model/bars timeWords): one object read
+ * into row after row (ResultRowCursor), so a row costs no allocation.
+ */
+export class TradeFields {
+  symbol = 0; entryBar = 0; exitBar = 0;
+  /** The entry and exit times' words: entry hi, entry lo, exit hi, exit lo. */
+  readonly times = new Int32Array(4);
+  size = 0; entryPrice = 0; exitPrice = 0; pnl = 0; returnPct = 0; commission = 0;
+}
+
+/** An order of result.pb as its fields (as TradeFields). */
+export class OrderFields {
+  id = 0; bar = 0; symbol = 0; side = 0; type = 0;
+  /** The time's words: hi, lo. */
+  readonly time = new Int32Array(2);
+  size = 0; status = 0; reason = ''; price = 0; units = 0;
+}
+
+function readTradeFields(r: ProtoReader, end: number, f: TradeFields): void {
   const outer = r.end;
   r.end = end;
-  let symbol = 0, entryBar = 0, exitBar = 0, entryTime = 0n, exitTime = 0n, size = 0, entryPrice = 0, exitPrice = 0, pnl = 0, returnPct = 0, commission = 0;
+  f.symbol = 0; f.entryBar = 0; f.exitBar = 0; f.times.fill(0);
+  f.size = 0; f.entryPrice = 0; f.exitPrice = 0; f.pnl = 0; f.returnPct = 0; f.commission = 0;
   for (let last = 0; r.pos < end; ) {
     switch ((last = r.field(last, TRADE_WIRE))) {
-      case 1: entryBar = r.uint32(); break;
-      case 2: exitBar = r.uint32(); break;
-      case 3: entryTime = r.sint64(); break;
-      case 4: exitTime = r.sint64(); break;
-      case 5: size = r.double(); break;
-      case 6: entryPrice = r.double(); break;
-      case 7: exitPrice = r.double(); break;
-      case 8: pnl = r.double(); break;
-      case 9: returnPct = r.double(); break;
-      case 10: commission = r.double(); break;
-      default: symbol = r.uint32();
+      case 1: f.entryBar = r.uint32(); break;
+      case 2: f.exitBar = r.uint32(); break;
+      case 3: r.sint64Words(); f.times[0] = r.words[0]!; f.times[1] = r.words[1]!; break;
+      case 4: r.sint64Words(); f.times[2] = r.words[0]!; f.times[3] = r.words[1]!; break;
+      case 5: f.size = r.double(); break;
+      case 6: f.entryPrice = r.double(); break;
+      case 7: f.exitPrice = r.double(); break;
+      case 8: f.pnl = r.double(); break;
+      case 9: f.returnPct = r.double(); break;
+      case 10: f.commission = r.double(); break;
+      default: f.symbol = r.uint32();
     }
   }
   r.end = outer;
-  return { symbol, entryBar, exitBar, entryTime, exitTime, size, entryPrice, exitPrice, pnl, returnPct, commission };
+}
+
+function readOrderFields(r: ProtoReader, end: number, f: OrderFields): void {
+  const outer = r.end;
+  r.end = end;
+  f.id = 0; f.bar = 0; f.time.fill(0); f.symbol = 0; f.side = 0; f.type = 0;
+  f.size = 0; f.status = 0; f.reason = ''; f.price = 0; f.units = 0;
+  for (let last = 0; r.pos < end; ) {
+    switch ((last = r.field(last, ORDER_WIRE))) {
+      case 1: f.id = r.uint32(); break;
+      case 2: f.bar = r.sint32(); break;
+      case 3: r.sint64Words(); f.time[0] = r.words[0]!; f.time[1] = r.words[1]!; break;
+      case 4: f.symbol = r.sint32(); break;
+      case 5: f.side = r.sint32(); break;
+      case 6: f.type = r.uint32(); break;
+      case 7: f.size = r.double(); break;
+      case 8: f.status = r.uint32(); break;
+      case 9: f.reason = r.string(); break;
+      case 10: f.price = r.double(); break;
+      default: f.units = r.double();
+    }
+  }
+  r.end = outer;
+}
+
+/** A time's words as the BigInt they stand for. */
+function timeOfWords(hi: number, lo: number): bigint {
+  scratch32[LO] = lo;
+  scratch32[HI] = hi;
+  return scratch64[0]!;
+}
+
+const tradeScratch = new TradeFields();
+const orderScratch = new OrderFields();
+
+function readTrade(r: ProtoReader, end: number): Trade {
+  const f = tradeScratch;
+  readTradeFields(r, end, f);
+  return {
+    symbol: f.symbol, entryBar: f.entryBar, exitBar: f.exitBar, entryTime: timeOfWords(f.times[0]!, f.times[1]!), exitTime: timeOfWords(f.times[2]!, f.times[3]!),
+    size: f.size, entryPrice: f.entryPrice, exitPrice: f.exitPrice, pnl: f.pnl, returnPct: f.returnPct, commission: f.commission,
+  };
 }
 
 function readOrder(r: ProtoReader, end: number): OrderRecord {
-  const outer = r.end;
-  r.end = end;
-  let id = 0, bar = 0, time = 0n, symbol = 0, side = 0, type = 0, size = 0, status = 0, reason = '', price = 0, units = 0;
-  for (let last = 0; r.pos < end; ) {
-    switch ((last = r.field(last, ORDER_WIRE))) {
-      case 1: id = r.uint32(); break;
-      case 2: bar = r.sint32(); break;
-      case 3: time = r.sint64(); break;
-      case 4: symbol = r.sint32(); break;
-      case 5: side = r.sint32(); break;
-      case 6: type = r.uint32(); break;
-      case 7: size = r.double(); break;
-      case 8: status = r.uint32(); break;
-      case 9: reason = r.string(); break;
-      case 10: price = r.double(); break;
-      default: units = r.double();
-    }
-  }
-  r.end = outer;
-  return { id, bar, time, symbol, side, type, size, status, reason: reason as OrderReason, price, units };
+  const f = orderScratch;
+  readOrderFields(r, end, f);
+  return {
+    id: f.id, bar: f.bar, time: timeOfWords(f.time[0]!, f.time[1]!), symbol: f.symbol, side: f.side, type: f.type, size: f.size,
+    status: f.status, reason: f.reason as OrderReason, price: f.price, units: f.units,
+  };
 }
 
 function readStats(r: ProtoReader, end: number): Stats {
@@ -551,12 +620,66 @@ export function resultRows(bytes: Uint8Array): { trades: Iterable<Trade>; orders
 }
 
 /**
+ * The trades (field 1) or the orders (field 4) of canonical result.pb bytes, read one by one into a
+ * TradeFields or OrderFields: the rows without an object, a BigInt or a generator step each.
+ */
+export class ResultRowCursor {
+  private readonly r: ProtoReader;
+  private readonly field: number;
+  constructor(bytes: Uint8Array, field: 1 | 4) {
+    this.r = new ProtoReader(bytes, bytes.length);
+    this.field = field;
+  }
+  /** The next row's end in the bytes (its body at r.pos), or -1 after the last. */
+  private next(): number {
+    const r = this.r;
+    // every field of a Result is length-delimited: the rows are found by skipping the others whole
+    while (r.pos < r.buf.length) {
+      const id = r.varint32() >>> 3;
+      const end = r.body();
+      if (id === this.field) return end;
+      r.pos = end;
+      if (id > this.field) break;
+    }
+    r.pos = r.buf.length;
+    return -1;
+  }
+  nextTrade(f: TradeFields): boolean {
+    const end = this.next();
+    if (end < 0) return false;
+    readTradeFields(this.r, end, f);
+    this.r.pos = end;
+    return true;
+  }
+  nextOrder(f: OrderFields): boolean {
+    const end = this.next();
+    if (end < 0) return false;
+    readOrderFields(this.r, end, f);
+    this.r.pos = end;
+    return true;
+  }
+}
+
+/**
+ * Where a streamedResult's rows come from: its result.pb bytes, and the iterables it was made with
+ * (a renderer given the result with those same iterables may read the bytes with ResultRowCursor).
+ */
+export const RESULT_BYTES = Symbol('result.pb');
+export interface ResultBytes {
+  bytes: Uint8Array;
+  trades: Iterable<Trade>;
+  orders: Iterable<OrderRecord>;
+}
+
+/**
  * A result over result.pb's bytes whose trades and orders are read as they are iterated (resultRows;
- * nothing but iteration works on them): what the streamed CSV writers take.
+ * nothing but iteration works on them): what the streamed CSV writers take. It carries the bytes
+ * (RESULT_BYTES), which the CSV writers read without an object per row.
  */
 export function streamedResult(bytes: Uint8Array, equity: Float64Array | (() => Float64Array), stats: Stats): BacktestResult {
   const rows = resultRows(bytes);
   const result = { trades: rows.trades as Trade[], orders: rows.orders as OrderRecord[], stats } as BacktestResult;
+  Object.defineProperty(result, RESULT_BYTES, { value: { bytes, trades: rows.trades, orders: rows.orders } satisfies ResultBytes });
   // the equity copied out of the bytes only when a rendering reads it (equity.csv)
   if (typeof equity === 'function') Object.defineProperty(result, 'equity', { get: equity, enumerable: true });
   else result.equity = equity;
@@ -567,7 +690,7 @@ export function streamedResult(bytes: Uint8Array, equity: Float64Array | (() => 
 export function decodeResult(bytes: Uint8Array): BacktestResult {
   const trades: Trade[] = [];
   const orders: OrderRecord[] = [];
-  const { equityAt, equityPoints, stats } = readResult(bytes, (t) => trades.push(t), (o) => orders.push(o));
+  const { equityAt, equityPoints, stats } = readResult(bytes, (r, end) => trades.push(readTrade(r, end)), (r, end) => orders.push(readOrder(r, end)));
   return { trades, orders, equity: equityOf(bytes, equityAt, equityPoints), stats };
 }
 
@@ -575,10 +698,19 @@ export function decodeResult(bytes: Uint8Array): BacktestResult {
  * Checks that result.pb is canonical, as decodeResult does, without keeping its rows: their counts,
  * the equity (copied out of the bytes when first asked for) and the stats; the rows are read again
  * when needed (resultRows). How verify reads a large result without holding every row as an object.
+ * With `rows` false the rows are counted, not read: only for bytes whose rows were checked before
+ * (verify's rendering cache remembers that, by the bytes' SHA-256).
  */
-export function checkResult(bytes: Uint8Array): { trades: number; orders: number; equityPoints: number; equity: () => Float64Array; stats: Stats } {
+export function checkResult(bytes: Uint8Array, rows = true): { trades: number; orders: number; equityPoints: number; equity: () => Float64Array; stats: Stats } {
   let trades = 0, orders = 0;
-  const { equityAt, equityPoints, stats } = readResult(bytes, () => trades++, () => orders++);
+  // every row read as verify's renderings read it (its checks are the same), into one object
+  const { equityAt, equityPoints, stats } = rows ? readResult(bytes, (r, end) => {
+    readTradeFields(r, end, tradeScratch);
+    trades++;
+  }, (r, end) => {
+    readOrderFields(r, end, orderScratch);
+    orders++;
+  }) : readResult(bytes, () => void trades++, () => void orders++);
   let equity: Float64Array | null = null;
   return { trades, orders, equityPoints, equity: () => (equity ??= equityOf(bytes, equityAt, equityPoints)), stats };
 }
@@ -593,15 +725,16 @@ function equityOf(bytes: Uint8Array, at: number, n: number): Float64Array {
   return equity;
 }
 
-function readResult(bytes: Uint8Array, onTrade: (t: Trade) => void, onOrder: (o: OrderRecord) => void): { equityAt: number; equityPoints: number; stats: Stats } {
+/** Reads result.pb, checking it is canonical; each row is read by onTrade or onOrder (its body ends at `end`). */
+function readResult(bytes: Uint8Array, onTrade: (r: ProtoReader, end: number) => void, onOrder: (r: ProtoReader, end: number) => void): { equityAt: number; equityPoints: number; stats: Stats } {
   const r = new ProtoReader(bytes, bytes.length);
   let equityAt = 0, equityPoints = 0;
   let stats: Stats | null = null;
   for (let last = 0; r.pos < bytes.length; ) {
     last = r.field(last, RESULT_WIRE, last === 4 ? 4 : 1);
     const end = r.body();
-    if (last === 1) onTrade(readTrade(r, end));
-    else if (last === 4) onOrder(readOrder(r, end));
+    if (last === 1) onTrade(r, end);
+    else if (last === 4) onOrder(r, end);
     else if (last === 3) stats = readStats(r, end);
     else {
       const len = end - r.pos;

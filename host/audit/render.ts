@@ -1,13 +1,16 @@
 /**
  * @module audit/render
  * The human-readable files of a run folder, rendered from the result alone, so `verify` can
- * re-render them and compare bytes. Numbers use JavaScript's shortest round-trip form.
+ * re-render them and compare bytes. Numbers use JavaScript's shortest round-trip form (String(x),
+ * written by audit/number-text without making a string).
  * The CSV files stream: each is a sequence of byte chunks of about CHUNK_BYTES (never one string
  * of the whole file, which past ~11.5M rows is longer than V8's strings may be); they only iterate
  * the result's rows, so rows read from result.pb as they go serve (audit/codec streamedResult).
  */
 import { isoTime, timeWords, TIME_HI, TIME_LO, writeIsoTimeWords } from '../model/bars.ts';
 import type { BacktestResult, Stats } from '../model/trade.ts';
+import { writeShortestDouble } from './number-text.ts';
+import { OrderFields, RESULT_BYTES, ResultRowCursor, TradeFields, type ResultBytes } from './codec.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
 
 const STATUS_FILLED = STATUS_NAMES.indexOf('filled');
@@ -65,7 +68,7 @@ class ChunkWriter {
     this.pos = at;
   }
 
-  /** String(x): an integer of up to 15 digits by digits, anything else through String. */
+  /** String(x): an integer of up to 15 digits by digits, other doubles by audit/number-text, what it leaves through String. */
   number(x: number): void {
     if (Number.isInteger(x) && x < 1e15 && x > -1e15) {
       const buf = this.buf;
@@ -83,13 +86,22 @@ class ChunkWriter {
         v = q;
       }
       this.pos = at + digits;
-    } else this.text(String(x));
+    } else {
+      const end = writeShortestDouble(this.buf, this.pos, x);
+      if (end >= 0) this.pos = end;
+      else this.text(String(x));
+    }
   }
 
   /** A cell as join writes it. */
   cell(v: unknown): void {
     if (typeof v === 'number') this.number(v);
     else if (v !== null && v !== undefined) this.text(String(v));
+  }
+
+  /** A time given as its words (model/bars timeWords). */
+  timeWords(hi: number, lo: number): void {
+    this.pos = writeIsoTimeWords(this.buf, this.pos, hi, lo);
   }
 
   time(ns: bigint): void {
@@ -116,9 +128,19 @@ export function chunksText(chunks: Chunks): string {
   return parts.join('');
 }
 
+/** result.pb's bytes when `r` is a streamedResult whose rows are its own (audit/codec): they are then read without an object per row. */
+function bytesOf(r: BacktestResult): Uint8Array | null {
+  const source = (r as { [RESULT_BYTES]?: ResultBytes })[RESULT_BYTES];
+  return source && r.trades === source.trades && r.orders === source.orders ? source.bytes : null;
+}
+
+const TRADES_HEADER = 'Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission\n';
+
 export function* tradesCsvChunks(r: BacktestResult): Chunks {
+  const bytes = bytesOf(r);
+  if (bytes) return yield* tradesCsvOfBytes(bytes);
   const w = new ChunkWriter();
-  w.text('Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission\n');
+  w.text(TRADES_HEADER);
   for (const t of r.trades) {
     w.cell(t.symbol); w.byte(COMMA);
     w.cell(t.entryBar); w.byte(COMMA);
@@ -131,6 +153,29 @@ export function* tradesCsvChunks(r: BacktestResult): Chunks {
     w.cell(t.pnl); w.byte(COMMA);
     w.cell(t.returnPct); w.byte(COMMA);
     w.cell(t.commission); w.byte(NEWLINE);
+    if (w.full) yield w.take();
+  }
+  yield w.take();
+}
+
+/** tradesCsvChunks of result.pb's rows, read into one TradeFields (cells written as `cell` writes them: all numbers). */
+function* tradesCsvOfBytes(bytes: Uint8Array): Chunks {
+  const w = new ChunkWriter();
+  w.text(TRADES_HEADER);
+  const rows = new ResultRowCursor(bytes, 1);
+  const t = new TradeFields();
+  while (rows.nextTrade(t)) {
+    w.number(t.symbol); w.byte(COMMA);
+    w.number(t.entryBar); w.byte(COMMA);
+    w.number(t.exitBar); w.byte(COMMA);
+    w.timeWords(t.times[0]!, t.times[1]!); w.byte(COMMA);
+    w.timeWords(t.times[2]!, t.times[3]!); w.byte(COMMA);
+    w.number(t.size); w.byte(COMMA);
+    w.number(t.entryPrice); w.byte(COMMA);
+    w.number(t.exitPrice); w.byte(COMMA);
+    w.number(t.pnl); w.byte(COMMA);
+    w.number(t.returnPct); w.byte(COMMA);
+    w.number(t.commission); w.byte(NEWLINE);
     if (w.full) yield w.take();
   }
   yield w.take();
@@ -159,9 +204,13 @@ export function* equityCsvChunks(r: BacktestResult, time: BigInt64Array | null):
     buf[at++] = COMMA;
     if (words) at = writeIsoTimeWords(buf, at, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
     buf[at++] = COMMA;
-    const x = String(equity[i]!); // ASCII: digits, '.', 'e', '+', '-', NaN, Infinity
-    for (let k = 0; k < x.length; k++) buf[at + k] = x.charCodeAt(k);
-    at += x.length;
+    const end = writeShortestDouble(buf, at, equity[i]!);
+    if (end >= 0) at = end;
+    else {
+      const x = String(equity[i]!); // ASCII: digits, '.', 'e', '+', '-', NaN, Infinity
+      for (let k = 0; k < x.length; k++) buf[at + k] = x.charCodeAt(k);
+      at += x.length;
+    }
     buf[at++] = NEWLINE;
     w.pos = at;
     let k = digits - 1;
@@ -237,9 +286,13 @@ export function rejectionsByReason(orders: readonly OrderRecord[]): [string, num
 }
 
 /** orders.csv: every order, in id order, with how it ended (docs/SEMANTICS.md, "Orders"). */
+const ORDERS_HEADER = 'Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units\n';
+
 export function* ordersCsvChunks(r: BacktestResult): Chunks {
+  const bytes = bytesOf(r);
+  if (bytes) return yield* ordersCsvOfBytes(bytes);
   const w = new ChunkWriter();
-  w.text('Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units\n');
+  w.text(ORDERS_HEADER);
   for (const o of r.orders) {
     const filled = o.status === STATUS_FILLED;
     w.cell(o.id); w.byte(COMMA);
@@ -254,6 +307,32 @@ export function* ordersCsvChunks(r: BacktestResult): Chunks {
     if (filled) w.cell(o.price);
     w.byte(COMMA);
     if (filled) w.cell(o.units);
+    w.byte(NEWLINE);
+    if (w.full) yield w.take();
+  }
+  yield w.take();
+}
+
+/** ordersCsvChunks of result.pb's rows, read into one OrderFields. */
+function* ordersCsvOfBytes(bytes: Uint8Array): Chunks {
+  const w = new ChunkWriter();
+  w.text(ORDERS_HEADER);
+  const rows = new ResultRowCursor(bytes, 4);
+  const o = new OrderFields();
+  while (rows.nextOrder(o)) {
+    const filled = o.status === STATUS_FILLED;
+    w.number(o.id); w.byte(COMMA);
+    if (!(o.bar < 0 && o.time[0] === 0 && o.time[1] === 0)) w.timeWords(o.time[0]!, o.time[1]!);
+    w.byte(COMMA);
+    w.number(o.symbol); w.byte(COMMA);
+    w.text(SIDE_NAMES[o.side] ?? 'invalid'); w.byte(COMMA);
+    w.text(TYPE_NAMES[o.type] ?? `invalid(${o.type})`); w.byte(COMMA);
+    w.number(o.size); w.byte(COMMA);
+    w.text(STATUS_NAMES[o.status] ?? String(o.status)); w.byte(COMMA);
+    w.text(o.reason); w.byte(COMMA);
+    if (filled) w.number(o.price);
+    w.byte(COMMA);
+    if (filled) w.number(o.units);
     w.byte(NEWLINE);
     if (w.full) yield w.take();
   }

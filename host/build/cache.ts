@@ -132,7 +132,7 @@ let tmpCounter = 0;
  */
 export async function cachedBuild(
   root: string | null, entry: string, backproof: string, flags: readonly string[],
-  build: (onRead: (file: string, text: string | null) => void) => Promise<BuildResult>, accept: (b: CachedBuild) => void,
+  build: (onRead: (file: string, text: string | null) => void) => Promise<BuildResult>, accept: (b: CachedBuild) => void | Promise<void>,
 ): Promise<CachedBuild & { cached: boolean }> {
   const entryAbs = path.resolve(entry);
   const text = root === null ? null : await readText(entryAbs);
@@ -141,13 +141,13 @@ export async function cachedBuild(
     const json = await readEntry(slot.file);
     const hit = json === null ? null : await validBuild(json);
     if (hit) {
-      accept(hit);
+      await accept(hit);
       return { ...hit, cached: true };
     }
   }
   const inputs = new Map<string, string | null>();
   const built = await build((file, t) => inputs.set(file, t === null ? null : sha256Hex(t)));
-  accept(built);
+  await accept(built);
   // The key was made from the text read before the build: if the build read another, the entry's inputs say so and it never hits.
   if (slot) await store(slot.file, {
     format: BUILD_CACHE_FORMAT, toolchain: slot.toolchain, entry: entryAbs, wasmSha256: sha256Hex(built.wasm), wasm: Buffer.from(built.wasm).toString('base64'),

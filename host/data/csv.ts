@@ -521,11 +521,28 @@ export function parseCsv(text: string, file: string, options: DataOptions = {}):
 /** A CSV file's bytes parsed (UTF-8), plain rows on the fast path: the same bars and errors as parseCsv of its text. */
 export function parseCsvBytes(bytes: Uint8Array, file: string, options: DataOptions = {}): Bars {
   const parser = new CsvParser(file, options, () => textInput(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')), bytes);
-  // Room for all rows, estimated from the length of the rows read so far (3 % over), estimated again
-  // when they are more (an eighth more room at least, so few copies): no doubling at the end.
+  return parsedInto(parser, bytes.byteLength, () => bytes.byteLength);
+}
+
+/**
+ * A CSV file of `size` bytes read from `input` in blocks of `block` bytes (to its end) and parsed as
+ * parseCsvBytes parses them held whole: the same bars and errors, without holding the file. `text`
+ * opens its text (d/m/y dates without a format are settled by reading them all).
+ */
+export function parseCsvInput(input: ByteInput & { readonly bytesRead: number }, size: number, file: string, options: DataOptions, text: () => TextInput, block?: number): Bars {
+  const parser = new CsvParser(file, options, text, input, block);
+  return parsedInto(parser, size, () => input.bytesRead);
+}
+
+/**
+ * All rows of `parser` (an input of `size` bytes, `read()` of them read so far) in room estimated
+ * from the length of the rows read so far (3 % over), estimated again when they are more (an eighth
+ * more room at least, so few copies): no doubling at the end.
+ */
+function parsedInto(parser: CsvParser, size: number, read: () => number): Bars & { duplicates: number } {
   for (let room = ESTIMATE_AFTER; parser.fill(room); ) {
-    const read = bytes.byteLength - parser.pending;
-    room = Math.max(room + Math.max(ESTIMATE_AFTER, room >> 3), Math.ceil(((parser.bars.length * bytes.byteLength) / read) * 1.03));
+    const consumed = read() - parser.pending;
+    room = Math.max(room + Math.max(ESTIMATE_AFTER, room >> 3), Math.ceil(((parser.bars.length * size) / consumed) * 1.03));
     parser.bars.reserve(room);
   }
   return parsed(parser);

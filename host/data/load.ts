@@ -6,11 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DataError } from '../errors.ts';
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Bars, BarSource } from '../model/bars.ts';
 import { CsvSource, hashFile, sourceOf } from './stream.ts';
-import { CacheReader, CacheSource, CacheWriter, GROUP_ROWS, writeCache, type CacheKey } from './cache.ts';
-import { parseCsvBytes } from './csv.ts';
+import { CacheReader, CacheSource, CacheWriter, GROUP_ROWS, cacheDir, writeCache, type CacheKey } from './cache.ts';
+import { parseCsvBytes, parseCsvInput } from './csv.ts';
+import { textInput, type ByteInput, type TextInput } from './lines.ts';
 import { parseLeanZip } from './lean.ts';
 import { checkDataOptions, type DataOptions } from './options.ts';
 
@@ -118,6 +119,11 @@ export async function loadData(file: string, options: DataOptions = {}): Promise
   const size = sizeOf(file);
   if (size > MAX_IN_MEMORY)
     throw new DataError('DATA_LIMIT', `${file}: ${size} bytes is above the limit of ${MAX_IN_MEMORY} bytes on a file read whole${file.endsWith('.zip') ? '' : ' (openData streams a CSV this large)'}`);
+  const symbol = path.basename(file).replace(/\.[^.]*$/, '');
+  if (!file.endsWith('.zip')) {
+    const csv = loadCsv(file, options);
+    if (csv) return { path: file, symbol, ...csv, options };
+  }
   let raw: Buffer;
   try {
     raw = await readFile(file);
@@ -125,13 +131,102 @@ export async function loadData(file: string, options: DataOptions = {}): Promise
     throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
   const sha256 = createHash('sha256').update(raw).digest('hex');
-  const symbol = path.basename(file).replace(/\.[^.]*$/, '');
-  const key: CacheKey | null = file.endsWith('.zip') ? null : { sha256, byteLength: raw.length, options };
-  const reader = key && CacheReader.open(key);
-  const cached = reader && reader.readAll();
-  if (cached) return { path: file, symbol, sha256, byteLength: raw.length, bars: Object.assign(cached, { duplicates: reader!.duplicatesKept }), options, duplicatesKept: reader!.duplicatesKept };
   const bars = parseData(raw, file, options);
   const duplicatesKept = (bars as Bars & { duplicates?: number }).duplicates ?? 0;
-  if (key) writeCache(key, bars, duplicatesKept);
+  if (!file.endsWith('.zip')) writeCache({ sha256, byteLength: raw.length, options }, bars, duplicatesKept);
   return { path: file, symbol, sha256, byteLength: raw.length, bars, options, duplicatesKept };
+}
+
+type LoadedCsv = Pick<LoadedData, 'sha256' | 'byteLength' | 'bars' | 'duplicatesKept'>;
+
+/** Block size of a CSV read to be parsed: what is held of the file at a time. */
+const CSV_BLOCK = 8 << 20;
+
+/**
+ * A CSV file's bars without holding the file: hashed in blocks, then read from its column cache or,
+ * on a miss, parsed as read in blocks and cached. Null when the file changed between the two reads
+ * (the caller then reads it whole once).
+ */
+function loadCsv(file: string, options: DataOptions): LoadedCsv | null {
+  if (cacheDir() === null) {
+    // No cache to look in: one read, the hash taken as the bytes are parsed.
+    const parsed = parseHashedCsv(file, path.basename(file), options, null);
+    return parsed && { sha256: parsed.sha256, byteLength: parsed.byteLength, bars: parsed.bars, duplicatesKept: parsed.bars.duplicates };
+  }
+  const { sha256, byteLength } = hashFile(file);
+  const key: CacheKey = { sha256, byteLength, options };
+  const reader = CacheReader.open(key);
+  const cached = reader && reader.readAll();
+  if (cached) return { sha256, byteLength, bars: Object.assign(cached, { duplicates: reader!.duplicatesKept }), duplicatesKept: reader!.duplicatesKept };
+  const parsed = parseHashedCsv(file, path.basename(file), options, key);
+  if (parsed === null) return null;
+  const bars = parsed.bars;
+  writeCache(key, bars, bars.duplicates);
+  return { sha256, byteLength, bars, duplicatesKept: bars.duplicates };
+}
+
+/**
+ * The CSV `file` (named `name` in errors) parsed as read in blocks of `block` bytes, hashed as it is
+ * read: its bars, SHA-256 and length when its bytes are the ones `expected` describes (any, when
+ * null), null when they are not (it changed since it was hashed). So the bars are always those of
+ * the bytes whose hash is recorded, and the file is never held whole (d/m/y dates without a format,
+ * settled by reading them all, are the exception: read whole, and checked the same way).
+ */
+export function parseHashedCsv(
+  file: string, name: string, options: DataOptions, expected: { sha256: string; byteLength: number } | null, block = CSV_BLOCK,
+): { bars: Bars & { duplicates: number }; sha256: string; byteLength: number } | null {
+  const input = HashedFile.open(file);
+  const size = expected?.byteLength ?? sizeOf(file);
+  let settledFrom: string | null = null;
+  const text = (): TextInput => {
+    const all = readFileSync(file);
+    settledFrom = createHash('sha256').update(all).digest('hex');
+    return textInput(all.toString('utf8'));
+  };
+  try {
+    const bars = parseCsvInput(input, size, name, options, text, block) as Bars & { duplicates: number };
+    const sha256 = input.digest();
+    if (expected && (input.bytesRead !== expected.byteLength || sha256 !== expected.sha256)) return null;
+    if (settledFrom !== null && settledFrom !== sha256) return null;
+    return { bars, sha256, byteLength: input.bytesRead };
+  } finally {
+    input.close();
+  }
+}
+
+/** A file's bytes in blocks, hashed as they are read. */
+class HashedFile implements ByteInput {
+  private fd: number | null;
+  private readonly hash = createHash('sha256');
+  bytesRead = 0;
+
+  private constructor(fd: number) {
+    this.fd = fd;
+  }
+
+  static open(file: string): HashedFile {
+    try {
+      return new HashedFile(openSync(file, 'r'));
+    } catch (e) {
+      throw new DataError('DATA_NOT_FOUND', `cannot read data file ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    }
+  }
+
+  read(into: Uint8Array, offset: number, length: number): number {
+    if (this.fd === null) return 0;
+    const n = readSync(this.fd, into, offset, length, null);
+    this.hash.update(into.subarray(offset, offset + n));
+    this.bytesRead += n;
+    return n;
+  }
+
+  /** Hex SHA-256 of the bytes read. */
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
 }

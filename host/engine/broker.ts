@@ -35,6 +35,11 @@ export const TIF = { gtc: abi.TIF_GTC, day: abi.TIF_DAY, ioc: abi.TIF_IOC, fok: 
 export const STATUS = { filled: abi.STATUS_FILLED, cancelled: abi.STATUS_CANCELLED, rejected: abi.STATUS_REJECTED, expired: abi.STATUS_EXPIRED } as const;
 /** Slots of Account.fill: the fill's price (after slippage) and signed units; a closed trade's size and exit commission. */
 const FILL_PRICE = 0, FILL_UNITS = 1, TRADE_SIZE = 2, TRADE_FEE = 3;
+// On the order and fill paths Number.isNaN(x) is spelled x !== x, and Math.sign, Math.min and Math.max
+// comparisons (each with the same result, bit for bit), and no NaN is a branch of a conditional whose other
+// branch is a price: V8's middle tier (Maglev, where a function runs until it is hot enough for the
+// optimizing compiler, long for one called per order) calls those builtins, boxing the double passed to or
+// returned from them, and boxes a double that meets NaN in a conditional: a heap number each time.
 
 /** The side recorded for an order whose kind is neither buy, sell nor close. */
 export const SIDE_INVALID = 2;
@@ -114,7 +119,12 @@ class Order {
  * OrderEvents): recording one allocates nothing but the columns' occasional doubling.
  */
 export class Account {
-  cash: number;
+  /**
+   * Given a number where it is declared, not only in the constructor: a field declared bare starts
+   * as undefined, and V8 then keeps it as a tagged value for good, so a sum started from it (equity,
+   * each bar a position is open) boxed a double on every bar (~135 bytes per order for donchian-turtle).
+   */
+  cash = 0;
   /** The closed trades, in the order they closed. */
   readonly tradeLog = new TradeLog();
   commissions = 0;
@@ -211,8 +221,13 @@ export class Account {
     const e = ev.add();
     ev.id[e] = id;
     ev.status[e] = status;
-    ev.price[e] = status === STATUS.filled ? this.fill[FILL_PRICE]! : NaN;
-    ev.units[e] = status === STATUS.filled ? this.fill[FILL_UNITS]! : 0;
+    if (status === STATUS.filled) {
+      ev.price[e] = this.fill[FILL_PRICE]!;
+      ev.units[e] = this.fill[FILL_UNITS]!;
+    } else {
+      ev.price[e] = NaN;
+      ev.units[e] = 0;
+    }
   }
 
   /** An order refused before it reached a book (e.g. on a symbol that does not exist): a row, a rejection. Returns −1. */
@@ -406,10 +421,10 @@ export class Broker {
   /** Entry (market when limit is NaN) with a stop-loss and a take-profit that cancel each other. */
   bracket(side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number): number {
     const s = side === ORDER_BUY ? 1 : side === ORDER_SELL ? -1 : SIDE_INVALID;
-    const type = Number.isNaN(limit) ? TYPE.market : TYPE.limit;
+    const type = limit !== limit ? TYPE.market : TYPE.limit;
     if (s === SIDE_INVALID) return this.refuse(s, type, size, 'invalid-kind');
     if (!(stopLoss > 0) || !(takeProfit > 0) || (s > 0 ? !(stopLoss < takeProfit) : !(stopLoss > takeProfit))) return this.refuse(s, type, size, 'invalid-price');
-    const entry = this.place(side, Number.isNaN(limit) ? TYPE.market : TYPE.limit, size, limit, NaN, tif);
+    const entry = this.place(side, type, size, limit, NaN, tif);
     if (entry < 0) return entry;
     const sl = this.newOrder(-s, TYPE.stop, 0);
     sl.stop = stopLoss;
@@ -443,9 +458,9 @@ export class Broker {
     const i = this.indexOf(id);
     if (i < 0) return false;
     const o = this.orders[i]!;
-    if (!Number.isNaN(size)) o.size = size;
-    if (!Number.isNaN(limit)) o.limit = limit;
-    if (!Number.isNaN(stop)) o.stop = stop;
+    if (size === size) o.size = size;
+    if (limit === limit) o.limit = limit;
+    if (stop === stop) o.stop = stop;
     return true;
   }
 
@@ -601,22 +616,20 @@ export class Broker {
    * whose stop is reached triggers here.
    */
   private fillPrice(o: Order): boolean {
-    const p = this.ohlc;
-    const open = p[0]!, high = p[1]!, low = p[2]!;
     const f = this.account.fill;
     switch (o.type) {
       case TYPE.market:
-        f[FILL_PRICE] = open;
+        f[FILL_PRICE] = this.ohlc[0]!;
         return true;
       case TYPE.limit:
-        return this.limitFill(o, open, high, low);
+        return this.limitFill(o);
       case TYPE.stop:
       case TYPE.trailingAmount:
       case TYPE.trailingPercent:
-        return this.stopFill(o, open, high, low);
+        return this.stopFill(o);
       case TYPE.stopLimit: {
         if (!o.triggered) {
-          if (!this.stopFill(o, open, high, low)) return false;
+          if (!this.stopFill(o)) return false;
           o.triggered = true;
           // Marketable at the trigger price: fill there; otherwise rest as a limit from the next bar.
           const hit = f[FILL_PRICE]!;
@@ -624,24 +637,40 @@ export class Broker {
           o.activeFrom = this.bar + 1;
           return false;
         }
-        return this.limitFill(o, open, high, low);
+        return this.limitFill(o);
       }
     }
     return false;
   }
 
-  /** A limit is reached at the open when the bar gaps through it, else at the limit. */
-  private limitFill(o: Order, open: number, high: number, low: number): boolean {
-    const price = o.side > 0 ? (open <= o.limit ? open : low <= o.limit ? o.limit : NaN) : open >= o.limit ? open : high >= o.limit ? o.limit : NaN;
-    this.account.fill[FILL_PRICE] = price;
-    return !Number.isNaN(price);
+  /**
+   * A limit is reached at the open of the bar in `ohlc` when the bar gaps through it, else at the
+   * limit (fill[FILL_PRICE]; NaN when not reached). The prices are read here, not passed: a double
+   * argument of a call V8 does not inline is boxed.
+   */
+  private limitFill(o: Order): boolean {
+    const p = this.ohlc, f = this.account.fill;
+    const open = p[0]!, high = p[1]!, low = p[2]!;
+    if (o.side > 0 ? open <= o.limit : open >= o.limit) f[FILL_PRICE] = open;
+    else if (o.side > 0 ? low <= o.limit : high >= o.limit) f[FILL_PRICE] = o.limit;
+    else {
+      f[FILL_PRICE] = NaN;
+      return false;
+    }
+    return true;
   }
 
-  /** A stop is reached at the open when the bar gaps through it, else at the stop. */
-  private stopFill(o: Order, open: number, high: number, low: number): boolean {
-    const price = o.side > 0 ? (open >= o.stop ? open : high >= o.stop ? o.stop : NaN) : open <= o.stop ? open : low <= o.stop ? o.stop : NaN;
-    this.account.fill[FILL_PRICE] = price;
-    return !Number.isNaN(price);
+  /** A stop is reached at the open of the bar in `ohlc` when the bar gaps through it, else at the stop (fill[FILL_PRICE]; NaN when not reached). */
+  private stopFill(o: Order): boolean {
+    const p = this.ohlc, f = this.account.fill;
+    const open = p[0]!, high = p[1]!, low = p[2]!;
+    if (o.side > 0 ? open >= o.stop : open <= o.stop) f[FILL_PRICE] = open;
+    else if (o.side > 0 ? high >= o.stop : low <= o.stop) f[FILL_PRICE] = o.stop;
+    else {
+      f[FILL_PRICE] = NaN;
+      return false;
+    }
+    return true;
   }
 
   /** Close-time rules for bar `j` of `bars`: market orders placed on it fill at its close (fillMarketAt = 'close'), trailing stops follow, margin calls. */
@@ -670,7 +699,7 @@ export class Broker {
       if (o.type !== TYPE.trailingAmount && o.type !== TYPE.trailingPercent) continue;
       const d = o.type === TYPE.trailingPercent ? close * o.trail : o.trail;
       const level = o.side < 0 ? close - d : close + d; // a sell stop trails below, a buy stop above
-      if (Number.isNaN(o.stop) || (o.side < 0 ? level > o.stop : level < o.stop)) o.stop = level;
+      if (o.stop !== o.stop || (o.side < 0 ? level > o.stop : level < o.stop)) o.stop = level;
     }
     // Margin call: liquidate at the next open.
     if (this.position !== 0 && this.config.maintenanceMargin > 0) {
@@ -713,7 +742,8 @@ export class Broker {
   private commissionFor(units: number, price: number): number {
     const c = this.config.costs;
     const u = Math.abs(units);
-    return Math.max(c.minimum, c.fixed + c.perUnit * u + c.rate * u * price);
+    const fee = c.fixed + c.perUnit * u + c.rate * u * price;
+    return fee > c.minimum ? fee : Math.max(c.minimum, fee); // Math.max(c.minimum, fee), its builtin only when the minimum applies
   }
 
   /** `units` rounded down to the lot size. */
@@ -743,7 +773,7 @@ export class Broker {
       const b = brokers[i]!;
       if (b.position !== 0) gross += Math.abs(b.position) * (b === this ? price : b.price);
     }
-    const equity = marked + this.position * (price - (Number.isNaN(this.price) ? price : this.price));
+    const equity = marked + this.position * (price - (this.price !== this.price ? price : this.price));
     const available = equity / this.config.margin - gross;
     const unitCost = price * (1 + this.config.costs.rate) + this.config.costs.perUnit;
     if (size >= 1) {
@@ -770,7 +800,7 @@ export class Broker {
         f[FILL_UNITS] = 0;
         return;
       }
-      const direction = -Math.sign(this.position);
+      const direction = this.position > 0 ? -1 : this.position < 0 ? 1 : -Math.sign(this.position);
       if (slip) f[FILL_PRICE] = f[FILL_PRICE]! * (1 + direction * c.slippageBps / 10_000) + direction * c.slippageFixed;
       const units = this.position;
       this.closePosition();
@@ -799,7 +829,8 @@ export class Broker {
     const commission = this.commissionFor(units, price);
     this.account.cash -= units * price + commission;
     this.account.commissions += commission;
-    if (this.position === 0 || Math.sign(this.position) === Math.sign(units)) {
+    // Math.sign(position) === Math.sign(units): both positive or both negative (NaN and zero are neither).
+    if (this.position === 0 || (this.position > 0 && units > 0) || (this.position < 0 && units < 0)) {
       if (this.position === 0) {
         this.entryBar = this.bar;
         this.entryHi = this.account.timeHi;
@@ -814,7 +845,10 @@ export class Broker {
       return;
     }
     // Reducing (and maybe reversing): the closed part becomes a trade.
-    const closing = Math.sign(units) * Math.min(Math.abs(units), Math.abs(this.position));
+    // Math.sign(units) × Math.min(|units|, |position|); the builtins only for a NaN, which no fill has.
+    const a = Math.abs(units), b = Math.abs(this.position);
+    const least = a <= b ? a : b;
+    const closing = a !== a || b !== b ? Math.sign(units) * Math.min(a, b) : units > 0 ? least : units < 0 ? -least : units * least;
     const share = Math.abs(closing / units);
     f[TRADE_SIZE] = -closing;
     f[TRADE_FEE] = commission * share;

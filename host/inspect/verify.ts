@@ -12,6 +12,7 @@
  */
 import path from 'node:path';
 import { lstat, open, readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { AuditError, BuildError, DataError } from '../errors.ts';
 import { encode, toBigInt } from '../audit/codec.ts';
 import { encodeSnapshots, LINK_TYPES } from '../audit/record.ts';
@@ -19,6 +20,7 @@ import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { renderSnapshotsJson, type Chunks } from '../audit/render.ts';
 import { checkResult, streamedResult } from '../audit/codec.ts';
 import { buildStrategy } from '../build/asc.ts';
+import { cacheRoot } from '../build/cache-root.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -36,6 +38,7 @@ import { lineAt, lineDiffMessage, textDiffMessage, visible } from './line-diff.t
 import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrumenter, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
 import { verifyProofBundle, type ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
+import { hashedChunks, isRendered, RenderingCache } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
 import type { OrderRecord } from '../model/order.ts';
@@ -191,17 +194,17 @@ export async function expectRendering(step: string, dir: string, name: string, c
  * another report format or chart library version (its generator line says which) cannot be
  * rendered again here: it is named unverified, not failed.
  */
-function checkReport(text: string, input: ReportInput, unverified: VerifyReport['unverified']): void {
+function checkReport(text: string, input: ReportInput, unverified: VerifyReport['unverified']): boolean {
   const expected = renderReport(input);
-  if (text === expected) return;
+  if (text === expected) return true;
   const generator = /<meta name="generator" content="([^"]*)">/.exec(text.slice(0, 4096))?.[1];
   if (generator !== undefined && generator !== reportGenerator()) {
     unverified.push({ file: REPORT_FILE, why: `rendered by ${generator}, this installation renders ${reportGenerator()} (render it again with backproof report)` });
-    return;
+    return false;
   }
   let i = 0;
   while (i < text.length && text[i] === expected[i]) i++;
-  fail('files', `${REPORT_FILE} is not the report of this run: it differs at character ${i}: ${visible(text.slice(i, i + 40))} vs ${visible(expected.slice(i, i + 40))} (render it again with backproof report)`);
+  return fail('files', `${REPORT_FILE} is not the report of this run: it differs at character ${i}: ${visible(text.slice(i, i + 40))} vs ${visible(expected.slice(i, i + 40))} (render it again with backproof report)`);
 }
 
 /** `r` whose trades and orders are passed to `tally` as they are iterated; `passes` counts the iterations begun. */
@@ -444,11 +447,13 @@ export function timelineOfOne(source: BarSource, expected: number): BigInt64Arra
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const rec = await openRecord(opts.dir, opts.trustedKey ?? null);
   // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
-  const recordedSources = (rec.bodies.strategy.sources as { path: string }[]) ?? [];
+  // (a check that passed before is remembered under the cache folder: inspect/normalized-cache)
+  const recordedSources = (rec.bodies.strategy.sources as { path: string; normalizedSha256?: Uint8Array }[]) ?? [];
   const sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
     path: src.path,
     text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
-  }))));
+    recorded: src.normalizedSha256 ?? new Uint8Array(0),
+  }))), cacheRoot());
   try {
     return await verifyOpened(opts, rec, sourceCheck);
   } finally {
@@ -470,6 +475,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     if (progress) writeProgress(progress, PROGRESS_DONE, steps.length);
   };
   const b = rec.bodies;
+  const renderings = new RenderingCache(cacheRoot(), rec.raw, reportGenerator());
   /** Files checked so far; whatever the folder holds beyond them is unverified. */
   const covered = new Set<string>([FILES.record]);
   const read = async (name: string, step: string): Promise<Uint8Array> => {
@@ -533,7 +539,9 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // data: every file, read the way it was read for the run
     // (report.html's candles are drawn in the same pass when the folder has one)
     const hasReport = await lstat(path.join(dir, REPORT_FILE)).then((st) => st.isFile(), () => false);
-    const { timeline, feeds: reportFeeds } = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport);
+    // a report.html remembered as this record's rendering (audit/rendering-cache) needs no candles unless it differs
+    const reportRemembered = hasReport ? await renderings.remembered(REPORT_FILE) : null;
+    const { timeline, feeds: reportFeeds } = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered);
     passed('data');
 
     // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
@@ -554,13 +562,19 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // result: result.pb, and the readable files rendered from it
     const r = b.result;
     const resultBytes = await read(FILES.result, 'result');
-    expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, sha256(resultBytes));
+    const resultSha256 = sha256(resultBytes);
+    expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, resultSha256);
+    // rows found canonical before (remembered with the renderings, by these bytes' size and SHA-256) are counted, not read
+    const resultRendered = { size: resultBytes.length, sha256: toHex(resultSha256) };
+    const resultRemembered = await renderings.remembered(FILES.result);
+    const rowsChecked = resultRemembered !== null && resultRemembered.size === resultRendered.size && resultRemembered.sha256 === resultRendered.sha256;
     let checked;
     try {
-      checked = checkResult(resultBytes);
+      checked = checkResult(resultBytes, !rowsChecked);
     } catch (e) {
       return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
     }
+    if (!rowsChecked) await renderings.remember(FILES.result, resultRendered);
     expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
     expectField('result', 'trades', (r.trades as number) ?? 0, checked.trades, FILES.result);
     expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
@@ -568,13 +582,19 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
     const streamed = streamedResult(resultBytes, checked.equity, checked.stats);
     // report.html's rows are tallied as trades.csv and orders.csv read them, so the page reads none again
-    const tally = hasReport ? new RowTally(reportFeeds.map((f) => f.candles!)) : null;
+    const tally = hasReport && !reportRemembered ? new RowTally(reportFeeds.map((f) => f.candles!)) : null;
     const result = tally ? tallied(streamed, tally) : { result: streamed, passes: () => 0 };
     for (const f of RESULT_RENDERINGS) {
       // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
       if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
       covered.add(f.name);
-      await expectRendering('result', dir, f.name, f.chunks(result.result, timeline), FILES.result);
+      // the file remembered as this record's rendering, by size and SHA-256, is not rendered again; else rendered, compared and remembered
+      const remembered = await renderings.remembered(f.name);
+      if (remembered && (await isRendered(path.join(dir, f.name), remembered))) continue;
+      const hash = createHash('sha256');
+      const size = { n: 0 };
+      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result, timeline), hash, size), FILES.result);
+      await renderings.remember(f.name, { size: size.n, sha256: hash.digest('hex') });
     }
     passed('result');
 
@@ -591,9 +611,13 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // attest and prove write these into the folder by default: checked as verify-attestation and verify-proof check them, against this record
     for (const f of present) {
       if (f === REPORT_FILE) {
+        covered.add(f);
+        if (reportRemembered && (await isRendered(path.join(dir, f), reportRemembered))) continue;
         // the tally holds every row once if trades.csv and orders.csv each read them once (else the page reads them)
         const whole = tally && result.passes() === 2 && tally.trades === checked.trades && tally.orders === checked.orders;
-        checkReport(textOf(await read(f, 'files')), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: timeline, feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified);
+        const bytes = await read(f, 'files');
+        if (checkReport(textOf(bytes), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: timeline, feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified))
+          await renderings.remember(f, { size: bytes.length, sha256: toHex(sha256(bytes)) });
       }
       else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
       else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));

@@ -71,10 +71,13 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     if (toHex(rawPublicKey(log.key)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `${r.log.keyFile} is not the key of the log at ${r.log.dir} (pass --log-key)`);
   }
   if (r.data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
-  // The strategy is looked up in the build cache, or built on a thread of its own, while the data is read;
-  // a data error still comes first (the build's is held until the data is in).
-  const building = loadStrategy(r.strategy);
-  building.catch(() => {});
+  // The strategy is looked up in the build cache, or built in a process of its own, while the data is read;
+  // a data error still comes first (the build's is held until the data is in). The data is read without
+  // yielding, so the build is let start first: the cache's answer, or the build's process running.
+  let started = (): void => {};
+  const buildStarted = new Promise<void>((resolve) => (started = resolve));
+  const building = loadStrategy(r.strategy, started);
+  await Promise.race([buildStarted, building.then(() => {}, () => {})]);
   const data: DataFeed[] = [];
   const keep = [r.strategy]; // the files read: the run folder may not be a folder holding them
   for (const spec of r.data) {

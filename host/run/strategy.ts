@@ -4,46 +4,84 @@
  * the lockfile of the project it sits in (build/project) for the toolchain link. A .ts is built
  * through the build cache (build/cache): an unchanged strategy is not compiled again, and what the
  * cache gives is byte for byte what asc gives. verify --rebuild never reads the cache (inspect/verify
- * calls asc itself). A build the cache does not hold runs on a thread of its own (run/worker), ended
- * after it: AssemblyScript and Binaryen leave ~200 MB behind them, which the process then does not
- * keep, and the caller's thread is free meanwhile (backtest reads the data).
+ * calls asc itself). A build the cache does not hold runs in a process of its own (build/isolated):
+ * AssemblyScript and Binaryen leave ~150 MB behind them, which this process then never holds, Binaryen
+ * runs faster there (V8 options of its own), and the caller's thread is free meanwhile (backtest reads
+ * the data).
  */
 import { readFile } from 'node:fs/promises';
-import { ASC_FLAGS, buildStrategy, type BuildResult } from '../build/asc.ts';
+import { ASC_FLAGS, type BuildResult } from '../build/asc.ts';
 import { cachedBuild, cacheRoot } from '../build/cache.ts';
-import { checkBuild } from '../build/check.ts';
+import { buildIsolated } from '../build/isolated.ts';
 import { projectLock } from '../build/project.ts';
 import { UsageError } from '../errors.ts';
 import type { StrategyArtifact } from './execute.ts';
-import { boundMapBeside } from './source-map.ts';
-import { backproofVersion } from './toolchain.ts';
-import { inGuestThread } from './worker.ts';
+import { backproofVersion } from './version.ts';
 
-/** A build as it crosses from its thread: the result and every file it read (build/asc onRead). */
-interface ThreadBuild {
-  build: BuildResult;
-  reads: [string, string | null][];
-}
-
-/** The build thread's side of loadStrategy. */
-export async function buildJob(file: string): Promise<ThreadBuild> {
-  const reads: [string, string | null][] = [];
-  const build = await buildStrategy(file, ASC_FLAGS, { onRead: (f, text) => reads.push([f, text]) });
-  return { build, reads };
-}
-
-/** buildStrategy on a thread of its own; the files it read are told to `onRead` here. */
-async function buildOnThread(file: string, onRead: (file: string, text: string | null) => void): Promise<BuildResult> {
-  const { build, reads } = await inGuestThread<ThreadBuild>(import.meta.url, 'buildJob', file, { ownThread: true });
+/** buildStrategy in a process of its own, `started` told once it runs; the files it read are told to `onRead` here. */
+async function buildApart(file: string, onRead: (file: string, text: string | null) => void, started?: () => void): Promise<BuildResult> {
+  const building = buildIsolated(file, ASC_FLAGS);
+  started?.();
+  const { build, reads } = await building;
   for (const [f, text] of reads) onRead(f, text);
   return build;
 }
 
-export async function loadStrategy(file: string): Promise<StrategyArtifact> {
+/** Strategies whose loading started ahead of the loadStrategy call that takes it (prefetchBacktestStrategy), by file as named. */
+const ahead = new Map<string, { artifact: Promise<StrategyArtifact>; started: Promise<void> }>();
+
+/**
+ * The `--strategy` of `backproof backtest` arguments when it names an AssemblyScript source (the last
+ * one given, as the CLI reads it; none after `--`, none with --help), else null.
+ */
+export function backtestStrategyArg(args: readonly string[]): string | null {
+  if (args[0] !== 'backtest') return null;
+  let strategy: string | null = null;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a === '--help' || a === '-h') return null;
+    if (a === '--strategy' && i + 1 < args.length) strategy = args[++i]!;
+    else if (a.startsWith('--strategy=')) strategy = a.slice('--strategy='.length);
+  }
+  return strategy !== null && strategy.endsWith('.ts') ? strategy : null;
+}
+
+/**
+ * Starts loading the strategy of `backproof backtest` arguments, if they name a source, ahead of the
+ * command: bin/backproof.js calls it before it loads the CLI's modules, and waits for what it returns
+ * (the build cache's answer, or a build started in its process), so the build runs while they load.
+ * The command's loadStrategy of that file takes it (what it gives is what loadStrategy would: it is
+ * loadStrategy, started earlier).
+ */
+export async function prefetchBacktestStrategy(args: readonly string[]): Promise<void> {
+  const file = backtestStrategyArg(args);
+  if (file === null || ahead.has(file)) return;
+  let started = (): void => {};
+  const buildStarted = new Promise<void>((resolve) => (started = resolve));
+  const artifact = load(file, started);
+  ahead.set(file, { artifact, started: buildStarted });
+  await Promise.race([buildStarted, artifact.then(() => {}, () => {})]); // (its error is the command's, when it takes it)
+}
+
+/**
+ * The strategy `file` as an artifact. `buildStarted` is told when a build the cache does not hold
+ * has started in its process: a caller with other work (backtest reads the data) waits for that, or
+ * for the result, before doing it, so that both go on at once.
+ */
+export async function loadStrategy(file: string, buildStarted?: () => void): Promise<StrategyArtifact> {
+  const early = ahead.get(file);
+  if (early === undefined) return load(file, buildStarted);
+  ahead.delete(file);
+  void early.started.then(() => buildStarted?.());
+  return early.artifact;
+}
+
+async function load(file: string, buildStarted?: () => void): Promise<StrategyArtifact> {
   if (file.endsWith('.wasm')) {
     try {
       const wasm = new Uint8Array(await readFile(file));
-      const sourceMap = await boundMapBeside(file, wasm);
+      const sourceMap = await (await import('./source-map.ts')).boundMapBeside(file, wasm);
       return { wasm, sources: [], ...(sourceMap !== undefined ? { sourceMap } : {}), lock: projectLock(file) };
     } catch (e) {
       throw new UsageError('USAGE', `cannot read strategy module ${file}: ${(e as NodeJS.ErrnoException).code}`, { cause: e });
@@ -51,6 +89,9 @@ export async function loadStrategy(file: string): Promise<StrategyArtifact> {
   }
   if (!file.endsWith('.ts')) throw new UsageError('USAGE', `--strategy must be an AssemblyScript .ts file or a .wasm module, got ${file}`);
   // What the sandbox would refuse fails here, as at `backproof build` (exit 6, with a hint); only a build that passes is cached.
-  const built = await cachedBuild(cacheRoot(), file, backproofVersion(), ASC_FLAGS, (onRead) => buildOnThread(file, onRead), checkBuild);
+  // The check (it loads the sandbox) is imported while the cache is looked up or the build runs, not before.
+  const check = import('../build/check.ts');
+  check.catch(() => {});
+  const built = await cachedBuild(cacheRoot(), file, backproofVersion(), ASC_FLAGS, (onRead) => buildApart(file, onRead, buildStarted), async (b) => (await check).checkBuild(b));
   return { wasm: built.wasm, sources: built.sources, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), lock: projectLock(file) };
 }

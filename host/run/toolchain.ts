@@ -12,12 +12,11 @@ import { ABSENT_LOCK, type ProjectLock } from '../build/project.ts';
 import { INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS } from '../sandbox/index.ts';
 import { toHex } from '../../traces/index.ts';
 import { packageFile as projectFile } from '../paths.ts';
+import { backproofVersion } from './version.ts';
 
 let cached: Record<string, unknown> | null = null;
 
-export function backproofVersion(): string {
-  return (JSON.parse(readFileSync(projectFile('package.json'), 'utf8')) as { version: string }).version;
-}
+export { backproofVersion };
 
 /**
  * "sha256:" + hex SHA-256 over the guest SDK's .ts files in byte order of their names, each as

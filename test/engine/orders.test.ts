@@ -205,6 +205,78 @@ describe('the per-bar due check', () => {
   });
 });
 
+describe('the fill path spelled without builtins (no boxed doubles in V8\'s middle tier)', () => {
+  // The formulas as they were written with Number.isNaN, Math.sign, Math.min and Math.max: the
+  // engine's comparisons must give the same double, bit for bit (Object.is), on every input.
+  const limitRef = (side: number, limit: number, open: number, high: number, low: number) =>
+    side > 0 ? (open <= limit ? open : low <= limit ? limit : NaN) : open >= limit ? open : high >= limit ? limit : NaN;
+  const stopRef = (side: number, stop: number, open: number, high: number, low: number) =>
+    side > 0 ? (open >= stop ? open : high >= stop ? stop : NaN) : open <= stop ? open : low <= stop ? stop : NaN;
+  const levels = [NaN, -0, 0, 80, 95, 98, 99, 100, 101, 102, 104, 120, Infinity];
+  const shapes: [number, number, number][] = [[100, 104, 98], [95, 96, 90], [105, 106, 104], [100, 100, 100], [NaN, 104, 98], [100, NaN, NaN]];
+
+  it('limit and stop prices: the price each order type fills at, or NaN, as the conditional expressions gave', () => {
+    const bt = new Backtest(DATA, { cash: 10_000 });
+    const broker = bt.brokers[0]! as unknown as { ohlc: Float64Array; fillPrice(o: object): boolean };
+    const fill = bt.account.fill;
+    let checked = 0;
+    for (const type of [TYPE.limit, TYPE.stop, TYPE.trailingAmount])
+      for (const side of [1, -1])
+        for (const level of levels)
+          for (const [open, high, low] of shapes) {
+            broker.ohlc.set([open, high, low]);
+            fill[0] = 12345;
+            const filled = broker.fillPrice({ side, type, limit: level, stop: level });
+            const want = type === TYPE.limit ? limitRef(side, level, open, high, low) : stopRef(side, level, open, high, low);
+            expect([type, side, level, open, high, low, filled, fill[0]]).toEqual([type, side, level, open, high, low, !Number.isNaN(want), want]);
+            expect(Object.is(fill[0], want)).toBe(true);
+            checked++;
+          }
+    expect(checked).toBe(3 * 2 * levels.length * shapes.length);
+  });
+
+  it('commission: max(minimum, fixed + per unit + percentage) on zeros of both signs, ties, NaN and the minimum', () => {
+    const values = [NaN, -0, 0, 0.5, 1, 2, 2.3, -1];
+    let checked = 0;
+    for (const minimum of [0, -0, 2, NaN])
+      for (const fixed of [0, -0, 1])
+        for (const rate of [0, 0.001, 0.5])
+          for (const units of values)
+            for (const price of [100, -0, 0, NaN, 1.75]) {
+              const costs = { rate, perUnit: 0.01, fixed, minimum, slippageBps: 0, slippageFixed: 0 };
+              const broker = new Backtest(DATA, { cash: 10_000, costs }).brokers[0]! as unknown as { commissionFor(units: number, price: number): number };
+              const u = Math.abs(units);
+              const want = Math.max(minimum, fixed + 0.01 * u + rate * u * price);
+              const got = broker.commissionFor(units, price);
+              expect(Object.is(got, want), `${[minimum, fixed, rate, units, price]}: ${got} vs ${want}`).toBe(true);
+              checked++;
+            }
+    expect(checked).toBe(4 * 3 * 3 * 8 * 5);
+  });
+
+  it('netting: adding, reducing, closing exactly and reversing give these positions, trades and cash', () => {
+    // Bars open at 100, 100, 103, 95, 92, 98, 109: each order fills at the next bar's open.
+    const r = run(DATA, {
+      0: (b) => void b.place(ORDER_BUY, TYPE.market, 10, NaN, NaN, TIF.gtc), // +10 @100
+      1: (b) => void b.place(ORDER_BUY, TYPE.market, 5, NaN, NaN, TIF.gtc), // +5 @103: 15 @ 101 on average
+      2: (b) => void b.place(ORDER_SELL, TYPE.market, 4, NaN, NaN, TIF.gtc), // −4 @95: a trade of 4, 11 left
+      3: (b) => void b.place(ORDER_SELL, TYPE.market, 11, NaN, NaN, TIF.gtc), // −11 @92: closes exactly
+      4: (b) => void b.place(ORDER_SELL, TYPE.market, 3, NaN, NaN, TIF.gtc), // −3 @98: a short
+      5: (b) => void b.place(ORDER_BUY, TYPE.market, 5, NaN, NaN, TIF.gtc), // +5 @109: closes 3, long 2
+    }, { commission: 0.001 });
+    expect(r.r.trades.map((t) => [t.size, t.entryPrice, t.exitPrice])).toEqual([[4, 101, 95], [11, 101, 92], [-3, 98, 109]]);
+    expect(r.broker.position).toBe(2);
+    expect(r.events.map((e) => [e[0], e[3]])).toEqual([[1, 10], [2, 5], [3, -4], [4, -11], [5, -3], [6, 5]]);
+    const fee = (units: number, price: number) => 0.001 * units * price;
+    // The entry commission of the long (10 @100 and 5 @103) is shared by the two closing trades, in proportion.
+    const entryFees = fee(10, 100) + fee(5, 103);
+    expect(r.r.trades[0]!.commission).toBe(entryFees * (4 / 15) + fee(4, 95));
+    expect(r.r.trades[2]!.commission).toBe(fee(3, 98) + fee(5, 109) * (3 / 5));
+    const cash = 10_000 - (10 * 100 + fee(10, 100)) - (5 * 103 + fee(5, 103)) + (4 * 95 - fee(4, 95)) + (11 * 92 - fee(11, 92)) + (3 * 98 - fee(3, 98)) - (5 * 109 + fee(5, 109));
+    expect(r.broker.cash).toBeCloseTo(cash, 9);
+  });
+});
+
 describe('order event delivery', () => {
   it('an event caused inside on_order waits for the next delivery, after the bar', () => {
     const bt = new Backtest(DATA, { cash: 10_000 });

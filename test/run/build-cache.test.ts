@@ -207,7 +207,7 @@ describe('the build cache', () => {
     expect(c.builds()).toBe(2);
   }, 120_000);
 
-  it('a build made on its own thread fails as asc does here: the same class, code and message', async () => {
+  it('a build made in its own process fails as asc does here: the same class, code and message', async () => {
     await freshCache();
     const broken = path.join(work, 'strategy', 'broken.ts');
     await writeFile(broken, STRATEGY('FAST').replace('this.buy(1);', 'this.buy(1'));

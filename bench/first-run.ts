@@ -1,0 +1,135 @@
+// The first `backproof backtest` on new data and a new strategy, as a user meets it: the whole command as a
+// child process, with nothing of the run in the cache folder (the strategy is compiled, the CSV parsed and its
+// column cache written). Two kinds of first:
+//   new installation   the cache folder empty, Node's compile cache (its node/ folder) too;
+//   new strategy/data  the compile cache warm (filled by an earlier command), builds/ and columns/ empty: the common case.
+// And, for the comparison, the second run (everything cached). Rounds alternate the cases, and with --against
+// another checkout of Backproof (e.g. `git archive` of an older commit, its node_modules linked), each case
+// alternates between the two: paired figures under the same load.
+//
+// Measured for each command: wall time (here); CPU = user + system of the command and every process it waited
+// for (GNU time: the build's own process is one); peak RSS = the largest RSS of one process (GNU time's %M, what
+// `/usr/bin/time -v` shows) and the peak of the SUM over the command's process tree, sampled every 20 ms from /proc
+// (a build in its own process runs beside the CLI: the sum is the memory the command holds).
+//
+// Run: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR]
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const valueOf = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const data = argv.find((a, i) => !a.startsWith('--') && !['--rounds', '--strategy', '--against'].includes(argv[i - 1] ?? ''));
+if (!data) throw new Error('usage: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR]');
+const ROUNDS = Number(valueOf('--rounds') ?? 3);
+const STRATEGY = path.resolve(valueOf('--strategy') ?? path.join(REPO, 'strategies-as', 'sma-cross-unit.ts'));
+const checkouts = [REPO, ...(valueOf('--against') ? [path.resolve(valueOf('--against')!)] : [])];
+
+const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-first-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+interface Usage {
+  wall: number;
+  cpu: number;
+  /** Largest RSS of one process, MB. */
+  rss: number;
+  /** Peak of the summed RSS of the process tree, MB (sampled). */
+  sum: number;
+}
+
+/** Every process under `pid` (its children, theirs…), by /proc/<pid>/task/<tid>/children. */
+function descendants(pid: number, into: number[] = []): number[] {
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return into;
+  }
+  for (const tid of tids) {
+    let kids = '';
+    try {
+      kids = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
+    } catch { /* gone */ }
+    for (const k of kids.split(' ').filter(Boolean).map(Number)) {
+      into.push(k);
+      descendants(k, into);
+    }
+  }
+  return into;
+}
+
+const rssOf = (pid: number): number => {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+};
+
+function measure(cli: string, cache: string, out: string): Promise<Usage> {
+  const args = ['-f', '%U %S %M', process.execPath, cli, 'backtest', '--strategy', STRATEGY, '--data', path.resolve(data!), '--commission', '0.002', '--cash', '1000000',
+    '--out', out, '--force', '--unsigned', '--quiet'];
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BACKPROOF_CACHE_DIR: cache } });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    let sum = 0;
+    const timer = setInterval(() => {
+      sum = Math.max(sum, descendants(child.pid!).reduce((s, p) => s + rssOf(p), 0));
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(timer);
+      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+      const last = err.trim().split('\n').at(-1)!.split(' ').map(Number);
+      if (code !== 0 || last.length !== 3) return reject(new Error(`backtest exited ${code}: ${err}`));
+      resolve({ wall, cpu: last[0]! + last[1]!, rss: last[2]! / 1024, sum });
+    });
+  });
+}
+
+type Case = 'new installation' | 'new strategy/data' | 'second run';
+const CASES: Case[] = ['new installation', 'new strategy/data', 'second run'];
+const results = new Map<string, Usage[]>();
+const key = (checkout: string, c: Case): string => `${path.basename(checkout) || checkout} | ${c}`;
+
+for (const checkout of checkouts) {
+  // A warm cache folder per checkout: its compile cache (node/) seeds "new strategy/data", all of it "second run".
+  const warm = path.join(work, `warm-${checkouts.indexOf(checkout)}`);
+  await measure(path.join(checkout, 'bin', 'backproof.js'), warm, path.join(work, 'run'));
+}
+const load0 = loadavg()[0]!.toFixed(2);
+for (let r = 0; r < ROUNDS; r++) {
+  for (const c of CASES) {
+    for (const checkout of checkouts) {
+      const warm = path.join(work, `warm-${checkouts.indexOf(checkout)}`);
+      let cache = warm;
+      if (c !== 'second run') {
+        cache = path.join(work, `cache-${r}-${CASES.indexOf(c)}-${checkouts.indexOf(checkout)}`);
+        mkdirSync(cache);
+        if (c === 'new strategy/data') cpSync(path.join(warm, 'node'), path.join(cache, 'node'), { recursive: true });
+      }
+      const u = await measure(path.join(checkout, 'bin', 'backproof.js'), cache, path.join(work, 'run'));
+      if (cache !== warm) rmSync(cache, { recursive: true, force: true });
+      results.set(key(checkout, c), [...(results.get(key(checkout, c)) ?? []), u]);
+    }
+  }
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const range = (xs: number[], d: number): string => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`;
+console.log(`first-run: \`backproof backtest\` on ${path.basename(data)}, strategy ${path.relative(REPO, STRATEGY)}, ${ROUNDS} rounds (cases and checkouts alternated), ` +
+  `load average ${load0} at the start, ${loadavg()[0]!.toFixed(2)} at the end; CPU = user + system of the command and the processes it waited for`);
+console.log('| checkout | case | wall s (median, range) | CPU s (median, range) | peak RSS of one process MB | peak RSS summed over its processes MB |');
+console.log('|---|---|---|---|---|---|');
+for (const [k, us] of results) {
+  const [checkout, c] = k.split(' | ');
+  const col = (f: (u: Usage) => number, d: number): string => `${median(us.map(f)).toFixed(d)} (${range(us.map(f), d)})`;
+  console.log(`| ${checkout} | ${c} | ${col((u) => u.wall, 2)} | ${col((u) => u.cpu, 2)} | ${col((u) => u.rss, 0)} | ${col((u) => u.sum, 0)} |`);
+}

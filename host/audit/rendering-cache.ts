@@ -1,0 +1,160 @@
+/**
+ * @module audit/rendering-cache
+ * verify's renderings remembered: a file of a run folder that verify found to be exactly the rendering
+ * of the bytes its record binds (trades.csv, orders.csv, stats.json, equity.csv, report.html) is
+ * remembered by its size and SHA-256, under the cache folder's rendered/ (build/cache-root; "off"
+ * disables it), so a later verify of the same record hashes the file instead of rendering it again
+ * (~0.3 s CPU at 1M bars); so is result.pb once its rows were found canonical (they are then counted,
+ * not read: audit/codec checkResult). An
+ * entry is found by a key naming its format, the code that renders (the SHA-256 of every file of the
+ * installation's host/ folder, and the report's generator: its format and chart library), the SHA-256
+ * of record.pb (which binds result.pb, the data and everything else a rendering reads) and the file's
+ * name. It is one line, the SHA-256 of the JSON that follows it, then that JSON, which repeats the key's
+ * material: a damaged entry, or a whole one under another key's name, is ignored. It is written only
+ * after the file was compared with a fresh rendering and found equal, and it can only speed a pass: a
+ * file whose size or SHA-256 is not the remembered one is rendered and compared as without a cache, with
+ * the same failure. So the cache is trusted as the installation is (docs/AUDIT.md, "What verify and replay trust").
+ * (In audit/, not inspect/, so that whatever writes a run folder may remember the files it renders.)
+ */
+import { createHash, type Hash } from 'node:crypto';
+import { constants, readdirSync, readFileSync } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+
+/** The entry layout; a change bumps it, and older entries are then simply not found. */
+export const RENDERING_CACHE_FORMAT = 1;
+
+const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** A rendering as remembered: the file's size and SHA-256 (hex). */
+export interface Rendered {
+  size: number;
+  sha256: string;
+}
+
+let codeOnce: string | null = null;
+/** SHA-256 over every file of the running host/ folder (path and bytes, in byte order of the paths): any change of the code misses every entry. */
+function codeHash(): string {
+  if (codeOnce !== null) return codeOnce;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) files.push(r);
+    }
+  };
+  walk('');
+  files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const h = createHash('sha256');
+  for (const f of files) {
+    const bytes = readFileSync(path.join(root, f));
+    h.update(`${f}\n${bytes.length}\n`).update(bytes);
+  }
+  return (codeOnce = h.digest('hex'));
+}
+
+/** An entry's text when a regular file is at its name (a FIFO there is never waited on), else null. */
+async function readEntry(file: string): Promise<string | null> {
+  try {
+    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
+    try {
+      return (await handle.stat()).isFile() ? await handle.readFile('utf8') : null;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+let tmpCounter = 0;
+
+/** The renderings remembered for one record (record.pb's bytes) under cache folder `root` (null: no cache). */
+export class RenderingCache {
+  private readonly root: string | null;
+  private readonly record: string;
+  private readonly generator: string;
+  constructor(root: string | null, recordPb: Uint8Array, generator: string) {
+    this.root = root;
+    this.record = sha256Hex(recordPb);
+    this.generator = generator;
+  }
+
+  private slot(name: string): { file: string; material: Record<string, unknown> } | null {
+    if (this.root === null) return null;
+    try {
+      const material = { format: RENDERING_CACHE_FORMAT, code: codeHash(), generator: this.generator, recordSha256: this.record, name };
+      return { file: path.join(this.root, 'rendered', `${sha256Hex(JSON.stringify(material))}.json`), material };
+    } catch {
+      return null; // the code cannot be read to be named: no cache
+    }
+  }
+
+  /** File `name`'s remembered rendering, or null (no cache, no entry, a damaged or misplaced one). */
+  async remembered(name: string): Promise<Rendered | null> {
+    const slot = this.slot(name);
+    const stored = slot && (await readEntry(slot.file));
+    if (!slot || stored === null) return null;
+    const newline = stored.indexOf('\n');
+    const json = stored.slice(newline + 1);
+    if (newline !== 64 || stored.slice(0, 64) !== sha256Hex(json)) return null;
+    let e: Record<string, unknown>;
+    try {
+      e = JSON.parse(json) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+    const { size, sha256, ...material } = e ?? {};
+    if (JSON.stringify(material) !== JSON.stringify(slot.material) || !Number.isSafeInteger(size) || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
+    return { size: size as number, sha256 };
+  }
+
+  /** Remembers that file `name` was found to be the rendering with this size and SHA-256 (a folder that cannot be written is not used). */
+  async remember(name: string, rendered: Rendered): Promise<void> {
+    const slot = this.slot(name);
+    if (!slot) return;
+    const json = JSON.stringify({ ...slot.material, size: rendered.size, sha256: rendered.sha256 });
+    const tmp = `${slot.file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
+    try {
+      await mkdir(path.dirname(slot.file), { recursive: true });
+      await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
+      await rename(tmp, slot.file);
+    } catch {
+      await rm(tmp, { force: true }).catch(() => {});
+    }
+  }
+}
+
+/** True when `file` is a regular file of the remembered size and SHA-256 (read in blocks, never whole); false on any other answer or error. */
+export async function isRendered(file: string, rendered: Rendered): Promise<boolean> {
+  try {
+    const st = await lstat(file);
+    if (!st.isFile() || st.size !== rendered.size) return false;
+    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
+    try {
+      const h = createHash('sha256');
+      const buf = Buffer.allocUnsafe(1 << 20);
+      let total = 0;
+      for (let n; (n = (await handle.read(buf, 0, buf.length, total)).bytesRead) > 0; total += n) h.update(buf.subarray(0, n));
+      return total === rendered.size && h.digest('hex') === rendered.sha256;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** `chunks` passed through, each also hashed into `hash` and counted in `size.n`: a rendering's SHA-256 as it is compared. */
+export function* hashedChunks(chunks: Iterable<Uint8Array>, hash: Hash, size: { n: number }): Generator<Uint8Array, void, undefined> {
+  for (const c of chunks) {
+    hash.update(c);
+    size.n += c.length;
+    yield c;
+  }
+}
