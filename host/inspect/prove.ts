@@ -260,7 +260,8 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   if (format === 6 && bundle.leaves[0]!.index !== startLeaf)
     bad('inclusion', keyframe ? `a format 6 bundle carries the leaves from the one holding its keyframe (leaf ${startLeaf})` : 'a format 6 bundle without a keyframe carries every leaf from the first');
   const included = (leaf: BundledLeaf): Uint8Array => {
-    const data = b64(leaf?.data, `leaf ${leaf?.index}`);
+    if (!leaf || typeof leaf !== 'object') return bad('format', 'a leaf is not an object { index, data, proof }');
+    const data = b64(leaf.data, `leaf ${leaf.index}`);
     if (!Array.isArray(leaf.proof) || leaf.proof.some((h) => typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))) bad('inclusion', `leaf ${leaf.index}: the path is not a list of hashes`);
     if (!Number.isSafeInteger(leaf.index) || !verifyInclusion(hashLeaf(data), leaf.index, size, leaf.proof.map(fromHex), root))
       bad('inclusion', `leaf ${leaf.index} is not included in the recorded trace root`);

@@ -143,6 +143,7 @@ describe('a format 6 proof on a long run', () => {
     // Leaves missing at the start, the table leaf missing, or a leaf's bytes changed.
     fails({ ...bundle, leaves: bundle.leaves.slice(1) }, /from the one holding its keyframe/);
     fails({ ...bundle, tableLeaves: [] }, /carries the leaves of the keyframe table/);
+    fails({ ...bundle, tableLeaves: [null as unknown as ProofBundle['leaves'][number]] }, /a leaf is not an object/);
     const data = Buffer.from(bundle.leaves[1]!.data, 'base64');
     data[100] = data[100]! ^ 1;
     fails({ ...bundle, leaves: bundle.leaves.map((l, i) => (i === 1 ? { ...l, data: data.toString('base64') } : l)) }, /not included in the recorded trace root/);
