@@ -119,35 +119,38 @@ async function runOnce(name: string, mode: InstrumentationMode, params: Record<s
     seen++;
     if (seen === first || seen === events) {
       gc({ type: 'minor' });
-      console.log(`${MARK} ${bt.account.nextId - 1}`);
+      console.log(`${MARK} ${bt.account.nextId - 1} ${seen}`);
     }
   };
   bt.run(port);
   finish();
 }
 
-/** The bytes allocated between a child's markers, from the GC lines V8 printed between them, and the orders placed there. */
-function parseChild(stdout: string): { bytes: number; orders: number } {
+/** The bytes allocated between a child's markers, from the GC lines V8 printed between them, and the orders placed and bars seen there. */
+function parseChild(stdout: string): { bytes: number; orders: number; bars: number } {
   let marks = 0, bytes = 0;
-  const orders: number[] = [];
+  const orders: number[] = [], bars: number[] = [];
   for (const line of stdout.split('\n')) {
     if (line.startsWith(MARK)) {
       marks++;
-      orders.push(Number(line.slice(MARK.length + 1)));
+      const [placed, seen] = line.slice(MARK.length + 1).split(' ').map(Number);
+      orders.push(placed!);
+      bars.push(seen!);
     } else if (marks === 1) {
       const m = /\ballocated=(\d+)/.exec(line);
       if (m) bytes += Number(m[1]);
     }
   }
   if (marks !== 2) throw new Error(`child printed ${marks} markers, not 2`);
-  return { bytes, orders: orders[1]! - orders[0]! };
+  return { bytes, orders: orders[1]! - orders[0]!, bars: bars[1]! - bars[0]! };
 }
 
 /**
  * One child (the case `name`: a strategy of strategies-as/, or "-", "-resting", "-js-sma"): the heap bytes
- * allocated over bars bars/4..bars of its measured run, and the orders placed over them (test/engine/per-bar uses it too).
+ * allocated over bars bars/4..bars of its run (each symbol's), and the orders placed and the bars the guest saw
+ * over them (test/engine/per-bar uses it too).
  */
-export function allocatedInChild(name: string, mode: InstrumentationMode, bars: number, params = ''): { bytes: number; orders: number } {
+export function allocatedInChild(name: string, mode: InstrumentationMode, bars: number, params = ''): { bytes: number; orders: number; bars: number } {
   const r = spawnSync(process.execPath, ['--expose-gc', '--trace-gc-nvp', fileURLToPath(import.meta.url), '--child', name, mode, String(bars), params], {
     encoding: 'utf8', env: { ...process.env, BACKPROOF_LOG: 'silent' }, maxBuffer: 256 << 20,
   });
@@ -162,13 +165,12 @@ if (process.argv[2] === '--child') {
 } else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const once = (name: string, mode: InstrumentationMode, params: string) => allocatedInChild(name, mode, BARS, params);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const window = BARS - Math.floor(BARS / 4);
-  console.log(`Heap bytes allocated over bars ${Math.floor(BARS / 4).toLocaleString('en-US')}..${BARS.toLocaleString('en-US')} of a run of ${BARS.toLocaleString('en-US')} bars tiled from ${SOURCE} (commission ${COMMISSION * 100} %); median of ${REPEAT} children (least–largest); Node ${process.version}`);
+  console.log(`Heap bytes allocated over bars ${Math.floor(BARS / 4).toLocaleString('en-US')}..${BARS.toLocaleString('en-US')} of a run of ${BARS.toLocaleString('en-US')} bars (each symbol's) tiled from ${SOURCE} (commission ${COMMISSION * 100} %); median of ${REPEAT} children (least–largest); Node ${process.version}`);
   console.log('strategy (params)                   mode            orders  bytes (median, least–largest)  bytes/bar  bytes/order (least–largest)');
   for (const c of CASES) {
     const name = c.strategy ?? '-';
     const runs = Array.from({ length: REPEAT }, () => once(name, c.mode, c.params ?? ''));
-    const bytes = runs.map((r) => r.bytes), orders = runs[0]!.orders;
+    const bytes = runs.map((r) => r.bytes), orders = runs[0]!.orders, window = runs[0]!.bars;
     const label = { none: 'uninstrumented', fuel: 'fuel only', trace: 'fuel + trace' }[c.mode];
     const title = c.strategy === '-resting' ? '(no-op guest, 2 resting orders)' : c.strategy === '-js-sma' ? '(JS SMA 10/20: engine alone)' : c.strategy ? `${c.strategy}${c.params ? ` (${c.params})` : ''}` : '(no-op guest)';
     const range = `${median(bytes).toLocaleString('en-US')} (${Math.min(...bytes).toLocaleString('en-US')}–${Math.max(...bytes).toLocaleString('en-US')})`;

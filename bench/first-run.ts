@@ -12,7 +12,7 @@
 // `/usr/bin/time -v` shows) and the peak of the SUM over the command's process tree, sampled every 20 ms from /proc
 // (a build in its own process runs beside the CLI: the sum is the memory the command holds).
 //
-// Run: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR]
+// Run: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR] [--only new-installation|new-strategy|second-run]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ const valueOf = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const data = argv.find((a, i) => !a.startsWith('--') && !['--rounds', '--strategy', '--against'].includes(argv[i - 1] ?? ''));
+const data = argv.find((a, i) => !a.startsWith('--') && !['--rounds', '--strategy', '--against', '--only'].includes(argv[i - 1] ?? ''));
 if (!data) throw new Error('usage: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR]');
 const ROUNDS = Number(valueOf('--rounds') ?? 3);
 const STRATEGY = path.resolve(valueOf('--strategy') ?? path.join(REPO, 'strategies-as', 'sma-cross-unit.ts'));
@@ -95,7 +95,9 @@ function measure(cli: string, cache: string, out: string): Promise<Usage> {
 }
 
 type Case = 'new installation' | 'new strategy/data' | 'second run';
-const CASES: Case[] = ['new installation', 'new strategy/data', 'second run'];
+const ALL_CASES: Case[] = ['new installation', 'new strategy/data', 'second run'];
+const only = valueOf('--only');
+const CASES = ALL_CASES.filter((c) => only === undefined || c.startsWith(only.replace(/-/g, ' ')));
 const results = new Map<string, Usage[]>();
 const key = (checkout: string, c: Case): string => `${path.basename(checkout) || checkout} | ${c}`;
 
@@ -111,7 +113,7 @@ for (let r = 0; r < ROUNDS; r++) {
       const warm = path.join(work, `warm-${checkouts.indexOf(checkout)}`);
       let cache = warm;
       if (c !== 'second run') {
-        cache = path.join(work, `cache-${r}-${CASES.indexOf(c)}-${checkouts.indexOf(checkout)}`);
+        cache = path.join(work, `cache-${r}-${ALL_CASES.indexOf(c)}-${checkouts.indexOf(checkout)}`);
         mkdirSync(cache);
         if (c === 'new strategy/data') cpSync(path.join(warm, 'node'), path.join(cache, 'node'), { recursive: true });
       }

@@ -158,7 +158,7 @@ export function* tradesCsvChunks(r: BacktestResult): Chunks {
   yield w.take();
 }
 
-/** tradesCsvChunks of result.pb's rows, read into one TradeFields (cells written as `cell` writes them: all numbers). */
+/** tradesCsvChunks of result.pb's rows, read into one TradeFields (the rows above, cell for cell, from fields instead of objects: all numbers). */
 function* tradesCsvOfBytes(bytes: Uint8Array): Chunks {
   const w = new ChunkWriter();
   w.text(TRADES_HEADER);
@@ -313,7 +313,7 @@ export function* ordersCsvChunks(r: BacktestResult): Chunks {
   yield w.take();
 }
 
-/** ordersCsvChunks of result.pb's rows, read into one OrderFields. */
+/** ordersCsvChunks of result.pb's rows, read into one OrderFields (the rows above, cell for cell, from fields instead of objects). */
 function* ordersCsvOfBytes(bytes: Uint8Array): Chunks {
   const w = new ChunkWriter();
   w.text(ORDERS_HEADER);
@@ -343,8 +343,13 @@ export function renderOrdersCsv(r: BacktestResult): string {
   return chunksText(ordersCsvChunks(r));
 }
 
-/** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds. */
-export function renderSnapshotsJson(snapshots: readonly { bar: number; hash: Uint8Array }[], times: BigInt64Array): string {
-  const at = (bar: number): string | null => (bar < times.length ? isoTime(times[bar]!) : null);
+/** snapshots.json: each snapshot's event, that event's time and the state hash — the rendering of the Snapshots bytes the trace link binds (`times`: every bar's, or those of the snapshots' bars and their count). */
+export function renderSnapshotsJson(snapshots: readonly { bar: number; hash: Uint8Array }[], times: BigInt64Array | { readonly length: number; get(bar: number): bigint | null | undefined }): string {
+  const timeOf = (bar: number): bigint => {
+    const t = times instanceof BigInt64Array ? times[bar] : times.get(bar);
+    if (t === undefined || t === null) throw new RangeError(`no time kept for bar ${bar}`);
+    return t;
+  };
+  const at = (bar: number): string | null => (bar < times.length ? isoTime(timeOf(bar)) : null);
   return JSON.stringify(snapshots.map((s) => ({ bar: s.bar, time: at(s.bar), sha256: Buffer.from(s.hash).toString('hex') })), null, 2) + '\n';
 }

@@ -9,7 +9,7 @@
  * entry is found by a key naming its format, the code that renders (the SHA-256 of every file of the
  * installation's host/ folder, and the report's generator: its format and chart library), the SHA-256
  * of record.pb (which binds result.pb, the data and everything else a rendering reads) and the file's
- * name. It is one line, the SHA-256 of the JSON that follows it, then that JSON, which repeats the key's
+ * name. It is an audit/cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON repeats the key's
  * material: a damaged entry, or a whole one under another key's name, is ignored. It is written only
  * after the file was compared with a fresh rendering and found equal, and it can only speed a pass: a
  * file whose size or SHA-256 is not the remembered one is rendered and compared as without a cache, with
@@ -18,15 +18,14 @@
  */
 import { createHash, type Hash } from 'node:crypto';
 import { constants, readdirSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
+import { entryFor, readCacheEntry, sha256Hex, writeCacheEntry } from './cache-entry.ts';
 
 /** The entry layout; a change bumps it, and older entries are then simply not found. */
 export const RENDERING_CACHE_FORMAT = 1;
 
-const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /** A rendering as remembered: the file's size and SHA-256 (hex). */
@@ -58,22 +57,6 @@ function codeHash(): string {
   return (codeOnce = h.digest('hex'));
 }
 
-/** An entry's text when a regular file is at its name (a FIFO there is never waited on), else null. */
-async function readEntry(file: string): Promise<string | null> {
-  try {
-    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
-    try {
-      return (await handle.stat()).isFile() ? await handle.readFile('utf8') : null;
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
-let tmpCounter = 0;
-
 /** The renderings remembered for one record (record.pb's bytes) under cache folder `root` (null: no cache). */
 export class RenderingCache {
   private readonly root: string | null;
@@ -98,35 +81,15 @@ export class RenderingCache {
   /** File `name`'s remembered rendering, or null (no cache, no entry, a damaged or misplaced one). */
   async remembered(name: string): Promise<Rendered | null> {
     const slot = this.slot(name);
-    const stored = slot && (await readEntry(slot.file));
-    if (!slot || stored === null) return null;
-    const newline = stored.indexOf('\n');
-    const json = stored.slice(newline + 1);
-    if (newline !== 64 || stored.slice(0, 64) !== sha256Hex(json)) return null;
-    let e: Record<string, unknown>;
-    try {
-      e = JSON.parse(json) as Record<string, unknown>;
-    } catch {
-      return null;
-    }
-    const { size, sha256, ...material } = e ?? {};
-    if (JSON.stringify(material) !== JSON.stringify(slot.material) || !Number.isSafeInteger(size) || typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
-    return { size: size as number, sha256 };
+    const e = slot && entryFor(await readCacheEntry(slot.file), slot.material);
+    if (!e || !Number.isSafeInteger(e.size) || typeof e.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(e.sha256)) return null;
+    return { size: e.size as number, sha256: e.sha256 };
   }
 
   /** Remembers that file `name` was found to be the rendering with this size and SHA-256 (a folder that cannot be written is not used). */
   async remember(name: string, rendered: Rendered): Promise<void> {
     const slot = this.slot(name);
-    if (!slot) return;
-    const json = JSON.stringify({ ...slot.material, size: rendered.size, sha256: rendered.sha256 });
-    const tmp = `${slot.file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
-    try {
-      await mkdir(path.dirname(slot.file), { recursive: true });
-      await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
-      await rename(tmp, slot.file);
-    } catch {
-      await rm(tmp, { force: true }).catch(() => {});
-    }
+    if (slot) await writeCacheEntry(slot.file, { ...slot.material, size: rendered.size, sha256: rendered.sha256 });
   }
 }
 

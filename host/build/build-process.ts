@@ -2,8 +2,9 @@
  * @module build/build-process
  * The entry of a build's own process (build/isolated): it is sent one request — a strategy file and
  * asc's flags — builds it with build/asc, posts back the build and every file it read (or the error,
- * as data) and exits. It exits too when its parent goes (the IPC channel closes), so a killed
- * backtest leaves no compiler behind.
+ * as data) and exits. When its parent goes (the IPC channel closes) it exits at its next turn of
+ * the event loop (a synchronous stretch of asc runs to its end first), so a killed backtest leaves
+ * no compiler behind for long.
  */
 import type { BuildRequest, BuildReply } from './isolated.ts';
 

@@ -45,7 +45,9 @@ const stripping = (): string[] => process.execArgv.filter((a) => a === '--experi
 export function buildIsolated(file: string, flags: readonly string[], v8Flags: readonly string[] = BUILD_V8_FLAGS): Promise<IsolatedBuild> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...v8Flags, ...stripping(), fileURLToPath(siblingModule('build-process', import.meta.url))], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced',
+      // A process group of its own: a Ctrl-C at a terminal reaches the command, which ends it by ending (its
+      // channel closes: build/build-process exits), rather than both at once, the build's death racing the command's cleanup.
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', detached: true, windowsHide: true,
     });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4096)));

@@ -9,13 +9,32 @@
  * order of the --data files changes nothing but the symbols' indices. No wall clock, no
  * randomness: the bars are the only clock.
  */
-import { dayOfWords, timeWords, TIME_HI, TIME_LO, type Bars, type BarSource } from '../model/bars.ts';
+import { dayOfWords, TIME_HI, TIME_LO, type Bars, type BarSource } from '../model/bars.ts';
 import { CLOSE, EventQueue, inferPeriod, OPEN, oneChunk, symbolRanks, withPeriods } from './events.ts';
 import { columnarResult, type BacktestResult } from '../model/trade.ts';
 import { Account, Broker, DEFAULT_BROKER, type BrokerConfig } from './broker.ts';
 import type { GuestPort } from './ports.ts';
-import { computeStats } from './stats.ts';
+import { BENCHMARK_CLOSE, BenchmarkSums, computeStats } from './stats.ts';
+import { growableBuffer, resized } from './growable.ts';
+import { TimeColumn } from './timeline.ts';
 import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_EVERY, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from './progress.ts';
+
+/** Bars whose equity is recorded in a plain block before it joins the growable column (512 KiB). */
+const EQUITY_BLOCK = 1 << 16;
+
+/**
+ * `memory` with the first `n` values of `block` written as values end − n … end − 1, grown (in
+ * place: engine/growable) when short: to the sources' estimate by now (a CSV's is scaled from the
+ * bytes read so far), or an eighth more.
+ */
+function appended(memory: ArrayBuffer, block: Float64Array, n: number, end: number, sources: readonly BarSource[]): ArrayBuffer {
+  if (end * 8 > memory.byteLength) {
+    const now = sources.reduce((total, s) => total + (s.estimatedLength?.() ?? 0), 0);
+    memory = resized(memory, 8 * Math.max(Math.ceil((memory.byteLength / 8) * 1.125), Math.ceil(now * 1.01), end));
+  }
+  new Float64Array(memory, (end - n) * 8, n).set(block.subarray(0, n));
+  return memory;
+}
 
 /** Broker settings; `commission` is shorthand for a percentage-only cost model. */
 export type EngineConfig = {
@@ -68,8 +87,9 @@ export class Backtest {
   private readonly sources: readonly BarSource[] | null;
   /** Each feed's rank for ties at an instant (from config.symbols), or undefined: feed order. */
   private readonly rank: Uint16Array | undefined;
-  /** Each event's time, after a run. */
-  times: BigInt64Array = new BigInt64Array(0);
+  /** Each event's time, after a run (engine/timeline: ~1 byte a bar for regular bars). */
+  timeline = new TimeColumn(0);
+  private timesArray: BigInt64Array | null = null;
   /** Bars seen per feed, after a run. */
   barsPerFeed: number[] = [];
   /** Each feed's period (declared, or inferred from its first chunk), known once a run has started. */
@@ -93,6 +113,11 @@ export class Backtest {
     if (!sources) this.periods = this.feeds.map((f, g) => config.periods?.[g] ?? inferPeriod(f.time));
   }
 
+  /** Each event's time, after a run, as a BigInt64Array: made from `timeline` when first read (8 bytes a bar). */
+  get times(): BigInt64Array {
+    return (this.timesArray ??= this.timeline.toArray());
+  }
+
   /** Time of the bar being processed (0 before the first). */
   get now(): bigint {
     return this.chunk ? this.chunk.time[this.index]! : 0n;
@@ -114,8 +139,10 @@ export class Backtest {
 
   /**
    * The loop, over sources read chunk by chunk: memory holds two chunks of each feed (the next
-   * one's first bar ends the current one's last) plus 24 bytes per bar (equity, time and the
-   * benchmark close the statistics need). Each bar is an open event (its symbol's orders are
+   * one's first bar ends the current one's last) plus ~9 bytes per bar: the equity (8, in a buffer
+   * that grows in place: engine/growable) and the time (its step from the one before, ~1 byte for
+   * regular bars: engine/timeline); what the statistics need of the benchmark's close is summed as
+   * the bars go (stats BenchmarkSums). Each bar is an open event (its symbol's orders are
    * matched) and a close event (the guest sees it); with one feed they follow each other directly.
    */
   private runLoop(guest: GuestPort, sources: readonly BarSource[]): BacktestResult {
@@ -129,16 +156,21 @@ export class Backtest {
     const barIndex = new Array<number>(sources.length).fill(0);
     // Size the per-bar arrays once from the sources' estimates (a column cache's is exact); grow if short.
     const estimate = sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0);
-    let cap = Math.max(1 << 16, Math.ceil(estimate * 1.01));
-    let equity = new Float64Array(cap), time = new BigInt64Array(cap), bench = new Float64Array(cap);
-    let timeOut = timeWords(time);
+    const cap = Math.max(EQUITY_BLOCK, Math.ceil(estimate * 1.01));
+    let equityMemory = growableBuffer(cap * 8);
+    // Each bar's equity goes to a plain block, appended to the growable memory when full: V8 boxes
+    // every double read from or written to a resizable buffer's array (~4 bytes a bar allocated).
+    const block = new Float64Array(EQUITY_BLOCK);
+    let inBlock = 0;
+    const timeline = new TimeColumn(cap + 64);
     const every = this.config.snapshotEvery ?? 0;
     const byIndex = guest.onBarAt !== undefined;
     // The benchmark is the first symbol's latest close (its first close until it has a bar). It is
-    // carried in `bench` itself: a double loop variable here was boxed by V8 on every bar.
-    const firstClose = q.chunks[0] ? q.chunks[0].close[0]! : NaN;
-    // The instant of the last event (stamps number distinct instants), and the time column's last value.
-    let lastHi = 0, lastLo = 0, stamp = 0, colHi = 0, colLo = 0;
+    // carried in a Float64Array: a double loop variable here was boxed by V8 on every bar.
+    const bench = new BenchmarkSums(q.chunks[0] ? q.chunks[0].close[0]! : NaN);
+    const benchClose = bench.sums;
+    // The instant of the last event (stamps number distinct instants).
+    let lastHi = 0, lastLo = 0, stamp = 0;
     let k = 0;
     // Progress is written every PROGRESS_EVERY events: one comparison per event (-1: never, no counter).
     const progress = this.config.progress;
@@ -201,26 +233,19 @@ export class Backtest {
         writeProgress(progress!, PROGRESS_DONE, k);
         nextReport += PROGRESS_EVERY;
       }
-      if (k === cap) {
-        // The sources' estimate by now (a CSV's is scaled from the bytes read so far), or an eighth more.
-        const now = sources.reduce((n, s) => n + (s.estimatedLength?.() ?? 0), 0);
-        cap = Math.max(Math.ceil(cap * 1.125), Math.ceil(now * 1.01));
-        const e2 = new Float64Array(cap); e2.set(equity); equity = e2;
-        const t2 = new BigInt64Array(cap); t2.set(time); time = t2; timeOut = timeWords(time);
-        const b2 = new Float64Array(cap); b2.set(bench); bench = b2;
-      }
-      account.recordEquity(equity, k);
+      account.recordEquity(block, inBlock);
       // The bar's time, kept in order (events.ts eventTimes: the same column, rebuilt by verify).
-      if (k === 0 || hi > colHi || (hi === colHi && lo >>> 0 >= colLo >>> 0)) {
-        colHi = hi;
-        colLo = lo;
-      }
-      timeOut[2 * k + TIME_HI] = colHi;
-      timeOut[2 * k + TIME_LO] = colLo;
-      bench[k] = f === 0 ? c.close[j]! : k > 0 ? bench[k - 1]! : firstClose;
+      timeline.add(w, j);
+      if (f === 0) benchClose[BENCHMARK_CLOSE] = c.close[j]!;
+      bench.add(block, inBlock, k);
       k++;
+      if (++inBlock === EQUITY_BLOCK) {
+        equityMemory = appended(equityMemory, block, inBlock, k, sources);
+        inBlock = 0;
+      }
       q.advance(f);
     }
+    equityMemory = appended(equityMemory, block, inBlock, k, sources);
     for (const b of account.brokers) account.rejectedOrders += b.cancelPending(); // name order, like the events
     if (progress) {
       writeProgress(progress, PROGRESS_TOTAL, k);
@@ -228,12 +253,12 @@ export class Backtest {
       writeProgress(progress, PROGRESS_ENDED, 1);
     }
     this.barsPerFeed = barIndex;
-    this.times = time.subarray(0, k); // views, not copies: at 10M bars each copy would be 80 MB
-    const closes = bench.subarray(0, k);
-    const timeline: Bars = { length: k, time: this.times, open: closes, high: closes, low: closes, close: closes, volume: closes };
-    const eq = equity.subarray(0, k);
+    this.timeline = timeline;
+    this.timesArray = null;
+    // The equity at the start of its growable buffer: result.pb's bytes are made around it (execute.ts).
+    const eq = new Float64Array(equityMemory, 0, k);
     const stats = computeStats({
-      bars: timeline, equity: eq, trades: account.tradeLog, initialCash: this.config.cash,
+      bars: { length: k }, timeline, benchmark: bench, equity: eq, trades: account.tradeLog, initialCash: this.config.cash,
       rejectedOrders: account.rejectedOrders, periodsPerYear: this.config.periodsPerYear || undefined,
     });
     // Trades and order rows stay in the engine's columns; their objects are made when first read.

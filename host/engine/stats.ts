@@ -7,13 +7,19 @@
  */
 import { dayOfWords, NS_PER_DAY, TIME_HI, TIME_LO, timeWords, type Bars } from '../model/bars.ts';
 import { TradeLog, type Stats, type Trade } from '../model/trade.ts';
+import { TimeColumn } from './timeline.ts';
 
 const DAYS_PER_YEAR = 365.25;
 const DAY = Number(NS_PER_DAY);
 
 export interface StatsInput {
-  bars: Bars;
+  /** The bar times unless `timeline` is given; `close` (the benchmark's close at each bar) unless `benchmark` is. */
+  bars: Pick<Bars, 'length'> & { time?: BigInt64Array; close?: ArrayLike<number> };
+  /** The bar times in order, as the engine keeps them (engine/timeline), in place of bars.time. */
+  timeline?: TimeColumn;
   equity: Float64Array;
+  /** The benchmark's sums kept as the bars went (BenchmarkSums), in place of a close per bar. */
+  benchmark?: BenchmarkSums;
   /** The closed trades: the engine's columns, or objects (copied into columns). */
   trades: readonly Trade[] | TradeLog;
   initialCash: number;
@@ -74,7 +80,7 @@ function bucketOf(day: number, period: ReturnPeriod): number {
  */
 export function inferPeriods(time: ArrayLike<bigint>): Periods {
   const period = periodOf(time);
-  return { period, perYear: perYearOf(period, scanDays(asTimes(time), period, null)) };
+  return { period, perYear: perYearOf(period, scanDays(TimeColumn.of(asTimes(time)), period, null)) };
 }
 
 const asTimes = (time: ArrayLike<bigint>): BigInt64Array => (time instanceof BigInt64Array ? time : BigInt64Array.from(Array.from(time)));
@@ -88,14 +94,14 @@ interface DayScan {
 }
 
 /**
- * Reads the times as int32 words (model/bars `timeWords`): a BigInt64Array element read is a heap
- * BigInt, and this runs over every bar. A new UTC day starts at a bar whose day number is past the
- * current one's (times are in order); a new return period at a day in another bucket.
+ * Reads the times in order as int32 words (engine/timeline): no BigInt, and this runs over every
+ * bar. A new UTC day starts at a bar whose day number is past the current one's (times are in
+ * order); a new return period at a day in another bucket.
  */
-function scanDays(time: BigInt64Array, period: ReturnPeriod, equity: ArrayLike<number> | null): DayScan {
+function scanDays(times: TimeColumn, period: ReturnPeriod, equity: ArrayLike<number> | null): DayScan {
   const scan: DayScan = { distinct: 0, weekendBars: 0, periodEquity: [] };
-  const w = timeWords(time);
-  const n = time.length;
+  const r = times.reader();
+  const n = times.length;
   // A day is 2^16 · 1,318,359,375 ns: a time reaches the next midnight when floor(time / 2^16), an exact
   // double from its words, reaches (day + 1) · 1,318,359,375; the day number is divided out only then.
   let nextMidnight = -Infinity;
@@ -104,7 +110,8 @@ function scanDays(time: BigInt64Array, period: ReturnPeriod, equity: ArrayLike<n
   let prevHi = 0, prevLo = 0;
   let distinct = 0, weekendBars = 0;
   for (let i = 0; i < n; i++) {
-    const hi = w[2 * i + TIME_HI]!, lo = w[2 * i + TIME_LO]!;
+    r.next();
+    const hi = r.hi, lo = r.lo;
     if (i > 0 && hi === prevHi && lo === prevLo) continue;
     prevHi = hi;
     prevLo = lo;
@@ -151,6 +158,15 @@ function perYearOf(period: ReturnPeriod, scan: DayScan): number {
   return period === 'day' && weekends ? 365 : PERIODS_PER_YEAR[period];
 }
 
+const wordsScratch = new BigInt64Array(1);
+/** The time of words hi and lo as a BigInt. */
+function timeOfWords(hi: number, lo: number): bigint {
+  const w = timeWords(wordsScratch);
+  w[TIME_HI] = hi;
+  w[TIME_LO] = lo;
+  return wordsScratch[0]!;
+}
+
 /** Number(b − a) of two times given as words: exact, as one rounding of the exact difference. */
 const wordsDiff = (bHi: number, bLo: number, aHi: number, aLo: number): number => (bHi - aHi) * 4_294_967_296 + ((bLo >>> 0) - (aLo >>> 0));
 
@@ -187,12 +203,10 @@ const before = (aHi: number, aLo: number, bHi: number, bLo: number): boolean => 
  * backtesting.py's Exposure Time: the share of bars from some closed trade's entry bar to its exit
  * bar, both included. Bars are matched by time, so with several symbols a bar of the merged
  * timeline counts when any trade spans its time. Times are non-decreasing: the trades' spans, in
- * order of entry, are merged, and each counted by a search from where the last one ended (no pass
- * over every bar, nothing allocated per trade unless the entries are out of order).
+ * order of entry, are merged into disjoint spans, met in order by one pass over the bars (nothing
+ * allocated per trade unless the entries are out of order).
  */
-function exposedBars(time: BigInt64Array, trades: TradeLog): number {
-  const w = timeWords(time);
-  const n = time.length;
+function exposedBars(times: TimeColumn, trades: TradeLog): number {
   const ew = trades.entryWords, xw = trades.exitWords;
   const m = trades.length;
   // One symbol's trades are in entry order; several symbols' may not be: then an index sorted by entry.
@@ -204,34 +218,16 @@ function exposedBars(time: BigInt64Array, trades: TradeLog): number {
     for (let k = 0; k < m; k++) order[k] = k;
     order.sort((a, b) => (before(ew[2 * a + TIME_HI]!, ew[2 * a + TIME_LO]!, ew[2 * b + TIME_HI]!, ew[2 * b + TIME_LO]!) ? -1 : before(ew[2 * b + TIME_HI]!, ew[2 * b + TIME_LO]!, ew[2 * a + TIME_HI]!, ew[2 * a + TIME_LO]!) ? 1 : 0));
   }
-  /**
-   * The first index from `from` on whose time is after (hi, lo) (or not before it when `strict` is
-   * false): galloping, then a binary search, so a run of spans costs O(log gap) each.
-   */
-  const bound = (from: number, hi: number, lo: number, strict: boolean): number => {
-    const inside = (i: number): boolean => {
-      const vHi = w[2 * i + TIME_HI]!, vLo = w[2 * i + TIME_LO]!;
-      return strict ? !before(hi, lo, vHi, vLo) : before(vHi, vLo, hi, lo);
-    };
-    let lo0 = from, step = 1;
-    while (lo0 + step <= n && inside(lo0 + step - 1)) {
-      lo0 += step;
-      step *= 2;
-    }
-    let a = lo0, b = Math.min(n, lo0 + step - 1);
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (inside(mid)) a = mid + 1;
-      else b = mid;
-    }
-    return a;
-  };
-  let count = 0;
-  let at = 0;
-  for (let s = 0; s < m; ) {
+  // The current merged span [from, to] (words), and the next trade to merge: a span ends before an entry after its end.
+  let s = 0;
+  let fromHi = 0, fromLo = 0, toHi = 0, toLo = 0;
+  const nextSpan = (): boolean => {
+    if (s >= m) return false;
     let k = order ? order[s]! : s;
-    const fromHi = ew[2 * k + TIME_HI]!, fromLo = ew[2 * k + TIME_LO]!;
-    let toHi = xw[2 * k + TIME_HI]!, toLo = xw[2 * k + TIME_LO]!;
+    fromHi = ew[2 * k + TIME_HI]!;
+    fromLo = ew[2 * k + TIME_LO]!;
+    toHi = xw[2 * k + TIME_HI]!;
+    toLo = xw[2 * k + TIME_LO]!;
     for (s++; s < m; s++) {
       k = order ? order[s]! : s;
       if (before(toHi, toLo, ew[2 * k + TIME_HI]!, ew[2 * k + TIME_LO]!)) break;
@@ -240,11 +236,71 @@ function exposedBars(time: BigInt64Array, trades: TradeLog): number {
         toLo = xw[2 * k + TIME_LO]!;
       }
     }
-    const first = bound(at, fromHi, fromLo, false);
-    at = bound(first, toHi, toLo, true);
-    count += at - first;
+    return true;
+  };
+  let count = 0;
+  let open = nextSpan();
+  const r = times.reader();
+  for (let i = 0; i < times.length && open; i++) {
+    r.next();
+    const hi = r.hi, lo = r.lo;
+    while (open && before(toHi, toLo, hi, lo)) open = nextSpan();
+    if (open && !before(hi, lo, fromHi, fromLo)) count++;
   }
   return count;
+}
+
+/** Slots of BenchmarkSums.sums; the caller writes the benchmark's close at a bar into sums[BENCHMARK_CLOSE] before adding it. */
+export const BENCHMARK_CLOSE = 0;
+const CLOSE = BENCHMARK_CLOSE, FIRST = 1, PREV = 2, E0 = 3, M0 = 4, SE = 5, SM = 6, SEM = 7, SMM = 8, EPREV = 9;
+
+/**
+ * What the statistics need of the benchmark's close, summed bar by bar as the engine goes, so no
+ * close is kept per bar (80 MB at 10M bars): its first and latest close (Buy & Hold) and Beta's
+ * sums. Beta is from log returns of equity and of the close, per bar (np.cov, ddof 1), as sums
+ * around the first returns (shifted sums keep the cancellation small); a ratio of exactly 1 (flat
+ * equity, an unchanged close) has log 0, no Math.log call. The same operations in the same order
+ * as one pass over columns: the same bits. The doubles live in a Float64Array (a double field
+ * written every bar would be boxed).
+ */
+export class BenchmarkSums {
+  readonly sums = new Float64Array(10);
+
+  /** `firstClose`: the close before the benchmark has a bar of its own (its first close). */
+  constructor(firstClose: number) {
+    this.sums[CLOSE] = firstClose;
+    this.sums[FIRST] = firstClose;
+  }
+
+  /** Bar `i` (0, 1, 2, … in turn): its equity is equity[at], its close sums[BENCHMARK_CLOSE] (the latest written). */
+  add(equity: ArrayLike<number>, at: number, i: number): void {
+    const s = this.sums;
+    const c = s[CLOSE]!;
+    const e = equity[at]!;
+    if (i > 0) {
+      if (i === 1) {
+        s[E0] = Math.log(e / s[EPREV]!);
+        s[M0] = Math.log(c / s[PREV]!);
+      }
+      const re = e / s[EPREV]!, rm = c / s[PREV]!;
+      const le = (re === 1 ? 0 : Math.log(re)) - s[E0]!;
+      const lm = (rm === 1 ? 0 : Math.log(rm)) - s[M0]!;
+      s[SE] = s[SE]! + le;
+      s[SM] = s[SM]! + lm;
+      s[SEM] = s[SEM]! + le * lm;
+      s[SMM] = s[SMM]! + lm * lm;
+    }
+    s[PREV] = c;
+    s[EPREV] = e;
+  }
+
+  /** Beta over `n` bars added; NaN below three. */
+  beta(n: number): number {
+    if (n <= 2) return NaN;
+    const s = this.sums;
+    const k = n - 1;
+    return (s[SEM]! - (s[SE]! * s[SM]!) / k) / (s[SMM]! - (s[SM]! * s[SM]!) / k);
+  }
 }
 
 export function computeStats(x: StatsInput): Stats {
@@ -252,42 +308,51 @@ export function computeStats(x: StatsInput): Stats {
   const trades = x.trades instanceof TradeLog ? x.trades : TradeLog.from(x.trades);
   const rf = x.riskFreeRate ?? 0;
   const n = bars.length;
-  const start = bars.time[0]!;
-  const end = bars.time[n - 1]!;
+  const times = x.timeline ?? TimeColumn.of(bars.time!);
+  const start = n > 0 ? timeOfWords(times.firstHi, times.firstLo) : (undefined as unknown as bigint);
+  const end = n > 0 ? timeOfWords(times.last[TIME_HI]!, times.last[TIME_LO]!) : (undefined as unknown as bigint);
   const durationDays = Number(end - start) / DAY;
   const first = x.initialCash;
   const final = equity[n - 1]!;
-  const tw = timeWords(bars.time);
 
   // Drawdown: dd = 1 − equity / running peak; periods run between bars where dd == 0 (and the last
   // bar), each with its deepest dd (the running max since the period began) and its length in days.
   let peak = -Infinity;
   let maxDd = 0;
   let ddPeriods = 0, ddPeakSum = 0, ddDaySum = 0, ddDayMax = -Infinity;
-  let prevZero = -1;
+  let prevZero = -1, zeroHi = 0, zeroLo = 0;
   let worst = 0;
+  const r = times.reader();
+  // The equity read a block at a time through a plain array: V8 boxes each double read from the
+  // engine's column (a resizable buffer's array), not from a copy of it.
+  const part = new Float64Array(Math.min(n, 1 << 16));
   for (let i = 0; i < n; i++) {
-    const e = equity[i]!;
+    r.next();
+    const j = i % part.length;
+    if (j === 0) part.set(equity.subarray(i, Math.min(n, i + part.length)));
+    const e = part[j]!;
     if (e > peak) peak = e;
     const dd = 1 - e / peak;
     if (dd > maxDd) maxDd = dd;
     if (dd > worst) worst = dd;
     if (dd !== 0 && i !== n - 1) continue;
     if (prevZero >= 0 && i > prevZero + 1) {
-      const days = wordsDiff(tw[2 * i + TIME_HI]!, tw[2 * i + TIME_LO]!, tw[2 * prevZero + TIME_HI]!, tw[2 * prevZero + TIME_LO]!) / DAY;
+      const days = wordsDiff(r.hi, r.lo, zeroHi, zeroLo) / DAY;
       ddPeriods++;
       ddPeakSum += worst;
       ddDaySum += days;
       ddDayMax = Math.max(ddDayMax, days);
     }
     prevZero = i;
+    zeroHi = r.hi;
+    zeroLo = r.lo;
     worst = 0;
   }
 
   // Returns over calendar buckets (days, weeks, months or years), from the last equity of each,
   // as pandas' resample(freq).last().dropna().pct_change().dropna(); walked day by day.
-  const period = periodOf(bars.time);
-  const scan = scanDays(bars.time, period, equity);
+  const period = periodOf(times.lastDistinct());
+  const scan = scanDays(times, period, equity);
   const A = x.periodsPerYear ?? perYearOf(period, scan);
   const periodEquity = scan.periodEquity;
   const periodReturns = periodEquity.slice(1).map((e, i) => e / periodEquity[i]! - 1);
@@ -296,34 +361,21 @@ export function computeStats(x: StatsInput): Stats {
   const annVol = Math.sqrt((variance(periodReturns) + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
   const downside = Math.sqrt(meanOf(periodReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
 
-  // Beta from log returns of equity and of the close, per bar (np.cov, ddof 1), in one pass of sums
-  // around the first values (shifted sums keep the cancellation small). A ratio of exactly 1 (flat
-  // equity, an unchanged close) has log 0: no Math.log call for it.
-  let beta = NaN;
-  if (n > 2) {
-    let se = 0, sm = 0, sem = 0, smm = 0;
-    const close = bars.close;
-    const e0 = Math.log(equity[1]! / equity[0]!), m0 = Math.log(close[1]! / close[0]!);
-    let ePrev = equity[0]!, cPrev = close[0]!;
-    for (let i = 1; i < n; i++) {
-      const e = equity[i]!, c = close[i]!;
-      const re = e / ePrev, rm = c / cPrev;
-      const le = (re === 1 ? 0 : Math.log(re)) - e0;
-      const lm = (rm === 1 ? 0 : Math.log(rm)) - m0;
-      ePrev = e;
-      cPrev = c;
-      se += le;
-      sm += lm;
-      sem += le * lm;
-      smm += lm * lm;
+  // Beta and Buy & Hold from the benchmark's close: summed as the bars went (the engine), or here.
+  let bench = x.benchmark;
+  if (!bench) {
+    const close = bars.close!;
+    bench = new BenchmarkSums(close[0]!);
+    for (let i = 0; i < n; i++) {
+      bench.sums[CLOSE] = close[i]!;
+      bench.add(equity, i, i);
     }
-    const k = n - 1;
-    beta = (sem - (se * sm) / k) / (smm - (sm * sm) / k);
   }
-
+  const beta = bench.beta(n);
   const returnPct = (final / first - 1) * 100;
   const from = x.buyHoldFromBar ?? 0;
-  const buyHoldReturnPct = (bars.close[n - 1]! / bars.close[from]! - 1) * 100;
+  // The latest close is the last bar's; a later start than bar 0 needs the closes.
+  const buyHoldReturnPct = (bench.sums[CLOSE]! / (from === 0 ? bench.sums[FIRST]! : bars.close![from]!) - 1) * 100;
 
   // Per trade, in trade order (each sum adds in the order the trades closed): r = returnPct / 100.
   const m = trades.length;
@@ -379,7 +431,7 @@ export function computeStats(x: StatsInput): Stats {
     end,
     durationDays,
     bars: n,
-    exposurePct: (exposedBars(bars.time, trades) / n) * 100,
+    exposurePct: (exposedBars(times, trades) / n) * 100,
     equityFinal: final,
     equityPeak: Math.max(peak, first),
     commissions,

@@ -5,24 +5,19 @@
  * it) so a verify of a strategy checked before loads no assemblyscript (~0.45 s CPU, ~70 MB). An entry
  * is found by a key naming its format, the toolchain (the assemblyscript version and the SHA-256 of
  * build/asc's code, which holds the normalizer), the source's path and the SHA-256 of its exact bytes.
- * It is one line, the SHA-256 of the JSON that follows it, then that JSON, which repeats the key's
+ * It is an audit/cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON repeats the key's
  * material: a damaged entry, or a whole one under another key's name, is ignored. It is written
  * only after a check passed (the normalized hash equal to the recorded one), and it can only speed a
  * pass: an entry whose hash is not the recorded one is never believed, the source is normalized
  * again. So the cache is trusted as the installation is (docs/AUDIT.md, "What verify and replay trust").
  */
-import { createHash } from 'node:crypto';
-import { constants, readFileSync } from 'node:fs';
-import { mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { ascVersion } from '../build/asc.ts';
+import { entryFor, readCacheEntry, sha256Hex, writeCacheEntry } from '../audit/cache-entry.ts';
 
 /** The entry layout; a change bumps it, and older entries are then simply not found. */
 export const NORMALIZED_CACHE_FORMAT = 1;
-
-const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 interface Entry {
   format: number;
@@ -41,21 +36,11 @@ function toolchain(): Entry['toolchain'] {
   return toolchainOnce;
 }
 
-/** The entry's material and file for source `sourcePath` whose bytes are `text`. */
-function slot(root: string, sourcePath: string, text: Uint8Array): { file: string; entry: Omit<Entry, 'normalizedSha256'> } {
-  const entry = { format: NORMALIZED_CACHE_FORMAT, toolchain: toolchain(), path: sourcePath, sourceSha256: sha256Hex(text) };
-  return { file: path.join(root, 'normalized', `${sha256Hex(JSON.stringify(entry))}.json`), entry };
-}
-
-/** An entry's text when a regular file is at its name (a FIFO there is never waited on), else null. */
-async function readEntry(file: string): Promise<string | null> {
+/** The entry's material and file for source `sourcePath` whose bytes are `text`; null when the toolchain cannot be named (no cache then). */
+function slot(root: string, sourcePath: string, text: Uint8Array): { file: string; material: Omit<Entry, 'normalizedSha256'> } | null {
   try {
-    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
-    try {
-      return (await handle.stat()).isFile() ? await handle.readFile('utf8') : null;
-    } finally {
-      await handle.close();
-    }
+    const material = { format: NORMALIZED_CACHE_FORMAT, toolchain: toolchain(), path: sourcePath, sourceSha256: sha256Hex(text) };
+    return { file: path.join(root, 'normalized', `${sha256Hex(JSON.stringify(material))}.json`), material };
   } catch {
     return null;
   }
@@ -63,44 +48,14 @@ async function readEntry(file: string): Promise<string | null> {
 
 /** The remembered normalizedSha256 of source `sourcePath` with bytes `text`, or null (no cache, no entry, a damaged or misplaced one). */
 export async function rememberedNormalized(root: string | null, sourcePath: string, text: Uint8Array): Promise<Uint8Array | null> {
-  if (root === null) return null;
-  let found: ReturnType<typeof slot>;
-  try {
-    found = slot(root, sourcePath, text);
-  } catch {
-    return null; // no toolchain to name (an installation without assemblyscript): no cache
-  }
-  const { file, entry } = found;
-  const stored = await readEntry(file);
-  if (stored === null) return null;
-  const newline = stored.indexOf('\n');
-  const json = stored.slice(newline + 1);
-  if (newline !== 64 || stored.slice(0, 64) !== sha256Hex(json)) return null;
-  let e: Entry;
-  try {
-    e = JSON.parse(json) as Entry;
-  } catch {
-    return null;
-  }
-  const { normalizedSha256, ...material } = e ?? {};
-  if (JSON.stringify(material) !== JSON.stringify(entry) || typeof normalizedSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(normalizedSha256)) return null;
-  return new Uint8Array(Buffer.from(normalizedSha256, 'hex'));
+  const found = root === null ? null : slot(root, sourcePath, text);
+  const e = found && entryFor(await readCacheEntry(found.file), found.material);
+  const normalized = e?.normalizedSha256;
+  return typeof normalized === 'string' && /^[0-9a-f]{64}$/.test(normalized) ? new Uint8Array(Buffer.from(normalized, 'hex')) : null;
 }
 
-let tmpCounter = 0;
-
-/** Remembers a passed check; written under a temporary name and renamed into place, and a folder that cannot be written is not used. */
+/** Remembers a passed check (a folder that cannot be written is not used). */
 export async function rememberNormalized(root: string | null, sourcePath: string, text: Uint8Array, normalizedSha256: Uint8Array): Promise<void> {
-  if (root === null) return;
-  let tmp: string | null = null;
-  try {
-    const { file, entry } = slot(root, sourcePath, text);
-    const json = JSON.stringify({ ...entry, normalizedSha256: Buffer.from(normalizedSha256).toString('hex') } satisfies Entry);
-    tmp = `${file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
-    await rename(tmp, file);
-  } catch {
-    if (tmp) await rm(tmp, { force: true }).catch(() => {});
-  }
+  const found = root === null ? null : slot(root, sourcePath, text);
+  if (found) await writeCacheEntry(found.file, { ...found.material, normalizedSha256: Buffer.from(normalizedSha256).toString('hex') } satisfies Entry);
 }

@@ -23,7 +23,7 @@ import { buildStrategy } from '../build/asc.ts';
 import { cacheRoot } from '../build/cache-root.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import type { BarSource } from '../model/bars.ts';
+import { TIME_HI, TIME_LO, timeWords, type BarSource } from '../model/bars.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
 import { configJson, configMessage, sandboxConfigFor } from '../run/config.ts';
@@ -233,6 +233,20 @@ function parseSnapshots(text: string): { bar: number; hash: Uint8Array }[] {
 }
 
 /**
+ * The bars snapshots.json names, ascending, read leniently before the data step (which keeps only their
+ * times: SparseTimeline); null when it does not read as a list of them (the trace step then says why).
+ */
+async function snapshotBarsOf(dir: string): Promise<number[] | null> {
+  try {
+    const list: unknown = JSON.parse(textOf(await readRunFile(dir, FILES.snapshots, 'trace')));
+    if (!Array.isArray(list) || !list.every((x: { bar?: unknown }) => Number.isSafeInteger(x?.bar) && (x.bar as number) >= 0)) return null;
+    return list.map((x: { bar: number }) => x.bar).sort((a, b) => a - b);
+  } catch {
+    return null;
+  }
+}
+
+/**
  * A log inclusion proof for this record: with the log's verifier key, checked in full; without
  * it, checked in full if the checkpoint is signed by the record's key, else the entry and the
  * Merkle path against the checkpoint's root are checked and the checkpoint's signature is left
@@ -363,8 +377,11 @@ const VERIFY_STREAM_THRESHOLD = 4 << 20;
  * the run's order — the timeline the result's equity points and equity.csv's time column follow.
  * A data file that cannot be read fails the data step, or (`missing: 'data error'`) is a DataError.
  * With `candles`, each file's chart candles for report.html are made in the same pass (feeds[k].candles).
+ * With `keep` (bar indices, ascending), a single file's timeline keeps only those bars' times (SparseTimeline).
  */
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }> {
+export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing?: 'fail' | 'data error', candles?: boolean): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }>;
+export async function recordedTimeline(rec: OpenedRecord, standIn: string | undefined, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
+export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
   const b = rec.bodies;
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
@@ -412,35 +429,84 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     sources.push(counted);
   }
   // The recorded symbol names order events at one instant, as they did in the run.
+  const expected = Math.min(Number(toBigInt(files[0]!.bars)), Math.max(1 << 16, byteLength));
   const timeline = files.length === 1
-    ? timelineOfOne(sources[0]!, Math.min(Number(toBigInt(files[0]!.bars)), Math.max(1 << 16, byteLength)))
+    ? (keep ? timelineOfOne(sources[0]!, expected, keep) : timelineOfOne(sources[0]!, expected))
     : timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
   for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), standIn ?? df.path);
   return { timeline, feeds: reportFeeds };
 }
 
 /**
+ * Some bars' times of a timeline, and how many bars it has: what verify keeps when nothing it checks
+ * reads every time (no equity.csv, report.html absent or remembered): snapshots.json reads a few.
+ */
+export class SparseTimeline {
+  readonly length: number;
+  private readonly kept: Map<number, bigint>;
+  constructor(length: number, kept: Map<number, bigint>) {
+    this.length = length;
+    this.kept = kept;
+  }
+  /** The time of bar `bar` if it was kept (or past the end: null), else undefined. */
+  get(bar: number): bigint | null | undefined {
+    return bar >= this.length ? null : this.kept.get(bar);
+  }
+}
+
+/** The times given to a rendering that reads none (only equity.csv reads them). */
+const NO_TIMES = new BigInt64Array(0);
+
+const timeOfWords = (hi: number, lo: number): bigint => (BigInt(hi) << 32n) | BigInt(lo >>> 0);
+
+/**
  * engine/events eventTimes for a single feed: each bar's time, never earlier than the one before
  * (a feed read with duplicates kept may repeat a time), in one array sized for `expected` bars (grown
- * when there are more), without the event queue a merge of several feeds needs.
+ * when there are more), without the event queue a merge of several feeds needs; compared and copied
+ * as 32-bit words (model/bars timeWords), no BigInt per bar. With `keep` (bar indices, ascending),
+ * only those bars' times are kept: a SparseTimeline.
  */
-export function timelineOfOne(source: BarSource, expected: number): BigInt64Array {
-  let out = new BigInt64Array(Math.max(1, expected));
+export function timelineOfOne(source: BarSource, expected: number): BigInt64Array;
+export function timelineOfOne(source: BarSource, expected: number, keep: readonly number[]): SparseTimeline;
+export function timelineOfOne(source: BarSource, expected: number, keep?: readonly number[]): BigInt64Array | SparseTimeline {
+  let out = keep ? null : new BigInt64Array(Math.max(1, expected));
+  let words = out ? timeWords(out) : null;
+  const kept = new Map<number, bigint>();
+  let want = 0; // the next kept bar's place in `keep`
   let k = 0;
+  let lastHi = 0, lastLo = 0; // the latest time so far, its words (lo compared unsigned)
   for (let c = source.next(); c; c = source.next()) {
-    const time = c.time;
-    if (k + time.length > out.length) {
-      const grown = new BigInt64Array(Math.max(2 * out.length, k + time.length));
+    const n = c.time.length;
+    const w = timeWords(c.time);
+    if (out && k + n > out.length) {
+      const grown = new BigInt64Array(Math.max(2 * out.length, k + n));
       grown.set(out.subarray(0, k));
       out = grown;
+      words = timeWords(out);
     }
-    let last = k > 0 ? out[k - 1]! : time[0]!;
-    for (let i = 0; i < time.length; i++, k++) {
-      const t = time[i]!;
-      if (t > last) last = t;
-      out[k] = last;
+    if (k === 0 && n > 0) {
+      lastHi = w[TIME_HI]!;
+      lastLo = w[TIME_LO]!;
+    }
+    for (let i = 0; i < n; i++, k++) {
+      const hi = w[2 * i + TIME_HI]!, lo = w[2 * i + TIME_LO]!;
+      if (hi > lastHi || (hi === lastHi && lo >>> 0 > lastLo >>> 0)) {
+        lastHi = hi;
+        lastLo = lo;
+      }
+      if (words) {
+        words[2 * k + TIME_HI] = lastHi;
+        words[2 * k + TIME_LO] = lastLo;
+      } else if (want < keep!.length && keep![want]! <= k) {
+        while (want < keep!.length && keep![want]! < k) want++; // (repeated bars)
+        if (keep![want] === k) {
+          kept.set(k, timeOfWords(lastHi, lastLo));
+          want++;
+        }
+      }
     }
   }
+  if (!out) return new SparseTimeline(k, kept);
   return k === out.length ? out : out.slice(0, k);
 }
 
@@ -541,7 +607,17 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     const hasReport = await lstat(path.join(dir, REPORT_FILE)).then((st) => st.isFile(), () => false);
     // a report.html remembered as this record's rendering (audit/rendering-cache) needs no candles unless it differs
     const reportRemembered = hasReport ? await renderings.remembered(REPORT_FILE) : null;
-    const { timeline, feeds: reportFeeds } = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered);
+    // every bar's time is kept only for a file that reads them all (equity.csv, a report.html to render); else those snapshots.json names
+    const equityPresent = await lstat(path.join(dir, FILES.equity)).then(() => true, () => false);
+    const keep = equityPresent || (hasReport && !reportRemembered) ? null : await snapshotBarsOf(dir);
+    const data = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered, keep);
+    const reportFeeds = data.feeds;
+    let timeline = data.timeline;
+    /** Every bar's time: read from the data again if only some were kept (a report.html or snapshots.json that is not the remembered one). */
+    const allTimes = async (): Promise<BigInt64Array> => {
+      if (!(timeline instanceof BigInt64Array)) timeline = (await recordedTimeline(rec, opts.dataPath, 'fail')).timeline;
+      return timeline;
+    };
     passed('data');
 
     // trace: the stored leaf hashes rebuild the recorded root; snapshots.json renders the bound snapshot list
@@ -556,7 +632,9 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     const snapshotsText = textOf(await read(FILES.snapshots, 'trace'));
     const snapshots = parseSnapshots(snapshotsText);
     expectEqual('trace', `SHA-256 of the snapshot list in ${FILES.snapshots}`, t.snapshotsSha256 as Uint8Array, sha256(encodeSnapshots(snapshots)));
-    expectText('trace', FILES.snapshots, renderSnapshotsJson(snapshots, timeline), snapshotsText, 'the snapshot list');
+    const sparse = timeline instanceof SparseTimeline ? timeline : null;
+    const snapshotTimes = sparse && snapshots.every((x) => sparse.get(x.bar) !== undefined) ? sparse : await allTimes();
+    expectText('trace', FILES.snapshots, renderSnapshotsJson(snapshots, snapshotTimes), snapshotsText, 'the snapshot list');
     passed('trace');
 
     // result: result.pb, and the readable files rendered from it
@@ -593,7 +671,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
       if (remembered && (await isRendered(path.join(dir, f.name), remembered))) continue;
       const hash = createHash('sha256');
       const size = { n: 0 };
-      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result, timeline), hash, size), FILES.result);
+      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result, f.name === FILES.equity || timeline instanceof BigInt64Array ? await allTimes() : NO_TIMES), hash, size), FILES.result);
       await renderings.remember(f.name, { size: size.n, sha256: hash.digest('hex') });
     }
     passed('result');
@@ -616,7 +694,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
         // the tally holds every row once if trades.csv and orders.csv each read them once (else the page reads them)
         const whole = tally && result.passes() === 2 && tally.trades === checked.trades && tally.orders === checked.orders;
         const bytes = await read(f, 'files');
-        if (checkReport(textOf(bytes), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: timeline, feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified))
+        if (checkReport(textOf(bytes), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: await allTimes(), feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified))
           await renderings.remember(f, { size: bytes.length, sha256: toHex(sha256(bytes)) });
       }
       else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));

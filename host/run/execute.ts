@@ -13,6 +13,7 @@ import type { OrderLog, OrderRecord } from '../model/order.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
 import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
+import type { TimeColumn } from '../engine/timeline.ts';
 import { PROGRESS_STAGE, STAGE_INIT, STAGE_INSTRUMENT, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 import { wire } from './wire.ts';
 import { compileOptionsOf } from './source-map.ts';
@@ -71,10 +72,12 @@ export interface RunOutcome {
   recordBytes: Uint8Array;
   /** State snapshots (also committed in the trace). */
   snapshots: { bar: number; hash: Uint8Array }[];
-  /** Each event's time, in the engine's order (equity.csv's time column). */
+  /** Each event's time, in the engine's order (equity.csv's time column): made from `timeline` when first read (withTimes). */
   times: BigInt64Array;
-  /** The engine's trade and order columns `result`'s rows are made from. */
-  columns: { trades: TradeLog; orders: OrderLog };
+  /** The same times as the engine keeps them (engine/timeline: ~1 byte a bar for regular bars), read in order. */
+  timeline: TimeColumn;
+  /** The engine's trade and order columns `result`'s rows are made from; only where the run executed (a guest thread's caller reads result.pb's bytes: run/worker). */
+  columns?: { trades: TradeLog; orders: OrderLog };
   /** The same rows as `result`'s, each made from the columns as it is iterated and none kept (`result`'s are all held once read). */
   rows: { trades: Trade[]; orders: OrderRecord[] };
 }
@@ -170,9 +173,10 @@ export function executeRun(input: RunInput): RunOutcome {
   // Encoded from the engine's columns, a row at a time: the result's Trade and OrderRecord objects are
   // not made here (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.
   const { tradeLog, orders: orderLog } = backtest.account;
-  const encoded = encodeResultHoldingEquity({ trades: logRows(tradeLog), orders: logRows(orderLog), equity: result.equity, stats: result.stats });
+  // Made around the engine's equity column (it grows into result.pb's bytes: engine/growable), so the equity is never held twice.
+  const encoded = encodeResultHoldingEquity({ trades: logRows(tradeLog), orders: logRows(orderLog), equity: result.equity, stats: result.stats }, { aroundEquity: true });
   const resultBytes = encoded.bytes;
-  // The equity read from result.pb's bytes, not kept beside them: the engine's copy is let go (80 MB at 10M bars).
+  // The equity as it lies in result.pb's bytes (one copy of it, 80 MB at 10M bars).
   result.equity = encoded.equity;
   const dataBody = dataMessage(feeds, backtest.barsPerFeed, backtest.periods);
   const leafHashesSha256 = createHash('sha256');
@@ -202,9 +206,18 @@ export function executeRun(input: RunInput): RunOutcome {
   };
   const links = chainLinks(bodies);
   log.info({ bars: result.equity.length, instructions: stats.instructions.toString(), traceBytes: trace.byteLength }, 'run complete');
-  return {
+  return withTimes({
     runId, result, resultBytes, trace, instructions: stats.instructions, fuelUsed: stats.fuelUsed, instrumentedWasm: guest.wasm,
     links, recordBytes: encodeRecord(runId, links), snapshots: backtest.snapshots,
-    times: backtest.times, columns: { trades: tradeLog, orders: orderLog }, rows: columnRows(tradeLog, orderLog),
-  };
+    timeline: backtest.timeline, columns: { trades: tradeLog, orders: orderLog }, rows: columnRows(tradeLog, orderLog),
+  });
+}
+
+/**
+ * The outcome with `times` made from its timeline when first read, not before (80 MB at 10M bars):
+ * a getter that is not enumerable, so copying the outcome's fields (a spread) does not make it.
+ */
+export function withTimes(o: Omit<RunOutcome, 'times'>): RunOutcome {
+  let times: BigInt64Array | null = null;
+  return Object.defineProperty(o, 'times', { get: () => (times ??= o.timeline.toArray()), enumerable: false, configurable: true }) as RunOutcome;
 }

@@ -15,10 +15,12 @@ import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, openStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
 import type { Bars } from '../model/bars.ts';
-import { columnarResult, TradeLog, type BacktestResult } from '../model/trade.ts';
-import { OrderLog } from '../model/order.ts';
+import type { BacktestResult, Trade } from '../model/trade.ts';
+import type { OrderRecord } from '../model/order.ts';
+import { resultRows } from '../audit/codec.ts';
 import type { RunConfig } from './config.ts';
-import { columnRows, type RunOutcome, type StrategyArtifact } from './execute.ts';
+import { withTimes, type RunOutcome, type StrategyArtifact } from './execute.ts';
+import { TimeColumn } from '../engine/timeline.ts';
 import { GUEST_STACK_MB } from './stack.ts';
 import type { ProgressCounter } from '../engine/progress.ts';
 import { siblingModule } from '../paths.ts';
@@ -240,42 +242,42 @@ export async function executeRunIsolated(request: IsolatedRequest, options: { ti
 const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
 
 /**
- * A RunOutcome as it crosses: its result without the trade and order rows, but with the engine's
- * columns they are made from (moved, not copied): a million rows as objects cost seconds to copy
- * between threads, and as much memory again.
+ * A RunOutcome as it crosses: result.pb's bytes (moved, not copied), with the equity as a view of
+ * them, the stats and the row counts; not the engine's trade and order columns, which end with the
+ * thread: the caller reads the rows from result.pb's bytes, so it never holds them twice (the
+ * columns were ~70 MB beside result.pb's ~150 MB at 10M bars).
  */
-type PortableOutcome = Omit<RunOutcome, 'result' | 'rows'> & { result: Pick<BacktestResult, 'equity' | 'stats'>; columns: { trades: TradeLog; orders: OrderLog } };
+type PortableOutcome = Omit<RunOutcome, 'result' | 'rows' | 'columns' | 'times'> & { result: Pick<BacktestResult, 'equity' | 'stats'>; counts: { trades: number; orders: number } };
 
-/** The outcome with its trades and orders made from the columns when first read, as the engine's result makes them. */
-function withRows(o: PortableOutcome): RunOutcome {
-  const { columns, ...outcome } = o;
-  // Structured clone keeps the columns' fields, not their class.
-  const tradeLog = Object.setPrototypeOf(columns.trades, TradeLog.prototype) as TradeLog;
-  const orderLog = Object.setPrototypeOf(columns.orders, OrderLog.prototype) as OrderLog;
-  return { ...outcome, result: columnarResult(tradeLog, orderLog, o.result.equity, o.result.stats), columns: { trades: tradeLog, orders: orderLog }, rows: columnRows(tradeLog, orderLog) };
+/** `count` rows read from result.pb's bytes as they are iterated, none kept (as RunOutcome.rows). */
+function rowsOver<T>(count: number, rows: Iterable<T>): T[] {
+  return { length: count, [Symbol.iterator]: () => rows[Symbol.iterator]() } as unknown as T[];
 }
 
-/**
- * A column log (model TradeLog, OrderLog) cut to its rows, in place: the engine's columns double as
- * they fill, and what crosses is kept by the caller for as long as the outcome. Each column's memory
- * is moved (ArrayBuffer transfer), so the uncut one is let go at once instead of being held beside its
- * copy until the thread ends (~80 MB at 1M trades); a view of another column (times as int32 words)
- * is made again over the moved memory.
- */
-function trimmed<T extends { length: number }>(log: T): T {
-  const columns = Object.entries(log as object).filter((e): e is [string, Int32Array] => ArrayBuffer.isView(e[1]));
-  if (log.length === 0 || columns.length === 0) return log;
-  const capacity = Math.min(...columns.map(([, c]) => c.length)); // a view of int32 words has two per row
-  const moved = new Map<ArrayBufferLike, ArrayBuffer>();
-  // lengths read first: a column whose memory has moved reads as empty
-  for (const [key, column, perRow] of columns.map(([key, c]) => [key, c, c.length / capacity] as const)) {
-    const old = column.buffer as ArrayBuffer & { transfer(byteLength: number): ArrayBuffer }; // ES2024, in Node >= 21
-    let memory = moved.get(old);
-    if (!memory) moved.set(old, (memory = old.transfer((old.byteLength / capacity) * log.length)));
-    const Column = column.constructor as new (buffer: ArrayBuffer, offset: number, length: number) => Int32Array;
-    (log as Record<string, unknown>)[key] = new Column(memory, 0, perRow * log.length);
-  }
-  return log;
+/** The outcome with its trades and orders read from result.pb's bytes: as iterated (rows), or as arrays made when first read (result). */
+function withRows(o: PortableOutcome): RunOutcome {
+  const { counts, ...outcome } = o;
+  outcome.timeline = TimeColumn.revive(o.timeline); // structured clone keeps its fields, not its class
+  const bytes = o.resultBytes;
+  let trades: Trade[] | null = null;
+  let orders: OrderRecord[] | null = null;
+  const result: BacktestResult = {
+    get trades(): Trade[] {
+      return (trades ??= [...resultRows(bytes).trades]);
+    },
+    set trades(v: Trade[]) {
+      trades = v;
+    },
+    get orders(): OrderRecord[] {
+      return (orders ??= [...resultRows(bytes).orders]);
+    },
+    set orders(v: OrderRecord[]) {
+      orders = v;
+    },
+    equity: o.result.equity,
+    stats: o.result.stats,
+  };
+  return withTimes({ ...outcome, result, rows: { trades: rowsOver(counts.trades, resultRows(bytes).trades), orders: rowsOver(counts.orders, resultRows(bytes).orders) } });
 }
 
 /** The guest thread's side of executeRunIsolated. */
@@ -284,9 +286,8 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
   const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter });
-  // No row objects cross, the columns do; they and the equity, times and encoded result are made for this reply: moved, not copied.
-  const { trades, orders } = outcome.columns;
-  const { rows: _, ...made } = outcome;
-  const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, columns: { trades: trimmed(trades), orders: trimmed(orders) } };
+  // No row objects cross, nor the columns; the equity, times and encoded result are made for this reply: moved, not copied.
+  const { rows: _, columns, ...made } = outcome;
+  const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, counts: { trades: columns!.trades.length, orders: columns!.orders.length } };
   return Object.assign(portable, { [TRANSFER]: transferableBuffers(portable) });
 }

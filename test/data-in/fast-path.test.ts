@@ -2,7 +2,6 @@
 // exact): the same bars bit for bit, or the same error (class, code, message naming file:line), on
 // the real files in test/data and on adversarial and generated rows, in memory and streamed in small blocks.
 import { describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,34 +9,16 @@ import { parseCsv, parseCsvBytes } from '../../host/data/csv.ts';
 import { CsvSource } from '../../host/data/stream.ts';
 import type { DataOptions } from '../../host/data/options.ts';
 import type { Bars } from '../../host/model/bars.ts';
+import { barsFingerprint, outcome } from '../helpers/bars-outcome.ts';
 
 type Outcome = string;
 
 const OUTSIDE = 'is outside the range Backproof can represent (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775807Z, int64 nanoseconds)';
 
-/** Bars as one line: their count, duplicates kept and the SHA-256 of every column's bytes (so -0 ≠ 0). */
-function fingerprint(chunks: Bars[], duplicates: number): string {
-  const h = createHash('sha256');
-  let n = 0;
-  for (const k of ['time', 'open', 'high', 'low', 'close', 'volume'] as const)
-    for (const c of chunks) h.update(new Uint8Array(c[k].buffer, c[k].byteOffset, c[k].byteLength));
-  for (const c of chunks) n += c.length;
-  return `${n} bars, ${duplicates} duplicates, ${h.digest('hex')}`;
-}
-
-function outcome(fn: () => string): Outcome {
-  try {
-    return fn();
-  } catch (e) {
-    const err = e as Error & { code?: string };
-    return `${err.constructor.name} ${err.code}: ${err.message}`;
-  }
-}
-
 const inMemory = (bytes: Buffer, name: string, options: DataOptions, fast: boolean): Outcome =>
   outcome(() => {
     const b = (fast ? parseCsvBytes(bytes, name, options) : parseCsv(bytes.toString('utf8'), name, options)) as Bars & { duplicates: number };
-    return fingerprint([b], b.duplicates);
+    return barsFingerprint([b], b.duplicates);
   });
 
 const dir = mkdtempSync(path.join(tmpdir(), 'backproof-fast-path-'));
@@ -50,7 +31,7 @@ function streamed(bytes: Buffer, name: string, options: DataOptions, fast: boole
     const src = new CsvSource(file, name, options, chunk, block, !fast);
     const chunks: Bars[] = [];
     for (let c = src.next(); c; c = src.next()) chunks.push(c);
-    return fingerprint(chunks, src.duplicatesKept);
+    return barsFingerprint(chunks, src.duplicatesKept);
   });
 }
 

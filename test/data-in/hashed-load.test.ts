@@ -10,25 +10,12 @@ import { loadData, parseHashedCsv } from '../../host/data/load.ts';
 import { parseCsvBytes } from '../../host/data/csv.ts';
 import type { DataOptions } from '../../host/data/options.ts';
 import type { Bars } from '../../host/model/bars.ts';
+import { barsFingerprint, outcome } from '../helpers/bars-outcome.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'backproof-hashed-load-'));
 const sha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-/** Bars as one line: count, duplicates kept, SHA-256 of every column's bytes. */
-function fingerprint(b: Bars & { duplicates?: number }): string {
-  const h = createHash('sha256');
-  for (const k of ['time', 'open', 'high', 'low', 'close', 'volume'] as const) h.update(new Uint8Array(b[k].buffer, b[k].byteOffset, b[k].byteLength));
-  return `${b.length} bars, ${b.duplicates ?? 0} duplicates, ${h.digest('hex')}`;
-}
-
-function outcome(fn: () => string): string {
-  try {
-    return fn();
-  } catch (e) {
-    const err = e as Error & { code?: string };
-    return `${err.constructor.name} ${err.code}: ${err.message}`;
-  }
-}
+const fingerprint = (b: Bars & { duplicates?: number }): string => barsFingerprint([b], b.duplicates ?? 0);
 
 let files = 0;
 /** parseCsvBytes of the bytes, after checking that parseHashedCsv gives the same in each block size (and the bytes' hash). */

@@ -80,7 +80,7 @@ async function put(e: { file: string; text: string }): Promise<void> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-rendering-cache-'));
   run = path.join(work, 'run');
-  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } }, key: null, out: run, timeoutMs: 120_000, report: true });
+  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 500 }, key: null, out: run, timeoutMs: 120_000, report: true });
 }, 180_000);
 
 afterEach(() => {
@@ -116,10 +116,13 @@ describe('the rendering cache', () => {
   it('a file that is not the remembered rendering fails exactly as it does without a cache (trades.csv, report.html)', async () => {
     const cache = await freshCache();
     expect(await outcome(run, cache)).toBe(OK);
-    for (const name of [FILES.trades, REPORT_FILE]) {
+    // (with report.html remembered, verify keeps only the snapshots' bar times: read again for a report to render)
+    const snapshots = await readFile(path.join(run, FILES.snapshots), 'utf8');
+    expect((JSON.parse(snapshots) as unknown[]).length).toBeGreaterThan(2);
+    for (const name of [FILES.trades, REPORT_FILE, FILES.snapshots]) {
       const { dir } = await editedCopy(`edited-${name}`, name);
       const without = await outcome(dir, 'off');
-      expect(without.startsWith(name === REPORT_FILE ? `files: ${REPORT_FILE} is not the report of this run` : `result: `)).toBe(true);
+      expect(without.startsWith(name === REPORT_FILE ? `files: ${REPORT_FILE} is not the report of this run` : name === FILES.snapshots ? 'trace: ' : 'result: ')).toBe(true);
       expect(without).toContain(name);
       expect(await outcome(dir, cache)).toBe(without);
     }
