@@ -10,7 +10,6 @@
 // and review the diff of the JSON file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
@@ -23,10 +22,10 @@ import { checkSnapshot } from '../../host/inspect/snapshot.ts';
 import { proveInstruction, verifyProofBundle } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
+import { goldenFile } from '../helpers/golden.ts';
 
-const FILE = 'test/golden/trace-v5.json';
 interface Golden { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number; formatFourTraceBytes: number }
-const golden = JSON.parse(readFileSync(FILE, 'utf8')) as Golden;
+const { golden, bless } = goldenFile<Golden>('test/golden/trace-v5.json');
 
 let strategy: StrategyArtifact;
 let data: LoadedData;
@@ -43,7 +42,7 @@ describe('trace format 5 golden values', () => {
       traceRoot: toHex(v5.trace.root), resultSha256: toHex(sha256(v5.resultBytes)), instructions: String(v5.instructions),
       fuelUsed: String(v5.fuelUsed), traceBytes: v5.trace.byteLength, leaves: v5.trace.leafHashes.length, formatFourTraceBytes: v4.trace.byteLength,
     };
-    if (process.env.BLESS) writeFileSync(FILE, JSON.stringify(actual, null, 2) + '\n');
+    bless(actual);
     expect(actual).toEqual(golden);
     // Format 4's values (test/e2e/determinism.test.ts) for everything but the trace.
     expect([actual.resultSha256, actual.instructions]).toEqual(['217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83', '1354070']);

@@ -11,7 +11,6 @@
 // and review the diff of the JSON file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
@@ -24,10 +23,10 @@ import { checkSnapshot } from '../../host/inspect/snapshot.ts';
 import { proveInstruction, verifyProofBundle, type ProofBundle } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
+import { goldenFile } from '../helpers/golden.ts';
 
-const FILE = 'test/golden/trace-v6.json';
 interface Golden { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number; formatFiveTraceBytes: number }
-const golden = JSON.parse(readFileSync(FILE, 'utf8')) as Golden;
+const { golden, bless } = goldenFile<Golden>('test/golden/trace-v6.json');
 
 let strategy: StrategyArtifact;
 let data: LoadedData;
@@ -48,7 +47,7 @@ describe('trace format 6 golden values', () => {
       traceRoot: toHex(v6.trace.root), resultSha256: toHex(sha256(v6.resultBytes)), instructions: String(v6.instructions),
       fuelUsed: String(v6.fuelUsed), traceBytes: v6.trace.byteLength, leaves: v6.trace.leafHashes.length, formatFiveTraceBytes: v5.trace.byteLength,
     };
-    if (process.env.BLESS) writeFileSync(FILE, JSON.stringify(actual, null, 2) + '\n');
+    bless(actual);
     expect(actual).toEqual(golden);
     // Formats 4 and 5's values (test/e2e/determinism.test.ts, test/golden/trace-v5.json) for everything but the trace.
     expect([actual.resultSha256, actual.instructions]).toEqual(['217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83', '1354070']);
