@@ -61,17 +61,18 @@ function codeHash(): string {
 export class RenderingCache {
   private readonly root: string | null;
   private readonly record: string;
-  private readonly generator: string;
-  constructor(root: string | null, recordPb: Uint8Array, generator: string) {
+  private readonly generator: () => string;
+  /** `generator`: the report's generator line (asked for only when an entry is looked up or written). */
+  constructor(root: string | null, recordPb: Uint8Array, generator: () => string) {
     this.root = root;
-    this.record = sha256Hex(recordPb);
+    this.record = root === null ? '' : sha256Hex(recordPb);
     this.generator = generator;
   }
 
   private slot(name: string): { file: string; material: Record<string, unknown> } | null {
     if (this.root === null) return null;
     try {
-      const material = { format: RENDERING_CACHE_FORMAT, code: codeHash(), generator: this.generator, recordSha256: this.record, name };
+      const material = { format: RENDERING_CACHE_FORMAT, code: codeHash(), generator: this.generator(), recordSha256: this.record, name };
       return { file: path.join(this.root, 'rendered', `${sha256Hex(JSON.stringify(material))}.json`), material };
     } catch {
       return null; // the code cannot be read to be named: no cache

@@ -541,7 +541,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     if (progress) writeProgress(progress, PROGRESS_DONE, steps.length);
   };
   const b = rec.bodies;
-  const renderings = new RenderingCache(cacheRoot(), rec.raw, reportGenerator());
+  const renderings = new RenderingCache(cacheRoot(), rec.raw, reportGenerator);
   /** Files checked so far; whatever the folder holds beyond them is unverified. */
   const covered = new Set<string>([FILES.record]);
   const read = async (name: string, step: string): Promise<Uint8Array> => {

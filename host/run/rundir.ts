@@ -60,14 +60,17 @@ function* oneChunk(text: string): Chunks {
  * The readable files rendered from result.pb and the bars' times, streamed in chunks: re-rendered
  * and compared chunk by chunk by verify. A new rendering of the result belongs in this table.
  * `onDemand`: not written by backtest (its bytes are in result.pb already), only by `backproof
- * export`; verify checks it when a folder holds it.
+ * export`; verify checks it when a folder holds it. `usesTimes`: it reads the bars' times (the others
+ * are given none by backtest, which need not make them then: 80 MB at 10M bars).
  */
-export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestResult, times: BigInt64Array) => Chunks; onDemand?: boolean }[] = [
+export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestResult, times: BigInt64Array) => Chunks; onDemand?: boolean; usesTimes?: boolean }[] = [
   { name: FILES.trades, chunks: (r) => tradesCsvChunks(r) },
   { name: FILES.orders, chunks: (r) => ordersCsvChunks(r) },
-  { name: FILES.equity, chunks: (r, times) => equityCsvChunks(r, times), onDemand: true },
+  { name: FILES.equity, chunks: (r, times) => equityCsvChunks(r, times), onDemand: true, usesTimes: true },
   { name: FILES.stats, chunks: (r) => oneChunk(renderStatsJson(r.stats)) },
 ];
+
+const NO_TIMES = new BigInt64Array(0);
 
 /** Writes a streamed rendering to `file` (created or truncated), chunk by chunk. */
 export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Promise<void> {
@@ -227,13 +230,14 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
     // Rendered from result.pb's bytes, the rows read as they are written (not a million objects held at once).
     const result = streamedResult(x.outcome.resultBytes, x.outcome.result.equity, x.outcome.result.stats);
-    for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(result, x.outcome.times));
+    // The times (made from the run's timeline when first read: run/execute withTimes) only where a rendering reads them.
+    for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(result, f.usesTimes ? x.outcome.times : NO_TIMES));
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
       [FILES.config, configJson(x.config)],
       [FILES.wasm, x.strategy.wasm],
       [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
-      [FILES.snapshots, renderSnapshotsJson(x.outcome.snapshots, x.outcome.times)],
+      [FILES.snapshots, renderSnapshotsJson(x.outcome.snapshots, x.outcome.snapshots.length > 0 ? x.outcome.times : NO_TIMES)],
       [FILES.recordJson, renderRecordJson(decodeSignedRecord(signed))],
     ];
     if (x.strategy.lock?.bytes) files.push([FILES.lockfile, x.strategy.lock.bytes]);
