@@ -9,14 +9,15 @@
 // address words (docs/TRACE.md, "Trace records"). Wall ratios swing with the machine's load; the
 // CPU ratios are steadier (with --hashing worker they include the worker's CPU).
 //
-// --format 4|5 picks the trace format (default: the one new runs use); format 5 has no region ids,
-// so its bytes are not split.
+// --format 4|5|6 picks the trace format (default: the one new runs use, 6); formats 5 and 6 have no
+// region ids, so their bytes are not split. Format 6 is format 5 plus a keyframe per MiB, written
+// before the next call into the guest (the kernels make one call: for them 6 is 5).
 //
-//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5]
+//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5|6]
 import { spawn } from 'node:child_process';
 import { loadData } from '../host/data/load.ts';
 import { Backtest } from '../host/engine/backtest.ts';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_VERSION, traceFormatOf, type GuestModule, type InstrumentMeta } from '../host/sandbox/index.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_VERSION, traceFormatOf, type GuestModule, type InstrumentMeta } from '../host/sandbox/index.ts';
 import { defaultTraceHashing, type TraceHashing } from '../host/sandbox/runtime.ts';
 import { loadStrategy } from '../host/run/strategy.ts';
 import { guestHostFor } from '../host/run/guest-host.ts';
@@ -34,8 +35,8 @@ const BUSY = args.includes('--busy');
 const ROUNDS = Number(option('--rounds') ?? 6);
 const ONLY = (option('--only') ?? 'alu,mem,sma,heavy').split(',');
 const HASHING = (option('--hashing') ?? defaultTraceHashing()) as TraceHashing;
-const FORMAT = Number(option('--format') ?? traceFormatOf(INSTRUMENTER_VERSION)) as 4 | 5;
-const INSTRUMENTER = FORMAT === 5 ? INSTRUMENTER_V5 : INSTRUMENTER_V4;
+const FORMAT = Number(option('--format') ?? traceFormatOf(INSTRUMENTER_VERSION)) as 4 | 5 | 6;
+const INSTRUMENTER = FORMAT === 6 ? INSTRUMENTER_V6 : FORMAT === 5 ? INSTRUMENTER_V5 : INSTRUMENTER_V4;
 const KERNEL_ITERATIONS = 20_000_000;
 const SMA_BARS = 1_000_000;
 const HEAVY_BARS = 50_000;
@@ -59,11 +60,11 @@ function timed(body: () => void): Timing {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
 }
 
-/** Counts a trace stream's region-id words and address words (records as docs/TRACE.md lays them out); format 5: all its words as address words. */
+/** Counts a trace stream's region-id words and address words (records as docs/TRACE.md lays them out); formats 5 and 6: all their words as address words. */
 function wordCounter(meta: () => InstrumentMeta) {
   const counts = { regionWords: 0, addressWords: 0 };
   const onTrace = (bytes: Uint8Array): void => {
-    if (FORMAT === 5) {
+    if (FORMAT >= 5) {
       counts.addressWords += bytes.byteLength / 4;
       return;
     }

@@ -10,6 +10,15 @@
  * back (the last 5 words) until `end()`. It walks only as far as the data read so far proves the
  * run went (a later word or bit exists), so it never shows an instruction that did not run; at
  * `end()` it walks on to exactly the recorded instruction count.
+ *
+ * Format 6 adds keyframes between host calls — [0, 4, instructions lo, hi, a bitmap of the
+ * predictor slots that are not (0, 0), their (last, stride) in slot order] — and, just before the end
+ * record, the table of their stream words [0, 5, k, (lo, hi) × k, k]. Read from the start, every
+ * keyframe must equal the expander's own state there and the table must list exactly the keyframes
+ * read; or the expander starts at a keyframe (`start`: its word and its place in the table) and
+ * takes its state from it. The table is held back with the end record: as the walk can only reach a
+ * word once every keyframe before it is read, the table's length is then 4 + 2·(keyframes read, and
+ * those before the start); it is read by `end()`, never walked.
  */
 import { TraceError } from './errors.ts';
 import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, type InstructionRecord, type StaticMap } from './trace-map.ts';
@@ -19,7 +28,15 @@ const END_WORDS = 5;
 /** Host record kinds: a state snapshot, the end record. */
 const HOST_SNAPSHOT = 1;
 const HOST_END = 3;
+const HOST_KEYFRAME = 4;
+const HOST_TABLE = 5;
 const SNAPSHOT_WORDS = 12;
+
+function popcount(w: number): number {
+  let n = 0;
+  for (let x = w >>> 0; x !== 0; x &= x - 1) n++;
+  return n;
+}
 
 export class ExpanderV5 extends ExpanderCore {
   private readonly onWord = (w: number): void => this.enqueue(w);
@@ -49,9 +66,20 @@ export class ExpanderV5 extends ExpanderCore {
   /** Steps walked without reading anything (a guard against a stream that sends the walk round a loop forever). */
   private idle = 0;
   private readonly idleLimit: number;
+  /** Format 6: keyframes are read; the expansion starts at a keyframe (until it is read); the keyframes before that one. */
+  private readonly withKeyframes: boolean;
+  private startPending: boolean;
+  private readonly keyframesBefore: number;
 
-  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
+  /** `start`: the keyframe the pushed bytes start with (format 6) — its stream word and its index in the keyframe table — or null: the stream's start. */
+  constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void, start: { word: number; index: number } | null = null) {
     super(map, visit, from, to, onHostRecord);
+    this.withKeyframes = map.format === 6;
+    if (start !== null && !this.withKeyframes) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
+    this.startPending = start !== null;
+    this.keyframesBefore = start?.index ?? 0;
+    this.words = start?.word ?? 0;
+    this.bytes = 4 * this.words;
     const n = map.regionFirst.length;
     this.slotBase = new Uint32Array(n + 1);
     for (let r = 0; r < n; r++) this.slotBase[r + 1] = this.slotBase[r]! + map.regionMemAccesses[r]!;
@@ -95,11 +123,19 @@ export class ExpanderV5 extends ExpanderCore {
     this.cause = q[t + 4]!;
     if (this.cause > 2) this.bad(`end record cause ${this.cause} is not 0, 1 or 2`);
     this.tail = t;
+    const listed = this.withKeyframes ? this.table() : null;
     this.ended = true;
     this.walk();
+    if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
+    if (listed) {
+      const seen = this.keyframes.map((f) => f.word);
+      const mine = listed.slice(this.keyframesBefore);
+      if (mine.length !== seen.length || mine.some((w, i) => w !== seen[i]))
+        this.bad(`the keyframe table lists words [${mine.join(', ')}]${this.keyframesBefore ? ` from its entry ${this.keyframesBefore}` : ''}; the keyframes are at [${seen.join(', ')}]`);
+    }
     if (this.count !== this.total) this.bad(`the trace holds ${this.count} instructions; its end record says ${this.total}`);
     if (this.head !== this.tail || this.bitsLeft !== 0) this.bad(`${this.tail - this.head} words and ${this.bitsLeft} bits are left after the run's last instruction`);
-    this.words += END_WORDS;
+    this.words += this.tableWords + END_WORDS;
     if (this.cause !== 0) this.stop = { region: this.region, ran: this.pos, cause: this.cause };
   }
 
@@ -107,9 +143,10 @@ export class ExpanderV5 extends ExpanderCore {
     return this.ended && this.cause === 0;
   }
 
-  /** Unread words available to the walk: all before the held-back end record. */
+  /** Unread words available to the walk: all before the held-back end record (format 6: and keyframe table). */
   private available(): number {
-    return this.tail - this.head - (this.ended ? 0 : END_WORDS);
+    if (this.ended) return this.tail - this.head;
+    return this.tail - this.head - END_WORDS - (this.withKeyframes ? 4 + 2 * (this.keyframesBefore + this.keyframes.length) : 0);
   }
 
   private take(): number {
@@ -180,6 +217,56 @@ export class ExpanderV5 extends ExpanderCore {
     this.enter(entry);
   }
 
+  /**
+   * A keyframe (all its words are here). Read from the start it must be the expander's state: the
+   * instructions so far and every predictor slot that is not (0, 0), in slot order; at a start, it
+   * is the state.
+   */
+  private keyframe(mapWords: number): void {
+    const word = this.words;
+    this.take();
+    this.take();
+    const n = this.take() + this.take() * 2 ** 32;
+    if (this.bitsLeft !== 0) this.bad(`keyframe at word ${word} comes inside a bit word (${this.bitsLeft} bits unread)`);
+    const start = this.startPending;
+    if (!start && n !== this.count) this.bad(`keyframe at word ${word} says ${n} instructions ran; the trace shows ${this.count}`);
+    const slots = this.last.length;
+    const bitmap: number[] = [];
+    for (let i = 0; i < mapWords; i++) bitmap.push(this.take());
+    if (slots % 32 !== 0 && bitmap[mapWords - 1]! >>> (slots % 32) !== 0) this.bad(`keyframe at word ${word} marks predictor slots past the module's ${slots}`);
+    for (let slot = 0; slot < slots; slot++) {
+      const listed = (bitmap[slot >>> 5]! >>> (slot & 31)) & 1;
+      const last = listed ? this.take() : 0, stride = listed ? this.take() : 0;
+      if (listed && (last | stride) === 0) this.bad(`keyframe at word ${word}: predictor slot ${slot} is marked but (0, 0)`);
+      if (start) {
+        this.last[slot] = last;
+        this.stride[slot] = stride;
+      } else if (this.last[slot] !== last || this.stride[slot] !== stride)
+        this.bad(`keyframe at word ${word}: predictor slot ${slot} is (${last}, ${stride}); the trace gives (${this.last[slot]}, ${this.stride[slot]})`);
+    }
+    if (start) {
+      this.count = n;
+      this.startPending = false;
+    }
+    this.keyframes.push({ word, count: n });
+  }
+
+  /** Format 6's words in the keyframe table (read by end()). */
+  private tableWords = 0;
+
+  /** Format 6: takes the keyframe table [0, 5, k, (lo, hi) × k, k] off the end of the words (before the end record) and returns its entries. */
+  private table(): number[] {
+    const q = this.queue;
+    const k = this.tail - this.head >= 1 ? q[this.tail - 1]! : -1;
+    const at = this.tail - 4 - 2 * k;
+    if (k < 0 || at < this.head || q[at] !== 0 || q[at + 1] !== HOST_TABLE || q[at + 2] !== k) this.bad('the stream has no keyframe table [0, 5, k, …, k] before its end record');
+    const listed: number[] = [];
+    for (let i = 0; i < k; i++) listed.push(q[at + 3 + 2 * i]! + q[at + 4 + 2 * i]! * 2 ** 32);
+    this.tableWords = 4 + 2 * k;
+    this.tail = at;
+    return listed;
+  }
+
   private walk(): void {
     const map = this.map;
     for (;;) {
@@ -191,6 +278,16 @@ export class ExpanderV5 extends ExpanderCore {
         if (w === 0) {
           if (avail < 2) return;
           const kind = this.queue[this.head + 1]!;
+          if (this.withKeyframes && kind === HOST_KEYFRAME) {
+            const mapWords = Math.ceil(this.last.length / 32);
+            if (avail < 4 + mapWords) return;
+            let m = 0;
+            for (let i = 0; i < mapWords; i++) m += popcount(this.queue[this.head + 4 + i]!);
+            if (avail < 4 + mapWords + 2 * m) return;
+            this.keyframe(mapWords);
+            continue;
+          }
+          if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
           if (kind !== HOST_SNAPSHOT) this.bad(`unknown host record kind ${kind}`);
           if (avail < SNAPSHOT_WORDS) return;
           this.take();
@@ -199,6 +296,7 @@ export class ExpanderV5 extends ExpanderCore {
           this.onHostRecord(words);
           continue;
         }
+        if (this.startPending) this.bad('the stream read from a keyframe does not start with one');
         const f = w - 1;
         if (f >= map.funcEntry.length || map.funcEntry[f] === 0) this.bad(`entry word ${w} names no function of the module`);
         this.take();

@@ -17,7 +17,7 @@ export const EXIT_TRAP = 5;
 
 /** Static facts of an instrumented module. Region arrays are indexed by region id − 1. */
 export interface StaticMap {
-  /** The trace format the module was instrumented for (4 or 5). */
+  /** The trace format the module was instrumented for (4, 5 or 6). */
   format: number;
   /** Index of each region's first instruction in the instruction arrays. */
   regionFirst: Uint32Array;
@@ -73,6 +73,8 @@ export abstract class ExpanderCore {
    */
   words = 0;
   regionWord = 0;
+  /** Format 6: the keyframes read, each with its stream word and the instructions before it. */
+  readonly keyframes: { word: number; count: number }[] = [];
 
   constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
     this.map = map;

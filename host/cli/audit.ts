@@ -116,9 +116,11 @@ const prove: CommandSpec = {
   summary: 'a proof bundle for one instruction (--instruction N or --order K)',
   usage: '<run-dir> (--instruction N | --order K) [--out FILE]',
   about: `Writes a self-contained proof bundle for instruction N of the run, or for the call instruction that
-placed order K: the signed record, the module, the Merkle leaf holding the instruction's trace record with
-its inclusion path, and the claim (function, byte offset, opcode, stack height, address, and the bar and
-callback it ran in). Re-executes the run only as far as that leaf. Check it with verify-proof.`,
+placed order K: the signed record, the module, the Merkle leaves that show the instruction ran with
+their inclusion paths (trace format 6: from the last keyframe before it, and the keyframe table's leaf;
+format 4: the leaf holding its region record; format 5: from the first), and the claim (function, byte
+offset, opcode, stack height, address, and the bar and callback it ran in). Re-executes the run (format
+6 with a keyframe: to its end, for the table; otherwise only as far as those leaves). Check it with verify-proof.`,
   options: [
     str('instruction', 'N', 'the instruction to prove'),
     str('order', 'K', 'prove the call instruction that placed order K'),
@@ -137,9 +139,14 @@ callback it ran in). Re-executes the run only as far as that leaf. Check it with
     await writeFile(target, JSON.stringify(bundle, null, 2) + '\n');
     const c = bundle.claim;
     text.log(`instruction ${c.instruction}${c.order !== null ? ` (placed order ${c.order})` : ''}: f${c.func}${c.functionName ? ` ${c.functionName}` : ''} @${c.offset} ${c.name}${c.address === null ? '' : ` addr=${c.address}`}${c.barTime ? `, ${c.callback} of bar ${c.barTime}` : c.callback ? `, ${c.callback}` : ''}`);
-    text.log(`leaf ${bundle.leaves.map((l) => l.index).join('+')} of ${bundle.treeSize}, root ${bundle.root}`);
+    const table = bundle.tableLeaves?.map((l) => l.index);
+    const from = c.keyframe ? ` from keyframe ${c.keyframe.index} (word ${c.keyframe.word})` : '';
+    text.log(`leaf ${bundle.leaves.map((l) => l.index).join('+')}${from}${table ? `, keyframe table in leaf ${table.join('+')}` : ''} of ${bundle.treeSize}, root ${bundle.root}`);
     text.log(`wrote ${target}`);
-    return { exit: EXIT.ok, json: { file: target, claim: bundle.claim, leaves: bundle.leaves.map((l) => l.index), treeSize: bundle.treeSize, root: bundle.root } };
+    return {
+      exit: EXIT.ok,
+      json: { file: target, claim: bundle.claim, leaves: bundle.leaves.map((l) => l.index), ...(table ? { tableLeaves: table } : {}), treeSize: bundle.treeSize, root: bundle.root },
+    };
   },
 };
 

@@ -14,9 +14,15 @@
  * byte offset, opcode, stack height and address. What the leaf alone cannot show is that the word
  * is a record boundary and the instruction's absolute index (both depend on the trace before it);
  * `backproof trace --from N` on the run confirms them by re-execution (docs/AUDIT.md).
+ *
+ * Formats 5 and 6 have no region records: the bundle carries the leaves from where an expansion
+ * can start up to the data that shows the instruction ran, and verify-proof expands them, which
+ * shows the index too. Format 5 starts at the stream's start. Format 6 starts at the last keyframe
+ * before the instruction, and the bundle also carries the leaves of the stream's keyframe table
+ * that list that keyframe's word (docs/TRACE.md, "Keyframes"), so the start is one the run wrote.
  */
 import { AuditError, UsageError } from '../errors.ts';
-import { compileGuest, mnemonic, staticMap, traceFormatOf } from '../sandbox/index.ts';
+import { compileGuest, mnemonic, staticMap, traceFormatOf, DEFAULT_FLUSH_THRESHOLD } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { isoTime } from '../model/bars.ts';
@@ -46,15 +52,30 @@ export interface ProofBundle {
     event: number | null;
     barTime: string | null;
     symbol: string | null;
+    /** Format 6: the keyframe the expansion starts at — its ordinal in the keyframe table and its stream word — or null: the stream's start. */
+    keyframe?: { index: number; word: number } | null;
   };
   chunkSize: number;
   treeSize: number;
   /** Hex. */
   root: string;
-  leaves: { index: number; data: string; proof: string[] }[];
+  leaves: BundledLeaf[];
+  /** Format 6 with a keyframe: the leaves holding the keyframe table's count (the stream's word W − 6) and the keyframe's entry. */
+  tableLeaves?: BundledLeaf[];
   /** Base64 of record.pb and of strategy.wasm. */
   record: string;
   module: string;
+}
+
+/** A leaf of the trace: its index, bytes (base64) and RFC 9162 inclusion path (hex). */
+export interface BundledLeaf { index: number; data: string; proof: string[] }
+
+/** Format 6's keyframe table ends the stream before the 5-word end record: [0, 5, k, (lo, hi) × k, k]. */
+const END_RECORD_WORDS = 5;
+/** The stream words of the table's closing count and of entry j (two words), given the stream's words W and k. */
+function tableWords(streamWords: number, k: number, j: number): { count: number; entry: number } {
+  const count = streamWords - END_RECORD_WORDS - 1;
+  return { count, entry: count - 2 * k + 2 * j };
 }
 
 export async function proveInstruction(opts: { dir: string; instruction?: number; order?: number }): Promise<ProofBundle> {
@@ -85,10 +106,14 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   const rec = found.records[0];
   if (!rec) throw new AuditError('VERIFY_FAILED', 'trace', `re-execution did not reach instruction ${n}`);
   const chunk = run.config.chunkSize;
+  const format = traceFormatOf(run.instrumenter);
   let firstLeaf: number, lastLeaf: number;
-  if (traceFormatOf(run.instrumenter) === 5) {
-    // Format 5: an instruction follows from the whole stream before it, up to the data that showed it ran.
-    firstLeaf = 0;
+  // Format 6: the last keyframe before the instruction (the expansion starts there).
+  const keyframeIndex = format === 6 ? found.keyframes.findLastIndex((k) => k.count <= n) : -1;
+  const keyframe = keyframeIndex < 0 ? null : { index: keyframeIndex, word: found.keyframes[keyframeIndex]!.word };
+  if (format >= 5) {
+    // An instruction follows from the stream before it, from the start or a keyframe, up to the data that showed it ran.
+    firstLeaf = keyframe ? Math.floor((4 * keyframe.word) / chunk) : 0;
     lastLeaf = Math.min(run.leafHashes.length - 1, Math.floor((4 * rec.word - 1) / chunk));
   } else {
     // The region record: its id word, then one word per memory access of the region.
@@ -97,13 +122,26 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
     firstLeaf = Math.floor((4 * rec.word) / chunk);
     lastLeaf = Math.floor(lastByte / chunk);
   }
-  const window = await reexecute({ ...base, keepFrom: firstLeaf * chunk, stopAt: (lastLeaf + 1) * chunk });
-  const leaves: ProofBundle['leaves'] = [];
-  for (let i = firstLeaf; i <= lastLeaf; i++) {
-    const bytes = window.kept.subarray((i - firstLeaf) * chunk, (i - firstLeaf + 1) * chunk);
+  // With a keyframe, the stream's tail too (the table): k keyframes follow k flushes, each of at least
+  // the flush threshold of bytes, so the table starts after word W − 8 − 2·⌊bytes / threshold⌋.
+  const streamBytes = Number(toBigInt(run.record.bodies.trace.bytes));
+  const streamWords = streamBytes / 4;
+  const tailFrom = keyframe ? Math.max(0, Math.floor((4 * (streamWords - 8 - 2 * Math.floor(streamBytes / DEFAULT_FLUSH_THRESHOLD))) / chunk)) * chunk : undefined;
+  const window = await reexecute({ ...base, keepFrom: firstLeaf * chunk, stopAt: (lastLeaf + 1) * chunk, tailFrom });
+  const bundled = (i: number, bytes: Uint8Array): BundledLeaf => {
     if (!equalBytes(hashLeaf(bytes), run.leafHashes[i] ?? new Uint8Array(0)))
       throw new AuditError('VERIFY_FAILED', 'trace', `re-executed leaf ${i} does not hash to the stored leaf hash: this installation does not reproduce the run`);
-    leaves.push({ index: i, data: Buffer.from(bytes).toString('base64'), proof: inclusionProofFromLeafHashes(i, run.leafHashes).map(toHex) });
+    return { index: i, data: Buffer.from(bytes).toString('base64'), proof: inclusionProofFromLeafHashes(i, run.leafHashes).map(toHex) };
+  };
+  const leaves: BundledLeaf[] = [];
+  for (let i = firstLeaf; i <= lastLeaf; i++) leaves.push(bundled(i, window.kept.subarray((i - firstLeaf) * chunk, (i - firstLeaf + 1) * chunk)));
+  let tableLeaves: BundledLeaf[] | undefined;
+  if (keyframe) {
+    const inTail = (w: number): number => new DataView(window.tail.buffer, window.tail.byteOffset).getUint32(4 * w - tailFrom!, true);
+    const at = tableWords(streamWords, inTail(tableWords(streamWords, 0, 0).count), keyframe.index);
+    if (4 * at.entry < tailFrom!) throw new AuditError('VERIFY_FAILED', 'trace', `the keyframe table starts before trace byte ${tailFrom}: more keyframes than flushes`);
+    const needed = [...new Set([at.count, at.entry, at.entry + 1].map((w) => Math.floor((4 * w) / chunk)))].sort((a, b) => a - b);
+    tableLeaves = needed.map((i) => bundled(i, window.tail.subarray(i * chunk - tailFrom!, (i + 1) * chunk - tailFrom!)));
   }
   const call = callSiteOf(found.calls, n);
   return {
@@ -113,13 +151,46 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
       offset: rec.offset, opcode: rec.opcode, name: mnemonic(rec.opcode), stackHeight: rec.stackHeight, address: rec.address,
       callback: call?.callback ?? null, event: call && call.callback !== 'init' ? call.event : null,
       barTime: call?.time != null ? isoTime(call.time) : null, symbol: call?.symbol || null,
+      ...(format === 6 ? { keyframe } : {}),
     },
     chunkSize: chunk,
     treeSize: run.leafHashes.length,
     root: toHex(run.record.bodies.trace.root as Uint8Array),
     leaves,
+    ...(tableLeaves ? { tableLeaves } : {}),
     record: Buffer.from(await readRunFile(opts.dir, FILES.record, 'record')).toString('base64'),
     module: Buffer.from(run.wasm).toString('base64'),
+  };
+}
+
+/**
+ * Format 6: the bundle's table leaves, checked (included, and each exactly as long as its place in
+ * a stream of `streamBytes` bytes requires), and the keyframe table read from them: its entry j.
+ */
+function tableLeavesOf(bundle: ProofBundle, included: (leaf: BundledLeaf) => Uint8Array, size: number, chunk: number, streamBytes: number): { entry(j: number): number } {
+  if (!Array.isArray(bundle.tableLeaves) || bundle.tableLeaves.length < 1) return bad('inclusion', 'a format 6 bundle with a keyframe carries the leaves of the keyframe table');
+  if (streamBytes % 4 !== 0 || streamBytes <= (size - 1) * chunk || streamBytes > size * chunk) return bad('root', `the record's ${streamBytes} trace bytes do not fill its ${size} leaves`);
+  const leaves = new Map<number, Uint8Array>();
+  for (const leaf of bundle.tableLeaves) {
+    const data = included(leaf);
+    const length = leaf.index === size - 1 ? streamBytes - (size - 1) * chunk : chunk;
+    if (data.length !== length) bad('inclusion', `table leaf ${leaf.index} holds ${data.length} bytes; its place in the stream holds ${length}`);
+    leaves.set(leaf.index, data);
+  }
+  const word = (w: number): number => {
+    const i = Math.floor((4 * w) / chunk);
+    const data = w < 0 ? undefined : leaves.get(i);
+    if (!data) return bad('inclusion', `the bundle does not carry leaf ${i}, which holds word ${w} of the keyframe table`);
+    return new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(4 * w - i * chunk, true);
+  };
+  const streamWords = streamBytes / 4;
+  const k = word(tableWords(streamWords, 0, 0).count);
+  return {
+    entry(j: number): number {
+      if (j >= k) bad('keyframe', `the keyframe table lists ${k} keyframes; the claim names keyframe ${j}`);
+      const at = tableWords(streamWords, k, j);
+      return word(at.entry) + word(at.entry + 1) * 2 ** 32;
+    },
   };
 }
 
@@ -162,12 +233,14 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   }
   steps.push('record');
   const instrumenter = recordedInstrumenter(record.bodies.toolchain);
-  let format5: boolean;
+  let format: number;
   try {
-    format5 = traceFormatOf(instrumenter) === 5;
+    format = traceFormatOf(instrumenter);
   } catch (e) {
     return bad('record', (e as Error).message);
   }
+  // Formats 5 and 6 are read by expanding the stream: from its start, or (format 6) from a keyframe.
+  const streamed = format >= 5;
   const module = b64(bundle.module, 'module');
   if (!equalBytes(sha256(module), record.bodies.strategy.wasmSha256 as Uint8Array)) bad('module', 'the module is not the recorded one');
   steps.push('module');
@@ -177,30 +250,49 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   if (bundle.treeSize !== size) bad('root', `tree size ${bundle.treeSize}, the record says ${size}`);
   const config = configFromRecord(record.bodies.config);
   if (bundle.chunkSize !== config.chunkSize) bad('root', `chunk size ${bundle.chunkSize}, the record says ${config.chunkSize}`);
-  if (!Array.isArray(bundle.leaves) || bundle.leaves.length < 1 || (!format5 && bundle.leaves.length > 2)) bad('inclusion', 'a bundle carries one or two leaves');
-  if (format5 && bundle.leaves[0]!.index !== 0) bad('inclusion', 'a format 5 bundle carries every leaf from the first');
-  const datas: Uint8Array[] = [];
-  for (const [i, leaf] of bundle.leaves.entries()) {
-    if (i > 0 && leaf.index !== bundle.leaves[0]!.index + i) bad('inclusion', 'the leaves are not consecutive');
+  if (!Array.isArray(bundle.leaves) || bundle.leaves.length < 1 || (!streamed && bundle.leaves.length > 2)) bad('inclusion', 'a bundle carries one or two leaves');
+  const c = bundle.claim;
+  const keyframe = format === 6 ? c?.keyframe ?? null : null;
+  if (keyframe !== null && !(Number.isSafeInteger(keyframe.index) && keyframe.index >= 0 && Number.isSafeInteger(keyframe.word) && keyframe.word >= 0))
+    bad('format', 'claim.keyframe is not { index, word } of non-negative integers');
+  const startLeaf = keyframe ? Math.floor((4 * keyframe.word) / config.chunkSize) : 0;
+  if (format === 5 && bundle.leaves[0]!.index !== 0) bad('inclusion', 'a format 5 bundle carries every leaf from the first');
+  if (format === 6 && bundle.leaves[0]!.index !== startLeaf)
+    bad('inclusion', keyframe ? `a format 6 bundle carries the leaves from the one holding its keyframe (leaf ${startLeaf})` : 'a format 6 bundle without a keyframe carries every leaf from the first');
+  const included = (leaf: BundledLeaf): Uint8Array => {
+    if (!leaf || typeof leaf !== 'object') return bad('format', 'a leaf is not an object { index, data, proof }');
     const data = b64(leaf.data, `leaf ${leaf.index}`);
     if (!Array.isArray(leaf.proof) || leaf.proof.some((h) => typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))) bad('inclusion', `leaf ${leaf.index}: the path is not a list of hashes`);
     if (!Number.isSafeInteger(leaf.index) || !verifyInclusion(hashLeaf(data), leaf.index, size, leaf.proof.map(fromHex), root))
       bad('inclusion', `leaf ${leaf.index} is not included in the recorded trace root`);
+    return data;
+  };
+  const datas: Uint8Array[] = [];
+  for (const [i, leaf] of bundle.leaves.entries()) {
+    if (i > 0 && leaf.index !== bundle.leaves[0]!.index + i) bad('inclusion', 'the leaves are not consecutive');
+    const data = included(leaf);
     if (i < bundle.leaves.length - 1 && data.length !== config.chunkSize) bad('inclusion', `leaf ${leaf.index} is not a full leaf`);
     datas.push(data);
   }
+  // Format 6: the keyframe is one the run wrote: the stream's keyframe table lists its word.
+  const table = keyframe ? tableLeavesOf(bundle, included, size, config.chunkSize, Number(toBigInt(record.bodies.trace.bytes))) : null;
   steps.push('inclusion');
+  if (keyframe) {
+    const listed = table!.entry(keyframe.index);
+    if (listed !== keyframe.word) bad('keyframe', `the keyframe table's entry ${keyframe.index} is stream word ${listed}, not ${keyframe.word}`);
+    steps.push('keyframe');
+  }
   // Decode the claimed position with the module's static map.
-  const c = bundle.claim;
   const guest = compileGuest(module, { ...sandboxConfigFor(config), instrumenter });
   const map = staticMap(module, guest.meta!);
   const claimed = { func: c.func, offset: c.offset, opcode: c.opcode, stackHeight: c.stackHeight, address: c.address };
-  if (format5) {
-    // Expanded from the stream's start, the instruction's index is shown too (format 4 leaves it to a re-execution).
+  if (streamed) {
+    // Expanded from the stream's start or a keyframe, the instruction's index is shown too (format 4 leaves it to a re-execution).
     let actual: typeof claimed | null = null;
-    const ex = new TraceExpander(map, (r) => void (actual = { func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address }), c.instruction, c.instruction + 1);
+    const ex = new TraceExpander(map, (r) => void (actual = { func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address }), c.instruction, c.instruction + 1,
+      keyframe ? { keyframe } : {});
     try {
-      for (const d of datas) ex.push(d);
+      for (const [i, d] of datas.entries()) ex.push(i === 0 && keyframe ? d.subarray(4 * keyframe.word - startLeaf * config.chunkSize) : d);
       if (bundle.leaves.at(-1)!.index === size - 1) ex.end();
     } catch (e) {
       if (e instanceof TraceError) bad('instruction', `the bundled leaves are not a trace of this module: ${e.message}`);

@@ -80,6 +80,11 @@ export interface ReexecuteOptions {
   /** Keep the trace bytes [keepFrom, stopAt) and stop the run once the stream reaches stopAt. */
   keepFrom?: number;
   stopAt?: number;
+  /**
+   * Also keep the bytes from tailFrom to the stream's end: the run then goes on past stopAt to its
+   * end, and only bytes are kept (the stream is not expanded: no records, counts or keyframes).
+   */
+  tailFrom?: number;
   /** Records with index in [recordFrom, recordTo) are collected (copies); with stopWhenRecorded the run stops after the last. */
   recordFrom?: number;
   recordTo?: number;
@@ -105,6 +110,10 @@ export interface Reexecution {
   /** Trace bytes [keepFrom, end) where end ≤ stopAt. */
   kept: Uint8Array;
   keepFrom: number;
+  /** With tailFrom: the trace bytes [tailFrom, the stream's end). */
+  tail: Uint8Array;
+  /** Format 6: the keyframes read (stream word, instructions before it). */
+  keyframes: { word: number; count: number }[];
   /** Stream bytes produced (up to where the run stopped). */
   streamBytes: number;
   /** Instructions expanded before each kept word: before[w] is the count before word keepFrom/4 + w. */
@@ -210,15 +219,28 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   const stopAt = o.stopAt ?? Number.MAX_SAFE_INTEGER;
   const records = new RecordColumns();
   const kept: Uint8Array[] = [];
+  const tail: Uint8Array[] = [];
+  const tailFrom = o.tailFrom;
   const before: number[] = [];
   let offset = 0;
   let expander!: TraceExpander;
+  const piece = o.recordTo !== undefined ? 256 : Number.MAX_SAFE_INTEGER;
+  const expanding = tailFrom === undefined;
   const onTrace = (bytes: Uint8Array): void => {
+    if (!expanding) {
+      // Bytes only: the window [keepFrom, stopAt) and the tail.
+      if (offset < stopAt && offset + bytes.length > keepFrom) kept.push(bytes.slice(Math.max(0, keepFrom - offset), Math.min(bytes.length, stopAt - offset)));
+      if (offset + bytes.length > tailFrom) tail.push(bytes.slice(Math.max(0, tailFrom - offset)));
+      offset += bytes.length;
+      return;
+    }
     let at = 0;
     // Bytes before the window go through whole; inside it word by word, noting the count before each.
     if (offset < keepFrom) {
       const n = Math.min(bytes.length, keepFrom - offset);
-      expander.push(bytes.subarray(0, n));
+      // With records wanted, in small pieces: formats 5 and 6 place a record at the words pushed when
+      // it was emitted (the data that shows it ran), so a piece's size bounds how far past it that is.
+      for (let p = 0; p < n; p += piece) expander.push(bytes.subarray(p, Math.min(n, p + piece)));
       at = n;
     }
     for (; at < bytes.length && offset + at < stopAt; at += 4) {
@@ -283,17 +305,20 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     instance.init();
     backtest.run(port);
     commitment = instance.finish().trace;
-    expander.end();
+    if (expanding) expander.end();
     complete = true;
   } catch (e) {
     if (!(e instanceof Stop)) throw e;
   }
-  const all = new Uint8Array(kept.reduce((n, k) => n + k.length, 0));
-  let p = 0;
-  for (const k of kept) all.set(k, (p += k.length) - k.length);
-  if (complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
+  const concat = (pieces: Uint8Array[]): Uint8Array => {
+    const all = new Uint8Array(pieces.reduce((n, k) => n + k.length, 0));
+    let p = 0;
+    for (const k of pieces) all.set(k, (p += k.length) - k.length);
+    return all;
+  };
+  if (expanding && complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
   return {
-    kept: all, keepFrom, streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
+    kept: concat(kept), keepFrom, tail: concat(tail), keyframes: [...expander.keyframes], streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
     instructions: expander.count, map: map!, functionNames: guest.functionNames,
   };
 }

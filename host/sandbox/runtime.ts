@@ -52,6 +52,11 @@ export interface SandboxConfig {
    * or verified. Default: INSTRUMENTER_VERSION, what new runs use.
    */
   instrumenter?: string;
+  /**
+   * Trace bytes buffered before a flush (default 1 MiB). Tests only: it is part of the instrumented
+   * module, so a run recorded with another value would not verify.
+   */
+  flushThreshold?: number;
 }
 
 export type TraceHashing = 'inline' | 'worker';
@@ -118,6 +123,7 @@ export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
     fuelPerCallback: config.fuelPerCallback,
     startExportName: EXPORT_INIT,
     barTrampoline: EXPORT_ON_BAR,
+    ...(config.flushThreshold !== undefined ? { flushThreshold: config.flushThreshold } : {}),
   };
 }
 
@@ -277,6 +283,53 @@ function describeSite(what: string, reason: string | null, s: FaultSite, symbolN
   return text;
 }
 
+/**
+ * Format 6's keyframe record (docs/TRACE.md, "Keyframes"): [0, 4, instructions lo, hi, then a
+ * bitmap of the predictor slots that are not (0, 0) — ⌈slots / 32⌉ words, slot i at bit i % 32 of
+ * word ⌊i / 32⌋ — then (last, stride) of each of those slots, in slot order]. `predictors` holds
+ * (last, stride) per slot.
+ */
+export function keyframeRecord(instructions: bigint, predictors: Uint32Array): Uint8Array {
+  const slots = predictors.length / 2;
+  const mapWords = Math.ceil(slots / 32);
+  let m = 0;
+  for (let i = 0; i < predictors.length; i += 2) if ((predictors[i]! | predictors[i + 1]!) !== 0) m++;
+  const words = new Uint32Array(4 + mapWords + 2 * m);
+  words[1] = 4;
+  words[2] = Number(instructions & 0xffffffffn);
+  words[3] = Number(instructions >> 32n);
+  let at = 4 + mapWords;
+  for (let slot = 0; slot < slots; slot++) {
+    const last = predictors[2 * slot]!, stride = predictors[2 * slot + 1]!;
+    if ((last | stride) === 0) continue;
+    words[4 + (slot >>> 5)] = words[4 + (slot >>> 5)]! | (1 << (slot & 31));
+    words[at++] = last;
+    words[at++] = stride;
+  }
+  return littleEndian(words);
+}
+
+/** Format 6's keyframe table, just before the end record: [0, 5, k, (word lo, word hi) per keyframe, k]. */
+function keyframeTable(positions: readonly number[]): Uint8Array {
+  const k = positions.length;
+  const words = new Uint32Array(4 + 2 * k);
+  words[1] = 5;
+  words[2] = k;
+  for (let i = 0; i < k; i++) {
+    words[3 + 2 * i] = positions[i]! % 2 ** 32;
+    words[4 + 2 * i] = Math.floor(positions[i]! / 2 ** 32);
+  }
+  words[3 + 2 * k] = k;
+  return littleEndian(words);
+}
+
+function littleEndian(words: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(words.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < words.length; i++) view.setUint32(4 * i, words[i]!, true);
+  return bytes;
+}
+
 /** Format 5's end record: [0, 3, instructions (u64, low word first), cause]. */
 function endRecord(instructions: bigint, cause: number): Uint8Array {
   const record = new Uint8Array(20);
@@ -314,6 +367,14 @@ export class GuestInstance {
   private bitSlot: WebAssembly.Global | null = null;
   /** Format 5: why the run stopped inside a region (the end record's cause), 0 if it did not. */
   private stopCause = 0;
+  /**
+   * Format 6: a flush happened since the last keyframe (the next call into the guest writes one
+   * first), the stream bytes written so far, and each keyframe's stream word (the table lists them).
+   */
+  private readonly keyframes: boolean;
+  private keyframeDue = false;
+  private streamBytes = 0;
+  private readonly keyframeWords: number[] = [];
   /** Instructions charged that did not run: the rest of a region the run stopped in. */
   private unrun = 0n;
   /** on_bar calls so far, and the last bar's time when it did not go through the bar memory. */
@@ -331,6 +392,7 @@ export class GuestInstance {
     this.guest = guest;
     this.host = host;
     this.config = config;
+    this.keyframes = guest.mode === 'trace' && guest.meta!.format === 6;
     this.chunker = guest.mode !== 'trace' ? null : config.hashing === 'worker' ? new ParallelChunker(config.chunkSize) : new TraceChunker(config.chunkSize);
     const imports = this.imports(host);
     try {
@@ -352,7 +414,7 @@ export class GuestInstance {
     // The optional callbacks, called with their four arguments directly (no argument array per event).
     type Four = (a: number, b: number, c: number, d: number) => void;
     const guarded = (fn: Four, callback: GuestCallback): Four => (a, b, c, d) => {
-      const limit = this.keepTrapFrames();
+      const limit = this.enterGuest();
       try {
         fn(a, b, c, d);
       } catch (e) {
@@ -390,6 +452,7 @@ export class GuestInstance {
 
   /** A glue entry that calls the guest's `callback`; a fault says it happened there. */
   private callGlue(entry: () => void, callback: GuestCallback): void {
+    if (this.keyframeDue) this.keyframe();
     try {
       entry();
     } catch (e) {
@@ -460,7 +523,10 @@ export class GuestInstance {
           const name = this.guest.meta!.functionNames.get(func);
           throw new SandboxError('STACK_EXHAUSTED', `call depth limit of ${this.guest.meta!.maxCallDepth} reached entering function ${func}${name ? ` (${name})` : ''}`);
         },
-        flush: (len: number) => this.emitTrace(len),
+        flush: (len: number) => {
+          this.emitTrace(len);
+          this.keyframeDue = this.keyframes;
+        },
       };
     }
     return imports;
@@ -480,6 +546,7 @@ export class GuestInstance {
   }
 
   private writeTrace(bytes: Uint8Array): void {
+    this.streamBytes += bytes.length;
     this.chunker!.write(bytes);
     this.config.onTrace?.(bytes);
   }
@@ -598,6 +665,32 @@ export class GuestInstance {
     return limit;
   }
 
+  /**
+   * Before a call from the host into the guest. Format 6: the first call after a flush starts with a
+   * keyframe (the call stack is empty there, and nothing of the guest's is in flight).
+   */
+  private enterGuest(): number {
+    if (this.keyframeDue) this.keyframe();
+    return this.keepTrapFrames();
+  }
+
+  /**
+   * Format 6: writes a keyframe — the instructions so far and the address predictors' slots, read
+   * from the trace memory — after the stream so far (its open bit word stored).
+   */
+  private keyframe(): void {
+    this.keyframeDue = false;
+    const tp = this.tp!.value as number;
+    if (tp > 0) this.emitTrace(tp);
+    this.tp!.value = 0;
+    const meta = this.guest.meta!;
+    this.keyframeWords.push(this.streamBytes / 4);
+    const memory = new DataView(this.traceMemory!.buffer, meta.predictorsAt, 8 * meta.predictorSlots);
+    const predictors = new Uint32Array(2 * meta.predictorSlots);
+    for (let i = 0; i < predictors.length; i++) predictors[i] = memory.getUint32(4 * i, true);
+    this.writeTrace(keyframeRecord(this.instructions(), predictors));
+  }
+
   /** Runs the strategy's initialisation (the module's start code). */
   init(): void {
     if (!this.guest.hasInit) return;
@@ -621,7 +714,7 @@ export class GuestInstance {
       this.lastTimes = null;
       this.lastTime = time;
     }
-    const limit = this.keepTrapFrames();
+    const limit = this.enterGuest();
     try {
       this.onBarFn(time, open, high, low, close, volume);
     } catch (e) {
@@ -637,7 +730,7 @@ export class GuestInstance {
    */
   onBarAt(bars: Bars, words: Int32Array, j: number): void {
     this.bars++;
-    const limit = this.keepTrapFrames();
+    const limit = this.enterGuest();
     try {
       if (this.barTrampoline) {
         const w = this.barWords!, v = this.barValues!;
@@ -749,6 +842,7 @@ export class GuestInstance {
       const tp = this.tp!.value as number;
       if (tp > 0) this.emitTrace(tp);
       this.tp!.value = 0;
+      if (this.keyframes) this.writeTrace(keyframeTable(this.keyframeWords));
       if (this.bits) this.writeTrace(endRecord(this.instructions(), this.stopCause));
       trace = this.chunker.finish();
     }

@@ -14,8 +14,9 @@ const goog = () => path.join(work, 'GOOG.csv');
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-divergence-'));
   await writeFile(goog(), await readFile('data/GOOG.csv'));
+  // Trace format 4, whose leaves and byte offsets are pinned below.
   for (const [name, fast] of [['a', '10'], ['b', '11']] as const) {
-    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', goog(), '--param', `fast=${fast}`, '--param', 'slow=20', '--out', path.join(work, name), '--unsigned');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', goog(), '--param', `fast=${fast}`, '--param', 'slow=20', '--out', path.join(work, name), '--unsigned', '--trace-format', '4');
     expect(r.code, r.err).toBe(0);
   }
 });

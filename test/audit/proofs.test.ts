@@ -15,7 +15,8 @@ beforeAll(async () => {
   run = path.join(work, 'run');
   expect((await cli('keygen', '--out', path.join(work, 'keys'))).code).toBe(0);
   pub = path.join(work, 'keys', 'backproof.pub');
-  const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--key', path.join(work, 'keys', 'backproof.key'));
+  // Trace format 4: proofs of one or two leaves holding a region record (format 6's: test/golden/trace-v6.test.ts).
+  const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--key', path.join(work, 'keys', 'backproof.key'), '--trace-format', '4');
   expect(r.code, r.err).toBe(0);
 });
 
@@ -49,7 +50,7 @@ describe('prove and verify-proof', () => {
     // Find an instruction whose region record starts in leaf 0 and ends in leaf 1.
     const rr = await loadRecordedRun(run);
     const data = await openRecordedData(rr);
-    const near = await reexecute({ wasm: rr.wasm, feeds: data.feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: 0, recordTo: 200_000 });
+    const near = await reexecute({ wasm: rr.wasm, feeds: data.feeds, config: rr.config, instrumenter: rr.instrumenter, keepFrom: Number.MAX_SAFE_INTEGER, recordFrom: 0, recordTo: 200_000 });
     const boundaryWord = rr.config.chunkSize / 4;
     const straddling = near.records
       .filter((r) => r.word < boundaryWord && r.word >= boundaryWord - 16)

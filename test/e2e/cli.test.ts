@@ -210,11 +210,11 @@ describe('trace modes and the trace command', () => {
 
   it('backproof snapshot checks a record that straddles two leaves', async () => {
     const dir = path.join(work, 'snap-every');
-    // EMA crossover on GOOG with a snapshot after every bar: the record after event 1099 straddles leaves.
-    expect((await cli('backtest', '--strategy', 'strategies-as/ema-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '1', '--out', dir, '--unsigned')).code).toBe(0);
+    // EMA crossover on GOOG with a snapshot after every bar, trace format 4: the record after event 1099 straddles leaves.
+    expect((await cli('backtest', '--strategy', 'strategies-as/ema-cross.ts', '--data', 'data/GOOG.csv', '--snapshot-every', '1', '--out', dir, '--unsigned', '--trace-format', '4')).code).toBe(0);
     // Find, by re-execution, a snapshot record that starts within 48 bytes of a leaf's end.
     const rr = await loadRecordedRun(dir);
-    const { hostRecords } = await reexecute({ wasm: rr.wasm, feeds: (await openRecordedData(rr)).feeds, config: rr.config, keepFrom: Number.MAX_SAFE_INTEGER, hostRecords: true });
+    const { hostRecords } = await reexecute({ wasm: rr.wasm, feeds: (await openRecordedData(rr)).feeds, config: rr.config, instrumenter: rr.instrumenter, keepFrom: Number.MAX_SAFE_INTEGER, hostRecords: true });
     const starts = hostRecords.map((h): [number, number] => [h.words[1]!, h.startWord]);
     const straddling = starts.find(([, at]) => (4 * at) % 65536 > 65536 - 48);
     expect(straddling).toEqual([1099, 114682]);

@@ -3,10 +3,12 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { executeRun, executeRunIsolated, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
+import { INSTRUMENTER_V4 } from '../../host/sandbox/index.ts';
 
-// Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission).
-// They change only if the strategy, SDK, asc version/flags, instrumenter, engine or encodings change —
-// each of which must be a deliberate, reviewed change.
+// Golden values: SMA(10/20) crossover on data/GOOG.csv, default config (cash 10000, no commission),
+// trace format 4 (backproof-instrument/4, what runs recorded before format 6; format 6's root is
+// pinned in test/golden/trace-v6.json). They change only if the strategy, SDK, asc version/flags,
+// instrumenter, engine or encodings change — each of which must be a deliberate, reviewed change.
 const GOLDEN_TRACE_ROOT = '8f5e542257b6a8cb8b13b2c8d92ccd33d8a06177e81b8195d9edb1a36a5d33ee';
 // The result holds every order (orders.csv) since issue 9; the trace is unchanged.
 const GOLDEN_RESULT_SHA256 = '217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83';
@@ -21,8 +23,8 @@ beforeAll(async () => {
 
 describe('determinism', () => {
   it('the same run twice gives identical trace root, result and record', () => {
-    const a = executeRun({ strategy, data, config: DEFAULT_CONFIG });
-    const b = executeRun({ strategy, data, config: DEFAULT_CONFIG });
+    const a = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V4 });
+    const b = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V4 });
     expect(toHex(a.trace.root)).toBe(GOLDEN_TRACE_ROOT);
     expect(toHex(sha256(a.resultBytes))).toBe(GOLDEN_RESULT_SHA256);
     expect(a.instructions).toBe(GOLDEN_INSTRUCTIONS);
@@ -32,15 +34,15 @@ describe('determinism', () => {
   });
 
   it('a worker thread gives the same trace root and result hash', async () => {
-    const r = await executeRunIsolated({ strategy, data, config: DEFAULT_CONFIG }, { timeoutMs: 60_000 });
+    const r = await executeRunIsolated({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V4 }, { timeoutMs: 60_000 });
     expect(toHex(r.trace.root)).toBe(GOLDEN_TRACE_ROOT);
     expect(toHex(sha256(r.resultBytes))).toBe(GOLDEN_RESULT_SHA256);
     expect(r.instructions).toBe(GOLDEN_INSTRUCTIONS);
-    expect(Buffer.compare(r.recordBytes, executeRun({ strategy, data, config: DEFAULT_CONFIG }).recordBytes)).toBe(0);
+    expect(Buffer.compare(r.recordBytes, executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V4 }).recordBytes)).toBe(0);
   });
 
   it('a param changes the trace root and the result', () => {
-    const c = executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 5 } } });
+    const c = executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params: { fast: 5 } }, instrumenter: INSTRUMENTER_V4 });
     expect(toHex(c.trace.root)).not.toBe(GOLDEN_TRACE_ROOT);
     expect(toHex(sha256(c.resultBytes))).not.toBe(GOLDEN_RESULT_SHA256);
   });

@@ -3,14 +3,13 @@
 // Same instructions, fuel and result as format 4; its own trace root, far fewer bytes. And a format 5
 // run folder goes through every audit tool under its recorded instrumenter: verify, replay (also on
 // changed data, naming the first differing instruction), trace (the same records as format 4's),
-// snapshot; prove refuses it (it reads format 4).
+// snapshot, prove (every leaf from the first).
 //
 // The values live in trace-v5.json. After a deliberate change of format 5, re-pin them with
 //   BLESS=1 npx vitest run test/golden/trace-v5.test.ts
 // and review the diff of the JSON file.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
@@ -23,10 +22,10 @@ import { checkSnapshot } from '../../host/inspect/snapshot.ts';
 import { proveInstruction, verifyProofBundle } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
+import { goldenFile } from '../helpers/golden.ts';
 
-const FILE = 'test/golden/trace-v5.json';
 interface Golden { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number; formatFourTraceBytes: number }
-const golden = JSON.parse(readFileSync(FILE, 'utf8')) as Golden;
+const { golden, bless } = goldenFile<Golden>('test/golden/trace-v5.json');
 
 let strategy: StrategyArtifact;
 let data: LoadedData;
@@ -43,7 +42,7 @@ describe('trace format 5 golden values', () => {
       traceRoot: toHex(v5.trace.root), resultSha256: toHex(sha256(v5.resultBytes)), instructions: String(v5.instructions),
       fuelUsed: String(v5.fuelUsed), traceBytes: v5.trace.byteLength, leaves: v5.trace.leafHashes.length, formatFourTraceBytes: v4.trace.byteLength,
     };
-    if (process.env.BLESS) writeFileSync(FILE, JSON.stringify(actual, null, 2) + '\n');
+    bless(actual);
     expect(actual).toEqual(golden);
     // Format 4's values (test/e2e/determinism.test.ts) for everything but the trace.
     expect([actual.resultSha256, actual.instructions]).toEqual(['217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83', '1354070']);
@@ -132,7 +131,7 @@ describe('a format 5 run folder under every audit tool', () => {
     expect((await cli('verify', dir)).code).toBe(0);
     const replay = await cli('replay', dir);
     expect([replay.code, replay.out]).toEqual([0, expect.stringContaining('MATCH')]);
-    const bad = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace-format', '6', '--out', path.join(work, 'bad'), '--unsigned');
-    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--trace-format must be 4 or 5, got "6"')]);
+    const bad = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--trace-format', '7', '--out', path.join(work, 'bad'), '--unsigned');
+    expect([bad.code, bad.err]).toEqual([2, expect.stringContaining('--trace-format must be 4, 5 or 6, got "7"')]);
   }, 120_000);
 });

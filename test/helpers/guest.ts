@@ -32,7 +32,8 @@ export function original(wasm: Uint8Array, imports: WebAssembly.Imports = {}): W
 }
 
 export function metered(wasm: Uint8Array, opts: { trace?: boolean; maxMemoryPages?: number; budget?: bigint; flushThreshold?: number } = {}, imports: WebAssembly.Imports = {}): Metered {
-  const { wasm: out, meta } = instrument(wasm, { trace: opts.trace ?? true, maxMemoryPages: opts.maxMemoryPages ?? 16, flushThreshold: opts.flushThreshold });
+  // Trace format 4: its stream is whole at every flush (formats 5 and 6 need the host to close bit words and end the stream).
+  const { wasm: out, meta } = instrument(wasm, { trace: opts.trace ?? true, format: 4, maxMemoryPages: opts.maxMemoryPages ?? 16, flushThreshold: opts.flushThreshold });
   new WebAssembly.Module(out as BufferSource); // throws with V8's reason if the output is invalid
   const flushed: Uint8Array[] = [];
   let exports!: WebAssembly.Exports;

@@ -11,10 +11,13 @@ import { loadStrategy } from '../../host/run/strategy.ts';
 import { openData, type DataFeed } from '../../host/data/load.ts';
 import { DEFAULT_CONFIG, type RunConfig } from '../../host/run/config.ts';
 import { describeDivergence, findDivergence } from '../../host/inspect/divergence.ts';
+import { INSTRUMENTER_V4 } from '../../host/sandbox/index.ts';
 
 let wasm: Uint8Array, goog: readonly DataFeed[], tampered: readonly DataFeed[];
 let recordedLeaves: readonly Uint8Array[], tamperedLeaves: readonly Uint8Array[];
 const config: RunConfig = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } };
+// Trace format 4, whose leaves and byte offsets are pinned below.
+const instrumenter = INSTRUMENTER_V4;
 
 beforeAll(async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'backproof-divergence-cause-'));
@@ -26,15 +29,15 @@ beforeAll(async () => {
   wasm = strategy.wasm;
   goog = [await openData('data/GOOG.csv', {})];
   tampered = [await openData(path.join(work, 'GOOG.csv'), {})];
-  recordedLeaves = executeRun({ strategy, data: goog, config }).trace.leafHashes;
-  tamperedLeaves = executeRun({ strategy, data: tampered, config }).trace.leafHashes;
+  recordedLeaves = executeRun({ strategy, data: goog, config, instrumenter }).trace.leafHashes;
+  tamperedLeaves = executeRun({ strategy, data: tampered, config, instrumenter }).trace.leafHashes;
 }, 180_000);
 
 describe('divergence: what differs when the instructions do not', () => {
   it('both sides re-executed on other bars than the recorded run read: the recorded side does not reproduce its trace; no host record is named', async () => {
     const d = await findDivergence(
-      { label: 'recorded', wasm, feeds: tampered, config, leafHashes: recordedLeaves },
-      { label: 'replayed', wasm, feeds: tampered, config, leafHashes: tamperedLeaves },
+      { label: 'recorded', wasm, feeds: tampered, config, leafHashes: recordedLeaves, instrumenter },
+      { label: 'replayed', wasm, feeds: tampered, config, leafHashes: tamperedLeaves, instrumenter },
     );
     expect(d).toMatchObject({ leaf: 5, leaves: [13, 13], byteOffset: null, instruction: null });
     const lines = describeDivergence(d!);
@@ -48,8 +51,8 @@ describe('divergence: what differs when the instructions do not', () => {
 
   it('each side on its own bars: the first differing instruction, as before', async () => {
     const d = await findDivergence(
-      { label: 'recorded', wasm, feeds: goog, config, leafHashes: recordedLeaves },
-      { label: 'replayed', wasm, feeds: tampered, config, leafHashes: tamperedLeaves },
+      { label: 'recorded', wasm, feeds: goog, config, leafHashes: recordedLeaves, instrumenter },
+      { label: 'replayed', wasm, feeds: tampered, config, leafHashes: tamperedLeaves, instrumenter },
     );
     expect(d).toMatchObject({ leaf: 5, leaves: [13, 13], byteOffset: 360212, instruction: 577326 });
     expect(d!.left.note).toBeUndefined();

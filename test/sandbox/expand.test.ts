@@ -97,6 +97,7 @@ describe('expandTrace', () => {
     const ex = new TraceExpander(staticMap(probe, guest.meta!), () => {});
     ex.onHostRecord = (w) => seen.push([...w]);
     ex.push(new Uint8Array(Buffer.concat(pieces)));
+    ex.end();
     expect(ex.complete).toBe(true);
     expect(ex.count).toBe(6 * 9); // 9 instructions per bar
     const hex = (words: number[]) => Buffer.from(new Uint32Array(words).buffer).toString('hex');

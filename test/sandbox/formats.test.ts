@@ -1,10 +1,11 @@
-// Trace formats 4 and 5 describe the same execution: every example strategy, run by the engine on
+// Trace formats 4, 5 and 6 describe the same execution: every example strategy, run by the engine on
 // real data, and every generated conformance module expand — instruction by instruction — to the
-// same (function, byte offset, opcode, stack height, address) under both, with the same count,
-// fuel, result and stop; and format 5's stream is far smaller (docs/TRACE.md, "Trace records").
+// same (function, byte offset, opcode, stack height, address) under all three, with the same count,
+// fuel, result and stop; format 5's stream is far smaller, and format 6's is format 5's plus its
+// keyframes and their table (docs/TRACE.md, "Trace records", "Keyframes").
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, type SandboxConfig } from '../../host/sandbox/index.ts';
+import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, type SandboxConfig } from '../../host/sandbox/index.ts';
 import { loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData } from '../../host/index.ts';
 import { sandboxConfigFor } from '../../host/run/config.ts';
 import { wire } from '../../host/run/wire.ts';
@@ -76,7 +77,7 @@ function expectSame(v4: Outcome, v5: Outcome, label: string): void {
   expect(v5.digest, label).toBe(v4.digest);
 }
 
-describe('formats 4 and 5 expand to the same instructions', () => {
+describe('formats 4, 5 and 6 expand to the same instructions', () => {
   const KEEP = 200_000;
   for (const name of ['sma-cross', 'sma-cross-unit', 'ema-cross', 'rsi-reversion', 'bollinger-breakout', 'donchian-turtle', 'pairs']) {
     it(`${name} on real data, run by the engine`, async () => {
@@ -85,10 +86,15 @@ describe('formats 4 and 5 expand to the same instructions', () => {
       const { wasm } = await loadStrategy(`strategies-as/${name}.ts`);
       const v4 = engineRun(wasm, feeds, INSTRUMENTER_V4, KEEP);
       const v5 = engineRun(wasm, feeds, INSTRUMENTER_V5, KEEP);
+      const v6 = engineRun(wasm, feeds, INSTRUMENTER_V6, KEEP);
       expect(v4.instructions > 1_000_000n, name).toBe(true);
       expectSame(v4, v5, name);
+      expectSame(v4, v6, name);
       // Far fewer bytes: no region ids, and most addresses predicted.
       expect(v5.bytes * 4 < v4.bytes, `${name}: ${v5.bytes} bytes against ${v4.bytes}`).toBe(true);
+      // Format 6: a keyframe (a few KB at most) per MiB, and the table.
+      expect(v6.bytes - v5.bytes, name).toBeGreaterThanOrEqual(16);
+      expect(v6.bytes - v5.bytes, name).toBeLessThan(16 + 8192 * Math.ceil(v5.bytes / (1 << 20)));
     }, 120_000);
   }
 
@@ -101,7 +107,7 @@ describe('formats 4 and 5 expand to the same instructions', () => {
         (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
           (i32.store (i32.const 60000) (call $run (i32.wrap_i64 (local.get 0)) (i32.trunc_sat_f64_s (local.get 1))))))`);
       for (const fuel of [DEFAULT_SANDBOX.fuel, 500n]) {
-        const runs = [INSTRUMENTER_V4, INSTRUMENTER_V5].map((instrumenter) => {
+        const runs = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6].map((instrumenter) => {
           const records: string[] = [];
           const config: SandboxConfig = { ...DEFAULT_SANDBOX, fuel, fuelPerCallback: null, hashing: 'inline', instrumenter };
           const guest = compileGuest(bytes, config);
@@ -120,12 +126,14 @@ describe('formats 4 and 5 expand to the same instructions', () => {
           ex.end();
           return { records, codes, stats, stop: ex.stop, complete: ex.complete };
         });
-        const label = `seed ${seed} fuel ${fuel}`;
-        expect(runs[1]!.records, label).toEqual(runs[0]!.records);
-        expect(runs[1]!.codes, label).toEqual(runs[0]!.codes);
-        expect(runs[1]!.stats.instructions, label).toBe(runs[0]!.stats.instructions);
-        expect(runs[1]!.stats.fuelUsed, label).toBe(runs[0]!.stats.fuelUsed);
-        expect([runs[1]!.stop, runs[1]!.complete], label).toEqual([runs[0]!.stop, runs[0]!.complete]);
+        for (const other of [runs[1]!, runs[2]!]) {
+          const label = `seed ${seed} fuel ${fuel} ${other === runs[1] ? 'v5' : 'v6'}`;
+          expect(other.records, label).toEqual(runs[0]!.records);
+          expect(other.codes, label).toEqual(runs[0]!.codes);
+          expect(other.stats.instructions, label).toBe(runs[0]!.stats.instructions);
+          expect(other.stats.fuelUsed, label).toBe(runs[0]!.stats.fuelUsed);
+          expect([other.stop, other.complete], label).toEqual([runs[0]!.stop, runs[0]!.complete]);
+        }
         if (runs[0]!.codes.includes('GUEST_TRAP')) traps++;
         compared += runs[0]!.records.length;
       }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, instrument, type GuestHost } from '../../host/sandbox/index.ts';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, instrument, INSTRUMENTER_V4, type GuestHost } from '../../host/sandbox/index.ts';
 import { timeWords } from '../../host/model/bars.ts';
 import { defaultTraceHashing } from '../../host/sandbox/runtime.ts';
 import { glueFor } from '../../host/sandbox/glue.ts';
@@ -126,7 +126,8 @@ describe('the example strategy under every mode', () => {
 
   it('commits the same trace whether its leaves are hashed inline or shared with a hash worker', () => {
     const [inline, worker] = (['inline', 'worker'] as const).map((hashing) => {
-      const config = { ...DEFAULT_SANDBOX, hashing };
+      // Format 4: its stream is long enough to fill more than one of the worker's slots.
+      const config = { ...DEFAULT_SANDBOX, hashing, instrumenter: INSTRUMENTER_V4 };
       const inst = new GuestInstance(compileGuest(strategy.wasm, config), stubHost(), config);
       inst.init();
       const b = data.bars;

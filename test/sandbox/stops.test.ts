@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V5, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
 import { executeRun, loadData, DEFAULT_CONFIG } from '../../host/index.ts';
 import { isoTime } from '../../host/model/bars.ts';
@@ -13,10 +13,13 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+/** Format 4's stop records (formats 5 and 6: their end record, at the end). */
+const SANDBOX_V4 = { ...DEFAULT_SANDBOX, instrumenter: INSTRUMENTER_V4 };
+
 /** Runs on_bar(t) for each t on one instance; returns per call the expanded records (or the error), and the instance. */
 function run(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
   const pieces: Uint8Array[] = [];
-  const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+  const cfg = { ...SANDBOX_V4, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
   const guest = compileGuest(wasm, cfg);
   const inst = new GuestInstance(guest, stubHost(), cfg);
   const records: InstructionRecord[] = [];
@@ -73,7 +76,7 @@ describe('a trap inside a region', () => {
 
   it('expands the same across any byte split; a stop record that claims more than its region is a bad trace', () => {
     const pieces: Uint8Array[] = [];
-    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+    const config = { ...SANDBOX_V4, hashing: 'inline' as const, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
     const guest = compileGuest(DIVIDE, config);
     const inst = new GuestInstance(guest, stubHost(), config);
     inst.onBar(1n, 1, 1, 1, 1, 1);
@@ -179,8 +182,8 @@ describe('fuel running out on a bulk operation inside a region', () => {
 
   it('in fuel-only mode the count is exact too', () => {
     const config = { mode: 'fuel' as const, fuelPerCallback: 18n + 3n * 8192n + 100n };
-    const guest = compileGuest(BULK, { ...DEFAULT_SANDBOX, ...config });
-    const inst = new GuestInstance(guest, stubHost(), { ...DEFAULT_SANDBOX, ...config });
+    const guest = compileGuest(BULK, { ...SANDBOX_V4, ...config });
+    const inst = new GuestInstance(guest, stubHost(), { ...SANDBOX_V4, ...config });
     expect(() => inst.onBar(1600n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'FUEL_EXHAUSTED', site: expect.objectContaining({ instructions: 14n }) }));
     expect(inst.instructions()).toBe(14n);
   });
@@ -193,13 +196,13 @@ describe('memory.grow', () => {
 
   it('a grow that fails returns -1 and is charged only its instruction (memory.grow(-1) does not exhaust fuel); one that succeeds, 8192 a page', () => {
     for (const pages of [-1n, 300n, 256n]) {
-      const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
+      const config = { ...SANDBOX_V4, hashing: 'inline' as const };
       const inst = new GuestInstance(compileGuest(GROW, config), stubHost(), config);
       inst.onBar(pages, 1, 1, 1, 1, 1);
       expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true), `grow(${pages})`).toBe(-1);
       expect(inst.fuelUsed(), `grow(${pages})`).toBe(6n); // i32.const, local.get, i32.wrap_i64, memory.grow, i32.store, end
     }
-    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
+    const config = { ...SANDBOX_V4, hashing: 'inline' as const };
     const inst = new GuestInstance(compileGuest(GROW, config), stubHost(), config);
     inst.onBar(255n, 1, 1, 1, 1, 1);
     expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true)).toBe(1);
@@ -225,11 +228,11 @@ describe('the memory limit', () => {
   });
 });
 
-describe('format 5: the end record ends the expansion where the run stopped', () => {
-  /** Runs on_bar(t) for each t under format 5, then finishes the instance and ends the expander. */
+for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6]) describe(`${instrumenter}: the end record ends the expansion where the run stopped`, () => {
+  /** Runs on_bar(t) for each t under the format, then finishes the instance and ends the expander. */
   function run5(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
     const pieces: Uint8Array[] = [];
-    const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, instrumenter: INSTRUMENTER_V5, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+    const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, instrumenter, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
     const guest = compileGuest(wasm, cfg);
     const inst = new GuestInstance(guest, stubHost(), cfg);
     const records: InstructionRecord[] = [];

@@ -70,14 +70,17 @@ export const INSTRUMENTER_V4 = 'backproof-instrument/4';
 /** Trace format 5: branch bits and stride-predicted addresses (docs/TRACE.md, "Trace records"). */
 export const INSTRUMENTER_V5 = 'backproof-instrument/5';
 /**
- * The instrumenter new runs use (recorded in the toolchain link). Still version 4: a run chooses 5
- * through `RunInput.instrumenter` / `SandboxConfig.instrumenter` until `prove` reads format 5.
+ * Trace format 6: format 5's module and stream plus keyframes, host records that let an expander
+ * (and so a proof) start part-way through the stream (docs/TRACE.md, "Keyframes").
  */
-export const INSTRUMENTER_VERSION = INSTRUMENTER_V4;
+export const INSTRUMENTER_V6 = 'backproof-instrument/6';
+/** The instrumenter new runs use (recorded in the toolchain link). */
+export const INSTRUMENTER_VERSION = INSTRUMENTER_V6;
 /** The instrumenters this installation can reproduce, oldest first. */
-export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5];
-export type TraceFormat = 4 | 5;
-/** Exported in trace format 5: the branch-bit accumulator and the stream position of its word. */
+export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6];
+export type TraceFormat = 4 | 5 | 6;
+const INSTRUMENTER_OF: Record<TraceFormat, string> = { 4: INSTRUMENTER_V4, 5: INSTRUMENTER_V5, 6: INSTRUMENTER_V6 };
+/** Exported in trace formats 5 and 6: the branch-bit accumulator and the stream position of its word. */
 export const EXPORT_BITS = '__bp_bits';
 export const EXPORT_BIT_SLOT = '__bp_bitslot';
 
@@ -86,13 +89,17 @@ export function traceFormatOf(instrumenter: string): TraceFormat {
   // Versions 1 to 3 are verified with version 4's pass, as they were before version 5 (they differ from it).
   if (/^backproof-instrument\/[1-4]$/.test(instrumenter)) return 4;
   if (instrumenter === INSTRUMENTER_V5) return 5;
+  if (instrumenter === INSTRUMENTER_V6) return 6;
   throw new SandboxError('WASM_UNSUPPORTED', `instrumenter "${instrumenter}" is not one this installation has (${SUPPORTED_INSTRUMENTERS.join(', ')})`);
 }
+
+/** Trace bytes buffered before the host is asked to flush, unless the options say otherwise. */
+export const DEFAULT_FLUSH_THRESHOLD = 1 << 20;
 
 export interface InstrumentOptions {
   /** Record the compact trace into a second memory (fuel metering is always on). */
   trace: boolean;
-  /** Trace format (the instrumenter version): 4 or 5. Default: the current one, INSTRUMENTER_VERSION. */
+  /** Trace format (the instrumenter version): 4, 5 or 6. Default: the current one, INSTRUMENTER_VERSION. */
   format?: TraceFormat;
   /** Forced maximum of the guest's linear memory, in 64 KiB pages. */
   maxMemoryPages: number;
@@ -150,6 +157,12 @@ export interface InstrumentMeta {
   traceMemoryPages: number;
   flushThreshold: number;
   /**
+   * Formats 5 and 6: where the address predictors sit in the trace memory (8 bytes a slot: last
+   * address, last stride) and how many slots there are; 0 and 0 in format 4.
+   */
+  predictorsAt: number;
+  predictorSlots: number;
+  /**
    * Byte offset in the instrumented module of every region instruction's copy, regions in id
    * order (ascending): maps the offset V8 reports for a trap back to the original instruction.
    */
@@ -173,16 +186,17 @@ const PAGE = 65536;
 const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11];
 
 export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instrumented {
-  const flushThreshold = options.flushThreshold ?? 1 << 20;
+  const flushThreshold = options.flushThreshold ?? DEFAULT_FLUSH_THRESHOLD;
   if (!Number.isInteger(options.maxMemoryPages) || options.maxMemoryPages < 0 || options.maxMemoryPages > 65536)
     throw new RangeError(`maxMemoryPages ${options.maxMemoryPages} must be an integer in 0..65536`);
   const maxCallDepth = options.maxCallDepth ?? 512;
   const maxTableElements = options.maxTableElements ?? 65536;
   const format = options.format ?? traceFormatOf(INSTRUMENTER_VERSION);
-  if (format !== 4 && format !== 5) throw new RangeError(`trace format ${format} must be 4 or 5`);
+  if (format !== 4 && format !== 5 && format !== 6) throw new RangeError(`trace format ${format} must be 4, 5 or 6`);
   const m = parseModule(wasm);
   const trace = options.trace;
-  const v5 = trace && format === 5;
+  // Format 6's module is format 5's: keyframes are written by the host.
+  const v5 = trace && format >= 5;
   const added = trace ? 3 : 2; // out_of_fuel, stack_exhausted [, flush]
   const remap = (f: number): number => (f < m.importedFuncs ? f : f + added);
   for (const t of m.tables)
@@ -298,7 +312,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   return {
     wasm: out.toBytes(),
     meta: {
-      instrumenter: format === 5 ? INSTRUMENTER_V5 : INSTRUMENTER_V4,
+      instrumenter: INSTRUMENTER_OF[format],
       format,
       trace,
       regions: regions.build(),
@@ -310,6 +324,8 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       fuelPerCallback: options.fuelPerCallback ?? null,
       traceMemoryPages,
       flushThreshold,
+      predictorsAt: v5x ? v5x.predictorsAt : 0,
+      predictorSlots: v5x ? v5x.slots : 0,
       instrumentedOffsets: Uint32Array.from(copies, (at) => codeAt + at),
       bulkSites: { region: Uint32Array.from(ctx.bulkRegion), position: Uint32Array.from(ctx.bulkPosition) },
     },
