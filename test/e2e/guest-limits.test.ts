@@ -117,6 +117,7 @@ describe('host work is metered', () => {
   });
 
   it('a guest placing 10^6 resting orders per bar stops quickly with HOST_LIMIT, exit 4', async () => {
+    await loadStrategy('test/fixtures/order-flood.ts'); // built (and cached) first: the time bound is the run's, not asc's
     const t = performance.now();
     const r = await cli('backtest', '--strategy', 'test/fixtures/order-flood.ts', '--data', 'data/GOOG.csv', '--unsigned', '--out', path.join(work, 'orders'));
     expect(r.code).toBe(4);
@@ -125,6 +126,7 @@ describe('host work is metered', () => {
   }, 30_000);
 
   it('a guest placing 10^6 orders per bar that are each rejected at once is charged and capped: exit 4 in seconds', async () => {
+    await loadStrategy('test/fixtures/order-reject-flood.ts'); // built (and cached) first: the time bound is the run's, not asc's
     const t = performance.now();
     const r = await cli('backtest', '--strategy', 'test/fixtures/order-reject-flood.ts', '--data', 'data/GOOG.csv', '--unsigned', '--out', path.join(work, 'rejects'));
     expect(r.code).toBe(4);
@@ -148,6 +150,7 @@ describe('host work is metered', () => {
   }, 60_000);
 
   it('a guest logging in a loop stops quickly with HOST_LIMIT, exit 4', async () => {
+    await loadStrategy('test/fixtures/log-flood.ts'); // built (and cached) first: the time bound is the run's, not asc's
     const t = performance.now();
     const r = await cli('backtest', '--strategy', 'test/fixtures/log-flood.ts', '--data', 'data/GOOG.csv', '--unsigned', '--quiet', '--out', path.join(work, 'logs'));
     expect(r.code).toBe(4);
