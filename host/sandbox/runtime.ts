@@ -368,11 +368,14 @@ export class GuestInstance {
   /** Format 5: why the run stopped inside a region (the end record's cause), 0 if it did not. */
   private stopCause = 0;
   /**
-   * Format 6: a flush happened since the last keyframe (the next call into the guest writes one
-   * first), the stream bytes written so far, and each keyframe's stream word (the table lists them).
+   * Format 6: a keyframe is due (the next call into the guest writes one first) once the host has
+   * taken at least the flush threshold of stream since the last one — by flushes, snapshots or both;
+   * the stream bytes taken since the last keyframe and in all; each keyframe's stream word (the table lists them).
    */
   private readonly keyframes: boolean;
+  private readonly keyframeEvery: number;
   private keyframeDue = false;
+  private sinceKeyframe = 0;
   private streamBytes = 0;
   private readonly keyframeWords: number[] = [];
   /** Instructions charged that did not run: the rest of a region the run stopped in. */
@@ -393,6 +396,7 @@ export class GuestInstance {
     this.host = host;
     this.config = config;
     this.keyframes = guest.mode === 'trace' && guest.meta!.format === 6;
+    this.keyframeEvery = this.keyframes ? guest.meta!.flushThreshold : Infinity;
     this.chunker = guest.mode !== 'trace' ? null : config.hashing === 'worker' ? new ParallelChunker(config.chunkSize) : new TraceChunker(config.chunkSize);
     const imports = this.imports(host);
     try {
@@ -523,10 +527,7 @@ export class GuestInstance {
           const name = this.guest.meta!.functionNames.get(func);
           throw new SandboxError('STACK_EXHAUSTED', `call depth limit of ${this.guest.meta!.maxCallDepth} reached entering function ${func}${name ? ` (${name})` : ''}`);
         },
-        flush: (len: number) => {
-          this.emitTrace(len);
-          this.keyframeDue = this.keyframes;
-        },
+        flush: (len: number) => this.emitTrace(len),
       };
     }
     return imports;
@@ -547,6 +548,10 @@ export class GuestInstance {
 
   private writeTrace(bytes: Uint8Array): void {
     this.streamBytes += bytes.length;
+    // Counted however the bytes left the trace memory: a run that takes a snapshot every few bars
+    // empties it before the guest's own flush would, and still gets a keyframe per threshold of stream.
+    this.sinceKeyframe += bytes.length;
+    if (this.sinceKeyframe >= this.keyframeEvery) this.keyframeDue = true;
     this.chunker!.write(bytes);
     this.config.onTrace?.(bytes);
   }
@@ -666,8 +671,8 @@ export class GuestInstance {
   }
 
   /**
-   * Before a call from the host into the guest. Format 6: the first call after a flush starts with a
-   * keyframe (the call stack is empty there, and nothing of the guest's is in flight).
+   * Before a call from the host into the guest. Format 6: the first call once a keyframe is due
+   * starts with one (the call stack is empty there, and nothing of the guest's is in flight).
    */
   private enterGuest(): number {
     if (this.keyframeDue) this.keyframe();
@@ -679,7 +684,6 @@ export class GuestInstance {
    * from the trace memory — after the stream so far (its open bit word stored).
    */
   private keyframe(): void {
-    this.keyframeDue = false;
     const tp = this.tp!.value as number;
     if (tp > 0) this.emitTrace(tp);
     this.tp!.value = 0;
@@ -689,6 +693,8 @@ export class GuestInstance {
     const predictors = new Uint32Array(2 * meta.predictorSlots);
     for (let i = 0; i < predictors.length; i++) predictors[i] = memory.getUint32(4 * i, true);
     this.writeTrace(keyframeRecord(this.instructions(), predictors));
+    this.sinceKeyframe = 0;
+    this.keyframeDue = false;
   }
 
   /** Runs the strategy's initialisation (the module's start code). */

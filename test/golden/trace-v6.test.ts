@@ -99,7 +99,7 @@ describe('a format 6 run folder under every audit tool', () => {
 describe('a format 6 proof on a long run', () => {
   // 60,000 minute bars, GOOG's rows tiled (forward, then backward): a ~4.8 MB stream, 73 leaves, 4 keyframes.
   const BARS = 60_000;
-  let work: string, run: string, bundle: ProofBundle, instructions: number;
+  let work: string, run: string, snapshotted: string, bundle: ProofBundle, instructions: number;
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'backproof-v6-long-'));
     const rows = (await readFile('data/GOOG.csv', 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 5).join(','));
@@ -117,6 +117,21 @@ describe('a format 6 proof on a long run', () => {
     instructions = Number(out.instructions);
     expect(out.trace.leaves).toBeGreaterThan(64);
     bundle = await proveInstruction({ dir: run, instruction: instructions - 5_000 });
+    // The same run with a state snapshot every 1,000 bars (~80 KB of stream): each snapshot empties the
+    // trace memory before the guest's 1 MiB flush would; its keyframes still come once per MiB.
+    snapshotted = path.join(work, 'snapshotted');
+    const s = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', csv, '--snapshot-every', '1000', '--out', snapshotted, '--unsigned', '--no-report', '--json');
+    expect(s.code, s.err).toBe(0);
+  }, 240_000);
+
+  it('with --snapshot-every 1000 it has keyframes too: a proof near the end carries at most 1 MiB of stream and one snapshot interval', async () => {
+    const b = await proveInstruction({ dir: snapshotted, instruction: instructions - 5_000 });
+    expect(b.claim.keyframe).toMatchObject({ index: 3 });
+    const leaves = b.leaves.map((l) => l.index);
+    expect(leaves[0]).toBe(Math.floor((4 * b.claim.keyframe!.word) / b.chunkSize));
+    expect(leaves.length).toBeLessThanOrEqual(18);
+    expect(b.tableLeaves!.map((l) => l.index)).toEqual([b.treeSize - 1]);
+    expect(verifyProofBundle(b, null)).toMatchObject({ instruction: instructions - 5_000, steps: ['record', 'module', 'inclusion', 'keyframe', 'instruction'] });
   }, 120_000);
 
   it('carries the leaves from the last keyframe before the instruction, and the table leaf: at most 1 MiB of stream and one bar', () => {

@@ -1,5 +1,6 @@
-// Trace format 6's keyframes (docs/TRACE.md, "Keyframes"): after each flush the host writes the
-// instruction count and the address predictors' state before the next call into the guest, and the
+// Trace format 6's keyframes (docs/TRACE.md, "Keyframes"): once the host has taken a flush threshold
+// of stream (by flushes, snapshots or both) it writes the instruction count and the address
+// predictors' state before the next call into the guest, and the
 // stream ends with a table of their words. An expansion from the start checks every keyframe against
 // its own state and the table against the keyframes it read; an expansion may also start at a
 // keyframe, and then shows exactly what the expansion from the start shows from there. A forged
@@ -14,11 +15,11 @@ import { TraceExpander, type StaticMap } from '../../traces/index.ts';
 
 interface Run { stream: Uint8Array; map: StaticMap; instructions: bigint; slots: number }
 
-/** sma-cross on the ORCL file under format 6, flushing every `flushThreshold` bytes; the whole stream. */
-async function run(flushThreshold: number): Promise<Run> {
+/** sma-cross on the ORCL file under format 6, flushing every `flushThreshold` bytes (and a state snapshot every `snapshotEvery` bars); the whole stream. */
+async function run(flushThreshold: number, snapshotEvery = 0): Promise<Run> {
   const data = await loadData('test/data/orcl-1995-2014.txt');
   const { wasm } = await loadStrategy('strategies-as/sma-cross.ts');
-  const config = { ...DEFAULT_CONFIG, commission: 0.001 };
+  const config = { ...DEFAULT_CONFIG, commission: 0.001, snapshotEvery };
   const pieces: Uint8Array[] = [];
   const sandbox: SandboxConfig = { ...sandboxConfigFor(config), hashing: 'inline', instrumenter: INSTRUMENTER_V6, flushThreshold, onTrace: (b) => void pieces.push(b.slice()) };
   const guest = compileGuest(wasm, sandbox);
@@ -43,6 +44,13 @@ function expand(stream: Uint8Array, map: StaticMap, from = 0, keyframe?: { word:
 }
 
 const word = (s: Uint8Array, w: number): number => new DataView(s.buffer, s.byteOffset).getUint32(4 * w, true);
+/** The length in words of the keyframe record at word `w`: 4, the bitmap, two words per slot it marks. */
+const keyframeWords = (s: Uint8Array, w: number, slots: number): number => {
+  const mapWords = Math.ceil(slots / 32);
+  let marked = 0;
+  for (let i = 0; i < mapWords; i++) for (let b = word(s, w + 4 + i); b !== 0; b &= b - 1) marked++;
+  return 4 + mapWords + 2 * marked;
+};
 const withWord = (s: Uint8Array, w: number, value: number): Uint8Array => {
   const t = s.slice();
   new DataView(t.buffer).setUint32(4 * w, value, true);
@@ -110,6 +118,29 @@ describe('format 6 keyframes', () => {
     // A keyframe record in a format 4 or 5 stream is no keyframe: only format 6 reads them.
     expect(() => new TraceExpander({ ...small.map, format: 5 }, () => {}, 0, 1, { keyframe: { word: k.word, index: 3 } })).toThrow(/only a format 6 trace/);
   });
+
+  it('a run whose snapshots empty the trace memory before any flush still has one per threshold of stream', async () => {
+    // A snapshot every 10 bars takes ~1 KB each time: the guest's 16 KiB flush never comes.
+    const r = await run(16 << 10, 10);
+    const e = expand(r.stream, r.map);
+    expect([e.complete, e.count]).toEqual([true, Number(r.instructions)]);
+    // Each after at least 16 KiB of stream since the last (the keyframe record not counted), and at
+    // most one snapshot's worth more; none missed: what follows the last is under that too.
+    expect(e.keyframes.length).toBeGreaterThan(20);
+    const starts = e.keyframes.map((k) => k.word);
+    const ends = [0, ...starts.map((w) => w + keyframeWords(r.stream, w, r.slots))];
+    for (let i = 0; i < starts.length; i++) {
+      const since = 4 * (starts[i]! - ends[i]!);
+      expect(since, `keyframe ${i}`).toBeGreaterThanOrEqual(16 << 10);
+      expect(since, `keyframe ${i}`).toBeLessThan((16 << 10) + 2048);
+    }
+    expect(r.stream.length - 4 * ends.at(-1)!).toBeLessThan((16 << 10) + 2048);
+    // Each comes right after a snapshot record [0, 1, bar, 0, hash×8], the one that took the stream past 16 KiB.
+    for (const w of starts) expect([word(r.stream, w - 12), word(r.stream, w - 11), word(r.stream, w - 10) % 10]).toEqual([0, 1, 9]);
+    // An expansion from the last keyframe shows what the expansion from the start shows from there.
+    const index = e.keyframes.length - 1, k = e.keyframes[index]!;
+    expect(expand(r.stream, r.map, k.count, { word: k.word, index })).toEqual({ ...expand(r.stream, r.map, k.count), keyframes: [k] });
+  }, 60_000);
 
   it('with the default 1 MiB flushes a short run has none: the table is [0, 5, 0, 0]', async () => {
     const r = await run(DEFAULT_FLUSH_THRESHOLD);
