@@ -12,12 +12,13 @@
 // `/usr/bin/time -v` shows) and the peak of the SUM over the command's process tree, sampled every 20 ms from /proc
 // (a build in its own process runs beside the CLI: the sum is the memory the command holds).
 //
-// Run: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR] [--only new-installation|new-strategy|second-run]
+// Run: node bench/first-run.ts [FILE.csv] [--rounds N] [--strategy FILE] [--against DIR] [--only new-installation|new-strategy|second-run]
 import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeTiledCsv } from './tile.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -25,8 +26,13 @@ const valueOf = (name: string): string | undefined => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const data = argv.find((a, i) => !a.startsWith('--') && !['--rounds', '--strategy', '--against', '--only'].includes(argv[i - 1] ?? ''));
-if (!data) throw new Error('usage: node bench/first-run.ts FILE.csv [--rounds N] [--strategy FILE] [--against DIR]');
+// Without a file: 1,000,000 minute bars tiled from test/data (bench/tile.ts), as bench/whole.ts does.
+const data = argv.find((a, i) => !a.startsWith('--') && !['--rounds', '--strategy', '--against', '--only'].includes(argv[i - 1] ?? '')) ?? tiled();
+function tiled(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'backproof-first-run-data-')), 'tiled-1m.csv');
+  writeTiledCsv(file, 1_000_000);
+  return file;
+}
 const ROUNDS = Number(valueOf('--rounds') ?? 3);
 const STRATEGY = path.resolve(valueOf('--strategy') ?? path.join(REPO, 'strategies-as', 'sma-cross-unit.ts'));
 const checkouts = [REPO, ...(valueOf('--against') ? [path.resolve(valueOf('--against')!)] : [])];
