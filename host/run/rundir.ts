@@ -10,12 +10,15 @@
 import { access, constants, lstat, mkdir, open, readdir, realpath, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
 import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
 import { equityCsvChunks, ordersCsvChunks, renderSnapshotsJson, renderStatsJson, tradesCsvChunks, type Chunks } from '../audit/render.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { streamedResult } from '../audit/codec.ts';
+import { hashedChunks, RenderingCache } from '../audit/rendering-cache.ts';
+import { cacheRoot } from '../build/cache-root.ts';
+import { reportGenerator } from '../report/index.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
 import type { BarSource } from '../model/bars.ts';
@@ -96,9 +99,11 @@ export interface WriteRunInput {
   key: KeyObject | null;
   /**
    * Runs on the complete partial folder just before it is published (e.g. logging the record and
-   * writing log-inclusion.json into it); if it throws, nothing is published.
+   * writing log-inclusion.json into it); if it throws, nothing is published. `remember`: a file it
+   * rendered from this record (report.html), given the bytes it wrote, is remembered as that
+   * rendering for verify (audit/rendering-cache; nothing without a cache folder).
    */
-  beforePublish?: (partialDir: string, recordPb: Uint8Array) => Promise<void>;
+  beforePublish?: (partialDir: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array) => Promise<void>) => Promise<void>;
 }
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException)?.code;
@@ -230,8 +235,21 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
     // Rendered from result.pb's bytes, the rows read as they are written (not a million objects held at once).
     const result = streamedResult(x.outcome.resultBytes, x.outcome.result.equity, x.outcome.result.stats);
+    // What this installation renders from this record is remembered as its rendering (hashed as it is
+    // written), so a verify on this machine hashes those files instead of rendering them again
+    // (audit/rendering-cache; docs/AUDIT.md, "What verify and replay trust").
+    const renderings = new RenderingCache(cacheRoot(), signed, reportGenerator);
+    const remembered: [string, { size: number; sha256: string }][] = [];
     // The times (made from the run's timeline when first read: run/execute withTimes) only where a rendering reads them.
-    for (const f of RESULT_RENDERINGS) if (!f.onDemand) await writeChunks(path.join(tmp, f.name), f.chunks(result, f.usesTimes ? x.outcome.times : NO_TIMES));
+    for (const f of RESULT_RENDERINGS) {
+      if (f.onDemand) continue;
+      const hash = createHash('sha256');
+      const size = { n: 0 };
+      await writeChunks(path.join(tmp, f.name), hashedChunks(f.chunks(result, f.usesTimes ? x.outcome.times : NO_TIMES), hash, size));
+      remembered.push([f.name, { size: size.n, sha256: hash.digest('hex') }]);
+    }
+    // result.pb's rows are canonical: the encoder wrote them (verify counts, not reads, a remembered one's rows)
+    remembered.push([FILES.result, { size: x.outcome.resultBytes.length, sha256: createHash('sha256').update(x.outcome.resultBytes).digest('hex') }]);
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
       [FILES.config, configJson(x.config)],
@@ -248,8 +266,13 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
       await writeFile(target, s.text);
     }
     await writeFile(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
-    await x.beforePublish?.(tmp, signed);
+    const remember = async (name: string, written: string | Uint8Array): Promise<void> => {
+      remembered.push([name, { size: typeof written === 'string' ? Buffer.byteLength(written) : written.length, sha256: createHash('sha256').update(written).digest('hex') }]);
+    };
+    await x.beforePublish?.(tmp, signed, remember);
     await publish(tmp, dir, x);
+    // only once published: a run that fails remembers nothing
+    for (const [name, rendered] of remembered) await renderings.remember(name, rendered);
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;
