@@ -1,8 +1,9 @@
 // The whole `backproof backtest` command, as a user runs it: a child process per run (start, read the
 // data, build, the audited run, the run folder, the report), timed from outside, with its own CPU time
 // and peak RSS (process.resourceUsage at its exit: every thread of it). Paired rounds, alternated: a
-// cold cache (a fresh, empty BACKPROOF_CACHE_DIR: the strategy is compiled, the data parsed) and a
-// warm one (the second run on the same inputs). Then `backproof verify` of the run folder.
+// cold cache (a fresh, empty BACKPROOF_CACHE_DIR: the strategy is compiled, in a process of its own whose
+// CPU is counted and whose memory is not, the data parsed) and a warm one (the second run on the same
+// inputs). Then `backproof verify` of the run folder.
 //
 // Run: node bench/whole.ts [FILE.csv] [--rounds N] [--10m [FILE.csv]] [--strategy FILE]
 //   FILE.csv  the 1M-bar data (default: 1,000,000 minute bars tiled from test/data, bench/tile.ts);
@@ -74,11 +75,18 @@ interface Usage {
   rssMb: number;
 }
 
-// In the child, at exit: its own resource usage (user and system CPU of all its threads, peak RSS in KiB), to a file.
+// In the child, at exit: its own resource usage (user and system CPU of all its threads, peak RSS in KiB), and
+// the CPU of the processes it started and waited for (the strategy's build runs in one: cutime and cstime,
+// fields 16 and 17 of /proc/self/stat, in clock ticks), to a file. The peak RSS is the command's process
+// alone: a build process's memory (a cold cache only) is not in it.
 const PROBE = 'data:text/javascript,' + encodeURIComponent(
-  'import { writeFileSync } from "node:fs"; const out = process.env.BACKPROOF_BENCH_USAGE; ' +
-  'if (out) process.on("exit", () => writeFileSync(out, JSON.stringify(process.resourceUsage())));',
+  'import { readFileSync, writeFileSync } from "node:fs"; const out = process.env.BACKPROOF_BENCH_USAGE; ' +
+  'const children = () => { try { const f = readFileSync("/proc/self/stat", "utf8"); const rest = f.slice(f.lastIndexOf(")") + 2).split(" "); ' +
+  'return { cutime: Number(rest[13]), cstime: Number(rest[14]) }; } catch { return { cutime: 0, cstime: 0 }; } }; ' +
+  'if (out) process.on("exit", () => writeFileSync(out, JSON.stringify({ ...process.resourceUsage(), ...children() })));',
 );
+/** Clock ticks a second (getconf CLK_TCK: 100 on Linux builds since long). */
+const CLOCK_TICKS = 100;
 
 let probes = 0;
 /** One CLI command in a child process: wall time (here), CPU and peak RSS (its own, at exit). */
@@ -94,8 +102,8 @@ function measure(args: string[], env: Record<string, string>): Promise<Usage> {
     child.on('exit', (code) => {
       const wall = Number(process.hrtime.bigint() - t0) / 1e9;
       if (code !== 0) return reject(new Error(`backproof ${args[0]} exited ${code}: ${err}`));
-      const u = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
-      resolve({ wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6, rssMb: u.maxRSS / 1024 });
+      const u = JSON.parse(readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage & { cutime: number; cstime: number };
+      resolve({ wall, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 + (u.cutime + u.cstime) / CLOCK_TICKS, rssMb: u.maxRSS / 1024 });
     });
   });
 }
@@ -181,5 +189,5 @@ if (flag('--10m')) {
 }
 console.log(`whole: \`backproof backtest\` as a child process, ${ROUNDS} paired rounds (cold cache, warm cache, verify), strategy ${path.relative(REPO, STRATEGY)}, ` +
   `commission 0.2 %, cash 1e6, unsigned, load average ${load} at the start (${loadavg()[0]!.toFixed(2)} at the end); ` +
-  `CPU = user + system of every thread; reference: ${REFERENCE.name} ${REFERENCE.wallMin}–${REFERENCE.wallMax} s, ${REFERENCE.rssMb} MB on rw_1m.csv, not measured here`);
+  `CPU = user + system of every thread and of the build process (cold cache); peak RSS = the command's process alone (a build process's is not in it); reference: ${REFERENCE.name} ${REFERENCE.wallMin}–${REFERENCE.wallMax} s, ${REFERENCE.rssMb} MB on rw_1m.csv, not measured here`);
 for (const line of table(rows, verifyOf)) console.log(line);

@@ -61,7 +61,7 @@ export function streamedRows(resultPb: Uint8Array, checked: ReturnType<typeof ch
  * Reads run folder `dir` for its report. `dataPaths` stand in for the recorded data paths, one per
  * recorded file in record order (a copy of the data moved elsewhere).
  */
-export async function readReportInput(dir: string, dataPaths?: readonly string[]): Promise<ReportInput> {
+export async function readReportInput(dir: string, dataPaths?: readonly string[]): Promise<ReportInput & { times: BigInt64Array }> {
   const st = await stat(dir).catch((e) => {
     throw new UsageError('USAGE', `${dir} is not a run folder: it cannot be read (${errno(e) ?? (e as Error).message})`, { cause: e });
   });

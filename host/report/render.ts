@@ -17,7 +17,7 @@ import { toBigInt } from '../audit/codec.ts';
 import { isoTime, NS_PER_DAY, type BarSource } from '../model/bars.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
 import type { Stats, Trade } from '../model/trade.ts';
-import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles } from './series.ts';
+import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles, type EquityTimes } from './series.ts';
 
 /** Bumped whenever the page's bytes change for the same run (verify names a report of another format instead of failing it). */
 export const REPORT_FORMAT = 'backproof-report/1';
@@ -44,8 +44,8 @@ export interface ReportInput {
   /** record.pb as stored. */
   recordPb: Uint8Array;
   result: ReportResult;
-  /** Each equity point's bar time (equity.csv's time column). */
-  times: BigInt64Array;
+  /** Each equity point's bar time (equity.csv's time column): every time, or the engine's timeline, read for the chart's points only. */
+  times: EquityTimes;
   /**
    * Each recorded data file's bars, in record order (the symbol indices), re-readable; `candles`, when
    * given, are downsampleCandles of them for the recorded bar count, made by a reader that had them.

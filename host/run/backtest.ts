@@ -104,7 +104,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     // The report first: it renders the bytes just written (verify renders it again from the folder), before anything is logged.
     if (r.report !== false) {
       r.onPhase?.({ step: 'report' });
-      await writeFile(path.join(partial, REPORT_FILE), renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.times, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) }));
+      await writeFile(path.join(partial, REPORT_FILE), renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) }));
     }
     if (log) {
       r.onPhase?.({ step: 'log' });
