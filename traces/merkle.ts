@@ -9,6 +9,7 @@
  */
 import { emptyRoot, equalBytes, hashChildren, hashLeaf, HASH_SIZE, toHex } from './hash.ts';
 import { TraceError } from './errors.ts';
+import * as crypto from 'node:crypto';
 
 /** Largest power of two strictly less than n (n >= 2). */
 function splitPoint(n: number): number {
@@ -26,6 +27,16 @@ function subtreeRoot(hashes: readonly Uint8Array[], lo: number, hi: number): Uin
   return hashChildren(subtreeRoot(hashes, lo, lo + k), subtreeRoot(hashes, lo + k, hi));
 }
 
+/** 0x01 ‖ left ‖ right in one buffer, hashed in one call (crypto.hash where Node has it: no Hash object per node). */
+const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, 1);
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Buffer }).hash;
+function hashChildrenFast(left: Uint8Array, right: Uint8Array): Uint8Array {
+  if (!oneShot || left.length !== HASH_SIZE || right.length !== HASH_SIZE) return hashChildren(left, right);
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 1 + HASH_SIZE);
+  return new Uint8Array(oneShot('sha256', nodeInput, 'buffer'));
+}
+
 /** Root of the tree whose leaves have the given leaf hashes (iterative, O(n) hashes). */
 export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Array {
   if (leafHashes.length === 0) return emptyRoot();
@@ -35,7 +46,7 @@ export function rootFromLeafHashes(leafHashes: readonly Uint8Array[]): Uint8Arra
     let node = { hash: h, size: 1 };
     while (stack.length > 0 && stack[stack.length - 1]!.size === node.size) {
       const left = stack.pop()!;
-      node = { hash: hashChildren(left.hash, node.hash), size: left.size * 2 };
+      node = { hash: hashChildrenFast(left.hash, node.hash), size: left.size * 2 };
     }
     stack.push(node);
   }
