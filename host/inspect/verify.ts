@@ -33,10 +33,10 @@ import { noteKeyId, noteSignatures, parseCheckpoint, verifyEntryLogged, INCLUSIO
 import type { Envelope } from '../audit/dsse.ts';
 import { PROGRESS_DONE, PROGRESS_ENDED, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 // Records are opened by inspect/opened-record, which attest and prove share: no import cycle.
-import { verifyAttestation } from './attest.ts';
 import { lineAt, lineDiffMessage, textDiffMessage, visible } from './line-diff.ts';
 import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrumenter, type OpenedRecord, type RecordedDataFile } from './opened-record.ts';
-import { verifyProofBundle, type ProofBundle } from './prove.ts';
+// prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
+import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
 import { hashedChunks, isRendered, RenderingCache } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
@@ -321,8 +321,9 @@ function asStep(step: string, file: string, check: () => void): void {
 }
 
 /** The attestation `attest` writes: verify-attestation's checks under this record's key, of this record.pb, in the form attest writes. */
-function checkAttestationFile(rec: OpenedRecord, bytes: Uint8Array): void {
+async function checkAttestationFile(rec: OpenedRecord, bytes: Uint8Array): Promise<void> {
   const file = ATTESTATION_FILE;
+  const { verifyAttestation } = await import('./attest.ts');
   const { value: env, text } = parseDerived<Envelope>('attestation', file, bytes);
   if (!rec.signed) fail('attestation', `${file}: the record is unsigned, so no attestation of it can verify`);
   asStep('attestation', file, () => verifyAttestation(env, rec.publicKey));
@@ -334,8 +335,9 @@ function checkAttestationFile(rec: OpenedRecord, bytes: Uint8Array): void {
 }
 
 /** A proof bundle `prove` writes: verify-proof's checks pinned to this record's key, carrying this record.pb and module, in the form prove writes. */
-function checkProofFile(rec: OpenedRecord, wasm: Uint8Array, file: string, bytes: Uint8Array): void {
+async function checkProofFile(rec: OpenedRecord, wasm: Uint8Array, file: string, bytes: Uint8Array): Promise<void> {
   const { value: bundle, text } = parseDerived<ProofBundle>('proof', file, bytes);
+  const { verifyProofBundle } = await import('./prove.ts');
   asStep('proof', file, () => verifyProofBundle(bundle, rec.signed ? rec.publicKey : null));
   if (bundle.record !== b64(rec.raw)) fail('proof', `${file} carries another record.pb than this folder's`);
   if (bundle.module !== b64(wasm)) fail('proof', `${file} carries another module than this folder's ${FILES.wasm}`);
@@ -697,8 +699,8 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
         if (checkReport(textOf(bytes), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: await allTimes(), feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified))
           await renderings.remember(f, { size: bytes.length, sha256: toHex(sha256(bytes)) });
       }
-      else if (f === ATTESTATION_FILE) checkAttestationFile(rec, await read(f, 'attestation'));
-      else if (PROOF_FILE.test(f)) checkProofFile(rec, wasm, f, await read(f, 'proof'));
+      else if (f === ATTESTATION_FILE) await checkAttestationFile(rec, await read(f, 'attestation'));
+      else if (PROOF_FILE.test(f)) await checkProofFile(rec, wasm, f, await read(f, 'proof'));
     }
     const noLockfile = missingLockfile(b.toolchain);
     if (noLockfile) unverified.push({ file: 'lockfile', why: noLockfile });
