@@ -110,27 +110,61 @@ export async function findDivergence(left: Execution, right: Execution): Promise
   const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, ...window, recordFrom: start, recordTo: start + WINDOW, hostRecords: true });
   const [ra, rb] = await Promise.all([second(left), second(right)]);
   let instruction: number | null = null;
-  for (let i = 0; i < Math.max(ra.records.length, rb.records.length); i++) {
-    const x = ra.records[i], y = rb.records[i];
-    if (!x || !y || x.func !== y.func || x.offset !== y.offset || x.opcode !== y.opcode || x.stackHeight !== y.stackHeight || x.address !== y.address) {
-      instruction = (x ?? y)!.index;
+  const compared = Math.min(ra.records.length, rb.records.length);
+  for (let i = 0; i < compared; i++) {
+    const x = ra.records[i]!, y = rb.records[i]!;
+    if (x.func !== y.func || x.offset !== y.offset || x.opcode !== y.opcode || x.stackHeight !== y.stackHeight || x.address !== y.address) {
+      instruction = x.index;
       break;
     }
   }
-  let agreeing: string | undefined;
-  if (instruction === null) {
-    // Only a host record (a state snapshot, --snapshot-every) is blamed, and only when the first differing word lies in one.
-    const at = Math.floor(byteOffset / 4);
-    const snapshot = [...ra.hostRecords, ...rb.hostRecords].find((h) => at >= h.startWord && at < h.startWord + 12);
-    agreeing = snapshot
-      ? `the instructions agree: the streams differ in a host record (the state snapshot after bar ${snapshot.words[1]}: the guest's memory differs)`
-      : `the ${Math.max(ra.records.length, rb.records.length)} instructions compared from instruction ${start} agree: the streams differ after them or in the end record`;
-  }
+  // Past the shorter list, the other side's next instruction is blamed only when the shorter side's
+  // run ended there. A side whose window merely ends first (it holds a host record the other does
+  // not, so the same bytes hold fewer instructions) shows nothing the other lacks.
+  const [shorter, longer] = ra.records.length <= rb.records.length ? [ra, rb] : [rb, ra];
+  if (instruction === null && longer.records.length > compared && shorter.complete) instruction = longer.records[compared]!.index;
+  const agreeing = instruction !== null ? undefined
+    : hostRecordCause(left, ra, right, rb, Math.floor(byteOffset / 4))
+      ?? `the ${compared} instructions compared from instruction ${start} agree: the streams differ after them or in the end record`;
   return {
     leaf, leaves, byteOffset, instruction,
     left: sideAt(left, ra, instruction, agreeing),
     right: sideAt(right, rb, instruction, agreeing),
   };
+}
+
+/**
+ * When the instructions agree: the state snapshot (a host record, --snapshot-every) the first
+ * differing stream word `at` lies in or leads to, or null. That word is the snapshot's own, or (formats
+ * 5 and 6) the open bit word the host stored before it, the words between the same on both sides.
+ * The same snapshot on both sides differs in the guest's memory; one only one side has means the
+ * runs' --snapshot-every differ.
+ */
+function hostRecordCause(left: Execution, ra: Reexecution, right: Execution, rb: Reexecution, at: number): string | null {
+  const next = (x: Reexecution) => x.hostRecords.find((h) => h.startWord + 12 > at) ?? null;
+  const sa = next(ra), sb = next(rb);
+  const wordOf = (x: Reexecution, w: number): number | undefined => {
+    const i = 4 * w - x.keepFrom;
+    return i >= 0 && i + 4 <= x.kept.length ? new DataView(x.kept.buffer, x.kept.byteOffset).getUint32(i, true) : undefined;
+  };
+  // Lies in or leads to it: every word after `at` up to the record's start is in both windows and equal.
+  const leadsTo = (h: { startWord: number }): boolean => {
+    for (let w = at + 1; w < h.startWord; w++) {
+      const x = wordOf(ra, w);
+      if (x === undefined || x !== wordOf(rb, w)) return false;
+    }
+    return true;
+  };
+  if (sa && sb && sa.words[1] === sb.words[1]) {
+    const same = sa.startWord === sb.startWord && sa.words.every((w, i) => w === sb.words[i]);
+    return sa.startWord === sb.startWord && !same && leadsTo(sa) ? `the instructions agree: the streams differ in a host record (the state snapshot after bar ${sa.words[1]}: the guest's memory differs)` : null;
+  }
+  // One side's first snapshot from here is one the other does not have (none, or a later bar's).
+  const [side, h, otherWindow] = sa && (!sb || sa.words[1]! < sb.words[1]!) ? [left, sa, rb] : sb ? [right, sb, ra] : [null, null, null];
+  if (!side || !h || !leadsTo(h)) return null;
+  // The other side's window reaches past where that snapshot is, so its absence there is real.
+  if (!otherWindow.complete && 4 * (h.startWord + 12) > otherWindow.keepFrom + otherWindow.kept.length) return null;
+  return `the instructions agree: only the ${side.label} side records a state snapshot here (after bar ${h.words[1]}; the runs' --snapshot-every differ)`;
 }
 
 /** The report as text lines (the CLI prints them). */
