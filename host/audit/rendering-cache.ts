@@ -11,7 +11,8 @@
  * of record.pb (which binds result.pb, the data and everything else a rendering reads) and the file's
  * name. It is an audit/cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON repeats the key's
  * material: a damaged entry, or a whole one under another key's name, is ignored. It is written only
- * after the file was compared with a fresh rendering and found equal, and it can only speed a pass: a
+ * after the file was compared with a fresh rendering and found equal, or by the run folder's writer for
+ * the files it rendered itself from that record (run/rundir writeRunDir), and it can only speed a pass: a
  * file whose size or SHA-256 is not the remembered one is rendered and compared as without a cache, with
  * the same failure. So the cache is trusted as the installation is (docs/AUDIT.md, "What verify and replay trust").
  * (In audit/, not inspect/, so that whatever writes a run folder may remember the files it renders.)
