@@ -118,9 +118,12 @@ const prove: CommandSpec = {
   about: `Writes a self-contained proof bundle for instruction N of the run, or for the call instruction that
 placed order K: the signed record, the module, the Merkle leaves that show the instruction ran with
 their inclusion paths (trace format 6: from the last keyframe before it, and the keyframe table's leaf;
-format 4: the leaf holding its region record; format 5: from the first), and the claim (function, byte
-offset, opcode, stack height, address, and the bar and callback it ran in). Re-executes the run (format
-6 with a keyframe: to its end, for the table; otherwise only as far as those leaves). Check it with verify-proof.`,
+format 4: the leaf holding its region record; format 5: from the first), the claim verify-proof checks
+(index, stream word, function and its name, byte offset, opcode, stack height, address; formats 5 and 6:
+the callback the host entered) and the context it cannot check (the order placed, the bar's event, time
+and symbol: they come from the data and the broker, not the trace; format 4: the callback too).
+Re-executes the run (format 6 with a keyframe: to its end, for the table; otherwise only as far as those
+leaves). Check it with verify-proof.`,
   options: [
     str('instruction', 'N', 'the instruction to prove'),
     str('order', 'K', 'prove the call instruction that placed order K'),
@@ -129,7 +132,7 @@ offset, opcode, stack height, address, and the bar and callback it ran in). Re-e
   positionals: 1,
   examples: ['backproof prove runs/demo --order 3 --out runs/order3.json', 'backproof prove runs/demo --instruction 1000 --json'],
   exits: [0, 2, 3, 5],
-  schema: 'prove@1',
+  schema: 'prove@2',
   async run({ values, positionals, text }) {
     if (!positionals[0]) throw new UsageError('USAGE', 'prove needs a run folder: backproof prove <run-dir> --instruction N');
     const instruction = values.instruction === undefined ? undefined : numberOption('instruction', values.instruction as string, 0);
@@ -137,26 +140,38 @@ offset, opcode, stack height, address, and the bar and callback it ran in). Re-e
     const bundle = await proveInstruction({ dir: positionals[0], instruction, order });
     const target = (values.out as string | undefined) ?? path.join(positionals[0], `proof-${bundle.claim.instruction}.json`);
     await writeFile(target, JSON.stringify(bundle, null, 2) + '\n');
-    const c = bundle.claim;
-    text.log(`instruction ${c.instruction}${c.order !== null ? ` (placed order ${c.order})` : ''}: f${c.func}${c.functionName ? ` ${c.functionName}` : ''} @${c.offset} ${c.name}${c.address === null ? '' : ` addr=${c.address}`}${c.barTime ? `, ${c.callback} of bar ${c.barTime}` : c.callback ? `, ${c.callback}` : ''}`);
+    const c = bundle.claim, x = bundle.context!;
+    const callback = c.callback ?? x.callback;
+    text.log(`instruction ${c.instruction}: f${c.func}${c.functionName ? ` ${c.functionName}` : ''} @${c.offset} ${c.name}${c.address === null ? '' : ` addr=${c.address}`}${c.callback ? `, in ${c.callback}` : ''}`);
+    const seen = [x.order !== null ? `placed order ${x.order}` : '', x.callback ? `in ${x.callback}` : '', x.barTime ? `bar ${x.barTime}${x.event !== null ? ` (event ${x.event}${x.symbol ? `, ${x.symbol}` : ''})` : ''}` : callback === 'init' ? 'before the first bar' : ''].filter(Boolean);
+    if (seen.length) text.log(`context (from re-executing with the data; the bundle does not prove it): ${seen.join(', ')}`);
     const table = bundle.tableLeaves?.map((l) => l.index);
     const from = c.keyframe ? ` from keyframe ${c.keyframe.index} (word ${c.keyframe.word})` : '';
     text.log(`leaf ${bundle.leaves.map((l) => l.index).join('+')}${from}${table ? `, keyframe table in leaf ${table.join('+')}` : ''} of ${bundle.treeSize}, root ${bundle.root}`);
     text.log(`wrote ${target}`);
     return {
       exit: EXIT.ok,
-      json: { file: target, claim: bundle.claim, leaves: bundle.leaves.map((l) => l.index), ...(table ? { tableLeaves: table } : {}), treeSize: bundle.treeSize, root: bundle.root },
+      json: { file: target, claim: c, context: x, leaves: bundle.leaves.map((l) => l.index), ...(table ? { tableLeaves: table } : {}), treeSize: bundle.treeSize, root: bundle.root },
     };
   },
 };
+
+/** A claim's or context's value as the text output prints it. */
+const shown = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
 const verifyProof: CommandSpec = {
   name: 'verify-proof',
   summary: 'check a proof bundle offline',
   usage: '<proof.json> [--pubkey FILE]',
   about: `Checks a bundle offline, from the bundle alone: the record's signature and hash chain, that the module
-is the recorded one, that each leaf is included in the recorded trace root, and that the leaf decodes to
-the claimed instruction. Exit 5 naming the failed step.`,
+is the recorded one, that each leaf is included in the recorded trace root, and that the leaves decode to
+the claimed instruction: its function and the function's name in the module, byte offset, opcode, stack
+height and address; trace formats 5 and 6 also its index, the stream word where the expansion reaches it
+and the callback the host entered. Exit 5 naming the failed step and field.
+Prints what the bundle does not prove, as context: the order placed, the bar's event, time and symbol
+(they come from the data and the broker, not the trace), and for format 4 the index, that the word starts
+a region record, and the callback. Re-run \`backproof prove\` or \`backproof trace\` on the run with its data
+to check them. Reads format /2 bundles and /1 (whose claim holds the context; its format 5/6 word is not proven).`,
   options: [str('pubkey', 'FILE', 'require the record to be signed by this public key')],
   positionals: 1,
   examples: ['backproof verify-proof runs/order3.json', 'backproof verify-proof runs/order3.json --pubkey .backproof/backproof.pub --json'],
@@ -167,11 +182,22 @@ the claimed instruction. Exit 5 naming the failed step.`,
     const trusted = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
     const r = verifyProofBundle(await readJson<ProofBundle>(positionals[0], 'proof bundle'), trusted);
     const fingerprint = r.signed ? keyFingerprint(r.publicKey) : null;
-    text.log(`OK instruction ${r.instruction} of run ${r.runId}: ${r.steps.join(' → ')}`);
+    const indexProven = r.proven.instruction !== undefined;
+    text.log(`OK instruction ${r.instruction}${indexProven ? '' : ' (index not proven, below)'} of run ${r.runId}: ${r.steps.join(' → ')}`);
+    text.log(`proven: ${Object.entries(r.proven).map(([k, v]) => `${k} ${shown(v)}`).join(', ')}`);
+    if (r.unproven.length) {
+      text.log(UNPROVEN_HEADING);
+      for (const u of r.unproven) text.log(`  ${u.field} ${shown(u.value)}: ${u.why}`);
+    }
     text.log(r.signed ? `record signed by key ${fingerprint}${trusted ? ' (the trusted key)' : ' (not pinned: pass --pubkey)'}` : 'UNSIGNED record: integrity only, nobody vouches for it');
-    return { exit: EXIT.ok, json: { ok: true, runId: r.runId, instruction: r.instruction, steps: r.steps, signed: r.signed, keyFingerprint: fingerprint, keyPinned: trusted !== null } };
+    return {
+      exit: EXIT.ok,
+      json: { ok: true, runId: r.runId, instruction: r.instruction, steps: r.steps, proven: r.proven, unproven: r.unproven, signed: r.signed, keyFingerprint: fingerprint, keyPinned: trusted !== null },
+    };
   },
 };
+
+const UNPROVEN_HEADING = 'not proven by this bundle (context: re-run `backproof prove` or `backproof trace` on the run with its data to check):';
 
 const attest: CommandSpec = {
   name: 'attest',

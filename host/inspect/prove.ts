@@ -6,24 +6,29 @@
  *
  * The bundle carries the signed record, the strategy module, the Merkle leaf (or two, when the
  * instruction's region record straddles a boundary) that holds the instruction's region record,
- * each leaf's RFC 9162 inclusion path to the recorded trace root, and the claim: instruction index,
- * the stream word where its region record starts, and what it decodes to. verify-proof checks the
- * record (signature, chain), that the module is the recorded one, that each leaf is included under
- * the recorded root, and that the words at the claimed position decode — through the module's
- * static map, rebuilt by instrumenting it with the recorded settings — to the claimed function,
- * byte offset, opcode, stack height and address. What the leaf alone cannot show is that the word
- * is a record boundary and the instruction's absolute index (both depend on the trace before it);
- * `backproof trace --from N` on the run confirms them by re-execution (docs/AUDIT.md).
+ * each leaf's RFC 9162 inclusion path to the recorded trace root, the claim (what verify-proof
+ * checks) and the context (what it cannot: the order the instruction placed, the bar's event, time
+ * and symbol come from the data and the broker, not the trace). verify-proof checks the record
+ * (signature, chain), that the module is the recorded one, that each leaf is included under the
+ * recorded root, and that the words at the claimed position decode — through the module's static
+ * map, rebuilt by instrumenting it with the recorded settings — to the claimed function (and its
+ * name in the module's name section), byte offset, opcode, stack height and address. What a format
+ * 4 leaf alone cannot show is that the word is a record boundary, the instruction's absolute index
+ * and the callback it ran in (they depend on the trace before it); verify-proof reports them as not
+ * proven, and `backproof trace --from N` on the run confirms them by re-execution (docs/AUDIT.md).
  *
  * Formats 5 and 6 have no region records: the bundle carries the leaves from where an expansion
  * can start up to the data that shows the instruction ran, and verify-proof expands them, which
- * shows the index too. Format 5 starts at the stream's start. Format 6 starts at the last keyframe
+ * shows the index, the stream word where the expansion reaches it and the callback the host entered
+ * too. Format 5 starts at the stream's start. Format 6 starts at the last keyframe
  * before the instruction, and the bundle also carries the leaves of the stream's keyframe table
  * that list that keyframe's word (docs/TRACE.md, "Keyframes"), so the start is one the run wrote.
  */
 import { AuditError, UsageError } from '../errors.ts';
 import { compileGuest, mnemonic, staticMap, traceFormatOf, DEFAULT_FLUSH_THRESHOLD } from '../sandbox/index.ts';
-import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander } from '../../traces/index.ts';
+import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander, type StaticMap } from '../../traces/index.ts';
+import { EXPORT_INIT, EXPORT_ON_BAR, EXPORT_ON_ORDER, EXPORT_ON_TRADE } from '../sandbox/abi.ts';
+import { parseModule } from '../sandbox/instrument/module.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { isoTime } from '../model/bars.ts';
 import { sandboxConfigFor } from '../run/config.ts';
@@ -31,30 +36,50 @@ import { FILES, readRunFile } from '../run/rundir.ts';
 import { callSiteOf, loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
 import { configFromRecord, openRecordBytes, recordedInstrumenter } from './opened-record.ts';
 
-export const PROOF_FORMAT = 'backproof-instruction-proof/1';
+/** The bundle format prove writes: the claim (checked) and the context (not provable offline) apart. */
+export const PROOF_FORMAT = 'backproof-instruction-proof/2';
+/** The first format: one claim holding both; verify-proof still checks it, reporting the context fields as not proven. */
+export const PROOF_FORMAT_V1 = 'backproof-instruction-proof/1';
+
+/** What verify-proof checks against the bundle's leaves and module. */
+export interface ProofClaim {
+  instruction: number;
+  /**
+   * Format 4: the stream word of the instruction's region record (its region id). Formats 5 and 6:
+   * the stream words the expansion has read, counted from the stream's start, when it reaches the
+   * instruction: everything the instruction's path depends on lies in the words before it.
+   */
+  word: number;
+  func: number;
+  /** The function's name in the module's name section (null: none). */
+  functionName: string | null;
+  offset: number;
+  opcode: number;
+  name: string;
+  stackHeight: number;
+  address: number | null;
+  /** Formats 5 and 6: the callback whose export the host entered (the stream's entry word names it). */
+  callback?: string | null;
+  /** Format 6: the keyframe the expansion starts at — its ordinal in the keyframe table and its stream word — or null: the stream's start. */
+  keyframe?: { index: number; word: number } | null;
+}
+
+/** What the prover found by re-executing the run with its data, which the bundle cannot prove. */
+export interface ProofContext {
+  /** The order this instruction placed (with --order). */
+  order: number | null;
+  /** Format 4: the callback the instruction ran in (a leaf does not show it). */
+  callback?: string | null;
+  event: number | null;
+  barTime: string | null;
+  symbol: string | null;
+}
 
 export interface ProofBundle {
   format: string;
-  claim: {
-    instruction: number;
-    /** The order this instruction placed (with --order). */
-    order: number | null;
-    /** Stream word index of the instruction's region record (its region id). */
-    word: number;
-    func: number;
-    functionName: string | null;
-    offset: number;
-    opcode: number;
-    name: string;
-    stackHeight: number;
-    address: number | null;
-    callback: string | null;
-    event: number | null;
-    barTime: string | null;
-    symbol: string | null;
-    /** Format 6: the keyframe the expansion starts at — its ordinal in the keyframe table and its stream word — or null: the stream's start. */
-    keyframe?: { index: number; word: number } | null;
-  };
+  claim: ProofClaim;
+  /** Format /2 only (/1 bundles carry these fields in the claim). */
+  context?: ProofContext;
   chunkSize: number;
   treeSize: number;
   /** Hex. */
@@ -144,15 +169,27 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
     tableLeaves = needed.map((i) => bundled(i, window.tail.subarray(i * chunk - tailFrom!, (i + 1) * chunk - tailFrom!)));
   }
   const call = callSiteOf(found.calls, n);
+  const claim: ProofClaim = {
+    instruction: n, word: rec.word, func: rec.func, functionName: found.functionNames.get(rec.func) ?? null,
+    offset: rec.offset, opcode: rec.opcode, name: mnemonic(rec.opcode), stackHeight: rec.stackHeight, address: rec.address,
+  };
+  const context: ProofContext = {
+    order: opts.order ?? null, event: call && call.callback !== 'init' ? call.event : null,
+    barTime: call?.time != null ? isoTime(call.time) : null, symbol: call?.symbol || null,
+  };
+  if (format >= 5) {
+    // The word and the callback are what verify-proof's expansion of these very leaves shows: derived the same way.
+    const shown = expandBundled(found.map, leaves.map((l) => new Uint8Array(Buffer.from(l.data, 'base64'))), firstLeaf, chunk, keyframe, n, lastLeaf === run.leafHashes.length - 1);
+    const names = shown ? callbacksOf(run.wasm).get(shown.entered) ?? [] : [];
+    const callback = call && names.includes(call.callback) ? call.callback : names[0];
+    if (!shown || !sameInstruction(shown.record, claim) || callback !== call?.callback)
+      throw new AuditError('VERIFY_FAILED', 'trace', `the bundled leaves expand to ${JSON.stringify(shown && { ...shown.record, callback })}; the re-execution ran ${JSON.stringify({ ...claim, callback: call?.callback })}`);
+    Object.assign(claim, { word: shown.word, callback: callback ?? null }, format === 6 ? { keyframe } : {});
+  } else context.callback = call?.callback ?? null;
   return {
     format: PROOF_FORMAT,
-    claim: {
-      instruction: n, order: opts.order ?? null, word: rec.word, func: rec.func, functionName: found.functionNames.get(rec.func) ?? null,
-      offset: rec.offset, opcode: rec.opcode, name: mnemonic(rec.opcode), stackHeight: rec.stackHeight, address: rec.address,
-      callback: call?.callback ?? null, event: call && call.callback !== 'init' ? call.event : null,
-      barTime: call?.time != null ? isoTime(call.time) : null, symbol: call?.symbol || null,
-      ...(format === 6 ? { keyframe } : {}),
-    },
+    claim,
+    context: { order: context.order, ...(format < 5 ? { callback: context.callback } : {}), event: context.event, barTime: context.barTime, symbol: context.symbol },
     chunkSize: chunk,
     treeSize: run.leafHashes.length,
     root: toHex(run.record.bodies.trace.root as Uint8Array),
@@ -162,6 +199,59 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
     module: Buffer.from(run.wasm).toString('base64'),
   };
 }
+
+/** An instruction's decoded fields, compared between a claim and what the trace shows. */
+type Decoded = Pick<ProofClaim, 'func' | 'offset' | 'opcode' | 'stackHeight' | 'address'>;
+const decodedOf = (r: Decoded): Decoded => ({ func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address });
+const sameInstruction = (a: Decoded, b: Decoded): boolean => JSON.stringify(decodedOf(a)) === JSON.stringify(decodedOf(b));
+
+/** What expanding formats 5/6's bundled leaves shows of one instruction. */
+interface Shown {
+  record: Decoded;
+  /** Stream words read (from the stream's start) when the expansion reaches the instruction. */
+  word: number;
+  /** The function the host entered for the call the instruction ran in (the one its entry word names). */
+  entered: number;
+}
+
+/**
+ * Formats 5 and 6: expands the consecutive bundled leaves (the first is leaf `firstLeaf`; from the
+ * keyframe's word, or the stream's start) up to instruction `n`, and returns what they show of it,
+ * or null when they do not reach it. A TraceError when they are not a trace of this module.
+ */
+function expandBundled(map: StaticMap, datas: Uint8Array[], firstLeaf: number, chunk: number, keyframe: { index: number; word: number } | null, n: number, endsStream: boolean): Shown | null {
+  let entered = -1, shown: Shown | null = null;
+  // Every instruction from the start is visited: the outermost function's give the function the host entered.
+  const ex: TraceExpander = new TraceExpander(map, (r) => {
+    if (inHostEnteredFunction(ex)) entered = r.func;
+    if (r.index === n) shown = { record: decodedOf(r), word: ex.words, entered };
+  }, 0, n + 1, keyframe ? { keyframe } : {});
+  for (const [i, d] of datas.entries()) ex.push(i === 0 && keyframe ? d.subarray(4 * keyframe.word - firstLeaf * chunk) : d);
+  if (endsStream) ex.end();
+  return shown;
+}
+
+/**
+ * True while the expansion is in the function the host entered (its return stack is empty).
+ * traces/ has no public accessor for the expander's call depth yet, so this reads it; a rename
+ * there fails here loudly, never silently.
+ */
+function inHostEnteredFunction(ex: TraceExpander): boolean {
+  const sp = (ex as unknown as { core?: { sp?: unknown } }).core?.sp;
+  if (typeof sp !== 'number') throw new Error('internal: the trace expander no longer exposes its call depth (core.sp) to prove');
+  return sp === 0;
+}
+
+/** The guest callbacks by function index: the ABI exports each function is exported as (init: also the start function). */
+function callbacksOf(wasm: Uint8Array): Map<number, string[]> {
+  const m = parseModule(wasm);
+  const out = new Map<number, string[]>();
+  const add = (f: number, name: string) => out.set(f, [...(out.get(f) ?? []), name].filter((x, i, a) => a.indexOf(x) === i).sort());
+  for (const e of m.exports) if (e.kind === 0 && (CALLBACKS as readonly string[]).includes(e.name)) add(e.index, e.name);
+  if (m.start !== null) add(m.start, EXPORT_INIT);
+  return out;
+}
+const CALLBACKS = [EXPORT_INIT, EXPORT_ON_BAR, EXPORT_ON_ORDER, EXPORT_ON_TRADE] as const;
 
 /**
  * Format 6: the bundle's table leaves, checked (included, and each exactly as long as its place in
@@ -210,15 +300,63 @@ export interface ProofCheck {
   publicKey: Uint8Array;
   instruction: number;
   steps: string[];
+  /** The claim's fields the bundle proves, each checked. */
+  proven: Partial<ProofClaim>;
+  /** The fields it states but does not prove: the context (from the data and the broker), and what a format 4 leaf cannot show. */
+  unproven: UnprovenField[];
 }
+
+/** A field of the bundle that verify-proof did not check: its path in the bundle (`context.order`), its value and why. */
+export interface UnprovenField { field: string; value: unknown; why: string }
+
+const CONTEXT_WHY = 'context from the data and the broker, not the trace';
+const LEAF_WHY = 'a format 4 leaf does not show it (it depends on the trace before the leaf)';
 
 const bad = (step: string, message: string): never => {
   throw new AuditError('PROOF_INVALID', step, message);
 };
 
-/** Checks a bundle offline. `trustedKey` requires the record to be signed by that key. */
+/** The claim's and context's keys by bundle format and trace format: anything else in them is refused, never left unchecked. */
+function expectedKeys(v1: boolean, format: number): { claim: string[]; context: string[] } {
+  const claim = ['instruction', 'word', 'func', 'functionName', 'offset', 'opcode', 'name', 'stackHeight', 'address'];
+  const context = ['order', 'event', 'barTime', 'symbol'];
+  const keyframe = format === 6 ? ['keyframe'] : [];
+  if (v1) return { claim: [...claim, 'callback', ...context, ...keyframe], context: [] };
+  return format >= 5 ? { claim: [...claim, 'callback', ...keyframe], context } : { claim, context: [...context, 'callback'] };
+}
+
+function checkKeys(what: string, value: unknown, keys: string[]): Record<string, unknown> {
+  if (keys.length === 0) {
+    if (value !== undefined) bad('format', `a ${PROOF_FORMAT_V1} bundle has no ${what}`);
+    return {};
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return bad('format', `${what} is not an object`);
+  const o = value as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!keys.includes(k)) bad('format', `${what}.${k} is not a field of this bundle: nothing would check it`);
+  for (const k of keys) if (!(k in o)) bad('format', `${what}.${k} is missing`);
+  return o;
+}
+
+/** The context fields' types (they are reported, not proven, but never anything else). */
+function checkContextTypes(where: string, o: Record<string, unknown>, fields: string[]): void {
+  const ok: Record<string, (v: unknown) => boolean> = {
+    order: (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 1),
+    event: (v) => v === null || (Number.isSafeInteger(v) && (v as number) >= 0),
+    barTime: (v) => v === null || typeof v === 'string',
+    symbol: (v) => v === null || typeof v === 'string',
+    callback: (v) => v === null || (CALLBACKS as readonly unknown[]).includes(v),
+  };
+  for (const f of fields) if (f in ok && !ok[f]!(o[f])) bad('format', `${where}.${f} is ${JSON.stringify(o[f])}, not a value it can take`);
+}
+
+/**
+ * Checks a bundle offline. `trustedKey` requires the record to be signed by that key. Every field of
+ * the claim is checked, or the check fails; the fields it cannot check (the context, and what a
+ * format 4 leaf cannot show) come back in `unproven`.
+ */
 export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | null): ProofCheck {
-  if (!bundle || bundle.format !== PROOF_FORMAT) bad('format', `not a ${PROOF_FORMAT} bundle (format ${JSON.stringify(bundle?.format)})`);
+  if (!bundle || (bundle.format !== PROOF_FORMAT && bundle.format !== PROOF_FORMAT_V1)) bad('format', `not a ${PROOF_FORMAT} (or /1) bundle (format ${JSON.stringify(bundle?.format)})`);
+  const v1 = bundle.format === PROOF_FORMAT_V1;
   const steps: string[] = [];
   const b64 = (s: unknown, what: string): Uint8Array => {
     if (typeof s !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return bad('format', `${what} is not base64`);
@@ -239,6 +377,9 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   } catch (e) {
     return bad('record', (e as Error).message);
   }
+  const keys = expectedKeys(v1, format);
+  const c = checkKeys('claim', bundle.claim, keys.claim) as unknown as ProofClaim & Record<string, unknown>;
+  const context = checkKeys('context', bundle.context, keys.context);
   // Formats 5 and 6 are read by expanding the stream: from its start, or (format 6) from a keyframe.
   const streamed = format >= 5;
   const module = b64(bundle.module, 'module');
@@ -251,9 +392,8 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   const config = configFromRecord(record.bodies.config);
   if (bundle.chunkSize !== config.chunkSize) bad('root', `chunk size ${bundle.chunkSize}, the record says ${config.chunkSize}`);
   if (!Array.isArray(bundle.leaves) || bundle.leaves.length < 1 || (!streamed && bundle.leaves.length > 2)) bad('inclusion', 'a bundle carries one or two leaves');
-  const c = bundle.claim;
-  const keyframe = format === 6 ? c?.keyframe ?? null : null;
-  if (keyframe !== null && !(Number.isSafeInteger(keyframe.index) && keyframe.index >= 0 && Number.isSafeInteger(keyframe.word) && keyframe.word >= 0))
+  const keyframe = format === 6 ? c.keyframe ?? null : null;
+  if (keyframe !== null && !(Number.isSafeInteger(keyframe.index) && keyframe.index >= 0 && Number.isSafeInteger(keyframe.word) && keyframe.word >= 0 && Object.keys(keyframe).length === 2))
     bad('format', 'claim.keyframe is not { index, word } of non-negative integers');
   const startLeaf = keyframe ? Math.floor((4 * keyframe.word) / config.chunkSize) : 0;
   if (format === 5 && bundle.leaves[0]!.index !== 0) bad('inclusion', 'a format 5 bundle carries every leaf from the first');
@@ -285,43 +425,61 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   // Decode the claimed position with the module's static map.
   const guest = compileGuest(module, { ...sandboxConfigFor(config), instrumenter });
   const map = staticMap(module, guest.meta!);
-  const claimed = { func: c.func, offset: c.offset, opcode: c.opcode, stackHeight: c.stackHeight, address: c.address };
+  const decodes = (actual: Decoded): void => {
+    if (!sameInstruction(actual, c)) bad('instruction', `the trace decodes to ${JSON.stringify(decodedOf(actual))}, the claim is ${JSON.stringify(decodedOf(c))}`);
+    if (c.name !== mnemonic(c.opcode)) bad('instruction', `claim.name: opcode ${c.opcode} is ${mnemonic(c.opcode)}, not ${JSON.stringify(c.name)}`);
+    const functionName = guest.functionNames.get(c.func) ?? null;
+    if (c.functionName !== functionName) bad('instruction', `claim.functionName is ${JSON.stringify(c.functionName)}; the module's name section names function ${c.func} ${JSON.stringify(functionName)}`);
+  };
+  const proven: Partial<ProofClaim> = {};
+  const unproven: UnprovenField[] = [];
+  const where = v1 ? 'claim' : 'context';
+  const source = v1 ? c : context;
+  checkContextTypes(where, source, v1 ? ['order', 'event', 'barTime', 'symbol', ...(streamed ? [] : ['callback'])] : keys.context);
   if (streamed) {
-    // Expanded from the stream's start or a keyframe, the instruction's index is shown too (format 4 leaves it to a re-execution).
-    let actual: typeof claimed | null = null;
-    const ex = new TraceExpander(map, (r) => void (actual = { func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address }), c.instruction, c.instruction + 1,
-      keyframe ? { keyframe } : {});
+    // Expanded from the stream's start or a keyframe, the index, the word and the callback are shown too.
+    if (!Number.isSafeInteger(c.instruction) || c.instruction < 0) bad('instruction', `claim.instruction ${JSON.stringify(c.instruction)} is not an instruction index`);
+    let shown: Shown | null;
     try {
-      for (const [i, d] of datas.entries()) ex.push(i === 0 && keyframe ? d.subarray(4 * keyframe.word - startLeaf * config.chunkSize) : d);
-      if (bundle.leaves.at(-1)!.index === size - 1) ex.end();
+      shown = expandBundled(map, datas, startLeaf, config.chunkSize, keyframe, c.instruction, bundle.leaves.at(-1)!.index === size - 1);
     } catch (e) {
-      if (e instanceof TraceError) bad('instruction', `the bundled leaves are not a trace of this module: ${e.message}`);
+      if (e instanceof TraceError) return bad('instruction', `the bundled leaves are not a trace of this module: ${e.message}`);
       throw e;
     }
-    if (actual === null) return bad('instruction', `the bundled leaves do not reach instruction ${c.instruction} (they hold ${ex.count})`);
-    if (JSON.stringify(actual) !== JSON.stringify(claimed)) bad('instruction', `the trace decodes to ${JSON.stringify(actual)}, the claim is ${JSON.stringify(claimed)}`);
-    if (c.name !== mnemonic(c.opcode)) bad('instruction', `opcode ${c.opcode} is ${mnemonic(c.opcode)}, not ${c.name}`);
-    steps.push('instruction');
-    return { runId: record.runId, signed: record.signed, publicKey: record.publicKey, instruction: c.instruction, steps };
+    if (shown === null) return bad('instruction', `the bundled leaves do not reach instruction ${c.instruction}`);
+    decodes(shown.record);
+    if (v1) unproven.push({ field: 'claim.word', value: c.word, why: `a ${PROOF_FORMAT_V1} bundle's word of a format ${format} trace is where its prover had pushed the stream to, which depends on how it pushed it` });
+    else if (c.word !== shown.word) bad('instruction', `claim.word is ${c.word}; the expansion has read ${shown.word} stream words when it reaches instruction ${c.instruction}`);
+    const callbacks = callbacksOf(module).get(shown.entered) ?? [];
+    if (!callbacks.includes(c.callback as string))
+      bad('instruction', `claim.callback is ${JSON.stringify(c.callback)}; the host entered function ${shown.entered}${callbacks.length ? `, exported as ${callbacks.join(', ')}` : ', which is no callback'}`);
+    Object.assign(proven, { instruction: c.instruction }, v1 ? {} : { word: c.word }, { func: c.func, functionName: c.functionName, offset: c.offset, opcode: c.opcode, name: c.name, stackHeight: c.stackHeight, address: c.address, callback: c.callback }, format === 6 ? { keyframe } : {});
+  } else {
+    const firstLeaf = bundle.leaves[0]!.index;
+    const bytes = Buffer.concat(datas);
+    if (!Number.isSafeInteger(c.word) || c.word < 0) bad('instruction', `claim.word ${JSON.stringify(c.word)} is not a stream word`);
+    const at = 4 * c.word - firstLeaf * config.chunkSize;
+    const word = (k: number): number => {
+      if (at + 4 * k < 0 || at + 4 * k + 4 > bytes.length) return bad('instruction', `word ${c.word + k} is outside the bundled leaves`);
+      return bytes.readUInt32LE(at + 4 * k);
+    };
+    const id = word(0);
+    if (id < 1 || id > map.regionFirst.length) bad('instruction', `word ${c.word} holds ${id}, which is not a region id of the module`);
+    const first = map.regionFirst[id - 1]!;
+    let i = first;
+    while (i < first + map.regionInstructions[id - 1]! && map.offset[i] !== c.offset) i++;
+    if (i === first + map.regionInstructions[id - 1]!) bad('instruction', `region ${id} has no instruction at byte offset ${c.offset}`);
+    const memOffset = map.memOffset[i]!;
+    const address = memOffset >= 0 ? word(1 + map.memSlot[i]!) + memOffset : null;
+    decodes({ func: map.func[i]!, offset: map.offset[i]!, opcode: map.opcode[i]!, stackHeight: map.stackHeight[i]!, address });
+    Object.assign(proven, { func: c.func, functionName: c.functionName, offset: c.offset, opcode: c.opcode, name: c.name, stackHeight: c.stackHeight, address: c.address });
+    unproven.push(
+      { field: 'claim.instruction', value: c.instruction, why: LEAF_WHY },
+      { field: 'claim.word', value: c.word, why: `${LEAF_WHY}: its words decode to the instruction, but that a region record starts there is not shown` },
+      { field: `${where}.callback`, value: source.callback, why: LEAF_WHY },
+    );
   }
-  const firstLeaf = bundle.leaves[0]!.index;
-  const bytes = Buffer.concat(datas);
-  const at = 4 * c.word - firstLeaf * config.chunkSize;
-  const word = (k: number): number => {
-    if (at + 4 * k < 0 || at + 4 * k + 4 > bytes.length) return bad('instruction', `word ${c.word + k} is outside the bundled leaves`);
-    return bytes.readUInt32LE(at + 4 * k);
-  };
-  const id = word(0);
-  if (id < 1 || id > map.regionFirst.length) bad('instruction', `word ${c.word} holds ${id}, which is not a region id of the module`);
-  const first = map.regionFirst[id - 1]!;
-  let i = first;
-  while (i < first + map.regionInstructions[id - 1]! && map.offset[i] !== c.offset) i++;
-  if (i === first + map.regionInstructions[id - 1]!) bad('instruction', `region ${id} has no instruction at byte offset ${c.offset}`);
-  const memOffset = map.memOffset[i]!;
-  const address = memOffset >= 0 ? word(1 + map.memSlot[i]!) + memOffset : null;
-  const actual = { func: map.func[i]!, offset: map.offset[i]!, opcode: map.opcode[i]!, stackHeight: map.stackHeight[i]!, address };
-  if (JSON.stringify(actual) !== JSON.stringify(claimed)) bad('instruction', `the trace decodes to ${JSON.stringify(actual)}, the claim is ${JSON.stringify(claimed)}`);
-  if (c.name !== mnemonic(c.opcode)) bad('instruction', `opcode ${c.opcode} is ${mnemonic(c.opcode)}, not ${c.name}`);
+  for (const f of ['order', 'event', 'barTime', 'symbol']) unproven.push({ field: `${where}.${f}`, value: source[f], why: CONTEXT_WHY });
   steps.push('instruction');
-  return { runId: record.runId, signed: record.signed, publicKey: record.publicKey, instruction: c.instruction, steps };
+  return { runId: record.runId, signed: record.signed, publicKey: record.publicKey, instruction: c.instruction, steps, proven, unproven };
 }
