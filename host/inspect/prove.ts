@@ -223,23 +223,24 @@ function expandBundled(map: StaticMap, datas: Uint8Array[], firstLeaf: number, c
   let entered = -1, shown: Shown | null = null;
   // Every instruction from the start is visited: the outermost function's give the function the host entered.
   const ex: TraceExpander = new TraceExpander(map, (r) => {
-    if (inHostEnteredFunction(ex)) entered = r.func;
+    if (depth.sp === 0) entered = r.func;
     if (r.index === n) shown = { record: decodedOf(r), word: ex.words, entered };
   }, 0, n + 1, keyframe ? { keyframe } : {});
+  const depth = callDepthOf(ex);
   for (const [i, d] of datas.entries()) ex.push(i === 0 && keyframe ? d.subarray(4 * keyframe.word - firstLeaf * chunk) : d);
   if (endsStream) ex.end();
   return shown;
 }
 
 /**
- * True while the expansion is in the function the host entered (its return stack is empty).
- * traces/ has no public accessor for the expander's call depth yet, so this reads it; a rename
- * there fails here loudly, never silently.
+ * The expander's call state: `sp` is 0 while it is in the function the host entered (its return
+ * stack is empty). traces/ has no public accessor for it yet, so this reads it; a rename there
+ * fails here loudly, never silently.
  */
-function inHostEnteredFunction(ex: TraceExpander): boolean {
-  const sp = (ex as unknown as { core?: { sp?: unknown } }).core?.sp;
-  if (typeof sp !== 'number') throw new Error('internal: the trace expander no longer exposes its call depth (core.sp) to prove');
-  return sp === 0;
+function callDepthOf(ex: TraceExpander): { readonly sp: number } {
+  const core = (ex as unknown as { core?: { sp?: unknown } }).core;
+  if (typeof core?.sp !== 'number') throw new Error('internal: the trace expander no longer exposes its call depth (core.sp) to prove');
+  return core as { sp: number };
 }
 
 /** The guest callbacks by function index: the ABI exports each function is exported as (init: also the start function). */

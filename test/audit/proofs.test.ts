@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
-import { pae, verifyProofBundle, type ProofBundle } from '../../host/index.ts';
+import { pae, proveInstruction, verifyProofBundle, type ProofBundle } from '../../host/index.ts';
 import { TraceExpander } from '../../traces/index.ts';
 import { loadRecordedRun, openRecordedData, reexecute } from '../../host/inspect/reexecute.ts';
 
@@ -197,6 +197,13 @@ describe('prove and verify-proof on trace format 6: the claim is checked field b
       expect(r.err).toContain('PROOF_INVALID');
     }
   }, 120_000);
+
+  it('init is the callback of the start function: proven, and on_bar in its place fails', async () => {
+    const b = await proveInstruction({ dir: run6, instruction: 3 });
+    expect([b.claim.functionName, b.claim.callback, b.context]).toEqual(['~start', 'init', { order: null, event: null, barTime: null, symbol: null }]);
+    expect(verifyProofBundle(b, null).proven.callback).toBe('init');
+    expect(() => verifyProofBundle({ ...b, claim: { ...b.claim, callback: 'on_bar' } }, null)).toThrow(/claim\.callback is "on_bar"; the host entered function 20, exported as init/);
+  }, 60_000);
 
   it('a relabelled order, bar, event or symbol still verifies, and is printed as not proven (text and --json)', async () => {
     const b = structuredClone(good);
