@@ -23,7 +23,7 @@ import { buildStrategy } from '../build/asc.ts';
 import { cacheRoot } from '../build/cache-root.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { TIME_HI, TIME_LO, timeWords, type BarSource } from '../model/bars.ts';
+import { TIME_HI, TIME_LO, timeWords, type Bars, type BarSource } from '../model/bars.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
 import { configJson, configMessage, sandboxConfigFor } from '../run/config.ts';
@@ -417,9 +417,15 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     reportFeeds.push(drawn ? { open: () => sourceOfFeed(feed), candles: drawn.candles } : { open: () => sourceOfFeed(feed) });
     symbols.push(feed.symbol);
     barCounts.push(0);
+    // A single file's chunk is done with once the next is read (timelineOfOne and the candles copy what
+    // they keep): handed back to a source that takes chunks back (a column cache reads a later group into it).
+    const recycling = files.length === 1 ? (src as BarSource & { recycle?(chunk: Bars): void }) : null;
+    let previous: Bars | null = null;
     const counted: BarSource = {
       next: () => {
         const c = src.next();
+        if (previous) recycling?.recycle?.(previous);
+        previous = c;
         if (c) {
           barCounts[k] = barCounts[k]! + c.time.length;
           drawn?.add(c);
