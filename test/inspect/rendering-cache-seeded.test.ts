@@ -4,51 +4,27 @@
 // file altered after the backtest fails exactly as without a cache; BACKPROOF_CACHE_DIR=off writes none.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backtest } from '../../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { RENDERING_CACHE_FORMAT } from '../../host/audit/rendering-cache.ts';
-import { reportGenerator, REPORT_FILE } from '../../host/report/index.ts';
+import { REPORT_FILE } from '../../host/report/index.ts';
+import { renderingEntry } from '../helpers/rendering-entry.ts';
 import { AuditError } from '../../host/errors.ts';
 
-const sha256Hex = (b: string | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const saved = { cache: process.env.BACKPROOF_CACHE_DIR, xdg: process.env.XDG_CACHE_HOME };
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 /** What the writer remembers: the renderings it wrote and result.pb (its rows made by the encoder). */
 const WRITTEN = [FILES.orders, FILES.result, FILES.stats, FILES.trades];
 let work: string, run: string, cache: string;
 
-/** The documented code hash: every file of host/, by path in byte order: "path\nsize\n" then its bytes. */
-function codeHash(): string {
-  const files: string[] = [];
-  const walk = (rel: string): void => {
-    for (const e of readdirSync(path.join('host', rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.isFile()) files.push(r);
-    }
-  };
-  walk('');
-  files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  const h = createHash('sha256');
-  for (const f of files) {
-    const bytes = readFileSync(path.join('host', f));
-    h.update(`${f}\n${bytes.length}\n`).update(bytes);
-  }
-  return h.digest('hex');
-}
-
 /** The entry (file name under rendered/, and its text) saying file `name` of the run is `bytes`. */
-function entryOf(recordPb: Uint8Array, name: string, bytes: Uint8Array): { file: string; text: string } {
-  const material = { format: RENDERING_CACHE_FORMAT, code: codeHash(), generator: reportGenerator(), recordSha256: sha256Hex(recordPb), name };
-  const json = JSON.stringify({ ...material, size: bytes.length, sha256: sha256Hex(bytes) });
-  return { file: `${sha256Hex(JSON.stringify(material))}.json`, text: `${sha256Hex(json)}\n${json}` };
-}
+const entryOf = (recordPb: Uint8Array, name: string, bytes: Uint8Array): { file: string; text: string } => {
+  const e = renderingEntry(recordPb, name, bytes);
+  return { file: e.name, text: e.text };
+};
 
 const entries = async (root: string): Promise<string[]> => (await readdir(path.join(root, 'rendered')).catch(() => [] as string[])).sort();
 

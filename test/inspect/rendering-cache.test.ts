@@ -5,52 +5,28 @@
 // and BACKPROOF_CACHE_DIR=off reads and writes none.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backtest } from '../../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { RENDERING_CACHE_FORMAT } from '../../host/audit/rendering-cache.ts';
-import { reportGenerator, REPORT_FILE } from '../../host/report/index.ts';
+import { REPORT_FILE } from '../../host/report/index.ts';
+import { renderingEntry } from '../helpers/rendering-entry.ts';
 import { AuditError } from '../../host/errors.ts';
 import { checkResult, encodeResult } from '../../host/audit/codec.ts';
 import { statsOf } from '../audit/legacy-outputs.ts';
 
-const sha256Hex = (b: string | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const savedCacheDir = process.env.BACKPROOF_CACHE_DIR;
 let work: string, run: string;
 /** The files remembered by a verify: the renderings, and result.pb once its rows were found canonical. */
 const RENDERED = [FILES.trades, FILES.orders, FILES.stats, REPORT_FILE, FILES.result].sort();
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 
-/** The documented code hash: every file of host/, by path in byte order: "path\nsize\n" then its bytes. */
-function codeHash(): string {
-  const files: string[] = [];
-  const walk = (rel: string): void => {
-    for (const e of readdirSync(path.join('host', rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) walk(r);
-      else if (e.isFile()) files.push(r);
-    }
-  };
-  walk('');
-  files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
-  const h = createHash('sha256');
-  for (const f of files) {
-    const bytes = readFileSync(path.join('host', f));
-    h.update(`${f}\n${bytes.length}\n`).update(bytes);
-  }
-  return h.digest('hex');
-}
-
 /** The entry file for file `name` of the run whose record.pb is `recordPb`, saying it is `bytes`. */
-function entryOf(root: string, recordPb: Uint8Array, name: string, bytes: Uint8Array, code = codeHash()): { file: string; text: string } {
-  const material = { format: RENDERING_CACHE_FORMAT, code, generator: reportGenerator(), recordSha256: sha256Hex(recordPb), name };
-  const json = JSON.stringify({ ...material, size: bytes.length, sha256: sha256Hex(bytes) });
-  return { file: path.join(root, 'rendered', `${sha256Hex(JSON.stringify(material))}.json`), text: `${sha256Hex(json)}\n${json}` };
+function entryOf(root: string, recordPb: Uint8Array, name: string, bytes: Uint8Array, code?: string): { file: string; text: string } {
+  const e = renderingEntry(recordPb, name, bytes, code);
+  return { file: path.join(root, 'rendered', e.name), text: e.text };
 }
 
 async function outcome(dir: string, cache: string): Promise<string> {
