@@ -55,6 +55,9 @@ export class ExpanderV5 extends ExpanderCore {
   /** Regions to return to. */
   private stack = new Int32Array(64);
   private sp = 0;
+  override get callDepth(): number {
+    return this.sp;
+  }
   /** The current bit word and how many of its bits are unread. */
   private bitWord = 0;
   private bitsLeft = 0;

@@ -80,6 +80,10 @@ export class TraceExpander {
   get keyframes(): readonly { word: number; count: number }[] {
     return this.core.keyframes;
   }
+  /** Formats 5 and 6: calls nested inside the function the host entered (0: in it, as at its entry); format 4: -1. */
+  get callDepth(): number {
+    return this.core.callDepth;
+  }
 }
 
 /** Format 4: one region id word per region, then its address words. */

@@ -75,6 +75,10 @@ export abstract class ExpanderCore {
   regionWord = 0;
   /** Format 6: the keyframes read, each with its stream word and the instructions before it. */
   readonly keyframes: { word: number; count: number }[] = [];
+  /** Formats 5 and 6: calls nested inside the function the host entered (0: in it). Format 4 does not follow calls: -1. */
+  get callDepth(): number {
+    return -1;
+  }
 
   constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void) {
     this.map = map;

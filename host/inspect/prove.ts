@@ -147,8 +147,8 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
     firstLeaf = Math.floor((4 * rec.word) / chunk);
     lastLeaf = Math.floor(lastByte / chunk);
   }
-  // With a keyframe, the stream's tail too (the table): k keyframes follow k flushes, each of at least
-  // the flush threshold of bytes, so the table starts after word W − 8 − 2·⌊bytes / threshold⌋.
+  // With a keyframe, the stream's tail too (the table): each keyframe follows at least the flush
+  // threshold of stream written since the one before (docs/TRACE.md), so the table starts after word W − 8 − 2·⌊bytes / threshold⌋.
   const streamBytes = Number(toBigInt(run.record.bodies.trace.bytes));
   const streamWords = streamBytes / 4;
   const tailFrom = keyframe ? Math.max(0, Math.floor((4 * (streamWords - 8 - 2 * Math.floor(streamBytes / DEFAULT_FLUSH_THRESHOLD))) / chunk)) * chunk : undefined;
@@ -223,24 +223,12 @@ function expandBundled(map: StaticMap, datas: Uint8Array[], firstLeaf: number, c
   let entered = -1, shown: Shown | null = null;
   // Every instruction from the start is visited: the outermost function's give the function the host entered.
   const ex: TraceExpander = new TraceExpander(map, (r) => {
-    if (depth.sp === 0) entered = r.func;
+    if (ex.callDepth === 0) entered = r.func;
     if (r.index === n) shown = { record: decodedOf(r), word: ex.words, entered };
   }, 0, n + 1, keyframe ? { keyframe } : {});
-  const depth = callDepthOf(ex);
   for (const [i, d] of datas.entries()) ex.push(i === 0 && keyframe ? d.subarray(4 * keyframe.word - firstLeaf * chunk) : d);
   if (endsStream) ex.end();
   return shown;
-}
-
-/**
- * The expander's call state: `sp` is 0 while it is in the function the host entered (its return
- * stack is empty). traces/ has no public accessor for it yet, so this reads it; a rename there
- * fails here loudly, never silently.
- */
-function callDepthOf(ex: TraceExpander): { readonly sp: number } {
-  const core = (ex as unknown as { core?: { sp?: unknown } }).core;
-  if (typeof core?.sp !== 'number') throw new Error('internal: the trace expander no longer exposes its call depth (core.sp) to prove');
-  return core as { sp: number };
 }
 
 /** The guest callbacks by function index: the ABI exports each function is exported as (init: also the start function). */
