@@ -14,23 +14,9 @@ import { writeRunDir } from '../../host/run/rundir.ts';
 import { renderReport, downsampleEquity } from '../../host/report/index.ts';
 import { TimeColumn } from '../../host/engine/timeline.ts';
 import { GROUP_ROWS } from '../../host/data/cache.ts';
+import { minuteCsv as csv } from '../helpers/minute-csv.ts';
 
 const BARS = 150_000; // three chunks of GROUP_ROWS and a part
-
-/** Minute bars from `start` (UTC ms), a random-walk close; every 997th step is a 3-hour gap (the other feed's bars share its instants). */
-function csv(bars: number, start: number, seed: number): string {
-  const out = ['Date,Open,High,Low,Close,Volume'];
-  let t = start, close = 100, s = seed;
-  for (let i = 0; i < bars; i++) {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    const open = close;
-    close = Math.max(1, open + (s / 2147483648 - 0.5));
-    const d = new Date(t).toISOString();
-    out.push(`${d.slice(0, 10)} ${d.slice(11, 19)},${open.toFixed(4)},${(Math.max(open, close) + 0.05).toFixed(4)},${(Math.min(open, close) - 0.05).toFixed(4)},${close.toFixed(4)},${1000 + (i % 77)}`);
-    t += i % 997 === 0 ? 3 * 3_600_000 : 60_000;
-  }
-  return out.join('\n') + '\n';
-}
 
 let work = '';
 let outcome: RunOutcome;
