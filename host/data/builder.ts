@@ -103,9 +103,19 @@ export class BarBuilder {
     return this.n;
   }
 
-  /** The bars pushed since the last chunk, as a chunk; the ordering check carries over. */
-  takeChunk(): Bars {
-    const chunk = this.slice();
+  /**
+   * The bars pushed since the last chunk, as a chunk; the ordering check carries over. `into`: a
+   * chunk its reader is done with, whose columns take these bars when they are as long.
+   */
+  takeChunk(into?: Bars): Bars {
+    const n = this.n;
+    let chunk: Bars;
+    if (into !== undefined && into.length === n) {
+      into.time.set(this.time.subarray(0, n));
+      const cols = [into.open, into.high, into.low, into.close, into.volume];
+      for (let c = 0; c < 5; c++) cols[c]!.set(this.cols[c]!.subarray(0, n));
+      chunk = into;
+    } else chunk = this.slice();
     this.n = 0;
     return chunk;
   }
@@ -148,4 +158,10 @@ export class BarBuilder {
     const [open, high, low, close, volume] = this.cols.map((c) => c.subarray(0, n)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     return { length: n, time: this.time.subarray(0, n), open, high, low, close, volume };
   }
+}
+
+/** Every column of `b` is a whole array of its length (not a view into a larger one, not detached). */
+export function wholeColumns(b: Bars): boolean {
+  for (const c of [b.time, b.open, b.high, b.low, b.close, b.volume]) if (c.length !== b.length || c.byteOffset !== 0 || c.byteLength !== c.buffer.byteLength) return false;
+  return b.length > 0;
 }

@@ -16,6 +16,7 @@ import { threadId } from 'node:worker_threads';
 import type { Bars, BarSource } from '../model/bars.ts';
 import type { DataOptions } from './options.ts';
 import { closeOwned, openRegular, own, WRITE_NONBLOCK } from './files.ts';
+import { wholeColumns } from './builder.ts';
 
 const MAGIC = 'BPCOLUMN';
 export const CACHE_VERSION = 1;
@@ -373,12 +374,6 @@ export class CacheSource implements BarSource {
     if (this.csv !== null || this.free.length >= 2 || !wholeColumns(chunk)) return;
     this.free.push(chunk);
   }
-}
-
-/** Every column of `b` is a whole array of its length (not a view into a larger one, not detached). */
-export function wholeColumns(b: Bars): boolean {
-  for (const c of [b.time, b.open, b.high, b.low, b.close, b.volume]) if (c.length !== b.length || c.byteOffset !== 0 || c.byteLength !== c.buffer.byteLength) return false;
-  return b.length > 0;
 }
 
 function newBars(n: number): Bars {

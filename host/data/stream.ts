@@ -9,6 +9,7 @@
 import { closeSync, openSync, readSync, fstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { DataError } from '../errors.ts';
+import { wholeColumns } from './builder.ts';
 import type { Bars, BarSource } from '../model/bars.ts';
 import { StringDecoder } from 'node:string_decoder';
 import { CsvParser } from './csv.ts';
@@ -102,6 +103,8 @@ export class CsvSource implements BarSource {
   private readonly input: FileBytes | null;
   private readonly parser: CsvParser;
   private done = false;
+  /** Chunks handed back (recycle), whole chunkBars long: the next chunks are copied into them. */
+  private readonly free: Bars[] = [];
   /** Bytes in the file (for the record). */
   readonly byteLength: number;
 
@@ -134,7 +137,16 @@ export class CsvSource implements BarSource {
       if (bars.total === 0) throw new DataError('DATA_EMPTY', `${this.parser.file}: no bars`);
       return null;
     }
-    return bars.takeChunk();
+    return bars.takeChunk(this.free.pop());
+  }
+
+  /**
+   * The caller is done with `chunk`, one this source gave, and holds no view of it: a later chunk
+   * of the same length is copied into its columns (the run's memory is a few chunks reused, not a
+   * fresh ~3 MiB a chunk that the allocator keeps). Two at most are kept.
+   */
+  recycle(chunk: Bars): void {
+    if (this.free.length < 2 && chunk.length === this.chunkBars && wholeColumns(chunk)) this.free.push(chunk);
   }
 
   /** Rows so far kept under `duplicates: keep` although they repeat the previous row's time. */
