@@ -100,11 +100,13 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   );
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;
-  const beforePublish = async (partial: string, recordPb: Uint8Array): Promise<void> => {
+  const beforePublish = async (partial: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array) => Promise<void>): Promise<void> => {
     // The report first: it renders the bytes just written (verify renders it again from the folder), before anything is logged.
     if (r.report !== false) {
       r.onPhase?.({ step: 'report' });
-      await writeFile(path.join(partial, REPORT_FILE), renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) }));
+      const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) });
+      await writeFile(path.join(partial, REPORT_FILE), html);
+      await remember(REPORT_FILE, html); // the rendering cache: verify on this machine hashes it rather than rendering it again
     }
     if (log) {
       r.onPhase?.({ step: 'log' });

@@ -17,7 +17,7 @@ import { AuditError } from '../../host/errors.ts';
 const saved = { cache: process.env.BACKPROOF_CACHE_DIR, xdg: process.env.XDG_CACHE_HOME };
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 /** What the writer remembers: the renderings it wrote and result.pb (its rows made by the encoder). */
-const WRITTEN = [FILES.orders, FILES.result, FILES.stats, FILES.trades];
+const WRITTEN = [FILES.orders, FILES.result, FILES.stats, FILES.trades, REPORT_FILE];
 let work: string, run: string, cache: string;
 
 /** The entry (file name under rendered/, and its text) saying file `name` of the run is `bytes`. */
@@ -60,14 +60,13 @@ describe('the run folder seeds the rendering cache', () => {
     expect(await entries(cache)).toEqual(want.map((w) => w.file).sort());
     for (const w of want) expect(await readFile(path.join(cache, 'rendered', w.file), 'utf8')).toBe(w.text);
     expect(await outcome(run, cache)).toBe(OK);
-    // verify found the remembered files as they were and adds only report.html (rendered, compared, remembered)
-    const report = entryOf(recordPb, REPORT_FILE, await readFile(path.join(run, REPORT_FILE)));
-    expect(await entries(cache)).toEqual([...want.map((w) => w.file), report.file].sort());
+    // verify found the remembered files as they were, report.html too: it adds nothing
+    expect(await entries(cache)).toEqual(want.map((w) => w.file).sort());
     for (const w of want) expect(await readFile(path.join(cache, 'rendered', w.file), 'utf8')).toBe(w.text);
   });
 
   it('a file altered after the backtest fails exactly as without a cache', async () => {
-    for (const name of [FILES.trades, FILES.orders, FILES.stats, FILES.result]) {
+    for (const name of [FILES.trades, FILES.orders, FILES.stats, FILES.result, REPORT_FILE]) {
       const dir = path.join(work, `edited-${name}`);
       await cp(run, dir, { recursive: true });
       const bytes = await readFile(path.join(dir, name));
@@ -75,7 +74,7 @@ describe('the run folder seeds the rendering cache', () => {
       bytes[at] = bytes[at] === 0x31 ? 0x32 : 0x31;
       await writeFile(path.join(dir, name), bytes);
       const without = await outcome(dir, 'off');
-      expect(without.startsWith('result: ')).toBe(true);
+      expect(without.startsWith(name === REPORT_FILE ? 'files: ' : 'result: '), without).toBe(true);
       expect(await outcome(dir, cache)).toBe(without);
     }
   });
