@@ -57,3 +57,24 @@ describe('launcher: the compile cache goes where host/build/cache-root.ts says t
     }
   });
 });
+
+describe('launcher: glibc maps large blocks on their own (MALLOC_MMAP_THRESHOLD_), set before malloc starts', () => {
+  // An --import that reports, at exit, what the process's environment says: the launcher re-runs itself in
+  // place (execve) with the setting, so the report comes once, from the process that ran the command.
+  const probe = `data:text/javascript,process.on('exit',()=>process.stderr.write('MMAP='+process.env.MALLOC_MMAP_THRESHOLD_+'\\n'))`;
+  const run = (vars: Record<string, string>) =>
+    spawnSync(process.execPath, ['--import', probe, BIN, '--version'], { env: { PATH: process.env.PATH!, HOME: os.tmpdir(), BACKPROOF_CACHE_DIR: 'off', ...vars }, encoding: 'utf8' });
+
+  it.runIf(process.platform === 'linux')('is set to 64 KiB by a re-run in place: one process, one output', () => {
+    const r = run({});
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('MMAP=65536\n');
+    expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('a value already set is left alone (no re-run)', () => {
+    const r = run({ MALLOC_MMAP_THRESHOLD_: '131072' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('MMAP=131072\n');
+  });
+});
