@@ -1,7 +1,7 @@
 /**
  * @module audit/cache-entry
- * One file of a cache under Backproof's cache folder, as verify's caches keep them (inspect/normalized-cache,
- * audit/rendering-cache): one line, the SHA-256 (hex) of the JSON that follows it, then that JSON. A file
+ * One file of a cache under Backproof's cache folder, as audit/rendering-cache keeps them (build/'s caches,
+ * which audit/ cannot import, keep the same layout through build/cache-entry): one line, the SHA-256 (hex) of the JSON that follows it, then that JSON. A file
  * that is not whole (any byte changed, cut short) is no entry; one that is not a regular file is never
  * opened as one (a FIFO at its name is never waited on). Written under a temporary name and renamed into
  * place, so a reader never sees half of one; a folder that cannot be written leaves the cache unused.

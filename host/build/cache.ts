@@ -16,14 +16,14 @@
  * Where: the builds/ folder of Backproof's cache folder (build/cache-root: BACKPROOF_CACHE_DIR, "off"
  * disables it, else $XDG_CACHE_HOME/backproof, else ~/.cache/backproof), one file per key.
  */
-import { createHash } from 'node:crypto';
-import { constants, readFileSync } from 'node:fs';
-import { lstat, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { siblingModule } from '../paths.ts';
 import { ascVersion, type BuildResult } from './asc.ts';
+import { readEntryJson, sha256Hex, writeEntryJson } from './cache-entry.ts';
+import { rememberNormalized } from './normalized-cache.ts';
 
 export { cacheRoot } from './cache-root.ts';
 
@@ -46,8 +46,6 @@ interface Entry {
   inputs: [string, string | null][];
 }
 
-const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
-
 let toolchainOnce: Record<string, unknown> | null = null;
 
 /** What builds a module besides its sources: a new version of any of these makes every entry miss. */
@@ -69,28 +67,6 @@ function entryFile(root: string, entry: string, text: string, backproof: string,
   return { file: path.join(root, 'builds', `${key}.json`), toolchain: t };
 }
 
-/** O_NONBLOCK (0 where Node has none, on Windows, which has no FIFOs in the file system). */
-const NONBLOCK = constants.O_NONBLOCK ?? 0;
-
-/**
- * A cache entry's text when a regular file is at its name, else null: a FIFO there (whose open would
- * wait for a writer forever), a device or a folder is an unusable entry. lstat skips it before
- * opening; O_NONBLOCK and fstat close the race with one put there in between.
- */
-async function readEntry(file: string): Promise<string | null> {
-  try {
-    if (!(await lstat(file)).isFile()) return null;
-    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
-    try {
-      return (await handle.stat()).isFile() ? await handle.readFile('utf8') : null;
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return null;
-  }
-}
-
 const readText = async (file: string): Promise<string | null> => {
   try {
     return await readFile(file, 'utf8');
@@ -99,12 +75,8 @@ const readText = async (file: string): Promise<string | null> => {
   }
 };
 
-/** The entry's build if it is whole and every file it was built from still reads the same; null otherwise. */
-async function validBuild(stored: string): Promise<CachedBuild | null> {
-  // The first line is the SHA-256 of the rest: any damaged byte makes it a miss.
-  const newline = stored.indexOf('\n');
-  const json = stored.slice(newline + 1);
-  if (newline !== 64 || stored.slice(0, 64) !== sha256Hex(json)) return null;
+/** The build of a whole entry's JSON if every file it was built from still reads the same; null otherwise. */
+async function validBuild(json: string): Promise<CachedBuild | null> {
   let e: Entry;
   try {
     e = JSON.parse(json) as Entry;
@@ -123,8 +95,6 @@ async function validBuild(stored: string): Promise<CachedBuild | null> {
   return { wasm, sources, ...(typeof e.sourceMap === 'string' ? { sourceMap: e.sourceMap } : {}) };
 }
 
-let tmpCounter = 0;
-
 /**
  * The build of `entry` from the cache under `root`, or `build()`'s (which reports each file it reads
  * through `onRead`), then stored. `accept` runs on every build given, cached or fresh (a fresh one
@@ -138,7 +108,8 @@ export async function cachedBuild(
   const text = root === null ? null : await readText(entryAbs);
   const slot = root !== null && text !== null ? entryFile(root, entryAbs, text, backproof, flags) : null;
   if (slot) {
-    const json = await readEntry(slot.file);
+    // The first line is the SHA-256 of the rest: any damaged byte makes it a miss.
+    const json = await readEntryJson(slot.file);
     const hit = json === null ? null : await validBuild(json);
     if (hit) {
       await accept(hit);
@@ -149,23 +120,12 @@ export async function cachedBuild(
   const built = await build((file, t) => inputs.set(file, t === null ? null : sha256Hex(t)));
   await accept(built);
   // The key was made from the text read before the build: if the build read another, the entry's inputs say so and it never hits.
-  if (slot) await store(slot.file, {
+  if (slot) await writeEntryJson(slot.file, JSON.stringify({
     format: BUILD_CACHE_FORMAT, toolchain: slot.toolchain, entry: entryAbs, wasmSha256: sha256Hex(built.wasm), wasm: Buffer.from(built.wasm).toString('base64'),
     ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), sources: built.sources, inputs: [...inputs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-  });
+  } satisfies Entry));
+  // Each source's normalized hash, as asc's normalizer gave it in this build, is what verify's source
+  // check would compute: remembered (build/normalized-cache), so the first verify of the run starts no asc.
+  await Promise.all(built.sources.map((s) => rememberNormalized(root, s.path, Buffer.from(s.text, 'utf8'), Buffer.from(s.normalizedSha256, 'hex'))));
   return { wasm: built.wasm, sources: built.sources, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), cached: false };
-}
-
-/** Writes an entry under a temporary name and renames it into place; a folder that cannot be written leaves the cache unused. */
-async function store(file: string, entry: Entry): Promise<void> {
-  const tmp = `${file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
-  try {
-    await mkdir(path.dirname(file), { recursive: true });
-    const json = JSON.stringify(entry);
-    // Never waits on a FIFO at the temporary name: opening one to write without a reader fails at once.
-    await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
-    await rename(tmp, file);
-  } catch {
-    await rm(tmp, { force: true }).catch(() => {});
-  }
 }

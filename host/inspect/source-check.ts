@@ -2,7 +2,7 @@
  * @module inspect/source-check
  * verify's strategy step checks each recorded source's normalizedSha256: the source parsed by asc
  * and printed back. Loading assemblyscript (and binaryen, which it loads) and parsing take ~0.7 s
- * and ~100 MB here, so a check that passed before is remembered (inspect/normalized-cache: by the
+ * and ~100 MB here, so a check that passed before is remembered (build/normalized-cache: by the
  * source's exact bytes, its path and the toolchain, under the cache folder) and one not remembered
  * is started on a worker thread as verify begins, overlapping the other steps on another core (its
  * thread stubs binaryen out: inspect/source-check-thread); the answers are awaited at the strategy
@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { normalizeSource } from '../build/asc.ts';
 import { equalBytes, sha256 } from '../../traces/index.ts';
 import { siblingModule } from '../paths.ts';
-import { rememberedNormalized, rememberNormalized } from './normalized-cache.ts';
+import { rememberedNormalized, rememberNormalized } from '../build/normalized-cache.ts';
 
 export interface SourceCheckJob { sources: { path: string; text: Uint8Array }[] }
 /** Per source: the SHA-256 of its normalized text, or asc's parse error, or nothing the thread can say. */

@@ -521,7 +521,7 @@ export function timelineOfOne(source: BarSource, expected: number, keep?: readon
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   const rec = await openRecord(opts.dir, opts.trustedKey ?? null);
   // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
-  // (a check that passed before is remembered under the cache folder: inspect/normalized-cache)
+  // (a check that passed before is remembered under the cache folder, by verify or by the build: build/normalized-cache)
   const recordedSources = (rec.bodies.strategy.sources as { path: string; normalizedSha256?: Uint8Array }[]) ?? [];
   const sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
     path: src.path,

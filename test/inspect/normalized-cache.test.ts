@@ -1,4 +1,4 @@
-// verify remembers a source check that passed (inspect/normalized-cache) under the cache folder's
+// verify remembers a source check that passed (build/normalized-cache) under the cache folder's
 // normalized/: a miss is checked by asc and remembered, a hit needs no asc thread, a damaged or
 // misplaced entry is ignored, a whole entry is believed (the cache is trusted like the installation,
 // docs/AUDIT.md) and BACKPROOF_CACHE_DIR=off reads and writes none.
@@ -14,7 +14,7 @@ import { DEFAULT_CONFIG, type RunConfig } from '../../host/run/config.ts';
 import { writeRunDir, FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { startSourceCheck } from '../../host/inspect/source-check.ts';
-import { NORMALIZED_CACHE_FORMAT } from '../../host/inspect/normalized-cache.ts';
+import { NORMALIZED_CACHE_FORMAT } from '../../host/build/normalized-cache.ts';
 import { ascVersion } from '../../host/build/asc.ts';
 import { generateKeys } from '../../host/audit/keys.ts';
 import { chainLinks, decodeSignedRecord, encodeRecord, renderRecordJson, runIdOf, signedRecordBytes, type LinkKind } from '../../host/audit/record.ts';

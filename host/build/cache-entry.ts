@@ -1,0 +1,58 @@
+/**
+ * @module build/cache-entry
+ * One file of a cache of build/ under Backproof's cache folder (build/cache's builds/, build/normalized-cache's
+ * normalized/): one line, the SHA-256 (hex) of the JSON that follows it, then that JSON. A file that is not
+ * whole (any byte changed, cut short) is no entry; anything but a regular file at an entry's name (a FIFO,
+ * whose open would wait for a writer forever, a device, a folder) is never opened as one. Written under a
+ * temporary name and renamed into place, so a reader never sees half of one; a folder that cannot be written
+ * leaves the cache unused. (audit/cache-entry keeps the same layout for audit/'s rendering cache: audit/
+ * cannot import build/.)
+ */
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+
+export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/** O_NONBLOCK (0 where Node has none, on Windows, which has no FIFOs in the file system). */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/**
+ * The JSON text of the entry at `file`, or null: no regular file there (lstat skips one before opening;
+ * O_NONBLOCK and fstat close the race with one put there in between), or not a whole entry.
+ */
+export async function readEntryJson(file: string): Promise<string | null> {
+  let stored: string;
+  try {
+    if (!(await lstat(file)).isFile()) return null;
+    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
+    try {
+      if (!(await handle.stat()).isFile()) return null;
+      stored = await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null;
+  }
+  const newline = stored.indexOf('\n');
+  const json = stored.slice(newline + 1);
+  return newline === 64 && stored.slice(0, 64) === sha256Hex(json) ? json : null;
+}
+
+let tmpCounter = 0;
+
+/** Writes `json` as the entry at `file` (its folder made as needed); any failure leaves no entry and no temporary file. */
+export async function writeEntryJson(file: string, json: string): Promise<void> {
+  const tmp = `${file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
+  try {
+    await mkdir(path.dirname(file), { recursive: true });
+    // never waits on a FIFO at the temporary name: opening one to write without a reader fails at once
+    await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
+    await rename(tmp, file);
+  } catch {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}
