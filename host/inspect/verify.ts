@@ -23,6 +23,7 @@ import { buildStrategy } from '../build/asc.ts';
 import { cacheRoot } from '../build/cache-root.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
+import type { DataOptions } from '../data/options.ts';
 import { TIME_HI, TIME_LO, timeWords, type Bars, type BarSource } from '../model/bars.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
@@ -38,6 +39,7 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
+import { startDataAhead, type DataAhead } from './data-ahead.ts';
 import { hashedChunks, isRendered, RenderingCache } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
@@ -382,8 +384,8 @@ const VERIFY_STREAM_THRESHOLD = 4 << 20;
  * With `keep` (bar indices, ascending), a single file's timeline keeps only those bars' times (SparseTimeline).
  */
 export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing?: 'fail' | 'data error', candles?: boolean): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }>;
-export async function recordedTimeline(rec: OpenedRecord, standIn: string | undefined, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
+export async function recordedTimeline(rec: OpenedRecord, standIn: string | undefined, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null, ahead?: DataAhead | null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
+export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null, ahead: DataAhead | null = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
   const b = rec.bodies;
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
@@ -393,12 +395,9 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
   const symbols: string[] = [];
   const reportFeeds: ReportInput['feeds'][number][] = [];
   let byteLength = 0;
-  for (const [k, df] of files.entries()) {
-    const dataPath = standIn ?? df.path;
-    const options = dataOptionsFromRecord(df);
-    let feed: DataFeed;
+  const opened = async (dataPath: string, options: DataOptions): Promise<DataFeed> => {
     try {
-      feed = await openData(dataPath, options, VERIFY_STREAM_THRESHOLD);
+      return await openData(dataPath, options, VERIFY_STREAM_THRESHOLD);
     } catch (e) {
       if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') {
         // the recorded path may have moved (--data points at a copy); a file given with --data is simply unreadable
@@ -408,8 +407,27 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
       }
       throw e;
     }
-    expectEqual('data', `SHA-256 of ${dataPath}`, df.sha256, fromHex(feed.sha256));
-    expectField('data', `files[${k}].size`, toBigInt(df.size), BigInt(feed.byteLength), dataPath);
+  };
+  const expectHashed = (k: number, dataPath: string, got: { sha256: string; byteLength: number }): void => {
+    expectEqual('data', `SHA-256 of ${dataPath}`, files[k]!.sha256, fromHex(got.sha256));
+    expectField('data', `files[${k}].size`, toBigInt(files[k]!.size), BigInt(got.byteLength), dataPath);
+  };
+  // A file hashed ahead (inspect/data-ahead: its times read from the column cache of its recorded hash
+  // meanwhile) is checked once its hash is in, before its times or an error reading them count; a file
+  // the thread could not hash is opened here, and fails as it would have.
+  const settleAhead = async (): Promise<void> => {
+    if (!ahead) return;
+    const dataPath = standIn ?? files[0]!.path;
+    expectHashed(0, dataPath, (await ahead.hashed) ?? (await opened(dataPath, dataOptionsFromRecord(files[0]!))));
+  };
+  for (const [k, df] of files.entries()) {
+    const dataPath = standIn ?? df.path;
+    let feed: DataFeed;
+    if (ahead && k === 0) feed = ahead.feed; // (ahead only for a run with one data file)
+    else {
+      feed = await opened(dataPath, dataOptionsFromRecord(df));
+      expectHashed(k, dataPath, feed);
+    }
     byteLength = feed.byteLength;
     // Counted as the timeline is built from it (a streamed file is read once), and drawn as candles.
     const src = sourceOfFeed(feed);
@@ -438,9 +456,16 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
   }
   // The recorded symbol names order events at one instant, as they did in the run.
   const expected = Math.min(Number(toBigInt(files[0]!.bars)), Math.max(1 << 16, byteLength));
-  const timeline = files.length === 1
-    ? (keep ? timelineOfOne(sources[0]!, expected, keep) : timelineOfOne(sources[0]!, expected))
-    : timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
+  let timeline: BigInt64Array | SparseTimeline;
+  try {
+    timeline = files.length === 1
+      ? (keep ? timelineOfOne(sources[0]!, expected, keep) : timelineOfOne(sources[0]!, expected))
+      : timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
+  } catch (e) {
+    await settleAhead(); // a file that does not hash as recorded is the failure
+    throw e;
+  }
+  await settleAhead();
   for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), standIn ?? df.path);
   return { timeline, feeds: reportFeeds };
 }
@@ -528,14 +553,18 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
     recorded: src.normalizedSha256 ?? new Uint8Array(0),
   }))), cacheRoot());
+  let ahead: DataAhead | null = null;
   try {
-    return await verifyOpened(opts, rec, sourceCheck);
+    // the data file's hashing starts now on another thread too, when its column cache is there (inspect/data-ahead)
+    ahead = startDataAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD);
+    return await verifyOpened(opts, rec, sourceCheck, ahead);
   } finally {
     sourceCheck.close();
+    ahead?.close();
   }
 }
 
-async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck): Promise<VerifyReport> {
+async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck, ahead: DataAhead | null): Promise<VerifyReport> {
   const dir = opts.dir;
   const steps = ['record', 'signature', 'chain'];
   // config, strategy, [rebuild], data, trace, result, files: counted as they pass, for a progress display.
@@ -618,7 +647,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // every bar's time is kept only for a file that reads them all (equity.csv, a report.html to render); else those snapshots.json names
     const equityPresent = await lstat(path.join(dir, FILES.equity)).then(() => true, () => false);
     const keep = equityPresent || (hasReport && !reportRemembered) ? null : await snapshotBarsOf(dir);
-    const data = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered, keep);
+    const data = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered, keep, ahead);
     const reportFeeds = data.feeds;
     let timeline = data.timeline;
     /** Every bar's time: read from the data again if only some were kept (a report.html or snapshots.json that is not the remembered one). */

@@ -1,0 +1,98 @@
+// verify hashes a large data file on a thread from its start while its data step reads the times from the
+// column cache of the recorded hash (inspect/data-ahead): it passes as before, and a file that does not
+// hash as recorded, is missing or is not a file fails the data step with the very message it gives with no
+// cache at all (BACKPROOF_CACHE_DIR=off), never with times read from the cache.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { backtest } from '../../host/run/backtest.ts';
+import { DEFAULT_CONFIG } from '../../host/run/config.ts';
+import { FILES } from '../../host/run/rundir.ts';
+import { verifyRun } from '../../host/inspect/verify.ts';
+import { startDataAhead } from '../../host/inspect/data-ahead.ts';
+import { decodeSignedRecord, type LinkKind } from '../../host/audit/record.ts';
+import type { RecordedDataFile } from '../../host/inspect/opened-record.ts';
+import { AuditError } from '../../host/errors.ts';
+import { minuteCsv } from '../helpers/minute-csv.ts';
+
+const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
+/** verify streams a CSV above this many bytes (inspect/verify VERIFY_STREAM_THRESHOLD): the file here is above it. */
+const STREAMED = 4 << 20;
+const saved = process.env.BACKPROOF_CACHE_DIR;
+let work: string, run: string, cache: string, csv: string, text: string;
+
+async function outcome(dataPath?: string): Promise<string> {
+  return verifyRun({ dir: run, ...(dataPath ? { dataPath } : {}) }).then((r) => `OK ${r.steps.join(',')}`, (e: unknown) => (e instanceof AuditError ? `${e.step}: ${e.message}` : `not an AuditError: ${String(e)}`));
+}
+
+/** The outcome with the cache folder, then with none: they must be the same. */
+async function bothWays(dataPath?: string): Promise<[string, string]> {
+  process.env.BACKPROOF_CACHE_DIR = cache;
+  const cached = await outcome(dataPath);
+  process.env.BACKPROOF_CACHE_DIR = 'off';
+  return [cached, await outcome(dataPath)];
+}
+
+const recordedFiles = async (): Promise<RecordedDataFile[]> =>
+  (decodeSignedRecord(new Uint8Array(await readFile(path.join(run, FILES.record)))).bodies as Record<LinkKind, Record<string, unknown>>).data.files as RecordedDataFile[];
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-data-ahead-'));
+  run = path.join(work, 'run');
+  cache = path.join(work, 'cache');
+  csv = path.join(work, 'walk.csv');
+  text = minuteCsv(100_000, Date.UTC(2020, 0, 1), 7);
+  await writeFile(csv, text);
+  process.env.BACKPROOF_CACHE_DIR = cache; // the backtest writes the CSV's column cache
+  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: [csv], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } }, key: null, out: run, timeoutMs: 300_000, report: false });
+}, 600_000);
+
+afterEach(() => {
+  process.env.BACKPROOF_CACHE_DIR = saved;
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('the data file hashed ahead', () => {
+  it('is taken when its column cache is there (the thread gives its hash and size), not without one; verify passes both ways', async () => {
+    expect(Buffer.byteLength(text)).toBeGreaterThan(STREAMED);
+    const files = await recordedFiles();
+    process.env.BACKPROOF_CACHE_DIR = cache;
+    const ahead = startDataAhead(files, undefined, STREAMED);
+    try {
+      expect(ahead).not.toBeNull();
+      expect(await ahead!.hashed).toEqual({ sha256: createHash('sha256').update(text).digest('hex'), byteLength: Buffer.byteLength(text) });
+    } finally {
+      ahead?.close();
+    }
+    expect(startDataAhead(files, undefined, Buffer.byteLength(text))).toBeNull(); // not a file verify streams
+    process.env.BACKPROOF_CACHE_DIR = 'off';
+    expect(startDataAhead(files, undefined, STREAMED)).toBeNull();
+    expect(await bothWays()).toEqual([OK, OK]);
+    expect(await bothWays(csv)).toEqual([OK, OK]);
+  });
+
+  it('a copy differing in one byte (same size) fails the data step on its SHA-256, as without a cache', async () => {
+    const altered = path.join(work, 'altered.csv');
+    const at = text.lastIndexOf(',100');
+    await writeFile(altered, `${text.slice(0, at)},200${text.slice(at + 4)}`);
+    const [cached, uncached] = await bothWays(altered);
+    expect(cached).toBe(uncached);
+    expect(cached).toMatch(new RegExp(`^data: SHA-256 of ${altered.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is [0-9a-f]{64}, the record says ${createHash('sha256').update(text).digest('hex')}$`));
+  });
+
+  it('a longer copy fails on its SHA-256 too, a missing file and a folder as not found, each as without a cache', async () => {
+    const longer = path.join(work, 'longer.csv');
+    await writeFile(longer, `${text}\n`);
+    const folder = path.join(work, 'a-folder.csv');
+    await mkdir(folder);
+    for (const dataPath of [longer, path.join(work, 'missing.csv'), folder]) {
+      const [cached, uncached] = await bothWays(dataPath);
+      expect([dataPath, cached]).toEqual([dataPath, uncached]);
+      expect(cached).toMatch(/^data: /);
+    }
+  });
+});
