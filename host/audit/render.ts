@@ -7,9 +7,9 @@
  * of the whole file, which past ~11.5M rows is longer than V8's strings may be); they only iterate
  * the result's rows, so rows read from result.pb as they go serve (audit/codec streamedResult).
  */
-import { isoTime, timeWords, TIME_HI, TIME_LO, writeIsoTimeWords } from '../model/bars.ts';
-import type { BacktestResult, Stats } from '../model/trade.ts';
-import { writeShortestDouble } from './number-text.ts';
+import { dayOfWords, isoTime, NS_PER_DAY, timeWords, TIME_HI, TIME_LO } from '../model/bars.ts';
+import type { BacktestResult, Stats, Trade } from '../model/trade.ts';
+import { fourDigits, twoDigits, writeInt32, writeNumber } from './number-text.ts';
 import { OrderFields, RESULT_BYTES, ResultRowCursor, TradeFields, type ResultBytes } from './codec.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
 
@@ -28,6 +28,8 @@ const ROW_ROOM = 4096;
  */
 class ChunkWriter {
   buf = new Uint8Array(CHUNK_BYTES + ROW_ROOM);
+  /** The same bytes, for writing words. */
+  view = new DataView(this.buf.buffer);
   pos = 0;
 
   get full(): boolean {
@@ -50,6 +52,7 @@ class ChunkWriter {
     const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
     bigger.set(this.buf.subarray(0, this.pos));
     this.buf = bigger;
+    this.view = new DataView(bigger.buffer);
   }
 
   text(s: string): void {
@@ -68,48 +71,97 @@ class ChunkWriter {
     this.pos = at;
   }
 
-  /** String(x): an integer of up to 15 digits by digits, other doubles by audit/number-text, what it leaves through String. */
+  /** A short ASCII text given as its bytes. */
+  ascii(b: Uint8Array): void {
+    const buf = this.buf;
+    let at = this.pos;
+    for (let k = 0; k < b.length; k++) buf[at++] = b[k]!;
+    this.pos = at;
+  }
+
+  /** A number cell: String(x) (audit/number-text, what it leaves through String); a cell of another type as join writes it. */
   number(x: number): void {
-    if (Number.isInteger(x) && x < 1e15 && x > -1e15) {
-      const buf = this.buf;
-      let at = this.pos;
-      let v = x;
-      if (v < 0) {
-        buf[at++] = 45;
-        v = -v;
-      }
-      let digits = 1;
-      for (let p = 10; p <= v; p *= 10) digits++;
-      for (let k = at + digits - 1; k >= at; k--) {
-        const q = Math.floor(v / 10);
-        buf[k] = 48 + (v - q * 10);
-        v = q;
-      }
-      this.pos = at + digits;
-    } else {
-      const end = writeShortestDouble(this.buf, this.pos, x);
-      if (end >= 0) this.pos = end;
-      else this.text(String(x));
+    if (typeof x !== 'number') {
+      if (x !== null && x !== undefined) this.text(String(x));
+      return;
+    }
+    const end = writeNumber(this.buf, this.pos, x);
+    if (end >= 0) this.pos = end;
+    else this.text(String(x));
+  }
+
+  /** A time given as its words (model/bars timeWords), or its text when `text` is given. */
+  time(hi: number, lo: number, text: string | null): void {
+    if (text !== null) this.text(text);
+    else this.pos = isoTimeBytes.write(this.buf, this.view, this.pos, hi, lo);
+  }
+}
+
+/**
+ * model/bars isoTime's bytes for a time given as its words, written a word at a time: the day's
+ * "YYYY-MM-DDT" kept while the day lasts (times come in order), the "HH:MM:" of each minute of the day
+ * from a table, the seconds and nanoseconds by number-text's digit words. Negative times through isoTime.
+ */
+class IsoTimeBytes {
+  /** The day whose prefix is kept, and the prefix's bytes 0–3, 4–7 and 7–10 as little-endian words. */
+  private day = -1;
+  private prefix = new Uint32Array(3);
+  /** Each minute of the day's "HH:M" and "M:" as little-endian words. */
+  private readonly hhmm = new Uint32Array(1440);
+  private readonly mColon = new Uint16Array(1440);
+
+  constructor() {
+    for (let m = 0; m < 1440; m++) {
+      const hh = twoDigits((m / 60) | 0), mm = twoDigits(m % 60);
+      this.hhmm[m] = hh | (58 << 16) | ((mm & 0xff) << 24);
+      this.mColon[m] = (mm >>> 8) | (58 << 8);
     }
   }
 
-  /** A cell as join writes it. */
-  cell(v: unknown): void {
-    if (typeof v === 'number') this.number(v);
-    else if (v !== null && v !== undefined) this.text(String(v));
-  }
-
-  /** A time given as its words (model/bars timeWords). */
-  timeWords(hi: number, lo: number): void {
-    this.pos = writeIsoTimeWords(this.buf, this.pos, hi, lo);
-  }
-
-  time(ns: bigint): void {
-    if (ns < INT64_MIN || ns > INT64_MAX) return this.text(isoTime(ns));
-    time64[0] = ns;
-    this.pos = writeIsoTimeWords(this.buf, this.pos, time32[TIME_HI]!, time32[TIME_LO]!);
+  /** Writes the time's text at `at` (room for 40 bytes) and returns its end. */
+  write(out: Uint8Array, view: DataView, at: number, hi: number, lo: number): number {
+    if (hi < 0) {
+      const text = isoTime((BigInt(hi) << 32n) | BigInt(lo >>> 0));
+      for (let k = 0; k < text.length; k++) out[at++] = text.charCodeAt(k);
+      return at;
+    }
+    const day = dayOfWords(hi, lo);
+    const prefix = this.prefix;
+    if (day !== this.day) {
+      const text = isoTime(BigInt(day) * NS_PER_DAY); // "YYYY-MM-DDT00:00:00Z"
+      const word = (k: number): number => (text.charCodeAt(k) | (text.charCodeAt(k + 1) << 8) | (text.charCodeAt(k + 2) << 16) | (text.charCodeAt(k + 3) << 24)) >>> 0;
+      prefix[0] = word(0);
+      prefix[1] = word(4);
+      prefix[2] = word(7);
+      this.day = day;
+    }
+    view.setUint32(at, prefix[0]!, true);
+    view.setUint32(at + 4, prefix[1]!, true);
+    view.setUint32(at + 7, prefix[2]!, true);
+    // the time of day, exactly (time >> 16 and day · 86,400·10^9 / 2^16 are exact doubles: model/bars dayOfWords)
+    const nsOfDay = (hi * 65536 + (lo >>> 16) - day * 1_318_359_375) * 65536 + (lo & 0xffff);
+    const sec = Math.floor(nsOfDay / 1e9); // exact: nsOfDay < 2^47, and a quotient below an integer stays below it
+    const minute = (sec / 60) | 0;
+    view.setUint32(at + 11, this.hhmm[minute]!, true);
+    view.setUint16(at + 15, this.mColon[minute]!, true);
+    view.setUint16(at + 17, twoDigits(sec - minute * 60), true);
+    const frac = nsOfDay - sec * 1e9;
+    if (frac === 0) {
+      out[at + 19] = 90;
+      return at + 20;
+    }
+    const first = (frac / 1e8) | 0;
+    const rest = frac - first * 1e8;
+    const mid = (rest / 10000) | 0;
+    out[at + 19] = 46;
+    out[at + 20] = 48 + first;
+    view.setUint32(at + 21, fourDigits(mid), true);
+    view.setUint32(at + 25, fourDigits(rest - mid * 10000), true);
+    out[at + 29] = 90;
+    return at + 30;
   }
 }
+const isoTimeBytes = new IsoTimeBytes();
 
 const INT64_MIN = -(1n << 63n);
 const INT64_MAX = (1n << 63n) - 1n;
@@ -117,6 +169,18 @@ const time64 = new BigInt64Array(1);
 const time32 = timeWords(time64);
 const COMMA = 44;
 const NEWLINE = 10;
+
+/**
+ * A time of a row object as its words at words[k + TIME_HI], words[k + TIME_LO] (hi and lo in the codec
+ * rows' order), or, outside int64 (which result.pb cannot hold), its text.
+ */
+function timeOfObject(ns: bigint, words: Int32Array, k: number): string | null {
+  if (ns < INT64_MIN || ns > INT64_MAX) return isoTime(ns);
+  time64[0] = ns;
+  words[k] = time32[TIME_HI]!;
+  words[k + 1] = time32[TIME_LO]!;
+  return null;
+}
 
 /** A streamed rendering: its bytes in chunks, each valid until the next is asked for. */
 export type Chunks = Generator<Uint8Array, void, undefined>;
@@ -134,51 +198,56 @@ function bytesOf(r: BacktestResult): Uint8Array | null {
   return source && r.trades === source.trades && r.orders === source.orders ? source.bytes : null;
 }
 
+/**
+ * A trade row as fields: read from result.pb (ResultRowCursor) or copied from a Trade object; the times
+ * of an object outside int64 as text instead of words.
+ */
+class TradeRow extends TradeFields {
+  entryText: string | null = null;
+  exitText: string | null = null;
+  of(t: Trade): this {
+    this.symbol = t.symbol; this.entryBar = t.entryBar; this.exitBar = t.exitBar;
+    this.entryText = timeOfObject(t.entryTime, this.times, 0);
+    this.exitText = timeOfObject(t.exitTime, this.times, 2);
+    this.size = t.size; this.entryPrice = t.entryPrice; this.exitPrice = t.exitPrice;
+    this.pnl = t.pnl; this.returnPct = t.returnPct; this.commission = t.commission;
+    return this;
+  }
+}
+
 const TRADES_HEADER = 'Symbol,EntryBar,ExitBar,EntryTime,ExitTime,Size,EntryPrice,ExitPrice,PnL,ReturnPct,Commission\n';
 
 export function* tradesCsvChunks(r: BacktestResult): Chunks {
-  const bytes = bytesOf(r);
-  if (bytes) return yield* tradesCsvOfBytes(bytes);
   const w = new ChunkWriter();
   w.text(TRADES_HEADER);
-  for (const t of r.trades) {
-    w.cell(t.symbol); w.byte(COMMA);
-    w.cell(t.entryBar); w.byte(COMMA);
-    w.cell(t.exitBar); w.byte(COMMA);
-    w.time(t.entryTime); w.byte(COMMA);
-    w.time(t.exitTime); w.byte(COMMA);
-    w.cell(t.size); w.byte(COMMA);
-    w.cell(t.entryPrice); w.byte(COMMA);
-    w.cell(t.exitPrice); w.byte(COMMA);
-    w.cell(t.pnl); w.byte(COMMA);
-    w.cell(t.returnPct); w.byte(COMMA);
-    w.cell(t.commission); w.byte(NEWLINE);
-    if (w.full) yield w.take();
-  }
+  const t = new TradeRow();
+  const bytes = bytesOf(r);
+  if (bytes) {
+    const rows = new ResultRowCursor(bytes, 1);
+    while (rows.nextTrade(t)) {
+      writeTrade(w, t);
+      if (w.full) yield w.take();
+    }
+  } else
+    for (const trade of r.trades) {
+      writeTrade(w, t.of(trade));
+      if (w.full) yield w.take();
+    }
   yield w.take();
 }
 
-/** tradesCsvChunks of result.pb's rows, read into one TradeFields (the rows above, cell for cell, from fields instead of objects: all numbers). */
-function* tradesCsvOfBytes(bytes: Uint8Array): Chunks {
-  const w = new ChunkWriter();
-  w.text(TRADES_HEADER);
-  const rows = new ResultRowCursor(bytes, 1);
-  const t = new TradeFields();
-  while (rows.nextTrade(t)) {
-    w.number(t.symbol); w.byte(COMMA);
-    w.number(t.entryBar); w.byte(COMMA);
-    w.number(t.exitBar); w.byte(COMMA);
-    w.timeWords(t.times[0]!, t.times[1]!); w.byte(COMMA);
-    w.timeWords(t.times[2]!, t.times[3]!); w.byte(COMMA);
-    w.number(t.size); w.byte(COMMA);
-    w.number(t.entryPrice); w.byte(COMMA);
-    w.number(t.exitPrice); w.byte(COMMA);
-    w.number(t.pnl); w.byte(COMMA);
-    w.number(t.returnPct); w.byte(COMMA);
-    w.number(t.commission); w.byte(NEWLINE);
-    if (w.full) yield w.take();
-  }
-  yield w.take();
+function writeTrade(w: ChunkWriter, t: TradeRow): void {
+  w.number(t.symbol); w.byte(COMMA);
+  w.number(t.entryBar); w.byte(COMMA);
+  w.number(t.exitBar); w.byte(COMMA);
+  w.time(t.times[0]!, t.times[1]!, t.entryText); w.byte(COMMA);
+  w.time(t.times[2]!, t.times[3]!, t.exitText); w.byte(COMMA);
+  w.number(t.size); w.byte(COMMA);
+  w.number(t.entryPrice); w.byte(COMMA);
+  w.number(t.exitPrice); w.byte(COMMA);
+  w.number(t.pnl); w.byte(COMMA);
+  w.number(t.returnPct); w.byte(COMMA);
+  w.number(t.commission); w.byte(NEWLINE);
 }
 
 export function renderTradesCsv(r: BacktestResult): string {
@@ -192,34 +261,16 @@ export function* equityCsvChunks(r: BacktestResult, time: BigInt64Array | null):
   const words = time ? timeWords(time) : null;
   const equity = r.equity;
   if (time && time.length < equity.length) throw new RangeError(`${equity.length} equity points for ${time.length} times`);
-  // the bar index as decimal digits, counted up in place (no number formatting per row)
-  const index = new Uint8Array(20);
-  index[0] = 48;
-  let digits = 1;
   for (let i = 0; i < equity.length; i++) {
+    w.number(i);
     const buf = w.buf;
     let at = w.pos;
-    for (let k = 0; k < digits; k++) buf[at + k] = index[k]!;
-    at += digits;
     buf[at++] = COMMA;
-    if (words) at = writeIsoTimeWords(buf, at, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
+    if (words) at = isoTimeBytes.write(buf, w.view, at, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
     buf[at++] = COMMA;
-    const end = writeShortestDouble(buf, at, equity[i]!);
-    if (end >= 0) at = end;
-    else {
-      const x = String(equity[i]!); // ASCII: digits, '.', 'e', '+', '-', NaN, Infinity
-      for (let k = 0; k < x.length; k++) buf[at + k] = x.charCodeAt(k);
-      at += x.length;
-    }
-    buf[at++] = NEWLINE;
     w.pos = at;
-    let k = digits - 1;
-    while (k >= 0 && index[k] === 57) index[k--] = 48;
-    if (k >= 0) index[k]!++;
-    else {
-      index.copyWithin(1, 0, digits++);
-      index[0] = 49;
-    }
+    w.number(equity[i]!);
+    w.byte(NEWLINE);
     if (w.full) yield w.take();
   }
   yield w.take();
@@ -288,55 +339,77 @@ export function rejectionsByReason(orders: readonly OrderRecord[]): [string, num
 /** orders.csv: every order, in id order, with how it ended (docs/SEMANTICS.md, "Orders"). */
 const ORDERS_HEADER = 'Id,Time,Symbol,Side,Type,Size,Status,Reason,Price,Units\n';
 
+/** An order row as fields (as TradeRow): read from result.pb or copied from an OrderRecord. */
+class OrderRow extends OrderFields {
+  timeText: string | null = null;
+  /** No time is written (an order rejected before any bar). */
+  noTime = false;
+  of(o: OrderRecord): this {
+    this.id = o.id; this.bar = o.bar; this.symbol = o.symbol; this.side = o.side; this.type = o.type;
+    this.noTime = o.bar < 0 && o.time === 0n;
+    this.timeText = this.noTime ? null : timeOfObject(o.time, this.time, 0);
+    this.size = o.size; this.status = o.status; this.reason = o.reason; this.price = o.price; this.units = o.units;
+    return this;
+  }
+}
+
+/** The side, type and status names as bytes, by code (what the orders table writes for codes outside them made when met). */
+class NameBytes {
+  private readonly known = new Map<number, Uint8Array>();
+  private readonly name: (code: number) => string;
+  constructor(name: (code: number) => string) {
+    this.name = name;
+  }
+  of(code: number): Uint8Array {
+    let b = this.known.get(code);
+    if (b === undefined) {
+      if (this.known.size >= 64) this.known.clear();
+      b = Buffer.from(this.name(code), 'latin1'); // ASCII
+      this.known.set(code, b);
+    }
+    return b;
+  }
+}
+const SIDE_BYTES = new NameBytes((side) => SIDE_NAMES[side] ?? 'invalid');
+const TYPE_BYTES = new NameBytes((type) => TYPE_NAMES[type] ?? `invalid(${type})`);
+const STATUS_BYTES = new NameBytes((status) => STATUS_NAMES[status] ?? String(status));
+
 export function* ordersCsvChunks(r: BacktestResult): Chunks {
-  const bytes = bytesOf(r);
-  if (bytes) return yield* ordersCsvOfBytes(bytes);
   const w = new ChunkWriter();
   w.text(ORDERS_HEADER);
-  for (const o of r.orders) {
-    const filled = o.status === STATUS_FILLED;
-    w.cell(o.id); w.byte(COMMA);
-    if (!(o.bar < 0 && o.time === 0n)) w.time(o.time);
-    w.byte(COMMA);
-    w.cell(o.symbol); w.byte(COMMA);
-    w.cell(SIDE_NAMES[o.side] ?? 'invalid'); w.byte(COMMA);
-    w.cell(TYPE_NAMES[o.type] ?? `invalid(${o.type})`); w.byte(COMMA);
-    w.cell(o.size); w.byte(COMMA);
-    w.cell(STATUS_NAMES[o.status] ?? String(o.status)); w.byte(COMMA);
-    w.cell(o.reason); w.byte(COMMA);
-    if (filled) w.cell(o.price);
-    w.byte(COMMA);
-    if (filled) w.cell(o.units);
-    w.byte(NEWLINE);
-    if (w.full) yield w.take();
-  }
+  const o = new OrderRow();
+  const bytes = bytesOf(r);
+  if (bytes) {
+    const rows = new ResultRowCursor(bytes, 4);
+    while (rows.nextOrder(o)) {
+      o.noTime = o.bar < 0 && o.time[0] === 0 && o.time[1] === 0;
+      writeOrder(w, o);
+      if (w.full) yield w.take();
+    }
+  } else
+    for (const order of r.orders) {
+      writeOrder(w, o.of(order));
+      if (w.full) yield w.take();
+    }
   yield w.take();
 }
 
-/** ordersCsvChunks of result.pb's rows, read into one OrderFields (the rows above, cell for cell, from fields instead of objects). */
-function* ordersCsvOfBytes(bytes: Uint8Array): Chunks {
-  const w = new ChunkWriter();
-  w.text(ORDERS_HEADER);
-  const rows = new ResultRowCursor(bytes, 4);
-  const o = new OrderFields();
-  while (rows.nextOrder(o)) {
-    const filled = o.status === STATUS_FILLED;
-    w.number(o.id); w.byte(COMMA);
-    if (!(o.bar < 0 && o.time[0] === 0 && o.time[1] === 0)) w.timeWords(o.time[0]!, o.time[1]!);
-    w.byte(COMMA);
-    w.number(o.symbol); w.byte(COMMA);
-    w.text(SIDE_NAMES[o.side] ?? 'invalid'); w.byte(COMMA);
-    w.text(TYPE_NAMES[o.type] ?? `invalid(${o.type})`); w.byte(COMMA);
-    w.number(o.size); w.byte(COMMA);
-    w.text(STATUS_NAMES[o.status] ?? String(o.status)); w.byte(COMMA);
-    w.text(o.reason); w.byte(COMMA);
-    if (filled) w.number(o.price);
-    w.byte(COMMA);
-    if (filled) w.number(o.units);
-    w.byte(NEWLINE);
-    if (w.full) yield w.take();
-  }
-  yield w.take();
+function writeOrder(w: ChunkWriter, o: OrderRow): void {
+  const filled = o.status === STATUS_FILLED;
+  w.number(o.id); w.byte(COMMA);
+  if (!o.noTime) w.time(o.time[0]!, o.time[1]!, o.timeText);
+  w.byte(COMMA);
+  w.number(o.symbol); w.byte(COMMA);
+  w.ascii(SIDE_BYTES.of(o.side)); w.byte(COMMA);
+  w.ascii(TYPE_BYTES.of(o.type)); w.byte(COMMA);
+  w.number(o.size); w.byte(COMMA);
+  w.ascii(STATUS_BYTES.of(o.status)); w.byte(COMMA);
+  if (o.reason) w.text(o.reason);
+  w.byte(COMMA);
+  if (filled) w.number(o.price);
+  w.byte(COMMA);
+  if (filled) w.number(o.units);
+  w.byte(NEWLINE);
 }
 
 export function renderOrdersCsv(r: BacktestResult): string {

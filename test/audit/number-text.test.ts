@@ -3,7 +3,7 @@
 // patterns across the fixed-notation range); the doubles it leaves to String are named exactly, and the
 // share it decides itself is checked, so the comparison is of its own digits.
 import { describe, expect, it } from 'vitest';
-import { writeShortestDouble } from '../../host/audit/number-text.ts';
+import { writeInt32, writeNumber, writeShortestDouble } from '../../host/audit/number-text.ts';
 
 /** A seeded 64-bit LCG: the same values on every machine. */
 function lcg(seed: bigint): () => bigint {
@@ -40,10 +40,13 @@ describe('writeShortestDouble', () => {
       expect([x, textOf(x)]).toEqual([x, text]);
   });
 
-  it('writes String(x) at the position given and returns the end', () => {
-    const buf = new Uint8Array(40).fill(120);
-    expect(writeShortestDouble(buf, 5, -12.5)).toBe(10);
-    expect(Buffer.from(buf.subarray(4, 11)).toString('latin1')).toBe('x-12.5x');
+  it('writes String(x) at the position given and returns the end; bytes before it and from 25 past it untouched', () => {
+    for (const [x, text] of [[-12.5, '-12.5'], [1e-6 * 1.5, '0.0000015'], [-123456.78901234567, '-123456.78901234567'], [1234.5, '1234.5'], [1200.000000001, '1200.000000001']] as const) {
+      const buf = new Uint8Array(60).fill(120);
+      expect(writeShortestDouble(buf, 5, x)).toBe(5 + text.length);
+      expect(Buffer.from(buf.subarray(5, 5 + text.length)).toString('latin1')).toBe(text);
+      expect([...buf.subarray(0, 5), ...buf.subarray(30)].every((b) => b === 120)).toBe(true);
+    }
   });
 
   it('edges: powers of ten and their neighbours, ties of the last digit, 15-, 16- and 17-digit values, the 1e-6 and 1e15 bounds', () => {
@@ -93,5 +96,57 @@ describe('writeShortestDouble', () => {
     expect(wrong).toEqual([]);
     // all but the out-of-range bit patterns (exponents below 1e-6 or from 1e15: ~11 of 70) are decided here
     expect(decided / total).toBeGreaterThan(0.97);
+  });
+
+  it('decimals of 1 to 17 significant digits at every exponent from 1e-6 to 1e15, and their neighbours (1,200,000 values)', () => {
+    // Number(text) of a random k-digit decimal: its shortest form has at most k digits, the case each of the
+    // 15-, 16- and 17-digit tries must get right (and the trailing zeros, the point's place, the carries)
+    const next = lcg(97n);
+    const f = new Float64Array(1);
+    const u = new BigInt64Array(f.buffer);
+    const xs = function* (): Generator<number> {
+      for (let i = 0; i < 400_000; i++) {
+        const k = 1 + Number(next() % 17n);
+        const digits = (next() % 10n ** BigInt(k)).toString().padStart(k, '9');
+        const x = Number(`${next() % 2n ? '-' : ''}${digits}e${Number(next() % 22n) - 6 - k}`);
+        f[0] = x;
+        const bits = u[0]!;
+        yield x;
+        u[0] = bits + 1n;
+        yield f[0]!;
+        u[0] = bits - 1n;
+        yield f[0]!;
+      }
+    };
+    const { decided, total, wrong } = compare(xs());
+    expect(wrong).toEqual([]);
+    expect(total).toBe(1_200_000);
+    expect(decided / total).toBeGreaterThan(0.9);
+  });
+});
+
+describe('writeNumber', () => {
+  const textOfNumber = (x: number): string => {
+    const end = writeNumber(out, 3, x);
+    return end < 0 ? 'undecided' : Buffer.from(out.subarray(3, end)).toString('latin1');
+  };
+
+  it('int32s by their digits, every length and both ends; -0 as "0"', () => {
+    const xs = [0, -0, 1, -1, 9, 10, 99, 100, 999, 1000, 9999, 10_000, 99_999, 100_000, 9_999_999, 10_000_000, 99_999_999, 100_000_000, 999_999_999, 1_000_000_000, 2 ** 31 - 1, -(2 ** 31), -(2 ** 31) + 1];
+    const next = lcg(5n);
+    for (let i = 0; i < 200_000; i++) xs.push(Number(BigInt.asIntN(32, next())) >> Number(next() % 32n));
+    const wrong = xs.filter((x) => textOfNumber(x) !== String(x));
+    expect(wrong).toEqual([]);
+    expect(textOfNumber(-0)).toBe('0');
+    // int32s only: writeInt32 gives the same
+    const end = writeInt32(out, 0, -(2 ** 31));
+    expect(Buffer.from(out.subarray(0, end)).toString('latin1')).toBe('-2147483648');
+  });
+
+  it('other doubles as writeShortestDouble: written or left to String exactly as it leaves them', () => {
+    for (const x of [0.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 32 + 5, 1e15, NaN, Infinity, 5e-324, 100.025, -1 / 3, 4294967295.5])
+      expect([x, writeNumber(out, 3, x)]).toEqual([x, writeShortestDouble(out, 3, x)]);
+    expect(textOfNumber(2 ** 32 + 5)).toBe('4294967301');
+    expect(textOfNumber(-1 / 3)).toBe('-0.3333333333333333');
   });
 });

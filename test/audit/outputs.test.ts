@@ -56,17 +56,23 @@ function edgeResult(): BacktestResult {
   };
 }
 
+/** Times of every kind: edges and their neighbours, leap days, random int64s whole and cut to µs, s, min, 10 ms, days from 1967 to 1974. */
+function timeSweep(): bigint[] {
+  const times: bigint[] = [];
+  for (const e of [...EDGE_TIMES, 86_400_000_000_000n, -86_400_000_000_000n, 951_782_400_000_000_000n /* 2000-02-29 */, 4_107_542_400_000_000_000n /* 2100-03-01 */])
+    for (let d = -3n; d <= 3n; d++) if (e + d <= INT64_MAX && e + d >= INT64_MIN) times.push(e + d);
+  const next = lcg(20261130n);
+  for (let i = 0; i < 50_000; i++) {
+    const r = BigInt.asIntN(64, next());
+    times.push(r, r / 1000n, (r / 1_000_000_000n) * 1_000_000_000n, (r / 60_000_000_000n) * 60_000_000_000n, (r / 10_000_000n) * 1000n);
+  }
+  for (let s = -86_400n * 800n; s < 86_400n * 800n; s += 997n) times.push(s * 1_000_000_000n);
+  return times;
+}
+
 describe('isoTime', () => {
   it('gives the Date-based text for every time: edges, negative and sub-second times, years 1 to 2262, a random sweep', () => {
-    const times: bigint[] = [];
-    for (const e of [...EDGE_TIMES, 86_400_000_000_000n, -86_400_000_000_000n, 951_782_400_000_000_000n /* 2000-02-29 */, 4_107_542_400_000_000_000n /* 2100-03-01 */])
-      for (let d = -3n; d <= 3n; d++) if (e + d <= INT64_MAX && e + d >= INT64_MIN) times.push(e + d);
-    const next = lcg(20261130n);
-    for (let i = 0; i < 50_000; i++) {
-      const r = BigInt.asIntN(64, next());
-      times.push(r, r / 1000n, (r / 1_000_000_000n) * 1_000_000_000n, (r / 60_000_000_000n) * 60_000_000_000n, (r / 10_000_000n) * 1000n);
-    }
-    for (let s = -86_400n * 800n; s < 86_400n * 800n; s += 997n) times.push(s * 1_000_000_000n);
+    const times = timeSweep();
     const t = new BigInt64Array(1);
     const w = timeWords(t);
     const out = new Uint8Array(64);
@@ -86,6 +92,18 @@ describe('isoTime', () => {
 });
 
 describe('CSV renderings stream the bytes the whole-string renderers gave', () => {
+  it("equity.csv's times (written a word at a time, the day's prefix kept) are isoTime's for every time of the sweep, in order and shuffled", () => {
+    const sorted = timeSweep().sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const next = lcg(3n);
+    const shuffled = sorted.map((t) => [next(), t] as const).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, t]) => t);
+    for (const times of [sorted, shuffled]) {
+      const time = BigInt64Array.from(times);
+      const r: BacktestResult = { ...edgeResult(), equity: Float64Array.from(times, (_, i) => i / 7) };
+      const want = legacyEquityCsv(r, time);
+      expect(bytesOf(equityCsvChunks(r, time)).equals(Buffer.from(want))).toBe(true);
+    }
+  });
+
   it('edge values, one chunk', () => {
     const r = edgeResult();
     const times = new BigInt64Array([0n, -1n, INT64_MAX, 1_000_000_000n, 946_684_800_123_456_789n, INT64_MIN]);
