@@ -39,8 +39,8 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { startDataAhead, type DataAhead } from './data-ahead.ts';
-import { hashedChunks, isRendered, RenderingCache } from '../audit/rendering-cache.ts';
+import { startHashAhead, type HashAhead } from './hash-ahead.ts';
+import { hashedChunks, isRendered, RenderingCache, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
 import type { OrderRecord } from '../model/order.ts';
@@ -384,8 +384,8 @@ const VERIFY_STREAM_THRESHOLD = 4 << 20;
  * With `keep` (bar indices, ascending), a single file's timeline keeps only those bars' times (SparseTimeline).
  */
 export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing?: 'fail' | 'data error', candles?: boolean): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }>;
-export async function recordedTimeline(rec: OpenedRecord, standIn: string | undefined, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null, ahead?: DataAhead | null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null, ahead: DataAhead | null = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
+export async function recordedTimeline(rec: OpenedRecord, standIn: string | undefined, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null, ahead?: HashAhead['data']): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
+export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null, ahead: HashAhead['data'] = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
   const b = rec.bodies;
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
@@ -412,7 +412,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     expectEqual('data', `SHA-256 of ${dataPath}`, files[k]!.sha256, fromHex(got.sha256));
     expectField('data', `files[${k}].size`, toBigInt(files[k]!.size), BigInt(got.byteLength), dataPath);
   };
-  // A file hashed ahead (inspect/data-ahead: its times read from the column cache of its recorded hash
+  // A file hashed ahead (inspect/hash-ahead: its times read from the column cache of its recorded hash
   // meanwhile) is checked once its hash is in, before its times or an error reading them count; a file
   // the thread could not hash is opened here, and fails as it would have.
   const settleAhead = async (): Promise<void> => {
@@ -553,10 +553,11 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
     recorded: src.normalizedSha256 ?? new Uint8Array(0),
   }))), cacheRoot());
-  let ahead: DataAhead | null = null;
+  let ahead: HashAhead | null = null;
   try {
-    // the data file's hashing starts now on another thread too, when its column cache is there (inspect/data-ahead)
-    ahead = startDataAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD);
+    // the data file (when its column cache is there) and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
+    const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
+    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, renderings);
     return await verifyOpened(opts, rec, sourceCheck, ahead);
   } finally {
     sourceCheck.close();
@@ -564,7 +565,7 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   }
 }
 
-async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck, ahead: DataAhead | null): Promise<VerifyReport> {
+async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck, ahead: HashAhead | null): Promise<VerifyReport> {
   const dir = opts.dir;
   const steps = ['record', 'signature', 'chain'];
   // config, strategy, [rebuild], data, trace, result, files: counted as they pass, for a progress display.
@@ -579,6 +580,8 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   };
   const b = rec.bodies;
   const renderings = new RenderingCache(cacheRoot(), rec.raw, reportGenerator);
+  /** File `name` is its remembered rendering: as the hashing thread found it, else read here. */
+  const renderedAsRemembered = async (name: string, remembered: Rendered): Promise<boolean> => (await ahead?.isRendered(name, remembered)) ?? isRendered(path.join(dir, name), remembered);
   /** Files checked so far; whatever the folder holds beyond them is unverified. */
   const covered = new Set<string>([FILES.record]);
   const read = async (name: string, step: string): Promise<Uint8Array> => {
@@ -647,7 +650,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // every bar's time is kept only for a file that reads them all (equity.csv, a report.html to render); else those snapshots.json names
     const equityPresent = await lstat(path.join(dir, FILES.equity)).then(() => true, () => false);
     const keep = equityPresent || (hasReport && !reportRemembered) ? null : await snapshotBarsOf(dir);
-    const data = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered, keep, ahead);
+    const data = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered, keep, ahead?.data);
     const reportFeeds = data.feeds;
     let timeline = data.timeline;
     /** Every bar's time: read from the data again if only some were kept (a report.html or snapshots.json that is not the remembered one). */
@@ -705,7 +708,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
       covered.add(f.name);
       // the file remembered as this record's rendering, by size and SHA-256, is not rendered again; else rendered, compared and remembered
       const remembered = await renderings.remembered(f.name);
-      if (remembered && (await isRendered(path.join(dir, f.name), remembered))) continue;
+      if (remembered && (await renderedAsRemembered(f.name, remembered))) continue;
       const hash = createHash('sha256');
       const size = { n: 0 };
       await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result, f.name === FILES.equity || timeline instanceof BigInt64Array ? await allTimes() : NO_TIMES), hash, size), FILES.result);
@@ -727,7 +730,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     for (const f of present) {
       if (f === REPORT_FILE) {
         covered.add(f);
-        if (reportRemembered && (await isRendered(path.join(dir, f), reportRemembered))) continue;
+        if (reportRemembered && (await renderedAsRemembered(f, reportRemembered))) continue;
         // the tally holds every row once if trades.csv and orders.csv each read them once (else the page reads them)
         const whole = tally && result.passes() === 2 && tally.trades === checked.trades && tally.orders === checked.orders;
         const bytes = await read(f, 'files');

@@ -1,9 +1,10 @@
 // verify hashes a large data file on a thread from its start while its data step reads the times from the
-// column cache of the recorded hash (inspect/data-ahead): it passes as before, and a file that does not
+// column cache of the recorded hash (inspect/hash-ahead): it passes as before, and a file that does not
 // hash as recorded, is missing or is not a file fails the data step with the very message it gives with no
-// cache at all (BACKPROOF_CACHE_DIR=off), never with times read from the cache.
+// cache at all (BACKPROOF_CACHE_DIR=off), never with times read from the cache. The same thread hashes the
+// renderings, each taken only as a regular file of its remembered size and SHA-256 (audit/rendering-cache).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { backtest } from '../../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { startDataAhead } from '../../host/inspect/data-ahead.ts';
+import { startHashAhead } from '../../host/inspect/hash-ahead.ts';
 import { decodeSignedRecord, type LinkKind } from '../../host/audit/record.ts';
 import type { RecordedDataFile } from '../../host/inspect/opened-record.ts';
 import { AuditError } from '../../host/errors.ts';
@@ -39,7 +40,7 @@ const recordedFiles = async (): Promise<RecordedDataFile[]> =>
   (decodeSignedRecord(new Uint8Array(await readFile(path.join(run, FILES.record)))).bodies as Record<LinkKind, Record<string, unknown>>).data.files as RecordedDataFile[];
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'backproof-data-ahead-'));
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-hash-ahead-'));
   run = path.join(work, 'run');
   cache = path.join(work, 'cache');
   csv = path.join(work, 'walk.csv');
@@ -61,18 +62,41 @@ describe('the data file hashed ahead', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(STREAMED);
     const files = await recordedFiles();
     process.env.BACKPROOF_CACHE_DIR = cache;
-    const ahead = startDataAhead(files, undefined, STREAMED);
+    const ahead = startHashAhead(files, undefined, STREAMED, run, []);
     try {
-      expect(ahead).not.toBeNull();
-      expect(await ahead!.hashed).toEqual({ sha256: createHash('sha256').update(text).digest('hex'), byteLength: Buffer.byteLength(text) });
+      expect(ahead?.data?.feed.sha256).toBe(createHash('sha256').update(text).digest('hex'));
+      expect(await ahead!.data!.hashed).toEqual({ sha256: createHash('sha256').update(text).digest('hex'), byteLength: Buffer.byteLength(text) });
     } finally {
       ahead?.close();
     }
-    expect(startDataAhead(files, undefined, Buffer.byteLength(text))).toBeNull(); // not a file verify streams
+    expect(startHashAhead(files, undefined, Buffer.byteLength(text), run, [])).toBeNull(); // not a file verify streams
     process.env.BACKPROOF_CACHE_DIR = 'off';
-    expect(startDataAhead(files, undefined, STREAMED)).toBeNull();
+    expect(startHashAhead(files, undefined, STREAMED, run, [])).toBeNull();
     expect(await bothWays()).toEqual([OK, OK]);
     expect(await bothWays(csv)).toEqual([OK, OK]);
+  });
+
+  it('a rendering is taken only as a regular file of the remembered size and SHA-256; anything else is no answer or false', async () => {
+    const trades = await readFile(path.join(run, FILES.trades));
+    const right = { size: trades.length, sha256: createHash('sha256').update(trades).digest('hex') };
+    const links = path.join(work, 'links');
+    await mkdir(links);
+    await symlink(path.join(run, FILES.trades), path.join(links, FILES.trades));
+    const ahead = startHashAhead([], undefined, STREAMED, run, [FILES.trades, 'absent.csv']);
+    const linked = startHashAhead([], undefined, STREAMED, links, [FILES.trades]);
+    try {
+      expect(ahead!.data).toBeNull();
+      expect(await ahead!.isRendered(FILES.trades, right)).toBe(true);
+      expect(await ahead!.isRendered(FILES.trades, { ...right, sha256: '0'.repeat(64) })).toBe(false);
+      expect(await ahead!.isRendered(FILES.trades, { ...right, size: right.size + 1 })).toBe(false);
+      expect(await ahead!.isRendered('absent.csv', right)).toBeNull();
+      expect(await ahead!.isRendered(FILES.orders, right)).toBeNull(); // not given to the thread
+      expect(await linked!.isRendered(FILES.trades, right)).toBeNull();
+    } finally {
+      ahead?.close();
+      linked?.close();
+    }
+    expect(startHashAhead([], undefined, STREAMED, run, [])).toBeNull();
   });
 
   it('a copy differing in one byte (same size) fails the data step on its SHA-256, as without a cache', async () => {

@@ -1,0 +1,88 @@
+/**
+ * @module inspect/hash-ahead
+ * What verify hashes without reading it for anything else, hashed ahead on a worker thread
+ * (inspect/hash-thread) from verify's start, so the hashing overlaps verify's other steps on another core:
+ * - the data file. Hashing it (58 MB at 1M bars, ~0.1 s) is the longest part of a verify whose
+ *   renderings are remembered, and the bars' times come from the file's column cache, found by that
+ *   hash. So when the run read one data file, a CSV that verify streams, and a column cache is there
+ *   under its recorded SHA-256, size and options, the data step reads the times from that cache while
+ *   the thread hashes the file; the file's hash and size are then compared with the record exactly as
+ *   before, and the step fails on the first of them that differs before anything read from the cache
+ *   counts. So the times used are those of a file that hashes to the recorded SHA-256: the bars data/load
+ *   openData would give. A file the thread cannot hash is opened by openData as without this, so it
+ *   fails with the same error.
+ * - the run folder's renderings (when the rendering cache is on): a file remembered as its rendering
+ *   (audit/rendering-cache) is taken when the thread found it a regular file of the remembered size and
+ *   SHA-256 (what isRendered checks); any other answer leaves it to be rendered and compared as before.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { toBigInt } from '../audit/codec.ts';
+import type { Rendered } from '../audit/rendering-cache.ts';
+import { CacheReader } from '../data/cache.ts';
+import { openStreamed, type StreamedData } from '../data/load.ts';
+import { checkDataOptions } from '../data/options.ts';
+import { siblingModule } from '../paths.ts';
+import { toHex } from '../../traces/index.ts';
+import { dataOptionsFromRecord, type RecordedDataFile } from './opened-record.ts';
+import type { Hashed, HashAnswer, HashJob } from './hash-thread.ts';
+
+export interface HashAhead {
+  /** The data file hashed ahead: its feed over its column cache, named by the recorded SHA-256 and size (not checked yet), and the thread's hash; null when it is not. */
+  data: { feed: StreamedData; hashed: Promise<Hashed | null> } | null;
+  /** Whether file `name` of the run folder is a regular file of `rendered`'s size and SHA-256 as the thread read it; null when it was not given it or could not say. */
+  isRendered(name: string, rendered: Rendered): Promise<boolean | null>;
+  /** Ends the thread (verify ended or failed first). */
+  close(): void;
+}
+
+/** The data file's feed over the column cache of its recorded key, when verify would stream it and that cache is there; else null. */
+function cachedFeed(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number): StreamedData | null {
+  if (files.length !== 1) return null;
+  const df = files[0]!;
+  const file = standIn ?? df.path;
+  const options = dataOptionsFromRecord(df);
+  let byteLength: number;
+  try {
+    byteLength = Number(toBigInt(df.size));
+    checkDataOptions(options); // (options the data step refuses are refused there, as before)
+  } catch {
+    return null;
+  }
+  if (file.endsWith('.zip') || !(byteLength > streamAbove)) return null;
+  const key = { path: file, sha256: toHex(df.sha256), byteLength, options };
+  const reader = CacheReader.open(key);
+  if (reader === null) return null;
+  reader.close();
+  return { ...key, symbol: path.basename(file).replace(/\.[^.]*$/, ''), open: () => openStreamed(key) };
+}
+
+/**
+ * Starts the thread on the run's data file (`standIn` for it, when given), if it is one CSV of more
+ * than `streamAbove` bytes (as recorded) with a column cache under its recorded key, and on the files
+ * `renderings` of run folder `dir` (none: the rendering cache is off); null when there is nothing to hash.
+ */
+export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, renderings: readonly string[]): HashAhead | null {
+  const feed = cachedFeed(files, standIn, streamAbove);
+  const job: HashJob = { files: [...(feed ? [{ path: feed.path, regularOnly: false }] : []), ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true }))] };
+  if (job.files.length === 0) return null;
+  const worker = new Worker(siblingModule('hash-thread', import.meta.url));
+  const settle: ((h: Hashed | null) => void)[] = [];
+  const answers = job.files.map(() => new Promise<Hashed | null>((resolve) => settle.push(resolve)));
+  // a thread that fails to start or dies leaves every file to be read as before
+  const none = (): void => settle.forEach((resolve) => resolve(null));
+  worker.on('message', (a: HashAnswer) => settle[a.index]!(a.hashed));
+  worker.once('error', none);
+  worker.once('exit', none);
+  worker.postMessage(job);
+  const first = feed ? 1 : 0;
+  return {
+    data: feed ? { feed, hashed: answers[0]! } : null,
+    async isRendered(name, rendered) {
+      const k = renderings.indexOf(name);
+      const got = k < 0 ? null : await answers[first + k]!;
+      return got === null ? null : got.byteLength === rendered.size && got.sha256 === rendered.sha256;
+    },
+    close: () => void worker.terminate(),
+  };
+}
