@@ -7,8 +7,13 @@
  *   so it stayed under the backtest that followed. A process gives all of it back when it exits.
  * - time: V8 options apply to a whole process. This one runs Binaryen's wasm under Liftoff alone
  *   (`--liftoff-only`): tiering Binaryen's large functions up to TurboFan cost ~1.3 s CPU of a ~2.7 s
- *   build and ~80 MB, and a build ends before it pays back. The module is the same either way: the
- *   same asc, Binaryen and flags run; only how V8 compiles Binaryen's own code differs.
+ *   build and ~80 MB, and a build ends before it pays back. Its JavaScript (asc, Binaryen's glue) is
+ *   compiled eagerly (`--no-lazy`), so Node's compile cache holds every function of it, not only the
+ *   top level: Binaryen's 13 MB factory function, its wasm inline, is then read from the cache rather
+ *   than parsed on every build (~0.15 s); and it is optimized no further than Maglev (`--max-opt=2`):
+ *   TurboFan's compiles of asc's parser did not pay back within one build either. Together ~0.4 s CPU
+ *   of ~1.5 s a build (docs/BENCHMARKS.md, "first run"). The module is the same either way: the
+ *   same asc, Binaryen and flags run; only how V8 compiles their own code differs.
  * Its main thread has a main thread's stack, so asc meets the limits it meets in `backproof build`.
  */
 import { spawn } from 'node:child_process';
@@ -31,7 +36,7 @@ export interface IsolatedBuild {
 export type BuildReply = { value: IsolatedBuild } | { error: { kind: string; code?: string; message: string; stack?: string } };
 
 /** V8 options of the build's process. A Node whose V8 does not know one exits 9 at start: the build is then run without. */
-export const BUILD_V8_FLAGS = ['--liftoff-only', '--max-semi-space-size=2'] as const;
+export const BUILD_V8_FLAGS = ['--liftoff-only', '--max-semi-space-size=2', '--no-lazy', '--max-opt=2'] as const;
 
 /** Node's exit code for an option it does not know. */
 const BAD_OPTION_EXIT = 9;

@@ -15,7 +15,7 @@ const ENTRY = 'strategies-as/sma-cross-unit.ts';
 describe('a build in its own process', () => {
   it('is the build made here, byte for byte, and tells every file it read', async () => {
     const [here, there] = await Promise.all([buildStrategy(ENTRY), buildIsolated(ENTRY, ASC_FLAGS)]);
-    expect(BUILD_V8_FLAGS).toEqual(['--liftoff-only', '--max-semi-space-size=2']);
+    expect(BUILD_V8_FLAGS).toEqual(['--liftoff-only', '--max-semi-space-size=2', '--no-lazy', '--max-opt=2']);
     expect(sha(there.build.wasm)).toBe(sha(here.wasm));
     expect(there.build.wasm.length).toBe(7721);
     expect(there.build.sourceMap).toBe(here.sourceMap);
