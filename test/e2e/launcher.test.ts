@@ -72,6 +72,12 @@ describe('launcher: glibc maps large blocks on their own (MALLOC_MMAP_THRESHOLD_
     expect(r.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it.runIf(process.platform === 'linux')('verify, which runs no guest, is not re-run for it', () => {
+    const r = spawnSync(process.execPath, ['--import', probe, BIN, 'verify', path.join(os.tmpdir(), 'no-such-run-folder'), '--quiet'], { env: { PATH: process.env.PATH!, HOME: os.tmpdir(), BACKPROOF_CACHE_DIR: 'off' }, encoding: 'utf8' });
+    expect(r.status).toBe(5);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('MMAP='))).toEqual(['MMAP=undefined']);
+  });
+
   it('a value already set is left alone (no re-run)', () => {
     const r = run({ MALLOC_MMAP_THRESHOLD_: '131072' });
     expect(r.status).toBe(0);
