@@ -7,17 +7,17 @@
 // another checkout of Backproof (e.g. `git archive` of an older commit, its node_modules linked), each case
 // alternates between the two: paired figures under the same load.
 //
-// Measured for each command: wall time (here); CPU = user + system of the command and every process it waited
-// for (GNU time: the build's own process is one); peak RSS = the largest RSS of one process (GNU time's %M, what
-// `/usr/bin/time -v` shows) and the peak of the SUM over the command's process tree, sampled every 20 ms from /proc
-// (a build in its own process runs beside the CLI: the sum is the memory the command holds).
+// Measured for each command as `/usr/bin/time` measures it (bench/command-usage): wall time, CPU = user + system of
+// the command and every process it waited for (the build's own process is one), the largest peak RSS of one process
+// (GNU time's %M), and the peak of the SUM over the command's process tree, sampled every 20 ms from /proc (a build
+// in its own process runs beside the CLI: the sum is the memory the command holds).
 //
 // Run: node bench/first-run.ts [FILE.csv] [--rounds N] [--strategy FILE] [--against DIR] [--only new-installation|new-strategy|second-run]
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HOW_MEASURED, measureNode, type Usage } from './command-usage.ts';
 import { writeTiledCsv } from './tile.ts';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -40,65 +40,10 @@ const checkouts = [REPO, ...(valueOf('--against') ? [path.resolve(valueOf('--aga
 const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-first-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-interface Usage {
-  wall: number;
-  cpu: number;
-  /** Largest RSS of one process, MB. */
-  rss: number;
-  /** Peak of the summed RSS of the process tree, MB (sampled). */
-  sum: number;
-}
-
-/** Every process under `pid` (its children, theirs…), by /proc/<pid>/task/<tid>/children. */
-function descendants(pid: number, into: number[] = []): number[] {
-  let tids: string[] = [];
-  try {
-    tids = readdirSync(`/proc/${pid}/task`);
-  } catch {
-    return into;
-  }
-  for (const tid of tids) {
-    let kids = '';
-    try {
-      kids = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8');
-    } catch { /* gone */ }
-    for (const k of kids.split(' ').filter(Boolean).map(Number)) {
-      into.push(k);
-      descendants(k, into);
-    }
-  }
-  return into;
-}
-
-const rssOf = (pid: number): number => {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-};
-
-function measure(cli: string, cache: string, out: string): Promise<Usage> {
-  const args = ['-f', '%U %S %M', process.execPath, cli, 'backtest', '--strategy', STRATEGY, '--data', path.resolve(data!), '--commission', '0.002', '--cash', '1000000',
-    '--out', out, '--force', '--unsigned', '--quiet'];
-  const t0 = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const child = spawn('/usr/bin/time', args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, BACKPROOF_CACHE_DIR: cache } });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    let sum = 0;
-    const timer = setInterval(() => {
-      sum = Math.max(sum, descendants(child.pid!).reduce((s, p) => s + rssOf(p), 0));
-    }, 20);
-    child.on('exit', (code) => {
-      clearInterval(timer);
-      const wall = Number(process.hrtime.bigint() - t0) / 1e9;
-      const last = err.trim().split('\n').at(-1)!.split(' ').map(Number);
-      if (code !== 0 || last.length !== 3) return reject(new Error(`backtest exited ${code}: ${err}`));
-      resolve({ wall, cpu: last[0]! + last[1]!, rss: last[2]! / 1024, sum });
-    });
-  });
-}
+const measure = (cli: string, cache: string, out: string): Promise<Usage> => measureNode(
+  [cli, 'backtest', '--strategy', STRATEGY, '--data', path.resolve(data!), '--commission', '0.002', '--cash', '1000000', '--out', out, '--force', '--unsigned', '--quiet'],
+  { env: { BACKPROOF_CACHE_DIR: cache } },
+);
 
 type Case = 'new installation' | 'new strategy/data' | 'second run';
 const ALL_CASES: Case[] = ['new installation', 'new strategy/data', 'second run'];
@@ -133,7 +78,7 @@ for (let r = 0; r < ROUNDS; r++) {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const range = (xs: number[], d: number): string => `${Math.min(...xs).toFixed(d)}–${Math.max(...xs).toFixed(d)}`;
 console.log(`first-run: \`backproof backtest\` on ${path.basename(data)}, strategy ${path.relative(REPO, STRATEGY)}, ${ROUNDS} rounds (cases and checkouts alternated), ` +
-  `load average ${load0} at the start, ${loadavg()[0]!.toFixed(2)} at the end; CPU = user + system of the command and the processes it waited for`);
+  `load average ${load0} at the start, ${loadavg()[0]!.toFixed(2)} at the end; ${HOW_MEASURED}`);
 console.log('| checkout | case | wall s (median, range) | CPU s (median, range) | peak RSS of one process MB | peak RSS summed over its processes MB |');
 console.log('|---|---|---|---|---|---|');
 for (const [k, us] of results) {
