@@ -16,7 +16,7 @@ import {
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
 } from './abi.ts';
 import {
-  instrument, traceFormatOf, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
+  instrument, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
 import { glueFor, type Glue } from './glue.ts';
@@ -117,7 +117,7 @@ function compileError(e: unknown): SandboxError {
 export function instrumentOptionsFor(config: SandboxConfig): InstrumentOptions {
   return {
     trace: config.mode === 'trace',
-    format: traceFormatOf(config.instrumenter ?? INSTRUMENTER_VERSION),
+    instrumenter: config.instrumenter ?? INSTRUMENTER_VERSION,
     maxMemoryPages: config.maxMemoryPages,
     maxCallDepth: config.maxCallDepth,
     fuelPerCallback: config.fuelPerCallback,

@@ -74,10 +74,17 @@ export const INSTRUMENTER_V5 = 'backproof-instrument/5';
  * (and so a proof) start part-way through the stream (docs/TRACE.md, "Keyframes").
  */
 export const INSTRUMENTER_V6 = 'backproof-instrument/6';
+/**
+ * Version 7: version 6's trace stream, byte for byte (its trace format is 6), with the fuel check
+ * branching out of the function to one `out_of_fuel` call after its body instead of calling it
+ * inside every region, which V8 compiles loops better around (docs/TRACE.md, "Fuel").
+ */
+export const INSTRUMENTER_V7 = 'backproof-instrument/7';
 /** The instrumenter new runs use (recorded in the toolchain link). */
-export const INSTRUMENTER_VERSION = INSTRUMENTER_V6;
+export const INSTRUMENTER_VERSION = INSTRUMENTER_V7;
 /** The instrumenters this installation can reproduce, oldest first. */
-export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6];
+export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7];
+/** The trace stream's format: 4, 5 or 6 (version 7 records format 6). */
 export type TraceFormat = 4 | 5 | 6;
 const INSTRUMENTER_OF: Record<TraceFormat, string> = { 4: INSTRUMENTER_V4, 5: INSTRUMENTER_V5, 6: INSTRUMENTER_V6 };
 /** Exported in trace formats 5 and 6: the branch-bit accumulator and the stream position of its word. */
@@ -89,7 +96,7 @@ export function traceFormatOf(instrumenter: string): TraceFormat {
   // Versions 1 to 3 are verified with version 4's pass, as they were before version 5 (they differ from it).
   if (/^backproof-instrument\/[1-4]$/.test(instrumenter)) return 4;
   if (instrumenter === INSTRUMENTER_V5) return 5;
-  if (instrumenter === INSTRUMENTER_V6) return 6;
+  if (instrumenter === INSTRUMENTER_V6 || instrumenter === INSTRUMENTER_V7) return 6;
   throw new SandboxError('WASM_UNSUPPORTED', `instrumenter "${instrumenter}" is not one this installation has (${SUPPORTED_INSTRUMENTERS.join(', ')})`);
 }
 
@@ -99,7 +106,12 @@ export const DEFAULT_FLUSH_THRESHOLD = 1 << 20;
 export interface InstrumentOptions {
   /** Record the compact trace into a second memory (fuel metering is always on). */
   trace: boolean;
-  /** Trace format (the instrumenter version): 4, 5 or 6. Default: the current one, INSTRUMENTER_VERSION. */
+  /**
+   * The instrumenter version to apply, by the name a run records (SUPPORTED_INSTRUMENTERS; `/1` to
+   * `/3` get version 4's pass). Default: `format`'s version when `format` is given, else INSTRUMENTER_VERSION.
+   */
+  instrumenter?: string;
+  /** Trace format 4, 5 or 6, for the version of that number (ignored when `instrumenter` is given). */
   format?: TraceFormat;
   /** Forced maximum of the guest's linear memory, in 64 KiB pages. */
   maxMemoryPages: number;
@@ -191,8 +203,12 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     throw new RangeError(`maxMemoryPages ${options.maxMemoryPages} must be an integer in 0..65536`);
   const maxCallDepth = options.maxCallDepth ?? 512;
   const maxTableElements = options.maxTableElements ?? 65536;
-  const format = options.format ?? traceFormatOf(INSTRUMENTER_VERSION);
-  if (format !== 4 && format !== 5 && format !== 6) throw new RangeError(`trace format ${format} must be 4, 5 or 6`);
+  if (options.instrumenter === undefined && options.format !== undefined && INSTRUMENTER_OF[options.format] === undefined)
+    throw new RangeError(`trace format ${options.format} must be 4, 5 or 6`);
+  const named = options.instrumenter ?? (options.format !== undefined ? INSTRUMENTER_OF[options.format] : INSTRUMENTER_VERSION);
+  const format = traceFormatOf(named);
+  // Versions 1 to 3 are applied as version 4; version 7 is version 6 but for the shape of the fuel check.
+  const instrumenter = format === 4 ? INSTRUMENTER_V4 : named;
   const m = parseModule(wasm);
   const trace = options.trace;
   // Format 6's module is format 5's: keyframes are written by the host.
@@ -237,6 +253,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem,
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
     fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [], v5: v5x,
+    branchOut: instrumenter === INSTRUMENTER_V7,
   };
   const code = new Writer(wasm.length * 2);
   code.u32(m.bodies.length + (bar !== null ? 1 : 0) + (v5x ? 1 : 0));
@@ -312,7 +329,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   return {
     wasm: out.toBytes(),
     meta: {
-      instrumenter: INSTRUMENTER_OF[format],
+      instrumenter,
       format,
       trace,
       regions: regions.build(),
@@ -432,6 +449,11 @@ interface CodeContext {
   bulkPosition: number[];
   /** Format 5's added indices (null: format 4, or no trace). */
   v5: V5Context | null;
+  /**
+   * Version 7: a fuel check branches (with the region id or bulk site) to the function's outer block,
+   * after which its one `out_of_fuel` call sits; otherwise it calls `out_of_fuel` where it fails.
+   */
+  branchOut: boolean;
 }
 
 interface V5Context {
@@ -594,6 +616,9 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     body.u8(0x0b);
     traceBytes += 8;
   }
+  // Version 7: block (result i32) around the body; a failed fuel check branches out of it with its
+  // region id (or bulk site), to the one out_of_fuel call after it.
+  if (ctx.branchOut) body.u8(0x02).u8(I32);
   body.u8(0x02);
   if (type.results.length === 0) body.u8(0x40);
   else if (type.results.length === 1) body.u8(type.results[0]!);
@@ -643,7 +668,8 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     for (let i = 0; i < effect[1]; i++) origins.push(null);
   };
   let checkAtNextRegion = true; // function entry
-  let depth = 1;
+  let depth = 1; // labels open inside the wrapping block, itself included (version 7's outer block is label `depth`)
+  let regionDepth = 1; // depth where the open region starts (its fuel check runs there)
   let dead = false;
   let deadDepth = 0;
 
@@ -666,10 +692,14 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       body.u8(0x41).u8(0).u8(0x24).u32(ctx.globalTp);
       body.u8(0x0b);
     }
-    // fuel -= N; if (fuel < 0) out_of_fuel(id)
+    // fuel -= N; if (fuel < 0) out_of_fuel(id)  (version 7: id; br_if outer (fuel < 0); drop)
     body.u8(0x23).u32(ctx.globalFuel).u8(0x42).sleb(BigInt(regionInstrs)).u8(0x7d).u8(0x24).u32(ctx.globalFuel);
-    body.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
-    body.u8(0x04).u8(0x40).u8(0x41).s32(id).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
+    if (ctx.branchOut) {
+      body.u8(0x41).s32(id).u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53).u8(0x0d).u32(regionDepth).u8(0x1a);
+    } else {
+      body.u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53);
+      body.u8(0x04).u8(0x40).u8(0x41).s32(id).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
+    }
     if (x5) traceBytes += 4 * (2 * regionMem + 4); // miss words, bit words, a br_table or call_indirect word
     else if (trace) {
       const size = 4 * (1 + regionMem);
@@ -699,6 +729,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     }
     if (!regionOpen) {
       regionOpen = true;
+      regionDepth = depth;
       regionStart = ins.start;
       regionInstrs = 0;
       regionMem = 0;
@@ -751,7 +782,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     if (bulk !== undefined) {
       // n stays on the stack; cost = n >> 3; if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost
       region.u8(0x22).u32(TMP[I32]!).u8(0x20).u32(TMP[I32]!).u8(0xad).u8(0x42).sleb(bulk).u8(0x88).u8(0x22).u32(TMP[I64]!);
-      chargeBulk(region, ctx, site, TMP[I64]!);
+      chargeBulk(region, ctx, site, TMP[I64]!, depth);
     }
     if (ins.op === 0x0f) depthDown(region);
     if (ins.op === MEMORY_GROW) region.u8(0x22).u32(ADDR); // keep the page count (ADDR is free outside an access)
@@ -781,7 +812,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       // r = grow(n); if (r != -1) { cost = n << 13; if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost }; r
       region.u8(0x22).u32(TMP[I32]!).u8(0x41).s32(-1).u8(0x47).u8(0x04).u8(0x40);
       region.u8(0x20).u32(ADDR).u8(0xad).u8(0x42).sleb(GROW_SHIFT).u8(0x86).u8(0x22).u32(TMP[I64]!);
-      chargeBulk(region, ctx, site, TMP[I64]!);
+      chargeBulk(region, ctx, site, TMP[I64]!, depth + 1);
       region.u8(0x0b);
       region.u8(0x20).u32(TMP[I32]!);
     }
@@ -832,6 +863,8 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   if (regionOpen || depth !== 0) throw new SandboxError('WASM_MALFORMED', `function ${funcIndex} body does not end with "end" (byte offset ${end})`);
   // The original final `end` closed the wrapping block: leave the function through the decrement.
   depthDown(body);
+  // Version 7: return; end of the outer block, reached only by a failed check: out_of_fuel(id); unreachable.
+  if (ctx.branchOut) body.u8(0x0f).u8(0x0b).u8(0x10).u32(ctx.funcOOF).u8(0x00);
   body.u8(0x0b);
   return { body, traceBytes, copiedAt };
 }
@@ -843,9 +876,13 @@ function addBulkSite(ctx: CodeContext, position: number): number {
   return ctx.bulkRegion.length - 1;
 }
 
-/** With the cost (i64) in local `cost` and on the stack: if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost. */
-function chargeBulk(w: Writer, ctx: CodeContext, site: number, cost: number): void {
-  w.u8(0x23).u32(ctx.globalFuel).u8(0x55).u8(0x04).u8(0x40).u8(0x41).s32(site).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
+/**
+ * With the cost (i64) in local `cost` and on the stack: if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost.
+ * Version 7 branches out instead, to label `outer` (the function's outer block, seen from here).
+ */
+function chargeBulk(w: Writer, ctx: CodeContext, site: number, cost: number, outer: number): void {
+  if (ctx.branchOut) w.u8(0x1a).u8(0x41).s32(site).u8(0x20).u32(cost).u8(0x23).u32(ctx.globalFuel).u8(0x55).u8(0x0d).u32(outer).u8(0x1a);
+  else w.u8(0x23).u32(ctx.globalFuel).u8(0x55).u8(0x04).u8(0x40).u8(0x41).s32(site).u8(0x10).u32(ctx.funcOOF).u8(0x0b);
   w.u8(0x23).u32(ctx.globalFuel).u8(0x20).u32(cost).u8(0x7d).u8(0x24).u32(ctx.globalFuel);
   w.u8(0x23).u32(ctx.globalBulk).u8(0x20).u32(cost).u8(0x7c).u8(0x24).u32(ctx.globalBulk);
 }

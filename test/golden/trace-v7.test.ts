@@ -1,0 +1,106 @@
+// Instrumenter version 7 (backproof-instrument/7, what new runs record): trace format 6's stream
+// byte for byte, with a cheaper fuel check (docs/TRACE.md, "Which version", "Fuel"). So on the
+// SMA(10/20) example on data/GOOG.csv its root, result, counts and bytes are format 6's golden
+// values (test/golden/trace-v6.json) — only the instrumented module, and so the strategy link's
+// hash of it, differs. A version 7 run folder goes through every audit tool; a version 6 one made
+// beside it still verifies and replays, each under its recorded instrumenter.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
+import { INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS, traceFormatOf } from '../../host/sandbox/index.ts';
+import { writeRunDir } from '../../host/run/rundir.ts';
+import { verifyRun } from '../../host/inspect/verify.ts';
+import { replayRun } from '../../host/inspect/replay.ts';
+import { traceWindow } from '../../host/inspect/trace.ts';
+import { proveInstruction, verifyProofBundle } from '../../host/inspect/prove.ts';
+import { sha256, toHex } from '../../traces/index.ts';
+import { cli } from '../helpers/cli.ts';
+
+const V6 = JSON.parse(await readFile('test/golden/trace-v6.json', 'utf8')) as { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number };
+
+/** SHA-256 of sma-cross's module instrumented by version 6 (traced, default config), as records made under /6 hold it. */
+const V6_MODULE_SHA256 = '08ce90ae8df9abc3a353f3a848b3ddbdad9e3b7a3443aa951d0718f0cf5cd400';
+
+/** The instrumenter a run folder's toolchain link names (record.json). */
+async function recordedInstrumenter(dir: string): Promise<string> {
+  const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8')) as { links: { kind: string; body: { instrumenter?: string } }[] };
+  return record.links.find((l) => l.kind === 'toolchain')!.body.instrumenter!;
+}
+
+let strategy: StrategyArtifact;
+let data: LoadedData;
+beforeAll(async () => {
+  strategy = await loadStrategy('strategies-as/sma-cross.ts');
+  data = await loadData('data/GOOG.csv');
+});
+
+describe('instrumenter version 7', () => {
+  it('is what new runs record; it records trace format 6', () => {
+    expect(INSTRUMENTER_VERSION).toBe(INSTRUMENTER_V7);
+    expect(SUPPORTED_INSTRUMENTERS).toEqual(['backproof-instrument/4', 'backproof-instrument/5', 'backproof-instrument/6', 'backproof-instrument/7']);
+    expect(traceFormatOf(INSTRUMENTER_V7)).toBe(6);
+  });
+
+  it('the SMA example on GOOG: format 6\'s root, result, counts and bytes (the same stream), in another module', () => {
+    const v7 = executeRun({ strategy, data, config: DEFAULT_CONFIG });
+    const v6 = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V6 });
+    const values = (o: typeof v7) => ({
+      traceRoot: toHex(o.trace.root), resultSha256: toHex(sha256(o.resultBytes)), instructions: String(o.instructions),
+      fuelUsed: String(o.fuelUsed), traceBytes: o.trace.byteLength, leaves: o.trace.leafHashes.length,
+    });
+    expect(values(v7)).toEqual({ traceRoot: V6.traceRoot, resultSha256: V6.resultSha256, instructions: V6.instructions, fuelUsed: V6.fuelUsed, traceBytes: V6.traceBytes, leaves: V6.leaves });
+    expect(values(v6)).toEqual(values(v7));
+    expect(v7.trace.leafHashes.map(toHex)).toEqual(v6.trace.leafHashes.map(toHex));
+    // Only the module differs: version 6's is the one its records hold, unchanged by version 7.
+    expect(toHex(sha256(v6.instrumentedWasm))).toBe(V6_MODULE_SHA256);
+    expect(toHex(sha256(v7.instrumentedWasm))).not.toBe(V6_MODULE_SHA256);
+  });
+});
+
+describe('version 7 and version 6 run folders side by side', () => {
+  let work: string, v7: string, v6: string;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'backproof-v7-'));
+    const config = { ...DEFAULT_CONFIG, snapshotEvery: 500 };
+    v7 = path.join(work, 'v7');
+    v6 = path.join(work, 'v6');
+    await writeRunDir({ dir: v7, force: false, outcome: executeRun({ strategy, data, config }), strategy, config, key: null });
+    await writeRunDir({ dir: v6, force: false, outcome: executeRun({ strategy, data, config, instrumenter: INSTRUMENTER_V6 }), strategy, config, key: null });
+  }, 120_000);
+
+  it('each verifies and replays under its recorded instrumenter, to the same root', async () => {
+    const roots: string[] = [];
+    for (const [dir, instrumenter] of [[v7, INSTRUMENTER_V7], [v6, INSTRUMENTER_V6]] as const) {
+      expect(await recordedInstrumenter(dir)).toBe(instrumenter);
+      const v = await verifyRun({ dir });
+      expect([v.steps.includes('strategy'), v.toolchainDifferences], dir).toEqual([true, []]);
+      roots.push(v.traceRoot);
+      const r = await replayRun({ dir });
+      expect([r.match, r.mismatches], dir).toEqual([true, []]);
+    }
+    // With a snapshot every 500 bars: not the golden root, but the same one under both.
+    expect(roots[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(roots[1]).toBe(roots[0]);
+  }, 120_000);
+
+  it('trace and prove on the version 7 folder: format 6\'s records, a proof that verifies offline', async () => {
+    const t = await traceWindow({ dir: v7, from: 636_182, count: 1 });
+    expect([t.rootMatches, t.records[0]]).toMatchObject([true, { index: 636_182, func: 22, offset: 5329 }]);
+    const bundle = await proveInstruction({ dir: v7, instruction: 636_182 });
+    expect([bundle.claim.keyframe, bundle.leaves.map((l) => l.index)]).toEqual([null, [0, 1]]);
+    expect(verifyProofBundle(bundle, null)).toMatchObject({ instruction: 636_182, steps: ['record', 'module', 'inclusion', 'instruction'] });
+  }, 60_000);
+
+  it('from the CLI: backtest records version 7 by default and with --trace-format 7, both format 6\'s root; verify passes', async () => {
+    for (const args of [[], ['--trace-format', '7']]) {
+      const dir = path.join(work, `cli${args.length}`);
+      const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', ...args, '--out', dir, '--unsigned', '--no-report', '--json');
+      expect(r.code, r.err).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ trace: { root: V6.traceRoot, bytes: V6.traceBytes } });
+      expect(await recordedInstrumenter(dir)).toBe(INSTRUMENTER_V7);
+      expect((await cli('verify', dir)).code).toBe(0);
+    }
+  }, 120_000);
+});
