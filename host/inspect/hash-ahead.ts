@@ -11,6 +11,9 @@
  *   counts. So the times used are those of a file that hashes to the recorded SHA-256: the bars data/load
  *   openData would give. A file the thread cannot hash is opened by openData as without this, so it
  *   fails with the same error.
+ * - result.pb, when it has its recorded size (and no more than KEEP_LIMIT bytes): read into one buffer and
+ *   hashed there, and handed over with its hash, so the result step decodes exactly the bytes that were
+ *   hashed; any other answer leaves it to be read as before (readRunFile, with its errors).
  * - the run folder's renderings (when the rendering cache is on): a file remembered as its rendering
  *   (audit/rendering-cache) is taken when the thread found it a regular file of the remembered size and
  *   SHA-256 (what isRendered checks); any other answer leaves it to be rendered and compared as before.
@@ -30,11 +33,16 @@ import type { Hashed, HashAnswer, HashJob } from './hash-thread.ts';
 export interface HashAhead {
   /** The data file hashed ahead: its feed over its column cache, named by the recorded SHA-256 and size (not checked yet), and the thread's hash; null when it is not. */
   data: { feed: StreamedData; hashed: Promise<Hashed | null> } | null;
+  /** The bytes of the file of the run folder given as `kept` (exactly its expected size) and their SHA-256; null when the thread could not read them. */
+  kept: Promise<{ bytes: Uint8Array; sha256: Uint8Array } | null>;
   /** Whether file `name` of the run folder is a regular file of `rendered`'s size and SHA-256 as the thread read it; null when it was not given it or could not say. */
   isRendered(name: string, rendered: Rendered): Promise<boolean | null>;
   /** Ends the thread (verify ended or failed first). */
   close(): void;
 }
+
+/** The largest result.pb read on the thread: its buffer is held from then until the result step. */
+export const KEEP_LIMIT = 256 << 20;
 
 /** The data file's feed over the column cache of its recorded key, when verify would stream it and that cache is there; else null. */
 function cachedFeed(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number): StreamedData | null {
@@ -59,12 +67,18 @@ function cachedFeed(files: readonly RecordedDataFile[], standIn: string | undefi
 
 /**
  * Starts the thread on the run's data file (`standIn` for it, when given), if it is one CSV of more
- * than `streamAbove` bytes (as recorded) with a column cache under its recorded key, and on the files
- * `renderings` of run folder `dir` (none: the rendering cache is off); null when there is nothing to hash.
+ * than `streamAbove` bytes (as recorded) with a column cache under its recorded key, on file `kept.name`
+ * of run folder `dir` when it is expected to be `kept.size` bytes (at most KEEP_LIMIT), and on its files
+ * `renderings` (none: the rendering cache is off); null when there is nothing to hash.
  */
-export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, renderings: readonly string[]): HashAhead | null {
+export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, kept: { name: string; size: number } | null, renderings: readonly string[]): HashAhead | null {
   const feed = cachedFeed(files, standIn, streamAbove);
-  const job: HashJob = { files: [...(feed ? [{ path: feed.path, regularOnly: false }] : []), ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true }))] };
+  const keep = kept && Number.isSafeInteger(kept.size) && kept.size >= 0 && kept.size <= KEEP_LIMIT ? kept : null;
+  const job: HashJob = { files: [
+    ...(feed ? [{ path: feed.path, regularOnly: false }] : []),
+    ...(keep ? [{ path: path.join(dir, keep.name), regularOnly: false, keep: keep.size }] : []),
+    ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
+  ] };
   if (job.files.length === 0) return null;
   const worker = new Worker(siblingModule('hash-thread', import.meta.url));
   const settle: ((h: Hashed | null) => void)[] = [];
@@ -75,9 +89,10 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
   worker.once('error', none);
   worker.once('exit', none);
   worker.postMessage(job);
-  const first = feed ? 1 : 0;
+  const first = (feed ? 1 : 0) + (keep ? 1 : 0);
   return {
     data: feed ? { feed, hashed: answers[0]! } : null,
+    kept: keep ? answers[first - 1]!.then((h) => (h?.bytes ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')) } : null)) : Promise.resolve(null),
     async isRendered(name, rendered) {
       const k = renderings.indexOf(name);
       const got = k < 0 ? null : await answers[first + k]!;

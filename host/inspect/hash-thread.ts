@@ -4,19 +4,33 @@
  * sent, read in 1 MiB blocks (a block that stays in the CPU's cache between the read and the hash:
  * 8 MiB blocks measured ~1.6x slower here), answered file by file as each is done. A file it cannot
  * read whole as a regular file (with `regularOnly`, one that is a link too) is answered null: the
- * caller then reads it itself and meets the error.
+ * caller then reads it itself and meets the error. A file to be kept is read into one buffer, hashed
+ * and handed over with its hash: the caller then decodes exactly the bytes that were hashed.
  */
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 
-export interface HashJob { files: { path: string; regularOnly: boolean }[] }
-export interface Hashed { sha256: string; byteLength: number }
+export interface HashJob {
+  /** With `keep`, a file of exactly that many bytes is answered with its bytes too (transferred, not copied). */
+  files: { path: string; regularOnly: boolean; keep?: number }[];
+}
+export interface Hashed { sha256: string; byteLength: number; bytes?: ArrayBuffer }
 export interface HashAnswer { index: number; hashed: Hashed | null }
 
 const BLOCK = 1 << 20;
 
-function hashOf(file: string, regularOnly: boolean): Hashed | null {
+/** The file's `size` bytes in one buffer, hashed, or null when it holds another number of bytes. */
+function keptOf(fd: number, size: number): Hashed | null {
+  const bytes = new ArrayBuffer(size);
+  const view = new Uint8Array(bytes);
+  let total = 0;
+  for (let n; total < size && (n = readSync(fd, view, total, size - total, null)) > 0; ) total += n;
+  if (total !== size || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) return null;
+  return { sha256: createHash('sha256').update(view).digest('hex'), byteLength: size, bytes };
+}
+
+function hashOf(file: string, regularOnly: boolean, keep: number | undefined): Hashed | null {
   let fd: number;
   try {
     if (regularOnly && !lstatSync(file).isFile()) return null;
@@ -26,7 +40,9 @@ function hashOf(file: string, regularOnly: boolean): Hashed | null {
     return null;
   }
   try {
-    if (!fstatSync(fd).isFile()) return null;
+    const st = fstatSync(fd);
+    if (!st.isFile()) return null;
+    if (keep !== undefined) return st.size === keep ? keptOf(fd, keep) : null;
     const h = createHash('sha256');
     const buf = Buffer.allocUnsafe(BLOCK);
     let total = 0;
@@ -40,5 +56,8 @@ function hashOf(file: string, regularOnly: boolean): Hashed | null {
 }
 
 parentPort!.once('message', (job: HashJob) => {
-  for (const [index, f] of job.files.entries()) parentPort!.postMessage({ index, hashed: hashOf(f.path, f.regularOnly) } satisfies HashAnswer);
+  for (const [index, f] of job.files.entries()) {
+    const hashed = hashOf(f.path, f.regularOnly, f.keep);
+    parentPort!.postMessage({ index, hashed } satisfies HashAnswer, hashed?.bytes ? [hashed.bytes] : []);
+  }
 });

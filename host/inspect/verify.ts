@@ -555,9 +555,10 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   }))), cacheRoot());
   let ahead: HashAhead | null = null;
   try {
-    // the data file (when its column cache is there) and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
+    // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
     const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
-    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, renderings);
+    const resultSize = Number(toBigInt(rec.bodies.result.size));
+    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, { name: FILES.result, size: resultSize }, renderings);
     return await verifyOpened(opts, rec, sourceCheck, ahead);
   } finally {
     sourceCheck.close();
@@ -679,8 +680,11 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
 
     // result: result.pb, and the readable files rendered from it
     const r = b.result;
-    const resultBytes = await read(FILES.result, 'result');
-    const resultSha256 = sha256(resultBytes);
+    // read and hashed on the hashing thread when it could (inspect/hash-ahead: these very bytes), else here
+    const kept = await ahead?.kept;
+    covered.add(FILES.result);
+    const resultBytes = kept?.bytes ?? (await read(FILES.result, 'result'));
+    const resultSha256 = kept?.sha256 ?? sha256(resultBytes);
     expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, resultSha256);
     // rows found canonical before (remembered with the renderings, by these bytes' size and SHA-256) are counted, not read
     const resultRendered = { size: resultBytes.length, sha256: toHex(resultSha256) };

@@ -2,9 +2,10 @@
 // column cache of the recorded hash (inspect/hash-ahead): it passes as before, and a file that does not
 // hash as recorded, is missing or is not a file fails the data step with the very message it gives with no
 // cache at all (BACKPROOF_CACHE_DIR=off), never with times read from the cache. The same thread hashes the
-// renderings, each taken only as a regular file of its remembered size and SHA-256 (audit/rendering-cache).
+// renderings, each taken only as a regular file of its remembered size and SHA-256 (audit/rendering-cache),
+// and result.pb, handed over with its hash so the result step decodes the bytes that were hashed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,16 +25,16 @@ const STREAMED = 4 << 20;
 const saved = process.env.BACKPROOF_CACHE_DIR;
 let work: string, run: string, cache: string, csv: string, text: string;
 
-async function outcome(dataPath?: string): Promise<string> {
-  return verifyRun({ dir: run, ...(dataPath ? { dataPath } : {}) }).then((r) => `OK ${r.steps.join(',')}`, (e: unknown) => (e instanceof AuditError ? `${e.step}: ${e.message}` : `not an AuditError: ${String(e)}`));
+async function outcome(dataPath?: string, dir = run): Promise<string> {
+  return verifyRun({ dir, ...(dataPath ? { dataPath } : {}) }).then((r) => `OK ${r.steps.join(',')}`, (e: unknown) => (e instanceof AuditError ? `${e.step}: ${e.message}` : `not an AuditError: ${String(e)}`));
 }
 
 /** The outcome with the cache folder, then with none: they must be the same. */
-async function bothWays(dataPath?: string): Promise<[string, string]> {
+async function bothWays(dataPath?: string, dir = run): Promise<[string, string]> {
   process.env.BACKPROOF_CACHE_DIR = cache;
-  const cached = await outcome(dataPath);
+  const cached = await outcome(dataPath, dir);
   process.env.BACKPROOF_CACHE_DIR = 'off';
-  return [cached, await outcome(dataPath)];
+  return [cached, await outcome(dataPath, dir)];
 }
 
 const recordedFiles = async (): Promise<RecordedDataFile[]> =>
@@ -62,16 +63,16 @@ describe('the data file hashed ahead', () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(STREAMED);
     const files = await recordedFiles();
     process.env.BACKPROOF_CACHE_DIR = cache;
-    const ahead = startHashAhead(files, undefined, STREAMED, run, []);
+    const ahead = startHashAhead(files, undefined, STREAMED, run, null, []);
     try {
       expect(ahead?.data?.feed.sha256).toBe(createHash('sha256').update(text).digest('hex'));
       expect(await ahead!.data!.hashed).toEqual({ sha256: createHash('sha256').update(text).digest('hex'), byteLength: Buffer.byteLength(text) });
     } finally {
       ahead?.close();
     }
-    expect(startHashAhead(files, undefined, Buffer.byteLength(text), run, [])).toBeNull(); // not a file verify streams
+    expect(startHashAhead(files, undefined, Buffer.byteLength(text), run, null, [])).toBeNull(); // not a file verify streams
     process.env.BACKPROOF_CACHE_DIR = 'off';
-    expect(startHashAhead(files, undefined, STREAMED, run, [])).toBeNull();
+    expect(startHashAhead(files, undefined, STREAMED, run, null, [])).toBeNull();
     expect(await bothWays()).toEqual([OK, OK]);
     expect(await bothWays(csv)).toEqual([OK, OK]);
   });
@@ -82,8 +83,8 @@ describe('the data file hashed ahead', () => {
     const links = path.join(work, 'links');
     await mkdir(links);
     await symlink(path.join(run, FILES.trades), path.join(links, FILES.trades));
-    const ahead = startHashAhead([], undefined, STREAMED, run, [FILES.trades, 'absent.csv']);
-    const linked = startHashAhead([], undefined, STREAMED, links, [FILES.trades]);
+    const ahead = startHashAhead([], undefined, STREAMED, run, null, [FILES.trades, 'absent.csv']);
+    const linked = startHashAhead([], undefined, STREAMED, links, null, [FILES.trades]);
     try {
       expect(ahead!.data).toBeNull();
       expect(await ahead!.isRendered(FILES.trades, right)).toBe(true);
@@ -96,7 +97,33 @@ describe('the data file hashed ahead', () => {
       ahead?.close();
       linked?.close();
     }
-    expect(startHashAhead([], undefined, STREAMED, run, [])).toBeNull();
+    expect(startHashAhead([], undefined, STREAMED, run, null, [])).toBeNull();
+  });
+
+  it('result.pb of its expected size is read and hashed there and handed over whole; another size is no answer', async () => {
+    const bytes = await readFile(path.join(run, FILES.result));
+    const ahead = startHashAhead([], undefined, STREAMED, run, { name: FILES.result, size: bytes.length }, []);
+    const other = startHashAhead([], undefined, STREAMED, run, { name: FILES.result, size: bytes.length - 1 }, []);
+    try {
+      const kept = await ahead!.kept;
+      expect(Buffer.from(kept!.bytes).equals(bytes)).toBe(true);
+      expect(Buffer.from(kept!.sha256).toString('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+      expect(await other!.kept).toBeNull();
+    } finally {
+      ahead?.close();
+      other?.close();
+    }
+  });
+
+  it('a result.pb differing in one byte (same size) fails the result step on its SHA-256, as without a cache', async () => {
+    const dir = path.join(work, 'edited-result');
+    await cp(run, dir, { recursive: true });
+    const bytes = await readFile(path.join(dir, FILES.result));
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
+    await writeFile(path.join(dir, FILES.result), bytes);
+    const [cached, uncached] = await bothWays(undefined, dir);
+    expect(cached).toBe(uncached);
+    expect(cached).toMatch(/^result: SHA-256 of result\.pb is [0-9a-f]{64}, the record says [0-9a-f]{64}$/);
   });
 
   it('a copy differing in one byte (same size) fails the data step on its SHA-256, as without a cache', async () => {
