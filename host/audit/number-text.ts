@@ -11,8 +11,9 @@
  * A try whose rounding or whose read-back is closer than 2^-40 (in units of its last digit) to a
  * boundary is not decided here, and String(x) writes that number instead. So is any x outside
  * 1e-6 ≤ |x| < 1e15 (other notations, subnormals), a power of two (its lower gap is half its
- * upper one), NaN and the infinities. test/audit/number-text.test.ts compares it with String on
- * millions of doubles.
+ * upper one), NaN and the infinities. Before all that, a double of six decimals or fewer (a price)
+ * is found by one multiplication and checked by one division (writeMicros). test/audit/number-text.test.ts
+ * compares it with String on millions of doubles.
  */
 
 const f64 = new Float64Array(1);
@@ -108,6 +109,11 @@ function writeUpTo4(view: DataView, at: number, v: number): number {
 export function writeShortestDouble(out: Uint8Array, at: number, x: number): number {
   const a = x < 0 ? -x : x;
   if (!(a >= 1e-6 && a < 1e15)) return -1;
+  // at most six decimals (prices): m·10^-6 reads back as a (the division rounds as reading the decimal does), and
+  // m < 10^15, so no other decimal of 15 digits or fewer does (they lie ≥ 10^-15·a apart, a's neighbours
+  // ≤ 2^-52·a): m's digits, less their trailing zeros, are the shortest
+  const m = Math.floor(a * 1e6 + 0.5);
+  if (m < 1e15 && m / 1e6 === a) return writeMicros(out, x < 0 ? writeMinus(out, at) : at, m);
   f64[0] = a;
   const hiWord = u32[HI_WORD]!;
   if ((hiWord & 0xfffff) === 0 && u32[LO_WORD] === 0) return -1; // a power of two
@@ -132,39 +138,30 @@ export function writeShortestDouble(out: Uint8Array, at: number, x: number): num
   // v = I + f: I the first 15 digits, f (within 2^-52; -1/16 < f < 17/16) what follows them
   let I = Math.floor(vh);
   const f = (vh - I) + vl;
-  let tail = 0, tailDigits = 0;
-  const r15 = f < 0.5 ? 0 : 1;
-  const d15 = f < r15 ? r15 - f : f - r15;
+  // (branch-free where the data decides: abs and floor, and the 16-or-17 choice by arithmetic)
+  const r15 = Math.floor(f + 0.5);
+  const d15 = Math.abs(f - r15);
+  let last2 = 0; // the 16th and 17th digits, as 0…99
   if (d15 < half - MARGIN) I += r15; // 15 digits (or fewer: their trailing zeros are dropped below)
-  else if (d15 <= half + MARGIN) return -1;
   else {
     // 16 digits when the nearest multiple of 10^-1 reads back as x, else 17: the nearest multiple of 10^-2
-    const t16 = f * 10;
-    const r16 = ((t16 + 1.5) | 0) - 1; // floor(t16 + 0.5), as int32: -1 < t16 + 0.5 < 12
-    const d16 = t16 < r16 ? r16 - t16 : t16 - r16;
-    if (d16 > HALF) return -1; // a tie between two
+    const t16 = f * 10, t17 = f * 100;
+    const r16 = Math.floor(t16 + 0.5), r17 = Math.floor(t17 + 0.5);
+    const d16 = Math.abs(t16 - r16), d17 = Math.abs(t17 - r17);
     const half16 = half * 10;
-    let base = 10;
-    if (d16 < half16 - MARGIN) {
-      tail = r16;
-      tailDigits = 1;
-    } else if (d16 <= half16 + MARGIN) return -1;
-    else {
-      const t17 = f * 100;
-      const r17 = ((t17 + 100.5) | 0) - 100; // as r16: -7 < t17 < 107
-      const d17 = t17 < r17 ? r17 - t17 : t17 - r17;
-      if (d17 > HALF || d17 > half * 100 - MARGIN) return -1;
-      tail = r17;
-      tailDigits = 2;
-      base = 100;
-    }
+    const use16 = d16 < half16 ? 1 : 0;
+    // undecided: near the 15-digit bound or the 16-digit one, a tie between two 16-digit multiples, or (17 digits)
+    // between two 17-digit ones (d17 ≤ 1/2 < half·100, always within the half-gap)
+    if (d15 <= half + MARGIN || Math.abs(d16 - half16) < MARGIN || d16 > HALF || (1 - use16) * d17 > HALF) return -1;
+    let tail = r17 + use16 * (r16 * 10 - r17); // -10 ≤ tail ≤ 110
     if (tail < 0) {
       I--;
-      tail += base;
-    } else if (tail >= base) {
+      tail += 100;
+    } else if (tail >= 100) {
       I++;
-      tail -= base;
+      tail -= 100;
     }
+    last2 = tail | 0;
   }
   let e = 14 - s; // the decimal exponent: the point falls after e + 1 digits
   if (I === 1e15) {
@@ -188,7 +185,6 @@ export function writeShortestDouble(out: Uint8Array, at: number, x: number): num
   view.setUint32(start + 3, fourDigits(hi - head * 10000), true);
   view.setUint32(start + 7, fourDigits(loHead), true);
   view.setUint32(start + 11, fourDigits(lo - loHead * 10000), true);
-  const last2 = tailDigits === 2 ? tail : tail * 10;
   view.setUint16(start + 15, twoDigits(last2), true);
   // the significant digits: 17 less the trailing zeros (the first digit is not 0: I ≥ 10^14)
   const n = 17 - (last2 !== 0 ? trailingZeros(last2) : lo !== 0 ? 2 + trailingZeros(lo) : 10 + trailingZeros(hi));
@@ -202,6 +198,26 @@ export function writeShortestDouble(out: Uint8Array, at: number, x: number): num
   out[pos + 1] = 46;
   for (let j = pos + 2; j < start; j++) out[j] = 48;
   return start + n;
+}
+
+function writeMinus(out: Uint8Array, at: number): number {
+  out[at] = 45;
+  return at + 1;
+}
+
+/** m·10^-6 (0 < m < 10^15, an integer) at `at`. */
+function writeMicros(out: Uint8Array, at: number, m: number): number {
+  const whole = Math.floor(m / 1e6); // exactly: below 10^9, and m/10^6 cannot round up to the next integer
+  const micros = m - whole * 1e6;
+  at = writeInt32(out, at, whole);
+  if (micros === 0) return at;
+  const view = out === viewOf ? viewBytes : viewOn(out);
+  const high = (micros / 10000) | 0;
+  const low = micros - high * 10000;
+  out[at] = 46;
+  view.setUint16(at + 1, twoDigits(high), true);
+  view.setUint32(at + 3, fourDigits(low), true);
+  return at + 7 - (low !== 0 ? trailingZeros(low) : 4 + trailingZeros(high));
 }
 
 let viewOf: Uint8Array | null = null;

@@ -32,11 +32,11 @@ function compare(xs: Iterable<number>): { decided: number; total: number; wrong:
 }
 
 describe('writeShortestDouble', () => {
-  it('leaves to String exactly: NaN, the infinities, zeros, |x| below 1e-6 or from 1e15, powers of two, subnormals', () => {
-    for (const x of [NaN, Infinity, -Infinity, 0, -0, 9.99e-7, -5e-7, 1e15, -1e15, 1e21, 2 ** 60, 5e-324, Number.MAX_VALUE, 0.5, 0.25, 1, 2, 1024, -(2 ** 40), 2 ** -19])
+  it('leaves to String exactly: NaN, the infinities, zeros, |x| below 1e-6 or from 1e15, powers of two of more than six decimals or from 10^9, subnormals', () => {
+    for (const x of [NaN, Infinity, -Infinity, 0, -0, 9.99e-7, -5e-7, 1e15, -1e15, 1e21, 2 ** 60, 5e-324, Number.MAX_VALUE, -(2 ** 40), 2 ** -19, 2 ** -7])
       expect([x, writeShortestDouble(out, 0, x)]).toEqual([x, -1]);
     // just inside the range, written here
-    for (const [x, text] of [[1.5e-6, '0.0000015'], [-0.000001234, '-0.000001234'], [999999999999999.9, '999999999999999.9'], [3, '3'], [-7, '-7'], [0.1, '0.1'], [100.025, '100.025'], [1 / 3, '0.3333333333333333'], [2 / 3, '0.6666666666666666'], [0.39291079999998846, '0.39291079999998846']] as const)
+    for (const [x, text] of [[1.5e-6, '0.0000015'], [-0.000001234, '-0.000001234'], [999999999999999.9, '999999999999999.9'], [3, '3'], [-7, '-7'], [0.1, '0.1'], [100.025, '100.025'], [1 / 3, '0.3333333333333333'], [2 / 3, '0.6666666666666666'], [0.39291079999998846, '0.39291079999998846'], [0.5, '0.5'], [-0.25, '-0.25'], [1, '1'], [1024, '1024'], [2 ** -6, '0.015625'], [2 ** 29, '536870912'], [100.1234, '100.1234'], [-0.000001, '-0.000001'], [999999999.999999, '999999999.999999'], [123456789.000001, '123456789.000001']] as const)
       expect([x, textOf(x)]).toEqual([x, text]);
   });
 
@@ -122,6 +122,29 @@ describe('writeShortestDouble', () => {
     expect(wrong).toEqual([]);
     expect(total).toBe(1_200_000);
     expect(decided / total).toBeGreaterThan(0.9);
+  });
+  it('six decimals or fewer (the one-division path): m / 10^6 for m of 1 to 15 digits, at its edges, and the neighbours (900,000 values)', () => {
+    const next = lcg(61n);
+    const f = new Float64Array(1);
+    const u = new BigInt64Array(f.buffer);
+    const ms = [1, 9, 10, 999_999, 1_000_000, 1_000_001, 999_999_999_999_999, 999_999_999_999_990, 100_000_000_000_000, 123_456_789_012_345];
+    const xs = function* (): Generator<number> {
+      for (let i = 0; i < 300_000; i++) {
+        const m = i < ms.length ? ms[i]! : Number(next() % 10n ** BigInt(1 + Number(next() % 15n)));
+        const x = (i % 2 ? -m : m) / 10 ** Number(next() % 7n);
+        f[0] = x;
+        const bits = u[0]!;
+        yield x;
+        u[0] = bits + 1n;
+        yield f[0]!;
+        u[0] = bits - 1n;
+        yield f[0]!;
+      }
+    };
+    const { decided, total, wrong } = compare(xs());
+    expect(wrong).toEqual([]);
+    expect(total).toBe(900_000);
+    expect(decided / total).toBeGreaterThan(0.95);
   });
 });
 
