@@ -62,8 +62,6 @@ export interface BacktestReport {
 }
 
 export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
-  // The guest thread starts, and loads the run's modules, while this thread reads the data and builds.
-  prepareGuestThread();
   let log: { dir: string; key: KeyObject } | null = null;
   if (r.log) {
     const meta = readMeta(r.log.dir);
@@ -77,7 +75,17 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   let started = (): void => {};
   const buildStarted = new Promise<void>((resolve) => (started = resolve));
   const building = loadStrategy(r.strategy, started);
-  await Promise.race([buildStarted, building.then(() => {}, () => {})]);
+  const first = await Promise.race([buildStarted.then(() => 'build' as const), building.then(() => 'strategy' as const, () => 'strategy' as const)]);
+  // The guest thread starts, and loads the run's modules, while this thread reads the data. Not while a build
+  // runs as well: the build is what the run waits for longest, and on two cores the data and the build are
+  // enough; the thread then starts once the data is in, or the build done, whichever comes first.
+  let threadStarted = false;
+  const startGuestThread = (): void => {
+    if (!threadStarted) prepareGuestThread();
+    threadStarted = true;
+  };
+  if (first === 'strategy') startGuestThread();
+  else void building.then(startGuestThread, () => {});
   const data: DataFeed[] = [];
   const keep = [r.strategy]; // the files read: the run folder may not be a folder holding them
   for (const spec of r.data) {
@@ -88,6 +96,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     if (symbol) feed.symbol = symbol;
     data.push(feed);
   }
+  startGuestThread();
   if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force), keep);
   r.onPhase?.({ step: 'build', file: r.strategy });
   const strategy = await building;
