@@ -25,10 +25,9 @@ import type { Rendered } from '../audit/rendering-cache.ts';
 import { CacheReader } from '../data/cache.ts';
 import { openStreamed, type StreamedData } from '../data/load.ts';
 import { checkDataOptions } from '../data/options.ts';
-import { siblingModule } from '../paths.ts';
 import { toHex } from '../../traces/index.ts';
 import { dataOptionsFromRecord, type RecordedDataFile } from './opened-record.ts';
-import type { Hashed, HashAnswer, HashJob } from './hash-thread.ts';
+import { HASH_THREAD_SOURCE, type Hashed, type HashAnswer, type HashJob } from './hash-thread.ts';
 
 export interface HashAhead {
   /** The data file hashed ahead: its feed over its column cache, named by the recorded SHA-256 and size (not checked yet), and the thread's hash; null when it is not. */
@@ -80,7 +79,7 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
     ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
   ] };
   if (job.files.length === 0) return null;
-  const worker = new Worker(siblingModule('hash-thread', import.meta.url));
+  const worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
   const settle: ((h: Hashed | null) => void)[] = [];
   const answers = job.files.map(() => new Promise<Hashed | null>((resolve) => settle.push(resolve)));
   // a thread that fails to start or dies leaves every file to be read as before

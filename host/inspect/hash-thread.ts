@@ -6,10 +6,11 @@
  * read whole as a regular file (with `regularOnly`, one that is a link too) is answered null: the
  * caller then reads it itself and meets the error. A file to be kept is read into one buffer, hashed
  * and handed over with its hash: the caller then decodes exactly the bytes that were hashed.
+ * The thread runs HASH_THREAD_SOURCE, plain JavaScript evaluated as the worker's code, so it loads no
+ * module loader or TypeScript stripper of its own (a worker started from this file measured +3 MB and
+ * ~15 ms CPU with Node's compile cache warm, +20 MB and ~80 ms cold): `threadBody` therefore uses
+ * nothing but the `require` it is given and globals.
  */
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
-import { parentPort } from 'node:worker_threads';
 
 export interface HashJob {
   /** With `keep`, a file of exactly that many bytes is answered with its bytes too (transferred, not copied). */
@@ -18,46 +19,54 @@ export interface HashJob {
 export interface Hashed { sha256: string; byteLength: number; bytes?: ArrayBuffer }
 export interface HashAnswer { index: number; hashed: Hashed | null }
 
-const BLOCK = 1 << 20;
+function threadBody(require: (id: string) => unknown): void {
+  const { closeSync, constants, fstatSync, lstatSync, openSync, readSync } = require('node:fs') as typeof import('node:fs');
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const BLOCK = 1 << 20;
 
-/** The file's `size` bytes in one buffer, hashed, or null when it holds another number of bytes. */
-function keptOf(fd: number, size: number): Hashed | null {
-  const bytes = new ArrayBuffer(size);
-  const view = new Uint8Array(bytes);
-  let total = 0;
-  for (let n; total < size && (n = readSync(fd, view, total, size - total, null)) > 0; ) total += n;
-  if (total !== size || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) return null;
-  return { sha256: createHash('sha256').update(view).digest('hex'), byteLength: size, bytes };
-}
-
-function hashOf(file: string, regularOnly: boolean, keep: number | undefined): Hashed | null {
-  let fd: number;
-  try {
-    if (regularOnly && !lstatSync(file).isFile()) return null;
-    // (O_NONBLOCK: a FIFO put at the name is never waited on; it is then no regular file)
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return null;
-    if (keep !== undefined) return st.size === keep ? keptOf(fd, keep) : null;
-    const h = createHash('sha256');
-    const buf = Buffer.allocUnsafe(BLOCK);
+  /** The file's `size` bytes in one buffer, hashed, or null when it holds another number of bytes. */
+  const keptOf = (fd: number, size: number): Hashed | null => {
+    const bytes = new ArrayBuffer(size);
+    const view = new Uint8Array(bytes);
     let total = 0;
-    for (let n; (n = readSync(fd, buf, 0, BLOCK, null)) > 0; total += n) h.update(buf.subarray(0, n));
-    return { sha256: h.digest('hex'), byteLength: total };
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+    for (let n; total < size && (n = readSync(fd, view, total, size - total, null)) > 0; ) total += n;
+    if (total !== size || readSync(fd, Buffer.alloc(1), 0, 1, null) !== 0) return null;
+    return { sha256: createHash('sha256').update(view).digest('hex'), byteLength: size, bytes };
+  };
+
+  const hashOf = (file: string, regularOnly: boolean, keep: number | undefined): Hashed | null => {
+    let fd: number;
+    try {
+      if (regularOnly && !lstatSync(file).isFile()) return null;
+      // (O_NONBLOCK: a FIFO put at the name is never waited on; it is then no regular file)
+      fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch {
+      return null;
+    }
+    try {
+      const st = fstatSync(fd);
+      if (!st.isFile()) return null;
+      if (keep !== undefined) return st.size === keep ? keptOf(fd, keep) : null;
+      const h = createHash('sha256');
+      const buf = Buffer.allocUnsafe(BLOCK);
+      let total = 0;
+      for (let n; (n = readSync(fd, buf, 0, BLOCK, null)) > 0; total += n) h.update(buf.subarray(0, n));
+      return { sha256: h.digest('hex'), byteLength: total };
+    } catch {
+      return null;
+    } finally {
+      closeSync(fd);
+    }
+  };
+
+  parentPort!.once('message', (job: HashJob) => {
+    for (const [index, f] of job.files.entries()) {
+      const hashed = hashOf(f.path, f.regularOnly, f.keep);
+      parentPort!.postMessage({ index, hashed } satisfies HashAnswer, hashed?.bytes ? [hashed.bytes] : []);
+    }
+  });
 }
 
-parentPort!.once('message', (job: HashJob) => {
-  for (const [index, f] of job.files.entries()) {
-    const hashed = hashOf(f.path, f.regularOnly, f.keep);
-    parentPort!.postMessage({ index, hashed } satisfies HashAnswer, hashed?.bytes ? [hashed.bytes] : []);
-  }
-});
+/** The thread's code: threadBody's text (types stripped, or compiled), called with the worker's require. */
+export const HASH_THREAD_SOURCE = `(${threadBody.toString()})(require);`;
