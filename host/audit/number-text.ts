@@ -96,7 +96,7 @@ export function writeInt32(out: Uint8Array, at: number, x: number): number {
   return at + 8;
 }
 
-/** 0 < v < 10^4 without leading zeros (the four bytes from `at` written). */
+/** 0 ≤ v < 10^4 without leading zeros (the four bytes from `at` written). */
 function writeUpTo4(view: DataView, at: number, v: number): number {
   const n = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
   view.setUint32(at, fourDigits(v) >>> (32 - 8 * n), true);
@@ -207,11 +207,11 @@ function writeMinus(out: Uint8Array, at: number): number {
 
 /** m·10^-6 (0 < m < 10^15, an integer) at `at`. */
 function writeMicros(out: Uint8Array, at: number, m: number): number {
-  const whole = Math.floor(m / 1e6); // exactly: below 10^9, and m/10^6 cannot round up to the next integer
-  const micros = m - whole * 1e6;
-  at = writeInt32(out, at, whole);
-  if (micros === 0) return at;
+  const whole = (m / 1e6) | 0; // floor, exactly: below 10^9, and m/10^6 cannot round up to the next integer
+  const micros = (m - whole * 1e6) | 0;
   const view = out === viewOf ? viewBytes : viewOn(out);
+  at = whole < 10000 ? writeUpTo4(view, at, whole) : writeInt32(out, at, whole);
+  if (micros === 0) return at;
   const high = (micros / 10000) | 0;
   const low = micros - high * 10000;
   out[at] = 46;

@@ -103,8 +103,8 @@ class ChunkWriter {
  * from a table, the seconds and nanoseconds by number-text's digit words. Negative times through isoTime.
  */
 class IsoTimeBytes {
-  /** The day whose prefix is kept, and the prefix's bytes 0–3, 4–7 and 7–10 as little-endian words. */
-  private day = -1;
+  /** The day whose prefix is kept (its first instant >> 16: day · 1,318,359,375), and the prefix's bytes 0–3, 4–7 and 7–10 as little-endian words. */
+  private dayStart = -Infinity;
   private prefix = new Uint32Array(3);
   /** Each minute of the day's "HH:M" and "M:" as little-endian words. */
   private readonly hhmm = new Uint32Array(1440);
@@ -125,21 +125,22 @@ class IsoTimeBytes {
       for (let k = 0; k < text.length; k++) out[at++] = text.charCodeAt(k);
       return at;
     }
-    const day = dayOfWords(hi, lo);
+    // time >> 16, exact (model/bars dayOfWords); a day is 1,318,359,375 of its units
+    const high = hi * 65536 + (lo >>> 16);
     const prefix = this.prefix;
-    if (day !== this.day) {
+    if (!(high >= this.dayStart && high < this.dayStart + 1_318_359_375)) {
+      const day = dayOfWords(hi, lo);
       const text = isoTime(BigInt(day) * NS_PER_DAY); // "YYYY-MM-DDT00:00:00Z"
       const word = (k: number): number => (text.charCodeAt(k) | (text.charCodeAt(k + 1) << 8) | (text.charCodeAt(k + 2) << 16) | (text.charCodeAt(k + 3) << 24)) >>> 0;
       prefix[0] = word(0);
       prefix[1] = word(4);
       prefix[2] = word(7);
-      this.day = day;
+      this.dayStart = day * 1_318_359_375;
     }
     view.setUint32(at, prefix[0]!, true);
     view.setUint32(at + 4, prefix[1]!, true);
     view.setUint32(at + 7, prefix[2]!, true);
-    // the time of day, exactly (time >> 16 and day · 86,400·10^9 / 2^16 are exact doubles: model/bars dayOfWords)
-    const nsOfDay = (hi * 65536 + (lo >>> 16) - day * 1_318_359_375) * 65536 + (lo & 0xffff);
+    const nsOfDay = (high - this.dayStart) * 65536 + (lo & 0xffff); // exact: below 2^47
     const sec = Math.floor(nsOfDay / 1e9); // exact: nsOfDay < 2^47, and a quotient below an integer stays below it
     const minute = (sec / 60) | 0;
     view.setUint32(at + 11, this.hhmm[minute]!, true);
