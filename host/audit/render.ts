@@ -71,29 +71,32 @@ class ChunkWriter {
     this.pos = at;
   }
 
-  /** A short ASCII text given as its bytes. */
-  ascii(b: Uint8Array): void {
+  /** A short ASCII text given as its bytes, and the byte after it. */
+  ascii(b: Uint8Array, then: number): void {
     const buf = this.buf;
     let at = this.pos;
     for (let k = 0; k < b.length; k++) buf[at++] = b[k]!;
-    this.pos = at;
+    buf[at] = then;
+    this.pos = at + 1;
   }
 
-  /** A number cell: String(x) (audit/number-text, what it leaves through String); a cell of another type as join writes it. */
-  number(x: number): void {
-    if (typeof x !== 'number') {
-      if (x !== null && x !== undefined) this.text(String(x));
+  /** A number cell and the byte after it: String(x) (audit/number-text, what it leaves through String); a cell of another type as join writes it. */
+  number(x: number, then: number): void {
+    const end = typeof x === 'number' ? writeNumber(this.buf, this.pos, x) : -1;
+    if (end >= 0) {
+      this.buf[end] = then;
+      this.pos = end + 1;
       return;
     }
-    const end = writeNumber(this.buf, this.pos, x);
-    if (end >= 0) this.pos = end;
-    else this.text(String(x));
+    if (x !== null && x !== undefined) this.text(String(x));
+    this.byte(then);
   }
 
-  /** A time given as its words (model/bars timeWords), or its text when `text` is given. */
-  time(hi: number, lo: number, text: string | null): void {
+  /** A time given as its words (model/bars timeWords), or its text when `text` is given, and the byte after it. */
+  time(hi: number, lo: number, text: string | null, then: number): void {
     if (text !== null) this.text(text);
     else this.pos = isoTimeBytes.write(this.buf, this.view, this.pos, hi, lo);
+    this.byte(then);
   }
 }
 
@@ -238,17 +241,17 @@ export function* tradesCsvChunks(r: BacktestResult): Chunks {
 }
 
 function writeTrade(w: ChunkWriter, t: TradeRow): void {
-  w.number(t.symbol); w.byte(COMMA);
-  w.number(t.entryBar); w.byte(COMMA);
-  w.number(t.exitBar); w.byte(COMMA);
-  w.time(t.times[0]!, t.times[1]!, t.entryText); w.byte(COMMA);
-  w.time(t.times[2]!, t.times[3]!, t.exitText); w.byte(COMMA);
-  w.number(t.size); w.byte(COMMA);
-  w.number(t.entryPrice); w.byte(COMMA);
-  w.number(t.exitPrice); w.byte(COMMA);
-  w.number(t.pnl); w.byte(COMMA);
-  w.number(t.returnPct); w.byte(COMMA);
-  w.number(t.commission); w.byte(NEWLINE);
+  w.number(t.symbol, COMMA);
+  w.number(t.entryBar, COMMA);
+  w.number(t.exitBar, COMMA);
+  w.time(t.times[0]!, t.times[1]!, t.entryText, COMMA);
+  w.time(t.times[2]!, t.times[3]!, t.exitText, COMMA);
+  w.number(t.size, COMMA);
+  w.number(t.entryPrice, COMMA);
+  w.number(t.exitPrice, COMMA);
+  w.number(t.pnl, COMMA);
+  w.number(t.returnPct, COMMA);
+  w.number(t.commission, NEWLINE);
 }
 
 export function renderTradesCsv(r: BacktestResult): string {
@@ -263,15 +266,10 @@ export function* equityCsvChunks(r: BacktestResult, time: BigInt64Array | null):
   const equity = r.equity;
   if (time && time.length < equity.length) throw new RangeError(`${equity.length} equity points for ${time.length} times`);
   for (let i = 0; i < equity.length; i++) {
-    w.number(i);
-    const buf = w.buf;
-    let at = w.pos;
-    buf[at++] = COMMA;
-    if (words) at = isoTimeBytes.write(buf, w.view, at, words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!);
-    buf[at++] = COMMA;
-    w.pos = at;
-    w.number(equity[i]!);
-    w.byte(NEWLINE);
+    w.number(i, COMMA);
+    if (words) w.time(words[2 * i + TIME_HI]!, words[2 * i + TIME_LO]!, null, COMMA);
+    else w.byte(COMMA);
+    w.number(equity[i]!, NEWLINE);
     if (w.full) yield w.take();
   }
   yield w.take();
@@ -397,20 +395,23 @@ export function* ordersCsvChunks(r: BacktestResult): Chunks {
 
 function writeOrder(w: ChunkWriter, o: OrderRow): void {
   const filled = o.status === STATUS_FILLED;
-  w.number(o.id); w.byte(COMMA);
-  if (!o.noTime) w.time(o.time[0]!, o.time[1]!, o.timeText);
-  w.byte(COMMA);
-  w.number(o.symbol); w.byte(COMMA);
-  w.ascii(SIDE_BYTES.of(o.side)); w.byte(COMMA);
-  w.ascii(TYPE_BYTES.of(o.type)); w.byte(COMMA);
-  w.number(o.size); w.byte(COMMA);
-  w.ascii(STATUS_BYTES.of(o.status)); w.byte(COMMA);
+  w.number(o.id, COMMA);
+  if (!o.noTime) w.time(o.time[0]!, o.time[1]!, o.timeText, COMMA);
+  else w.byte(COMMA);
+  w.number(o.symbol, COMMA);
+  w.ascii(SIDE_BYTES.of(o.side), COMMA);
+  w.ascii(TYPE_BYTES.of(o.type), COMMA);
+  w.number(o.size, COMMA);
+  w.ascii(STATUS_BYTES.of(o.status), COMMA);
   if (o.reason) w.text(o.reason);
   w.byte(COMMA);
-  if (filled) w.number(o.price);
-  w.byte(COMMA);
-  if (filled) w.number(o.units);
-  w.byte(NEWLINE);
+  if (filled) {
+    w.number(o.price, COMMA);
+    w.number(o.units, NEWLINE);
+  } else {
+    w.byte(COMMA);
+    w.byte(NEWLINE);
+  }
 }
 
 export function renderOrdersCsv(r: BacktestResult): string {
