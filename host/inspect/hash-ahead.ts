@@ -79,7 +79,12 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
     ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
   ] };
   if (job.files.length === 0) return null;
-  const worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
+  let worker: Worker;
+  try {
+    worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
+  } catch {
+    return null; // (no threads here, e.g. under Node's permission model: everything is read as before)
+  }
   const settle: ((h: Hashed | null) => void)[] = [];
   const answers = job.files.map(() => new Promise<Hashed | null>((resolve) => settle.push(resolve)));
   // a thread that fails to start or dies leaves every file to be read as before
