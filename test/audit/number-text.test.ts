@@ -17,6 +17,18 @@ const textOf = (x: number): string | null => {
   return end < 0 ? null : Buffer.from(out.subarray(3, end)).toString('latin1');
 };
 
+/** x and the doubles just above and below it. */
+function* andNeighbours(x: number): Generator<number> {
+  const f = new Float64Array([x]);
+  const u = new BigInt64Array(f.buffer);
+  const bits = u[0]!;
+  yield x;
+  u[0] = bits + 1n;
+  yield f[0]!;
+  u[0] = bits - 1n;
+  yield f[0]!;
+}
+
 /** Each x's text against String(x); how many it decided itself. */
 function compare(xs: Iterable<number>): { decided: number; total: number; wrong: string[] } {
   let decided = 0, total = 0;
@@ -102,20 +114,12 @@ describe('writeShortestDouble', () => {
     // Number(text) of a random k-digit decimal: its shortest form has at most k digits, the case each of the
     // 15-, 16- and 17-digit tries must get right (and the trailing zeros, the point's place, the carries)
     const next = lcg(97n);
-    const f = new Float64Array(1);
-    const u = new BigInt64Array(f.buffer);
     const xs = function* (): Generator<number> {
       for (let i = 0; i < 400_000; i++) {
         const k = 1 + Number(next() % 17n);
         const digits = (next() % 10n ** BigInt(k)).toString().padStart(k, '9');
         const x = Number(`${next() % 2n ? '-' : ''}${digits}e${Number(next() % 22n) - 6 - k}`);
-        f[0] = x;
-        const bits = u[0]!;
-        yield x;
-        u[0] = bits + 1n;
-        yield f[0]!;
-        u[0] = bits - 1n;
-        yield f[0]!;
+        yield* andNeighbours(x);
       }
     };
     const { decided, total, wrong } = compare(xs());
@@ -123,22 +127,15 @@ describe('writeShortestDouble', () => {
     expect(total).toBe(1_200_000);
     expect(decided / total).toBeGreaterThan(0.9);
   });
+
   it('six decimals or fewer (the one-division path): m / 10^6 for m of 1 to 15 digits, at its edges, and the neighbours (900,000 values)', () => {
     const next = lcg(61n);
-    const f = new Float64Array(1);
-    const u = new BigInt64Array(f.buffer);
     const ms = [1, 9, 10, 999_999, 1_000_000, 1_000_001, 999_999_999_999_999, 999_999_999_999_990, 100_000_000_000_000, 123_456_789_012_345];
     const xs = function* (): Generator<number> {
       for (let i = 0; i < 300_000; i++) {
         const m = i < ms.length ? ms[i]! : Number(next() % 10n ** BigInt(1 + Number(next() % 15n)));
         const x = (i % 2 ? -m : m) / 10 ** Number(next() % 7n);
-        f[0] = x;
-        const bits = u[0]!;
-        yield x;
-        u[0] = bits + 1n;
-        yield f[0]!;
-        u[0] = bits - 1n;
-        yield f[0]!;
+        yield* andNeighbours(x);
       }
     };
     const { decided, total, wrong } = compare(xs());
