@@ -9,22 +9,23 @@
 // address words (docs/TRACE.md, "Trace records"). Wall ratios swing with the machine's load; the
 // CPU ratios are steadier (with --hashing worker they include the worker's CPU).
 //
-// --format 4|5|6 picks the trace format (default: the one new runs use, 6); formats 5 and 6 have no
-// region ids, so their bytes are not split. Format 6 is format 5 plus a keyframe per MiB, written
-// before the next call into the guest (the kernels make one call: for them 6 is 5).
+// --format 4|5|6|7 picks the instrumenter version, backproof-instrument/N (default: the one new runs
+// use, 7); formats 5 and up have no region ids, so their bytes are not split. Format 6 is format 5
+// plus a keyframe per MiB, written before the next call into the guest (the kernels make one call:
+// for them 6 is 5). Version 7 records format 6's stream with a cheaper fuel check (fuel/none).
 //
-//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5|6]
+//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5|6|7]
 import { spawn } from 'node:child_process';
 import { loadData } from '../host/data/load.ts';
 import { Backtest } from '../host/engine/backtest.ts';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_VERSION, traceFormatOf, type GuestModule, type InstrumentMeta } from '../host/sandbox/index.ts';
+import { compileGuest, instrument, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS, traceFormatOf, type GuestModule, type InstrumentMeta } from '../host/sandbox/index.ts';
 import { defaultTraceHashing, type TraceHashing } from '../host/sandbox/runtime.ts';
 import { loadStrategy } from '../host/run/strategy.ts';
 import { guestHostFor } from '../host/run/guest-host.ts';
 import { DEFAULT_CONFIG } from '../host/run/config.ts';
 import type { Bars } from '../host/model/bars.ts';
 import { tileBars } from './tile.ts';
-import { assembleKernels, compileKernels, kernelInstance, type Mode } from './kernel.ts';
+import { assembleKernels, compileKernels, kernelInstance, type Compiled, type Mode } from './kernel.ts';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -35,8 +36,10 @@ const BUSY = args.includes('--busy');
 const ROUNDS = Number(option('--rounds') ?? 6);
 const ONLY = (option('--only') ?? 'alu,mem,sma,heavy').split(',');
 const HASHING = (option('--hashing') ?? defaultTraceHashing()) as TraceHashing;
-const FORMAT = Number(option('--format') ?? traceFormatOf(INSTRUMENTER_VERSION)) as 4 | 5 | 6;
-const INSTRUMENTER = FORMAT === 6 ? INSTRUMENTER_V6 : FORMAT === 5 ? INSTRUMENTER_V5 : INSTRUMENTER_V4;
+const INSTRUMENTER = option('--format') === undefined ? INSTRUMENTER_VERSION : `backproof-instrument/${option('--format')}`;
+if (!SUPPORTED_INSTRUMENTERS.includes(INSTRUMENTER)) throw new Error(`--format must be one of ${SUPPORTED_INSTRUMENTERS.map((n) => n.split('/')[1]).join(', ')}`);
+/** The trace stream's format (version 7 records format 6). */
+const FORMAT = traceFormatOf(INSTRUMENTER);
 const KERNEL_ITERATIONS = 20_000_000;
 const SMA_BARS = 1_000_000;
 const HEAVY_BARS = 50_000;
@@ -84,7 +87,12 @@ function wordCounter(meta: () => InstrumentMeta) {
 function kernelWorkload(name: 'alu' | 'mem'): Workload {
   const wasm = assembleKernels();
   // Compiled once per mode, as the guests are: the runs measure the code, not V8's tier-up.
-  const compiled = new Map(MODES.map((mode) => [mode, compileKernels(wasm, mode, FORMAT)]));
+  const compiledFor = (mode: Mode): Compiled => {
+    if (mode === 'none') return compileKernels(wasm, mode);
+    const out = instrument(wasm, { trace: mode === 'trace', maxMemoryPages: 1, instrumenter: INSTRUMENTER });
+    return { module: new WebAssembly.Module(out.wasm as BufferSource), meta: out.meta };
+  };
+  const compiled = new Map(MODES.map((mode) => [mode, compiledFor(mode)]));
   return {
     name: `${name} kernel (${KERNEL_ITERATIONS.toLocaleString('en-US')} iterations)`,
     units: KERNEL_ITERATIONS,
@@ -150,9 +158,9 @@ const spinner = BUSY ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: '
 process.on('exit', () => spinner?.kill());
 
 console.log(`Trace overhead (${INSTRUMENTER}), ${ROUNDS} paired rounds (first dropped), hashing ${HASHING}${BUSY ? ', another core kept busy' : ''}; Node ${process.version}`);
-console.log('workload                                 trace/none wall     trace/none CPU      fuel/none wall      none wall (s)');
+console.log('workload                                 trace/none wall     trace/none CPU      fuel/none wall      fuel/none CPU       none wall (s)');
 for (const w of workloads) {
-  const ratios = { traceWall: [] as number[], traceCpu: [] as number[], fuelWall: [] as number[], none: [] as number[] };
+  const ratios = { traceWall: [] as number[], traceCpu: [] as number[], fuelWall: [] as number[], fuelCpu: [] as number[], none: [] as number[] };
   for (let round = 0; round < ROUNDS; round++) {
     const t: Partial<Record<Mode, Timing>> = {};
     for (let i = 0; i < MODES.length; i++) {
@@ -163,9 +171,10 @@ for (const w of workloads) {
     ratios.traceWall.push(t.trace!.wall / t.none!.wall);
     ratios.traceCpu.push(t.trace!.cpu / t.none!.cpu);
     ratios.fuelWall.push(t.fuel!.wall / t.none!.wall);
+    ratios.fuelCpu.push(t.fuel!.cpu / t.none!.cpu);
     ratios.none.push(t.none!.wall);
   }
-  console.log(`${w.name.padEnd(40)} ${spread(ratios.traceWall).padEnd(19)} ${spread(ratios.traceCpu).padEnd(19)} ${spread(ratios.fuelWall).padEnd(19)} ${Math.min(...ratios.none).toFixed(3)}`);
+  console.log(`${w.name.padEnd(40)} ${spread(ratios.traceWall).padEnd(19)} ${spread(ratios.traceCpu).padEnd(19)} ${spread(ratios.fuelWall).padEnd(19)} ${spread(ratios.fuelCpu).padEnd(19)} ${Math.min(...ratios.none).toFixed(3)}`);
 }
 spinner?.kill();
 
