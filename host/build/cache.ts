@@ -23,7 +23,7 @@ import path from 'node:path';
 import { siblingModule } from '../paths.ts';
 import { ascVersion, type BuildResult } from './asc.ts';
 import { readEntryJson, sha256Hex, writeEntryJson } from './cache-entry.ts';
-import { rememberNormalized } from './normalized-cache.ts';
+import { rememberedNormalized, rememberNormalized } from './normalized-cache.ts';
 
 export { cacheRoot } from './cache-root.ts';
 
@@ -96,6 +96,22 @@ async function validBuild(json: string): Promise<CachedBuild | null> {
 }
 
 /**
+ * Each source's normalized hash, as asc's normalizer gave it in the build (or in the build the cache kept),
+ * is what verify's source check would compute: remembered (build/normalized-cache), so the first verify of
+ * a run starts no asc. From the build cache, only the hashes not remembered yet are written (`missingOnly`).
+ */
+async function remembered(root: string | null, sources: CachedBuild['sources'], missingOnly: boolean): Promise<void> {
+  await Promise.all(sources.map(async (s) => {
+    const text = Buffer.from(s.text, 'utf8');
+    const hash = Buffer.from(s.normalizedSha256, 'hex');
+    if (missingOnly && equalHash(await rememberedNormalized(root, s.path, text), hash)) return;
+    await rememberNormalized(root, s.path, text, hash);
+  }));
+}
+
+const equalHash = (a: Uint8Array | null, b: Uint8Array): boolean => a !== null && Buffer.compare(a, b) === 0;
+
+/**
  * The build of `entry` from the cache under `root`, or `build()`'s (which reports each file it reads
  * through `onRead`), then stored. `accept` runs on every build given, cached or fresh (a fresh one
  * is stored only if it passes). `backproof` is the running Backproof's version.
@@ -112,7 +128,7 @@ export async function cachedBuild(
     const json = await readEntryJson(slot.file);
     const hit = json === null ? null : await validBuild(json);
     if (hit) {
-      await accept(hit);
+      await Promise.all([accept(hit), remembered(root!, hit.sources, true)]);
       return { ...hit, cached: true };
     }
   }
@@ -124,8 +140,6 @@ export async function cachedBuild(
     format: BUILD_CACHE_FORMAT, toolchain: slot.toolchain, entry: entryAbs, wasmSha256: sha256Hex(built.wasm), wasm: Buffer.from(built.wasm).toString('base64'),
     ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), sources: built.sources, inputs: [...inputs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
   } satisfies Entry));
-  // Each source's normalized hash, as asc's normalizer gave it in this build, is what verify's source
-  // check would compute: remembered (build/normalized-cache), so the first verify of the run starts no asc.
-  await Promise.all(built.sources.map((s) => rememberNormalized(root, s.path, Buffer.from(s.text, 'utf8'), Buffer.from(s.normalizedSha256, 'hex'))));
+  await remembered(root, built.sources, false);
   return { wasm: built.wasm, sources: built.sources, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), cached: false };
 }

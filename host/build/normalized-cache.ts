@@ -8,7 +8,7 @@
  * exact bytes. It is a build/cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON is the
  * key's material and the hash: a damaged entry, or a whole one under another key's name, is ignored.
  * It is written by verify (inspect/source-check) only after a check passed (the normalized hash equal
- * to the recorded one), and by a build that ran asc (build/cache: the hashes its normalizer gave); it
+ * to the recorded one), and by build/cache for a build it ran or kept (the hashes asc's normalizer gave); it
  * can only speed a pass: an entry whose hash is not the recorded one is never believed, the source is
  * normalized again. So the cache is trusted as the installation is (docs/AUDIT.md, "What verify and
  * replay trust"). (In build/, not inspect/, so that a build may remember what it normalized.)
