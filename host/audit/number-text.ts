@@ -11,9 +11,10 @@
  * A try whose rounding or whose read-back is closer than 2^-40 (in units of its last digit) to a
  * boundary is not decided here, and String(x) writes that number instead. So is any x outside
  * 1e-6 ≤ |x| < 1e15 (other notations, subnormals), a power of two (its lower gap is half its
- * upper one), NaN and the infinities. Before all that, a double of six decimals or fewer (a price)
- * is found by one multiplication and checked by one division (writeMicros). test/audit/number-text.test.ts
- * compares it with String on millions of doubles.
+ * upper one), NaN and the infinities. Before all that, a double of six decimals or fewer (a price;
+ * small powers of two too) is found by one multiplication and checked by one division (writeMicros),
+ * and writeNumber writes an int32 by its digits. Digits are written four at a time as one word
+ * (fourDigits). test/audit/number-text.test.ts compares it with String on millions of doubles.
  */
 
 const f64 = new Float64Array(1);
@@ -56,7 +57,6 @@ for (let exp = EXP_MIN; exp <= EXP_MAX; exp++) {
 /** Below this distance from a boundary (in units of the last digit) a try is not decided here: the computed distances are within 2^-45 of the true ones. */
 const MARGIN = 2 ** -40;
 const HALF = 0.5 - MARGIN;
-
 
 /**
  * Writes String(x) at `at` in `out` and returns the end, or returns -1 when it leaves x to String (see
