@@ -374,11 +374,12 @@ class ProtoReader {
   varint32(): number {
     const buf = this.buf;
     let v = 0;
-    for (let shift = 0, k = 0; k < 5; k++, shift += 7) {
+    // scale is 128^k kept by multiplication: `2 ** shift` here was a Math.pow call per byte.
+    for (let scale = 1, k = 0; k < 5; k++, scale *= 128) {
       if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
       const b = buf[this.pos++]!;
       if (k === 4 && b > 15) notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos - 1}`);
-      v += (b & 127) * 2 ** shift;
+      v += (b & 127) * scale;
       if (b < 128) {
         if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
         return v;
