@@ -85,3 +85,14 @@ export function generateModule(seed: number): string {
     ${body}
     (i32.xor (i32.add (local.get $l0) (local.get $l1)) (i32.add (local.get $l2) (local.get $l3)))))`;
 }
+
+/** Where generatedStrategyWat's on_bar stores run's result (generated code never touches it). */
+export const GENERATED_RESULT_AT = 60000;
+
+/** The generated module made a strategy (WAT): on_bar(t, o, …) stores run(i32(t), i32(o)) at GENERATED_RESULT_AT. */
+export function generatedStrategyWat(seed: number): string {
+  const text = generateModule(seed).replace('(func (export "run")', '(func $run (export "run")');
+  return `${text.slice(0, text.lastIndexOf(')'))}
+  (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
+    (i32.store (i32.const ${GENERATED_RESULT_AT}) (call $run (i32.wrap_i64 (local.get 0)) (i32.trunc_sat_f64_s (local.get 1))))))`;
+}

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
-import { generateModule } from '../helpers/generate.ts';
+import { generatedStrategyWat, GENERATED_RESULT_AT } from '../helpers/generate.ts';
 import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX as BASE_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, type GuestModule, type SandboxConfig } from '../../host/sandbox/index.ts';
 import { stubHost } from '../helpers/host.ts';
 import { TraceExpander, type StaticMap, type InstructionRecord } from '../../traces/index.ts';
@@ -30,15 +30,12 @@ conformance(DEFAULT_SANDBOX);
 });
 
 function conformance(DEFAULT_SANDBOX: SandboxConfig): void {
-const RESULT_AT = 60000; // where the wrapper stores run's result (generated code never touches it)
+const RESULT_AT = GENERATED_RESULT_AT;
 /** A generated module made a strategy: on_bar(t, o, …) stores run(i32(t), i32(o)) at RESULT_AT. */
 function generatedStrategy(seed: number): Uint8Array {
   const made = generated.get(seed);
   if (made) return made;
-  const text = generateModule(seed).replace('(func (export "run")', '(func $run (export "run")');
-  const bytes = wat(`${text.slice(0, text.lastIndexOf(')'))}
-  (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
-    (i32.store (i32.const ${RESULT_AT}) (call $run (i32.wrap_i64 (local.get 0)) (i32.trunc_sat_f64_s (local.get 1))))))`);
+  const bytes = wat(generatedStrategyWat(seed));
   generated.set(seed, bytes);
   return bytes;
 }

@@ -10,7 +10,7 @@ import { loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData } from '../../h
 import { sandboxConfigFor } from '../../host/run/config.ts';
 import { wire } from '../../host/run/wire.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
-import { generateModule } from '../helpers/generate.ts';
+import { generatedStrategyWat } from '../helpers/generate.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 
@@ -102,10 +102,7 @@ describe('formats 4, 5 and 6 expand to the same instructions', () => {
     const ARGS = [[3, 3], [-7, 11], [0, 0], [1000, -2]] as const;
     let traps = 0, compared = 0;
     for (let seed = 1; seed <= 150; seed++) {
-      const text = generateModule(seed).replace('(func (export "run")', '(func $run (export "run")');
-      const bytes = wat(`${text.slice(0, text.lastIndexOf(')'))}
-        (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
-          (i32.store (i32.const 60000) (call $run (i32.wrap_i64 (local.get 0)) (i32.trunc_sat_f64_s (local.get 1))))))`);
+      const bytes = wat(generatedStrategyWat(seed));
       for (const fuel of [DEFAULT_SANDBOX.fuel, 500n]) {
         const runs = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6].map((instrumenter) => {
           const records: string[] = [];

@@ -14,7 +14,7 @@ import { Backtest } from '../../host/engine/backtest.ts';
 import { guestHostFor } from '../../host/run/guest-host.ts';
 import { sandboxConfigFor } from '../../host/run/config.ts';
 import { sha256, toHex } from '../../traces/index.ts';
-import { generateModule } from '../helpers/generate.ts';
+import { generatedStrategyWat } from '../helpers/generate.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 
@@ -174,10 +174,7 @@ describe('version 7 stops where version 6 does, with the same counts and trace b
   it('the generated conformance modules: on calls that complete, trap or run out of fuel', () => {
     let stopped = 0, trapped = 0;
     for (let seed = 1; seed <= 120; seed++) {
-      const text = generateModule(seed).replace('(func (export "run")', '(func $run (export "run")');
-      const bytes = wat(`${text.slice(0, text.lastIndexOf(')'))}
-        (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
-          (i32.store (i32.const 60000) (call $run (i32.wrap_i64 (local.get 0)) (i32.trunc_sat_f64_s (local.get 1))))))`);
+      const bytes = wat(generatedStrategyWat(seed));
       const ts = [BigInt(3 * seed), BigInt(-7 * seed), 0n, BigInt(1000 * seed)];
       for (const fuel of [DEFAULT_SANDBOX.fuel, 40n + BigInt(seed * 7), 500n, 2_000n]) {
         for (const mode of ['fuel', 'trace'] as const) {
