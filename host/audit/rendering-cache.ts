@@ -9,7 +9,7 @@
  * entry is found by a key naming its format, the code that renders (the SHA-256 of every file of the
  * installation's host/ folder, and the report's generator: its format and chart library), the SHA-256
  * of record.pb (which binds result.pb, the data and everything else a rendering reads) and the file's
- * name. It is an audit/cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON repeats the key's
+ * name. It is a cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON repeats the key's
  * material: a damaged entry, or a whole one under another key's name, is ignored. It is written only
  * after the file was compared with a fresh rendering and found equal, or by the run folder's writer for
  * the files it rendered itself from that record (run/rundir writeRunDir), and it can only speed a pass: a
@@ -22,7 +22,7 @@ import { constants, readdirSync, readFileSync } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { entryFor, readCacheEntry, sha256Hex, writeCacheEntry } from './cache-entry.ts';
+import { entryFor, readCacheEntry, sha256Hex, writeCacheEntry } from '../cache-entry.ts';
 
 /** The entry layout; a change bumps it, and older entries are then simply not found. */
 export const RENDERING_CACHE_FORMAT = 1;

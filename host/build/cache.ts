@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { siblingModule } from '../paths.ts';
 import { ascVersion, type BuildResult } from './asc.ts';
-import { readEntryJson, sha256Hex, writeEntryJson } from './cache-entry.ts';
+import { readEntryJson, sha256Hex, writeEntryJson } from '../cache-entry.ts';
 import { rememberedNormalized, rememberNormalized } from './normalized-cache.ts';
 
 export { cacheRoot } from './cache-root.ts';

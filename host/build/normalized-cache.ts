@@ -5,7 +5,7 @@
  * it) so a verify of a strategy checked or built before loads no assemblyscript (~0.45 s CPU, ~70 MB).
  * An entry is found by a key naming its format, the toolchain (the assemblyscript version and the
  * SHA-256 of build/asc's code, which holds the normalizer), the source's path and the SHA-256 of its
- * exact bytes. It is a build/cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON is the
+ * exact bytes. It is a cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON is the
  * key's material and the hash: a damaged entry, or a whole one under another key's name, is ignored.
  * It is written by verify (inspect/source-check) only after a check passed (the normalized hash equal
  * to the recorded one), and by build/cache for a build it ran or kept (the hashes asc's normalizer gave); it
@@ -16,7 +16,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ascVersion } from './asc.ts';
-import { readEntryJson, sha256Hex, writeEntryJson } from './cache-entry.ts';
+import { readEntryJson, sha256Hex, writeEntryJson } from '../cache-entry.ts';
 
 /** The entry layout; a change bumps it, and older entries are then simply not found. */
 export const NORMALIZED_CACHE_FORMAT = 1;

@@ -1,12 +1,11 @@
 /**
- * @module build/cache-entry
- * One file of a cache of build/ under Backproof's cache folder (build/cache's builds/, build/normalized-cache's
- * normalized/): one line, the SHA-256 (hex) of the JSON that follows it, then that JSON. A file that is not
- * whole (any byte changed, cut short) is no entry; anything but a regular file at an entry's name (a FIFO,
- * whose open would wait for a writer forever, a device, a folder) is never opened as one. Written under a
- * temporary name and renamed into place, so a reader never sees half of one; a folder that cannot be written
- * leaves the cache unused. (audit/cache-entry keeps the same layout for audit/'s rendering cache: audit/
- * cannot import build/.)
+ * @module cache-entry
+ * One file of a cache under Backproof's cache folder (build/cache's builds/, build/normalized-cache's
+ * normalized/, audit/rendering-cache's rendered/): one line, the SHA-256 (hex) of the JSON that follows it,
+ * then that JSON. A file that is not whole (any byte changed, cut short) is no entry; anything but a regular
+ * file at an entry's name (a FIFO, whose open would wait for a writer forever, a device, a folder) is never
+ * opened as one. Written under a temporary name and renamed into place, so a reader never sees half of one;
+ * a folder that cannot be written leaves the cache unused.
  */
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
@@ -55,4 +54,28 @@ export async function writeEntryJson(file: string, json: string): Promise<void> 
   } catch {
     await rm(tmp, { force: true }).catch(() => {});
   }
+}
+
+/** The entry's JSON value at `file` when it is an object, or null (as readEntryJson, or not an object). */
+export async function readCacheEntry(file: string): Promise<Record<string, unknown> | null> {
+  const json = await readEntryJson(file);
+  if (json === null) return null;
+  try {
+    const value: unknown = JSON.parse(json);
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes `value` as the entry at `file`, as writeEntryJson. */
+export const writeCacheEntry = (file: string, value: Record<string, unknown>): Promise<void> => writeEntryJson(file, JSON.stringify(value));
+
+/** The entry's value when every field of `material` is in it, the same and in the same order, before the rest; else null. */
+export function entryFor(value: Record<string, unknown> | null, material: Record<string, unknown>): Record<string, unknown> | null {
+  if (value === null) return null;
+  const keys = Object.keys(material);
+  const head: Record<string, unknown> = {};
+  for (const k of Object.keys(value).slice(0, keys.length)) head[k] = value[k];
+  return JSON.stringify(head) === JSON.stringify(material) ? value : null;
 }
