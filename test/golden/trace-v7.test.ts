@@ -1,9 +1,10 @@
-// Instrumenter version 7 (backproof-instrument/7, what new runs record): trace format 6's stream
-// byte for byte, with a cheaper fuel check (docs/TRACE.md, "Which version", "Fuel"). So on the
-// SMA(10/20) example on data/GOOG.csv its root, result, counts and bytes are format 6's golden
-// values (test/golden/trace-v6.json) — only the instrumented module, and so the strategy link's
-// hash of it, differs. A version 7 run folder goes through every audit tool; a version 6 one made
-// beside it still verifies and replays, each under its recorded instrumenter.
+// Instrumenter version 7 (backproof-instrument/7, what new runs record): version 6's traced module
+// and so trace format 6's stream, byte for byte; only a fuel-only module (--trace off) has a cheaper
+// fuel check (docs/TRACE.md, "Which version", "Fuel"). So on the SMA(10/20) example on
+// data/GOOG.csv its root, result, counts, bytes and traced module are format 6's golden values
+// (test/golden/trace-v6.json); its fuel-only module is not version 6's. A version 7 run folder goes
+// through every audit tool; a version 6 one made beside it still verifies and replays, each under
+// its recorded instrumenter.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,8 +21,11 @@ import { cli } from '../helpers/cli.ts';
 
 const V6 = JSON.parse(await readFile('test/golden/trace-v6.json', 'utf8')) as { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number };
 
-/** SHA-256 of sma-cross's module instrumented by version 6 (traced, default config), as records made under /6 hold it. */
+/** SHA-256 of sma-cross's module instrumented by version 6 (traced, default config), as records made under /6 hold it; version 7's too. */
 const V6_MODULE_SHA256 = '08ce90ae8df9abc3a353f3a848b3ddbdad9e3b7a3443aa951d0718f0cf5cd400';
+/** The same with --trace off: version 6's fuel-only module, and version 7's (its fuel check branching out). */
+const V6_FUEL_ONLY_SHA256 = '1d44f1b024040591c06c8b7c8f8d5bf11bac1d7e8425e229460deefb72dfb255';
+const V7_FUEL_ONLY_SHA256 = 'd79b037086c2dfebeca23406a3b00286a778b53adb242319b20dcc48580e79b4';
 
 /** The instrumenter a run folder's toolchain link names (record.json). */
 async function recordedInstrumenter(dir: string): Promise<string> {
@@ -43,7 +47,7 @@ describe('instrumenter version 7', () => {
     expect(traceFormatOf(INSTRUMENTER_V7)).toBe(6);
   });
 
-  it('the SMA example on GOOG: format 6\'s root, result, counts and bytes (the same stream), in another module', () => {
+  it('the SMA example on GOOG: format 6\'s root, result, counts and bytes (the same stream), in version 6\'s module', () => {
     const v7 = executeRun({ strategy, data, config: DEFAULT_CONFIG });
     const v6 = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V6 });
     const values = (o: typeof v7) => ({
@@ -53,9 +57,17 @@ describe('instrumenter version 7', () => {
     expect(values(v7)).toEqual({ traceRoot: V6.traceRoot, resultSha256: V6.resultSha256, instructions: V6.instructions, fuelUsed: V6.fuelUsed, traceBytes: V6.traceBytes, leaves: V6.leaves });
     expect(values(v6)).toEqual(values(v7));
     expect(v7.trace.leafHashes.map(toHex)).toEqual(v6.trace.leafHashes.map(toHex));
-    // Only the module differs: version 6's is the one its records hold, unchanged by version 7.
+    // The traced module is version 6's, the one its records hold.
     expect(toHex(sha256(v6.instrumentedWasm))).toBe(V6_MODULE_SHA256);
-    expect(toHex(sha256(v7.instrumentedWasm))).not.toBe(V6_MODULE_SHA256);
+    expect(toHex(sha256(v7.instrumentedWasm))).toBe(V6_MODULE_SHA256);
+  });
+
+  it('with --trace off: version 6\'s result and counts, in another module', () => {
+    const config = { ...DEFAULT_CONFIG, trace: 'off' as const };
+    const v7 = executeRun({ strategy, data, config });
+    const v6 = executeRun({ strategy, data, config, instrumenter: INSTRUMENTER_V6 });
+    for (const o of [v7, v6]) expect([toHex(sha256(o.resultBytes)), String(o.instructions), String(o.fuelUsed)]).toEqual([V6.resultSha256, V6.instructions, V6.fuelUsed]);
+    expect([toHex(sha256(v6.instrumentedWasm)), toHex(sha256(v7.instrumentedWasm))]).toEqual([V6_FUEL_ONLY_SHA256, V7_FUEL_ONLY_SHA256]);
   });
 });
 

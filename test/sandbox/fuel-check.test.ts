@@ -1,11 +1,12 @@
-// Version 7's fuel check (docs/TRACE.md, "Fuel"): each region's check branches, with its region id,
-// out of the function to its one out_of_fuel call (a bulk charge's check, with its site), instead
-// of calling out_of_fuel inside the region as versions 4 to 6 do. Everything else is version 6's:
-// on loop-heavy and random modules, on calls that complete, trap or run out of fuel (the run's
-// budget or a callback's), the same instructions(), fuelUsed(), stop (code and message naming
-// function, offset and count) and trace stream, byte for byte.
+// Version 7's fuel check (docs/TRACE.md, "Fuel"): in a fuel-only module each region's check
+// branches, with its region id, out of the function to its one out_of_fuel call (a bulk charge's
+// check, with its site), instead of calling out_of_fuel inside the region as versions 4 to 6 do; a
+// traced module is version 6's, byte for byte. Everything else is version 6's: on loop-heavy and
+// random modules, on calls that complete, trap or run out of fuel (the run's budget or a callback's),
+// the same instructions(), fuelUsed(), stop (code and message naming function, offset and count)
+// and trace stream, byte for byte.
 import { describe, expect, it } from 'vitest';
-import { instrument, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_VERSION, type GuestModule, type SandboxConfig, type GuestFault, type FaultSite } from '../../host/sandbox/index.ts';
+import { instrument, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_VERSION, type GuestModule, type SandboxConfig, type GuestFault, type FaultSite, type InstrumentMeta } from '../../host/sandbox/index.ts';
 import { parseModule } from '../../host/sandbox/instrument/module.ts';
 import { decode, Kind, type Instr } from '../../host/sandbox/instrument/opcodes.ts';
 import { Reader } from '../../host/sandbox/instrument/bytes.ts';
@@ -18,7 +19,7 @@ import { generatedStrategyWat } from '../helpers/generate.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 
-const I32_CONST = 0x41, GLOBAL_GET = 0x23, LOCAL_GET = 0x20, I64_CONST = 0x42, I64_LT_S = 0x53, I64_GT_S = 0x55, BR_IF = 0x0d, DROP = 0x1a, CALL = 0x10, UNREACHABLE = 0x00;
+const I32_LOAD = 0x28, I64_STORE32 = 0x3e, I32_CONST = 0x41, GLOBAL_GET = 0x23, LOCAL_GET = 0x20, I64_CONST = 0x42, I64_LT_S = 0x53, I64_GT_S = 0x55, BR_IF = 0x0d, DROP = 0x1a, CALL = 0x10, UNREACHABLE = 0x00;
 
 // A loop calling a function, a memory.fill in a loop, a memory.grow, if/else and br_table.
 const LOOPS = wat(`(module (memory (export "memory") 1 4)
@@ -56,13 +57,26 @@ function bodies(bytes: Uint8Array): { start: number; end: number }[] {
   }
 }
 
+/**
+ * decode, also taking a load or store of another memory (a traced module's trace memory, the bar
+ * memory), which the instrumenter's own decoder refuses in a guest.
+ */
+function decodeAnyMemory(r: Reader): Instr {
+  const start = r.pos, op = r.bytes[start]!;
+  if (op < I32_LOAD || op > I64_STORE32) return decode(r);
+  r.u8();
+  const align = r.u32();
+  if (align & 0x40) r.u32(); // the memory index
+  return { op, start, kind: Kind.plain, memOffset: r.u32(), end: r.pos };
+}
+
 /** Per function of an instrumented module: its out_of_fuel calls, and version 7's checks (the br_if, what it carries, its label, the labels open there). */
 function fuelChecks(bytes: Uint8Array, oof: number): { calls: number; checks: Check[]; callAfterOuterEnd: boolean }[] {
   return bodies(bytes).map(({ start, end }) => {
     const r = new Reader(bytes, start, end);
     for (let n = r.u32(); n > 0; n--) { r.u32(); r.u8(); }
     const ins: Instr[] = [];
-    while (r.pos < end) ins.push(decode(r));
+    while (r.pos < end) ins.push(decodeAnyMemory(r));
     const imm = (i: number, signed = false) => { const x = new Reader(bytes, ins[i]!.start + 1, ins[i]!.end); return signed ? x.sleb(32) : x.u32(); };
     let open = 0, calls = 0, callAfterOuterEnd = false;
     const checks: Check[] = [];
@@ -85,13 +99,18 @@ function fuelChecks(bytes: Uint8Array, oof: number): { calls: number; checks: Ch
   });
 }
 
-describe('version 7: the fuel check branches out to one out_of_fuel call per function', () => {
+/** Per defined function: its regions plus its bulk charge sites, each a fuel check. */
+function checksPerFunction(meta: InstrumentMeta, functions: number): number[] {
+  return Array.from({ length: functions }, (_, f) =>
+    meta.regions.func.filter((x) => x === f).length + Array.from(meta.bulkSites.region).filter((id) => meta.regions.func[id - 1] === f).length);
+}
+
+describe('version 7: fuel-only, the fuel check branches out to one out_of_fuel call per function; traced, it is version 6\'s', () => {
   it('is what new runs use', () => {
     expect(INSTRUMENTER_VERSION).toBe(INSTRUMENTER_V7);
   });
 
-  // Fuel only (the traced module's second memory is beyond the decoder here); the check is the same code traced.
-  it('every region\'s check (and bulk charge\'s) is a br_if to the outer block; version 6 calls out_of_fuel in each', () => {
+  it('fuel-only: every region\'s check (and bulk charge\'s) is a br_if to the outer block; version 6 calls out_of_fuel in each', () => {
     const options = { trace: false, maxMemoryPages: 4 };
     const v6 = instrument(LOOPS, { ...options, instrumenter: INSTRUMENTER_V6 });
     const v7 = instrument(LOOPS, { ...options, instrumenter: INSTRUMENTER_V7 });
@@ -102,9 +121,7 @@ describe('version 7: the fuel check branches out to one out_of_fuel call per fun
     const oof = parseModule(LOOPS).importedFuncs; // out_of_fuel: the first added import
     const defined = parseModule(LOOPS).bodies.length;
     const f6 = fuelChecks(v6.wasm, oof).slice(0, defined), f7 = fuelChecks(v7.wasm, oof).slice(0, defined);
-    const regionsOf = (f: number) => v6.meta.regions.func.filter((x) => x === f).length;
-    const bulkIn = (f: number) => Array.from(v6.meta.bulkSites.region).filter((id) => v6.meta.regions.func[id - 1] === f).length;
-    expect(f6.map((f, i) => f.calls)).toEqual(f6.map((_, i) => regionsOf(i) + bulkIn(i)));
+    expect(f6.map((f) => f.calls)).toEqual(checksPerFunction(v6.meta, defined));
     expect(f6.map((f) => f.checks.length)).toEqual([0, 0, 0]);
     expect(f7.map((f) => [f.calls, f.callAfterOuterEnd])).toEqual([[1, true], [1, true], [1, true]]);
     const checks = f7.flatMap((f) => f.checks);
@@ -114,6 +131,21 @@ describe('version 7: the fuel check branches out to one out_of_fuel call per fun
     // The label is the function's outer block, however deep the check sits (up to 3 in a loop's if).
     for (const c of checks) expect(c.label, JSON.stringify(c)).toBe(c.open - 1);
     expect(Math.max(...checks.map((c) => c.open))).toBeGreaterThanOrEqual(4);
+  });
+
+  it('traced: version 7\'s module is version 6\'s, byte for byte, an out_of_fuel call in every region and bulk charge', () => {
+    const v6 = instrument(LOOPS, { trace: true, maxMemoryPages: 4, instrumenter: INSTRUMENTER_V6 });
+    const v7 = instrument(LOOPS, { trace: true, maxMemoryPages: 4, instrumenter: INSTRUMENTER_V7 });
+    expect([v7.meta.instrumenter, v7.meta.format, v7.meta.trace]).toEqual([INSTRUMENTER_V7, 6, true]);
+    expect(toHex(sha256(v7.wasm))).toBe(toHex(sha256(v6.wasm)));
+    expect({ ...v7.meta, instrumenter: INSTRUMENTER_V6 }).toEqual(v6.meta);
+    const oof = parseModule(LOOPS).importedFuncs, defined = parseModule(LOOPS).bodies.length;
+    const f7 = fuelChecks(v7.wasm, oof).slice(0, defined);
+    expect(f7.map((f) => [f.calls, f.checks.length, f.callAfterOuterEnd])).toEqual([[1, 0, false], [5, 0, false], [13, 0, false]]);
+    expect(f7.map((f) => f.calls)).toEqual(checksPerFunction(v7.meta, defined));
+    // Fuel-only, the two differ (the check above).
+    const fuelOnly = (instrumenter: string) => toHex(sha256(instrument(LOOPS, { trace: false, maxMemoryPages: 4, instrumenter }).wasm));
+    expect(fuelOnly(INSTRUMENTER_V7)).not.toBe(fuelOnly(INSTRUMENTER_V6));
   });
 });
 
@@ -164,10 +196,12 @@ describe('version 7 stops where version 6 does, with the same counts and trace b
     expect(stops).toBeGreaterThan(400);
     expect(inBulk).toBeGreaterThan(0);
     for (const fuelPerCallback of [50n, 300n, 5_000n]) {
-      const over = { fuelPerCallback, mode: 'trace' as const };
-      const a = runCalls(LOOPS, ts, INSTRUMENTER_V6, over);
-      expect(a.message).toMatch(/per-callback budget/);
-      expect(runCalls(LOOPS, ts, INSTRUMENTER_V7, over)).toEqual(a);
+      for (const mode of ['fuel', 'trace'] as const) {
+        const over = { fuelPerCallback, mode };
+        const a = runCalls(LOOPS, ts, INSTRUMENTER_V6, over);
+        expect(a.message).toMatch(/per-callback budget/);
+        expect(runCalls(LOOPS, ts, INSTRUMENTER_V7, over), `${fuelPerCallback} ${mode}`).toEqual(a);
+      }
     }
   }, 120_000);
 
@@ -209,10 +243,16 @@ describe('version 7 stops where version 6 does, with the same counts and trace b
     const whole = engine(INSTRUMENTER_V6, {});
     expect(whole).toMatchObject({ code: null, instructions: 27_608_686n, fuelUsed: 27_610_823n, root: '2896cc46e2ed89d4cb05d628a2c2eb4909ab0ff916918a46bec401050c44198f' });
     expect(engine(INSTRUMENTER_V7, {})).toEqual(whole);
+    // Fuel-only, where the two modules differ.
+    const fuelOnly = engine(INSTRUMENTER_V6, { mode: 'fuel' });
+    expect(fuelOnly).toEqual({ ...whole, root: null });
+    expect(engine(INSTRUMENTER_V7, { mode: 'fuel' })).toEqual(fuelOnly);
     for (const over of [{ fuel: whole.fuelUsed / 3n }, { fuel: whole.fuelUsed - 1n }, { fuelPerCallback: 12_000n }]) {
-      const a = engine(INSTRUMENTER_V6, over);
-      expect(a.code, JSON.stringify(String(over.fuel ?? over.fuelPerCallback))).toBe('FUEL_EXHAUSTED');
-      expect(engine(INSTRUMENTER_V7, over)).toEqual(a);
+      for (const mode of ['fuel', 'trace'] as const) {
+        const a = engine(INSTRUMENTER_V6, { ...over, mode });
+        expect(a.code, `${String(over.fuel ?? over.fuelPerCallback)} ${mode}`).toBe('FUEL_EXHAUSTED');
+        expect(engine(INSTRUMENTER_V7, { ...over, mode })).toEqual(a);
+      }
     }
   }, 120_000);
 });

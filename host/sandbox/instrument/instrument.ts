@@ -75,8 +75,8 @@ export const INSTRUMENTER_V5 = 'backproof-instrument/5';
  */
 export const INSTRUMENTER_V6 = 'backproof-instrument/6';
 /**
- * Version 7: version 6's trace stream, byte for byte (its trace format is 6), with the fuel check
- * branching out of the function to one `out_of_fuel` call after its body instead of calling it
+ * Version 7: version 6, byte for byte when traced (its trace format is 6); fuel-only, its fuel check
+ * branches out of the function to one `out_of_fuel` call after its body instead of calling it
  * inside every region, which V8 compiles loops better around (docs/TRACE.md, "Fuel").
  */
 export const INSTRUMENTER_V7 = 'backproof-instrument/7';
@@ -197,6 +197,18 @@ const CANONICAL_NAN_F64 = new Uint8Array([0, 0, 0, 0, 0, 0, 0xf8, 0x7f]);
 const PAGE = 65536;
 const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11];
 
+/**
+ * Whether the fuel check branches out of the function (version 7 without the trace) or calls
+ * out_of_fuel where it fails (versions 4 to 6, and version 7 traced, whose module is version 6's
+ * byte for byte). Measured (CPU, load ~7): fuel alone on the heavy guest 1.26-1.32x the
+ * uninstrumented run under the call, 0.97x branching out (bench/trace-overhead --busy); traced,
+ * branching out was slower (heavy guest 1.02x and 1.056x version 6's, mem kernel 1.035x, paired
+ * in one process), which the 4x trace target cannot spare, so a traced module keeps the call.
+ */
+function branchOutFuelCheck(instrumenter: string, trace: boolean): boolean {
+  return instrumenter === INSTRUMENTER_V7 && !trace;
+}
+
 export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instrumented {
   const flushThreshold = options.flushThreshold ?? DEFAULT_FLUSH_THRESHOLD;
   if (!Number.isInteger(options.maxMemoryPages) || options.maxMemoryPages < 0 || options.maxMemoryPages > 65536)
@@ -207,7 +219,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     throw new RangeError(`trace format ${options.format} must be 4, 5 or 6`);
   const named = options.instrumenter ?? (options.format !== undefined ? INSTRUMENTER_OF[options.format] : INSTRUMENTER_VERSION);
   const format = traceFormatOf(named);
-  // Versions 1 to 3 are applied as version 4; version 7 is version 6 but for the shape of the fuel check.
+  // Versions 1 to 3 are applied as version 4; version 7 is version 6 but for a fuel-only module's fuel check.
   const instrumenter = format === 4 ? INSTRUMENTER_V4 : named;
   const m = parseModule(wasm);
   const trace = options.trace;
@@ -253,7 +265,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem,
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
     fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [], v5: v5x,
-    branchOut: instrumenter === INSTRUMENTER_V7,
+    branchOut: branchOutFuelCheck(instrumenter, trace),
   };
   const code = new Writer(wasm.length * 2);
   code.u32(m.bodies.length + (bar !== null ? 1 : 0) + (v5x ? 1 : 0));
@@ -450,8 +462,9 @@ interface CodeContext {
   /** Format 5's added indices (null: format 4, or no trace). */
   v5: V5Context | null;
   /**
-   * Version 7: a fuel check branches (with the region id or bulk site) to the function's outer block,
-   * after which its one `out_of_fuel` call sits; otherwise it calls `out_of_fuel` where it fails.
+   * Version 7 without the trace (branchOutFuelCheck): a fuel check branches (with the region id or
+   * bulk site) to the function's outer block, after which its one `out_of_fuel` call sits; otherwise
+   * it calls `out_of_fuel` where it fails.
    */
   branchOut: boolean;
 }
@@ -616,7 +629,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     body.u8(0x0b);
     traceBytes += 8;
   }
-  // Version 7: block (result i32) around the body; a failed fuel check branches out of it with its
+  // Branching out (version 7, fuel-only): block (result i32) around the body; a failed fuel check branches out of it with its
   // region id (or bulk site), to the one out_of_fuel call after it.
   if (ctx.branchOut) body.u8(0x02).u8(I32);
   body.u8(0x02);
@@ -668,7 +681,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     for (let i = 0; i < effect[1]; i++) origins.push(null);
   };
   let checkAtNextRegion = true; // function entry
-  let depth = 1; // labels open inside the wrapping block, itself included (version 7's outer block is label `depth`)
+  let depth = 1; // labels open inside the wrapping block, itself included (the branch-out check's outer block is label `depth`)
   let regionDepth = 1; // depth where the open region starts (its fuel check runs there)
   let dead = false;
   let deadDepth = 0;
@@ -692,7 +705,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
       body.u8(0x41).u8(0).u8(0x24).u32(ctx.globalTp);
       body.u8(0x0b);
     }
-    // fuel -= N; if (fuel < 0) out_of_fuel(id)  (version 7: id; br_if outer (fuel < 0); drop)
+    // fuel -= N; if (fuel < 0) out_of_fuel(id)  (branching out: id; br_if outer (fuel < 0); drop)
     body.u8(0x23).u32(ctx.globalFuel).u8(0x42).sleb(BigInt(regionInstrs)).u8(0x7d).u8(0x24).u32(ctx.globalFuel);
     if (ctx.branchOut) {
       body.u8(0x41).s32(id).u8(0x23).u32(ctx.globalFuel).u8(0x42).u8(0).u8(0x53).u8(0x0d).u32(regionDepth).u8(0x1a);
@@ -863,7 +876,7 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
   if (regionOpen || depth !== 0) throw new SandboxError('WASM_MALFORMED', `function ${funcIndex} body does not end with "end" (byte offset ${end})`);
   // The original final `end` closed the wrapping block: leave the function through the decrement.
   depthDown(body);
-  // Version 7: return; end of the outer block, reached only by a failed check: out_of_fuel(id); unreachable.
+  // Branching out: return; end of the outer block, reached only by a failed check: out_of_fuel(id); unreachable.
   if (ctx.branchOut) body.u8(0x0f).u8(0x0b).u8(0x10).u32(ctx.funcOOF).u8(0x00);
   body.u8(0x0b);
   return { body, traceBytes, copiedAt };
@@ -878,7 +891,7 @@ function addBulkSite(ctx: CodeContext, position: number): number {
 
 /**
  * With the cost (i64) in local `cost` and on the stack: if (cost > fuel) out_of_fuel(site); fuel -= cost; bulk += cost.
- * Version 7 branches out instead, to label `outer` (the function's outer block, seen from here).
+ * Branching out (version 7, fuel-only) instead: to label `outer` (the function's outer block, seen from here).
  */
 function chargeBulk(w: Writer, ctx: CodeContext, site: number, cost: number, outer: number): void {
   if (ctx.branchOut) w.u8(0x1a).u8(0x41).s32(site).u8(0x20).u32(cost).u8(0x23).u32(ctx.globalFuel).u8(0x55).u8(0x0d).u32(outer).u8(0x1a);
