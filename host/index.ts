@@ -10,13 +10,14 @@ export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type 
 export { parseDataSpec, type DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';
+export { STATUS_NAMES as ORDER_STATUS_NAMES, type OrderRecord } from './model/order.ts';
 export { renderStatsTable, statsObject, rejectionsByReason } from './audit/render.ts';
 export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPublicKey } from './audit/keys.ts';
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
 export { toolchainMessage, toolchainDifferences, backproofVersion } from './run/toolchain.ts';
 export { packageFile } from './paths.ts';
 export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
-export { writeRunDir, checkOutDir, removePartials, FILES as RUN_FILES } from './run/rundir.ts';
+export { writeRunDir, checkOutDir, removePartials, recordedResultSha256, FILES as RUN_FILES } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';
 export { exportRun, EXPORT_KINDS, type ExportKind, type ExportOptions, type ExportedFile } from './inspect/export.ts';
 export { replayRun, diffRuns, type ReplayReport } from './inspect/replay.ts';

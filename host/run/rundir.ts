@@ -12,10 +12,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
-import { decodeSignedRecord, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
+import { decodeSignedRecord, LINK_TYPES, renderRecordJson, signedRecordBytes } from '../audit/record.ts';
 import { equityCsvChunks, ordersCsvChunks, renderSnapshotsJson, renderStatsJson, tradesCsvChunks, type Chunks } from '../audit/render.ts';
 import type { BacktestResult } from '../model/trade.ts';
-import { streamedResult } from '../audit/codec.ts';
+import { decodeCanonical, streamedResult } from '../audit/codec.ts';
 import { hashedChunks, RenderingCache } from '../audit/rendering-cache.ts';
 import { cacheRoot } from '../build/cache-root.ts';
 import { reportGenerator } from '../report/index.ts';
@@ -74,6 +74,16 @@ export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestRes
 ];
 
 const NO_TIMES = new BigInt64Array(0);
+
+/**
+ * result.pb's SHA-256 (hex) as the run's record binds it (its result link): the run hashed the bytes
+ * once when it made the record, so a writer or printer of the run need not hash them again (15 MB at 1M bars).
+ */
+export function recordedResultSha256(outcome: Pick<RunOutcome, 'links'>): string {
+  const link = outcome.links.find((l) => l.kind === 'result');
+  if (!link) throw new Error('the run has no result link');
+  return Buffer.from(decodeCanonical(LINK_TYPES.result, link.body).sha256 as Uint8Array).toString('hex');
+}
 
 /** Writes a streamed rendering to `file` (created or truncated), chunk by chunk. */
 export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Promise<void> {
@@ -249,7 +259,7 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
       remembered.push([f.name, { size: size.n, sha256: hash.digest('hex') }]);
     }
     // result.pb's rows are canonical: the encoder wrote them (verify counts, not reads, a remembered one's rows)
-    remembered.push([FILES.result, { size: x.outcome.resultBytes.length, sha256: createHash('sha256').update(x.outcome.resultBytes).digest('hex') }]);
+    remembered.push([FILES.result, { size: x.outcome.resultBytes.length, sha256: recordedResultSha256(x.outcome) }]);
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
       [FILES.config, configJson(x.config)],

@@ -120,7 +120,9 @@ function releaseGuestThread(thread: GuestThread, keepMs = IDLE_MS): void {
 /**
  * Starts a guest thread ahead of a call and has it load the modules of a run (execute, the
  * sandbox, the engine, the trace) meanwhile, so that a command's first run does not wait for both:
- * backtest calls it before reading its data and building its strategy. Nothing if a thread is idle.
+ * backtest calls it before reading its data when its strategy came from the build cache; while the
+ * strategy builds in a process of its own, once the data is in or the build done, whichever comes
+ * first (run/backtest: the build keeps a core). Nothing if a thread is idle.
  */
 export function prepareGuestThread(): void {
   if (idle.length > 0) return;
