@@ -9,7 +9,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { AuditError, DataError, UsageError } from '../errors.ts';
 import { decodeSignedRecord } from '../audit/record.ts';
-import { checkResult, resultRows, toBigInt } from '../audit/codec.ts';
+import { checkResult, RESULT_BYTES, resultRows, toBigInt, type ResultBytes } from '../audit/codec.ts';
 import { openData, sourceOfFeed } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
@@ -49,12 +49,12 @@ const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).dige
  */
 export function streamedRows(resultPb: Uint8Array, checked: ReturnType<typeof checkResult> = checkResult(resultPb)): ReportResult {
   const rows = resultRows(resultPb);
-  return {
-    trades: { length: checked.trades, [Symbol.iterator]: () => rows.trades[Symbol.iterator]() },
-    orders: { length: checked.orders, [Symbol.iterator]: () => rows.orders[Symbol.iterator]() },
-    equity: checked.equity(),
-    stats: checked.stats,
-  };
+  const trades = { length: checked.trades, [Symbol.iterator]: () => rows.trades[Symbol.iterator]() };
+  const orders = { length: checked.orders, [Symbol.iterator]: () => rows.orders[Symbol.iterator]() };
+  // the bytes too, so the page reads the rows' fields without an object per row (render RowTally)
+  const source: ResultBytes = { bytes: resultPb, trades, orders };
+  const result: ReportResult = { trades, orders, equity: checked.equity(), stats: checked.stats };
+  return Object.assign(result, { [RESULT_BYTES]: source });
 }
 
 /**

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { decodeSignedRecord } from '../audit/record.ts';
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { rejectionsByReason, STAT_LABELS, statsObject } from '../audit/render.ts';
-import { toBigInt } from '../audit/codec.ts';
+import { OrderFields, RESULT_BYTES, ResultRowCursor, toBigInt, TradeFields, type ResultBytes } from '../audit/codec.ts';
 import { isoTime, NS_PER_DAY, type BarSource } from '../model/bars.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
 import type { Stats, Trade } from '../model/trade.ts';
@@ -185,6 +185,27 @@ function chartCandles(c: Candles): { time: number[]; open: number[]; high: numbe
 }
 
 const STATUS_FILLED = STATUS_NAMES.indexOf('filled');
+
+/** result.pb's bytes when `r`'s rows are a reader's of them (audit/codec RESULT_BYTES: the same iterables), else null. */
+function bytesOf(r: ReportResult): Uint8Array | null {
+  const source = (r as { [RESULT_BYTES]?: ResultBytes })[RESULT_BYTES];
+  return source && r.trades === source.trades && r.orders === source.orders ? source.bytes : null;
+}
+
+/** A time's int32 words (model/bars timeWords) as the int64 it stands for. */
+const timeOfWords = (hi: number, lo: number): bigint => BigInt.asIntN(64, (BigInt(hi) << 32n) | BigInt(lo >>> 0));
+
+/** The Trade a row of fields stands for (as result.pb's reader makes it). */
+const tradeOf = (f: TradeFields): Trade => ({
+  symbol: f.symbol, entryBar: f.entryBar, exitBar: f.exitBar, entryTime: timeOfWords(f.times[0]!, f.times[1]!), exitTime: timeOfWords(f.times[2]!, f.times[3]!),
+  size: f.size, entryPrice: f.entryPrice, exitPrice: f.exitPrice, pnl: f.pnl, returnPct: f.returnPct, commission: f.commission,
+});
+
+/** The OrderRecord a row of fields stands for (as result.pb's reader makes it). */
+const orderOf = (f: OrderFields): OrderRecord => ({
+  id: f.id, bar: f.bar, time: timeOfWords(f.time[0]!, f.time[1]!), symbol: f.symbol, side: f.side, type: f.type, size: f.size,
+  status: f.status, reason: f.reason as OrderRecord['reason'], price: f.price, units: f.units,
+});
 /** Orders set aside for rejectionsByReason at a time (its counts are merged): a bounded batch, however many there are. */
 const REJECTION_BATCH = 4096;
 
@@ -210,9 +231,20 @@ export class RowTally {
     this.marks = candles.map(() => new Map<number, number>());
   }
 
-  /** The tally of a result's rows, read here. */
+  /**
+   * The tally of a result's rows, read here: from result.pb's bytes into one row of fields (no object
+   * per row) when the rows are a reader's of those bytes (audit/codec RESULT_BYTES), else as iterated.
+   */
   static of(candles: readonly Candles[], r: ReportResult): RowTally {
     const tally = new RowTally(candles);
+    const bytes = bytesOf(r);
+    if (bytes) {
+      const t = new TradeFields();
+      for (const rows = new ResultRowCursor(bytes, 1); rows.nextTrade(t); ) tally.tradeFields(t);
+      const o = new OrderFields();
+      for (const rows = new ResultRowCursor(bytes, 4); rows.nextOrder(o); ) tally.orderFields(o);
+      return tally;
+    }
     for (const t of r.trades) tally.trade(t);
     for (const o of r.orders) tally.order(o);
     return tally;
@@ -220,12 +252,24 @@ export class RowTally {
 
   trade(t: Trade): void {
     if (this.trades++ < MAX_TABLE_ROWS) this.firstTrades.push(t);
-    const c = this.candles[t.symbol];
+    this.mark(t.symbol, t.entryTime, t.exitTime, t.size);
+  }
+
+  /** A trade read as fields (its object made only for the table's first rows). */
+  private tradeFields(f: TradeFields): void {
+    if (this.trades >= MAX_TABLE_ROWS) {
+      this.trades++;
+      this.mark(f.symbol, timeOfWords(f.times[0]!, f.times[1]!), timeOfWords(f.times[2]!, f.times[3]!), f.size);
+    } else this.trade(tradeOf(f));
+  }
+
+  private mark(symbol: number, entryTime: bigint, exitTime: bigint, size: number): void {
+    const c = this.candles[symbol];
     if (!c || c.time.length === 0) return;
-    const counted = this.marks[t.symbol]!;
+    const counted = this.marks[symbol]!;
     const add = (candle: number, kind: number): void => { const key = candle * 3 + kind; counted.set(key, (counted.get(key) ?? 0) + 1); };
-    add(candleAt(c, t.entryTime), t.size > 0 ? 0 : 1);
-    add(candleAt(c, t.exitTime), 2);
+    add(candleAt(c, entryTime), size > 0 ? 0 : 1);
+    add(candleAt(c, exitTime), 2);
   }
 
   order(o: OrderRecord): void {
@@ -235,6 +279,12 @@ export class RowTally {
       this.notFilled.push(o);
       if (this.notFilled.length === REJECTION_BATCH) this.countRejections();
     }
+  }
+
+  /** An order read as fields (its object made only for the table's first rows and an order not filled). */
+  private orderFields(f: OrderFields): void {
+    if (this.orders >= MAX_TABLE_ROWS && f.status === STATUS_FILLED) this.orders++;
+    else this.order(orderOf(f));
   }
 
   private countRejections(): void {

@@ -68,29 +68,42 @@ export class CandleBuilder {
 
   add(chunk: Bars): void {
     const c = this.candles, size = this.size;
+    const { time, open, high, low, close } = chunk;
+    const n = chunk.length;
     let inBucket = this.inBucket;
-    for (let i = 0; i < chunk.length; i++, c.bars++) {
-      const h = chunk.high[i]!, l = chunk.low[i]!;
-      const last = c.time.length - 1;
+    for (let i = 0; i < n; ) {
       if (inBucket > 0) {
-        if (h > c.high[last]!) c.high[last] = h;
-        if (l < c.low[last]!) c.low[last] = l;
-        c.close[last] = chunk.close[i]!;
-        if (++inBucket === size) inBucket = 0;
+        // the rest of the open bucket (or of this chunk) into the last candle, its extremes kept in locals
+        const end = Math.min(n, i + size - inBucket);
+        const last = c.time.length - 1;
+        let hi = c.high[last]!, lo = c.low[last]!;
+        for (let j = i; j < end; j++) {
+          const h = high[j]!, l = low[j]!;
+          if (h > hi) hi = h;
+          if (l < lo) lo = l;
+        }
+        c.high[last] = hi; c.low[last] = lo; c.close[last] = close[end - 1]!;
+        inBucket += end - i;
+        if (inBucket === size) inBucket = 0;
+        i = end;
         continue;
       }
-      const ns = chunk.time[i]!;
+      const h = high[i]!, l = low[i]!;
+      const last = c.time.length - 1;
+      const ns = time[i]!;
       const t = secondsOf(ns);
       if (last >= 0 && c.time[last] === t) {
         // same second as the previous candle: one candle
         if (h > c.high[last]!) c.high[last] = h;
         if (l < c.low[last]!) c.low[last] = l;
-        c.close[last] = chunk.close[i]!;
+        c.close[last] = close[i]!;
       } else {
-        c.time.push(t); c.open.push(chunk.open[i]!); c.high.push(h); c.low.push(l); c.close.push(chunk.close[i]!); c.startNs.push(ns);
+        c.time.push(t); c.open.push(open[i]!); c.high.push(h); c.low.push(l); c.close.push(close[i]!); c.startNs.push(ns);
       }
       inBucket = size === 1 ? 0 : 1;
+      i++;
     }
+    c.bars += n;
     this.inBucket = inBucket;
   }
 }

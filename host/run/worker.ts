@@ -17,7 +17,7 @@ import { isStreamed, openStreamed, type DataFeed, type LoadedData, type Streamed
 import type { Bars } from '../model/bars.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
 import type { OrderRecord } from '../model/order.ts';
-import { resultRows } from '../audit/codec.ts';
+import { RESULT_BYTES, resultRows, type ResultBytes } from '../audit/codec.ts';
 import type { RunConfig } from './config.ts';
 import { withTimes, type RunOutcome, type StrategyArtifact } from './execute.ts';
 import { TimeColumn } from '../engine/timeline.ts';
@@ -279,7 +279,11 @@ function withRows(o: PortableOutcome): RunOutcome {
     equity: o.result.equity,
     stats: o.result.stats,
   };
-  return withTimes({ ...outcome, result, rows: { trades: rowsOver(counts.trades, resultRows(bytes).trades), orders: rowsOver(counts.orders, resultRows(bytes).orders) } });
+  const rows = { trades: rowsOver(counts.trades, resultRows(bytes).trades), orders: rowsOver(counts.orders, resultRows(bytes).orders) };
+  // The bytes they are read from, where a renderer handed these rows (or a copy of this object) finds them:
+  // it may then read the fields without an object per row (report/render RowTally, audit/codec ResultRowCursor).
+  const source: ResultBytes = { bytes, trades: rows.trades, orders: rows.orders };
+  return withTimes({ ...outcome, result, rows: Object.assign(rows, { [RESULT_BYTES]: source }) });
 }
 
 /** The guest thread's side of executeRunIsolated. */

@@ -5,6 +5,9 @@ import { rejectionsByReason } from '../../host/audit/render.ts';
 import { STATUS_NAMES, type OrderRecord, type OrderReason } from '../../host/model/order.ts';
 import type { Trade } from '../../host/model/trade.ts';
 import type { Candles } from '../../host/report/series.ts';
+import { streamedRows } from '../../host/report/read.ts';
+import { encodeResult } from '../../host/audit/codec.ts';
+import { statsOf } from '../audit/legacy-outputs.ts';
 
 const REASONS: OrderReason[] = ['cash', 'end-of-data', 'margin-call', 'strategy'] as OrderReason[];
 const order = (i: number): OrderRecord => ({
@@ -38,5 +41,31 @@ describe('RowTally', () => {
     expect(total).toBe(2 * 400);
     expect(marks!.filter((m) => m[1] === 2).reduce((n, m) => n + m[2], 0)).toBe(400);
     expect(marks![0]).toEqual([0, 0, 2]); // trades 3 and 9 enter long in candle 0 (bars 0–9)
+  });
+
+  it('read from result.pb\'s bytes (fields, no object per row) it is the tally of the same rows as objects', () => {
+    // times past 2^32 ns and before 1970 too (their words' signs), more rows than the tables show, every status
+    const trades = Array.from({ length: 1500 }, (_, i) => ({ ...trade(i), entryTime: BigInt(i - 700) * 60_000_000_000n, exitTime: BigInt(i - 699) * 60_000_000_000n }));
+    const orders = Array.from({ length: 2345 }, (_, i) => ({ ...order(i), time: BigInt(i - 1000) * 60_000_000_000n }));
+    const stats = statsOf({ trades: trades.length, equityFinal: 1 });
+    const bytes = encodeResult({ trades, orders, equity: new Float64Array(3), stats });
+    const early: Candles = { ...candles, startNs: [-30_000_000_000_000n, 0n, 1_200_000_000_000n] };
+    const rows = streamedRows(bytes);
+    // the bytes are read, not the rows as objects
+    const unread = () => { throw new Error('rows iterated'); };
+    Object.assign(rows.trades, { [Symbol.iterator]: unread });
+    Object.assign(rows.orders, { [Symbol.iterator]: unread });
+    const fromBytes = RowTally.of([early, candles], rows);
+    const fromObjects = RowTally.of([early, candles], { trades, orders, equity: new Float64Array(3), stats });
+    expect(fromBytes.trades).toBe(1500);
+    expect(fromBytes.orders).toBe(2345);
+    expect(fromBytes.firstTrades).toEqual(fromObjects.firstTrades);
+    expect(fromBytes.firstOrders).toEqual(fromObjects.firstOrders);
+    expect(fromBytes.firstTrades[999]).toEqual(trades[999]);
+    expect(fromBytes.markers()).toEqual(fromObjects.markers());
+    // every trade of symbols 0 and 1 (500 each) marked twice, entry and exit
+    expect(fromBytes.markers().map((m) => m.reduce((n, x) => n + x[2], 0))).toEqual([1000, 1000]);
+    expect(fromBytes.rejections()).toEqual(fromObjects.rejections());
+    expect(fromBytes.rejections()).toEqual(rejectionsByReason(orders));
   });
 });
