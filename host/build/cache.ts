@@ -111,10 +111,30 @@ async function remembered(root: string | null, sources: CachedBuild['sources'], 
 
 const equalHash = (a: Uint8Array | null, b: Uint8Array): boolean => a !== null && Buffer.compare(a, b) === 0;
 
+/** The cache's writes still under way (cachedBuild returns before them). */
+const writing = new Set<Promise<void>>();
+
+/**
+ * Runs `write` after the caller has its build (the run starts meanwhile, not after the cache is written):
+ * its entries are an optimisation, so a failure is ignored, as a folder that cannot be written is.
+ */
+function inBackground(write: () => Promise<void>): void {
+  const p: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve)).then(write).catch(() => {}).finally(() => writing.delete(p));
+  writing.add(p);
+}
+
+/** Resolves once every cache write begun so far is done (for a caller that reads the cache folder next, e.g. a test). */
+export async function cacheWritesSettled(): Promise<void> {
+  while (writing.size > 0) await Promise.all(writing);
+}
+
 /**
  * The build of `entry` from the cache under `root`, or `build()`'s (which reports each file it reads
  * through `onRead`), then stored. `accept` runs on every build given, cached or fresh (a fresh one
- * is stored only if it passes). `backproof` is the running Backproof's version.
+ * is stored only if it passes). `backproof` is the running Backproof's version. It returns before the
+ * entry and the sources' normalized hashes are written (cacheWritesSettled waits for them): the run
+ * need not wait for the cache. A process that exits first (a failed command) may leave a temporary
+ * file in the cache folder, never half an entry (entries are renamed into place).
  */
 export async function cachedBuild(
   root: string | null, entry: string, backproof: string, flags: readonly string[],
@@ -128,7 +148,8 @@ export async function cachedBuild(
     const json = await readEntryJson(slot.file);
     const hit = json === null ? null : await validBuild(json);
     if (hit) {
-      await Promise.all([accept(hit), remembered(root!, hit.sources, true)]);
+      await accept(hit);
+      inBackground(() => remembered(root!, hit.sources, true));
       return { ...hit, cached: true };
     }
   }
@@ -136,10 +157,12 @@ export async function cachedBuild(
   const built = await build((file, t) => inputs.set(file, t === null ? null : sha256Hex(t)));
   await accept(built);
   // The key was made from the text read before the build: if the build read another, the entry's inputs say so and it never hits.
-  if (slot) await writeEntryJson(slot.file, JSON.stringify({
-    format: BUILD_CACHE_FORMAT, toolchain: slot.toolchain, entry: entryAbs, wasmSha256: sha256Hex(built.wasm), wasm: Buffer.from(built.wasm).toString('base64'),
-    ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), sources: built.sources, inputs: [...inputs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
-  } satisfies Entry));
-  await remembered(root, built.sources, false);
+  inBackground(async () => {
+    if (slot) await writeEntryJson(slot.file, JSON.stringify({
+      format: BUILD_CACHE_FORMAT, toolchain: slot.toolchain, entry: entryAbs, wasmSha256: sha256Hex(built.wasm), wasm: Buffer.from(built.wasm).toString('base64'),
+      ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), sources: built.sources, inputs: [...inputs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
+    } satisfies Entry));
+    await remembered(root, built.sources, false);
+  });
   return { wasm: built.wasm, sources: built.sources, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}), cached: false };
 }

@@ -12,8 +12,8 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ASC_FLAGS, buildStrategy, type BuildResult } from '../../host/build/asc.ts';
-import { cachedBuild, cacheRoot, BUILD_CACHE_FORMAT } from '../../host/build/cache.ts';
-import { loadStrategy } from '../../host/run/strategy.ts';
+import { cachedBuild, cacheRoot, cacheWritesSettled, BUILD_CACHE_FORMAT } from '../../host/build/cache.ts';
+import { loadStrategy as loadWithoutWaiting } from '../../host/run/strategy.ts';
 import { BuildError } from '../../host/errors.ts';
 import { executeRun } from '../../host/run/execute.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
@@ -57,14 +57,21 @@ async function freshCache(): Promise<{ dir: string; entries: () => Promise<strin
   return { dir, entries: async () => (existsSync(path.join(dir, 'builds')) ? (await readdir(path.join(dir, 'builds'))).map((f) => path.join(dir, 'builds', f)) : []) };
 }
 
-/** cachedBuild as run/strategy calls it, counting the real builds. */
+/** loadStrategy, then its cache entries written (cachedBuild returns before writing them). */
+async function loadStrategy(file: string): ReturnType<typeof loadWithoutWaiting> {
+  const strategy = await loadWithoutWaiting(file);
+  await cacheWritesSettled();
+  return strategy;
+}
+
+/** cachedBuild as run/strategy calls it, counting the real builds (and waiting for its cache entries). */
 function counted(root: string | null, file: string): { build: () => ReturnType<typeof cachedBuild>; builds: () => number } {
   let n = 0;
   const build = (onRead: (f: string, t: string | null) => void): Promise<BuildResult> => {
     n++;
     return buildStrategy(file, ASC_FLAGS, { onRead });
   };
-  return { build: () => cachedBuild(root, file, '0.1.0', ASC_FLAGS, build, () => {}), builds: () => n };
+  return { build: async () => { const b = await cachedBuild(root, file, '0.1.0', ASC_FLAGS, build, () => {}); await cacheWritesSettled(); return b; }, builds: () => n };
 }
 
 describe('the build cache', () => {
@@ -106,6 +113,17 @@ describe('the build cache', () => {
     // Back to the first text: the entry was replaced by the edited build's, so this builds again, and gives the first module.
     const again = await c.build();
     expect([again.cached, c.builds(), sha(again.wasm)]).toEqual([false, 3, sha(first.wasm)]);
+  }, 120_000);
+
+  it('returns the build before writing its entry (the run need not wait for the cache); cacheWritesSettled waits for it', async () => {
+    const cache = await freshCache();
+    const build = (onRead: (f: string, t: string | null) => void): Promise<BuildResult> => buildStrategy(entry, ASC_FLAGS, { onRead });
+    const built = await cachedBuild(cache.dir, entry, '0.1.0', ASC_FLAGS, build, () => {});
+    expect([built.cached, existsSync(path.join(cache.dir, 'builds')), existsSync(path.join(cache.dir, 'normalized'))]).toEqual([false, false, false]);
+    await cacheWritesSettled();
+    expect(await cache.entries()).toHaveLength(1);
+    expect((await readdir(path.join(cache.dir, 'normalized'))).length).toBe(built.sources.length);
+    expect((await cachedBuild(cache.dir, entry, '0.1.0', ASC_FLAGS, build, () => {})).cached).toBe(true);
   }, 120_000);
 
   it('a package installed after the build, where asc looked for it, misses the cache', async () => {
