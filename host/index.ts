@@ -10,7 +10,6 @@ export { loadData, openData, parseData, STREAM_THRESHOLD, type LoadedData, type 
 export { parseDataSpec, type DataOptions } from './data/options.ts';
 export type { Bars } from './model/bars.ts';
 export type { BacktestResult, Stats, Trade } from './model/trade.ts';
-export { STATUS_NAMES as ORDER_STATUS_NAMES, type OrderRecord } from './model/order.ts';
 export { renderStatsTable, statsObject, rejectionsByReason } from './audit/render.ts';
 export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPublicKey } from './audit/keys.ts';
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';

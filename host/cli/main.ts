@@ -11,7 +11,7 @@ import {
   buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
   renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
   traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
-  recordedResultSha256, ORDER_STATUS_NAMES, type OrderRecord,
+  recordedResultSha256,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -80,8 +80,6 @@ function brokerOptions(values: Values): RunConfig['broker'] {
     bothTouched: ((values['both-touched'] as string | undefined) ?? d.bothTouched) as RunConfig['broker']['bothTouched'],
   };
 }
-
-const ORDER_FILLED = ORDER_STATUS_NAMES.indexOf('filled');
 
 const str = (name: string, arg: string, help: string) => ({ name, type: 'string' as const, arg, help });
 
@@ -217,11 +215,9 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   const traceRoot = toHex(outcome.trace.root);
   const resultSha256 = recordedResultSha256(outcome); // hashed once already, for the record
   const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
-  // The orders read once (from the run's rows as iterated, none kept but those not filled: the only ones
-  // rejectionsByReason counts), for the table and the JSON document alike.
-  const notFilled: OrderRecord[] = [];
-  for (const o of outcome.rows.orders) if (o.status !== ORDER_FILLED) notFilled.push(o);
-  text.log(renderStatsTable(outcome.result.stats, notFilled));
+  // The rows read from the run's columns as counted, none kept (outcome.result's would all be made and held):
+  // once, for the table or (--json, where the text goes nowhere) for the document's rejections.
+  if (!ctx.json) text.log(renderStatsTable(outcome.result.stats, outcome.rows.orders));
   text.log('');
   text.log(`run id        ${outcome.runId}`);
   text.log(`instructions  ${outcome.instructions}`);
@@ -246,7 +242,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
       runId: outcome.runId,
       dir,
       stats: statsObject(outcome.result.stats),
-      rejections: Object.fromEntries(rejectionsByReason(notFilled)),
+      get rejections() { return Object.fromEntries(rejectionsByReason(outcome.rows.orders)); },
       instructions: outcome.instructions,
       fuelUsed: outcome.fuelUsed,
       trace: { root: traceRoot, leaves: outcome.trace.leafHashes.length, bytes: outcome.trace.byteLength },
