@@ -222,6 +222,7 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
 function describe(r: Omit<BacktestReport, 'dir'> & { dir: string | null }, key: KeyObject | null): BacktestRun {
   const { outcome } = r;
   const signed = signedRecordBytes(outcome.recordBytes, key);
+  let record: Record<string, unknown> | undefined;
   return {
     ...r,
     runId: outcome.runId,
@@ -234,8 +235,14 @@ function describe(r: Omit<BacktestReport, 'dir'> & { dir: string | null }, key: 
       return outcome.result.orders;
     },
     equity: outcome.result.equity,
-    times: outcome.times,
-    record: recordObject(decodeSignedRecord(signed)),
+    // Made when first read, as trades: the CLI reads neither (every bar's time is 8 MB at 1M bars; the
+    // record's decode starts protobufjs).
+    get times(): BigInt64Array {
+      return outcome.times;
+    },
+    get record(): Record<string, unknown> {
+      return (record ??= recordObject(decodeSignedRecord(signed)));
+    },
     recordSha256: toHex(sha256(signed)),
     signed: key !== null,
   };
