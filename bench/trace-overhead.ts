@@ -12,8 +12,9 @@
 // --format 4|5|6|7 picks the instrumenter version, backproof-instrument/N (default: the one new runs
 // use, 7); formats 5 and up have no region ids, so their bytes are not split. Format 6 is format 5
 // plus a keyframe per MiB, written before the next call into the guest (the kernels make one call:
-// for them 6 is 5). Version 7's traced module is version 6's; only its fuel-only one differs, with
-// a cheaper fuel check (so 7 and 6 differ in fuel/none, not trace/none).
+// for them 6 is 5). Version 7 writes version 6's stream from leaner modules: a cheaper fuel check
+// fuel-only, and traced the cursor, bits and fuel in locals and the predictors in globals (so 7 and
+// 6 differ in both fuel/none and trace/none, never in the bytes).
 //
 //   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5|6|7]
 import { spawn } from 'node:child_process';

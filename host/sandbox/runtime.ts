@@ -16,7 +16,7 @@ import {
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
 } from './abi.ts';
 import {
-  instrument, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
+  instrument, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_PREDICTORS, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
 import { glueFor, type Glue } from './glue.ts';
@@ -365,6 +365,8 @@ export class GuestInstance {
   /** Format 5: the branch-bit accumulator and its word's position (null in format 4). */
   private bits: WebAssembly.Global | null = null;
   private bitSlot: WebAssembly.Global | null = null;
+  /** Version 7 traced: copies the address predictors (globals there) to the trace memory, for a keyframe. */
+  private spillPredictors: (() => void) | null = null;
   /** Format 5: why the run stopped inside a region (the end record's cause), 0 if it did not. */
   private stopCause = 0;
   /**
@@ -451,6 +453,7 @@ export class GuestInstance {
       this.tp = ex[EXPORT_TP] as WebAssembly.Global;
       this.bits = (ex[EXPORT_BITS] as WebAssembly.Global | undefined) ?? null;
       this.bitSlot = (ex[EXPORT_BIT_SLOT] as WebAssembly.Global | undefined) ?? null;
+      this.spillPredictors = (ex[EXPORT_PREDICTORS] as (() => void) | undefined) ?? null;
     }
   }
 
@@ -681,7 +684,7 @@ export class GuestInstance {
 
   /**
    * Format 6: writes a keyframe — the instructions so far and the address predictors' slots, read
-   * from the trace memory — after the stream so far (its open bit word stored).
+   * from the trace memory (version 7 copies them there from its globals first) — after the stream so far (its open bit word stored).
    */
   private keyframe(): void {
     const tp = this.tp!.value as number;
@@ -689,6 +692,7 @@ export class GuestInstance {
     this.tp!.value = 0;
     const meta = this.guest.meta!;
     this.keyframeWords.push(this.streamBytes / 4);
+    this.spillPredictors?.();
     const memory = new DataView(this.traceMemory!.buffer, meta.predictorsAt, 8 * meta.predictorSlots);
     const predictors = new Uint32Array(2 * meta.predictorSlots);
     for (let i = 0; i < predictors.length; i++) predictors[i] = memory.getUint32(4 * i, true);
