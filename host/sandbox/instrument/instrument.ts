@@ -217,6 +217,10 @@ function branchOutFuelCheck(instrumenter: string, trace: boolean): boolean {
  * (version 7; the stream is version 6's word for word). Measured (CPU, paired in one process,
  * load ~2-4): the heavy guest 0.76-0.81x version 6's traced CPU; the mem kernel, half of whose
  * traced CPU is hashing the stream, 0.89-0.99x. Each part alone gained nothing measurable.
+ * A function that version 7's additions (traced: the mirrors, the inlined pushes; fuel-only: the
+ * branch-out) would take past V8's 50,000 locals or 7,654,321 body bytes is rewritten without them,
+ * as version 6 would; a module whose version 6 has V8's 1,000,000 exports keeps its predictors in
+ * the trace memory (no `__bp_predictors`).
  */
 function leanTrace(instrumenter: string): boolean {
   return instrumenter === INSTRUMENTER_V7;
@@ -224,6 +228,11 @@ function leanTrace(instrumenter: string): boolean {
 
 /** V8's limit on a module's globals: past it (2 per predictor slot) the predictors stay in the trace memory. */
 const MAX_GLOBALS = 1_000_000;
+/** V8's limit on a module's exports: version 7's `__bp_predictors` is one more than version 6 has. */
+const MAX_EXPORTS = 1_000_000;
+/** V8's limits on one function: its locals (parameters included) and its body's bytes (local declarations included). */
+const MAX_FUNCTION_LOCALS = 50_000;
+const MAX_FUNCTION_BYTES = 7_654_321;
 
 export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instrumented {
   const flushThreshold = options.flushThreshold ?? DEFAULT_FLUSH_THRESHOLD;
@@ -279,21 +288,47 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     }
     : null;
 
+  // Past V8's limits (the instrumentation adds globals and exports): a clear refusal, not V8's compile error.
+  const startName = options.startExportName;
+  const convertStart = m.start !== null && startName !== undefined;
+  const exportsWithout = exportCount(m, { trace, v5, convertStart, bar: bar !== null, predictorSpill: false });
+  if (globalFuel + (v5 ? 8 : 5) > MAX_GLOBALS)
+    throw new SandboxError('MODULE_LIMIT', `the module has ${globalFuel} globals; instrumented it would have ${globalFuel + (v5 ? 8 : 5)}, past V8's limit of ${MAX_GLOBALS}`);
+  if (exportsWithout > MAX_EXPORTS)
+    throw new SandboxError('MODULE_LIMIT', `the module has ${m.exports.length} exports and ${exportsWithout - m.exports.length} would be added (one a mutable global), past V8's limit of ${MAX_EXPORTS}`);
+
   const regions = new RegionBuilder();
   const ctx: CodeContext = {
     m, trace, remap, funcOOF, funcStack, funcFlush, globalFuel, globalTp, globalDepth, globalBulk, globalReserve, traceMem,
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
     fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [], v5: v5x,
     branchOut: branchOutFuelCheck(instrumenter, trace),
-    predictorGlobals: lean && 2 * accesses + globalFuel + 8 <= MAX_GLOBALS,
+    predictorGlobals: lean && 2 * accesses + globalFuel + 8 <= MAX_GLOBALS && exportsWithout + 1 <= MAX_EXPORTS,
     mirror: lean ? { fuel: -1, tp: -1, acc: -1 } : null,
   };
   const code = new Writer(wasm.length * 2);
   code.u32(m.bodies.length + (bar !== null ? 1 : 0) + (v5x ? 1 : 0) + (ctx.predictorGlobals ? 1 : 0));
   let maxFunctionTraceBytes = 0;
   const copies: number[] = []; // offsets of the instruction copies in the code section payload
+  const branchOut = ctx.branchOut;
   for (let i = 0; i < m.bodies.length; i++) {
-    const { body, traceBytes, copiedAt } = rewriteBody(ctx, i);
+    // Version 7's mirrors and branch-out add locals and bytes version 6 does not: a function they
+    // would take past V8's limits is rewritten without them, as version 6 would (the same stream).
+    const mark = { regions: ctx.regions.count, bulk: ctx.bulkRegion.length, slots: v5x ? v5x.slots : 0 };
+    ctx.mirror = lean ? { fuel: -1, tp: -1, acc: -1 } : null;
+    ctx.branchOut = branchOut;
+    let rewritten = rewriteBody(ctx, i);
+    if (rewritten.body.length > MAX_FUNCTION_BYTES && (ctx.mirror !== null || ctx.branchOut)) {
+      ctx.regions.truncate(mark.regions);
+      ctx.bulkRegion.length = ctx.bulkPosition.length = mark.bulk;
+      if (v5x) v5x.slots = mark.slots;
+      ctx.mirror = null;
+      ctx.branchOut = false;
+      rewritten = rewriteBody(ctx, i);
+    }
+    const { body, traceBytes, copiedAt } = rewritten;
+    if (body.length > MAX_FUNCTION_BYTES)
+      throw new SandboxError('MODULE_LIMIT', `${functionLabel(m, m.importedFuncs + i)} is ${body.length} bytes once instrumented; V8's limit is ${MAX_FUNCTION_BYTES} a function`);
     maxFunctionTraceBytes = Math.max(maxFunctionTraceBytes, traceBytes);
     const bodyAt = code.length + lebSize(body.length);
     for (const at of copiedAt) copies.push(bodyAt + at);
@@ -319,8 +354,6 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages, bar !== null));
   if (m.tables.length > 0) replaced.set(SectionId.table, tableSection(m, maxTableElements));
   replaced.set(SectionId.global, globalSection(m, remap, v5x !== null, ctx.predictorGlobals ? 2 * v5x!.slots : 0));
-  const startName = options.startExportName;
-  const convertStart = m.start !== null && startName !== undefined;
   if (convertStart && m.exports.some((e) => e.name === startName))
     throw new SandboxError('EXPORT_RESERVED', `the module has a start function and also exports "${startName}"`);
   const barFunc = bar !== null ? m.importedFuncs + added + m.bodies.length : null;
@@ -381,6 +414,12 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       bulkSites: { region: Uint32Array.from(ctx.bulkRegion), position: Uint32Array.from(ctx.bulkPosition) },
     },
   };
+}
+
+/** "function 3 ($name)", or "function 3" when the module names none. */
+function functionLabel(m: WasmModule, funcIndex: number): string {
+  const name = m.names.get(funcIndex);
+  return `function ${funcIndex}${name ? ` (${name})` : ''}`;
 }
 
 function align8(n: number): number {
@@ -446,6 +485,14 @@ class RegionBuilder {
     this.slotStart.push(this.slots.length);
     for (const x of slots) this.slots.push(x);
     return ++this.count;
+  }
+
+  /** Forgets the regions added after the first `count` (a function rewritten again). */
+  truncate(count: number): void {
+    if (count >= this.count) return;
+    this.slots.length = this.slotStart[count]!;
+    for (const a of [this.func, this.offset, this.instructions, this.memAccesses, this.recorded, this.slotStart]) a.length = count;
+    this.count = count;
   }
 
   build(): RegionTable {
@@ -676,7 +723,11 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
     localCount += n;
     decls.u32(n).u8(t);
   }
-  if (localCount > 50000) throw unsupported(`function with ${localCount} locals`, start);
+  // Added: BASE, ADDR and 4 temporaries; format 5's DIST and HIT; version 7's mirrors (dropped for a function they would take past the limit).
+  const addedLocals = (mirror: boolean) => 6 + (ctx.v5 ? 2 : 0) + (mirror ? 3 : 0);
+  if (ctx.mirror && localCount + addedLocals(true) > MAX_FUNCTION_LOCALS) ctx.mirror = null;
+  if (localCount + addedLocals(false) > MAX_FUNCTION_LOCALS)
+    throw new SandboxError('MODULE_LIMIT', `${functionLabel(m, funcIndex)} has ${localCount} locals (its parameters included); instrumented it would have ${localCount + addedLocals(false)}, past V8's limit of ${MAX_FUNCTION_LOCALS} a function`);
   const BASE = localCount, ADDR = localCount + 1;
   const TMP: Record<number, number> = { [I32]: localCount + 2, [I64]: localCount + 3, [F32]: localCount + 4, [F64]: localCount + 5 };
   const x5 = ctx.v5;
@@ -1130,9 +1181,8 @@ function exportSection(
   x: { globalFuel: number; globalTp: number; globalDepth: number; globalBulk: number; globalReserve: number; traceMem: number; trace: boolean; startName: string | null; barFunc: number | null; barMem: number; v5: V5Context | null; predictorSpill: number | null },
 ): Writer {
   const w = new Writer();
-  const snapshotGlobals = m.globalTypes.map((g, i) => ({ ...g, index: m.importedGlobals + i })).filter((g) => g.mutable && g.type >= 0x7c && g.type <= 0x7f);
-  const extra = 4 + (x.trace ? 2 : 0) + (x.v5 ? 2 : 0) + (x.predictorSpill !== null ? 1 : 0) + (x.startName !== null ? 1 : 0) + (x.barFunc !== null ? 2 : 0) + snapshotGlobals.length;
-  w.u32(m.exports.length + extra);
+  const snapshotGlobals = m.globalTypes.map((g, i) => ({ ...g, index: m.importedGlobals + i })).filter(isSnapshotGlobal);
+  w.u32(exportCount(m, { trace: x.trace, v5: x.v5 !== null, convertStart: x.startName !== null, bar: x.barFunc !== null, predictorSpill: x.predictorSpill !== null }));
   for (const g of snapshotGlobals) w.name(`${EXPORT_GLOBAL_PREFIX}${g.index}`).u8(3).u32(g.index);
   for (const e of m.exports) w.name(e.name).u8(e.kind).u32(e.kind === 0 ? remap(e.index) : e.index);
   if (x.startName !== null) w.name(x.startName).u8(0).u32(remap(m.start!));
@@ -1148,6 +1198,17 @@ function exportSection(
   if (x.v5) w.name(EXPORT_BITS).u8(3).u32(x.v5.globalAcc).name(EXPORT_BIT_SLOT).u8(3).u32(x.v5.globalSlot);
   if (x.predictorSpill !== null) w.name(EXPORT_PREDICTORS).u8(0).u32(x.predictorSpill);
   return w;
+}
+
+/** Mutable numeric globals, exported as `__bp_g<index>` for state snapshots. */
+function isSnapshotGlobal(g: { type: number; mutable: boolean }): boolean {
+  return g.mutable && g.type >= 0x7c && g.type <= 0x7f;
+}
+
+/** The instrumented module's exports: the module's, its snapshot globals and the added ones. */
+function exportCount(m: WasmModule, x: { trace: boolean; v5: boolean; convertStart: boolean; bar: boolean; predictorSpill: boolean }): number {
+  const added = 4 + (x.trace ? 2 : 0) + (x.v5 ? 2 : 0) + (x.predictorSpill ? 1 : 0) + (x.convertStart ? 1 : 0) + (x.bar ? 2 : 0);
+  return m.exports.length + m.globalTypes.filter(isSnapshotGlobal).length + added;
 }
 
 function elementSection(m: WasmModule, remap: (f: number) => number): Writer {

@@ -1,0 +1,175 @@
+// Version 7 against version 6 at V8's limits: a function's 50,000 locals (parameters included) and
+// 7,654,321 body bytes, a module's 1,000,000 exports. Version 7 adds locals (the traced mirrors),
+// bytes (the mirrors and inlined bit push traced; the branch-out at bulk charges fuel-only) and an
+// export (__bp_predictors) that version 6 does not, so a function near a limit is rewritten as
+// version 6 would (mixed with mirrored functions, the same stream), and a module near the export
+// limit keeps its predictors in the trace memory. The promise: any module version 6 runs, version 7
+// runs with the same stream, counts and stop; one neither can run is refused by both with
+// MODULE_LIMIT before V8 sees it; reserved names and a second memory are refused by both.
+import { describe, expect, it } from 'vitest';
+import { compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { createHash } from 'node:crypto';
+import { Writer } from '../../host/sandbox/instrument/bytes.ts';
+import { stubHost } from '../helpers/host.ts';
+import { wat } from '../helpers/wat.ts';
+
+/**
+ * A strategy whose on_bar (6 parameters) declares `locals` i32 locals and whose body is `unit`
+ * repeated `count` times (local 6 is the first declared local); its memory is exported; with
+ * `globals` mutable i32 globals.
+ */
+function strategy(locals: number, unit: number[], count: number, globals = 0): Uint8Array {
+  const section = (w: Writer, id: number, payload: Writer) => w.u8(id).sized(payload);
+  const out = new Writer(64 + unit.length * count + 5 * globals).bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  section(out, 1, new Writer().u32(1).u8(0x60).u32(6).u8(0x7e).u8(0x7c).u8(0x7c).u8(0x7c).u8(0x7c).u8(0x7c).u32(0));
+  section(out, 3, new Writer().u32(1).u32(0));
+  section(out, 5, new Writer().u32(1).u8(0).u32(1));
+  if (globals > 0) {
+    const g = new Writer(5 * globals + 8).u32(globals);
+    for (let i = 0; i < globals; i++) g.u8(0x7f).u8(1).u8(0x41).u8(0).u8(0x0b);
+    section(out, 6, g);
+  }
+  section(out, 7, new Writer().u32(2).name('on_bar').u8(0).u32(0).name('memory').u8(2).u32(0));
+  const body = new Writer(8 + unit.length * count).u32(1).u32(locals).u8(0x7f);
+  const u = new Uint8Array(unit);
+  for (let i = 0; i < count; i++) body.bytes(u);
+  body.u8(0x0b);
+  section(out, 10, new Writer().u32(1).sized(body));
+  return out.toBytes();
+}
+
+const BR_IF = [0x20, 6, 0x0d, 0]; // local.get 6; br_if 0 (never taken: local 6 stays 0)
+const LOAD = [0x20, 6, 0x28, 2, 0, 0x1a, 0x20, 6, 0x0d, 0]; // a load at local 6, then the branch
+const GROW = [0x41, 0, 0x40, 0, 0x1a]; // memory.grow 0 (succeeds, charged 0); drop
+
+/** How a run of two bars went (its trace stream's SHA-256), or the code it was refused with. */
+type Outcome = { code: string | null; instructions: bigint; fuelUsed: bigint; trace: string } | { refused: string };
+
+const compiled = new Map<string, ReturnType<typeof compileGuest>>();
+
+function run(wasm: Uint8Array, instrumenter: string, over: Partial<SandboxConfig>): Outcome {
+  return run3(wasm, [1n, 2n], instrumenter, over);
+}
+
+/** Calls on_bar(t) for each t until one throws (modules compiled once per instrumenter, mode and threshold). */
+function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partial<SandboxConfig>): Outcome {
+  const pieces: Buffer[] = [];
+  const config: SandboxConfig = { ...DEFAULT_SANDBOX, hashing: 'inline', instrumenter, ...over, onTrace: (b) => void pieces.push(Buffer.from(b)) };
+  const key = `${instrumenter} ${config.mode} ${config.flushThreshold} ${createHash('sha256').update(wasm).digest('hex')}`;
+  let guest = compiled.get(key);
+  try {
+    guest ??= compileGuest(wasm, config);
+  } catch (e) {
+    return { refused: (e as GuestFault).code };
+  }
+  if (ts.length > 2) compiled.set(key, guest);
+  const inst = new GuestInstance(guest, stubHost(), config);
+  let code: string | null = null;
+  for (const t of ts) {
+    try {
+      inst.onBar(t, 1, 2, 0.5, 1.5, 100);
+    } catch (e) {
+      code = (e as GuestFault).code;
+      break;
+    }
+  }
+  const stats = inst.finish();
+  return { code, instructions: stats.instructions, fuelUsed: stats.fuelUsed, trace: createHash('sha256').update(Buffer.concat(pieces)).digest('hex') };
+}
+
+// on_bar (49,986 locals: rewritten without the mirrors) loops calling $g (with them), which loads,
+// stores, branches and traps when t is 13 at its 5th call; stops by fuel anywhere in between.
+const MIXED = wat(`(module (memory (export "memory") 1)
+  (func $g (param $i i32) (param $t i32) (result i32)
+    (if (i32.and (i32.eq (local.get $t) (i32.const 13)) (i32.eq (local.get $i) (i32.const 5))) (then unreachable))
+    (i32.store (i32.shl (local.get $i) (i32.const 2)) (i32.add (local.get $t) (i32.load (i32.shl (local.get $i) (i32.const 3)))))
+    (i32.rem_u (i32.load (i32.const 64)) (i32.add (local.get $i) (i32.const 1))))
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $i i32) (local $acc i32) ${'(local i32)'.repeat(49_984)}
+    (loop $l
+      (local.set $acc (i32.add (local.get $acc) (call $g (local.get $i) (i32.wrap_i64 (local.get $t)))))
+      (if (local.get $acc) (then (i32.store (i32.const 64) (local.get $acc))))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 9))))))`);
+
+describe('version 7 at V8\'s function limits runs whatever version 6 runs', () => {
+  it('a function without the mirrors calling one with them: the same stops, counts and stream at every budget', () => {
+    const ts = [3n, 7n, 13n];
+    const whole = run3(MIXED, ts, INSTRUMENTER_V6, { mode: 'trace' });
+    expect(whole).toMatchObject({ code: 'GUEST_TRAP' });
+    const total = (whole as { fuelUsed: bigint }).fuelUsed;
+    for (let fuel = 1n; fuel <= total + 1n; fuel += 3n) {
+      for (const flushThreshold of [undefined, 64]) {
+        const over = { mode: 'trace' as const, fuel, ...(flushThreshold !== undefined ? { flushThreshold } : {}) };
+        expect(run3(MIXED, ts, INSTRUMENTER_V7, over), `fuel ${fuel} ${flushThreshold}`).toEqual(run3(MIXED, ts, INSTRUMENTER_V6, over));
+      }
+    }
+  }, 300_000);
+
+  it('50,000 locals: traced, version 6 adds 8 and version 7 11; a function that fits version 6 runs under both, the same', () => {
+    // 6 parameters + 49,986 declared + 8 = 50,000.
+    const fits6 = strategy(49_986, LOAD, 3);
+    for (const mode of ['trace', 'fuel'] as const) {
+      const a = run(fits6, INSTRUMENTER_V6, { mode });
+      expect(a, mode).toMatchObject({ code: null, instructions: 2n * 16n });
+      expect(run(fits6, INSTRUMENTER_V7, { mode }), mode).toEqual(a);
+    }
+    // One more local: neither can trace it; both refuse it with MODULE_LIMIT, not V8's compile error.
+    const over = strategy(49_987, LOAD, 3);
+    expect(run(over, INSTRUMENTER_V6, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(over, INSTRUMENTER_V7, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(over, INSTRUMENTER_V7, { mode: 'fuel' })).toMatchObject({ code: null });
+  }, 120_000);
+
+  it('7,654,321 body bytes, traced: a branch-heavy function version 6 fits runs under version 7, the same', () => {
+    // About 56 bytes a branch under version 6, 86 under version 7 (its bit push inlined).
+    const wasm = strategy(1, BR_IF, 100_000);
+    const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace' });
+    expect(a).toMatchObject({ code: null, instructions: 2n * 200_001n });
+    expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace' })).toEqual(a);
+    // Past what version 6 fits: both refuse it with MODULE_LIMIT.
+    const huge = strategy(1, BR_IF, 140_000);
+    expect(run(huge, INSTRUMENTER_V6, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(huge, INSTRUMENTER_V7, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+  }, 300_000);
+
+  it('7,654,321 body bytes, fuel-only: a grow-heavy function version 6 fits runs under version 7, the same', () => {
+    // About 50.2 bytes a memory.grow under version 6, 51.2 under version 7 (its charge branches out).
+    const wasm = strategy(1, GROW, 150_000);
+    const a = run(wasm, INSTRUMENTER_V6, { mode: 'fuel' });
+    expect(a).toMatchObject({ code: null, instructions: 2n * 450_001n });
+    expect(run(wasm, INSTRUMENTER_V7, { mode: 'fuel' })).toEqual(a);
+    // And when the budget runs out (the second bar's one region does not fit).
+    const short = run(wasm, INSTRUMENTER_V6, { mode: 'fuel', fuel: 500_000n });
+    expect(short).toMatchObject({ code: 'FUEL_EXHAUSTED', instructions: 450_001n });
+    expect(run(wasm, INSTRUMENTER_V7, { mode: 'fuel', fuel: 500_000n })).toEqual(short);
+  }, 300_000);
+});
+
+/** A strategy with `globals` mutable i32 globals (each exported by the instrumentation as __bp_g<i>) whose on_bar loads twice. */
+function manyMutableGlobals(globals: number): Uint8Array {
+  return strategy(0, [0x41, 8, 0x28, 2, 0, 0x1a], 2, globals);
+}
+
+describe('version 7 at V8\'s module limits runs whatever version 6 runs', () => {
+  it('a guest export named __bp_predictors, and a second memory that could write the trace memory, are refused by both', () => {
+    const named = wat(`(module (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)) (func (export "__bp_predictors")))`);
+    const twoMemories = wat(`(module (memory (export "memory") 1) (memory $m2 1)
+      (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (i32.store $m2 (i32.const 0) (i32.const 7))))`);
+    for (const instrumenter of [INSTRUMENTER_V6, INSTRUMENTER_V7]) {
+      expect(run(named, instrumenter, { mode: 'trace' }), instrumenter).toEqual({ refused: 'EXPORT_RESERVED' });
+      expect(run(twoMemories, instrumenter, { mode: 'trace' }), instrumenter).toEqual({ refused: 'WASM_UNSUPPORTED' });
+    }
+  });
+
+  it('1,000,000 exports: traced, a module whose version 6 has exactly that many keeps its predictors in the trace memory under version 7 (no __bp_predictors)', () => {
+    // 999,988 snapshot exports + on_bar, memory + 10 added (fuel, bulk, depth, reserve, tp, trace, bits, bit slot, the bar trampoline and memory).
+    const wasm = manyMutableGlobals(999_988);
+    const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace', flushThreshold: 64 });
+    expect(a).toMatchObject({ code: null, instructions: 2n * 7n });
+    expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace', flushThreshold: 64 })).toEqual(a);
+    // One more: past the limit under both, refused with MODULE_LIMIT before V8 sees it.
+    const over = manyMutableGlobals(999_989);
+    expect(run(over, INSTRUMENTER_V6, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(over, INSTRUMENTER_V7, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+  }, 300_000);
+});
