@@ -43,7 +43,7 @@ const LOAD = [0x20, 6, 0x28, 2, 0, 0x1a, 0x20, 6, 0x0d, 0]; // a load at local 6
 const GROW = [0x41, 0, 0x40, 0, 0x1a]; // memory.grow 0 (succeeds, charged 0); drop
 
 /** How a run of two bars went (its trace stream's SHA-256), or the code it was refused with. */
-type Outcome = { code: string | null; instructions: bigint; fuelUsed: bigint; trace: string } | { refused: string };
+type Outcome = { code: string | null; message: string | null; instructions: bigint; fuelUsed: bigint; trace: string } | { refused: string };
 
 const compiled = new Map<string, ReturnType<typeof compileGuest>>();
 
@@ -62,19 +62,19 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
   } catch (e) {
     return { refused: (e as GuestFault).code };
   }
-  if (ts.length > 2) compiled.set(key, guest);
+  if (wasm.length < 1 << 16) compiled.set(key, guest);
   const inst = new GuestInstance(guest, stubHost(), config);
-  let code: string | null = null;
+  let code: string | null = null, message: string | null = null;
   for (const t of ts) {
     try {
       inst.onBar(t, 1, 2, 0.5, 1.5, 100);
     } catch (e) {
-      code = (e as GuestFault).code;
+      [code, message] = [(e as GuestFault).code, (e as Error).message];
       break;
     }
   }
   const stats = inst.finish();
-  return { code, instructions: stats.instructions, fuelUsed: stats.fuelUsed, trace: createHash('sha256').update(Buffer.concat(pieces)).digest('hex') };
+  return { code, message, instructions: stats.instructions, fuelUsed: stats.fuelUsed, trace: createHash('sha256').update(Buffer.concat(pieces)).digest('hex') };
 }
 
 // on_bar (49,986 locals: rewritten without the mirrors) loops calling $g (with them), which loads,
@@ -90,6 +90,51 @@ const MIXED = wat(`(module (memory (export "memory") 1)
       (if (local.get $acc) (then (i32.store (i32.const 64) (local.get $acc))))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $l (i32.lt_u (local.get $i) (i32.const 9))))))`);
+
+// A loop that calls a host import directly and through the table, fills memory, and in $h traps
+// at iteration t % 23 in one of 6 ways by t / 23: unreachable, division by zero, an out-of-bounds
+// load, call_indirect past the table, memory.fill out of bounds (after its charge), a load right
+// after a host call. Every trap point is a place the host reads the globals the mirrors shadow.
+const TRAPS = wat(`(module
+  (import "backproof" "cash" (func $cash (result f64)))
+  (memory (export "memory") 1 3)
+  (table 3 funcref) (elem (i32.const 0) $f $cash $f)
+  (type $r (func (result f64)))
+  (func $f (result f64) (f64.load (i32.const 128)))
+  (func $h (param $i i32) (param $t i32) (result i32) (local $k i32) (local $x i32)
+    (local.set $k (i32.div_u (local.get $t) (i32.const 23)))
+    (i32.store (i32.shl (i32.and (local.get $i) (i32.const 15)) (i32.const 2)) (i32.add (local.get $i) (i32.load (i32.const 4))))
+    (if (i32.eq (local.get $i) (i32.rem_u (local.get $t) (i32.const 23))) (then
+      (if (i32.eq (local.get $k) (i32.const 0)) (then unreachable))
+      (if (i32.eq (local.get $k) (i32.const 1)) (then (local.set $x (i32.div_u (local.get $i) (i32.sub (local.get $k) (i32.const 1))))))
+      (if (i32.eq (local.get $k) (i32.const 2)) (then (local.set $x (i32.load (i32.const 300000)))))
+      (if (i32.eq (local.get $k) (i32.const 3)) (then (drop (call_indirect (type $r) (i32.const 9)))))
+      (if (i32.eq (local.get $k) (i32.const 4)) (then (memory.fill (i32.const 65000) (i32.const 1) (i32.const 40000))))
+      (if (i32.eq (local.get $k) (i32.const 5)) (then (drop (call $cash)) (local.set $x (i32.load (i32.const 400000)))))))
+    (i32.add (local.get $x) (i32.load (i32.shl (local.get $i) (i32.const 2)))))
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $i i32) (local $acc f64)
+    (loop $l
+      (drop (call $h (local.get $i) (i32.wrap_i64 (local.get $t))))
+      (local.set $acc (f64.add (local.get $acc) (call_indirect (type $r) (i32.and (local.get $i) (i32.const 1)))))
+      (if (i32.eqz (i32.and (local.get $i) (i32.const 7))) (then (memory.fill (i32.const 1024) (i32.const 3) (i32.mul (local.get $i) (i32.const 100)))))
+      (f64.store (i32.const 128) (local.get $acc))
+      (local.set $i (i32.add (local.get $i) (i32.const 1)))
+      (br_if $l (i32.lt_u (local.get $i) (i32.const 23))))))`);
+
+describe('version 7 traps where version 6 does', () => {
+  it('at every iteration of a loop, in 6 ways (after host calls, through the table, in a bulk operation): the same stop, counts and stream', () => {
+    const messages = new Set<string>();
+    for (let t = 0n; t < 23n * 6n; t++) {
+      for (const over of [{ mode: 'trace', flushThreshold: 4 }, { mode: 'trace' }, { mode: 'fuel' }] as const) {
+        const a = run3(TRAPS, [100_000n, t], INSTRUMENTER_V6, over);
+        expect(a, `t ${t}`).toMatchObject({ code: 'GUEST_TRAP' });
+        expect(run3(TRAPS, [100_000n, t], INSTRUMENTER_V7, over), `t ${t} ${JSON.stringify(over)}`).toEqual(a);
+        messages.add((a as { message: string }).message);
+      }
+    }
+    expect(messages.size).toBe(23 * 6);
+  }, 300_000);
+});
 
 describe('version 7 at V8\'s function limits runs whatever version 6 runs', () => {
   it('a function without the mirrors calling one with them: the same stops, counts and stream at every budget', () => {
