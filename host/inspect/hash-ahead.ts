@@ -5,7 +5,8 @@
  * - the data file. Hashing it (58 MB at 1M bars, ~0.1 s) is the longest part of a verify whose
  *   renderings are remembered, and the bars' times come from the file's column cache, found by that
  *   hash. So when the run read one data file, a CSV that verify streams, and a column cache is there
- *   under its recorded SHA-256, size and options, the data step reads the times from that cache while
+ *   under its recorded SHA-256, size and options, the data step reads the times from that cache (its
+ *   time columns alone, data/cache readTimes, when it draws no candles) while
  *   the thread hashes the file; the file's hash and size are then compared with the record exactly as
  *   before, and the step fails on the first of them that differs before anything read from the cache
  *   counts. So the times used are those of a file that hashes to the recorded SHA-256: the bars data/load
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { toBigInt } from '../audit/codec.ts';
 import type { Rendered } from '../audit/rendering-cache.ts';
-import { CacheReader } from '../data/cache.ts';
+import { CacheReader, CacheTimes, type CacheKey, type TimeSource } from '../data/cache.ts';
 import { openStreamed, type StreamedData } from '../data/load.ts';
 import { checkDataOptions } from '../data/options.ts';
 import { toHex } from '../../traces/index.ts';
@@ -30,8 +31,12 @@ import { dataOptionsFromRecord, type RecordedDataFile } from './opened-record.ts
 import { HASH_THREAD_SOURCE, type Hashed, type HashAnswer, type HashJob } from './hash-thread.ts';
 
 export interface HashAhead {
-  /** The data file hashed ahead: its feed over its column cache, named by the recorded SHA-256 and size (not checked yet), and the thread's hash; null when it is not. */
-  data: { feed: StreamedData; hashed: Promise<Hashed | null> } | null;
+  /**
+   * The data file hashed ahead: its feed over its column cache, named by the recorded SHA-256 and size
+   * (not checked yet), its bars' times alone (the cache's time columns, when they check; else the
+   * feed's bars), and the thread's hash; null when it is not.
+   */
+  data: { feed: StreamedData; times: () => TimeSource; hashed: Promise<Hashed | null> } | null;
   /** The bytes of the file of the run folder given as `kept` (exactly its expected size) and their SHA-256; null when the thread could not read them. */
   kept: Promise<{ bytes: Uint8Array; sha256: Uint8Array } | null>;
   /** Whether file `name` of the run folder is a regular file of `rendered`'s size and SHA-256 as the thread read it; null when it was not given it or could not say. */
@@ -62,6 +67,12 @@ function cachedFeed(files: readonly RecordedDataFile[], standIn: string | undefi
   if (reader === null) return null;
   reader.close();
   return { ...key, symbol: path.basename(file).replace(/\.[^.]*$/, ''), open: () => openStreamed(key) };
+}
+
+/** The times of `key`'s bars, from its column cache's time columns alone while they check; else from its bars (data/load openStreamed). */
+function cachedTimes(key: CacheKey & { path: string }): TimeSource {
+  const reader = CacheReader.open(key);
+  return reader ? new CacheTimes(reader, () => openStreamed(key)) : openStreamed(key);
 }
 
 /**
@@ -95,7 +106,7 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
   worker.postMessage(job);
   const first = (feed ? 1 : 0) + (keep ? 1 : 0);
   return {
-    data: feed ? { feed, hashed: answers[0]! } : null,
+    data: feed ? { feed, times: () => cachedTimes(feed), hashed: answers[0]! } : null,
     kept: keep ? answers[first - 1]!.then((h) => (h?.bytes ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')) } : null)) : Promise.resolve(null),
     async isRendered(name, rendered) {
       const k = renderings.indexOf(name);

@@ -22,6 +22,7 @@ import { checkResult, streamedResult } from '../audit/codec.ts';
 import { buildStrategy } from '../build/asc.ts';
 import { cacheRoot } from '../build/cache-root.ts';
 import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
+import type { TimeSource } from '../data/cache.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
 import { TIME_HI, TIME_LO, timeWords, type Bars, type BarSource } from '../model/bars.ts';
@@ -390,7 +391,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
   if (standIn && files.length > 1) fail('data', '--data can stand in for a single recorded file only');
-  const sources: BarSource[] = [];
+  const sources: TimeSource[] = [];
   const barCounts: number[] = [];
   const symbols: string[] = [];
   const reportFeeds: ReportInput['feeds'][number][] = [];
@@ -429,12 +430,22 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
       expectHashed(k, dataPath, feed);
     }
     byteLength = feed.byteLength;
-    // Counted as the timeline is built from it (a streamed file is read once), and drawn as candles.
-    const src = sourceOfFeed(feed);
     const drawn = candles ? new CandleBuilder(Number(toBigInt(df.bars))) : null;
     reportFeeds.push(drawn ? { open: () => sourceOfFeed(feed), candles: drawn.candles } : { open: () => sourceOfFeed(feed) });
     symbols.push(feed.symbol);
     barCounts.push(0);
+    if (ahead && k === 0 && !drawn) {
+      // No candles: only the times are read (the column cache's time columns when they check), counted.
+      const times = ahead.times();
+      sources.push({ next: () => {
+        const c = times.next();
+        if (c) barCounts[k] = barCounts[k]! + c.time.length;
+        return c;
+      } });
+      continue;
+    }
+    // Counted as the timeline is built from it (a streamed file is read once), and drawn as candles.
+    const src = sourceOfFeed(feed);
     // A single file's chunk is done with once the next is read (timelineOfOne and the candles copy what
     // they keep): handed back to a source that takes chunks back (a column cache reads a later group into it).
     const recycling = files.length === 1 ? (src as BarSource & { recycle?(chunk: Bars): void }) : null;
@@ -460,7 +471,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
   try {
     timeline = files.length === 1
       ? (keep ? timelineOfOne(sources[0]!, expected, keep) : timelineOfOne(sources[0]!, expected))
-      : timelineOfSources(sources, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
+      : timelineOfSources(sources as BarSource[] /* (times alone only for a single file) */, files.map((f) => toBigInt(f.periodNs)), files.map((f, k) => f.symbol ?? symbols[k]!));
   } catch (e) {
     await settleAhead(); // a file that does not hash as recorded is the failure
     throw e;
@@ -499,9 +510,9 @@ const timeOfWords = (hi: number, lo: number): bigint => (BigInt(hi) << 32n) | Bi
  * as 32-bit words (model/bars timeWords), no BigInt per bar. With `keep` (bar indices, ascending),
  * only those bars' times are kept: a SparseTimeline.
  */
-export function timelineOfOne(source: BarSource, expected: number): BigInt64Array;
-export function timelineOfOne(source: BarSource, expected: number, keep: readonly number[]): SparseTimeline;
-export function timelineOfOne(source: BarSource, expected: number, keep?: readonly number[]): BigInt64Array | SparseTimeline {
+export function timelineOfOne(source: TimeSource, expected: number): BigInt64Array;
+export function timelineOfOne(source: TimeSource, expected: number, keep: readonly number[]): SparseTimeline;
+export function timelineOfOne(source: TimeSource, expected: number, keep?: readonly number[]): BigInt64Array | SparseTimeline {
   let out = keep ? null : new BigInt64Array(Math.max(1, expected));
   let words = out ? timeWords(out) : null;
   const kept = new Map<number, bigint>();

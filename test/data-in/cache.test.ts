@@ -9,7 +9,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { isStreamed, loadData, openData, type StreamedData } from '../../host/data/load.ts';
 import { parseCsv } from '../../host/data/csv.ts';
-import { CacheSource, GROUP_ROWS, cacheDir } from '../../host/data/cache.ts';
+import { CacheReader, CacheSource, GROUP_ROWS, cacheDir } from '../../host/data/cache.ts';
 import { cacheRoot } from '../../host/build/cache-root.ts';
 import { homedir } from 'node:os';
 import type { Bars } from '../../host/model/bars.ts';
@@ -45,16 +45,32 @@ function layout(bytes: Buffer) {
   for (let at = header, left = rows; left > 0; left -= group) {
     const n = Math.min(group, left);
     groups.push({ at, rows: n });
-    at += n * 48 + 8;
+    at += n * 48 + 24;
   }
   return { header, rows, group, groups };
 }
 
-/** Recomputes every checksum after a deliberate edit (so the edited cache is valid, and must be believed). */
+/** Recomputes every checksum after a deliberate edit (so the edited cache is valid, and must be believed): the header's, and each group's column's. */
 function rechecksum(bytes: Buffer): void {
   const { header, groups } = layout(bytes);
   bytes.writeUInt32LE(crc32(bytes.subarray(0, header - 4)) >>> 0, header - 4);
-  for (const g of groups) bytes.writeUInt32LE(crc32(bytes.subarray(g.at, g.at + g.rows * 48)) >>> 0, g.at + g.rows * 48);
+  for (const g of groups)
+    for (let c = 0; c < 6; c++) bytes.writeUInt32LE(crc32(bytes.subarray(g.at + c * g.rows * 8, g.at + (c + 1) * g.rows * 8)) >>> 0, g.at + g.rows * 48 + 4 * c);
+}
+
+/** The same bars in format version 1 (each group's tail one CRC-32 over all its columns, then 4 zero bytes): what an older Backproof wrote. */
+function asVersion1(bytes: Buffer): Buffer {
+  const { header, groups } = layout(bytes);
+  const parts: Buffer[] = [Buffer.from(bytes.subarray(0, header))];
+  parts[0]!.writeUInt32LE(1, 8);
+  parts[0]!.writeUInt32LE(crc32(parts[0]!.subarray(0, header - 4)) >>> 0, header - 4);
+  for (const g of groups) {
+    const columns = bytes.subarray(g.at, g.at + g.rows * 48);
+    const tail = Buffer.alloc(8);
+    tail.writeUInt32LE(crc32(columns) >>> 0, 0);
+    parts.push(columns, tail);
+  }
+  return Buffer.concat(parts);
 }
 
 function flip(b: Buffer, at: number, bits: number): Buffer {
@@ -71,16 +87,19 @@ describe('the column cache', () => {
     expect(files.map((f) => path.basename(f))).toEqual([`${cold.sha256}-${path.basename(files[0]!).slice(65, 81)}.bpcol`]);
     const bytes = readFileSync(files[0]!);
     expect(bytes.toString('latin1', 0, 8)).toBe('BPCOLUMN');
-    expect(bytes.readUInt32LE(8)).toBe(1);
+    expect(bytes.readUInt32LE(8)).toBe(2);
     expect(bytes.toString('hex', 16, 48)).toBe(cold.sha256);
     expect(Number(bytes.readBigUInt64LE(48))).toBe(cold.byteLength);
     expect(bytes.toString('utf8', 80, 80 + bytes.readUInt32LE(76))).toBe('{"parser":2,"timezone":"UTC","dateFormat":null,"duplicates":"error","tzdata":null}');
     const l = layout(bytes);
-    expect([l.rows, l.group, l.groups.length, bytes.length]).toEqual([5036, GROUP_ROWS, 1, l.header + 5036 * 48 + 8]);
+    expect([l.rows, l.group, l.groups.length, bytes.length]).toEqual([5036, GROUP_ROWS, 1, l.header + 5036 * 48 + 24]);
     // The columns, whole, in order: time int64, then open … volume float64, little-endian.
     const g = l.groups[0]!;
     expect(bytes.readBigInt64LE(g.at)).toBe(cold.bars.time[0]);
     expect(bytes.readDoubleLE(g.at + 5036 * 8 * 4 + 8 * 5035)).toBe(cold.bars.close[5035]);
+    // Then the CRC-32 of each column, in the same order.
+    const column = (c: number) => bytes.subarray(g.at + c * 5036 * 8, g.at + (c + 1) * 5036 * 8);
+    expect([0, 1, 2, 3, 4, 5].map((c) => bytes.readUInt32LE(g.at + 5036 * 48 + 4 * c))).toEqual([0, 1, 2, 3, 4, 5].map((c) => crc32(column(c)) >>> 0));
 
     const hot = await loadData(ORCL);
     expect(fingerprint([hot.bars])).toBe(fingerprint([cold.bars]));
@@ -103,14 +122,16 @@ describe('the column cache', () => {
     const want = fingerprint([cold.bars]);
     const { header } = layout(good);
     const damages: [string, (b: Buffer) => Buffer][] = [
-      ...[0, 8, 12, 16, 47, 48, 56, 64, 72, 76, 80, header - 20, header - 4, g.at, g.at + 3, g.at + 5036 * 8 * 3 + 1, g.at + 5036 * 48 - 1, g.at + 5036 * 48, g.at + 5036 * 48 + 4]
+      ...[0, 8, 12, 16, 47, 48, 56, 64, 72, 76, 80, header - 20, header - 4, g.at, g.at + 3, g.at + 5036 * 8 * 3 + 1, g.at + 5036 * 48 - 1, g.at + 5036 * 48, g.at + 5036 * 48 + 4, g.at + 5036 * 48 + 12, g.at + 5036 * 48 + 23]
         .map((at): [string, (b: Buffer) => Buffer] => [`byte ${at} flipped`, (b) => flip(b, at, 0x10)]),
       ['cut by a byte', (b) => b.subarray(0, b.length - 1)],
       ['cut to its header', (b) => b.subarray(0, header)],
       ['cut inside its header', (b) => b.subarray(0, 40)],
       ['empty', () => Buffer.alloc(0)],
       ['a byte added', (b) => Buffer.concat([b, Buffer.from([0])])],
-      ['version 2', (b) => (b.writeUInt32LE(2, 8), rechecksum(b), b)],
+      ['version 3', (b) => (b.writeUInt32LE(3, 8), rechecksum(b), b)],
+      ['version 1, whole (as an older Backproof wrote it)', (b) => asVersion1(b)],
+      ['version 1 in a version 2 layout', (b) => (b.writeUInt32LE(1, 8), rechecksum(b), b)],
       ['another CSV size', (b) => (b.writeBigUInt64LE(BigInt(cold.byteLength + 1), 48), rechecksum(b), b)],
       ['another CSV hash', (b) => (flip(b, 16, 1), rechecksum(b), b)],
       ['other options', (b) => (b.write('utc', b.indexOf('"UTC"') + 1, 'latin1'), rechecksum(b), b)],
@@ -206,6 +227,29 @@ describe('the column cache', () => {
     const cut = await loadData(file);
     expect([whole.bars.length, cut.bars.length, cacheFiles().length]).toEqual([5036, 5035, 2]);
     expect(cut.sha256).not.toBe(whole.sha256);
+  });
+
+  it('reads and checks a group\'s time column alone (readTimes): a damaged time column is caught, a damaged close column is not read (readAll catches it)', async () => {
+    const cold = await loadData(ORCL);
+    const file = cacheFiles()[0]!;
+    const good = readFileSync(file);
+    const key = { sha256: cold.sha256, byteLength: cold.byteLength, options: {} };
+    const g = layout(good).groups[0]!;
+    expect(CacheReader.open(key)!.readTimes(0)).toEqual(cold.bars.time);
+    // A close flipped: readTimes reads the times exactly (the close column is not read), readAll fails and removes the file.
+    writeFileSync(file, flip(Buffer.from(good), g.at + 5036 * 8 * 4 + 8, 0x10));
+    expect(CacheReader.open(key)!.readTimes(0)).toEqual(cold.bars.time);
+    expect(CacheReader.open(key)!.readAll()).toBeNull();
+    expect(existsSync(file)).toBe(false);
+    // A time flipped, or the time column's CRC: readTimes fails and removes the file.
+    for (const at of [g.at + 8 * 77, g.at + 5036 * 48]) {
+      writeFileSync(file, flip(Buffer.from(good), at, 0x10));
+      expect(CacheReader.open(key)!.readTimes(0), `byte ${at}`).toBeNull();
+      expect(existsSync(file), `byte ${at}`).toBe(false);
+    }
+    // An older version's file is not opened at all.
+    writeFileSync(file, asVersion1(Buffer.from(good)));
+    expect(CacheReader.open(key)).toBeNull();
   });
 });
 

@@ -5,7 +5,8 @@
 // renderings, each taken only as a regular file of its remembered size and SHA-256 (audit/rendering-cache),
 // and result.pb, handed over with its hash so the result step decodes the bytes that were hashed.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { decodeSignedRecord, type LinkKind } from '../../host/audit/record.ts';
 import type { RecordedDataFile } from '../../host/inspect/opened-record.ts';
 import { AuditError } from '../../host/errors.ts';
 import { minuteCsv } from '../helpers/minute-csv.ts';
+import { parseCsv } from '../../host/data/csv.ts';
 
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 /** verify streams a CSV above this many bytes (inspect/verify VERIFY_STREAM_THRESHOLD): the file here is above it. */
@@ -75,6 +77,45 @@ describe('the data file hashed ahead', () => {
     expect(startHashAhead(files, undefined, STREAMED, run, null, [])).toBeNull();
     expect(await bothWays()).toEqual([OK, OK]);
     expect(await bothWays(csv)).toEqual([OK, OK]);
+  });
+
+  it('gives the times from the time columns alone: a damaged close is not read; a damaged time is caught (the CSV\'s times from there, the cache removed); verify passes', async () => {
+    const files = await recordedFiles();
+    const want = parseCsv(text, 'walk.csv').time;
+    const [name] = await readdir(path.join(cache, 'columns'));
+    const file = path.join(cache, 'columns', name!);
+    const good = await readFile(file);
+    const header = good.readUInt32LE(12);
+    const timesOf = async (): Promise<BigInt64Array> => {
+      process.env.BACKPROOF_CACHE_DIR = cache;
+      const ahead = startHashAhead(files, undefined, STREAMED, run, null, []);
+      try {
+        const src = ahead!.data!.times();
+        const chunks: BigInt64Array[] = [];
+        for (let c = src.next(); c; c = src.next()) chunks.push(c.time.slice()); // (a chunk may be overwritten by the next)
+        const all = new BigInt64Array(chunks.reduce((n, c) => n + c.length, 0));
+        chunks.reduce((at, c) => (all.set(c, at), at + c.length), 0);
+        return all;
+      } finally {
+        ahead?.close();
+      }
+    };
+    try {
+      expect(await timesOf()).toEqual(want);
+      // group 0 (65,536 rows): its close column's 2nd value, its 78th time; group 1's 6th time (group 0's times given, the rest from the CSV)
+      const group1 = header + 65536 * 48 + 24;
+      for (const [what, at, kept] of [['a close', header + 65536 * 8 * 4 + 8, true], ['a time', header + 8 * 77, false], ['a time in group 1', group1 + 8 * 5, false]] as const) {
+        const damaged = Buffer.from(good);
+        damaged[at] = damaged[at]! ^ 0x10;
+        await writeFile(file, damaged);
+        expect(await timesOf(), what).toEqual(want);
+        expect(existsSync(file), what).toBe(kept);
+        await writeFile(file, damaged);
+        expect(await bothWays(), what).toEqual([OK, OK]);
+      }
+    } finally {
+      await writeFile(file, good);
+    }
   });
 
   it('a rendering is taken only as a regular file of the remembered size and SHA-256; anything else is no answer or false', async () => {
