@@ -19,6 +19,7 @@ import {
   instrument, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_PREDICTORS, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
 } from './instrument/instrument.ts';
 import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
+import { checkNesting } from './instrument/nesting.ts';
 import { glueFor, type Glue } from './glue.ts';
 import { bulkSite, functionAt, siteAt, stopRecord, trapPosition, trapSite, wasmCallPosition, STOP_FUEL, STOP_TRAP, type StopSite } from './stop.ts';
 
@@ -186,7 +187,8 @@ function violation(code: 'IMPORT_NOT_ALLOWED' | 'EXPORT_MISSING', message: strin
 /**
  * The module against the ABI: every import on the allow-list with its signature, `on_bar` and
  * `memory` exported, the optional exports with their signatures. Throws an AbiViolation. The one
- * check, made by the sandbox before a guest runs and by `build` (build/check) before that.
+ * check, made by the sandbox before a guest runs and by `build` (build/check) before that. Last, the
+ * block nesting cap (instrument/nesting): MODULE_LIMIT, before V8 compiles anything.
  */
 export function checkAbi(parsed: WasmModule): { hasOnOrder: boolean; hasOnTrade: boolean; initExport: Export | undefined } {
   for (const imp of parsed.imports) {
@@ -218,6 +220,7 @@ export function checkAbi(parsed: WasmModule): { hasOnOrder: boolean; hasOnTrade:
   const hasOnTrade = optional(EXPORT_ON_TRADE, ON_TRADE_SIGNATURE);
   const initExport = exportOf(EXPORT_INIT);
   if (initExport && initExport.kind !== 0) throw violation('EXPORT_MISSING', `export "${EXPORT_INIT}" is not a function`, { export: EXPORT_INIT });
+  checkNesting(parsed);
   return { hasOnOrder, hasOnTrade, initExport };
 }
 
