@@ -60,6 +60,10 @@ describe('block nesting limit', () => {
     const message = `function 0, byte offset ${offsetOf(MAX_BLOCK_NESTING)}: block nesting depth 20000 > limit 4096`;
     for (const mode of ['none', 'fuel', 'trace'] as const)
       expect(() => compileGuest(wasm, config(mode))).toThrow(expect.objectContaining({ code: 'MODULE_LIMIT', message }));
-    expect(() => checkBuild({ wasm, sources: [] })).toThrow(expect.objectContaining({ code: 'MODULE_LIMIT', message }));
+    // build refuses it as its own failure (exit 6), with the sandbox's reason and what to change
+    expect(() => checkBuild({ wasm, sources: [{ path: 'strategy.ts', text: '' }] })).toThrow(expect.objectContaining({
+      code: 'BUILD_FAILED',
+      message: `strategy.ts: ${message}; hint: split the function (a very large switch or deeply nested code) so it stays within the sandbox's limits (docs/TRACE.md, "Other limits")`,
+    }));
   });
 });
