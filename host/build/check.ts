@@ -46,7 +46,7 @@ export function checkBuild(build: CheckedBuild): void {
   } catch (e) {
     // A module past a limit of the sandbox (e.g. block nesting) is the build's failure too, with what to change.
     if (e instanceof SandboxError && e.code === 'MODULE_LIMIT')
-      throw new BuildError('BUILD_FAILED', `${entry}: ${e.message}; hint: split the function (a very large switch or deeply nested code) so it stays within the sandbox's limits (docs/TRACE.md, "Other limits")`, { cause: e });
+      throw new BuildError('BUILD_FAILED', `${entry}: ${e.message}; hint: keep the module within the sandbox's limits (docs/TRACE.md, "Other limits"): split a function that is too large or too deeply nested (a very large switch)`, { cause: e });
     if (!(e instanceof SandboxError) || !('subject' in e)) throw e;
     const v = e as AbiViolation;
     if ('export' in v.subject) throw new BuildError('BUILD_FAILED', `${entry}: ${v.message}; hint: ${exportHint(build, v.subject.export)}`, { cause: e });

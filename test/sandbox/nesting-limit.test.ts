@@ -63,7 +63,7 @@ describe('block nesting limit', () => {
     // build refuses it as its own failure (exit 6), with the sandbox's reason and what to change
     expect(() => checkBuild({ wasm, sources: [{ path: 'strategy.ts', text: '' }] })).toThrow(expect.objectContaining({
       code: 'BUILD_FAILED',
-      message: `strategy.ts: ${message}; hint: split the function (a very large switch or deeply nested code) so it stays within the sandbox's limits (docs/TRACE.md, "Other limits")`,
+      message: `strategy.ts: ${message}; hint: keep the module within the sandbox's limits (docs/TRACE.md, "Other limits"): split a function that is too large or too deeply nested (a very large switch)`,
     }));
   });
 });
