@@ -3,22 +3,24 @@
  * `backproof export`: the CSV renderings of a run's result, streamed from result.pb (and, for
  * equity.csv, each event's time from the data, as verify rebuilds it) — the same bytes verify
  * re-renders, so an exported file written into the run folder is checked by verify like the others.
- * backtest writes trades.csv and orders.csv; equity.csv (a row per bar: 46 MB at 1M bars, its values
- * already in result.pb) only comes from here.
+ * backtest writes none of them unless asked (`--csv`): their rows are all in result.pb already
+ * (trades.csv is ~0.4 s and 5 MB at 1M bars, equity.csv a row per bar: 46 MB), so they come from here,
+ * byte for byte what `backtest --csv` would have written.
  */
 import path from 'node:path';
 import { lstat, mkdir, realpath, stat } from 'node:fs/promises';
 import { AuditError, UsageError } from '../errors.ts';
 import { checkResult, streamedResult } from '../audit/codec.ts';
 import { equalBytes, sha256, toHex } from '../../traces/index.ts';
-import { FILES, readRunFile, RESULT_RENDERINGS, writeChunksAside } from '../run/rundir.ts';
+import { CSV_FILE, FILES, readRunFile, RESULT_RENDERINGS, writeChunksAside, type CsvKind } from '../run/rundir.ts';
 import type { RecordedDataFile } from './opened-record.ts';
 import { openRecord } from './opened-record.ts';
 import { recordedTimeline } from './verify.ts';
 
-export const EXPORT_KINDS = ['equity', 'trades', 'orders'] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-const FILE_OF: Record<ExportKind, string> = { equity: FILES.equity, trades: FILES.trades, orders: FILES.orders };
+/** The files export writes, in the order it writes them: the run's CSV renderings (run/rundir CSV_KINDS). */
+export const EXPORT_KINDS = ['equity', 'trades', 'orders'] as const satisfies readonly CsvKind[];
+export type ExportKind = CsvKind;
+const FILE_OF = CSV_FILE;
 
 export interface ExportOptions {
   /** Which files (default: equity). */
@@ -98,7 +100,7 @@ export async function exportRun(dir: string, opts: ExportOptions = {}): Promise<
   const written: ExportedFile[] = [];
   for (const [k, kind] of kinds.entries()) {
     const target = targets[k]!;
-    const rendering = RESULT_RENDERINGS.find((r) => r.name === FILE_OF[kind])!;
+    const rendering = RESULT_RENDERINGS.find((r) => r.csv === kind)!;
     try {
       await writeChunksAside(target, rendering.chunks(result, timeline));
     } catch (e) {

@@ -20,7 +20,7 @@ import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
 import type { RunOutcome } from './execute.ts';
-import { checkOutDir, FILES, writeRunDir } from './rundir.ts';
+import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
 import { loadStrategy } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
 import type { PhaseListener, ProgressCounter } from '../engine/progress.ts';
@@ -45,6 +45,8 @@ export interface BacktestRequest {
   prettyLogs?: boolean;
   /** Write report.html into the run folder (default true; `--no-report` skips it). */
   report?: boolean;
+  /** The CSV renderings to write into the run folder too (`--csv`); default none (`backproof export` writes them later). */
+  csv?: readonly CsvKind[];
   /** Where the engine reports how far the run has got, for a progress display (engine/progress). */
   progress?: ProgressCounter;
   /** Told what the run is doing around the engine loop (reading data, building, writing…), for a progress display. */
@@ -125,7 +127,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     }
   };
   r.onPhase?.({ step: 'write', dir });
-  await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, beforePublish });
+  await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, csv: r.csv, beforePublish });
   return { outcome, dir, logged };
 }
 

@@ -59,17 +59,42 @@ function* oneChunk(text: string): Chunks {
   yield Buffer.from(text, 'utf8');
 }
 
+/** The CSV renderings of a run's result: written by `backtest --csv` or `backproof export`, never by default. */
+export const CSV_KINDS = ['trades', 'orders', 'equity'] as const;
+export type CsvKind = (typeof CSV_KINDS)[number];
+export const CSV_FILE: Record<CsvKind, string> = { trades: FILES.trades, orders: FILES.orders, equity: FILES.equity };
+
+/**
+ * The CSV files asked of a run, as `--csv` (or backtest()'s `csv`) names them: a comma-separated list
+ * of trades, orders and equity, or `all`; an array of those names (API). Each at most once, in
+ * CSV_KINDS' order. Anything else is a UsageError naming `option` and the bad name, before anything runs.
+ */
+export function csvKinds(value: unknown, option = '--csv'): CsvKind[] {
+  if (value === undefined) return [];
+  const names = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null;
+  const asked = new Set<string>();
+  for (const name of names ?? [value]) {
+    if (name === 'all' && names?.length === 1) return [...CSV_KINDS];
+    if (typeof name !== 'string' || !(CSV_KINDS as readonly string[]).includes(name))
+      throw new UsageError('USAGE', `${option} takes trades, orders and equity, comma-separated, or all; got ${JSON.stringify(name)}${typeof value === 'string' && names!.length > 1 ? ` in "${value}"` : ''}`);
+    if (asked.has(name)) throw new UsageError('USAGE', `${option} names ${name} twice`);
+    asked.add(name);
+  }
+  return CSV_KINDS.filter((k) => asked.has(k));
+}
+
 /**
  * The readable files rendered from result.pb and the bars' times, streamed in chunks: re-rendered
  * and compared chunk by chunk by verify. A new rendering of the result belongs in this table.
- * `onDemand`: not written by backtest (its bytes are in result.pb already), only by `backproof
- * export`; verify checks it when a folder holds it. `usesTimes`: it reads the bars' times (the others
- * are given none by backtest, which need not make them then: 80 MB at 10M bars).
+ * `onDemand`: a file written only when asked (its `csv` kind: `backtest --csv`, `backproof export`):
+ * its bytes are in result.pb already, and the record binds none of it; verify checks it when a folder
+ * holds it (issue 11: rendering trades.csv was ~0.4 s of a 1M-bar run). `usesTimes`: it reads the bars' times
+ * (the others are given none by backtest, which need not make them then: 80 MB at 10M bars).
  */
-export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestResult, times: BigInt64Array) => Chunks; onDemand?: boolean; usesTimes?: boolean }[] = [
-  { name: FILES.trades, chunks: (r) => tradesCsvChunks(r) },
-  { name: FILES.orders, chunks: (r) => ordersCsvChunks(r) },
-  { name: FILES.equity, chunks: (r, times) => equityCsvChunks(r, times), onDemand: true, usesTimes: true },
+export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestResult, times: BigInt64Array) => Chunks; onDemand?: boolean; csv?: CsvKind; usesTimes?: boolean }[] = [
+  { name: FILES.trades, chunks: (r) => tradesCsvChunks(r), csv: 'trades' },
+  { name: FILES.orders, chunks: (r) => ordersCsvChunks(r), csv: 'orders' },
+  { name: FILES.equity, chunks: (r, times) => equityCsvChunks(r, times), onDemand: true, csv: 'equity', usesTimes: true },
   { name: FILES.stats, chunks: (r) => oneChunk(renderStatsJson(r.stats)) },
 ];
 
@@ -107,6 +132,8 @@ export interface WriteRunInput {
   strategy: StrategyArtifact;
   config: RunConfig;
   key: KeyObject | null;
+  /** The CSV renderings to write into the folder too (`backtest --csv`); default none (`backproof export` writes them later, the same bytes). */
+  csv?: readonly CsvKind[];
   /**
    * Runs on the complete partial folder just before it is published (e.g. logging the record and
    * writing log-inclusion.json into it); if it throws, nothing is published. `remember`: a file it
@@ -252,7 +279,7 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
     const remembered: [string, { size: number; sha256: string }][] = [];
     // The times (made from the run's timeline when first read: run/execute withTimes) only where a rendering reads them.
     for (const f of RESULT_RENDERINGS) {
-      if (f.onDemand) continue;
+      if (f.onDemand && !(f.csv && x.csv?.includes(f.csv))) continue;
       const hash = createHash('sha256');
       const size = { n: 0 };
       await writeChunks(path.join(tmp, f.name), hashedChunks(f.chunks(result, f.usesTimes ? x.outcome.times : NO_TIMES), hash, size));
