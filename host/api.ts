@@ -18,6 +18,7 @@ import { loadPrivateKey, loadPublicKeyRaw } from './audit/keys.ts';
 import { decodeSignedRecord, recordObject, signedRecordBytes } from './audit/record.ts';
 import { DEFAULT_CONFIG, type BrokerSettings, type RunConfig } from './run/config.ts';
 import { backtest as runBacktest, type BacktestReport } from './run/backtest.ts';
+import { csvKinds, type CsvKind } from './run/rundir.ts';
 import { loadStrategy } from './run/strategy.ts';
 import { executeRunIsolated } from './run/worker.ts';
 import { instrumenterFor } from './run/toolchain.ts';
@@ -64,6 +65,11 @@ export interface BacktestOptions {
   prettyLogs?: boolean;
   /** Write report.html into the run folder (default true). */
   report?: boolean;
+  /**
+   * CSV files to write into the run folder too, as the CLI's --csv: some of 'trades', 'orders', 'equity',
+   * or 'all'. Default none: every row is in result.pb, and `backproof export` writes the same bytes later.
+   */
+  csv?: readonly CsvKind[] | 'all';
   /** A counter (progressCounter()) the engine keeps up to date from the run's thread, for a progress display. */
   progress?: ProgressCounter;
   /** Told what the run is doing around the engine loop (reading data, building, writing the folder…), for a progress display. */
@@ -132,7 +138,7 @@ export async function backtestForCli(o: BacktestOptions): Promise<BacktestRun> {
 
 /** The keys backtest() reads: any other is a typo (`param` for `params`) that would otherwise run on defaults. */
 const OPTION_KEYS: readonly (keyof BacktestOptions)[] = [
-  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'progress', 'onPhase', 'traceFormat',
+  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'csv', 'progress', 'onPhase', 'traceFormat',
 ];
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */
@@ -192,11 +198,13 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
   if (o.traceFormat !== undefined && o.traceFormat !== 4 && o.traceFormat !== 5 && o.traceFormat !== 6 && o.traceFormat !== 7)
     throw new UsageError('USAGE', `traceFormat must be 4, 5, 6 or 7, got ${JSON.stringify(o.traceFormat)}`);
   const instrumenter = instrumenterFor(o.traceFormat);
+  const csv = csvKinds(o.csv, 'csv');
   const key = await keyOf(o.key);
   const timeoutMs = o.timeoutMs ?? 600_000;
   if (o.out === false) {
     // No folder: the same checks and run as run/backtest, nothing written; the record is signed as it would be.
     if (o.log) throw new UsageError('USAGE', 'backtest() with out: false cannot log the run: logging needs a run folder for log-inclusion.json');
+    if (csv.length > 0) throw new UsageError('USAGE', 'backtest() with out: false writes no CSV files: csv needs a run folder');
     if (data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
     const feeds: DataFeed[] = [];
     for (const spec of data) {
@@ -214,7 +222,7 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
   }
   const r = await runBacktest({
     strategy: o.strategy, data, dataOptions: o.dataOptions, config, key, log: o.log, out: o.out,
-    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, progress: o.progress, onPhase: o.onPhase, instrumenter,
+    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, csv, progress: o.progress, onPhase: o.onPhase, instrumenter,
   });
   return describe(r, key);
 }

@@ -11,7 +11,7 @@ import {
   buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
   renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
   traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
-  recordedResultSha256,
+  recordedResultSha256, csvKinds, CSV_FILE,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
@@ -89,10 +89,11 @@ const backtestCmd: CommandSpec = {
   usage: '--strategy <file.ts|file.wasm> --data <file.csv|lean.zip> [options]',
   about: `Runs the strategy over the data in the metered, traced sandbox and writes a run folder: the signed
 record (record.pb, record.json), the result (result.pb: trades, orders, the equity at every bar, the
-stats) with stats.json, trades.csv and orders.csv, config.json, the module (strategy.wasm) and its
-sources, the trace's leaf hashes (trace-leaves.bin), snapshots.json and report.html. The equity curve
-as CSV (equity.csv, a row per bar) is written only by backproof export.
-Prints the stats table and the run's id, trace root, result hash and folder.`,
+stats) with stats.json, config.json, the module (strategy.wasm) and its sources, the trace's leaf
+hashes (trace-leaves.bin), snapshots.json and report.html. The CSV files (trades.csv, orders.csv,
+equity.csv: a row per bar) are written only when asked: --csv now, or backproof export later (the
+same bytes, from result.pb); verify checks each one a folder holds.
+Prints the stats table and the run's id, trace root, result hash and folder (and the CSV files written).`,
   options: [
     str('strategy', 'FILE', 'the strategy: AssemblyScript source (built with asc) or a built .wasm'),
     { name: 'data', type: 'string', multiple: true, arg: '[NAME=]FILE[@PERIOD]', help: `repeat for several symbols (merged in time); PERIOD: bar length, e.g. @1d, @12h, @0 for ticks
@@ -139,6 +140,8 @@ cheaper fuel check (docs/TRACE.md)`),
 write the inclusion proof to <run folder>/log-inclusion.json`),
     str('log-key', 'FILE', 'the log\'s key, if not the signing key'),
     { name: 'no-report', type: 'boolean', help: 'do not write report.html, the run\'s HTML report (backproof report), into the run folder' },
+    str('csv', 'LIST', `also write these CSV files into the run folder: trades, orders, equity, comma-separated, or all
+(default none: backproof export <run-dir> --trades --orders --equity writes the same bytes later)`),
     ...PROGRESS_OPTIONS,
   ],
   positionals: 0,
@@ -154,6 +157,7 @@ write the inclusion proof to <run folder>/log-inclusion.json`),
 async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> {
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
   if (!values.data) throw new UsageError('USAGE', 'backtest needs --data <file.csv>');
+  const csv = csvKinds(values.csv);
   const params: Record<string, number> = {};
   for (const kv of (values.param as string[] | undefined) ?? []) {
     const m = /^([^=]+)=(.*)$/.exec(kv);
@@ -209,7 +213,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   const { outcome, dir, logged } = await backtestForCli({
     traceFormat: traceFormat === undefined ? undefined : (Number(traceFormat) as 4 | 5 | 6 | 7),
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
-    out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'],
+    out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'], csv,
     logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter, onPhase: bar.onPhase,
   }).finally(bar.stop);
   const traceRoot = toHex(outcome.trace.root);
@@ -225,6 +229,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   text.log(`result        sha256 ${resultSha256}`);
   text.log(`record        ${fingerprint ? `signed by key ${fingerprint}` : 'unsigned'}`);
   text.log(`run folder    ${dir}`);
+  if (csv.length > 0) text.log(`csv files     ${csv.map((k) => CSV_FILE[k]).join(' ')}`);
   if (!key && !values.unsigned) {
     // Said where it cannot be missed, and not silenced by --quiet or --json: only --unsigned says it is meant.
     ctx.err.log([
