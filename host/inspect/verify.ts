@@ -42,7 +42,7 @@ import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
 import { startHashAhead, type HashAhead } from './hash-ahead.ts';
 import { hashedChunks, isRendered, RenderingCache, type Rendered } from '../audit/rendering-cache.ts';
-import { CandleBuilder, renderReport, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
+import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
 import type { OrderRecord } from '../model/order.ts';
 
@@ -193,15 +193,17 @@ export async function expectRendering(step: string, dir: string, name: string, c
 }
 
 /**
- * report.html must be exactly the report rendered from the files verified above. One rendered by
- * another report format or chart library version (its generator line says which) cannot be
- * rendered again here: it is named unverified, not failed.
+ * report.html must be exactly the report rendered from the files verified above, in the format its
+ * generator line names when this installation renders that one (an older page is rendered as it was).
+ * One rendered by another report format or chart library version cannot be rendered again here: it
+ * is named unverified, not failed.
  */
 function checkReport(text: string, input: ReportInput, unverified: VerifyReport['unverified']): boolean {
-  const expected = renderReport(input);
+  const format = reportFormatOf(text); // an older format this installation renders is rendered as it was
+  const expected = renderReport({ ...input, format });
   if (text === expected) return true;
   const generator = /<meta name="generator" content="([^"]*)">/.exec(text.slice(0, 4096))?.[1];
-  if (generator !== undefined && generator !== reportGenerator()) {
+  if (generator !== undefined && generator !== reportGenerator(format)) {
     unverified.push({ file: REPORT_FILE, why: `rendered by ${generator}, this installation renders ${reportGenerator()} (render it again with backproof report)` });
     return false;
   }

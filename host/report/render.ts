@@ -19,8 +19,15 @@ import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model
 import type { Stats, Trade } from '../model/trade.ts';
 import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles, type EquityTimes } from './series.ts';
 
-/** Bumped whenever the page's bytes change for the same run (verify names a report of another format instead of failing it). */
-export const REPORT_FORMAT = 'backproof-report/1';
+/**
+ * Bumped whenever the page's bytes change for the same run (verify names a report of another format
+ * instead of failing it). /2: the note under a capped table says how to get the CSV file (backtest no
+ * longer writes trades.csv and orders.csv unless asked: issue 11).
+ */
+export const REPORT_FORMAT = 'backproof-report/2';
+/** The formats this installation renders, oldest first: a page of an older one is rendered again as it was (verify). */
+export const REPORT_FORMATS = ['backproof-report/1', REPORT_FORMAT] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** Rows of the trades and orders tables in the page; the rest are counted in a note that points at the CSV. */
 export const MAX_TABLE_ROWS = 1000;
 
@@ -56,6 +63,8 @@ export interface ReportInput {
    * as it compares trades.csv and orders.csv): the page then reads no row again. Else the rows are read here.
    */
   tally?: RowTally;
+  /** The format to render (default REPORT_FORMAT): an older page is rendered again in its own (reportFormatOf). */
+  format?: ReportFormat;
 }
 
 interface ChartLibrary { version: string; code: string; notice: string }
@@ -73,8 +82,17 @@ function chartLibrary(): ChartLibrary {
 }
 
 /** The page's generator line: the format and the chart library's version (both shape its bytes). */
-export function reportGenerator(): string {
-  return `${REPORT_FORMAT} lightweight-charts/${chartLibrary().version}`;
+export function reportGenerator(format: ReportFormat = REPORT_FORMAT): string {
+  return `${format} lightweight-charts/${chartLibrary().version}`;
+}
+
+/**
+ * The format a page names in its generator line when this installation renders that format with the
+ * chart library the page names; else REPORT_FORMAT (such a page is not rendered again byte for byte).
+ */
+export function reportFormatOf(page: string): ReportFormat {
+  const generator = /<meta name="generator" content="([^"]*)">/.exec(page.slice(0, 4096))?.[1];
+  return REPORT_FORMATS.find((f) => generator === reportGenerator(f)) ?? REPORT_FORMAT;
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -93,6 +111,7 @@ export function renderReport(input: ReportInput): string {
   const names = files.map((f, k) => f.symbol || `#${k}`);
   const r = input.result;
   const lib = chartLibrary();
+  const format = input.format ?? REPORT_FORMAT;
 
   // charts: each symbol's candles with its trades marked, the equity and its drawdown
   const candles = files.map((f, k) => input.feeds[k]!.candles ?? downsampleCandles(input.feeds[k]!.open(), Number(toBigInt(f.bars))));
@@ -116,7 +135,7 @@ export function renderReport(input: ReportInput): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(reportGenerator())}">
+<meta name="generator" content="${esc(reportGenerator(format))}">
 <title>${esc(title)}</title>
 <style>${STYLE}</style>
 </head>
@@ -164,13 +183,13 @@ backproof replay <span class="run-dir">RUN_DIR</span></pre>
 </section>
 </div>
 <section id="trades"><h2>Trades</h2>`);
-  out.push(tradesTable(tally, names));
+  out.push(tradesTable(tally, names, format));
   out.push(`</section>
 <section id="orders"><h2>Orders</h2>`);
-  out.push(ordersTable(tally, names));
+  out.push(ordersTable(tally, names, format));
   out.push(`</section>
 </main>
-<footer>Rendered by Backproof (${esc(REPORT_FORMAT)}). Charts by TradingView Lightweight Charts™ v${esc(lib.version)}, ${esc(lib.notice)} (<a href="https://www.tradingview.com/">https://www.tradingview.com/</a>), licensed under the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0), inlined unmodified.</footer>
+<footer>Rendered by Backproof (${esc(format)}). Charts by TradingView Lightweight Charts™ v${esc(lib.version)}, ${esc(lib.notice)} (<a href="https://www.tradingview.com/">https://www.tradingview.com/</a>), licensed under the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0), inlined unmodified.</footer>
 <script type="application/json" id="report-data">${scriptJson(data)}</script>
 <script>${lib.code}</script>
 <script>${CLIENT}</script>
@@ -321,10 +340,17 @@ function signatureLine(recordBytes: Uint8Array, signature: Uint8Array, publicKey
 }
 
 const symbolName = (names: readonly string[], k: number): string => names[k] ?? (k < 0 ? '' : `#${k}`);
-const moreRows = (n: number, what: string, file: string): string =>
-  n > 0 ? `<p class="note more">${n} more ${what} in ${file} (the table shows the first ${MAX_TABLE_ROWS})</p>` : '';
+/**
+ * The note under a capped table. The page cannot say whether the run folder holds the CSV file (it is
+ * written on demand, after the page perhaps, and the page's bytes may not depend on it), so it links
+ * the file and says how to write it.
+ */
+const moreRows = (n: number, what: 'trades' | 'orders', file: string, format: ReportFormat): string =>
+  n <= 0 ? ''
+  : format === 'backproof-report/1' ? `<p class="note more">${n} more ${what} in ${file} (the table shows the first ${MAX_TABLE_ROWS})</p>`
+  : `<p class="note more">${n} more ${what} in <a href="${file}">${file}</a> (the table shows the first ${MAX_TABLE_ROWS}); a run folder without it gets it from <code>backproof export &lt;run-dir&gt; --${what}</code></p>`;
 
-function tradesTable(r: RowTally, names: readonly string[]): string {
+function tradesTable(r: RowTally, names: readonly string[], format: ReportFormat): string {
   const rows = [`<table id="trades-table" class="data"><thead><tr><th>#</th><th>Symbol</th><th>Entry time</th><th>Exit time</th><th>Side</th><th>Size</th><th>Entry price</th><th>Exit price</th><th>PnL</th><th>Return %</th><th>Commission</th></tr></thead><tbody>`];
   const first = r.firstTrades;
   const shown = first.length;
@@ -334,11 +360,11 @@ function tradesTable(r: RowTally, names: readonly string[]): string {
   }
   rows.push('</tbody></table>');
   if (r.trades === 0) rows.push('<p class="note">No trades.</p>');
-  rows.push(moreRows(r.trades - shown, 'trades', 'trades.csv'));
+  rows.push(moreRows(r.trades - shown, 'trades', 'trades.csv', format));
   return rows.join('\n');
 }
 
-function ordersTable(r: RowTally, names: readonly string[]): string {
+function ordersTable(r: RowTally, names: readonly string[], format: ReportFormat): string {
   const rows = [`<table id="orders-table" class="data"><thead><tr><th>Id</th><th>Time</th><th>Symbol</th><th>Side</th><th>Type</th><th>Size</th><th>Status</th><th>Reason</th><th>Price</th><th>Units</th></tr></thead><tbody>`];
   const first = r.firstOrders;
   const shown = first.length;
@@ -350,7 +376,7 @@ function ordersTable(r: RowTally, names: readonly string[]): string {
   }
   rows.push('</tbody></table>');
   if (r.orders === 0) rows.push('<p class="note">No orders.</p>');
-  rows.push(moreRows(r.orders - shown, 'orders', 'orders.csv'));
+  rows.push(moreRows(r.orders - shown, 'orders', 'orders.csv', format));
   return rows.join('\n');
 }
 

@@ -12,7 +12,7 @@ import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { generateKeys, keyFingerprint, rawPublicKey } from '../../host/audit/keys.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { AuditError, BackproofError, DataError, UsageError } from '../../host/errors.ts';
-import { MAX_TABLE_ROWS, readReportInput, renderReport, REPORT_FILE, writeReport } from '../../host/report/index.ts';
+import { MAX_TABLE_ROWS, readReportInput, renderReport, REPORT_FILE, REPORT_FORMAT, reportFormatOf, writeReport } from '../../host/report/index.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'backproof-report-'));
 const run = path.join(tmp, 'sma');
@@ -22,11 +22,11 @@ const key = createPrivateKey(generateKeys().privateKeyPem);
 const config = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, commission: 0.002 };
 
 beforeAll(async () => {
-  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config, key: null, out: run, timeoutMs: 60_000, logLevel: 'silent' });
+  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config, key: null, out: run, timeoutMs: 60_000, logLevel: 'silent', csv: ['trades', 'orders'] });
   await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config, key, out: signedRun, timeoutMs: 60_000, logLevel: 'silent' });
   await backtest({
     strategy: 'strategies-as/pairs.ts', data: ['ORCL=test/data/orcl-1995-2014.txt', 'GOOG=data/GOOG.csv'],
-    config: { ...DEFAULT_CONFIG, commission: 0.001 }, key: null, out: pairs, timeoutMs: 60_000, logLevel: 'silent',
+    config: { ...DEFAULT_CONFIG, commission: 0.001 }, key: null, out: pairs, timeoutMs: 60_000, logLevel: 'silent', csv: ['trades'],
   });
 }, 120_000);
 
@@ -153,11 +153,28 @@ describe('verify and report.html', () => {
   it('a page of another report format is named UNVERIFIED (and fails --strict), not checked', async () => {
     const dir = copy('other-format');
     const file = path.join(dir, REPORT_FILE);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('content="backproof-report/1 ', 'content="backproof-report/0 '));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('content="backproof-report/2 ', 'content="backproof-report/0 '));
     const v = await verifyRun({ dir });
     expect(v.unverified.map((u) => u.file)).toEqual([REPORT_FILE]);
-    expect(v.unverified[0]!.why).toMatch(/^rendered by backproof-report\/0 lightweight-charts\/5\.2\.1, this installation renders backproof-report\/1/);
+    expect(v.unverified[0]!.why).toMatch(/^rendered by backproof-report\/0 lightweight-charts\/5\.2\.1, this installation renders backproof-report\/2/);
     expect(await codeOf(() => verifyRun({ dir, strict: true }))).toBe('VERIFY_FAILED');
+  });
+
+  it('a page of format 1 (written before trades.csv and orders.csv were on demand) is rendered again as it was: verify checks it, strict too', async () => {
+    const dir = copy('format-1');
+    const file = path.join(dir, REPORT_FILE);
+    const now = readFileSync(file, 'utf8');
+    expect(REPORT_FORMAT).toBe('backproof-report/2');
+    expect(reportFormatOf(now)).toBe('backproof-report/2');
+    const old = renderReport({ ...(await readReportInput(dir)), format: 'backproof-report/1' });
+    // (this run has fewer rows than a table shows: the pages differ in the format's name only)
+    expect(old).toBe(now.replace('content="backproof-report/2 ', 'content="backproof-report/1 ').replace('Rendered by Backproof (backproof-report/2)', 'Rendered by Backproof (backproof-report/1)'));
+    expect(reportFormatOf(old)).toBe('backproof-report/1');
+    writeFileSync(file, old);
+    expect((await verifyRun({ dir, strict: true })).unverified).toEqual([]);
+    // and a changed number in it still fails
+    writeFileSync(file, old.replace(/(<tr data-key="returnPct" data-value="[^"]*"><th>Return<\/th><td>)[^<]*/, '$1999.0000 %'));
+    expect(await codeOf(() => verifyRun({ dir }))).toBe('VERIFY_FAILED');
   });
 });
 
@@ -171,8 +188,13 @@ describe('large runs: tables capped with a note, never silently', () => {
     const html = renderReport({ ...input, result: { ...r, trades, orders } });
     expect(rows(html, 'trades-table')).toBe(MAX_TABLE_ROWS);
     expect(rows(html, 'orders-table')).toBe(MAX_TABLE_ROWS);
-    expect(html).toContain(`<p class="note more">500 more trades in trades.csv (the table shows the first ${MAX_TABLE_ROWS})</p>`);
-    expect(html).toContain(`<p class="note more">1345 more orders in orders.csv (the table shows the first ${MAX_TABLE_ROWS})</p>`);
+    // the page cannot know whether the folder holds the CSV (written on demand): it links it and says how to write it
+    expect(html).toContain(`<p class="note more">500 more trades in <a href="trades.csv">trades.csv</a> (the table shows the first ${MAX_TABLE_ROWS}); a run folder without it gets it from <code>backproof export &lt;run-dir&gt; --trades</code></p>`);
+    expect(html).toContain(`<p class="note more">1345 more orders in <a href="orders.csv">orders.csv</a> (the table shows the first ${MAX_TABLE_ROWS}); a run folder without it gets it from <code>backproof export &lt;run-dir&gt; --orders</code></p>`);
+    // format 1's notes, byte for byte as that format wrote them
+    const old = renderReport({ ...input, result: { ...r, trades, orders }, format: 'backproof-report/1' });
+    expect(old).toContain(`<p class="note more">500 more trades in trades.csv (the table shows the first ${MAX_TABLE_ROWS})</p>`);
+    expect(old).toContain(`<p class="note more">1345 more orders in orders.csv (the table shows the first ${MAX_TABLE_ROWS})</p>`);
   });
 });
 
