@@ -365,6 +365,8 @@ class ProtoReader {
   end: number;
   view: DataView;
   pos = 0;
+  /** The file offset of buf[0], which the errors' byte positions count from (a window of the file: ResultStreamCheck). */
+  base = 0;
   constructor(buf: Uint8Array, end: number) {
     this.buf = buf;
     this.end = end;
@@ -376,16 +378,16 @@ class ProtoReader {
     let v = 0;
     // scale is 128^k kept by multiplication: `2 ** shift` here was a Math.pow call per byte.
     for (let scale = 1, k = 0; k < 5; k++, scale *= 128) {
-      if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
+      if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.base + this.pos}`);
       const b = buf[this.pos++]!;
-      if (k === 4 && b > 15) notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos - 1}`);
+      if (k === 4 && b > 15) notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.base + this.pos - 1}`);
       v += (b & 127) * scale;
       if (b < 128) {
-        if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
+        if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.base + this.pos - 1}`);
         return v;
       }
     }
-    return notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.pos}`);
+    return notCanonical(`a 32-bit varint longer than 32 bits at byte ${this.base + this.pos}`);
   }
   /** A varint below 2^64 in its shortest form, into v64 (its low and high 32 bits). */
   readonly v64 = new Int32Array(2);
@@ -393,9 +395,9 @@ class ProtoReader {
     const buf = this.buf;
     let lo = 0, hi = 0;
     for (let k = 0; k < 10; k++) {
-      if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
+      if (this.pos >= this.end) throw new RangeError(`Result: truncated at byte ${this.base + this.pos}`);
       const b = buf[this.pos++]!;
-      if (k === 9 && b > 1) notCanonical(`a 64-bit varint longer than 64 bits at byte ${this.pos - 1}`);
+      if (k === 9 && b > 1) notCanonical(`a 64-bit varint longer than 64 bits at byte ${this.base + this.pos - 1}`);
       const bits = b & 127;
       if (k < 4) lo |= bits << (7 * k);
       else if (k === 4) {
@@ -403,13 +405,13 @@ class ProtoReader {
         hi |= bits >>> 4;
       } else hi |= bits << (7 * k - 32);
       if (b < 128) {
-        if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.pos - 1}`);
+        if (b === 0 && k > 0) notCanonical(`a varint not in its shortest form at byte ${this.base + this.pos - 1}`);
         this.v64[0] = lo;
         this.v64[1] = hi;
         return;
       }
     }
-    notCanonical(`a varint longer than 10 bytes at byte ${this.pos}`);
+    notCanonical(`a varint longer than 10 bytes at byte ${this.base + this.pos}`);
   }
   /** A sint64's value (zigzag) as a BigInt; never 0 (a default is not written). */
   sint64(): bigint {
@@ -425,14 +427,14 @@ class ProtoReader {
   sint64Words(): void {
     this.varint64();
     const lo = this.v64[0]!, hi = this.v64[1]!;
-    if ((lo | hi) === 0) notCanonical(`a field at its default at byte ${this.pos - 1}`);
+    if ((lo | hi) === 0) notCanonical(`a field at its default at byte ${this.base + this.pos - 1}`);
     const mask = -(lo & 1);
     this.words[1] = ((lo >>> 1) | (hi << 31)) ^ mask;
     this.words[0] = (hi >>> 1) ^ mask;
   }
   uint32(): number {
     const v = this.varint32();
-    if (v === 0) notCanonical(`a field at its default at byte ${this.pos - 1}`);
+    if (v === 0) notCanonical(`a field at its default at byte ${this.base + this.pos - 1}`);
     return v;
   }
   sint32(): number {
@@ -440,9 +442,9 @@ class ProtoReader {
     return ((v >>> 1) ^ -(v & 1)) | 0;
   }
   double(): number {
-    if (this.pos + 8 > this.end) throw new RangeError(`Result: truncated at byte ${this.pos}`);
+    if (this.pos + 8 > this.end) throw new RangeError(`Result: truncated at byte ${this.base + this.pos}`);
     const x = this.view.getFloat64(this.pos, true);
-    if (x === 0 && 1 / x > 0) notCanonical(`a field at its default at byte ${this.pos}`);
+    if (x === 0 && 1 / x > 0) notCanonical(`a field at its default at byte ${this.base + this.pos}`);
     this.pos += 8;
     return x;
   }
@@ -450,12 +452,12 @@ class ProtoReader {
   body(): number {
     const len = this.varint32();
     const end = this.pos + len;
-    if (end > this.end) throw new RangeError(`Result: a field of ${len} bytes at byte ${this.pos} runs past its end`);
+    if (end > this.end) throw new RangeError(`Result: a field of ${len} bytes at byte ${this.base + this.pos} runs past its end`);
     return end;
   }
   string(): string {
     const end = this.body();
-    if (end === this.pos) notCanonical(`a field at its default at byte ${this.pos - 1}`);
+    if (end === this.pos) notCanonical(`a field at its default at byte ${this.base + this.pos - 1}`);
     const buf = this.buf;
     let ascii = true;
     for (let k = this.pos; k < end && ascii; k++) ascii = buf[k]! < 0x80;
@@ -465,7 +467,7 @@ class ProtoReader {
       s = protobuf.util.utf8.read(buf, this.pos, end);
       const again = new Uint8Array(protobuf.util.utf8.length(s));
       protobuf.util.utf8.write(s, again, 0);
-      if (Buffer.compare(again, buf.subarray(this.pos, end)) !== 0) notCanonical(`a string that does not read back as written at byte ${this.pos}`);
+      if (Buffer.compare(again, buf.subarray(this.pos, end)) !== 0) notCanonical(`a string that does not read back as written at byte ${this.base + this.pos}`);
     }
     this.pos = end;
     return s;
@@ -475,8 +477,8 @@ class ProtoReader {
     const at = this.pos;
     const k = this.varint32();
     const id = k >>> 3;
-    if (id < last || (id === last && id !== repeated)) notCanonical(`field ${id} after field ${last} at byte ${at}`);
-    if (id >= types.length || types[id] !== (k & 7)) notCanonical(`field ${id} (wire type ${k & 7}) is not in the schema at byte ${at}`);
+    if (id < last || (id === last && id !== repeated)) notCanonical(`field ${id} after field ${last} at byte ${this.base + at}`);
+    if (id >= types.length || types[id] !== (k & 7)) notCanonical(`field ${id} (wire type ${k & 7}) is not in the schema at byte ${this.base + at}`);
     return id;
   }
 }
@@ -714,6 +716,75 @@ export function checkResult(bytes: Uint8Array, rows = true): { trades: number; o
   }) : readResult(bytes, () => void trades++, () => void orders++);
   let equity: Float64Array | null = null;
   return { trades, orders, equityPoints, equity: () => (equity ??= equityOf(bytes, equityAt, equityPoints)), stats };
+}
+
+/** The longest key and length of a field: two 32-bit varints. */
+const FIELD_HEAD_MAX = 10;
+
+/** What a ResultStreamCheck needs next: done, the bytes up to `need` (from `from` on), or the bytes before `skip` passed over. */
+export type ResultStreamStep = { done: true } | { from: number; need: number } | { skip: number };
+
+/**
+ * result.pb checked as checkResult checks it (the same errors, at the same byte positions), given a
+ * window of the file at a time: how verify checks a result too large to hold (the equity, 8 bytes a
+ * bar, is one field, passed over; a row or the stats is read once its window holds it whole). Call
+ * `read` with a window that starts at or before the offset the last step named; `counts` once done.
+ */
+export class ResultStreamCheck {
+  private last = 0;
+  private next = 0;
+  private trades = 0;
+  private orders = 0;
+  private equityPoints = 0;
+  private stats: Stats | null = null;
+  private readonly size: number;
+  private readonly rows: boolean;
+  /** For a file of `size` bytes; `rows` false counts the rows without reading them (checkResult's `rows`). */
+  constructor(size: number, rows: boolean) {
+    this.size = size;
+    this.rows = rows;
+  }
+  /** Reads on from where the last step stopped through window `bytes[0, have)`, which is the file from offset `base`. */
+  read(bytes: Uint8Array, base: number, have: number): ResultStreamStep {
+    const r = new ProtoReader(bytes, this.size - base);
+    r.base = base;
+    r.pos = this.next - base;
+    if (r.pos < 0 || have > bytes.length) throw new RangeError('Result: a window that does not hold the next field');
+    while (base + r.pos < this.size) {
+      const at = r.pos;
+      // (a key and a length the window cuts off are read from the next window: the file's end, though, is an error here)
+      if (have - at < Math.min(FIELD_HEAD_MAX, this.size - base - at)) return { from: base + at, need: Math.min(base + at + FIELD_HEAD_MAX, this.size) };
+      const id = r.field(this.last, RESULT_WIRE, this.last === 4 ? 4 : 1);
+      const end = r.body();
+      if (id === 2) {
+        const len = end - r.pos;
+        if (len === 0 || len % 8 !== 0) notCanonical(`an equity field of ${len} bytes`);
+        this.equityPoints = len / 8;
+        this.last = id;
+        this.next = base + end;
+        if (end > have) return { skip: base + end };
+        r.pos = end;
+        continue;
+      }
+      if (end > have) return { from: base + at, need: base + end };
+      if (id === 1) {
+        if (this.rows) readTradeFields(r, end, tradeScratch);
+        this.trades++;
+      } else if (id === 4) {
+        if (this.rows) readOrderFields(r, end, orderScratch);
+        this.orders++;
+      } else this.stats = readStats(r, end);
+      this.last = id;
+      r.pos = end;
+      this.next = base + end;
+    }
+    return { done: true };
+  }
+  /** What checkResult gives, but the equity: the rows' counts, the equity's and the stats. */
+  counts(): { trades: number; orders: number; equityPoints: number; stats: Stats } {
+    const stats = this.stats ?? readStats(new ProtoReader(new Uint8Array(0), 0), 0);
+    return { trades: this.trades, orders: this.orders, equityPoints: this.equityPoints, stats };
+  }
 }
 
 function equityOf(bytes: Uint8Array, at: number, n: number): Float64Array {

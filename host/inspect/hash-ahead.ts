@@ -45,8 +45,12 @@ export interface HashAhead {
   close(): void;
 }
 
-/** The largest result.pb read on the thread: its buffer is held from then until the result step. */
-export const KEEP_LIMIT = 256 << 20;
+/**
+ * The largest result.pb read on the thread: its buffer is held from then until the result step (15 MB at
+ * 1M bars). A larger one (156 MB at 10M bars) is checked as it is read when nothing else reads its rows
+ * (inspect/result-stream), else read by the result step.
+ */
+export const KEEP_LIMIT = 32 << 20;
 
 /** The data file's feed over the column cache of its recorded key, when verify would stream it and that cache is there; else null. */
 function cachedFeed(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number): StreamedData | null {

@@ -40,7 +40,8 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { startHashAhead, type HashAhead } from './hash-ahead.ts';
+import { KEEP_LIMIT, startHashAhead, type HashAhead } from './hash-ahead.ts';
+import { checkResultFile, RESULT_BLOCK } from './result-stream.ts';
 import { hashedChunks, isRendered, RenderingCache, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
@@ -75,6 +76,12 @@ export interface VerifyOptions {
   logProof?: string;
   /** Where the steps passed so far are counted, for a progress display (engine/progress: done, total, ended). */
   progress?: ProgressCounter;
+  /**
+   * A result.pb larger than `above` bytes is not held by the hashing thread, and when no rendering reads its
+   * rows it is checked as it is read, `block` bytes at a time (inspect/result-stream). Default: hash-ahead's
+   * KEEP_LIMIT and RESULT_BLOCK; tests set small ones, to cross block boundaries everywhere.
+   */
+  resultStream?: { above: number; block: number };
 }
 
 export interface VerifyReport {
@@ -500,6 +507,9 @@ export class SparseTimeline {
   }
 }
 
+/** The largest run file read (run/rundir readRunFile refuses a larger one): a larger result.pb is left to it, to fail as before. */
+const READ_LIMIT = 1 << 30;
+
 /** The times given to a rendering that reads none (only equity.csv reads them). */
 const NO_TIMES = new BigInt64Array(0);
 
@@ -571,7 +581,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
     const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
     const resultSize = Number(toBigInt(rec.bodies.result.size));
-    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, { name: FILES.result, size: resultSize }, renderings);
+    const keep = resultSize <= (opts.resultStream?.above ?? KEEP_LIMIT) ? { name: FILES.result, size: resultSize } : null;
+    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings);
     return await verifyOpened(opts, rec, sourceCheck, ahead);
   } finally {
     sourceCheck.close();
@@ -693,42 +704,63 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
 
     // result: result.pb, and the readable files rendered from it
     const r = b.result;
-    // read and hashed on the hashing thread when it could (inspect/hash-ahead: these very bytes), else here
+    // which renderings are their remembered selves (audit/rendering-cache) is known first: when all are,
+    // nothing reads result.pb's rows again, and a result.pb too large to hold is checked as it is read
+    const renderedFiles: (typeof RESULT_RENDERINGS)[number][] = [];
+    const asRemembered = new Map<string, boolean>();
+    for (const f of RESULT_RENDERINGS) {
+      // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
+      if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
+      renderedFiles.push(f);
+      const remembered = await renderings.remembered(f.name);
+      asRemembered.set(f.name, remembered !== null && (await renderedAsRemembered(f.name, remembered)));
+    }
+    const reportAsRemembered = reportRemembered !== null && (await renderedAsRemembered(REPORT_FILE, reportRemembered));
+    const rowsRead = renderedFiles.some((f) => !asRemembered.get(f.name)) || (hasReport && !reportAsRemembered);
+    // rows found canonical before (remembered with the renderings, by these bytes' size and SHA-256) are counted, not read
+    const resultRemembered = await renderings.remembered(FILES.result);
+    const isRemembered = (size: number, sha256: Uint8Array): boolean => resultRemembered !== null && resultRemembered.size === size && resultRemembered.sha256 === toHex(sha256);
+    const recordedSize = toBigInt(r.size);
+    // read and hashed on the hashing thread when it could (inspect/hash-ahead: these very bytes), else
+    // checked as it is read when it is large and no rendering reads it (inspect/result-stream), else read here
     const kept = await ahead?.kept;
     covered.add(FILES.result);
-    const resultBytes = kept?.bytes ?? (await read(FILES.result, 'result'));
-    const resultSha256 = kept?.sha256 ?? sha256(resultBytes);
+    const resultFile = path.join(dir, FILES.result);
+    const { above, block: resultBlock } = opts.resultStream ?? { above: KEEP_LIMIT, block: RESULT_BLOCK };
+    const streamable = !kept && !rowsRead && recordedSize > BigInt(above) && recordedSize <= BigInt(READ_LIMIT);
+    let streamed = streamable ? checkResultFile(resultFile, Number(recordedSize), !(resultRemembered?.size === Number(recordedSize)), resultBlock) : null;
+    // (rows counted on a remembered size whose remembered hash turns out to be another's: read again, every row checked)
+    if (streamed?.counts && resultRemembered?.size === Number(recordedSize) && !isRemembered(streamed.byteLength, streamed.sha256)) streamed = checkResultFile(resultFile, Number(recordedSize), true, resultBlock);
+    const resultBytes = streamed ? null : (kept?.bytes ?? (await read(FILES.result, 'result')));
+    const resultSha256 = streamed?.sha256 ?? kept?.sha256 ?? sha256(resultBytes!);
+    const resultSize = streamed?.byteLength ?? resultBytes!.length;
     expectEqual('result', `SHA-256 of ${FILES.result}`, r.sha256 as Uint8Array, resultSha256);
-    // rows found canonical before (remembered with the renderings, by these bytes' size and SHA-256) are counted, not read
-    const resultRendered = { size: resultBytes.length, sha256: toHex(resultSha256) };
-    const resultRemembered = await renderings.remembered(FILES.result);
-    const rowsChecked = resultRemembered !== null && resultRemembered.size === resultRendered.size && resultRemembered.sha256 === resultRendered.sha256;
-    let checked;
+    const resultRendered = { size: resultSize, sha256: toHex(resultSha256) };
+    const rowsChecked = isRemembered(resultSize, resultSha256);
+    let checked: Omit<ReturnType<typeof checkResult>, 'equity'> & { equity?: () => Float64Array };
     try {
-      checked = checkResult(resultBytes, !rowsChecked);
+      if (streamed && !streamed.counts) throw streamed.error;
+      checked = streamed?.counts ?? checkResult(resultBytes!, !rowsChecked);
     } catch (e) {
       return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
     }
     if (!rowsChecked) await renderings.remember(FILES.result, resultRendered);
-    expectField('result', 'size', toBigInt(r.size), BigInt(resultBytes.length), FILES.result);
+    expectField('result', 'size', recordedSize, BigInt(resultSize), FILES.result);
     expectField('result', 'trades', (r.trades as number) ?? 0, checked.trades, FILES.result);
     expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
     if (checked.equityPoints !== timeline.length) fail('result', `${checked.equityPoints} equity points for ${timeline.length} bars`);
     // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
-    const streamed = streamedResult(resultBytes, checked.equity, checked.stats);
+    const streamedRowsOf = resultBytes ? streamedResult(resultBytes, checked.equity!, checked.stats) : null;
     // report.html's rows are tallied as trades.csv and orders.csv read them, so the page reads none again
     const tally = hasReport && !reportRemembered ? new RowTally(reportFeeds.map((f) => f.candles!)) : null;
-    const result = tally ? tallied(streamed, tally) : { result: streamed, passes: () => 0 };
-    for (const f of RESULT_RENDERINGS) {
-      // a file rendered on demand (equity.csv: written by export, or by backtest before issue 11) is checked when present
-      if (f.onDemand && !(await lstat(path.join(dir, f.name)).then(() => true, () => false))) continue;
+    const result = tally ? tallied(streamedRowsOf!, tally) : { result: streamedRowsOf, passes: () => 0 };
+    for (const f of renderedFiles) {
       covered.add(f.name);
       // the file remembered as this record's rendering, by size and SHA-256, is not rendered again; else rendered, compared and remembered
-      const remembered = await renderings.remembered(f.name);
-      if (remembered && (await renderedAsRemembered(f.name, remembered))) continue;
+      if (asRemembered.get(f.name)) continue;
       const hash = createHash('sha256');
       const size = { n: 0 };
-      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result, f.name === FILES.equity || timeline instanceof BigInt64Array ? await allTimes() : NO_TIMES), hash, size), FILES.result);
+      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result!, f.name === FILES.equity || timeline instanceof BigInt64Array ? await allTimes() : NO_TIMES), hash, size), FILES.result);
       await renderings.remember(f.name, { size: size.n, sha256: hash.digest('hex') });
     }
     passed('result');
@@ -747,11 +779,11 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     for (const f of present) {
       if (f === REPORT_FILE) {
         covered.add(f);
-        if (reportRemembered && (await renderedAsRemembered(f, reportRemembered))) continue;
+        if (reportAsRemembered) continue;
         // the tally holds every row once if trades.csv and orders.csv each read them once (else the page reads them)
         const whole = tally && result.passes() === 2 && tally.trades === checked.trades && tally.orders === checked.orders;
         const bytes = await read(f, 'files');
-        if (checkReport(textOf(bytes), { recordPb: rec.raw, result: streamedRows(resultBytes, checked), times: await allTimes(), feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified))
+        if (checkReport(textOf(bytes), { recordPb: rec.raw, result: streamedRows(resultBytes!, checked as ReturnType<typeof checkResult>), times: await allTimes(), feeds: reportFeeds, ...(whole ? { tally } : {}) }, unverified))
           await renderings.remember(f, { size: bytes.length, sha256: toHex(sha256(bytes)) });
       }
       else if (f === ATTESTATION_FILE) await checkAttestationFile(rec, await read(f, 'attestation'));

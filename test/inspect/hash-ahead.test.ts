@@ -119,21 +119,21 @@ describe('the data file hashed ahead', () => {
   });
 
   it('a rendering is taken only as a regular file of the remembered size and SHA-256; anything else is no answer or false', async () => {
-    const trades = await readFile(path.join(run, FILES.trades));
-    const right = { size: trades.length, sha256: createHash('sha256').update(trades).digest('hex') };
+    const stats = await readFile(path.join(run, FILES.stats));
+    const right = { size: stats.length, sha256: createHash('sha256').update(stats).digest('hex') };
     const links = path.join(work, 'links');
     await mkdir(links);
-    await symlink(path.join(run, FILES.trades), path.join(links, FILES.trades));
-    const ahead = startHashAhead([], undefined, STREAMED, run, null, [FILES.trades, 'absent.csv']);
-    const linked = startHashAhead([], undefined, STREAMED, links, null, [FILES.trades]);
+    await symlink(path.join(run, FILES.stats), path.join(links, FILES.stats));
+    const ahead = startHashAhead([], undefined, STREAMED, run, null, [FILES.stats, 'absent.csv']);
+    const linked = startHashAhead([], undefined, STREAMED, links, null, [FILES.stats]);
     try {
       expect(ahead!.data).toBeNull();
-      expect(await ahead!.isRendered(FILES.trades, right)).toBe(true);
-      expect(await ahead!.isRendered(FILES.trades, { ...right, sha256: '0'.repeat(64) })).toBe(false);
-      expect(await ahead!.isRendered(FILES.trades, { ...right, size: right.size + 1 })).toBe(false);
+      expect(await ahead!.isRendered(FILES.stats, right)).toBe(true);
+      expect(await ahead!.isRendered(FILES.stats, { ...right, sha256: '0'.repeat(64) })).toBe(false);
+      expect(await ahead!.isRendered(FILES.stats, { ...right, size: right.size + 1 })).toBe(false);
       expect(await ahead!.isRendered('absent.csv', right)).toBeNull();
-      expect(await ahead!.isRendered(FILES.orders, right)).toBeNull(); // not given to the thread
-      expect(await linked!.isRendered(FILES.trades, right)).toBeNull();
+      expect(await ahead!.isRendered(FILES.trades, right)).toBeNull(); // not given to the thread
+      expect(await linked!.isRendered(FILES.stats, right)).toBeNull();
     } finally {
       ahead?.close();
       linked?.close();
