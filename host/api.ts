@@ -74,8 +74,8 @@ export interface BacktestOptions {
   progress?: ProgressCounter;
   /** Told what the run is doing around the engine loop (reading data, building, writing the folder…), for a progress display. */
   onPhase?: PhaseListener;
-  /** The trace format (instrumenter version) to record: 4, 5, 6 or 7 (7: format 6's stream, a cheaper fuel check; docs/TRACE.md, "Which version"). Default: 7. */
-  traceFormat?: 4 | 5 | 6 | 7;
+  /** The trace format (instrumenter version) to record: 4, 5, 6, 7 or 8 (7: format 6's stream, a cheaper fuel check; 8: format 8, a period-2 address predictor; docs/TRACE.md, "Which version"). Default: 7. */
+  traceFormat?: 4 | 5 | 6 | 7 | 8;
 }
 
 export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
@@ -195,8 +195,8 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
     params: { ...o.config?.params, ...o.params },
     broker: { ...DEFAULT_CONFIG.broker, ...o.config?.broker },
   };
-  if (o.traceFormat !== undefined && o.traceFormat !== 4 && o.traceFormat !== 5 && o.traceFormat !== 6 && o.traceFormat !== 7)
-    throw new UsageError('USAGE', `traceFormat must be 4, 5, 6 or 7, got ${JSON.stringify(o.traceFormat)}`);
+  if (o.traceFormat !== undefined && o.traceFormat !== 4 && o.traceFormat !== 5 && o.traceFormat !== 6 && o.traceFormat !== 7 && o.traceFormat !== 8)
+    throw new UsageError('USAGE', `traceFormat must be 4, 5, 6, 7 or 8, got ${JSON.stringify(o.traceFormat)}`);
   const instrumenter = instrumenterFor(o.traceFormat);
   const csv = csvKinds(o.csv, 'csv');
   const key = await keyOf(o.key);

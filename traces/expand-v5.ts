@@ -13,7 +13,10 @@
  *
  * Format 6 adds keyframes between host calls — [0, 4, instructions lo, hi, a bitmap of the
  * predictor slots that are not (0, 0), their (last, stride) in slot order] — and, just before the end
- * record, the table of their stream words [0, 5, k, (lo, hi) × k, k]. Read from the start, every
+ * record, the table of their stream words [0, 5, k, (lo, hi) × k, k]. Format 8 is format 6 with a
+ * period-2 predictor: the bit is 1 when the address's distance from the slot's last address is the
+ * stride before the last one, and a keyframe lists (last, stride, stride before) of each slot whose
+ * three words are not all 0. Read from the start, every
  * keyframe must equal the expander's own state there and the table must list exactly the keyframes
  * read; or the expander starts at a keyframe (`start`: its word and its place in the table) and
  * takes its state from it. The table is held back with the end record: as the walk can only reach a
@@ -21,7 +24,7 @@
  * those before the start); it is read by `end()`, never walked.
  */
 import { TraceError } from './errors.ts';
-import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, type InstructionRecord, type StaticMap } from './trace-map.ts';
+import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, hasKeyframes, predictorWords, type InstructionRecord, type StaticMap } from './trace-map.ts';
 
 /** Words of the end record, held back until end(). */
 const END_WORDS = 5;
@@ -61,24 +64,28 @@ export class ExpanderV5 extends ExpanderCore {
   /** The current bit word and how many of its bits are unread. */
   private bitWord = 0;
   private bitsLeft = 0;
-  /** The region's address words so far (format 4's slots), and the predictor: last address and stride per slot. */
+  /**
+   * The region's address words so far (format 4's slots), and the predictor per slot: last address
+   * and stride; format 8 also the stride before it (`stride2`, null in formats 5 and 6).
+   */
   private addresses: number[] = [];
   private readonly slotBase: Uint32Array;
   private readonly last: Uint32Array;
   private readonly stride: Uint32Array;
+  private readonly stride2: Uint32Array | null;
   /** Steps walked without reading anything (a guard against a stream that sends the walk round a loop forever). */
   private idle = 0;
   private readonly idleLimit: number;
-  /** Format 6: keyframes are read; the expansion starts at a keyframe (until it is read); the keyframes before that one. */
+  /** Formats 6 and 8: keyframes are read; the expansion starts at a keyframe (until it is read); the keyframes before that one. */
   private readonly withKeyframes: boolean;
   private startPending: boolean;
   private readonly keyframesBefore: number;
 
-  /** `start`: the keyframe the pushed bytes start with (format 6) — its stream word and its index in the keyframe table — or null: the stream's start. */
+  /** `start`: the keyframe the pushed bytes start with (formats 6 and 8) — its stream word and its index in the keyframe table — or null: the stream's start. */
   constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from: number, to: number, onHostRecord: (words: number[]) => void, start: { word: number; index: number } | null = null) {
     super(map, visit, from, to, onHostRecord);
-    this.withKeyframes = map.format === 6;
-    if (start !== null && !this.withKeyframes) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
+    this.withKeyframes = hasKeyframes(map.format);
+    if (start !== null && !this.withKeyframes) throw new RangeError(`only a format 6 or 8 trace can be expanded from a keyframe (this is format ${map.format})`);
     this.startPending = start !== null;
     this.keyframesBefore = start?.index ?? 0;
     this.words = start?.word ?? 0;
@@ -88,6 +95,7 @@ export class ExpanderV5 extends ExpanderCore {
     for (let r = 0; r < n; r++) this.slotBase[r + 1] = this.slotBase[r]! + map.regionMemAccesses[r]!;
     this.last = new Uint32Array(this.slotBase[n]!);
     this.stride = new Uint32Array(this.slotBase[n]!);
+    this.stride2 = predictorWords(map.format) === 3 ? new Uint32Array(this.slotBase[n]!) : null;
     this.idleLimit = 4 * (n + 1) * (map.maxCallDepth + 2);
   }
 
@@ -146,7 +154,7 @@ export class ExpanderV5 extends ExpanderCore {
     return this.ended && this.cause === 0;
   }
 
-  /** Unread words available to the walk: all before the held-back end record (format 6: and keyframe table). */
+  /** Unread words available to the walk: all before the held-back end record (formats 6 and 8: and the keyframe table). */
   private available(): number {
     if (this.ended) return this.tail - this.head;
     return this.tail - this.head - END_WORDS - (this.withKeyframes ? 4 + 2 * (this.keyframesBefore + this.keyframes.length) : 0);
@@ -222,7 +230,7 @@ export class ExpanderV5 extends ExpanderCore {
 
   /**
    * A keyframe (all its words are here). Read from the start it must be the expander's state: the
-   * instructions so far and every predictor slot that is not (0, 0), in slot order; at a start, it
+   * instructions so far and every predictor slot that is not all 0, in slot order; at a start, it
    * is the state.
    */
   private keyframe(mapWords: number): void {
@@ -237,15 +245,19 @@ export class ExpanderV5 extends ExpanderCore {
     const bitmap: number[] = [];
     for (let i = 0; i < mapWords; i++) bitmap.push(this.take());
     if (slots % 32 !== 0 && bitmap[mapWords - 1]! >>> (slots % 32) !== 0) this.bad(`keyframe at word ${word} marks predictor slots past the module's ${slots}`);
+    const s2 = this.stride2;
     for (let slot = 0; slot < slots; slot++) {
       const listed = (bitmap[slot >>> 5]! >>> (slot & 31)) & 1;
-      const last = listed ? this.take() : 0, stride = listed ? this.take() : 0;
-      if (listed && (last | stride) === 0) this.bad(`keyframe at word ${word}: predictor slot ${slot} is marked but (0, 0)`);
+      const last = listed ? this.take() : 0, stride = listed ? this.take() : 0, stride2 = listed && s2 ? this.take() : 0;
+      if (listed && (last | stride | stride2) === 0) this.bad(`keyframe at word ${word}: predictor slot ${slot} is marked but ${s2 ? '(0, 0, 0)' : '(0, 0)'}`);
       if (start) {
         this.last[slot] = last;
         this.stride[slot] = stride;
-      } else if (this.last[slot] !== last || this.stride[slot] !== stride)
-        this.bad(`keyframe at word ${word}: predictor slot ${slot} is (${last}, ${stride}); the trace gives (${this.last[slot]}, ${this.stride[slot]})`);
+        if (s2) s2[slot] = stride2;
+      } else if (this.last[slot] !== last || this.stride[slot] !== stride || (s2 !== null && s2[slot] !== stride2)) {
+        const shown = (a: number, b: number, c: number): string => `(${a}, ${b}${s2 ? `, ${c}` : ''})`;
+        this.bad(`keyframe at word ${word}: predictor slot ${slot} is ${shown(last, stride, stride2)}; the trace gives ${shown(this.last[slot]!, this.stride[slot]!, s2 ? s2[slot]! : 0)}`);
+      }
     }
     if (start) {
       this.count = n;
@@ -254,10 +266,10 @@ export class ExpanderV5 extends ExpanderCore {
     this.keyframes.push({ word, count: n });
   }
 
-  /** Format 6's words in the keyframe table (read by end()). */
+  /** Formats 6 and 8: the words in the keyframe table (read by end()). */
   private tableWords = 0;
 
-  /** Format 6: takes the keyframe table [0, 5, k, (lo, hi) × k, k] off the end of the words (before the end record) and returns its entries. */
+  /** Formats 6 and 8: takes the keyframe table [0, 5, k, (lo, hi) × k, k] off the end of the words (before the end record) and returns its entries. */
   private table(): number[] {
     const q = this.queue;
     const k = this.tail - this.head >= 1 ? q[this.tail - 1]! : -1;
@@ -286,7 +298,7 @@ export class ExpanderV5 extends ExpanderCore {
             if (avail < 4 + mapWords) return;
             let m = 0;
             for (let i = 0; i < mapWords; i++) m += popcount(this.queue[this.head + 4 + i]!);
-            if (avail < 4 + mapWords + 2 * m) return;
+            if (avail < 4 + mapWords + predictorWords(map.format) * m) return;
             this.keyframe(mapWords);
             continue;
           }
@@ -324,10 +336,19 @@ export class ExpanderV5 extends ExpanderCore {
             this.takeBit();
             const slot = this.slotBase[this.region - 1]! + s;
             const last = this.last[slot]!;
+            const s2 = this.stride2;
             let a: number;
-            if (bit === 1) a = (last + this.stride[slot]!) >>> 0;
-            else {
-              a = this.take();
+            if (s2 === null) {
+              // Formats 5 and 6: last + stride; a miss sets the stride.
+              if (bit === 1) a = (last + this.stride[slot]!) >>> 0;
+              else {
+                a = this.take();
+                this.stride[slot] = (a - last) >>> 0;
+              }
+            } else {
+              // Format 8: last + the stride before the last one; every access shifts the strides.
+              a = bit === 1 ? (last + s2[slot]!) >>> 0 : this.take();
+              s2[slot] = this.stride[slot]!;
               this.stride[slot] = (a - last) >>> 0;
             }
             this.last[slot] = a;

@@ -4,7 +4,7 @@
  * instruction, its function index, byte offset in the original module, opcode, operand-stack height
  * before it, and — for loads and stores — its effective address. The expansion needs the module's
  * static map (regions, their instructions and successors), which `backproof/sandbox`'s `staticMap`
- * computes; its `format` says which stream it reads (traces/expand-v5.ts for formats 5 and 6).
+ * computes; its `format` says which stream it reads (traces/expand-v5.ts for formats 5, 6 and 8).
  *
  * Format 4: a run that stopped inside a region (a trap, or a bulk operation's size charge that did
  * not fit) ends its stream with a stop record [0, 2, ran, cause] followed by that region's id and
@@ -15,7 +15,7 @@ import { TraceError } from './errors.ts';
 import { ExpanderV5 } from './expand-v5.ts';
 import { ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
-export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
+export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, ExpanderCore, hasKeyframes, predictorWords, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
 
 /**
@@ -29,13 +29,13 @@ export class TraceExpander {
   onHostRecord: ((words: number[]) => void) | null = null;
 
   /**
-   * `options.keyframe`: format 6 only, the keyframe the pushed bytes start with — its stream word and
+   * `options.keyframe`: formats 6 and 8 only, the keyframe the pushed bytes start with — its stream word and
    * its index in the stream's keyframe table — where the expansion then starts, at the instruction
    * index the keyframe gives.
    */
   constructor(map: StaticMap, visit: (r: InstructionRecord) => void, from = 0, to = Number.MAX_SAFE_INTEGER, options: { keyframe?: { word: number; index: number } } = {}) {
     const host = (words: number[]): void => this.onHostRecord?.(words);
-    if (map.format < 5 && options.keyframe !== undefined) throw new RangeError(`only a format 6 trace can be expanded from a keyframe (this is format ${map.format})`);
+    if (map.format < 5 && options.keyframe !== undefined) throw new RangeError(`only a format 6 or 8 trace can be expanded from a keyframe (this is format ${map.format})`);
     this.core = map.format >= 5
       ? new ExpanderV5(map, visit, from, to, host, options.keyframe ?? null)
       : new ExpanderV4(map, visit, from, to, host);
@@ -76,7 +76,7 @@ export class TraceExpander {
   get regionWord(): number {
     return this.core.regionWord;
   }
-  /** Format 6: the keyframes read so far (stream word, instructions before it). */
+  /** Formats 6 and 8: the keyframes read so far (stream word, instructions before it). */
   get keyframes(): readonly { word: number; count: number }[] {
     return this.core.keyframes;
   }

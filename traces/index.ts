@@ -22,4 +22,4 @@ export { TraceChunker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from './chunke
 export { TraceError, type TraceErrorCode } from './errors.ts';
 export { TraceExpander, expandTrace, type StaticMap, type InstructionRecord, type TraceStop } from './expand.ts';
 export { ParallelChunker, prewarmHashWorker } from './parallel-chunker.ts';
-export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP } from './expand.ts';
+export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, hasKeyframes, predictorWords } from './expand.ts';

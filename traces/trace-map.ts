@@ -15,9 +15,22 @@ export const EXIT_INDIRECT = 4;
 /** unreachable: always traps. */
 export const EXIT_TRAP = 5;
 
+/** Whether a trace format has keyframes and a keyframe table (docs/TRACE.md, "Format 6"): 6 and 8. */
+export function hasKeyframes(format: number): boolean {
+  return format === 6 || format === 8;
+}
+
+/**
+ * u32 words of one address predictor slot's state, as keyframes list them: formats 5 and 6 (last
+ * address, last stride), format 8 (last address, last stride, the stride before it; docs/TRACE.md, "Format 8").
+ */
+export function predictorWords(format: number): number {
+  return format === 8 ? 3 : 2;
+}
+
 /** Static facts of an instrumented module. Region arrays are indexed by region id − 1. */
 export interface StaticMap {
-  /** The trace format the module was instrumented for (4, 5 or 6). */
+  /** The trace format the module was instrumented for (4, 5, 6 or 8). */
   format: number;
   /** Index of each region's first instruction in the instruction arrays. */
   regionFirst: Uint32Array;
@@ -73,7 +86,7 @@ export abstract class ExpanderCore {
    */
   words = 0;
   regionWord = 0;
-  /** Format 6: the keyframes read, each with its stream word and the instructions before it. */
+  /** Formats 6 and 8: the keyframes read, each with its stream word and the instructions before it. */
   readonly keyframes: { word: number; count: number }[] = [];
   /** Formats 5 and 6: calls nested inside the function the host entered (0: in it). Format 4 does not follow calls: -1. */
   get callDepth(): number {

@@ -131,10 +131,10 @@ anything else, and the working folder or one holding the strategy or data, is re
     str('max-log-bytes', 'N', `most bytes the guest may log (default ${DEFAULT_CONFIG.maxLogBytes}); past it: HOST_LIMIT`),
     str('trace', 'full|off', 'record and commit the execution trace (default full); fuel is always on'),
     str('snapshot-every', 'N', 'hash the guest\'s memory and globals every N bars, committed in the trace'),
-    str('trace-format', '4|5|6|7', `trace format (instrumenter version) to record (default 7); 5 and up record branch bits and
+    str('trace-format', '4|5|6|7|8', `trace format (instrumenter version) to record (default 7); 5 and up record branch bits and
 predicted addresses instead of format 4's region ids (far fewer bytes); 6 adds keyframes, so a proof carries the leaves
 from the last keyframe before the instruction, 5's every leaf from the first; 7 records 6's stream byte for byte with a
-cheaper fuel check (docs/TRACE.md)`),
+cheaper fuel check; 8 predicts addresses from the stride before the last (fewer bytes) (docs/TRACE.md)`),
     str('timeout', 'S', 'wall-clock watchdog in seconds (default 600): a last resort, the run is stopped'),
     str('log', 'DIR', `append the record's hash to this transparency log (backproof log init) and
 write the inclusion proof to <run folder>/log-inclusion.json`),
@@ -208,10 +208,10 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
     dataOptions.duplicates = values.duplicates;
   }
   const traceFormat = values['trace-format'] as string | undefined;
-  if (traceFormat !== undefined && traceFormat !== '4' && traceFormat !== '5' && traceFormat !== '6' && traceFormat !== '7') throw new UsageError('USAGE', `--trace-format must be 4, 5, 6 or 7, got "${traceFormat}"`);
+  if (traceFormat !== undefined && traceFormat !== '4' && traceFormat !== '5' && traceFormat !== '6' && traceFormat !== '7' && traceFormat !== '8') throw new UsageError('USAGE', `--trace-format must be 4, 5, 6, 7 or 8, got "${traceFormat}"`);
   const bar = progressFor('backtest', values, ctx);
   const { outcome, dir, logged } = await backtestForCli({
-    traceFormat: traceFormat === undefined ? undefined : (Number(traceFormat) as 4 | 5 | 6 | 7),
+    traceFormat: traceFormat === undefined ? undefined : (Number(traceFormat) as 4 | 5 | 6 | 7 | 8),
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
     out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'], csv,
     logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter, onPhase: bar.onPhase,

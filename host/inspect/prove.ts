@@ -17,16 +17,16 @@
  * and the callback it ran in (they depend on the trace before it); verify-proof reports them as not
  * proven, and `backproof trace --from N` on the run confirms them by re-execution (docs/AUDIT.md).
  *
- * Formats 5 and 6 have no region records: the bundle carries the leaves from where an expansion
+ * Formats 5, 6 and 8 have no region records: the bundle carries the leaves from where an expansion
  * can start up to the data that shows the instruction ran, and verify-proof expands them, which
  * shows the index, the stream word where the expansion reaches it and the callback the host entered
- * too. Format 5 starts at the stream's start. Format 6 starts at the last keyframe
+ * too. Format 5 starts at the stream's start. Formats 6 and 8 start at the last keyframe
  * before the instruction, and the bundle also carries the leaves of the stream's keyframe table
  * that list that keyframe's word (docs/TRACE.md, "Keyframes"), so the start is one the run wrote.
  */
 import { AuditError, UsageError } from '../errors.ts';
 import { compileGuest, mnemonic, staticMap, traceFormatOf, DEFAULT_FLUSH_THRESHOLD } from '../sandbox/index.ts';
-import { equalBytes, fromHex, hashLeaf, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander, type StaticMap } from '../../traces/index.ts';
+import { equalBytes, fromHex, hashLeaf, hasKeyframes, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander, type StaticMap } from '../../traces/index.ts';
 import { EXPORT_INIT, EXPORT_ON_BAR, EXPORT_ON_ORDER, EXPORT_ON_TRADE } from '../sandbox/abi.ts';
 import { parseModule } from '../sandbox/instrument/module.ts';
 import { toBigInt } from '../audit/codec.ts';
@@ -60,7 +60,7 @@ export interface ProofClaim {
   address: number | null;
   /** Formats 5 and 6: the callback whose export the host entered (the stream's entry word names it). */
   callback?: string | null;
-  /** Format 6: the keyframe the expansion starts at — its ordinal in the keyframe table and its stream word — or null: the stream's start. */
+  /** Formats 6 and 8: the keyframe the expansion starts at — its ordinal in the keyframe table and its stream word — or null: the stream's start. */
   keyframe?: { index: number; word: number } | null;
 }
 
@@ -85,7 +85,7 @@ export interface ProofBundle {
   /** Hex. */
   root: string;
   leaves: BundledLeaf[];
-  /** Format 6 with a keyframe: the leaves holding the keyframe table's count (the stream's word W − 6) and the keyframe's entry. */
+  /** Formats 6 and 8 with a keyframe: the leaves holding the keyframe table's count (the stream's word W − 6) and the keyframe's entry. */
   tableLeaves?: BundledLeaf[];
   /** Base64 of record.pb and of strategy.wasm. */
   record: string;
@@ -95,7 +95,7 @@ export interface ProofBundle {
 /** A leaf of the trace: its index, bytes (base64) and RFC 9162 inclusion path (hex). */
 export interface BundledLeaf { index: number; data: string; proof: string[] }
 
-/** Format 6's keyframe table ends the stream before the 5-word end record: [0, 5, k, (lo, hi) × k, k]. */
+/** Formats 6 and 8's keyframe table ends the stream before the 5-word end record: [0, 5, k, (lo, hi) × k, k]. */
 const END_RECORD_WORDS = 5;
 /** The stream words of the table's closing count and of entry j (two words), given the stream's words W and k. */
 function tableWords(streamWords: number, k: number, j: number): { count: number; entry: number } {
@@ -133,8 +133,8 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
   const chunk = run.config.chunkSize;
   const format = traceFormatOf(run.instrumenter);
   let firstLeaf: number, lastLeaf: number;
-  // Format 6: the last keyframe before the instruction (the expansion starts there).
-  const keyframeIndex = format === 6 ? found.keyframes.findLastIndex((k) => k.count <= n) : -1;
+  // Formats 6 and 8: the last keyframe before the instruction (the expansion starts there).
+  const keyframeIndex = hasKeyframes(format) ? found.keyframes.findLastIndex((k) => k.count <= n) : -1;
   const keyframe = keyframeIndex < 0 ? null : { index: keyframeIndex, word: found.keyframes[keyframeIndex]!.word };
   if (format >= 5) {
     // An instruction follows from the stream before it, from the start or a keyframe, up to the data that showed it ran.
@@ -184,7 +184,7 @@ export async function proveInstruction(opts: { dir: string; instruction?: number
     const callback = call && names.includes(call.callback) ? call.callback : names[0];
     if (!shown || !sameInstruction(shown.record, claim) || callback !== call?.callback)
       throw new AuditError('VERIFY_FAILED', 'trace', `the bundled leaves expand to ${JSON.stringify(shown && { ...shown.record, callback })}; the re-execution ran ${JSON.stringify({ ...claim, callback: call?.callback })}`);
-    Object.assign(claim, { word: shown.word, callback: callback ?? null }, format === 6 ? { keyframe } : {});
+    Object.assign(claim, { word: shown.word, callback: callback ?? null }, hasKeyframes(format) ? { keyframe } : {});
   } else context.callback = call?.callback ?? null;
   return {
     format: PROOF_FORMAT,
@@ -205,7 +205,7 @@ type Decoded = Pick<ProofClaim, 'func' | 'offset' | 'opcode' | 'stackHeight' | '
 const decodedOf = (r: Decoded): Decoded => ({ func: r.func, offset: r.offset, opcode: r.opcode, stackHeight: r.stackHeight, address: r.address });
 const sameInstruction = (a: Decoded, b: Decoded): boolean => JSON.stringify(decodedOf(a)) === JSON.stringify(decodedOf(b));
 
-/** What expanding formats 5/6's bundled leaves shows of one instruction. */
+/** What expanding formats 5, 6 and 8's bundled leaves shows of one instruction. */
 interface Shown {
   record: Decoded;
   /** Stream words read (from the stream's start) when the expansion reaches the instruction. */
@@ -215,7 +215,7 @@ interface Shown {
 }
 
 /**
- * Formats 5 and 6: expands the consecutive bundled leaves (the first is leaf `firstLeaf`; from the
+ * Formats 5, 6 and 8: expands the consecutive bundled leaves (the first is leaf `firstLeaf`; from the
  * keyframe's word, or the stream's start) up to instruction `n`, and returns what they show of it,
  * or null when they do not reach it. A TraceError when they are not a trace of this module.
  */
@@ -243,11 +243,11 @@ function callbacksOf(wasm: Uint8Array): Map<number, string[]> {
 const CALLBACKS = [EXPORT_INIT, EXPORT_ON_BAR, EXPORT_ON_ORDER, EXPORT_ON_TRADE] as const;
 
 /**
- * Format 6: the bundle's table leaves, checked (included, and each exactly as long as its place in
+ * Formats 6 and 8: the bundle's table leaves, checked (included, and each exactly as long as its place in
  * a stream of `streamBytes` bytes requires), and the keyframe table read from them: its entry j.
  */
-function tableLeavesOf(bundle: ProofBundle, included: (leaf: BundledLeaf) => Uint8Array, size: number, chunk: number, streamBytes: number): { entry(j: number): number } {
-  if (!Array.isArray(bundle.tableLeaves) || bundle.tableLeaves.length < 1) return bad('inclusion', 'a format 6 bundle with a keyframe carries the leaves of the keyframe table');
+function tableLeavesOf(bundle: ProofBundle, included: (leaf: BundledLeaf) => Uint8Array, size: number, chunk: number, streamBytes: number, format: number): { entry(j: number): number } {
+  if (!Array.isArray(bundle.tableLeaves) || bundle.tableLeaves.length < 1) return bad('inclusion', `a format ${format} bundle with a keyframe carries the leaves of the keyframe table`);
   if (streamBytes % 4 !== 0 || streamBytes <= (size - 1) * chunk || streamBytes > size * chunk) return bad('root', `the record's ${streamBytes} trace bytes do not fill its ${size} leaves`);
   const leaves = new Map<number, Uint8Array>();
   for (const leaf of bundle.tableLeaves) {
@@ -309,7 +309,7 @@ const bad = (step: string, message: string): never => {
 function expectedKeys(v1: boolean, format: number): { claim: string[]; context: string[] } {
   const claim = ['instruction', 'word', 'func', 'functionName', 'offset', 'opcode', 'name', 'stackHeight', 'address'];
   const context = ['order', 'event', 'barTime', 'symbol'];
-  const keyframe = format === 6 ? ['keyframe'] : [];
+  const keyframe = hasKeyframes(format) ? ['keyframe'] : [];
   if (v1) return { claim: [...claim, 'callback', ...context, ...keyframe], context: [] };
   return format >= 5 ? { claim: [...claim, 'callback', ...keyframe], context } : { claim, context: [...context, 'callback'] };
 }
@@ -369,7 +369,7 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   const keys = expectedKeys(v1, format);
   const c = checkKeys('claim', bundle.claim, keys.claim) as unknown as ProofClaim & Record<string, unknown>;
   const context = checkKeys('context', bundle.context, keys.context);
-  // Formats 5 and 6 are read by expanding the stream: from its start, or (format 6) from a keyframe.
+  // Formats 5, 6 and 8 are read by expanding the stream: from its start, or (6 and 8) from a keyframe.
   const streamed = format >= 5;
   const module = b64(bundle.module, 'module');
   if (!equalBytes(sha256(module), record.bodies.strategy.wasmSha256 as Uint8Array)) bad('module', 'the module is not the recorded one');
@@ -381,13 +381,13 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
   const config = configFromRecord(record.bodies.config);
   if (bundle.chunkSize !== config.chunkSize) bad('root', `chunk size ${bundle.chunkSize}, the record says ${config.chunkSize}`);
   if (!Array.isArray(bundle.leaves) || bundle.leaves.length < 1 || (!streamed && bundle.leaves.length > 2)) bad('inclusion', 'a bundle carries one or two leaves');
-  const keyframe = format === 6 ? c.keyframe ?? null : null;
+  const keyframe = hasKeyframes(format) ? c.keyframe ?? null : null;
   if (keyframe !== null && !(Number.isSafeInteger(keyframe.index) && keyframe.index >= 0 && Number.isSafeInteger(keyframe.word) && keyframe.word >= 0 && Object.keys(keyframe).length === 2))
     bad('format', 'claim.keyframe is not { index, word } of non-negative integers');
   const startLeaf = keyframe ? Math.floor((4 * keyframe.word) / config.chunkSize) : 0;
   if (format === 5 && bundle.leaves[0]!.index !== 0) bad('inclusion', 'a format 5 bundle carries every leaf from the first');
-  if (format === 6 && bundle.leaves[0]!.index !== startLeaf)
-    bad('inclusion', keyframe ? `a format 6 bundle carries the leaves from the one holding its keyframe (leaf ${startLeaf})` : 'a format 6 bundle without a keyframe carries every leaf from the first');
+  if (hasKeyframes(format) && bundle.leaves[0]!.index !== startLeaf)
+    bad('inclusion', keyframe ? `a format ${format} bundle carries the leaves from the one holding its keyframe (leaf ${startLeaf})` : `a format ${format} bundle without a keyframe carries every leaf from the first`);
   const included = (leaf: BundledLeaf): Uint8Array => {
     if (!leaf || typeof leaf !== 'object') return bad('format', 'a leaf is not an object { index, data, proof }');
     const data = b64(leaf.data, `leaf ${leaf.index}`);
@@ -403,8 +403,8 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
     if (i < bundle.leaves.length - 1 && data.length !== config.chunkSize) bad('inclusion', `leaf ${leaf.index} is not a full leaf`);
     datas.push(data);
   }
-  // Format 6: the keyframe is one the run wrote: the stream's keyframe table lists its word.
-  const table = keyframe ? tableLeavesOf(bundle, included, size, config.chunkSize, Number(toBigInt(record.bodies.trace.bytes))) : null;
+  // Formats 6 and 8: the keyframe is one the run wrote: the stream's keyframe table lists its word.
+  const table = keyframe ? tableLeavesOf(bundle, included, size, config.chunkSize, Number(toBigInt(record.bodies.trace.bytes)), format) : null;
   steps.push('inclusion');
   if (keyframe) {
     const listed = table!.entry(keyframe.index);
@@ -442,7 +442,7 @@ export function verifyProofBundle(bundle: ProofBundle, trustedKey: Uint8Array | 
     const callbacks = callbacksOf(module).get(shown.entered) ?? [];
     if (!callbacks.includes(c.callback as string))
       bad('instruction', `claim.callback is ${JSON.stringify(c.callback)}; the host entered function ${shown.entered}${callbacks.length ? `, exported as ${callbacks.join(', ')}` : ', which is no callback'}`);
-    Object.assign(proven, { instruction: c.instruction }, v1 ? {} : { word: c.word }, { func: c.func, functionName: c.functionName, offset: c.offset, opcode: c.opcode, name: c.name, stackHeight: c.stackHeight, address: c.address, callback: c.callback }, format === 6 ? { keyframe } : {});
+    Object.assign(proven, { instruction: c.instruction }, v1 ? {} : { word: c.word }, { func: c.func, functionName: c.functionName, offset: c.offset, opcode: c.opcode, name: c.name, stackHeight: c.stackHeight, address: c.address, callback: c.callback }, hasKeyframes(format) ? { keyframe } : {});
   } else {
     const firstLeaf = bundle.leaves[0]!.index;
     const bytes = Buffer.concat(datas);

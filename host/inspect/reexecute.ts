@@ -112,7 +112,7 @@ export interface Reexecution {
   keepFrom: number;
   /** With tailFrom: the trace bytes [tailFrom, the stream's end). */
   tail: Uint8Array;
-  /** Format 6: the keyframes read (stream word, instructions before it). */
+  /** Formats 6 and 8: the keyframes read (stream word, instructions before it). */
   keyframes: { word: number; count: number }[];
   /** Stream bytes produced (up to where the run stopped). */
   streamBytes: number;
@@ -238,7 +238,7 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     // Bytes before the window go through whole; inside it word by word, noting the count before each.
     if (offset < keepFrom) {
       const n = Math.min(bytes.length, keepFrom - offset);
-      // With records wanted, in small pieces: formats 5 and 6 place a record at the words pushed when
+      // With records wanted, in small pieces: formats 5 and up place a record at the words pushed when
       // it was emitted (the data that shows it ran), so a piece's size bounds how far past it that is.
       for (let p = 0; p < n; p += piece) expander.push(bytes.subarray(p, Math.min(n, p + piece)));
       at = n;

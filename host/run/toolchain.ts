@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { ascVersion, ASC_FLAGS } from '../build/asc.ts';
 import { ABSENT_LOCK, type ProjectLock } from '../build/project.ts';
-import { INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS } from '../sandbox/index.ts';
+import { INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS } from '../sandbox/index.ts';
 import { toHex } from '../../traces/index.ts';
 import { packageFile as projectFile } from '../paths.ts';
 import { backproofVersion } from './version.ts';
@@ -49,11 +49,11 @@ export function toolchainMessage(lock: ProjectLock = ABSENT_LOCK): Record<string
 }
 
 /**
- * The instrumenter `--trace-format N` names, backproof-instrument/N (7 records format 6's stream with
- * a cheaper fuel check); undefined: the default.
+ * The instrumenter `--trace-format N` names, backproof-instrument/N (7 records format 6's stream from
+ * leaner modules; 8 records format 8, a period-2 address predictor); undefined: the default.
  */
-export function instrumenterFor(format: 4 | 5 | 6 | 7 | undefined): string | undefined {
-  return format === 7 ? INSTRUMENTER_V7 : format === 6 ? INSTRUMENTER_V6 : format === 5 ? INSTRUMENTER_V5 : format === 4 ? INSTRUMENTER_V4 : undefined;
+export function instrumenterFor(format: 4 | 5 | 6 | 7 | 8 | undefined): string | undefined {
+  return format === 8 ? INSTRUMENTER_V8 : format === 7 ? INSTRUMENTER_V7 : format === 6 ? INSTRUMENTER_V6 : format === 5 ? INSTRUMENTER_V5 : format === 4 ? INSTRUMENTER_V4 : undefined;
 }
 
 const show = (v: unknown): string => (v instanceof Uint8Array ? toHex(v) : Array.isArray(v) ? v.join(' ') : String(v ?? ''));

@@ -10,7 +10,7 @@ import { SandboxError } from '../errors.ts';
 import { isoTime, TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
 import type { OrderEvents } from '../model/order.ts';
 import type { TradeLog } from '../model/trade.ts';
-import { TraceChunker, ParallelChunker, prewarmHashWorker, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
+import { TraceChunker, ParallelChunker, prewarmHashWorker, hasKeyframes, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
@@ -287,32 +287,35 @@ function describeSite(what: string, reason: string | null, s: FaultSite, symbolN
 }
 
 /**
- * Format 6's keyframe record (docs/TRACE.md, "Keyframes"): [0, 4, instructions lo, hi, then a
- * bitmap of the predictor slots that are not (0, 0) — ⌈slots / 32⌉ words, slot i at bit i % 32 of
- * word ⌊i / 32⌋ — then (last, stride) of each of those slots, in slot order]. `predictors` holds
- * (last, stride) per slot.
+ * Formats 6 and 8's keyframe record (docs/TRACE.md, "Format 6", "Format 8"): [0, 4, instructions
+ * lo, hi, then a bitmap of the predictor slots whose words are not all 0 — ⌈slots / 32⌉ words, slot
+ * i at bit i % 32 of word ⌊i / 32⌋ — then the words of each of those slots, in slot order].
+ * `predictors` holds `perSlot` words a slot: (last, stride) in format 6, (last, stride, the stride
+ * before it) in format 8.
  */
-export function keyframeRecord(instructions: bigint, predictors: Uint32Array): Uint8Array {
-  const slots = predictors.length / 2;
+export function keyframeRecord(instructions: bigint, predictors: Uint32Array, perSlot = 2): Uint8Array {
+  const slots = predictors.length / perSlot;
   const mapWords = Math.ceil(slots / 32);
+  const marked = (slot: number): boolean => {
+    for (let j = 0; j < perSlot; j++) if (predictors[perSlot * slot + j] !== 0) return true;
+    return false;
+  };
   let m = 0;
-  for (let i = 0; i < predictors.length; i += 2) if ((predictors[i]! | predictors[i + 1]!) !== 0) m++;
-  const words = new Uint32Array(4 + mapWords + 2 * m);
+  for (let slot = 0; slot < slots; slot++) if (marked(slot)) m++;
+  const words = new Uint32Array(4 + mapWords + perSlot * m);
   words[1] = 4;
   words[2] = Number(instructions & 0xffffffffn);
   words[3] = Number(instructions >> 32n);
   let at = 4 + mapWords;
   for (let slot = 0; slot < slots; slot++) {
-    const last = predictors[2 * slot]!, stride = predictors[2 * slot + 1]!;
-    if ((last | stride) === 0) continue;
+    if (!marked(slot)) continue;
     words[4 + (slot >>> 5)] = words[4 + (slot >>> 5)]! | (1 << (slot & 31));
-    words[at++] = last;
-    words[at++] = stride;
+    for (let j = 0; j < perSlot; j++) words[at++] = predictors[perSlot * slot + j]!;
   }
   return littleEndian(words);
 }
 
-/** Format 6's keyframe table, just before the end record: [0, 5, k, (word lo, word hi) per keyframe, k]. */
+/** Formats 6 and 8's keyframe table, just before the end record: [0, 5, k, (word lo, word hi) per keyframe, k]. */
 function keyframeTable(positions: readonly number[]): Uint8Array {
   const k = positions.length;
   const words = new Uint32Array(4 + 2 * k);
@@ -368,12 +371,12 @@ export class GuestInstance {
   /** Format 5: the branch-bit accumulator and its word's position (null in format 4). */
   private bits: WebAssembly.Global | null = null;
   private bitSlot: WebAssembly.Global | null = null;
-  /** Version 7 traced: copies the address predictors (globals there) to the trace memory, for a keyframe. */
+  /** Versions 7 and 8 traced: copies the address predictors (globals there) to the trace memory, for a keyframe. */
   private spillPredictors: (() => void) | null = null;
   /** Format 5: why the run stopped inside a region (the end record's cause), 0 if it did not. */
   private stopCause = 0;
   /**
-   * Format 6: a keyframe is due (the next call into the guest writes one first) once the host has
+   * Formats 6 and 8: a keyframe is due (the next call into the guest writes one first) once the host has
    * taken at least the flush threshold of stream since the last one — by flushes, snapshots or both;
    * the stream bytes taken since the last keyframe and in all; each keyframe's stream word (the table lists them).
    */
@@ -400,7 +403,7 @@ export class GuestInstance {
     this.guest = guest;
     this.host = host;
     this.config = config;
-    this.keyframes = guest.mode === 'trace' && guest.meta!.format === 6;
+    this.keyframes = guest.mode === 'trace' && hasKeyframes(guest.meta!.format);
     this.keyframeEvery = this.keyframes ? guest.meta!.flushThreshold : Infinity;
     this.chunker = guest.mode !== 'trace' ? null : config.hashing === 'worker' ? new ParallelChunker(config.chunkSize) : new TraceChunker(config.chunkSize);
     const imports = this.imports(host);
@@ -677,7 +680,7 @@ export class GuestInstance {
   }
 
   /**
-   * Before a call from the host into the guest. Format 6: the first call once a keyframe is due
+   * Before a call from the host into the guest. Formats 6 and 8: the first call once a keyframe is due
    * starts with one (the call stack is empty there, and nothing of the guest's is in flight).
    */
   private enterGuest(): number {
@@ -686,8 +689,9 @@ export class GuestInstance {
   }
 
   /**
-   * Format 6: writes a keyframe — the instructions so far and the address predictors' slots, read
-   * from the trace memory (version 7 copies them there from its globals first) — after the stream so far (its open bit word stored).
+   * Formats 6 and 8: writes a keyframe — the instructions so far and the address predictors' slots,
+   * read from the trace memory (versions 7 and 8 copy them there from their globals first) — after
+   * the stream so far (its open bit word stored).
    */
   private keyframe(): void {
     const tp = this.tp!.value as number;
@@ -696,10 +700,10 @@ export class GuestInstance {
     const meta = this.guest.meta!;
     this.keyframeWords.push(this.streamBytes / 4);
     this.spillPredictors?.();
-    const memory = new DataView(this.traceMemory!.buffer, meta.predictorsAt, 8 * meta.predictorSlots);
-    const predictors = new Uint32Array(2 * meta.predictorSlots);
+    const memory = new DataView(this.traceMemory!.buffer, meta.predictorsAt, 4 * meta.predictorWords * meta.predictorSlots);
+    const predictors = new Uint32Array(meta.predictorWords * meta.predictorSlots);
     for (let i = 0; i < predictors.length; i++) predictors[i] = memory.getUint32(4 * i, true);
-    this.writeTrace(keyframeRecord(this.instructions(), predictors));
+    this.writeTrace(keyframeRecord(this.instructions(), predictors, meta.predictorWords));
     this.sinceKeyframe = 0;
     this.keyframeDue = false;
   }

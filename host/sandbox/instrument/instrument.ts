@@ -50,6 +50,7 @@ import { SandboxError } from '../../errors.ts';
 import { Reader, Writer } from './bytes.ts';
 import { decode, fixedStackEffect, Kind, unsupported, type Instr } from './opcodes.ts';
 import { parseModule, SectionId, type WasmModule } from './module.ts';
+import { predictorWords } from '../../../traces/trace-map.ts';
 
 export const HOST_MODULE = '__backproof';
 export const EXPORT_FUEL = '__bp_fuel';
@@ -80,13 +81,19 @@ export const INSTRUMENTER_V6 = 'backproof-instrument/6';
  * inside every region, which V8 compiles loops better around (docs/TRACE.md, "Fuel").
  */
 export const INSTRUMENTER_V7 = 'backproof-instrument/7';
+/**
+ * Version 8: version 7's modules with a period-2 address predictor — an address is predicted when
+ * its distance from the slot's last address is the stride before the last one — so its trace
+ * format is 8: format 6 with that predictor and three words a slot in keyframes (docs/TRACE.md, "Format 8").
+ */
+export const INSTRUMENTER_V8 = 'backproof-instrument/8';
 /** The instrumenter new runs use (recorded in the toolchain link). */
 export const INSTRUMENTER_VERSION = INSTRUMENTER_V7;
 /** The instrumenters this installation can reproduce, oldest first. */
-export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7];
-/** The trace stream's format: 4, 5 or 6 (version 7 records format 6). */
-export type TraceFormat = 4 | 5 | 6;
-const INSTRUMENTER_OF: Record<TraceFormat, string> = { 4: INSTRUMENTER_V4, 5: INSTRUMENTER_V5, 6: INSTRUMENTER_V6 };
+export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8];
+/** The trace stream's format: 4, 5, 6 (also version 7's) or 8, named after the version that introduced it. */
+export type TraceFormat = 4 | 5 | 6 | 8;
+const INSTRUMENTER_OF: Record<TraceFormat, string> = { 4: INSTRUMENTER_V4, 5: INSTRUMENTER_V5, 6: INSTRUMENTER_V6, 8: INSTRUMENTER_V8 };
 /** Exported in trace formats 5 and 6: the branch-bit accumulator and the stream position of its word. */
 export const EXPORT_BITS = '__bp_bits';
 export const EXPORT_BIT_SLOT = '__bp_bitslot';
@@ -99,6 +106,7 @@ export function traceFormatOf(instrumenter: string): TraceFormat {
   if (/^backproof-instrument\/[1-4]$/.test(instrumenter)) return 4;
   if (instrumenter === INSTRUMENTER_V5) return 5;
   if (instrumenter === INSTRUMENTER_V6 || instrumenter === INSTRUMENTER_V7) return 6;
+  if (instrumenter === INSTRUMENTER_V8) return 8;
   throw new SandboxError('WASM_UNSUPPORTED', `instrumenter "${instrumenter}" is not one this installation has (${SUPPORTED_INSTRUMENTERS.join(', ')})`);
 }
 
@@ -113,7 +121,7 @@ export interface InstrumentOptions {
    * `/3` get version 4's pass). Default: `format`'s version when `format` is given, else INSTRUMENTER_VERSION.
    */
   instrumenter?: string;
-  /** Trace format 4, 5 or 6, for the version of that number (ignored when `instrumenter` is given). */
+  /** Trace format 4, 5, 6 or 8, for the version of that number (ignored when `instrumenter` is given). */
   format?: TraceFormat;
   /** Forced maximum of the guest's linear memory, in 64 KiB pages. */
   maxMemoryPages: number;
@@ -171,11 +179,13 @@ export interface InstrumentMeta {
   traceMemoryPages: number;
   flushThreshold: number;
   /**
-   * Formats 5 and 6: where the address predictors sit in the trace memory (8 bytes a slot: last
-   * address, last stride) and how many slots there are; 0 and 0 in format 4.
+   * Formats 5 and up: where the address predictors sit in the trace memory, `predictorWords` u32
+   * words a slot (formats 5 and 6: last address, last stride; format 8: last address, last stride,
+   * the stride before it), and how many slots there are; 0, 0 and 0 in format 4.
    */
   predictorsAt: number;
   predictorSlots: number;
+  predictorWords: number;
   /**
    * Byte offset in the instrumented module of every region instruction's copy, regions in id
    * order (ascending): maps the offset V8 reports for a trap back to the original instruction.
@@ -208,7 +218,7 @@ const SECTION_ORDER = [1, 2, 3, 4, 5, 6, 7, 8, 9, 12, 10, 11];
  * in one process), which the 4x trace target cannot spare, so a traced module keeps the call.
  */
 function branchOutFuelCheck(instrumenter: string, trace: boolean): boolean {
-  return instrumenter === INSTRUMENTER_V7 && !trace;
+  return (instrumenter === INSTRUMENTER_V7 || instrumenter === INSTRUMENTER_V8) && !trace;
 }
 
 /**
@@ -223,8 +233,9 @@ function branchOutFuelCheck(instrumenter: string, trace: boolean): boolean {
  * the trace memory (no `__bp_predictors`).
  */
 function leanTrace(instrumenter: string): boolean {
-  return instrumenter === INSTRUMENTER_V7;
+  return instrumenter === INSTRUMENTER_V7 || instrumenter === INSTRUMENTER_V8;
 }
+
 
 /** V8's limit on a module's globals: past it (2 per predictor slot) the predictors stay in the trace memory. */
 const MAX_GLOBALS = 1_000_000;
@@ -241,7 +252,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const maxCallDepth = options.maxCallDepth ?? 512;
   const maxTableElements = options.maxTableElements ?? 65536;
   if (options.instrumenter === undefined && options.format !== undefined && INSTRUMENTER_OF[options.format] === undefined)
-    throw new RangeError(`trace format ${options.format} must be 4, 5 or 6`);
+    throw new RangeError(`trace format ${options.format} must be 4, 5, 6 or 8`);
   const named = options.instrumenter ?? (options.format !== undefined ? INSTRUMENTER_OF[options.format] : INSTRUMENTER_VERSION);
   const format = traceFormatOf(named);
   // Versions 1 to 3 are applied as version 4; version 7 is version 6 but for a fuel-only module's fuel check.
@@ -284,7 +295,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   const v5x: V5Context | null = v5
     ? {
       globalAcc: globalFuel + 5, globalSlot: globalFuel + 6, globalInd: globalFuel + 7, funcBitWord: m.importedFuncs + added + m.bodies.length + (bar !== null ? 1 : 0),
-      predictorsAt: align8(flushThreshold + bound.maxBytes + 8), slots: 0,
+      predictorsAt: align8(flushThreshold + bound.maxBytes + 8), slots: 0, words: predictorWords(format),
     }
     : null;
 
@@ -303,36 +314,52 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     flushThreshold, regions, types, maxCallDepth, canonicalizeNaN: options.canonicalizeNaN ?? true,
     fuelPerCallback: options.fuelPerCallback ?? null, exported, bulkRegion: [], bulkPosition: [], v5: v5x,
     branchOut: branchOutFuelCheck(instrumenter, trace),
-    predictorGlobals: lean && 2 * accesses + globalFuel + 8 <= MAX_GLOBALS && exportsWithout + 1 <= MAX_EXPORTS,
+    predictorGlobals: lean && v5x!.words * accesses + globalFuel + 8 <= MAX_GLOBALS && exportsWithout + 1 <= MAX_EXPORTS,
     mirror: lean ? { fuel: -1, tp: -1, acc: -1 } : null,
   };
-  const code = new Writer(wasm.length * 2);
-  code.u32(m.bodies.length + (bar !== null ? 1 : 0) + (v5x ? 1 : 0) + (ctx.predictorGlobals ? 1 : 0));
-  let maxFunctionTraceBytes = 0;
-  const copies: number[] = []; // offsets of the instruction copies in the code section payload
   const branchOut = ctx.branchOut;
-  for (let i = 0; i < m.bodies.length; i++) {
-    // Version 7's mirrors and branch-out add locals and bytes version 6 does not: a function they
-    // would take past V8's limits is rewritten without them, as version 6 would (the same stream).
-    const mark = { regions: ctx.regions.count, bulk: ctx.bulkRegion.length, slots: v5x ? v5x.slots : 0 };
-    ctx.mirror = lean ? { fuel: -1, tp: -1, acc: -1 } : null;
-    ctx.branchOut = branchOut;
-    let rewritten = rewriteBody(ctx, i);
-    if (rewritten.body.length > MAX_FUNCTION_BYTES && (ctx.mirror !== null || ctx.branchOut)) {
-      ctx.regions.truncate(mark.regions);
-      ctx.bulkRegion.length = ctx.bulkPosition.length = mark.bulk;
-      if (v5x) v5x.slots = mark.slots;
-      ctx.mirror = null;
-      ctx.branchOut = false;
-      rewritten = rewriteBody(ctx, i);
+  const rewriteAll = () => {
+    const code = new Writer(wasm.length * 2);
+    code.u32(m.bodies.length + (bar !== null ? 1 : 0) + (v5x ? 1 : 0) + (ctx.predictorGlobals ? 1 : 0));
+    let maxFunctionTraceBytes = 0;
+    const copies: number[] = []; // offsets of the instruction copies in the code section payload
+    for (let i = 0; i < m.bodies.length; i++) {
+      // Version 7's mirrors and branch-out add locals and bytes version 6 does not: a function they
+      // would take past V8's limits is rewritten without them, as version 6 would (the same stream).
+      const mark = { regions: ctx.regions.count, bulk: ctx.bulkRegion.length, slots: v5x ? v5x.slots : 0 };
+      ctx.mirror = lean ? { fuel: -1, tp: -1, acc: -1 } : null;
+      ctx.branchOut = branchOut;
+      let rewritten = rewriteBody(ctx, i);
+      if (rewritten.body.length > MAX_FUNCTION_BYTES && (ctx.mirror !== null || ctx.branchOut)) {
+        ctx.regions.truncate(mark.regions);
+        ctx.bulkRegion.length = ctx.bulkPosition.length = mark.bulk;
+        if (v5x) v5x.slots = mark.slots;
+        ctx.mirror = null;
+        ctx.branchOut = false;
+        rewritten = rewriteBody(ctx, i);
+      }
+      const { body, traceBytes, copiedAt } = rewritten;
+      if (body.length > MAX_FUNCTION_BYTES)
+        throw new SandboxError('MODULE_LIMIT', `${functionLabel(m, m.importedFuncs + i)} is ${body.length} bytes once instrumented; V8's limit is ${MAX_FUNCTION_BYTES} a function`);
+      maxFunctionTraceBytes = Math.max(maxFunctionTraceBytes, traceBytes);
+      const bodyAt = code.length + lebSize(body.length);
+      for (const at of copiedAt) copies.push(bodyAt + at);
+      code.sized(body);
     }
-    const { body, traceBytes, copiedAt } = rewritten;
-    if (body.length > MAX_FUNCTION_BYTES)
-      throw new SandboxError('MODULE_LIMIT', `${functionLabel(m, m.importedFuncs + i)} is ${body.length} bytes once instrumented; V8's limit is ${MAX_FUNCTION_BYTES} a function`);
-    maxFunctionTraceBytes = Math.max(maxFunctionTraceBytes, traceBytes);
-    const bodyAt = code.length + lebSize(body.length);
-    for (const at of copiedAt) copies.push(bodyAt + at);
-    code.sized(body);
+    return { code, maxFunctionTraceBytes, copies };
+  };
+  let { code, maxFunctionTraceBytes, copies } = rewriteAll();
+  let spill = ctx.predictorGlobals ? predictorSpillBody(ctx, v5x!) : null;
+  if (spill !== null && spill.length > MAX_FUNCTION_BYTES) {
+    // __bp_predictors (~13 bytes a predictor word) would be past V8's function size (~196,000 slots
+    // in version 8, ~294,000 in version 7): the predictors stay in the trace memory, as past the
+    // globals limit. Only a module V8 would refuse otherwise is rewritten.
+    ctx.predictorGlobals = false;
+    ctx.regions.truncate(0);
+    ctx.bulkRegion.length = ctx.bulkPosition.length = 0;
+    v5x!.slots = 0;
+    ({ code, maxFunctionTraceBytes, copies } = rewriteAll());
+    spill = null;
   }
   const barMem = traceMem + (trace ? 1 : 0);
   let typeBar = -1;
@@ -341,8 +368,8 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
     code.sized(barTrampolineBody(remap(bar), barMem));
   }
   if (v5x) code.sized(bitWordBody(ctx, v5x));
-  if (ctx.predictorGlobals) code.sized(predictorSpillBody(ctx, v5x!));
-  const traceMemoryPages = v5x ? Math.ceil((v5x.predictorsAt + 8 * v5x.slots) / PAGE) : trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
+  if (spill !== null) code.sized(spill);
+  const traceMemoryPages = v5x ? Math.ceil((v5x.predictorsAt + 4 * v5x.words * v5x.slots) / PAGE) : trace ? Math.ceil((flushThreshold + maxFunctionTraceBytes + 8) / PAGE) : 0;
   if (traceMemoryPages > 65536) throw new SandboxError('MEMORY_LIMIT', 'a function is too large to trace');
 
   const replaced = new Map<number, Writer | null>();
@@ -353,7 +380,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   if (addedTypes.length > 0) replaced.set(SectionId.function, functionSection(m, addedTypes));
   replaced.set(SectionId.memory, memorySection(m, options.maxMemoryPages, trace, traceMemoryPages, bar !== null));
   if (m.tables.length > 0) replaced.set(SectionId.table, tableSection(m, maxTableElements));
-  replaced.set(SectionId.global, globalSection(m, remap, v5x !== null, ctx.predictorGlobals ? 2 * v5x!.slots : 0));
+  replaced.set(SectionId.global, globalSection(m, remap, v5x !== null, ctx.predictorGlobals ? v5x!.words * v5x!.slots : 0));
   if (convertStart && m.exports.some((e) => e.name === startName))
     throw new SandboxError('EXPORT_RESERVED', `the module has a start function and also exports "${startName}"`);
   const barFunc = bar !== null ? m.importedFuncs + added + m.bodies.length : null;
@@ -410,6 +437,7 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
       flushThreshold,
       predictorsAt: v5x ? v5x.predictorsAt : 0,
       predictorSlots: v5x ? v5x.slots : 0,
+      predictorWords: v5x ? v5x.words : 0,
       instrumentedOffsets: Uint32Array.from(copies, (at) => codeAt + at),
       bulkSites: { region: Uint32Array.from(ctx.bulkRegion), position: Uint32Array.from(ctx.bulkPosition) },
     },
@@ -561,8 +589,10 @@ interface V5Context {
   /** Where the address predictors start in the trace memory (above the most a flush can find there). */
   predictorsAt: number;
   funcBitWord: number;
-  /** Address predictor slots allotted so far (8 bytes each in the predictor memory: last address, last stride). */
+  /** Address predictor slots allotted so far, `words` u32 each in the predictor memory or globals (last address, last stride[, the stride before it]). */
   slots: number;
+  /** 2 (formats 5 and 6: predicted when the distance from the last address is the last stride) or 3 (format 8: the stride before the last). */
+  words: number;
 }
 
 /** The module's types plus any the instrumentation needs (appended, so no index moves). */
@@ -673,11 +703,11 @@ function pushBit(w: Writer, ctx: CodeContext, x: V5Context): void {
   setAcc(getAcc(w, ctx, x).u8(0x41).u8(1).u8(0x74).u8(0x72), ctx, x);
 }
 
-/** Version 7 traced: `__bp_predictors()` stores every predictor global at its slot of the trace memory (last, stride). */
+/** Versions 7 and 8 traced: `__bp_predictors()` stores every predictor global at its slot of the trace memory (last, stride[, stride before]). */
 function predictorSpillBody(ctx: CodeContext, x: V5Context): Writer {
   const w = new Writer();
   w.u32(0);
-  for (let k = 0; k < 2 * x.slots; k++) {
+  for (let k = 0; k < x.words * x.slots; k++) {
     w.u8(0x41).u8(0).u8(0x23).u32(ctx.globalFuel + 8 + k);
     storeI32(w, ctx.traceMem, x.predictorsAt + 4 * k);
   }
@@ -908,7 +938,31 @@ function rewriteBody(ctx: CodeContext, defIndex: number): { body: Writer; traceB
         regionMem++;
         const slot = 4 * regionMem;
         if (ins.kind === Kind.store) region.u8(0x21).u32(TMP[ins.valueType!]!);
-        if (x5 && ctx.predictorGlobals) {
+        if (x5 && x5.words === 3) {
+          // Format 8, period 2: hit = (addr - last == stride2); push hit; if (!hit) append addr;
+          // stride2 = stride; stride = addr - last; last = addr. In globals (last, stride, stride2 at
+          // 3k, 3k + 1, 3k + 2 from the first predictor global) or at 12k in the trace memory.
+          const k = x5.slots++;
+          const get = (w: Writer, word: number): Writer => ctx.predictorGlobals ? w.u8(0x23).u32(ctx.globalFuel + 8 + 3 * k + word) : (loadI32(w.u8(0x41).u8(0), ctx.traceMem, x5.predictorsAt + 12 * k + 4 * word), w);
+          const set = (w: Writer, word: number, value: (w: Writer) => void): void => {
+            if (ctx.predictorGlobals) {
+              value(w);
+              w.u8(0x24).u32(ctx.globalFuel + 8 + 3 * k + word);
+            } else {
+              value(w.u8(0x41).u8(0));
+              storeI32(w, ctx.traceMem, x5.predictorsAt + 12 * k + 4 * word);
+            }
+          };
+          get(region.u8(0x21).u32(ADDR).u8(0x20).u32(ADDR), 0).u8(0x6b).u8(0x22).u32(DIST);
+          get(region, 2).u8(0x46).u8(0x22).u32(HIT);
+          pushBit(region, ctx, x5);
+          region.u8(0x20).u32(HIT).u8(0x45).u8(0x04).u8(0x40);
+          appendWord(region, ctx, (v) => v.u8(0x20).u32(ADDR));
+          region.u8(0x0b);
+          set(region, 2, (w) => get(w, 1));
+          set(region, 1, (w) => w.u8(0x20).u32(DIST));
+          set(region, 0, (w) => w.u8(0x20).u32(ADDR));
+        } else if (x5 && ctx.predictorGlobals) {
           // Predictors in globals: last at 2k, stride at 2k + 1 from the first predictor global.
           const g = ctx.globalFuel + 8 + 2 * x5.slots++;
           region.u8(0x21).u32(ADDR).u8(0x20).u32(ADDR).u8(0x23).u32(g);
