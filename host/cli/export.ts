@@ -9,9 +9,10 @@ export const exportCmd: CommandSpec = {
   name: 'export',
   summary: 'write a run\'s CSV files from result.pb: equity.csv (a row per bar), trades.csv, orders.csv',
   usage: '<run-dir> [--equity] [--trades] [--orders] [--out FILE.csv|DIR] [--data FILE] [--force]',
-  about: `Streams the CSV renderings of the run's result, byte for byte what verify re-renders: equity.csv
-(Bar,Time,Equity: one row per event, its time from the data, which must hash as recorded), trades.csv
-and orders.csv (backtest writes these two; the equity curve is only in result.pb until exported).
+  about: `Streams the CSV renderings of the run's result, byte for byte what verify re-renders and what
+backtest --csv writes: equity.csv (Bar,Time,Equity: one row per event, its time from the data, which
+must hash as recorded), trades.csv and orders.csv (backtest writes none of them unless --csv asks:
+their rows are all in result.pb).
 Checks the record's hash chain and result.pb's hash first. Written into the run folder by default,
 where verify checks them like every other file; each file is written aside and renamed into place.`,
   options: [

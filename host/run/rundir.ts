@@ -92,8 +92,8 @@ export function csvKinds(value: unknown, option = '--csv'): CsvKind[] {
  * (the others are given none by backtest, which need not make them then: 80 MB at 10M bars).
  */
 export const RESULT_RENDERINGS: readonly { name: string; chunks: (r: BacktestResult, times: BigInt64Array) => Chunks; onDemand?: boolean; csv?: CsvKind; usesTimes?: boolean }[] = [
-  { name: FILES.trades, chunks: (r) => tradesCsvChunks(r), csv: 'trades' },
-  { name: FILES.orders, chunks: (r) => ordersCsvChunks(r), csv: 'orders' },
+  { name: FILES.trades, chunks: (r) => tradesCsvChunks(r), onDemand: true, csv: 'trades' },
+  { name: FILES.orders, chunks: (r) => ordersCsvChunks(r), onDemand: true, csv: 'orders' },
   { name: FILES.equity, chunks: (r, times) => equityCsvChunks(r, times), onDemand: true, csv: 'equity', usesTimes: true },
   { name: FILES.stats, chunks: (r) => oneChunk(renderStatsJson(r.stats)) },
 ];

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const strategy = await loadStrategy('strategies-as/sma-cross.ts');
   const config: RunConfig = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 1000 };
   const outcome = executeRun({ strategy, data: await openData('data/GOOG.csv', {}), config });
-  await writeRunDir({ dir: run, force: false, outcome, strategy, config, key: null });
+  await writeRunDir({ dir: run, force: false, outcome, strategy, config, key: null, csv: ['trades'] });
 }, 180_000);
 
 describe('verify names invisible differences in the run folder’s text files', () => {

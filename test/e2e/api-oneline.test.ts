@@ -27,7 +27,7 @@ beforeAll(async () => {
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
   cliOut = r.stdout;
-  run = await backtest({ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: 10, slow: 20 }, key: null, out: path.join(work, 'api'), logLevel: 'silent' });
+  run = await backtest({ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: 10, slow: 20 }, key: null, out: path.join(work, 'api'), logLevel: 'silent', csv: ['trades'] });
 }, 120_000);
 
 afterAll(() => rm(work, { recursive: true, force: true }));
@@ -52,6 +52,9 @@ describe('backtest() in one line', () => {
     expect(run.signed).toBe(false);
     expect(run.dir).toBe(path.join(work, 'api'));
     expect(existsSync(path.join(run.dir!, 'report.html'))).toBe(true); // as the CLI: report.html unless report: false
+    // csv: ['trades'] as the CLI's --csv trades; the CLI's run, without --csv, wrote none
+    expect(existsSync(path.join(run.dir!, 'trades.csv'))).toBe(true);
+    expect(['trades.csv', 'orders.csv', 'equity.csv'].filter((f) => existsSync(path.join(run.dir!, f)) || existsSync(path.join(cliRun, f)))).toEqual(['trades.csv']);
   });
 
   it('verify(runDir) checks the folder it wrote, and fails on a changed byte', async () => {
@@ -103,6 +106,10 @@ describe('backtest() in one line', () => {
       [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: Number.NaN } }, /^params\.fast must be a finite number, got NaN$/],
       [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', params: { fast: 10.5 } }, /^params\.fast = 10\.5: the strategy reads "fast" as an integer \(its default is 10\); give a whole number$/],
       [{ strategy: 'strategies-as/sma-cross.ts', data: [], out: false }, /^a backtest needs at least one data file$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', csv: ['trades', 'equty'] }, /^csv takes trades, orders and equity, comma-separated, or all; got "equty"$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', csv: true }, /^csv takes trades, orders and equity, comma-separated, or all; got true$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', csv: ['orders', 'orders'] }, /^csv names orders twice$/],
+      [{ strategy: 'strategies-as/sma-cross.ts', data: 'data/GOOG.csv', out: false, csv: 'all' }, /^backtest\(\) with out: false writes no CSV files: csv needs a run folder$/],
     ];
     for (const [options, message] of cases) {
       const e = await backtest({ key: null, out: path.join(work, 'bad'), ...options } as never).catch((x) => x);
@@ -113,7 +120,7 @@ describe('backtest() in one line', () => {
   });
 
   it('refuses a key it does not read (a typo would run on defaults), naming the closest one and every key it takes', async () => {
-    const takes = '; it takes strategy, data, params, config, dataOptions, key, out, force, log, timeoutMs, logLevel, prettyLogs, report, progress, onPhase, traceFormat';
+    const takes = '; it takes strategy, data, params, config, dataOptions, key, out, force, log, timeoutMs, logLevel, prettyLogs, report, csv, progress, onPhase, traceFormat';
     const cases: [object, string][] = [
       [{ param: { fast: 5 } }, `backtest() has no option param: did you mean params?${takes}`],
       [{ Strategy: 'x.ts' }, `backtest() has no option Strategy: did you mean strategy?${takes}`],

@@ -97,18 +97,19 @@ describe('help', () => {
     expect(unknown.err).toMatch(/^backproof: unknown command "no-such-command"/);
   });
 
-  it("backtest's help names every file of a fresh run folder, and equity.csv only as export's", async () => {
+  it("backtest's help names every file of a fresh run folder, and the CSV files as written only when asked (--csv, export)", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'backproof-help-run-'));
     try {
       const run = path.join(dir, 'run');
       const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--unsigned', '--quiet');
       expect(r.code, r.err).toBe(0);
       const files = (await readdir(run)).sort();
-      expect(files).not.toContain('equity.csv');
+      expect(files.filter((f) => f.endsWith('.csv'))).toEqual([]);
       const about = HELP.backtest!.replace(/\s+/g, ' ');
       // package-lock.json is the strategy project's lockfile, copied when there is one
       for (const f of files.filter((x) => x !== 'package-lock.json')) expect(about, f).toContain(f);
-      expect(about.match(/equity\.csv[^.]*\./g)).toEqual(['equity.csv, a row per bar) is written only by backproof export.']);
+      expect(about).toContain('The CSV files (trades.csv, orders.csv, equity.csv: a row per bar) are written only when asked: --csv now, or backproof export later (the same bytes, from result.pb)');
+      expect(about.match(/(trades|orders|equity)\.csv/g)).toEqual(['trades.csv', 'orders.csv', 'equity.csv']);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

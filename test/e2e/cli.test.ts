@@ -15,7 +15,7 @@ beforeAll(async () => {
   run = path.join(work, 'run');
   key = path.join(work, 'keys');
   expect((await cli('keygen', '--out', key)).code).toBe(0);
-  const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', run, '--key', path.join(key, 'backproof.key'));
+  const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', run, '--key', path.join(key, 'backproof.key'), '--csv', 'trades');
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
 });
@@ -148,6 +148,7 @@ describe('several symbols through the whole path', () => {
     expect(r.code).toBe(0);
     const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8'));
     expect(record.links[2].body.files.map((f: { symbol: string }) => f.symbol)).toEqual(['ORCL', 'GOOG']);
+    expect((await cli('export', dir, '--trades')).code).toBe(0); // written on demand, then checked by verify below
     expect((await readFile(path.join(dir, 'trades.csv'), 'utf8')).split('\n')[0]).toMatch(/^Symbol,/);
     expect((await cli('verify', dir)).code).toBe(0);
     expect((await cli('replay', dir)).out).toMatch(/^MATCH/);

@@ -1,6 +1,7 @@
-// backtest writes no equity.csv any more (its values are in result.pb); `backproof export` streams it —
-// byte for byte what the whole-string renderer gave, with each event's time from the data — and trades.csv
-// and orders.csv; an exported file in the run folder is checked by verify like the others. Bad input is
+// backtest writes no CSV file unless asked (--csv; their rows are in result.pb); `backproof export` streams
+// equity.csv — byte for byte what the whole-string renderer gave, with each event's time from the data —
+// and trades.csv and orders.csv (the same, export-csv.test.ts: as backtest --csv writes them); an exported
+// file in the run folder is checked by verify like the others. Bad input is
 // refused before anything is written: not a run folder, a tampered result.pb, a missing data file, an
 // existing file (without --force), a data file of the run (even with --force), an --out that is no .csv.
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,7 @@ import { cli } from '../helpers/cli.ts';
 import { decodeResult } from '../../host/audit/codec.ts';
 import { readReportInput } from '../../host/report/read.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { legacyEquityCsv } from '../audit/legacy-outputs.ts';
+import { legacyEquityCsv, legacyOrdersCsv, legacyTradesCsv } from '../audit/legacy-outputs.ts';
 
 let work: string, run: string, data: string;
 
@@ -62,12 +63,15 @@ describe('backproof export', () => {
     await verifyRun({ dir, strict: true });
   });
 
-  it('--trades --orders --equity --out DIR: the run folder\'s own trades.csv and orders.csv, byte for byte; nothing left beside them', async () => {
+  it('--trades --orders --equity --out DIR: trades.csv and orders.csv as the whole-string renderers wrote them, byte for byte; nothing left beside them', async () => {
     const out = path.join(work, 'exports') + '/';
     const r = await cli('export', run, '--trades', '--orders', '--equity', '--out', out);
     expect(r.code, r.err).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['equity.csv', 'orders.csv', 'trades.csv']);
-    for (const f of ['trades.csv', 'orders.csv']) expect((await readFile(path.join(out, f))).equals(await readFile(path.join(run, f))), f).toBe(true);
+    const result = decodeResult(new Uint8Array(await readFile(path.join(run, 'result.pb'))));
+    expect(result.trades).toHaveLength(93);
+    expect(await readFile(path.join(out, 'trades.csv'), 'utf8')).toBe(legacyTradesCsv(result));
+    expect(await readFile(path.join(out, 'orders.csv'), 'utf8')).toBe(legacyOrdersCsv(result));
     expect((await readFile(path.join(out, 'equity.csv'))).equals(await expectedEquity(run))).toBe(true);
     expect(r.out.split('\n')).toEqual(['equity.csv', 'trades.csv', 'orders.csv'].map((f) => expect.stringMatching(new RegExp(`^wrote ${path.join(out, f)} \\(\\d+ bytes\\)$`))));
   });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -283,6 +283,8 @@ describe('docs/TUTORIAL.md, run as written, in a folder where backproof is insta
     const verify = sh(quoted('npx backproof verify runs/first --pubkey .backproof/backproof.pub'));
     expect(verify.status, verify.stderr).toBe(0);
     shows(verify.stdout, outputs[6]!);
+    expect(existsSync(path.join(dir, 'runs/first/trades.csv'))).toBe(false); // written on demand
+    expect(sh(quoted('npx backproof export runs/first --trades')).status).toBe(0);
     const tampered = sh(quoted("sed -i 's/^0,/1,/' runs/first/trades.csv && npx backproof verify runs/first"));
     expect(tampered.status).toBe(5);
     shows(tampered.stderr, outputs[7]!);

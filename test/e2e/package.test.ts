@@ -100,7 +100,7 @@ describe('the npm package', () => {
     expect(build.code, build.err).toBe(0);
     expect(build.out).toMatch(/^built src\/strategy\.wasm \(\d+ bytes, sha256 [0-9a-f]{64}\)/);
 
-    const bt = backproof('backtest', '--strategy', 'src/strategy.ts', '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', 'runs/first', '--no-report');
+    const bt = backproof('backtest', '--strategy', 'src/strategy.ts', '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', 'runs/first', '--no-report', '--csv', 'trades');
     expect(bt.code, bt.err).toBe(0);
     expect(bt.out).toMatch(/record +signed by key [0-9a-f]{16}/);
     const record = JSON.parse(await readFile(path.join(project, 'runs/first/record.json'), 'utf8'));
@@ -112,7 +112,7 @@ describe('the npm package', () => {
 
     // The same module and data run by this repository's .ts sources (in-process) give the same numbers.
     const here = path.join(work, 'repo-run');
-    const ref = await cli('backtest', '--strategy', path.join(project, 'src/strategy.wasm'), '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', here, '--unsigned', '--quiet', '--no-report');
+    const ref = await cli('backtest', '--strategy', path.join(project, 'src/strategy.wasm'), '--data', 'data/GOOG.csv', '--commission', '0.002', '--out', here, '--unsigned', '--quiet', '--no-report', '--csv', 'trades');
     expect(ref.code, ref.err).toBe(0);
     const stats = await readFile(path.join(project, 'runs/first/stats.json'), 'utf8');
     expect(JSON.parse(stats).trades).toBe(93);

@@ -1,6 +1,6 @@
 // Scale, end to end (issue 11): 12,000,000 minute bars and 1,200,000 orders making 1,199,998 trades,
 // through every path a user takes — `backproof backtest` (the data streamed, the audited run, the stats,
-// the run folder and its report), `backproof export` (equity.csv and trades.csv streamed from
+// the run folder and its report), `backproof backtest --csv` (trades.csv, orders.csv), `backproof export` (equity.csv streamed from
 // result.pb) and `backproof verify` — as child processes of the CLI, each within 1.5 GB. The CSV is
 // written here (prices tiled from test/data, as bench/tile.ts does); the counts and the stats below are
 // derived from what was written, not from a run: the strategy (test/fixtures/flip-every.ts) flips one
@@ -130,7 +130,7 @@ describe('12M bars and 1.2M trades through backtest, stats, outputs and verify',
     expect(expected.trades).toBe(1_199_998);
     const run = path.join(work, 'run');
     const bt = await cli('backtest', '--strategy', 'test/fixtures/flip-every.ts', '--data', csv, '--cash', String(CASH), '--max-orders', '2000000',
-      '--out', run, '--unsigned', '--quiet', '--json');
+      '--out', run, '--unsigned', '--quiet', '--json', '--csv', 'trades,orders');
     console.log(`scale: backtest ${BARS.toLocaleString('en-US')} bars, ${expected.trades.toLocaleString('en-US')} trades: ${bt.seconds.toFixed(1)} s, peak RSS ${bt.rssMb.toFixed(0)} MB`);
     expect(bt.err).toBe('');
     expect(bt.code).toBe(0);
@@ -146,7 +146,7 @@ describe('12M bars and 1.2M trades through backtest, stats, outputs and verify',
     expect(JSON.parse(readFileSync(path.join(run, 'stats.json'), 'utf8')).trades).toBe(expected.trades);
     expect(bt.rssMb).toBeLessThan(MAX_RSS_MB);
 
-    // The outputs: trades.csv and orders.csv as backtest wrote them, equity.csv exported from result.pb.
+    // The outputs: trades.csv and orders.csv as backtest --csv wrote them, equity.csv exported from result.pb.
     expect(lineCount(path.join(run, 'trades.csv'))).toBe(expected.trades + 1);
     expect(lineCount(path.join(run, 'orders.csv'))).toBe(expected.orders + 1);
     const ex = await cli('export', run, '--equity', '--quiet');

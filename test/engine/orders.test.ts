@@ -387,7 +387,7 @@ describe('orders.csv in a run folder', () => {
   it('buy(-5), buy(NaN), buy(1e9) and the rest: exit 0, each with its reason in orders.csv and the stats table; verify checks orders.csv', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'bp-orders-'));
     const dir = path.join(work, 'run');
-    const r = await cli('backtest', '--strategy', 'test/fixtures/bad-orders.ts', '--data', 'data/GOOG.csv', '--out', dir, '--unsigned');
+    const r = await cli('backtest', '--strategy', 'test/fixtures/bad-orders.ts', '--data', 'data/GOOG.csv', '--out', dir, '--unsigned', '--csv', 'orders');
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Rejected Orders +7\n {2}end-of-data +1\n {2}insufficient-margin +1\n {2}invalid-price +1\n {2}invalid-size +2\n {2}no-position +1\n {2}unknown-symbol +1\n/);
     const csv = readFileSync(path.join(dir, 'orders.csv'), 'utf8').split('\n');

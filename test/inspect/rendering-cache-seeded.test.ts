@@ -1,5 +1,5 @@
 // The run folder's writer remembers what it rendered (run/rundir writeRunDir, audit/rendering-cache): the
-// files it wrote from this record (trades.csv, orders.csv, stats.json) and result.pb are entries under the
+// files it wrote from this record (stats.json, and trades.csv and orders.csv: written as --csv asks) and result.pb are entries under the
 // cache folder's rendered/ when the backtest ends, so the first verify on the same machine hashes them; a
 // file altered after the backtest fails exactly as without a cache; BACKPROOF_CACHE_DIR=off writes none.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ async function outcome(dir: string, cacheDir: string): Promise<string> {
 }
 
 const runOf = (out: string): Promise<unknown> =>
-  backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } }, key: null, out, timeoutMs: 120_000, report: true });
+  backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } }, key: null, out, timeoutMs: 120_000, report: true, csv: ['trades', 'orders'] });
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-rendering-seeded-'));

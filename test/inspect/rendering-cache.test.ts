@@ -56,7 +56,7 @@ async function put(e: { file: string; text: string }): Promise<void> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-rendering-cache-'));
   run = path.join(work, 'run');
-  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 500 }, key: null, out: run, timeoutMs: 120_000, report: true });
+  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 500 }, key: null, out: run, timeoutMs: 120_000, report: true, csv: ['trades', 'orders'] });
 }, 180_000);
 
 afterEach(() => {

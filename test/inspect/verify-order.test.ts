@@ -50,7 +50,7 @@ beforeAll(async () => {
   const strategy = await loadStrategy(ENTRY);
   const config: RunConfig = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } };
   const outcome = executeRun({ strategy, data: await openData('data/GOOG.csv', {}), config });
-  await writeRunDir({ dir: run, force: false, outcome, strategy, config, key });
+  await writeRunDir({ dir: run, force: false, outcome, strategy, config, key, csv: ['trades'] });
 }, 180_000);
 
 describe('verify: the source check overlaps the later steps, failures stay in pipeline order', () => {

@@ -50,7 +50,7 @@ describe('the strategy of a backtest, loaded ahead of the command', () => {
 
   it('through bin/backproof.js: the run of an in-process command, byte for byte; a bad argument is still its usage error', async () => {
     const work = mkdtempSync(path.join(tmpdir(), 'backproof-prefetch-cli-'));
-    const args = (out: string) => ['backtest', '--strategy', ENTRY, '--data', 'data/GOOG.csv', '--unsigned', '--quiet', '--no-report', '--out', out];
+    const args = (out: string) => ['backtest', '--strategy', ENTRY, '--data', 'data/GOOG.csv', '--unsigned', '--quiet', '--no-report', '--csv', 'trades', '--out', out];
     process.env.BACKPROOF_CACHE_DIR = 'off';
     const here = await cli(...args(path.join(work, 'here')));
     expect(here.code, here.err).toBe(0);
