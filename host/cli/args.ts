@@ -3,7 +3,7 @@
  * Argument parsing shared by the commands: strict flags, positional counts, numbers.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { AuditError, parseVerifierKey, UsageError } from '../index.ts';
+import { AuditError, parseVerifierKey, UsageError } from '../inspect/index.ts';
 
 /** Where keygen writes and backtest/attest look for the signing key. */
 export const DEFAULT_KEY_DIR = '.backproof';

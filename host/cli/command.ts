@@ -75,6 +75,9 @@ export const COMMON_OPTIONS: OptionSpec[] = [
   { name: 'help', type: 'boolean', help: 'print this help' },
 ];
 
+/** A string option: its name, its value's placeholder and its help. */
+export const str = (name: string, arg: string, help: string): OptionSpec => ({ name, type: 'string', arg, help });
+
 /** Parses a command's arguments by its spec (strict: an unknown option is a usage error). */
 export function parseFor(spec: CommandSpec, args: string[]): { values: Values; positionals: string[] } {
   const options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }> = {};

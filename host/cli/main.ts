@@ -8,20 +8,22 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
-  buildStrategy, DEFAULT_CONFIG, exitCodeOf, EXIT, generateKeys, keyFingerprint, loadPrivateKey, loadPublicKeyRaw,
-  renderStatsTable, UsageError, verifyRun, BackproofError, AuditError, ASC_FLAGS, LOG_LEVELS, rawPublicKey,
+  buildStrategy, DEFAULT_CONFIG, EXIT, generateKeys, keyFingerprint, loadPrivateKey,
+  renderStatsTable, UsageError, ASC_FLAGS, rawPublicKey,
   traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
   recordedResultSha256, csvKinds, CSV_FILE,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { numberOption, vkeyOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
-import { COMMON_OPTIONS, exitLine, jsonText, parseFor, renderHelp, SCHEMA_PREFIX, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+import { numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
+import { COMMON_OPTIONS, exitLine, jsonText, renderHelp, SCHEMA_PREFIX, str, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
 import { exportCmd } from './export.ts';
 import { init } from './init.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
+import { commonOptions, errorDocument, printHelp, runCommand } from './dispatch.ts';
+import { verify } from './verify.ts';
 
 const build: CommandSpec = {
   name: 'build',
@@ -80,8 +82,6 @@ function brokerOptions(values: Values): RunConfig['broker'] {
     bothTouched: ((values['both-touched'] as string | undefined) ?? d.bothTouched) as RunConfig['broker']['bothTouched'],
   };
 }
-
-const str = (name: string, arg: string, help: string) => ({ name, type: 'string' as const, arg, help });
 
 const backtestCmd: CommandSpec = {
   name: 'backtest',
@@ -259,55 +259,6 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   };
 }
 
-const verify: CommandSpec = {
-  name: 'verify',
-  summary: 'check every hash and the signature of a run, without re-executing',
-  usage: '<run-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]',
-  about: `Checks the record's signature and hash chain and every file it names, without re-executing.
-Names the first broken link and exits 5 on failure. Every file in the folder is accounted for: a file
-the record does not bind is printed as UNVERIFIED (--strict makes that a failure). A log-inclusion.json
-in the folder is always checked against record.pb.`,
-  options: [
-    str('pubkey', 'FILE', 'require the record to be signed by this public key'),
-    str('data', 'FILE', 'read the data from FILE instead of the recorded path'),
-    { name: 'strict', type: 'boolean', help: 'fail on files the record does not bind (UNVERIFIED)' },
-    { name: 'rebuild', type: 'boolean', help: `rebuild the module from the folder's sources/ with this asc and the recorded flags
-and require the recorded module's bytes` },
-    str('vkey', 'VKEY', `a log's verifier key: also check that this record (SHA-256 of record.pb) is in that
-transparency log, under its signed checkpoint`),
-    str('log-proof', 'FILE', 'the inclusion proof ("backproof log prove"); default: the folder\'s log-inclusion.json'),
-    ...PROGRESS_OPTIONS,
-  ],
-  positionals: 1,
-  examples: ['backproof verify runs/demo --pubkey .backproof/backproof.pub', 'backproof verify runs/demo --strict --json'],
-  exits: [0, 2, 3, [5, 'a link does not check out']],
-  schema: 'verify@1',
-  async run({ values, positionals, text, ctx }) {
-    if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
-    const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
-    const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-    const bar = progressFor('verify', values, ctx, 'steps');
-    const r = await verifyRun({
-      dir: positionals[0], trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
-      log: vkey, logProof: values['log-proof'] as string | undefined, progress: bar.counter,
-    }).finally(bar.stop);
-    text.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);
-    text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}` : 'UNSIGNED: integrity checked, but nobody vouches for this record');
-    text.log(`trace root ${r.traceRoot}`);
-    text.log(`result     ${r.resultSha256}`);
-    if (r.logged) text.log(`logged     entry ${r.logged.index} of ${r.logged.origin}, in its checkpoint of size ${r.logged.size}${r.logged.signedBy === 'vkey' ? ' (signed under --vkey)' : r.logged.signedBy === 'record key' ? ' (signed by the record\'s key)' : ''}`);
-    for (const u of r.unverified) text.log(`UNVERIFIED ${u.file}: ${u.why} (--strict fails on it)`);
-    for (const d of r.toolchainDifferences) text.log(`note: toolchain differs (replay would refuse without --allow-toolchain-mismatch): ${d}`);
-    return {
-      exit: EXIT.ok,
-      json: {
-        ok: true, runId: r.runId, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null,
-        traceRoot: r.traceRoot, resultSha256: r.resultSha256, logged: r.logged, unverified: r.unverified, toolchainDifferences: r.toolchainDifferences,
-      },
-    };
-  },
-};
-
 const trace: CommandSpec = {
   name: 'trace',
   summary: 'print a window of a run\'s per-instruction trace',
@@ -461,53 +412,6 @@ export function allHelp(): Record<string, string> {
   return out;
 }
 
-interface Common {
-  argv: string[];
-  logLevel: string | undefined;
-  json: boolean;
-}
-
-/** --json, --quiet and --log-level LEVEL (or --log-level=LEVEL) are taken from anywhere on the command line (before "--"), for every command. */
-function takeCommonOptions(argv: string[]): Common {
-  const rest: string[] = [];
-  let quiet = false;
-  let json = false;
-  let level: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (a === '--quiet') quiet = true;
-    else if (a === '--json') json = true;
-    else if (a === '--log-level' || a.startsWith('--log-level=')) {
-      level = a === '--log-level' ? argv[++i] : a.slice('--log-level='.length);
-      if (!(LOG_LEVELS as readonly (string | undefined)[]).includes(level)) throw new UsageError('USAGE', `--log-level must be one of ${LOG_LEVELS.join(', ')}, got ${level === undefined ? 'nothing' : `"${level}"`}`);
-    } else rest.push(a);
-  }
-  if (quiet && level !== undefined && level !== 'silent') throw new UsageError('USAGE', `--quiet and --log-level ${level} contradict each other`);
-  return { argv: rest, logLevel: quiet ? 'silent' : level, json };
-}
-
-const wantsJson = (argv: string[]): boolean => {
-  const end = argv.indexOf('--');
-  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
-};
-
-/** The error document printed on stdout under --json (schema backproof/error@1). */
-function errorDocument(command: string | null, e: unknown): Record<string, unknown> {
-  const known = e instanceof BackproofError;
-  return {
-    schema: `${SCHEMA_PREFIX}error@1`,
-    command,
-    code: known ? e.code : 'INTERNAL',
-    step: e instanceof AuditError ? e.step : null,
-    message: e instanceof Error ? e.message : String(e),
-    exit: exitCodeOf(e),
-  };
-}
-
 /**
  * What bin/backproof.js does on SIGINT or SIGTERM: remove the partial run folder being written (nothing
  * half-written stays behind) and exit as shells expect, 128 + the signal's number (130, 143).
@@ -518,15 +422,9 @@ export function onInterrupt(signal: 'SIGINT' | 'SIGTERM'): never {
 }
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {
-  let common: Common;
-  try {
-    common = takeCommonOptions(argv);
-  } catch (e) {
-    err.log(`backproof: error ${(e as UsageError).code}: ${(e as Error).message}`);
-    if (wantsJson(argv)) out.log(jsonText(errorDocument(null, e)));
-    return exitCodeOf(e);
-  }
-  const { json, logLevel } = common;
+  const common = await commonOptions(argv, out, err);
+  if (typeof common === 'number') return common;
+  const { json } = common;
   /** A usage error before a command runs: the help on stderr (on stdout when no command at all was given, as a bare "backproof" asks for it). */
   const usage = (command: string | null, message: string | null, help: string): number => {
     if (json) {
@@ -536,10 +434,7 @@ export async function main(argv: string[], out: Out = { log: (s) => console.log(
     else out.log(help);
     return EXIT.usage;
   };
-  const help = (command: string, textOf: string): number => {
-    out.log(json ? jsonText({ schema: `${SCHEMA_PREFIX}help@1`, command, text: textOf }) : textOf);
-    return EXIT.ok;
-  };
+  const help = (command: string, textOf: string): number => printHelp(out, json, command, textOf);
   let [command, ...rest] = common.argv;
   if (command === '--version' || command === '-V') {
     const version = backproofVersion();
@@ -558,22 +453,5 @@ export async function main(argv: string[], out: Out = { log: (s) => console.log(
   }
   const spec = COMMANDS.find((c) => c.name === command);
   if (!spec) return usage(null, `unknown command "${command}"`, mainHelp());
-  try {
-    const { values, positionals } = parseFor(spec, rest);
-    if (values.help) return help(spec.name, renderHelp(spec));
-    const text: Out = json ? { log: () => {} } : out;
-    const r = await spec.run({ values, positionals, text, ctx: { err, logLevel, json } });
-    if (json) out.log(jsonText({ schema: `${SCHEMA_PREFIX}${spec.schema}`, ...r.json }));
-    return r.exit;
-  } catch (e) {
-    if (e instanceof BackproofError) {
-      const step = e instanceof AuditError ? ` [${e.step}]` : '';
-      err.log(`backproof ${command}: error ${e.code}${step}: ${e.message}`);
-      if (e.code === 'USAGE') err.log(`Run "backproof ${command} --help" for usage.`);
-    } else {
-      err.log(`backproof ${command}: internal error: ${(e as Error)?.stack ?? e}`);
-    }
-    if (json) out.log(jsonText(errorDocument(command, e)));
-    return exitCodeOf(e);
-  }
+  return runCommand(spec, rest, common, out, err);
 }

@@ -17,7 +17,7 @@
  * pipe, one line per update: how the tests see it), --no-progress turns it off.
  */
 import { createRequire } from 'node:module';
-import { progressCounter, readProgress, UsageError, type Phase, type PhaseListener, type ProgressCounter } from '../index.ts';
+import { progressCounter, readProgress, UsageError, type Phase, type PhaseListener, type ProgressCounter } from '../inspect/index.ts';
 import type { Context, Values } from './args.ts';
 import type { OptionSpec } from './command.ts';
 
