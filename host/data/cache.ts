@@ -73,12 +73,33 @@ function optionsText(options: DataOptions): string {
   });
 }
 
-/** The cache file of a CSV and its options, or null when the cache is off. */
+/**
+ * The cache file of a CSV and its options, or null when the cache is off. Its name starts with the
+ * CSV's size, so a CSV of a size no cache file has is known to miss before it is hashed (mayBeCached).
+ */
 export function cachePath(key: CacheKey): string | null {
   const dir = cacheDir();
-  if (dir === null || !/^[0-9a-f]{64}$/.test(key.sha256)) return null;
-  return path.join(dir, `${key.sha256}-${createHash('sha256').update(optionsText(key.options)).digest('hex').slice(0, 16)}.bpcol`);
+  if (dir === null || !/^[0-9a-f]{64}$/.test(key.sha256) || !Number.isSafeInteger(key.byteLength) || key.byteLength < 0) return null;
+  return path.join(dir, `${key.byteLength}-${key.sha256}-${createHash('sha256').update(optionsText(key.options)).digest('hex').slice(0, 16)}.bpcol`);
 }
+
+/**
+ * False when no cache file is of a CSV of `byteLength` bytes (or the cache is off), so a load of a new
+ * file can skip hashing it before parsing it (parsed, it is hashed as it is read); true when one may be.
+ */
+export function mayBeCached(byteLength: number): boolean {
+  const dir = cacheDir();
+  if (dir === null) return false;
+  const prefix = `${byteLength}-`;
+  try {
+    return readdirSync(dir).some((name) => name.startsWith(prefix) && name.endsWith('.bpcol'));
+  } catch {
+    return false; // no folder yet: nothing cached
+  }
+}
+
+/** A cache file's name before the CSV's size led it (format 2 files named so are never read again). */
+const UNSIZED_NAME = /^[0-9a-f]{64}-[0-9a-f]{16}\.bpcol$/;
 
 function headerBytes(options: string): number {
   return Math.ceil((FIXED + Buffer.byteLength(options) + 4) / 8) * 8;
@@ -205,10 +226,16 @@ function discard(fd: number, temp: string): void {
   } catch { /* already gone */ }
 }
 
-/** Temporary files a killed process left (over an hour old): removed, best effort. */
+/** Temporary files a killed process left (over an hour old) and cache files of the unsized name: removed, best effort. */
 function removeStale(dir: string): void {
   const hourAgo = Date.now() - 3_600_000;
   for (const name of readdirSync(dir)) {
+    if (UNSIZED_NAME.test(name)) {
+      try {
+        unlinkSync(path.join(dir, name));
+      } catch { /* another process took it */ }
+      continue;
+    }
     if (!name.endsWith('.tmp')) continue;
     try {
       const p = path.join(dir, name);

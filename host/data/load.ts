@@ -9,7 +9,7 @@ import { DataError } from '../errors.ts';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { Bars, BarSource } from '../model/bars.ts';
 import { CsvSource, hashFile, sourceOf } from './stream.ts';
-import { CacheReader, CacheSource, CacheWriter, GROUP_ROWS, cacheDir, writeCache, type CacheKey } from './cache.ts';
+import { CacheReader, CacheSource, CacheWriter, GROUP_ROWS, cacheDir, mayBeCached, writeCache, type CacheKey } from './cache.ts';
 import { parseCsvBytes, parseCsvInput } from './csv.ts';
 import { textInput, type ByteInput, type TextInput } from './lines.ts';
 import { parseLeanZip } from './lean.ts';
@@ -121,7 +121,7 @@ export async function loadData(file: string, options: DataOptions = {}): Promise
     throw new DataError('DATA_LIMIT', `${file}: ${size} bytes is above the limit of ${MAX_IN_MEMORY} bytes on a file read whole${file.endsWith('.zip') ? '' : ' (openData streams a CSV this large)'}`);
   const symbol = path.basename(file).replace(/\.[^.]*$/, '');
   if (!file.endsWith('.zip')) {
-    const csv = loadCsv(file, options);
+    const csv = loadCsv(file, options, size);
     if (csv) return { path: file, symbol, ...csv, options };
   }
   let raw: Buffer;
@@ -145,13 +145,17 @@ const CSV_BLOCK = 8 << 20;
 /**
  * A CSV file's bars without holding the file: hashed in blocks, then read from its column cache or,
  * on a miss, parsed as read in blocks and cached. Null when the file changed between the two reads
- * (the caller then reads it whole once).
+ * (the caller then reads it whole once). A file of a size (`size`, as stat gave it) no cache file has
+ * cannot hit: it is read once, hashed as it is parsed, and cached under the hash of the bytes parsed.
  */
-function loadCsv(file: string, options: DataOptions): LoadedCsv | null {
-  if (cacheDir() === null) {
-    // No cache to look in: one read, the hash taken as the bytes are parsed.
+function loadCsv(file: string, options: DataOptions, size: number): LoadedCsv | null {
+  if (!mayBeCached(size)) {
+    // Nothing to look up (a new file, or the cache off): one read, the hash taken as the bytes are parsed.
     const parsed = parseHashedCsv(file, path.basename(file), options, null);
-    return parsed && { sha256: parsed.sha256, byteLength: parsed.byteLength, bars: parsed.bars, duplicatesKept: parsed.bars.duplicates };
+    if (parsed === null) return null;
+    const bars = parsed.bars;
+    if (cacheDir() !== null) writeCache({ sha256: parsed.sha256, byteLength: parsed.byteLength, options }, bars, bars.duplicates);
+    return { sha256: parsed.sha256, byteLength: parsed.byteLength, bars, duplicatesKept: bars.duplicates };
   }
   const { sha256, byteLength } = hashFile(file);
   const key: CacheKey = { sha256, byteLength, options };

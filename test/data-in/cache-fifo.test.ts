@@ -33,7 +33,7 @@ describe.skipIf(process.platform === 'win32')('a FIFO at a column-cache file nam
         expect(load(root, file, stream)).toMatchObject({ status: 0, out: '1.5,1.25' });
         const columns = path.join(root, 'columns');
         const [name] = readdirSync(columns);
-        expect(name).toMatch(/^[0-9a-f]{64}-[0-9a-f]{16}\.bpcol$/);
+        expect(name).toMatch(/^\d+-[0-9a-f]{64}-[0-9a-f]{16}\.bpcol$/);
         rmSync(path.join(columns, name!));
         execFileSync('mkfifo', [path.join(columns, name!)]);
         const r = load(root, file, stream);

@@ -100,7 +100,7 @@ describe('a CSV parsed as it is read, hashed twice', () => {
     };
     expect(await seen()).toEqual(expected); // parsed, and cached
     const columns = path.join(cache, 'columns');
-    expect(readdirSync(columns).filter((f) => f.startsWith(`${sha(bytes)}-`) && f.endsWith('.bpcol')).length).toBe(1);
+    expect(readdirSync(columns).filter((f) => f.startsWith(`${bytes.length}-${sha(bytes)}-`) && f.endsWith('.bpcol')).length).toBe(1);
     expect(await seen()).toEqual(expected); // from the cache
     process.env.BACKPROOF_CACHE_DIR = 'off';
     expect(await seen()).toEqual(expected); // one read, no cache
