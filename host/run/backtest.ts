@@ -13,13 +13,13 @@ import { statSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { renderReport, REPORT_FILE } from '../report/index.ts';
+import { downsampleCandles, renderReport, reportGenerator, REPORT_FILE, type Candles } from '../report/index.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
 import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
-import type { RunOutcome } from './execute.ts';
+import { warmRecordCodec, type RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
 import { loadStrategy } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
@@ -76,7 +76,8 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   // yielding, so the build is let start first: the cache's answer, or the build's process running.
   let started = (): void => {};
   const buildStarted = new Promise<void>((resolve) => (started = resolve));
-  const building = loadStrategy(r.strategy, started);
+  let built = false;
+  const building = loadStrategy(r.strategy, started).finally(() => (built = true));
   const first = await Promise.race([buildStarted.then(() => 'build' as const), building.then(() => 'strategy' as const, () => 'strategy' as const)]);
   // The guest thread starts, and loads the run's modules, while this thread reads the data. Not while a build
   // runs as well: the build is what the run waits for longest, and on two cores the data and the build are
@@ -101,21 +102,28 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   startGuestThread();
   if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force), keep);
   r.onPhase?.({ step: 'build', file: r.strategy });
+  // While the build runs, this thread has nothing to do: the report's candles (they read the bars alone)
+  // and its chart library are made now rather than after the run. Not when the build is in: the run comes first.
+  const candles = r.report !== false && !built ? reportCandles(data) : [];
   const strategy = await building;
   r.onPhase?.({ step: 'run' });
-  const outcome = await executeRunIsolated(
+  const running = executeRunIsolated(
     { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter },
     // The bars cross to the guest thread without a copy and come back for the report; the thread then
     // ends, freeing what the run left on it before the run folder is written.
     { timeoutMs: r.timeoutMs, lendData: true, endThread: true },
   );
+  warmRecordCodec(); // while the guest runs: the record's codecs, which the run folder's writing would make first
+  const outcome = await running;
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;
   const beforePublish = async (partial: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array) => Promise<void>): Promise<void> => {
     // The report first: it renders the bytes just written (verify renders it again from the folder), before anything is logged.
     if (r.report !== false) {
       r.onPhase?.({ step: 'report' });
-      const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds: data.map((d) => ({ open: () => sourceOfFeed(d) })) });
+      // Candles made ahead are those of the bars the run read (the record's count: the report's own choice of buckets).
+      const feeds = data.map((d, k) => ({ open: () => sourceOfFeed(d), ...(candles[k]?.bars === outcome.barsPerFeed[k] ? { candles: candles[k] } : {}) }));
+      const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds });
       await writeFile(path.join(partial, REPORT_FILE), html);
       await remember(REPORT_FILE, html); // the rendering cache: verify on this machine hashes it rather than rendering it again
     }
@@ -129,6 +137,15 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   r.onPhase?.({ step: 'write', dir });
   await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, csv: r.csv, beforePublish });
   return { outcome, dir, logged };
+}
+
+/**
+ * Each in-memory feed's candles for the report (report/series downsampleCandles over all its bars, as
+ * renderReport makes them for the recorded count), none for a streamed one; and the chart library read.
+ */
+function reportCandles(data: readonly DataFeed[]): (Candles | undefined)[] {
+  reportGenerator();
+  return data.map((d) => ('bars' in d ? downsampleCandles(sourceOfFeed(d), d.bars.length) : undefined));
 }
 
 /** A file's size for a progress label; undefined when it cannot be read (openData then says why). */

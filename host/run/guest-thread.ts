@@ -14,9 +14,10 @@ import type { BackproofError } from '../errors.ts';
 /**
  * A call; `lent` is a value whose ArrayBuffers (`lentBuffers`) were transferred with the call rather
  * than copied: they are transferred back with the reply, whatever the call did (run/worker lends a
- * run's bars this way). `preload` alone: modules to import ahead of the first call, no reply.
+ * run's bars this way). `preload`: modules to import ahead of the first call, then `warm` (a
+ * function of one of them, called without an argument, its value and errors ignored), no reply.
  */
-type Call = { module: string; fn: string; arg: unknown; lent?: unknown; lentBuffers?: ArrayBuffer[] } | { preload: string[] };
+type Call = { module: string; fn: string; arg: unknown; lent?: unknown; lentBuffers?: ArrayBuffer[] } | { preload: string[]; warm?: { module: string; fn: string } };
 
 /** A value's own property under this symbol lists ArrayBuffers to transfer with it rather than copy (run/worker). */
 const TRANSFER = Symbol.for('backproof.guest-thread.transfer');
@@ -28,12 +29,22 @@ function transferOf(value: unknown, lent: ArrayBuffer[] = []): ArrayBuffer[] {
 
 if (!isMainThread && parentPort) {
   const port = parentPort;
+  let called = false; // a call has come: a warm-up still pending is no head start any more
   port.on('message', async (call: Call) => {
     if ('preload' in call) {
       // Loading ahead of the first call; an error shows again, and is reported, when that call imports the module.
       for (const m of call.preload) await import(m).catch(() => {});
+      if (call.warm) {
+        try {
+          const m = (await import(call.warm.module)) as Record<string, () => unknown>;
+          if (!called) m[call.warm.fn]!();
+        } catch {
+          // (only a head start: the call that needs it does the same work and meets any error itself)
+        }
+      }
       return;
     }
+    called = true;
     const lent = call.lent === undefined ? {} : { lent: call.lent };
     try {
       const m = (await import(call.module)) as Record<string, (arg: unknown) => unknown>;

@@ -119,7 +119,7 @@ function releaseGuestThread(thread: GuestThread, keepMs = IDLE_MS): void {
 
 /**
  * Starts a guest thread ahead of a call and has it load the modules of a run (execute, the
- * sandbox, the engine, the trace) meanwhile, so that a command's first run does not wait for both:
+ * sandbox, the engine, the trace) and write the record's codecs meanwhile, so that a command's first run does not wait for both:
  * backtest calls it before reading its data when its strategy came from the build cache; while the
  * strategy builds in a process of its own, once the data is in or the build done, whichever comes
  * first (run/backtest: the build keeps a core). Nothing if a thread is idle.
@@ -127,7 +127,9 @@ function releaseGuestThread(thread: GuestThread, keepMs = IDLE_MS): void {
 export function prepareGuestThread(): void {
   if (idle.length > 0) return;
   const thread = newGuestThread();
-  thread.worker.postMessage({ preload: [import.meta.url, siblingModule('execute', import.meta.url).href, siblingModule('../log', import.meta.url).href] });
+  const execute = siblingModule('execute', import.meta.url).href;
+  // and the record's protobuf codecs written (execute warmRecordCodec): ~30 ms the run's end would spend
+  thread.worker.postMessage({ preload: [import.meta.url, execute, siblingModule('../log', import.meta.url).href], warm: { module: execute, fn: 'warmRecordCodec' } });
   releaseGuestThread(thread, PREPARED_MS);
 }
 

@@ -4,7 +4,8 @@
 // bars can be lent to the thread (moved, then given back) and its result columns come back moved.
 import { describe, expect, it } from 'vitest';
 import { executeRunIsolated, inGuestThread, prepareGuestThread, transferableBuffers } from '../../host/run/worker.ts';
-import { executeRun } from '../../host/run/execute.ts';
+import { executeRun, warmRecordCodec } from '../../host/run/execute.ts';
+import { Worker } from 'node:worker_threads';
 import { encodeResult } from '../../host/audit/codec.ts';
 import { SandboxError } from '../../host/errors.ts';
 import { loadStrategy } from '../../host/run/strategy.ts';
@@ -143,6 +144,33 @@ describe('what crosses to a guest thread without a copy', () => {
     expect(transferableBuffers({ a: { b: { c: { d: big } } } })).toEqual([]); // deeper than the fields searched
     expect(transferableBuffers({ a: { b: { c: { d: big } } } }, 4)).toEqual([big.buffer]);
   });
+
+  it('a preload calls its warm-up once its modules are in, and the thread then serves calls as any other', async () => {
+    const worker = new Worker(new URL('../../host/run/guest-thread.ts', import.meta.url));
+    try {
+      const messages: unknown[] = [];
+      const next = (): Promise<unknown> => new Promise((resolve) => worker.once('message', (m) => resolve(m)));
+      const warmed = next();
+      worker.postMessage({ preload: [probe], warm: { module: probe, fn: 'warm' } });
+      messages.push(await warmed);
+      const replied = next();
+      worker.postMessage({ module: probe, fn: 'whichThread', arg: null });
+      messages.push(await replied);
+      expect(messages).toEqual([{ warmed: worker.threadId }, { value: worker.threadId }]);
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('a run on a thread prepared ahead (modules loaded, record codecs warmed) has the record and result of a run on this thread', async () => {
+    strategy ??= await loadStrategy('strategies-as/sma-cross.ts');
+    warmRecordCodec(); // this thread's codecs warmed as well: a run after it is unchanged
+    const here = executeRun({ strategy, data: feed(20_000), config: DEFAULT_CONFIG });
+    prepareGuestThread();
+    const there = await executeRunIsolated({ strategy, data: feed(20_000), config: DEFAULT_CONFIG }, { endThread: true });
+    expect([toHex(sha256(there.recordBytes)), toHex(sha256(there.resultBytes)), toHex(there.trace.root)]).toEqual([toHex(sha256(here.recordBytes)), toHex(sha256(here.resultBytes)), toHex(here.trace.root)]);
+    expect([here.barsPerFeed, there.barsPerFeed]).toEqual([[20_000], [20_000]]);
+  }, 60_000);
 
   it('a thread prepared ahead of a call serves it; preparing again while it waits starts no other', async () => {
     prepareGuestThread();
