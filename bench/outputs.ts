@@ -2,7 +2,9 @@
 // per 18 bars and two orders per trade, as the SMA example on the random walk): each CSV rendered and
 // written to a file, result.pb encoded and decoded — the streamed writers and the hand-written codec
 // against the renderers and protobufjs codec they replaced (test/audit/legacy-outputs.ts); the CSV files
-// also as a run and verify write them, from result.pb's rows (streamedResult: no object per row), in paired
+// also as `backproof export`, verify and `backtest --csv` write them, from result.pb's rows (streamedResult: no
+// object per row), and what a backtest writes of its result by default (result.pb; before issue 11's fifth
+// session also trades.csv and orders.csv, which are now written on demand), in paired
 // rounds (old, new, old, new, …; best of 3 by CPU time: user + system of this process, which writes
 // synchronously or awaits each chunk, so CPU time is its work whatever the machine's load; a case that takes
 // less than 0.25 s is repeated to fill that, and its mean run counted).
@@ -62,6 +64,16 @@ const bytes = encodeResult(result);
 const checked = checkResult(bytes);
 const streamed = streamedResult(bytes, checked.equity, checked.stats);
 const decoded = decodeResult(bytes);
+const resultFile = path.join(work, 'result.pb');
+/** What a backtest writes of its result: result.pb encoded and written, and (before) trades.csv and orders.csv rendered from it. */
+const runOutputs = (csv: boolean) => async (): Promise<void> => {
+  const encoded = encodeResult(result);
+  writeFileSync(resultFile, encoded);
+  if (!csv) return;
+  const rows = streamedResult(encoded, checked.equity, checked.stats);
+  await writeChunks(file, tradesCsvChunks(rows));
+  await writeChunks(file, ordersCsvChunks(rows));
+};
 const cases: [string, number, () => unknown, () => unknown][] = [
   ['equity.csv (render + write)', BARS, () => writeFileSync(file, legacyEquityCsv(result, times)), () => writeChunks(file, equityCsvChunks(result, times))],
   ['trades.csv (render + write)', TRADES, () => writeFileSync(file, legacyTradesCsv(result)), () => writeChunks(file, tradesCsvChunks(result))],
@@ -71,6 +83,7 @@ const cases: [string, number, () => unknown, () => unknown][] = [
   ['result.pb check (verify: canonical, no rows kept)', BARS, () => legacyDecodeResult(bytes), () => checkResult(bytes)],
   ['result.pb encode', BARS, () => legacyEncodeResult(result), () => encodeResult(result)],
   ['result.pb decode', BARS, () => legacyDecodeResult(bytes), () => decodeResult(bytes)],
+  ['a backtest\'s result outputs (before: result.pb + trades.csv + orders.csv; now: result.pb)', BARS, runOutputs(true), runOutputs(false)],
 ];
 console.log(`outputs at ${BARS} bars, ${TRADES} trades, ${orders.length} orders (result.pb ${(bytes.length / 1e6).toFixed(1)} MB); CPU s, best of 3 paired rounds (each ≥ 0.25 s: short cases repeated)`);
 console.log(['what', 'rows', 'before s', 'now s', 'now rows/s', 'speed-up'].join(' | '));
