@@ -38,7 +38,7 @@ export type Mode = 'none' | 'fuel' | 'trace';
 export interface Compiled { module: WebAssembly.Module; meta: InstrumentMeta | null }
 
 /** The kernels compiled for `mode` (instrumented unless 'none'). */
-export function compileKernels(wasm: Uint8Array, mode: Mode, format?: 4 | 5 | 6): Compiled {
+export function compileKernels(wasm: Uint8Array, mode: Mode, format?: 4 | 5 | 6 | 8): Compiled {
   if (mode === 'none') return { module: new WebAssembly.Module(wasm as BufferSource), meta: null };
   const out = instrument(wasm, { trace: mode === 'trace', maxMemoryPages: 1, format });
   return { module: new WebAssembly.Module(out.wasm as BufferSource), meta: out.meta };

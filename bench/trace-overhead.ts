@@ -9,14 +9,15 @@
 // address words (docs/TRACE.md, "Trace records"). Wall ratios swing with the machine's load; the
 // CPU ratios are steadier (with --hashing worker they include the worker's CPU).
 //
-// --format 4|5|6|7 picks the instrumenter version, backproof-instrument/N (default: the one new runs
-// use, 7); formats 5 and up have no region ids, so their bytes are not split. Format 6 is format 5
+// --format 4|5|6|7|8 picks the instrumenter version, backproof-instrument/N (default: the one new
+// runs use); formats 5 and up have no region ids, so their bytes are not split. Format 6 is format 5
 // plus a keyframe per MiB, written before the next call into the guest (the kernels make one call:
 // for them 6 is 5). Version 7 writes version 6's stream from leaner modules: a cheaper fuel check
 // fuel-only, and traced the cursor, bits and fuel in locals and the predictors in globals (so 7 and
-// 6 differ in both fuel/none and trace/none, never in the bytes).
+// 6 differ in both fuel/none and trace/none, never in the bytes). Version 8 is version 7 with a
+// period-2 address predictor (trace format 8): the same fuel-only module, fewer address words.
 //
-//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5|6|7]
+//   node bench/trace-overhead.ts [--busy] [--rounds N] [--only alu,mem,sma,heavy] [--hashing inline|worker] [--format 4|5|6|7|8]
 import { spawn } from 'node:child_process';
 import { loadData } from '../host/data/load.ts';
 import { Backtest } from '../host/engine/backtest.ts';
@@ -40,7 +41,7 @@ const ONLY = (option('--only') ?? 'alu,mem,sma,heavy').split(',');
 const HASHING = (option('--hashing') ?? defaultTraceHashing()) as TraceHashing;
 const INSTRUMENTER = option('--format') === undefined ? INSTRUMENTER_VERSION : `backproof-instrument/${option('--format')}`;
 if (!SUPPORTED_INSTRUMENTERS.includes(INSTRUMENTER)) throw new Error(`--format must be one of ${SUPPORTED_INSTRUMENTERS.map((n) => n.split('/')[1]).join(', ')}`);
-/** The trace stream's format (version 7 records format 6). */
+/** The trace stream's format (version 7 records format 6, version 8 format 8). */
 const FORMAT = traceFormatOf(INSTRUMENTER);
 const KERNEL_ITERATIONS = 20_000_000;
 const SMA_BARS = 1_000_000;
@@ -65,7 +66,7 @@ function timed(body: () => void): Timing {
   return { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: (c.user + c.system) / 1e6 };
 }
 
-/** Counts a trace stream's region-id words and address words (records as docs/TRACE.md lays them out); formats 5 and 6: all their words as address words. */
+/** Counts a trace stream's region-id words and address words (records as docs/TRACE.md lays them out); formats 5 and up: all their words as address words. */
 function wordCounter(meta: () => InstrumentMeta) {
   const counts = { regionWords: 0, addressWords: 0 };
   const onTrace = (bytes: Uint8Array): void => {

@@ -6,8 +6,12 @@
 // limit keeps its predictors in the trace memory. The promise: any module version 6 runs, version 7
 // runs with the same stream, counts and stop; one neither can run is refused by both with
 // MODULE_LIMIT before V8 sees it; reserved names and a second memory are refused by both.
+// Version 8 (format 8: version 7's modules with a period-2 address predictor, three predictor words
+// a slot) falls back the same way with its own predictor, so every case runs under it too: the same
+// stop, counts and per-instruction records (its stream expanded), a stream of its own.
 import { describe, expect, it } from 'vitest';
-import { compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { TraceExpander } from '../../traces/index.ts';
 import { createHash } from 'node:crypto';
 import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 import { stubHost } from '../helpers/host.ts';
@@ -42,8 +46,8 @@ const BR_IF = [0x20, 6, 0x0d, 0]; // local.get 6; br_if 0 (never taken: local 6 
 const LOAD = [0x20, 6, 0x28, 2, 0, 0x1a, 0x20, 6, 0x0d, 0]; // a load at local 6, then the branch
 const GROW = [0x41, 0, 0x40, 0, 0x1a]; // memory.grow 0 (succeeds, charged 0); drop
 
-/** How a run of two bars went (its trace stream's SHA-256), or the code it was refused with. */
-type Outcome = { code: string | null; message: string | null; instructions: bigint; fuelUsed: bigint; trace: string } | { refused: string };
+/** How a run of two bars went (its trace stream's SHA-256, and its expansion's records'), or the code it was refused with. */
+type Outcome = { code: string | null; message: string | null; instructions: bigint; fuelUsed: bigint; trace: string; records: string } | { refused: string };
 
 const compiled = new Map<string, ReturnType<typeof compileGuest>>();
 
@@ -74,7 +78,23 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
     }
   }
   const stats = inst.finish();
-  return { code, message, instructions: stats.instructions, fuelUsed: stats.fuelUsed, trace: createHash('sha256').update(Buffer.concat(pieces)).digest('hex') };
+  const stream = Buffer.concat(pieces);
+  // The per-instruction records the stream expands to (with the end record's count and stop).
+  const records = createHash('sha256');
+  if (config.mode === 'trace') {
+    const ex = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.update(`${r.func}@${r.offset}:${r.opcode}/${r.stackHeight}=${r.address};`));
+    ex.push(stream);
+    ex.end();
+    records.update(`${ex.count} ${JSON.stringify(ex.stop)}`);
+  }
+  return { code, message, instructions: stats.instructions, fuelUsed: stats.fuelUsed, trace: createHash('sha256').update(stream).digest('hex'), records: records.digest('hex') };
+}
+
+/** Version 8's outcome against version 6's (or 7's): all but the stream's bytes (traced, its own predictor), which are version 7's fuel-only. */
+function expectV8(wasm: Uint8Array, ts: bigint[], over: Partial<SandboxConfig>, v6: Outcome, label = ''): void {
+  const v8 = run3(wasm, ts, INSTRUMENTER_V8, over);
+  if ('refused' in v6 || over.mode !== 'trace') expect(v8, label).toEqual(v6);
+  else expect({ ...v8, trace: v6.trace }, label).toEqual(v6);
 }
 
 // on_bar (49,986 locals: rewritten without the mirrors) loops calling $g (with them), which loads,
@@ -129,6 +149,7 @@ describe('version 7 traps where version 6 does', () => {
         const a = run3(TRAPS, [100_000n, t], INSTRUMENTER_V6, over);
         expect(a, `t ${t}`).toMatchObject({ code: 'GUEST_TRAP' });
         expect(run3(TRAPS, [100_000n, t], INSTRUMENTER_V7, over), `t ${t} ${JSON.stringify(over)}`).toEqual(a);
+        expectV8(TRAPS, [100_000n, t], over, a, `v8 t ${t} ${JSON.stringify(over)}`);
         messages.add((a as { message: string }).message);
       }
     }
@@ -145,7 +166,9 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     for (let fuel = 1n; fuel <= total + 1n; fuel += 3n) {
       for (const flushThreshold of [undefined, 64]) {
         const over = { mode: 'trace' as const, fuel, ...(flushThreshold !== undefined ? { flushThreshold } : {}) };
-        expect(run3(MIXED, ts, INSTRUMENTER_V7, over), `fuel ${fuel} ${flushThreshold}`).toEqual(run3(MIXED, ts, INSTRUMENTER_V6, over));
+        const a = run3(MIXED, ts, INSTRUMENTER_V6, over);
+        expect(run3(MIXED, ts, INSTRUMENTER_V7, over), `fuel ${fuel} ${flushThreshold}`).toEqual(a);
+        expectV8(MIXED, ts, over, a, `v8 fuel ${fuel} ${flushThreshold}`);
       }
     }
   }, 300_000);
@@ -157,12 +180,15 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
       const a = run(fits6, INSTRUMENTER_V6, { mode });
       expect(a, mode).toMatchObject({ code: null, instructions: 2n * 16n });
       expect(run(fits6, INSTRUMENTER_V7, { mode }), mode).toEqual(a);
+      expectV8(fits6, [1n, 2n], { mode }, a, mode);
     }
     // One more local: neither can trace it; both refuse it with MODULE_LIMIT, not V8's compile error.
     const over = strategy(49_987, LOAD, 3);
     expect(run(over, INSTRUMENTER_V6, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
     expect(run(over, INSTRUMENTER_V7, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(over, INSTRUMENTER_V8, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
     expect(run(over, INSTRUMENTER_V7, { mode: 'fuel' })).toMatchObject({ code: null });
+    expect(run(over, INSTRUMENTER_V8, { mode: 'fuel' })).toEqual(run(over, INSTRUMENTER_V7, { mode: 'fuel' }));
   }, 120_000);
 
   it('7,654,321 body bytes, traced: a branch-heavy function version 6 fits runs under version 7, the same', () => {
@@ -171,10 +197,12 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace' });
     expect(a).toMatchObject({ code: null, instructions: 2n * 200_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace' })).toEqual(a);
-    // Past what version 6 fits: both refuse it with MODULE_LIMIT.
+    expectV8(wasm, [1n, 2n], { mode: 'trace' }, a);
+    // Past what version 6 fits: all refuse it with MODULE_LIMIT.
     const huge = strategy(1, BR_IF, 140_000);
     expect(run(huge, INSTRUMENTER_V6, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
     expect(run(huge, INSTRUMENTER_V7, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(huge, INSTRUMENTER_V8, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
   }, 300_000);
 
   it('7,654,321 body bytes, fuel-only: a grow-heavy function version 6 fits runs under version 7, the same', () => {
@@ -183,11 +211,67 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'fuel' });
     expect(a).toMatchObject({ code: null, instructions: 2n * 450_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'fuel' })).toEqual(a);
+    expectV8(wasm, [1n, 2n], { mode: 'fuel' }, a);
     // And when the budget runs out (the second bar's one region does not fit).
     const short = run(wasm, INSTRUMENTER_V6, { mode: 'fuel', fuel: 500_000n });
     expect(short).toMatchObject({ code: 'FUEL_EXHAUSTED', instructions: 450_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'fuel', fuel: 500_000n })).toEqual(short);
+    expectV8(wasm, [1n, 2n], { mode: 'fuel', fuel: 500_000n }, short);
   }, 300_000);
+});
+
+/**
+ * A strategy whose on_bar calls `functions` functions, each `loads` regions of one load at a constant
+ * address (a predictor slot each) and a br_if never taken.
+ */
+function manySlots(functions: number, loads: number): Uint8Array {
+  const section = (w: Writer, id: number, payload: Writer) => w.u8(id).sized(payload);
+  const unit = new Uint8Array([0x41, 8, 0x28, 2, 0, 0x1a, 0x41, 0, 0x0d, 0]); // i32.load (i32.const 8); drop; br_if 0 (i32.const 0)
+  const out = new Writer(64 + functions * (unit.length * loads + 8)).bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  section(out, 1, new Writer().u32(2).u8(0x60).u32(6).u8(0x7e).u8(0x7c).u8(0x7c).u8(0x7c).u8(0x7c).u8(0x7c).u32(0).u8(0x60).u32(0).u32(0));
+  const types = new Writer().u32(functions + 1).u32(0);
+  for (let i = 0; i < functions; i++) types.u32(1);
+  section(out, 3, types);
+  section(out, 5, new Writer().u32(1).u8(0).u32(1));
+  section(out, 7, new Writer().u32(2).name('on_bar').u8(0).u32(0).name('memory').u8(2).u32(0));
+  const code = new Writer(functions * (unit.length * loads + 8) + 64).u32(functions + 1);
+  const main = new Writer().u32(0);
+  for (let i = 0; i < functions; i++) main.u8(0x10).u32(i + 1);
+  code.sized(main.u8(0x0b));
+  for (let i = 0; i < functions; i++) {
+    const body = new Writer(unit.length * loads + 8).u32(0);
+    for (let j = 0; j < loads; j++) body.bytes(unit);
+    code.sized(body.u8(0x0b));
+  }
+  section(out, 10, code);
+  return out.toBytes();
+}
+
+describe('__bp_predictors at V8\'s function size', () => {
+  /** Whether a module keeps its predictors in globals, copied out by __bp_predictors (else in the trace memory). */
+  const predictorGlobals = (wasm: Uint8Array, instrumenter: string, over: Partial<SandboxConfig>): [number, boolean] => {
+    const guest = compileGuest(wasm, { ...DEFAULT_SANDBOX, ...over, instrumenter });
+    return [guest.meta!.predictorSlots, WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_predictors')];
+  };
+  const over = { mode: 'trace' as const, flushThreshold: 1 << 16 };
+
+  it('300,000 predictor slots: version 8 keeps them in the trace memory (its copying function would be past 7,654,321 bytes), version 7 in globals; both run what version 6 runs', () => {
+    // 900,000 predictor globals fit V8's 1,000,000, but copying them takes 12-13 bytes each: V8 refused the module (WASM_MALFORMED) before.
+    const wasm = manySlots(10, 30_000);
+    const a = run(wasm, INSTRUMENTER_V6, over);
+    expect(a).toMatchObject({ code: null, instructions: 2n * (10n * 5n * 30_000n + 21n) });
+    expect(run(wasm, INSTRUMENTER_V7, over)).toEqual(a);
+    expectV8(wasm, [1n, 2n], over, a);
+    expect([predictorGlobals(wasm, INSTRUMENTER_V7, over), predictorGlobals(wasm, INSTRUMENTER_V8, over)]).toEqual([[300_000, true], [300_000, false]]);
+  }, 600_000);
+
+  it('360,000 predictor slots: version 7 keeps them in the trace memory too (720,000 globals fit, their copying function does not), and runs what version 6 runs', () => {
+    const wasm = manySlots(12, 30_000);
+    const a = run(wasm, INSTRUMENTER_V6, over);
+    expect(a).toMatchObject({ code: null, instructions: 2n * (12n * 5n * 30_000n + 25n) });
+    expect(run(wasm, INSTRUMENTER_V7, over)).toEqual(a);
+    expect(predictorGlobals(wasm, INSTRUMENTER_V7, over)).toEqual([360_000, false]);
+  }, 600_000);
 });
 
 /** A strategy with `globals` mutable i32 globals (each exported by the instrumentation as __bp_g<i>) whose on_bar loads twice. */
@@ -200,7 +284,7 @@ describe('version 7 at V8\'s module limits runs whatever version 6 runs', () => 
     const named = wat(`(module (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)) (func (export "__bp_predictors")))`);
     const twoMemories = wat(`(module (memory (export "memory") 1) (memory $m2 1)
       (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (i32.store $m2 (i32.const 0) (i32.const 7))))`);
-    for (const instrumenter of [INSTRUMENTER_V6, INSTRUMENTER_V7]) {
+    for (const instrumenter of [INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8]) {
       expect(run(named, instrumenter, { mode: 'trace' }), instrumenter).toEqual({ refused: 'EXPORT_RESERVED' });
       expect(run(twoMemories, instrumenter, { mode: 'trace' }), instrumenter).toEqual({ refused: 'WASM_UNSUPPORTED' });
     }
@@ -212,9 +296,12 @@ describe('version 7 at V8\'s module limits runs whatever version 6 runs', () => 
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace', flushThreshold: 64 });
     expect(a).toMatchObject({ code: null, instructions: 2n * 7n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace', flushThreshold: 64 })).toEqual(a);
-    // One more: past the limit under both, refused with MODULE_LIMIT before V8 sees it.
+    // Version 8: its three predictor words a slot in the trace memory too (a keyframe before the second bar reads them there).
+    expectV8(wasm, [1n, 2n], { mode: 'trace', flushThreshold: 64 }, a);
+    // One more: past the limit under all, refused with MODULE_LIMIT before V8 sees it.
     const over = manyMutableGlobals(999_989);
     expect(run(over, INSTRUMENTER_V6, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
     expect(run(over, INSTRUMENTER_V7, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
+    expect(run(over, INSTRUMENTER_V8, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
   }, 300_000);
 });

@@ -351,9 +351,10 @@ export function instrument(wasm: Uint8Array, options: InstrumentOptions): Instru
   let { code, maxFunctionTraceBytes, copies } = rewriteAll();
   let spill = ctx.predictorGlobals ? predictorSpillBody(ctx, v5x!) : null;
   if (spill !== null && spill.length > MAX_FUNCTION_BYTES) {
-    // __bp_predictors (~13 bytes a predictor word) would be past V8's function size (~196,000 slots
-    // in version 8, ~294,000 in version 7): the predictors stay in the trace memory, as past the
-    // globals limit. Only a module V8 would refuse otherwise is rewritten.
+    // __bp_predictors (12 or 13 bytes a predictor word) would be past V8's function size, as with a
+    // few hundred thousand slots (measured: 240,000 under version 8, 360,000 under version 7): the
+    // predictors stay in the trace memory, as past the globals limit. Only a module V8 would refuse
+    // otherwise is rewritten.
     ctx.predictorGlobals = false;
     ctx.regions.truncate(0);
     ctx.bulkRegion.length = ctx.bulkPosition.length = 0;
