@@ -80,12 +80,26 @@ function cachedTimes(key: CacheKey & { path: string }): TimeSource {
 }
 
 /**
- * Starts the thread on the run's data file (`standIn` for it, when given), if it is one CSV of more
+ * The hashing thread, started before its job is known (verify starts it before opening the record, so
+ * the thread boots meanwhile, ~10-20 ms, on another core); null when no thread can start here (e.g.
+ * under Node's permission model: everything is then read as before). Ended by startHashAhead's close,
+ * or by `terminate` when verify fails before.
+ */
+export function startHashThread(): Worker | null {
+  try {
+    return new Worker(HASH_THREAD_SOURCE, { eval: true });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the thread (`thread`, from startHashThread; a new one when not given) on the run's data file (`standIn` for it, when given), if it is one CSV of more
  * than `streamAbove` bytes (as recorded) with a column cache under its recorded key, on file `kept.name`
  * of run folder `dir` when it is expected to be `kept.size` bytes (at most KEEP_LIMIT), and on its files
  * `renderings` (none: the rendering cache is off); null when there is nothing to hash.
  */
-export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, kept: { name: string; size: number } | null, renderings: readonly string[]): HashAhead | null {
+export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, kept: { name: string; size: number } | null, renderings: readonly string[], thread?: Worker | null): HashAhead | null {
   const feed = cachedFeed(files, standIn, streamAbove);
   const keep = kept && Number.isSafeInteger(kept.size) && kept.size >= 0 && kept.size <= KEEP_LIMIT ? kept : null;
   const job: HashJob = { files: [
@@ -93,13 +107,12 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
     ...(keep ? [{ path: path.join(dir, keep.name), regularOnly: false, keep: keep.size }] : []),
     ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
   ] };
-  if (job.files.length === 0) return null;
-  let worker: Worker;
-  try {
-    worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
-  } catch {
-    return null; // (no threads here, e.g. under Node's permission model: everything is read as before)
+  if (job.files.length === 0) {
+    void thread?.terminate();
+    return null;
   }
+  const worker = thread === undefined ? startHashThread() : thread;
+  if (worker === null) return null; // (no threads here, e.g. under Node's permission model: everything is read as before)
   const settle: ((h: Hashed | null) => void)[] = [];
   const answers = job.files.map(() => new Promise<Hashed | null>((resolve) => settle.push(resolve)));
   // a thread that fails to start or dies leaves every file to be read as before

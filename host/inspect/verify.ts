@@ -40,7 +40,7 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { KEEP_LIMIT, startHashAhead, type HashAhead } from './hash-ahead.ts';
+import { KEEP_LIMIT, startHashAhead, startHashThread, type HashAhead } from './hash-ahead.ts';
 import { checkResultFile, RESULT_BLOCK } from './result-stream.ts';
 import { hashedChunks, isRendered, RenderingCache, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
@@ -567,26 +567,30 @@ export function timelineOfOne(source: TimeSource, expected: number, keep?: reado
 }
 
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
-  const rec = await openRecord(opts.dir, opts.trustedKey ?? null);
-  // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
-  // (a check that passed before is remembered under the cache folder, by verify or by the build: build/normalized-cache)
-  const recordedSources = (rec.bodies.strategy.sources as { path: string; normalizedSha256?: Uint8Array }[]) ?? [];
-  const sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
-    path: src.path,
-    text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
-    recorded: src.normalizedSha256 ?? new Uint8Array(0),
-  }))), cacheRoot());
+  // the hashing thread boots while the record is opened; its job is given once the record says what to hash
+  const thread = startHashThread();
+  let sourceCheck: SourceCheck | null = null;
   let ahead: HashAhead | null = null;
   try {
+    const rec = await openRecord(opts.dir, opts.trustedKey ?? null);
+    // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
+    // (a check that passed before is remembered under the cache folder, by verify or by the build: build/normalized-cache)
+    const recordedSources = (rec.bodies.strategy.sources as { path: string; normalizedSha256?: Uint8Array }[]) ?? [];
+    sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
+      path: src.path,
+      text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
+      recorded: src.normalizedSha256 ?? new Uint8Array(0),
+    }))), cacheRoot());
     // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
     const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
     const resultSize = Number(toBigInt(rec.bodies.result.size));
     const keep = resultSize <= (opts.resultStream?.above ?? KEEP_LIMIT) ? { name: FILES.result, size: resultSize } : null;
-    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings);
+    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings, thread);
     return await verifyOpened(opts, rec, sourceCheck, ahead);
   } finally {
-    sourceCheck.close();
-    ahead?.close();
+    sourceCheck?.close();
+    if (ahead) ahead.close();
+    else void thread?.terminate(); // (nothing to hash, or verify failed before it knew what to)
   }
 }
 

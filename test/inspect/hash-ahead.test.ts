@@ -14,7 +14,7 @@ import { backtest } from '../../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { startHashAhead } from '../../host/inspect/hash-ahead.ts';
+import { startHashAhead, startHashThread } from '../../host/inspect/hash-ahead.ts';
 import { decodeSignedRecord, type LinkKind } from '../../host/audit/record.ts';
 import type { RecordedDataFile } from '../../host/inspect/opened-record.ts';
 import { AuditError } from '../../host/errors.ts';
@@ -139,6 +139,22 @@ describe('the data file hashed ahead', () => {
       linked?.close();
     }
     expect(startHashAhead([], undefined, STREAMED, run, null, [])).toBeNull();
+  });
+
+  it('a thread started before its job (as verify starts it, before opening the record) takes the job, or ends when there is none', async () => {
+    const stats = await readFile(path.join(run, FILES.stats));
+    const right = { size: stats.length, sha256: createHash('sha256').update(stats).digest('hex') };
+    const idle = startHashThread()!;
+    const ended = new Promise<number>((resolve) => idle.once('exit', resolve));
+    expect(startHashAhead([], undefined, STREAMED, run, null, [], idle)).toBeNull();
+    await ended;
+    expect(idle.threadId).toBe(-1); // (ended)
+    const ahead = startHashAhead([], undefined, STREAMED, run, null, [FILES.stats], startHashThread());
+    try {
+      expect(await ahead!.isRendered(FILES.stats, right)).toBe(true);
+    } finally {
+      ahead?.close();
+    }
   });
 
   it('result.pb of its expected size is read and hashed there and handed over whole; another size is no answer', async () => {
