@@ -533,6 +533,10 @@ export function timelineOfOne(source: TimeSource, expected: number, keep?: reado
   let lastHi = 0, lastLo = 0; // the latest time so far, its words (lo compared unsigned)
   for (let c = source.next(); c; c = source.next()) {
     const n = c.time.length;
+    if (!out && want === keep!.length) {
+      k += n; // (every kept bar is behind: the rest are only counted)
+      continue;
+    }
     const w = timeWords(c.time);
     if (out && k + n > out.length) {
       const grown = new BigInt64Array(Math.max(2 * out.length, k + n));
