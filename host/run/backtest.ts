@@ -19,7 +19,7 @@ import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
 import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
-import { warmRecordCodec, type RunOutcome } from './execute.ts';
+import { feedPeriods, warmRecordCodec, type RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
 import { loadStrategy } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
@@ -103,12 +103,14 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   if (r.out !== undefined) await checkOutDir(r.out, Boolean(r.force), keep);
   r.onPhase?.({ step: 'build', file: r.strategy });
   // While the build runs, this thread has nothing to do: the report's candles (they read the bars alone)
-  // and its chart library are made now rather than after the run. Not when the build is in: the run comes first.
+  // and its chart library are made now rather than after the run. Not when the build is in: the run comes first;
   const candles = r.report !== false && !built ? reportCandles(data) : [];
+  // and the bar periods the run would infer first thing (over every bar held in memory), as it would
+  const periods = !built && data.every((d) => 'bars' in d) ? feedPeriods(data) : undefined;
   const strategy = await building;
   r.onPhase?.({ step: 'run' });
   const running = executeRunIsolated(
-    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter },
+    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter, periods },
     // The bars cross to the guest thread without a copy and come back for the report; the thread then
     // ends, freeing what the run left on it before the run folder is written.
     { timeoutMs: r.timeoutMs, lendData: true, endThread: true },

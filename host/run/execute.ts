@@ -54,6 +54,8 @@ export interface RunInput {
   toolchain?: Record<string, unknown>;
   /** The instrumenter to run under (a replay's recorded one); recorded in the toolchain link. Default: INSTRUMENTER_VERSION. */
   instrumenter?: string;
+  /** feedPeriods(data), when the caller has it already (made while it waited for the build): not inferred again. */
+  periods?: readonly bigint[];
   /** Where the engine reports its progress (engine/progress): for a display only, it changes nothing in the run. */
   progress?: ProgressCounter;
 }
@@ -150,7 +152,7 @@ export function executeRun(input: RunInput): RunOutcome {
   if (feeds.length === 0) throw new UsageError('USAGE', 'a run needs at least one data file');
   if (new Set(feeds.map((f) => f.symbol)).size !== feeds.length) throw new UsageError('USAGE', `symbol names must be unique: ${feeds.map((f) => f.symbol).join(', ')}`);
   const configBody = configMessage(config);
-  const periods = feedPeriods(feeds);
+  const periods = input.periods?.length === feeds.length ? [...input.periods] : feedPeriods(feeds);
   // The whole config link, the module and the data (without paths): docs/AUDIT.md.
   const runId = runIdOf(sha256(input.strategy.wasm), dataMessage(feeds, feeds.map(() => 0), periods), configBody);
   const log = (input.logger ?? silentLogger).child({ runId });

@@ -37,6 +37,8 @@ export interface IsolatedRequest {
   progress?: ProgressCounter;
   /** The instrumenter to run under (a replay's: the recorded one). */
   instrumenter?: string;
+  /** Each feed's period as feedPeriods (run/execute) infers it, when the caller has it already. */
+  periods?: readonly bigint[];
 }
 
 type Reply = { value: unknown } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
@@ -293,7 +295,7 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter });
+  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter, periods: job.periods });
   // No row objects cross, nor the columns; the equity, times and encoded result are made for this reply: moved, not copied.
   const { rows: _, columns, ...made } = outcome;
   const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, counts: { trades: columns!.trades.length, orders: columns!.orders.length } };

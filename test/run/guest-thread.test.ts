@@ -4,7 +4,7 @@
 // bars can be lent to the thread (moved, then given back) and its result columns come back moved.
 import { describe, expect, it } from 'vitest';
 import { executeRunIsolated, inGuestThread, prepareGuestThread, transferableBuffers } from '../../host/run/worker.ts';
-import { executeRun, warmRecordCodec } from '../../host/run/execute.ts';
+import { executeRun, feedPeriods, warmRecordCodec } from '../../host/run/execute.ts';
 import { Worker } from 'node:worker_threads';
 import { encodeResult } from '../../host/audit/codec.ts';
 import { SandboxError } from '../../host/errors.ts';
@@ -162,12 +162,15 @@ describe('what crosses to a guest thread without a copy', () => {
     }
   });
 
-  it('a run on a thread prepared ahead (modules loaded, record codecs warmed) has the record and result of a run on this thread', async () => {
+  it('a run on a thread prepared ahead (modules loaded, record codecs warmed), given its periods, has the record and result of a run on this thread', async () => {
     strategy ??= await loadStrategy('strategies-as/sma-cross.ts');
     warmRecordCodec(); // this thread's codecs warmed as well: a run after it is unchanged
     const here = executeRun({ strategy, data: feed(20_000), config: DEFAULT_CONFIG });
     prepareGuestThread();
-    const there = await executeRunIsolated({ strategy, data: feed(20_000), config: DEFAULT_CONFIG }, { endThread: true });
+    // (with the periods the caller inferred while it waited, as backtest passes them: the same as inferred there)
+    const data = feed(20_000);
+    const there = await executeRunIsolated({ strategy, data, config: DEFAULT_CONFIG, periods: feedPeriods([data]) }, { endThread: true });
+    expect(feedPeriods([data])).toEqual([60_000_000_000n]);
     expect([toHex(sha256(there.recordBytes)), toHex(sha256(there.resultBytes)), toHex(there.trace.root)]).toEqual([toHex(sha256(here.recordBytes)), toHex(sha256(here.resultBytes)), toHex(here.trace.root)]);
     expect([here.barsPerFeed, there.barsPerFeed]).toEqual([[20_000], [20_000]]);
   }, 60_000);
