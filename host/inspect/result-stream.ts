@@ -1,7 +1,8 @@
 /**
  * @module inspect/result-stream
  * verify's check of a result.pb too large to hold (above hash-ahead's KEEP_LIMIT: 156 MB at 10M bars)
- * when nothing else reads its rows (every rendering of the folder remembered): the file read once, in
+ * when nothing else reads its rows (the CSV files and report.html remembered; stats.json is rendered from the
+ * stats alone): the file read once, in
  * blocks, each block hashed as it is read and checked through a window over them (audit/codec
  * ResultStreamCheck: the same errors at the same byte positions as checkResult), so the bytes checked
  * are the bytes hashed and the memory held is a block or two (and the longest row), not the file.

@@ -724,7 +724,8 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
       asRemembered.set(f.name, remembered !== null && (await renderedAsRemembered(f.name, remembered)));
     }
     const reportAsRemembered = reportRemembered !== null && (await renderedAsRemembered(REPORT_FILE, reportRemembered));
-    const rowsRead = renderedFiles.some((f) => !asRemembered.get(f.name)) || (hasReport && !reportAsRemembered);
+    // (stats.json renders the stats alone; the CSV files and the page read the rows or the equity)
+    const rowsRead = renderedFiles.some((f) => !asRemembered.get(f.name) && f.name !== FILES.stats) || (hasReport && !reportAsRemembered);
     // rows found canonical before (remembered with the renderings, by these bytes' size and SHA-256) are counted, not read
     const resultRemembered = await renderings.remembered(FILES.result);
     const isRemembered = (size: number, sha256: Uint8Array): boolean => resultRemembered !== null && resultRemembered.size === size && resultRemembered.sha256 === toHex(sha256);
@@ -758,17 +759,18 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     expectField('result', 'equityFinal', (r.equityFinal as number) ?? 0, checked.stats.equityFinal, FILES.result);
     if (checked.equityPoints !== timeline.length) fail('result', `${checked.equityPoints} equity points for ${timeline.length} bars`);
     // the rows are read from the (checked) bytes again as each file is compared: never all held as objects
-    const streamedRowsOf = resultBytes ? streamedResult(resultBytes, checked.equity!, checked.stats) : null;
+    // (checked as read, inspect/result-stream: only stats.json may be rendered, from the stats alone)
+    const streamedRowsOf = resultBytes ? streamedResult(resultBytes, checked.equity!, checked.stats) : ({ stats: checked.stats } as BacktestResult);
     // report.html's rows are tallied as trades.csv and orders.csv read them, so the page reads none again
     const tally = hasReport && !reportRemembered ? new RowTally(reportFeeds.map((f) => f.candles!)) : null;
-    const result = tally ? tallied(streamedRowsOf!, tally) : { result: streamedRowsOf, passes: () => 0 };
+    const result = tally ? tallied(streamedRowsOf, tally) : { result: streamedRowsOf, passes: () => 0 };
     for (const f of renderedFiles) {
       covered.add(f.name);
       // the file remembered as this record's rendering, by size and SHA-256, is not rendered again; else rendered, compared and remembered
       if (asRemembered.get(f.name)) continue;
       const hash = createHash('sha256');
       const size = { n: 0 };
-      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result!, f.name === FILES.equity || timeline instanceof BigInt64Array ? await allTimes() : NO_TIMES), hash, size), FILES.result);
+      await expectRendering('result', dir, f.name, hashedChunks(f.chunks(result.result, f.name === FILES.equity || timeline instanceof BigInt64Array ? await allTimes() : NO_TIMES), hash, size), FILES.result);
       await renderings.remember(f.name, { size: size.n, sha256: hash.digest('hex') });
     }
     passed('result');

@@ -4,7 +4,7 @@
 // writer remembered them), and a changed, cut or non-canonical result.pb fails with the very message it
 // gives read whole, and with no cache at all.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash, createPrivateKey } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,7 @@ const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 const STREAMED = { above: 0, block: 7 };
 const saved = process.env.BACKPROOF_CACHE_DIR;
 const key = createPrivateKey(generateKeys().privateKeyPem);
-let work: string, run: string, cache: string;
+let work: string, run: string, runCsv: string, cache: string;
 
 async function outcome(dir: string, resultStream?: typeof STREAMED): Promise<string> {
   return verifyRun({ dir, ...(resultStream ? { resultStream } : {}) }).then((r) => `OK ${r.steps.join(',')}`, (e: unknown) => (e instanceof AuditError ? `${e.step}: ${e.message}` : `not an AuditError: ${String(e)}`));
@@ -69,8 +69,8 @@ async function rememberRenderings(dir: string): Promise<void> {
   }
 }
 
-/** A copy whose result.pb is `edit`'s bytes, with the record re-signed to bind them (so only their decoding can fail), its renderings remembered. */
-async function resultLie(edit: (b: Buffer) => Buffer): Promise<string> {
+/** A copy whose result.pb is `edit`'s bytes, with the record re-signed to bind them (so only their decoding can fail), its renderings remembered (unless `remembered` is false). */
+async function resultLie(edit: (b: Buffer) => Buffer, remembered = true): Promise<string> {
   const dir = await copy();
   const bytes = edit(await readFile(path.join(dir, FILES.result)));
   await writeFile(path.join(dir, FILES.result), bytes);
@@ -81,7 +81,7 @@ async function resultLie(edit: (b: Buffer) => Buffer): Promise<string> {
   const raw = signedRecordBytes(encodeRecord(runIdOf(bodies.strategy.wasmSha256 as Uint8Array, bodies.data, bodies.config), chainLinks(bodies)), key);
   await writeFile(path.join(dir, FILES.record), raw);
   await writeFile(path.join(dir, FILES.recordJson), renderRecordJson(decodeSignedRecord(raw)));
-  await rememberRenderings(dir);
+  if (remembered) await rememberRenderings(dir);
   return dir;
 }
 
@@ -94,6 +94,9 @@ beforeAll(async () => {
   const config: RunConfig = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } };
   const outcome = executeRun({ strategy, data: await openData('data/GOOG.csv', {}), config });
   await writeRunDir({ dir: run, force: false, outcome, strategy, config, key });
+  runCsv = path.join(work, 'run-csv');
+  await writeRunDir({ dir: runCsv, force: false, outcome, strategy, config, key, csv: ['trades'] });
+  expect((await readdir(runCsv)).includes(FILES.trades)).toBe(true);
 }, 180_000);
 beforeEach(() => {
   process.env.BACKPROOF_CACHE_DIR = cache;
@@ -110,16 +113,32 @@ describe('a large result.pb checked as it is read', () => {
     const { outcomes, streamed } = await threeWays(run);
     expect(outcomes).toEqual([OK, OK, OK]);
     expect(streamed).toBe(true);
-    // once, by the first: the rows counted, not read (the writer remembered them); the second and third read it whole
-    expect(streamCalls.mock.calls).toEqual([[path.join(run, FILES.result), (await readFile(path.join(run, FILES.result))).length, false, 7]]);
+    // by the first, the rows counted, not read (the writer remembered them); the second read it whole (the default
+    // limit); the third, with no cache (stats.json rendered, from the stats alone), every row read
+    const size = (await readFile(path.join(run, FILES.result))).length;
+    expect(streamCalls.mock.calls).toEqual([[path.join(run, FILES.result), size, false, 7], [path.join(run, FILES.result), size, true, 7]]);
   });
 
-  it('not when a rendering is not remembered (it reads the rows): read whole, as before', async () => {
-    const dir = await resultLie((b) => b); // the same bytes under a new record: nothing remembered for it
+  it('not when a rendering that reads the rows is not remembered (trades.csv): read whole, as before', async () => {
     await rm(path.join(cache, 'rendered'), { recursive: true, force: true });
     streamCalls.mockClear();
-    expect(await outcome(dir, STREAMED)).toBe(OK);
+    expect(await outcome(runCsv, STREAMED)).toBe(OK);
     expect(streamCalls).not.toHaveBeenCalled();
+    expect(await outcome(runCsv, STREAMED)).toBe(OK); // (now remembered)
+    expect(streamCalls).toHaveBeenCalledTimes(1);
+  });
+
+  it('stats.json not remembered (it reads the stats alone) is rendered from the stats as read: streamed, rows checked; edited, it fails as read whole', async () => {
+    const dir = await resultLie((b) => b, false); // (a new record: nothing remembered for it)
+    const { outcomes, streamed } = await threeWays(dir);
+    expect(outcomes).toEqual([OK, OK, OK]);
+    expect(streamed).toBe(true);
+    const edited = await resultLie((b) => b, false);
+    await writeFile(path.join(edited, FILES.stats), (await readFile(path.join(edited, FILES.stats), 'utf8')).replace('"trades": ', '"trades": 1'));
+    const failed = await threeWays(edited);
+    expect(failed.outcomes[0]).toMatch(/^result: stats\.json line [0-9]+ differs from result\.pb: /);
+    expect(failed.outcomes).toEqual([failed.outcomes[0], failed.outcomes[0], failed.outcomes[0]]);
+    expect(failed.streamed).toBe(true);
   });
 
   it('a result.pb changed after the run fails on its hash, as read whole', async () => {
