@@ -10,11 +10,10 @@ import {
   UsageError, verifyAttestation, verifyProofBundle, type Envelope, type ProofBundle,
 } from '../index.ts';
 import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
-import type { CommandSpec } from './command.ts';
+import { str, type CommandSpec } from './command.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
 const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? x.toString() : x), 2) + '\n';
-const str = (name: string, arg: string, help: string) => ({ name, type: 'string' as const, arg, help });
 
 const replay: CommandSpec = {
   name: 'replay',

@@ -13,7 +13,7 @@ import {
 } from '../index.ts';
 import { fromHex, sha256, toHex } from '../../traces/index.ts';
 import { DEFAULT_KEY_DIR, numberOption, vkeyOption, type Out } from './args.ts';
-import type { CommandSpec } from './command.ts';
+import { str, type CommandSpec } from './command.ts';
 
 async function keyFrom(file: string | undefined) {
   return loadPrivateKey(file ?? path.join(DEFAULT_KEY_DIR, 'backproof.key'));
@@ -56,7 +56,6 @@ export const LOG_GROUP = {
 with C2SP signed-note checkpoints (Ed25519), inclusion and consistency proofs.`,
 };
 
-const str = (name: string, arg: string, help: string) => ({ name, type: 'string' as const, arg, help });
 const KEY = str('key', 'FILE', `the log's signing key (default ${DEFAULT_KEY_DIR}/backproof.key)`);
 const HASH = str('hash', 'HEX', 'the entry as 64 hex digits, instead of a run folder');
 const OUT = str('out', 'FILE', 'write the proof to FILE instead of stdout');
