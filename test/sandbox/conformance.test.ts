@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
 import { generatedStrategyWat, GENERATED_RESULT_AT } from '../helpers/generate.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX as BASE_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, type GuestModule, type SandboxConfig } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX as BASE_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type GuestModule, type SandboxConfig } from '../../host/sandbox/index.ts';
 import { stubHost } from '../helpers/host.ts';
 import { TraceExpander, type StaticMap, type InstructionRecord } from '../../traces/index.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
@@ -21,9 +21,10 @@ import { loadData } from '../../host/index.ts';
 const generated = new Map<number, Uint8Array>();
 
 // Every check runs on every trace format: 4 (region ids), 5 (branch bits, predicted addresses) and 6
-// (5 with keyframes: flushing every 1 KiB, so that nearly every call starts with one), and under
-// instrumenter version 7 (format 6's stream, its fuel check branching out of the function).
-const FORMATS: [string, number | undefined][] = [[INSTRUMENTER_V4, undefined], [INSTRUMENTER_V5, undefined], [INSTRUMENTER_V6, 1024], [INSTRUMENTER_V7, 1024]];
+// (5 with keyframes: flushing every 1 KiB, so that nearly every call starts with one), under
+// instrumenter version 7 (format 6's stream, its fuel check branching out of the function) and
+// version 8 (format 8: its period-2 address predictor, keyframes of three words a slot).
+const FORMATS: [string, number | undefined][] = [[INSTRUMENTER_V4, undefined], [INSTRUMENTER_V5, undefined], [INSTRUMENTER_V6, 1024], [INSTRUMENTER_V7, 1024], [INSTRUMENTER_V8, 1024]];
 for (const [instrumenter, flushThreshold] of FORMATS) describe(`${instrumenter}${flushThreshold ? `, flushed every ${flushThreshold} bytes` : ''}`, () => {
 const DEFAULT_SANDBOX: SandboxConfig = { ...BASE_SANDBOX, instrumenter, flushThreshold };
 conformance(DEFAULT_SANDBOX);

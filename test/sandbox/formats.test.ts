@@ -1,11 +1,12 @@
-// Trace formats 4, 5 and 6 describe the same execution: every example strategy, run by the engine on
-// real data, and every generated conformance module expand — instruction by instruction — to the
-// same (function, byte offset, opcode, stack height, address) under all three, with the same count,
-// fuel, result and stop; format 5's stream is far smaller, and format 6's is format 5's plus its
-// keyframes and their table (docs/TRACE.md, "Trace records", "Keyframes").
+// Trace formats 4, 5, 6 and 8 describe the same execution: every example strategy, run by the engine
+// on real data, and every generated conformance module expand — instruction by instruction — to the
+// same (function, byte offset, opcode, stack height, address) under all four, with the same count,
+// fuel, result and stop; format 5's stream is far smaller, format 6's is format 5's plus its
+// keyframes and their table, and format 8's (version 8's period-2 address predictor) is format
+// 6's with fewer address words (docs/TRACE.md, "Trace records", "Format 6", "Format 8").
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, type SandboxConfig } from '../../host/sandbox/index.ts';
+import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig } from '../../host/sandbox/index.ts';
 import { loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData } from '../../host/index.ts';
 import { sandboxConfigFor } from '../../host/run/config.ts';
 import { wire } from '../../host/run/wire.ts';
@@ -77,7 +78,13 @@ function expectSame(v4: Outcome, v5: Outcome, label: string): void {
   expect(v5.digest, label).toBe(v4.digest);
 }
 
-describe('formats 4, 5 and 6 expand to the same instructions', () => {
+/** Each example's stream bytes on the ORCL file (pairs: and GOOG) under formats 6 and 8. */
+const STREAM_BYTES: Record<string, [number, number]> = {
+  'sma-cross': [401_464, 88_532], 'sma-cross-unit': [401_532, 88_600], 'ema-cross': [191_960, 71_096], 'rsi-reversion': [269_016, 188_476],
+  'bollinger-breakout': [72_024, 72_232], 'donchian-turtle': [885_116, 601_996], pairs: [169_276, 168_932],
+};
+
+describe('formats 4, 5, 6 and 8 expand to the same instructions', () => {
   const KEEP = 200_000;
   for (const name of ['sma-cross', 'sma-cross-unit', 'ema-cross', 'rsi-reversion', 'bollinger-breakout', 'donchian-turtle', 'pairs']) {
     it(`${name} on real data, run by the engine`, async () => {
@@ -87,9 +94,15 @@ describe('formats 4, 5 and 6 expand to the same instructions', () => {
       const v4 = engineRun(wasm, feeds, INSTRUMENTER_V4, KEEP);
       const v5 = engineRun(wasm, feeds, INSTRUMENTER_V5, KEEP);
       const v6 = engineRun(wasm, feeds, INSTRUMENTER_V6, KEEP);
+      const v8 = engineRun(wasm, feeds, INSTRUMENTER_V8, KEEP);
       expect(v4.instructions > 1_000_000n, name).toBe(true);
       expectSame(v4, v5, name);
       expectSame(v4, v6, name);
+      expectSame(v4, v8, name);
+      // Format 8: no example's stream grows by more than 1 % (bollinger-breakout's +0.3 % is the most),
+      // and most shrink (sma-cross to 22 % of format 6's: its two averages read through one access).
+      expect([v6.bytes, v8.bytes], name).toEqual(STREAM_BYTES[name]);
+      expect(v8.bytes, name).toBeLessThan(v6.bytes * 1.01);
       // Far fewer bytes: no region ids, and most addresses predicted.
       expect(v5.bytes * 4 < v4.bytes, `${name}: ${v5.bytes} bytes against ${v4.bytes}`).toBe(true);
       // Format 6: a keyframe (a few KB at most) per MiB, and the table.
@@ -104,7 +117,7 @@ describe('formats 4, 5 and 6 expand to the same instructions', () => {
     for (let seed = 1; seed <= 150; seed++) {
       const bytes = wat(generatedStrategyWat(seed));
       for (const fuel of [DEFAULT_SANDBOX.fuel, 500n]) {
-        const runs = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6].map((instrumenter) => {
+        const runs = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8].map((instrumenter) => {
           const records: string[] = [];
           const config: SandboxConfig = { ...DEFAULT_SANDBOX, fuel, fuelPerCallback: null, hashing: 'inline', instrumenter };
           const guest = compileGuest(bytes, config);
@@ -123,8 +136,9 @@ describe('formats 4, 5 and 6 expand to the same instructions', () => {
           ex.end();
           return { records, codes, stats, stop: ex.stop, complete: ex.complete };
         });
-        for (const other of [runs[1]!, runs[2]!]) {
-          const label = `seed ${seed} fuel ${fuel} ${other === runs[1] ? 'v5' : 'v6'}`;
+        for (const [k, other] of runs.entries()) {
+          if (k === 0) continue;
+          const label = `seed ${seed} fuel ${fuel} v${k + 4}`;
           expect(other.records, label).toEqual(runs[0]!.records);
           expect(other.codes, label).toEqual(runs[0]!.codes);
           expect(other.stats.instructions, label).toBe(runs[0]!.stats.instructions);

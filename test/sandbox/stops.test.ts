@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
 import { executeRun, loadData, DEFAULT_CONFIG } from '../../host/index.ts';
 import { isoTime } from '../../host/model/bars.ts';
@@ -228,7 +228,7 @@ describe('the memory limit', () => {
   });
 });
 
-for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7]) describe(`${instrumenter}: the end record ends the expansion where the run stopped`, () => {
+for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8]) describe(`${instrumenter}: the end record ends the expansion where the run stopped`, () => {
   /** Runs on_bar(t) for each t under the format, then finishes the instance and ends the expander. */
   function run5(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
     const pieces: Uint8Array[] = [];
