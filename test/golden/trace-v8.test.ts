@@ -10,7 +10,7 @@
 //   BLESS=1 npx vitest run test/golden/trace-v8.test.ts
 // and review the diff of the JSON file.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
@@ -24,6 +24,7 @@ import { proveInstruction, verifyProofBundle, type ProofBundle } from '../../hos
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
 import { goldenFile } from '../helpers/golden.ts';
+import { writeTiledCsv } from '../../bench/tile.ts';
 
 interface Pinned { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number; formatSixTraceBytes: number }
 interface Golden { examples: Record<string, Pinned>; moduleSha256: string }
@@ -137,14 +138,8 @@ describe('a format 8 proof on a long run', () => {
   let work: string, run: string, bundle: ProofBundle, instructions: number;
   beforeAll(async () => {
     work = await mkdtemp(path.join(tmpdir(), 'backproof-v8-long-'));
-    const rows = (await readFile('data/GOOG.csv', 'utf8')).trim().split('\n').slice(1).map((l) => l.split(',').slice(1, 5).join(','));
-    const lines = ['Date,Open,High,Low,Close'];
-    for (let i = 0, t = Date.UTC(2000, 0, 1); i < BARS; i++, t += 60_000) {
-      const k = i % rows.length;
-      lines.push(`${new Date(t).toISOString().slice(0, 19).replace('T', ' ')},${rows[Math.floor(i / rows.length) % 2 === 0 ? k : rows.length - 1 - k]}`);
-    }
     const csv = path.join(work, 'tiled.csv');
-    await writeFile(csv, lines.join('\n') + '\n');
+    writeTiledCsv(csv, BARS, 'data/GOOG.csv');
     run = path.join(work, 'run');
     const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', csv, '--trace-format', '8', '--out', run, '--unsigned', '--no-report', '--json');
     expect(r.code, r.err).toBe(0);
