@@ -79,56 +79,86 @@ function cachedTimes(key: CacheKey & { path: string }): TimeSource {
   return reader ? new CacheTimes(reader, () => openStreamed(key)) : openStreamed(key);
 }
 
-/**
- * The hashing thread, started before its job is known (verify starts it before opening the record, so
- * the thread boots meanwhile, ~10-20 ms, on another core); null when no thread can start here (e.g.
- * under Node's permission model: everything is then read as before). Ended by startHashAhead's close,
- * or by `terminate` when verify fails before.
- */
-export function startHashThread(): Worker | null {
-  try {
-    return new Worker(HASH_THREAD_SOURCE, { eval: true });
-  } catch {
-    return null;
-  }
+/** The hashing thread, started before the record is opened, with the file it keeps (if any) already given to it. */
+export interface HashThread {
+  worker: Worker;
+  /** The file given to keep at the start, and the thread's answer for it. */
+  kept: { path: string; answer: Promise<Hashed | null> } | null;
 }
 
 /**
- * Starts the thread (`thread`, from startHashThread; a new one when not given) on the run's data file (`standIn` for it, when given), if it is one CSV of more
- * than `streamAbove` bytes (as recorded) with a column cache under its recorded key, on file `kept.name`
- * of run folder `dir` when it is expected to be `kept.size` bytes (at most KEEP_LIMIT), and on its files
- * `renderings` (none: the rendering cache is off); null when there is nothing to hash.
+ * The hashing thread, started before its job is known (verify starts it before opening the record, so the
+ * thread boots meanwhile, ~10-20 ms, on another core), and given at once `kept.path` to read and hash if it
+ * is at most `kept.upTo` bytes (verify's result.pb, whose recorded size the record will tell: checked then,
+ * startHashAhead); null when no thread can start here (e.g. under Node's permission model: everything is then
+ * read as before). Ended by startHashAhead's close, or by `worker.terminate` when verify fails before.
  */
-export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, kept: { name: string; size: number } | null, renderings: readonly string[], thread?: Worker | null): HashAhead | null {
-  const feed = cachedFeed(files, standIn, streamAbove);
-  const keep = kept && Number.isSafeInteger(kept.size) && kept.size >= 0 && kept.size <= KEEP_LIMIT ? kept : null;
-  const job: HashJob = { files: [
-    ...(feed ? [{ path: feed.path, regularOnly: false }] : []),
-    ...(keep ? [{ path: path.join(dir, keep.name), regularOnly: false, keep: keep.size }] : []),
-    ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
-  ] };
-  if (job.files.length === 0) {
-    void thread?.terminate();
+export function startHashThread(kept?: { path: string; upTo: number }): HashThread | null {
+  let worker: Worker;
+  try {
+    worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
+  } catch {
     return null;
   }
-  const worker = thread === undefined ? startHashThread() : thread;
+  if (!kept || !(kept.upTo >= 0)) return { worker, kept: null };
+  const answer = new Promise<Hashed | null>((resolve) => {
+    const onAnswer = (a: HashAnswer): void => {
+      if (a.index !== 0) return;
+      worker.off('message', onAnswer);
+      resolve(a.hashed);
+    };
+    worker.on('message', onAnswer);
+    // a thread that fails to start or dies leaves the file to be read as before
+    worker.once('error', () => resolve(null));
+    worker.once('exit', () => resolve(null));
+  });
+  worker.postMessage({ first: 0, files: [{ path: kept.path, regularOnly: false, keepUpTo: kept.upTo }] } satisfies HashJob);
+  return { worker, kept: { path: kept.path, answer } };
+}
+
+/**
+ * Starts the thread (`thread`, from startHashThread; a new one when not given) on the run's data file
+ * (`standIn` for it, when given), if it is one CSV of more than `streamAbove` bytes (as recorded) with a
+ * column cache under its recorded key, on file `kept.name` of run folder `dir` when it is expected to be
+ * `kept.size` bytes (at most KEEP_LIMIT; the thread's answer for it when it was given it at its start), and
+ * on its files `renderings` (none: the rendering cache is off); null when there is nothing to hash.
+ */
+export function startHashAhead(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number, dir: string, kept: { name: string; size: number } | null, renderings: readonly string[], thread?: HashThread | null): HashAhead | null {
+  const feed = cachedFeed(files, standIn, streamAbove);
+  const keep = kept && Number.isSafeInteger(kept.size) && kept.size >= 0 && kept.size <= KEEP_LIMIT ? kept : null;
+  const keptPath = keep ? path.join(dir, keep.name) : null;
+  const early = thread?.kept && thread.kept.path === keptPath ? thread.kept.answer : null;
+  const first = thread?.kept ? 1 : 0; // (the index of this job's first answer)
+  const job: HashJob = { first, files: [
+    ...(feed ? [{ path: feed.path, regularOnly: false }] : []),
+    ...(keep && !early ? [{ path: keptPath!, regularOnly: false, keepUpTo: keep.size }] : []),
+    ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
+  ] };
+  if (job.files.length === 0 && !early) {
+    void thread?.worker.terminate();
+    return null;
+  }
+  const worker = thread === undefined ? startHashThread()?.worker ?? null : thread?.worker ?? null;
   if (worker === null) return null; // (no threads here, e.g. under Node's permission model: everything is read as before)
   const settle: ((h: Hashed | null) => void)[] = [];
   const answers = job.files.map(() => new Promise<Hashed | null>((resolve) => settle.push(resolve)));
   // a thread that fails to start or dies leaves every file to be read as before
   const none = (): void => settle.forEach((resolve) => resolve(null));
-  worker.on('message', (a: HashAnswer) => settle[a.index]!(a.hashed));
+  worker.on('message', (a: HashAnswer) => settle[a.index - first]?.(a.hashed));
   worker.once('error', none);
   worker.once('exit', none);
-  worker.postMessage(job);
-  const first = (feed ? 1 : 0) + (keep ? 1 : 0);
+  if (job.files.length > 0) worker.postMessage(job);
+  const keptAt = feed ? 1 : 0;
+  const rendered = keptAt + (keep && !early ? 1 : 0);
+  const keptAnswer = early ?? (keep ? answers[keptAt]! : null);
   return {
     data: feed ? { feed, times: () => cachedTimes(feed), hashed: answers[0]! } : null,
-    kept: keep ? answers[first - 1]!.then((h) => (h?.bytes ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')) } : null)) : Promise.resolve(null),
-    async isRendered(name, rendered) {
+    // (exactly the expected size: any other answer leaves the file to be read as before, and to fail there)
+    kept: keptAnswer ? keptAnswer.then((h) => (h?.bytes && h.byteLength === keep!.size ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')) } : null)) : Promise.resolve(null),
+    async isRendered(name, rendered_) {
       const k = renderings.indexOf(name);
-      const got = k < 0 ? null : await answers[first + k]!;
-      return got === null ? null : got.byteLength === rendered.size && got.sha256 === rendered.sha256;
+      const got = k < 0 ? null : await answers[rendered + k]!;
+      return got === null ? null : got.byteLength === rendered_.size && got.sha256 === rendered_.sha256;
     },
     close: () => void worker.terminate(),
   };

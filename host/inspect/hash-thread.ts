@@ -13,8 +13,10 @@
  */
 
 export interface HashJob {
-  /** With `keep`, a file of exactly that many bytes is answered with its bytes too (transferred, not copied). */
-  files: { path: string; regularOnly: boolean; keep?: number }[];
+  /** The index of the first file's answer (a thread may be sent several jobs: each answers after the one before). */
+  first: number;
+  /** With `keepUpTo`, a file of at most that many bytes is answered with its bytes too (transferred, not copied). */
+  files: { path: string; regularOnly: boolean; keepUpTo?: number }[];
 }
 export interface Hashed { sha256: string; byteLength: number; bytes?: ArrayBuffer }
 export interface HashAnswer { index: number; hashed: Hashed | null }
@@ -25,7 +27,7 @@ function threadBody(require: (id: string) => unknown): void {
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   const BLOCK = 1 << 20;
 
-  /** The file's `size` bytes in one buffer, each block hashed as it is read into it, or null when it holds another number of bytes. */
+  /** The file's `size` bytes (as fstat said) in one buffer, each block hashed as it is read into it, or null when it holds another number of bytes. */
   const keptOf = (fd: number, size: number): Hashed | null => {
     const bytes = new ArrayBuffer(size);
     const view = new Uint8Array(bytes);
@@ -36,7 +38,7 @@ function threadBody(require: (id: string) => unknown): void {
     return { sha256: h.digest('hex'), byteLength: size, bytes };
   };
 
-  const hashOf = (file: string, regularOnly: boolean, keep: number | undefined): Hashed | null => {
+  const hashOf = (file: string, regularOnly: boolean, keepUpTo: number | undefined): Hashed | null => {
     let fd: number;
     try {
       if (regularOnly && !lstatSync(file).isFile()) return null;
@@ -48,7 +50,7 @@ function threadBody(require: (id: string) => unknown): void {
     try {
       const st = fstatSync(fd);
       if (!st.isFile()) return null;
-      if (keep !== undefined) return st.size === keep ? keptOf(fd, keep) : null;
+      if (keepUpTo !== undefined) return st.size <= keepUpTo ? keptOf(fd, st.size) : null;
       const h = createHash('sha256');
       const buf = Buffer.allocUnsafe(BLOCK);
       let total = 0;
@@ -61,10 +63,10 @@ function threadBody(require: (id: string) => unknown): void {
     }
   };
 
-  parentPort!.once('message', (job: HashJob) => {
-    for (const [index, f] of job.files.entries()) {
-      const hashed = hashOf(f.path, f.regularOnly, f.keep);
-      parentPort!.postMessage({ index, hashed } satisfies HashAnswer, hashed?.bytes ? [hashed.bytes] : []);
+  parentPort!.on('message', (job: HashJob) => {
+    for (const [k, f] of job.files.entries()) {
+      const hashed = hashOf(f.path, f.regularOnly, f.keepUpTo);
+      parentPort!.postMessage({ index: job.first + k, hashed } satisfies HashAnswer, hashed?.bytes ? [hashed.bytes] : []);
     }
   });
 }

@@ -571,8 +571,10 @@ export function timelineOfOne(source: TimeSource, expected: number, keep?: reado
 }
 
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
-  // the hashing thread boots while the record is opened; its job is given once the record says what to hash
-  const thread = startHashThread();
+  // the hashing thread boots while the record is opened, and reads and hashes result.pb meanwhile (its
+  // recorded size is checked once the record is open); the rest of its job is given once the record says what to hash
+  const keepUpTo = Math.min(opts.resultStream?.above ?? KEEP_LIMIT, KEEP_LIMIT);
+  const thread = startHashThread({ path: path.join(opts.dir, FILES.result), upTo: keepUpTo });
   let sourceCheck: SourceCheck | null = null;
   let ahead: HashAhead | null = null;
   try {
@@ -588,13 +590,13 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
     const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
     const resultSize = Number(toBigInt(rec.bodies.result.size));
-    const keep = resultSize <= (opts.resultStream?.above ?? KEEP_LIMIT) ? { name: FILES.result, size: resultSize } : null;
+    const keep = resultSize <= keepUpTo ? { name: FILES.result, size: resultSize } : null;
     ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings, thread);
     return await verifyOpened(opts, rec, sourceCheck, ahead);
   } finally {
     sourceCheck?.close();
     if (ahead) ahead.close();
-    else void thread?.terminate(); // (nothing to hash, or verify failed before it knew what to)
+    else void thread?.worker.terminate(); // (nothing to hash, or verify failed before it knew what to)
   }
 }
 

@@ -145,15 +145,37 @@ describe('the data file hashed ahead', () => {
     const stats = await readFile(path.join(run, FILES.stats));
     const right = { size: stats.length, sha256: createHash('sha256').update(stats).digest('hex') };
     const idle = startHashThread()!;
-    const ended = new Promise<number>((resolve) => idle.once('exit', resolve));
+    const ended = new Promise<number>((resolve) => idle.worker.once('exit', resolve));
     expect(startHashAhead([], undefined, STREAMED, run, null, [], idle)).toBeNull();
     await ended;
-    expect(idle.threadId).toBe(-1); // (ended)
+    expect(idle.worker.threadId).toBe(-1); // (ended)
     const ahead = startHashAhead([], undefined, STREAMED, run, null, [FILES.stats], startHashThread());
     try {
       expect(await ahead!.isRendered(FILES.stats, right)).toBe(true);
     } finally {
       ahead?.close();
+    }
+  });
+
+  it('result.pb given to the thread at its start (before its recorded size is known) is taken at that size only, with the later job\'s answers', async () => {
+    const bytes = await readFile(path.join(run, FILES.result));
+    const stats = await readFile(path.join(run, FILES.stats));
+    const right = { size: stats.length, sha256: createHash('sha256').update(stats).digest('hex') };
+    const file = path.join(run, FILES.result);
+    const cases: [number, number, boolean][] = [[bytes.length, bytes.length, true], [bytes.length, bytes.length - 1, false], [bytes.length - 1, bytes.length, false], [1 << 30, bytes.length, true]];
+    for (const [upTo, expected, taken] of cases) {
+      const ahead = startHashAhead([], undefined, STREAMED, run, { name: FILES.result, size: expected }, [FILES.stats], startHashThread({ path: file, upTo }));
+      try {
+        const kept = await ahead!.kept;
+        expect(kept !== null, `up to ${upTo}, expected ${expected}`).toBe(taken);
+        if (kept) {
+          expect(Buffer.from(kept.bytes).equals(bytes)).toBe(true);
+          expect(Buffer.from(kept.sha256).toString('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
+        }
+        expect(await ahead!.isRendered(FILES.stats, right)).toBe(true);
+      } finally {
+        ahead?.close();
+      }
     }
   });
 
