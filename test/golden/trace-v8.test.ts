@@ -17,7 +17,7 @@ import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifa
 import { INSTRUMENTER_V7, INSTRUMENTER_V8, SUPPORTED_INSTRUMENTERS, traceFormatOf } from '../../host/sandbox/index.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { replayRun } from '../../host/inspect/replay.ts';
+import { diffRuns, replayRun } from '../../host/inspect/replay.ts';
 import { traceWindow } from '../../host/inspect/trace.ts';
 import { checkSnapshot } from '../../host/inspect/snapshot.ts';
 import { proveInstruction, verifyProofBundle, type ProofBundle } from '../../host/inspect/prove.ts';
@@ -118,6 +118,21 @@ describe('a version 8 run folder under every audit tool, a version 7 one beside 
     const bundle = await proveInstruction({ dir: v8, instruction: 636_182 });
     expect(bundle.claim.keyframe).toBeNull();
     expect(verifyProofBundle(bundle, null)).toMatchObject({ instruction: 636_182, steps: ['record', 'module', 'inclusion', 'instruction'] });
+  }, 120_000);
+
+  it('diff finds the same first differing instruction between two version 8 runs as between the same two version 7 runs', async () => {
+    const config = { ...DEFAULT_CONFIG, snapshotEvery: 500, params: { fast: 5 } };
+    const other = async (name: string, instrumenter: string) => {
+      const dir = path.join(work, name);
+      await writeRunDir({ dir, force: false, outcome: executeRun({ strategy, data: goog, config, instrumenter }), strategy, config, key: null });
+      return dir;
+    };
+    const d8 = await diffRuns(v8, await other('v8-fast5', INSTRUMENTER_V8));
+    const d7 = await diffRuns(v7, await other('v7-fast5', INSTRUMENTER_V7));
+    expect([d8.same, d7.same]).toEqual([false, false]);
+    expect(d8.divergence!.instruction).toBeGreaterThan(0);
+    expect(d8.divergence!.instruction).toBe(d7.divergence!.instruction);
+    expect(d8.divergence!.leaf).toBeLessThanOrEqual(d7.divergence!.leaf);
   }, 120_000);
 
   it('from the CLI: backtest --trace-format 8 records version 8 and the golden root; verify passes', async () => {
