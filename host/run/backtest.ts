@@ -106,7 +106,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   // and its chart library are made now rather than after the run. Not when the build is in: the run comes first;
   const candles = r.report !== false && !built ? reportCandles(data) : [];
   // and the bar periods the run would infer first thing (over every bar held in memory), as it would
-  const periods = !built && data.every((d) => 'bars' in d) ? feedPeriods(data) : undefined;
+  const periods = !built && data.every((d) => 'bars' in d) ? ahead(() => feedPeriods(data)) : undefined;
   const strategy = await building;
   r.onPhase?.({ step: 'run' });
   const running = executeRunIsolated(
@@ -115,7 +115,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     // ends, freeing what the run left on it before the run folder is written.
     { timeoutMs: r.timeoutMs, lendData: true, endThread: true },
   );
-  warmRecordCodec(); // while the guest runs: the record's codecs, which the run folder's writing would make first
+  ahead(warmRecordCodec); // while the guest runs: the record's codecs, which the run folder's writing would make first
   const outcome = await running;
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;
@@ -146,8 +146,19 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
  * renderReport makes them for the recorded count), none for a streamed one; and the chart library read.
  */
 function reportCandles(data: readonly DataFeed[]): (Candles | undefined)[] {
-  reportGenerator();
-  return data.map((d) => ('bars' in d ? downsampleCandles(sourceOfFeed(d), d.bars.length) : undefined));
+  return ahead(() => {
+    reportGenerator();
+    return data.map((d) => ('bars' in d ? downsampleCandles(sourceOfFeed(d), d.bars.length) : undefined));
+  }) ?? [];
+}
+
+/** Work done ahead of the step that needs it: undefined if it fails, and that step then does it (and meets its error) as before. */
+function ahead<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch {
+    return undefined;
+  }
 }
 
 /** A file's size for a progress label; undefined when it cannot be read (openData then says why). */
