@@ -74,7 +74,7 @@ export interface BacktestOptions {
   progress?: ProgressCounter;
   /** Told what the run is doing around the engine loop (reading data, building, writing the folder…), for a progress display. */
   onPhase?: PhaseListener;
-  /** The trace format (instrumenter version) to record: 4, 5, 6, 7 or 8 (7: format 6's stream, a cheaper fuel check; 8: format 8, a period-2 address predictor; docs/TRACE.md, "Which version"). Default: 7. */
+  /** The trace format (instrumenter version) to record: 4, 5, 6, 7 or 8 (7: format 6's stream, a cheaper fuel check; 8: format 8, a period-2 address predictor; docs/TRACE.md, "Which version"). Default: 8. */
   traceFormat?: 4 | 5 | 6 | 7 | 8;
 }
 

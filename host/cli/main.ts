@@ -131,7 +131,7 @@ anything else, and the working folder or one holding the strategy or data, is re
     str('max-log-bytes', 'N', `most bytes the guest may log (default ${DEFAULT_CONFIG.maxLogBytes}); past it: HOST_LIMIT`),
     str('trace', 'full|off', 'record and commit the execution trace (default full); fuel is always on'),
     str('snapshot-every', 'N', 'hash the guest\'s memory and globals every N bars, committed in the trace'),
-    str('trace-format', '4|5|6|7|8', `trace format (instrumenter version) to record (default 7); 5 and up record branch bits and
+    str('trace-format', '4|5|6|7|8', `trace format (instrumenter version) to record (default 8); 5 and up record branch bits and
 predicted addresses instead of format 4's region ids (far fewer bytes); 6 adds keyframes, so a proof carries the leaves
 from the last keyframe before the instruction, 5's every leaf from the first; 7 records 6's stream byte for byte with a
 cheaper fuel check; 8 predicts addresses from the stride before the last (fewer bytes) (docs/TRACE.md)`),

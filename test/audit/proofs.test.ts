@@ -21,9 +21,9 @@ beforeAll(async () => {
   // Trace format 4: proofs of one or two leaves holding a region record (format 6's: test/golden/trace-v6.test.ts).
   const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run, '--key', path.join(work, 'keys', 'backproof.key'), '--trace-format', '4');
   expect(r.code, r.err).toBe(0);
-  // Trace format 6, what runs record: the claim shows the index, the word and the callback too.
+  // Trace format 6 (instrumenter 7, what runs recorded before version 8): the claim shows the index, the word and the callback too.
   run6 = path.join(work, 'run6');
-  const r6 = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run6, '--unsigned', '--no-report');
+  const r6 = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', run6, '--unsigned', '--no-report', '--trace-format', '7');
   expect(r6.code, r6.err).toBe(0);
 }, 120_000);
 

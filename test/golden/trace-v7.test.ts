@@ -1,4 +1,4 @@
-// Instrumenter version 7 (backproof-instrument/7, what new runs record): trace format 6's stream,
+// Instrumenter version 7 (backproof-instrument/7, what new runs recorded before version 8): trace format 6's stream,
 // byte for byte, from a cheaper module — traced, its cursor, bit accumulator and fuel live in locals
 // and its address predictors in globals; fuel-only, its fuel check branches out (docs/TRACE.md,
 // "Which version", "Fuel"). So on the SMA(10/20) example on data/GOOG.csv its root, result, counts
@@ -11,7 +11,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
-import { INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS, traceFormatOf } from '../../host/sandbox/index.ts';
+import { INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, INSTRUMENTER_VERSION, SUPPORTED_INSTRUMENTERS, traceFormatOf } from '../../host/sandbox/index.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { replayRun } from '../../host/inspect/replay.ts';
@@ -44,14 +44,14 @@ beforeAll(async () => {
 });
 
 describe('instrumenter version 7', () => {
-  it('is what new runs record; it records trace format 6', () => {
-    expect(INSTRUMENTER_VERSION).toBe(INSTRUMENTER_V7);
-    expect(SUPPORTED_INSTRUMENTERS).toEqual(['backproof-instrument/4', 'backproof-instrument/5', 'backproof-instrument/6', 'backproof-instrument/7']);
+  it('is what new runs recorded before version 8 (the default now); it records trace format 6', () => {
+    expect(INSTRUMENTER_VERSION).toBe(INSTRUMENTER_V8);
+    expect(SUPPORTED_INSTRUMENTERS).toEqual(['backproof-instrument/4', 'backproof-instrument/5', 'backproof-instrument/6', 'backproof-instrument/7', 'backproof-instrument/8']);
     expect(traceFormatOf(INSTRUMENTER_V7)).toBe(6);
   });
 
   it('the SMA example on GOOG: format 6\'s root, result, counts and bytes (the same stream), from another module', () => {
-    const v7 = executeRun({ strategy, data, config: DEFAULT_CONFIG });
+    const v7 = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V7 });
     const v6 = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V6 });
     const values = (o: typeof v7) => ({
       traceRoot: toHex(o.trace.root), resultSha256: toHex(sha256(o.resultBytes)), instructions: String(o.instructions),
@@ -67,7 +67,7 @@ describe('instrumenter version 7', () => {
 
   it('with --trace off: version 6\'s result and counts, in another module', () => {
     const config = { ...DEFAULT_CONFIG, trace: 'off' as const };
-    const v7 = executeRun({ strategy, data, config });
+    const v7 = executeRun({ strategy, data, config, instrumenter: INSTRUMENTER_V7 });
     const v6 = executeRun({ strategy, data, config, instrumenter: INSTRUMENTER_V6 });
     for (const o of [v7, v6]) expect([toHex(sha256(o.resultBytes)), String(o.instructions), String(o.fuelUsed)]).toEqual([V6.resultSha256, V6.instructions, V6.fuelUsed]);
     expect([toHex(sha256(v6.instrumentedWasm)), toHex(sha256(v7.instrumentedWasm))]).toEqual([V6_FUEL_ONLY_SHA256, V7_FUEL_ONLY_SHA256]);
@@ -81,7 +81,7 @@ describe('version 7 and version 6 run folders side by side', () => {
     const config = { ...DEFAULT_CONFIG, snapshotEvery: 500 };
     v7 = path.join(work, 'v7');
     v6 = path.join(work, 'v6');
-    await writeRunDir({ dir: v7, force: false, outcome: executeRun({ strategy, data, config }), strategy, config, key: null });
+    await writeRunDir({ dir: v7, force: false, outcome: executeRun({ strategy, data, config, instrumenter: INSTRUMENTER_V7 }), strategy, config, key: null });
     await writeRunDir({ dir: v6, force: false, outcome: executeRun({ strategy, data, config, instrumenter: INSTRUMENTER_V6 }), strategy, config, key: null });
   }, 120_000);
 
@@ -108,8 +108,8 @@ describe('version 7 and version 6 run folders side by side', () => {
     expect(verifyProofBundle(bundle, null)).toMatchObject({ instruction: 636_182, steps: ['record', 'module', 'inclusion', 'instruction'] });
   }, 60_000);
 
-  it('from the CLI: backtest records version 7 by default and with --trace-format 7, both format 6\'s root; verify passes', async () => {
-    for (const args of [[], ['--trace-format', '7']]) {
+  it('from the CLI: backtest records version 7 with --trace-format 7, format 6\'s root; verify passes', async () => {
+    for (const args of [['--trace-format', '7']]) {
       const dir = path.join(work, `cli${args.length}`);
       const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', ...args, '--out', dir, '--unsigned', '--no-report', '--json');
       expect(r.code, r.err).toBe(0);

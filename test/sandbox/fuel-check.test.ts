@@ -9,7 +9,7 @@
 // instructions(), fuelUsed(), stop (code and message naming function, offset and count) and trace
 // stream, byte for byte.
 import { describe, expect, it } from 'vitest';
-import { instrument, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_VERSION, type GuestModule, type SandboxConfig, type GuestFault, type FaultSite, type InstrumentMeta } from '../../host/sandbox/index.ts';
+import { instrument, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, INSTRUMENTER_VERSION, type GuestModule, type SandboxConfig, type GuestFault, type FaultSite, type InstrumentMeta } from '../../host/sandbox/index.ts';
 import { parseModule } from '../../host/sandbox/instrument/module.ts';
 import { decode, Kind, type Instr } from '../../host/sandbox/instrument/opcodes.ts';
 import { Reader, Writer } from '../../host/sandbox/instrument/bytes.ts';
@@ -109,8 +109,8 @@ function checksPerFunction(meta: InstrumentMeta, functions: number): number[] {
 }
 
 describe('version 7: fuel-only, the fuel check branches out to one out_of_fuel call per function; traced, version 6\'s check in a leaner module', () => {
-  it('is what new runs use', () => {
-    expect(INSTRUMENTER_VERSION).toBe(INSTRUMENTER_V7);
+  it('new runs use version 8, whose fuel-only module is version 7\'s', () => {
+    expect(INSTRUMENTER_VERSION).toBe(INSTRUMENTER_V8);
   });
 
   it('fuel-only: every region\'s check (and bulk charge\'s) is a br_if to the outer block; version 6 calls out_of_fuel in each', () => {

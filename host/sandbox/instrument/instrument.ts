@@ -88,7 +88,7 @@ export const INSTRUMENTER_V7 = 'backproof-instrument/7';
  */
 export const INSTRUMENTER_V8 = 'backproof-instrument/8';
 /** The instrumenter new runs use (recorded in the toolchain link). */
-export const INSTRUMENTER_VERSION = INSTRUMENTER_V7;
+export const INSTRUMENTER_VERSION = INSTRUMENTER_V8;
 /** The instrumenters this installation can reproduce, oldest first. */
 export const SUPPORTED_INSTRUMENTERS: readonly string[] = [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8];
 /** The trace stream's format: 4, 5, 6 (also version 7's) or 8, named after the version that introduced it. */
