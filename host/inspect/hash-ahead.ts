@@ -18,7 +18,12 @@
  * - the run folder's renderings (when the rendering cache is on): a file remembered as its rendering
  *   (audit/rendering-cache) is taken when the thread found it a regular file of the remembered size and
  *   SHA-256 (what isRendered checks); any other answer leaves it to be rendered and compared as before.
+ * The thread starts with verify, before the record is opened (startHashThread), on the data file that
+ * record.json names (dataFileHint: unbound until the record is open, so its answer is taken only for the
+ * file the record names; another file is hashed then), the renderings and result.pb, in that order (the
+ * order the steps ask for them): at 1M bars the data step then no longer waits for the data file's hash.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { toBigInt } from '../audit/codec.ts';
@@ -79,11 +84,35 @@ function cachedTimes(key: CacheKey & { path: string }): TimeSource {
   return reader ? new CacheTimes(reader, () => openStreamed(key)) : openStreamed(key);
 }
 
-/** The hashing thread, started before the record is opened, with the file it keeps (if any) already given to it. */
+/** The hashing thread, started before the record is opened, with the files given to it then. */
 export interface HashThread {
   worker: Worker;
+  /** The data file given at the start (record.json's, a hint: taken only for the file the record names), and the thread's answer for it. */
+  data: { path: string; answer: Promise<Hashed | null> } | null;
   /** The file given to keep at the start, and the thread's answer for it. */
   kept: { path: string; answer: Promise<Hashed | null> } | null;
+  /** The renderings given at the start (regular files only), by path, and the thread's answers for them. */
+  rendered: Map<string, Promise<Hashed | null>>;
+}
+
+/**
+ * The data file verify will hash on the thread, as the run folder's record.json (file `recordJson`) says
+ * (not bound yet: the record is not open), so the thread can start on it before the record is opened:
+ * `standIn` (--data) or the one file record.json names, when it is one verify would hash ahead (cachedFeed); else null. Only a
+ * hint: startHashAhead takes the thread's answer only for the file the opened record names.
+ */
+export function dataFileHint(recordJson: string, standIn: string | undefined, streamAbove: number): string | null {
+  try {
+    const rec = JSON.parse(readFileSync(recordJson, 'utf8')) as { links?: { kind?: unknown; body?: { files?: Record<string, unknown>[] } }[] };
+    const files = rec.links?.find((l) => l.kind === 'data')?.body?.files;
+    if (!Array.isArray(files) || files.length !== 1) return null;
+    const f = files[0]!;
+    if (typeof f.path !== 'string' || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) return null;
+    const recorded = { ...f, path: f.path, sha256: Buffer.from(f.sha256, 'hex') } as RecordedDataFile;
+    return cachedFeed([recorded], standIn, streamAbove)?.path ?? null;
+  } catch {
+    return null; // (no record.json, or not one that reads: the thread waits for the record)
+  }
 }
 
 /**
@@ -93,17 +122,18 @@ export interface HashThread {
  * startHashAhead); null when no thread can start here (e.g. under Node's permission model: everything is then
  * read as before). Ended by startHashAhead's close, or by `worker.terminate` when verify fails before.
  */
-export function startHashThread(kept?: { path: string; upTo: number }): HashThread | null {
+export function startHashThread(kept?: { path: string; upTo: number }, data?: string | null, renderings: readonly string[] = []): HashThread | null {
   let worker: Worker;
   try {
     worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
   } catch {
     return null;
   }
-  if (!kept || !(kept.upTo >= 0)) return { worker, kept: null };
-  const answer = new Promise<Hashed | null>((resolve) => {
+  const files: HashJob['files'] = [];
+  /** The thread's answer for file `index` of this first job. */
+  const answerOf = (index: number): Promise<Hashed | null> => new Promise<Hashed | null>((resolve) => {
     const onAnswer = (a: HashAnswer): void => {
-      if (a.index !== 0) return;
+      if (a.index !== index) return;
       worker.off('message', onAnswer);
       resolve(a.hashed);
     };
@@ -112,8 +142,14 @@ export function startHashThread(kept?: { path: string; upTo: number }): HashThre
     worker.once('error', () => resolve(null));
     worker.once('exit', () => resolve(null));
   });
-  worker.postMessage({ first: 0, files: [{ path: kept.path, regularOnly: false, keepUpTo: kept.upTo }] } satisfies HashJob);
-  return { worker, kept: { path: kept.path, answer } };
+  // the data file first: the data step needs its hash before the result step needs result.pb
+  // (then the renderings, small, then result.pb: the result step asks for both)
+  const early: Pick<HashThread, 'data' | 'kept' | 'rendered'> = { data: null, kept: null, rendered: new Map() };
+  if (data) early.data = { path: data, answer: answerOf(files.push({ path: data, regularOnly: false }) - 1) };
+  for (const file of renderings) early.rendered.set(file, answerOf(files.push({ path: file, regularOnly: true }) - 1));
+  if (kept && kept.upTo >= 0) early.kept = { path: kept.path, answer: answerOf(files.push({ path: kept.path, regularOnly: false, keepUpTo: kept.upTo }) - 1) };
+  if (files.length > 0) worker.postMessage({ first: 0, files } satisfies HashJob);
+  return { worker, ...early };
 }
 
 /**
@@ -128,13 +164,15 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
   const keep = kept && Number.isSafeInteger(kept.size) && kept.size >= 0 && kept.size <= KEEP_LIMIT ? kept : null;
   const keptPath = keep ? path.join(dir, keep.name) : null;
   const early = thread?.kept && thread.kept.path === keptPath ? thread.kept.answer : null;
-  const first = thread?.kept ? 1 : 0; // (the index of this job's first answer)
+  const earlyData = feed && thread?.data?.path === feed.path ? thread.data.answer : null;
+  const first = (thread?.data ? 1 : 0) + (thread?.kept ? 1 : 0) + (thread?.rendered.size ?? 0); // (the index of this job's first answer)
+  const laterRenderings = renderings.filter((name) => !thread?.rendered.has(path.join(dir, name)));
   const job: HashJob = { first, files: [
-    ...(feed ? [{ path: feed.path, regularOnly: false }] : []),
+    ...(feed && !earlyData ? [{ path: feed.path, regularOnly: false }] : []),
     ...(keep && !early ? [{ path: keptPath!, regularOnly: false, keepUpTo: keep.size }] : []),
-    ...renderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
+    ...laterRenderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
   ] };
-  if (job.files.length === 0 && !early) {
+  if (job.files.length === 0 && !early && !earlyData && laterRenderings.length === renderings.length) {
     void thread?.worker.terminate();
     return null;
   }
@@ -148,16 +186,17 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
   worker.once('error', none);
   worker.once('exit', none);
   if (job.files.length > 0) worker.postMessage(job);
-  const keptAt = feed ? 1 : 0;
+  const keptAt = feed && !earlyData ? 1 : 0;
   const rendered = keptAt + (keep && !early ? 1 : 0);
   const keptAnswer = early ?? (keep ? answers[keptAt]! : null);
   return {
-    data: feed ? { feed, times: () => cachedTimes(feed), hashed: answers[0]! } : null,
+    data: feed ? { feed, times: () => cachedTimes(feed), hashed: earlyData ?? answers[0]! } : null,
     // (exactly the expected size: any other answer leaves the file to be read as before, and to fail there)
     kept: keptAnswer ? keptAnswer.then((h) => (h?.bytes && h.byteLength === keep!.size ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')) } : null)) : Promise.resolve(null),
     async isRendered(name, rendered_) {
-      const k = renderings.indexOf(name);
-      const got = k < 0 ? null : await answers[rendered + k]!;
+      const k = laterRenderings.indexOf(name);
+      const given = renderings.includes(name) ? thread?.rendered.get(path.join(dir, name)) : undefined;
+      const got = given ? await given : k < 0 ? null : await answers[rendered + k]!;
       return got === null ? null : got.byteLength === rendered_.size && got.sha256 === rendered_.sha256;
     },
     close: () => void worker.terminate(),

@@ -40,7 +40,7 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { KEEP_LIMIT, startHashAhead, startHashThread, type HashAhead } from './hash-ahead.ts';
+import { dataFileHint, KEEP_LIMIT, startHashAhead, startHashThread, type HashAhead } from './hash-ahead.ts';
 import { checkResultFile, RESULT_BLOCK } from './result-stream.ts';
 import { hashedChunks, isRendered, RenderingCache, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
@@ -574,7 +574,11 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   // the hashing thread boots while the record is opened, and reads and hashes result.pb meanwhile (its
   // recorded size is checked once the record is open); the rest of its job is given once the record says what to hash
   const keepUpTo = Math.min(opts.resultStream?.above ?? KEEP_LIMIT, KEEP_LIMIT);
-  const thread = startHashThread({ path: path.join(opts.dir, FILES.result), upTo: keepUpTo });
+  // (and the data file record.json names, before the record binds it: taken only if the record names it too;
+  // and the renderings, when they may be remembered)
+  const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
+  const dataHint = dataFileHint(path.join(opts.dir, FILES.recordJson), opts.dataPath, VERIFY_STREAM_THRESHOLD);
+  const thread = startHashThread({ path: path.join(opts.dir, FILES.result), upTo: keepUpTo }, dataHint, renderings.map((name) => path.join(opts.dir, name)));
   let sourceCheck: SourceCheck | null = null;
   let ahead: HashAhead | null = null;
   try {
@@ -588,7 +592,6 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
       recorded: src.normalizedSha256 ?? new Uint8Array(0),
     }))), cacheRoot());
     // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
-    const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
     const resultSize = Number(toBigInt(rec.bodies.result.size));
     const keep = resultSize <= keepUpTo ? { name: FILES.result, size: resultSize } : null;
     ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings, thread);

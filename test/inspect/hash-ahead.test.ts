@@ -14,7 +14,7 @@ import { backtest } from '../../host/run/backtest.ts';
 import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
-import { startHashAhead, startHashThread } from '../../host/inspect/hash-ahead.ts';
+import { dataFileHint, startHashAhead, startHashThread } from '../../host/inspect/hash-ahead.ts';
 import { decodeSignedRecord, type LinkKind } from '../../host/audit/record.ts';
 import type { RecordedDataFile } from '../../host/inspect/opened-record.ts';
 import { AuditError } from '../../host/errors.ts';
@@ -150,10 +150,19 @@ describe('the data file hashed ahead', () => {
     await ended;
     expect(idle.worker.threadId).toBe(-1); // (ended)
     const ahead = startHashAhead([], undefined, STREAMED, run, null, [FILES.stats], startHashThread());
+    // the renderings given at the start (as verify gives them, before the record is opened)
+    const early = startHashThread(undefined, null, [path.join(run, FILES.stats), path.join(run, 'absent.csv')])!;
+    const fromStart = startHashAhead([], undefined, STREAMED, run, null, [FILES.stats, 'absent.csv'], early);
     try {
       expect(await ahead!.isRendered(FILES.stats, right)).toBe(true);
+      expect([...early.rendered.keys()]).toEqual([path.join(run, FILES.stats), path.join(run, 'absent.csv')]);
+      expect(await fromStart!.isRendered(FILES.stats, right)).toBe(true);
+      expect(await fromStart!.isRendered(FILES.stats, { ...right, size: right.size + 1 })).toBe(false);
+      expect(await fromStart!.isRendered('absent.csv', right)).toBeNull();
+      expect(await fromStart!.isRendered(FILES.trades, right)).toBeNull(); // not given
     } finally {
       ahead?.close();
+      fromStart?.close();
     }
   });
 
@@ -173,6 +182,39 @@ describe('the data file hashed ahead', () => {
           expect(Buffer.from(kept.sha256).toString('hex')).toBe(createHash('sha256').update(bytes).digest('hex'));
         }
         expect(await ahead!.isRendered(FILES.stats, right)).toBe(true);
+      } finally {
+        ahead?.close();
+      }
+    }
+  });
+
+  it('the data file record.json names is hashed from the start (a hint, before the record is opened): taken for the recorded file only', async () => {
+    const files = await recordedFiles();
+    const recordJson = path.join(run, FILES.recordJson);
+    const sha = createHash('sha256').update(text).digest('hex');
+    process.env.BACKPROOF_CACHE_DIR = cache;
+    expect(dataFileHint(recordJson, undefined, STREAMED)).toBe(csv);
+    expect(dataFileHint(recordJson, csv, STREAMED)).toBe(csv); // (--data names it)
+    expect(dataFileHint(recordJson, undefined, Buffer.byteLength(text))).toBeNull(); // not a file verify streams
+    expect(dataFileHint(path.join(work, 'absent.json'), undefined, STREAMED)).toBeNull();
+    const bad = path.join(work, 'bad-record.json');
+    await writeFile(bad, '{"links": [{"kind": "data", "body": {"files": [{"path": 1}]}}]}');
+    expect(dataFileHint(bad, undefined, STREAMED)).toBeNull();
+    await writeFile(bad, 'not json');
+    expect(dataFileHint(bad, undefined, STREAMED)).toBeNull();
+    process.env.BACKPROOF_CACHE_DIR = 'off';
+    expect(dataFileHint(recordJson, undefined, STREAMED)).toBeNull(); // (no column cache: the data step parses the CSV)
+    process.env.BACKPROOF_CACHE_DIR = cache;
+    // the hinted file's answer is the data file's when the record names the same file; another hinted file is not taken
+    const other = path.join(work, 'other.csv');
+    await writeFile(other, 'x');
+    for (const [hint, early] of [[csv, true], [other, false]] as const) {
+      const thread = startHashThread(undefined, hint)!;
+      const ahead = startHashAhead(files, undefined, STREAMED, run, null, [], thread);
+      try {
+        expect(thread.data?.path).toBe(hint);
+        expect(await ahead!.data!.hashed).toEqual({ sha256: sha, byteLength: Buffer.byteLength(text) });
+        expect(ahead!.data!.hashed === thread.data!.answer).toBe(early);
       } finally {
         ahead?.close();
       }
