@@ -5,7 +5,7 @@
 //   new strategy/data  the compile cache warm (filled by an earlier command), builds/ and columns/ empty: the common case.
 // And, for the comparison, the second run (everything cached). Rounds alternate the cases, and with --against
 // another checkout of Backproof (e.g. `git archive` of an older commit, its node_modules linked), each case
-// alternates between the two: paired figures under the same load.
+// alternates between the two: paired figures under the same load, and a second table of the rounds' differences.
 //
 // Measured for each command as `/usr/bin/time` measures it (bench/command-usage): wall time, CPU = user + system of
 // the command and every process it waited for (the build's own process is one), the largest peak RSS of one process
@@ -85,4 +85,18 @@ for (const [k, us] of results) {
   const [checkout, c] = k.split(' | ');
   const col = (f: (u: Usage) => number, d: number): string => `${median(us.map(f)).toFixed(d)} (${range(us.map(f), d)})`;
   console.log(`| ${checkout} | ${c} | ${col((u) => u.wall, 2)} | ${col((u) => u.cpu, 2)} | ${col((u) => u.rss, 0)} | ${col((u) => u.sum, 0)} |`);
+}
+// With --against: each round's two runs of a case ran back to back, under much the same load, so the median of
+// their differences is steadier on a shared machine than the difference of the medians.
+if (checkouts.length === 2) {
+  console.log('');
+  console.log(`| case | ${path.basename(checkouts[0]!)} − ${path.basename(checkouts[1]!)}: wall s, median of the rounds' differences (range) | CPU s, the same | rounds the first was faster (wall) |`);
+  console.log('|---|---|---|---|');
+  for (const c of CASES) {
+    const a = results.get(key(checkouts[0]!, c))!, b = results.get(key(checkouts[1]!, c))!;
+    const diffs = (f: (u: Usage) => number): number[] => a.map((u, r) => f(u) - f(b[r]!));
+    const col = (xs: number[]): string => `${median(xs).toFixed(2)} (${range(xs, 2)})`;
+    const wall = diffs((u) => u.wall);
+    console.log(`| ${c} | ${col(wall)} | ${col(diffs((u) => u.cpu))} | ${wall.filter((d) => d < 0).length} of ${wall.length} |`);
+  }
 }
