@@ -23,7 +23,7 @@
  * file the record names; another file is hashed then), the renderings and result.pb, in that order (the
  * order the steps ask for them): at 1M bars the data step then no longer waits for the data file's hash.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { toBigInt } from '../audit/codec.ts';
@@ -95,6 +95,24 @@ export interface HashThread {
   rendered: Map<string, Promise<Hashed | null>>;
 }
 
+/** The largest record.json read for a hint (a run's is a few KB: a larger one gives none). */
+const HINT_LIMIT = 1 << 20;
+
+/** File `file`'s text when it is a regular file of at most `limit` bytes (a FIFO is never waited on), else null. */
+function smallFileText(file: string, limit: number): string | null {
+  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    for (let n; got < buf.length && (n = readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += n;
+    return buf.subarray(0, got).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * The data file verify will hash on the thread, as the run folder's record.json (file `recordJson`) says
  * (not bound yet: the record is not open), so the thread can start on it before the record is opened:
@@ -103,7 +121,9 @@ export interface HashThread {
  */
 export function dataFileHint(recordJson: string, standIn: string | undefined, streamAbove: number): string | null {
   try {
-    const rec = JSON.parse(readFileSync(recordJson, 'utf8')) as { links?: { kind?: unknown; body?: { files?: Record<string, unknown>[] } }[] };
+    const text = smallFileText(recordJson, HINT_LIMIT);
+    if (text === null) return null;
+    const rec = JSON.parse(text) as { links?: { kind?: unknown; body?: { files?: Record<string, unknown>[] } }[] };
     const files = rec.links?.find((l) => l.kind === 'data')?.body?.files;
     if (!Array.isArray(files) || files.length !== 1) return null;
     const f = files[0]!;

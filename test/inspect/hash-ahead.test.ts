@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -202,6 +203,13 @@ describe('the data file hashed ahead', () => {
     expect(dataFileHint(bad, undefined, STREAMED)).toBeNull();
     await writeFile(bad, 'not json');
     expect(dataFileHint(bad, undefined, STREAMED)).toBeNull();
+    // a record.json past 1 MiB, or not a regular file (a FIFO is not waited on), gives no hint
+    await writeFile(bad, (await readFile(recordJson, 'utf8')) + ' '.repeat(1 << 20));
+    expect(dataFileHint(bad, undefined, STREAMED)).toBeNull();
+    const fifo = path.join(work, 'fifo-record.json');
+    execFileSync('mkfifo', [fifo]);
+    expect(dataFileHint(fifo, undefined, STREAMED)).toBeNull();
+    expect(dataFileHint(work, undefined, STREAMED)).toBeNull(); // (a folder)
     process.env.BACKPROOF_CACHE_DIR = 'off';
     expect(dataFileHint(recordJson, undefined, STREAMED)).toBeNull(); // (no column cache: the data step parses the CSV)
     process.env.BACKPROOF_CACHE_DIR = cache;
