@@ -743,8 +743,9 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     const { above, block: resultBlock } = opts.resultStream ?? { above: KEEP_LIMIT, block: RESULT_BLOCK };
     const streamable = !kept && !rowsRead && recordedSize > BigInt(above) && recordedSize <= BigInt(READ_LIMIT);
     let streamed = streamable ? checkResultFile(resultFile, Number(recordedSize), !(resultRemembered?.size === Number(recordedSize)), resultBlock) : null;
-    // (rows counted on a remembered size whose remembered hash turns out to be another's: read again, every row checked)
-    if (streamed?.counts && resultRemembered?.size === Number(recordedSize) && !isRemembered(streamed.byteLength, streamed.sha256)) streamed = checkResultFile(resultFile, Number(recordedSize), true, resultBlock);
+    // (rows counted on a remembered size whose remembered hash turns out to be another's: read again, every row checked,
+    // so the first error is the one checkResult would name)
+    if (streamed && resultRemembered?.size === Number(recordedSize) && !isRemembered(streamed.byteLength, streamed.sha256)) streamed = checkResultFile(resultFile, Number(recordedSize), true, resultBlock);
     const resultBytes = streamed ? null : (kept?.bytes ?? (await read(FILES.result, 'result')));
     const resultSha256 = streamed?.sha256 ?? kept?.sha256 ?? sha256(resultBytes!);
     const resultSize = streamed?.byteLength ?? resultBytes!.length;
