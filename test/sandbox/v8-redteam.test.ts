@@ -1,0 +1,559 @@
+// Red team of instrumenter version 8 (trace format 8: the period-2 address predictor, docs/TRACE.md
+// "Format 8"). Address sequences chosen to stress the rule — A − L = S2 (mod 2^32) — run on the
+// product path and on the independent slow path (test/helpers/slowpath.ts): the expansion of the
+// stream must be the slow path's record, instruction by instruction, whatever the addresses do.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V8, type SandboxConfig, type GuestModule } from '../../host/sandbox/index.ts';
+import { TraceExpander, type StaticMap } from '../../traces/index.ts';
+import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
+import { stubHost } from '../helpers/host.ts';
+import { wat } from '../helpers/wat.ts';
+import { Writer } from '../../host/sandbox/instrument/bytes.ts';
+
+
+/** One access site of a pattern module: a load or a store at `offset` from the addresses in `seq`, one an iteration. */
+interface Site { kind: 'load' | 'store' | 'store0'; offset: number; seq: number[] }
+
+/** Little-endian bytes of u32 words as a WAT data string. */
+function dataString(words: number[]): string {
+  let s = '';
+  for (const w of words) for (let b = 0; b < 4; b++) s += `\\${((w >>> (8 * b)) & 0xff).toString(16).padStart(2, '0')}`;
+  return s;
+}
+
+/**
+ * A strategy of `pages` memory pages whose on_bar(t) runs t iterations of a loop (the iteration
+ * number a global, so bars go on where the last stopped); iteration i makes each site's access at
+ * seq[i] (+ its static offset), reading the address from a table at `table`. A load adds the byte
+ * it reads to a sum; a store writes back the byte there (memory keeps its bytes); store0 writes 0.
+ */
+function patternModule(sites: Site[], pages: number, table: number, extra = { locals: 0, dead: false }): Uint8Array {
+  const n = sites[0]!.seq.length;
+  const data = sites.map((s, j) => `(data (i32.const ${table + 4 * n * j}) "${dataString(s.seq)}")`).join('\n');
+  const body = sites.map((s, j) => {
+    const a = `(local.set $a (i32.load offset=${table + 4 * n * j} (i32.shl (global.get $i) (i32.const 2))))`;
+    if (s.kind === 'load') return `${a} (local.set $sum (i32.add (local.get $sum) (i32.load8_u offset=${s.offset} (local.get $a))))`;
+    if (s.kind === 'store') return `${a} (i32.store8 offset=${s.offset} (local.get $a) (i32.load8_u offset=${s.offset} (i32.or (local.get $a) (i32.const 0))))`;
+    return `${a} (i32.store8 offset=${s.offset} (local.get $a) (i32.const 0))`;
+  }).join('\n      ');
+  return wat(`(module
+    (memory (export "memory") ${pages})
+    ${data}
+    (global $i (mut i32) (i32.const 0))
+    (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $n i32) (local $a i32) (local $sum i32) ${'(local i32)'.repeat(extra.locals)}
+      (local.set $n (i32.wrap_i64 (local.get $t)))
+      (block $done (loop $l
+        (br_if $done (i32.eqz (local.get $n)))
+        ${body}
+        (global.set $i (i32.add (global.get $i) (i32.const 1)))
+        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+        (br $l)))
+      (i32.store offset=${table - 8} (i32.const 0) (local.get $sum)))${extra.dead ? '\n    (func $dead)' : ''})`);
+}
+
+/**
+ * The module with its last function's body (empty) replaced by `return` and then `count` loads the
+ * function never reaches: code no run executes, which the instrumenter copies as it is, but counts
+ * among the module's loads and stores when it bounds the predictor globals (3 a slot in format 8).
+ */
+function withDeadLoads(wasm: Uint8Array, count: number): Uint8Array {
+  const leb = (r: { at: number }): number => {
+    let v = 0, shift = 0, b: number;
+    do {
+      b = wasm[r.at++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b & 0x80);
+    return v;
+  };
+  const out = new Writer(wasm.length + 6 * count + 64).bytes(wasm.subarray(0, 8));
+  const r = { at: 8 };
+  while (r.at < wasm.length) {
+    const id = wasm[r.at++]!;
+    const size = leb(r);
+    const end = r.at + size;
+    if (id !== 10) {
+      out.u8(id).sized(new Writer().bytes(wasm.subarray(r.at, end)));
+    } else {
+      const n = leb(r);
+      const code = new Writer(size + 6 * count + 16).u32(n);
+      for (let i = 0; i < n; i++) {
+        const len = leb(r);
+        if (i < n - 1) code.sized(new Writer().bytes(wasm.subarray(r.at, r.at + len)));
+        else {
+          expect(Array.from(wasm.subarray(r.at, r.at + len))).toEqual([0, 0x0b]);
+          const body = new Writer(6 * count + 8).u32(0).u8(0x0f);
+          for (let k = 0; k < count; k++) body.u8(0x41).u8(0).u8(0x28).u8(2).u8(0).u8(0x1a); // i32.const 0; i32.load; drop
+          code.sized(body.u8(0x0b));
+        }
+        r.at += len;
+      }
+      out.u8(10).sized(code);
+    }
+    r.at = end;
+  }
+  return out.toBytes();
+}
+
+/** The slow path's events over `bars` (on_bar's t each), until one traps. */
+function reference(wasm: Uint8Array, bars: number[]): { events: SlowEvent[]; trapped: boolean } {
+  const slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(wasm) as BufferSource)).exports;
+  let trapped = false;
+  for (const t of bars) {
+    try {
+      (slow.on_bar as Function)(BigInt(t), 0, 0, 0, 0, 0);
+    } catch (e) {
+      if (!(e instanceof WebAssembly.RuntimeError)) throw e;
+      trapped = true;
+      break;
+    }
+  }
+  return { events: slowEvents(wasm, slowRecords(slow)), trapped };
+}
+
+interface Traced { records: string[]; stream: Uint8Array; code: string | null; instructions: bigint; keyframes: readonly { word: number; count: number }[]; stop: unknown }
+
+/** The product path: `guest` over `bars` until one throws; the whole stream, expanded from its start. */
+function traced(guest: GuestModule, map: StaticMap, bars: number[], config: SandboxConfig): Traced {
+  const pieces: Buffer[] = [];
+  const inst = new GuestInstance(guest, stubHost(), { ...config, onTrace: (b) => void pieces.push(Buffer.from(b)) });
+  let code: string | null = null;
+  for (const t of bars) {
+    try {
+      inst.onBar(BigInt(t), 0, 0, 0, 0, 0);
+    } catch (e) {
+      code = (e as { code: string }).code;
+      break;
+    }
+  }
+  const { instructions } = inst.finish();
+  const stream = new Uint8Array(Buffer.concat(pieces));
+  const records: string[] = [];
+  const ex = new TraceExpander(map, (r) => void records.push(slowText(r)));
+  ex.push(stream);
+  ex.end();
+  expect(ex.count).toBe(Number(instructions));
+  return { records, stream, code, instructions, keyframes: ex.keyframes, stop: ex.stop };
+}
+
+const sandbox = (over: Partial<SandboxConfig> = {}): SandboxConfig => ({ ...DEFAULT_SANDBOX, fuelPerCallback: null, hashing: 'inline', instrumenter: INSTRUMENTER_V8, ...over });
+
+/**
+ * Format 8's predictor as docs/TRACE.md states it, applied to the slow path's addresses: each slot's
+ * (L, S1, S2) after the first `count` events, laid out as a keyframe record. Slots are the map's
+ * recorded accesses in region order; an access that reuses its region's earlier word updates none.
+ */
+function modelKeyframe(map: StaticMap, events: SlowEvent[], count: number): number[] {
+  const slotAt = new Map<number, number>();
+  const memOffsetAt = new Map<number, number>();
+  let slots = 0;
+  for (let r = 0; r < map.regionFirst.length; r++) {
+    let inRegion = 0;
+    for (let i = map.regionFirst[r]!; i < map.regionFirst[r]! + map.regionInstructions[r]!; i++) {
+      if (map.memOffset[i]! < 0 || map.memSlot[i] !== inRegion) continue;
+      inRegion++;
+      slotAt.set(map.offset[i]!, slots++);
+      memOffsetAt.set(map.offset[i]!, map.memOffset[i]!);
+    }
+  }
+  const state = new Uint32Array(3 * slots);
+  for (const e of events.slice(0, count)) {
+    const k = slotAt.get(e.offset);
+    if (k === undefined || e.address === null) continue;
+    const a = (e.address - memOffsetAt.get(e.offset)!) >>> 0;
+    const l = state[3 * k]!;
+    state[3 * k + 2] = state[3 * k + 1]!;
+    state[3 * k + 1] = (a - l) >>> 0;
+    state[3 * k] = a;
+  }
+  const bitmap = new Array<number>(Math.ceil(slots / 32)).fill(0);
+  const triples: number[] = [];
+  for (let k = 0; k < slots; k++) {
+    if ((state[3 * k]! | state[3 * k + 1]! | state[3 * k + 2]!) === 0) continue;
+    bitmap[k >>> 5] = (bitmap[k >>> 5]! | (1 << (k & 31))) >>> 0;
+    triples.push(state[3 * k]!, state[3 * k + 1]!, state[3 * k + 2]!);
+  }
+  return [0, 4, count % 2 ** 32, Math.floor(count / 2 ** 32), ...bitmap, ...triples];
+}
+
+const words = (s: Uint8Array): Uint32Array => new Uint32Array(s.buffer.slice(s.byteOffset, s.byteOffset + s.length));
+
+/**
+ * Checks a traced run against the slow path: the records, each keyframe's words against the
+ * model, and an expansion from every keyframe against the one from the start. Returns the
+ * keyframes' (L, S1, S2) kinds seen, for the caller to check the probe reached them.
+ */
+function checkRun(t: Traced, ref: { events: SlowEvent[] }, map: StaticMap, label: string): void {
+  expect(t.records.length, `${label} count`).toBe(ref.events.length);
+  expect(t.records, `${label} records`).toEqual(ref.events.map(slowText));
+  const w = words(t.stream);
+  for (const [index, k] of t.keyframes.entries()) {
+    const model = modelKeyframe(map, ref.events, k.count);
+    expect(Array.from(w.subarray(k.word, k.word + model.length)), `${label} keyframe ${index}`).toEqual(model);
+    const records: string[] = [];
+    const ex = new TraceExpander(map, (r) => void records.push(slowText(r)), 0, Number.MAX_SAFE_INTEGER, { keyframe: { word: k.word, index } });
+    ex.push(t.stream.subarray(4 * k.word));
+    ex.end();
+    expect(records, `${label} from keyframe ${index}`).toEqual(t.records.slice(k.count));
+  }
+}
+
+/** Seeded 32-bit generator (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+const seqOf = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i) >>> 0);
+
+const N = 64;
+/** Bars of 1, 2, 3, … iterations (64 in all), so keyframes fall after every kind of access. */
+const BARS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 9];
+
+/** Patterns in one 64 KiB page: addresses near 0 and the memory's end, and strides that wrap (A − L negative). */
+function onePagePatterns(): Site[] {
+  const r = rng(11);
+  const end = 65536;
+  return [
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i & 1 ? 4096 : 64)) }, // ping-pong
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => [8, 800, 3000][i % 3]!) }, // period 3
+    { kind: 'store', offset: 16, seq: seqOf(N, () => r() % 60000) }, // random
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i * (i + 1)) / 2) }, // a new stride every access
+    { kind: 'load', offset: 3, seq: seqOf(N, (i) => (i & 1 ? 0 : end - 4)) }, // 0 and the last byte
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i << 3) ^ 8) }, // p ^ 8
+    { kind: 'store', offset: 0, seq: seqOf(N, (i) => 60000 - 8 * i) }, // a negative constant stride
+    { kind: 'load', offset: 0, seq: seqOf(N, () => 0) }, // always 0: the slot stays (0, 0, 0)
+    { kind: 'load', offset: 5, seq: seqOf(N, (i) => [40, 0, 0][i % 3]!) }, // (0, 0, −40) and (0, −40, 0) between
+    { kind: 'store0', offset: 0, seq: seqOf(N, (i) => 20000 + (i < 30 ? (i & 1) * 100 : 7 * i)) }, // ping-pong, then a stride
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => [0, 7, 7, 0][i % 4]!) }, // period 4 with repeats
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i % 5 === 4 ? 65535 : 100 * (i % 5))) }, // a stride, then a jump to the end
+  ];
+}
+
+/** Patterns over all 2^32 addresses (a 4 GiB memory): S2 = 0x80000000, wraps past 2^32, the last byte. */
+function fullPatterns(): Site[] {
+  const r = rng(12);
+  return [
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i & 1 ? 0x80000000 : 0)) }, // ping-pong at S2 = 0x80000000
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i & 1 ? 0x10 : 0xfffffff0)) }, // strides ±0x20 across 2^32
+    { kind: 'store', offset: 0, seq: seqOf(N, (i) => [0xffffff00, 0x100, 0x7fffff00][i % 3]!) }, // period 3 across 2^32
+    { kind: 'load', offset: 0, seq: seqOf(N, () => r()) }, // random
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => i * 0x40000000) }, // a constant stride that wraps every 4
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => Math.imul(i * i, 0x01000193)) }, // a new stride every access, wrapping
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i & 1 ? 0xffffffff : 0x7fffffff)) }, // the last byte, S2 = 0x80000000
+    { kind: 'store0', offset: 8, seq: seqOf(N, (i) => 0xfffffff0 - 0x80000000 * (i & 1)) }, // at 2^32 − 8 and 2^31 − 8
+    { kind: 'load', offset: 0, seq: seqOf(N, (i) => [0x80000000, 0, 0][i % 3]!) }, // (0, 0, 0x80000000)
+  ];
+}
+
+describe('format 8 expands to the slow path\'s records, keyframes are the predictor\'s state', () => {
+  const runs = [
+    ['one page', onePagePatterns(), 1, [5260, 27, ['0,0,S2', '0,S1,0', '0,S1,S2', 'L,0,S2', 'L,S1,0', 'L,S1,S1', 'L,S1,S2']]],
+    ['4 GiB', fullPatterns(), 65536, [4112, 20, ['0,0,2^31', '0,S1,2^31', '0,S1,S1', 'L,S1,0', 'L,S1,2^31', 'L,S1,S1', 'L,S1,S2']]],
+  ] as const;
+  for (const [name, sites, pages, pinned] of runs) {
+    it(`${name}: ping-pong, period 3 and 4, random, a new stride each access, wrapping strides, both memory ends; a keyframe before nearly every bar`, () => {
+      const wasm = patternModule([...sites], pages, 16384);
+      const config = sandbox({ flushThreshold: 16, maxMemoryPages: pages });
+      const guest = compileGuest(wasm, config);
+      const map = staticMap(wasm, guest.meta!);
+      const ref = reference(wasm, BARS);
+      expect(ref.trapped).toBe(false);
+      const t = traced(guest, map, BARS, config);
+      expect([t.code, t.keyframes.length]).toEqual([null, BARS.length - 1]);
+      checkRun(t, ref, map, name);
+      // The keyframes hold every kind of slot state: (0, 0, x) and (0, x, 0) marked (not all 0), S1 = S2 and not, S2 = 0x80000000.
+      const kinds = new Set<string>();
+      const mapWords = Math.ceil(guest.meta!.predictorSlots / 32);
+      for (const k of t.keyframes) {
+        const m = modelKeyframe(map, ref.events, k.count);
+        for (let j = 4 + mapWords; j < m.length; j += 3) kinds.add(`${m[j] ? 'L' : '0'},${m[j + 1] ? 'S1' : '0'},${m[j + 2] === 0x80000000 ? '2^31' : m[j + 2] === 0 ? '0' : m[j + 2] === m[j + 1] ? 'S1' : 'S2'}`);
+      }
+      expect([t.stream.length, guest.meta!.predictorSlots, [...kinds].sort()]).toEqual(pinned);
+    });
+  }
+});
+
+describe('format 8 when the run stops part-way', () => {
+  it('a trap at an access at any iteration (one page: one byte past its end; 4 GiB: at 2^32): the records up to the trapping access, its address included', () => {
+    for (const [pages, sites, site, bad, at] of [[1, onePagePatterns(), 4, 65533, 65536], [65536, fullPatterns(), 7, 0xfffffff8, 2 ** 32]] as const) {
+      for (const k of [0, 1, 2, 3, 17, 40, 63]) {
+        const changed = sites.map((s, j) => (j === site ? { ...s, seq: s.seq.map((a, i) => (i === k ? bad : a)) } : s));
+        const wasm = patternModule(changed, pages, 16384);
+        const config = sandbox({ flushThreshold: 16, maxMemoryPages: pages });
+        const guest = compileGuest(wasm, config);
+        const map = staticMap(wasm, guest.meta!);
+        const ref = reference(wasm, BARS);
+        const t = traced(guest, map, BARS, config);
+        const label = `${pages} pages, iteration ${k}`;
+        expect([ref.trapped, t.code, t.stop], label).toEqual([true, 'GUEST_TRAP', expect.objectContaining({ cause: 1 })]);
+        expect(t.records.at(-1)!.endsWith(`@${at}`), label).toBe(true);
+        checkRun(t, ref, map, label);
+      }
+    }
+  });
+
+  it('out of fuel at every budget: the records are the full run\'s prefix, as long as the count', () => {
+    const sites: Site[] = [
+      { kind: 'load', offset: 0, seq: seqOf(12, (i) => (i & 1 ? 4096 : 64)) },
+      { kind: 'store', offset: 2, seq: seqOf(12, (i) => [40, 0, 0][i % 3]!) },
+      { kind: 'load', offset: 0, seq: seqOf(12, (i) => (i * (i + 1)) / 2) },
+    ];
+    const wasm = patternModule(sites, 1, 16384);
+    const bars = [1, 2, 3, 4, 2];
+    const ref = reference(wasm, bars);
+    const expected = ref.events.map(slowText);
+    expect(expected.length).toBe(576);
+    const guest = compileGuest(wasm, sandbox({ flushThreshold: 16 }));
+    const map = staticMap(wasm, guest.meta!);
+    for (let fuel = 1n; fuel <= BigInt(expected.length); fuel++) {
+      const t = traced(guest, map, bars, sandbox({ flushThreshold: 16, fuel }));
+      expect(t.code, `fuel ${fuel}`).toBe(fuel < expected.length ? 'FUEL_EXHAUSTED' : null);
+      expect(t.records, `fuel ${fuel}`).toEqual(expected.slice(0, t.records.length));
+      checkRun(t, { events: ref.events.slice(0, t.records.length) }, map, `fuel ${fuel}`);
+    }
+  });
+});
+
+/**
+ * Accesses in every control structure, addresses from a table of `seq` (read in turn by $next, itself
+ * a slot of constant stride): one slot at several call depths ($rec, before and after its recursive
+ * call), call_indirect to functions that load or store, br_table to blocks that access, a multi-value
+ * block, memory.grow (so an address past the first page traps or not), memory.fill and memory.copy
+ * at table addresses (out of bounds: a trap), and a store that can overwrite the table itself.
+ */
+function structuresModule(seq: number[]): Uint8Array {
+  const TABLE = 0x8000;
+  return wat(`(module
+    (memory (export "memory") 1 3)
+    (data (i32.const ${TABLE}) "${dataString(seq)}")
+    (type $t (func (param i32) (result i32)))
+    (table 4 funcref) (elem (i32.const 0) $fa $fb $fc)
+    (global $i (mut i32) (i32.const 0))
+    (func $next (result i32) (local $a i32)
+      (local.set $a (i32.load offset=${TABLE} (i32.shl (global.get $i) (i32.const 2))))
+      (global.set $i (i32.rem_u (i32.add (global.get $i) (i32.const 1)) (i32.const ${seq.length})))
+      (local.get $a))
+    (func $fa (type $t) (i32.load8_u (local.get 0)))
+    (func $fb (type $t) (i32.store8 offset=1 (local.get 0) (i32.const 9)) (i32.const 1))
+    (func $fc (type $t) (i32.add (i32.load16_u offset=2 (local.get 0)) (i32.load8_u (call $next))))
+    (func $rec (param $d i32) (result i32) (local $x i32)
+      (local.set $x (i32.load8_u (call $next)))
+      (if (local.get $d) (then (local.set $x (i32.add (local.get $x) (call $rec (i32.sub (local.get $d) (i32.const 1)))))))
+      (i32.add (local.get $x) (i32.load8_u offset=5 (call $next))))
+    (func $mv (param $a i32) (result i32 i32)
+      (block (result i32 i32) (i32.load8_u (local.get $a)) (i32.load8_u offset=7 (call $next))))
+    (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $k i32) (local $s i32) (local $u i32) (local $v i32)
+      (local.set $k (i32.wrap_i64 (local.get $t)))
+      (loop $l
+        (block $b3 (block $b2 (block $b1 (block $b0
+          (br_table $b0 $b1 $b2 $b3 (i32.and (call $next) (i32.const 7))))
+          (local.set $s (i32.add (local.get $s) (i32.load8_u offset=11 (call $next)))) (br $b3))
+          (i32.store8 (call $next) (local.get $s)) (br $b3))
+          (local.set $s (i32.add (local.get $s) (call_indirect (type $t) (call $next) (i32.rem_u (local.get $k) (i32.const 3))))))
+        (local.set $s (i32.add (local.get $s) (call $rec (i32.and (local.get $k) (i32.const 3)))))
+        (call $mv (call $next)) (local.set $u) (local.set $v)
+        (local.set $s (i32.add (local.get $s) (i32.xor (local.get $u) (local.get $v))))
+        (if (i32.eqz (i32.and (local.get $k) (i32.const 3))) (then (drop (memory.grow (i32.const 1)))))
+        (if (i32.eq (i32.and (local.get $k) (i32.const 3)) (i32.const 1)) (then (memory.fill (call $next) (i32.const 3) (i32.const 24))))
+        (if (i32.eq (i32.and (local.get $k) (i32.const 3)) (i32.const 2)) (then (memory.copy (call $next) (call $next) (i32.const 16))))
+        (local.set $k (i32.sub (local.get $k) (i32.const 1)))
+        (br_if $l (i32.gt_s (local.get $k) (i32.const 0))))
+      (i32.store (i32.const 0x7ff0) (local.get $s))))`);
+}
+
+/** A table of addresses mixing period-2 and period-3 runs, strides, repeats, and addresses past the first page or the last. */
+function structuresSeq(seed: number): number[] {
+  const r = rng(seed);
+  const out: number[] = [];
+  while (out.length < 256) {
+    const pick = r() % 100, kind = pick < 3 ? [4, 5, 7][pick]! : [0, 1, 2, 3, 6, 8][pick % 6]!, len = 2 + (r() % 9), base = r() % 60000, step = (r() % 64) - 32;
+    for (let i = 0; i < len; i++) {
+      if (kind === 0) out.push(i & 1 ? base : base + step);
+      else if (kind === 1) out.push([base, base + 40, 1000][i % 3]!);
+      else if (kind === 2) out.push((base + step * i) >>> 0);
+      else if (kind === 3) out.push(base);
+      else if (kind === 4) out.push(65530 + (r() % 12)); // the end of the first page, some bytes past it
+      else if (kind === 5) out.push(65536 + (r() % 65536)); // the second page: valid once grown
+      else if (kind === 6) out.push(r() % 40);
+      else if (kind === 7) out.push(r() % 200000);
+      else out.push(r() % 65000);
+    }
+  }
+  return out.slice(0, 256);
+}
+
+describe('format 8 in every control structure', () => {
+  it('recursion, call_indirect, br_table, multi-value blocks, memory.grow, bulk operations: 24 seeds, some trapping, keyframes before nearly every bar', () => {
+    let traps = 0, keyframes = 0, instructions = 0;
+    for (let seed = 1; seed <= 24; seed++) {
+      const wasm = structuresModule(structuresSeq(seed));
+      const config = sandbox({ flushThreshold: 16 });
+      const guest = compileGuest(wasm, config);
+      const map = staticMap(wasm, guest.meta!);
+      const bars = [1, 3, 2, 7, 5, 16, 4, 9];
+      const ref = reference(wasm, bars);
+      const t = traced(guest, map, bars, config);
+      expect(t.code, `seed ${seed}`).toBe(ref.trapped ? 'GUEST_TRAP' : null);
+      checkRun(t, ref, map, `seed ${seed}`);
+      traps += ref.trapped ? 1 : 0;
+      keyframes += t.keyframes.length;
+      instructions += t.records.length;
+    }
+    expect([traps, keyframes, instructions]).toEqual([8, 127, 179_992]);
+  });
+
+  it('stopped by fuel every 97 instructions (in regions, at bulk charges): the full run\'s prefix, keyframes the predictor\'s state', () => {
+    const wasm = structuresModule(structuresSeq(2));
+    const bars = [1, 3, 2, 7, 5, 16, 4, 9];
+    const ref = reference(wasm, bars);
+    const expected = ref.events.map(slowText);
+    const guest = compileGuest(wasm, sandbox({ flushThreshold: 16 }));
+    const map = staticMap(wasm, guest.meta!);
+    const causes: Record<string, number> = {};
+    for (let fuel = 1n; fuel < BigInt(expected.length); fuel += 97n) {
+      const t = traced(guest, map, bars, sandbox({ flushThreshold: 16, fuel }));
+      expect(t.code, `fuel ${fuel}`).toBe('FUEL_EXHAUSTED');
+      expect(t.records, `fuel ${fuel}`).toEqual(expected.slice(0, t.records.length));
+      checkRun(t, { events: ref.events.slice(0, t.records.length) }, map, `fuel ${fuel}`);
+      const cause = String((t.stop as { cause?: number } | null)?.cause ?? 0);
+      causes[cause] = (causes[cause] ?? 0) + 1;
+    }
+    expect(causes).toEqual({ 0: 26, 2: 84 }); // 2: memory.grow's charge of 8192 a page did not fit
+  });
+});
+
+describe('format 8 near V8\'s limits: the same stream written the older ways', () => {
+  it('on_bar past 50,000 locals with the mirrors (written without them), predictors in the trace memory (333,334 loads in the module), or both: the same stream byte for byte, the same records and keyframes', () => {
+    const sites = onePagePatterns();
+    const config = sandbox({ flushThreshold: 16 });
+    const streams: string[] = [];
+    const shapes: [number, boolean][] = [];
+    const records: string[][] = [];
+    for (const [locals, dead] of [[0, false], [49_982, false], [0, true], [49_982, true]] as const) {
+      const live = patternModule([...sites], 1, 16384, { locals, dead });
+      // The slow path cannot take the dead loads (recorded, they pass V8's function size): its reference is the module
+      // without them, whose instructions sit `shift` bytes earlier (the code section's size takes more bytes).
+      const wasm = dead ? withDeadLoads(live, 333_334) : live;
+      const guest = compileGuest(wasm, config);
+      const map = staticMap(wasm, guest.meta!);
+      const shift = map.offset[0]! - staticMap(live, compileGuest(live, config).meta!).offset[0]!;
+      const ref = reference(live, BARS);
+      const t = traced(guest, map, BARS, config);
+      const events = ref.events.map((e) => ({ ...e, offset: e.offset + shift }));
+      checkRun(t, { events }, map, `locals ${locals} dead ${dead}`);
+      expect([t.keyframes.length, shift > 0]).toEqual([BARS.length - 1, dead]);
+      streams.push(Buffer.from(t.stream).toString('base64'));
+      records.push(t.records);
+      shapes.push([guest.meta!.predictorWords * guest.meta!.predictorSlots, WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_predictors')]);
+    }
+    expect(shapes).toEqual([[81, true], [81, true], [81, false], [81, false]]);
+    expect(new Set(streams).size).toBe(1);
+  });
+});
+
+describe('forged format 8 keyframes', () => {
+  let map: StaticMap, ref: { events: SlowEvent[] }, t: Traced, slots: number, mapWords: number;
+  /** Each keyframe's slots as [slot, L, S1, S2, the word its L is at], marked ones only. */
+  let listed: number[][][];
+  beforeAll(() => {
+    const wasm = patternModule(onePagePatterns(), 1, 16384);
+    const config = sandbox({ flushThreshold: 16 });
+    const guest = compileGuest(wasm, config);
+    map = staticMap(wasm, guest.meta!);
+    ref = reference(wasm, BARS);
+    t = traced(guest, map, BARS, config);
+    slots = guest.meta!.predictorSlots;
+    mapWords = Math.ceil(slots / 32);
+    const w = words(t.stream);
+    listed = t.keyframes.map((k) => {
+      const out: number[][] = [];
+      let at = k.word + 4 + mapWords;
+      for (let slot = 0; slot < slots; slot++) {
+        if (((w[k.word + 4 + (slot >>> 5)]! >>> (slot & 31)) & 1) === 0) continue;
+        out.push([slot, w[at]!, w[at + 1]!, w[at + 2]!, at]);
+        at += 3;
+      }
+      return out;
+    });
+  });
+  const expandFrom = (stream: Uint8Array, keyframe?: { word: number; index: number }): string[] => {
+    const records: string[] = [];
+    const ex = new TraceExpander(map, (r) => void records.push(slowText(r)), 0, Number.MAX_SAFE_INTEGER, keyframe ? { keyframe } : {});
+    ex.push(keyframe ? stream.subarray(4 * keyframe.word) : stream);
+    ex.end();
+    return records;
+  };
+  const edited = (edit: (w: number[]) => void): Uint8Array => {
+    const w = Array.from(words(t.stream));
+    edit(w);
+    return new Uint8Array(Uint32Array.from(w).buffer);
+  };
+  /** The first keyframe listing a slot whose state matches `want`, and that slot. */
+  const find = (want: (l: number, s1: number, s2: number) => boolean): { index: number; slot: number[] } => {
+    for (const [index, slotsListed] of listed.entries()) for (const s of slotsListed) if (want(s[1]!, s[2]!, s[3]!)) return { index, slot: s };
+    throw new Error('no such keyframe');
+  };
+
+  it('a slot at (0, 0, x) or (0, x, 0) is marked; its S2 alone changed, or its mark taken away with its words, is BAD_TRACE from the start', () => {
+    for (const want of [(l: number, s1: number, s2: number) => l === 0 && s1 === 0 && s2 !== 0, (l: number, s1: number, s2: number) => l === 0 && s1 !== 0 && s2 === 0]) {
+      const { index, slot: [slot, l, s1, s2, at] } = find(want);
+      const k = t.keyframes[index]!;
+      const shown = (a: number, b: number, c: number) => `\\(${a}, ${b}, ${c}\\)`;
+      const s2x = (s2! ^ 0x80000000) >>> 0;
+      expect(() => expandFrom(edited((w) => void (w[at! + 2] = s2x)))).toThrow(new RegExp(`keyframe at word ${k.word}: predictor slot ${slot} is ${shown(l!, s1!, s2x)}; the trace gives ${shown(l!, s1!, s2!)}`));
+      const unmarked = edited((w) => {
+        w[k.word + 4 + (slot! >>> 5)] = (w[k.word + 4 + (slot! >>> 5)]! & ~(1 << (slot! & 31))) >>> 0;
+        w.splice(at!, 3);
+      });
+      // The stream is 3 words shorter: the table's words after this keyframe move with it.
+      expect(() => expandFrom(unmarked)).toThrow(new RegExp(`keyframe at word ${k.word}: predictor slot ${slot} is \\(0, 0, 0\\); the trace gives ${shown(l!, s1!, s2!)}`));
+    }
+  });
+
+  it('a slot marked but (0, 0, 0) is BAD_TRACE, read from the start or from the keyframe', () => {
+    const index = t.keyframes.findIndex((_, i) => listed[i]!.length < slots);
+    const k = t.keyframes[index]!;
+    const marked = new Set(listed[index]!.map((s) => s[0]!));
+    const free = Array.from({ length: slots }, (_, i) => i).find((i) => !marked.has(i))!;
+    const before = listed[index]!.filter((s) => s[0]! < free).length;
+    const forged = edited((w) => {
+      w[k.word + 4 + (free >>> 5)] = (w[k.word + 4 + (free >>> 5)]! | (1 << (free & 31))) >>> 0;
+      w.splice(k.word + 4 + mapWords + 3 * before, 0, 0, 0, 0);
+    });
+    const message = new RegExp(`keyframe at word ${k.word}: predictor slot ${free} is marked but \\(0, 0, 0\\)`);
+    expect(() => expandFrom(forged)).toThrow(message);
+    expect(() => expandFrom(forged, { word: k.word, index })).toThrow(message);
+  });
+
+  it('an expansion from a forged keyframe is caught at the next keyframe; from the last, only the root (the stream from the start) catches it', () => {
+    // The ping-pong's slot (64, 4096, …) after an access to 64: its next access, to 4096, is a hit predicted by S2.
+    const pingPong = listed.map((l) => l.find((s) => s[0] === 1)!);
+    const states = pingPong.map((s) => s.slice(1, 4));
+    const mid = states.findIndex((s) => s[0] === 64 && s[2] === 4032), last = t.keyframes.length - 1;
+    expect([mid, states[mid], states[last]]).toEqual([1, [64, (64 - 4096) >>> 0, 4032], [64, (64 - 4096) >>> 0, 4032]]);
+    for (const index of [mid, last]) {
+      const k = t.keyframes[index]!;
+      const forged = edited((w) => void (w[pingPong[index]![4]! + 2] = 4040));
+      expect(() => expandFrom(forged), `${index}`).toThrow(new RegExp(`keyframe at word ${k.word}: predictor slot 1 is \\(64, ${(64 - 4096) >>> 0}, 4040\\)`));
+      if (index === mid) {
+        const next = t.keyframes[index + 1]!;
+        expect(() => expandFrom(forged, { word: k.word, index })).toThrow(new RegExp(`keyframe at word ${next.word}: predictor slot 1 is \\(\\d+, \\d+, \\d+\\); the trace gives`));
+        continue;
+      }
+      // Every later access of the slot is a hit, each further off (8 more each period): a plausible expansion, which the root does not commit to.
+      const honest = expandFrom(t.stream, { word: k.word, index }), shown = expandFrom(forged, { word: k.word, index });
+      expect(honest).toEqual(t.records.slice(k.count));
+      const pingPongAt = ref.events.find((e) => e.address === 4096)!.offset;
+      const moved = shown.flatMap((r, i) => (r === honest[i] ? [] : [`${honest[i]} ${r}`]));
+      expect(moved).toEqual(honest.filter((r) => r.startsWith(`${pingPongAt}@`)).map((r, i) => `${r} ${pingPongAt}@${Number(r.split('@')[1]) + 8 * ((i >> 1) + 1)}`));
+      expect(moved.length).toBe(BARS.at(-1));
+    }
+  });
+});
