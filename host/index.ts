@@ -1,6 +1,6 @@
 /**
  * @module backproof
- * The host's public face. The CLI uses only what is exported here.
+ * The host's public face. The CLI uses only what is exported here (and verify's command module only host/inspect/index.ts).
  */
 export { BackproofError, UsageError, DataError, BuildError, SandboxError, AuditError, EXIT, exitCodeOf, type ErrorCode } from './errors.ts';
 export { createLogger, silentLogger, LOG_LEVELS, type Logger } from './log.ts';
