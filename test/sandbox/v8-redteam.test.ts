@@ -3,8 +3,17 @@
 // product path and on the independent slow path (test/helpers/slowpath.ts): the expansion of the
 // stream must be the slow path's record, instruction by instruction, whatever the addresses do.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V8, type SandboxConfig, type GuestModule } from '../../host/sandbox/index.ts';
-import { TraceExpander, type StaticMap } from '../../traces/index.ts';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestModule } from '../../host/sandbox/index.ts';
+import { TraceExpander, toHex, type StaticMap } from '../../traces/index.ts';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
+import { writeRunDir } from '../../host/run/rundir.ts';
+import { executeRunIsolated } from '../../host/run/worker.ts';
+import { verifyRun } from '../../host/inspect/verify.ts';
+import { diffRuns, replayRun } from '../../host/inspect/replay.ts';
+import { proveInstruction, verifyProofBundle, type ProofBundle } from '../../host/inspect/prove.ts';
 import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
@@ -556,4 +565,115 @@ describe('forged format 8 keyframes', () => {
       expect(moved.length).toBe(BARS.at(-1));
     }
   });
+});
+
+/** A keyframe record a guest can write as eight address words: [0, 4, n = 1000, 0, bitmap: slot 0, (L, S1, S2) = (8, 8, 8)]. */
+const FAKE_KEYFRAME = [0, 4, 1000, 0, 1, 8, 8, 8];
+
+/**
+ * A strategy that writes ~1.3 KB of format 8 stream a bar (300 loads at pseudo-random addresses, 301
+ * when the close's integer part is odd), so GOOG's 2,148 bars flush twice: two keyframes. On bar
+ * 2,140 sixteen straight-line loads miss at FAKE_KEYFRAME's words twice: one copy, at least, in a
+ * row of the stream (a bit word the 16 predictor bits fill is reserved between two words once at most).
+ */
+const noisyStrategy = (): Uint8Array => wat(`(module
+  (memory (export "memory") 1)
+  (data (i32.const 512) "${dataString(FAKE_KEYFRAME)}")
+  (global $s (mut i32) (i32.const 12345))
+  (global $bar (mut i32) (i32.const 0))
+  (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (local $n i32) (local $j i32) ${[...FAKE_KEYFRAME, ...FAKE_KEYFRAME].map((_, j) => `(local $a${j} i32)`).join(' ')}
+    (global.set $bar (i32.add (global.get $bar) (i32.const 1)))
+    (loop $w
+      (i32.store offset=256 (i32.shl (local.get $j) (i32.const 2))
+        (if (result i32) (i32.eq (global.get $bar) (i32.const 2140))
+          (then (i32.load offset=512 (i32.shl (local.get $j) (i32.const 2))))
+          (else (i32.add (i32.const 0x400) (i32.add (i32.shl (i32.and (global.get $bar) (i32.const 1023)) (i32.const 3)) (i32.shl (local.get $j) (i32.const 2)))))))
+      (local.set $j (i32.add (local.get $j) (i32.const 1)))
+      (br_if $w (i32.lt_u (local.get $j) (i32.const 8))))
+    ${[...FAKE_KEYFRAME, ...FAKE_KEYFRAME].map((_, j) => `(local.set $a${j} (i32.load offset=${256 + 4 * (j % 8)} (i32.const 0)))`).join(' ')}
+    ${[...FAKE_KEYFRAME, ...FAKE_KEYFRAME].map((_, j) => `(drop (i32.load (local.get $a${j})))`).join(' ')}
+    (local.set $n (i32.add (i32.const 300) (i32.and (i32.trunc_sat_f64_s (local.get 4)) (i32.const 1))))
+    (loop $l
+      (global.set $s (i32.add (i32.mul (global.get $s) (i32.const 1664525)) (i32.const 1013904223)))
+      (drop (i32.load (i32.and (i32.shr_u (global.get $s) (i32.const 12)) (i32.const 0xfff8))))
+      (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+      (br_if $l (local.get $n)))))`);
+
+describe('a version 8 run folder with keyframes under the audit tools', () => {
+  let work: string, strategy: StrategyArtifact, goog: LoadedData, dir: string, instructions: number, bundle: ProofBundle;
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), 'backproof-v8-redteam-'));
+    await writeFile(path.join(work, 'noisy.wasm'), noisyStrategy());
+    strategy = await loadStrategy(path.join(work, 'noisy.wasm'));
+    goog = await loadData('data/GOOG.csv');
+    dir = path.join(work, 'v8');
+    const outcome = executeRun({ strategy, data: goog, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V8 });
+    await writeRunDir({ dir, force: false, outcome, strategy, config: DEFAULT_CONFIG, key: null });
+    instructions = Number(outcome.instructions);
+    expect([outcome.trace.byteLength, instructions]).toEqual([2_790_808, 12_985_564]);
+    bundle = await proveInstruction({ dir, instruction: instructions - 10 });
+  }, 60_000);
+
+  it('verifies and replays; the same root on the main thread and a guest thread, at two chunk sizes', async () => {
+    expect((await verifyRun({ dir })).toolchainDifferences).toEqual([]);
+    expect((await replayRun({ dir, logLevel: 'silent' })).match).toBe(true);
+    const roots: string[] = [];
+    for (const chunkSize of [DEFAULT_CONFIG.chunkSize, 4096]) {
+      const config = { ...DEFAULT_CONFIG, chunkSize };
+      const here = executeRun({ strategy, data: goog, config });
+      const there = await executeRunIsolated({ strategy, data: goog, config, logLevel: 'silent' });
+      expect([toHex(there.trace.root), there.trace.byteLength, there.trace.leafHashes.length]).toEqual([toHex(here.trace.root), 2_790_808, Math.ceil(2_790_808 / chunkSize)]);
+      roots.push(toHex(here.trace.root));
+    }
+    expect(new Set(roots).size).toBe(2);
+  }, 60_000);
+
+  it('a proof near the end starts at the second keyframe; one naming the keyframe words the guest wrote, or a changed S2, fails', () => {
+    const kf = bundle.claim.keyframe!;
+    expect([kf, bundle.leaves.map((l) => l.index)]).toEqual([{ index: 1, word: 524_809 }, [32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42]]);
+    expect(verifyProofBundle(bundle, null).steps).toEqual(['record', 'module', 'inclusion', 'keyframe', 'instruction']);
+    // The guest's eight words, in a row of the stream after that keyframe: a keyframe record as the expander reads one.
+    const data = Buffer.concat(bundle.leaves.map((l) => Buffer.from(l.data, 'base64')));
+    const w = new Uint32Array(data.buffer, data.byteOffset, data.length >>> 2);
+    const at = w.findIndex((_, i) => FAKE_KEYFRAME.every((x, j) => w[i + j] === x));
+    const fake = (32 * bundle.chunkSize) / 4 + at;
+    expect(fake).toBe(694_708);
+    const fails = (b: ProofBundle, message: RegExp) => expect(() => verifyProofBundle(b, null)).toThrow(message);
+    const fromFake = bundle.leaves.filter((l) => l.index >= Math.floor((4 * fake) / bundle.chunkSize));
+    fails({ ...bundle, claim: { ...bundle.claim, keyframe: { index: 1, word: fake } }, leaves: fromFake }, /the keyframe table's entry 1 is stream word 524809, not 694708/);
+    fails({ ...bundle, claim: { ...bundle.claim, keyframe: { index: 2, word: fake } }, leaves: fromFake }, /the keyframe table lists 2 keyframes; the claim names keyframe 2/);
+    // The keyframe's first slot's S2 (the bitmap is one word: its 3 words after it), changed in its leaf.
+    const leaf = Buffer.from(bundle.leaves[0]!.data, 'base64');
+    const s2 = 4 * (kf.word + 4 + 1 + 2) - 32 * bundle.chunkSize;
+    leaf.writeUInt32LE(leaf.readUInt32LE(s2) ^ 8, s2);
+    fails({ ...bundle, leaves: bundle.leaves.map((l, i) => (i === 0 ? { ...l, data: leaf.toString('base64') } : l)) }, /leaf 32 is not included in the recorded trace root/);
+  });
+
+  // DEFECT (found here, not fixed: host/inspect/divergence.ts is not this test's to change): diff compares the two
+  // runs' streams byte by byte from their first differing leaf and then only a window of ~1M instructions from
+  // the first differing word. A /7 run (format 6) and a /8 run (format 8) differ from their first address word
+  // whatever they executed, so that window starts at instruction 0 and a real divergence past it is not found:
+  // diff reports `instruction: null` and "the 1036373 instructions compared from instruction 0 agree", naming
+  // neither the formats nor the divergence. `it.fails` until diff compares runs of two formats instruction by instruction.
+  it.fails('diff between a /7 and a /8 run that diverge late (bar 2,100 on) names the instruction diff between two /8 runs names', async () => {
+    const rows = (await readFile('data/GOOG.csv', 'utf8')).trim().split('\n');
+    for (let i = 2101; i < rows.length; i++) {
+      const r = rows[i]!.split(',');
+      r[4] = String(Number(r[4]) + 1); // the close's integer part: on_bar's loop runs once more or once less
+      r[2] = String(Math.max(Number(r[2]), Number(r[4])));
+      rows[i] = r.join(',');
+    }
+    await writeFile(path.join(work, 'late.csv'), rows.join('\n') + '\n');
+    const late = await loadData(path.join(work, 'late.csv'));
+    const folder = async (name: string, instrumenter: string, data: LoadedData): Promise<string> => {
+      const d = path.join(work, name);
+      await writeRunDir({ dir: d, force: false, outcome: executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter }), strategy, config: DEFAULT_CONFIG, key: null });
+      return d;
+    };
+    const v8late = await folder('v8-late', INSTRUMENTER_V8, late), v7 = await folder('v7', INSTRUMENTER_V7, goog);
+    const same = await diffRuns(dir, v8late);
+    expect(same.divergence!.instruction).toBeGreaterThan(12_000_000);
+    const across = await diffRuns(v7, v8late);
+    expect([across.same, across.divergence!.instruction]).toEqual([false, same.divergence!.instruction]);
+  }, 60_000);
 });
