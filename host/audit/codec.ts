@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import protobuf from 'protobufjs';
 import Long from 'long';
-import type { BacktestResult, Stats, Trade } from '../model/trade.ts';
-import type { OrderReason, OrderRecord } from '../model/order.ts';
+import { TradeLog, type BacktestResult, type Stats, type Trade } from '../model/trade.ts';
+import { OrderLog, REASONS, type OrderReason, type OrderRecord } from '../model/order.ts';
 import { packageFile } from '../paths.ts';
 
 const root = protobuf.parse(readFileSync(packageFile('host/audit/backproof.proto'), 'utf8'), { keepCase: false }).root;
@@ -68,6 +68,8 @@ interface Wire {
   uint32(tag: number, x: number): void;
   sint32(tag: number, x: number): void;
   sint64(tag: number, x: bigint): void;
+  /** An sint64 field given as its two's-complement words (hi signed or not, lo as any 32-bit integer). */
+  sint64Words(tag: number, hi: number, lo: number): void;
   double(key: number, x: number): void;
   string(tag: number, s: string): void;
   /** A uint32 field whose key (as in `key`) may take two bytes. */
@@ -99,10 +101,12 @@ class ProtoSizer implements Wire {
     const v = x | 0;
     if (v !== 0) this.pos += 1 + varint32Size(((v << 1) ^ (v >> 31)) >>> 0);
   }
-  sint64(_tag: number, x: bigint): void {
+  sint64(tag: number, x: bigint): void {
     if (x === 0n || x === undefined || x === null) return;
     scratch64[0] = x;
-    const lo = scratch32[LO]!, hi = scratch32[HI]!;
+    this.sint64Words(tag, scratch32[HI]!, scratch32[LO]!);
+  }
+  sint64Words(_tag: number, hi: number, lo: number): void {
     if ((lo | hi) === 0) return;
     const mask = hi >> 31;
     this.pos += 1 + varint64Size(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
@@ -192,8 +196,10 @@ class ProtoWriter implements Wire {
   sint64(tag: number, x: bigint): void {
     if (x === 0n || x === undefined || x === null) return;
     scratch64[0] = x;
-    const lo = scratch32[LO]!, hi = scratch32[HI]!;
-    if ((lo | hi) === 0) return; // a multiple of 2^64: 0 as int64
+    this.sint64Words(tag, scratch32[HI]!, scratch32[LO]!);
+  }
+  sint64Words(tag: number, hi: number, lo: number): void {
+    if ((lo | hi) === 0) return; // (from a BigInt: a multiple of 2^64, 0 as int64)
     const mask = hi >> 31;
     this.buf[this.pos++] = tag;
     this.varint64(((lo << 1) ^ mask) >>> 0, (((hi << 1) | (lo >>> 31)) ^ mask) >>> 0);
@@ -253,12 +259,13 @@ const STAT_FIELDS = pb.Stats.fieldsArray
   .map((f) => ({ name: f.name as keyof Stats, id: f.id, type: f.type as 'sint64' | 'uint32' | 'double' }));
 for (const f of STAT_FIELDS) if (f.type !== 'sint64' && f.type !== 'uint32' && f.type !== 'double') throw new TypeError(`Stats.${f.name}: no codec for ${f.type}`);
 
-function writeTrade(w: Wire, t: Trade): void {
+/** A trade's row from its fields: one TradeFields filled row after row (writeTrades), from a Trade or the engine's columns. */
+function writeTrade(w: Wire, t: TradeFields): void {
   const start = w.open(0x0a);
   w.uint32(0x08, t.entryBar);
   w.uint32(0x10, t.exitBar);
-  w.sint64(0x18, t.entryTime);
-  w.sint64(0x20, t.exitTime);
+  w.sint64Words(0x18, t.times[0]!, t.times[1]!);
+  w.sint64Words(0x20, t.times[2]!, t.times[3]!);
   w.double(0x29, t.size);
   w.double(0x31, t.entryPrice);
   w.double(0x39, t.exitPrice);
@@ -269,20 +276,71 @@ function writeTrade(w: Wire, t: Trade): void {
   w.close(start);
 }
 
-function writeOrder(w: Wire, o: OrderRecord): void {
+function writeOrder(w: Wire, o: OrderFields): void {
   const start = w.open(0x22);
   w.uint32(0x08, o.id);
   w.sint32(0x10, o.bar);
-  w.sint64(0x18, o.time);
+  w.sint64Words(0x18, o.time[0]!, o.time[1]!);
   w.sint32(0x20, o.symbol);
   w.sint32(0x28, o.side);
   w.uint32(0x30, o.type);
   w.double(0x39, o.size);
   w.uint32(0x40, o.status);
-  w.string(0x4a, o.reason === undefined || o.reason === null ? '' : String(o.reason));
+  w.string(0x4a, o.reason);
   w.double(0x51, o.price);
   w.double(0x59, o.units);
   w.close(start);
+}
+
+/** A time as words into `into` at `at` (hi, lo): 0 for an absent one (as the field is then omitted); a value past int64 wraps as BigInt64Array stores it. */
+function wordsOfTime(x: bigint, into: Int32Array, at: number): void {
+  if (x === undefined || x === null) scratch64[0] = 0n;
+  else scratch64[0] = x;
+  into[at] = scratch32[HI]!;
+  into[at + 1] = scratch32[LO]!;
+}
+
+/** The trades' rows, each into `f` and then written by writeTrade to `w`: from the engine's columns without an object, or from Trade objects. */
+function writeTrades(w: Wire, rows: Iterable<Trade> | TradeLog, f: TradeFields): void {
+  if (rows instanceof TradeLog) {
+    const { entryWords, exitWords } = rows;
+    for (let k = 0; k < rows.length; k++) {
+      f.entryBar = rows.entryBar[k]!; f.exitBar = rows.exitBar[k]!; f.symbol = rows.symbol[k]!;
+      f.times[0] = entryWords[2 * k + HI]!; f.times[1] = entryWords[2 * k + LO]!;
+      f.times[2] = exitWords[2 * k + HI]!; f.times[3] = exitWords[2 * k + LO]!;
+      f.size = rows.size[k]!; f.entryPrice = rows.entryPrice[k]!; f.exitPrice = rows.exitPrice[k]!;
+      f.pnl = rows.pnl[k]!; f.returnPct = rows.returnPct[k]!; f.commission = rows.commission[k]!;
+      writeTrade(w, f);
+    }
+    return;
+  }
+  for (const t of rows) {
+    f.entryBar = t.entryBar; f.exitBar = t.exitBar; f.symbol = t.symbol;
+    wordsOfTime(t.entryTime, f.times, 0);
+    wordsOfTime(t.exitTime, f.times, 2);
+    f.size = t.size; f.entryPrice = t.entryPrice; f.exitPrice = t.exitPrice; f.pnl = t.pnl; f.returnPct = t.returnPct; f.commission = t.commission;
+    writeTrade(w, f);
+  }
+}
+
+/** The orders' rows, as writeTrades (row k of the columns is order id k + 1). */
+function writeOrders(w: Wire, rows: Iterable<OrderRecord> | OrderLog, f: OrderFields): void {
+  if (rows instanceof OrderLog) {
+    const words = rows.timeWords;
+    for (let k = 0; k < rows.length; k++) {
+      f.id = k + 1; f.bar = rows.bar[k]!; f.symbol = rows.symbol[k]!; f.side = rows.side[k]!; f.type = rows.type[k]!;
+      f.time[0] = words[2 * k + HI]!; f.time[1] = words[2 * k + LO]!;
+      f.size = rows.size[k]!; f.status = rows.status[k]!; f.reason = REASONS[rows.reason[k]!] ?? ''; f.price = rows.price[k]!; f.units = rows.units[k]!;
+      writeOrder(w, f);
+    }
+    return;
+  }
+  for (const o of rows) {
+    f.id = o.id; f.bar = o.bar; f.symbol = o.symbol; f.side = o.side; f.type = o.type;
+    wordsOfTime(o.time, f.time, 0);
+    f.size = o.size; f.status = o.status; f.reason = o.reason === undefined || o.reason === null ? '' : String(o.reason); f.price = o.price; f.units = o.units;
+    writeOrder(w, f);
+  }
 }
 
 function writeStats(w: Wire, s: Stats): void {
@@ -298,12 +356,15 @@ function writeStats(w: Wire, s: Stats): void {
   w.close(start);
 }
 
+/** A result to encode: its trades and orders as rows, or as the engine's columns (model TradeLog, OrderLog: read without an object per row). */
+export type ResultToEncode = Omit<BacktestResult, 'trades' | 'orders'> & { trades: Iterable<Trade> | TradeLog; orders: Iterable<OrderRecord> | OrderLog };
+
 /**
  * Result bytes: trades (field 1), equity (field 2, packed doubles), stats (field 3) and orders (field 4), in tag order —
  * the bytes protobufjs writes for the same values (pinned by the golden test and compared with it in test/audit).
  * Sized exactly first, then written into the one buffer returned: no object and no scratch copy per row.
  */
-export function encodeResult(r: BacktestResult): Uint8Array {
+export function encodeResult(r: ResultToEncode): Uint8Array {
   return encodeResultHoldingEquity(r).bytes;
 }
 
@@ -317,12 +378,14 @@ export function encodeResult(r: BacktestResult): Uint8Array {
  * equity moved up to its place (one memmove) and the rest written around it, so the equity is never
  * held twice, even for a moment. The caller gives the buffer up: r.equity is not read afterwards.
  */
-export function encodeResultHoldingEquity(r: BacktestResult, options: { aroundEquity?: boolean } = {}): { bytes: Uint8Array; equity: Float64Array } {
+export function encodeResultHoldingEquity(r: ResultToEncode, options: { aroundEquity?: boolean } = {}): { bytes: Uint8Array; equity: Float64Array } {
+  const trade = new TradeFields();
+  const order = new OrderFields();
   const size = new ProtoSizer();
-  for (const t of r.trades) writeTrade(size, t);
+  writeTrades(size, r.trades, trade);
   const tradesEnd = size.pos;
   writeStats(size, r.stats);
-  for (const o of r.orders) writeOrder(size, o);
+  writeOrders(size, r.orders, order);
   const n = r.equity.length;
   const head = n > 0 ? 1 + varint32Size(n * 8) : 0;
   const length = size.pos + head + n * 8;
@@ -336,7 +399,7 @@ export function encodeResultHoldingEquity(r: BacktestResult, options: { aroundEq
   }
   const out = new Uint8Array(inPlace ? own : new ArrayBuffer(base + length), base, length);
   const w = new ProtoWriter(out);
-  for (const t of r.trades) writeTrade(w, t);
+  writeTrades(w, r.trades, trade);
   if (n > 0) {
     out[w.pos++] = 0x12;
     w.varint32(n * 8);
@@ -347,7 +410,7 @@ export function encodeResultHoldingEquity(r: BacktestResult, options: { aroundEq
     w.pos += n * 8;
   }
   writeStats(w, r.stats);
-  for (const o of r.orders) writeOrder(w, o);
+  writeOrders(w, r.orders, order);
   if (w.pos !== out.length || w.buf !== out || tradesEnd + head + n * 8 > out.length) throw new Error(`result.pb: sized ${out.length} bytes, wrote ${w.pos}${w.buf === out ? '' : ' past them'}`);
   return { bytes: out, equity: LE && n > 0 ? new Float64Array(out.buffer, at, n) : r.equity };
 }
