@@ -16,7 +16,8 @@ import { rejectionsByReason, STAT_LABELS, statsObject } from '../audit/render.ts
 import { OrderFields, RESULT_BYTES, ResultRowCursor, toBigInt, TradeFields, type ResultBytes } from '../audit/codec.ts';
 import { isoTime, NS_PER_DAY, type BarSource } from '../model/bars.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
-import type { Stats, Trade } from '../model/trade.ts';
+import type { Stats, Trade, TradeLog } from '../model/trade.ts';
+import type { OrderLog } from '../model/order.ts';
 import { candleAt, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles, type EquityTimes } from './series.ts';
 
 /**
@@ -225,6 +226,17 @@ const orderOf = (f: OrderFields): OrderRecord => ({
   id: f.id, bar: f.bar, time: timeOfWords(f.time[0]!, f.time[1]!), symbol: f.symbol, side: f.side, type: f.type, size: f.size,
   status: f.status, reason: f.reason as OrderRecord['reason'], price: f.price, units: f.units,
 });
+/** A RowTally as data (RowTally.portable), for another thread to revive over the same candles. */
+export interface PortableTally {
+  trades: number;
+  orders: number;
+  firstTrades: Trade[];
+  firstOrders: OrderRecord[];
+  /** Per symbol: [candle × 3 + kind, trades]. */
+  marks: [number, number][][];
+  rejected: [string, number][];
+}
+
 /** Orders set aside for rejectionsByReason at a time (its counts are merged): a bounded batch, however many there are. */
 const REJECTION_BATCH = 4096;
 
@@ -266,6 +278,53 @@ export class RowTally {
     }
     for (const t of r.trades) tally.trade(t);
     for (const o of r.orders) tally.order(o);
+    return tally;
+  }
+
+  /**
+   * The tally of the engine's columns (model TradeLog, OrderLog), the same as RowTally.of's of the
+   * result.pb written from them (audit/codec encodeResult): each row as result.pb holds it (uint32
+   * fields as x >>> 0), an object made only for the table's first rows and an order not filled. How
+   * the guest thread tallies a run's rows for its report while it holds the columns (run/worker).
+   */
+  static ofColumns(candles: readonly Candles[], trades: TradeLog, orders: OrderLog): RowTally {
+    const tally = new RowTally(candles);
+    for (let k = 0; k < trades.length; k++) {
+      if (k >= MAX_TABLE_ROWS) {
+        tally.trades++;
+        tally.mark(trades.symbol[k]! >>> 0, trades.entryTime[k]!, trades.exitTime[k]!, trades.size[k]!);
+      } else {
+        const t = trades.at(k);
+        tally.trade({ ...t, symbol: t.symbol >>> 0, entryBar: t.entryBar >>> 0, exitBar: t.exitBar >>> 0 });
+      }
+    }
+    for (let k = 0; k < orders.length; k++) {
+      if (k >= MAX_TABLE_ROWS && orders.status[k] === STATUS_FILLED) tally.orders++;
+      else {
+        const o = orders.at(k);
+        tally.order({ ...o, id: o.id >>> 0, type: o.type >>> 0 });
+      }
+    }
+    return tally;
+  }
+
+  /** The tally as it crosses between threads (structured clone): every count made, the rows not filled counted. */
+  portable(): PortableTally {
+    this.countRejections();
+    return { trades: this.trades, orders: this.orders, firstTrades: this.firstTrades, firstOrders: this.firstOrders, marks: this.marks.map((m) => [...m]), rejected: [...this.rejected] };
+  }
+
+  /** A tally made elsewhere over these same candles (portable()). */
+  static revive(candles: readonly Candles[], p: PortableTally): RowTally {
+    const tally = new RowTally(candles);
+    tally.trades = p.trades;
+    tally.orders = p.orders;
+    tally.firstTrades.push(...p.firstTrades);
+    tally.firstOrders.push(...p.firstOrders);
+    p.marks.forEach((m, k) => {
+      for (const [key, n] of m) tally.marks[k]?.set(key, n);
+    });
+    for (const [reason, n] of p.rejected) tally.rejected.set(reason, n);
     return tally;
   }
 

@@ -13,7 +13,7 @@ import { statSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { downsampleCandles, renderReport, reportGenerator, REPORT_FILE, type Candles } from '../report/index.ts';
+import { downsampleCandles, renderReport, reportGenerator, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
 import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
@@ -109,8 +109,10 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   const periods = !built && data.every((d) => 'bars' in d) ? ahead(() => feedPeriods(data)) : undefined;
   const strategy = await building;
   r.onPhase?.({ step: 'run' });
+  // With every feed's candles made, the guest thread tallies the report's rows from the engine's columns (~4x cheaper than reading result.pb again here).
+  const tallyCandles = candles.length === data.length && candles.every((c) => c !== undefined) ? candles as Candles[] : undefined;
   const running = executeRunIsolated(
-    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter, periods },
+    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter, periods, tallyCandles },
     // The bars cross to the guest thread without a copy and come back for the report; the thread then
     // ends, freeing what the run left on it before the run folder is written.
     { timeoutMs: r.timeoutMs, lendData: true, endThread: true },
@@ -125,7 +127,9 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
       r.onPhase?.({ step: 'report' });
       // Candles made ahead are those of the bars the run read (the record's count: the report's own choice of buckets).
       const feeds = data.map((d, k) => ({ open: () => sourceOfFeed(d), ...(candles[k]?.bars === outcome.barsPerFeed[k] ? { candles: candles[k] } : {}) }));
-      const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds });
+      // the guest thread's tally counts for the page only over the candles it draws: each feed's, made ahead
+      const tally = tallyCandles && outcome.reportTally && feeds.every((f) => f.candles) ? RowTally.revive(tallyCandles, outcome.reportTally) : undefined;
+      const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds, tally });
       await writeFile(path.join(partial, REPORT_FILE), html);
       await remember(REPORT_FILE, html); // the rendering cache: verify on this machine hashes it rather than rendering it again
     }

@@ -23,6 +23,7 @@ import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, DEFAULT_CONFIG, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
 import type { ProjectLock } from '../build/project.ts';
+import type { PortableTally } from '../report/index.ts';
 
 export interface SourceText {
   path: string;
@@ -84,6 +85,8 @@ export interface RunOutcome {
   columns?: { trades: TradeLog; orders: OrderLog };
   /** The same rows as `result`'s, each made from the columns as it is iterated and none kept (`result`'s are all held once read). */
   rows: { trades: Trade[]; orders: OrderRecord[] };
+  /** The rows tallied for the report over the candles a guest thread's caller gave (run/worker tallyCandles). */
+  reportTally?: PortableTally;
 }
 
 const bytesOfHex = (h: string): Uint8Array => new Uint8Array(Buffer.from(h, 'hex'));
@@ -174,11 +177,11 @@ export function executeRun(input: RunInput): RunOutcome {
   const result = backtest.run(port);
   const stats = instance.finish();
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
-  // Encoded from the engine's columns, a row at a time: the result's Trade and OrderRecord objects are
-  // not made here (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.
+  // Encoded from the engine's columns, read as they lie: no Trade or OrderRecord object is made here
+  // (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.
   const { tradeLog, orders: orderLog } = backtest.account;
   // Made around the engine's equity column (it grows into result.pb's bytes: engine/growable), so the equity is never held twice.
-  const encoded = encodeResultHoldingEquity({ trades: logRows(tradeLog), orders: logRows(orderLog), equity: result.equity, stats: result.stats }, { aroundEquity: true });
+  const encoded = encodeResultHoldingEquity({ trades: tradeLog, orders: orderLog, equity: result.equity, stats: result.stats }, { aroundEquity: true });
   const resultBytes = encoded.bytes;
   // The equity as it lies in result.pb's bytes (one copy of it, 80 MB at 10M bars).
   result.equity = encoded.equity;

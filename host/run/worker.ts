@@ -24,6 +24,7 @@ import { TimeColumn } from '../engine/timeline.ts';
 import { GUEST_STACK_MB } from './stack.ts';
 import type { ProgressCounter } from '../engine/progress.ts';
 import { siblingModule } from '../paths.ts';
+import { RowTally, type Candles } from '../report/index.ts';
 
 export interface IsolatedRequest {
   strategy: StrategyArtifact;
@@ -39,6 +40,12 @@ export interface IsolatedRequest {
   instrumenter?: string;
   /** Each feed's period as feedPeriods (run/execute) infers it, when the caller has it already. */
   periods?: readonly bigint[];
+  /**
+   * Each feed's candles for the run's report, when the caller has made them: the rows are then tallied
+   * for the page (report RowTally) on the guest thread from the engine's columns, not read again from
+   * result.pb's bytes by the caller (RunOutcome.reportTally).
+   */
+  tallyCandles?: readonly Candles[];
 }
 
 type Reply = { value: unknown } | { error: { kind: string; code: ErrorCode; message: string; step?: string; stack?: string } };
@@ -299,5 +306,6 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   // No row objects cross, nor the columns; the equity, times and encoded result are made for this reply: moved, not copied.
   const { rows: _, columns, ...made } = outcome;
   const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, counts: { trades: columns!.trades.length, orders: columns!.orders.length } };
+  if (job.tallyCandles) portable.reportTally = RowTally.ofColumns(job.tallyCandles, columns!.trades, columns!.orders).portable();
   return Object.assign(portable, { [TRANSFER]: transferableBuffers(portable) });
 }

@@ -8,6 +8,8 @@ import type { Candles } from '../../host/report/series.ts';
 import { streamedRows } from '../../host/report/read.ts';
 import { encodeResult } from '../../host/audit/codec.ts';
 import { statsOf } from '../audit/legacy-outputs.ts';
+import { TradeLog } from '../../host/model/trade.ts';
+import { OrderLog, REASONS as REASON_CODES } from '../../host/model/order.ts';
 
 const REASONS: OrderReason[] = ['cash', 'end-of-data', 'margin-call', 'strategy'] as OrderReason[];
 const order = (i: number): OrderRecord => ({
@@ -67,5 +69,31 @@ describe('RowTally', () => {
     expect(fromBytes.markers().map((m) => m.reduce((n, x) => n + x[2], 0))).toEqual([1000, 1000]);
     expect(fromBytes.rejections()).toEqual(fromObjects.rejections());
     expect(fromBytes.rejections()).toEqual(rejectionsByReason(orders));
+  });
+
+  it('of the engine columns (on the guest thread, revived here) it is the tally of the result.pb written from them', () => {
+    const trades = TradeLog.from(Array.from({ length: 1700 }, (_, i) => ({ ...trade(i), entryTime: BigInt(i - 700) * 60_000_000_000n, exitTime: BigInt(i - 699) * 60_000_000_000n })));
+    const orders = new OrderLog(4);
+    for (let i = 0; i < 2600; i++) {
+      const k = orders.add();
+      orders.bar[k] = i; orders.time[k] = BigInt(i - 1000) * 60_000_000_000n; orders.symbol[k] = i % 2; orders.side[k] = 1;
+      // a rejected order's type as the guest gave it (result.pb holds it as x >>> 0): the tables show what result.pb holds
+      orders.type[k] = [0, -1, 2.5, 4_294_967_301][i % 4]!; orders.size[k] = 1; orders.status[k] = [1, 3, 2, 4, 1][i % 5]!;
+      orders.reason[k] = i % REASON_CODES.length; orders.price[k] = 1; orders.units[k] = 1;
+    }
+    const stats = statsOf({ trades: trades.length, equityFinal: 1 });
+    const bytes = encodeResult({ trades, orders, equity: new Float64Array(3), stats });
+    const early: Candles = { ...candles, startNs: [-30_000_000_000_000n, 0n, 1_200_000_000_000n] };
+    const all = [early, candles, { ...candles, time: [], startNs: [] }];
+    const fromBytes = RowTally.of(all, streamedRows(bytes));
+    const fromColumns = RowTally.revive(all, structuredClone(RowTally.ofColumns(all, trades, orders).portable()));
+    expect([fromColumns.trades, fromColumns.orders]).toEqual([1700, 2600]);
+    expect(fromColumns.firstTrades).toEqual(fromBytes.firstTrades);
+    expect(fromColumns.firstOrders).toEqual(fromBytes.firstOrders);
+    expect(fromColumns.firstOrders.slice(0, 4).map((o) => o.type)).toEqual([0, 4_294_967_295, 2, 5]);
+    expect(fromColumns.markers()).toEqual(fromBytes.markers());
+    expect(fromColumns.markers().map((m) => m.reduce((n, x) => n + x[2], 0))).toEqual([2 * 567, 2 * 567, 0]);
+    expect(fromColumns.rejections()).toEqual(fromBytes.rejections());
+    expect(fromColumns.rejections().length).toBeGreaterThan(3);
   });
 });
