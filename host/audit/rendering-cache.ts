@@ -5,9 +5,10 @@
  * remembered by its size and SHA-256, under the cache folder's rendered/ (build/cache-root; "off"
  * disables it), so a later verify of the same record hashes the file instead of rendering it again
  * (~0.3 s CPU at 1M bars); so is result.pb once its rows were found canonical (they are then counted,
- * not read: audit/codec checkResult). An
+ * not read: audit/codec checkResult), and the strategy's module as instrumented under the record's settings
+ * (INSTRUMENTED_MODULE: verify's strategy step then need not instrument it again). An
  * entry is found by a key naming its format, the code that renders (the SHA-256 of every file of the
- * installation's host/ folder, and the report's generator: its format and chart library), the SHA-256
+ * installation's host/ and traces/ folders, and the report's generator: its format and chart library), the SHA-256
  * of record.pb (which binds result.pb, the data and everything else a rendering reads) and the file's
  * name. It is a cache-entry (the SHA-256 of its JSON, then the JSON) whose JSON repeats the key's
  * material: a damaged entry, or a whole one under another key's name, is ignored. It is written only
@@ -35,20 +36,31 @@ export interface Rendered {
   sha256: string;
 }
 
+/**
+ * The entry for the record's strategy.wasm as instrumented under its recorded settings (the size and SHA-256 of
+ * the instrumented module): not a file of the folder. Written by the run folder's writer (the module its run
+ * instrumented) and by verify once instrumenting the module again gave the recorded hash.
+ */
+export const INSTRUMENTED_MODULE = 'strategy.wasm#instrumented';
+
 let codeOnce: string | null = null;
-/** SHA-256 over every file of the running host/ folder (path and bytes, in byte order of the paths): any change of the code misses every entry. */
+/**
+ * SHA-256 over every file of the running host/ and traces/ folders (path and bytes, in byte order of the paths;
+ * the instrumenter reads traces/' predictor layout): any change of the code misses every entry.
+ */
 function codeHash(): string {
   if (codeOnce !== null) return codeOnce;
-  const root = fileURLToPath(new URL('..', import.meta.url));
+  const root = fileURLToPath(new URL('../..', import.meta.url));
   const files: string[] = [];
   const walk = (rel: string): void => {
     for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
+      const r = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(r);
       else if (e.isFile()) files.push(r);
     }
   };
-  walk('');
+  walk('host');
+  walk('traces');
   files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const h = createHash('sha256');
   for (const f of files) {

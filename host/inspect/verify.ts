@@ -42,7 +42,7 @@ import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
 import { dataFileHint, KEEP_LIMIT, startHashAhead, startHashThread, type HashAhead } from './hash-ahead.ts';
 import { checkResultFile, RESULT_BLOCK } from './result-stream.ts';
-import { hashedChunks, isRendered, RenderingCache, type Rendered } from '../audit/rendering-cache.ts';
+import { hashedChunks, isRendered, RenderingCache, INSTRUMENTED_MODULE, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
 import type { OrderRecord } from '../model/order.ts';
@@ -637,16 +637,26 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   const s = b.strategy;
   const wasm = await read(FILES.wasm, 'strategy');
   expectEqual('strategy', `SHA-256 of ${FILES.wasm}`, s.wasmSha256 as Uint8Array, sha256(wasm));
-  let instrumented: Uint8Array;
-  try {
-    // Under the recorded instrumenter (its trace format): a run made before version 5 verifies as it did.
-    instrumented = instrument(wasm, instrumentOptionsFor({ ...sandboxConfigFor(config), instrumenter: recordedInstrumenter(b.toolchain) })).wasm;
-  } catch (e) {
-    return fail('strategy', `${FILES.wasm} cannot be instrumented: ${(e as Error).message}`);
+  // The module as instrumented under the record's settings: remembered by the rendering cache under this record
+  // (by the run that instrumented it, or a verify that instrumented it again) when that is the recorded hash and
+  // size; else instrumented again here, and remembered when it gives them ("What verify and replay trust").
+  const remembered = await renderings.remembered(INSTRUMENTED_MODULE);
+  if (remembered !== null && BigInt(remembered.size) === toBigInt(s.instrumentedSize) && remembered.sha256 === toHex(s.instrumentedSha256 as Uint8Array)) {
+    expectField('strategy', 'wasmSize', toBigInt(s.wasmSize), BigInt(wasm.length), FILES.wasm);
+  } else {
+    let instrumented: Uint8Array;
+    try {
+      // Under the recorded instrumenter (its trace format): a run made before version 5 verifies as it did.
+      instrumented = instrument(wasm, instrumentOptionsFor({ ...sandboxConfigFor(config), instrumenter: recordedInstrumenter(b.toolchain) })).wasm;
+    } catch (e) {
+      return fail('strategy', `${FILES.wasm} cannot be instrumented: ${(e as Error).message}`);
+    }
+    expectField('strategy', 'wasmSize', toBigInt(s.wasmSize), BigInt(wasm.length), FILES.wasm);
+    const instrumentedSha256 = sha256(instrumented);
+    expectEqual('strategy', 'SHA-256 of the instrumented module', s.instrumentedSha256 as Uint8Array, instrumentedSha256);
+    expectField('strategy', 'instrumentedSize', toBigInt(s.instrumentedSize), BigInt(instrumented.length), 'the instrumented module');
+    await renderings.remember(INSTRUMENTED_MODULE, { size: instrumented.length, sha256: toHex(instrumentedSha256) });
   }
-  expectField('strategy', 'wasmSize', toBigInt(s.wasmSize), BigInt(wasm.length), FILES.wasm);
-  expectEqual('strategy', 'SHA-256 of the instrumented module', s.instrumentedSha256 as Uint8Array, sha256(instrumented));
-  expectField('strategy', 'instrumentedSize', toBigInt(s.instrumentedSize), BigInt(instrumented.length), 'the instrumented module');
   // each source's normalization is answered by the source-check thread while the steps after this one
   // run; awaited in order, so a source that fails is still this step's failure (see below)
   let normalized: Promise<void> = Promise.resolve();

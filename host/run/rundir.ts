@@ -16,7 +16,7 @@ import { decodeSignedRecord, LINK_TYPES, renderRecordJson, signedRecordBytes } f
 import { equityCsvChunks, ordersCsvChunks, renderSnapshotsJson, renderStatsJson, tradesCsvChunks, type Chunks } from '../audit/render.ts';
 import type { BacktestResult } from '../model/trade.ts';
 import { decodeCanonical, streamedResult } from '../audit/codec.ts';
-import { hashedChunks, RenderingCache } from '../audit/rendering-cache.ts';
+import { hashedChunks, RenderingCache, INSTRUMENTED_MODULE } from '../audit/rendering-cache.ts';
 import { cacheRoot } from '../build/cache-root.ts';
 import { reportGenerator } from '../report/index.ts';
 import type { RunOutcome, StrategyArtifact } from './execute.ts';
@@ -287,6 +287,8 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
     }
     // result.pb's rows are canonical: the encoder wrote them (verify counts, not reads, a remembered one's rows)
     remembered.push([FILES.result, { size: x.outcome.resultBytes.length, sha256: recordedResultSha256(x.outcome) }]);
+    // and the module as its run instrumented it, under this record's settings (verify need not instrument it again)
+    remembered.push([INSTRUMENTED_MODULE, { size: x.outcome.instrumentedWasm.length, sha256: createHash('sha256').update(x.outcome.instrumentedWasm).digest('hex') }]);
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
       [FILES.config, configJson(x.config)],

@@ -8,21 +8,22 @@ import { reportGenerator } from '../../host/report/index.ts';
 
 export const sha256Hex = (b: string | Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
-/** The documented code hash: every file of host/, by path in byte order: "path\nsize\n" then its bytes. */
+/** The documented code hash: every file of host/ and traces/, by path ("host/...") in byte order: "path\nsize\n" then its bytes. */
 export function codeHash(): string {
   const files: string[] = [];
   const walk = (rel: string): void => {
-    for (const e of readdirSync(path.join('host', rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
+    for (const e of readdirSync(rel, { withFileTypes: true })) {
+      const r = `${rel}/${e.name}`;
       if (e.isDirectory()) walk(r);
       else if (e.isFile()) files.push(r);
     }
   };
-  walk('');
+  walk('host');
+  walk('traces');
   files.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const h = createHash('sha256');
   for (const f of files) {
-    const bytes = readFileSync(path.join('host', f));
+    const bytes = readFileSync(f);
     h.update(`${f}\n${bytes.length}\n`).update(bytes);
   }
   return h.digest('hex');

@@ -7,16 +7,18 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backtest } from '../../host/run/backtest.ts';
-import { DEFAULT_CONFIG } from '../../host/run/config.ts';
+import { DEFAULT_CONFIG, sandboxConfigFor } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { REPORT_FILE } from '../../host/report/index.ts';
 import { renderingEntry } from '../helpers/rendering-entry.ts';
 import { AuditError } from '../../host/errors.ts';
+import { INSTRUMENTED_MODULE } from '../../host/audit/rendering-cache.ts';
+import { instrument, instrumentOptionsFor, INSTRUMENTER_VERSION } from '../../host/sandbox/index.ts';
 
 const saved = { cache: process.env.BACKPROOF_CACHE_DIR, xdg: process.env.XDG_CACHE_HOME };
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
-/** What the writer remembers: the renderings it wrote and result.pb (its rows made by the encoder). */
+/** What the writer remembers: the renderings it wrote and result.pb (its rows made by the encoder); and its module as instrumented (instrumentedEntry). */
 const WRITTEN = [FILES.orders, FILES.result, FILES.stats, FILES.trades, REPORT_FILE];
 let work: string, run: string, cache: string;
 
@@ -33,8 +35,12 @@ async function outcome(dir: string, cacheDir: string): Promise<string> {
   return verifyRun({ dir }).then((r) => `OK ${r.steps.join(',')}`, (e: unknown) => (e instanceof AuditError ? `${e.step}: ${e.message}` : `not an AuditError: ${String(e)}`));
 }
 
+const config = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } };
 const runOf = (out: string): Promise<unknown> =>
-  backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 } }, key: null, out, timeoutMs: 120_000, report: true, csv: ['trades', 'orders'] });
+  backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config, key: null, out, timeoutMs: 120_000, report: true, csv: ['trades', 'orders'] });
+/** The entry for the module as its run instrumented it (instrumented here independently, under the run's settings). */
+const instrumentedEntry = async (recordPb: Uint8Array): Promise<{ file: string; text: string }> =>
+  entryOf(recordPb, INSTRUMENTED_MODULE, instrument(await readFile(path.join(run, FILES.wasm)), instrumentOptionsFor({ ...sandboxConfigFor(config), instrumenter: INSTRUMENTER_VERSION })).wasm);
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-rendering-seeded-'));
@@ -57,6 +63,7 @@ describe('the run folder seeds the rendering cache', () => {
   it('the backtest remembers the files it rendered and result.pb, as verify would; verify then passes from them', async () => {
     const recordPb = await readFile(path.join(run, FILES.record));
     const want = await Promise.all(WRITTEN.map(async (name) => entryOf(recordPb, name, await readFile(path.join(run, name)))));
+    want.push(await instrumentedEntry(recordPb));
     expect(await entries(cache)).toEqual(want.map((w) => w.file).sort());
     for (const w of want) expect(await readFile(path.join(cache, 'rendered', w.file), 'utf8')).toBe(w.text);
     expect(await outcome(run, cache)).toBe(OK);

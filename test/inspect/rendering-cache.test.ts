@@ -8,7 +8,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backtest } from '../../host/run/backtest.ts';
-import { DEFAULT_CONFIG } from '../../host/run/config.ts';
+import { DEFAULT_CONFIG, sandboxConfigFor } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { REPORT_FILE } from '../../host/report/index.ts';
@@ -16,10 +16,12 @@ import { renderingEntry } from '../helpers/rendering-entry.ts';
 import { AuditError } from '../../host/errors.ts';
 import { checkResult, encodeResult } from '../../host/audit/codec.ts';
 import { statsOf } from '../audit/legacy-outputs.ts';
+import { INSTRUMENTED_MODULE } from '../../host/audit/rendering-cache.ts';
+import { instrument, instrumentOptionsFor, INSTRUMENTER_VERSION } from '../../host/sandbox/index.ts';
 
 const savedCacheDir = process.env.BACKPROOF_CACHE_DIR;
-let work: string, run: string;
-/** The files remembered by a verify: the renderings, and result.pb once its rows were found canonical. */
+let work: string, run: string, instrumented: Uint8Array;
+/** The files remembered by a verify: the renderings, and result.pb once its rows were found canonical (and the module as instrumented: INSTRUMENTED_MODULE). */
 const RENDERED = [FILES.trades, FILES.orders, FILES.stats, REPORT_FILE, FILES.result].sort();
 const OK = 'OK record,signature,chain,config,strategy,data,trace,result,files';
 
@@ -56,7 +58,10 @@ async function put(e: { file: string; text: string }): Promise<void> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'backproof-rendering-cache-'));
   run = path.join(work, 'run');
-  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 500 }, key: null, out: run, timeoutMs: 120_000, report: true, csv: ['trades', 'orders'] });
+  const config = { ...DEFAULT_CONFIG, params: { fast: 10, slow: 20 }, snapshotEvery: 500 };
+  await backtest({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config, key: null, out: run, timeoutMs: 120_000, report: true, csv: ['trades', 'orders'] });
+  // (remembered too: the module as instrumented under the record's settings, instrumented here independently)
+  instrumented = instrument(await readFile(path.join(run, FILES.wasm)), instrumentOptionsFor({ ...sandboxConfigFor(config), instrumenter: INSTRUMENTER_VERSION })).wasm;
 }, 180_000);
 
 afterEach(() => {
@@ -84,6 +89,7 @@ describe('the rendering cache', () => {
     expect(await outcome(run, cache)).toBe(OK);
     const recordPb = await readFile(path.join(run, FILES.record));
     const want = await Promise.all(RENDERED.map(async (name) => entryOf(cache, recordPb, name, await readFile(path.join(run, name)))));
+    want.push(entryOf(cache, recordPb, INSTRUMENTED_MODULE, instrumented));
     expect(await entries(cache)).toEqual(want.map((w) => path.basename(w.file)).sort());
     for (const w of want) expect(await readFile(w.file, 'utf8')).toBe(w.text);
     expect(await outcome(run, cache)).toBe(OK);
