@@ -21,7 +21,7 @@ import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 
 
 /** One access site of a pattern module: a load or a store at `offset` from the addresses in `seq`, one an iteration. */
-interface Site { kind: 'load' | 'store' | 'store0'; offset: number; seq: number[] }
+interface Site { kind: 'load' | 'store' | 'store0' | 'reuse'; offset: number; seq: number[] }
 
 /** Little-endian bytes of u32 words as a WAT data string. */
 function dataString(words: number[]): string {
@@ -34,7 +34,9 @@ function dataString(words: number[]): string {
  * A strategy of `pages` memory pages whose on_bar(t) runs t iterations of a loop (the iteration
  * number a global, so bars go on where the last stopped); iteration i makes each site's access at
  * seq[i] (+ its static offset), reading the address from a table at `table`. A load adds the byte
- * it reads to a sum; a store writes back the byte there (memory keeps its bytes); store0 writes 0.
+ * it reads to a sum; a store writes back the byte there (memory keeps its bytes); store0 writes 0;
+ * reuse stores the next byte there, its address the same local's as the load's before it in the
+ * region, so it writes no address of its own (the load's word, its predictor slot).
  */
 function patternModule(sites: Site[], pages: number, table: number, extra = { locals: 0, dead: false }): Uint8Array {
   const n = sites[0]!.seq.length;
@@ -43,6 +45,7 @@ function patternModule(sites: Site[], pages: number, table: number, extra = { lo
     const a = `(local.set $a (i32.load offset=${table + 4 * n * j} (i32.shl (global.get $i) (i32.const 2))))`;
     if (s.kind === 'load') return `${a} (local.set $sum (i32.add (local.get $sum) (i32.load8_u offset=${s.offset} (local.get $a))))`;
     if (s.kind === 'store') return `${a} (i32.store8 offset=${s.offset} (local.get $a) (i32.load8_u offset=${s.offset} (i32.or (local.get $a) (i32.const 0))))`;
+    if (s.kind === 'reuse') return `${a} (i32.store8 offset=${s.offset} (local.get $a) (i32.load8_u offset=${s.offset + 1} (local.get $a)))`;
     return `${a} (i32.store8 offset=${s.offset} (local.get $a) (i32.const 0))`;
   }).join('\n      ');
   return wat(`(module
@@ -242,6 +245,7 @@ function onePagePatterns(): Site[] {
     { kind: 'store0', offset: 0, seq: seqOf(N, (i) => 20000 + (i < 30 ? (i & 1) * 100 : 7 * i)) }, // ping-pong, then a stride
     { kind: 'load', offset: 0, seq: seqOf(N, (i) => [0, 7, 7, 0][i % 4]!) }, // period 4 with repeats
     { kind: 'load', offset: 0, seq: seqOf(N, (i) => (i % 5 === 4 ? 65535 : 100 * (i % 5))) }, // a stride, then a jump to the end
+    { kind: 'reuse', offset: 2, seq: seqOf(N, (i) => (i & 1 ? 30000 : 40000 - 3 * i)) }, // ping-pong of a stride's and a constant's
   ];
 }
 
@@ -263,7 +267,7 @@ function fullPatterns(): Site[] {
 
 describe('format 8 expands to the slow path\'s records, keyframes are the predictor\'s state', () => {
   const runs = [
-    ['one page', onePagePatterns(), 1, [5260, 27, ['0,0,S2', '0,S1,0', '0,S1,S2', 'L,0,S2', 'L,S1,0', 'L,S1,S1', 'L,S1,S2']]],
+    ['one page', onePagePatterns(), 1, [5752, 29, ['0,0,S2', '0,S1,0', '0,S1,S2', 'L,0,S2', 'L,S1,0', 'L,S1,S1', 'L,S1,S2']]],
     ['4 GiB', fullPatterns(), 65536, [4112, 20, ['0,0,2^31', '0,S1,2^31', '0,S1,S1', 'L,S1,0', 'L,S1,2^31', 'L,S1,S1', 'L,S1,S2']]],
   ] as const;
   for (const [name, sites, pages, pinned] of runs) {
@@ -438,6 +442,30 @@ describe('format 8 in every control structure', () => {
   });
 });
 
+describe('format 8 hashed inline or on the hash worker, at any leaf size', () => {
+  it('the same stream and, leaf size for leaf size, the same root', () => {
+    const wasm = structuresModule(structuresSeq(2));
+    const bars = [1, 3, 2, 7, 5, 16, 4, 9];
+    const streams = new Set<string>();
+    const roots: Record<number, Set<string>> = {};
+    for (const chunkSize of [64, 4096, DEFAULT_SANDBOX.chunkSize]) {
+      for (const hashing of ['inline', 'worker'] as const) {
+        const pieces: Buffer[] = [];
+        const config = sandbox({ flushThreshold: 64, chunkSize, hashing, onTrace: (b) => void pieces.push(Buffer.from(b)) });
+        const inst = new GuestInstance(compileGuest(wasm, config), stubHost(), config);
+        for (const t of bars) inst.onBar(BigInt(t), 0, 0, 0, 0, 0);
+        const { trace } = inst.finish();
+        streams.add(Buffer.concat(pieces).toString('base64'));
+        (roots[chunkSize] ??= new Set()).add(`${toHex(trace!.root)} ${trace!.byteLength} ${trace!.leafHashes.length}`);
+      }
+    }
+    expect(streams.size).toBe(1);
+    const bytes = Buffer.from([...streams][0]!, 'base64').length;
+    expect(Object.values(roots).map((r) => [r.size, Number([...r][0]!.split(' ')[1])])).toEqual([[1, bytes], [1, bytes], [1, bytes]]);
+    expect(Object.entries(roots).map(([c, r]) => Number([...r][0]!.split(' ')[2]) === Math.ceil(bytes / Number(c)))).toEqual([true, true, true]);
+  });
+});
+
 describe('format 8 near V8\'s limits: the same stream written the older ways', () => {
   it('on_bar past 50,000 locals with the mirrors (written without them), predictors in the trace memory (333,334 loads in the module), or both: the same stream byte for byte, the same records and keyframes', () => {
     const sites = onePagePatterns();
@@ -462,7 +490,7 @@ describe('format 8 near V8\'s limits: the same stream written the older ways', (
       records.push(t.records);
       shapes.push([guest.meta!.predictorWords * guest.meta!.predictorSlots, WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_predictors')]);
     }
-    expect(shapes).toEqual([[81, true], [81, true], [81, false], [81, false]]);
+    expect(shapes).toEqual([[87, true], [87, true], [87, false], [87, false]]);
     expect(new Set(streams).size).toBe(1);
   });
 });
