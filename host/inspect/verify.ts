@@ -586,16 +586,17 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
     // the sources' normalization starts now on another thread (inspect/source-check); its answers are awaited at the strategy step
     // (a check that passed before is remembered under the cache folder, by verify or by the build: build/normalized-cache)
     const recordedSources = (rec.bodies.strategy.sources as { path: string; normalizedSha256?: Uint8Array }[]) ?? [];
-    sourceCheck = startSourceCheck(await Promise.all(recordedSources.map(async (src) => ({
+    const sources = await Promise.all(recordedSources.map(async (src) => ({
       path: src.path,
       text: await readRunFile(opts.dir, `${FILES.sources}/${src.path}`, 'strategy').catch(() => null),
       recorded: src.normalizedSha256 ?? new Uint8Array(0),
-    }))), cacheRoot());
+    })));
+    sourceCheck = startSourceCheck(sources, cacheRoot());
     // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
     const resultSize = Number(toBigInt(rec.bodies.result.size));
     const keep = resultSize <= keepUpTo ? { name: FILES.result, size: resultSize } : null;
     ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings, thread);
-    return await verifyOpened(opts, rec, sourceCheck, ahead);
+    return await verifyOpened(opts, rec, sourceCheck, ahead, new Map(sources.flatMap((src) => (src.text ? [[src.path, src.text] as const] : []))));
   } finally {
     sourceCheck?.close();
     if (ahead) ahead.close();
@@ -603,7 +604,8 @@ export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
   }
 }
 
-async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck, ahead: HashAhead | null): Promise<VerifyReport> {
+/** `sourceTexts`: the sources as read when the record was opened (the bytes the source check was given), by recorded path. */
+async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck: SourceCheck, ahead: HashAhead | null, sourceTexts: ReadonlyMap<string, Uint8Array>): Promise<VerifyReport> {
   const dir = opts.dir;
   const steps = ['record', 'signature', 'chain'];
   // config, strategy, [rebuild], data, trace, result, files: counted as they pass, for a progress display.
@@ -663,7 +665,9 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   for (const src of (s.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
     const name = `${FILES.sources}/${src.path}`;
     try {
-      const text = await read(name, 'strategy');
+      // (read once: a source that could not be read then is read here, to fail as it does)
+      const text = sourceTexts.get(src.path) ?? (await read(name, 'strategy'));
+      covered.add(name);
       expectEqual('strategy', `SHA-256 of source ${src.path}`, src.sha256, sha256(text));
       const answer = sourceCheck.normalizedSha256(src.path, text, src.normalizedSha256 ?? new Uint8Array(0));
       normalized = normalized.then(async () => {

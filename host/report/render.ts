@@ -70,11 +70,17 @@ export interface ReportInput {
 
 interface ChartLibrary { version: string; code: string; notice: string }
 let library: ChartLibrary | null = null;
+let libraryPackage: { file: string; version: string } | null = null;
+/** lightweight-charts' package.json and version, read once (the generator line needs no more: verify asks for it on every run). */
+function chartPackage(): { file: string; version: string } {
+  if (libraryPackage) return libraryPackage;
+  const file = createRequire(import.meta.url).resolve('lightweight-charts/package.json');
+  return (libraryPackage = { file, version: (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version });
+}
 /** lightweight-charts' standalone build, read from node_modules once (Apache-2.0; its notice goes in the page). */
 function chartLibrary(): ChartLibrary {
   if (library) return library;
-  const pkgFile = createRequire(import.meta.url).resolve('lightweight-charts/package.json');
-  const version = (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version;
+  const { file: pkgFile, version } = chartPackage();
   const code = readFileSync(path.join(path.dirname(pkgFile), 'dist', 'lightweight-charts.standalone.production.js'), 'utf8');
   const notice = /Copyright \(c\) [^\n]*/.exec(code)?.[0] ?? 'Copyright TradingView, Inc.';
   // Inlined in a <script>: a closing tag inside would end it early.
@@ -84,7 +90,7 @@ function chartLibrary(): ChartLibrary {
 
 /** The page's generator line: the format and the chart library's version (both shape its bytes). */
 export function reportGenerator(format: ReportFormat = REPORT_FORMAT): string {
-  return `${format} lightweight-charts/${chartLibrary().version}`;
+  return `${format} lightweight-charts/${chartPackage().version}`;
 }
 
 /**
