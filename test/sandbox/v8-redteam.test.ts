@@ -10,6 +10,7 @@ import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V
 import { TraceExpander, toHex, type StaticMap } from '../../traces/index.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
+import { sandboxConfigFor } from '../../host/run/config.ts';
 import { executeRunIsolated } from '../../host/run/worker.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { diffRuns, replayRun } from '../../host/inspect/replay.ts';
@@ -676,6 +677,21 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     leaf.writeUInt32LE(leaf.readUInt32LE(s2) ^ 8, s2);
     fails({ ...bundle, leaves: bundle.leaves.map((l, i) => (i === 0 ? { ...l, data: leaf.toString('base64') } : l)) }, /leaf 32 is not included in the recorded trace root/);
   });
+
+  it('proofs at the instruction a keyframe holds the count of, and the one before it: each from its own keyframe, and both verify', async () => {
+    // The second keyframe's count, read by expanding from it (the bundle's leaves hold it).
+    const guest = compileGuest(noisyStrategy(), { ...sandboxConfigFor(DEFAULT_CONFIG), instrumenter: INSTRUMENTER_V8 });
+    const kf = bundle.claim.keyframe!;
+    const ex = new TraceExpander(staticMap(noisyStrategy(), guest.meta!), () => {}, 0, 0, { keyframe: kf });
+    ex.push(Buffer.concat(bundle.leaves.map((l) => Buffer.from(l.data, 'base64'))).subarray(4 * kf.word - 32 * bundle.chunkSize));
+    const count = ex.keyframes[0]!.count;
+    expect(count).toBe(9_769_509);
+    for (const [n, index] of [[count, 1], [count - 1, 0]] as const) {
+      const b = await proveInstruction({ dir, instruction: n });
+      expect(b.claim.keyframe!.index, `instruction ${n}`).toBe(index);
+      expect(verifyProofBundle(b, null), `instruction ${n}`).toMatchObject({ instruction: n, steps: ['record', 'module', 'inclusion', 'keyframe', 'instruction'] });
+    }
+  }, 60_000);
 
   // DEFECT (found here, not fixed: host/inspect/divergence.ts is not this test's to change): diff compares the two
   // runs' streams byte by byte from their first differing leaf and then only a window of ~1M instructions from
