@@ -18,6 +18,7 @@ import { proveInstruction, verifyProofBundle, type ProofBundle } from '../../hos
 import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
+import { rng as generatorOf } from '../helpers/generate.ts';
 import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 
 
@@ -211,16 +212,10 @@ function checkRun(t: Traced, ref: { events: SlowEvent[] }, map: StaticMap, label
   }
 }
 
-/** Seeded 32-bit generator (mulberry32). */
+/** Seeded u32s: test/helpers/generate's generator, scaled back to its 32 bits. */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const r = generatorOf(seed);
+  return () => (r() * 2 ** 32) >>> 0;
 }
 
 const seqOf = (n: number, f: (i: number) => number): number[] => Array.from({ length: n }, (_, i) => f(i) >>> 0);
