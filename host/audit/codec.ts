@@ -76,6 +76,8 @@ interface Wire {
   uint32k(key: number, x: number): void;
   open(tag: number): number;
   close(start: number): void;
+  /** After a whole row (writeTrades, writeOrders): where a ChunkWriter passes its rows on. */
+  rowEnd(): void;
 }
 
 const varint32Size = (v: number): number => (v < 0x80 ? 1 : v < 0x4000 ? 2 : v < 0x200000 ? 3 : v < 0x10000000 ? 4 : 5);
@@ -126,9 +128,13 @@ class ProtoSizer implements Wire {
   close(start: number): void {
     this.pos += varint32Size(this.pos - start) - 1;
   }
+  rowEnd(): void {}
 }
 
-/** Writes protobuf wire values into a buffer sized by the caller (exactly, by ProtoSizer; or with room it grows into). */
+/** Room a string field leaves after it in its buffer (ProtoWriter string): for the fields after it in its row. */
+const ROW_TAIL = 64;
+
+/** Writes protobuf wire values into a buffer with room for them (a row's fixed fields; a string makes its own room and ROW_TAIL's). */
 class ProtoWriter implements Wire {
   buf: Uint8Array;
   view: DataView;
@@ -219,7 +225,7 @@ class ProtoWriter implements Wire {
     this.buf[this.pos++] = tag;
     const ascii = isAscii(s);
     const n = ascii ? s.length : protobuf.util.utf8.length(s);
-    this.room(varint32Size(n) + n);
+    this.room(varint32Size(n) + n + ROW_TAIL);
     this.varint32(n);
     if (ascii) for (let k = 0; k < n; k++) this.buf[this.pos + k] = s.charCodeAt(k);
     else protobuf.util.utf8.write(s, this.buf, this.pos);
@@ -244,6 +250,35 @@ class ProtoWriter implements Wire {
     this.pos = start - 1;
     this.varint32(len);
     this.pos += len;
+  }
+  rowEnd(): void {}
+}
+
+/** Room a ChunkWriter keeps for a row: more than a trade or an order takes, but for its reason string (which makes its own). */
+const CHUNK_ROW_ROOM = 256;
+
+/**
+ * Writes into `out` through a small buffer of its own, passed on whole rows at a time (one copy): the
+ * rows are written into plain memory whatever `out` lies in (V8 writes a resizable ArrayBuffer, the
+ * engine's equity column grown into result.pb, ~2-3x slower a field).
+ */
+class ChunkWriter extends ProtoWriter {
+  readonly out: Uint8Array;
+  /** Where the next bytes passed on go in `out`. */
+  at = 0;
+  constructor(out: Uint8Array, chunk = 64 << 10) {
+    super(chunk);
+    this.out = out;
+  }
+  override rowEnd(): void {
+    if (this.pos > this.buf.length - CHUNK_ROW_ROOM) this.flush();
+  }
+  /** Passes the bytes written on to `out`. */
+  flush(): void {
+    if (this.at + this.pos > this.out.length) throw new Error(`result.pb: sized ${this.out.length} bytes, wrote past them`);
+    this.out.set(this.buf.subarray(0, this.pos), this.at);
+    this.at += this.pos;
+    this.pos = 0;
   }
 }
 
@@ -311,6 +346,7 @@ function writeTrades(w: Wire, rows: Iterable<Trade> | TradeLog, f: TradeFields):
       f.size = rows.size[k]!; f.entryPrice = rows.entryPrice[k]!; f.exitPrice = rows.exitPrice[k]!;
       f.pnl = rows.pnl[k]!; f.returnPct = rows.returnPct[k]!; f.commission = rows.commission[k]!;
       writeTrade(w, f);
+      w.rowEnd();
     }
     return;
   }
@@ -320,6 +356,7 @@ function writeTrades(w: Wire, rows: Iterable<Trade> | TradeLog, f: TradeFields):
     wordsOfTime(t.exitTime, f.times, 2);
     f.size = t.size; f.entryPrice = t.entryPrice; f.exitPrice = t.exitPrice; f.pnl = t.pnl; f.returnPct = t.returnPct; f.commission = t.commission;
     writeTrade(w, f);
+    w.rowEnd();
   }
 }
 
@@ -332,6 +369,7 @@ function writeOrders(w: Wire, rows: Iterable<OrderRecord> | OrderLog, f: OrderFi
       f.time[0] = words[2 * k + HI]!; f.time[1] = words[2 * k + LO]!;
       f.size = rows.size[k]!; f.status = rows.status[k]!; f.reason = REASONS[rows.reason[k]!] ?? ''; f.price = rows.price[k]!; f.units = rows.units[k]!;
       writeOrder(w, f);
+      w.rowEnd();
     }
     return;
   }
@@ -340,6 +378,7 @@ function writeOrders(w: Wire, rows: Iterable<OrderRecord> | OrderLog, f: OrderFi
     wordsOfTime(o.time, f.time, 0);
     f.size = o.size; f.status = o.status; f.reason = o.reason === undefined || o.reason === null ? '' : String(o.reason); f.price = o.price; f.units = o.units;
     writeOrder(w, f);
+    w.rowEnd();
   }
 }
 
@@ -398,20 +437,26 @@ export function encodeResultHoldingEquity(r: ResultToEncode, options: { aroundEq
     new Uint8Array(own).copyWithin(at, 0, n * 8);
   }
   const out = new Uint8Array(inPlace ? own : new ArrayBuffer(base + length), base, length);
-  const w = new ProtoWriter(out);
+  const w = new ChunkWriter(out);
   writeTrades(w, r.trades, trade);
   if (n > 0) {
-    out[w.pos++] = 0x12;
+    w.buf[w.pos++] = 0x12;
     w.varint32(n * 8);
+    w.flush();
+    if (w.at !== tradesEnd + head) throw new Error(`result.pb: the trades sized ${tradesEnd} bytes, written ${w.at - head}`);
     if (inPlace) {
       // moved into place above
-    } else if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.pos);
-    else for (let i = 0; i < n; i++) w.view.setFloat64(w.pos + i * 8, r.equity[i]!, true);
-    w.pos += n * 8;
+    } else if (LE) out.set(new Uint8Array(r.equity.buffer, r.equity.byteOffset, n * 8), w.at);
+    else {
+      const view = new DataView(out.buffer, out.byteOffset, out.length);
+      for (let i = 0; i < n; i++) view.setFloat64(w.at + i * 8, r.equity[i]!, true);
+    }
+    w.at += n * 8;
   }
   writeStats(w, r.stats);
   writeOrders(w, r.orders, order);
-  if (w.pos !== out.length || w.buf !== out || tradesEnd + head + n * 8 > out.length) throw new Error(`result.pb: sized ${out.length} bytes, wrote ${w.pos}${w.buf === out ? '' : ' past them'}`);
+  w.flush();
+  if (w.at !== out.length) throw new Error(`result.pb: sized ${out.length} bytes, wrote ${w.at}`);
   return { bytes: out, equity: LE && n > 0 ? new Float64Array(out.buffer, at, n) : r.equity };
 }
 

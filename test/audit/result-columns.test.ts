@@ -40,7 +40,7 @@ function orders(n: number): OrderLog {
 
 describe('result.pb from the engine columns', () => {
   it('the same bytes as from the rows the columns stand for, and as protobufjs writes', () => {
-    for (const [t, o, e] of [[0, 0, 0], [1, 0, 3], [0, 1, 0], [23, 41, 17], [130, 260, 9]] as const) {
+    for (const [t, o, e] of [[0, 0, 0], [1, 0, 3], [0, 1, 0], [23, 41, 17], [130, 260, 9], [2100, 3300, 50]] as const) {
       const tradeLog = trades(t), orderLog = orders(o);
       const equity = Float64Array.from({ length: e }, (_, i) => 1e6 - i * 0.5);
       const stats = statsOf({ trades: t, equityFinal: 1.25, start: -5n, end: 2n ** 40n });
@@ -53,6 +53,14 @@ describe('result.pb from the engine columns', () => {
       expect(back.orders.map((r) => r.type)).toEqual(rows.orders.map((r) => r.type >>> 0));
       expect(back.orders.map((r) => r.reason)).toEqual(rows.orders.map((r) => r.reason));
     }
+  });
+
+  it('rows passed on through the writer\'s chunk whatever their length: reason strings longer than the chunk and near its end', () => {
+    const log = orders(2000);
+    const rows = log.toArray().map((o, k) => (k % 500 === 7 ? { ...o, reason: 'é'.repeat(k === 7 ? 70_000 : 100 + k) as never } : o));
+    const r = { trades: trades(900).toArray(), orders: rows, equity: new Float64Array([1, 2]), stats: statsOf() };
+    expect(Buffer.compare(encodeResult(r), legacyEncodeResult(r))).toBe(0);
+    expect(decodeResult(encodeResult(r)).orders[7]!.reason).toHaveLength(70_000);
   });
 
   it('made around the engine equity column, as a run makes it: the same bytes, the equity over them', () => {
