@@ -23,17 +23,15 @@
  * file the record names; another file is hashed then), the renderings and result.pb, in that order (the
  * order the steps ask for them): at 1M bars the data step then no longer waits for the data file's hash.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { toBigInt } from '../audit/codec.ts';
-import type { Rendered } from '../audit/rendering-cache.ts';
 import { CacheReader, CacheTimes, type CacheKey, type TimeSource } from '../data/cache.ts';
 import { openStreamed, type StreamedData } from '../data/load.ts';
-import { checkDataOptions } from '../data/options.ts';
-import { toHex } from '../../traces/index.ts';
-import { dataOptionsFromRecord, type RecordedDataFile } from './opened-record.ts';
-import { HASH_THREAD_SOURCE, type Hashed, type HashAnswer, type HashJob } from './hash-thread.ts';
+import type { Rendered } from '../audit/rendering-cache.ts';
+import { cachedDataKey, KEEP_LIMIT, startHashThread, type HashThread, type RecordedDataFile } from './hash-start.ts';
+import type { Hashed, HashAnswer, HashJob } from './hash-thread.ts';
+
+// (the thread's start, before verify's modules load: inspect/hash-start)
+export { dataFileHint, KEEP_LIMIT, startHashThread, type HashThread } from './hash-start.ts';
 
 export interface HashAhead {
   /**
@@ -50,126 +48,16 @@ export interface HashAhead {
   close(): void;
 }
 
-/**
- * The largest result.pb read on the thread: its buffer is held from then until the result step (15 MB at
- * 1M bars). A larger one (156 MB at 10M bars) is checked as it is read when nothing else reads its rows
- * (inspect/result-stream), else read by the result step.
- */
-export const KEEP_LIMIT = 32 << 20;
-
 /** The data file's feed over the column cache of its recorded key, when verify would stream it and that cache is there; else null. */
 function cachedFeed(files: readonly RecordedDataFile[], standIn: string | undefined, streamAbove: number): StreamedData | null {
-  if (files.length !== 1) return null;
-  const df = files[0]!;
-  const file = standIn ?? df.path;
-  const options = dataOptionsFromRecord(df);
-  let byteLength: number;
-  try {
-    byteLength = Number(toBigInt(df.size));
-    checkDataOptions(options); // (options the data step refuses are refused there, as before)
-  } catch {
-    return null;
-  }
-  if (file.endsWith('.zip') || !(byteLength > streamAbove)) return null;
-  const key = { path: file, sha256: toHex(df.sha256), byteLength, options };
-  const reader = CacheReader.open(key);
-  if (reader === null) return null;
-  reader.close();
-  return { ...key, symbol: path.basename(file).replace(/\.[^.]*$/, ''), open: () => openStreamed(key) };
+  const key = cachedDataKey(files, standIn, streamAbove);
+  return key && { ...key, symbol: path.basename(key.path).replace(/\.[^.]*$/, ''), open: () => openStreamed(key) };
 }
 
 /** The times of `key`'s bars, from its column cache's time columns alone while they check; else from its bars (data/load openStreamed). */
 function cachedTimes(key: CacheKey & { path: string }): TimeSource {
   const reader = CacheReader.open(key);
   return reader ? new CacheTimes(reader, () => openStreamed(key)) : openStreamed(key);
-}
-
-/** The hashing thread, started before the record is opened, with the files given to it then. */
-export interface HashThread {
-  worker: Worker;
-  /** The data file given at the start (record.json's, a hint: taken only for the file the record names), and the thread's answer for it. */
-  data: { path: string; answer: Promise<Hashed | null> } | null;
-  /** The file given to keep at the start, and the thread's answer for it. */
-  kept: { path: string; answer: Promise<Hashed | null> } | null;
-  /** The renderings given at the start (regular files only), by path, and the thread's answers for them. */
-  rendered: Map<string, Promise<Hashed | null>>;
-}
-
-/** The largest record.json read for a hint (a run's is a few KB: a larger one gives none). */
-const HINT_LIMIT = 1 << 20;
-
-/** File `file`'s text when it is a regular file of at most `limit` bytes (a FIFO is never waited on), else null. */
-function smallFileText(file: string, limit: number): string | null {
-  const fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > limit) return null;
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    for (let n; got < buf.length && (n = readSync(fd, buf, got, buf.length - got, null)) > 0; ) got += n;
-    return buf.subarray(0, got).toString('utf8');
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * The data file verify will hash on the thread, as the run folder's record.json (file `recordJson`) says
- * (not bound yet: the record is not open), so the thread can start on it before the record is opened:
- * `standIn` (--data) or the one file record.json names, when it is one verify would hash ahead (cachedFeed); else null. Only a
- * hint: startHashAhead takes the thread's answer only for the file the opened record names.
- */
-export function dataFileHint(recordJson: string, standIn: string | undefined, streamAbove: number): string | null {
-  try {
-    const text = smallFileText(recordJson, HINT_LIMIT);
-    if (text === null) return null;
-    const rec = JSON.parse(text) as { links?: { kind?: unknown; body?: { files?: Record<string, unknown>[] } }[] };
-    const files = rec.links?.find((l) => l.kind === 'data')?.body?.files;
-    if (!Array.isArray(files) || files.length !== 1) return null;
-    const f = files[0]!;
-    if (typeof f.path !== 'string' || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) return null;
-    const recorded = { ...f, path: f.path, sha256: Buffer.from(f.sha256, 'hex') } as RecordedDataFile;
-    return cachedFeed([recorded], standIn, streamAbove)?.path ?? null;
-  } catch {
-    return null; // (no record.json, or not one that reads: the thread waits for the record)
-  }
-}
-
-/**
- * The hashing thread, started before its job is known (verify starts it before opening the record, so the
- * thread boots meanwhile, ~10-20 ms, on another core), and given at once `kept.path` to read and hash if it
- * is at most `kept.upTo` bytes (verify's result.pb, whose recorded size the record will tell: checked then,
- * startHashAhead); null when no thread can start here (e.g. under Node's permission model: everything is then
- * read as before). Ended by startHashAhead's close, or by `worker.terminate` when verify fails before.
- */
-export function startHashThread(kept?: { path: string; upTo: number }, data?: string | null, renderings: readonly string[] = []): HashThread | null {
-  let worker: Worker;
-  try {
-    worker = new Worker(HASH_THREAD_SOURCE, { eval: true });
-  } catch {
-    return null;
-  }
-  const files: HashJob['files'] = [];
-  /** The thread's answer for file `index` of this first job. */
-  const answerOf = (index: number): Promise<Hashed | null> => new Promise<Hashed | null>((resolve) => {
-    const onAnswer = (a: HashAnswer): void => {
-      if (a.index !== index) return;
-      worker.off('message', onAnswer);
-      resolve(a.hashed);
-    };
-    worker.on('message', onAnswer);
-    // a thread that fails to start or dies leaves the file to be read as before
-    worker.once('error', () => resolve(null));
-    worker.once('exit', () => resolve(null));
-  });
-  // the data file first: the data step needs its hash before the result step needs result.pb
-  // (then the renderings, small, then result.pb: the result step asks for both)
-  const early: Pick<HashThread, 'data' | 'kept' | 'rendered'> = { data: null, kept: null, rendered: new Map() };
-  if (data) early.data = { path: data, answer: answerOf(files.push({ path: data, regularOnly: false }) - 1) };
-  for (const file of renderings) early.rendered.set(file, answerOf(files.push({ path: file, regularOnly: true }) - 1));
-  if (kept && kept.upTo >= 0) early.kept = { path: kept.path, answer: answerOf(files.push({ path: kept.path, regularOnly: false, keepUpTo: kept.upTo }) - 1) };
-  if (files.length > 0) worker.postMessage({ first: 0, files } satisfies HashJob);
-  return { worker, ...early };
 }
 
 /**

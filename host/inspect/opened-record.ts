@@ -9,7 +9,6 @@ import { AuditError } from '../errors.ts';
 import { toBigInt } from '../audit/codec.ts';
 import { decodeRecordChain, decodeSignedEnvelope, renderRecordJson, runIdOf, type LinkKind } from '../audit/record.ts';
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
-import type { DataOptions } from '../data/options.ts';
 import { equalBytes } from '../../traces/index.ts';
 import { DEFAULT_BROKER_SETTINGS, type BrokerSettings, type RunConfig } from '../run/config.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
@@ -88,28 +87,8 @@ export function configFromRecord(body: Body): RunConfig {
   };
 }
 
-export interface RecordedDataFile {
-  path: string;
-  symbol?: string;
-  sha256: Uint8Array;
-  size?: unknown;
-  bars?: unknown;
-  timezone?: string;
-  dateFormat?: string;
-  duplicates?: string;
-  /** Bar period in ns as the run used it (absent in records made before periods were recorded: 0). */
-  periodNs?: unknown;
-}
-
-/** The options a data file was read with, as recorded. */
-export function dataOptionsFromRecord(f: RecordedDataFile): DataOptions {
-  const o: DataOptions = {};
-  if (f.timezone) o.timezone = f.timezone;
-  if (f.dateFormat === 'dmy' || f.dateFormat === 'mdy') o.dateFormat = f.dateFormat;
-  if (f.duplicates === 'keep' || f.duplicates === 'error') o.duplicates = f.duplicates;
-  o.period = toBigInt(f.periodNs);
-  return o;
-}
+// (in inspect/hash-start, which verify's hashing thread starts from before this module loads)
+export { dataOptionsFromRecord, type RecordedDataFile } from './hash-start.ts';
 
 /** The instrumenter a toolchain link names: re-executions and verify run under it (and read its trace format). */
 export function recordedInstrumenter(toolchain: Record<string, unknown>): string {

@@ -40,7 +40,8 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
-import { dataFileHint, KEEP_LIMIT, startHashAhead, startHashThread, type HashAhead } from './hash-ahead.ts';
+import { KEEP_LIMIT, startHashAhead, type HashAhead } from './hash-ahead.ts';
+import { startVerifyThread, VERIFY_STREAM_THRESHOLD, type HashThread } from './hash-start.ts';
 import { checkResultFile, RESULT_BLOCK } from './result-stream.ts';
 import { hashedChunks, isRendered, RenderingCache, INSTRUMENTED_MODULE, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
@@ -380,12 +381,6 @@ async function rebuildCheck(dir: string, rec: OpenedRecord, wasm: Uint8Array): P
 }
 
 /**
- * verify needs each bar's time only, once: a CSV above this many bytes is streamed (through its column
- * cache), never held whole (openData's own threshold is for a run, which reads the bars many times).
- */
-const VERIFY_STREAM_THRESHOLD = 4 << 20;
-
-/**
  * The data step: every recorded data file read the way the run read it (or `dataPath` standing in
  * for a single one), checked against the data link (SHA-256, size, bars); and each event's time in
  * the run's order — the timeline the result's equity points and equity.csv's time column follow.
@@ -570,15 +565,18 @@ export function timelineOfOne(source: TimeSource, expected: number, keep?: reado
   return k === out.length ? out : out.slice(0, k);
 }
 
-export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
+/**
+ * `started`: the hashing thread, when the caller started it (startVerifyThread with this folder and `dataPath`,
+ * before loading this module: inspect/index verifyRun); else it is started here.
+ */
+export async function verifyRun(opts: VerifyOptions, started?: HashThread | null): Promise<VerifyReport> {
   // the hashing thread boots while the record is opened, and reads and hashes result.pb meanwhile (its
   // recorded size is checked once the record is open); the rest of its job is given once the record says what to hash
   const keepUpTo = Math.min(opts.resultStream?.above ?? KEEP_LIMIT, KEEP_LIMIT);
   // (and the data file record.json names, before the record binds it: taken only if the record names it too;
   // and the renderings, when they may be remembered)
   const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
-  const dataHint = dataFileHint(path.join(opts.dir, FILES.recordJson), opts.dataPath, VERIFY_STREAM_THRESHOLD);
-  const thread = startHashThread({ path: path.join(opts.dir, FILES.result), upTo: keepUpTo }, dataHint, renderings.map((name) => path.join(opts.dir, name)));
+  const thread = started !== undefined ? started : startVerifyThread(opts.dir, opts.dataPath, opts.resultStream?.above, renderings);
   let sourceCheck: SourceCheck | null = null;
   let ahead: HashAhead | null = null;
   try {

@@ -16,6 +16,8 @@ import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { FILES } from '../../host/run/rundir.ts';
 import { verifyRun } from '../../host/inspect/verify.ts';
 import { dataFileHint, startHashAhead, startHashThread } from '../../host/inspect/hash-ahead.ts';
+import { EARLY_FILES } from '../../host/inspect/hash-start.ts';
+import { verifyRun as verifyFromEntry } from '../../host/inspect/index.ts';
 import { decodeSignedRecord, type LinkKind } from '../../host/audit/record.ts';
 import type { RecordedDataFile } from '../../host/inspect/opened-record.ts';
 import { AuditError } from '../../host/errors.ts';
@@ -62,6 +64,23 @@ afterAll(async () => {
 });
 
 describe('the data file hashed ahead', () => {
+  it('inspect/index verifyRun (the thread started before verify\'s modules load, on the files EARLY_FILES names) gives inspect/verify\'s outcomes', async () => {
+    expect(EARLY_FILES).toEqual({ recordJson: FILES.recordJson, result: FILES.result });
+    const entry = (dataPath?: string): Promise<string> =>
+      verifyFromEntry({ dir: run, ...(dataPath ? { dataPath } : {}) }).then((r) => `OK ${r.steps.join(',')}`, (e: unknown) => (e instanceof AuditError ? `${e.step}: ${e.message}` : `not an AuditError: ${String(e)}`));
+    const edited = path.join(work, 'walk-edited.csv');
+    await writeFile(edited, text.replace(/,(\d)/, (_, d: string) => `,${d === '1' ? '2' : '1'}`));
+    process.env.BACKPROOF_CACHE_DIR = cache;
+    expect(await entry()).toBe(OK);
+    expect(await entry(csv)).toBe(OK);
+    const failed = await entry(edited);
+    expect(failed).toMatch(/^data: SHA-256 of .*walk-edited\.csv is [0-9a-f]{64}, the record says [0-9a-f]{64}$/);
+    expect(failed).toBe(await outcome(edited));
+    process.env.BACKPROOF_CACHE_DIR = 'off';
+    expect(await entry()).toBe(OK);
+    expect(await entry(edited)).toBe(failed);
+  });
+
   it('is taken when its column cache is there (the thread gives its hash and size), not without one; verify passes both ways', async () => {
     expect(Buffer.byteLength(text)).toBeGreaterThan(STREAMED);
     const files = await recordedFiles();
