@@ -513,6 +513,37 @@ describe('format 8 near V8\'s limits: the same stream written the older ways', (
   });
 });
 
+/** A strategy whose on_bar (one i32 local) is `unit` (wasm bytes) repeated `count` times. */
+function unitStrategy(unit: number[], count: number): Uint8Array {
+  const section = (w: Writer, id: number, payload: Writer) => w.u8(id).sized(payload);
+  const out = new Writer(64 + unit.length * count).bytes(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+  section(out, 1, new Writer().u32(1).u8(0x60).u32(6).u8(0x7e).u8(0x7c).u8(0x7c).u8(0x7c).u8(0x7c).u8(0x7c).u32(0));
+  section(out, 3, new Writer().u32(1).u32(0));
+  section(out, 5, new Writer().u32(1).u8(0).u32(1));
+  section(out, 7, new Writer().u32(2).name('on_bar').u8(0).u32(0).name('memory').u8(2).u32(0));
+  const body = new Writer(8 + unit.length * count).u32(1).u32(1).u8(0x7f);
+  const u = new Uint8Array(unit);
+  for (let i = 0; i < count; i++) body.bytes(u);
+  section(out, 10, new Writer().u32(1).sized(body.u8(0x0b)));
+  return out.toBytes();
+}
+
+describe('format 8 past V8\'s function size with the mirrors', () => {
+  it('a function of 36,000 loads (a stride of 8 wrapping at 4 KiB) and branches, written without the mirrors: the slow path\'s records, keyframes the predictor\'s state', () => {
+    // local 6 = (local 6 + 8) & 0xff8; i32.load at it; drop; br_if 0 (never taken): ~218 bytes a unit with the mirrors, ~157 without.
+    const UNIT = [0x20, 6, 0x41, 8, 0x6a, 0x41, 0xf8, 0x1f, 0x71, 0x22, 6, 0x28, 2, 0, 0x1a, 0x41, 0, 0x0d, 0];
+    const config = sandbox({ flushThreshold: 4096 });
+    expect(firstBodyLocals(compileGuest(unitStrategy(UNIT, 35_000), config).wasm)).toBe(1 + 11);
+    const wasm = unitStrategy(UNIT, 36_000);
+    const guest = compileGuest(wasm, config);
+    expect(firstBodyLocals(guest.wasm)).toBe(1 + 8);
+    const map = staticMap(wasm, guest.meta!);
+    const t = traced(guest, map, [1, 2, 3], config);
+    expect([t.records.length, t.keyframes.length, guest.meta!.predictorSlots]).toEqual([3 * 360_001, 1, 36_000]);
+    checkRun(t, reference(wasm, [1, 2, 3]), map, '36,000 loads');
+  }, 60_000);
+});
+
 describe('forged format 8 keyframes', () => {
   let map: StaticMap, ref: { events: SlowEvent[] }, t: Traced, slots: number, mapWords: number;
   /** Each keyframe's slots as [slot, L, S1, S2, the word its L is at], marked ones only. */
