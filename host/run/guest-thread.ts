@@ -15,7 +15,7 @@ import type { BackproofError } from '../errors.ts';
  * A call; `lent` is a value whose ArrayBuffers (`lentBuffers`) were transferred with the call rather
  * than copied: they are transferred back with the reply, whatever the call did (run/worker lends a
  * run's bars this way). `preload`: modules to import ahead of the first call, then `warm` (a
- * function of one of them, called without an argument, its value and errors ignored), no reply.
+ * function of one of them, given a function that says whether a call has come since, awaited, its value and errors ignored), no reply.
  */
 type Call = { module: string; fn: string; arg: unknown; lent?: unknown; lentBuffers?: ArrayBuffer[] } | { preload: string[]; warm?: { module: string; fn: string } };
 
@@ -36,8 +36,9 @@ if (!isMainThread && parentPort) {
       for (const m of call.preload) await import(m).catch(() => {});
       if (call.warm) {
         try {
-          const m = (await import(call.warm.module)) as Record<string, () => unknown>;
-          if (!called) m[call.warm.fn]!();
+          const m = (await import(call.warm.module)) as Record<string, (stop: () => boolean) => unknown>;
+          // (it may work in steps, yielding between them: it is told when a call has come, and then stops)
+          if (!called) await m[call.warm.fn]!(() => called);
         } catch {
           // (only a head start: the call that needs it does the same work and meets any error itself)
         }
