@@ -9,11 +9,17 @@
  * Why this is exact: the expander emits an instruction only once all of its region's words have
  * arrived, so everything emitted before the first differing word is the same on both sides (same
  * module, same bytes). The first instruction whose record differs is at or after that point.
+ *
+ * That holds only when both streams are written the same way. Two runs in different trace formats
+ * (e.g. a run made under /7, format 6, and one under /8, format 8) or with different leaf sizes differ
+ * from their first address word or leaf whatever they executed, so they are compared instruction by
+ * instruction instead: both re-executed to the end, their records digested in blocks of 2^20, and the
+ * first differing block re-executed on both sides for its records.
  */
 import { equalBytes, firstDifferingLeaf, hashLeaf, type InstructionRecord } from '../../traces/index.ts';
 import { isoTime } from '../model/bars.ts';
 import type { DataFeed } from '../data/load.ts';
-import { mnemonic } from '../sandbox/index.ts';
+import { INSTRUMENTER_VERSION, mnemonic, traceFormatOf } from '../sandbox/index.ts';
 import type { RunConfig } from '../run/config.ts';
 import { callSiteOf, reexecute, type CallSite, type Reexecution } from './reexecute.ts';
 
@@ -71,12 +77,16 @@ function sideAt(side: Execution, x: Reexecution | null, index: number | null, no
   };
 }
 
+/** The trace format a side was recorded in. */
+const formatOf = (e: Execution): number => traceFormatOf(e.instrumenter ?? INSTRUMENTER_VERSION);
+
 /** Null when the two traces are identical. */
 export async function findDivergence(left: Execution, right: Execution): Promise<Divergence | null> {
   const leaf = firstDifferingLeaf(left.leafHashes, right.leafHashes);
   if (leaf < 0) return null;
   const chunk = left.config.chunkSize;
   const leaves: [number, number] = [left.leafHashes.length, right.leafHashes.length];
+  if (formatOf(left) !== formatOf(right) || chunk !== right.config.chunkSize) return divergenceByRecords(left, right, leaf, leaves);
   // Keep the differing leaf and the next one: an instruction's words may straddle the boundary.
   const window = { keepFrom: leaf * chunk, stopAt: (leaf + 2) * chunk };
   const first = (e: Execution) => (e.feeds ? reexecute({ wasm: e.wasm, feeds: e.feeds, config: e.config, instrumenter: e.instrumenter, ...window }) : null);
@@ -109,20 +119,7 @@ export async function findDivergence(left: Execution, right: Execution): Promise
   const start = Number.isFinite(from) ? from : Math.max(a.countBeforeWord.at(-1) ?? 0, b.countBeforeWord.at(-1) ?? 0);
   const second = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, ...window, recordFrom: start, recordTo: start + WINDOW, hostRecords: true });
   const [ra, rb] = await Promise.all([second(left), second(right)]);
-  let instruction: number | null = null;
-  const compared = Math.min(ra.records.length, rb.records.length);
-  for (let i = 0; i < compared; i++) {
-    const x = ra.records[i]!, y = rb.records[i]!;
-    if (x.func !== y.func || x.offset !== y.offset || x.opcode !== y.opcode || x.stackHeight !== y.stackHeight || x.address !== y.address) {
-      instruction = x.index;
-      break;
-    }
-  }
-  // Past the shorter list, the other side's next instruction is blamed only when the shorter side's
-  // run ended there. A side whose window merely ends first (it holds a host record the other does
-  // not, so the same bytes hold fewer instructions) shows nothing the other lacks.
-  const [shorter, longer] = ra.records.length <= rb.records.length ? [ra, rb] : [rb, ra];
-  if (instruction === null && longer.records.length > compared && shorter.complete) instruction = longer.records[compared]!.index;
+  const { instruction, compared } = firstDifferingRecord(ra, rb);
   const agreeing = instruction !== null ? undefined
     : hostRecordCause(left, ra, right, rb, Math.floor(byteOffset / 4))
       ?? `the ${compared} instructions compared from instruction ${start} agree: the streams differ after them or in the end record`;
@@ -131,6 +128,48 @@ export async function findDivergence(left: Execution, right: Execution): Promise
     left: sideAt(left, ra, instruction, agreeing),
     right: sideAt(right, rb, instruction, agreeing),
   };
+}
+
+/** The index of the first instruction whose records differ in two re-executions' windows (from the same instruction), and how many were compared. */
+function firstDifferingRecord(ra: Reexecution, rb: Reexecution): { instruction: number | null; compared: number } {
+  const compared = Math.min(ra.records.length, rb.records.length);
+  for (let i = 0; i < compared; i++) {
+    const x = ra.records[i]!, y = rb.records[i]!;
+    if (x.func !== y.func || x.offset !== y.offset || x.opcode !== y.opcode || x.stackHeight !== y.stackHeight || x.address !== y.address) return { instruction: x.index, compared };
+  }
+  // Past the shorter list, the other side's next instruction is blamed only when the shorter side's
+  // run ended there. A side whose window merely ends first (it holds a host record the other does
+  // not, so the same bytes hold fewer instructions) shows nothing the other lacks.
+  const [shorter, longer] = ra.records.length <= rb.records.length ? [ra, rb] : [rb, ra];
+  return { instruction: longer.records.length > compared && shorter.complete ? longer.records[compared]!.index : null, compared };
+}
+
+/** Instructions a digest covers when two runs are compared instruction by instruction. */
+const BLOCK = 1 << 20;
+
+/**
+ * Two runs whose streams are written differently (trace format or leaf size): both re-executed to the
+ * end with their records digested per block, then the first differing block's records compared.
+ */
+async function divergenceByRecords(left: Execution, right: Execution, leaf: number, leaves: [number, number]): Promise<Divergence> {
+  const how = (e: Execution) => `${e.instrumenter ?? INSTRUMENTER_VERSION} (trace format ${formatOf(e)}, ${e.config.chunkSize}-byte leaves)`;
+  const written = `the two traces are written differently, ${how(left)} against ${how(right)}, so they are compared instruction by instruction`;
+  const unavailable = 'cannot be re-executed: its data does not match its record';
+  if (!left.feeds || !right.feeds)
+    return { leaf, leaves, byteOffset: null, instruction: null, left: sideAt(left, null, null, left.feeds ? written : unavailable), right: sideAt(right, null, null, right.feeds ? written : unavailable) };
+  const digest = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, digestEvery: BLOCK });
+  const [da, db] = await Promise.all([digest(left), digest(right)]);
+  let block = 0;
+  while (block < da.digests.length && block < db.digests.length && da.digests[block] === db.digests[block]) block++;
+  if (block === da.digests.length && block === db.digests.length) {
+    const same = `${written}: all ${da.instructions} instructions agree (the roots differ by how the traces are written)`;
+    return { leaf, leaves, byteOffset: null, instruction: null, left: sideAt(left, null, null, same), right: sideAt(right, null, null, same) };
+  }
+  const records = (e: Execution) => reexecute({ wasm: e.wasm, feeds: e.feeds!, config: e.config, instrumenter: e.instrumenter, recordFrom: block * BLOCK, recordTo: (block + 1) * BLOCK, stopWhenRecorded: true });
+  const [ra, rb] = await Promise.all([records(left), records(right)]);
+  const { instruction } = firstDifferingRecord(ra, rb);
+  const note = instruction === null ? `${written}: their records differ in instructions ${block * BLOCK} to ${(block + 1) * BLOCK - 1} but a second re-execution did not show where (a side does not re-execute the same way twice)` : undefined;
+  return { leaf, leaves, byteOffset: null, instruction, left: sideAt(left, ra, instruction, note), right: sideAt(right, rb, instruction, note) };
 }
 
 /**

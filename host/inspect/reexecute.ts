@@ -6,6 +6,7 @@
  * expander, notes which callback each instruction ran in, keeps a window of trace bytes and stops as
  * soon as the caller has what it needs. Its options are data, so they cross to the thread.
  */
+import { createHash } from 'node:crypto';
 import { AuditError } from '../errors.ts';
 import { openData, type DataFeed } from '../data/load.ts';
 import type { GuestPort } from '../engine/ports.ts';
@@ -95,6 +96,12 @@ export interface ReexecuteOptions {
   /** Collect the orders the guest places with the call instruction that placed each; with stopAtOrder, stop once it is placed. */
   orders?: boolean;
   stopAtOrder?: number;
+  /**
+   * Run to the end and digest every instruction record, a SHA-256 per block of this many instructions
+   * (block k: indices [k·n, (k+1)·n)): how two runs whose streams cannot be compared word by word
+   * (two trace formats) are compared instruction by instruction without keeping the records.
+   */
+  digestEvery?: number;
 }
 
 /** An instruction record and the stream word index of its region record's first word. */
@@ -123,6 +130,8 @@ export interface Reexecution {
   hostRecords: HostRecord[];
   /** Orders placed, with the index of the call instruction that placed each. */
   orders: { id: number; instruction: number }[];
+  /** With digestEvery: each block's digest (hex), the last block's over the instructions it holds. */
+  digests: string[];
   /** True when the run went to its end (not stopped). */
   complete: boolean;
   /** The trace's Merkle root and leaves, when complete. */
@@ -277,10 +286,13 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
     } : undefined,
   });
   const recordTo = o.recordTo ?? 0;
-  expander = new TraceExpander(map!, (r) => {
-    records.push(r, expander.regionWord);
-    if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
-  }, o.recordFrom ?? 0, recordTo);
+  const digests = o.digestEvery ? new RecordDigests(o.digestEvery) : null;
+  expander = digests
+    ? new TraceExpander(map!, (r) => digests.push(r))
+    : new TraceExpander(map!, (r) => {
+      records.push(r, expander.regionWord);
+      if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
+    }, o.recordFrom ?? 0, recordTo);
   // A host record is 12 words: 0, then the 11 the expander hands over.
   if (o.hostRecords) expander.onHostRecord = (words) => {
     hostRecords.push({ words: [...words], startWord: expander.words - 12 });
@@ -318,9 +330,51 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
   };
   if (expanding && complete && !expander.complete) throw new AuditError('VERIFY_FAILED', 'trace', 'the re-executed trace ends inside a region');
   return {
-    kept: concat(kept), keepFrom, tail: concat(tail), keyframes: [...expander.keyframes], streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
+    digests: digests?.end() ?? [], kept: concat(kept), keepFrom, tail: concat(tail), keyframes: [...expander.keyframes], streamBytes: offset, countBeforeWord: Float64Array.from(before), columns: records.trimmed(), calls, hostRecords, orders, complete, commitment,
     instructions: expander.count, map: map!, functionNames: guest.functionNames,
   };
+}
+
+/**
+ * SHA-256 digests of instruction records in blocks of `every` instructions: each record's func, offset,
+ * opcode, stack height and address + 1 (0: none) as five u32 words, hashed in order (both sides of a
+ * comparison are digested on this machine, so the byte order is the same).
+ */
+class RecordDigests {
+  private readonly words = new Uint32Array(5 * 4096);
+  private readonly bytes = new Uint8Array(this.words.buffer);
+  private n = 0;
+  private inBlock = 0;
+  private hash = createHash('sha256');
+  private readonly digests: string[] = [];
+  private readonly every: number;
+  constructor(every: number) {
+    this.every = every;
+  }
+
+  push(r: InstructionRecord): void {
+    const w = this.words, at = 5 * this.n++;
+    w[at] = r.func; w[at + 1] = r.offset; w[at + 2] = r.opcode; w[at + 3] = r.stackHeight; w[at + 4] = r.address === null ? 0 : r.address + 1;
+    if (this.n === 4096) this.flush();
+    if (++this.inBlock === this.every) {
+      this.flush();
+      this.digests.push(this.hash.digest('hex'));
+      this.hash = createHash('sha256');
+      this.inBlock = 0;
+    }
+  }
+
+  private flush(): void {
+    this.hash.update(this.bytes.subarray(0, 20 * this.n));
+    this.n = 0;
+  }
+
+  /** The digests, the last block's included when it holds any instruction. */
+  end(): string[] {
+    this.flush();
+    if (this.inBlock > 0) this.digests.push(this.hash.digest('hex'));
+    return this.digests;
+  }
 }
 
 /** The call an instruction ran in: the last call that started at or before it. */

@@ -114,6 +114,7 @@ export async function diffRuns(dirA: string, dirB: string): Promise<{ same: bool
   const a = await loadRecordedRun(dirA), b = await loadRecordedRun(dirB);
   const notes: string[] = [];
   if (toHex(sha256(a.wasm)) !== toHex(sha256(b.wasm))) notes.push('the two runs use different modules: instruction positions are compared as they are');
+  if (a.instrumenter !== b.instrumenter) notes.push(`the two runs were recorded under ${a.instrumenter} and ${b.instrumenter}: if their trace formats differ, they are compared instruction by instruction`);
   const da = await openRecordedData(a), db = await openRecordedData(b);
   notes.push(...da.notes.map((n) => `${dirA}: ${n}`), ...db.notes.map((n) => `${dirB}: ${n}`));
   // Source positions only for a report: rebuilding costs a moment per side.

@@ -741,13 +741,10 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     }
   }, 60_000);
 
-  // DEFECT (found here, not fixed: host/inspect/divergence.ts is not this test's to change): diff compares the two
-  // runs' streams byte by byte from their first differing leaf and then only a window of ~1M instructions from
-  // the first differing word. A /7 run (format 6) and a /8 run (format 8) differ from their first address word
-  // whatever they executed, so that window starts at instruction 0 and a real divergence past it is not found:
-  // diff reports `instruction: null` and "the 1036373 instructions compared from instruction 0 agree", naming
-  // neither the formats nor the divergence. `it.fails` until diff compares runs of two formats instruction by instruction.
-  it.fails('diff between a /7 and a /8 run that diverge late (bar 2,100 on) names the instruction diff between two /8 runs names', async () => {
+  // Found here: diff used to compare the two runs' streams word by word, and a /7 run (format 6) and a /8 run (format 8)
+  // differ from their first address word whatever they ran, so it reported "the 1036373 instructions compared from
+  // instruction 0 agree" and no divergence. Runs in two formats are now compared instruction by instruction.
+  it('diff between a /7 and a /8 run that diverge late (bar 2,100 on) names the instruction diff between two /8 runs names; on the same data, every instruction agrees', async () => {
     const rows = (await readFile('data/GOOG.csv', 'utf8')).trim().split('\n');
     for (let i = 2101; i < rows.length; i++) {
       const r = rows[i]!.split(',');
@@ -767,5 +764,10 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     expect(same.divergence!.instruction).toBeGreaterThan(12_000_000);
     const across = await diffRuns(v7, v8late);
     expect([across.same, across.divergence!.instruction]).toEqual([false, same.divergence!.instruction]);
+    expect(across.notes).toContain('the two runs were recorded under backproof-instrument/7 and backproof-instrument/8: if their trace formats differ, they are compared instruction by instruction');
+    const v8 = await folder('v8-goog', INSTRUMENTER_V8, goog);
+    const agree = await diffRuns(v7, v8);
+    const instructions = String(executeRun({ strategy, data: goog, config: DEFAULT_CONFIG }).instructions);
+    expect([agree.same, agree.divergence!.instruction, agree.divergence!.left.note]).toEqual([false, null, `the two traces are written differently, backproof-instrument/7 (trace format 6, 65536-byte leaves) against backproof-instrument/8 (trace format 8, 65536-byte leaves), so they are compared instruction by instruction: all ${instructions} instructions agree (the roots differ by how the traces are written)`]);
   }, 60_000);
 });
