@@ -28,7 +28,7 @@ import { CacheReader, CacheTimes, type CacheKey, type TimeSource } from '../data
 import { openStreamed, type StreamedData } from '../data/load.ts';
 import type { Rendered } from '../audit/rendering-cache.ts';
 import { cachedDataKey, KEEP_LIMIT, startHashThread, type HashThread, type RecordedDataFile } from './hash-start.ts';
-import type { Hashed, HashAnswer, HashJob } from './hash-thread.ts';
+import type { Hashed, HashAnswer, HashJob, ResultCensus } from './hash-thread.ts';
 
 // (the thread's start, before verify's modules load: inspect/hash-start)
 export { dataFileHint, KEEP_LIMIT, startHashThread, type HashThread } from './hash-start.ts';
@@ -40,8 +40,8 @@ export interface HashAhead {
    * feed's bars), and the thread's hash; null when it is not.
    */
   data: { feed: StreamedData; times: () => TimeSource; hashed: Promise<Hashed | null> } | null;
-  /** The bytes of the file of the run folder given as `kept` (exactly its expected size) and their SHA-256; null when the thread could not read them. */
-  kept: Promise<{ bytes: Uint8Array; sha256: Uint8Array } | null>;
+  /** The bytes of the file of the run folder given as `kept` (exactly its expected size), their SHA-256 and the census of their fields (hash-thread ResultCensus); null when the thread could not read them. */
+  kept: Promise<{ bytes: Uint8Array; sha256: Uint8Array; census: ResultCensus | null } | null>;
   /** Whether file `name` of the run folder is a regular file of `rendered`'s size and SHA-256 as the thread read it; null when it was not given it or could not say. */
   isRendered(name: string, rendered: Rendered): Promise<boolean | null>;
   /** Ends the thread (verify ended or failed first). */
@@ -77,7 +77,7 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
   const laterRenderings = renderings.filter((name) => !thread?.rendered.has(path.join(dir, name)));
   const job: HashJob = { first, files: [
     ...(feed && !earlyData ? [{ path: feed.path, regularOnly: false }] : []),
-    ...(keep && !early ? [{ path: keptPath!, regularOnly: false, keepUpTo: keep.size }] : []),
+    ...(keep && !early ? [{ path: keptPath!, regularOnly: false, keepUpTo: keep.size, census: true }] : []),
     ...laterRenderings.map((name) => ({ path: path.join(dir, name), regularOnly: true })),
   ] };
   if (job.files.length === 0 && !early && !earlyData && laterRenderings.length === renderings.length) {
@@ -100,7 +100,7 @@ export function startHashAhead(files: readonly RecordedDataFile[], standIn: stri
   return {
     data: feed ? { feed, times: () => cachedTimes(feed), hashed: earlyData ?? answers[0]! } : null,
     // (exactly the expected size: any other answer leaves the file to be read as before, and to fail there)
-    kept: keptAnswer ? keptAnswer.then((h) => (h?.bytes && h.byteLength === keep!.size ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')) } : null)) : Promise.resolve(null),
+    kept: keptAnswer ? keptAnswer.then((h) => (h?.bytes && h.byteLength === keep!.size ? { bytes: new Uint8Array(h.bytes), sha256: new Uint8Array(Buffer.from(h.sha256, 'hex')), census: h.census ?? null } : null)) : Promise.resolve(null),
     async isRendered(name, rendered_) {
       const k = laterRenderings.indexOf(name);
       const given = renderings.includes(name) ? thread?.rendered.get(path.join(dir, name)) : undefined;

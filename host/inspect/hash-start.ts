@@ -132,8 +132,8 @@ export function dataFileHint(recordJson: string, standIn: string | undefined, st
 
 /**
  * The hashing thread, started before its job is known (verify starts it before opening the record, so the
- * thread boots meanwhile, ~10-20 ms, on another core), and given at once `kept.path` to read and hash if it
- * is at most `kept.upTo` bytes (verify's result.pb, whose recorded size the record will tell: checked then,
+ * thread boots meanwhile, ~10-20 ms, on another core), and given at once `kept.path` to read, hash and take the
+ * census of (hash-thread ResultCensus) if it is at most `kept.upTo` bytes (verify's result.pb, whose recorded size the record will tell: checked then,
  * startHashAhead); null when no thread can start here (e.g. under Node's permission model: everything is then
  * read as before). Ended by startHashAhead's close, or by `worker.terminate` when verify fails before.
  */
@@ -162,7 +162,7 @@ export function startHashThread(kept?: { path: string; upTo: number }, data?: st
   const early: Pick<HashThread, 'data' | 'kept' | 'rendered'> = { data: null, kept: null, rendered: new Map() };
   if (data) early.data = { path: data, answer: answerOf(files.push({ path: data, regularOnly: false }) - 1) };
   for (const file of renderings) early.rendered.set(file, answerOf(files.push({ path: file, regularOnly: true }) - 1));
-  if (kept && kept.upTo >= 0) early.kept = { path: kept.path, answer: answerOf(files.push({ path: kept.path, regularOnly: false, keepUpTo: kept.upTo }) - 1) };
+  if (kept && kept.upTo >= 0) early.kept = { path: kept.path, answer: answerOf(files.push({ path: kept.path, regularOnly: false, keepUpTo: kept.upTo, census: true }) - 1) };
   if (files.length > 0) worker.postMessage({ first: 0, files } satisfies HashJob);
   return { worker, ...early };
 }

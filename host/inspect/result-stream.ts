@@ -9,7 +9,8 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { ResultStreamCheck } from '../audit/codec.ts';
+import { checkResult, ResultStreamCheck } from '../audit/codec.ts';
+import type { ResultCensus } from './hash-thread.ts';
 
 /** The block read and hashed at a time (1 MiB: it stays in the CPU's cache between the read and the hash, as in inspect/hash-thread). */
 export const RESULT_BLOCK = 1 << 20;
@@ -91,4 +92,16 @@ export function checkResultFile(file: string, size: number, rows: boolean, block
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * checkResult(bytes, false) of a result.pb whose rows were found canonical before (remembered by the rendering
+ * cache under these bytes' size and SHA-256: audit/rendering-cache), from the hashing thread's census of its
+ * fields (inspect/hash-thread ResultCensus): its rows are not walked again here; its equity and its stats are
+ * read from their own fields (each read as a Result of that one field, as checkResult reads them).
+ */
+export function countedFromCensus(bytes: Uint8Array, census: ResultCensus): ReturnType<typeof checkResult> {
+  const equity = census.equity ? checkResult(bytes.subarray(census.equity[0], census.equity[1]), false) : null;
+  const { stats } = checkResult(census.stats ? bytes.subarray(census.stats[0], census.stats[1]) : new Uint8Array(0), false);
+  return { trades: census.trades, orders: census.orders, equityPoints: equity?.equityPoints ?? 0, equity: equity ? equity.equity : () => new Float64Array(0), stats };
 }

@@ -42,7 +42,7 @@ import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
 import { KEEP_LIMIT, startHashAhead, type HashAhead } from './hash-ahead.ts';
 import { startVerifyThread, VERIFY_STREAM_THRESHOLD, type HashThread } from './hash-start.ts';
-import { checkResultFile, RESULT_BLOCK } from './result-stream.ts';
+import { checkResultFile, countedFromCensus, RESULT_BLOCK } from './result-stream.ts';
 import { hashedChunks, isRendered, RenderingCache, INSTRUMENTED_MODULE, type Rendered } from '../audit/rendering-cache.ts';
 import { CandleBuilder, renderReport, reportFormatOf, reportGenerator, RowTally, streamedRows, REPORT_FILE, type ReportInput } from '../report/index.ts';
 import type { BacktestResult, Trade } from '../model/trade.ts';
@@ -660,6 +660,10 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   // each source's normalization is answered by the source-check thread while the steps after this one
   // run; awaited in order, so a source that fails is still this step's failure (see below)
   let normalized: Promise<void> = Promise.resolve();
+  // every source's answer, settled before verify ends either way: a check that passes is remembered by then
+  // (an earlier source's failure skips the rest of `normalized`, not their remembering)
+  const answers: Promise<unknown>[] = [];
+  const settled = (): Promise<unknown> => Promise.allSettled(answers);
   for (const src of (s.sources as { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array }[]) ?? []) {
     const name = `${FILES.sources}/${src.path}`;
     try {
@@ -679,7 +683,9 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
         expectEqual('strategy', `normalizedSha256 of source ${src.path} (its AST printed back)`, src.normalizedSha256 ?? new Uint8Array(0), normalizedSha256);
       });
       answer.catch(() => {}); // awaited through `normalized`
+      answers.push(answer);
     } catch (e) {
+      await settled();
       await normalized; // an earlier source's failure comes first
       throw e;
     }
@@ -767,7 +773,8 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     let checked: Omit<ReturnType<typeof checkResult>, 'equity'> & { equity?: () => Float64Array };
     try {
       if (streamed && !streamed.counts) throw streamed.error;
-      checked = streamed?.counts ?? checkResult(resultBytes!, !rowsChecked);
+      // (rows found canonical before, in the bytes the hashing thread read: counted there, as it read them)
+      checked = streamed?.counts ?? (rowsChecked && kept?.census && kept.bytes === resultBytes ? countedFromCensus(kept.bytes, kept.census) : checkResult(resultBytes!, !rowsChecked));
     } catch (e) {
       return fail('result', `${FILES.result} does not decode: ${(e as Error).message}`);
     }
@@ -852,6 +859,7 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     await normalized;
     return report;
   } catch (e) {
+    await settled();
     await normalized; // a source that fails its check is the first failure, in pipeline order
     throw e;
   }

@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkResult, encodeResult } from '../../host/audit/codec.ts';
-import { checkResultFile } from '../../host/inspect/result-stream.ts';
+import { checkResultFile, countedFromCensus } from '../../host/inspect/result-stream.ts';
+import { startHashThread } from '../../host/inspect/hash-start.ts';
 import type { BacktestResult, Trade } from '../../host/model/trade.ts';
 import type { OrderReason, OrderRecord } from '../../host/model/order.ts';
 import { statsOf } from '../audit/legacy-outputs.ts';
@@ -111,5 +112,42 @@ describe('result.pb checked as it is read', () => {
     await mkdir(path.join(work, 'dir.pb'));
     expect(checkResultFile(path.join(work, 'dir.pb'), 0, true, 64)).toBeNull();
     expect(checkResultFile(file, bytes.length, true, 64)?.counts).toMatchObject({ trades: 6, orders: 5, equityPoints: 9 });
+  });
+});
+
+describe('the hashing thread\'s census of a result.pb (taken for rows found canonical before)', () => {
+  /** The thread's census of `b` (written to a file), and its bytes. */
+  async function censusOf(b: Uint8Array, name: string): Promise<{ bytes: Uint8Array; census: unknown }> {
+    const file = path.join(work, name);
+    await writeFile(file, b);
+    const thread = startHashThread({ path: file, upTo: b.length })!;
+    try {
+      const h = await thread.kept!.answer;
+      return { bytes: new Uint8Array(h!.bytes!), census: h!.census };
+    } finally {
+      void thread.worker.terminate();
+    }
+  }
+  const noRows: BacktestResult = { trades: [], orders: [], equity: new Float64Array(0), stats: statsOf({}) };
+  const cases: [string, Uint8Array][] = [
+    ['rows, equity and stats', bytes],
+    ['no rows, no equity, zero stats', encodeResult(noRows)],
+    ['orders only', encodeResult({ ...noRows, orders: [order(3)], stats: statsOf({ bars: 0, sharpe: Number.NaN }) })],
+    ['equity only', encodeResult({ ...noRows, equity: new Float64Array([1, -0, Number.NaN]), stats: statsOf({ bars: 3 }) })],
+  ];
+  it('gives what checkResult(bytes, false) gives: counts, equity and stats', async () => {
+    for (const [what, b] of cases) {
+      const { bytes: read, census } = await censusOf(b, `census-${what.replace(/\W+/g, '-')}.pb`);
+      expect(census, what).not.toBeNull();
+      const got = countedFromCensus(read, census as never);
+      const want = checkResult(b, false);
+      expect([got.trades, got.orders, got.equityPoints, got.stats], what).toEqual([want.trades, want.orders, want.equityPoints, want.stats]);
+      expect(Buffer.from(got.equity().buffer), what).toEqual(Buffer.from(want.equity().buffer));
+    }
+    expect((await censusOf(bytes, 'census-counts.pb')).census).toEqual({ trades: 6, orders: 5, equity: expect.any(Array), stats: expect.any(Array) });
+  });
+  it('is null for bytes that are not length-delimited fields 1 to 4 (a field 5, a varint field, a length past the end, a cut key)', async () => {
+    for (const [what, b] of [['field 5', [0x2a, 0x00]], ['a varint field', [0x08, 0x01]], ['a length past the end', [0x0a, 0x05, 0x00]], ['a cut key', [0x0a, 0x01, 0x00, 0x80]]] as const)
+      expect((await censusOf(new Uint8Array(b), `census-bad-${what.replace(/\W+/g, '-')}.pb`)).census, what).toBeNull();
   });
 });
