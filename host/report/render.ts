@@ -14,7 +14,7 @@ import { decodeSignedRecord } from '../audit/record.ts';
 import { keyFingerprint, verifyRecordSignature } from '../audit/keys.ts';
 import { rejectionsByReason, STAT_LABELS, statsObject } from '../audit/render.ts';
 import { OrderFields, RESULT_BYTES, ResultRowCursor, toBigInt, TradeFields, type ResultBytes } from '../audit/codec.ts';
-import { isoTime, NS_PER_DAY, type BarSource } from '../model/bars.ts';
+import { isoTime, NS_PER_DAY, TIME_HI, TIME_LO, timeWords, type BarSource } from '../model/bars.ts';
 import { SIDE_NAMES, STATUS_NAMES, TYPE_NAMES, type OrderRecord } from '../model/order.ts';
 import type { Stats, Trade, TradeLog } from '../model/trade.ts';
 import type { OrderLog } from '../model/order.ts';
@@ -243,6 +243,19 @@ export interface PortableTally {
   rejected: [string, number][];
 }
 
+/** series candleAt for a time given as words (hi signed, lo unsigned), over the candles' starts as words (model/bars timeWords). */
+function candleAtWords(starts: Int32Array, hi: number, lo: number): number {
+  const low = lo >>> 0;
+  let a = 0, b = starts.length / 2 - 1;
+  while (a < b) {
+    const mid = (a + b + 1) >> 1;
+    const h = starts[2 * mid + TIME_HI]!;
+    if (h < hi || (h === hi && starts[2 * mid + TIME_LO]! >>> 0 <= low)) a = mid;
+    else b = mid - 1;
+  }
+  return a;
+}
+
 /** Orders set aside for rejectionsByReason at a time (its counts are merged): a bounded batch, however many there are. */
 const REJECTION_BATCH = 4096;
 
@@ -261,6 +274,8 @@ export class RowTally {
   private readonly marks: Map<number, number>[];
   private readonly rejected = new Map<string, number>();
   private notFilled: OrderRecord[] = [];
+  /** Per symbol: its candles' starts as int32 words (markWords). */
+  private readonly starts: Int32Array[] = [];
 
   /** `candles`: each symbol's, as the page draws them (markers are placed on them). */
   constructor(candles: readonly Candles[]) {
@@ -298,7 +313,8 @@ export class RowTally {
     for (let k = 0; k < trades.length; k++) {
       if (k >= MAX_TABLE_ROWS) {
         tally.trades++;
-        tally.mark(trades.symbol[k]! >>> 0, trades.entryTime[k]!, trades.exitTime[k]!, trades.size[k]!);
+        const { entryWords: e, exitWords: x } = trades;
+        tally.markWords(trades.symbol[k]! >>> 0, e[2 * k + TIME_HI]!, e[2 * k + TIME_LO]!, x[2 * k + TIME_HI]!, x[2 * k + TIME_LO]!, trades.size[k]!);
       } else {
         const t = trades.at(k);
         tally.trade({ ...t, symbol: t.symbol >>> 0, entryBar: t.entryBar >>> 0, exitBar: t.exitBar >>> 0 });
@@ -343,8 +359,20 @@ export class RowTally {
   private tradeFields(f: TradeFields): void {
     if (this.trades >= MAX_TABLE_ROWS) {
       this.trades++;
-      this.mark(f.symbol, timeOfWords(f.times[0]!, f.times[1]!), timeOfWords(f.times[2]!, f.times[3]!), f.size);
+      this.markWords(f.symbol, f.times[0]!, f.times[1]!, f.times[2]!, f.times[3]!, f.size);
     } else this.trade(tradeOf(f));
+  }
+
+  /** mark's for times given as their int32 words (hi, lo): no BigInt, each symbol's candle starts as words (made once). */
+  private markWords(symbol: number, entryHi: number, entryLo: number, exitHi: number, exitLo: number, size: number): void {
+    const c = this.candles[symbol];
+    if (!c || c.time.length === 0) return;
+    const starts = (this.starts[symbol] ??= timeWords(BigInt64Array.from(c.startNs)));
+    const counted = this.marks[symbol]!;
+    const entry = candleAtWords(starts, entryHi, entryLo) * 3 + (size > 0 ? 0 : 1);
+    const exit = candleAtWords(starts, exitHi, exitLo) * 3 + 2;
+    counted.set(entry, (counted.get(entry) ?? 0) + 1);
+    counted.set(exit, (counted.get(exit) ?? 0) + 1);
   }
 
   private mark(symbol: number, entryTime: bigint, exitTime: bigint, size: number): void {
