@@ -8,8 +8,8 @@
  * a folder that cannot be written leaves the cache unused.
  */
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { lstat, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -20,18 +20,20 @@ const NONBLOCK = constants.O_NONBLOCK ?? 0;
 
 /**
  * The JSON text of the entry at `file`, or null: no regular file there (lstat skips one before opening;
- * O_NONBLOCK and fstat close the race with one put there in between), or not a whole entry.
+ * O_NONBLOCK and fstat close the race with one put there in between), or not a whole entry. Read with
+ * synchronous calls: an entry is a few hundred bytes, and verify looks up a dozen of them on its way, each of
+ * whose five asynchronous calls would wait for a turn of the event loop (a few ms each under load).
  */
 export async function readEntryJson(file: string): Promise<string | null> {
   let stored: string;
   try {
-    if (!(await lstat(file)).isFile()) return null;
-    const handle = await open(file, constants.O_RDONLY | NONBLOCK);
+    if (!lstatSync(file).isFile()) return null;
+    const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
     try {
-      if (!(await handle.stat()).isFile()) return null;
-      stored = await handle.readFile('utf8');
+      if (!fstatSync(fd).isFile()) return null;
+      stored = readFileSync(fd, 'utf8');
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch {
     return null;
