@@ -225,7 +225,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   text.log('');
   text.log(`run id        ${outcome.runId}`);
   text.log(`instructions  ${outcome.instructions}`);
-  text.log(`trace root    ${traceRoot} (${outcome.trace.leafHashes.length} leaves, ${outcome.trace.byteLength} bytes)`);
+  text.log(`trace root    ${traceRoot} (${outcome.trace.leafHashes.length} ${outcome.trace.leafHashes.length === 1 ? 'leaf' : 'leaves'}, ${outcome.trace.byteLength} bytes)`);
   text.log(`result        sha256 ${resultSha256}`);
   text.log(`record        ${fingerprint ? `signed by key ${fingerprint}` : 'unsigned'}`);
   text.log(`run folder    ${dir}`);
