@@ -19,6 +19,7 @@ import { traceWindow } from '../../host/inspect/trace.ts';
 import { proveInstruction, verifyProofBundle } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
+import { recordedInstrumenter } from '../helpers/recorded-instrumenter.ts';
 
 const V6 = JSON.parse(await readFile('test/golden/trace-v6.json', 'utf8')) as { traceRoot: string; resultSha256: string; instructions: string; fuelUsed: string; traceBytes: number; leaves: number };
 
@@ -29,12 +30,6 @@ const V7_MODULE_SHA256 = '0f91742142bebb3854fb5e399dd00eb392ac474ff2bcd67fee3e33
 /** The same with --trace off: version 6's fuel-only module, and version 7's (its fuel check branching out). */
 const V6_FUEL_ONLY_SHA256 = '1d44f1b024040591c06c8b7c8f8d5bf11bac1d7e8425e229460deefb72dfb255';
 const V7_FUEL_ONLY_SHA256 = 'd79b037086c2dfebeca23406a3b00286a778b53adb242319b20dcc48580e79b4';
-
-/** The instrumenter a run folder's toolchain link names (record.json). */
-async function recordedInstrumenter(dir: string): Promise<string> {
-  const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8')) as { links: { kind: string; body: { instrumenter?: string } }[] };
-  return record.links.find((l) => l.kind === 'toolchain')!.body.instrumenter!;
-}
 
 let strategy: StrategyArtifact;
 let data: LoadedData;

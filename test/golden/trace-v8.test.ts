@@ -10,7 +10,7 @@
 //   BLESS=1 npx vitest run test/golden/trace-v8.test.ts
 // and review the diff of the JSON file.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type StrategyArtifact, type LoadedData } from '../../host/index.ts';
@@ -23,6 +23,7 @@ import { checkSnapshot } from '../../host/inspect/snapshot.ts';
 import { proveInstruction, verifyProofBundle, type ProofBundle } from '../../host/inspect/prove.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
+import { recordedInstrumenter } from '../helpers/recorded-instrumenter.ts';
 import { goldenFile } from '../helpers/golden.ts';
 import { writeTiledCsv } from '../../bench/tile.ts';
 
@@ -35,12 +36,6 @@ const EXAMPLES = ['sma-cross', 'sma-cross-unit', 'ema-cross', 'rsi-reversion', '
 const V7_FUEL_ONLY_SHA256 = 'd79b037086c2dfebeca23406a3b00286a778b53adb242319b20dcc48580e79b4';
 /** Format 6's root of sma-cross on GOOG (test/golden/trace-v6.json), which version 7's run reproduces. */
 const V6_ROOT = '4c271ba28afe3b3f07285ac91c8a9af10d4e0f680442ad120fa546f8371a59a1';
-
-/** The instrumenter a run folder's toolchain link names (record.json). */
-async function recordedInstrumenter(dir: string): Promise<string> {
-  const record = JSON.parse(await readFile(path.join(dir, 'record.json'), 'utf8')) as { links: { kind: string; body: { instrumenter?: string } }[] };
-  return record.links.find((l) => l.kind === 'toolchain')!.body.instrumenter!;
-}
 
 let strategy: StrategyArtifact;
 let goog: LoadedData;
