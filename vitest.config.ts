@@ -11,6 +11,8 @@ process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Two test files at a time on CI's 2 cores: most of the suite waits on asc builds, child processes and V8 compiles.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     env: { BACKPROOF_CACHE_DIR: cacheDir },
