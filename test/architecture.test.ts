@@ -41,6 +41,8 @@ const ALLOWED: Record<string, string[]> = {
   'host/inspect': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/run', 'host/report', 'traces'],
   // The one-line backtest() and verify() of the package root: a run, then reading it.
   'host/api.ts': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/audit', 'host/run', 'host/inspect', 'traces'],
+  // Distributed sweeps (BullMQ over Redis, the content-addressed store): runs each combination through host/sweep.
+  'host/distributed': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/audit', 'host/run', 'host/sweep', 'traces'],
   'host/index.ts': ['host'],
   // The CLI goes through the host's public face, and through one per-concern entry: inspect/index.ts, all that
   // `verify` needs, so its command module (cli/verify, with cli/dispatch, args and progress) loads verify's
