@@ -34,3 +34,4 @@ export { writeReport, readReportInput, renderReport, REPORT_FILE, type ReportInp
 export { mnemonic } from './sandbox/index.ts';
 export { checkSnapshot, type SnapshotCheck } from './inspect/snapshot.ts';
 export * from './tlog/index.ts';
+export { checkDeterminism, DEFAULT_RUNS, MAX_RUNS, VARIANTS, type DeterminismReport, type VariantRun } from './check/index.ts';

@@ -39,6 +39,8 @@ const ALLOWED: Record<string, string[]> = {
   'host/report': ['host/model', 'host/errors.ts', 'host/audit', 'host/data', 'host/engine', 'traces'],
   'host/run': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/report', 'traces'],
   'host/inspect': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/run', 'host/report', 'traces'],
+  // The determinism checker: the same run made several ways (run/), its first difference found by inspect/divergence.
+  'host/check': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/data', 'host/run', 'host/inspect', 'traces'],
   // The one-line backtest() and verify() of the package root: a run, then reading it.
   'host/api.ts': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/audit', 'host/run', 'host/inspect', 'traces'],
   // Distributed sweeps (BullMQ over Redis, the content-addressed store): runs each combination through host/sweep.

@@ -28,6 +28,18 @@ export function numberOption(name: string, text: string | undefined, fallback: n
   return v;
 }
 
+/** `--param k=v` values (repeatable) as the config's params: each a name, once, and a finite number's text. */
+export function paramsOption(list: readonly string[] | undefined): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const kv of list ?? []) {
+    const m = /^([^=]+)=(.*)$/.exec(kv);
+    if (!m) throw new UsageError('USAGE', `--param must be name=value, got "${kv}"`);
+    if (Object.hasOwn(params, m[1]!)) throw new UsageError('USAGE', `--param ${m[1]} given twice`);
+    params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
+  }
+  return params;
+}
+
 export type Out = { log: (s: string) => void };
 
 /**

@@ -61,7 +61,7 @@ export interface CommandSpec {
 
 /** The general meaning of each exit code (docs/ARCHITECTURE.md, Errors and exit codes). */
 export const EXIT_MEANINGS: Record<number, string> = {
-  0: 'ok', 1: 'internal error', 2: 'usage', 3: 'data error', 4: 'sandbox fault', 5: 'verification failure', 6: 'build error',
+  0: 'ok', 1: 'internal error', 2: 'usage', 3: 'data error', 4: 'sandbox fault', 5: 'verification failure', 6: 'build error', 7: 'not identical',
 };
 
 /** Every schema name is prefixed with this: a document's "schema" is e.g. "backproof/verify@1". */

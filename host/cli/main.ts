@@ -14,12 +14,13 @@ import {
   recordedResultSha256, csvKinds, CSV_FILE,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { numberOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
+import { numberOption, paramsOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
 import { COMMON_OPTIONS, exitLine, jsonText, renderHelp, SCHEMA_PREFIX, str, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
 import { exportCmd } from './export.ts';
+import { checkDeterminismCmd } from './check.ts';
 import { init } from './init.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 import { commonOptions, errorDocument, printHelp, runCommand } from './dispatch.ts';
@@ -158,13 +159,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   if (!values.strategy) throw new UsageError('USAGE', 'backtest needs --strategy <file.ts|file.wasm>');
   if (!values.data) throw new UsageError('USAGE', 'backtest needs --data <file.csv>');
   const csv = csvKinds(values.csv);
-  const params: Record<string, number> = {};
-  for (const kv of (values.param as string[] | undefined) ?? []) {
-    const m = /^([^=]+)=(.*)$/.exec(kv);
-    if (!m) throw new UsageError('USAGE', `--param must be name=value, got "${kv}"`);
-    if (Object.hasOwn(params, m[1]!)) throw new UsageError('USAGE', `--param ${m[1]} given twice`);
-    params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
-  }
+  const params = paramsOption(values.param as string[] | undefined);
   const whole = (name: string, fallback: bigint): bigint => {
     const t = values[name] as string | undefined;
     if (t === undefined) return fallback;
@@ -346,7 +341,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  init, build, backtestCmd, reportCmd, exportCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, keygen,
+  init, build, backtestCmd, reportCmd, exportCmd, verify, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, checkDeterminismCmd, keygen,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */

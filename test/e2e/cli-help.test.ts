@@ -117,7 +117,7 @@ describe('help', () => {
 
   it('the exit codes are the documented ones (docs/ARCHITECTURE.md, README)', () => {
     expect(EXIT).toEqual({ ok: 0, internal: 1, usage: 2, data: 3, sandbox: 4, verification: 5, build: 6 });
-    expect(EXIT_MEANINGS).toEqual({ 0: 'ok', 1: 'internal error', 2: 'usage', 3: 'data error', 4: 'sandbox fault', 5: 'verification failure', 6: 'build error' });
+    expect(EXIT_MEANINGS).toEqual({ 0: 'ok', 1: 'internal error', 2: 'usage', 3: 'data error', 4: 'sandbox fault', 5: 'verification failure', 6: 'build error', 7: 'not identical' });
     const arch = readFileSync('docs/ARCHITECTURE.md', 'utf8');
     for (const [code, cls] of [[2, 'UsageError'], [3, 'DataError'], [4, 'SandboxError'], [5, 'AuditError'], [6, 'BuildError']] as const)
       expect(arch).toMatch(new RegExp(`^\\| ${code} \\| \`${cls}\``, 'm'));
