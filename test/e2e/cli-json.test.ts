@@ -231,6 +231,13 @@ describe('record.json', () => {
   });
 });
 
+describe('check-determinism', () => {
+  it('identical: exit 0, every run in the document (the reference and the variants asked for)', async () => {
+    const d = await json(0, 'check-determinism@1', 'check-determinism', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--runs', '1', '--variants', 'worker');
+    expect([d.identical, (d.runs as { label: string }[]).map((r) => r.label), d.first]).toEqual([true, ['main', 'worker'], null]);
+  });
+});
+
 describe('the schemas are not vacuous', () => {
   it('a missing field, an extra field, a wrong type or a wrong pattern fails', async () => {
     const good = await json(0, 'verify@1', 'verify', run);
