@@ -1,0 +1,16 @@
+/**
+ * @module sweep
+ * Parameter sweeps (docs/SWEEP.md): the plan and its canonical combinations, one combination's run
+ * (runCombination, which other runners call too), the local pool, the summary and signed sweep
+ * record (assembleSweep), verify and inclusion proofs of a sweep folder, and its report.
+ */
+export { sweep, removeSweepPartials, defaultWorkers, type SweepRequest, type SweepReport } from './sweep.ts';
+export { makePlan, readPlan, planText, planSha256, runConfigOf, parseObjective, OBJECTIVE_STATS, type PlanInput } from './plan.ts';
+export { parseGrid, parseGrids, combinationsOf, gridSize } from './space.ts';
+export { compileWhere } from './where.ts';
+export { prepareSweep, runCombination, runCombinations, runDirOf, runFolderName, type SweepContext, type RunCombinationOptions } from './run.ts';
+export { assembleSweep, sweepOf, type AssembledSweep } from './assemble.ts';
+export { sweepRoot, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSweepRecord } from './record.ts';
+export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
+export { renderSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
+export * from './types.ts';

@@ -1,0 +1,74 @@
+/**
+ * @module sweep/job
+ * One combination's run, on a guest thread (run/worker inGuestThread: the same stack and entry as
+ * every other execution of a guest): the run config of the combination, executeRun, and its run
+ * folder written from this thread — the record, result, renderings and report.html — so the caller's
+ * thread only hands out combinations. What every combination of a plan shares is kept on the thread
+ * between calls: the report's candles of each feed (the bars are the same for every combination)
+ * and the signing key.
+ */
+import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.ts';
+import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
+import { statsObject } from '../audit/render.ts';
+import { downsampleCandles, renderReport, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
+import { executeRun, type StrategyArtifact } from '../run/execute.ts';
+import { writeRunDir } from '../run/rundir.ts';
+import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
+import { runConfigOf } from './plan.ts';
+import type { CombinationResult, SweepPlan } from './types.ts';
+
+/** What a job carries: the plan (and its hash), which combination, where its run folder goes, the key, the module and the feeds. */
+export interface CombinationJob {
+  plan: SweepPlan;
+  planSha256: string;
+  index: number;
+  runDir: string;
+  /** PKCS#8 PEM of the signing key; null: unsigned. */
+  keyPem: string | null;
+  strategy: StrategyArtifact;
+  feeds: PortableFeed[];
+}
+
+let shared: { planSha256: string; candles: (Candles | undefined)[] } | null = null;
+let signing: { pem: string; key: KeyObject } | null = null;
+
+const hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** Checks that the job's module and feeds are the plan's, byte for byte (by their hashes) and by recorded path. */
+function checkAgainstPlan(job: CombinationJob, feeds: readonly DataFeed[]): void {
+  if (hex(job.strategy.wasm) !== job.plan.strategy.wasmSha256) throw new UsageError('USAGE', `the strategy module is not the plan's (SHA-256 ${job.plan.strategy.wasmSha256})`);
+  if (feeds.length !== job.plan.data.length) throw new UsageError('USAGE', `${feeds.length} data files given, the plan has ${job.plan.data.length}`);
+  feeds.forEach((f, k) => {
+    const d = job.plan.data[k]!;
+    if (f.sha256 !== d.sha256 || f.path !== d.path) throw new UsageError('USAGE', `data file ${k} is ${f.path} (SHA-256 ${f.sha256}), the plan's is ${d.path} (SHA-256 ${d.sha256})`);
+  });
+}
+
+/** The guest thread's side of runCombination: runs the combination and writes its run folder. */
+export async function runCombinationJob(job: CombinationJob): Promise<CombinationResult> {
+  const feeds = openPortableFeeds(job.feeds);
+  checkAgainstPlan(job, feeds);
+  const config = runConfigOf(job.plan, job.index);
+  const outcome = executeRun({ strategy: job.strategy, data: feeds, config });
+  if (shared?.planSha256 !== job.planSha256) shared = { planSha256: job.planSha256, candles: feeds.map((d, k) => (isStreamed(d) ? undefined : downsampleCandles(sourceOfFeed(d), outcome.barsPerFeed[k]!))) };
+  const candles = shared.candles;
+  const key = job.keyPem === null ? null : signing?.pem === job.keyPem ? signing.key : (signing = { pem: job.keyPem, key: createPrivateKey(job.keyPem) }).key;
+  const whole = candles.every((c, k) => c !== undefined && c.bars === outcome.barsPerFeed[k]);
+  // the report's rows tallied from the engine's columns, as a backtest's guest thread does (run/worker runJob)
+  const tally = whole ? RowTally.ofColumns(candles as Candles[], outcome.columns!.trades, outcome.columns!.orders) : undefined;
+  await writeRunDir({
+    dir: job.runDir, force: false, outcome, strategy: job.strategy, config, key,
+    beforePublish: async (partial, recordPb, remember) => {
+      const html = renderReport({
+        recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline,
+        feeds: feeds.map((d, k) => ({ open: () => sourceOfFeed(d), ...(whole ? { candles: candles[k] } : {}) })), tally,
+      });
+      await writeFile(path.join(partial, REPORT_FILE), html);
+      await remember(REPORT_FILE, html);
+    },
+  });
+  return { index: job.index, runId: outcome.runId, recordSha256: hex(outcome.recordBytes), runDir: job.runDir, stats: statsObject(outcome.result.stats) as CombinationResult['stats'] };
+}

@@ -1,0 +1,113 @@
+/**
+ * @module sweep/report
+ * The sweep's report.html: one self-contained, deterministic page (no script, no clock, numbers
+ * written by fixed4 as run reports write them) — the sweep record's fields, a heatmap of the
+ * objective over two parameters (the first two by name, or those asked: each cell the best value
+ * among the combinations there, linking that run's report), and the top runs, each linking its run
+ * folder's own report.html. verify renders it again and compares the bytes.
+ */
+import { fixed4, REPORT_FILE } from '../report/index.ts';
+import { UsageError } from '../errors.ts';
+import { ranked } from './summary.ts';
+import { runFolderName } from './run.ts';
+import { SUMMARY_STATS, SWEEP_FILES, type SummaryRow, type SweepPlan, type SweepRecord } from './types.ts';
+
+/** How many of the best runs the page lists. */
+export const TOP_RUNS = 10;
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The heatmap's axes: `x` and `y` when given (grid parameters), else the first two parameters by name. */
+export function heatmapAxes(plan: SweepPlan, x?: string, y?: string): { x: string; y: string | null } {
+  const names = plan.space.grids.map((g) => g.name);
+  for (const [opt, n] of [['--x', x], ['--y', y]] as const)
+    if (n !== undefined && !names.includes(n)) throw new UsageError('USAGE', `${opt} ${n} is not a grid parameter (the grid has ${names.join(', ')})`);
+  const ax = x ?? names.find((n) => n !== y)!;
+  const ay = y ?? names.find((n) => n !== ax) ?? null;
+  if (ax === ay) throw new UsageError('USAGE', `--x and --y are both ${ax}`);
+  return { x: ax, y: ay };
+}
+
+/** A colour from worst (0) to best (1) of the objective: integer RGB, so the text is the same everywhere. */
+function colour(t: number): string {
+  const lerp = (a: number, b: number): number => Math.round(a + (b - a) * t);
+  return `rgb(${lerp(215, 26)},${lerp(48, 152)},${lerp(39, 80)})`;
+}
+
+const runLink = (plan: SweepPlan, index: number): string => `${SWEEP_FILES.runs}/${runFolderName(index, plan.combinations.length)}/${REPORT_FILE}`;
+
+function heatmap(plan: SweepPlan, rows: readonly SummaryRow[], axes: { x: string; y: string | null }): string {
+  const values = (name: string): number[] => plan.space.grids.find((g) => g.name === name)!.values;
+  const xs = values(axes.x), ys = axes.y === null ? [null] : values(axes.y);
+  // each cell's best row: rows ranked best first, the first to reach a cell keeps it
+  const cells = new Map<string, SummaryRow>();
+  for (const r of ranked(plan, rows)) {
+    const key = `${r.params[axes.x]}|${axes.y === null ? '' : r.params[axes.y]}`;
+    if (!cells.has(key)) cells.set(key, r);
+  }
+  const finite = rows.map((r) => r.objective).filter((v): v is number => v !== null);
+  const lo = finite.length ? Math.min(...finite) : 0, hi = finite.length ? Math.max(...finite) : 0;
+  const score = (v: number): number => (hi === lo ? 1 : plan.objective.direction === 'max' ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo));
+  const out: string[] = [];
+  out.push(`<table class="heat"><caption>${esc(plan.objective.stat)} (${plan.objective.direction}) over ${esc(axes.x)} (columns)${axes.y === null ? '' : ` and ${esc(axes.y)} (rows)`}; each cell the best run there</caption>`);
+  out.push(`<tr><th>${axes.y === null ? '' : `${esc(axes.y)} \\ ${esc(axes.x)}`}</th>${xs.map((x) => `<th>${x}</th>`).join('')}</tr>`);
+  for (const y of ys) {
+    const cellsOfRow = xs.map((x) => {
+      const r = cells.get(`${x}|${y === null ? '' : y}`);
+      if (!r) return '<td class="none"></td>';
+      if (r.objective === null) return `<td class="nan"><a href="${runLink(plan, r.index)}">NaN</a></td>`;
+      return `<td style="background:${colour(score(r.objective))}"><a href="${runLink(plan, r.index)}" title="run ${r.index}">${fixed4(r.objective)}</a></td>`;
+    });
+    out.push(`<tr><th>${y === null ? '' : y}</th>${cellsOfRow.join('')}</tr>`);
+  }
+  out.push('</table>');
+  return out.join('\n');
+}
+
+function topRuns(plan: SweepPlan, rows: readonly SummaryRow[]): string {
+  const names = plan.space.grids.map((g) => g.name);
+  const out = [`<table class="top"><caption>the ${Math.min(TOP_RUNS, rows.length)} best runs by ${esc(plan.objective.stat)} (${plan.objective.direction})</caption>`];
+  out.push(`<tr><th>rank</th><th>index</th>${names.map((n) => `<th>${esc(n)}</th>`).join('')}<th>${esc(plan.objective.stat)}</th>${SUMMARY_STATS.map((s) => `<th>${s}</th>`).join('')}<th>run</th></tr>`);
+  ranked(plan, rows).slice(0, TOP_RUNS).forEach((r, k) => {
+    out.push(`<tr><td>${k + 1}</td><td>${r.index}</td>${names.map((n) => `<td>${r.params[n]}</td>`).join('')}<td>${fixed4(r.objective)}</td>${SUMMARY_STATS.map((s) => `<td>${fixed4(r.stats[s] as number | null)}</td>`).join('')}<td><a href="${runLink(plan, r.index)}">${r.runId}</a></td></tr>`);
+  });
+  out.push('</table>');
+  return out.join('\n');
+}
+
+/** report.html of a sweep. */
+export function renderSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, axes = heatmapAxes(plan)): string {
+  const grid = plan.space.grids.map((g) => `${esc(g.name)}=${esc(g.spec)}`).join(' ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Sweep ${record.sweepId}</title>
+<style>
+body{font:14px system-ui,sans-serif;margin:2em;color:#222}
+table{border-collapse:collapse;margin:1em 0}
+td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}
+caption{text-align:left;font-weight:bold;padding:4px 0}
+.heat td a{color:#fff;text-decoration:none}
+.heat td.nan a{color:#222}
+dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}
+dd{margin:0;font-family:monospace}
+</style>
+</head>
+<body>
+<h1>Sweep ${record.sweepId}</h1>
+<dl>
+<dt>strategy</dt><dd>${esc(plan.strategy.file)} (module ${plan.strategy.wasmSha256})</dd>
+<dt>data</dt><dd>${plan.data.map((d) => `${esc(d.spec)} (${d.sha256})`).join('<br>')}</dd>
+<dt>grid</dt><dd>${grid}${plan.space.random ? ` — ${plan.space.random.samples} drawn with seed ${plan.space.random.seed}` : ''}${plan.space.where === null ? '' : ` where ${esc(plan.space.where)}`}</dd>
+<dt>runs</dt><dd>${record.count}</dd>
+<dt>sweep root</dt><dd>${record.root}</dd>
+<dt>plan</dt><dd>${record.planSha256}</dd>
+<dt>signature</dt><dd>${record.signature === '' ? 'UNSIGNED' : `Ed25519, key ${record.publicKey}`}</dd>
+</dl>
+${heatmap(plan, rows, axes)}
+${topRuns(plan, rows)}
+</body>
+</html>
+`;
+}

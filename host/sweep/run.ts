@@ -1,0 +1,135 @@
+/**
+ * @module sweep/run
+ * Running combinations: the context every combination of a plan shares (the module and the data,
+ * read once and checked against the plan's hashes; the bars moved into shared memory, so that a
+ * job crossing to a guest thread carries them without a copy), runCombination (one combination on
+ * a guest thread, its run folder written there) and the local pool: at most `workers` combinations
+ * at once, each on its own guest thread (run/worker keeps those threads for the next call).
+ */
+import { createHash, type KeyObject } from 'node:crypto';
+import path from 'node:path';
+import { UsageError } from '../errors.ts';
+import { isStreamed, openData, type DataFeed, type LoadedData } from '../data/load.ts';
+import { parseDataSpec } from '../data/options.ts';
+import type { Bars } from '../model/bars.ts';
+import type { StrategyArtifact } from '../run/execute.ts';
+import { loadStrategy } from '../run/strategy.ts';
+import { inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.ts';
+import { siblingModule } from '../paths.ts';
+import { planSha256 } from './plan.ts';
+import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
+import type { CombinationJob } from './job.ts';
+
+/** What every combination of one plan shares: its hash, the module, and the data (bars in shared memory). */
+export interface SweepContext {
+  planSha256: string;
+  strategy: StrategyArtifact;
+  feeds: PortableFeed[];
+}
+
+/** A run folder's name in runs/: the index zero-padded to max(4, digits of count − 1) (docs/SWEEP.md). */
+export function runFolderName(index: number, count: number): string {
+  return String(index).padStart(Math.max(4, String(Math.max(0, count - 1)).length), '0');
+}
+
+/** Combination `index`'s run folder in the sweep folder `sweepDir`. */
+export function runDirOf(sweepDir: string, plan: SweepPlan, index: number): string {
+  return path.join(sweepDir, SWEEP_FILES.runs, runFolderName(index, plan.combinations.length));
+}
+
+/** A copy of `bars` in shared memory (structured clone then shares it with every guest thread). */
+function sharedBars(bars: Bars): Bars {
+  const share = <T extends BigInt64Array | Float64Array>(a: T): T => {
+    const out = new (a.constructor as new (b: SharedArrayBuffer) => T)(new SharedArrayBuffer(a.byteLength));
+    out.set(a as never);
+    return out;
+  };
+  return { length: bars.length, time: share(bars.time), open: share(bars.open), high: share(bars.high), low: share(bars.low), close: share(bars.close), volume: share(bars.volume) };
+}
+
+/**
+ * Opens the plan's data files as the plan names them (its specs and read options), or takes feeds
+ * already opened; each must hash to the plan's SHA-256.
+ */
+async function openPlanData(plan: SweepPlan, given?: readonly DataFeed[]): Promise<DataFeed[]> {
+  const feeds: DataFeed[] = [];
+  for (const [k, d] of plan.data.entries()) {
+    let feed = given?.[k];
+    if (feed === undefined) {
+      const { symbol, file, period } = parseDataSpec(d.spec);
+      feed = await openData(file, period === undefined ? plan.dataOptions : { ...plan.dataOptions, period });
+      if (symbol) feed.symbol = symbol;
+    }
+    if (feed.sha256 !== d.sha256) throw new UsageError('USAGE', `data file ${feed.path} has SHA-256 ${feed.sha256}; the plan's ${d.path} has ${d.sha256}`);
+    feeds.push(feed);
+  }
+  return feeds;
+}
+
+/**
+ * The context of `plan`: the module (given, or loaded from the plan's strategy file: built through
+ * the build cache) and the data (given, or read from the plan's files), each checked against the
+ * plan's hashes. Made once per plan and process, then given to every runCombination.
+ */
+export async function prepareSweep(plan: SweepPlan, given: { strategy?: StrategyArtifact; data?: readonly DataFeed[] } = {}): Promise<SweepContext> {
+  const strategy = given.strategy ?? (await loadStrategy(plan.strategy.file));
+  const wasmSha256 = createHash('sha256').update(strategy.wasm).digest('hex');
+  if (wasmSha256 !== plan.strategy.wasmSha256) throw new UsageError('USAGE', `strategy ${plan.strategy.file} gives a module with SHA-256 ${wasmSha256}; the plan's has ${plan.strategy.wasmSha256}`);
+  const feeds = await openPlanData(plan, given.data);
+  const shared = feeds.map((f) => (isStreamed(f) ? f : { ...(f as LoadedData), bars: sharedBars((f as LoadedData).bars) }));
+  return { planSha256: planSha256(plan), strategy, feeds: portableFeeds(shared) };
+}
+
+export interface RunCombinationOptions {
+  /** The sweep folder: the run folder is written at runs/<index> in it (runDirOf). */
+  sweepDir: string;
+  /** Signs the run's record; null: unsigned. */
+  key: KeyObject | null;
+  /** prepareSweep's context (made here when not given: once per call, so give it for more than one). */
+  context?: SweepContext;
+  /** The wall-clock watchdog of the run (default 600 s). */
+  timeoutMs?: number;
+}
+
+const JOB_MODULE = siblingModule('job', import.meta.url).href;
+
+/**
+ * Runs combination `index` of `plan` on a guest thread and writes its run folder at
+ * runDirOf(sweepDir, plan, index); resolves to its index, run id, record hash (SHA-256 of its Record
+ * bytes), folder and stats. The same plan, index and toolchain give the same record anywhere.
+ */
+export async function runCombination(plan: SweepPlan, index: number, opts: RunCombinationOptions): Promise<CombinationResult> {
+  const context = opts.context ?? (await prepareSweep(plan));
+  const job: CombinationJob = {
+    plan, planSha256: context.planSha256, index, runDir: runDirOf(opts.sweepDir, plan, index),
+    keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
+    strategy: context.strategy, feeds: context.feeds,
+  };
+  return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs: opts.timeoutMs ?? 600_000 });
+}
+
+/**
+ * Runs every combination of `plan`, at most `workers` at once, each by runCombination; `onDone` is
+ * told each result as it comes (in completion order). Resolves to the results in index order. On a
+ * failure no further combination starts, those running finish, and the first failure is thrown.
+ */
+export async function runCombinations(plan: SweepPlan, opts: RunCombinationOptions & { context: SweepContext; workers: number; onDone?: (r: CombinationResult) => void }): Promise<CombinationResult[]> {
+  const count = plan.combinations.length;
+  const results: CombinationResult[] = new Array(count);
+  let next = 0;
+  let failure: { error: unknown } | null = null;
+  const lane = async (): Promise<void> => {
+    while (failure === null && next < count) {
+      const index = next++;
+      try {
+        results[index] = await runCombination(plan, index, opts);
+        opts.onDone?.(results[index]);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.workers, count)) }, lane));
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  return results;
+}

@@ -1,0 +1,127 @@
+/**
+ * @module sweep/sweep
+ * One sweep, from options to a published sweep folder: what `backproof sweep` does. Everything that
+ * can be refused is checked before any run (the grids, --where, the objective, the count, the data,
+ * the output folder); the strategy is built or read once and the data read once; the plan is written
+ * first, then every combination runs on the local pool (sweep/run), then the summary, record and
+ * report (sweep/assemble). All of it in a partial folder beside --out, renamed into place at the end:
+ * a sweep that fails or is interrupted leaves nothing at --out.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { UsageError } from '../errors.ts';
+import { openData, type DataFeed } from '../data/load.ts';
+import { parseDataSpec, type DataOptions } from '../data/options.ts';
+import type { RunConfig } from '../run/config.ts';
+import { checkOutDir } from '../run/rundir.ts';
+import { loadStrategy } from '../run/strategy.ts';
+import { makePlan, parseObjective, planText } from './plan.ts';
+import { parseGrids, parseSeed } from './space.ts';
+import { prepareSweep, runCombinations } from './run.ts';
+import { assembleSweep, type AssembledSweep } from './assemble.ts';
+import { DEFAULT_MAX_COMBINATIONS, SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
+
+export interface SweepRequest {
+  strategy: string;
+  data: readonly string[];
+  dataOptions?: DataOptions;
+  /** The config every run shares (params empty: they come from the grids). */
+  config: RunConfig;
+  /** `--grid NAME=SPEC` texts. */
+  grids: readonly string[];
+  /** `--samples N --seed S`: random search; both or neither. */
+  samples?: number;
+  seed?: string;
+  where?: string;
+  /** `--objective STAT[:max|:min]`. */
+  objective: string;
+  out: string;
+  /** Combinations at once (default: the machine's available parallelism). */
+  workers?: number;
+  key: KeyObject | null;
+  maxCombinations?: number;
+  timeoutMs?: number;
+  /** Told each finished combination (completion order) and how many are done. */
+  onDone?: (r: CombinationResult, done: number, count: number) => void;
+  /** Told the plan once it is made, before any run. */
+  onPlan?: (plan: SweepPlan) => void;
+}
+
+export interface SweepReport extends AssembledSweep {
+  plan: SweepPlan;
+  dir: string;
+}
+
+/** The partial sweep folders this process is writing, for removeSweepPartials on an interrupt. */
+const live = new Set<string>();
+let partials = 0;
+
+/** Removes the partial sweep folders this process is writing (synchronously: from a SIGINT or SIGTERM handler). */
+export function removeSweepPartials(): void {
+  for (const tmp of live) rmSync(tmp, { recursive: true, force: true });
+  live.clear();
+}
+
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export async function sweep(r: SweepRequest): Promise<SweepReport> {
+  // usage first: nothing is read before the options are known to be good
+  const grids = parseGrids(r.grids);
+  if ((r.samples === undefined) !== (r.seed === undefined)) throw new UsageError('USAGE', 'random search needs both --samples N and --seed S');
+  if (r.samples !== undefined && !(Number.isSafeInteger(r.samples) && r.samples >= 1)) throw new UsageError('USAGE', `--samples must be a whole number ≥ 1, got ${r.samples}`);
+  const random = r.samples === undefined ? null : { samples: r.samples, seed: parseSeed(r.seed!) };
+  const objective = parseObjective(r.objective);
+  const maxCombinations = r.maxCombinations ?? DEFAULT_MAX_COMBINATIONS;
+  if (!(Number.isSafeInteger(maxCombinations) && maxCombinations >= 1)) throw new UsageError('USAGE', `--max-combinations must be a whole number ≥ 1, got ${maxCombinations}`);
+  const workers = r.workers ?? defaultWorkers();
+  if (!(Number.isSafeInteger(workers) && workers >= 1 && workers <= 256)) throw new UsageError('USAGE', `--workers must be a whole number from 1 to 256, got ${workers}`);
+  if (r.data.length === 0) throw new UsageError('USAGE', 'a sweep needs at least one data file (--data)');
+  const space = { grids, random, where: r.where ?? null };
+
+  const building = loadStrategy(r.strategy);
+  building.catch(() => {}); // (awaited below, after the data: a data error comes first, as in a backtest)
+  const data: { spec: string; feed: DataFeed }[] = [];
+  for (const spec of r.data) {
+    const { symbol, file, period } = parseDataSpec(spec);
+    const feed = await openData(file, period === undefined ? r.dataOptions ?? {} : { ...r.dataOptions, period });
+    if (symbol) feed.symbol = symbol;
+    data.push({ spec, feed });
+  }
+  const strategy = await building;
+  const plan = makePlan({ strategyFile: r.strategy, strategy, data, dataOptions: r.dataOptions ?? {}, config: r.config, space, objective, maxCombinations });
+  const keep = [r.strategy, ...data.map((d) => d.feed.path)];
+  await checkOutDir(r.out, false, keep);
+  r.onPlan?.(plan);
+
+  const dir = path.resolve(r.out);
+  const tmp = `${dir}.partial-${process.pid}-${++partials}`;
+  mkdirSync(path.dirname(dir), { recursive: true }); // (checkOutDir found the nearest existing ancestor writable)
+  mkdirSync(tmp); // synchronously: an interrupt between an async mkdir and its callback would miss it
+  live.add(tmp);
+  try {
+    await writeFile(path.join(tmp, SWEEP_FILES.plan), planText(plan));
+    const context = await prepareSweep(plan, { strategy, data: data.map((d) => d.feed) });
+    let done = 0;
+    const results = await runCombinations(plan, {
+      sweepDir: tmp, key: r.key, context, workers, timeoutMs: r.timeoutMs,
+      onDone: (c) => r.onDone?.(c, ++done, plan.combinations.length),
+    });
+    // the results name the partial folder; the published one is `dir`
+    const published = results.map((c) => ({ ...c, runDir: path.join(dir, path.relative(tmp, c.runDir)) }));
+    const made = await assembleSweep(plan, published, { dir: tmp, key: r.key });
+    await rename(tmp, dir).catch((e) => {
+      throw new UsageError('OUTPUT_EXISTS', `output folder ${r.out} was written meanwhile (${(e as NodeJS.ErrnoException).code}); the sweep is not published`, { cause: e });
+    });
+    return { ...made, plan, dir };
+  } catch (e) {
+    await rm(tmp, { recursive: true, force: true });
+    throw e;
+  } finally {
+    live.delete(tmp);
+  }
+}
