@@ -14,3 +14,5 @@ export { sweepRoot, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSwee
 export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
 export { renderSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
 export * from './types.ts';
+export { verifySweep, isSweepFolder, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
+export { proveSweepRun, verifySweepProof, SWEEP_PROOF_FORMAT, type SweepProofBundle, type SweepProofCheck } from './prove.ts';

@@ -1,0 +1,152 @@
+/**
+ * @module sweep/verify
+ * `backproof verify <sweep-folder>`: a straight pipeline of named steps, the first failing one named
+ * with what it found (AuditError VERIFY_FAILED, its step):
+ *   plan          sweep.json canonical, its combinations those its space gives
+ *   sweep-record  sweep-record.json canonical, its signature, its plan hash and count the plan's
+ *   runs          runs/ holds exactly one folder per combination
+ *   run N         each run verifies alone (inspect verifyRun: its record, chain, every file), is the
+ *                 plan's module, data and config with combination N's params, and — when the sweep
+ *                 is signed — is signed by the sweep's key
+ *   root          the Merkle root over the runs' record hashes is the record's
+ *   summary       summary.json and summary.csv are exactly what the runs' stats give
+ *   report        report.html is exactly what the plan, the summary and the record render
+ * Nothing is executed.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AuditError } from '../errors.ts';
+import { decodeSignedEnvelope, decodeRecordChain } from '../audit/record.ts';
+import { configJson } from '../run/config.ts';
+import { textDiffMessage } from '../inspect/line-diff.ts';
+import { verifyRun } from '../inspect/index.ts';
+import { toHex } from '../../traces/index.ts';
+import { readPlan, runConfigOf } from './plan.ts';
+import { readSweepRecord, sweepRoot } from './record.ts';
+import { runFolderName } from './run.ts';
+import { summaryCsv, summaryJson, summaryRows } from './summary.ts';
+import { renderSweepReport } from './report.ts';
+import { SWEEP_FILES, type CombinationResult } from './types.ts';
+
+export interface SweepVerifyOptions {
+  dir: string;
+  /** Require the sweep (and so every run) to be signed by this Ed25519 public key (32 bytes). */
+  trustedKey?: Uint8Array | null;
+  /** Read the data from here instead of each run's recorded path (one data file only). */
+  dataPath?: string;
+  /** Told each run verified (index, count). */
+  onRun?: (index: number, count: number) => void;
+}
+
+export interface SweepVerifyReport {
+  sweepId: string;
+  count: number;
+  root: string;
+  planSha256: string;
+  signed: boolean;
+  keyFingerprint: string | null;
+  steps: string[];
+  /** Files of the sweep folder's top level that nothing binds. */
+  unverified: string[];
+}
+
+const fail = (step: string, message: string): never => {
+  throw new AuditError('VERIFY_FAILED', step, message);
+};
+
+/** Is `p` a sweep folder (it holds sweep.json)? verify's command asks before it takes a folder for a run folder. */
+export async function isSweepFolder(p: string): Promise<boolean> {
+  return (await lstat(path.join(p, SWEEP_FILES.plan)).catch(() => null))?.isFile() ?? false;
+}
+
+/** A file of the sweep folder (bounded: hostile input). */
+async function readSweepFile(dir: string, name: string, step: string, limit = 256 << 20): Promise<Uint8Array> {
+  const p = path.join(dir, name);
+  const st = await lstat(p).catch(() => null);
+  if (!st) return fail(step, `${name} is missing from sweep folder ${dir}`);
+  if (!st.isFile()) return fail(step, `${name} is not a regular file`);
+  if (st.size > limit) return fail(step, `${name} is ${st.size} bytes, larger than it can be`);
+  return new Uint8Array(await readFile(p));
+}
+
+function expectText(step: string, name: string, expected: string, actual: Uint8Array, from: string): void {
+  const message = textDiffMessage(name, expected, Buffer.from(actual).toString('utf8'), from);
+  if (message !== null) fail(step, message);
+}
+
+export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerifyReport> {
+  const { dir } = opts;
+  const steps: string[] = [];
+
+  // plan
+  const planBytes = await readSweepFile(dir, SWEEP_FILES.plan, 'plan');
+  const plan = readPlan(planBytes);
+  const planHash = createHash('sha256').update(planBytes).digest('hex');
+  steps.push('plan');
+
+  // sweep-record
+  const record = readSweepRecord(await readSweepFile(dir, SWEEP_FILES.record, 'sweep-record', 1 << 16), opts.trustedKey ?? null);
+  if (record.planSha256 !== planHash) fail('sweep-record', `the record's plan hash is ${record.planSha256}, sweep.json hashes to ${planHash} (sweep.json was changed)`);
+  const count = plan.combinations.length;
+  if (record.count !== count) fail('sweep-record', `the record counts ${record.count} runs, the plan has ${count} combinations`);
+  steps.push('sweep-record');
+
+  // runs: exactly one folder per combination
+  const runsDir = path.join(dir, SWEEP_FILES.runs);
+  const names = await readdir(runsDir).catch(() => fail('runs', `${SWEEP_FILES.runs}/ is missing from sweep folder ${dir}`));
+  const expected = plan.combinations.map((c) => runFolderName(c.index, count));
+  const extra = names.filter((n) => !expected.includes(n)).sort();
+  if (extra.length > 0) fail('runs', `${SWEEP_FILES.runs}/${extra[0]} is not a run of the plan (its runs are ${expected[0]}..${expected[count - 1]})`);
+  const missing = expected.filter((n) => !names.includes(n));
+  if (missing.length > 0) fail('runs', `${SWEEP_FILES.runs}/${missing[0]} is missing (${missing.length} of ${count} runs missing)`);
+  steps.push('runs');
+
+  // each run
+  const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
+  const results: CombinationResult[] = [];
+  for (const c of plan.combinations) {
+    const step = `run ${c.index}`;
+    const runDir = path.join(runsDir, expected[c.index]!);
+    const where = `${SWEEP_FILES.runs}/${expected[c.index]}`;
+    let report;
+    try {
+      report = await verifyRun({ dir: runDir, trustedKey: signer, dataPath: opts.dataPath });
+    } catch (e) {
+      const err = e as AuditError;
+      return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
+    }
+    const rec = decodeRecordChain(decodeSignedEnvelope(await readSweepFile(runDir, 'record.pb', step)));
+    const b = rec.bodies;
+    if (toHex(b.strategy.wasmSha256 as Uint8Array) !== plan.strategy.wasmSha256) fail(step, `${where} ran module ${toHex(b.strategy.wasmSha256 as Uint8Array)}, the plan's is ${plan.strategy.wasmSha256}`);
+    const files = (b.data.files as { sha256: Uint8Array }[]) ?? [];
+    const dataHashes = files.map((f) => toHex(f.sha256)).join(', '), planData = plan.data.map((d) => d.sha256).join(', ');
+    if (dataHashes !== planData) fail(step, `${where} read data ${dataHashes}, the plan's is ${planData}`);
+    // its config.json passed verifyRun against its config link: the plan's config with this combination's params
+    expectText(step, `${where}/config.json`, configJson(runConfigOf(plan, c.index)), await readSweepFile(runDir, 'config.json', step), `the plan's config with combination ${c.index}'s params`);
+    // its stats.json passed verifyRun against result.pb
+    const stats = JSON.parse(Buffer.from(await readSweepFile(runDir, 'stats.json', step)).toString('utf8')) as CombinationResult['stats'];
+    results.push({ index: c.index, runId: report.runId, recordSha256: createHash('sha256').update(rec.recordBytes).digest('hex'), runDir, stats });
+    opts.onRun?.(c.index, count);
+  }
+  steps.push('runs verified');
+
+  // root
+  const root = toHex(sweepRoot(results.map((r) => r.recordSha256)));
+  if (root !== record.root) fail('root', `the runs' records give root ${root}, the sweep record's is ${record.root}`);
+  steps.push('root');
+
+  // summary
+  const rows = summaryRows(plan, results);
+  expectText('summary', SWEEP_FILES.summaryJson, summaryJson(plan, rows), await readSweepFile(dir, SWEEP_FILES.summaryJson, 'summary'), 'the runs');
+  expectText('summary', SWEEP_FILES.summaryCsv, summaryCsv(plan, rows), await readSweepFile(dir, SWEEP_FILES.summaryCsv, 'summary'), 'the runs');
+  steps.push('summary');
+
+  // report
+  expectText('report', SWEEP_FILES.report, renderSweepReport(plan, rows, record), await readSweepFile(dir, SWEEP_FILES.report, 'report'), 'the plan, the runs and the record');
+  steps.push('report');
+
+  const known = new Set<string>(Object.values(SWEEP_FILES));
+  const unverified = (await readdir(dir)).filter((n) => !known.has(n)).sort();
+  return { sweepId: record.sweepId, count, root, planSha256: planHash, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
+}
