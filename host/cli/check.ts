@@ -107,7 +107,7 @@ function reportLines(r: DeterminismReport): string[] {
 }
 
 /** The --json document (docs/schema/check-determinism@1.json). */
-function documentOf(r: DeterminismReport): Record<string, unknown> {
+export function documentOf(r: DeterminismReport): Record<string, unknown> {
   return {
     identical: r.identical,
     runsPerVariant: r.runsPerVariant,
