@@ -46,7 +46,7 @@ const ALLOWED: Record<string, string[]> = {
   // Parameter sweeps: each combination a run (run/), its folder verified (inspect/), the record signed (audit/), the page (report/).
   'host/sweep': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/data', 'host/audit', 'host/run', 'host/inspect', 'host/report', 'traces'],
   // Distributed sweeps (BullMQ over Redis, the content-addressed store): runs each combination through host/sweep.
-  'host/distributed': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/audit', 'host/run', 'host/sweep', 'traces'],
+  'host/distributed': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/audit', 'host/run', 'host/sweep', 'traces'],
   'host/index.ts': ['host'],
   // The CLI goes through the host's public face, and through one per-concern entry: inspect/index.ts, all that
   // `verify` needs, so its command module (cli/verify, with cli/dispatch, args and progress) loads verify's

@@ -1,0 +1,67 @@
+/**
+ * @module cli/worker
+ * `backproof worker --queue redis://HOST:PORT --store DIR`: runs distributed sweeps' combinations until
+ * SIGINT or SIGTERM (host/distributed/worker; docs/DEPLOY.md).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, runSweepWorker, UsageError } from '../index.ts';
+import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
+import { str, type CommandSpec } from './command.ts';
+
+const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => {
+  const v = numberOption(name, text as string | undefined, fallback);
+  if (!Number.isSafeInteger(v) || v < min || v > max) throw new UsageError('USAGE', `--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
+  return v;
+};
+
+export const workerCmd: CommandSpec = {
+  name: 'worker',
+  summary: 'run distributed sweeps\' combinations from a Redis queue (BullMQ), keeping runs in a shared store',
+  usage: '--queue redis://HOST:PORT --store DIR [--concurrency N] [--key FILE | --unsigned] [--max-jobs N]',
+  about: `Takes the jobs that "backproof sweep --queue" enqueues, one per combination, and runs each as a
+local sweep would: the plan, the module and the data fetched from the store by their SHA-256 and
+checked, the run made on a guest thread, its run folder's files put into the store, its record hash
+returned. Runs until --max-jobs jobs have finished (then exits 0), or until SIGINT or SIGTERM, which
+end it at once (130, 143): its running jobs go to another worker once their lock lapses (--lock-ms).
+A job this worker cannot reproduce fails at once with the reason, and the worker goes on: a
+malformed payload, another toolchain than the sweep's (Node, AssemblyScript, instrumenter, Backproof,
+asc flags, SDK), a store object missing or altered, or a typed error of the run (docs/DEPLOY.md).`,
+  options: [
+    str('queue', 'URL', 'the Redis the coordinator enqueues to: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]'),
+    str('store', 'DIR', 'the content-addressed store shared with the coordinator (a mounted volume)'),
+    str('concurrency', 'N', 'jobs run at once, each on a guest thread of its own (default 1)'),
+    str('key', 'FILE', `signs the runs' records (default ${DEFAULT_KEY_DIR}/backproof.key when it exists)`),
+    { name: 'unsigned', type: 'boolean', help: 'do not sign the runs\' records (the sweep root does not depend on their signatures)' },
+    str('max-jobs', 'N', 'exit 0 once N jobs have finished, completed or failed (default: run until stopped)'),
+    str('lock-ms', 'MS', `how long a running job stays locked without a renewal before another worker may take it
+(default 30000; renewed every MS/2)`),
+    str('stalled-ms', 'MS', 'how often this worker looks for jobs whose lock lapsed (default 30000)'),
+  ],
+  positionals: 0,
+  examples: ['backproof worker --queue redis://127.0.0.1:6379 --store /mnt/backproof-store --concurrency 2 --unsigned'],
+  exits: [0, [2, 'usage, or the key cannot be read']],
+  schema: 'worker@1',
+  async run({ values, text, ctx }) {
+    const queue = values.queue as string | undefined;
+    const store = values.store as string | undefined;
+    if (queue === undefined || store === undefined) throw new UsageError('USAGE', 'worker needs --queue redis://HOST:PORT and --store DIR');
+    if (values.unsigned === true && values.key !== undefined) throw new UsageError('USAGE', '--key and --unsigned: choose one');
+    const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
+    const keyFile = values.unsigned === true ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
+    const key = keyFile === null ? null : await loadPrivateKey(keyFile);
+    const maxJobs = values['max-jobs'] === undefined ? undefined : whole('max-jobs', values['max-jobs'], 1, 1, Number.MAX_SAFE_INTEGER);
+    // bin/backproof.js ends the process on SIGINT and SIGTERM (onInterrupt): only --max-jobs stops it here
+    const stop = new Promise<never>(() => {});
+    text.log(`worker on ${queue}, store ${store}, records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
+    const summary = await runSweepWorker({
+      queue, store, key, stop, maxJobs,
+      concurrency: whole('concurrency', values.concurrency, 1, 1, 64),
+      lockDurationMs: whole('lock-ms', values['lock-ms'], 30_000, 500, 3_600_000),
+      stalledIntervalMs: whole('stalled-ms', values['stalled-ms'], 30_000, 200, 3_600_000),
+      logger: createLogger({ level: ctx.logLevel }),
+    });
+    text.log(`stopped: ${summary.completed} completed, ${summary.failed} failed`);
+    return { exit: EXIT.ok, json: { queue, store, completed: summary.completed, failed: summary.failed } };
+  },
+};

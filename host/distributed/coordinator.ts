@@ -1,0 +1,162 @@
+/**
+ * @module distributed/coordinator
+ * The coordinator's side of `backproof sweep --queue`: puts the sweep's inputs into the store (the plan,
+ * the strategy bundle, the data files), enqueues one job per combination, waits until each is done,
+ * fetches each run's files from the store into the sweep folder, checks each against the record hash
+ * its worker reported, and returns the combinations' results for host/sweep's assembleSweep — the same
+ * results, so the same sweep root, as a local sweep's.
+ *
+ * Waiting survives Redis going away: the connection is retried, and a job found missing (a Redis that
+ * came back without its data) is enqueued again. A job that failed is final: its typed error is raised,
+ * naming the combination.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Queue, type Job } from 'bullmq';
+import { AuditError, type BackproofError } from '../errors.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { decodeSignedEnvelope } from '../audit/record.ts';
+import { toolchainMessage } from '../run/toolchain.ts';
+import type { StrategyArtifact } from '../run/execute.ts';
+import type { DataFeed } from '../data/load.ts';
+import { planText, runDirOf, type CombinationResult, type SweepPlan } from '../sweep/index.ts';
+import { sha256, toHex } from '../../traces/index.ts';
+import { putStrategy } from './bundle.ts';
+import { failureError, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
+import { checkedHash, FolderStore, type ArtifactStore } from './store.ts';
+
+export interface QueueSweepOptions {
+  plan: SweepPlan;
+  strategy: StrategyArtifact;
+  /** The plan's data, opened (their files are put into the store). */
+  feeds: readonly DataFeed[];
+  /** redis://HOST:PORT[/DB] */
+  queue: string;
+  /** The store's folder, shared with the workers. */
+  store: string;
+  /** The sweep folder being made: runs go to `<sweepDir>/runs/<name>`. */
+  sweepDir: string;
+  /** Attempts of a job that fails for a reason other than a typed error (default 3). */
+  attempts?: number;
+  /** How often the jobs' states are read (default 200 ms). */
+  pollMs?: number;
+  /** Give up when no job has finished for this long (default: wait for ever — workers may start later). */
+  idleTimeoutMs?: number;
+  logger?: Logger;
+  /** Told each combination's result as its run is fetched (completion order): host/sweep's runAll hook. */
+  onDone?: (result: CombinationResult) => void;
+}
+
+/** The manifest a job returned, checked before any file is fetched (it came through Redis). */
+function checkManifest(v: unknown, index: number): RunManifest {
+  const bad = (why: string): never => {
+    throw new AuditError('VERIFY_FAILED', 'queue', `combination ${index}: the worker's result ${why}`);
+  };
+  const m = v as RunManifest;
+  if (typeof m !== 'object' || m === null || m.format !== RUN_MANIFEST_FORMAT) return bad(`is not a ${RUN_MANIFEST_FORMAT}`);
+  if (m.index !== index) bad(`is for combination ${m.index}`);
+  if (typeof m.runId !== 'string' || !/^[0-9a-f]{16}$/.test(m.runId)) bad('has no run id');
+  checkedHash(m.recordSha256, `combination ${index}: recordSha256`);
+  if (typeof m.stats !== 'object' || m.stats === null || !Array.isArray(m.files)) bad('has no stats or files');
+  for (const f of m.files) {
+    checkedHash(f?.sha256, `combination ${index}: a file's sha256`);
+    const parts = typeof f.path === 'string' ? f.path.split('/') : [];
+    if (parts.length === 0 || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) bad(`names a file outside its run folder: ${JSON.stringify(f.path)}`);
+  }
+  return m;
+}
+
+/** Writes a run's files from the store into `runDir` and checks its record against the manifest's record hash. */
+async function fetchRun(store: ArtifactStore, m: RunManifest, runDir: string): Promise<void> {
+  const record = m.files.find((f) => f.path === 'record.pb');
+  if (!record) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${m.index}: its run folder has no record.pb`);
+  const recordBytes = decodeSignedEnvelope(await store.get(record.sha256)).record;
+  const actual = toHex(sha256(recordBytes));
+  if (actual !== m.recordSha256) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${m.index}: its record hashes to ${actual}, the worker said ${m.recordSha256}`);
+  for (const f of m.files) {
+    const target = path.join(runDir, ...f.path.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, await store.get(f.sha256), { flag: 'wx' });
+  }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs the plan's combinations on the queue's workers; each run's folder is written under
+ * `<sweepDir>/runs/`; resolves to the results in index order.
+ */
+export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationResult[]> {
+  const log = o.logger ?? silentLogger;
+  const store = new FolderStore(o.store);
+  const connection = redisConnection(o.queue);
+  const total = o.plan.combinations.length;
+  const planBytes = new TextEncoder().encode(planText(o.plan));
+  const planSha256 = await store.put(planBytes);
+  const strategy = await putStrategy(store, o.strategy);
+  for (const [k, d] of o.plan.data.entries()) {
+    const put = await store.put(new Uint8Array(await readFile(o.feeds[k]!.path)));
+    if (put !== d.sha256) throw new AuditError('VERIFY_FAILED', 'data', `${d.path} hashes to ${put} now, the plan says ${d.sha256}: it changed`);
+  }
+  const toolchain = jobToolchain(toolchainMessage(o.strategy.lock));
+  const payload = (index: number): SweepJob => ({ format: JOB_FORMAT, planSha256, index, toolchain, extra: { strategy } });
+  const jobOptions = (index: number) => ({
+    jobId: jobId(planSha256, index),
+    attempts: o.attempts ?? 3,
+    backoff: { type: 'fixed', delay: 1000 },
+    removeOnComplete: false,
+    removeOnFail: false,
+  });
+  const queue = new Queue(QUEUE_NAME, { connection });
+  queue.on('error', (e) => log.warn({ err: e.message }, 'queue connection'));
+  const results: CombinationResult[] = [];
+  try {
+    // One job per combination; an id already there (this plan enqueued before) is left as it is, unless it failed: then retried.
+    for (let i = 0; i < total; i += 500) {
+      const added = await queue.addBulk(o.plan.combinations.slice(i, i + 500).map((c) => ({ name: 'combination', data: payload(c.index), opts: jobOptions(c.index) })));
+      for (const job of added) if (await job.isFailed()) await job.retry('failed');
+    }
+    log.info({ planSha256, jobs: total }, 'enqueued');
+    const pending = new Set(o.plan.combinations.map((c) => c.index));
+    let lastProgress = Date.now();
+    while (pending.size > 0) {
+      let jobs: (Job | undefined)[];
+      const indices = [...pending];
+      try {
+        jobs = await Promise.all(indices.map((i) => queue.getJob(jobId(planSha256, i))));
+      } catch (e) {
+        log.warn({ err: (e as Error).message }, 'reading the jobs: retrying');
+        jobs = [];
+      }
+      for (const [k, job] of jobs.entries()) {
+        const index = indices[k]!;
+        if (job === undefined) {
+          // Redis lost it (restarted without its data): enqueued again
+          await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
+          continue;
+        }
+        if (job.failedReason && job.finishedOn && !(await job.isCompleted())) {
+          if (await job.isFailed())
+            throw failureError(job.failedReason, `combination ${index} (job ${job.id}) failed on a worker`, (m) => new AuditError('VERIFY_FAILED', 'queue', m) as BackproofError);
+        }
+        if (job.returnvalue && job.finishedOn && (await job.isCompleted())) {
+          const m = checkManifest(job.returnvalue, index);
+          const runDir = runDirOf(o.sweepDir, o.plan, index);
+          await fetchRun(store, m, runDir);
+          const result: CombinationResult = { index, runId: m.runId, recordSha256: m.recordSha256, runDir, stats: m.stats };
+          results.push(result);
+          pending.delete(index);
+          lastProgress = Date.now();
+          o.onDone?.(result);
+        }
+      }
+      if (pending.size === 0) break;
+      if (o.idleTimeoutMs !== undefined && Date.now() - lastProgress > o.idleTimeoutMs)
+        throw new AuditError('VERIFY_FAILED', 'queue', `no combination finished for ${o.idleTimeoutMs} ms (${pending.size} of ${total} waiting on ${o.queue}): are workers running on this queue and store?`);
+      await sleep(o.pollMs ?? 200);
+    }
+  } finally {
+    await queue.close();
+  }
+  return results.sort((a, b) => a.index - b.index);
+}

@@ -1,0 +1,144 @@
+/**
+ * @module distributed/k8s
+ * `backproof deploy k8s`: the Kubernetes manifests of a distributed sweep's workers — a Deployment of
+ * `backproof worker` pods with resource requests and limits, the shared store as a PersistentVolumeClaim
+ * mounted at /store, and Redis (a Deployment and Service, or an external URL) — plus a kustomization.yaml
+ * listing them. Pure: the same options give the same bytes (keys in a fixed order, no time, no names drawn
+ * at random). What each field is for: docs/DEPLOY.md.
+ */
+import { stringify } from 'yaml';
+import { UsageError } from '../errors.ts';
+import { redisConnection } from './queue.ts';
+
+export interface K8sOptions {
+  /** An external Redis (`redis://HOST:PORT[/DB]`); null: deploy one (`--redis`). */
+  redisUrl: string | null;
+  /** Worker pods (the Deployment's replicas). */
+  workers: number;
+  /** Jobs each worker pod runs at once (`backproof worker --concurrency`). */
+  concurrency: number;
+  /** An existing PersistentVolumeClaim for the store; null: this deployment's own claim, `backproof-store`. */
+  storeClaim: string | null;
+  /** Size of the store's own claim (when storeClaim is null). */
+  storeSize: string;
+  /** The image with Backproof installed (the coordinator's toolchain: docs/DEPLOY.md). */
+  image: string;
+  /** Each worker container's CPU and memory (requests = limits: a run's speed and memory are then what was measured). */
+  cpu: string;
+  memory: string;
+}
+
+/** Where the store is mounted in a worker pod (`backproof worker --store`). */
+export const STORE_MOUNT = '/store';
+/** The name of the store's own claim, of the Redis Service (its DNS name in the namespace) and of the workers. */
+export const NAMES = { store: 'backproof-store', redis: 'backproof-redis', workers: 'backproof-worker' } as const;
+export const REDIS_IMAGE = 'redis:7.0';
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/;
+
+/** The options checked: each a UsageError naming its option. */
+export function checkK8sOptions(o: K8sOptions): K8sOptions {
+  if (o.redisUrl !== null) redisConnection(o.redisUrl, '--redis-url');
+  if (!Number.isSafeInteger(o.workers) || o.workers < 1 || o.workers > 1000) throw new UsageError('USAGE', `--workers ${o.workers}: a whole number from 1 to 1000`);
+  if (!Number.isSafeInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64) throw new UsageError('USAGE', `--concurrency ${o.concurrency}: a whole number from 1 to 64`);
+  if (o.storeClaim !== null && !DNS_LABEL.test(o.storeClaim)) throw new UsageError('USAGE', `--store-claim ${o.storeClaim}: a claim's name is a DNS label (lowercase letters, digits and '-', at most 63)`);
+  for (const [option, v] of [['--cpu', o.cpu], ['--memory', o.memory], ['--store-size', o.storeSize]] as const)
+    if (!QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: not a Kubernetes quantity (e.g. 1, 500m, 1Gi)`);
+  if (o.image === '' || /\s/.test(o.image)) throw new UsageError('USAGE', `--image "${o.image}": an image reference has no spaces`);
+  return o;
+}
+
+const labels = (component: string) => ({ 'app.kubernetes.io/name': 'backproof', 'app.kubernetes.io/component': component });
+
+function redisManifests(): unknown[] {
+  return [
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: NAMES.redis, labels: labels('redis') },
+      spec: {
+        replicas: 1,
+        // one Redis at a time: a second would not share the first's queue
+        strategy: { type: 'Recreate' },
+        selector: { matchLabels: labels('redis') },
+        template: {
+          metadata: { labels: labels('redis') },
+          spec: {
+            containers: [{
+              name: 'redis',
+              image: REDIS_IMAGE,
+              // BullMQ needs keys never evicted; the append-only file keeps the queue across a container restart
+              args: ['--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', ''],
+              ports: [{ name: 'redis', containerPort: 6379 }],
+              resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
+              readinessProbe: { exec: { command: ['redis-cli', 'ping'] }, periodSeconds: 5 },
+              volumeMounts: [{ name: 'data', mountPath: '/data' }],
+            }],
+            volumes: [{ name: 'data', emptyDir: {} }],
+          },
+        },
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: NAMES.redis, labels: labels('redis') },
+      spec: { selector: labels('redis'), ports: [{ name: 'redis', port: 6379, targetPort: 'redis' }] },
+    },
+  ];
+}
+
+function storeClaim(size: string): unknown {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name: NAMES.store, labels: labels('store') },
+    // every worker pod and the coordinator mount it at once, on any node
+    spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: size } } },
+  };
+}
+
+function workerDeployment(o: K8sOptions, redisUrl: string): unknown {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: NAMES.workers, labels: labels('worker') },
+    spec: {
+      replicas: o.workers,
+      selector: { matchLabels: labels('worker') },
+      template: {
+        metadata: { labels: labels('worker') },
+        spec: {
+          // SIGTERM: the worker finishes its jobs and closes; a pod killed sooner leaves its job to another (stalled-job retry)
+          terminationGracePeriodSeconds: 120,
+          containers: [{
+            name: 'worker',
+            image: o.image,
+            command: ['backproof', 'worker', '--queue', redisUrl, '--store', STORE_MOUNT, '--concurrency', String(o.concurrency)],
+            env: [{ name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' }],
+            resources: { requests: { cpu: o.cpu, memory: o.memory }, limits: { cpu: o.cpu, memory: o.memory } },
+            volumeMounts: [{ name: 'store', mountPath: STORE_MOUNT }],
+          }],
+          volumes: [{ name: 'store', persistentVolumeClaim: { claimName: o.storeClaim ?? NAMES.store } }],
+        },
+      },
+    },
+  };
+}
+
+/** The manifests as files: name → YAML text, in the order kustomization.yaml lists them (it comes last). */
+export function k8sManifests(options: K8sOptions): { file: string; text: string }[] {
+  const o = checkK8sOptions(options);
+  const redisUrl = o.redisUrl ?? `redis://${NAMES.redis}:6379`;
+  const files: { file: string; text: string }[] = [];
+  const yaml = (docs: unknown[]): string => docs.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+  if (o.redisUrl === null) files.push({ file: 'redis.yaml', text: yaml(redisManifests()) });
+  if (o.storeClaim === null) files.push({ file: 'store.yaml', text: yaml([storeClaim(o.storeSize)]) });
+  files.push({ file: 'workers.yaml', text: yaml([workerDeployment(o, redisUrl)]) });
+  files.push({
+    file: 'kustomization.yaml',
+    text: yaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: files.map((f) => f.file) }]),
+  });
+  return files;
+}

@@ -1,0 +1,192 @@
+/**
+ * @module distributed/worker
+ * `backproof worker`: takes sweep jobs from the BullMQ queue and runs each combination exactly as a local
+ * sweep does (host/sweep runCombination), with the module and data fetched from the store by the hashes
+ * the plan names, then puts the run folder's files into the store and returns their manifest.
+ *
+ * A job fails at once, without retries (BullMQ's UnrecoverableError), when no retry could change it: a
+ * malformed payload, a toolchain other than the coordinator's (this worker would record another run),
+ * a store object that is missing or altered, or any typed Backproof error of the run itself. Anything
+ * else (the store's disk, a lost connection) is retried, up to the job's attempts. A worker killed
+ * mid-job leaves its job locked until the lock expires; BullMQ's stalled-job check (run by every worker)
+ * then puts it back for another. The worker goes on after any failed job.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import type { KeyObject } from 'node:crypto';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { Worker, UnrecoverableError, type Job } from 'bullmq';
+import { AuditError, BackproofError, UsageError } from '../errors.ts';
+import { silentLogger, type Logger } from '../log.ts';
+import { toolchainMessage, toolchainDifferences } from '../run/toolchain.ts';
+import { isStreamed, openData, type DataFeed } from '../data/load.ts';
+import { parseDataSpec } from '../data/options.ts';
+import { prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
+import { getStrategy } from './bundle.ts';
+import { checkJob, failureText, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
+import { FolderStore, type ArtifactStore } from './store.ts';
+
+export interface WorkerOptions {
+  /** redis://HOST:PORT[/DB] */
+  queue: string;
+  /** The store's folder (a mounted volume shared with the coordinator). */
+  store: string;
+  /** Jobs run at once in this process (default 1; each runs its guest on a thread of its own). */
+  concurrency?: number;
+  /** Signs the runs' records (audit/keys loadPrivateKey); null: unsigned. */
+  key?: KeyObject | null;
+  /** Where inputs are kept and runs are made before they go to the store (default: a temp folder). */
+  workDir?: string;
+  /** BullMQ's lock on a running job (ms), renewed at half of it; a job whose lock lapses is given to another worker. */
+  lockDurationMs?: number;
+  /** How often this worker checks for stalled jobs (ms). */
+  stalledIntervalMs?: number;
+  logger?: Logger;
+  /** Resolves to stop: the worker finishes its running jobs, then closes. */
+  stop: Promise<unknown>;
+  /** Stop also once this many jobs have finished, completed or failed (default: no limit). */
+  maxJobs?: number;
+}
+
+export interface WorkerSummary {
+  completed: number;
+  failed: number;
+}
+
+/** Inputs fetched for a plan, kept while its jobs come (one sweep at a time is the common case). */
+interface PlanInputs {
+  plan: SweepPlan;
+  context: SweepContext;
+}
+
+/** Each file of a folder (recursively), as a path with forward slashes, sorted by code unit. */
+async function folderFiles(dir: string, prefix = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(path.join(dir, prefix), { withFileTypes: true })) {
+    const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+    if (e.isDirectory()) out.push(...await folderFiles(dir, rel));
+    else if (e.isFile()) out.push(rel);
+    else throw new UsageError('USAGE', `${path.join(dir, rel)}: a run folder holds only files and folders`);
+  }
+  return out.sort();
+}
+
+/**
+ * The feeds of the plan's data, opened as host/sweep opens them from their specs (symbol, period, read
+ * options), but each file fetched from the store by hash into the work folder and then named by the plan's
+ * path, which is what its run records. A file large enough to be streamed (data/load STREAM_THRESHOLD) is
+ * read again from its path while the run goes, so it cannot be renamed: refused (docs/DEPLOY.md, Limits).
+ */
+async function feedsOf(store: ArtifactStore, plan: SweepPlan, workDir: string): Promise<DataFeed[]> {
+  const feeds: DataFeed[] = [];
+  for (const d of plan.data) {
+    const { symbol, file, period } = parseDataSpec(d.spec);
+    // the file's name is kept: the default symbol is its base name, and the loader picks the format by its extension
+    const dir = path.join(workDir, 'data', d.sha256);
+    const local = path.join(dir, path.basename(file));
+    await mkdir(dir, { recursive: true });
+    await writeFile(local, await store.get(d.sha256));
+    const feed = await openData(local, period === undefined ? plan.dataOptions : { ...plan.dataOptions, period });
+    if (isStreamed(feed)) throw new UsageError('USAGE', `data ${d.path} is streamed (a file this large is read again during the run): a worker runs data files held in memory only`);
+    if (feed.sha256 !== d.sha256) throw new AuditError('VERIFY_FAILED', 'store', `data ${d.path}: the store's object ${d.sha256} loaded as ${feed.sha256}`);
+    feeds.push({ ...feed, path: d.path, ...(symbol ? { symbol } : {}) });
+  }
+  return feeds;
+}
+
+/** Why this installation cannot reproduce the job's runs (empty: it can). */
+function toolchainRefusal(job: SweepJob): string[] {
+  return toolchainDifferences(job.toolchain, toolchainMessage());
+}
+
+/** Runs `backproof worker` until `options.stop` resolves; returns how many jobs it completed and failed. */
+export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
+  const log = options.logger ?? silentLogger;
+  const store = new FolderStore(options.store);
+  const connection = { ...redisConnection(options.queue), maxRetriesPerRequest: null };
+  const workDir = options.workDir ?? await mkdtemp(path.join(tmpdir(), 'backproof-worker-'));
+  const ownWorkDir = options.workDir === undefined;
+  const key = options.key ?? null;
+  let inputs: Promise<PlanInputs> | null = null;
+  let inputsOf = '';
+  const summary: WorkerSummary = { completed: 0, failed: 0 };
+
+  const planInputs = (planSha256: string, extra: Record<string, string>): Promise<PlanInputs> => {
+    if (inputs === null || inputsOf !== planSha256) {
+      inputsOf = planSha256;
+      inputs = (async () => {
+        const plan = readPlan(await store.get(planSha256));
+        const bundle = extra.strategy;
+        if (bundle === undefined) throw new UsageError('USAGE', 'malformed job payload: extra.strategy (the strategy bundle) is missing');
+        const strategy = await getStrategy(store, bundle, plan.strategy.wasmSha256);
+        const named = JSON.stringify(strategy.sources.map((s) => ({ path: s.path, sha256: s.sha256 })));
+        if (named !== JSON.stringify(plan.strategy.sources)) throw new AuditError('VERIFY_FAILED', 'store', `strategy bundle ${bundle}: its sources are not the plan's`);
+        const feeds = await feedsOf(store, plan, path.join(workDir, planSha256));
+        return { plan, context: await prepareSweep(plan, { strategy, data: feeds }) };
+      })();
+      inputs.catch(() => { inputs = null; }); // fetched again for the next job
+    }
+    return inputs;
+  };
+
+  const processJob = async (job: Job): Promise<RunManifest> => {
+    let sweepJob: SweepJob;
+    try {
+      sweepJob = checkJob(job.data);
+      const refusal = toolchainRefusal(sweepJob);
+      if (refusal.length > 0)
+        throw new AuditError('TOOLCHAIN_MISMATCH', 'toolchain', `this worker's toolchain differs from the sweep's, so its runs would not be the sweep's: ${refusal.join('; ')}`);
+      const { plan, context } = await planInputs(sweepJob.planSha256, sweepJob.extra);
+      if (sweepJob.index >= plan.combinations.length) throw new UsageError('USAGE', `malformed job payload: index ${sweepJob.index} is past the plan's ${plan.combinations.length} combinations`);
+      const scratch = await mkdtemp(path.join(workDir, 'job-'));
+      try {
+        const result = await runCombination(plan, sweepJob.index, { sweepDir: scratch, key, context });
+        const runDir = result.runDir;
+        const files: ManifestFile[] = [];
+        for (const rel of await folderFiles(runDir)) files.push({ path: rel, sha256: await store.put(await readFile(path.join(runDir, rel))) });
+        return { format: RUN_MANIFEST_FORMAT, index: result.index, runId: result.runId, recordSha256: result.recordSha256, stats: result.stats, files };
+      } finally {
+        await rm(scratch, { recursive: true, force: true });
+      }
+    } catch (e) {
+      // a typed error is deterministic: the same job fails the same way on every attempt and worker
+      if (e instanceof BackproofError) throw new UnrecoverableError(failureText(e));
+      throw e;
+    }
+  };
+
+  const worker = new Worker(QUEUE_NAME, processJob, {
+    connection,
+    concurrency: options.concurrency ?? 1,
+    ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
+    ...(options.stalledIntervalMs !== undefined ? { stalledInterval: options.stalledIntervalMs } : {}),
+    // a finished job's result is what the coordinator collects: kept until the coordinator removes it
+    removeOnComplete: { count: 1_000_000 },
+    removeOnFail: { count: 1_000_000 },
+  });
+  let enough: () => void = () => {};
+  const counted = new Promise<void>((resolve) => { enough = resolve; });
+  const finished = (): void => {
+    if (options.maxJobs !== undefined && summary.completed + summary.failed >= options.maxJobs) enough();
+  };
+  worker.on('completed', (job) => {
+    summary.completed++;
+    log.info({ job: job.id }, 'completed');
+    finished();
+  });
+  worker.on('failed', (job, err) => {
+    summary.failed++;
+    log.warn({ job: job?.id, reason: err.message }, 'failed');
+    finished();
+  });
+  worker.on('error', (err) => log.warn({ err: err.message }, 'queue connection'));
+  await worker.waitUntilReady();
+  log.info({ queue: options.queue, store: store.location }, 'worker ready');
+  try {
+    await Promise.race([options.stop, counted]);
+  } finally {
+    await worker.close();
+    if (ownWorkDir) await rm(workDir, { recursive: true, force: true });
+  }
+  return summary;
+}
