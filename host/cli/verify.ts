@@ -5,6 +5,8 @@
  * CLI's shared parts), not every command's modules (the engine, the worker, the build cache, the logger: ~60 ms
  * CPU and ~10 MB a verify); cli/main lists the same command among the others, for help and in-process use.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { EXIT, UsageError, loadPublicKeyRaw, verifyRun } from '../inspect/index.ts';
 import { vkeyOption, type Out } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
@@ -14,7 +16,7 @@ import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 export const verify: CommandSpec = {
   name: 'verify',
   summary: 'check every hash and the signature of a run, without re-executing',
-  usage: '<run-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]',
+  usage: '<run-dir|sweep-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]',
   about: `Checks the record's signature and hash chain and every file it names, without re-executing.
 Names the first broken link and exits 5 on failure. Every file in the folder is accounted for: a file
 the record does not bind is printed as UNVERIFIED (--strict makes that a failure). A log-inclusion.json
@@ -36,6 +38,8 @@ transparency log, under its signed checkpoint`),
   schema: 'verify@1',
   async run({ values, positionals, text, ctx }) {
     if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
+    // A sweep folder (it holds sweep.json) is verified by host/sweep: its record, root, summary and every run.
+    if (existsSync(path.join(positionals[0], 'sweep.json'))) return (await import('./sweep.ts')).verifySweepCommand({ values, positionals, text, ctx });
     const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
     const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
     const bar = progressFor('verify', values, ctx, 'steps');

@@ -16,6 +16,7 @@ import { UsageError } from '../errors.ts';
 import { openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import type { RunConfig } from '../run/config.ts';
+import type { StrategyArtifact } from '../run/execute.ts';
 import { checkOutDir } from '../run/rundir.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { makePlan, parseObjective, planText } from './plan.ts';
@@ -48,6 +49,11 @@ export interface SweepRequest {
   onDone?: (r: CombinationResult, done: number, count: number) => void;
   /** Told the plan once it is made, before any run. */
   onPlan?: (plan: SweepPlan) => void;
+  /**
+   * Runs every combination instead of the local pool (e.g. on a queue: host/distributed): each run's
+   * folder written at runDirOf(sweepDir, plan, index); resolves to one result per combination, any order.
+   */
+  runAll?: (x: { plan: SweepPlan; strategy: StrategyArtifact; feeds: readonly DataFeed[]; sweepDir: string; onDone: (r: CombinationResult) => void }) => Promise<CombinationResult[]>;
 }
 
 export interface SweepReport extends AssembledSweep {
@@ -105,19 +111,19 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
   live.add(tmp);
   try {
     await writeFile(path.join(tmp, SWEEP_FILES.plan), planText(plan));
-    const context = await prepareSweep(plan, { strategy, data: data.map((d) => d.feed) });
     let done = 0;
-    const results = await runCombinations(plan, {
-      sweepDir: tmp, key: r.key, context, workers, timeoutMs: r.timeoutMs,
-      onDone: (c) => r.onDone?.(c, ++done, plan.combinations.length),
-    });
+    const onDone = (c: CombinationResult): void => r.onDone?.(c, ++done, plan.combinations.length);
+    const feeds = data.map((d) => d.feed);
+    const results = r.runAll
+      ? await r.runAll({ plan, strategy, feeds, sweepDir: tmp, onDone })
+      : await runCombinations(plan, { sweepDir: tmp, key: r.key, context: await prepareSweep(plan, { strategy, data: feeds }), workers, timeoutMs: r.timeoutMs, onDone });
     // the results name the partial folder; the published one is `dir`
     const published = results.map((c) => ({ ...c, runDir: path.join(dir, path.relative(tmp, c.runDir)) }));
     const made = await assembleSweep(plan, published, { dir: tmp, key: r.key });
     await rename(tmp, dir).catch((e) => {
       throw new UsageError('OUTPUT_EXISTS', `output folder ${r.out} was written meanwhile (${(e as NodeJS.ErrnoException).code}); the sweep is not published`, { cause: e });
     });
-    return { ...made, plan, dir };
+    return { ...made, plan, dir: r.out };
   } catch (e) {
     await rm(tmp, { recursive: true, force: true });
     throw e;

@@ -1,0 +1,218 @@
+/**
+ * @module cli/sweep
+ * `backproof sweep` (a parameter sweep: every combination an audited run, one signed sweep record),
+ * `backproof sweep-prove` (one run's inclusion bundle under the sweep root) and
+ * `backproof verify-sweep-proof` (its offline check); `backproof verify <sweep-folder>` is cli/verify's,
+ * handed to verifySweep (docs/SWEEP.md).
+ */
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, verifySweepProof,
+  OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, type DataOptions, type RunConfig,
+} from '../index.ts';
+import { numberOption, DEFAULT_KEY_DIR } from './args.ts';
+import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+
+/** A whole-number option (N ≥ 1), or undefined when not given. */
+function countOption(name: string, text: unknown): number | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError('USAGE', `--${name} must be a whole number ≥ 1, got "${String(text)}"`);
+  return Number(text);
+}
+
+export const sweepCmd: CommandSpec = {
+  name: 'sweep',
+  summary: 'run a strategy over a grid of parameters: an audited run each, one signed sweep record',
+  usage: '--strategy <file.ts|file.wasm> --data <file.csv> --grid NAME=SPEC ... --objective STAT[:max|:min] --out DIR [options]',
+  about: `Runs the strategy once per combination of the grids' values (or --samples of them), each a normal
+audited run with its own signed record and run folder (DIR/runs/0000 …), at most --workers at once.
+Writes DIR/sweep.json (the plan: module, data and config by hash, every combination in canonical order),
+summary.csv and summary.json (a row per combination: params, run id, record hash, objective, key stats),
+sweep-record.json (a signed RFC 9162 Merkle root over the runs' record hashes) and report.html (a heatmap
+of the objective and the top runs). The module is built once and the data read once. The sweep is made
+beside DIR and renamed into place when complete: a failed sweep leaves nothing at DIR.
+GRID SPEC: A..B:STEP (5..50:5), A..B (step 1), a list V1,V2,... or one value V; decimals are exact.
+WHERE: numbers, parameter names, + - * /, ( ), < <= > >= == !=, and or not (docs/SWEEP.md).`,
+  options: [
+    str('strategy', 'FILE', 'the strategy: AssemblyScript source (built with asc) or a built .wasm'),
+    { name: 'data', type: 'string', multiple: true, arg: '[NAME=]FILE[@PERIOD]', help: 'a data file, as backtest takes it (repeat for several symbols)' },
+    { name: 'grid', type: 'string', multiple: true, arg: 'NAME=SPEC', help: 'a parameter\'s values (repeat, one per parameter), e.g. fast=5..50:5 or slow=20,50,100' },
+    str('samples', 'N', 'random search: N combinations drawn from the grid (with --seed)'),
+    str('seed', 'S', 'the random search\'s seed, a whole number 0..2^64-1'),
+    str('where', 'EXPR', 'keep only combinations where EXPR holds, e.g. "fast < slow"'),
+    str('objective', 'STAT[:max|:min]', `the statistic to rank by (default direction max): ${OBJECTIVE_STATS.join(', ')}`),
+    str('out', 'DIR', 'the sweep folder (must not exist)'),
+    str('workers', 'N', 'combinations run at once, each on its own thread (default: the available cores)'),
+    str('max-combinations', 'N', 'refuse a sweep of more combinations than N (default 10000)'),
+    str('key', 'FILE', `Ed25519 private key (PEM) to sign the runs and the sweep record; default ${DEFAULT_KEY_DIR}/backproof.key if present`),
+    { name: 'unsigned', type: 'boolean', help: 'do not sign, even if a default key exists' },
+    str('cash', 'N', `starting cash (default ${DEFAULT_CONFIG.cash})`),
+    str('commission', 'F', 'commission as a fraction of traded value, e.g. 0.002 (default 0)'),
+    str('periods-per-year', 'A', 'annualise the stats with A return periods a year (default: inferred)'),
+    str('trace', 'full|off', 'record and commit each run\'s execution trace (default full)'),
+    str('timezone', 'ZONE', 'IANA zone of timestamps without one (default UTC)'),
+    str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates'),
+    str('duplicates', 'keep', 'keep rows with equal timestamps in file order'),
+    str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
+  ],
+  positionals: 0,
+  examples: [
+    'backproof sweep --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=5..20:5 --grid slow=20..60:20 --where "fast < slow" --objective sharpe --out sweeps/sma --unsigned',
+    'backproof sweep --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=2..60 --grid slow=10..200:5 --samples 20 --seed 7 --objective maxDrawdownPct:max --out sweeps/random --unsigned --json',
+  ],
+  exits: [0, 2, 3, 4, 6],
+  schema: 'sweep@1',
+  async run({ values, text, ctx }) {
+    if (!values.strategy) throw new UsageError('USAGE', 'sweep needs --strategy <file.ts|file.wasm>');
+    if (!values.data) throw new UsageError('USAGE', 'sweep needs --data <file.csv>');
+    if (!values.grid) throw new UsageError('USAGE', 'sweep needs at least one --grid NAME=SPEC');
+    if (!values.objective) throw new UsageError('USAGE', `sweep needs --objective STAT[:max|:min], one of ${OBJECTIVE_STATS.join(', ')}`);
+    if (!values.out) throw new UsageError('USAGE', 'sweep needs --out DIR (the sweep folder)');
+    const trace = (values.trace as string | undefined) ?? DEFAULT_CONFIG.trace;
+    if (trace !== 'full' && trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${trace}"`);
+    const config: RunConfig = {
+      ...DEFAULT_CONFIG,
+      cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
+      commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
+      periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
+      trace,
+    };
+    const dataOptions: DataOptions = {};
+    if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
+    if (values['date-format'] !== undefined) {
+      if (values['date-format'] !== 'dmy' && values['date-format'] !== 'mdy') throw new UsageError('USAGE', `--date-format must be dmy or mdy, got "${values['date-format']}"`);
+      dataOptions.dateFormat = values['date-format'];
+    }
+    if (values.duplicates !== undefined) {
+      if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
+      dataOptions.duplicates = values.duplicates;
+    }
+    const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
+    if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+    const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
+    const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
+    const key = keyFile ? await loadPrivateKey(keyFile) : null;
+    const r = await sweep({
+      strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
+      grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
+      where: values.where as string | undefined, objective: values.objective as string, out: values.out as string,
+      workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
+      key, timeoutMs: timeoutSeconds * 1000,
+      onPlan: (plan) => text.log(`sweep: ${plan.combinations.length} combinations of ${plan.space.grids.map((g) => g.name).join(', ')}`),
+      onDone: (c, done, count) => {
+        if (ctx.logLevel !== 'silent' && !ctx.json) ctx.err.log(`sweep: ${done}/${count} run ${c.index} ${c.runId}`);
+      },
+    });
+    const top = ranked(r.plan, r.rows).slice(0, TOP_RUNS);
+    const best = top[0] && top[0].objective !== null ? top[0] : null;
+    const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
+    text.log(`sweep id      ${r.record.sweepId}`);
+    text.log(`runs          ${r.record.count}`);
+    text.log(`sweep root    ${r.record.root}`);
+    text.log(`plan          sha256 ${r.record.planSha256}`);
+    text.log(`record        ${fingerprint ? `signed by key ${fingerprint}` : 'unsigned'}`);
+    text.log(best ? `best          run ${best.index} (${Object.entries(best.params).map(([k, v]) => `${k}=${v}`).join(' ')}): ${r.plan.objective.stat} ${best.objective}` : `best          none (${r.plan.objective.stat} is NaN in every run)`);
+    text.log(`sweep folder  ${r.dir}`);
+    if (!key && !values.unsigned) ctx.err.log(`\n*** WARNING: this sweep is UNSIGNED: no --key was given and ${defaultKey} does not exist; pass --unsigned to mean it. ***\n`);
+    return {
+      exit: EXIT.ok,
+      json: {
+        sweepId: r.record.sweepId, dir: r.dir, count: r.record.count, root: r.record.root, planSha256: r.record.planSha256,
+        signed: key !== null, keyFingerprint: fingerprint, objective: r.plan.objective,
+        best: best ? best.index : null,
+        top: top.map((row) => ({ index: row.index, params: row.params, runId: row.runId, recordSha256: row.recordSha256, objective: row.objective })),
+      },
+    };
+  },
+};
+
+export const sweepProveCmd: CommandSpec = {
+  name: 'sweep-prove',
+  summary: 'prove that one run belongs to a sweep: an inclusion bundle under the signed sweep root',
+  usage: '<sweep-dir> <index> [--out FILE.json]',
+  about: `Writes a small JSON bundle: the sweep record (its fields and signature), run <index>'s id and record
+hash (SHA-256 of its Record bytes) and its RFC 9162 inclusion proof under the sweep root. Anyone can
+check it offline with backproof verify-sweep-proof, without the sweep folder.`,
+  options: [str('out', 'FILE.json', 'where to write the bundle (default: stdout)')],
+  positionals: 2,
+  examples: ['backproof sweep-prove sweeps/sma 3 --out sweeps/sma-run3.json'],
+  exits: [0, 2, [5, 'the runs\' records do not give the sweep root']],
+  schema: 'sweep-prove@1',
+  async run({ values, positionals, text }) {
+    const [dir, indexText] = positionals;
+    if (!dir || indexText === undefined) throw new UsageError('USAGE', 'sweep-prove needs a sweep folder and a run index: backproof sweep-prove <sweep-dir> <index>');
+    if (!/^\d{1,9}$/.test(indexText)) throw new UsageError('USAGE', `the run index must be a whole number, got "${indexText}"`);
+    const bundle = await proveSweepRun(dir, Number(indexText));
+    const out = values.out as string | undefined;
+    if (out !== undefined) {
+      if (!out.endsWith('.json')) throw new UsageError('USAGE', `--out ${out}: the bundle's file must end in .json`);
+      await writeFile(out, JSON.stringify(bundle, null, 2) + '\n', { flag: 'wx' }).catch((e) => {
+        throw new UsageError((e as NodeJS.ErrnoException).code === 'EEXIST' ? 'OUTPUT_EXISTS' : 'USAGE', `--out ${out}: cannot write the bundle (${(e as NodeJS.ErrnoException).code})`);
+      });
+      text.log(`wrote ${out}: run ${bundle.index} (${bundle.runId}) under sweep root ${bundle.sweep.root}`);
+    } else text.log(JSON.stringify(bundle, null, 2));
+    return { exit: EXIT.ok, json: { bundle, out: out ?? null } };
+  },
+};
+
+export const verifySweepProofCmd: CommandSpec = {
+  name: 'verify-sweep-proof',
+  summary: 'check a sweep inclusion bundle offline (the sweep record\'s signature, the proof to its root)',
+  usage: '<bundle.json> [--run RUN_DIR] [--pubkey FILE]',
+  about: `Checks the bundle's sweep record (canonical, signature), then the inclusion proof from the run's record
+hash to the signed sweep root. With --run, the run folder's record.pb must be the run proven.`,
+  options: [
+    str('run', 'RUN_DIR', 'a run folder: its record.pb must hash to the bundle\'s record hash'),
+    str('pubkey', 'FILE', 'require the sweep record to be signed by this public key'),
+  ],
+  positionals: 1,
+  examples: ['backproof verify-sweep-proof sweeps/sma-run3.json --run sweeps/sma/runs/0003'],
+  exits: [0, 2, [5, 'the bundle does not check out']],
+  schema: 'verify-sweep-proof@1',
+  async run({ values, positionals, text }) {
+    const file = positionals[0];
+    if (!file) throw new UsageError('USAGE', 'verify-sweep-proof needs a bundle: backproof verify-sweep-proof <bundle.json>');
+    let bundle: unknown;
+    try {
+      bundle = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError('USAGE', `cannot read the bundle ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+    const runDir = values.run as string | undefined;
+    const runPb = runDir === undefined ? undefined : new Uint8Array(await readFile(path.join(runDir, 'record.pb')).catch(() => {
+      throw new UsageError('USAGE', `--run ${runDir}: no record.pb there`);
+    }));
+    const c = verifySweepProof(bundle, { trustedKey, runPb });
+    text.log(`OK run ${c.index} (${c.runId}) is in sweep ${c.sweepId}, root ${c.root}`);
+    text.log(c.signed ? `signed by key ${c.keyFingerprint}${trustedKey ? ' (the trusted key)' : ''}` : 'UNSIGNED: the proof holds, but nobody vouches for the sweep record');
+    return { exit: EXIT.ok, json: { ok: true, ...c, runChecked: runPb !== undefined } };
+  },
+};
+
+/**
+ * `backproof verify <sweep-folder>`, as cli/verify hands a folder holding sweep.json over: the sweep's
+ * checks (host/sweep verifySweep), its --json document of schema sweep-verify@1.
+ */
+export async function verifySweepCommand({ values, positionals, text }: Invocation): Promise<Outcome> {
+  const dir = positionals[0]!;
+  for (const opt of ['strict', 'rebuild', 'vkey', 'log-proof'])
+    if (values[opt] !== undefined && values[opt] !== false) throw new UsageError('USAGE', `--${opt} applies to a run folder; ${dir} is a sweep folder (verify its runs/<index> for it)`);
+  const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+  const r = await verifySweep({ dir, trustedKey, dataPath: values.data as string | undefined });
+  text.log(`OK sweep ${r.sweepId}: ${r.steps.join(' → ')}`);
+  text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}; every run signed by it` : 'UNSIGNED: integrity checked, but nobody vouches for this sweep');
+  text.log(`runs       ${r.count}, each verified`);
+  text.log(`sweep root ${r.root}`);
+  for (const u of r.unverified) text.log(`UNVERIFIED ${u}: nothing in the sweep binds it`);
+  return {
+    exit: EXIT.ok,
+    json: { schema: `${SCHEMA_PREFIX}sweep-verify@1`, ok: true, sweepId: r.sweepId, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified },
+  };
+}
+
+export { removeSweepPartials } from '../index.ts';
+
+export const SWEEP_COMMANDS: CommandSpec[] = [sweepCmd, sweepProveCmd, verifySweepProofCmd];
