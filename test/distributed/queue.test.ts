@@ -1,0 +1,167 @@
+// Distributed sweeps on a real redis-server with real `backproof worker` processes: each sweep folder made
+// through the queue is byte for byte the local sweep's (the same runs, records, summary and sweep root),
+// through a worker killed mid-job, a job completed twice, Redis killed and restarted mid-sweep; a malformed
+// payload and a job from another toolchain fail alone, and the worker goes on.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Queue } from 'bullmq';
+import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
+import { sweep, type SweepRequest } from '../../host/sweep/index.ts';
+import { runSweepOnQueue } from '../../host/distributed/index.ts';
+import { JOB_FORMAT, jobToolchain, QUEUE_NAME, type SweepJob } from '../../host/distributed/queue.ts';
+import { DEFAULT_CONFIG, toolchainMessage } from '../../host/index.ts';
+
+const BIN = path.resolve('bin/backproof.js');
+let redis: RedisServer;
+let work: string;
+let store: string;
+let localFiles: Record<string, string>;
+let queue: Queue;
+let outs = 0;
+
+const request = (out: string): SweepRequest => ({
+  strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: {} },
+  grids: ['fast=5,10', 'slow=20,30'], objective: 'sharpe', key: null, out, workers: 1,
+});
+
+/** Every file of a folder → its SHA-256, by relative path. */
+function folderHashes(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (rel: string): void => {
+    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const p = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (e.isDirectory()) walk(p);
+      else out[p] = createHash('sha256').update(readFileSync(path.join(dir, p))).digest('hex');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The same sweep through the queue; resolves to its folder. */
+async function queuedSweep(): Promise<string> {
+  const out = path.join(work, `queued-${++outs}`);
+  await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100, idleTimeoutMs: 60_000 }) });
+  return out;
+}
+
+interface WorkerProcess { child: ChildProcess; stdout: () => string; exited: Promise<number | null> }
+
+function startWorker(...extra: string[]): WorkerProcess {
+  const child = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', store, '--unsigned', '--log-level', 'warn', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout!.on('data', (b: Buffer) => { stdout += b; });
+  child.stderr!.resume();
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stdout: () => stdout, exited };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(path.join(tmpdir(), 'backproof-queue-'));
+  store = path.join(work, 'store');
+  redis = await startRedis();
+  queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+  await sweep(request(path.join(work, 'local')));
+  localFiles = folderHashes(path.join(work, 'local'));
+});
+
+afterAll(async () => {
+  await queue?.close();
+  await redis?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+beforeEach(async () => {
+  if (queue) await queue.obliterate({ force: true });
+});
+
+describe('distributed sweep on BullMQ over a real Redis', () => {
+  it('a malformed payload and a job from another toolchain fail alone, not retried; the same worker then runs a sweep equal to the local one', async () => {
+    const w = startWorker('--max-jobs', '6', '--json');
+    const toolchain = jobToolchain(toolchainMessage());
+    const other: SweepJob = { format: JOB_FORMAT, planSha256: 'ab'.repeat(32), index: 0, toolchain: { ...toolchain, assemblyscript: '0.0.1' }, extra: { strategy: 'cd'.repeat(32) } };
+    await queue.add('combination', { format: JOB_FORMAT, planSha256: 'ab'.repeat(32), index: -1, toolchain, extra: {} }, { jobId: 'malformed', attempts: 3 });
+    await queue.add('combination', other, { jobId: 'other-toolchain', attempts: 3 });
+    const out = await queuedSweep();
+    expect(folderHashes(out)).toEqual(localFiles);
+    expect(await w.exited).toBe(0);
+    expect(JSON.parse(w.stdout())).toEqual({ schema: 'backproof/worker@1', queue: redis.url, store, completed: 4, failed: 2 });
+    const malformed = (await queue.getJob('malformed'))!;
+    expect(malformed.failedReason).toBe('UsageError USAGE: malformed job payload: index must be an integer ≥ 0, got -1');
+    expect(malformed.attemptsMade).toBe(1);
+    const refused = (await queue.getJob('other-toolchain'))!;
+    expect(refused.failedReason).toBe(`AuditError TOOLCHAIN_MISMATCH [toolchain]: this worker's toolchain differs from the sweep's, so its runs would not be the sweep's: assemblyscript: recorded 0.0.1, here ${toolchain.assemblyscript}`);
+    expect(refused.attemptsMade).toBe(1);
+  });
+
+  it('a job completed twice gives the same result and store; a sweep enqueued again is fetched from the kept results with no worker', async () => {
+    const w = startWorker('--max-jobs', '5');
+    await queuedSweep();
+    const first = (await queue.getJobs(['completed'])).find((j) => j.id!.endsWith('-2'))!;
+    const objects = readdirSync(path.join(store, 'sha256'), { recursive: true }).length;
+    const { returnvalue, attemptsStarted } = structuredClone({ returnvalue: first.returnvalue, attemptsStarted: first.attemptsStarted });
+    expect(returnvalue).toMatchObject({ index: 2, files: expect.arrayContaining([expect.objectContaining({ path: 'record.pb' })]) });
+    await first.retry('completed');
+    expect(await w.exited).toBe(0); // its fifth job: the same one again
+    const again = (await queue.getJob(first.id!))!;
+    expect(again.attemptsStarted).toBe(attemptsStarted + 1);
+    expect(again.returnvalue).toEqual(returnvalue);
+    expect(readdirSync(path.join(store, 'sha256'), { recursive: true }).length).toBe(objects);
+    // no worker runs now: every job is kept as completed
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    expect(await queue.getJobCounts('completed', 'wait', 'active', 'failed')).toEqual({ completed: 4, wait: 0, active: 0, failed: 0 });
+  });
+
+  it('a worker killed with SIGKILL mid-job: its job is taken by another worker once the lock lapses, and the sweep equals the local one', async () => {
+    const lock = ['--lock-ms', '1500', '--stalled-ms', '500'];
+    const first = startWorker(...lock);
+    const sweeping = queuedSweep();
+    // stopped while a job is active (and so cannot finish it), then killed
+    const killedJob = await until('an active job of the first worker', async () => {
+      const [active] = await queue.getActive();
+      if (!active) return undefined;
+      first.child.kill('SIGSTOP');
+      if ((await active.getState()) === 'active') return active.id!;
+      first.child.kill('SIGCONT');
+      return undefined;
+    });
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const second = startWorker(...lock);
+    const out = await sweeping;
+    expect(folderHashes(out)).toEqual(localFiles);
+    const retried = (await queue.getJob(killedJob))!;
+    expect(retried.stalledCounter).toBe(1);
+    expect(retried.attemptsStarted).toBe(2);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(143);
+  });
+
+  it('Redis killed and restarted mid-sweep: the workers and the coordinator reconnect and the sweep equals the local one', async () => {
+    const w = startWorker('--lock-ms', '1500', '--stalled-ms', '500');
+    const sweeping = queuedSweep();
+    await until('a first completed job', async () => (await queue.getCompletedCount()) >= 1);
+    await redis.kill('SIGKILL');
+    await new Promise((r) => setTimeout(r, 500));
+    await redis.restart();
+    const out = await sweeping;
+    expect(folderHashes(out)).toEqual(localFiles);
+    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 4, failed: 0 });
+    w.child.kill('SIGTERM');
+    await w.exited;
+  });
+});
