@@ -112,14 +112,21 @@ export async function checkDeterminism(r: DeterminismRequest): Promise<Determini
 
   // Child processes start first and run meanwhile, a few at a time; every run is compared in the table's order.
   const order = Array.from({ length: runs }, (_, k) => chosen.map((variant) => ({ variant, run: k + 1 }))).flat();
+  // A failure of the reference (or a bug) ends the child processes still running, and starts no more.
+  const stop = new AbortController();
   const slots = limiter(PROCESSES_AT_ONCE);
-  const pending = order.map(({ variant, run }) => (variant.where === 'process' ? slots(() => runVariant(job, feeds, variant, run, r.plant)) : null));
+  const pending = order.map(({ variant, run }) => (variant.where === 'process' ? slots(() => runVariant(job, feeds, variant, run, r.plant, stop.signal)) : null));
   for (const p of pending) p?.catch(() => {}); // (awaited below, in order)
   const done: VariantRun[] = [];
-  for (const [i, { variant, run }] of order.entries()) {
-    const made = await (pending[i] ?? runVariant(job, feeds, variant, run, r.plant));
-    if (i === 0 && made.error) throw made.error.thrown;
-    done.push(made.run);
+  try {
+    for (const [i, { variant, run }] of order.entries()) {
+      const made = await (pending[i] ?? runVariant(job, feeds, variant, run, r.plant, stop.signal));
+      if (i === 0 && made.error) throw made.error.thrown;
+      done.push(made.run);
+    }
+  } catch (e) {
+    stop.abort();
+    throw e;
   }
   const compared = [
     'every run against main: the result (SHA-256 of result.pb), the instructions, the fuel used, and between traced runs the trace bytes',
@@ -140,7 +147,7 @@ export async function checkDeterminism(r: DeterminismRequest): Promise<Determini
 }
 
 /** A run of a variant, or its typed error (kept to be thrown when it is the reference's). */
-async function runVariant(job: CheckJob, feeds: DataFeed[], variant: Variant, run: number, plant: Plant | undefined): Promise<{ run: VariantRun; error: { thrown: BackproofError } | null }> {
+async function runVariant(job: CheckJob, feeds: DataFeed[], variant: Variant, run: number, plant: Plant | undefined, signal: AbortSignal): Promise<{ run: VariantRun; error: { thrown: BackproofError } | null }> {
   const config: RunConfig = { ...job.config, ...variant.config };
   const base: VariantRun = {
     label: run === 1 ? variant.name : `${variant.name}#${run}`, variant: variant.name, run, where: variant.where, chunkSize: config.chunkSize, trace: config.trace,
@@ -148,7 +155,8 @@ async function runVariant(job: CheckJob, feeds: DataFeed[], variant: Variant, ru
   };
   try {
     if (variant.where === 'process') {
-      const { summary, shown } = await runInProcess({ ...job, config }, variant, plant);
+      signal.throwIfAborted();
+      const { summary, shown } = await runInProcess({ ...job, config }, variant, plant, signal);
       return { run: { ...base, summary, shown }, error: null };
     }
     const inputs = plantedInputs(variant.name, feeds, config, plant);
@@ -166,12 +174,12 @@ async function runVariant(job: CheckJob, feeds: DataFeed[], variant: Variant, ru
 const ERRORS = { UsageError, DataError, BuildError, SandboxError } as unknown as Record<string, new (code: ErrorCode, message: string) => BackproofError>;
 
 /** The job in a child process of its own (check/process-entry) under the variant's environment. */
-function runInProcess(job: CheckJob, variant: Variant, plant: Plant | undefined): Promise<{ summary: RunSummary; shown: Shown }> {
+function runInProcess(job: CheckJob, variant: Variant, plant: Plant | undefined, signal: AbortSignal): Promise<{ summary: RunSummary; shown: Shown }> {
   return new Promise((resolve, reject) => {
     // How this process strips TypeScript, when it needs an option to (Node < 22.18): the entry is .ts in the repository.
     const stripping = process.execArgv.filter((a) => a === '--experimental-strip-types' || a === '--experimental-transform-types');
     const child = spawn(process.execPath, [...stripping, fileURLToPath(siblingModule('process-entry', import.meta.url))], {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: { ...process.env, ...variant.env }, windowsHide: true,
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env: { ...process.env, ...variant.env }, windowsHide: true, signal,
     });
     let stderr = '';
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4096)));
