@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, verifySweepProof,
-  OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, type DataOptions, type RunConfig,
+  OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, runSweepOnQueue, type DataOptions, type RunConfig,
 } from '../index.ts';
 import { numberOption, DEFAULT_KEY_DIR } from './args.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
@@ -56,13 +56,17 @@ WHERE: numbers, parameter names, + - * /, ( ), < <= > >= == !=, and or not (docs
     str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates'),
     str('duplicates', 'keep', 'keep rows with equal timestamps in file order'),
     str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
+    str('queue', 'URL', `run the combinations on "backproof worker" processes through this Redis (BullMQ),
+redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)`),
+    str('store', 'DIR', 'with --queue: the content-addressed store the workers share (a mounted volume)'),
   ],
   positionals: 0,
   examples: [
     'backproof sweep --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=5..20:5 --grid slow=20..60:20 --where "fast < slow" --objective sharpe --out sweeps/sma --unsigned',
     'backproof sweep --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=2..60 --grid slow=10..200:5 --samples 20 --seed 7 --objective maxDrawdownPct:max --out sweeps/random --unsigned --json',
+    'backproof sweep --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=5..20:5 --grid slow=20..60:20 --objective sharpe --out sweeps/queued --queue redis://127.0.0.1:6379 --store /mnt/backproof-store --unsigned',
   ],
-  exits: [0, 2, 3, 4, 6],
+  exits: [0, 2, 3, 4, [5, 'with --queue: a worker refused a job (another toolchain) or a run fetched from the store did not check out'], 6],
   schema: 'sweep@1',
   async run({ values, text, ctx }) {
     if (!values.strategy) throw new UsageError('USAGE', 'sweep needs --strategy <file.ts|file.wasm>');
@@ -94,12 +98,16 @@ WHERE: numbers, parameter names, + - * /, ( ), < <= > >= == !=, and or not (docs
     const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
     const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
     const key = keyFile ? await loadPrivateKey(keyFile) : null;
+    const queue = values.queue as string | undefined;
+    const store = values.store as string | undefined;
+    if ((queue === undefined) !== (store === undefined)) throw new UsageError('USAGE', '--queue URL and --store DIR go together: the workers read the inputs from the store and put the runs there');
     const r = await sweep({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
       grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
       where: values.where as string | undefined, objective: values.objective as string, out: values.out as string,
       workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
       key, timeoutMs: timeoutSeconds * 1000,
+      runAll: queue === undefined ? undefined : (x) => runSweepOnQueue({ ...x, queue, store: store! }),
       onPlan: (plan) => text.log(`sweep: ${plan.combinations.length} combinations of ${plan.space.grids.map((g) => g.name).join(', ')}`),
       onDone: (c, done, count) => {
         if (ctx.logLevel !== 'silent' && !ctx.json) ctx.err.log(`sweep: ${done}/${count} run ${c.index} ${c.runId}`);
