@@ -108,6 +108,26 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(refused.attemptsMade).toBe(1);
   });
 
+  it('backproof sweep --queue --store on the command line: the same sweep folder; --queue without --store is a usage error', async () => {
+    const w = startWorker('--max-jobs', '4');
+    const out = path.join(work, 'cli');
+    const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--unsigned', '--json'];
+    const run = (...more: string[]) => new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      const c = spawn(process.execPath, [BIN, ...args, ...more], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let stdout = '';
+      c.stdout!.on('data', (b: Buffer) => { stdout += b; });
+      c.on('exit', (code) => resolve({ code, stdout }));
+    });
+    const usage = await run('--out', out, '--queue', redis.url);
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toMatchObject({ code: 'USAGE', message: expect.stringContaining('--queue URL and --store DIR go together') });
+    const done = await run('--out', out, '--queue', redis.url, '--store', store);
+    expect(done.code).toBe(0);
+    expect(JSON.parse(done.stdout).root).toBe(JSON.parse(readFileSync(path.join(work, 'local', 'sweep-record.json'), 'utf8')).root);
+    expect(folderHashes(out)).toEqual(localFiles);
+    expect(await w.exited).toBe(0);
+  });
+
   it('a job completed twice gives the same result and store; a sweep enqueued again is fetched from the kept results with no worker', async () => {
     const w = startWorker('--max-jobs', '5');
     await queuedSweep();
