@@ -261,12 +261,28 @@ describe('the schemas are not vacuous', () => {
   });
 });
 
+describe('sweep', () => {
+  it('sweep, verify of the sweep folder, sweep-prove and verify-sweep-proof', async () => {
+    const dir = path.join(work, 'sweep');
+    const s = await json(0, 'sweep@1', 'sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=10', '--grid', 'slow=20,30',
+      '--objective', 'sharpe', '--key', path.join(keys, 'backproof.key'), '--out', dir, '--workers', '1');
+    expect([s.count, s.best, (s.top as { index: number }[]).map((t) => t.index)]).toEqual([2, 0, [0, 1]]);
+    const v = await json(0, 'sweep-verify@1', 'verify', dir, '--pubkey', path.join(keys, 'backproof.pub'));
+    expect([v.root, v.keyPinned]).toEqual([s.root, true]);
+    const bundle = path.join(work, 'sweep-run1.json');
+    const p = await json(0, 'sweep-prove@1', 'sweep-prove', dir, '1', '--out', bundle);
+    expect((p.bundle as { sweep: { root: string } }).sweep.root).toBe(s.root);
+    const c = await json(0, 'verify-sweep-proof@1', 'verify-sweep-proof', bundle, '--run', path.join(dir, 'runs', '0001'));
+    expect([c.index, c.runChecked]).toEqual([1, true]);
+  });
+});
+
 describe('coverage', () => {
   it('every command has a schema file and was validated above; every schema file is used', () => {
     for (const c of COMMANDS) expect(validated, `${c.name}: ${c.schema}`).toContain(c.schema);
     const files = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
     // A bumped schema's old file stays for readers of earlier output (README, "Versioning"): prove@1 (bundle format /1's claim).
-    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1']);
+    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1']);
     expect(files.filter((f) => !used.has(f))).toEqual([]);
   });
 });

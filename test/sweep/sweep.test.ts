@@ -1,0 +1,238 @@
+// backproof sweep on the real thing: sma-cross built by asc, data/GOOG.csv, every combination an audited
+// run on a guest thread. The sweep root and every file are byte-identical for 1 and 2 workers and for
+// any completion order (assembleSweep over shuffled results); verify passes a whole sweep and names
+// what was broken in a tampered run, a missing run, a swapped run, a reordered summary, a changed
+// sweep.json or sweep record; an inclusion bundle proves one run offline; the report lists the exact
+// top rows; bad options are typed usage errors that leave nothing behind.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cli } from '../helpers/cli.ts';
+import { generateKeys } from '../../host/index.ts';
+import { assembleSweep, proveSweepRun, readPlan, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
+import { createPrivateKey } from 'node:crypto';
+
+let work: string, keyFile: string, pubFile: string, one: string, two: string;
+const GRID = ['--grid', 'slow=20,30', '--grid', 'fast=5..10:5', '--where', 'fast < slow'];
+const base = (out: string, ...more: string[]): string[] =>
+  ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', ...GRID, '--objective', 'sharpe', '--out', out, ...more];
+const files = ['sweep.json', 'summary.json', 'summary.csv', 'sweep-record.json', 'report.html'];
+const text = async (dir: string, name: string): Promise<string> => readFile(path.join(dir, name), 'utf8');
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'backproof-sweep-'));
+  const keys = generateKeys();
+  keyFile = path.join(work, 'k.key');
+  pubFile = path.join(work, 'k.pub');
+  await writeFile(keyFile, keys.privateKeyPem);
+  await writeFile(pubFile, keys.publicKeyPem);
+  one = path.join(work, 'one');
+  two = path.join(work, 'two');
+  const a = await cli(...base(two, '--workers', '2', '--key', keyFile, '--json'));
+  expect(a.err).not.toMatch(/error/i);
+  expect(a.code).toBe(0);
+  const b = await cli(...base(one, '--workers', '1', '--key', keyFile));
+  expect(b.code).toBe(0);
+}, 120_000);
+
+describe('a sweep', () => {
+  it('is byte-identical for 1 and 2 workers: plan, summary, record, report and every run record', async () => {
+    for (const f of files) expect(await text(one, f), f).toBe(await text(two, f));
+    const runs = await readdir(path.join(two, 'runs'));
+    expect(runs).toEqual(['0000', '0001', '0002', '0003']);
+    for (const r of runs) expect(await readFile(path.join(one, 'runs', r, 'record.pb'))).toEqual(await readFile(path.join(two, 'runs', r, 'record.pb')));
+    const record = JSON.parse(await text(two, 'sweep-record.json'));
+    expect(record).toMatchObject({ format: 'backproof-sweep-record@1', count: 4 });
+    expect(record.signature).toMatch(/^[0-9a-f]{128}$/);
+  });
+
+  it('summary rows in canonical order with the objective and stats as each run\'s stats.json has them', async () => {
+    expect((await text(two, 'summary.csv')).split('\n').map((l) => l.split(',').slice(0, 3).concat(l.split(',')[5] ?? '').join(','))).toEqual([
+      'index,fast,slow,objective', '0,5,20,0.6183790644303085', '1,5,30,0.5474154617472727', '2,10,20,0.715702895129024', '3,10,30,0.5839644134181166', ',',
+    ]);
+    const summary = JSON.parse(await text(two, 'summary.json'));
+    expect(summary.best).toBe(2);
+    expect(summary.rows[3].stats.trades).toBe(65);
+    const stats = JSON.parse(await text(path.join(two, 'runs', '0003'), 'stats.json'));
+    expect(summary.rows[3].objective).toBe(stats.sharpe);
+  });
+
+  it('assembleSweep over the results in any completion order writes the same bytes', async () => {
+    const plan: SweepPlan = readPlan(await readFile(path.join(two, 'sweep.json')));
+    const summary = JSON.parse(await text(two, 'summary.json'));
+    const results: CombinationResult[] = [];
+    for (const row of summary.rows) {
+      const stats = JSON.parse(await text(path.join(two, 'runs', String(row.index).padStart(4, '0')), 'stats.json'));
+      results.push({ index: row.index, runId: row.runId, recordSha256: row.recordSha256, runDir: '', stats });
+    }
+    const key = createPrivateKey(await readFile(keyFile, 'utf8'));
+    for (const order of [[3, 1, 0, 2], [2, 3, 1, 0]]) {
+      const dir = await mkdtemp(path.join(work, 'assembled-'));
+      await assembleSweep(plan, order.map((k) => results[k]!), { dir, key });
+      for (const f of files.slice(1)) expect(await text(dir, f), f).toBe(await text(two, f));
+    }
+    await expect(assembleSweep(plan, results.slice(1), { dir: work, key })).rejects.toMatchObject({ code: 'USAGE', message: expect.stringMatching(/combination 0 has no result/) });
+  });
+
+  it('report.html: the heatmap and the top runs, each linking its run\'s report', async () => {
+    const html = await text(two, 'report.html');
+    expect(html).toContain('<tr><td>1</td><td>2</td><td>10</td><td>20</td><td>0.7157</td><td>718.1237</td><td>0.7157</td><td>-32.7937</td><td>93</td><td>54.8387</td><td>81812.3700</td><td><a href="runs/0002/report.html">e6a6cf8f347c5053</a></td></tr>');
+    expect(html.match(/<tr><td>\d<\/td><td>(\d)<\/td>/g)!.map((m) => m.slice(-6, -5))).toEqual(['2', '0', '3', '1']);
+    // worst red, best green, linear between (0.6184 is 0.42 of the way from 0.5474 to 0.7157)
+    expect(html).toContain('<tr><th>slow \\ fast</th><th>5</th><th>10</th></tr>\n<tr><th>20</th><td style="background:rgb(135,92,56)"><a href="runs/0000/report.html" title="run 0">0.6184</a></td><td style="background:rgb(26,152,80)"><a href="runs/0002/report.html" title="run 2">0.7157</a></td></tr>\n<tr><th>30</th><td style="background:rgb(215,48,39)"><a href="runs/0001/report.html" title="run 1">0.5474</a></td>');
+    expect(html).not.toMatch(/<script/);
+  });
+});
+
+describe('verify <sweep-folder>', () => {
+  it('passes a whole sweep, signed by the pinned key; --json is sweep-verify@1', async () => {
+    const r = await cli('verify', two, '--pubkey', pubFile, '--json');
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out);
+    expect(doc).toMatchObject({ schema: 'backproof/sweep-verify@1', ok: true, count: 4, signed: true, keyPinned: true, unverified: [] });
+    expect(doc.root).toBe(JSON.parse(await text(two, 'sweep-record.json')).root);
+    expect(doc.steps).toEqual(['plan', 'sweep-record', 'runs', 'runs verified', 'root', 'summary', 'report']);
+  });
+
+  /** A copy of the sweep, broken by `harm`, then verified: the step and message of its failure. */
+  async function broken(harm: (dir: string) => Promise<void>): Promise<{ code: string; step: string; message: string }> {
+    const dir = await mkdtemp(path.join(work, 'tampered-'));
+    await cp(two, dir, { recursive: true });
+    await harm(dir);
+    try {
+      await verifySweep({ dir });
+    } catch (e) {
+      const err = e as { code: string; step: string; message: string };
+      return { code: err.code, step: err.step, message: err.message };
+    }
+    throw new Error('verify passed');
+  }
+
+  it('a tampered run fails at that run, naming it', async () => {
+    const r = await broken(async (d) => {
+      const f = path.join(d, 'runs', '0001', 'stats.json');
+      await writeFile(f, (await readFile(f, 'utf8')).replace('"trades": 81', '"trades": 82'));
+    });
+    expect(r).toMatchObject({ code: 'VERIFY_FAILED', step: 'run 1', message: 'runs/0001 does not verify [result]: stats.json line 25 differs from result.pb: "  \\"trades\\": 82," vs "  \\"trades\\": 81,"' });
+  });
+
+  it('a missing run fails at runs, naming it', async () => {
+    expect(await broken((d) => rm(path.join(d, 'runs', '0002'), { recursive: true }))).toMatchObject({ step: 'runs', message: 'runs/0002 is missing (1 of 4 runs missing)' });
+    expect(await broken((d) => cp(path.join(d, 'runs', '0000'), path.join(d, 'runs', '0004'), { recursive: true }))).toMatchObject({ step: 'runs', message: expect.stringMatching(/^runs\/0004 is not a run of the plan/) });
+  });
+
+  it('two runs swapped: each is a valid run, but not its combination', async () => {
+    const r = await broken(async (d) => {
+      await cp(path.join(d, 'runs', '0000'), path.join(d, 'swap'), { recursive: true });
+      await rm(path.join(d, 'runs', '0000'), { recursive: true });
+      await cp(path.join(d, 'runs', '0001'), path.join(d, 'runs', '0000'), { recursive: true });
+      await rm(path.join(d, 'runs', '0001'), { recursive: true });
+      await cp(path.join(d, 'swap'), path.join(d, 'runs', '0001'), { recursive: true });
+      await rm(path.join(d, 'swap'), { recursive: true });
+    });
+    expect(r).toMatchObject({ step: 'run 0', message: 'runs/0000/config.json line 6 differs from the plan\'s config with combination 0\'s params: "    \\"slow\\": 30" vs "    \\"slow\\": 20"' });
+  });
+
+  it('a reordered summary fails at summary', async () => {
+    const r = await broken(async (d) => {
+      const lines = (await readFile(path.join(d, 'summary.csv'), 'utf8')).split('\n');
+      [lines[1], lines[2]] = [lines[2]!, lines[1]!];
+      await writeFile(path.join(d, 'summary.csv'), lines.join('\n'));
+    });
+    expect(r).toMatchObject({ step: 'summary', message: expect.stringMatching(/^summary\.csv line 2 differs from the runs: "1,5,30,55c18fb471058806,.*"… vs "0,5,20,0931b91fdb2cf801,/) });
+  });
+
+  it('a changed sweep.json fails at plan or at the record\'s plan hash', async () => {
+    const edit = (from: string, to: string) => async (d: string): Promise<void> => {
+      const f = path.join(d, 'sweep.json');
+      const t = await readFile(f, 'utf8');
+      expect(t).toContain(from);
+      await writeFile(f, t.replace(from, to));
+    };
+    expect(await broken(edit('"cash": 10000', '"cash": 20000'))).toMatchObject({ step: 'sweep-record', message: expect.stringMatching(/^the record's plan hash is [0-9a-f]{64}, sweep.json hashes to [0-9a-f]{64} \(sweep.json was changed\)$/) });
+    expect(await broken(edit('"where": "fast < slow"', '"where": "slow < 30"'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/combinations are not those its space gives/) });
+    expect(await broken(edit('"cash": 10000', '"cash":10000'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/not in its canonical form/) });
+  });
+
+  it('a changed sweep record fails its signature; another key fails the pin', async () => {
+    const r = await broken(async (d) => {
+      const f = path.join(d, 'sweep-record.json');
+      const rec = JSON.parse(await readFile(f, 'utf8'));
+      rec.count = 3;
+      await writeFile(f, JSON.stringify(rec, null, 2) + '\n');
+    });
+    expect(r).toMatchObject({ step: 'sweep-record', message: expect.stringMatching(/sweepId is [0-9a-f]{16}, its fields give/) });
+    const other = generateKeys();
+    await writeFile(path.join(work, 'other.pub'), other.publicKeyPem);
+    const pinned = await cli('verify', two, '--pubkey', path.join(work, 'other.pub'), '--json');
+    expect(pinned.code).toBe(5);
+    expect(JSON.parse(pinned.out)).toMatchObject({ code: 'VERIFY_FAILED', step: 'sweep-record' });
+  });
+});
+
+describe('an inclusion bundle', () => {
+  it('proves one run under the signed root, offline; a changed proof or another run fails', async () => {
+    const bundle = await proveSweepRun(two, 2);
+    expect(bundle).toMatchObject({ format: 'backproof-sweep-inclusion@1', index: 2, params: { fast: 10, slow: 20 }, runId: 'e6a6cf8f347c5053' });
+    expect(bundle.proof).toHaveLength(2); // a tree of 4 leaves
+    const runPb = new Uint8Array(await readFile(path.join(two, 'runs', '0002', 'record.pb')));
+    expect(verifySweepProof(bundle, { runPb })).toMatchObject({ index: 2, runId: 'e6a6cf8f347c5053', signed: true });
+    const flipped = { ...bundle, proof: [bundle.proof[0]!.replace(/^./, (c) => (c === '0' ? '1' : '0')), bundle.proof[1]!] };
+    expect(() => verifySweepProof(flipped)).toThrow(expect.objectContaining({ code: 'PROOF_INVALID', message: expect.stringMatching(/^the proof leads from run 2's record hash to root/) }));
+    expect(() => verifySweepProof({ ...bundle, index: 1 })).toThrow(expect.objectContaining({ code: 'PROOF_INVALID' }));
+    const otherRun = new Uint8Array(await readFile(path.join(two, 'runs', '0001', 'record.pb')));
+    expect(() => verifySweepProof(bundle, { runPb: otherRun })).toThrow(expect.objectContaining({ code: 'PROOF_INVALID', message: expect.stringMatching(/^the run's record\.pb hashes to/) }));
+  });
+
+  it('through the CLI: sweep-prove writes it, verify-sweep-proof checks it with the run folder', async () => {
+    const file = path.join(work, 'run3.json');
+    expect((await cli('sweep-prove', two, '3', '--out', file)).code).toBe(0);
+    const ok = await cli('verify-sweep-proof', file, '--run', path.join(two, 'runs', '0003'), '--pubkey', pubFile, '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out)).toMatchObject({ schema: 'backproof/verify-sweep-proof@1', ok: true, index: 3, runChecked: true });
+    const bad = await cli('verify-sweep-proof', file, '--run', path.join(two, 'runs', '0000'), '--json');
+    expect(bad.code).toBe(5);
+    expect((await cli('sweep-prove', two, '4', '--json')).code).toBe(2);
+  });
+});
+
+describe('bad options', () => {
+  const refused = async (...more: string[]): Promise<{ code: number; doc: { code: string; message: string } }> => {
+    const out = path.join(work, 'refused');
+    const r = await cli('sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', out, '--unsigned', '--json', ...more);
+    // nothing written: no sweep folder, no partial one beside it
+    expect((await readdir(work)).filter((n) => n.startsWith('refused'))).toEqual([]);
+    return { code: r.code, doc: JSON.parse(r.out) };
+  };
+
+  it('each is a USAGE error naming what is wrong, and nothing is written', async () => {
+    const cases: [string[], RegExp][] = [
+      [['--grid', 'fast=5..x', '--objective', 'sharpe'], /^--grid fast=5\.\.x: "x" at character 9 is not a decimal number/],
+      [['--grid', 'fast=5,10', '--where', 'fast > 99', '--objective', 'sharpe'], /rejects every combination of the grid/],
+      [['--grid', 'fast=5,10', '--objective', 'shrape'], /^--objective shrape: "shrape" is not a statistic; choose one of durationDays, bars, .*sharpe/],
+      [['--grid', 'fast=5,10', '--grid', 'fast=20', '--objective', 'sharpe'], /^--grid fast is given twice/],
+      [['--grid', 'fast=1..200', '--grid', 'slow=1..200', '--objective', 'sharpe'], /the sweep has .* combinations; --max-combinations is 10000/],
+      [['--grid', 'fast=1..20', '--objective', 'sharpe', '--max-combinations', '10'], /--max-combinations is 10/],
+      [['--grid', 'fast=5,10', '--objective', 'sharpe', '--samples', '3'], /needs both --samples N and --seed S/],
+      [['--grid', 'fast=5,10', '--objective', 'sharpe:up'], /expected STAT, STAT:max or STAT:min/],
+    ];
+    for (const [args, message] of cases) {
+      const r = await refused(...args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.doc, args.join(' ')).toMatchObject({ code: 'USAGE', message: expect.stringMatching(message) });
+    }
+  });
+
+  it('a run that fails (a parameter the strategy does not read) fails the sweep, leaving nothing', async () => {
+    const r = await refused('--grid', 'fats=5', '--objective', 'sharpe', '--workers', '1');
+    expect(r.code).toBe(2);
+    expect(r.doc).toMatchObject({ code: 'UNKNOWN_PARAM', message: expect.stringMatching(/unknown param "fats"/) });
+  });
+
+  it('an existing --out is refused before any run', async () => {
+    const r = await cli(...base(two, '--unsigned', '--json'));
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'OUTPUT_EXISTS' });
+  });
+});
