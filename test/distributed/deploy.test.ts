@@ -1,0 +1,106 @@
+// backproof deploy k8s: the manifests parse (the yaml package) and carry the fields docs/DEPLOY.md promises;
+// the same options write the same bytes; bad options are usage errors that write nothing.
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { cli } from '../helpers/cli.ts';
+
+const fresh = (): string => mkdtempSync(path.join(tmpdir(), 'backproof-deploy-'));
+
+/** Every document of a manifest file, as plain objects (parse errors fail the test). */
+function docs(file: string): Record<string, any>[] {
+  const all = parseAllDocuments(readFileSync(file, 'utf8'));
+  for (const d of all) expect(d.errors).toEqual([]);
+  return all.map((d) => d.toJS());
+}
+
+describe('backproof deploy k8s', () => {
+  it('--redis: Redis Deployment and Service, the store claim, the workers with resources and the store mounted, a kustomization', async () => {
+    const out = path.join(fresh(), 'k8s');
+    const r = await cli('deploy', 'k8s', '--redis', '--workers', '3', '--concurrency', '2', '--cpu', '1500m', '--memory', '2Gi', '--store-size', '50Gi', '--image', 'registry.example/backproof:0.1.0', '--out', out, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ schema: 'backproof/deploy@1', out, files: ['redis.yaml', 'store.yaml', 'workers.yaml', 'kustomization.yaml'].map((f) => path.join(out, f)) });
+    expect(readdirSync(out).sort()).toEqual(['kustomization.yaml', 'redis.yaml', 'store.yaml', 'workers.yaml']);
+
+    const [redisDeployment, redisService] = docs(path.join(out, 'redis.yaml'));
+    expect(redisDeployment).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'backproof-redis' }, spec: { replicas: 1 } });
+    const redis = redisDeployment!.spec.template.spec.containers[0];
+    expect(redis.image).toBe('redis:7.0');
+    expect(redis.args).toEqual(['--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--save', '']);
+    expect(redis.resources).toEqual({ requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } });
+    expect(redisService).toMatchObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'backproof-redis' }, spec: { ports: [{ name: 'redis', port: 6379, targetPort: 'redis' }] } });
+    expect(redisService!.spec.selector).toEqual(redisDeployment!.spec.template.metadata.labels);
+
+    expect(docs(path.join(out, 'store.yaml'))).toEqual([{
+      apiVersion: 'v1', kind: 'PersistentVolumeClaim',
+      metadata: { name: 'backproof-store', labels: { 'app.kubernetes.io/name': 'backproof', 'app.kubernetes.io/component': 'store' } },
+      spec: { accessModes: ['ReadWriteMany'], resources: { requests: { storage: '50Gi' } } },
+    }]);
+
+    const [workers] = docs(path.join(out, 'workers.yaml'));
+    expect(workers).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'backproof-worker' }, spec: { replicas: 3 } });
+    const pod = workers!.spec.template.spec;
+    expect(workers!.spec.selector.matchLabels).toEqual(workers!.spec.template.metadata.labels);
+    expect(pod.terminationGracePeriodSeconds).toBe(120);
+    expect(pod.containers).toHaveLength(1);
+    expect(pod.containers[0].image).toBe('registry.example/backproof:0.1.0');
+    expect(pod.containers[0].command).toEqual(['backproof', 'worker', '--queue', 'redis://backproof-redis:6379', '--store', '/store', '--concurrency', '2']);
+    expect(pod.containers[0].resources).toEqual({ requests: { cpu: '1500m', memory: '2Gi' }, limits: { cpu: '1500m', memory: '2Gi' } });
+    expect(pod.containers[0].volumeMounts).toEqual([{ name: 'store', mountPath: '/store' }]);
+    expect(pod.volumes).toEqual([{ name: 'store', persistentVolumeClaim: { claimName: 'backproof-store' } }]);
+
+    expect(docs(path.join(out, 'kustomization.yaml'))).toEqual([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: ['redis.yaml', 'store.yaml', 'workers.yaml'] }]);
+  });
+
+  it('--redis-url and --store-claim: no Redis and no claim written; the workers use the URL and the named claim; defaults', async () => {
+    const out = fresh();
+    expect((await cli('deploy', 'k8s', '--redis-url', 'redis://10.0.0.5:6380/2', '--store-claim', 'sweeps', '--out', out)).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['kustomization.yaml', 'workers.yaml']);
+    const pod = docs(path.join(out, 'workers.yaml'))[0]!.spec.template.spec;
+    expect(docs(path.join(out, 'workers.yaml'))[0]!.spec.replicas).toBe(2);
+    expect(pod.containers[0].command).toEqual(['backproof', 'worker', '--queue', 'redis://10.0.0.5:6380/2', '--store', '/store', '--concurrency', '1']);
+    expect(pod.containers[0].image).toBe('backproof:latest');
+    expect(pod.containers[0].resources).toEqual({ requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } });
+    expect(pod.volumes).toEqual([{ name: 'store', persistentVolumeClaim: { claimName: 'sweeps' } }]);
+    expect(docs(path.join(out, 'kustomization.yaml'))[0]!.resources).toEqual(['workers.yaml']);
+  });
+
+  it('the same options write the same bytes; an existing manifest is refused before anything is written, replaced with --force', async () => {
+    const [a, b] = [fresh(), fresh()];
+    expect((await cli('deploy', 'k8s', '--redis', '--out', a)).code).toBe(0);
+    expect((await cli('deploy', 'k8s', '--redis', '--out', b)).code).toBe(0);
+    for (const f of readdirSync(a)) expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
+    const c = fresh();
+    writeFileSync(path.join(c, 'workers.yaml'), 'mine\n');
+    const refused = await cli('deploy', 'k8s', '--redis', '--out', c, '--json');
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.out)).toMatchObject({ code: 'OUTPUT_EXISTS' });
+    expect(readdirSync(c)).toEqual(['workers.yaml']);
+    expect(readFileSync(path.join(c, 'workers.yaml'), 'utf8')).toBe('mine\n');
+    expect((await cli('deploy', 'k8s', '--redis', '--out', c, '--force')).code).toBe(0);
+    expect(readFileSync(path.join(c, 'workers.yaml'), 'utf8')).toBe(readFileSync(path.join(a, 'workers.yaml'), 'utf8'));
+  });
+
+  it.each([
+    [['k8s', '--redis'], '--out DIR'],
+    [['swarm', '--redis', '--out', 'x'], 'not "swarm"'],
+    [['k8s', '--out', 'x'], 'either --redis'],
+    [['k8s', '--redis', '--redis-url', 'redis://h:1', '--out', 'x'], 'either --redis'],
+    [['k8s', '--redis-url', 'http://h:1', '--out', 'x'], 'the scheme must be redis:// or rediss://, not http://'],
+    [['k8s', '--redis-url', 'redis://h:1/99', '--out', 'x'], 'the database must be a number 0-15'],
+    [['k8s', '--redis', '--workers', '0', '--out', 'x'], '--workers 0'],
+    [['k8s', '--redis', '--workers', '1.5', '--out', 'x'], '--workers must be a whole number'],
+    [['k8s', '--redis', '--store-claim', 'Bad_Name', '--out', 'x'], '--store-claim Bad_Name'],
+    [['k8s', '--redis', '--memory', '2 GB', '--out', 'x'], '--memory 2 GB: not a Kubernetes quantity'],
+    [['k8s', '--redis', '--image', 'a b', '--out', 'x'], '--image "a b"'],
+  ])('deploy %j is a usage error naming the option, and writes nothing', async (args, message) => {
+    const dir = fresh();
+    const argv = (args as string[]).map((a) => (a === 'x' ? path.join(dir, 'out') : a));
+    const r = await cli('deploy', ...argv, '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'USAGE', message: expect.stringContaining(message as string) });
+    expect(existsSync(path.join(dir, 'out'))).toBe(false);
+  });
+});
