@@ -132,7 +132,8 @@ export function k8sManifests(options: K8sOptions): { file: string; text: string 
   const o = checkK8sOptions(options);
   const redisUrl = o.redisUrl ?? `redis://${NAMES.redis}:6379`;
   const files: { file: string; text: string }[] = [];
-  const yaml = (docs: unknown[]): string => docs.map((d) => stringify(d, { lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
+  // YAML 1.1's quoting: Kubernetes' parser reads a bare yes, no, on or off as a boolean (Redis' "--appendonly yes")
+  const yaml = (docs: unknown[]): string => docs.map((d) => stringify(d, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
   if (o.redisUrl === null) files.push({ file: 'redis.yaml', text: yaml(redisManifests()) });
   if (o.storeClaim === null) files.push({ file: 'store.yaml', text: yaml([storeClaim(o.storeSize)]) });
   files.push({ file: 'workers.yaml', text: yaml([workerDeployment(o, redisUrl)]) });

@@ -9,9 +9,12 @@ import { cli } from '../helpers/cli.ts';
 
 const fresh = (): string => mkdtempSync(path.join(tmpdir(), 'backproof-deploy-'));
 
-/** Every document of a manifest file, as plain objects (parse errors fail the test). */
+/**
+ * Every document of a manifest file, as plain objects (parse errors fail the test), read as YAML 1.1 as
+ * Kubernetes does (a bare yes would be a boolean there).
+ */
 function docs(file: string): Record<string, any>[] {
-  const all = parseAllDocuments(readFileSync(file, 'utf8'));
+  const all = parseAllDocuments(readFileSync(file, 'utf8'), { version: '1.1' });
   for (const d of all) expect(d.errors).toEqual([]);
   return all.map((d) => d.toJS());
 }
