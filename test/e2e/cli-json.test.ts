@@ -13,6 +13,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { cli } from '../helpers/cli.ts';
 import { COMMANDS } from '../../host/cli/main.ts';
 import { LINK_KINDS, LINK_TYPES } from '../../host/audit/record.ts';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME } from '../../host/distributed/queue.ts';
+import { startRedis } from '../helpers/redis-server.ts';
 
 const SCHEMA_DIR = 'docs/schema';
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true });
@@ -274,6 +277,23 @@ describe('sweep', () => {
     expect((p.bundle as { sweep: { root: string } }).sweep.root).toBe(s.root);
     const c = await json(0, 'verify-sweep-proof@1', 'verify-sweep-proof', bundle, '--run', path.join(dir, 'runs', '0001'));
     expect([c.index, c.runChecked]).toEqual([1, true]);
+  });
+});
+
+describe('distributed sweeps', () => {
+  it('deploy k8s, and worker (a real redis-server, one malformed job, --max-jobs 1)', async () => {
+    const d = await json(0, 'deploy@1', 'deploy', 'k8s', '--redis', '--out', path.join(work, 'k8s'));
+    expect((d.files as string[]).map((f) => path.basename(f))).toEqual(['redis.yaml', 'store.yaml', 'workers.yaml', 'kustomization.yaml']);
+    const redis = await startRedis();
+    const queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
+    try {
+      await queue.add('combination', { format: 'nope' }, { jobId: 'malformed' });
+      const w = await json(0, 'worker@1', 'worker', '--queue', redis.url, '--store', path.join(work, 'store'), '--unsigned', '--max-jobs', '1');
+      expect([w.completed, w.failed]).toEqual([0, 1]);
+    } finally {
+      await queue.close();
+      await redis.stop();
+    }
   });
 });
 
