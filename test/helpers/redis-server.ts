@@ -25,6 +25,8 @@ export interface RedisServer {
   readonly dir: string;
   /** redis://127.0.0.1:PORT */
   readonly url: string;
+  /** The running server's process id (for a benchmark's CPU and memory readings). */
+  readonly pid: number | undefined;
   /** Kill it (SIGKILL by default: no shutdown, no final write) and wait for the exit. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Start it again on the same port and folder (after kill). */
@@ -72,6 +74,7 @@ export async function startRedis(): Promise<RedisServer> {
   };
   return {
     port, dir, url: `redis://127.0.0.1:${port}`,
+    get pid() { return child?.pid; },
     kill,
     async restart() {
       if (child) throw new Error('redis-server is running: kill it first');
