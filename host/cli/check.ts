@@ -32,7 +32,8 @@ runs traced) the first differing instruction, found as backproof diff finds it (
     str('runs', 'N', `how many times each variant runs (default ${DEFAULT_RUNS}, at most ${MAX_RUNS})`),
     str('variants', 'LIST', `the variants to run, comma-separated (default all; main always runs):
 ${VARIANTS.map((v) => v.name).join(', ')}`),
-    str('timeout', 'S', 'wall-clock watchdog of each run in seconds (default 600)'),
+    str('timeout', 'S', `wall-clock watchdog of each run on a guest thread, in seconds (default 600);
+main, on this thread, has none: its fuel limits stop it`),
   ],
   positionals: 1,
   examples: [
