@@ -74,7 +74,9 @@ function runRow(v: VariantRun): string {
   const what = s
     ? `${v.trace === 'full' ? `root ${s.traceRoot.slice(0, 16)}` : 'no trace'.padEnd(21)}  result ${s.resultSha256.slice(0, 16)}  record ${s.recordSha256.slice(0, 16)}  ${s.instructions} instructions`
     : `error ${v.error!.code}: ${v.error!.message.split('\n')[0]}`;
-  return `  ${v.label.padEnd(14)} ${leafText(v.chunkSize).padStart(7)}  ${what}`;
+  // a child process: what its Node showed of the environment it was given
+  const shown = v.shown ? `  (${v.shown.timeZone}, ${v.shown.locale})` : '';
+  return `  ${v.label.padEnd(14)} ${leafText(v.chunkSize).padStart(7)}  ${what}${shown}`;
 }
 
 /** Runs' labels grouped by a value they share, in first-seen order: "value (a, b)". */
