@@ -11,7 +11,7 @@ import { isoTime } from '../model/bars.ts';
 import type { BacktestResult, Trade, TradeLog } from '../model/trade.ts';
 import type { OrderLog, OrderRecord } from '../model/order.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
-import { compileGuest, type InstrumentationMode } from '../sandbox/index.ts';
+import { compileGuest, type GuestModule, type InstrumentationMode, type SandboxConfig } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
 import type { TimeColumn } from '../engine/timeline.ts';
 import { PROGRESS_STAGE, STAGE_INIT, STAGE_INSTRUMENT, writeProgress, type ProgressCounter } from '../engine/progress.ts';
@@ -19,7 +19,7 @@ import { wire } from './wire.ts';
 import { compileOptionsOf } from './source-map.ts';
 import { encodeResultHoldingEquity, uint64 } from '../audit/codec.ts';
 import { chainLinks, decodeSignedRecord, encodeRecord, renderRecordJson, runIdOf, signedRecordBytes, snapshotsSha256, type ChainedLink, type LinkKind } from '../audit/record.ts';
-import { emptyRoot, sha256, type TraceCommitment } from '../../traces/index.ts';
+import { emptyRoot, equalBytes, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, DEFAULT_CONFIG, sandboxConfigFor, type RunConfig } from './config.ts';
 import { toolchainMessage } from './toolchain.ts';
 import type { ProjectLock } from '../build/project.ts';
@@ -59,6 +59,13 @@ export interface RunInput {
   periods?: readonly bigint[];
   /** Where the engine reports its progress (engine/progress): for a display only, it changes nothing in the run. */
   progress?: ProgressCounter;
+  /**
+   * The module as compileForRun compiled it for this input, when the caller runs it several times (a
+   * sweep's combinations differ in params only, which the compiled module does not depend on; the caller
+   * compiles it for a config differing from this one in params at most). Checked to be of this module and
+   * mode; default: compiled here.
+   */
+  guest?: GuestModule;
 }
 
 export interface RunOutcome {
@@ -143,13 +150,25 @@ export function columnRows(trades: TradeLog, orders: OrderLog): RunOutcome['rows
   return { trades: logRows(trades), orders: logRows(orders) };
 }
 
+/** The sandbox settings of a run's input. */
+function sandboxOf(input: Pick<RunInput, 'mode' | 'instrumenter'>, config: RunConfig): SandboxConfig {
+  return { ...(input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config)), instrumenter: input.instrumenter };
+}
+
+/** The module of `input` checked, instrumented and compiled as executeRun would: given back to it (RunInput.guest), it is not compiled again. */
+export function compileForRun(input: Pick<RunInput, 'strategy' | 'config' | 'mode' | 'instrumenter'>): GuestModule {
+  return compileGuest(input.strategy.wasm, sandboxOf(input, checkConfig(input.config)), compileOptionsOf(input.strategy));
+}
+
 /** Runs the backtest under the sandbox and assembles the record. */
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
-  const sandbox = { ...(input.mode ? sandboxConfigFor(config, input.mode) : sandboxConfigFor(config)), instrumenter: input.instrumenter };
+  const sandbox = sandboxOf(input, config);
   // The stage before the loop, for a progress display (engine/progress); the loop then writes its own slots.
   if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INSTRUMENT);
-  const guest = compileGuest(input.strategy.wasm, sandbox, compileOptionsOf(input.strategy));
+  const guest = input.guest ?? compileGuest(input.strategy.wasm, sandbox, compileOptionsOf(input.strategy));
+  if (input.guest && (!equalBytes(guest.original, input.strategy.wasm) || guest.mode !== sandbox.mode))
+    throw new Error('executeRun: the compiled guest given is not of this module and mode');
   const strategyBody = strategyMessage(input.strategy, guest.wasm);
   const feeds = feedsOf(input.data);
   if (feeds.length === 0) throw new UsageError('USAGE', 'a run needs at least one data file');

@@ -4,8 +4,9 @@
  * every other execution of a guest): the run config of the combination, executeRun, and its run
  * folder written from this thread — the record, result, renderings and report.html — so the caller's
  * thread only hands out combinations. What every combination of a plan shares is kept on the thread
- * between calls: the report's candles of each feed (the bars are the same for every combination)
- * and the signing key.
+ * between calls: the module compiled (instrumented and compiled by V8 once per thread, not once per
+ * combination), the report's candles of each feed (the bars are the same for every combination) and
+ * the signing key.
  */
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { UsageError } from '../errors.ts';
 import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
 import { statsObject } from '../audit/render.ts';
 import { downsampleCandles, renderReport, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
-import { executeRun, type StrategyArtifact } from '../run/execute.ts';
+import { compileForRun, executeRun, type StrategyArtifact } from '../run/execute.ts';
 import { writeRunDir } from '../run/rundir.ts';
 import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
 import { runConfigOf } from './plan.ts';
@@ -32,7 +33,8 @@ export interface CombinationJob {
   feeds: PortableFeed[];
 }
 
-let shared: { planSha256: string; candles: (Candles | undefined)[] } | null = null;
+/** What this thread keeps of the last plan it ran: its module compiled once (a combination changes params only), and each feed's candles. */
+let shared: { planSha256: string; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null } | null = null;
 let signing: { pem: string; key: KeyObject } | null = null;
 
 const hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -52,9 +54,9 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
   const feeds = openPortableFeeds(job.feeds);
   checkAgainstPlan(job, feeds);
   const config = runConfigOf(job.plan, job.index);
-  const outcome = executeRun({ strategy: job.strategy, data: feeds, config });
-  if (shared?.planSha256 !== job.planSha256) shared = { planSha256: job.planSha256, candles: feeds.map((d, k) => (isStreamed(d) ? undefined : downsampleCandles(sourceOfFeed(d), outcome.barsPerFeed[k]!))) };
-  const candles = shared.candles;
+  if (shared?.planSha256 !== job.planSha256) shared = { planSha256: job.planSha256, guest: compileForRun({ strategy: job.strategy, config }), candles: null };
+  const outcome = executeRun({ strategy: job.strategy, data: feeds, config, guest: shared.guest });
+  const candles = (shared.candles ??= feeds.map((d, k) => (isStreamed(d) ? undefined : downsampleCandles(sourceOfFeed(d), outcome.barsPerFeed[k]!))));
   const key = job.keyPem === null ? null : signing?.pem === job.keyPem ? signing.key : (signing = { pem: job.keyPem, key: createPrivateKey(job.keyPem) }).key;
   const whole = candles.every((c, k) => c !== undefined && c.bars === outcome.barsPerFeed[k]);
   // the report's rows tallied from the engine's columns, as a backtest's guest thread does (run/worker runJob)
