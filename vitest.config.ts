@@ -15,6 +15,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    env: { BACKPROOF_CACHE_DIR: cacheDir },
+    // A build server (build/build-server) a test's command leaves ends 30 s after its last build, not 15 minutes:
+    // many tests use a cache folder of their own, each with its server.
+    env: { BACKPROOF_CACHE_DIR: cacheDir, BACKPROOF_BUILD_SERVER_IDLE: '30' },
   },
 });

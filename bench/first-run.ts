@@ -1,8 +1,12 @@
 // The first `backproof backtest` on new data and a new strategy, as a user meets it: the whole command as a
 // child process, with nothing of the run in the cache folder (the strategy is compiled, the CSV parsed and its
-// column cache written). Two kinds of first:
+// column cache written). Three kinds of first:
 //   new installation   the cache folder empty, Node's compile cache (its node/ folder) too;
-//   new strategy/data  the compile cache warm (filled by an earlier command), builds/ and columns/ empty: the common case.
+//   new strategy/data  the compile cache warm (filled by an earlier command), builds/ and columns/ empty, no build
+//                      server: the first command of a session;
+//   build server up    the same, but an earlier command's build process is serving builds (build/build-server),
+//                      and the strategy is new to it (a comment naming the round appended: the build cache misses,
+//                      asc runs): the author's edit-and-run loop.
 // And, for the comparison, the second run (everything cached). Rounds alternate the cases, and with --against
 // another checkout of Backproof (e.g. `git archive` of an older commit, its node_modules linked), each case
 // alternates between the two: paired figures under the same load, and a second table of the rounds' differences.
@@ -12,8 +16,8 @@
 // (GNU time's %M), and the peak of the SUM over the command's process tree, sampled every 20 ms from /proc (a build
 // in its own process runs beside the CLI: the sum is the memory the command holds).
 //
-// Run: node bench/first-run.ts [FILE.csv] [--rounds N] [--strategy FILE] [--against DIR] [--only new-installation|new-strategy|second-run]
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+// Run: node bench/first-run.ts [FILE.csv] [--rounds N] [--strategy FILE] [--against DIR] [--only new-installation|new-strategy|build-server|second-run]
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,13 +44,13 @@ const checkouts = [REPO, ...(valueOf('--against') ? [path.resolve(valueOf('--aga
 const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-first-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 
-const measure = (cli: string, cache: string, out: string): Promise<Usage> => measureNode(
-  [cli, 'backtest', '--strategy', STRATEGY, '--data', path.resolve(data!), '--commission', '0.002', '--cash', '1000000', '--out', out, '--force', '--unsigned', '--quiet'],
+const measure = (cli: string, cache: string, out: string, strategy = STRATEGY): Promise<Usage> => measureNode(
+  [cli, 'backtest', '--strategy', strategy, '--data', path.resolve(data!), '--commission', '0.002', '--cash', '1000000', '--out', out, '--force', '--unsigned', '--quiet'],
   { env: { BACKPROOF_CACHE_DIR: cache } },
 );
 
-type Case = 'new installation' | 'new strategy/data' | 'second run';
-const ALL_CASES: Case[] = ['new installation', 'new strategy/data', 'second run'];
+type Case = 'new installation' | 'new strategy/data' | 'build server up' | 'second run';
+const ALL_CASES: Case[] = ['new installation', 'new strategy/data', 'build server up', 'second run'];
 const only = valueOf('--only');
 const CASES = ALL_CASES.filter((c) => only === undefined || c.startsWith(only.replace(/-/g, ' ')));
 const results = new Map<string, Usage[]>();
@@ -56,6 +60,31 @@ for (const checkout of checkouts) {
   // A warm cache folder per checkout: its compile cache (node/) seeds "new strategy/data", all of it "second run".
   const warm = path.join(work, `warm-${checkouts.indexOf(checkout)}`);
   await measure(path.join(checkout, 'bin', 'backproof.js'), warm, path.join(work, 'run'));
+  // And one whose build server stays up (started by this command) for "build server up".
+  if (CASES.includes('build server up')) await measure(path.join(checkout, 'bin', 'backproof.js'), path.join(work, `served-${checkouts.indexOf(checkout)}`), path.join(work, 'run'));
+}
+/**
+ * CPU seconds (user + system) used so far by the build servers of cache folder `cache` (Linux /proc): a command
+ * does not wait for the server it asks, so its own CPU leaves out the build; "build server up" adds it back.
+ */
+function serverCpu(cache: string): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('build-process')) continue;
+      if (!readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(`BACKPROOF_CACHE_DIR=${cache}`)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'latin1').replace(/^.*\) /, '').split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    } catch { /* gone */ }
+  }
+  return ticks / 100; // USER_HZ
+}
+/** The strategy with a comment naming the round: new to the build cache, so asc builds it (beside the strategy: its imports are relative). */
+function variant(round: number): string {
+  const file = path.join(path.dirname(STRATEGY), `.first-run-${process.pid}-${round}.ts`);
+  writeFileSync(file, `${readFileSync(STRATEGY, 'utf8')}// first-run round ${round}\n`);
+  process.on('exit', () => rmSync(file, { force: true }));
+  return file;
 }
 const load0 = loadavg()[0]!.toFixed(2);
 for (let r = 0; r < ROUNDS; r++) {
@@ -63,6 +92,16 @@ for (let r = 0; r < ROUNDS; r++) {
     for (const checkout of checkouts) {
       const warm = path.join(work, `warm-${checkouts.indexOf(checkout)}`);
       let cache = warm;
+      if (c === 'build server up') {
+        // Everything of the run forgotten but the compile cache and the server.
+        cache = path.join(work, `served-${checkouts.indexOf(checkout)}`);
+        for (const f of ['builds', 'columns', 'normalized', 'rendered']) rmSync(path.join(cache, f), { recursive: true, force: true });
+        const before = serverCpu(cache);
+        const u = await measure(path.join(checkout, 'bin', 'backproof.js'), cache, path.join(work, 'run'), variant(r));
+        u.cpu += serverCpu(cache) - before;
+        results.set(key(checkout, c), [...(results.get(key(checkout, c)) ?? []), u]);
+        continue;
+      }
       if (c !== 'second run') {
         cache = path.join(work, `cache-${r}-${ALL_CASES.indexOf(c)}-${checkouts.indexOf(checkout)}`);
         mkdirSync(cache);

@@ -2,9 +2,9 @@
  * @module build/build-process
  * The entry of a build's own process (build/isolated): it is sent one request — a strategy file and
  * asc's flags — builds it with build/asc, posts back the build and every file it read (or the error,
- * as data) and exits. When its parent goes (the IPC channel closes) it exits at its next turn of
- * the event loop (a synchronous stretch of asc runs to its end first), so a killed backtest leaves
- * no compiler behind for long.
+ * as data) and exits, or, asked to, serves later builds on a socket (build/build-server). When its
+ * parent goes before the reply (the IPC channel closes) it exits at its next turn of the event loop (a
+ * synchronous stretch of asc runs to its end first), so a killed backtest leaves no compiler behind for long.
  */
 import type { BuildRequest, BuildReply } from './isolated.ts';
 
@@ -41,20 +41,34 @@ if (process.send) {
   const compiler = import('assemblyscript/asc');
   const asc = import('./asc.ts');
   compiler.catch(() => {}); // (an error loading it is the build's, when build/asc imports it)
-  const send = (reply: BuildReply): void => {
-    // Exits once the reply is written to the channel: asc and Binaryen hold nothing worth a clean shutdown.
-    process.send!(reply, undefined, {}, () => process.exit(0));
-  };
-  process.on('disconnect', () => process.exit(0));
-  process.once('message', async (request: BuildRequest) => {
+  const build = async (file: string, flags: readonly string[]): Promise<BuildReply> => {
     const reads: [string, string | null][] = [];
     try {
       const { buildStrategy } = await asc;
-      const build = await buildStrategy(request.file, request.flags, { onRead: (f, text) => reads.push([f, text]) });
-      send({ value: { build, reads } });
+      return { value: { build: await buildStrategy(file, flags, { onRead: (f, text) => reads.push([f, text]) }), reads } };
     } catch (e) {
       const err = e as Error & { code?: string };
-      send({ error: { kind: err?.constructor?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), stack: err?.stack } });
+      return { error: { kind: err?.constructor?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), stack: err?.stack } };
     }
+  };
+  const exitOnDisconnect = (): never => process.exit(0);
+  process.on('disconnect', exitOnDisconnect);
+  process.once('message', async (request: BuildRequest) => {
+    const reply = await build(request.file, request.flags);
+    // Exits once the reply is written to the channel (asc and Binaryen hold nothing worth a clean
+    // shutdown), unless it is to serve later builds (build/build-server) after a build that succeeded.
+    const serving = request.serve !== undefined && 'value' in reply;
+    process.send!(reply, undefined, {}, async () => {
+      if (!serving) process.exit(0);
+      process.off('disconnect', exitOnDisconnect);
+      process.disconnect();
+      process.stderr.on('error', () => {}); // (its reader, the command, is gone)
+      const { serve } = await import('./build-server.ts');
+      const served = await serve(request.serve!, async (r) => {
+        process.chdir(r.cwd);
+        return build(r.file, r.flags);
+      }).catch(() => false);
+      if (!served) process.exit(0);
+    });
   });
 }

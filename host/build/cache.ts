@@ -48,8 +48,8 @@ interface Entry {
 
 let toolchainOnce: Record<string, unknown> | null = null;
 
-/** What builds a module besides its sources: a new version of any of these makes every entry miss. */
-function toolchain(backproof: string, flags: readonly string[]): Record<string, unknown> {
+/** What builds a module besides its sources: a new version of any of these makes every entry miss (and names build/build-server's socket). */
+export function toolchain(backproof: string, flags: readonly string[]): Record<string, unknown> {
   toolchainOnce ??= (() => {
     const require = createRequire(import.meta.url);
     const fromAsc = createRequire(require.resolve('assemblyscript/package.json'));

@@ -4,7 +4,8 @@
  * hold (run/strategy). Two reasons, both measured (docs/BENCHMARKS.md, "first run"):
  * - memory: asc and Binaryen leave ~150 MB of heap behind them; a worker thread that ran them gives
  *   little of it back when it ends (V8 keeps a dead isolate's pages for the process's other threads),
- *   so it stayed under the backtest that followed. A process gives all of it back when it exits.
+ *   so it stayed under the backtest that followed. A process holds it apart from the command, and gives
+ *   it back when it exits (after its reply, or as a build server when idle: build/build-server).
  * - time: V8 options apply to a whole process. This one runs Binaryen's wasm under Liftoff alone
  *   (`--liftoff-only`): tiering Binaryen's large functions up to TurboFan cost ~1.3 s CPU of a ~2.7 s
  *   build and ~80 MB, and a build ends before it pays back. Its JavaScript (asc, Binaryen's glue) is
@@ -25,6 +26,8 @@ import type { BuildResult } from './asc.ts';
 export interface BuildRequest {
   file: string;
   flags: readonly string[];
+  /** After its reply, serve later builds on this socket (build/build-server). */
+  serve?: string;
 }
 
 export interface IsolatedBuild {
@@ -44,10 +47,22 @@ const BAD_OPTION_EXIT = 9;
 const ERRORS = { UsageError, DataError, BuildError, SandboxError } as unknown as Record<string, new (code: ErrorCode, message: string) => BackproofError>;
 
 /** How this process strips TypeScript, when it needs an option to (Node < 22.18): the build's process runs .ts modules too. */
-const stripping = (): string[] => process.execArgv.filter((a) => a === '--experimental-strip-types' || a === '--experimental-transform-types');
+export const stripping = (): string[] => process.execArgv.filter((a) => a === '--experimental-strip-types' || a === '--experimental-transform-types');
 
-/** buildStrategy(file, flags) in a process of its own: its build (or its error, of the same class, code and message) and the files it read. */
-export function buildIsolated(file: string, flags: readonly string[], v8Flags: readonly string[] = BUILD_V8_FLAGS): Promise<IsolatedBuild> {
+/** A reply's build, or its error thrown again: of the same class, code and message. */
+export function replyValue(m: BuildReply): IsolatedBuild {
+  if ('value' in m) return m.value;
+  const e = m.error;
+  const Cls = ERRORS[e.kind];
+  throw Cls ? new Cls(e.code as ErrorCode, e.message) : new Error(`${e.message}\n${e.stack ?? ''}`);
+}
+
+/**
+ * buildStrategy(file, flags) in a process of its own: its build (or its error, of the same class, code
+ * and message) and the files it read. With `serve`, the process serves later builds on that socket after
+ * its reply (build/build-server), and this process no longer waits for it.
+ */
+export function buildIsolated(file: string, flags: readonly string[], v8Flags: readonly string[] = BUILD_V8_FLAGS, serve?: string): Promise<IsolatedBuild> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...v8Flags, ...stripping(), fileURLToPath(siblingModule('build-process', import.meta.url))], {
       // A process group of its own: a Ctrl-C at a terminal reaches the command, which ends it by ending (its
@@ -59,10 +74,16 @@ export function buildIsolated(file: string, flags: readonly string[], v8Flags: r
     let replied = false;
     child.on('message', (m: BuildReply) => {
       replied = true;
-      if ('value' in m) return resolve(m.value);
-      const e = m.error;
-      const Cls = ERRORS[e.kind];
-      reject(Cls ? new Cls(e.code as ErrorCode, e.message) : new Error(`${e.message}\n${e.stack ?? ''}`));
+      if (serve !== undefined) {
+        // It goes on as a server: this process's exit no longer waits for it, nor for its stderr.
+        child.stderr!.destroy();
+        child.unref();
+      }
+      try {
+        resolve(replyValue(m));
+      } catch (e) {
+        reject(e);
+      }
     });
     child.on('error', (e) => {
       if (!replied) reject(new Error(`cannot start the build's process (${process.execPath}): ${e.message}`, { cause: e }));
@@ -72,10 +93,10 @@ export function buildIsolated(file: string, flags: readonly string[], v8Flags: r
     child.on('close', (code, signal) => {
       if (replied) return;
       replied = true;
-      if (code === BAD_OPTION_EXIT && v8Flags.length > 0) return resolve(buildIsolated(file, flags, []));
+      if (code === BAD_OPTION_EXIT && v8Flags.length > 0) return resolve(buildIsolated(file, flags, [], serve));
       reject(new Error(`the build's process exited (${signal ?? `code ${code}`}) without a result${stderr ? `:\n${stderr.trim()}` : ''}`));
     });
-    const request: BuildRequest = { file, flags: [...flags] };
+    const request: BuildRequest = { file, flags: [...flags], ...(serve !== undefined ? { serve } : {}) };
     child.send(request);
   });
 }

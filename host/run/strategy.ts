@@ -4,23 +4,26 @@
  * the lockfile of the project it sits in (build/project) for the toolchain link. A .ts is built
  * through the build cache (build/cache): an unchanged strategy is not compiled again, and what the
  * cache gives is byte for byte what asc gives. verify --rebuild never reads the cache (inspect/verify
- * calls asc itself). A build the cache does not hold runs in a process of its own (build/isolated):
- * AssemblyScript and Binaryen leave ~150 MB behind them, which this process then never holds, Binaryen
- * runs faster there (V8 options of its own), and the caller's thread is free meanwhile (backtest reads
- * the data).
+ * calls asc itself). A build the cache does not hold runs in a process of its own (build/isolated; the
+ * build server an earlier command left, build/build-server, when there is one): AssemblyScript and
+ * Binaryen leave ~150 MB behind them, which this process then never holds, Binaryen runs faster there
+ * (V8 options of its own), and the caller's thread is free meanwhile (backtest reads the data).
  */
 import { readFile } from 'node:fs/promises';
 import { ASC_FLAGS, type BuildResult } from '../build/asc.ts';
-import { cachedBuild, cacheRoot } from '../build/cache.ts';
-import { buildIsolated } from '../build/isolated.ts';
+import { buildServed } from '../build/build-server.ts';
+import { cachedBuild, cacheRoot, toolchain } from '../build/cache.ts';
 import { projectLock } from '../build/project.ts';
 import { UsageError } from '../errors.ts';
 import type { StrategyArtifact } from './execute.ts';
 import { backproofVersion } from './version.ts';
 
-/** buildStrategy in a process of its own, `started` told once it runs; the files it read are told to `onRead` here. */
+/**
+ * buildStrategy in a process of its own (the build server an earlier command left, else a new one:
+ * build/build-server), `started` told once it is asked; the files it read are told to `onRead` here.
+ */
 async function buildApart(file: string, onRead: (file: string, text: string | null) => void, started?: () => void): Promise<BuildResult> {
-  const building = buildIsolated(file, ASC_FLAGS);
+  const building = buildServed(file, ASC_FLAGS, toolchain(backproofVersion(), ASC_FLAGS));
   started?.();
   const { build, reads } = await building;
   for (const [f, text] of reads) onRead(f, text);
