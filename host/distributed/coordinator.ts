@@ -120,26 +120,25 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     const pending = new Set(o.plan.combinations.map((c) => c.index));
     let lastProgress = Date.now();
     while (pending.size > 0) {
-      let jobs: (Job | undefined)[];
+      let jobs: { job: Job | undefined; state: string }[];
       const indices = [...pending];
       try {
-        jobs = await Promise.all(indices.map((i) => queue.getJob(jobId(planSha256, i))));
+        jobs = await Promise.all(indices.map(async (i) => {
+          const job = await queue.getJob(jobId(planSha256, i));
+          return { job, state: job ? await job.getState() : 'missing' };
+        }));
       } catch (e) {
         log.warn({ err: (e as Error).message }, 'reading the jobs: retrying');
         jobs = [];
       }
-      for (const [k, job] of jobs.entries()) {
+      for (const [k, { job, state }] of jobs.entries()) {
         const index = indices[k]!;
-        if (job === undefined) {
-          // Redis lost it (restarted without its data): enqueued again
+        if (job === undefined || state === 'unknown') {
+          // Redis lost it (it came back without its data): enqueued again
           await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
-          continue;
-        }
-        if (job.failedReason && job.finishedOn && !(await job.isCompleted())) {
-          if (await job.isFailed())
-            throw failureError(job.failedReason, `combination ${index} (job ${job.id}) failed on a worker`, (m) => new AuditError('VERIFY_FAILED', 'queue', m) as BackproofError);
-        }
-        if (job.returnvalue && job.finishedOn && (await job.isCompleted())) {
+        } else if (state === 'failed') {
+          throw failureError(job.failedReason, `combination ${index} (job ${job.id}) failed on a worker`, (m) => new AuditError('VERIFY_FAILED', 'queue', m) as BackproofError);
+        } else if (state === 'completed' && job.returnvalue != null) { // (read before it completed: seen at the next poll)
           const m = checkManifest(job.returnvalue, index);
           const runDir = runDirOf(o.sweepDir, o.plan, index);
           await fetchRun(store, m, runDir);

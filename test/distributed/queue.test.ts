@@ -2,8 +2,8 @@
 // through the queue is byte for byte the local sweep's (the same runs, records, summary and sweep root),
 // through a worker killed mid-job, a job completed twice, Redis killed and restarted mid-sweep; a malformed
 // payload and a job from another toolchain fail alone, and the worker goes on.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +49,9 @@ async function queuedSweep(): Promise<string> {
   return out;
 }
 
+/** Every worker started, ended after each test (one that failed midway leaves none to take the next test's jobs). */
+const started: ChildProcess[] = [];
+
 interface WorkerProcess { child: ChildProcess; stdout: () => string; exited: Promise<number | null> }
 
 function startWorker(...extra: string[]): WorkerProcess {
@@ -57,6 +60,7 @@ function startWorker(...extra: string[]): WorkerProcess {
   child.stdout!.on('data', (b: Buffer) => { stdout += b; });
   child.stderr!.resume();
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  started.push(child);
   return { child, stdout: () => stdout, exited };
 }
 
@@ -87,6 +91,10 @@ afterAll(async () => {
 
 beforeEach(async () => {
   if (queue) await queue.obliterate({ force: true });
+});
+
+afterEach(() => {
+  for (const c of started.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
 describe('distributed sweep on BullMQ over a real Redis', () => {
@@ -183,5 +191,15 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 4, failed: 0 });
     w.child.kill('SIGTERM');
     await w.exited;
+  });
+
+  it('Redis emptied mid-sweep (back without its data): the coordinator enqueues the lost jobs again and the sweep equals the local one', async () => {
+    const sweeping = queuedSweep();
+    await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
+    expect(spawnSync('redis-cli', ['-p', String(redis.port), 'FLUSHALL'], { encoding: 'utf8' }).stdout).toBe('OK\n');
+    expect(await queue.getWaitingCount()).toBe(0);
+    const w = startWorker('--max-jobs', '4');
+    expect(folderHashes(await sweeping)).toEqual(localFiles);
+    expect(await w.exited).toBe(0);
   });
 });
