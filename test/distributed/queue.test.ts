@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
@@ -201,5 +201,24 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const w = startWorker('--max-jobs', '4');
     expect(folderHashes(await sweeping)).toEqual(localFiles);
     expect(await w.exited).toBe(0);
+  });
+
+  it('a store object altered under the workers: every job fails at once, the coordinator raises the worker\'s error and publishes nothing; repaired, the same command retries the failed jobs', async () => {
+    const wasm = JSON.parse(readFileSync(path.join(work, 'local', 'sweep.json'), 'utf8')).strategy.wasmSha256 as string;
+    const object = path.join(store, 'sha256', wasm.slice(0, 2), wasm.slice(2));
+    const out = path.join(work, 'altered');
+    const sweeping = sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) });
+    await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
+    writeFileSync(object, 'not the module');
+    const w = startWorker('--max-jobs', '4');
+    const error = await sweeping.then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'store', message: expect.stringMatching(new RegExp(`^combination \\d \\(job [0-9a-f]{64}-\\d\\) failed on a worker: the store .*'s object ${wasm} hashes to faed3790`)) });
+    expect(await w.exited).toBe(0);
+    expect(existsSync(out)).toBe(false);
+    expect(await queue.getJobCounts('failed', 'completed')).toEqual({ failed: 4, completed: 0 });
+    rmSync(object); // put again by the next sweep
+    const again = startWorker('--max-jobs', '4');
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    expect(await again.exited).toBe(0);
   });
 });
