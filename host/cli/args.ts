@@ -2,13 +2,39 @@
  * @module cli/args
  * Argument parsing shared by the commands: strict flags, positional counts, numbers.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { DataOptions } from '../index.ts';
 import { AuditError, parseVerifierKey, UsageError } from '../inspect/index.ts';
 
 /** Where keygen writes and backtest/attest look for the signing key. */
 export const DEFAULT_KEY_DIR = '.backproof';
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** The signing key's default file (keygen writes it). */
+export const DEFAULT_SIGNING_KEY = path.join(DEFAULT_KEY_DIR, 'backproof.key');
+
+/** The signing key's file as --key and --unsigned say (backtest, sweep): --key, else DEFAULT_SIGNING_KEY when it exists; none with --unsigned. */
+export function signingKeyFile(values: Values): string | null {
+  return values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(DEFAULT_SIGNING_KEY) ? DEFAULT_SIGNING_KEY : null));
+}
+
+/** The data's read options from --timezone, --date-format and --duplicates (backtest, sweep), each checked. */
+export function dataOptionsOf(values: Values): DataOptions {
+  const dataOptions: DataOptions = {};
+  if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
+  if (values['date-format'] !== undefined) {
+    if (values['date-format'] !== 'dmy' && values['date-format'] !== 'mdy') throw new UsageError('USAGE', `--date-format must be dmy or mdy, got "${values['date-format']}"`);
+    dataOptions.dateFormat = values['date-format'];
+  }
+  if (values.duplicates !== undefined) {
+    if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
+    dataOptions.duplicates = values.duplicates;
+  }
+  return dataOptions;
+}
 
 export function parse(args: string[], options: ParseArgsConfig['options'], positionals: number): { values: Values; positionals: string[] } {
   let parsed;

@@ -10,11 +10,11 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, EXIT, generateKeys, keyFingerprint, loadPrivateKey,
   renderStatsTable, UsageError, ASC_FLAGS, rawPublicKey,
-  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, type DataOptions, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
+  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
   recordedResultSha256, csvKinds, CSV_FILE,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { numberOption, paramsOption, DEFAULT_KEY_DIR, type Out, type Values } from './args.ts';
+import { numberOption, paramsOption, dataOptionsOf, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Out, type Values } from './args.ts';
 import { COMMON_OPTIONS, exitLine, jsonText, renderHelp, SCHEMA_PREFIX, str, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
@@ -188,23 +188,14 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
     maxLogBytes: numberOption('max-log-bytes', values['max-log-bytes'] as string | undefined, DEFAULT_CONFIG.maxLogBytes),
     periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
   };
-  const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
-  const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
+  const defaultKey = DEFAULT_SIGNING_KEY;
+  const keyFile = signingKeyFile(values);
   const key = keyFile ? await loadPrivateKey(keyFile) : null;
   const logDir = values.log as string | undefined;
   const log = logDir ? { dir: logDir, keyFile: (values['log-key'] as string | undefined) ?? keyFile ?? defaultKey } : undefined;
   const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
   if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
-  const dataOptions: DataOptions = {};
-  if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
-  if (values['date-format'] !== undefined) {
-    if (values['date-format'] !== 'dmy' && values['date-format'] !== 'mdy') throw new UsageError('USAGE', `--date-format must be dmy or mdy, got "${values['date-format']}"`);
-    dataOptions.dateFormat = values['date-format'];
-  }
-  if (values.duplicates !== undefined) {
-    if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
-    dataOptions.duplicates = values.duplicates;
-  }
+  const dataOptions = dataOptionsOf(values);
   const traceFormat = values['trace-format'] as string | undefined;
   if (traceFormat !== undefined && traceFormat !== '4' && traceFormat !== '5' && traceFormat !== '6' && traceFormat !== '7' && traceFormat !== '8') throw new UsageError('USAGE', `--trace-format must be 4, 5, 6, 7 or 8, got "${traceFormat}"`);
   const bar = progressFor('backtest', values, ctx);

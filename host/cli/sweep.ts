@@ -5,14 +5,13 @@
  * `backproof verify-sweep-proof` (its offline check); `backproof verify <sweep-folder>` is cli/verify's,
  * handed to verifySweep (docs/SWEEP.md).
  */
-import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, verifySweepProof,
   OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, runSweepOnQueue, type DataOptions, type RunConfig,
 } from '../index.ts';
-import { numberOption, DEFAULT_KEY_DIR } from './args.ts';
+import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY } from './args.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 
 /** A whole-number option (N ≥ 1), or undefined when not given. */
@@ -83,20 +82,10 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
       periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
       trace,
     };
-    const dataOptions: DataOptions = {};
-    if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
-    if (values['date-format'] !== undefined) {
-      if (values['date-format'] !== 'dmy' && values['date-format'] !== 'mdy') throw new UsageError('USAGE', `--date-format must be dmy or mdy, got "${values['date-format']}"`);
-      dataOptions.dateFormat = values['date-format'];
-    }
-    if (values.duplicates !== undefined) {
-      if (values.duplicates !== 'keep' && values.duplicates !== 'error') throw new UsageError('USAGE', `--duplicates must be keep or error, got "${values.duplicates}"`);
-      dataOptions.duplicates = values.duplicates;
-    }
+    const dataOptions = dataOptionsOf(values);
     const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
     if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
-    const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
-    const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
+    const keyFile = signingKeyFile(values);
     const key = keyFile ? await loadPrivateKey(keyFile) : null;
     const queue = values.queue as string | undefined;
     const store = values.store as string | undefined;
@@ -123,7 +112,7 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
     text.log(`record        ${fingerprint ? `signed by key ${fingerprint}` : 'unsigned'}`);
     text.log(best ? `best          run ${best.index} (${Object.entries(best.params).map(([k, v]) => `${k}=${v}`).join(' ')}): ${r.plan.objective.stat} ${best.objective}` : `best          none (${r.plan.objective.stat} is NaN in every run)`);
     text.log(`sweep folder  ${r.dir}`);
-    if (!key && !values.unsigned) ctx.err.log(`\n*** WARNING: this sweep is UNSIGNED: no --key was given and ${defaultKey} does not exist; pass --unsigned to mean it. ***\n`);
+    if (!key && !values.unsigned) ctx.err.log(`\n*** WARNING: this sweep is UNSIGNED: no --key was given and ${DEFAULT_SIGNING_KEY} does not exist; pass --unsigned to mean it. ***\n`);
     return {
       exit: EXIT.ok,
       json: {
