@@ -1,5 +1,6 @@
 // Distributed sweeps on a real redis-server with real `backproof worker` processes: each sweep folder made
-// through the queue is byte for byte the local sweep's (the same runs, records, summary and sweep root),
+// through the queue is byte for byte the local sweep's (the same runs, records, summary and sweep root;
+// every run and the sweep record signed, the workers with the coordinator's key),
 // through a worker killed mid-job, a job completed twice, Redis killed and restarted mid-sweep; a malformed
 // payload and a job from another toolchain fail alone, and the worker goes on.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,8 @@ import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
 import { sweep, type SweepRequest } from '../../host/sweep/index.ts';
 import { runSweepOnQueue } from '../../host/distributed/index.ts';
 import { JOB_FORMAT, jobToolchain, QUEUE_NAME, type SweepJob } from '../../host/distributed/queue.ts';
-import { DEFAULT_CONFIG, toolchainMessage } from '../../host/index.ts';
+import { DEFAULT_CONFIG, generateKeys, loadPrivateKey, toolchainMessage } from '../../host/index.ts';
+import type { KeyObject } from 'node:crypto';
 
 const BIN = path.resolve('bin/backproof.js');
 let redis: RedisServer;
@@ -22,10 +24,12 @@ let store: string;
 let localFiles: Record<string, string>;
 let queue: Queue;
 let outs = 0;
+let keyFile: string;
+let key: KeyObject;
 
 const request = (out: string): SweepRequest => ({
   strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: {} },
-  grids: ['fast=5,10', 'slow=20,30'], objective: 'sharpe', key: null, out, workers: 1,
+  grids: ['fast=5,10', 'slow=20,30'], objective: 'sharpe', key, out, workers: 1,
 });
 
 /** Every file of a folder → its SHA-256, by relative path. */
@@ -55,7 +59,7 @@ const started: ChildProcess[] = [];
 interface WorkerProcess { child: ChildProcess; stdout: () => string; exited: Promise<number | null> }
 
 function startWorker(...extra: string[]): WorkerProcess {
-  const child = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', store, '--unsigned', '--log-level', 'warn', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', store, '--key', keyFile, '--log-level', 'warn', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   child.stdout!.on('data', (b: Buffer) => { stdout += b; });
   child.stderr!.resume();
@@ -77,10 +81,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'backproof-queue-'));
   store = path.join(work, 'store');
+  keyFile = path.join(work, 'backproof.key');
+  writeFileSync(keyFile, generateKeys().privateKeyPem);
+  key = await loadPrivateKey(keyFile);
   redis = await startRedis();
   queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
   await sweep(request(path.join(work, 'local')));
   localFiles = folderHashes(path.join(work, 'local'));
+  expect(JSON.parse(readFileSync(path.join(work, 'local', 'sweep-record.json'), 'utf8')).signature).toMatch(/^[0-9a-f]{128}$/);
 });
 
 afterAll(async () => {
@@ -119,7 +127,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
   it('backproof sweep --queue --store on the command line: the same sweep folder; --queue without --store is a usage error', async () => {
     const w = startWorker('--max-jobs', '4');
     const out = path.join(work, 'cli');
-    const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--unsigned', '--json'];
+    const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--key', keyFile, '--json'];
     const run = (...more: string[]) => new Promise<{ code: number | null; stdout: string }>((resolve) => {
       const c = spawn(process.execPath, [BIN, ...args, ...more], { stdio: ['ignore', 'pipe', 'ignore'] });
       let stdout = '';
