@@ -1,0 +1,59 @@
+// Sweep throughput: runs/s of `backproof sweep` (host/sweep sweep(): every combination an audited run
+// with its run folder and report written) with 1 and with 2 workers, in alternated rounds (1, 2, 1, 2 …)
+// so both see the same machine load. Prints each round's wall and process CPU (every thread: the pool's
+// guest threads and this one), the median runs/s per worker count, the ratio 2/1, and the load average.
+//
+//   node bench/sweep.ts [--data data/GOOG.csv] [--combos 400] [--rounds 2]
+//   node bench/sweep.ts --data /tmp/rw/rw_1m.csv --combos 8 --rounds 2      (a 1M-bar series)
+//
+// The grid: fast = 2, 3, … and slow = 50, 60, … (fast < slow always), its first --combos combinations.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sweep } from '../host/sweep/index.ts';
+import { DEFAULT_CONFIG } from '../host/run/config.ts';
+
+const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/GOOG.csv' }, combos: { type: 'string', default: '400' }, rounds: { type: 'string', default: '2' }, workers: { type: 'string', default: '1,2' } } });
+const combos = Number(values.combos), rounds = Number(values.rounds);
+const workerCounts = values.workers!.split(',').map(Number);
+// slow has 10 values, fast as many as make up the count; --where keeps the first --combos in canonical order
+const slow = '50..140:10';
+const fastCount = Math.ceil(combos / 10);
+const grids = [`fast=2..${1 + fastCount}`, `slow=${slow}`];
+const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-sweep-'));
+
+async function once(workers: number, n: number, label: string): Promise<{ wall: number; cpu: number; runs: number }> {
+  const out = path.join(work, label);
+  rmSync(out, { recursive: true, force: true });
+  const cpu0 = process.cpuUsage();
+  const t0 = process.hrtime.bigint();
+  const r = await sweep({
+    strategy: 'strategies-as/sma-cross.ts', data: [values.data!], config: DEFAULT_CONFIG, grids,
+    where: `(fast - 2) * 10 + (slow - 50) / 10 < ${n}`, objective: 'sharpe', out, workers, key: null,
+  });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
+  const c = process.cpuUsage(cpu0);
+  rmSync(out, { recursive: true, force: true });
+  return { wall, cpu: (c.user + c.system) / 1e6, runs: r.record.count };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+console.log(`sweep bench: ${values.data}, ${combos} combinations, workers ${workerCounts.join(' vs ')}, ${rounds} rounds alternated; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+await once(1, 2, 'warm'); // the build cache and the data's column cache, once
+const perWorkers = new Map<number, number[]>(workerCounts.map((w) => [w, []]));
+for (let round = 0; round < rounds; round++) {
+  for (const w of workerCounts) {
+    const m = await once(w, combos, `w${w}-r${round}`);
+    perWorkers.get(w)!.push(m.runs / m.wall);
+    console.log(`round ${round + 1} workers ${w}: ${m.runs} runs, wall ${m.wall.toFixed(2)} s = ${(m.runs / m.wall).toFixed(2)} runs/s, process CPU ${m.cpu.toFixed(2)} s (${(m.cpu / m.runs * 1000).toFixed(0)} ms/run), load ${loadavg()[0]!.toFixed(1)}`);
+  }
+}
+for (const w of workerCounts) console.log(`workers ${w}: median ${median(perWorkers.get(w)!).toFixed(2)} runs/s`);
+if (workerCounts.length === 2) console.log(`ratio ${workerCounts[1]}/${workerCounts[0]}: ${(median(perWorkers.get(workerCounts[1]!)!) / median(perWorkers.get(workerCounts[0]!)!)).toFixed(2)}x`);
+console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process, all threads)`);
+rmSync(work, { recursive: true, force: true });
