@@ -159,7 +159,7 @@ async function runVariant(job: CheckJob, feeds: DataFeed[], variant: Variant, ru
       const { summary, shown } = await runInProcess({ ...job, config }, variant, plant, signal);
       return { run: { ...base, summary, shown }, error: null };
     }
-    const inputs = plantedInputs(variant.name, feeds, config, plant);
+    const inputs = plantedInputs(variant.name, variant.stream ? await openJobData(job, true) : feeds, config, plant);
     const outcome = variant.where === 'main'
       ? executeRun({ strategy: job.strategy, data: inputs.feeds, config: inputs.config })
       : await executeRunIsolated({ strategy: job.strategy, data: inputs.feeds, config: inputs.config, logLevel: 'silent' }, { timeoutMs: job.timeoutMs });

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { UsageError } from '../errors.ts';
-import { openData, type DataFeed, type LoadedData } from '../data/load.ts';
+import { openData, STREAM_THRESHOLD, type DataFeed, type LoadedData } from '../data/load.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import type { Bars } from '../model/bars.ts';
 import type { RunConfig } from '../run/config.ts';
@@ -59,13 +59,16 @@ export function summaryOf(o: RunOutcome): RunSummary {
   };
 }
 
-/** The job's data opened as `backtest` opens it (data/options parseDataSpec, data/load openData). */
-export async function openJobData(job: Pick<CheckJob, 'data' | 'dataOptions'>): Promise<DataFeed[]> {
+/**
+ * The job's data opened as `backtest` opens it (data/options parseDataSpec, data/load openData); with
+ * `stream`, every CSV streamed in chunks as one too large to hold is.
+ */
+export async function openJobData(job: Pick<CheckJob, 'data' | 'dataOptions'>, stream = false): Promise<DataFeed[]> {
   if (job.data.length === 0) throw new UsageError('USAGE', 'check-determinism needs at least one data file (--data)');
   const feeds: DataFeed[] = [];
   for (const spec of job.data) {
     const { symbol, file, period } = parseDataSpec(spec);
-    const feed = await openData(file, period === undefined ? job.dataOptions : { ...job.dataOptions, period });
+    const feed = await openData(file, period === undefined ? job.dataOptions : { ...job.dataOptions, period }, stream ? 0 : STREAM_THRESHOLD);
     if (symbol) feed.symbol = symbol;
     feeds.push(feed);
   }

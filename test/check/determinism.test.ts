@@ -39,7 +39,7 @@ beforeAll(async () => {
 describe('check-determinism', () => {
   it('sma-cross on GOOG: every variant identical; each child process showed its environment', async () => {
     const r = await checkDeterminism({ strategy: SMA, data: [GOOG], config: DEFAULT_CONFIG, runs: 1 });
-    const names = ['main', 'worker', 'process', 'tz', 'locale', 'c-locale', 'no-cache', 'leaf-1k', 'leaf-16k', 'trace-off'];
+    const names = ['main', 'worker', 'process', 'tz', 'locale', 'c-locale', 'no-cache', 'streamed', 'leaf-1k', 'leaf-16k', 'trace-off'];
     expect([r.identical, r.first, r.notes]).toEqual([true, null, []]);
     expect(r.runs.map((v) => v.label)).toEqual(names);
     expect(new Set(r.runs.map((v) => v.summary!.resultSha256))).toEqual(new Set([RESULT_SHA256]));

@@ -1,5 +1,5 @@
 // check-determinism on every example strategy (strategies-as/, each .ts and each prebuilt .wasm), as CI
-// runs it: once each (--runs 1), on this thread, a guest thread, 1 KiB leaves, the trace off, and one
+// runs it: once each (--runs 1), on this thread, a guest thread, the data streamed, 1 KiB leaves, the trace off, and one
 // child process whose environment rotates over the examples (process, tz, locale, c-locale, no-cache),
 // so every variant runs on some example within the file's budget (test/check/determinism.test.ts runs
 // them all on sma-cross; docs/DETERMINISM.md). pairs trades two symbols: ORCL and GOOG.
@@ -19,7 +19,7 @@ describe('check-determinism on every example', () => {
 
   for (const [i, file] of EXAMPLES.entries()) {
     const name = file.replace(/\.(ts|wasm)$/, '');
-    const variants = ['worker', PROCESS_VARIANTS[i % PROCESS_VARIANTS.length]!, 'leaf-1k', 'trace-off'];
+    const variants = ['worker', PROCESS_VARIANTS[i % PROCESS_VARIANTS.length]!, 'streamed', 'leaf-1k', 'trace-off'];
     it(`${file}: identical (main, ${variants.join(', ')})`, async () => {
       const r = await checkDeterminism({ strategy: `strategies-as/${file}`, data: DATA[name] ?? ['data/GOOG.csv'], config: DEFAULT_CONFIG, runs: 1, variants });
       expect([r.identical, r.first, r.notes]).toEqual([true, null, []]);
