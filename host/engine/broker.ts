@@ -108,6 +108,11 @@ class Order {
   sibling = 0;
   /** Stop-limit: the stop has triggered. */
   triggered = false;
+  /**
+   * `size` is units, whatever its value: a bracket leg once its entry filled (it closes exactly the
+   * entry's units, which may be below 1 with a fractional lot size, where a size would be a fraction).
+   */
+  units = false;
   marginCall = false;
   /** The matching pass that handled it (Broker.pass). */
   done = 0;
@@ -353,6 +358,7 @@ export class Broker {
     o.parent = 0;
     o.sibling = 0;
     o.triggered = false;
+    o.units = false;
     o.marginCall = false;
     o.done = 0;
     o.id = this.account.record(this.symbol, this.bar, side, type, size);
@@ -458,7 +464,10 @@ export class Broker {
     const i = this.indexOf(id);
     if (i < 0) return false;
     const o = this.orders[i]!;
-    if (size === size) o.size = size;
+    if (size === size) {
+      o.size = size;
+      o.units = false; // a size the guest gives means what any order's size means
+    }
     if (limit === limit) o.limit = limit;
     if (stop === stop) o.stop = stop;
     return true;
@@ -585,6 +594,7 @@ export class Broker {
         if (c.parent !== o.id) continue;
         c.parent = 0;
         c.size = Math.abs(units); // the children close exactly what the entry bought or sold
+        c.units = true;
         c.activeFrom = atOpen ? this.bar : this.bar + 1;
         c.after = atOpen ? stamp - 1 : this.account.stamp;
       }
@@ -758,7 +768,8 @@ export class Broker {
     const price = f[FILL_PRICE]!;
     const size = o.size;
     // Closing part of an opposite position needs no margin; only what opens or adds is sized.
-    if (!o.exclusive && this.position * o.side < 0 && size >= 1) {
+    const units = size >= 1 || o.units;
+    if (!o.exclusive && this.position * o.side < 0 && units) {
       f[FILL_UNITS] = this.roundLot(size);
       return;
     }
@@ -776,9 +787,9 @@ export class Broker {
     const equity = marked + this.position * (price - (this.price !== this.price ? price : this.price));
     const available = equity / this.config.margin - gross;
     const unitCost = price * (1 + this.config.costs.rate) + this.config.costs.perUnit;
-    if (size >= 1) {
-      const units = this.roundLot(size);
-      f[FILL_UNITS] = units * unitCost <= available ? units : 0;
+    if (units) {
+      const lots = this.roundLot(size);
+      f[FILL_UNITS] = lots * unitCost <= available ? lots : 0;
       return;
     }
     const fraction = size === 0 ? 1 : size;
@@ -813,7 +824,7 @@ export class Broker {
     this.sizeOrder(o);
     const units = f[FILL_UNITS]!;
     if (units <= 0) {
-      this.reject(o.id, o.size >= 1 ? 'insufficient-margin' : 'zero-units');
+      this.reject(o.id, o.size >= 1 || o.units ? 'insufficient-margin' : 'zero-units');
       f[FILL_UNITS] = 0;
       return;
     }
@@ -829,6 +840,10 @@ export class Broker {
     const commission = this.commissionFor(units, price);
     this.account.cash -= units * price + commission;
     this.account.commissions += commission;
+    // A symbol filled before its first close (another symbol's order, at its first open) is marked at
+    // the fill until that close: its only known price (else the equity at the other symbols' closes in
+    // between, and the exposure every later sizing sums, would be NaN).
+    if (this.price !== this.price) this.price = price;
     // Math.sign(position) === Math.sign(units): both positive or both negative (NaN and zero are neither).
     if (this.position === 0 || (this.position > 0 && units > 0) || (this.position < 0 && units < 0)) {
       if (this.position === 0) {
