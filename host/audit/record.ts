@@ -238,6 +238,8 @@ export function recordObject(rec: DecodedRecord): Record<string, unknown> {
       const type = LINK_TYPES[l.kind];
       const body = type.toObject(type.decode(l.body), { longs: String, defaults: true, arrays: true });
       if (l.kind === 'toolchain' && rec.version < 3) for (const f of V3_TOOLCHAIN_FIELDS) delete body[f];
+      // a data file's window (walk-forward) is shown only when there is one: record.json without one is as before
+      if (l.kind === 'data') for (const f of body.files as Record<string, unknown>[]) if (f.window === null) delete f.window;
       return { kind: l.kind, hash: toHex(l.hash), prev: toHex(l.prev), body: plain(body) };
     }),
   };

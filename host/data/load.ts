@@ -14,6 +14,7 @@ import { parseCsvBytes, parseCsvInput } from './csv.ts';
 import { textInput, type ByteInput, type TextInput } from './lines.ts';
 import { parseLeanZip } from './lean.ts';
 import { checkDataOptions, type DataOptions } from './options.ts';
+import { barsInWindow, sourceInWindow } from './window.ts';
 
 export interface LoadedData {
   /** As given by the caller. */
@@ -86,7 +87,8 @@ export async function openData(file: string, options: DataOptions = {}, threshol
 export function openStreamed(feed: Omit<StreamedData, 'open' | 'symbol'>): BarSource {
   const csv = () => new CsvSource(feed.path, path.basename(feed.path), feed.options);
   const reader = CacheReader.open(feed);
-  return reader ? new CacheSource(reader, csv) : csv();
+  const source = reader ? new CacheSource(reader, csv) : csv();
+  return feed.options.window ? sourceInWindow(source, feed.options.window) : source;
 }
 
 /**
@@ -114,7 +116,13 @@ export function parseData(bytes: Uint8Array, file: string, options: DataOptions 
   return file.endsWith('.zip') ? parseLeanZip(bytes, file, options) : parseCsvBytes(bytes, path.basename(file), options);
 }
 
+/** A file's bars (those inside `options.window` when there is one: data/window; the hash and size are the whole file's). */
 export async function loadData(file: string, options: DataOptions = {}): Promise<LoadedData> {
+  const whole = await loadWholeData(file, options);
+  return options.window ? { ...whole, bars: barsInWindow(whole.bars, options.window) } : whole;
+}
+
+async function loadWholeData(file: string, options: DataOptions): Promise<LoadedData> {
   checkDataOptions(options);
   const size = sizeOf(file);
   if (size > MAX_IN_MEMORY)

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../errors.ts';
 import { isKnownZone } from './time.ts';
+import type { DataWindow } from './window.ts';
 
 export interface DataOptions {
   /** IANA zone of timestamps that carry none (default UTC; Lean files default to America/New_York). */
@@ -14,9 +15,11 @@ export interface DataOptions {
   duplicates?: 'error' | 'keep';
   /** Bar period in ns (a bar is known at its time + period): declared with `--data FILE@1d`; default inferred (engine/events). */
   period?: bigint;
+  /** Only the bars with window.from ≤ time < window.to (data/window: walk-forward); absent: every bar. */
+  window?: DataWindow;
 }
 
-export const DEFAULT_DATA_OPTIONS: Required<Omit<DataOptions, 'dateFormat' | 'period'>> = { timezone: 'UTC', duplicates: 'error' };
+export const DEFAULT_DATA_OPTIONS: Required<Omit<DataOptions, 'dateFormat' | 'period' | 'window'>> = { timezone: 'UTC', duplicates: 'error' };
 
 /**
  * Checks options before any file is read. A bad value is the caller's mistake, not the data's: a
@@ -30,6 +33,9 @@ export function checkDataOptions(options: DataOptions): void {
     throw new UsageError('USAGE', `--date-format must be dmy or mdy, got "${String(dateFormat)}"`);
   if (duplicates !== undefined && duplicates !== 'error' && duplicates !== 'keep')
     throw new UsageError('USAGE', `--duplicates must be keep or error, got "${String(duplicates)}"`);
+  const { window } = options;
+  if (window !== undefined && !(typeof window.from === 'bigint' && typeof window.to === 'bigint' && window.from < window.to))
+    throw new UsageError('USAGE', `a data window must have from < to (ns), got ${String(window.from)}..${String(window.to)}`);
 }
 
 const UNIT_NS: Record<string, bigint> = { ns: 1n, us: 1_000n, ms: 1_000_000n, s: 1_000_000_000n, m: 60_000_000_000n, h: 3_600_000_000_000n, d: 86_400_000_000_000n, w: 604_800_000_000_000n };

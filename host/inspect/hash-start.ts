@@ -40,6 +40,8 @@ export interface RecordedDataFile {
   duplicates?: string;
   /** Bar period in ns as the run used it (absent in records made before periods were recorded: 0). */
   periodNs?: unknown;
+  /** Only the bars in [fromNs, toNs) were read (data/window); absent: every bar. */
+  window?: { fromNs?: unknown; toNs?: unknown } | null;
 }
 
 /** A recorded 64-bit integer (a Long, a decimal string as record.json gives it, or absent: 0) as a BigInt. */
@@ -52,6 +54,7 @@ export function dataOptionsFromRecord(f: RecordedDataFile): DataOptions {
   if (f.dateFormat === 'dmy' || f.dateFormat === 'mdy') o.dateFormat = f.dateFormat;
   if (f.duplicates === 'keep' || f.duplicates === 'error') o.duplicates = f.duplicates;
   o.period = recordedBigInt(f.periodNs);
+  if (f.window) o.window = { from: recordedBigInt(f.window.fromNs), to: recordedBigInt(f.window.toNs) };
   return o;
 }
 
@@ -71,7 +74,7 @@ export function cachedDataKey(files: readonly RecordedDataFile[], standIn: strin
   } catch {
     return null;
   }
-  if (file.endsWith('.zip') || !(byteLength > streamAbove)) return null;
+  if (file.endsWith('.zip') || !(byteLength > streamAbove) || options.window) return null; // (a window's bars are not the cache's times)
   const key = { path: file, sha256: Buffer.from(df.sha256).toString('hex'), byteLength, options };
   const reader = CacheReader.open(key);
   if (reader === null) return null;

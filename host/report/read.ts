@@ -29,7 +29,7 @@ async function runFile(dir: string, name: string, step: string): Promise<Uint8Ar
   return new Uint8Array(await readFile(p));
 }
 
-interface RecordedFile { path: string; symbol?: string; sha256: Uint8Array; bars?: unknown; periodNs?: unknown; timezone?: string; dateFormat?: string; duplicates?: string }
+interface RecordedFile { path: string; symbol?: string; sha256: Uint8Array; bars?: unknown; periodNs?: unknown; timezone?: string; dateFormat?: string; duplicates?: string; window?: { fromNs?: unknown; toNs?: unknown } | null }
 
 /** The options a data file was read with, as the data link records them. */
 function recordedOptions(f: RecordedFile): DataOptions {
@@ -37,6 +37,7 @@ function recordedOptions(f: RecordedFile): DataOptions {
   if (f.timezone) o.timezone = f.timezone;
   if (f.dateFormat === 'dmy' || f.dateFormat === 'mdy') o.dateFormat = f.dateFormat;
   if (f.duplicates === 'keep' || f.duplicates === 'error') o.duplicates = f.duplicates;
+  if (f.window) o.window = { from: toBigInt(f.window.fromNs), to: toBigInt(f.window.toNs) };
   return o;
 }
 

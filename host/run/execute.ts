@@ -17,7 +17,7 @@ import type { TimeColumn } from '../engine/timeline.ts';
 import { PROGRESS_STAGE, STAGE_INIT, STAGE_INSTRUMENT, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 import { wire } from './wire.ts';
 import { compileOptionsOf } from './source-map.ts';
-import { encodeResultHoldingEquity, uint64 } from '../audit/codec.ts';
+import { encodeResultHoldingEquity, int64, uint64 } from '../audit/codec.ts';
 import { chainLinks, decodeSignedRecord, encodeRecord, renderRecordJson, runIdOf, signedRecordBytes, snapshotsSha256, type ChainedLink, type LinkKind } from '../audit/record.ts';
 import { emptyRoot, equalBytes, sha256, type TraceCommitment } from '../../traces/index.ts';
 import { checkConfig, configMessage, DEFAULT_CONFIG, sandboxConfigFor, type RunConfig } from './config.ts';
@@ -127,6 +127,8 @@ export function dataMessage(feeds: readonly DataFeed[], bars: readonly number[],
       path: d.path, sha256: bytesOfHex(d.sha256), size: uint64(d.byteLength), bars: uint64(bars[k]!),
       timezone: d.options.timezone ?? '', dateFormat: d.options.dateFormat ?? '', duplicates: d.options.duplicates ?? '',
       symbol: d.symbol, periodNs: uint64(periods[k]!),
+      // absent without a window (data/window), so every other record's bytes are as before
+      ...(d.options.window ? { window: { fromNs: int64(d.options.window.from), toNs: int64(d.options.window.to) } } : {}),
     })),
   };
 }
