@@ -21,7 +21,7 @@ import { silentLogger, type Logger } from '../log.ts';
 import { toolchainMessage, toolchainDifferences } from '../run/toolchain.ts';
 import { isStreamed, openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
-import { prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
+import { dataOptionsOf, prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
 import { getStrategy } from './bundle.ts';
 import { checkJob, failureText, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
 import { FolderStore, type ArtifactStore } from './store.ts';
@@ -86,7 +86,7 @@ async function feedsOf(store: ArtifactStore, plan: SweepPlan, workDir: string): 
     const local = path.join(dir, path.basename(file));
     await mkdir(dir, { recursive: true });
     await writeFile(local, await store.get(d.sha256));
-    const feed = await openData(local, period === undefined ? plan.dataOptions : { ...plan.dataOptions, period });
+    const feed = await openData(local, period === undefined ? dataOptionsOf(plan) : { ...dataOptionsOf(plan), period });
     if (isStreamed(feed)) throw new UsageError('USAGE', `data ${d.path} is streamed (a file this large is read again during the run): a worker runs data files held in memory only`);
     if (feed.sha256 !== d.sha256) throw new AuditError('VERIFY_FAILED', 'store', `data ${d.path}: the store's object ${d.sha256} loaded as ${feed.sha256}`);
     feeds.push({ ...feed, path: d.path, ...(symbol ? { symbol } : {}) });

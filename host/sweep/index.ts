@@ -5,8 +5,8 @@
  * record (assembleSweep), verify and inclusion proofs of a sweep folder, and its report.
  */
 export { sweep, removeSweepPartials, defaultWorkers, type SweepRequest, type SweepReport } from './sweep.ts';
-export { makePlan, readPlan, planText, planSha256, runConfigOf, parseObjective, OBJECTIVE_STATS, type PlanInput } from './plan.ts';
-export { parseGrid, parseGrids, combinationsOf, gridSize } from './space.ts';
+export { makePlan, readPlan, planText, planSha256, runConfigOf, dataOptionsOf, parseObjective, OBJECTIVE_STATS, type PlanInput } from './plan.ts';
+export { parseGrid, parseGrids, parseSeed, combinationsOf, gridSize } from './space.ts';
 export { compileWhere } from './where.ts';
 export { prepareSweep, runCombination, runCombinations, runDirOf, runFolderName, type SweepContext, type RunCombinationOptions } from './run.ts';
 export { assembleSweep, sweepOf, type AssembledSweep } from './assemble.ts';

@@ -57,6 +57,7 @@ export function makePlan(x: PlanInput): SweepPlan {
   if (x.dataOptions.timezone !== undefined) dataOptions.timezone = x.dataOptions.timezone;
   if (x.dataOptions.dateFormat !== undefined) dataOptions.dateFormat = x.dataOptions.dateFormat;
   if (x.dataOptions.duplicates !== undefined) dataOptions.duplicates = x.dataOptions.duplicates;
+  if (x.dataOptions.window !== undefined) dataOptions.window = { from: String(x.dataOptions.window.from), to: String(x.dataOptions.window.to) };
   return canonicalPlan({
     format: SWEEP_PLAN_FORMAT,
     strategy: { file: x.strategyFile, wasmSha256: createHash('sha256').update(x.strategy.wasm).digest('hex'), sources: x.strategy.sources.map((s) => ({ path: s.path, sha256: s.sha256 })) },
@@ -67,6 +68,12 @@ export function makePlan(x: PlanInput): SweepPlan {
     objective: x.objective,
     combinations,
   });
+}
+
+/** The options the plan's data is read with (its window's ns as BigInts). */
+export function dataOptionsOf(plan: SweepPlan): DataOptions {
+  const { window, ...rest } = plan.dataOptions;
+  return window === undefined ? rest : { ...rest, window: { from: BigInt(window.from), to: BigInt(window.to) } };
 }
 
 /** The run config of combination `index`. */
@@ -114,6 +121,11 @@ function canonicalPlan(p: SweepPlan): SweepPlan {
   };
   const opts: SweepPlan['dataOptions'] = {};
   for (const k of ['timezone', 'dateFormat', 'duplicates'] as const) if (dataOptions[k] !== undefined) (opts as Record<string, string>)[k] = str(dataOptions[k], `dataOptions.${k}`);
+  if (dataOptions.window !== undefined) {
+    const w = obj(dataOptions.window, 'dataOptions.window');
+    const ns = (v: unknown, what: string): string => (typeof v === 'string' && /^-?(0|[1-9][0-9]{0,18})$/.test(v) ? v : bad(`${what} is not a time in ns as a decimal string`));
+    opts.window = { from: ns(w.from, 'dataOptions.window.from'), to: ns(w.to, 'dataOptions.window.to') };
+  }
   return {
     format: SWEEP_PLAN_FORMAT,
     strategy: {

@@ -16,7 +16,7 @@ import type { StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { siblingModule } from '../paths.ts';
-import { planSha256 } from './plan.ts';
+import { dataOptionsOf, planSha256 } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
 import type { CombinationJob } from './job.ts';
 
@@ -57,7 +57,7 @@ async function openPlanData(plan: SweepPlan, given?: readonly DataFeed[]): Promi
     let feed = given?.[k];
     if (feed === undefined) {
       const { symbol, file, period } = parseDataSpec(d.spec);
-      feed = await openData(file, period === undefined ? plan.dataOptions : { ...plan.dataOptions, period });
+      feed = await openData(file, period === undefined ? dataOptionsOf(plan) : { ...dataOptionsOf(plan), period });
       if (symbol) feed.symbol = symbol;
     }
     if (feed.sha256 !== d.sha256) throw new UsageError('USAGE', `data file ${feed.path} has SHA-256 ${feed.sha256}; the plan's ${d.path} has ${d.sha256}`);

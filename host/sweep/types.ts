@@ -80,8 +80,11 @@ export interface SweepPlan {
   format: typeof SWEEP_PLAN_FORMAT;
   strategy: { file: string; wasmSha256: string; sources: { path: string; sha256: string }[] };
   data: PlanData[];
-  /** Read options of the data (timezone, dateFormat, duplicates), as the run records them. */
-  dataOptions: { timezone?: string; dateFormat?: 'dmy' | 'mdy'; duplicates?: 'error' | 'keep' };
+  /**
+   * Read options of the data (timezone, dateFormat, duplicates), as the run records them; `window`
+   * (walk-forward: only the bars with from ≤ time < to, ns as decimal strings) only when there is one.
+   */
+  dataOptions: { timezone?: string; dateFormat?: 'dmy' | 'mdy'; duplicates?: 'error' | 'keep'; window?: { from: string; to: string } };
   /** The RunConfig every run shares, `params` left out (each combination's), bigints as decimal strings. */
   config: Record<string, unknown>;
   space: SweepSpace;
