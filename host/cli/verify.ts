@@ -40,6 +40,8 @@ transparency log, under its signed checkpoint`),
     if (!positionals[0]) throw new UsageError('USAGE', 'verify needs a run folder: backproof verify <run-dir>');
     // A sweep folder (it holds sweep.json) is verified by host/sweep: its record, root, summary and every run.
     if (existsSync(path.join(positionals[0], 'sweep.json'))) return (await import('./sweep.ts')).verifySweepCommand({ values, positionals, text, ctx });
+    // A walk-forward folder (it holds walk-forward.json) is verified by host/walk-forward: its plan, every window's sweeps, root and stitched equity.
+    if (existsSync(path.join(positionals[0], 'walk-forward.json'))) return (await import('./walk-forward.ts')).verifyWalkForwardCommand({ values, positionals, text, ctx });
     const vkey = values['log-proof'] || values.vkey ? vkeyOption(values.vkey, '--log-proof needs the log\'s verifier key: --vkey <name>+<keyID>+<key> (printed by "backproof log vkey <log-dir>")') : null;
     const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
     const bar = progressFor('verify', values, ctx, 'steps');

@@ -1,0 +1,143 @@
+/**
+ * @module cli/walk-forward
+ * `backproof walk-forward` (docs/WALK-FORWARD.md); `backproof verify <walk-forward-folder>` is
+ * cli/verify's, handed to verifyWalkForward through verifyWalkForwardCommand here.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, walkForward, verifyWalkForward, OBJECTIVE_STATS,
+  type DataOptions, type RunConfig,
+} from '../index.ts';
+import { numberOption, DEFAULT_KEY_DIR } from './args.ts';
+import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+
+function countOption(name: string, text: unknown): number | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError('USAGE', `--${name} must be a whole number ≥ 1, got "${String(text)}"`);
+  return Number(text);
+}
+
+export const walkForwardCmd: CommandSpec = {
+  name: 'walk-forward',
+  summary: 'walk-forward optimisation: a sweep on each train window, the best run on the next test window, equity stitched',
+  usage: '--strategy <file.ts|file.wasm> --data <file.csv> --grid NAME=SPEC ... --objective STAT[:max|:min] --train D --test D --out DIR [options]',
+  about: `Cuts the data into windows (durations D: a whole number and y, m, w or d; calendar arithmetic in UTC):
+rolling — window k trains on [first + k·step, + train) — or --anchored — it trains on [first, first + k·step
++ train) —, and tests on the test duration right after its train range (the last test range ends at the data).
+On each train range it sweeps the grid (every combination an audited run, as backproof sweep), chooses the
+best by the objective (equal values: the lower combination index), and runs that choice on the test range.
+Writes DIR/walk-forward.json (the plan), windows/<w>/train and windows/<w>/test (sweep folders), equity.csv
+(the test runs' equity stitched: each window starts from the previous one's end), summary.json, report.html
+and walk-forward-record.json (one signed root over every run). Made beside DIR, renamed into place when complete.`,
+  options: [
+    str('strategy', 'FILE', 'the strategy: AssemblyScript source (built with asc) or a built .wasm'),
+    { name: 'data', type: 'string', multiple: true, arg: '[NAME=]FILE[@PERIOD]', help: 'the data file (one)' },
+    { name: 'grid', type: 'string', multiple: true, arg: 'NAME=SPEC', help: 'a parameter\'s values (repeat, one per parameter), as backproof sweep takes them' },
+    str('samples', 'N', 'random search: N combinations drawn from the grid (with --seed)'),
+    str('seed', 'S', 'the random search\'s seed, a whole number 0..2^64-1'),
+    str('where', 'EXPR', 'keep only combinations where EXPR holds, e.g. "fast < slow"'),
+    str('objective', 'STAT[:max|:min]', `the statistic to choose by (default direction max): ${OBJECTIVE_STATS.join(', ')}`),
+    str('train', 'D', 'each in-sample range\'s length, e.g. 2y, 18m'),
+    str('test', 'D', 'each out-of-sample range\'s length, e.g. 6m'),
+    str('step', 'D', 'how far each window moves (default: the test length)'),
+    { name: 'anchored', type: 'boolean', help: 'every train range starts at the data\'s first bar (default: it slides)' },
+    str('min-bars', 'N', 'fewest bars a train or test range may hold (default 2): fewer is a usage error'),
+    str('out', 'DIR', 'the walk-forward folder (must not exist)'),
+    str('workers', 'N', 'combinations run at once, each on its own thread (default: the available cores)'),
+    str('max-combinations', 'N', 'refuse a grid of more combinations than N (default 10000)'),
+    str('key', 'FILE', `Ed25519 private key (PEM) to sign every run and the record; default ${DEFAULT_KEY_DIR}/backproof.key if present`),
+    { name: 'unsigned', type: 'boolean', help: 'do not sign, even if a default key exists' },
+    str('cash', 'N', `starting cash of every run (default ${DEFAULT_CONFIG.cash})`),
+    str('commission', 'F', 'commission as a fraction of traded value, e.g. 0.002 (default 0)'),
+    str('periods-per-year', 'A', 'annualise the stats with A return periods a year (default: inferred)'),
+    str('trace', 'full|off', 'record and commit each run\'s execution trace (default full)'),
+    str('timezone', 'ZONE', 'IANA zone of timestamps without one (default UTC)'),
+    str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
+  ],
+  positionals: 0,
+  examples: [
+    'backproof walk-forward --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=5,10 --grid slow=20,40 --objective sharpe --train 2y --test 1y --out wf/sma --unsigned',
+    'backproof walk-forward --strategy strategies-as/sma-cross.ts --data data/GOOG.csv --grid fast=5..20:5 --grid slow=30 --objective returnPct --train 3y --test 6m --anchored --out wf/anchored --unsigned --json',
+  ],
+  exits: [0, 2, 3, 4, 6],
+  schema: 'walk-forward@1',
+  async run({ values, text, ctx }) {
+    for (const [opt, what] of [['strategy', '<file.ts|file.wasm>'], ['data', '<file.csv>'], ['grid', 'NAME=SPEC'], ['objective', 'STAT[:max|:min]'], ['train', 'D (e.g. 2y)'], ['test', 'D (e.g. 6m)'], ['out', 'DIR']] as const)
+      if (!values[opt]) throw new UsageError('USAGE', `walk-forward needs --${opt} ${what}`);
+    const trace = (values.trace as string | undefined) ?? DEFAULT_CONFIG.trace;
+    if (trace !== 'full' && trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${trace}"`);
+    const config: RunConfig = {
+      ...DEFAULT_CONFIG,
+      cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
+      commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
+      periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
+      trace,
+    };
+    const dataOptions: DataOptions = {};
+    if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
+    const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
+    if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+    const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
+    const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
+    const key = keyFile ? await loadPrivateKey(keyFile) : null;
+    const r = await walkForward({
+      strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
+      grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
+      where: values.where as string | undefined, objective: values.objective as string,
+      rule: { train: values.train as string, test: values.test as string, step: values.step as string | undefined, anchored: values.anchored === true, minBars: countOption('min-bars', values['min-bars']) ?? 2 },
+      out: values.out as string, workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
+      key, timeoutMs: timeoutSeconds * 1000,
+      onPlan: (p) => text.log(`walk-forward: ${p.windows.length} windows × ${p.sweep.combinations.length} combinations + 1`),
+      onDone: (w, side, c) => {
+        if (ctx.logLevel !== 'silent' && !ctx.json) ctx.err.log(`walk-forward: window ${w} ${side} run ${c.index} ${c.runId}`);
+      },
+    });
+    const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
+    const last = r.stitched.at(-1);
+    const equityFinal = last && last.length > 0 ? last[last.length - 1]! : null;
+    text.log(`walk-forward id  ${r.record.sweepId}`);
+    text.log(`windows          ${r.plan.windows.length} (${r.plan.rule.anchored ? 'anchored' : 'rolling'}, train ${r.plan.rule.train}, test ${r.plan.rule.test}, step ${r.plan.rule.step})`);
+    text.log(`runs             ${r.record.count}`);
+    text.log(`root             ${r.record.root}`);
+    text.log(`record           ${fingerprint ? `signed by key ${fingerprint}` : 'unsigned'}`);
+    for (const w of r.windows) text.log(`window ${w.index}  ${r.plan.windows[w.index]!.test.from} … ${r.plan.windows[w.index]!.test.to}: ${Object.entries(w.chosen.params).map(([k, v]) => `${k}=${v}`).join(' ')} (IS ${r.plan.sweep.objective.stat} ${w.chosen.objective}), OOS ${r.plan.sweep.objective.stat} ${w.test.objective}`);
+    text.log(`stitched equity  ${equityFinal}`);
+    text.log(`folder           ${r.dir}`);
+    if (!key && !values.unsigned) ctx.err.log(`\n*** WARNING: this walk-forward is UNSIGNED: no --key was given and ${defaultKey} does not exist; pass --unsigned to mean it. ***\n`);
+    return {
+      exit: EXIT.ok,
+      json: {
+        id: r.record.sweepId, dir: r.dir, count: r.record.count, root: r.record.root, planSha256: r.record.planSha256,
+        signed: key !== null, keyFingerprint: fingerprint, objective: r.plan.sweep.objective, equityFinal,
+        windows: r.windows.map((w) => {
+          const pw = r.plan.windows[w.index]!;
+          return {
+            index: w.index, train: { from: pw.train.from, to: pw.train.to, bars: pw.train.bars }, test: { from: pw.test.from, to: pw.test.to, bars: pw.test.bars },
+            params: w.chosen.params, inSample: w.chosen.objective, outOfSample: w.test.objective, runId: w.test.runId, recordSha256: w.test.recordSha256,
+          };
+        }),
+      },
+    };
+  },
+};
+
+/** `backproof verify <walk-forward-folder>` (cli/verify hands a folder holding walk-forward.json here). */
+export async function verifyWalkForwardCommand({ values, positionals, text }: Invocation): Promise<Outcome> {
+  const dir = positionals[0]!;
+  for (const opt of ['strict', 'rebuild', 'vkey', 'log-proof'])
+    if (values[opt] !== undefined && values[opt] !== false) throw new UsageError('USAGE', `--${opt} applies to a run folder; ${dir} is a walk-forward folder`);
+  const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
+  const r = await verifyWalkForward({ dir, trustedKey, dataPath: values.data as string | undefined });
+  text.log(`OK walk-forward ${r.id}: ${r.steps.join(' → ')}`);
+  text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}; every sweep and run signed by it` : 'UNSIGNED: integrity checked, but nobody vouches for this walk-forward');
+  text.log(`windows    ${r.windows}, runs ${r.count}, each verified`);
+  text.log(`root       ${r.root}`);
+  for (const u of r.unverified) text.log(`UNVERIFIED ${u}: nothing in the walk-forward binds it`);
+  return {
+    exit: EXIT.ok,
+    json: { schema: `${SCHEMA_PREFIX}walk-forward-verify@1`, ok: true, id: r.id, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, windows: r.windows, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified },
+  };
+}
+
+export { removeWalkForwardPartials } from '../index.ts';

@@ -1,0 +1,188 @@
+/**
+ * @module walk-forward/verify
+ * `backproof verify <walk-forward-folder>`: a straight pipeline, the first failing step named
+ * (AuditError VERIFY_FAILED, its step):
+ *   plan           walk-forward.json is, byte for byte, the plan its rule and base sweep plan make over
+ *                  the data's bar times (the data read again and checked against the plan's hash)
+ *   record         walk-forward-record.json canonical, its signature, plan hash and count
+ *   windows        windows/ holds exactly one folder per window
+ *   window N train its sweep.json is the base plan on window N's train range; the sweep verifies (sweep/verify:
+ *                  every run, its root, summary and report)
+ *   window N test  its sweep.json is the one combination the train summary ranks first, on the test
+ *                  range; the sweep verifies
+ *   root           the root over every run's record hash (window by window, train runs then the test run)
+ *   equity         equity.csv is the stitched equity of the test runs' result.pb
+ *   summary, report  summary.json and report.html are what the plan and the windows give
+ * Nothing is executed.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AuditError, BackproofError } from '../errors.ts';
+import { openData } from '../data/load.ts';
+import { parseDataSpec } from '../data/options.ts';
+import { textDiffMessage } from '../inspect/line-diff.ts';
+import { toHex } from '../../traces/index.ts';
+import { dataOptionsOf, planText, readPlan, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
+import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, type WalkForwardPlan } from './plan.ts';
+import { walkForwardLeaves, type WindowResult } from './stitch.ts';
+import { feedTimes, testEquity, timesIn, walkForwardTexts, windowDirs } from './walk-forward.ts';
+
+export interface WalkForwardVerifyOptions {
+  dir: string;
+  /** Require the walk-forward (and so every sweep and run in it) to be signed by this Ed25519 public key. */
+  trustedKey?: Uint8Array | null;
+  /** Read the data from here instead of the plan's path. */
+  dataPath?: string;
+}
+
+export interface WalkForwardVerifyReport {
+  id: string;
+  windows: number;
+  count: number;
+  root: string;
+  planSha256: string;
+  signed: boolean;
+  keyFingerprint: string | null;
+  steps: string[];
+  unverified: string[];
+}
+
+const fail = (step: string, message: string): never => {
+  throw new AuditError('VERIFY_FAILED', step, message);
+};
+
+/** Is `p` a walk-forward folder (it holds walk-forward.json)? */
+export async function isWalkForwardFolder(p: string): Promise<boolean> {
+  return (await lstat(path.join(p, WALK_FORWARD_FILES.plan)).catch(() => null))?.isFile() ?? false;
+}
+
+async function readBounded(file: string, step: string, limit = 256 << 20): Promise<Uint8Array> {
+  const st = await lstat(file).catch(() => null);
+  if (!st) return fail(step, `${file} is missing`);
+  if (!st.isFile()) return fail(step, `${file} is not a regular file`);
+  if (st.size > limit) return fail(step, `${file} is ${st.size} bytes, larger than it can be`);
+  return new Uint8Array(await readFile(file));
+}
+
+function expectText(step: string, name: string, expected: string, actual: Uint8Array, from: string): void {
+  const message = textDiffMessage(name, expected, Buffer.from(actual).toString('utf8'), from);
+  if (message !== null) fail(step, message);
+}
+
+/** The plan: walk-forward.json parsed, its base sweep plan read as sweep.json is, and the whole made again over the data. */
+async function readWalkForwardPlan(bytes: Uint8Array, dataPath: string | undefined): Promise<{ plan: WalkForwardPlan; times: BigInt64Array }> {
+  let o: Record<string, unknown>;
+  try {
+    o = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
+  } catch (e) {
+    return fail('plan', `${WALK_FORWARD_FILES.plan} is not JSON: ${(e as Error).message}`);
+  }
+  if (o === null || typeof o !== 'object' || o.format !== WALK_FORWARD_PLAN_FORMAT) fail('plan', `${WALK_FORWARD_FILES.plan}: format is not "${WALK_FORWARD_PLAN_FORMAT}"`);
+  const rule = (o.rule ?? {}) as Record<string, unknown>;
+  if (typeof rule.train !== 'string' || typeof rule.test !== 'string' || typeof rule.step !== 'string' || typeof rule.anchored !== 'boolean' || typeof rule.minBars !== 'number')
+    fail('plan', `${WALK_FORWARD_FILES.plan}: rule is not {train, test, step, anchored, minBars}`);
+  let sweep: SweepPlan;
+  try {
+    sweep = readPlan(Buffer.from(JSON.stringify(o.sweep, null, 2) + '\n'));
+  } catch (e) {
+    return fail('plan', `${WALK_FORWARD_FILES.plan}: its base sweep plan: ${(e as Error).message}`);
+  }
+  const { symbol, file, period } = parseDataSpec(sweep.data[0]?.spec ?? '');
+  const options = dataOptionsOf(sweep);
+  let times: BigInt64Array;
+  try {
+    const feed = await openData(dataPath ?? file, period === undefined ? options : { ...options, period });
+    if (feed.sha256 !== sweep.data[0]!.sha256) fail('plan', `data file ${dataPath ?? file} has SHA-256 ${feed.sha256}, the plan's has ${sweep.data[0]!.sha256}`);
+    if (symbol) feed.symbol = symbol;
+    times = feedTimes(feed);
+  } catch (e) {
+    if (e instanceof AuditError) throw e;
+    return fail('plan', `the plan's data cannot be read: ${(e as Error).message}`);
+  }
+  let plan: WalkForwardPlan;
+  try {
+    plan = makeWalkForwardPlan({ train: rule.train as string, test: rule.test as string, step: rule.step as string, anchored: rule.anchored as boolean, minBars: rule.minBars as number }, sweep, times);
+  } catch (e) {
+    return fail('plan', `${WALK_FORWARD_FILES.plan}: its rule makes no plan over the data: ${(e as Error).message}`);
+  }
+  expectText('plan', WALK_FORWARD_FILES.plan, walkForwardPlanText(plan), bytes, 'its rule and base sweep plan over the data');
+  return { plan, times };
+}
+
+/** A verified sweep folder's summary rows (summary.json, which sweep verify has bound to its runs). */
+async function summaryRowsOf(dir: string, step: string): Promise<SummaryRow[]> {
+  const o = JSON.parse(Buffer.from(await readBounded(path.join(dir, SWEEP_FILES.summaryJson), step)).toString('utf8')) as { rows: SummaryRow[] };
+  return o.rows;
+}
+
+export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise<WalkForwardVerifyReport> {
+  const { dir } = opts;
+  const steps: string[] = [];
+
+  const planBytes = await readBounded(path.join(dir, WALK_FORWARD_FILES.plan), 'plan');
+  const { plan, times } = await readWalkForwardPlan(planBytes, opts.dataPath);
+  const planSha256 = createHash('sha256').update(planBytes).digest('hex');
+  steps.push('plan');
+
+  let record;
+  try {
+    record = readSweepRecord(await readBounded(path.join(dir, WALK_FORWARD_FILES.record), 'record', 1 << 16), opts.trustedKey ?? null);
+  } catch (e) {
+    return fail('record', `${WALK_FORWARD_FILES.record}: ${(e as Error).message}`);
+  }
+  const count = plan.windows.length * (plan.sweep.combinations.length + 1);
+  if (record.planSha256 !== planSha256) fail('record', `the record's plan hash is ${record.planSha256}, ${WALK_FORWARD_FILES.plan} hashes to ${planSha256}`);
+  if (record.count !== count) fail('record', `the record counts ${record.count} runs, the plan makes ${count}`);
+  steps.push('record');
+
+  const expected = plan.windows.map((w) => windowFolderName(w.index, plan.windows.length));
+  const names = await readdir(path.join(dir, WALK_FORWARD_FILES.windows)).catch(() => fail('windows', `${WALK_FORWARD_FILES.windows}/ is missing`));
+  const extra = names.filter((n) => !expected.includes(n)).sort();
+  if (extra.length > 0) fail('windows', `${WALK_FORWARD_FILES.windows}/${extra[0]} is not a window of the plan`);
+  const missing = expected.filter((n) => !names.includes(n));
+  if (missing.length > 0) fail('windows', `${WALK_FORWARD_FILES.windows}/${missing[0]} is missing (${missing.length} of ${expected.length})`);
+  steps.push('windows');
+
+  const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
+  const sub = async (step: string, sweepDir: string, sweepPlan: SweepPlan, what: string): Promise<SummaryRow[]> => {
+    expectText(step, path.relative(dir, path.join(sweepDir, SWEEP_FILES.plan)), planText(sweepPlan), await readBounded(path.join(sweepDir, SWEEP_FILES.plan), step), what);
+    try {
+      await verifySweep({ dir: sweepDir, trustedKey: signer, dataPath: opts.dataPath });
+    } catch (e) {
+      const err = e as BackproofError;
+      return fail(step, `${path.relative(dir, sweepDir)} does not verify${err instanceof AuditError && err.step ? ` [${err.step}]` : ''}: ${err.message}`);
+    }
+    return summaryRowsOf(sweepDir, step);
+  };
+  const windows: WindowResult[] = [];
+  const testTimes: BigInt64Array[] = [];
+  for (const w of planWindows(plan)) {
+    const dirs = windowDirs(dir, plan, w.index);
+    const isPlan = trainPlan(plan, w.index);
+    const train = await sub(`window ${w.index} train`, dirs.train, isPlan, `the base plan on window ${w.index}'s train range`);
+    steps.push(`window ${w.index} train`);
+    const chosen = chosenRow(isPlan, train);
+    const oosPlan = testPlan(plan, w.index, chosen.params);
+    const [test] = await sub(`window ${w.index} test`, dirs.test, oosPlan, `the in-sample choice (combination ${chosen.index}: ${JSON.stringify(chosen.params)}) on window ${w.index}'s test range`);
+    steps.push(`window ${w.index} test`);
+    windows.push({ index: w.index, train, chosen, test: test!, equity: await testEquity(dirs.test, oosPlan) });
+    testTimes.push(timesIn(times, w.test.from, w.test.to));
+  }
+
+  const root = toHex(sweepRoot(walkForwardLeaves(windows)));
+  if (root !== record.root) fail('root', `the runs' records give root ${root}, the record's is ${record.root}`);
+  steps.push('root');
+
+  const texts = walkForwardTexts(plan, windows, testTimes, record);
+  expectText('equity', WALK_FORWARD_FILES.equity, texts.equity, await readBounded(path.join(dir, WALK_FORWARD_FILES.equity), 'equity'), 'the test runs\' equity, stitched');
+  steps.push('equity');
+  expectText('summary', WALK_FORWARD_FILES.summary, texts.summary, await readBounded(path.join(dir, WALK_FORWARD_FILES.summary), 'summary'), 'the plan and the windows\' runs');
+  steps.push('summary');
+  expectText('report', WALK_FORWARD_FILES.report, texts.report, await readBounded(path.join(dir, WALK_FORWARD_FILES.report), 'report'), 'the plan, the windows\' runs and the record');
+  steps.push('report');
+
+  const known = new Set<string>(Object.values(WALK_FORWARD_FILES));
+  const unverified = (await readdir(dir)).filter((n) => !known.has(n)).sort();
+  return { id: record.sweepId, windows: plan.windows.length, count, root, planSha256, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
+}
