@@ -21,6 +21,7 @@ import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
 import { exportCmd } from './export.ts';
 import { SWEEP_COMMANDS, removeSweepPartials } from './sweep.ts';
+import { walkForwardCmd, removeWalkForwardPartials } from './walk-forward.ts';
 import { checkDeterminismCmd } from './check.ts';
 import { workerCmd } from './worker.ts';
 import { deployCmd } from './deploy.ts';
@@ -335,7 +336,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  init, build, backtestCmd, reportCmd, exportCmd, verify, ...SWEEP_COMMANDS, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, checkDeterminismCmd, keygen, workerCmd, deployCmd,
+  init, build, backtestCmd, reportCmd, exportCmd, verify, ...SWEEP_COMMANDS, walkForwardCmd, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, checkDeterminismCmd, keygen, workerCmd, deployCmd,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */
@@ -408,6 +409,7 @@ export function allHelp(): Record<string, string> {
 export function onInterrupt(signal: 'SIGINT' | 'SIGTERM'): never {
   removePartials();
   removeSweepPartials();
+  removeWalkForwardPartials();
   process.exit(signal === 'SIGINT' ? 130 : 143);
 }
 
