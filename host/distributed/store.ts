@@ -72,7 +72,8 @@ export class FolderStore implements ArtifactStore {
     checkedHash(hash, 'store object');
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(this.file(hash));
+      const read = await readFile(this.file(hash));
+      bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength); // a plain Uint8Array, as a caller expects, not a Buffer
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT')
         throw new AuditError('VERIFY_FAILED', 'store', `the store ${this.location} has no object ${hash}`, { cause: e });
