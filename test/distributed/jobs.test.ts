@@ -10,6 +10,7 @@ import { FolderStore } from '../../host/distributed/store.ts';
 import { AuditError, DataError, SandboxError, UsageError } from '../../host/errors.ts';
 import { toolchainMessage } from '../../host/run/toolchain.ts';
 import type { StrategyArtifact } from '../../host/run/execute.ts';
+import { cli } from '../helpers/cli.ts';
 
 const H = 'ab'.repeat(32);
 
@@ -114,5 +115,27 @@ describe('the strategy bundle', () => {
     await expect(getStrategy(store, other, wasmSha)).rejects.toMatchObject({ code: 'VERIFY_FAILED', message: `strategy bundle ${other}: not a backproof-strategy-bundle@1` });
     writeFileSync(path.join(dir, 'sha256', wasmSha.slice(0, 2), wasmSha.slice(2)), 'altered');
     await expect(getStrategy(store, bundle, wasmSha)).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'store', message: expect.stringContaining(`object ${wasmSha} hashes to`) });
+  });
+});
+
+describe('backproof worker: bad options are usage errors before it connects', () => {
+  it.each([
+    [['--store', 'x'], 'worker needs --queue redis://HOST:PORT and --store DIR'],
+    [['--queue', 'redis://127.0.0.1:1'], 'worker needs --queue redis://HOST:PORT and --store DIR'],
+    [['--queue', 'http://127.0.0.1:1', '--store', 'x', '--unsigned'], '--queue http://127.0.0.1:1: the scheme must be redis:// or rediss://, not http://'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--key', 'k'], '--key and --unsigned: choose one'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 64, got "0"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--max-jobs', '2.5'], '--max-jobs must be a whole number from 1 to 9007199254740991, got "2.5"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--lock-ms', '10'], '--lock-ms must be a whole number from 500 to 3600000, got "10"'],
+  ])('worker %j', async (args, message) => {
+    const r = await cli('worker', ...args, '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'USAGE', message });
+  });
+
+  it('a key that cannot be read', async () => {
+    const r = await cli('worker', '--queue', 'redis://127.0.0.1:1', '--store', 'x', '--key', path.join(tmpdir(), 'no-such-backproof.key'), '--json');
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'KEY_ERROR' });
   });
 });
