@@ -31,7 +31,7 @@ export const VARIANTS: readonly Variant[] = [
   { name: 'tz', where: 'process', env: { TZ: 'Pacific/Chatham' }, shows: { timeZone: 'Pacific/Chatham' }, about: 'a child process, TZ=Pacific/Chatham (UTC+12:45, +13:45 in summer)' },
   { name: 'locale', where: 'process', env: { LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }, shows: { locale: 'tr-TR' }, about: 'a child process, LANG=LC_ALL=tr_TR.UTF-8 (Intl\'s locale tr-TR: 1.234,5)' },
   { name: 'c-locale', where: 'process', env: { LANG: 'C', LC_ALL: 'C', TZ: 'UTC' }, shows: { timeZone: 'UTC', locale: 'en-US' }, about: 'a child process, LANG=LC_ALL=C, TZ=UTC' },
-  { name: 'no-cache', where: 'process', env: { BACKPROOF_CACHE_DIR: 'off' }, about: 'a child process without a cache folder (the data parsed from its file, not its column cache)' },
+  { name: 'no-cache', where: 'process', env: { BACKPROOF_CACHE_DIR: 'off' }, about: 'a child process, BACKPROOF_CACHE_DIR=off (the data parsed from its file, not read from its column cache)' },
   { name: 'streamed', where: 'worker', stream: true, about: 'a guest thread, the data streamed from its file in chunks (as a CSV over 64 MiB is), not loaded whole' },
   { name: 'leaf-1k', where: 'worker', config: { chunkSize: 1024 }, about: 'a guest thread, 1 KiB trace leaves' },
   { name: 'leaf-16k', where: 'worker', config: { chunkSize: 16384 }, about: 'a guest thread, 16 KiB trace leaves' },
