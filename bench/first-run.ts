@@ -3,7 +3,8 @@
 // column cache written). Three kinds of first:
 //   new installation   the cache folder empty, Node's compile cache (its node/ folder) too;
 //   new strategy/data  the compile cache warm (filled by an earlier command), builds/ and columns/ empty, no build
-//                      server: the first command of a session;
+//                      server: the first command of a session (it starts one as it ends: the bench waits for that
+//                      server's warm-up before the next measurement);
 //   build server up    the same, but an earlier command's build process is serving builds (build/build-server),
 //                      and the strategy is new to it (a comment naming the round appended: the build cache misses,
 //                      asc runs): the author's edit-and-run loop.
@@ -62,6 +63,8 @@ for (const checkout of checkouts) {
   await measure(path.join(checkout, 'bin', 'backproof.js'), warm, path.join(work, 'run'));
   // And one whose build server stays up (started by this command) for "build server up".
   if (CASES.includes('build server up')) await measure(path.join(checkout, 'bin', 'backproof.js'), path.join(work, `served-${checkouts.indexOf(checkout)}`), path.join(work, 'run'));
+  await settle(warm);
+  await settle(path.join(work, `served-${checkouts.indexOf(checkout)}`));
 }
 /**
  * CPU seconds (user + system) used so far by the build servers of cache folder `cache` (Linux /proc): a command
@@ -78,6 +81,10 @@ function serverCpu(cache: string): number {
     } catch { /* gone */ }
   }
   return ticks / 100; // USER_HZ
+}
+/** Waits until the build servers of `cache` are idle (their CPU unchanged for a second): a command's server warms up after it ends, which the next measurement must not share the cores with. */
+async function settle(cache: string): Promise<void> {
+  for (let last = -1, now = serverCpu(cache); now !== last; last = now, now = serverCpu(cache)) await new Promise((resolve) => setTimeout(resolve, 1000));
 }
 /** The strategy with a comment naming the round: new to the build cache, so asc builds it (beside the strategy: its imports are relative). */
 function variant(round: number): string {
@@ -99,6 +106,7 @@ for (let r = 0; r < ROUNDS; r++) {
         const before = serverCpu(cache);
         const u = await measure(path.join(checkout, 'bin', 'backproof.js'), cache, path.join(work, 'run'), variant(r));
         u.cpu += serverCpu(cache) - before;
+        await settle(cache);
         results.set(key(checkout, c), [...(results.get(key(checkout, c)) ?? []), u]);
         continue;
       }
@@ -108,6 +116,7 @@ for (let r = 0; r < ROUNDS; r++) {
         if (c === 'new strategy/data') cpSync(path.join(warm, 'node'), path.join(cache, 'node'), { recursive: true });
       }
       const u = await measure(path.join(checkout, 'bin', 'backproof.js'), cache, path.join(work, 'run'));
+      await settle(cache); // (a first run starts a build server as it ends: its warm-up is not the next round's)
       if (cache !== warm) rmSync(cache, { recursive: true, force: true });
       results.set(key(checkout, c), [...(results.get(key(checkout, c)) ?? []), u]);
     }

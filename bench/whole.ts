@@ -104,14 +104,15 @@ const range = (xs: number[], digits: number): string => {
 async function wholeRows(data: Data, rounds: number, tag: string): Promise<{ rows: Row[]; verify: Row; runDir: string }> {
   const warmCache = path.join(work, `cache-warm-${tag}`);
   const runDir = path.join(work, `run-${tag}`);
-  // The warm cache is filled once, by a run that is not counted.
-  await measure(backtestArgs(data.file, runDir), { BACKPROOF_CACHE_DIR: warmCache });
+  // The warm cache is filled once, by a run that is not counted. No command here starts a build server as it ends
+  // (build/build-server): its warm-up would share the cores with the next measurement (bench/first-run measures it).
+  await measure(backtestArgs(data.file, runDir), { BACKPROOF_CACHE_DIR: warmCache, BACKPROOF_BUILD_SERVER: 'off' });
   const cold: Usage[] = [];
   const warm: Usage[] = [];
   const verify: Usage[] = [];
   for (let r = 0; r < rounds; r++) {
     const coldCache = mkdtempSync(path.join(work, 'cache-cold-'));
-    cold.push(await measure(backtestArgs(data.file, runDir), { BACKPROOF_CACHE_DIR: coldCache }));
+    cold.push(await measure(backtestArgs(data.file, runDir), { BACKPROOF_CACHE_DIR: coldCache, BACKPROOF_BUILD_SERVER: 'off' }));
     rmSync(coldCache, { recursive: true, force: true });
     warm.push(await measure(backtestArgs(data.file, runDir), { BACKPROOF_CACHE_DIR: warmCache }));
     verify.push(await measure(['verify', runDir, '--quiet'], { BACKPROOF_CACHE_DIR: warmCache }));

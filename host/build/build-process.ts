@@ -2,10 +2,12 @@
  * @module build/build-process
  * The entry of a build's own process (build/isolated): it is sent one request — a strategy file and
  * asc's flags — builds it with build/asc, posts back the build and every file it read (or the error,
- * as data) and exits, or, asked to, serves later builds on a socket (build/build-server). When its
- * parent goes before the reply (the IPC channel closes) it exits at its next turn of the event loop (a
- * synchronous stretch of asc runs to its end first), so a killed backtest leaves no compiler behind for long.
+ * as data) and exits. When its parent goes (the IPC channel closes) it exits at its next turn of
+ * the event loop (a synchronous stretch of asc runs to its end first), so a killed backtest leaves
+ * no compiler behind for long. Started with BACKPROOF_BUILD_SERVE instead (no channel), it is a build
+ * server (build/build-server): it makes its first build, then serves builds on a socket.
  */
+import type { ServerRequest } from './build-server.ts';
 import type { BuildRequest, BuildReply } from './isolated.ts';
 
 const WASM_DATA_URL = 'data:application/wasm;base64,';
@@ -34,7 +36,10 @@ function instantiateDataUrlsDirectly(): void {
   }) as typeof WebAssembly.instantiateStreaming;
 }
 
-if (process.send) {
+/** BACKPROOF_BUILD_SERVE (build/build-server SERVE_ENV, not imported here: this process loads asc first), for a build server: its socket and first build. */
+const SERVE_ENV = 'BACKPROOF_BUILD_SERVE';
+
+if (process.send || process.env[SERVE_ENV]) {
   instantiateDataUrlsDirectly();
   // AssemblyScript first (it waits on Binaryen's wasm, compiled off this thread meanwhile), then the
   // builder: its modules load while Binaryen compiles, rather than before it starts (~0.03 s).
@@ -51,24 +56,19 @@ if (process.send) {
       return { error: { kind: err?.constructor?.name ?? 'Error', code: err?.code, message: err?.message ?? String(e), stack: err?.stack } };
     }
   };
-  const exitOnDisconnect = (): never => process.exit(0);
-  process.on('disconnect', exitOnDisconnect);
-  process.once('message', async (request: BuildRequest) => {
-    const reply = await build(request.file, request.flags);
-    // Exits once the reply is written to the channel (asc and Binaryen hold nothing worth a clean
-    // shutdown), unless it is to serve later builds (build/build-server) after a build that succeeded.
-    const serving = request.serve !== undefined && 'value' in reply;
-    process.send!(reply, undefined, {}, async () => {
-      if (!serving) process.exit(0);
-      process.off('disconnect', exitOnDisconnect);
-      process.disconnect();
-      process.stderr.on('error', () => {}); // (its reader, the command, is gone)
-      const { serve } = await import('./build-server.ts');
-      const served = await serve(request.serve!, async (r) => {
-        process.chdir(r.cwd);
-        return build(r.file, r.flags);
-      }).catch(() => false);
-      if (!served) process.exit(0);
+  if (process.send) {
+    process.on('disconnect', () => process.exit(0));
+    process.once('message', async (request: BuildRequest) => {
+      // Exits once the reply is written to the channel: asc and Binaryen hold nothing worth a clean shutdown.
+      process.send!(await build(request.file, request.flags), undefined, {}, () => process.exit(0));
     });
-  });
+  } else {
+    const { socket, warm } = JSON.parse(process.env[SERVE_ENV]!) as { socket: string; warm: ServerRequest };
+    const { serve } = await import('./build-server.ts');
+    const building = async (r: ServerRequest): Promise<BuildReply> => {
+      process.chdir(r.cwd);
+      return build(r.file, r.flags);
+    };
+    if (!(await serve(socket, building, warm).catch(() => false))) process.exit(0);
+  }
 }

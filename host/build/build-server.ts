@@ -1,27 +1,31 @@
 /**
  * @module build/build-server
- * A build the cache does not hold, asked of the build process an earlier command left running. The
- * process that builds a strategy (build/build-process) stays on after its reply, listening on a Unix
- * socket in the cache folder, and builds what the next commands ask, one at a time, until it has been
- * idle BACKPROOF_BUILD_SERVER_IDLE seconds (default 900). It then has asc and Binaryen loaded and their
- * code compiled: a build takes ~0.5 s CPU there against ~1.3 s in a new process (docs/BENCHMARKS.md,
- * "first run"). An author's edit-and-run loop pays the compiler's start once, not every run.
+ * A build the cache does not hold, asked of a build server an earlier command left running. A command
+ * that had to start a build process of its own (build/isolated, which exits after its reply) starts a
+ * server once its work is done (startPendingServer): build/build-process again, in a session of its own,
+ * which builds the same strategy first (that compiles asc's and Binaryen's code) and then serves builds on
+ * a Unix socket in the cache folder, one at a time, until it has been idle BACKPROOF_BUILD_SERVER_IDLE
+ * seconds (default 900). A build takes ~0.5 s CPU there against ~1.3 s in a new process (docs/BENCHMARKS.md,
+ * "first run"): an author's edit-and-run loop pays the compiler's start once, not every run, and no
+ * command holds the server's ~150 MB while it runs.
  *
  * What is built is what a new process builds: the same asc, Binaryen, flags and builder code (they name
  * the socket, so a changed toolchain or Backproof checkout never meets an older server), the request's
  * working folder, every file read afresh. A server ends after a build that failed (a compiler left in an
  * unknown state is not reused), after MAX_BUILDS builds, when its socket file is removed (the cache folder
  * cleared), and when idle. Anything short of a reply (no server, one that dies mid-build, a socket path
- * too long for the system) falls back to a build in a new process, which then serves.
- * BACKPROOF_BUILD_SERVER=off, or the cache off, builds every time in a new process that then exits.
+ * too long for the system) falls back to a build in a new process. BACKPROOF_BUILD_SERVER=off, or the
+ * cache off, builds every time in a new process and starts no server.
  *
  * The socket's folder is the user's own (mode 0700): what may ask is what may already write the build
  * cache. `verify --rebuild` never asks a server (it runs asc itself).
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { siblingModule } from '../paths.ts';
 import { cacheRoot } from './cache-root.ts';
@@ -33,6 +37,9 @@ export interface ServerRequest {
   flags: string[];
   cwd: string;
 }
+
+/** The environment variable that makes build/build-process a server: JSON `{ socket, warm }`. */
+export const SERVE_ENV = 'BACKPROOF_BUILD_SERVE';
 
 /** How long a server waits for the next build before it exits, by default (seconds). */
 export const DEFAULT_IDLE_SECONDS = 900;
@@ -111,16 +118,47 @@ export function askServer(socketPath: string, request: ServerRequest): Promise<B
   });
 }
 
+/** The server to start once the command's work is done (startPendingServer): its socket and first build. */
+let pending: { socket: string; warm: ServerRequest } | null = null;
+
 /**
- * buildStrategy(file, flags) by the server for this toolchain, else in a new process that then serves
- * (build/isolated), else, the server off, in a new process that exits.
+ * buildStrategy(file, flags) by the server for this toolchain, else in a new process that exits after
+ * its reply (build/isolated), a server for this toolchain then due to start when the command's work is
+ * done (startPendingServer).
  */
 export async function buildServed(file: string, flags: readonly string[], toolchain: Record<string, unknown>): Promise<IsolatedBuild> {
   const socket = serverSocket(toolchain);
   if (socket === null) return buildIsolated(file, flags);
-  const reply = await askServer(socket, { file, flags: [...flags], cwd: process.cwd() });
+  const request: ServerRequest = { file, flags: [...flags], cwd: process.cwd() };
+  const reply = await askServer(socket, request);
   if (reply !== null) return replyValue(reply);
-  return buildIsolated(file, flags, BUILD_V8_FLAGS, socket);
+  const built = await buildIsolated(file, flags);
+  pending = { socket, warm: request };
+  return built;
+}
+
+/**
+ * Starts the build server a build in a new process made due (buildServed), if any: run/backtest calls
+ * it once its run folder is published, so the server's start (~1.5 s CPU: loading asc and Binaryen, then
+ * building the same strategy again, which compiles their code for the next build) and its ~150 MB are
+ * not the command's.
+ */
+export function startPendingServer(): void {
+  if (pending === null) return;
+  const { socket, warm } = pending;
+  pending = null;
+  startServer(socket, warm);
+}
+
+/** Starts a build server on `socket` that builds `warm` first: a process of its own (its own session, no stdio), not waited for. */
+export function startServer(socket: string, warm: ServerRequest): void {
+  try {
+    const child = spawn(process.execPath, [...BUILD_V8_FLAGS, ...stripping(), fileURLToPath(siblingModule('build-process', import.meta.url))], {
+      stdio: 'ignore', detached: true, windowsHide: true, env: { ...process.env, [SERVE_ENV]: JSON.stringify({ socket, warm }) },
+    });
+    child.on('error', () => {}); // (no server: the next build starts a process of its own, as this one did)
+    child.unref();
+  } catch { /* the same */ }
 }
 
 /** The socket's identity, to notice it removed or replaced. */
@@ -134,10 +172,11 @@ const identity = (file: string): string | null => {
 };
 
 /**
- * Serves builds on `socketPath` (in build/build-process, after its first reply): `build` makes one
- * reply. Resolves false, having served nothing, when another server holds the socket.
+ * Serves builds on `socketPath` (build/build-process as a server): `build` makes one reply; `warm` is
+ * built first, its reply dropped (it compiles asc's and Binaryen's code for the builds asked). Resolves
+ * false, having served nothing, when another server holds the socket.
  */
-export async function serve(socketPath: string, build: (request: ServerRequest) => Promise<BuildReply>): Promise<boolean> {
+export async function serve(socketPath: string, build: (request: ServerRequest) => Promise<BuildReply>, warm?: ServerRequest): Promise<boolean> {
   const dir = path.dirname(socketPath);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   chmodSync(dir, 0o700);
@@ -171,6 +210,14 @@ export async function serve(socketPath: string, build: (request: ServerRequest) 
     idle = setTimeout(stop, idleMs());
   };
   rest();
+  if (warm !== undefined) {
+    queue = queue.then(async () => {
+      clearTimeout(idle);
+      const reply = await build(warm);
+      if ('error' in reply) stop();
+      rest();
+    });
+  }
   // The cache folder cleared, or the socket taken by another server: this one is not reachable any more.
   setInterval(() => identity(socketPath) !== mine && stop(), 5000);
   server.on('connection', (socket) => {

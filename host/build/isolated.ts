@@ -4,8 +4,7 @@
  * hold (run/strategy). Two reasons, both measured (docs/BENCHMARKS.md, "first run"):
  * - memory: asc and Binaryen leave ~150 MB of heap behind them; a worker thread that ran them gives
  *   little of it back when it ends (V8 keeps a dead isolate's pages for the process's other threads),
- *   so it stayed under the backtest that followed. A process holds it apart from the command, and gives
- *   it back when it exits (after its reply, or as a build server when idle: build/build-server).
+ *   so it stayed under the backtest that followed. A process gives all of it back when it exits.
  * - time: V8 options apply to a whole process. This one runs Binaryen's wasm under Liftoff alone
  *   (`--liftoff-only`): tiering Binaryen's large functions up to TurboFan cost ~1.3 s CPU of a ~2.7 s
  *   build and ~80 MB, and a build ends before it pays back. Its JavaScript (asc, Binaryen's glue) is
@@ -26,8 +25,6 @@ import type { BuildResult } from './asc.ts';
 export interface BuildRequest {
   file: string;
   flags: readonly string[];
-  /** After its reply, serve later builds on this socket (build/build-server). */
-  serve?: string;
 }
 
 export interface IsolatedBuild {
@@ -57,12 +54,8 @@ export function replyValue(m: BuildReply): IsolatedBuild {
   throw Cls ? new Cls(e.code as ErrorCode, e.message) : new Error(`${e.message}\n${e.stack ?? ''}`);
 }
 
-/**
- * buildStrategy(file, flags) in a process of its own: its build (or its error, of the same class, code
- * and message) and the files it read. With `serve`, the process serves later builds on that socket after
- * its reply (build/build-server), and this process no longer waits for it.
- */
-export function buildIsolated(file: string, flags: readonly string[], v8Flags: readonly string[] = BUILD_V8_FLAGS, serve?: string): Promise<IsolatedBuild> {
+/** buildStrategy(file, flags) in a process of its own: its build (or its error, of the same class, code and message) and the files it read. */
+export function buildIsolated(file: string, flags: readonly string[], v8Flags: readonly string[] = BUILD_V8_FLAGS): Promise<IsolatedBuild> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...v8Flags, ...stripping(), fileURLToPath(siblingModule('build-process', import.meta.url))], {
       // A process group of its own: a Ctrl-C at a terminal reaches the command, which ends it by ending (its
@@ -74,11 +67,6 @@ export function buildIsolated(file: string, flags: readonly string[], v8Flags: r
     let replied = false;
     child.on('message', (m: BuildReply) => {
       replied = true;
-      if (serve !== undefined) {
-        // It goes on as a server: this process's exit no longer waits for it, nor for its stderr.
-        child.stderr!.destroy();
-        child.unref();
-      }
       try {
         resolve(replyValue(m));
       } catch (e) {
@@ -93,10 +81,10 @@ export function buildIsolated(file: string, flags: readonly string[], v8Flags: r
     child.on('close', (code, signal) => {
       if (replied) return;
       replied = true;
-      if (code === BAD_OPTION_EXIT && v8Flags.length > 0) return resolve(buildIsolated(file, flags, [], serve));
+      if (code === BAD_OPTION_EXIT && v8Flags.length > 0) return resolve(buildIsolated(file, flags, []));
       reject(new Error(`the build's process exited (${signal ?? `code ${code}`}) without a result${stderr ? `:\n${stderr.trim()}` : ''}`));
     });
-    const request: BuildRequest = { file, flags: [...flags], ...(serve !== undefined ? { serve } : {}) };
+    const request: BuildRequest = { file, flags: [...flags] };
     child.send(request);
   });
 }

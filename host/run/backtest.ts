@@ -21,7 +21,7 @@ import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
 import { feedPeriods, warmRecordCodec, type RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
-import { loadStrategy } from './strategy.ts';
+import { loadStrategy, startPendingServer } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
 import type { PhaseListener, ProgressCounter } from '../engine/progress.ts';
 
@@ -142,6 +142,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   };
   r.onPhase?.({ step: 'write', dir });
   await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, csv: r.csv, beforePublish });
+  startPendingServer(); // the run published: a build server for the next build, if this one needed a process of its own
   return { outcome, dir, logged };
 }
 

@@ -12,6 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { ASC_FLAGS, type BuildResult } from '../build/asc.ts';
 import { buildServed } from '../build/build-server.ts';
+
+export { startPendingServer } from '../build/build-server.ts';
 import { cachedBuild, cacheRoot, toolchain } from '../build/cache.ts';
 import { projectLock } from '../build/project.ts';
 import { UsageError } from '../errors.ts';
