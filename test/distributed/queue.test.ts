@@ -9,10 +9,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
 import { sweep, type SweepRequest } from '../../host/sweep/index.ts';
-import { runSweepOnQueue } from '../../host/distributed/index.ts';
+import { FolderStore, runSweepOnQueue } from '../../host/distributed/index.ts';
 import { JOB_FORMAT, jobToolchain, QUEUE_NAME, type SweepJob } from '../../host/distributed/queue.ts';
 import { DEFAULT_CONFIG, generateKeys, loadPrivateKey, toolchainMessage } from '../../host/index.ts';
 import type { KeyObject } from 'node:crypto';
@@ -228,5 +228,29 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const again = startWorker('--max-jobs', '4');
     expect(folderHashes(await queuedSweep())).toEqual(localFiles);
     expect(await again.exited).toBe(0);
+  });
+
+  it('a worker\'s result is checked before anything is written: a file outside the run folder, a record that is not the one it reports', async () => {
+    const recordPb = await new FolderStore(store).put(readFileSync(path.join(work, 'local', 'runs', '0000', 'record.pb')));
+    const recordSha256 = JSON.parse(readFileSync(path.join(work, 'local', 'summary.json'), 'utf8')).rows[0].recordSha256 as string;
+    const manifests = [
+      (index: number) => ({ format: 'backproof-run-manifest@1', index, runId: '0123456789abcdef', recordSha256, stats: {}, files: [{ path: '../escape', sha256: recordPb }] }),
+      (index: number) => ({ format: 'backproof-run-manifest@1', index, runId: '0123456789abcdef', recordSha256: 'ee'.repeat(32), stats: {}, files: [{ path: 'record.pb', sha256: recordPb }] }),
+    ];
+    const messages = [
+      /^combination \d: the worker's result names a file outside its run folder: "\.\.\/escape"$/,
+      new RegExp(`^combination \\d: its record hashes to ${recordSha256}, the worker said ${'ee'.repeat(32)}$`),
+    ];
+    for (const [k, manifest] of manifests.entries()) {
+      await queue.obliterate({ force: true });
+      // a worker that returns what it likes (a compromised machine): BullMQ's own worker, in this process
+      const liar = new Worker(QUEUE_NAME, async (job) => manifest((job.data as SweepJob).index), { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+      const out = path.join(work, `lied-${k}`);
+      const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
+      await liar.close();
+      expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'queue', message: expect.stringMatching(messages[k]!) });
+      expect(existsSync(out)).toBe(false);
+      expect(existsSync(path.join(work, 'escape'))).toBe(false);
+    }
   });
 });
