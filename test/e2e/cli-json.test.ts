@@ -280,6 +280,19 @@ describe('sweep', () => {
   });
 });
 
+describe('walk-forward', () => {
+  it('walk-forward and verify of its folder', async () => {
+    const dir = path.join(work, 'walk-forward');
+    const w = await json(0, 'walk-forward@1', 'walk-forward', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=10', '--grid', 'slow=20,30',
+      '--objective', 'sharpe', '--train', '5y', '--test', '2y', '--key', path.join(keys, 'backproof.key'), '--out', dir, '--workers', '1');
+    expect([w.count, (w.windows as unknown[]).length]).toEqual([6, 2]);
+    const v = await json(0, 'walk-forward-verify@1', 'verify', dir, '--pubkey', path.join(keys, 'backproof.pub'));
+    expect([v.root, v.keyPinned]).toEqual([w.root, true]);
+    // a windowed run's record.json (its data link's window) is record@3 too
+    expect(errorsOf('record@3', JSON.parse(readFileSync(path.join(dir, 'windows', '000', 'test', 'runs', '0000', 'record.json'), 'utf8')))).toEqual([]);
+  });
+});
+
 describe('distributed sweeps', () => {
   it('deploy k8s, and worker (a real redis-server, one malformed job, --max-jobs 1)', async () => {
     const d = await json(0, 'deploy@1', 'deploy', 'k8s', '--redis', '--out', path.join(work, 'k8s'));
@@ -302,7 +315,7 @@ describe('coverage', () => {
     for (const c of COMMANDS) expect(validated, `${c.name}: ${c.schema}`).toContain(c.schema);
     const files = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
     // A bumped schema's old file stays for readers of earlier output (README, "Versioning"): prove@1 (bundle format /1's claim).
-    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1']);
+    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1', 'walk-forward-verify@1']);
     expect(files.filter((f) => !used.has(f))).toEqual([]);
   });
 });
