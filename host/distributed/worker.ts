@@ -12,6 +12,7 @@
  * then puts it back for another. The worker goes on after any failed job.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
@@ -106,6 +107,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   const connection = { ...redisConnection(options.queue), maxRetriesPerRequest: null };
   const workDir = options.workDir ?? await mkdtemp(path.join(tmpdir(), 'backproof-worker-'));
   const ownWorkDir = options.workDir === undefined;
+  // SIGINT and SIGTERM end the process at once (bin/backproof.js): the temp folder goes with it
+  const removeWorkDir = (): void => rmSync(workDir, { recursive: true, force: true });
+  if (ownWorkDir) process.on('exit', removeWorkDir);
   const key = options.key ?? null;
   let inputs: Promise<PlanInputs> | null = null;
   let inputsOf = '';
@@ -186,7 +190,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     await Promise.race([options.stop, counted]);
   } finally {
     await worker.close();
-    if (ownWorkDir) await rm(workDir, { recursive: true, force: true });
+    if (ownWorkDir) {
+      process.off('exit', removeWorkDir);
+      await rm(workDir, { recursive: true, force: true });
+    }
   }
   return summary;
 }
