@@ -121,6 +121,9 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
     const files = (b.data.files as { sha256: Uint8Array }[]) ?? [];
     const dataHashes = files.map((f) => toHex(f.sha256)).join(', '), planData = plan.data.map((d) => d.sha256).join(', ');
     if (dataHashes !== planData) fail(step, `${where} read data ${dataHashes}, the plan's is ${planData}`);
+    // a walk-forward window (data/window): the run read exactly the plan's bars
+    const w = plan.dataOptions.window, windows = (b.data.files as { window?: { fromNs?: unknown; toNs?: unknown } | null }[]).map((f) => (f.window ? `${String(f.window.fromNs ?? 0)}..${String(f.window.toNs ?? 0)}` : 'none'));
+    if (windows.some((x) => x !== (w ? `${w.from}..${w.to}` : 'none'))) fail(step, `${where} read the data window ${windows.join(', ')}, the plan's is ${w ? `${w.from}..${w.to}` : 'none'}`);
     // its config.json passed verifyRun against its config link: the plan's config with this combination's params
     expectText(step, `${where}/config.json`, configJson(runConfigOf(plan, index)), await readSweepFile(runDir, 'config.json', step), `the plan's config with combination ${index}'s params`);
     // its stats.json passed verifyRun against result.pb
