@@ -13,6 +13,18 @@ export function rng(seed: number): () => number {
   };
 }
 
+/**
+ * What a generated module has besides `run` (WAT, two-space indented inside the module): one page of
+ * memory, the global $g, the type $t of the helpers $h0-$h2 and their table of 3 (a 4th slot traps).
+ */
+export const GENERATED_PRELUDE = `(memory (export "memory") 1)
+  (global $g (mut i32) (i32.const 7))
+  (type $t (func (param i32) (result i32)))
+  (table 3 funcref) (elem (i32.const 0) $h0 $h1 $h2)
+  (func $h0 (type $t) (i32.add (local.get 0) (i32.const 3)))
+  (func $h1 (type $t) (i32.store offset=100 (i32.const 0) (local.get 0)) (i32.load8_u offset=101 (i32.const 0)))
+  (func $h2 (type $t) (if (result i32) (i32.lt_s (local.get 0) (i32.const 0)) (then (i32.sub (i32.const 0) (local.get 0))) (else (i32.mul (local.get 0) (global.get $g)))))`;
+
 export function generateModule(seed: number): string {
   const r = rng(seed);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(r() * xs.length)]!;
@@ -73,13 +85,7 @@ export function generateModule(seed: number): string {
   }
   const body = stmts(3);
   return `(module
-  (memory (export "memory") 1)
-  (global $g (mut i32) (i32.const 7))
-  (type $t (func (param i32) (result i32)))
-  (table 3 funcref) (elem (i32.const 0) $h0 $h1 $h2)
-  (func $h0 (type $t) (i32.add (local.get 0) (i32.const 3)))
-  (func $h1 (type $t) (i32.store offset=100 (i32.const 0) (local.get 0)) (i32.load8_u offset=101 (i32.const 0)))
-  (func $h2 (type $t) (if (result i32) (i32.lt_s (local.get 0) (i32.const 0)) (then (i32.sub (i32.const 0) (local.get 0))) (else (i32.mul (local.get 0) (global.get $g)))))
+  ${GENERATED_PRELUDE}
   (func (export "run") (param $a i32) (param $b i32) (result i32)
     (local $l0 i32) (local $l1 i32) (local $l2 i32) (local $l3 i32) (local $c0 i32) (local $c1 i32)
     ${body}
