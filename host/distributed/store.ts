@@ -44,10 +44,11 @@ export class FolderStore implements ArtifactStore {
     return path.join(this.root, 'sha256', hash.slice(0, 2), hash.slice(2));
   }
 
+  /** An object already there is kept when it hashes to its name, and written again when it does not (repaired). */
   async put(bytes: Uint8Array): Promise<string> {
     const hash = toHex(sha256(bytes));
     const target = this.file(hash);
-    if (await this.has(hash)) return hash;
+    if (await this.has(hash) && await this.get(hash).then(() => true, () => false)) return hash;
     await mkdir(path.dirname(target), { recursive: true });
     // Written aside, flushed, then renamed into place: a reader on any machine sees the whole object or none,
     // and two writers of the same bytes both end with the same file.

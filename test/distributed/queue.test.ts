@@ -124,8 +124,8 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(refused.attemptsMade).toBe(1);
   });
 
-  it('backproof sweep --queue --store on the command line: the same sweep folder; --queue without --store is a usage error', async () => {
-    const w = startWorker('--max-jobs', '4');
+  it('backproof sweep --queue --store on the command line, a worker running two jobs at once: the same sweep folder; --queue without --store is a usage error', async () => {
+    const w = startWorker('--max-jobs', '4', '--concurrency', '2');
     const out = path.join(work, 'cli');
     const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--key', keyFile, '--json'];
     const run = (...more: string[]) => new Promise<{ code: number | null; stdout: string }>((resolve) => {
@@ -211,7 +211,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(await w.exited).toBe(0);
   });
 
-  it('a store object altered under the workers: every job fails at once, the coordinator raises the worker\'s error and publishes nothing; repaired, the same command retries the failed jobs', async () => {
+  it('a store object altered under the workers: every job fails at once, the coordinator raises the worker\'s error and publishes nothing; repaired by the next sweep\'s put, the same command retries the failed jobs', async () => {
     const wasm = JSON.parse(readFileSync(path.join(work, 'local', 'sweep.json'), 'utf8')).strategy.wasmSha256 as string;
     const object = path.join(store, 'sha256', wasm.slice(0, 2), wasm.slice(2));
     const out = path.join(work, 'altered');
@@ -224,7 +224,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(await w.exited).toBe(0);
     expect(existsSync(out)).toBe(false);
     expect(await queue.getJobCounts('failed', 'completed')).toEqual({ failed: 4, completed: 0 });
-    rmSync(object); // put again by the next sweep
+    // the next sweep's put finds it altered and writes it again
     const again = startWorker('--max-jobs', '4');
     expect(folderHashes(await queuedSweep())).toEqual(localFiles);
     expect(await again.exited).toBe(0);

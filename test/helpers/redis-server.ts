@@ -56,7 +56,9 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
-    child.once('error', reject);
+    child.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'ENOENT'
+      ? new Error('redis-server is not installed: apt-get install -y redis-server (the Debian package; CI installs it in .ci/run)')
+      : e));
     child.once('exit', (code) => reject(new Error(`redis-server exited (${code}) before it was ready:\n${output}`)));
   });
 }
