@@ -6,19 +6,38 @@
  * handed to verifySweep (docs/SWEEP.md).
  */
 import { readFile, writeFile } from 'node:fs/promises';
+import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import {
   DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, verifySweepProof,
   OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, runSweepOnQueue, type DataOptions, type RunConfig,
 } from '../index.ts';
-import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY } from './args.ts';
+import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Values } from './args.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 
 /** A whole-number option (N ≥ 1), or undefined when not given. */
-function countOption(name: string, text: unknown): number | undefined {
+export function countOption(name: string, text: unknown): number | undefined {
   if (text === undefined) return undefined;
   if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError('USAGE', `--${name} must be a whole number ≥ 1, got "${String(text)}"`);
   return Number(text);
+}
+
+/** What every run of a sweep (or walk-forward) shares, from the options: config, data read options, watchdog, signing key. */
+export async function runOptionsOf(values: Values): Promise<{ config: RunConfig; dataOptions: DataOptions; timeoutSeconds: number; key: KeyObject | null }> {
+  const trace = (values.trace as string | undefined) ?? DEFAULT_CONFIG.trace;
+  if (trace !== 'full' && trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${trace}"`);
+  const config: RunConfig = {
+    ...DEFAULT_CONFIG,
+    cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
+    commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
+    periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
+    trace,
+  };
+  const dataOptions = dataOptionsOf(values);
+  const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
+  if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+  const keyFile = signingKeyFile(values);
+  return { config, dataOptions, timeoutSeconds, key: keyFile ? await loadPrivateKey(keyFile) : null };
 }
 
 export const sweepCmd: CommandSpec = {
@@ -73,20 +92,7 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
     if (!values.grid) throw new UsageError('USAGE', 'sweep needs at least one --grid NAME=SPEC');
     if (!values.objective) throw new UsageError('USAGE', `sweep needs --objective STAT[:max|:min], one of ${OBJECTIVE_STATS.join(', ')}`);
     if (!values.out) throw new UsageError('USAGE', 'sweep needs --out DIR (the sweep folder)');
-    const trace = (values.trace as string | undefined) ?? DEFAULT_CONFIG.trace;
-    if (trace !== 'full' && trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${trace}"`);
-    const config: RunConfig = {
-      ...DEFAULT_CONFIG,
-      cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
-      commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
-      periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
-      trace,
-    };
-    const dataOptions = dataOptionsOf(values);
-    const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
-    if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
-    const keyFile = signingKeyFile(values);
-    const key = keyFile ? await loadPrivateKey(keyFile) : null;
+    const { config, dataOptions, timeoutSeconds, key } = await runOptionsOf(values);
     const queue = values.queue as string | undefined;
     const store = values.store as string | undefined;
     if ((queue === undefined) !== (store === undefined)) throw new UsageError('USAGE', '--queue URL and --store DIR go together: the workers read the inputs from the store and put the runs there');

@@ -4,7 +4,7 @@
  * (runCombination, which other runners call too), the local pool, the summary and signed sweep
  * record (assembleSweep), verify and inclusion proofs of a sweep folder, and its report.
  */
-export { sweep, removeSweepPartials, defaultWorkers, type SweepRequest, type SweepReport } from './sweep.ts';
+export { sweep, sweepOptions, removeSweepPartials, defaultWorkers, type SweepRequest, type SweepReport } from './sweep.ts';
 export { makePlan, readPlan, planText, planSha256, runConfigOf, dataOptionsOf, parseObjective, OBJECTIVE_STATS, type PlanInput } from './plan.ts';
 export { parseGrid, parseGrids, parseSeed, combinationsOf, gridSize } from './space.ts';
 export { compileWhere } from './where.ts';
@@ -12,7 +12,7 @@ export { prepareSweep, runCombination, runCombinations, runDirOf, runFolderName,
 export { assembleSweep, sweepOf, type AssembledSweep } from './assemble.ts';
 export { sweepRoot, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSweepRecord } from './record.ts';
 export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
-export { renderSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
+export { renderSweepReport, writeSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
 export * from './types.ts';
-export { verifySweep, isSweepFolder, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
+export { verifySweep, isSweepFolder, readSweepFile, expectText, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
 export { proveSweepRun, verifySweepProof, SWEEP_PROOF_FORMAT, type SweepProofBundle, type SweepProofCheck } from './prove.ts';

@@ -23,7 +23,7 @@ import { makePlan, parseObjective, planText } from './plan.ts';
 import { parseGrids, parseSeed } from './space.ts';
 import { prepareSweep, runCombinations } from './run.ts';
 import { assembleSweep, type AssembledSweep } from './assemble.ts';
-import { DEFAULT_MAX_COMBINATIONS, SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
+import { DEFAULT_MAX_COMBINATIONS, SWEEP_FILES, type CombinationResult, type SweepObjective, type SweepPlan, type SweepSpace } from './types.ts';
 
 export interface SweepRequest {
   strategy: string;
@@ -75,8 +75,8 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
-export async function sweep(r: SweepRequest): Promise<SweepReport> {
-  // usage first: nothing is read before the options are known to be good
+/** The options a sweep's request says, checked before anything is read (walk-forward checks its own with it too). */
+export function sweepOptions(r: Pick<SweepRequest, 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'maxCombinations' | 'workers'>): { space: SweepSpace; objective: SweepObjective; maxCombinations: number; workers: number } {
   const grids = parseGrids(r.grids);
   if ((r.samples === undefined) !== (r.seed === undefined)) throw new UsageError('USAGE', 'random search needs both --samples N and --seed S');
   if (r.samples !== undefined && !(Number.isSafeInteger(r.samples) && r.samples >= 1)) throw new UsageError('USAGE', `--samples must be a whole number ≥ 1, got ${r.samples}`);
@@ -86,8 +86,13 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
   if (!(Number.isSafeInteger(maxCombinations) && maxCombinations >= 1)) throw new UsageError('USAGE', `--max-combinations must be a whole number ≥ 1, got ${maxCombinations}`);
   const workers = r.workers ?? defaultWorkers();
   if (!(Number.isSafeInteger(workers) && workers >= 1 && workers <= 256)) throw new UsageError('USAGE', `--workers must be a whole number from 1 to 256, got ${workers}`);
+  return { space: { grids, random, where: r.where ?? null }, objective, maxCombinations, workers };
+}
+
+export async function sweep(r: SweepRequest): Promise<SweepReport> {
+  // usage first: nothing is read before the options are known to be good
+  const { space, objective, maxCombinations, workers } = sweepOptions(r);
   if (r.data.length === 0) throw new UsageError('USAGE', 'a sweep needs at least one data file (--data)');
-  const space = { grids, random, where: r.where ?? null };
 
   const building = loadStrategy(r.strategy);
   building.catch(() => {}); // (awaited below, after the data: a data error comes first, as in a backtest)

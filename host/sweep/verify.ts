@@ -60,8 +60,8 @@ export async function isSweepFolder(p: string): Promise<boolean> {
   return (await lstat(path.join(p, SWEEP_FILES.plan)).catch(() => null))?.isFile() ?? false;
 }
 
-/** A file of the sweep folder (bounded: hostile input). */
-async function readSweepFile(dir: string, name: string, step: string, limit = 256 << 20): Promise<Uint8Array> {
+/** A file of the sweep folder (bounded: hostile input); a missing or irregular one fails `step`. */
+export async function readSweepFile(dir: string, name: string, step: string, limit = 256 << 20): Promise<Uint8Array> {
   const p = path.join(dir, name);
   const st = await lstat(p).catch(() => null);
   if (!st) return fail(step, `${name} is missing from sweep folder ${dir}`);
@@ -70,7 +70,8 @@ async function readSweepFile(dir: string, name: string, step: string, limit = 25
   return new Uint8Array(await readFile(p));
 }
 
-function expectText(step: string, name: string, expected: string, actual: Uint8Array, from: string): void {
+/** Fails `step` naming the first line where `actual` is not `expected` (what `from` gives). */
+export function expectText(step: string, name: string, expected: string, actual: Uint8Array, from: string): void {
   const message = textDiffMessage(name, expected, Buffer.from(actual).toString('utf8'), from);
   if (message !== null) fail(step, message);
 }
