@@ -3,20 +3,12 @@
  * `backproof walk-forward` (docs/WALK-FORWARD.md); `backproof verify <walk-forward-folder>` is
  * cli/verify's, handed to verifyWalkForward through verifyWalkForwardCommand here.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import {
-  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, walkForward, verifyWalkForward, OBJECTIVE_STATS,
-  type DataOptions, type RunConfig,
+  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPublicKeyRaw, rawPublicKey, walkForward, verifyWalkForward, OBJECTIVE_STATS,
 } from '../index.ts';
-import { numberOption, DEFAULT_KEY_DIR } from './args.ts';
+import { DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY } from './args.ts';
+import { countOption, runOptionsOf } from './sweep.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
-
-function countOption(name: string, text: unknown): number | undefined {
-  if (text === undefined) return undefined;
-  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError('USAGE', `--${name} must be a whole number ≥ 1, got "${String(text)}"`);
-  return Number(text);
-}
 
 export const walkForwardCmd: CommandSpec = {
   name: 'walk-forward',
@@ -53,6 +45,8 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
     str('periods-per-year', 'A', 'annualise the stats with A return periods a year (default: inferred)'),
     str('trace', 'full|off', 'record and commit each run\'s execution trace (default full)'),
     str('timezone', 'ZONE', 'IANA zone of timestamps without one (default UTC)'),
+    str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates'),
+    str('duplicates', 'keep', 'keep rows with equal timestamps in file order'),
     str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
   ],
   positionals: 0,
@@ -65,22 +59,7 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
   async run({ values, text, ctx }) {
     for (const [opt, what] of [['strategy', '<file.ts|file.wasm>'], ['data', '<file.csv>'], ['grid', 'NAME=SPEC'], ['objective', 'STAT[:max|:min]'], ['train', 'D (e.g. 2y)'], ['test', 'D (e.g. 6m)'], ['out', 'DIR']] as const)
       if (!values[opt]) throw new UsageError('USAGE', `walk-forward needs --${opt} ${what}`);
-    const trace = (values.trace as string | undefined) ?? DEFAULT_CONFIG.trace;
-    if (trace !== 'full' && trace !== 'off') throw new UsageError('USAGE', `--trace must be "full" or "off", got "${trace}"`);
-    const config: RunConfig = {
-      ...DEFAULT_CONFIG,
-      cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
-      commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
-      periodsPerYear: numberOption('periods-per-year', values['periods-per-year'] as string | undefined, DEFAULT_CONFIG.periodsPerYear),
-      trace,
-    };
-    const dataOptions: DataOptions = {};
-    if (values.timezone !== undefined) dataOptions.timezone = values.timezone as string;
-    const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
-    if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
-    const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
-    const keyFile = values.unsigned ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
-    const key = keyFile ? await loadPrivateKey(keyFile) : null;
+    const { config, dataOptions, timeoutSeconds, key } = await runOptionsOf(values);
     const r = await walkForward({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
       grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
@@ -104,7 +83,7 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
     for (const w of r.windows) text.log(`window ${w.index}  ${r.plan.windows[w.index]!.test.from} … ${r.plan.windows[w.index]!.test.to}: ${Object.entries(w.chosen.params).map(([k, v]) => `${k}=${v}`).join(' ')} (IS ${r.plan.sweep.objective.stat} ${w.chosen.objective}), OOS ${r.plan.sweep.objective.stat} ${w.test.objective}`);
     text.log(`stitched equity  ${equityFinal}`);
     text.log(`folder           ${r.dir}`);
-    if (!key && !values.unsigned) ctx.err.log(`\n*** WARNING: this walk-forward is UNSIGNED: no --key was given and ${defaultKey} does not exist; pass --unsigned to mean it. ***\n`);
+    if (!key && !values.unsigned) ctx.err.log(`\n*** WARNING: this walk-forward is UNSIGNED: no --key was given and ${DEFAULT_SIGNING_KEY} does not exist; pass --unsigned to mean it. ***\n`);
     return {
       exit: EXIT.ok,
       json: {

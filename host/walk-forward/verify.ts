@@ -16,14 +16,13 @@
  * Nothing is executed.
  */
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AuditError, BackproofError } from '../errors.ts';
 import { openData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
-import { textDiffMessage } from '../inspect/line-diff.ts';
 import { toHex } from '../../traces/index.ts';
-import { dataOptionsOf, planText, readPlan, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
+import { dataOptionsOf, expectText, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
 import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, type WalkForwardPlan } from './plan.ts';
 import { walkForwardLeaves, type WindowResult } from './stitch.ts';
 import { feedTimes, testEquity, timesIn, walkForwardTexts, windowDirs } from './walk-forward.ts';
@@ -55,19 +54,6 @@ const fail = (step: string, message: string): never => {
 /** Is `p` a walk-forward folder (it holds walk-forward.json)? */
 export async function isWalkForwardFolder(p: string): Promise<boolean> {
   return (await lstat(path.join(p, WALK_FORWARD_FILES.plan)).catch(() => null))?.isFile() ?? false;
-}
-
-async function readBounded(file: string, step: string, limit = 256 << 20): Promise<Uint8Array> {
-  const st = await lstat(file).catch(() => null);
-  if (!st) return fail(step, `${file} is missing`);
-  if (!st.isFile()) return fail(step, `${file} is not a regular file`);
-  if (st.size > limit) return fail(step, `${file} is ${st.size} bytes, larger than it can be`);
-  return new Uint8Array(await readFile(file));
-}
-
-function expectText(step: string, name: string, expected: string, actual: Uint8Array, from: string): void {
-  const message = textDiffMessage(name, expected, Buffer.from(actual).toString('utf8'), from);
-  if (message !== null) fail(step, message);
 }
 
 /** The plan: walk-forward.json parsed, its base sweep plan read as sweep.json is, and the whole made again over the data. */
@@ -112,7 +98,7 @@ async function readWalkForwardPlan(bytes: Uint8Array, dataPath: string | undefin
 
 /** A verified sweep folder's summary rows (summary.json, which sweep verify has bound to its runs). */
 async function summaryRowsOf(dir: string, step: string): Promise<SummaryRow[]> {
-  const o = JSON.parse(Buffer.from(await readBounded(path.join(dir, SWEEP_FILES.summaryJson), step)).toString('utf8')) as { rows: SummaryRow[] };
+  const o = JSON.parse(Buffer.from(await readSweepFile(dir, SWEEP_FILES.summaryJson, step)).toString('utf8')) as { rows: SummaryRow[] };
   return o.rows;
 }
 
@@ -120,14 +106,14 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   const { dir } = opts;
   const steps: string[] = [];
 
-  const planBytes = await readBounded(path.join(dir, WALK_FORWARD_FILES.plan), 'plan');
+  const planBytes = await readSweepFile(dir, WALK_FORWARD_FILES.plan, 'plan');
   const { plan, times } = await readWalkForwardPlan(planBytes, opts.dataPath);
   const planSha256 = createHash('sha256').update(planBytes).digest('hex');
   steps.push('plan');
 
   let record;
   try {
-    record = readSweepRecord(await readBounded(path.join(dir, WALK_FORWARD_FILES.record), 'record', 1 << 16), opts.trustedKey ?? null);
+    record = readSweepRecord(await readSweepFile(dir, WALK_FORWARD_FILES.record, 'record', 1 << 16), opts.trustedKey ?? null);
   } catch (e) {
     return fail('record', `${WALK_FORWARD_FILES.record}: ${(e as Error).message}`);
   }
@@ -146,7 +132,7 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
 
   const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
   const sub = async (step: string, sweepDir: string, sweepPlan: SweepPlan, what: string): Promise<SummaryRow[]> => {
-    expectText(step, path.relative(dir, path.join(sweepDir, SWEEP_FILES.plan)), planText(sweepPlan), await readBounded(path.join(sweepDir, SWEEP_FILES.plan), step), what);
+    expectText(step, path.relative(dir, path.join(sweepDir, SWEEP_FILES.plan)), planText(sweepPlan), await readSweepFile(sweepDir, SWEEP_FILES.plan, step), what);
     try {
       await verifySweep({ dir: sweepDir, trustedKey: signer, dataPath: opts.dataPath });
     } catch (e) {
@@ -175,11 +161,11 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   steps.push('root');
 
   const texts = walkForwardTexts(plan, windows, testTimes, record);
-  expectText('equity', WALK_FORWARD_FILES.equity, texts.equity, await readBounded(path.join(dir, WALK_FORWARD_FILES.equity), 'equity'), 'the test runs\' equity, stitched');
+  expectText('equity', WALK_FORWARD_FILES.equity, texts.equity, await readSweepFile(dir, WALK_FORWARD_FILES.equity, 'equity'), 'the test runs\' equity, stitched');
   steps.push('equity');
-  expectText('summary', WALK_FORWARD_FILES.summary, texts.summary, await readBounded(path.join(dir, WALK_FORWARD_FILES.summary), 'summary'), 'the plan and the windows\' runs');
+  expectText('summary', WALK_FORWARD_FILES.summary, texts.summary, await readSweepFile(dir, WALK_FORWARD_FILES.summary, 'summary'), 'the plan and the windows\' runs');
   steps.push('summary');
-  expectText('report', WALK_FORWARD_FILES.report, texts.report, await readBounded(path.join(dir, WALK_FORWARD_FILES.report), 'report'), 'the plan, the windows\' runs and the record');
+  expectText('report', WALK_FORWARD_FILES.report, texts.report, await readSweepFile(dir, WALK_FORWARD_FILES.report, 'report'), 'the plan, the windows\' runs and the record');
   steps.push('report');
 
   const known = new Set<string>(Object.values(WALK_FORWARD_FILES));

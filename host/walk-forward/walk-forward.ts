@@ -12,15 +12,14 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { parseDataSpec, type DataOptions } from '../data/options.ts';
+import { parseDataSpec } from '../data/options.ts';
 import { decodeResult } from '../audit/codec.ts';
-import type { RunConfig } from '../run/config.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { checkOutDir } from '../run/rundir.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import {
-  assembleSweep, defaultWorkers, makePlan, parseGrids, parseObjective, planText, prepareSweep, runCombinations, runDirOf, parseSeed,
-  makeSweepRecord, sweepRecordText, sweepRoot, DEFAULT_MAX_COMBINATIONS, SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord,
+  assembleSweep, makePlan, planText, prepareSweep, runCombinations, runDirOf, sweepOptions, makeSweepRecord, sweepRecordText, sweepRoot,
+  SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord, type SweepRequest,
 } from '../sweep/index.ts';
 import {
   chosenRow, makeWalkForwardPlan, parseWalkRule, planWindows, testPlan, trainPlan, walkForwardPlanSha256, walkForwardPlanText, windowFolderName,
@@ -29,23 +28,9 @@ import {
 import { equityCsv, stitchEquity, walkForwardLeaves, walkForwardSummary, type WindowResult } from './stitch.ts';
 import { renderWalkForwardReport } from './report.ts';
 
-export interface WalkForwardRequest {
-  strategy: string;
-  /** One `--data` spec. */
-  data: readonly string[];
-  dataOptions?: DataOptions;
-  config: RunConfig;
-  grids: readonly string[];
-  samples?: number;
-  seed?: string;
-  where?: string;
-  objective: string;
+/** A sweep's request (one `--data` spec) and the window rule. */
+export interface WalkForwardRequest extends Pick<SweepRequest, 'strategy' | 'data' | 'dataOptions' | 'config' | 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'out' | 'workers' | 'key' | 'maxCombinations' | 'timeoutMs'> {
   rule: WalkRule;
-  out: string;
-  workers?: number;
-  key: KeyObject | null;
-  maxCombinations?: number;
-  timeoutMs?: number;
   onPlan?: (plan: WalkForwardPlan) => void;
   /** Told each finished run: its window, whether in- or out-of-sample, and the result. */
   onDone?: (window: number, side: 'train' | 'test', r: CombinationResult) => void;
@@ -121,13 +106,7 @@ async function runWindowSweep(plan: SweepPlan, dir: string, x: SweepRunner, onDo
 
 export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardReport> {
   // usage first: nothing is read before the options are known to be good
-  const grids = parseGrids(r.grids);
-  if ((r.samples === undefined) !== (r.seed === undefined)) throw new UsageError('USAGE', 'random search needs both --samples N and --seed S');
-  if (r.samples !== undefined && !(Number.isSafeInteger(r.samples) && r.samples >= 1)) throw new UsageError('USAGE', `--samples must be a whole number ≥ 1, got ${r.samples}`);
-  const random = r.samples === undefined ? null : { samples: r.samples, seed: parseSeed(r.seed!) };
-  const objective = parseObjective(r.objective);
-  const workers = r.workers ?? defaultWorkers();
-  if (!(Number.isSafeInteger(workers) && workers >= 1 && workers <= 256)) throw new UsageError('USAGE', `--workers must be a whole number from 1 to 256, got ${workers}`);
+  const { space, objective, maxCombinations, workers } = sweepOptions(r);
   if (r.data.length !== 1) throw new UsageError('USAGE', `walk-forward takes exactly one data file (--data), got ${r.data.length}`);
   if (r.dataOptions?.window !== undefined) throw new UsageError('USAGE', 'walk-forward makes its own data windows');
   parseWalkRule(r.rule); // (makeWalkForwardPlan parses it again, with the data)
@@ -139,8 +118,7 @@ export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardRep
   const feed = await openData(file, period === undefined ? r.dataOptions ?? {} : { ...r.dataOptions, period });
   if (symbol) feed.symbol = symbol;
   const strategy = await building;
-  const space = { grids, random, where: r.where ?? null };
-  const sweepPlan = makePlan({ strategyFile: r.strategy, strategy, data: [{ spec, feed }], dataOptions: r.dataOptions ?? {}, config: r.config, space, objective, maxCombinations: r.maxCombinations ?? DEFAULT_MAX_COMBINATIONS });
+  const sweepPlan = makePlan({ strategyFile: r.strategy, strategy, data: [{ spec, feed }], dataOptions: r.dataOptions ?? {}, config: r.config, space, objective, maxCombinations });
   const times = feedTimes(feed);
   const plan = makeWalkForwardPlan(r.rule, sweepPlan, times);
   await checkOutDir(r.out, false, [r.strategy, feed.path]);

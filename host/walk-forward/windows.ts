@@ -7,6 +7,7 @@
 import { UsageError } from '../errors.ts';
 import { NS_PER_DAY, isoTime } from '../model/bars.ts';
 import type { DataWindow } from '../data/window.ts';
+import { daysFromCivil } from '../data/time.ts';
 
 /** A duration: `count` months (y = 12 m) or days (w = 7 d). */
 export interface Duration {
@@ -24,17 +25,7 @@ export function parseDuration(text: string, option: string): Duration {
   return unit === 'y' ? { text, count: 12 * n, unit: 'month' } : unit === 'm' ? { text, count: n, unit: 'month' } : unit === 'w' ? { text, count: 7 * n, unit: 'day' } : { text, count: n, unit: 'day' };
 }
 
-/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
-function daysFromCivil(y: number, m: number, d: number): number {
-  y -= m <= 2 ? 1 : 0;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** The civil date of a day count since 1970-01-01 (civil_from_days). */
+/** The civil date of a day count since 1970-01-01 (H. Hinnant's civil_from_days; data/time daysFromCivil is its inverse). */
 function civilFromDays(z: number): { y: number; m: number; d: number } {
   z += 719468;
   const era = Math.floor(z / 146097);
