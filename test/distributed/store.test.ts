@@ -1,12 +1,41 @@
-// The folder store: content-addressed layout, idempotent puts, every read checked against its name.
+// The store: a conformance suite every ArtifactStore runs (an S3-compatible one joins the list), then the
+// folder store's own layout, idempotent puts, and reads checked against their names.
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FolderStore } from '../../host/distributed/store.ts';
+import { createHash } from 'node:crypto';
+import { FolderStore, type ArtifactStore } from '../../host/distributed/store.ts';
 
 const fresh = (): string => mkdtempSync(path.join(tmpdir(), 'backproof-store-'));
 const ABC = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'; // SHA-256("abc")
+
+const STORES: [string, () => ArtifactStore][] = [['FolderStore', () => new FolderStore(fresh())]];
+
+describe.each(STORES)('ArtifactStore conformance: %s', (_, make) => {
+  it('put names bytes by their SHA-256; get returns them as a Uint8Array; has tells', async () => {
+    const store = make();
+    const bytes = new Uint8Array(70_000).map((_, i) => i % 251);
+    expect(await store.has(ABC)).toBe(false);
+    const [h1, h2] = [await store.put(new TextEncoder().encode('abc')), await store.put(bytes)];
+    expect(h1).toBe(ABC);
+    expect(h2).toBe(createHash('sha256').update(bytes).digest('hex'));
+    expect(await store.has(ABC)).toBe(true);
+    const back = await store.get(h2);
+    expect(back.constructor).toBe(Uint8Array);
+    expect(back).toEqual(bytes);
+    expect(await store.get(await store.put(new Uint8Array(0)))).toEqual(new Uint8Array(0));
+  });
+
+  it('a missing object is VERIFY_FAILED (step store); a name that is not a SHA-256 is a usage error', async () => {
+    const store = make();
+    await expect(store.get(ABC)).rejects.toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'store' });
+    for (const bad of ['../../etc/passwd', 'AB'.repeat(32), ABC.slice(1), `${ABC}0`]) {
+      await expect(store.get(bad)).rejects.toMatchObject({ name: 'UsageError', code: 'USAGE' });
+      await expect(store.has(bad)).rejects.toMatchObject({ code: 'USAGE' });
+    }
+  });
+});
 
 describe('FolderStore', () => {
   it('puts bytes under sha256/<ab>/<rest> and gets them back', async () => {
