@@ -6,11 +6,17 @@
  * among the combinations there, linking that run's report), and the top runs, each linking its run
  * folder's own report.html. verify renders it again and compares the bytes.
  */
-import { fixed4, REPORT_FILE } from '../report/index.ts';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fixed4, REPORT_FILE, writeFileAtomic } from '../report/index.ts';
 import { UsageError } from '../errors.ts';
-import { ranked } from './summary.ts';
+import { decodeSignedRecord } from '../audit/record.ts';
+import { readPlan } from './plan.ts';
+import { readSweepRecord } from './record.ts';
+import { ranked, summaryRows } from './summary.ts';
 import { runFolderName } from './run.ts';
-import { SUMMARY_STATS, SWEEP_FILES, type SummaryRow, type SweepPlan, type SweepRecord } from './types.ts';
+import { SUMMARY_STATS, SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord } from './types.ts';
 
 /** How many of the best runs the page lists. */
 export const TOP_RUNS = 10;
@@ -110,4 +116,33 @@ ${topRuns(plan, rows)}
 </body>
 </html>
 `;
+}
+
+/**
+ * `backproof report <sweep-folder>`: the sweep's page rendered again from the folder — the plan, the
+ * sweep record, and each run's record.pb and stats.json (not summary.json) — with the heatmap over
+ * `x` and `y` when given, written to `out`. The sweep's own report.html (the default `out`) is the page
+ * of the default axes, the one verify checks: other axes need an `out` of their own. Checks nothing:
+ * `backproof verify` does.
+ */
+export async function writeSweepReport(dir: string, opts: { x?: string; y?: string; out?: string } = {}): Promise<{ file: string; axes: { x: string; y: string | null } }> {
+  const read = (name: string): Promise<Uint8Array> => readFile(path.join(dir, name)).then((b) => new Uint8Array(b), (e) => {
+    throw new UsageError('USAGE', `${dir} is not a complete sweep folder: cannot read ${name} (${(e as NodeJS.ErrnoException).code})`);
+  });
+  const plan = readPlan(await read(SWEEP_FILES.plan));
+  const record = readSweepRecord(await read(SWEEP_FILES.record), null);
+  const axes = heatmapAxes(plan, opts.x, opts.y);
+  const defaults = heatmapAxes(plan);
+  if (opts.out === undefined && (axes.x !== defaults.x || axes.y !== defaults.y))
+    throw new UsageError('USAGE', `the sweep's own ${SWEEP_FILES.report} has the heatmap over ${defaults.x}${defaults.y ? ` and ${defaults.y}` : ''} (verify checks it): give --out FILE.html for other axes`);
+  const results: CombinationResult[] = [];
+  for (const c of plan.combinations) {
+    const run = path.join(SWEEP_FILES.runs, runFolderName(c.index, plan.combinations.length));
+    const rec = decodeSignedRecord(await read(path.join(run, 'record.pb')));
+    const stats = JSON.parse(Buffer.from(await read(path.join(run, 'stats.json'))).toString('utf8')) as CombinationResult['stats'];
+    results.push({ index: c.index, runId: rec.runId, recordSha256: createHash('sha256').update(rec.recordBytes).digest('hex'), runDir: path.join(dir, run), stats });
+  }
+  const file = opts.out ?? path.join(dir, SWEEP_FILES.report);
+  await writeFileAtomic(file, renderSweepReport(plan, summaryRows(plan, results), record, axes));
+  return { file, axes };
 }

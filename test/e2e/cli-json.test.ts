@@ -277,6 +277,9 @@ describe('sweep', () => {
     expect((p.bundle as { sweep: { root: string } }).sweep.root).toBe(s.root);
     const c = await json(0, 'verify-sweep-proof@1', 'verify-sweep-proof', bundle, '--run', path.join(dir, 'runs', '0001'));
     expect([c.index, c.runChecked]).toEqual([1, true]);
+    const page = path.join(work, 'sweep-slow-fast.html');
+    const r = await json(0, 'sweep-report@1', 'report', dir, '--x', 'slow', '--y', 'fast', '--out', page);
+    expect([r.report, r.x, r.y]).toEqual([page, 'slow', 'fast']);
   });
 });
 
@@ -315,7 +318,7 @@ describe('coverage', () => {
     for (const c of COMMANDS) expect(validated, `${c.name}: ${c.schema}`).toContain(c.schema);
     const files = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
     // A bumped schema's old file stays for readers of earlier output (README, "Versioning"): prove@1 (bundle format /1's claim).
-    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1', 'walk-forward-verify@1']);
+    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1', 'sweep-report@1', 'walk-forward-verify@1']);
     expect(files.filter((f) => !used.has(f))).toEqual([]);
   });
 });

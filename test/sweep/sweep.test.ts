@@ -83,6 +83,21 @@ describe('a sweep', () => {
     expect(html).toContain('<tr><th>slow \\ fast</th><th>5</th><th>10</th></tr>\n<tr><th>20</th><td style="background:rgb(135,92,56)"><a href="runs/0000/report.html" title="run 0">0.6184</a></td><td style="background:rgb(26,152,80)"><a href="runs/0002/report.html" title="run 2">0.7157</a></td></tr>\n<tr><th>30</th><td style="background:rgb(215,48,39)"><a href="runs/0001/report.html" title="run 1">0.5474</a></td>');
     expect(html).not.toMatch(/<script/);
   });
+
+  it('backproof report <sweep-folder>: the same page again from the runs; other axes only to a file of their own', async () => {
+    const copy = await mkdtemp(path.join(work, 'report-'));
+    await cp(two, copy, { recursive: true });
+    await rm(path.join(copy, 'report.html'));
+    await rm(path.join(copy, 'summary.json')); // (the page is made from the runs, not the summary)
+    expect((await cli('report', copy)).code).toBe(0);
+    expect(await text(copy, 'report.html')).toBe(await text(two, 'report.html'));
+    const refused = await cli('report', copy, '--x', 'slow', '--json');
+    expect([refused.code, JSON.parse(refused.out).code]).toEqual([2, 'USAGE']);
+    const other = path.join(work, 'slow-fast.html');
+    expect((await cli('report', copy, '--x', 'slow', '--out', other)).code).toBe(0);
+    expect(await readFile(other, 'utf8')).toContain('<tr><th>fast \\ slow</th><th>20</th><th>30</th></tr>\n<tr><th>5</th><td style="background:rgb(135,92,56)"><a href="runs/0000/report.html" title="run 0">0.6184</a></td><td style="background:rgb(215,48,39)"><a href="runs/0001/report.html" title="run 1">0.5474</a></td></tr>');
+    expect((await cli('report', copy, '--x', 'nope', '--out', other, '--json')).code).toBe(2);
+  });
 });
 
 describe('verify <sweep-folder>', () => {
