@@ -74,7 +74,8 @@ async function readWalkForwardPlan(bytes: Uint8Array, dataPath: string | undefin
   } catch (e) {
     return fail('plan', `${WALK_FORWARD_FILES.plan}: its base sweep plan: ${(e as Error).message}`);
   }
-  const { symbol, file, period } = parseDataSpec(sweep.data[0]?.spec ?? '');
+  if (sweep.data.length !== 1) fail('plan', `${WALK_FORWARD_FILES.plan}: its base sweep plan has ${sweep.data.length} data files, a walk-forward reads one`);
+  const { symbol, file, period } = parseDataSpec(sweep.data[0]!.spec);
   const options = dataOptionsOf(sweep);
   let times: BigInt64Array;
   try {
@@ -131,10 +132,12 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   steps.push('windows');
 
   const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
+  const unverified: string[] = [];
   const sub = async (step: string, sweepDir: string, sweepPlan: SweepPlan, what: string): Promise<SummaryRow[]> => {
     expectText(step, path.relative(dir, path.join(sweepDir, SWEEP_FILES.plan)), planText(sweepPlan), await readSweepFile(sweepDir, SWEEP_FILES.plan, step), what);
     try {
-      await verifySweep({ dir: sweepDir, trustedKey: signer, dataPath: opts.dataPath });
+      const r = await verifySweep({ dir: sweepDir, trustedKey: signer, dataPath: opts.dataPath });
+      unverified.push(...r.unverified.map((u) => path.relative(dir, path.join(sweepDir, u))));
     } catch (e) {
       const err = e as BackproofError;
       return fail(step, `${path.relative(dir, sweepDir)} does not verify${err instanceof AuditError && err.step ? ` [${err.step}]` : ''}: ${err.message}`);
@@ -145,6 +148,8 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   const testTimes: BigInt64Array[] = [];
   for (const w of planWindows(plan)) {
     const dirs = windowDirs(dir, plan, w.index);
+    const windowDir = path.dirname(dirs.train);
+    unverified.push(...(await readdir(windowDir)).filter((n) => n !== 'train' && n !== 'test').sort().map((n) => path.relative(dir, path.join(windowDir, n))));
     const isPlan = trainPlan(plan, w.index);
     const train = await sub(`window ${w.index} train`, dirs.train, isPlan, `the base plan on window ${w.index}'s train range`);
     steps.push(`window ${w.index} train`);
@@ -169,6 +174,6 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   steps.push('report');
 
   const known = new Set<string>(Object.values(WALK_FORWARD_FILES));
-  const unverified = (await readdir(dir)).filter((n) => !known.has(n)).sort();
+  unverified.unshift(...(await readdir(dir)).filter((n) => !known.has(n)).sort());
   return { id: record.sweepId, windows: plan.windows.length, count, root, planSha256, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
 }

@@ -130,7 +130,7 @@ describe('a walk-forward', () => {
     expect(r.code, r.err + r.out).toBe(0);
   });
 
-  it('verify names what was tampered with: the choice, a stitched value, a missing test run, the plan', async () => {
+  it('verify names what was tampered with: the choice, a stitched value, a missing test run, the plan; lists files nothing binds', async () => {
     const copy = async (name: string): Promise<string> => {
       const dir = path.join(work, `tampered-${name}`);
       await cp(anchored, dir, { recursive: true });
@@ -152,6 +152,12 @@ describe('a walk-forward', () => {
     const missing = await copy('missing');
     await rm(path.join(missing, 'windows', '001', 'test', 'runs', '0000'), { recursive: true });
     await expect(verifyWalkForward({ dir: missing })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'window 1 test', message: expect.stringContaining('[runs]') });
+
+    const extra = await copy('extra');
+    await writeFile(path.join(extra, 'notes.txt'), 'x');
+    await writeFile(path.join(extra, 'windows', '001', 'notes.txt'), 'x');
+    await writeFile(path.join(extra, 'windows', '002', 'test', 'notes.txt'), 'x');
+    expect((await verifyWalkForward({ dir: extra })).unverified).toEqual(['notes.txt', 'windows/001/notes.txt', 'windows/002/test/notes.txt']);
 
     const plan = await copy('plan');
     const p = await text(plan, 'walk-forward.json');
