@@ -40,6 +40,8 @@ export interface QueueSweepOptions {
   attempts?: number;
   /** How often the jobs' states are read (default 200 ms). */
   pollMs?: number;
+  /** How many jobs' states a poll reads, in turn (default 256). */
+  pollBatch?: number;
   /** Give up when no job has finished for this long (default: wait for ever — workers may start later). */
   idleTimeoutMs?: number;
   logger?: Logger;
@@ -80,6 +82,9 @@ async function fetchRun(store: ArtifactStore, m: RunManifest, runDir: string): P
   }
 }
 
+/** How many jobs' states one poll reads by default. */
+const POLL_BATCH = 256;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -118,10 +123,15 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     }
     log.info({ planSha256, jobs: total }, 'enqueued');
     const pending = new Set(o.plan.combinations.map((c) => c.index));
+    let last = -1;
     let lastProgress = Date.now();
     while (pending.size > 0) {
       let jobs: { job: Job | undefined; state: string }[];
-      const indices = [...pending];
+      // at most POLL_BATCH jobs a poll, in turn: a large sweep's poll stays a few hundred Redis calls
+      const waiting = [...pending]; // (in index order: the set was filled in that order and only loses members)
+      const from = Math.max(0, waiting.findIndex((i) => i > last));
+      const indices = waiting.slice(from, from + (o.pollBatch ?? POLL_BATCH));
+      last = indices[indices.length - 1]!;
       try {
         jobs = await Promise.all(indices.map(async (i) => {
           const job = await queue.getJob(jobId(planSha256, i));

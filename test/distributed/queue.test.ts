@@ -47,9 +47,9 @@ function folderHashes(dir: string): Record<string, string> {
 }
 
 /** The same sweep through the queue; resolves to its folder. */
-async function queuedSweep(): Promise<string> {
+async function queuedSweep(pollBatch?: number): Promise<string> {
   const out = path.join(work, `queued-${++outs}`);
-  await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100, idleTimeoutMs: 60_000 }) });
+  await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100, idleTimeoutMs: 60_000, pollBatch }) });
   return out;
 }
 
@@ -157,8 +157,8 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(again.attemptsStarted).toBe(attemptsStarted + 1);
     expect(again.returnvalue).toEqual(returnvalue);
     expect(readdirSync(path.join(store, 'sha256'), { recursive: true }).length).toBe(objects);
-    // no worker runs now: every job is kept as completed
-    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    // no worker runs now: every job is kept as completed (read one a poll, in turn)
+    expect(folderHashes(await queuedSweep(1))).toEqual(localFiles);
     expect(await queue.getJobCounts('completed', 'wait', 'active', 'failed')).toEqual({ completed: 4, wait: 0, active: 0, failed: 0 });
   });
 
