@@ -3,8 +3,11 @@
  * and saves every failing case (its seed and fast-check path, shrunk) as test/fuzz/regressions/NAME-SEED.json,
  * which the tests then replay: a saved seed is a regression test.
  *
- *   npm run fuzz -- --seconds 600 [--seed 1234] [--only engine-invariants,loaders-mutated]
+ *   npm run fuzz -- --seconds 600 [--seed 1234] [--only engine-invariants,loaders-csv-mutated]
  *   npm run fuzz -- --list
+ *
+ * Each property runs on a worker thread under a watchdog: a case that never returns (a hang) cannot stall
+ * the run; the worker is ended and the seed saved with the number of cases it had reached.
  */
 import fc from 'fast-check';
 import { randomInt } from 'node:crypto';
@@ -12,49 +15,102 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-// The loaders' cache property writes column caches: into a fresh folder, never the user's cache (as the tests do).
-if (!process.env.BACKPROOF_CACHE_DIR || process.env.BACKPROOF_CACHE_DIR === 'off') {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backproof-fuzz-cache-'));
-  process.env.BACKPROOF_CACHE_DIR = dir;
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
-}
-const { PROPERTIES } = await import('../test/fuzz/properties/index.ts');
-import { saveRegression } from '../test/fuzz/regressions.ts';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { saveRegression, type Regression } from '../test/fuzz/regressions.ts';
 
-const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' }, only: { type: 'string' }, list: { type: 'boolean', default: false } },
-});
-if (values.list) {
-  for (const p of PROPERTIES) console.log(`${p.name.padEnd(28)} ${p.invariant}`);
-  process.exit(0);
-}
-const seconds = Number(values.seconds);
-if (!(seconds > 0)) throw new Error(`--seconds must be a positive number, got "${values.seconds}"`);
-const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-const unknown = only?.filter((n) => !PROPERTIES.some((p) => p.name === n)) ?? [];
-if (unknown.length > 0) throw new Error(`--only: no property named ${unknown.join(', ')} (see --list)`);
-const chosen = PROPERTIES.filter((p) => !only || only.includes(p.name));
-// A fresh seed unless one is given (this script is a tool, not a run: its seed may come from the OS).
-const base = values.seed !== undefined ? Number(values.seed) | 0 : randomInt(2 ** 31);
+/** How long past its share of the time a property's worker may go before it is called hung (a case can be slow). */
+const GRACE_MS = 120_000;
 
-let failures = 0;
-for (const [i, p] of chosen.entries()) {
-  const seed = (base + i) | 0;
-  const budget = (seconds * 1000) / chosen.length;
+type Job = { name: string; seed: number; budgetMs: number };
+type Failure = Omit<Regression, 'property'> & { report?: string };
+type Outcome = { name: string; seed: number; runs: number; ms: number; failure?: Failure };
+
+if (!isMainThread) {
+  // A property's worker: one fast-check run, its outcome posted back.
+  const { name, seed, budgetMs } = workerData as Job;
+  const { PROPERTIES } = await import('../test/fuzz/properties/index.ts');
+  const p = PROPERTIES.find((q) => q.name === name)!;
   const started = performance.now();
-  const result = await fc.check(p.property(), { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: budget, markInterruptAsFailure: false });
-  const took = ((performance.now() - started) / 1000).toFixed(1);
-  if (!result.failed) {
-    console.log(`${p.name}: ${result.numRuns} cases in ${took} s, seed ${seed}: passed`);
-    continue;
+  const result = await fc.check(p.property(), { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false });
+  const outcome: Outcome = { name, seed, runs: result.numRuns, ms: performance.now() - started };
+  if (result.failed) {
+    const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+    outcome.failure = { seed: result.seed, path: result.counterexamplePath ?? '', counterexample: fc.stringify(result.counterexample), error: error.split('\n')[0]!, report: fc.defaultReportMessage(result) };
   }
-  failures++;
-  const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-  const file = saveRegression({
-    property: p.name, seed: result.seed, path: result.counterexamplePath ?? '', counterexample: fc.stringify(result.counterexample),
-    error: error.split('\n')[0]!,
-  });
-  console.log(`${p.name}: FAILED after ${result.numRuns} cases (seed ${result.seed}, path ${result.counterexamplePath}), saved ${file}`);
-  console.log(fc.defaultReportMessage(result));
+  parentPort!.postMessage(outcome);
+} else {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' }, only: { type: 'string' }, list: { type: 'boolean', default: false } },
+    }));
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  // The loaders' cache property writes column caches: into a fresh folder, never the user's cache (as the tests
+  // do). Set before any worker starts: workers inherit the environment.
+  if (!process.env.BACKPROOF_CACHE_DIR || process.env.BACKPROOF_CACHE_DIR === 'off') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backproof-fuzz-cache-'));
+    process.env.BACKPROOF_CACHE_DIR = dir;
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const { PROPERTIES } = await import('../test/fuzz/properties/index.ts');
+  if (values.list) {
+    for (const p of PROPERTIES) console.log(`${p.name.padEnd(28)} ${p.invariant}`);
+    process.exit(0);
+  }
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0)) usage(`--seconds must be a positive number, got "${values.seconds}"`);
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = only?.filter((n) => !PROPERTIES.some((p) => p.name === n)) ?? [];
+  if (unknown.length > 0) usage(`--only: no property named ${unknown.join(', ')} (see --list)`);
+  const chosen = PROPERTIES.filter((p) => !only || only.includes(p.name));
+  // A fresh seed unless one is given (this script is a tool, not a run: its seed may come from the OS).
+  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) usage(`--seed must be a whole number, got "${values.seed}"`);
+  const base = values.seed !== undefined ? Number(values.seed) | 0 : randomInt(2 ** 31);
+
+  let failures = 0;
+  for (const [i, p] of chosen.entries()) {
+    const job: Job = { name: p.name, seed: (base + i) | 0, budgetMs: (seconds * 1000) / chosen.length };
+    const outcome = await runJob(job);
+    const took = (outcome.ms / 1000).toFixed(1);
+    if (!outcome.failure) {
+      console.log(`${p.name}: ${outcome.runs} cases in ${took} s, seed ${job.seed}: passed`);
+      continue;
+    }
+    failures++;
+    const { report, ...failure } = outcome.failure;
+    const file = saveRegression({ property: p.name, ...failure });
+    console.log(`${p.name}: FAILED after ${outcome.runs} cases (seed ${failure.seed}${failure.path ? `, path ${failure.path}` : ''}), saved ${file}`);
+    console.log(report ?? failure.error);
+  }
+  process.exit(failures > 0 ? 1 : 0);
 }
-process.exit(failures > 0 ? 1 : 0);
+
+function usage(message: string): never {
+  console.error(`fuzz: ${message}`);
+  process.exit(2);
+}
+
+/** Runs one property on a worker; a worker silent past its time and the grace is ended and reported as hung. */
+function runJob(job: Job): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const worker = new Worker(new URL(import.meta.url), { workerData: job });
+    const hung = setTimeout(() => {
+      void worker.terminate();
+      const error = `hung: no outcome within ${((job.budgetMs + GRACE_MS) / 1000).toFixed(0)} s (a case never returned)`;
+      // No path: the replay runs the property from this seed, as many cases as it had time for (bounded by the test's timeout).
+      resolve({ ...job, runs: 0, ms: performance.now() - started, failure: { seed: job.seed, path: '', counterexample: '', error } });
+    }, job.budgetMs + GRACE_MS);
+    worker.once('message', (o: Outcome) => {
+      clearTimeout(hung);
+      void worker.terminate();
+      resolve(o);
+    });
+    worker.once('error', (e) => {
+      clearTimeout(hung);
+      reject(e);
+    });
+  });
+}
