@@ -80,7 +80,8 @@ export const MAX_WINDOWS = 1000;
  * The windows over bars from `first` to `last` (times, ns): window k's start s = first + k·step; its
  * train range is [s, s + train) (anchored: [first, s + train)); its test range [train end,
  * train end + test), cut at last + 1 ns. Windows are made while the test range starts at or before
- * the last bar. None: a usage error (the data is shorter than train + one bar).
+ * the last bar. None: a usage error (the data is shorter than train + one bar); so are test ranges
+ * that overlap (a step shorter than the test).
  */
 export function windowsOf(first: bigint, last: bigint, rule: WindowRule): WalkWindow[] {
   const out: WalkWindow[] = [];
@@ -90,6 +91,10 @@ export function windowsOf(first: bigint, last: bigint, rule: WindowRule): WalkWi
     const trainTo = addDuration(start, rule.train);
     if (trainTo > last) break;
     const testTo = addDuration(trainTo, rule.test);
+    const before = out.at(-1);
+    // the stitched out-of-sample equity is one timeline: test ranges may leave gaps, never overlap
+    if (before && trainTo < before.test.to)
+      throw new UsageError('USAGE', `--step ${rule.step.text} is shorter than --test ${rule.test.text}: window ${k}'s test range would start at ${isoTime(trainTo)}, inside window ${k - 1}'s (to ${isoTime(before.test.to)}); out-of-sample ranges may not overlap`);
     out.push({ index: k, train: { from: rule.anchored ? first : start, to: trainTo }, test: { from: trainTo, to: testTo < end ? testTo : end } });
     if (out.length > MAX_WINDOWS) throw new UsageError('USAGE', `--train ${rule.train.text} --test ${rule.test.text} --step ${rule.step.text} make more than ${MAX_WINDOWS} windows over ${isoTime(first)}..${isoTime(last)}; use a longer --step`);
   }

@@ -57,6 +57,15 @@ describe('windows', () => {
     ]);
   });
 
+  it('a step shorter than the test (overlapping test ranges) is a usage error; a longer one leaves gaps', () => {
+    expect(() => windowsOf(first, last, rule('2y', '1y', false, '6m'))).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining("--step 6m is shorter than --test 1y: window 1's test range would start at 2007-02-19T00:00:00Z") }));
+    expect(() => windowsOf(first, last, rule('2y', '30d', false, '4w'))).toThrow(expect.objectContaining({ code: 'USAGE' }));
+    expect(show(windowsOf(first, last, rule('5y', '6m', false, '2y')))).toEqual([
+      '2004-08-19T00:00:00Z 2009-08-19T00:00:00Z | 2009-08-19T00:00:00Z 2010-02-19T00:00:00Z',
+      '2006-08-19T00:00:00Z 2011-08-19T00:00:00Z | 2011-08-19T00:00:00Z 2012-02-19T00:00:00Z',
+    ]);
+  });
+
   it('no window (the train range reaches past the last bar) is a usage error', () => {
     expect(() => windowsOf(first, last, rule('9y', '1m'))).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('--train 9y leaves no out-of-sample bar') }));
   });
