@@ -44,7 +44,7 @@ const ALLOWED: Record<string, string[]> = {
   // The one-line backtest() and verify() of the package root: a run, then reading it.
   'host/api.ts': ['host/model', 'host/errors.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/audit', 'host/run', 'host/inspect', 'traces'],
   // Parameter sweeps: each combination a run (run/), its folder verified (inspect/), the record signed (audit/), the page (report/).
-  'host/sweep': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/data', 'host/audit', 'host/run', 'host/inspect', 'host/report', 'traces'],
+  'host/sweep': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/data', 'host/engine/progress.ts', 'host/audit', 'host/run', 'host/inspect', 'host/report', 'traces'],
   // Distributed sweeps (BullMQ over Redis, the content-addressed store): runs each combination through host/sweep.
   'host/distributed': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/audit', 'host/run', 'host/sweep', 'traces'],
   // Walk-forward: each window a sweep (host/sweep) on a data window (data/), its equity read from result.pb (audit/).

@@ -39,8 +39,8 @@ export function progressFor(label: string, values: Values, ctx: Context, unit: P
   return startProgress(label, { mode, quiet: ctx.logLevel === 'silent' || ctx.json === true, unit });
 }
 
-/** What the counter counts: a run's bars (with bars/s and the ETA), or a check's steps (verify). */
-export type ProgressUnit = 'bars' | 'steps';
+/** What the counter counts: a run's bars (with bars/s and the ETA), a check's steps (verify), or a sweep's runs. */
+export type ProgressUnit = 'bars' | 'steps' | 'runs';
 
 /** --progress (on), --no-progress (off), or neither (auto: a terminal, without --quiet or --json). */
 export type ProgressMode = 'auto' | 'on' | 'off';
@@ -102,8 +102,8 @@ export function startProgress(label: string, o: ProgressOptions): ProgressDispla
   const stream = o.stream ?? process.stderr;
   const intervalMs = o.intervalMs ?? 150;
   const counter = progressCounter();
-  const steps = o.unit === 'steps';
-  const barFormat = steps ? `${label} [{bar}] {percentage}% | {value}/{total} steps` : `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`;
+  const steps = o.unit === 'steps' || o.unit === 'runs'; // counted as done, no bars/s
+  const barFormat = steps ? `${label} [{bar}] {percentage}% | {value}/{total} ${o.unit}` : `${label} [{bar}] {percentage}% | {value}/{total} bars | {rate} bars/s | ETA {left}`;
   const cliProgress = cliProgressLib();
   const bar = new cliProgress.SingleBar({
     stream: cursorFixed(stream),

@@ -14,6 +14,7 @@ import {
 } from '../index.ts';
 import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Values } from './args.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
 /** A whole-number option (N ≥ 1), or undefined when not given. */
 export function countOption(name: string, text: unknown): number | undefined {
@@ -77,6 +78,7 @@ WHERE: numbers, parameter names, + - * /, ( ), < <= > >= == !=, and or not (docs
     str('queue', 'URL', `run the combinations on "backproof worker" processes through this Redis (BullMQ),
 redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)`),
     str('store', 'DIR', 'with --queue: the content-addressed store the workers share (a mounted volume)'),
+    ...PROGRESS_OPTIONS,
   ],
   positionals: 0,
   examples: [
@@ -96,6 +98,7 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
     const queue = values.queue as string | undefined;
     const store = values.store as string | undefined;
     if ((queue === undefined) !== (store === undefined)) throw new UsageError('USAGE', '--queue URL and --store DIR go together: the workers read the inputs from the store and put the runs there');
+    const bar = progressFor('sweep', values, ctx, 'runs');
     const r = await sweep({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
       grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
@@ -103,11 +106,8 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
       workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
       key, timeoutMs: timeoutSeconds * 1000,
       runAll: queue === undefined ? undefined : (x) => runSweepOnQueue({ ...x, queue, store: store! }),
-      onPlan: (plan) => text.log(`sweep: ${plan.combinations.length} combinations of ${plan.space.grids.map((g) => g.name).join(', ')}`),
-      onDone: (c, done, count) => {
-        if (ctx.logLevel !== 'silent' && !ctx.json) ctx.err.log(`sweep: ${done}/${count} run ${c.index} ${c.runId}`);
-      },
-    });
+      progress: bar.counter,
+    }).finally(bar.stop);
     const top = ranked(r.plan, r.rows).slice(0, TOP_RUNS);
     const best = top[0] && top[0].objective !== null ? top[0] : null;
     const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;

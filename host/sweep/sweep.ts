@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
+import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress, type ProgressCounter } from '../engine/progress.ts';
 import { openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import type { RunConfig } from '../run/config.ts';
@@ -47,6 +48,8 @@ export interface SweepRequest {
   timeoutMs?: number;
   /** Told each finished combination (completion order) and how many are done. */
   onDone?: (r: CombinationResult, done: number, count: number) => void;
+  /** Where the runs done and their count are written, for a progress display (engine/progress; changes nothing in a run). */
+  progress?: ProgressCounter;
   /** Told the plan once it is made, before any run. */
   onPlan?: (plan: SweepPlan) => void;
   /**
@@ -117,7 +120,12 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
   try {
     await writeFile(path.join(tmp, SWEEP_FILES.plan), planText(plan));
     let done = 0;
-    const onDone = (c: CombinationResult): void => r.onDone?.(c, ++done, plan.combinations.length);
+    if (r.progress) writeProgress(r.progress, PROGRESS_TOTAL, plan.combinations.length);
+    const onDone = (c: CombinationResult): void => {
+      done++;
+      if (r.progress) writeProgress(r.progress, PROGRESS_DONE, done);
+      r.onDone?.(c, done, plan.combinations.length);
+    };
     const feeds = data.map((d) => d.feed);
     const results = r.runAll
       ? await r.runAll({ plan, strategy, feeds, sweepDir: tmp, onDone })
