@@ -119,7 +119,7 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     // One job per combination; an id already there (this plan enqueued before) is left as it is, unless it failed: then retried.
     for (let i = 0; i < total; i += 500) {
       const added = await queue.addBulk(o.plan.combinations.slice(i, i + 500).map((c) => ({ name: 'combination', data: payload(c.index), opts: jobOptions(c.index) })));
-      for (const job of added) if (await job.isFailed()) await job.retry('failed');
+      await Promise.all(added.map(async (job) => { if (await job.isFailed()) await job.retry('failed'); }));
     }
     log.info({ planSha256, jobs: total }, 'enqueued');
     const pending = new Set(o.plan.combinations.map((c) => c.index));
