@@ -119,6 +119,8 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     if (inputs === null || inputsOf !== planSha256) {
       inputsOf = planSha256;
       inputs = (async () => {
+        if (!(await store.has(planSha256)))
+          throw new AuditError('VERIFY_FAILED', 'store', `the store ${store.location} has no plan ${planSha256}: is this worker's --store the folder the coordinator's --store names (the same volume)?`);
         const plan = readPlan(await store.get(planSha256));
         const bundle = extra.strategy;
         if (bundle === undefined) throw new UsageError('USAGE', 'malformed job payload: extra.strategy (the strategy bundle) is missing');

@@ -253,4 +253,14 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
       expect(existsSync(path.join(work, 'escape'))).toBe(false);
     }
   });
+
+  it('a worker on another store folder than the coordinator\'s: the sweep fails with the reason, naming the plan', async () => {
+    const elsewhere = path.join(work, 'other-store');
+    const child = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', elsewhere, '--unsigned', '--max-jobs', '1'], { stdio: 'ignore' });
+    started.push(child);
+    const out = path.join(work, 'elsewhere');
+    const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'store', message: expect.stringMatching(new RegExp(`failed on a worker: the store ${elsewhere} has no plan [0-9a-f]{64}: is this worker's --store the folder the coordinator's --store names`)) });
+    expect(existsSync(out)).toBe(false);
+  });
 });
