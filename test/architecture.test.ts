@@ -48,7 +48,7 @@ const ALLOWED: Record<string, string[]> = {
   // Distributed sweeps (BullMQ over Redis, the content-addressed store): runs each combination through host/sweep.
   'host/distributed': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/audit', 'host/run', 'host/sweep', 'traces'],
   // Walk-forward: each window a sweep (host/sweep) on a data window (data/), its equity read from result.pb (audit/).
-  'host/walk-forward': ['host/model', 'host/errors.ts', 'host/data', 'host/audit', 'host/run', 'host/inspect', 'host/report', 'host/sweep', 'traces'],
+  'host/walk-forward': ['host/model', 'host/errors.ts', 'host/data', 'host/engine/progress.ts', 'host/audit', 'host/run', 'host/inspect', 'host/report', 'host/sweep', 'traces'],
   'host/index.ts': ['host'],
   // The CLI goes through the host's public face, and through one per-concern entry: inspect/index.ts, all that
   // `verify` needs, so its command module (cli/verify, with cli/dispatch, args and progress) loads verify's

@@ -9,6 +9,7 @@ import {
 import { DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY } from './args.ts';
 import { countOption, runOptionsOf } from './sweep.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
 export const walkForwardCmd: CommandSpec = {
   name: 'walk-forward',
@@ -48,6 +49,7 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
     str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates'),
     str('duplicates', 'keep', 'keep rows with equal timestamps in file order'),
     str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
+    ...PROGRESS_OPTIONS,
   ],
   positionals: 0,
   examples: [
@@ -60,6 +62,7 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
     for (const [opt, what] of [['strategy', '<file.ts|file.wasm>'], ['data', '<file.csv>'], ['grid', 'NAME=SPEC'], ['objective', 'STAT[:max|:min]'], ['train', 'D (e.g. 2y)'], ['test', 'D (e.g. 6m)'], ['out', 'DIR']] as const)
       if (!values[opt]) throw new UsageError('USAGE', `walk-forward needs --${opt} ${what}`);
     const { config, dataOptions, timeoutSeconds, key } = await runOptionsOf(values);
+    const bar = progressFor('walk-forward', values, ctx, 'runs');
     const r = await walkForward({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
       grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
@@ -67,11 +70,8 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
       rule: { train: values.train as string, test: values.test as string, step: values.step as string | undefined, anchored: values.anchored === true, minBars: countOption('min-bars', values['min-bars']) ?? 2 },
       out: values.out as string, workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
       key, timeoutMs: timeoutSeconds * 1000,
-      onPlan: (p) => text.log(`walk-forward: ${p.windows.length} windows × ${p.sweep.combinations.length} combinations + 1`),
-      onDone: (w, side, c) => {
-        if (ctx.logLevel !== 'silent' && !ctx.json) ctx.err.log(`walk-forward: window ${w} ${side} run ${c.index} ${c.runId}`);
-      },
-    });
+      progress: bar.counter,
+    }).finally(bar.stop);
     const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;
     const last = r.stitched.at(-1);
     const equityFinal = last && last.length > 0 ? last[last.length - 1]! : null;

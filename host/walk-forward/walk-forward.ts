@@ -14,6 +14,7 @@ import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { decodeResult } from '../audit/codec.ts';
+import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress } from '../engine/progress.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { checkOutDir } from '../run/rundir.ts';
 import { loadStrategy } from '../run/strategy.ts';
@@ -29,7 +30,7 @@ import { equityCsv, stitchEquity, walkForwardLeaves, walkForwardSummary, type Wi
 import { renderWalkForwardReport } from './report.ts';
 
 /** A sweep's request (one `--data` spec) and the window rule. */
-export interface WalkForwardRequest extends Pick<SweepRequest, 'strategy' | 'data' | 'dataOptions' | 'config' | 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'out' | 'workers' | 'key' | 'maxCombinations' | 'timeoutMs'> {
+export interface WalkForwardRequest extends Pick<SweepRequest, 'strategy' | 'data' | 'dataOptions' | 'config' | 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'out' | 'workers' | 'key' | 'maxCombinations' | 'timeoutMs' | 'progress'> {
   rule: WalkRule;
   onPlan?: (plan: WalkForwardPlan) => void;
   /** Told each finished run: its window, whether in- or out-of-sample, and the result. */
@@ -135,13 +136,19 @@ export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardRep
     const runner: SweepRunner = { strategy, key: r.key, workers, timeoutMs: r.timeoutMs };
     const windows: WindowResult[] = [];
     const testTimes: BigInt64Array[] = [];
+    let done = 0;
+    if (r.progress) writeProgress(r.progress, PROGRESS_TOTAL, plan.windows.length * (plan.sweep.combinations.length + 1));
+    const onDone = (w: number, side: 'train' | 'test') => (c: CombinationResult): void => {
+      if (r.progress) writeProgress(r.progress, PROGRESS_DONE, ++done);
+      r.onDone?.(w, side, c);
+    };
     for (const w of planWindows(plan)) {
       const dirs = windowDirs(tmp, plan, w.index);
       const isPlan = trainPlan(plan, w.index);
-      const train = await runWindowSweep(isPlan, dirs.train, runner, (c) => r.onDone?.(w.index, 'train', c));
+      const train = await runWindowSweep(isPlan, dirs.train, runner, onDone(w.index, 'train'));
       const chosen = chosenRow(isPlan, train);
       const oosPlan = testPlan(plan, w.index, chosen.params);
-      const [test] = await runWindowSweep(oosPlan, dirs.test, runner, (c) => r.onDone?.(w.index, 'test', c));
+      const [test] = await runWindowSweep(oosPlan, dirs.test, runner, onDone(w.index, 'test'));
       windows.push({ index: w.index, train, chosen, test: test!, equity: await testEquity(dirs.test, oosPlan) });
       testTimes.push(timesIn(times, w.test.from, w.test.to));
     }
