@@ -93,6 +93,15 @@ export function planSha256(plan: SweepPlan): string {
   return createHash('sha256').update(planText(plan)).digest('hex');
 }
 
+/** A plan's config as planConfig writes it (config.json's fields and order, without params): read back through config.json's reader, so an extra, missing or mistyped field does not come back the same. */
+function canonicalConfig(config: Record<string, unknown>, bad: (what: string) => never): Record<string, unknown> {
+  try {
+    return planConfig(parseConfigJson(JSON.stringify({ ...config, params: {} })));
+  } catch (e) {
+    return bad(`config is not a run config: ${(e as Error).message}`);
+  }
+}
+
 /**
  * The plan with every object's keys in the canonical order (SweepPlan's), params sorted by name.
  * Checks each field's shape on the way: the plan may come from a hostile sweep.json.
@@ -141,7 +150,7 @@ function canonicalPlan(p: SweepPlan): SweepPlan {
       return { spec: str(d.spec, `data[${i}].spec`), path: str(d.path, `data[${i}].path`), sha256: hex(d.sha256, `data[${i}].sha256`) };
     }),
     dataOptions: opts,
-    config: obj(root.config, 'config'),
+    config: canonicalConfig(obj(root.config, 'config'), bad),
     space: {
       grids: arr(space.grids, 'space.grids').map((x, i) => {
         const g = obj(x, `space.grids[${i}]`);

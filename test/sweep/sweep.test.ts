@@ -168,6 +168,8 @@ describe('verify <sweep-folder>', () => {
     expect(await broken(edit('"cash": 10000', '"cash": 20000'))).toMatchObject({ step: 'sweep-record', message: expect.stringMatching(/^the record's plan hash is [0-9a-f]{64}, sweep.json hashes to [0-9a-f]{64} \(sweep.json was changed\)$/) });
     expect(await broken(edit('"where": "fast < slow"', '"where": "slow < 30"'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/combinations are not those its space gives/) });
     expect(await broken(edit('"cash": 10000', '"cash":10000'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/not in its canonical form/) });
+    // a field the config does not have: canonical JSON, but not the config written again
+    expect(await broken(edit('"cash": 10000,', '"cash": 10000,\n    "bonus": 1,'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/not in its canonical form/) });
   });
 
   it('a changed sweep record fails its signature; another key fails the pin', async () => {
