@@ -45,16 +45,17 @@ ${rules.join('\n')}
 function windowTable(plan: WalkForwardPlan, windows: readonly WindowResult[], stitched: readonly Float64Array[]): string {
   const names = plan.sweep.space.grids.map((g) => g.name);
   const stat = esc(plan.sweep.objective.stat);
+  const others = SUMMARY_STATS.filter((s) => s !== plan.sweep.objective.stat); // (the objective has its own column)
   const out = [`<table><caption>windows (in-sample: ${stat} ${plan.sweep.objective.direction} over the grid; out-of-sample: the chosen params)</caption>`];
-  out.push(`<tr><th>window</th><th>train</th><th>test</th>${names.map((n) => `<th>${esc(n)}</th>`).join('')}<th>IS ${stat}</th><th>OOS ${stat}</th>${SUMMARY_STATS.map((s) => `<th>OOS ${s}</th>`).join('')}<th>stitched equity</th><th>runs</th></tr>`);
+  out.push(`<tr><th>window</th><th>train</th><th>test</th>${names.map((n) => `<th>${esc(n)}</th>`).join('')}<th>IS ${stat}</th><th>OOS ${stat}</th>${others.map((s) => `<th>OOS ${s}</th>`).join('')}<th>stitched equity</th><th>runs</th></tr>`);
   windows.forEach((w, k) => {
     const pw = plan.windows[k]!;
     const folder = `${WALK_FORWARD_FILES.windows}/${windowFolderName(k, plan.windows.length)}`;
     const eq = stitched[k]!;
-    out.push(`<tr><td>${w.index}</td><td>${pw.train.from} … ${pw.train.to} (${pw.train.bars})</td><td>${pw.test.from} … ${pw.test.to} (${pw.test.bars})</td>`
+    out.push(`<tr><td>${w.index}</td><td>${pw.train.from}<br>${pw.train.to}<br>${pw.train.bars} bars</td><td>${pw.test.from}<br>${pw.test.to}<br>${pw.test.bars} bars</td>`
       + `${names.map((n) => `<td>${w.chosen.params[n]}</td>`).join('')}<td>${fixed4(w.chosen.objective)}</td><td>${fixed4(w.test.objective)}</td>`
-      + `${SUMMARY_STATS.map((s) => `<td>${fixed4(w.test.stats[s] as number | null)}</td>`).join('')}<td>${fixed4(eq.length > 0 ? eq[eq.length - 1]! : null)}</td>`
-      + `<td><a href="${folder}/train/${SWEEP_FILES.report}">in-sample sweep</a> · <a href="${folder}/test/${SWEEP_FILES.runs}/0000/${REPORT_FILE}">out-of-sample run ${w.test.runId}</a></td></tr>`);
+      + `${others.map((s) => `<td>${fixed4(w.test.stats[s] as number | null)}</td>`).join('')}<td>${fixed4(eq.length > 0 ? eq[eq.length - 1]! : null)}</td>`
+      + `<td><a href="${folder}/train/${SWEEP_FILES.report}">in-sample sweep</a><br><a href="${folder}/test/${SWEEP_FILES.runs}/0000/${REPORT_FILE}">out-of-sample run ${w.test.runId}</a></td></tr>`);
   });
   out.push('</table>');
   return out.join('\n');
@@ -74,7 +75,7 @@ export function renderWalkForwardReport(plan: WalkForwardPlan, windows: readonly
 <style>
 body{font:14px system-ui,sans-serif;margin:2em;color:#222}
 table{border-collapse:collapse;margin:1em 0}
-td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}
+td,th{border:1px solid #ccc;padding:2px 6px;text-align:right;white-space:nowrap}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 dl{display:grid;grid-template-columns:max-content auto;gap:2px 12px}
 dd{margin:0;font-family:monospace}
