@@ -98,6 +98,7 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
     const queue = values.queue as string | undefined;
     const store = values.store as string | undefined;
     if ((queue === undefined) !== (store === undefined)) throw new UsageError('USAGE', '--queue URL and --store DIR go together: the workers read the inputs from the store and put the runs there');
+    if (queue !== undefined && values.workers !== undefined) throw new UsageError('USAGE', '--workers and --queue: with --queue the combinations run on "backproof worker" processes (their --concurrency), not here');
     const bar = progressFor('sweep', values, ctx, 'runs');
     const r = await sweep({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,

@@ -124,7 +124,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(refused.attemptsMade).toBe(1);
   });
 
-  it('backproof sweep --queue --store on the command line, a worker running two jobs at once: the same sweep folder; --queue without --store is a usage error', async () => {
+  it('backproof sweep --queue --store on the command line, a worker running two jobs at once: the same sweep folder; --queue without --store, or with --workers, is a usage error', async () => {
     const w = startWorker('--max-jobs', '4', '--concurrency', '2');
     const out = path.join(work, 'cli');
     const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--key', keyFile, '--json'];
@@ -137,6 +137,9 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const usage = await run('--out', out, '--queue', redis.url);
     expect(usage.code).toBe(2);
     expect(JSON.parse(usage.stdout)).toMatchObject({ code: 'USAGE', message: expect.stringContaining('--queue URL and --store DIR go together') });
+    const both = await run('--out', out, '--queue', redis.url, '--store', store, '--workers', '2');
+    expect(both.code).toBe(2);
+    expect(JSON.parse(both.stdout)).toMatchObject({ code: 'USAGE', message: expect.stringContaining('--workers and --queue') });
     const done = await run('--out', out, '--queue', redis.url, '--store', store);
     expect(done.code).toBe(0);
     expect(JSON.parse(done.stdout).root).toBe(JSON.parse(readFileSync(path.join(work, 'local', 'sweep-record.json'), 'utf8')).root);
