@@ -105,6 +105,10 @@ type Observed = {
   decidedAt: Map<number, bigint>;
   /** Order id → its limit as the guest last set it (placed or modified). */
   limits: Map<number, number>;
+  /** The guest's exclusive (simple) orders. */
+  exclusive: Set<number>;
+  /** The first place where the engine's cash or a position differs from the ledger of order events and trades (null: none). */
+  ledgerError: string | null;
   /** Orders the guest modified (a bracket leg's size may then differ from its entry's). */
   modified: Set<number>;
   /** Bracket entries: [entry, stop-loss, take-profit] ids. */
@@ -137,7 +141,7 @@ export function drive(s: Scenario, edit?: (b: BarSpec, time: bigint) => BarSpec)
   const total = feeds.reduce((n, f) => n + f.length, 0);
   const script = new Map<number, Action[]>();
   for (const a of s.actions) script.set(a.at % total, [...(script.get(a.at % total) ?? []), a]);
-  const o: Observed = { bt, feeds, closes: [], filledAt: new Map(), decidedAt: new Map(), limits: new Map(), modified: new Set(), brackets: [], firstFill: new Map(), crossSymbol: 0, heard: [], equity: new Float64Array(0) };
+  const o: Observed = { bt, feeds, closes: [], filledAt: new Map(), decidedAt: new Map(), limits: new Map(), modified: new Set(), exclusive: new Set(), ledgerError: null, brackets: [], firstFill: new Map(), crossSymbol: 0, heard: [], equity: new Float64Array(0) };
   const latest = feeds.map(() => Number.NaN);
   const tagFills = (from: number, feed: number, bar: number, phase: 'open' | 'close') => {
     const ev = account.events;
@@ -148,17 +152,54 @@ export function drive(s: Scenario, edit?: (b: BarSpec, time: bigint) => BarSpec)
     }
   };
   // Wrap each book's open and close passes to see where each fill happened and the account after the close rules.
+  // The ledger: cash and positions rebuilt from the order events and closed trades alone, pass by pass.
+  const ledger = { cash: c.cash, positions: feeds.map(() => 0) };
+  const fee = (units: number, price: number) => {
+    const u = Math.abs(units), x = costs.fixed + costs.perUnit * u + costs.rate * u * price;
+    return x > costs.minimum ? x : Math.max(costs.minimum, x);
+  };
+  const rows = account.orders, trades = account.tradeLog;
+  const settle = (f: number, events: number, tradesBefore: number, where: string) => {
+    const ev = account.events;
+    let t = tradesBefore, pos = ledger.positions[f]!;
+    // An exclusive buy or sell against the position closes it first (a trade at the fill's price), even
+    // when what it then opens is rejected; a netting fill against the position closes part of it (a trade).
+    const closeFirst = (id: number) => {
+      const side = rows.side[id - 1]!;
+      if (!o.exclusive.has(id) || side === 0 || pos * side >= 0) return;
+      ledger.cash += pos * trades.exitPrice[t]! - fee(pos, trades.exitPrice[t]!);
+      t++;
+      pos = 0;
+    };
+    for (let e = events; e < ev.length; e++) {
+      const id = ev.id[e]!;
+      if (ev.status[e] === STATUS.filled) {
+        closeFirst(id);
+        const u = ev.units[e]!, p = ev.price[e]!;
+        if (pos * u < 0) t++;
+        ledger.cash -= u * p + fee(u, p);
+        pos += u;
+      } else if (ev.status[e] === STATUS.rejected && (rows.reason[id - 1] === REASONS.indexOf('insufficient-margin') || rows.reason[id - 1] === REASONS.indexOf('zero-units'))) closeFirst(id);
+    }
+    ledger.positions[f] = pos;
+    if (o.ledgerError !== null) return;
+    if (t !== trades.length) o.ledgerError = `${where}: ${trades.length - tradesBefore} trades closed, the events account for ${t - tradesBefore}`;
+    else if (!Object.is(ledger.cash, account.cash)) o.ledgerError = `${where}: cash ${account.cash}, the events' ledger says ${ledger.cash}`;
+    else if (!Object.is(pos, bt.brokers[f]!.position)) o.ledgerError = `${where}: position ${bt.brokers[f]!.position}, the events' ledger says ${pos}`;
+  };
   bt.brokers.forEach((broker, f) => {
     const open = broker.onBarOpen.bind(broker), close = broker.onBarClose.bind(broker);
     broker.onBarOpen = (bars, j) => {
-      const from = account.events.length;
+      const from = account.events.length, tradesBefore = trades.length;
       open(bars, j);
       tagFills(from, f, j, 'open');
+      settle(f, from, tradesBefore, `the open of bar ${j} of symbol ${f}`);
     };
     broker.onBarClose = (bars, j) => {
-      const from = account.events.length;
+      const from = account.events.length, tradesBefore = trades.length;
       close(bars, j);
       tagFills(from, f, j, 'close');
+      settle(f, from, tradesBefore, `the close of bar ${j} of symbol ${f}`);
       o.closes.push({ feed: f, bar: j, instant: closeInstant(bars, bt.periods[f]!, j), cash: account.cash, positions: bt.brokers.map((b) => b.position) });
     };
   });
@@ -186,7 +227,10 @@ export function drive(s: Scenario, edit?: (b: BarSpec, time: bigint) => BarSpec)
         } else {
           const target = a.sym % feeds.length, b = bt.brokers[target]!;
           const ref = Number.isNaN(latest[target]!) ? close : latest[target]!;
-          if (a.op === 'submit') b.submit(a.kind, a.size);
+          if (a.op === 'submit') {
+            b.submit(a.kind, a.size);
+            o.exclusive.add(first);
+          }
           else if (a.op === 'place') {
             const trailing = a.type === TYPE.trailingAmount || a.type === TYPE.trailingPercent;
             const stop = trailing ? (a.type === TYPE.trailingPercent ? Math.abs(a.stop) / 10_000 + 0.005 : (ref * (Math.abs(a.stop) + 50)) / 10_000) : level(ref, a.stop);
@@ -238,6 +282,8 @@ function checkRun(s: Scenario): void {
   const names = s.config.names.slice(0, feeds.length);
   const total = feeds.reduce((n, f) => n + f.length, 0);
   assert.equal(obs.closes.length, total, 'one close event per bar');
+  // 0. Cash and positions are what the order events and closed trades say, after every pass, exactly.
+  assert.equal(obs.ledgerError, null);
   // 1. cash + positions value = equity, at every bar, exactly as the engine sums it.
   for (let k = 0; k < total; k++) assert.ok(Number.isFinite(obs.equity[k]), `equity at event ${k} is ${obs.equity[k]}`);
   for (let k = 0; k < total; k++) assert.ok(Object.is(obs.equity[k], markedEquity(obs, k, names)), `equity at event ${k}: ${obs.equity[k]} ≠ cash + Σ position × latest close ${markedEquity(obs, k, names)}`);
@@ -307,7 +353,7 @@ function checkNoLookAhead(s: Scenario, cut: number, scale: number): void {
 export const engineProperties: FuzzProperty[] = [
   {
     name: 'engine-invariants',
-    invariant: 'equity = cash + Σ position × latest close at every bar; fills on their own symbol, not before the decision, within the bar\'s range; OCO legs never both fill',
+    invariant: 'cash and positions = the ledger of order events and trades after every pass; equity = cash + Σ position × latest close at every bar; fills on their own symbol, not before the decision, within the bar\'s range; OCO legs never both fill',
     property: () => fc.property(scenarioArb, (s) => checkRun(s)),
     runs: 2000,
   },
