@@ -4,8 +4,9 @@
 // in-sample summaries; the stitched equity is the test runs' result.pb chained by hand; 1 and 2 workers
 // give the same bytes in every file; verify passes, and names the step a changed choice, a changed
 // stitched value, a missing test run or an edited plan breaks; a windowed run replays on its own bars;
-// bad durations and windows too short are usage errors that write nothing.
+// bad durations and windows too short are usage errors that write nothing; an interrupt leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -185,4 +186,23 @@ describe('usage errors write nothing', () => {
     await expect(stat(out)).rejects.toMatchObject({ code: 'ENOENT' });
     expect((await readdir(work)).filter((n) => n.includes('.partial-'))).toEqual([]);
   });
+});
+
+describe('an interrupted walk-forward', () => {
+  it('removes its partial folder (windows and runs written so far) and exits 130', async () => {
+    const dir = await mkdtemp(path.join(work, 'interrupted-'));
+    const out = path.join(dir, 'wf');
+    const child = spawn(process.execPath, ['bin/backproof.js', ...base(out, '--train', '2y', '--test', '1y', '--unsigned', '--workers', '1')], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // SIGINT once window 1's in-sample runs are being written
+    const runs = async (): Promise<number> => {
+      const partial = (await readdir(dir)).find((n) => n.startsWith('wf.partial-'));
+      return partial ? (await readdir(path.join(dir, partial, 'windows', '001', 'train', 'runs')).catch(() => [])).length : 0;
+    };
+    for (let i = 0; i < 600 && (await runs()) < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await runs(), 'window 1 never started').toBeGreaterThan(0);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(await readdir(dir)).toEqual([]);
+  }, 90_000);
 });
