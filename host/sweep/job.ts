@@ -15,7 +15,8 @@ import { UsageError } from '../errors.ts';
 import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
 import { statsObject } from '../audit/render.ts';
 import { downsampleCandles, renderReport, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
-import { compileForRun, executeRun, type StrategyArtifact } from '../run/execute.ts';
+import { compileForRun, executeRun, type RunOutcome, type StrategyArtifact } from '../run/execute.ts';
+import type { RunConfig } from '../run/config.ts';
 import { writeRunDir } from '../run/rundir.ts';
 import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
 import { runConfigOf } from './plan.ts';
@@ -31,7 +32,12 @@ export interface CombinationJob {
   keyPem: string | null;
   strategy: StrategyArtifact;
   feeds: PortableFeed[];
+  /** Shared with the caller's thread (run.ts WRITING): [STOP] set when the sweep is interrupted, [WRITERS] the jobs writing a run folder now. */
+  control: Int32Array;
 }
+
+/** The slots of CombinationJob.control. */
+export const STOP = 0, WRITERS = 1;
 
 /** What this thread keeps of the last plan it ran: its module compiled once (a combination changes params only), and each feed's candles. */
 let shared: { planSha256: string; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null } | null = null;
@@ -61,6 +67,21 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
   const whole = candles.every((c, k) => c !== undefined && c.bars === outcome.barsPerFeed[k]);
   // the report's rows tallied from the engine's columns, as a backtest's guest thread does (run/worker runJob)
   const tally = whole ? RowTally.ofColumns(candles as Candles[], outcome.columns!.trades, outcome.columns!.orders) : undefined;
+  // Counted as a writer before the stop flag is read: an interrupt (run.ts stopWriters) then either sees
+  // this job writing and waits for it, or this job sees the flag and writes nothing.
+  Atomics.add(job.control, WRITERS, 1);
+  try {
+    if (Atomics.load(job.control, STOP) !== 0) throw new UsageError('USAGE', 'the sweep was interrupted');
+    await writeRun(job, outcome, config, key, feeds, candles, whole, tally);
+  } finally {
+    Atomics.sub(job.control, WRITERS, 1);
+    Atomics.notify(job.control, WRITERS);
+  }
+  return { index: job.index, runId: outcome.runId, recordSha256: hex(outcome.recordBytes), runDir: job.runDir, stats: statsObject(outcome.result.stats) as CombinationResult['stats'] };
+}
+
+/** The combination's run folder, with its report.html. */
+async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunConfig, key: KeyObject | null, feeds: DataFeed[], candles: (Candles | undefined)[], whole: boolean, tally: RowTally | undefined): Promise<void> {
   await writeRunDir({
     dir: job.runDir, force: false, outcome, strategy: job.strategy, config, key,
     beforePublish: async (partial, recordPb, remember) => {
@@ -72,5 +93,4 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
       await remember(REPORT_FILE, html);
     },
   });
-  return { index: job.index, runId: outcome.runId, recordSha256: hex(outcome.recordBytes), runDir: job.runDir, stats: statsObject(outcome.result.stats) as CombinationResult['stats'] };
 }

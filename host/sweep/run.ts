@@ -18,7 +18,7 @@ import { inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.t
 import { siblingModule } from '../paths.ts';
 import { dataOptionsOf, planSha256 } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
-import type { CombinationJob } from './job.ts';
+import { STOP, WRITERS, type CombinationJob } from './job.ts';
 
 /** What every combination of one plan shares: its hash, the module, and the data (bars in shared memory). */
 export interface SweepContext {
@@ -93,6 +93,22 @@ export interface RunCombinationOptions {
 
 const JOB_MODULE = siblingModule('job', import.meta.url).href;
 
+/** Every job's control (job.ts STOP, WRITERS): shared memory, the same for every guest thread of this process. */
+const control = new Int32Array(new SharedArrayBuffer(8));
+
+/**
+ * Stops every combination of this process from writing its run folder from now on, and waits (up to
+ * `timeoutMs`, blocking: an interrupt's handler calls it) for those writing one to finish: a partial
+ * sweep folder removed afterwards is not written into again by a guest thread. Not undone: called
+ * when the process is about to exit.
+ */
+export function stopWriters(timeoutMs = 5_000): void {
+  Atomics.store(control, STOP, 1);
+  const until = performance.now() + timeoutMs;
+  for (let writers = Atomics.load(control, WRITERS); writers !== 0 && performance.now() < until; writers = Atomics.load(control, WRITERS))
+    Atomics.wait(control, WRITERS, writers, Math.max(1, until - performance.now()));
+}
+
 /**
  * Runs combination `index` of `plan` on a guest thread and writes its run folder at
  * runDirOf(sweepDir, plan, index); resolves to its index, run id, record hash (SHA-256 of its Record
@@ -103,7 +119,7 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
   const job: CombinationJob = {
     plan, planSha256: context.planSha256, index, runDir: runDirOf(opts.sweepDir, plan, index),
     keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
-    strategy: context.strategy, feeds: context.feeds,
+    strategy: context.strategy, feeds: context.feeds, control,
   };
   return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs: opts.timeoutMs ?? 600_000 });
 }

@@ -22,7 +22,7 @@ import { checkOutDir } from '../run/rundir.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { makePlan, parseObjective, planText } from './plan.ts';
 import { parseGrids, parseSeed } from './space.ts';
-import { prepareSweep, runCombinations } from './run.ts';
+import { prepareSweep, runCombinations, stopWriters } from './run.ts';
 import { assembleSweep, type AssembledSweep } from './assemble.ts';
 import { DEFAULT_MAX_COMBINATIONS, SWEEP_FILES, type CombinationResult, type SweepObjective, type SweepPlan, type SweepSpace } from './types.ts';
 
@@ -70,6 +70,7 @@ let partials = 0;
 
 /** Removes the partial sweep folders this process is writing (synchronously: from a SIGINT or SIGTERM handler). */
 export function removeSweepPartials(): void {
+  if (live.size > 0) stopWriters(); // the guest threads first: none may write into a folder once it is removed
   for (const tmp of live) rmSync(tmp, { recursive: true, force: true });
   live.clear();
 }
