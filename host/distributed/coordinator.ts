@@ -13,12 +13,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
-import { AuditError, type BackproofError } from '../errors.ts';
+import { AuditError, UsageError, type BackproofError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { decodeSignedEnvelope } from '../audit/record.ts';
 import { toolchainMessage } from '../run/toolchain.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
-import type { DataFeed } from '../data/load.ts';
+import { isStreamed, STREAM_THRESHOLD, type DataFeed } from '../data/load.ts';
 import { planText, runDirOf, type CombinationResult, type SweepPlan } from '../sweep/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { putStrategy } from './bundle.ts';
@@ -96,6 +96,9 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
   const store = new FolderStore(o.store);
   const connection = redisConnection(o.queue);
   const total = o.plan.combinations.length;
+  for (const [k, d] of o.plan.data.entries()) {
+    if (isStreamed(o.feeds[k]!)) throw new UsageError('USAGE', `--queue: ${d.path} is large enough to be streamed (${STREAM_THRESHOLD} bytes or more); a worker runs data files held in memory only (docs/DEPLOY.md, Limits)`);
+  }
   const planBytes = new TextEncoder().encode(planText(o.plan));
   const planSha256 = await store.put(planBytes);
   const strategy = await putStrategy(store, o.strategy);

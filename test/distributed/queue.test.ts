@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
-import { sweep, type SweepRequest } from '../../host/sweep/index.ts';
+import { readPlan, sweep, type SweepRequest } from '../../host/sweep/index.ts';
+import type { DataFeed } from '../../host/data/load.ts';
 import { FolderStore, runSweepOnQueue } from '../../host/distributed/index.ts';
 import { JOB_FORMAT, jobToolchain, QUEUE_NAME, type SweepJob } from '../../host/distributed/queue.ts';
 import { DEFAULT_CONFIG, generateKeys, loadPrivateKey, toolchainMessage } from '../../host/index.ts';
@@ -265,5 +266,15 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
     expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'store', message: expect.stringMatching(new RegExp(`failed on a worker: the store ${elsewhere} has no plan [0-9a-f]{64}: is this worker's --store the folder the coordinator's --store names`)) });
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('data large enough to be streamed is refused before anything is put or enqueued', async () => {
+    const plan = readPlan(readFileSync(path.join(work, 'local', 'sweep.json')));
+    const streamed = { path: 'data/GOOG.csv', symbol: 'GOOG', sha256: plan.data[0]!.sha256, byteLength: 64 << 20, options: {}, open: () => { throw new Error('not read'); } } as unknown as DataFeed;
+    const elsewhere = path.join(work, 'never-written');
+    await expect(runSweepOnQueue({ plan, strategy: { wasm: new Uint8Array(0), sources: [] }, feeds: [streamed], queue: redis.url, store: elsewhere, sweepDir: elsewhere }))
+      .rejects.toMatchObject({ name: 'UsageError', code: 'USAGE', message: `--queue: data/GOOG.csv is large enough to be streamed (${64 << 20} bytes or more); a worker runs data files held in memory only (docs/DEPLOY.md, Limits)` });
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(await queue.count()).toBe(0);
   });
 });
