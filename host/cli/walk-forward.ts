@@ -4,12 +4,17 @@
  * cli/verify's, handed to verifyWalkForward through verifyWalkForwardCommand here.
  */
 import {
-  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPublicKeyRaw, rawPublicKey, walkForward, verifyWalkForward, OBJECTIVE_STATS,
+  EXIT, UsageError, keyFingerprint, loadPublicKeyRaw, rawPublicKey, walkForward, verifyWalkForward,
 } from '../index.ts';
-import { DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY } from './args.ts';
-import { countOption, runOptionsOf } from './sweep.ts';
-import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+import { DEFAULT_SIGNING_KEY } from './args.ts';
+import { countOption, runOptionsOf, sweepCmd } from './sweep.ts';
+import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type OptionSpec, type Outcome } from './command.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
+
+/** backproof sweep's options of these names, as sweep describes them (they mean the same here). */
+function sweepOptionsNamed(...names: string[]): OptionSpec[] {
+  return names.map((n) => sweepCmd.options.find((o) => o.name === n)!);
+}
 
 export const walkForwardCmd: CommandSpec = {
   name: 'walk-forward',
@@ -24,31 +29,16 @@ Writes DIR/walk-forward.json (the plan), windows/<w>/train and windows/<w>/test 
 (the test runs' equity stitched: each window starts from the previous one's end), summary.json, report.html
 and walk-forward-record.json (one signed root over every run). Made beside DIR, renamed into place when complete.`,
   options: [
-    str('strategy', 'FILE', 'the strategy: AssemblyScript source (built with asc) or a built .wasm'),
+    ...sweepOptionsNamed('strategy'),
     { name: 'data', type: 'string', multiple: true, arg: '[NAME=]FILE[@PERIOD]', help: 'the data file (one)' },
-    { name: 'grid', type: 'string', multiple: true, arg: 'NAME=SPEC', help: 'a parameter\'s values (repeat, one per parameter), as backproof sweep takes them' },
-    str('samples', 'N', 'random search: N combinations drawn from the grid (with --seed)'),
-    str('seed', 'S', 'the random search\'s seed, a whole number 0..2^64-1'),
-    str('where', 'EXPR', 'keep only combinations where EXPR holds, e.g. "fast < slow"'),
-    str('objective', 'STAT[:max|:min]', `the statistic to choose by (default direction max): ${OBJECTIVE_STATS.join(', ')}`),
+    ...sweepOptionsNamed('grid', 'samples', 'seed', 'where', 'objective'),
     str('train', 'D', 'each in-sample range\'s length, e.g. 2y, 18m'),
     str('test', 'D', 'each out-of-sample range\'s length, e.g. 6m'),
-    str('step', 'D', 'how far each window moves (default: the test length)'),
+    str('step', 'D', 'how far each window moves (default: the test length; not shorter than it)'),
     { name: 'anchored', type: 'boolean', help: 'every train range starts at the data\'s first bar (default: it slides)' },
     str('min-bars', 'N', 'fewest bars a train or test range may hold (default 2): fewer is a usage error'),
     str('out', 'DIR', 'the walk-forward folder (must not exist)'),
-    str('workers', 'N', 'combinations run at once, each on its own thread (default: the available cores)'),
-    str('max-combinations', 'N', 'refuse a grid of more combinations than N (default 10000)'),
-    str('key', 'FILE', `Ed25519 private key (PEM) to sign every run and the record; default ${DEFAULT_KEY_DIR}/backproof.key if present`),
-    { name: 'unsigned', type: 'boolean', help: 'do not sign, even if a default key exists' },
-    str('cash', 'N', `starting cash of every run (default ${DEFAULT_CONFIG.cash})`),
-    str('commission', 'F', 'commission as a fraction of traded value, e.g. 0.002 (default 0)'),
-    str('periods-per-year', 'A', 'annualise the stats with A return periods a year (default: inferred)'),
-    str('trace', 'full|off', 'record and commit each run\'s execution trace (default full)'),
-    str('timezone', 'ZONE', 'IANA zone of timestamps without one (default UTC)'),
-    str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates'),
-    str('duplicates', 'keep', 'keep rows with equal timestamps in file order'),
-    str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
+    ...sweepOptionsNamed('workers', 'max-combinations', 'key', 'unsigned', 'cash', 'commission', 'periods-per-year', 'trace', 'timezone', 'date-format', 'duplicates', 'timeout'),
     ...PROGRESS_OPTIONS,
   ],
   positionals: 0,
