@@ -72,6 +72,7 @@ export function makeWalkForwardPlan(rule: WalkRule, sweep: SweepPlan, times: Big
   const { train, test, step } = parseWalkRule(rule);
   if (sweep.data.length !== 1) throw new UsageError('USAGE', `walk-forward takes one data file (--data), got ${sweep.data.length}`);
   if (sweep.dataOptions.window !== undefined) throw new UsageError('USAGE', 'the base sweep plan of a walk-forward reads the whole data (no window)');
+  for (const g of sweep.space.grids) for (const v of g.values) gridSpecOf(g.name, v); // (any may be chosen: each must make a one-value grid)
   if (times.length === 0) throw new UsageError('USAGE', 'the data has no bars');
   const first = times[0]!, last = times[times.length - 1]!;
   const windows = windowsOf(first, last, { train, test, step, anchored: rule.anchored });
