@@ -19,14 +19,15 @@ import { compileForRun, executeRun, type RunOutcome, type StrategyArtifact } fro
 import type { RunConfig } from '../run/config.ts';
 import { writeRunDir } from '../run/rundir.ts';
 import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
-import { runConfigOf } from './plan.ts';
-import type { CombinationResult, SweepPlan } from './types.ts';
+import { configOf } from './plan.ts';
+import type { Combination, CombinationResult, SweepPlan } from './types.ts';
 
 /** What a job carries: the plan (and its hash), which combination, where its run folder goes, the key, the module and the feeds. */
 export interface CombinationJob {
-  plan: SweepPlan;
+  /** The plan without its combinations (a copy of every one in every job would cost O(count) each). */
+  plan: Omit<SweepPlan, 'combinations'>;
   planSha256: string;
-  index: number;
+  combination: Combination;
   runDir: string;
   /** PKCS#8 PEM of the signing key; null: unsigned. */
   keyPem: string | null;
@@ -59,7 +60,7 @@ function checkAgainstPlan(job: CombinationJob, feeds: readonly DataFeed[]): void
 export async function runCombinationJob(job: CombinationJob): Promise<CombinationResult> {
   const feeds = openPortableFeeds(job.feeds);
   checkAgainstPlan(job, feeds);
-  const config = runConfigOf(job.plan, job.index);
+  const config = configOf(job.plan, job.combination);
   if (shared?.planSha256 !== job.planSha256) shared = { planSha256: job.planSha256, guest: compileForRun({ strategy: job.strategy, config }), candles: null };
   const outcome = executeRun({ strategy: job.strategy, data: feeds, config, guest: shared.guest });
   const candles = (shared.candles ??= feeds.map((d, k) => (isStreamed(d) ? undefined : downsampleCandles(sourceOfFeed(d), outcome.barsPerFeed[k]!))));
@@ -77,7 +78,7 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
     Atomics.sub(job.control, WRITERS, 1);
     Atomics.notify(job.control, WRITERS);
   }
-  return { index: job.index, runId: outcome.runId, recordSha256: hex(outcome.recordBytes), runDir: job.runDir, stats: statsObject(outcome.result.stats) as CombinationResult['stats'] };
+  return { index: job.combination.index, runId: outcome.runId, recordSha256: hex(outcome.recordBytes), runDir: job.runDir, stats: statsObject(outcome.result.stats) as CombinationResult['stats'] };
 }
 
 /** The combination's run folder, with its report.html. */

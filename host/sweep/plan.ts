@@ -80,7 +80,12 @@ export function dataOptionsOf(plan: SweepPlan): DataOptions {
 export function runConfigOf(plan: SweepPlan, index: number): RunConfig {
   const c = plan.combinations[index];
   if (!c || c.index !== index) throw new UsageError('USAGE', `combination ${index} is not in the plan (it has ${plan.combinations.length}: 0..${plan.combinations.length - 1})`);
-  if (c.window) throw new UsageError('USAGE', `combination ${index} has a window; this version runs combinations on the whole data only`);
+  return configOf(plan, c);
+}
+
+/** The run config of combination `c` of `plan` (its combinations are not read: a job carries its one). */
+export function configOf(plan: Pick<SweepPlan, 'config'>, c: Combination): RunConfig {
+  if (c.window) throw new UsageError('USAGE', `combination ${c.index} has a window; this version runs combinations on the whole data only`);
   return parseConfigJson(JSON.stringify({ ...plan.config, params: c.params }));
 }
 

@@ -93,6 +93,17 @@ export interface RunCombinationOptions {
 
 const JOB_MODULE = siblingModule('job', import.meta.url).href;
 
+/** The plan without its combinations, made once per plan (the jobs of a plan share it). */
+const heads = new WeakMap<SweepPlan, Omit<SweepPlan, 'combinations'>>();
+function planHead(plan: SweepPlan): Omit<SweepPlan, 'combinations'> {
+  let head = heads.get(plan);
+  if (!head) {
+    const { combinations: _, ...rest } = plan;
+    heads.set(plan, (head = rest));
+  }
+  return head;
+}
+
 /** Every job's control (job.ts STOP, WRITERS): shared memory, the same for every guest thread of this process. */
 const control = new Int32Array(new SharedArrayBuffer(8));
 
@@ -115,9 +126,11 @@ export function stopWriters(timeoutMs = 5_000): void {
  * bytes), folder and stats. The same plan, index and toolchain give the same record anywhere.
  */
 export async function runCombination(plan: SweepPlan, index: number, opts: RunCombinationOptions): Promise<CombinationResult> {
+  const combination = plan.combinations[index];
+  if (combination === undefined || combination.index !== index) throw new UsageError('USAGE', `combination ${index} is not in the plan (it has ${plan.combinations.length}: 0..${plan.combinations.length - 1})`);
   const context = opts.context ?? (await prepareSweep(plan));
   const job: CombinationJob = {
-    plan, planSha256: context.planSha256, index, runDir: runDirOf(opts.sweepDir, plan, index),
+    plan: planHead(plan), planSha256: context.planSha256, combination, runDir: runDirOf(opts.sweepDir, plan, index),
     keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
     strategy: context.strategy, feeds: context.feeds, control,
   };
