@@ -42,6 +42,8 @@ export interface QueueSweepOptions {
   pollMs?: number;
   /** How many jobs' states a poll reads, in turn (default 256). */
   pollBatch?: number;
+  /** How long to wait for Redis to answer before anything is put or enqueued (default 10 s): a UsageError then. */
+  connectTimeoutMs?: number;
   /** Give up when no job has finished for this long (default: wait for ever — workers may start later). */
   idleTimeoutMs?: number;
   logger?: Logger;
@@ -99,26 +101,38 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
   for (const [k, d] of o.plan.data.entries()) {
     if (isStreamed(o.feeds[k]!)) throw new UsageError('USAGE', `--queue: ${d.path} is large enough to be streamed (${STREAM_THRESHOLD} bytes or more); a worker runs data files held in memory only (docs/DEPLOY.md, Limits)`);
   }
-  const planBytes = new TextEncoder().encode(planText(o.plan));
-  const planSha256 = await store.put(planBytes);
-  const strategy = await putStrategy(store, o.strategy);
-  for (const [k, d] of o.plan.data.entries()) {
-    const put = await store.put(new Uint8Array(await readFile(o.feeds[k]!.path)));
-    if (put !== d.sha256) throw new AuditError('VERIFY_FAILED', 'data', `${d.path} hashes to ${put} now, the plan says ${d.sha256}: it changed`);
-  }
-  const toolchain = jobToolchain(toolchainMessage(o.strategy.lock));
-  const payload = (index: number): SweepJob => ({ format: JOB_FORMAT, planSha256, index, toolchain, extra: { strategy } });
-  const jobOptions = (index: number) => ({
-    jobId: jobId(planSha256, index),
-    attempts: o.attempts ?? 3,
-    backoff: { type: 'fixed', delay: 1000 },
-    removeOnComplete: false,
-    removeOnFail: false,
-  });
   const queue = new Queue(QUEUE_NAME, { connection });
-  queue.on('error', (e) => log.warn({ err: e.message }, 'queue connection'));
+  let lastError = '';
+  queue.on('error', (e) => {
+    lastError = e.message;
+    log.warn({ err: e.message }, 'queue connection');
+  });
   const results: CombinationResult[] = [];
   try {
+    // Redis reached before anything is put or enqueued (afterwards a lost connection is waited out)
+    const deadline = o.connectTimeoutMs ?? 10_000;
+    let timer: NodeJS.Timeout | undefined;
+    const reached = await Promise.race([
+      queue.waitUntilReady().then(() => true, (e: Error) => { lastError = e.message; return false; }),
+      new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), deadline); }),
+    ]).finally(() => clearTimeout(timer));
+    if (!reached) throw new UsageError('USAGE', `--queue ${o.queue}: no Redis answered within ${deadline / 1000} s${lastError ? ` (${lastError})` : ''}`);
+    const planBytes = new TextEncoder().encode(planText(o.plan));
+    const planSha256 = await store.put(planBytes);
+    const strategy = await putStrategy(store, o.strategy);
+    for (const [k, d] of o.plan.data.entries()) {
+      const put = await store.put(new Uint8Array(await readFile(o.feeds[k]!.path)));
+      if (put !== d.sha256) throw new AuditError('VERIFY_FAILED', 'data', `${d.path} hashes to ${put} now, the plan says ${d.sha256}: it changed`);
+    }
+    const toolchain = jobToolchain(toolchainMessage(o.strategy.lock));
+    const payload = (index: number): SweepJob => ({ format: JOB_FORMAT, planSha256, index, toolchain, extra: { strategy } });
+    const jobOptions = (index: number) => ({
+      jobId: jobId(planSha256, index),
+      attempts: o.attempts ?? 3,
+      backoff: { type: 'fixed', delay: 1000 },
+      removeOnComplete: false,
+      removeOnFail: false,
+    });
     // One job per combination; an id already there (this plan enqueued before) is left as it is, unless it failed: then retried.
     for (let i = 0; i < total; i += 500) {
       const added = await queue.addBulk(o.plan.combinations.slice(i, i + 500).map((c) => ({ name: 'combination', data: payload(c.index), opts: jobOptions(c.index) })));

@@ -277,4 +277,12 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(existsSync(elsewhere)).toBe(false);
     expect(await queue.count()).toBe(0);
   });
+
+  it('no Redis at --queue: a usage error before anything is put or enqueued', async () => {
+    const elsewhere = path.join(work, 'no-redis');
+    const out = path.join(work, 'no-redis-sweep');
+    const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: 'redis://127.0.0.1:1', store: elsewhere, connectTimeoutMs: 500 }) }).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ name: 'UsageError', code: 'USAGE', message: expect.stringMatching(/^--queue redis:\/\/127\.0\.0\.1:1: no Redis answered within 0\.5 s \(.*ECONNREFUSED.*\)$/) });
+    expect([existsSync(elsewhere), existsSync(out)]).toEqual([false, false]);
+  });
 });
