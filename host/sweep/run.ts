@@ -140,25 +140,27 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
 /**
  * Runs every combination of `plan`, at most `workers` at once, each by runCombination; `onDone` is
  * told each result as it comes (in completion order). Resolves to the results in index order. On a
- * failure no further combination starts, those running finish, and the first failure is thrown.
+ * failure no further combination starts, those running finish, and the lowest-indexed failure is thrown.
  */
 export async function runCombinations(plan: SweepPlan, opts: RunCombinationOptions & { context: SweepContext; workers: number; onDone?: (r: CombinationResult) => void }): Promise<CombinationResult[]> {
   const count = plan.combinations.length;
   const results: CombinationResult[] = new Array(count);
   let next = 0;
-  let failure: { error: unknown } | null = null;
+  const failures: { index: number; error: unknown }[] = [];
   const lane = async (): Promise<void> => {
-    while (failure === null && next < count) {
+    while (failures.length === 0 && next < count) {
       const index = next++;
       try {
         results[index] = await runCombination(plan, index, opts);
         opts.onDone?.(results[index]);
       } catch (error) {
-        failure ??= { error };
+        failures.push({ index, error });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.workers, count)) }, lane));
-  if (failure !== null) throw (failure as { error: unknown }).error;
+  // the lowest-indexed failure: combinations start in index order and every one started finishes, so it is
+  // the one a single worker would have met first, whatever the worker count
+  if (failures.length > 0) throw failures.sort((a, b) => a.index - b.index)[0]!.error;
   return results;
 }
