@@ -146,6 +146,9 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(JSON.parse(done.stdout).root).toBe(JSON.parse(readFileSync(path.join(work, 'local', 'sweep-record.json'), 'utf8')).root);
     expect(folderHashes(out)).toEqual(localFiles);
     expect(await w.exited).toBe(0);
+    const verified = spawnSync(process.execPath, [BIN, 'verify', out, '--json'], { encoding: 'utf8' });
+    expect(verified.status).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({ schema: 'backproof/sweep-verify@1', root: JSON.parse(done.stdout).root });
   });
 
   it('a job completed twice gives the same result and store; a sweep enqueued again is fetched from the kept results with no worker', async () => {
