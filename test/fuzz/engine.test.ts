@@ -8,9 +8,9 @@ let reached: typeof engineTally | undefined;
 fuzzSuite(engineProperties, (name) => name === 'engine-invariants' && (reached = { ...engineTally }));
 
 describe('what the engine fuzzing reaches and found', () => {
-  it('the fixed-seed runs reach fills at the open and at the close, bracket legs, cross-symbol orders, margin calls and rejections', () => {
+  it('the fixed-seed runs reach fills at the open, on ticks and at the close, bracket legs, cross-symbol orders, margin calls and rejections', () => {
     // Filled by the engine-invariants test above (vitest runs a file's tests in order); exact under the fixed seed.
-    expect(reached).toEqual({ runs: 2000, fills: 3874, fillsAtClose: 538, crossSymbolOrders: 4113, bracketLegFills: 646, marginCalls: 103, rejected: 2453 });
+    expect(reached).toEqual({ runs: 2000, fills: 3551, fillsOnTicks: 516, fillsAtClose: 511, crossSymbolOrders: 4196, bracketLegFills: 539, marginCalls: 86, rejected: 2427 });
   });
 
   it('a symbol filled before its first close is marked at its fill, not NaN, until that close', () => {
@@ -30,7 +30,7 @@ describe('what the engine fuzzing reaches and found', () => {
   });
 
   it('a bracket leg closes exactly its entry\'s units when they are below 1 (fractional lots), not that fraction of the equity', () => {
-    // Found by engine-invariants (saved case engine-invariants-1.json): the stop-loss of an entry of 0.2 units
+    // Found by engine-invariants (saved case engine-invariants-1.json, another case of it): the stop-loss of an entry of 0.2 units
     // sold 0.36 (0.2 read as "20 % of the available equity").
     const bar = { gap: 1, open: 500, close: 500, high: 500, low: 500 };
     const s: Scenario = {

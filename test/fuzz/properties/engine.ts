@@ -17,13 +17,21 @@ const BASE = 1_700_000_000_000_000_000n - (1_700_000_000_000_000_000n % (24n * H
 
 /** One bar as generated: hours after the previous bar (≥ 1), then open, high, low, close in cents. */
 type BarSpec = { gap: number; open: number; high: number; low: number; close: number };
-type FeedSpec = { start: number; bars: BarSpec[] };
+/**
+ * A feed: its first bar `start` hours after a midnight, each next one `gap` steps later — hours, days
+ * (bars that close after the hourly bars of their day), or ticks: a declared period of 0 (a bar known at its
+ * own time), one step fewer, so that ticks may share a timestamp. Hourly when `kind` is absent.
+ */
+type FeedSpec = { start: number; bars: BarSpec[]; kind?: 'hourly' | 'daily' | 'ticks' };
 
 /** Positive prices in cents with low ≤ open, close ≤ high; a gap of 1-3 hours, mostly 1 (the inferred period). */
 const barArb: fc.Arbitrary<BarSpec> = fc
   .record({ gap: fc.constantFrom(1, 1, 1, 1, 2, 3), a: fc.integer({ min: 500, max: 20_000 }), b: fc.integer({ min: 500, max: 20_000 }), up: fc.nat(800), down: fc.nat(800) })
   .map(({ gap, a, b, up, down }) => ({ gap, open: a, close: b, high: Math.max(a, b) + up, low: Math.max(1, Math.min(a, b) - down) }));
-const feedArb: fc.Arbitrary<FeedSpec> = fc.record({ start: fc.nat(3), bars: fc.array(barArb, { minLength: 2, maxLength: 24 }) });
+const feedArb: fc.Arbitrary<FeedSpec> = fc.record({
+  start: fc.nat(3), bars: fc.array(barArb, { minLength: 2, maxLength: 24 }), kind: fc.constantFrom('hourly' as const, 'hourly' as const, 'hourly' as const, 'daily' as const, 'ticks' as const),
+});
+const stepOf = (kind: FeedSpec['kind']): bigint => (kind === 'daily' ? 24n * HOUR : HOUR);
 
 const sizeArb = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 1, max: 40 }) }, // units
@@ -84,7 +92,7 @@ function barsOf(spec: FeedSpec, edit?: (b: BarSpec, time: bigint) => BarSpec): B
   const b = { length: n, time: new BigInt64Array(n), open: new Float64Array(n), high: new Float64Array(n), low: new Float64Array(n), close: new Float64Array(n), volume: new Float64Array(n) };
   let t = BASE + BigInt(spec.start) * HOUR;
   spec.bars.forEach((bar, i) => {
-    if (i > 0) t += BigInt(bar.gap) * HOUR;
+    if (i > 0) t += BigInt(spec.kind === 'ticks' ? bar.gap - 1 : bar.gap) * stepOf(spec.kind);
     const x = edit ? edit(bar, t) : bar;
     b.time[i] = t;
     b.open[i] = x.open / 100; b.high[i] = x.high / 100; b.low[i] = x.low / 100; b.close[i] = x.close / 100;
@@ -135,6 +143,7 @@ export function drive(s: Scenario, edit?: (b: BarSpec, time: bigint) => BarSpec)
   const config: EngineConfig = {
     cash: c.cash, costs, lotSize: c.lotSize, margin: c.margin, maintenanceMargin: c.maintenanceMargin,
     fillMarketAt: c.fillMarketAt, bothTouched: c.bothTouched, symbols: c.names.slice(0, feeds.length),
+    periods: s.feeds.map((f) => (f.kind === 'ticks' ? 0n : undefined)),
   };
   const bt = new Backtest(feeds, config);
   const account = bt.account;
@@ -274,7 +283,7 @@ function markedEquity(obs: Observed, k: number, names: readonly string[]): numbe
 }
 
 /** What the checked runs reached, summed (the tests pin it: a generator that stops reaching fills or brackets fails). */
-export const engineTally = { runs: 0, fills: 0, fillsAtClose: 0, crossSymbolOrders: 0, bracketLegFills: 0, marginCalls: 0, rejected: 0 };
+export const engineTally = { runs: 0, fills: 0, fillsOnTicks: 0, fillsAtClose: 0, crossSymbolOrders: 0, bracketLegFills: 0, marginCalls: 0, rejected: 0 };
 
 function checkRun(s: Scenario): void {
   const obs = drive(s);
@@ -298,7 +307,10 @@ function checkRun(s: Scenario): void {
     assert.equal(where.feed, rows.symbol[i], `order ${id} filled on another symbol's bar`);
     const bars = feeds[where.feed]!;
     const decided = obs.decidedAt.get(id) ?? closeInstant(feeds[rows.symbol[i]!]!, bt.periods[rows.symbol[i]!]!, rows.bar[i]!); // a margin call: placed at its symbol's close
-    if (where.phase === 'open') assert.ok(bars.time[where.bar]! >= decided, `order ${id} decided at ${decided} filled at the open of a bar at ${bars.time[where.bar]}`);
+    // At or after the decision's instant; strictly after on a tick (a bar of no duration: docs/SEMANTICS.md).
+    const tick = bt.periods[where.feed] === 0n;
+    if (tick) engineTally.fillsOnTicks++;
+    if (where.phase === 'open') assert.ok(tick ? bars.time[where.bar]! > decided : bars.time[where.bar]! >= decided, `order ${id} decided at ${decided} filled at the open of a bar at ${bars.time[where.bar]}${tick ? ' (a tick)' : ''}`);
     else {
       assert.equal(c.fillMarketAt, 'close', `order ${id} filled at a close without --fill-at close`);
       assert.equal(closeInstant(bars, bt.periods[where.feed]!, where.bar), decided, `order ${id} filled at the close of a bar that did not decide it`);
@@ -332,7 +344,7 @@ function checkRun(s: Scenario): void {
 
 /**
  * No look-ahead across symbols: the bars at or after an instant T (every symbol's) replaced by others
- * change nothing the run did up to the closes at T — the account after each close, the equity and every
+ * change nothing the run did at the closes before T — the account after each close, the equity and every
  * order event heard — though the script places the same orders (on any symbol) at the same events.
  */
 function checkNoLookAhead(s: Scenario, cut: number, scale: number): void {
@@ -340,10 +352,11 @@ function checkNoLookAhead(s: Scenario, cut: number, scale: number): void {
   const T = times[cut % times.length]!;
   const edit = (b: BarSpec, t: bigint): BarSpec => (t < T ? b : { gap: b.gap, open: Math.max(1, Math.round(b.open * scale)), high: Math.max(1, Math.round(b.high * scale)), low: Math.max(1, Math.round(b.low * scale)), close: Math.max(1, Math.round(b.close * scale)) });
   const a = drive(s), b = drive(s, edit);
-  const upTo = a.closes.findIndex((e) => e.instant > T);
+  // Closes before T (a tick at T closes at T, and is one of the bars replaced).
+  const upTo = a.closes.findIndex((e) => e.instant >= T);
   const n = upTo < 0 ? a.closes.length : upTo;
   for (let k = 0; k < n; k++) {
-    assert.deepEqual(b.closes[k], a.closes[k], `close event ${k} (at or before T = ${T}) changed when the bars from T on did`);
+    assert.deepEqual(b.closes[k], a.closes[k], `close event ${k} (before T = ${T}) changed when the bars from T on did`);
     assert.ok(Object.is(b.equity[k], a.equity[k]), `equity at event ${k} changed when the bars from T on did`);
   }
   const heard = (o: Observed) => o.heard.filter((h) => Number(h.split(':')[0]) < n);
@@ -359,7 +372,7 @@ export const engineProperties: FuzzProperty[] = [
   },
   {
     name: 'engine-no-look-ahead',
-    invariant: 'bars from an instant T on, replaced, change nothing the run did up to the closes at T (any symbol)',
+    invariant: 'bars from an instant T on, replaced, change nothing the run did at the closes before T (any symbol)',
     property: () => fc.property(scenarioArb, fc.nat(), fc.constantFrom(0.5, 0.8, 1.25, 2), (s, cut, scale) => checkNoLookAhead(s, cut, scale)),
     runs: 1000,
   },
