@@ -5,11 +5,12 @@
  * `backproof verify-sweep-proof` (its offline check); `backproof verify <sweep-folder>` is cli/verify's,
  * handed to verifySweep (docs/SWEEP.md).
  */
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import {
-  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, verifySweepProof,
+  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, proveWalkForwardRun, verifySweepProof,
   OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, runSweepOnQueue, type DataOptions, type RunConfig,
 } from '../index.ts';
 import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Values } from './args.ts';
@@ -135,10 +136,11 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
 export const sweepProveCmd: CommandSpec = {
   name: 'sweep-prove',
   summary: 'prove that one run belongs to a sweep: an inclusion bundle under the signed sweep root',
-  usage: '<sweep-dir> <index> [--out FILE.json]',
+  usage: '<sweep-dir|walk-forward-dir> <index> [--out FILE.json]',
   about: `Writes a small JSON bundle: the sweep record (its fields and signature), run <index>'s id and record
 hash (SHA-256 of its Record bytes) and its RFC 9162 inclusion proof under the sweep root. Anyone can
-check it offline with backproof verify-sweep-proof, without the sweep folder.`,
+check it offline with backproof verify-sweep-proof, without the sweep folder. Of a walk-forward folder
+(docs/WALK-FORWARD.md), <index> counts its runs in its record's order: window by window, the train runs, then the test run.`,
   options: [str('out', 'FILE.json', 'where to write the bundle (default: stdout)')],
   positionals: 2,
   examples: ['backproof sweep-prove sweeps/sma 3 --out sweeps/sma-run3.json'],
@@ -148,7 +150,7 @@ check it offline with backproof verify-sweep-proof, without the sweep folder.`,
     const [dir, indexText] = positionals;
     if (!dir || indexText === undefined) throw new UsageError('USAGE', 'sweep-prove needs a sweep folder and a run index: backproof sweep-prove <sweep-dir> <index>');
     if (!/^\d{1,9}$/.test(indexText)) throw new UsageError('USAGE', `the run index must be a whole number, got "${indexText}"`);
-    const bundle = await proveSweepRun(dir, Number(indexText));
+    const bundle = existsSync(path.join(dir, 'walk-forward.json')) ? await proveWalkForwardRun(dir, Number(indexText)) : await proveSweepRun(dir, Number(indexText));
     const out = values.out as string | undefined;
     if (out !== undefined) {
       if (!out.endsWith('.json')) throw new UsageError('USAGE', `--out ${out}: the bundle's file must end in .json`);

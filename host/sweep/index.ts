@@ -10,7 +10,7 @@ export { parseGrid, parseGrids, parseSeed, combinationsOf, gridSize } from './sp
 export { compileWhere } from './where.ts';
 export { prepareSweep, runCombination, runCombinations, runDirOf, runFolderName, type SweepContext, type RunCombinationOptions } from './run.ts';
 export { assembleSweep, sweepOf, type AssembledSweep } from './assemble.ts';
-export { sweepRoot, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSweepRecord } from './record.ts';
+export { sweepRoot, sweepInclusionProof, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSweepRecord } from './record.ts';
 export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
 export { renderSweepReport, writeSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
 export * from './types.ts';

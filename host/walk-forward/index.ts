@@ -9,3 +9,4 @@ export { verifyWalkForward, isWalkForwardFolder, type WalkForwardVerifyOptions, 
 export { parseDuration, addDuration, windowsOf, MAX_WINDOWS, type Duration, type WalkWindow, type WindowRule } from './windows.ts';
 export { WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, WALK_FORWARD_SUMMARY_FORMAT, type WalkForwardPlan, type WalkRule } from './plan.ts';
 export { stitchEquity, type WindowResult } from './stitch.ts';
+export { proveWalkForwardRun } from './prove.ts';

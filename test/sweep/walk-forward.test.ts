@@ -2,7 +2,7 @@
 // 2013-03-01), a sweep of every combination on each train range, the best on the next test range. The
 // windows are exact (rolling and anchored); the chosen params are a naive recomputation from the
 // in-sample summaries; the stitched equity is the test runs' result.pb chained by hand; 1 and 2 workers
-// give the same bytes in every file; verify passes, and names the step a changed choice, a changed
+// give the same bytes in every file; one run is proven under the root offline; verify passes, and names the step a changed choice, a changed
 // stitched value, a missing test run or an edited plan breaks; a windowed run replays on its own bars;
 // bad durations and windows too short are usage errors that write nothing; an interrupt leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -129,6 +129,20 @@ describe('a walk-forward', () => {
     expect(doc.steps.slice(-5)).toEqual(['window 6 test', 'root', 'equity', 'summary', 'report']);
     const r = await cli('replay', path.join(two, 'windows', '003', 'test', 'runs', '0000'));
     expect(r.code, r.err + r.out).toBe(0);
+  });
+
+  it('proves one run under the signed root (sweep-prove, verify-sweep-proof): leaves window by window, train runs then the test run', async () => {
+    const bundle = path.join(work, 'leaf8.json');
+    const p = await cli('sweep-prove', two, '8', '--out', bundle);
+    expect(p.code, p.err).toBe(0);
+    const b = JSON.parse(await readFile(bundle, 'utf8'));
+    const summary = await json(two, 'summary.json');
+    expect(b).toMatchObject({ format: 'backproof-sweep-inclusion@1', index: 8, runId: summary.windows[2].outOfSample.runId, recordSha256: summary.windows[2].outOfSample.recordSha256, params: summary.windows[2].chosen.params });
+    expect(b.sweep).toEqual(await json(two, 'walk-forward-record.json'));
+    const v = await cli('verify-sweep-proof', bundle, '--run', path.join(two, 'windows', '002', 'test', 'runs', '0000'), '--pubkey', pubFile);
+    expect(v.code, v.err + v.out).toBe(0);
+    await writeFile(bundle, JSON.stringify({ ...b, index: 7 }));
+    expect((await cli('verify-sweep-proof', bundle, '--json')).code).toBe(5);
   });
 
   it('verify names what was tampered with: the choice, a stitched value, a missing test run, the plan; lists files nothing binds', async () => {
