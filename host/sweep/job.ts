@@ -33,7 +33,7 @@ export interface CombinationJob {
   keyPem: string | null;
   strategy: StrategyArtifact;
   feeds: PortableFeed[];
-  /** Shared with the caller's thread (run.ts WRITING): [STOP] set when the sweep is interrupted, [WRITERS] the jobs writing a run folder now. */
+  /** Shared with the caller's thread (run.ts control, stopWriters): [STOP] set when the sweep is interrupted, [WRITERS] the jobs writing a run folder now. */
   control: Int32Array;
 }
 
