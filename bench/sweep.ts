@@ -24,6 +24,9 @@ const grids = [`fast=2..${1 + fastCount}`, `slow=${slow}`];
 const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-sweep-'));
 
 async function once(workers: number, n: number, label: string): Promise<{ wall: number; cpu: number; runs: number }> {
+  // every round starts as a sweep does, its guest threads new: the last round's idle ones (kept 2 s by
+  // run/worker, their code compiled by V8 already) have ended
+  await new Promise((resolve) => setTimeout(resolve, 2_500));
   const out = path.join(work, label);
   rmSync(out, { recursive: true, force: true });
   const cpu0 = process.cpuUsage();
