@@ -138,9 +138,15 @@ function outcome(file: string, load: () => Bars): Outcome {
   }
 }
 
+/** Bars as text, checked first against the rules every loader promises (data/builder, docs/DATA.md). */
 function barsText(b: Bars): string {
   const rows: string[] = [];
-  for (let i = 0; i < b.length; i++) rows.push(`${b.time[i]} ${b.open[i]} ${b.high[i]} ${b.low[i]} ${b.close[i]} ${b.volume[i]}`);
+  for (let i = 0; i < b.length; i++) {
+    const [o, h, l, c, v] = [b.open[i]!, b.high[i]!, b.low[i]!, b.close[i]!, b.volume[i]!];
+    assert.ok(o > 0 && c > 0 && l > 0 && h < Infinity && l <= Math.min(o, c) && Math.max(o, c) <= h && v >= 0 && v < Infinity, `bar ${i} breaks the OHLC rules: ${o} ${h} ${l} ${c} ${v}`);
+    if (i > 0) assert.ok(b.time[i]! >= b.time[i - 1]!, `bar ${i} is before the one above it`);
+    rows.push(`${b.time[i]} ${o} ${h} ${l} ${c} ${v}`);
+  }
   assert.ok(b.length > 0, 'bars returned, none in them');
   for (const c of [b.time, b.open, b.high, b.low, b.close, b.volume]) assert.equal(c.length, b.length, 'a column of another length');
   return rows.join('\n');
