@@ -11,8 +11,9 @@ export const deployCmd: CommandSpec = {
   name: 'deploy',
   summary: 'write Kubernetes manifests for distributed sweeps: workers, Redis, the shared store',
   usage: 'k8s (--redis | --redis-url URL) --out DIR [options]',
-  about: `Writes the manifests of a cluster that runs sweeps (docs/DEPLOY.md): workers.yaml, a Deployment of
-"backproof worker" pods with CPU and memory requests and limits, the shared store mounted at /store;
+  about: `Writes the manifests of a cluster that runs sweeps (docs/DEPLOY.md): workers.yaml, a Deployment (or
+with --as job a work-queue Job) of "backproof worker" pods with CPU and memory requests and limits, the
+shared store mounted at /store;
 store.yaml, the store's PersistentVolumeClaim (ReadWriteMany), unless --store-claim names an existing
 one; redis.yaml, a Redis Deployment and Service, with --redis (or --redis-url URL for an external one);
 and kustomization.yaml listing them (kubectl apply -k DIR). The same options write the same bytes.
@@ -22,6 +23,9 @@ Existing files of those names in DIR are refused unless --force.`,
     str('redis-url', 'URL', 'an external Redis the workers reach: redis://HOST:PORT[/DB]'),
     str('workers', 'N', `worker pods (default ${K8S_DEFAULTS.workers})`),
     str('concurrency', 'N', `jobs each worker pod runs at once (default ${K8S_DEFAULTS.concurrency})`),
+    str('as', 'deployment|job', `the workers as a Deployment, a pool that stays (default), or a Job, a work queue whose pods
+exit once no job came for --idle-exit seconds`),
+    str('idle-exit', 'S', `with --as job: each worker's idle time before it exits (default ${K8S_DEFAULTS.idleExit})`),
     str('store-claim', 'NAME', 'an existing PersistentVolumeClaim for the store (default: write store.yaml, backproof-store)'),
     str('store-size', 'SIZE', `the size of store.yaml's claim (default ${K8S_DEFAULTS.storeSize})`),
     str('image', 'IMAGE', `the image with Backproof installed, on the coordinator's toolchain (default ${K8S_DEFAULTS.image})`),
@@ -33,6 +37,7 @@ Existing files of those names in DIR are refused unless --force.`,
   positionals: 1,
   examples: [
     'backproof deploy k8s --redis --workers 4 --out deploy/k8s',
+    'backproof deploy k8s --redis --as job --workers 8 --idle-exit 120 --out deploy/k8s-job',
     'backproof deploy k8s --redis-url redis://10.0.0.5:6379 --store-claim sweeps --image registry.example/backproof:0.1.0 --out deploy/k8s',
   ],
   exits: [0, [2, 'usage, or a manifest exists in DIR']],
@@ -42,6 +47,7 @@ Existing files of those names in DIR are refused unless --force.`,
     const out = values.out as string | undefined;
     if (out === undefined) throw new UsageError('USAGE', 'deploy k8s needs --out DIR');
     const url = values['redis-url'] as string | undefined;
+    if (values['idle-exit'] !== undefined && values.as !== 'job') throw new UsageError('USAGE', '--idle-exit is for --as job (a Deployment\'s workers stay)');
     if ((url === undefined) === (values.redis !== true)) throw new UsageError('USAGE', 'deploy k8s needs either --redis (deploy one) or --redis-url URL (an external one), not both');
     const whole = (name: string, fallback: number): number => {
       const v = numberOption(name, values[name] as string | undefined, fallback);
@@ -52,6 +58,8 @@ Existing files of those names in DIR are refused unless --force.`,
       redisUrl: url ?? null,
       workers: whole('workers', K8S_DEFAULTS.workers),
       concurrency: whole('concurrency', K8S_DEFAULTS.concurrency),
+      kind: ((values.as as string | undefined) ?? K8S_DEFAULTS.kind) as 'deployment' | 'job',
+      idleExit: whole('idle-exit', K8S_DEFAULTS.idleExit),
       storeClaim: (values['store-claim'] as string | undefined) ?? null,
       storeSize: (values['store-size'] as string | undefined) ?? K8S_DEFAULTS.storeSize,
       image: (values.image as string | undefined) ?? K8S_DEFAULTS.image,

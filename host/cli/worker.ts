@@ -18,12 +18,13 @@ const whole = (name: string, text: unknown, fallback: number, min: number, max: 
 export const workerCmd: CommandSpec = {
   name: 'worker',
   summary: 'run distributed sweeps\' combinations from a Redis queue (BullMQ), keeping runs in a shared store',
-  usage: '--queue redis://HOST:PORT --store DIR [--concurrency N] [--key FILE | --unsigned] [--max-jobs N]',
+  usage: '--queue redis://HOST:PORT --store DIR [--concurrency N] [--key FILE | --unsigned] [--max-jobs N] [--idle-exit S]',
   about: `Takes the jobs that "backproof sweep --queue" enqueues, one per combination, and runs each as a
 local sweep would: the plan, the module and the data fetched from the store by their SHA-256 and
 checked, the run made on a guest thread, its run folder's files put into the store, its record hash
-returned. Runs until --max-jobs jobs have finished (then exits 0), or until SIGINT or SIGTERM, which
-end it at once (130, 143): its running jobs go to another worker once their lock lapses (--lock-ms).
+returned. Runs until --max-jobs jobs have finished or no job came for --idle-exit seconds (then exits
+0), or until SIGINT or SIGTERM, which end it at once (130, 143): its running jobs go to another worker
+once their lock lapses (--lock-ms).
 A job this worker cannot reproduce fails at once with the reason, and the worker goes on: a
 malformed payload, another toolchain than the sweep's (Node, AssemblyScript, instrumenter, Backproof,
 asc flags, SDK), a store object missing or altered, or a typed error of the run (docs/DEPLOY.md).`,
@@ -34,6 +35,8 @@ asc flags, SDK), a store object missing or altered, or a typed error of the run 
     str('key', 'FILE', `signs the runs' records (default ${DEFAULT_KEY_DIR}/backproof.key when it exists)`),
     { name: 'unsigned', type: 'boolean', help: 'do not sign the runs\' records (the sweep root does not depend on their signatures)' },
     str('max-jobs', 'N', 'exit 0 once N jobs have finished, completed or failed (default: run until stopped)'),
+    str('idle-exit', 'S', `exit 0 once no job has run for S seconds (a worker of a Kubernetes Job: it ends when the
+queue is drained; default: run until stopped)`),
     str('lock-ms', 'MS', `how long a running job stays locked without a renewal before another worker may take it
 (default 30000; renewed every MS/2)`),
     str('stalled-ms', 'MS', 'how often this worker looks for jobs whose lock lapsed (default 30000)'),
@@ -51,11 +54,12 @@ asc flags, SDK), a store object missing or altered, or a typed error of the run 
     const keyFile = values.unsigned === true ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
     const key = keyFile === null ? null : await loadPrivateKey(keyFile);
     const maxJobs = values['max-jobs'] === undefined ? undefined : whole('max-jobs', values['max-jobs'], 1, 1, Number.MAX_SAFE_INTEGER);
+    const idleExit = values['idle-exit'] === undefined ? undefined : whole('idle-exit', values['idle-exit'], 1, 1, 86_400);
     // bin/backproof.js ends the process on SIGINT and SIGTERM (onInterrupt): only --max-jobs stops it here
     const stop = new Promise<never>(() => {});
     text.log(`worker on ${queue}, store ${store}, records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
     const summary = await runSweepWorker({
-      queue, store, key, stop, maxJobs,
+      queue, store, key, stop, maxJobs, ...(idleExit !== undefined ? { idleExitMs: idleExit * 1000 } : {}),
       concurrency: whole('concurrency', values.concurrency, 1, 1, 64),
       lockDurationMs: whole('lock-ms', values['lock-ms'], 30_000, 500, 3_600_000),
       stalledIntervalMs: whole('stalled-ms', values['stalled-ms'], 30_000, 200, 3_600_000),

@@ -17,7 +17,7 @@ export { redisConnection, jobId, QUEUE_NAME, JOB_FORMAT, RUN_MANIFEST_FORMAT, ty
 export type { K8sOptions, WorkerOptions, WorkerSummary, QueueSweepOptions };
 
 /** `backproof deploy k8s`'s defaults. */
-export const K8S_DEFAULTS = { workers: 2, concurrency: 1, storeSize: '20Gi', image: 'backproof:latest', cpu: '1', memory: '1Gi' } as const;
+export const K8S_DEFAULTS = { workers: 2, concurrency: 1, storeSize: '20Gi', image: 'backproof:latest', cpu: '1', memory: '1Gi', kind: 'deployment', idleExit: 60 } as const;
 
 /**
  * Writes the manifests (distributed/k8s) into `dir` (made if missing), each aside and renamed into place;

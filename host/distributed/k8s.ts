@@ -1,7 +1,7 @@
 /**
  * @module distributed/k8s
- * `backproof deploy k8s`: the Kubernetes manifests of a distributed sweep's workers — a Deployment of
- * `backproof worker` pods with resource requests and limits, the shared store as a PersistentVolumeClaim
+ * `backproof deploy k8s`: the Kubernetes manifests of a distributed sweep's workers — a Deployment (or a
+ * work-queue Job) of `backproof worker` pods with resource requests and limits, the shared store as a PersistentVolumeClaim
  * mounted at /store, and Redis (a Deployment and Service, or an external URL) — plus a kustomization.yaml
  * listing them. Pure: the same options give the same bytes (keys in a fixed order, no time, no names drawn
  * at random). What each field is for: docs/DEPLOY.md.
@@ -23,6 +23,9 @@ export interface K8sOptions {
   storeSize: string;
   /** The image with Backproof installed (the coordinator's toolchain: docs/DEPLOY.md). */
   image: string;
+  /** The workers as a Deployment (a pool that stays) or a Job (a work queue: each pod exits once the queue has been idle idleExit seconds). */
+  kind: 'deployment' | 'job';
+  idleExit: number;
   /** Each worker container's CPU and memory (requests = limits: a run's speed and memory are then what was measured). */
   cpu: string;
   memory: string;
@@ -45,6 +48,8 @@ export function checkK8sOptions(o: K8sOptions): K8sOptions {
   if (o.storeClaim !== null && !DNS_LABEL.test(o.storeClaim)) throw new UsageError('USAGE', `--store-claim ${o.storeClaim}: a claim's name is a DNS label (lowercase letters, digits and '-', at most 63)`);
   for (const [option, v] of [['--cpu', o.cpu], ['--memory', o.memory], ['--store-size', o.storeSize]] as const)
     if (!QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: not a Kubernetes quantity (e.g. 1, 500m, 1Gi)`);
+  if (o.kind !== 'deployment' && o.kind !== 'job') throw new UsageError('USAGE', `--as ${o.kind}: deployment (a pool that stays) or job (a work queue that ends when drained)`);
+  if (!Number.isSafeInteger(o.idleExit) || o.idleExit < 1 || o.idleExit > 86_400) throw new UsageError('USAGE', `--idle-exit ${o.idleExit}: a whole number of seconds from 1 to 86400`);
   if (o.image === '' || /\s/.test(o.image)) throw new UsageError('USAGE', `--image "${o.image}": an image reference has no spaces`);
   return o;
 }
@@ -99,31 +104,33 @@ function storeClaim(size: string): unknown {
   };
 }
 
-function workerDeployment(o: K8sOptions, redisUrl: string): unknown {
+function workers(o: K8sOptions, redisUrl: string): unknown {
+  const job = o.kind === 'job';
+  const pod = {
+    metadata: { labels: labels('worker') },
+    spec: {
+      ...(job ? { restartPolicy: 'OnFailure' } : {}),
+      // a pod ended mid-job leaves its job to another worker once its lock lapses (stalled-job retry)
+      terminationGracePeriodSeconds: 120,
+      containers: [{
+        name: 'worker',
+        image: o.image,
+        command: ['backproof', 'worker', '--queue', redisUrl, '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
+        env: [{ name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' }],
+        resources: { requests: { cpu: o.cpu, memory: o.memory }, limits: { cpu: o.cpu, memory: o.memory } },
+        volumeMounts: [{ name: 'store', mountPath: STORE_MOUNT }],
+      }],
+      volumes: [{ name: 'store', persistentVolumeClaim: { claimName: o.storeClaim ?? NAMES.store } }],
+    },
+  };
+  if (job)
+    // Kubernetes' work-queue pattern: no completions; the Job is done when its pods have exited 0 (each once the queue stays idle)
+    return { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: NAMES.workers, labels: labels('worker') }, spec: { parallelism: o.workers, backoffLimit: 6, template: pod } };
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: { name: NAMES.workers, labels: labels('worker') },
-    spec: {
-      replicas: o.workers,
-      selector: { matchLabels: labels('worker') },
-      template: {
-        metadata: { labels: labels('worker') },
-        spec: {
-          // SIGTERM: the worker finishes its jobs and closes; a pod killed sooner leaves its job to another (stalled-job retry)
-          terminationGracePeriodSeconds: 120,
-          containers: [{
-            name: 'worker',
-            image: o.image,
-            command: ['backproof', 'worker', '--queue', redisUrl, '--store', STORE_MOUNT, '--concurrency', String(o.concurrency)],
-            env: [{ name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' }],
-            resources: { requests: { cpu: o.cpu, memory: o.memory }, limits: { cpu: o.cpu, memory: o.memory } },
-            volumeMounts: [{ name: 'store', mountPath: STORE_MOUNT }],
-          }],
-          volumes: [{ name: 'store', persistentVolumeClaim: { claimName: o.storeClaim ?? NAMES.store } }],
-        },
-      },
-    },
+    spec: { replicas: o.workers, selector: { matchLabels: labels('worker') }, template: pod },
   };
 }
 
@@ -136,7 +143,7 @@ export function k8sManifests(options: K8sOptions): { file: string; text: string 
   const yaml = (docs: unknown[]): string => docs.map((d) => stringify(d, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
   if (o.redisUrl === null) files.push({ file: 'redis.yaml', text: yaml(redisManifests()) });
   if (o.storeClaim === null) files.push({ file: 'store.yaml', text: yaml([storeClaim(o.storeSize)]) });
-  files.push({ file: 'workers.yaml', text: yaml([workerDeployment(o, redisUrl)]) });
+  files.push({ file: 'workers.yaml', text: yaml([workers(o, redisUrl)]) });
   files.push({
     file: 'kustomization.yaml',
     text: yaml([{ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: files.map((f) => f.file) }]),

@@ -47,6 +47,8 @@ export interface WorkerOptions {
   stop: Promise<unknown>;
   /** Stop also once this many jobs have finished, completed or failed (default: no limit). */
   maxJobs?: number;
+  /** Stop also once no job has run for this long (ms; default: never): a worker of a Kubernetes Job ends when the queue is drained. */
+  idleExitMs?: number;
 }
 
 export interface WorkerSummary {
@@ -172,9 +174,17 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   });
   let enough: () => void = () => {};
   const counted = new Promise<void>((resolve) => { enough = resolve; });
+  let running = 0;
+  let idleSince = Date.now();
   const finished = (): void => {
+    running = Math.max(0, running - 1); // (a stalled job another worker ran may fail here too)
+    idleSince = Date.now();
     if (options.maxJobs !== undefined && summary.completed + summary.failed >= options.maxJobs) enough();
   };
+  worker.on('active', () => { running++; });
+  const idleCheck = options.idleExitMs === undefined ? undefined : setInterval(() => {
+    if (running === 0 && Date.now() - idleSince >= options.idleExitMs!) enough();
+  }, Math.min(1000, options.idleExitMs));
   worker.on('completed', (job) => {
     summary.completed++;
     log.info({ job: job.id }, 'completed');
@@ -187,10 +197,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   });
   worker.on('error', (err) => log.warn({ err: err.message }, 'queue connection'));
   await worker.waitUntilReady();
+  idleSince = Date.now();
   log.info({ queue: options.queue, store: store.location }, 'worker ready');
   try {
     await Promise.race([options.stop, counted]);
   } finally {
+    clearInterval(idleCheck);
     await worker.close();
     if (ownWorkDir) {
       process.off('exit', removeWorkDir);

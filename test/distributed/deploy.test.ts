@@ -70,6 +70,19 @@ describe('backproof deploy k8s', () => {
     expect(docs(path.join(out, 'kustomization.yaml'))[0]!.resources).toEqual(['workers.yaml']);
   });
 
+  it('--as job: the workers as a work-queue Job (parallelism, no completions), each exiting once the queue is idle', async () => {
+    const out = fresh();
+    expect((await cli('deploy', 'k8s', '--redis', '--as', 'job', '--workers', '3', '--idle-exit', '90', '--out', out)).code).toBe(0);
+    const [job] = docs(path.join(out, 'workers.yaml'));
+    expect(job).toMatchObject({ apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'backproof-worker' }, spec: { parallelism: 3, backoffLimit: 6 } });
+    expect(job!.spec.completions).toBeUndefined();
+    expect(job!.spec.selector).toBeUndefined();
+    const pod = job!.spec.template.spec;
+    expect(pod.restartPolicy).toBe('OnFailure');
+    expect(pod.containers[0].command).toEqual(['backproof', 'worker', '--queue', 'redis://backproof-redis:6379', '--store', '/store', '--concurrency', '1', '--idle-exit', '90']);
+    expect(pod.volumes).toEqual([{ name: 'store', persistentVolumeClaim: { claimName: 'backproof-store' } }]);
+  });
+
   it('the same options write the same bytes; an existing manifest is refused before anything is written, replaced with --force', async () => {
     const [a, b] = [fresh(), fresh()];
     expect((await cli('deploy', 'k8s', '--redis', '--out', a)).code).toBe(0);
@@ -98,6 +111,9 @@ describe('backproof deploy k8s', () => {
     [['k8s', '--redis', '--store-claim', 'Bad_Name', '--out', 'x'], '--store-claim Bad_Name'],
     [['k8s', '--redis', '--memory', '2 GB', '--out', 'x'], '--memory 2 GB: not a Kubernetes quantity'],
     [['k8s', '--redis', '--image', 'a b', '--out', 'x'], '--image "a b"'],
+    [['k8s', '--redis', '--as', 'pod', '--out', 'x'], '--as pod: deployment (a pool that stays) or job'],
+    [['k8s', '--redis', '--idle-exit', '30', '--out', 'x'], '--idle-exit is for --as job'],
+    [['k8s', '--redis', '--as', 'job', '--idle-exit', '0', '--out', 'x'], '--idle-exit 0: a whole number of seconds from 1 to 86400'],
   ])('deploy %j is a usage error naming the option, and writes nothing', async (args, message) => {
     const dir = fresh();
     const argv = (args as string[]).map((a) => (a === 'x' ? path.join(dir, 'out') : a));

@@ -208,14 +208,15 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     await w.exited;
   });
 
-  it('Redis emptied mid-sweep (back without its data): the coordinator enqueues the lost jobs again and the sweep equals the local one', async () => {
+  it('Redis emptied mid-sweep (back without its data): the coordinator enqueues the lost jobs again and the sweep equals the local one; the worker (--idle-exit) then ends', async () => {
     const sweeping = queuedSweep();
     await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
     expect(spawnSync('redis-cli', ['-p', String(redis.port), 'FLUSHALL'], { encoding: 'utf8' }).stdout).toBe('OK\n');
     expect(await queue.getWaitingCount()).toBe(0);
-    const w = startWorker('--max-jobs', '4');
+    const w = startWorker('--idle-exit', '2', '--json'); // ends on its own once the queue stays idle
     expect(folderHashes(await sweeping)).toEqual(localFiles);
     expect(await w.exited).toBe(0);
+    expect(JSON.parse(w.stdout())).toMatchObject({ completed: 4, failed: 0 });
   });
 
   it('a store object altered under the workers: every job fails at once, the coordinator raises the worker\'s error and publishes nothing; repaired by the next sweep\'s put, the same command retries the failed jobs', async () => {
