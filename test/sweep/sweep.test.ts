@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { generateKeys } from '../../host/index.ts';
-import { assembleSweep, proveSweepRun, readPlan, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
+import { assembleSweep, combinationsOf, proveSweepRun, readPlan, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
 import { createPrivateKey } from 'node:crypto';
 
 let work: string, keyFile: string, pubFile: string, one: string, two: string;
@@ -211,6 +211,25 @@ describe('an inclusion bundle', () => {
     const bad = await cli('verify-sweep-proof', file, '--run', path.join(two, 'runs', '0000'), '--json');
     expect(bad.code).toBe(5);
     expect((await cli('sweep-prove', two, '4', '--json')).code).toBe(2);
+  });
+});
+
+describe('random search', () => {
+  it('--samples N --seed S: the seeded draw in grid order, recorded in the plan and derived again by verify', async () => {
+    const dir = path.join(work, 'random');
+    const r = await cli('sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5..15:5', '--grid', 'slow=20..40:10',
+      '--where', 'fast < slow', '--samples', '3', '--seed', '7', '--objective', 'maxDrawdownPct', '--out', dir, '--unsigned', '--workers', '2', '--json');
+    expect(r.code).toBe(0);
+    const plan = readPlan(await readFile(path.join(dir, 'sweep.json')));
+    expect(plan.space.random).toEqual({ samples: 3, seed: '7' });
+    expect(plan.combinations).toEqual(combinationsOf(plan.space, 100));
+    expect(plan.combinations.map((c) => c.index)).toEqual([0, 1, 2]);
+    expect((await cli('verify', dir)).code).toBe(0);
+    // another seed is another plan: verify derives the combinations from the space and refuses
+    const f = path.join(dir, 'sweep.json');
+    await writeFile(f, (await readFile(f, 'utf8')).replace('"seed": "7"', '"seed": "8"'));
+    const v = await cli('verify', dir, '--json');
+    expect([v.code, JSON.parse(v.out).step]).toEqual([5, 'plan']);
   });
 });
 
