@@ -13,12 +13,14 @@
  *   root           the root over every run's record hash (window by window, train runs then the test run)
  *   equity         equity.csv is the stitched equity of the test runs' result.pb
  *   summary, report  summary.json and report.html are what the plan and the windows give
- * Nothing is executed.
+ * Nothing is executed. Also `backproof report <walk-forward-folder>` (writeWalkForwardReport): the page
+ * rendered again from what the same reading gives, unchecked.
  */
 import { createHash } from 'node:crypto';
 import { lstat, readdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../report/index.ts';
 import path from 'node:path';
-import { AuditError, BackproofError } from '../errors.ts';
+import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { openData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { toHex } from '../../traces/index.ts';
@@ -97,6 +99,45 @@ async function readWalkForwardPlan(bytes: Uint8Array, dataPath: string | undefin
   return { plan, times };
 }
 
+/**
+ * Each window's results, read from its sweep folders: the train summary's rows, the choice they give,
+ * the test run's row and equity (result.pb), and the test range's bar times. `check` (verify's) checks a
+ * sweep folder before its summary is read; without it nothing is checked (the report: verify checks).
+ */
+export async function windowResults(
+  dir: string, plan: WalkForwardPlan, times: BigInt64Array,
+  check: (step: string, sweepDir: string, sweepPlan: SweepPlan, what: string) => Promise<SummaryRow[]> = async (step, sweepDir) => summaryRowsOf(sweepDir, step),
+): Promise<{ windows: WindowResult[]; testTimes: BigInt64Array[] }> {
+  const windows: WindowResult[] = [];
+  const testTimes: BigInt64Array[] = [];
+  for (const w of planWindows(plan)) {
+    const dirs = windowDirs(dir, plan, w.index);
+    const isPlan = trainPlan(plan, w.index);
+    const train = await check(`window ${w.index} train`, dirs.train, isPlan, `the base plan on window ${w.index}'s train range`);
+    const chosen = chosenRow(isPlan, train);
+    const oosPlan = testPlan(plan, w.index, chosen.params);
+    const [test] = await check(`window ${w.index} test`, dirs.test, oosPlan, `the in-sample choice (combination ${chosen.index}: ${JSON.stringify(chosen.params)}) on window ${w.index}'s test range`);
+    windows.push({ index: w.index, train, chosen, test: test!, equity: await testEquity(dirs.test, oosPlan) });
+    testTimes.push(timesIn(times, w.test.from, w.test.to));
+  }
+  return { windows, testTimes };
+}
+
+/**
+ * `backproof report <walk-forward-folder>`: its page rendered again from the folder (the plan over
+ * the data, the record, each window's summaries and test runs' result.pb), written to `out` (default:
+ * its report.html). Checks nothing beyond what reading needs: `backproof verify` does.
+ */
+export async function writeWalkForwardReport(dir: string, opts: { out?: string } = {}): Promise<{ file: string }> {
+  if (!(await isWalkForwardFolder(dir))) throw new UsageError('USAGE', `${dir} is not a walk-forward folder (no ${WALK_FORWARD_FILES.plan})`);
+  const { plan, times } = await readWalkForwardPlan(await readSweepFile(dir, WALK_FORWARD_FILES.plan, 'plan'), undefined);
+  const record = readSweepRecord(await readSweepFile(dir, WALK_FORWARD_FILES.record, 'record', 1 << 16), null);
+  const { windows, testTimes } = await windowResults(dir, plan, times);
+  const file = opts.out ?? path.join(dir, WALK_FORWARD_FILES.report);
+  await writeFileAtomic(file, walkForwardTexts(plan, windows, testTimes, record).report);
+  return { file };
+}
+
 /** A verified sweep folder's summary rows (summary.json, which sweep verify has bound to its runs). */
 async function summaryRowsOf(dir: string, step: string): Promise<SummaryRow[]> {
   const o = JSON.parse(Buffer.from(await readSweepFile(dir, SWEEP_FILES.summaryJson, step)).toString('utf8')) as { rows: SummaryRow[] };
@@ -144,22 +185,15 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
     }
     return summaryRowsOf(sweepDir, step);
   };
-  const windows: WindowResult[] = [];
-  const testTimes: BigInt64Array[] = [];
-  for (const w of planWindows(plan)) {
-    const dirs = windowDirs(dir, plan, w.index);
-    const windowDir = path.dirname(dirs.train);
-    unverified.push(...(await readdir(windowDir)).filter((n) => n !== 'train' && n !== 'test').sort().map((n) => path.relative(dir, path.join(windowDir, n))));
-    const isPlan = trainPlan(plan, w.index);
-    const train = await sub(`window ${w.index} train`, dirs.train, isPlan, `the base plan on window ${w.index}'s train range`);
-    steps.push(`window ${w.index} train`);
-    const chosen = chosenRow(isPlan, train);
-    const oosPlan = testPlan(plan, w.index, chosen.params);
-    const [test] = await sub(`window ${w.index} test`, dirs.test, oosPlan, `the in-sample choice (combination ${chosen.index}: ${JSON.stringify(chosen.params)}) on window ${w.index}'s test range`);
-    steps.push(`window ${w.index} test`);
-    windows.push({ index: w.index, train, chosen, test: test!, equity: await testEquity(dirs.test, oosPlan) });
-    testTimes.push(timesIn(times, w.test.from, w.test.to));
-  }
+  const { windows, testTimes } = await windowResults(dir, plan, times, async (step, sweepDir, sweepPlan, what) => {
+    if (step.endsWith(' train')) {
+      const windowDir = path.dirname(sweepDir);
+      unverified.push(...(await readdir(windowDir)).filter((n) => n !== 'train' && n !== 'test').sort().map((n) => path.relative(dir, path.join(windowDir, n))));
+    }
+    const rows = await sub(step, sweepDir, sweepPlan, what);
+    steps.push(step);
+    return rows;
+  });
 
   const root = toHex(sweepRoot(walkForwardLeaves(windows)));
   if (root !== record.root) fail('root', `the runs' records give root ${root}, the record's is ${record.root}`);

@@ -291,6 +291,10 @@ describe('walk-forward', () => {
     expect([w.count, (w.windows as unknown[]).length]).toEqual([6, 2]);
     const v = await json(0, 'walk-forward-verify@1', 'verify', dir, '--pubkey', path.join(keys, 'backproof.pub'));
     expect([v.root, v.keyPinned]).toEqual([w.root, true]);
+    const page = path.join(work, 'walk-forward-page.html');
+    const r = await json(0, 'walk-forward-report@1', 'report', dir, '--out', page);
+    expect(readFileSync(page, 'utf8')).toBe(readFileSync(path.join(dir, 'report.html'), 'utf8'));
+    expect(r.report).toBe(page);
     // a windowed run's record.json (its data link's window) is record@3 too
     expect(errorsOf('record@3', JSON.parse(readFileSync(path.join(dir, 'windows', '000', 'test', 'runs', '0000', 'record.json'), 'utf8')))).toEqual([]);
   });
@@ -318,7 +322,7 @@ describe('coverage', () => {
     for (const c of COMMANDS) expect(validated, `${c.name}: ${c.schema}`).toContain(c.schema);
     const files = readdirSync(SCHEMA_DIR).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
     // A bumped schema's old file stays for readers of earlier output (README, "Versioning"): prove@1 (bundle format /1's claim).
-    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1', 'sweep-report@1', 'walk-forward-verify@1']);
+    const used = new Set([...COMMANDS.map((c) => c.schema), 'defs@1', 'record@3', 'error@1', 'version@1', 'help@1', 'prove@1', 'sweep-verify@1', 'sweep-report@1', 'walk-forward-verify@1', 'walk-forward-report@1']);
     expect(files.filter((f) => !used.has(f))).toEqual([]);
   });
 });

@@ -129,6 +129,10 @@ describe('a walk-forward', () => {
     expect(doc.steps.slice(-5)).toEqual(['window 6 test', 'root', 'equity', 'summary', 'report']);
     const r = await cli('replay', path.join(two, 'windows', '003', 'test', 'runs', '0000'));
     expect(r.code, r.err + r.out).toBe(0);
+    // report renders the page again from the folder: the same bytes
+    const page = path.join(work, 'page.html');
+    expect((await cli('report', two, '--out', page)).code).toBe(0);
+    expect(await readFile(page, 'utf8')).toBe(await text(two, 'report.html'));
   });
 
   it('proves one run under the signed root (sweep-prove, verify-sweep-proof): leaves window by window, train runs then the test run', async () => {
