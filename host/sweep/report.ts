@@ -52,7 +52,12 @@ function heatmap(plan: SweepPlan, rows: readonly SummaryRow[], axes: { x: string
     if (!cells.has(key)) cells.set(key, r);
   }
   const finite = rows.map((r) => r.objective).filter((v): v is number => v !== null);
-  const lo = finite.length ? Math.min(...finite) : 0, hi = finite.length ? Math.max(...finite) : 0;
+  // (a loop, not Math.min(...): a spread of a million arguments overflows the stack)
+  let lo = finite.length ? finite[0]! : 0, hi = lo;
+  for (const v of finite) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
   const score = (v: number): number => (hi === lo ? 1 : plan.objective.direction === 'max' ? (v - lo) / (hi - lo) : (hi - v) / (hi - lo));
   const out: string[] = [];
   out.push(`<table class="heat"><caption>${esc(plan.objective.stat)} (${plan.objective.direction}) over ${esc(axes.x)} (columns)${axes.y === null ? '' : ` and ${esc(axes.y)} (rows)`}; each cell the best run there</caption>`);
