@@ -97,9 +97,10 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   const runsDir = path.join(dir, SWEEP_FILES.runs);
   const names = await readdir(runsDir).catch(() => fail('runs', `${SWEEP_FILES.runs}/ is missing from sweep folder ${dir}`));
   const expected = plan.combinations.map((c) => runFolderName(c.index, count));
-  const extra = names.filter((n) => !expected.includes(n)).sort();
+  const expectedSet = new Set(expected), present = new Set(names); // (sets: a sweep may hold 100,000 runs)
+  const extra = names.filter((n) => !expectedSet.has(n)).sort();
   if (extra.length > 0) fail('runs', `${SWEEP_FILES.runs}/${extra[0]} is not a run of the plan (its runs are ${expected[0]}..${expected[count - 1]})`);
-  const missing = expected.filter((n) => !names.includes(n));
+  const missing = expected.filter((n) => !present.has(n));
   if (missing.length > 0) fail('runs', `${SWEEP_FILES.runs}/${missing[0]} is missing (${missing.length} of ${count} runs missing)`);
   steps.push('runs');
 
