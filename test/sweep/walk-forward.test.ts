@@ -120,7 +120,7 @@ describe('a walk-forward', () => {
     expect(await text(two, 'report.html')).toContain(`<a href="windows/006/test/runs/0000/report.html">out-of-sample run ${summary.windows[6].outOfSample.runId}</a>`);
   });
 
-  it('verifies, signed by the pinned key; a windowed run replays on its own bars', async () => {
+  it('verifies, signed by the pinned key; a windowed run replays, reports and exports on its own bars; report renders the folder again', async () => {
     const v = await cli('verify', two, '--pubkey', pubFile, '--json');
     expect(v.code, v.err).toBe(0);
     const doc = JSON.parse(v.out);
@@ -129,6 +129,15 @@ describe('a walk-forward', () => {
     expect(doc.steps.slice(-5)).toEqual(['window 6 test', 'root', 'equity', 'summary', 'report']);
     const r = await cli('replay', path.join(two, 'windows', '003', 'test', 'runs', '0000'));
     expect(r.code, r.err + r.out).toBe(0);
+    // a windowed run alone: its report and its equity.csv read the recorded window's bars again
+    const run = path.join(two, 'windows', '003', 'test', 'runs', '0000');
+    const runPage = path.join(work, 'run-page.html');
+    expect((await cli('report', run, '--out', runPage)).code).toBe(0);
+    expect(await readFile(runPage, 'utf8')).toBe(await text(run, 'report.html'));
+    const equity = path.join(work, 'run-equity.csv');
+    expect((await cli('export', run, '--equity', '--out', equity)).code).toBe(0);
+    const rows = (await readFile(equity, 'utf8')).trimEnd().split('\n');
+    expect([rows.length - 1, rows[1], rows.at(-1)!.split(',').slice(0, 2).join(',')]).toEqual([252, '0,2009-08-19T00:00:00Z,10000', '251,2010-08-18T00:00:00Z']);
     // report renders the page again from the folder: the same bytes
     const page = path.join(work, 'page.html');
     expect((await cli('report', two, '--out', page)).code).toBe(0);
