@@ -5,6 +5,7 @@
  *
  *   npm run fuzz -- --seconds 600 [--seed 1234] [--only engine-invariants,loaders-csv-mutated]
  *   npm run fuzz -- --list
+ *   (--grace S: a property still running S seconds past its share of the time is called hung; default 120)
  *
  * Each property runs on a worker thread under a watchdog: a case that never returns (a hang) cannot stall
  * the run; the worker is ended and the seed saved with the number of cases it had reached.
@@ -18,10 +19,7 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { saveRegression, type Regression } from '../test/fuzz/regressions.ts';
 
-/** How long past its share of the time a property's worker may go before it is called hung (a case can be slow). */
-const GRACE_MS = 120_000;
-
-type Job = { name: string; seed: number; budgetMs: number };
+type Job = { name: string; seed: number; budgetMs: number; graceMs: number };
 type Failure = Omit<Regression, 'property'> & { report?: string };
 type Outcome = { name: string; seed: number; runs: number; ms: number; failure?: Failure };
 
@@ -42,7 +40,8 @@ if (!isMainThread) {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' }, only: { type: 'string' }, list: { type: 'boolean', default: false } },
+      // --grace: how long past its share of the time a property's worker may go before it is called hung (a case can be slow).
+      options: { seconds: { type: 'string', default: '60' }, seed: { type: 'string' }, only: { type: 'string' }, grace: { type: 'string', default: '120' }, list: { type: 'boolean', default: false } },
     }));
   } catch (e) {
     usage((e as Error).message);
@@ -61,6 +60,8 @@ if (!isMainThread) {
   }
   const seconds = Number(values.seconds);
   if (!(seconds > 0)) usage(`--seconds must be a positive number, got "${values.seconds}"`);
+  const grace = Number(values.grace);
+  if (!(grace > 0)) usage(`--grace must be a positive number, got "${values.grace}"`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only?.filter((n) => !PROPERTIES.some((p) => p.name === n)) ?? [];
   if (unknown.length > 0) usage(`--only: no property named ${unknown.join(', ')} (see --list)`);
@@ -71,7 +72,7 @@ if (!isMainThread) {
 
   let failures = 0;
   for (const [i, p] of chosen.entries()) {
-    const job: Job = { name: p.name, seed: (base + i) | 0, budgetMs: (seconds * 1000) / chosen.length };
+    const job: Job = { name: p.name, seed: (base + i) | 0, budgetMs: (seconds * 1000) / chosen.length, graceMs: grace * 1000 };
     const outcome = await runJob(job);
     const took = (outcome.ms / 1000).toFixed(1);
     if (!outcome.failure) {
@@ -99,10 +100,10 @@ function runJob(job: Job): Promise<Outcome> {
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
     const hung = setTimeout(() => {
       void worker.terminate();
-      const error = `hung: no outcome within ${((job.budgetMs + GRACE_MS) / 1000).toFixed(0)} s (a case never returned)`;
+      const error = `hung: no outcome within ${((job.budgetMs + job.graceMs) / 1000).toFixed(0)} s (a case never returned)`;
       // No path: the replay runs the property from this seed, as many cases as it had time for (bounded by the test's timeout).
       resolve({ ...job, runs: 0, ms: performance.now() - started, failure: { seed: job.seed, path: '', counterexample: '', error } });
-    }, job.budgetMs + GRACE_MS);
+    }, job.budgetMs + job.graceMs);
     worker.once('message', (o: Outcome) => {
       clearTimeout(hung);
       void worker.terminate();

@@ -4,7 +4,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REGRESSIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'regressions');
+/** test/fuzz/regressions, or the folder BACKPROOF_FUZZ_REGRESSIONS names (the script's own test saves there). */
+export const REGRESSIONS = process.env.BACKPROOF_FUZZ_REGRESSIONS || path.join(path.dirname(fileURLToPath(import.meta.url)), 'regressions');
 
 export interface Regression {
   /** The FuzzProperty's name. */
