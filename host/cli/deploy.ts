@@ -10,17 +10,18 @@ import { str, type CommandSpec } from './command.ts';
 export const deployCmd: CommandSpec = {
   name: 'deploy',
   summary: 'write Kubernetes manifests for distributed sweeps: workers, Redis, the shared store',
-  usage: 'k8s (--redis | --redis-url URL) --out DIR [options]',
+  usage: 'k8s (--redis | --redis-url URL | --redis-secret NAME[:KEY]) --out DIR [options]',
   about: `Writes the manifests of a cluster that runs sweeps (docs/DEPLOY.md): workers.yaml, a Deployment (or
 with --as job a work-queue Job) of "backproof worker" pods with CPU and memory requests and limits, the
-shared store mounted at /store;
-store.yaml, the store's PersistentVolumeClaim (ReadWriteMany), unless --store-claim names an existing
-one; redis.yaml, a Redis Deployment and Service, with --redis (or --redis-url URL for an external one);
-and kustomization.yaml listing them (kubectl apply -k DIR). The same options write the same bytes.
+shared store mounted at /store; store.yaml, the store's PersistentVolumeClaim (ReadWriteMany), unless
+--store-claim names an existing one; redis.yaml, a Redis Deployment and Service, with --redis (an
+external Redis is --redis-url URL, or --redis-secret NAME when its URL holds a password); and
+kustomization.yaml listing them (kubectl apply -k DIR). The same options write the same bytes.
 Existing files of those names in DIR are refused unless --force.`,
   options: [
     { name: 'redis', type: 'boolean', help: `deploy Redis in the cluster (Service ${'backproof-redis'}:6379)` },
-    str('redis-url', 'URL', 'an external Redis the workers reach: redis://HOST:PORT[/DB]'),
+    str('redis-url', 'URL', 'an external Redis the workers reach: redis://HOST:PORT[/DB] (no password: see --redis-secret)'),
+    str('redis-secret', 'NAME[:KEY]', 'an external Redis whose URL is in this Secret\'s KEY (default url): a password stays out of the manifests'),
     str('workers', 'N', `worker pods (default ${K8S_DEFAULTS.workers})`),
     str('concurrency', 'N', `jobs each worker pod runs at once (default ${K8S_DEFAULTS.concurrency})`),
     str('as', 'deployment|job', `the workers as a Deployment, a pool that stays (default), or a Job, a work queue whose pods
@@ -48,7 +49,9 @@ exit once no job came for --idle-exit seconds`),
     if (out === undefined) throw new UsageError('USAGE', 'deploy k8s needs --out DIR');
     const url = values['redis-url'] as string | undefined;
     if (values['idle-exit'] !== undefined && values.as !== 'job') throw new UsageError('USAGE', '--idle-exit is for --as job (a Deployment\'s workers stay)');
-    if ((url === undefined) === (values.redis !== true)) throw new UsageError('USAGE', 'deploy k8s needs either --redis (deploy one) or --redis-url URL (an external one), not both');
+    const secret = values['redis-secret'] as string | undefined;
+    if ([url, secret, values.redis === true ? true : undefined].filter((v) => v !== undefined).length !== 1)
+      throw new UsageError('USAGE', 'deploy k8s needs one of --redis (deploy one), --redis-url URL or --redis-secret NAME[:KEY] (an external one)');
     const whole = (name: string, fallback: number): number => {
       const v = numberOption(name, values[name] as string | undefined, fallback);
       if (!Number.isSafeInteger(v)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${values[name]}"`);
@@ -56,6 +59,7 @@ exit once no job came for --idle-exit seconds`),
     };
     const files = await writeK8sManifests({
       redisUrl: url ?? null,
+      redisSecret: secret ?? null,
       workers: whole('workers', K8S_DEFAULTS.workers),
       concurrency: whole('concurrency', K8S_DEFAULTS.concurrency),
       kind: ((values.as as string | undefined) ?? K8S_DEFAULTS.kind) as 'deployment' | 'job',

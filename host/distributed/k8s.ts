@@ -11,8 +11,10 @@ import { UsageError } from '../errors.ts';
 import { redisConnection } from './queue.ts';
 
 export interface K8sOptions {
-  /** An external Redis (`redis://HOST:PORT[/DB]`); null: deploy one (`--redis`). */
+  /** An external Redis (`redis://HOST:PORT[/DB]`); null: deploy one (`--redis`) or read it from redisSecret. */
   redisUrl: string | null;
+  /** A Secret holding an external Redis' URL (`NAME` or `NAME:KEY`, key default `url`): a URL with a password stays out of the manifests. */
+  redisSecret?: string | null;
   /** Worker pods (the Deployment's replicas). */
   workers: number;
   /** Jobs each worker pod runs at once (`backproof worker --concurrency`). */
@@ -42,7 +44,14 @@ const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/;
 
 /** The options checked: each a UsageError naming its option. */
 export function checkK8sOptions(o: K8sOptions): K8sOptions {
-  if (o.redisUrl !== null) redisConnection(o.redisUrl, '--redis-url');
+  if (o.redisUrl !== null && (redisConnection(o.redisUrl, '--redis-url').password !== undefined))
+    throw new UsageError('USAGE', '--redis-url: its password would be written into workers.yaml in plain text; put the URL in a Secret and pass --redis-secret NAME[:KEY]');
+  if (o.redisSecret != null) {
+    const [name = '', key = 'url', ...rest] = o.redisSecret.split(':');
+    if (!DNS_LABEL.test(name) || !/^[-._a-zA-Z0-9]+$/.test(key) || rest.length > 0)
+      throw new UsageError('USAGE', `--redis-secret ${o.redisSecret}: NAME[:KEY], a Secret's name (a DNS label) and a key of it (default url)`);
+    if (o.redisUrl !== null) throw new UsageError('USAGE', '--redis-url and --redis-secret: give one');
+  }
   if (!Number.isSafeInteger(o.workers) || o.workers < 1 || o.workers > 1000) throw new UsageError('USAGE', `--workers ${o.workers}: a whole number from 1 to 1000`);
   if (!Number.isSafeInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64) throw new UsageError('USAGE', `--concurrency ${o.concurrency}: a whole number from 1 to 64`);
   if (o.storeClaim !== null && !DNS_LABEL.test(o.storeClaim)) throw new UsageError('USAGE', `--store-claim ${o.storeClaim}: a claim's name is a DNS label (lowercase letters, digits and '-', at most 63)`);
@@ -106,6 +115,8 @@ function storeClaim(size: string): unknown {
 
 function workers(o: K8sOptions, redisUrl: string): unknown {
   const job = o.kind === 'job';
+  const [name = '', key = 'url'] = o.redisSecret?.split(':') ?? [];
+  const secret = o.redisSecret != null ? { name, key } : null;
   const pod = {
     metadata: { labels: labels('worker') },
     spec: {
@@ -115,8 +126,12 @@ function workers(o: K8sOptions, redisUrl: string): unknown {
       containers: [{
         name: 'worker',
         image: o.image,
-        command: ['backproof', 'worker', '--queue', redisUrl, '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
-        env: [{ name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' }],
+        // from a Secret, the URL is given as $(BACKPROOF_QUEUE), which Kubernetes expands from the container's env
+        command: ['backproof', 'worker', '--queue', secret ? '$(BACKPROOF_QUEUE)' : redisUrl, '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
+        env: [
+          ...(secret ? [{ name: 'BACKPROOF_QUEUE', valueFrom: { secretKeyRef: { name: secret.name, key: secret.key } } }] : []),
+          { name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' },
+        ],
         resources: { requests: { cpu: o.cpu, memory: o.memory }, limits: { cpu: o.cpu, memory: o.memory } },
         volumeMounts: [{ name: 'store', mountPath: STORE_MOUNT }],
       }],
@@ -141,7 +156,7 @@ export function k8sManifests(options: K8sOptions): { file: string; text: string 
   const files: { file: string; text: string }[] = [];
   // YAML 1.1's quoting: Kubernetes' parser reads a bare yes, no, on or off as a boolean (Redis' "--appendonly yes")
   const yaml = (docs: unknown[]): string => docs.map((d) => stringify(d, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false })).join('---\n');
-  if (o.redisUrl === null) files.push({ file: 'redis.yaml', text: yaml(redisManifests()) });
+  if (o.redisUrl === null && o.redisSecret == null) files.push({ file: 'redis.yaml', text: yaml(redisManifests()) });
   if (o.storeClaim === null) files.push({ file: 'store.yaml', text: yaml([storeClaim(o.storeSize)]) });
   files.push({ file: 'workers.yaml', text: yaml([workers(o, redisUrl)]) });
   files.push({

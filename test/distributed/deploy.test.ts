@@ -70,6 +70,21 @@ describe('backproof deploy k8s', () => {
     expect(docs(path.join(out, 'kustomization.yaml'))[0]!.resources).toEqual(['workers.yaml']);
   });
 
+  it('--redis-secret: the workers read the URL from the Secret through their env (no password in the manifests); no Redis written', async () => {
+    const out = fresh();
+    expect((await cli('deploy', 'k8s', '--redis-secret', 'sweep-redis:address', '--out', out)).code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['kustomization.yaml', 'store.yaml', 'workers.yaml']);
+    const container = docs(path.join(out, 'workers.yaml'))[0]!.spec.template.spec.containers[0];
+    expect(container.command.slice(0, 4)).toEqual(['backproof', 'worker', '--queue', '$(BACKPROOF_QUEUE)']);
+    expect(container.env).toEqual([
+      { name: 'BACKPROOF_QUEUE', valueFrom: { secretKeyRef: { name: 'sweep-redis', key: 'address' } } },
+      { name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' },
+    ]);
+    const byDefault = fresh();
+    expect((await cli('deploy', 'k8s', '--redis-secret', 'sweep-redis', '--out', byDefault)).code).toBe(0);
+    expect(docs(path.join(byDefault, 'workers.yaml'))[0]!.spec.template.spec.containers[0].env[0].valueFrom.secretKeyRef).toEqual({ name: 'sweep-redis', key: 'url' });
+  });
+
   it('--as job: the workers as a work-queue Job (parallelism, no completions), each exiting once the queue is idle', async () => {
     const out = fresh();
     expect((await cli('deploy', 'k8s', '--redis', '--as', 'job', '--workers', '3', '--idle-exit', '90', '--out', out)).code).toBe(0);
@@ -102,8 +117,12 @@ describe('backproof deploy k8s', () => {
   it.each([
     [['k8s', '--redis'], '--out DIR'],
     [['swarm', '--redis', '--out', 'x'], 'not "swarm"'],
-    [['k8s', '--out', 'x'], 'either --redis'],
-    [['k8s', '--redis', '--redis-url', 'redis://h:1', '--out', 'x'], 'either --redis'],
+    [['k8s', '--out', 'x'], 'needs one of --redis'],
+    [['k8s', '--redis', '--redis-url', 'redis://h:1', '--out', 'x'], 'needs one of --redis'],
+    [['k8s', '--redis-secret', 's', '--redis-url', 'redis://h:1', '--out', 'x'], 'needs one of --redis'],
+    [['k8s', '--redis-url', 'redis://:pw@h:1', '--out', 'x'], '--redis-url: its password would be written into workers.yaml in plain text'],
+    [['k8s', '--redis-secret', 'Bad:url', '--out', 'x'], '--redis-secret Bad:url: NAME[:KEY]'],
+    [['k8s', '--redis-secret', 's:a:b', '--out', 'x'], '--redis-secret s:a:b: NAME[:KEY]'],
     [['k8s', '--redis-url', 'http://h:1', '--out', 'x'], 'the scheme must be redis:// or rediss://, not http://'],
     [['k8s', '--redis-url', 'redis://h:1/99', '--out', 'x'], 'the database must be a number 0-15'],
     [['k8s', '--redis', '--workers', '0', '--out', 'x'], '--workers 0'],
