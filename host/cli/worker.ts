@@ -29,7 +29,8 @@ A job this worker cannot reproduce fails at once with the reason, and the worker
 malformed payload, another toolchain than the sweep's (Node, AssemblyScript, instrumenter, Backproof,
 asc flags, SDK), a store object missing or altered, or a typed error of the run (docs/DEPLOY.md).`,
   options: [
-    str('queue', 'URL', 'the Redis the coordinator enqueues to: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]'),
+    str('queue', 'URL', `the Redis the coordinator enqueues to: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]
+(default: the environment variable BACKPROOF_QUEUE, which keeps a password off the command line)`),
     str('store', 'DIR', 'the content-addressed store shared with the coordinator (a mounted volume)'),
     str('concurrency', 'N', 'jobs run at once, each on a guest thread of its own (default 1)'),
     str('key', 'FILE', `signs the runs' records (default ${DEFAULT_KEY_DIR}/backproof.key when it exists)`),
@@ -46,9 +47,10 @@ queue is drained; default: run until stopped)`),
   exits: [0, [2, 'usage, or the key cannot be read']],
   schema: 'worker@1',
   async run({ values, text, ctx }) {
-    const queue = values.queue as string | undefined;
+    // the URL from the environment keeps a password off the command line (ps) and out of manifests (deploy k8s --redis-secret)
+    const queue = (values.queue as string | undefined) ?? (process.env.BACKPROOF_QUEUE || undefined);
     const store = values.store as string | undefined;
-    if (queue === undefined || store === undefined) throw new UsageError('USAGE', 'worker needs --queue redis://HOST:PORT and --store DIR');
+    if (queue === undefined || store === undefined) throw new UsageError('USAGE', 'worker needs --queue redis://HOST:PORT (or BACKPROOF_QUEUE in its environment) and --store DIR');
     if (values.unsigned === true && values.key !== undefined) throw new UsageError('USAGE', '--key and --unsigned: choose one');
     const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
     const keyFile = values.unsigned === true ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));

@@ -126,8 +126,8 @@ function workers(o: K8sOptions, redisUrl: string): unknown {
       containers: [{
         name: 'worker',
         image: o.image,
-        // from a Secret, the URL is given as $(BACKPROOF_QUEUE), which Kubernetes expands from the container's env
-        command: ['backproof', 'worker', '--queue', secret ? '$(BACKPROOF_QUEUE)' : redisUrl, '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
+        // from a Secret, the URL is the env variable BACKPROOF_QUEUE, which the worker reads when --queue is not given
+        command: ['backproof', 'worker', ...(secret ? [] : ['--queue', redisUrl]), '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
         env: [
           ...(secret ? [{ name: 'BACKPROOF_QUEUE', valueFrom: { secretKeyRef: { name: secret.name, key: secret.key } } }] : []),
           { name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' },

@@ -75,7 +75,7 @@ describe('backproof deploy k8s', () => {
     expect((await cli('deploy', 'k8s', '--redis-secret', 'sweep-redis:address', '--out', out)).code).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['kustomization.yaml', 'store.yaml', 'workers.yaml']);
     const container = docs(path.join(out, 'workers.yaml'))[0]!.spec.template.spec.containers[0];
-    expect(container.command.slice(0, 4)).toEqual(['backproof', 'worker', '--queue', '$(BACKPROOF_QUEUE)']);
+    expect(container.command).toEqual(['backproof', 'worker', '--store', '/store', '--concurrency', '1']);
     expect(container.env).toEqual([
       { name: 'BACKPROOF_QUEUE', valueFrom: { secretKeyRef: { name: 'sweep-redis', key: 'address' } } },
       { name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' },

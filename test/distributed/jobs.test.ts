@@ -120,8 +120,8 @@ describe('the strategy bundle', () => {
 
 describe('backproof worker: bad options are usage errors before it connects', () => {
   it.each([
-    [['--store', 'x'], 'worker needs --queue redis://HOST:PORT and --store DIR'],
-    [['--queue', 'redis://127.0.0.1:1'], 'worker needs --queue redis://HOST:PORT and --store DIR'],
+    [['--store', 'x'], 'worker needs --queue redis://HOST:PORT (or BACKPROOF_QUEUE in its environment) and --store DIR'],
+    [['--queue', 'redis://127.0.0.1:1'], 'worker needs --queue redis://HOST:PORT (or BACKPROOF_QUEUE in its environment) and --store DIR'],
     [['--queue', 'http://127.0.0.1:1', '--store', 'x', '--unsigned'], '--queue http://127.0.0.1:1: the scheme must be redis:// or rediss://, not http://'],
     [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--key', 'k'], '--key and --unsigned: choose one'],
     [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 64, got "0"'],

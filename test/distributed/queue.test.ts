@@ -59,8 +59,13 @@ const started: ChildProcess[] = [];
 
 interface WorkerProcess { child: ChildProcess; stdout: () => string; exited: Promise<number | null> }
 
+/** A worker on the test's Redis and store; `fromEnv`: the Redis URL in BACKPROOF_QUEUE, not --queue. */
 function startWorker(...extra: string[]): WorkerProcess {
-  const child = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', store, '--key', keyFile, '--log-level', 'warn', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const fromEnv = extra[0] === 'BACKPROOF_QUEUE';
+  const args = fromEnv ? extra.slice(1) : ['--queue', redis.url, ...extra];
+  const child = spawn(process.execPath, [BIN, 'worker', '--store', store, '--key', keyFile, '--log-level', 'warn', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BACKPROOF_QUEUE: fromEnv ? redis.url : '' },
+  });
   let stdout = '';
   child.stdout!.on('data', (b: Buffer) => { stdout += b; });
   child.stderr!.resume();
@@ -213,7 +218,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
     expect(spawnSync('redis-cli', ['-p', String(redis.port), 'FLUSHALL'], { encoding: 'utf8' }).stdout).toBe('OK\n');
     expect(await queue.getWaitingCount()).toBe(0);
-    const w = startWorker('--idle-exit', '2', '--json'); // ends on its own once the queue stays idle
+    const w = startWorker('BACKPROOF_QUEUE', '--idle-exit', '2', '--json'); // Redis from the environment; ends on its own once the queue stays idle
     expect(folderHashes(await sweeping)).toEqual(localFiles);
     expect(await w.exited).toBe(0);
     expect(JSON.parse(w.stdout())).toMatchObject({ completed: 4, failed: 0 });
