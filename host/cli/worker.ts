@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, runSweepWorker, UsageError } from '../index.ts';
+import { createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, redactedUrl, runSweepWorker, UsageError } from '../index.ts';
 import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
 
@@ -59,7 +59,7 @@ queue is drained; default: run until stopped)`),
     const idleExit = values['idle-exit'] === undefined ? undefined : whole('idle-exit', values['idle-exit'], 1, 1, 86_400);
     // bin/backproof.js ends the process on SIGINT and SIGTERM (onInterrupt): only --max-jobs stops it here
     const stop = new Promise<never>(() => {});
-    text.log(`worker on ${queue}, store ${store}, records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
+    text.log(`worker on ${redactedUrl(queue)}, store ${store}, records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
     const summary = await runSweepWorker({
       queue, store, key, stop, maxJobs, ...(idleExit !== undefined ? { idleExitMs: idleExit * 1000 } : {}),
       concurrency: whole('concurrency', values.concurrency, 1, 1, 64),
@@ -68,6 +68,6 @@ queue is drained; default: run until stopped)`),
       logger: createLogger({ level: ctx.logLevel }),
     });
     text.log(`stopped: ${summary.completed} completed, ${summary.failed} failed`);
-    return { exit: EXIT.ok, json: { queue, store, completed: summary.completed, failed: summary.failed } };
+    return { exit: EXIT.ok, json: { queue: redactedUrl(queue), store, completed: summary.completed, failed: summary.failed } };
   },
 };

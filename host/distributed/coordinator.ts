@@ -22,7 +22,7 @@ import { isStreamed, STREAM_THRESHOLD, type DataFeed } from '../data/load.ts';
 import { planText, runDirOf, type CombinationResult, type SweepPlan } from '../sweep/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { putStrategy } from './bundle.ts';
-import { failureError, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
+import { failureError, redactedUrl, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
 import { checkedHash, FolderStore, type ArtifactStore } from './store.ts';
 
 export interface QueueSweepOptions {
@@ -116,7 +116,7 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
       queue.waitUntilReady().then(() => true, (e: Error) => { lastError = e.message; return false; }),
       new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), deadline); }),
     ]).finally(() => clearTimeout(timer));
-    if (!reached) throw new UsageError('USAGE', `--queue ${o.queue}: no Redis answered within ${deadline / 1000} s${lastError ? ` (${lastError})` : ''}`);
+    if (!reached) throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis answered within ${deadline / 1000} s${lastError ? ` (${lastError})` : ''}`);
     const planBytes = new TextEncoder().encode(planText(o.plan));
     const planSha256 = await store.put(planBytes);
     const strategy = await putStrategy(store, o.strategy);
@@ -178,7 +178,7 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
       }
       if (pending.size === 0) break;
       if (o.idleTimeoutMs !== undefined && Date.now() - lastProgress > o.idleTimeoutMs)
-        throw new AuditError('VERIFY_FAILED', 'queue', `no combination finished for ${o.idleTimeoutMs} ms (${pending.size} of ${total} waiting on ${o.queue}): are workers running on this queue and store?`);
+        throw new AuditError('VERIFY_FAILED', 'queue', `no combination finished for ${o.idleTimeoutMs} ms (${pending.size} of ${total} waiting on ${redactedUrl(o.queue)}): are workers running on this queue and store?`);
       await sleep(o.pollMs ?? 200);
     }
   } finally {

@@ -84,6 +84,18 @@ export function redisConnection(url: string, option = '--queue'): { host: string
   };
 }
 
+/** `url` with its password shown as *** (for logs, messages and --json output); unchanged when it has none or is no URL. */
+export function redactedUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password === '') return url;
+    u.password = '***';
+    return u.href;
+  } catch {
+    return url;
+  }
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**

@@ -24,7 +24,7 @@ import { isStreamed, openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { dataOptionsOf, prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
 import { getStrategy } from './bundle.ts';
-import { checkJob, failureText, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
+import { checkJob, failureText, redactedUrl, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
 import { FolderStore, type ArtifactStore } from './store.ts';
 
 export interface WorkerOptions {
@@ -198,7 +198,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   worker.on('error', (err) => log.warn({ err: err.message }, 'queue connection'));
   await worker.waitUntilReady();
   idleSince = Date.now();
-  log.info({ queue: options.queue, store: store.location }, 'worker ready');
+  log.info({ queue: redactedUrl(options.queue), store: store.location }, 'worker ready');
   try {
     await Promise.race([options.stop, counted]);
   } finally {

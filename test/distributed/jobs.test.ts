@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkJob, failureError, failureText, JOB_FORMAT, jobId, jobToolchain, redisConnection, type SweepJob } from '../../host/distributed/queue.ts';
+import { checkJob, failureError, failureText, redactedUrl, JOB_FORMAT, jobId, jobToolchain, redisConnection, type SweepJob } from '../../host/distributed/queue.ts';
 import { getStrategy, putStrategy } from '../../host/distributed/bundle.ts';
 import { FolderStore } from '../../host/distributed/store.ts';
 import { AuditError, DataError, SandboxError, UsageError } from '../../host/errors.ts';
@@ -33,6 +33,15 @@ describe('redis URLs', () => {
   ])('%s is a usage error: %s', (url, message) => {
     expect(() => redisConnection(url, '--queue')).toThrow(expect.objectContaining({ code: 'USAGE', message: `--queue ${url}: ${message}` }));
   });
+});
+
+describe('a Redis URL in logs, messages and --json: its password hidden', () => {
+  it.each([
+    ['redis://u:s3cret@h:1/2', 'redis://u:***@h:1/2'],
+    ['redis://:s3cret@h', 'redis://:***@h'],
+    ['redis://h:6379', 'redis://h:6379'],
+    ['not a url', 'not a url'],
+  ])('%s → %s', (url, shown) => expect(redactedUrl(url)).toBe(shown));
 });
 
 describe('jobs', () => {
