@@ -7,7 +7,7 @@ let reached: typeof instrumentTally | undefined;
 fuzzSuite(instrumentProperties, (name) => name === 'instrument-current' && (reached = { ...instrumentTally }));
 
 describe('what the instrumenter fuzzing reaches', () => {
-  it('the fixed-seed programs trap and run loops: calls, traps and instructions, exact', () => {
-    expect(reached).toEqual({ programs: 200, calls: 495, traps: 255, instructions: 62_101n });
+  it('the fixed-seed programs trap, run loops and are stopped by fuel: calls, traps, instructions and stops, exact', () => {
+    expect(reached).toEqual({ programs: 200, calls: 495, traps: 255, instructions: 62_101n, stoppedByFuel: 135 });
   });
 });

@@ -239,7 +239,12 @@ function callOriginal(ex: WebAssembly.Exports, x: number, y: number): Outcome {
 }
 
 /** Runs the calls on the original, the slow path and the instrumented module (under `instrumenter`); throws on a difference. */
-export function checkProgram(body: Stmt[], calls: [number, number][], instrumenter: string): { traps: number; instructions: bigint } {
+/**
+ * Runs the calls on the original, the slow path and the instrumented module (under `instrumenter`); throws on
+ * a difference. Then the first call again on a fresh instance with `budget` (a fraction) of the fuel it needs:
+ * stopped by fuel, its trace is a prefix of the full one, its count exact, its fuel what that prefix costs.
+ */
+export function checkProgram(body: Stmt[], calls: [number, number][], instrumenter: string, budget = 1): { traps: number; instructions: bigint; stopped: boolean } {
   const bytes = wat(programWat(body));
   const config: SandboxConfig = { ...DEFAULT_SANDBOX, instrumenter, flushThreshold: 1024, fuelPerCallback: null, hashing: 'inline' };
   const guest = compileGuest(bytes, config);
@@ -253,7 +258,7 @@ export function checkProgram(body: Stmt[], calls: [number, number][], instrument
     return { original, slow, records, ex, inst };
   };
   let s = fresh();
-  let traps = 0, instructions = 0n;
+  let traps = 0, instructions = 0n, firstEvents: SlowEvent[] = [], firstOutcome: Outcome = {};
   for (const [x, y] of calls) {
     const label = `run(${x}, ${y})`;
     const before = slowRecords(s.slow).length, recorded = s.records.length;
@@ -261,6 +266,7 @@ export function checkProgram(body: Stmt[], calls: [number, number][], instrument
     const expected = callOriginal(s.original, x, y);
     assert.deepEqual(callOriginal(s.slow, x, y), expected, `${label}: the slow path differs from the original`);
     const events = slowEvents(bytes, slowRecords(s.slow).slice(before));
+    if (instructions === 0n && traps === 0) [firstEvents, firstOutcome] = [events, expected];
     let got: Outcome;
     try {
       s.inst.onBar(BigInt(x), y, 0, 0, 0, 0);
@@ -285,22 +291,56 @@ export function checkProgram(body: Stmt[], calls: [number, number][], instrument
     }
     assert.ok(Buffer.compare(new Uint8Array((s.original.memory as WebAssembly.Memory).buffer), s.inst.memoryBytes()) === 0, `${label}: memory differs`);
   }
-  return { traps, instructions };
+  // The first call under a budget that may stop it (docs/TRACE.md, Stops), as test/sandbox/conformance does.
+  const full = fuelOf(firstEvents);
+  const fuel = BigInt(Math.floor(Number(full) * budget));
+  const [x, y] = calls[0]!;
+  const label = `run(${x}, ${y}) on ${fuel} of its ${full} fuel`;
+  const records: string[] = [];
+  const ex = new TraceExpander(map, (r: InstructionRecord) => void records.push(slowText(r)));
+  const inst = new GuestInstance(guest, stubHost(), { ...config, fuel, onTrace: (b: Uint8Array) => ex.push(b) });
+  let stopped = false;
+  try {
+    inst.onBar(BigInt(x), y, 0, 0, 0, 0);
+    inst.snapshot(0);
+    assert.ok(!firstOutcome.trap, `${label}: returned, the original trapped`);
+  } catch (e) {
+    inst.finish();
+    ex.end();
+    const code = (e as { code?: string }).code;
+    stopped = code === 'FUEL_EXHAUSTED';
+    assert.ok(stopped || (code === 'GUEST_TRAP' && firstOutcome.trap !== undefined), `${label}: failed with ${code}: ${(e as Error).message}`);
+  }
+  const n = records.length;
+  assert.deepEqual(records, firstEvents.slice(0, n).map(slowText), `${label}: the trace is not a prefix of the full run's`);
+  assert.equal(inst.instructions(), BigInt(n), `${label}: instruction count`);
+  // A bulk operation whose charge did not fit ends the trace at it, unpaid (cause 2).
+  const paid = fuelOf(firstEvents.slice(0, n)) - (ex.stop?.cause === 2 ? firstEvents[n - 1]!.bulk! : 0n);
+  assert.equal(inst.fuelUsed(), paid, `${label}: fuel ≠ what the instructions run cost`);
+  assert.ok(paid <= fuel, `${label}: paid ${paid}, more than the budget`);
+  // A call that returns is stopped exactly when the budget is short. One that traps may be stopped by fuel
+  // even on its full count: its last region is charged whole when it starts, the part past the trap too.
+  if (!firstOutcome.trap) assert.equal(stopped, fuel < full, `${label}: stopped by fuel: ${stopped}`);
+  else if (!stopped) assert.equal(n, firstEvents.length, `${label}: trapped before its trap`);
+  return { traps, instructions, stopped };
 }
 
-export const instrumentTally = { programs: 0, calls: 0, traps: 0, instructions: 0n };
+export const instrumentTally = { programs: 0, calls: 0, traps: 0, instructions: 0n, stoppedByFuel: 0 };
 
 export const programArb = fc.record({
   body: stmts(3),
   calls: fc.array(fc.tuple(fc.integer({ min: -5000, max: 5000 }), fc.integer({ min: -5000, max: 5000 })), { minLength: 1, maxLength: 4 }),
+  /** The fraction of its fuel the first call is run again with (1: all of it). */
+  budget: fc.oneof(fc.constant(1), fc.double({ min: 0, max: 1, noNaN: true })),
 });
 
 function instrumenterProperty(name: string, instrumenter: string, runs: number): FuzzProperty {
   return {
     name, runs,
-    invariant: `${instrumenter}: results, traps and memory equal the original's; instruction count, fuel and trace equal the slow path's`,
-    property: () => fc.property(programArb, ({ body, calls }) => {
-      const { traps, instructions } = checkProgram(body, calls, instrumenter);
+    invariant: `${instrumenter}: results, traps and memory equal the original's; instruction count, fuel and trace equal the slow path's, also when fuel stops it`,
+    property: () => fc.property(programArb, ({ body, calls, budget }) => {
+      const { traps, instructions, stopped } = checkProgram(body, calls, instrumenter, budget);
+      if (stopped) instrumentTally.stoppedByFuel++;
       instrumentTally.programs++;
       instrumentTally.calls += calls.length;
       instrumentTally.traps += traps;
