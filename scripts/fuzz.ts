@@ -28,6 +28,7 @@ if (!isMainThread) {
   const { name, seed, budgetMs } = workerData as Job;
   const { PROPERTIES } = await import('../test/fuzz/properties/index.ts');
   const p = PROPERTIES.find((q) => q.name === name)!;
+  parentPort!.postMessage('started'); // the watchdog counts from here, not from the worker's (slow) module loading
   const started = performance.now();
   const result = await fc.check(p.property(), { seed, numRuns: Number.MAX_SAFE_INTEGER, interruptAfterTimeLimit: budgetMs, markInterruptAsFailure: false });
   const outcome: Outcome = { name, seed, runs: result.numRuns, ms: performance.now() - started };
@@ -93,18 +94,23 @@ function usage(message: string): never {
   process.exit(2);
 }
 
-/** Runs one property on a worker; a worker silent past its time and the grace is ended and reported as hung. */
+/** Runs one property on a worker; a worker silent past its time and the grace (from its start) is ended and reported as hung. */
 function runJob(job: Job): Promise<Outcome> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const worker = new Worker(new URL(import.meta.url), { workerData: job });
-    const hung = setTimeout(() => {
+    let hung: NodeJS.Timeout | undefined;
+    const arm = () => setTimeout(() => {
       void worker.terminate();
       const error = `hung: no outcome within ${((job.budgetMs + job.graceMs) / 1000).toFixed(0)} s (a case never returned)`;
       // No path: the replay runs the property from this seed, as many cases as it had time for (bounded by the test's timeout).
       resolve({ ...job, runs: 0, ms: performance.now() - started, failure: { seed: job.seed, path: '', counterexample: '', error } });
     }, job.budgetMs + job.graceMs);
-    worker.once('message', (o: Outcome) => {
+    worker.on('message', (o: Outcome | 'started') => {
+      if (o === 'started') {
+        hung = arm();
+        return;
+      }
       clearTimeout(hung);
       void worker.terminate();
       resolve(o);
