@@ -47,6 +47,12 @@ if (!isMainThread) {
   } catch (e) {
     usage((e as Error).message);
   }
+  // Checked before the properties load (a second or more: binaryen, the engine, the loaders).
+  const seconds = Number(values.seconds);
+  if (!(seconds > 0)) usage(`--seconds must be a positive number, got "${values.seconds}"`);
+  const grace = Number(values.grace);
+  if (!(grace > 0)) usage(`--grace must be a positive number, got "${values.grace}"`);
+  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) usage(`--seed must be a whole number, got "${values.seed}"`);
   // The loaders' cache property writes column caches: into a fresh folder, never the user's cache (as the tests
   // do). Set before any worker starts: workers inherit the environment.
   if (!process.env.BACKPROOF_CACHE_DIR || process.env.BACKPROOF_CACHE_DIR === 'off') {
@@ -59,16 +65,11 @@ if (!isMainThread) {
     for (const p of PROPERTIES) console.log(`${p.name.padEnd(28)} ${p.invariant}`);
     process.exit(0);
   }
-  const seconds = Number(values.seconds);
-  if (!(seconds > 0)) usage(`--seconds must be a positive number, got "${values.seconds}"`);
-  const grace = Number(values.grace);
-  if (!(grace > 0)) usage(`--grace must be a positive number, got "${values.grace}"`);
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = only?.filter((n) => !PROPERTIES.some((p) => p.name === n)) ?? [];
   if (unknown.length > 0) usage(`--only: no property named ${unknown.join(', ')} (see --list)`);
   const chosen = PROPERTIES.filter((p) => !only || only.includes(p.name));
   // A fresh seed unless one is given (this script is a tool, not a run: its seed may come from the OS).
-  if (values.seed !== undefined && !/^-?\d+$/.test(values.seed)) usage(`--seed must be a whole number, got "${values.seed}"`);
   const base = values.seed !== undefined ? Number(values.seed) | 0 : randomInt(2 ** 31);
 
   let failures = 0;
