@@ -60,6 +60,8 @@ export function paramsOption(list: readonly string[] | undefined): Record<string
   for (const kv of list ?? []) {
     const m = /^([^=]+)=(.*)$/.exec(kv);
     if (!m) throw new UsageError('USAGE', `--param must be name=value, got "${kv}"`);
+    // Assigning it would set the object's prototype, dropping the param silently; no strategy can read it.
+    if (m[1] === '__proto__') throw new UsageError('UNKNOWN_PARAM', 'unknown param "__proto__": it is reserved (no strategy can read a param of that name)');
     if (Object.hasOwn(params, m[1]!)) throw new UsageError('USAGE', `--param ${m[1]} given twice`);
     params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
   }

@@ -101,6 +101,8 @@ export function checkConfig(c: RunConfig): RunConfig {
     throw new UsageError('USAGE', `--commission must be a fraction in [0, 1), e.g. 0.002 for 0.2 %; got ${c.commission}`);
   for (const [k, v] of Object.entries(c.params)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UsageError('USAGE', `--param name "${k}" must be an identifier`);
+    // A params object cannot carry it on (assigning it sets the prototype): the param would be dropped silently.
+    if (k === '__proto__') throw new UsageError('UNKNOWN_PARAM', 'unknown param "__proto__": it is reserved (no strategy can read a param of that name)');
     if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);

@@ -49,7 +49,8 @@ export function parseGrid(text: string): GridAxis {
   const eq = text.indexOf('=');
   if (eq < 0) throw new UsageError('USAGE', `${option}: expected NAME=SPEC, e.g. fast=5..50:5 or fast=5,10,20`);
   const name = text.slice(0, eq);
-  if (!NAME.test(name) || name === '__proto__') throw new UsageError('USAGE', `${option}: "${name}" at character 1 is not a parameter name (letters, digits and _, not starting with a digit)`);
+  if (name === '__proto__') throw new UsageError('UNKNOWN_PARAM', `${option}: unknown param "__proto__": it is reserved (no strategy can read a param of that name)`);
+  if (!NAME.test(name)) throw new UsageError('USAGE', `${option}: "${name}" at character 1 is not a parameter name (letters, digits and _, not starting with a digit)`);
   const spec = text.slice(eq + 1);
   const base = eq + 1;
   let values: number[];

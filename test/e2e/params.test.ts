@@ -51,4 +51,19 @@ describe('integer params', () => {
     expect(r.err).toContain('-2147483648..2147483647');
     expect(existsSync(out)).toBe(false);
   }, 60_000);
+
+  it('__proto__ as a param name is refused as unknown, never dropped: from the CLI (exit 2, nothing written) and from the API', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'bp-params-')), 'run');
+    const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', '__proto__=1', '--out', out, '--unsigned');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('UNKNOWN_PARAM');
+    expect(r.err).toContain('unknown param "__proto__": it is reserved (no strategy can read a param of that name)');
+    expect(existsSync(out)).toBe(false);
+    const strategy = await loadStrategy('strategies-as/sma-cross.ts');
+    const data = await loadData('data/GOOG.csv');
+    // JSON.parse makes "__proto__" an own key (an object literal would set the prototype instead).
+    const params = JSON.parse('{"fast":10,"__proto__":1}') as Record<string, number>;
+    expect(() => executeRun({ strategy, data, config: { ...DEFAULT_CONFIG, params } }))
+      .toThrow(expect.objectContaining({ constructor: UsageError, code: 'UNKNOWN_PARAM', message: 'unknown param "__proto__": it is reserved (no strategy can read a param of that name)' }));
+  }, 60_000);
 });
