@@ -80,10 +80,12 @@ const configArb = fc.record({
 });
 type ConfigSpec = typeof configArb extends fc.Arbitrary<infer T> ? T : never;
 
-export type Scenario = { feeds: FeedSpec[]; actions: Action[]; config: ConfigSpec };
+/** `init`: actions taken before the first bar, as a strategy's init does (prices relative to the symbol's first open). */
+export type Scenario = { feeds: FeedSpec[]; actions: Action[]; init?: Action[]; config: ConfigSpec };
 export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   feeds: fc.array(feedArb, { minLength: 1, maxLength: 3 }),
   actions: fc.array(actionArb, { maxLength: 60 }),
+  init: fc.array(actionArb, { maxLength: 3 }),
   config: configArb,
 });
 
@@ -129,6 +131,9 @@ type Observed = {
   heard: string[];
   equity: Float64Array;
 };
+
+/** The decision instant of an order placed before the first bar (int64's least). */
+const BEFORE_FIRST_BAR = -(1n << 63n);
 
 const closeInstant = (bars: Bars, period: bigint, j: number): bigint => {
   const end = bars.time[j]! + period;
@@ -212,6 +217,49 @@ export function drive(s: Scenario, edit?: (b: BarSpec, time: bigint) => BarSpec)
       o.closes.push({ feed: f, bar: j, instant: closeInstant(bars, bt.periods[f]!, j), cash: account.cash, positions: bt.brokers.map((b) => b.position) });
     };
   });
+  /** Takes action `a` at the close of a bar of feed `f` (−1: before the first bar), `close` its close, at `instant`. */
+  const apply = (a: Action, f: number, close: number, instant: bigint) => {
+    const first = account.nextId;
+    if (a.op === 'cancel') bt.brokers.forEach((b) => b.cancel(first - 1 - a.back));
+    else if (a.op === 'modify') {
+      const id = first - 1 - a.back;
+      for (const b of bt.brokers) {
+        const ref = latest[b.symbol]!;
+        const limit = level(ref, a.limit);
+        if (b.modify(id, a.size, limit, level(ref, a.stop))) {
+          if (!Number.isNaN(limit)) o.limits.set(id, limit); // NaN: the limit stays
+          o.modified.add(id);
+        }
+      }
+    } else {
+      const target = a.sym % feeds.length, b = bt.brokers[target]!;
+      const ref = Number.isNaN(latest[target]!) ? close : latest[target]!;
+      if (a.op === 'submit') {
+        b.submit(a.kind, a.size);
+        o.exclusive.add(first);
+      }
+      else if (a.op === 'place') {
+        const trailing = a.type === TYPE.trailingAmount || a.type === TYPE.trailingPercent;
+        const stop = trailing ? (a.type === TYPE.trailingPercent ? Math.abs(a.stop) / 10_000 + 0.005 : (ref * (Math.abs(a.stop) + 50)) / 10_000) : level(ref, a.stop);
+        const id = b.place(a.side, a.type, a.size, level(ref, a.limit), stop, a.tif);
+        if (id > 0) o.limits.set(id, level(ref, a.limit));
+      } else {
+        const dir = a.side === ORDER_BUY ? 1 : -1;
+        const entry = b.bracket(a.side, a.size, a.market ? Number.NaN : level(ref, a.limit), level(ref, -dir * a.sl), level(ref, dir * a.tp), a.tif);
+        if (entry > 0) {
+          o.brackets.push([entry, entry + 1, entry + 2]);
+          o.limits.set(entry + 2, level(ref, dir * a.tp));
+          if (!a.market) o.limits.set(entry, level(ref, a.limit));
+        }
+      }
+    }
+    for (let id = first; id < account.nextId; id++) {
+      o.decidedAt.set(id, instant);
+      if (f >= 0 && account.orders.symbol[id - 1] !== f) o.crossSymbol++;
+    }
+  };
+  // Before the first bar: any bar may fill these (docs/SEMANTICS.md: orders placed in init meet the first bar).
+  for (const a of s.init ?? []) apply(a, -1, feeds['sym' in a ? a.sym % feeds.length : 0]!.open[0]!, BEFORE_FIRST_BAR);
   let k = -1;
   const r = bt.run({
     onOrder: (id, status, price, units) => void o.heard.push(`${k + 1}:${id}:${status}:${price}:${units}`),
@@ -220,46 +268,7 @@ export function drive(s: Scenario, edit?: (b: BarSpec, time: bigint) => BarSpec)
       const f = bt.feed, j = bt.bar;
       latest[f] = close;
       const instant = closeInstant(feeds[f]!, bt.periods[f]!, j);
-      for (const a of script.get(k) ?? []) {
-        const first = account.nextId;
-        if (a.op === 'cancel') bt.brokers.forEach((b) => b.cancel(first - 1 - a.back));
-        else if (a.op === 'modify') {
-          const id = first - 1 - a.back;
-          for (const b of bt.brokers) {
-            const ref = latest[b.symbol]!;
-            const limit = level(ref, a.limit);
-            if (b.modify(id, a.size, limit, level(ref, a.stop))) {
-              if (!Number.isNaN(limit)) o.limits.set(id, limit); // NaN: the limit stays
-              o.modified.add(id);
-            }
-          }
-        } else {
-          const target = a.sym % feeds.length, b = bt.brokers[target]!;
-          const ref = Number.isNaN(latest[target]!) ? close : latest[target]!;
-          if (a.op === 'submit') {
-            b.submit(a.kind, a.size);
-            o.exclusive.add(first);
-          }
-          else if (a.op === 'place') {
-            const trailing = a.type === TYPE.trailingAmount || a.type === TYPE.trailingPercent;
-            const stop = trailing ? (a.type === TYPE.trailingPercent ? Math.abs(a.stop) / 10_000 + 0.005 : (ref * (Math.abs(a.stop) + 50)) / 10_000) : level(ref, a.stop);
-            const id = b.place(a.side, a.type, a.size, level(ref, a.limit), stop, a.tif);
-            if (id > 0) o.limits.set(id, level(ref, a.limit));
-          } else {
-            const dir = a.side === ORDER_BUY ? 1 : -1;
-            const entry = b.bracket(a.side, a.size, a.market ? Number.NaN : level(ref, a.limit), level(ref, -dir * a.sl), level(ref, dir * a.tp), a.tif);
-            if (entry > 0) {
-              o.brackets.push([entry, entry + 1, entry + 2]);
-              o.limits.set(entry + 2, level(ref, dir * a.tp));
-              if (!a.market) o.limits.set(entry, level(ref, a.limit));
-            }
-          }
-        }
-        for (let id = first; id < account.nextId; id++) {
-          o.decidedAt.set(id, instant);
-          if (account.orders.symbol[id - 1] !== f) o.crossSymbol++;
-        }
-      }
+      for (const a of script.get(k) ?? []) apply(a, f, close, instant);
     },
   });
   o.equity = r.equity;
@@ -283,7 +292,7 @@ function markedEquity(obs: Observed, k: number, names: readonly string[]): numbe
 }
 
 /** What the checked runs reached, summed (the tests pin it: a generator that stops reaching fills or brackets fails). */
-export const engineTally = { runs: 0, fills: 0, fillsOnTicks: 0, fillsAtClose: 0, crossSymbolOrders: 0, bracketLegFills: 0, marginCalls: 0, rejected: 0 };
+export const engineTally = { runs: 0, fills: 0, fillsOfInitOrders: 0, fillsOnTicks: 0, fillsAtClose: 0, crossSymbolOrders: 0, bracketLegFills: 0, marginCalls: 0, rejected: 0 };
 
 function checkRun(s: Scenario): void {
   const obs = drive(s);
@@ -310,6 +319,7 @@ function checkRun(s: Scenario): void {
     // At or after the decision's instant; strictly after on a tick (a bar of no duration: docs/SEMANTICS.md).
     const tick = bt.periods[where.feed] === 0n;
     if (tick) engineTally.fillsOnTicks++;
+    if (decided === BEFORE_FIRST_BAR) engineTally.fillsOfInitOrders++;
     if (where.phase === 'open') assert.ok(tick ? bars.time[where.bar]! > decided : bars.time[where.bar]! >= decided, `order ${id} decided at ${decided} filled at the open of a bar at ${bars.time[where.bar]}${tick ? ' (a tick)' : ''}`);
     else {
       assert.equal(c.fillMarketAt, 'close', `order ${id} filled at a close without --fill-at close`);
