@@ -347,6 +347,27 @@ async function publish(tmp: string, dir: string, x: WriteRunInput): Promise<void
   throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} kept being replaced by other runs`);
 }
 
+/**
+ * Throws a usage error (exit 2) naming what `dir` is when it is a sweep folder (it holds sweep.json:
+ * sweep/types SWEEP_FILES.plan) or a walk-forward folder (walk-forward.json: walk-forward/plan), with
+ * one of its runs to name instead. run/ cannot import those modules, hence the file names here.
+ */
+async function refuseOtherFolder(dir: string): Promise<void> {
+  const first = async (d: string): Promise<string | undefined> => (await readdir(d).catch(() => [] as string[])).sort()[0];
+  const has = (name: string): Promise<boolean> => stat(path.join(dir, name)).then((st) => st.isFile(), () => false);
+  let kind: string, run: string;
+  if (await has('sweep.json')) {
+    kind = 'a sweep folder';
+    run = path.join(dir, 'runs', (await first(path.join(dir, 'runs'))) ?? '0000');
+  } else if (await has('walk-forward.json')) {
+    kind = 'a walk-forward folder';
+    const windows = path.join(dir, 'windows');
+    const w = (await first(windows)) ?? '0';
+    run = path.join(windows, w, 'test', 'runs', (await first(path.join(windows, w, 'test', 'runs'))) ?? '0000');
+  } else return;
+  throw new UsageError('USAGE', `${dir} is ${kind}, not a run folder: name one of its runs, e.g. ${run}`);
+}
+
 /** Largest file verify will read from a run folder (hostile input: bounded before reading). */
 const MAX_FILE = 1 << 30;
 
@@ -356,6 +377,8 @@ export async function readRunFile(dir: string, name: string, step: string): Prom
   try {
     size = (await stat(p)).size;
   } catch {
+    // A sweep or walk-forward folder named where a run folder is expected is a usage slip, not tampering.
+    if (name === FILES.record) await refuseOtherFolder(dir);
     throw new AuditError('VERIFY_FAILED', step, `${name} is missing from run folder ${dir}`);
   }
   if (size > MAX_FILE) throw new AuditError('VERIFY_FAILED', step, `${name} is ${size} bytes, larger than any run file can be`);
