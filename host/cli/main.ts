@@ -15,7 +15,7 @@ import {
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, paramsOption, dataOptionsOf, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Out, type Values } from './args.ts';
-import { COMMON_OPTIONS, exitLine, jsonText, renderHelp, SCHEMA_PREFIX, str, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
+import { COMMON_OPTIONS, EXIT_MEANINGS, exitLine, jsonText, renderHelp, SCHEMA_PREFIX, str, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
@@ -369,7 +369,7 @@ function mainHelp(): string {
     '',
     'Run "backproof <command> --help" for a command\'s options.',
     'Results go to stdout; logs and warnings go to stderr.',
-    exitLine([0, 1, 2, 3, 4, 5, 6]),
+    exitLine(Object.keys(EXIT_MEANINGS).map(Number)),
   ].join('\n');
 }
 

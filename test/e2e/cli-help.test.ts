@@ -121,6 +121,9 @@ describe('help', () => {
     const arch = readFileSync('docs/ARCHITECTURE.md', 'utf8');
     for (const [code, cls] of [[2, 'UsageError'], [3, 'DataError'], [4, 'SandboxError'], [5, 'AuditError'], [6, 'BuildError']] as const)
       expect(arch).toMatch(new RegExp(`^\\| ${code} \\| \`${cls}\``, 'm'));
-    expect(HELP.main).toContain('Exit codes: 0 ok, 1 internal error, 2 usage, 3 data error, 4 sandbox fault, 5 verification failure, 6 build error');
+    expect(HELP.main).toContain('Exit codes: 0 ok, 1 internal error, 2 usage, 3 data error, 4 sandbox fault, 5 verification failure, 6 build error, 7 not identical (docs/ARCHITECTURE.md).');
+    // every code the README lists, the top-level help lists too
+    const readme = /^Exit codes: ([^]*?)\n\n/m.exec(readFileSync('README.md', 'utf8'))![1]!;
+    expect([...readme.matchAll(/(?:^|, |\n)(\d) /g)].map((m) => Number(m[1]))).toEqual(Object.keys(EXIT_MEANINGS).map(Number));
   });
 });
