@@ -11,7 +11,7 @@
  * (equity, times, result.pb, the trade and order columns: no row object crosses), and the bars of a
  * run that lends them (`lendData`), which come back with the reply.
  */
-import { isMarkedAsUntransferable, Worker } from 'node:worker_threads';
+import * as workerThreads from 'node:worker_threads';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, openStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
 import type { Bars } from '../model/bars.ts';
@@ -80,7 +80,7 @@ const IDLE_MS = 2_000;
 const PREPARED_MS = 60_000;
 
 interface GuestThread {
-  worker: Worker;
+  worker: workerThreads.Worker;
   /** Ends the thread once it has been idle IDLE_MS (an unref'd timer: it never holds the process). */
   expiry: NodeJS.Timeout | null;
 }
@@ -96,7 +96,7 @@ const idle: GuestThread[] = [];
 const MAIN_STACK_MB = 984 / 1024;
 
 function newGuestThread(stackSizeMb = GUEST_STACK_MB): GuestThread {
-  const worker = new Worker(siblingModule('guest-thread', import.meta.url), { resourceLimits: { stackSizeMb } });
+  const worker = new workerThreads.Worker(siblingModule('guest-thread', import.meta.url), { resourceLimits: { stackSizeMb } });
   const thread: GuestThread = { worker, expiry: null };
   // A thread that dies while idle is simply forgotten.
   worker.on('exit', () => {
@@ -188,6 +188,10 @@ export async function warmRunEnd(stop: () => boolean = () => false): Promise<voi
 
 /** Typed arrays at least this large cross by transfer, smaller ones are copied (cheaper than a transfer's bookkeeping). */
 const MIN_TRANSFER_BYTES = 64 << 10;
+
+// Node >= 21 only: read off the namespace (a named import would fail the package's linking on an older Node
+// before checkNodeVersion can say what is wrong); where missing, nothing is transferred (copied instead).
+const isMarkedAsUntransferable: (b: ArrayBuffer) => boolean = workerThreads.isMarkedAsUntransferable ?? (() => true);
 
 /**
  * The ArrayBuffers of the typed arrays in `value` (its fields, to `depth` levels, and arrays of up to

@@ -172,6 +172,18 @@ describe('the npm package', () => {
     }
   });
 
+  // TUTORIAL §7: a script importing the package, run with the shell's plain `node` (20 here), gets the UsageError
+  // saying so, not a SyntaxError from linking (a named import of a Node 21+ export failed before any check ran).
+  it.skipIf(!systemNode || major > 22 || (major === 22 && minor >= 2))(`a script importing the package on the system Node ${systemNode}: the UsageError saying so`, async () => {
+    await writeFile(path.join(project, 'old-node.mjs'),
+      "import { backtest } from 'backproof';\ntry { await backtest({ strategy: 'src/strategy.ts', data: 'data/GOOG.csv' }); } catch (e) { console.log(e.name, e.code); console.log(e.message); process.exit(2); }\n");
+    expect(run('node', ['old-node.mjs'], project)).toEqual({
+      code: 2,
+      out: `UsageError USAGE\nbackproof needs Node >= 22.2, and this is Node ${systemNode}: run the script on the Node 24 that came with backproof ("npx node script.mjs"), or upgrade Node\n`,
+      err: '',
+    });
+  });
+
   it('its declarations type-check a program using it; a wrong use is a type error', async () => {
     // Files of the user's project: 'backproof' resolves from its node_modules (through "exports" and "types").
     // @types/node is the repository's (a user installs their own). One tsc run over a right and a wrong use; the
