@@ -18,6 +18,8 @@ interface Token { text: string; at: number }
 
 /** Most characters a --where expression may have (it is parsed once; this bounds the parser's recursion). */
 const MAX_LENGTH = 1000;
+/** Most characters of the expression an error message quotes. */
+const QUOTE_LENGTH = 80;
 const TOKEN = /\s*(\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|<=|>=|==|!=|&&|\|\||[-+*/()<>!])/y;
 
 function tokenize(text: string, fail: (at: number, what: string) => never): Token[] {
@@ -43,8 +45,10 @@ function tokenize(text: string, fail: (at: number, what: string) => never): Toke
  * Errors are UsageErrors naming --where, the character position (1-based) and what was expected.
  */
 export function compileWhere(text: string, names: readonly string[]): (params: Params) => boolean {
+  // a long expression is quoted by its start only: the message stays readable
+  const quoted = text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text;
   const fail = (at: number, what: string): never => {
-    throw new UsageError('USAGE', `--where "${text}": ${what} at character ${at + 1}`);
+    throw new UsageError('USAGE', `--where "${quoted}": ${what} at character ${at + 1}`);
   };
   if (text.length > MAX_LENGTH) fail(MAX_LENGTH, `longer than ${MAX_LENGTH} characters`);
   const tokens = tokenize(text, fail);

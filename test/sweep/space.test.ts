@@ -95,6 +95,13 @@ describe('--where', () => {
     expect(at('')).toMatch(/the expression is empty/);
     expect(at('(fast < slow')).toMatch(/expected "\)"/);
   });
+
+  it('a long expression is quoted by its first 80 characters only (defect 11: a 5,000-term --where gave an 80 KB message)', () => {
+    const long = Array.from({ length: 5000 }, () => 'fast < slow').join(' and ');
+    const message = usage(() => compileWhere(long, ['fast', 'slow'])).message;
+    expect(message).toBe(`--where "${long.slice(0, 80)}…": longer than 1000 characters at character 1001`);
+    expect(usage(() => compileWhere(`${'fast < slow and '.repeat(4)}fast <`, ['fast', 'slow'])).message).toBe('--where "fast < slow and fast < slow and fast < slow and fast < slow and fast <": the expression ends early at character 71');
+  });
 });
 
 /** The reference: the whole product as an array, shuffled in place by docs/SWEEP.md's draw, filtered, then sorted into grid order. */
