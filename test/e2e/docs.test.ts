@@ -4,7 +4,7 @@
 // "not run in tests: <reason>" is skipped, and only with a reason.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -132,6 +132,30 @@ describe('reading commands from markdown', () => {
     expect(() => docCommands('```sh\nx   # not run in tests\n```', 'd.md')).toThrow(/d\.md:2: "not run in tests" needs a reason/);
     expect(() => docCommands('```sh\nnpm ci\n```', 'd.md')).toThrow(/d\.md:2: "npm ci" must not run in a test/);
     expect(() => docCommands('```text\n$ npm test\n```', 'd.md')).toThrow(/must not run in a test/);
+  });
+});
+
+describe('the docs call the CLI one way', () => {
+  it('every shell line of README.md and docs/ runs it as `npx backproof` (a bare `backproof` is not on PATH in the repository)', () => {
+    const files = ['README.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+    // Every line of every fenced block (docCommands refuses npm lines outside the blocks it runs): a command
+    // at a line's start, after a "$ " prompt or chained (&&, |, ;, $( )); output lines name no such command.
+    // A file that sets up `alias backproof=…` first (docs/AUDIT.md) calls it bare on purpose; an error line
+    // ("backproof verify: error …") is output, not a command.
+    const bare = files.flatMap((f) => {
+      const text = readFileSync(f, 'utf8');
+      if (/^alias backproof=/m.test(text)) return [];
+      const blocks = text.split(/^```.*$/m).filter((_, i) => i % 2 === 1);
+      return blocks.flatMap((b) => b.split('\n'))
+        .filter((l) => /(^(\$ )?|&&|\||;|\$\()\s*backproof\s/.test(l) && !/^backproof [\w -]+: error /.test(l)).map((l) => `${f}: ${l}`);
+    });
+    expect(bare).toEqual([]);
+  });
+
+  it("README's CLI block says when its keygen line is to be skipped (npm start made the key)", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme).toContain('After `npm start`, which made the key already, skip the `keygen` line');
+    expect(docCommands(readme, 'README.md', 'The CLI')[0]!.text).toMatch(/^npx backproof keygen /);
   });
 });
 
