@@ -15,4 +15,4 @@ export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
 export { renderSweepReport, writeSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
 export * from './types.ts';
 export { verifySweep, isSweepFolder, readSweepFile, expectText, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
-export { proveSweepRun, verifySweepProof, SWEEP_PROOF_FORMAT, type SweepProofBundle, type SweepProofCheck } from './prove.ts';
+export { proveSweepRun, verifySweepProof, paramsText, SWEEP_PROOF_FORMAT, type SweepProofBundle, type SweepProofCheck } from './prove.ts';

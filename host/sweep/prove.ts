@@ -33,6 +33,12 @@ export interface SweepProofBundle {
   proof: string[];
 }
 
+/** Params as `name=value` by name, space-separated ("(none)" when empty): what a check compares and prints. */
+export const paramsText = (params: Record<string, number>): string => {
+  const names = Object.keys(params).sort();
+  return names.length === 0 ? '(none)' : names.map((n) => `${n}=${params[n]}`).join(' ');
+};
+
 const recordHashOf = (recordPb: Uint8Array): string => createHash('sha256').update(decodeSignedEnvelope(recordPb).record).digest('hex');
 
 /** The inclusion bundle of run `index` of sweep folder `dir` (its records read; the root must be the sweep record's). */
@@ -59,7 +65,13 @@ export async function proveSweepRun(dir: string, index: number): Promise<SweepPr
 export interface SweepProofCheck {
   sweepId: string;
   index: number;
+  /** The run's id and params as the bundle names them: proven only when `unproven` is empty (the run's record.pb was given). */
   runId: string;
+  params: Record<string, number>;
+  /** What the proof covers: the record hash of run `index` under the signed root. */
+  recordSha256: string;
+  /** The bundle's fields the check did not bind (runId and params when no run's record.pb was given). */
+  unproven: ('runId' | 'params')[];
   root: string;
   signed: boolean;
   keyFingerprint: string | null;
@@ -75,10 +87,14 @@ export function verifySweepProof(value: unknown, opts: { trustedKey?: Uint8Array
     throw new AuditError('PROOF_INVALID', 'sweep-proof', what);
   };
   const b = value as SweepProofBundle;
-  if (b === null || typeof b !== 'object' || b.format !== SWEEP_PROOF_FORMAT) bad(`not a sweep inclusion bundle (format "${SWEEP_PROOF_FORMAT}")`);
+  if (b === null || typeof b !== 'object' || Array.isArray(b)) bad(`not a sweep inclusion bundle: expected a JSON object of format "${SWEEP_PROOF_FORMAT}", got ${b === null ? 'null' : Array.isArray(b) ? 'an array' : typeof b}`);
+  if (b.format !== SWEEP_PROOF_FORMAT) bad(`not a sweep inclusion bundle: its format is ${b.format === undefined ? 'missing' : JSON.stringify(b.format).slice(0, 80)}, expected "${SWEEP_PROOF_FORMAT}"`);
   if (b.sweep === null || typeof b.sweep !== 'object' || b.sweep.format !== SWEEP_RECORD_FORMAT) bad('its sweep record is missing');
   if (!Array.isArray(b.proof) || b.proof.some((h) => typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))) bad('its proof is not a list of SHA-256 hashes in hex');
   if (typeof b.recordSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(b.recordSha256)) bad('its recordSha256 is not a SHA-256 in hex');
+  if (typeof b.runId !== 'string' || !/^[0-9a-f]{16}$/.test(b.runId)) bad('its runId is not a run id (16 hex digits)');
+  if (b.params === null || typeof b.params !== 'object' || Array.isArray(b.params) || Object.values(b.params).some((v) => typeof v !== 'number' || !Number.isFinite(v)))
+    bad('its params are not an object of parameter names and finite numbers');
   // the sweep record read as sweep-record.json is: canonical fields, id and signature
   let sweep;
   try {
@@ -98,8 +114,13 @@ export function verifySweepProof(value: unknown, opts: { trustedKey?: Uint8Array
   if (opts.runPb) {
     const got = recordHashOf(opts.runPb);
     if (got !== b.recordSha256) bad(`the run's record.pb hashes to ${got}, the bundle proves ${b.recordSha256}`);
-    const runId = decodeSignedRecord(opts.runPb).runId;
-    if (runId !== b.runId) bad(`the run's id is ${runId}, the bundle names ${String(b.runId)}`);
+    const run = decodeSignedRecord(opts.runPb);
+    if (run.runId !== b.runId) bad(`the run's id is ${run.runId}, the bundle names ${b.runId}`);
+    const recorded = paramsText(Object.fromEntries(((run.bodies.config.params ?? []) as { name: string; value: number }[]).map((p) => [p.name, p.value])));
+    if (recorded !== paramsText(b.params)) bad(`the run's params are ${recorded}, the bundle names ${paramsText(b.params)}`);
   }
-  return { sweepId: sweep.sweepId, index: b.index, runId: String(b.runId), root: sweep.root, signed: sweep.signed, keyFingerprint: sweep.signed ? keyFingerprint(fromHex(sweep.publicKey)) : null };
+  return {
+    sweepId: sweep.sweepId, index: b.index, runId: b.runId, params: b.params, recordSha256: b.recordSha256, unproven: opts.runPb ? [] : ['runId', 'params'],
+    root: sweep.root, signed: sweep.signed, keyFingerprint: sweep.signed ? keyFingerprint(fromHex(sweep.publicKey)) : null,
+  };
 }
