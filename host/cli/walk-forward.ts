@@ -94,10 +94,10 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
 /** `backproof verify <walk-forward-folder>` (cli/verify hands a folder holding walk-forward.json here). */
 export async function verifyWalkForwardCommand({ values, positionals, text }: Invocation): Promise<Outcome> {
   const dir = positionals[0]!;
-  for (const opt of ['strict', 'rebuild', 'vkey', 'log-proof'])
+  for (const opt of ['rebuild', 'vkey', 'log-proof'])
     if (values[opt] !== undefined && values[opt] !== false) throw new UsageError('USAGE', `--${opt} applies to a run folder; ${dir} is a walk-forward folder`);
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-  const r = await verifyWalkForward({ dir, trustedKey, dataPath: values.data as string | undefined });
+  const r = await verifyWalkForward({ dir, trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true });
   text.log(`OK walk-forward ${r.id}: ${r.steps.join(' → ')}`);
   text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}; every sweep and run signed by it` : 'UNSIGNED: integrity checked, but nobody vouches for this walk-forward');
   text.log(`windows    ${r.windows}, runs ${r.count}, each verified`);

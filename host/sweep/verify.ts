@@ -37,6 +37,8 @@ export interface SweepVerifyOptions {
   dataPath?: string;
   /** Told each run verified (index, count). */
   onRun?: (index: number, count: number) => void;
+  /** Fail when a file anywhere in the sweep folder is unverified (verify --strict). */
+  strict?: boolean;
 }
 
 export interface SweepVerifyReport {
@@ -47,7 +49,7 @@ export interface SweepVerifyReport {
   signed: boolean;
   keyFingerprint: string | null;
   steps: string[];
-  /** Files of the sweep folder's top level that nothing binds. */
+  /** Files of the sweep folder that nothing binds: its top level's, then each run folder's (runs/0003/x). */
   unverified: string[];
 }
 
@@ -106,6 +108,7 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
 
   // each run, in index order
   const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
+  const unverifiedInRuns: string[] = [];
   const checkRun = async (index: number): Promise<CombinationResult> => {
     const step = `run ${index}`;
     const runDir = path.join(runsDir, expected[index]!);
@@ -113,6 +116,7 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
     let report;
     try {
       report = await verifyRun({ dir: runDir, trustedKey: signer, dataPath: opts.dataPath });
+      unverifiedInRuns.push(...report.unverified.map((u) => `${where}/${u.file}`));
     } catch (e) {
       const err = e as AuditError;
       return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
@@ -153,6 +157,7 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   steps.push('report');
 
   const known = new Set<string>(Object.values(SWEEP_FILES));
-  const unverified = (await readdir(dir)).filter((n) => !known.has(n)).sort();
+  const unverified = [...(await readdir(dir)).filter((n) => !known.has(n)).sort(), ...unverifiedInRuns];
+  if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).join(', ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
   return { sweepId: record.sweepId, count, root, planSha256: planHash, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
 }

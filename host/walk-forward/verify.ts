@@ -35,6 +35,8 @@ export interface WalkForwardVerifyOptions {
   trustedKey?: Uint8Array | null;
   /** Read the data from here instead of the plan's path. */
   dataPath?: string;
+  /** Fail when a file anywhere in the folder is unverified (verify --strict). */
+  strict?: boolean;
 }
 
 export interface WalkForwardVerifyReport {
@@ -209,5 +211,6 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
 
   const known = new Set<string>(Object.values(WALK_FORWARD_FILES));
   unverified.unshift(...(await readdir(dir)).filter((n) => !known.has(n)).sort());
+  if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).join(', ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
   return { id: record.sweepId, windows: plan.windows.length, count, root, planSha256, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
 }

@@ -185,7 +185,9 @@ describe('a walk-forward', () => {
     await writeFile(path.join(extra, 'notes.txt'), 'x');
     await writeFile(path.join(extra, 'windows', '001', 'notes.txt'), 'x');
     await writeFile(path.join(extra, 'windows', '002', 'test', 'notes.txt'), 'x');
-    expect((await verifyWalkForward({ dir: extra })).unverified).toEqual(['notes.txt', 'windows/001/notes.txt', 'windows/002/test/notes.txt']);
+    await writeFile(path.join(extra, 'windows', '002', 'test', 'runs', '0000', 'evil.js'), 'x');
+    expect((await verifyWalkForward({ dir: extra })).unverified).toEqual(['notes.txt', 'windows/001/notes.txt', 'windows/002/test/notes.txt', 'windows/002/test/runs/0000/evil.js']);
+    await expect(verifyWalkForward({ dir: extra, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: 'unverified under --strict: notes.txt, windows/001/notes.txt, windows/002/test/notes.txt, windows/002/test/runs/0000/evil.js' });
 
     const plan = await copy('plan');
     const p = await text(plan, 'walk-forward.json');
