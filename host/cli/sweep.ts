@@ -10,7 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import {
-  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, proveWalkForwardRun, verifySweepProof,
+  DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, proveWalkForwardRun, verifySweepProof, paramsText,
   OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, runSweepOnQueue, type DataOptions, type RunConfig,
 } from '../index.ts';
 import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Values } from './args.ts';
@@ -168,9 +168,11 @@ export const verifySweepProofCmd: CommandSpec = {
   summary: 'check a sweep inclusion bundle offline (the sweep record\'s signature, the proof to its root)',
   usage: '<bundle.json> [--run RUN_DIR] [--pubkey FILE]',
   about: `Checks the bundle's sweep record (canonical, signature), then the inclusion proof from the run's record
-hash to the signed sweep root. With --run, the run folder's record.pb must be the run proven.`,
+hash to the signed sweep root. That proves the record hash only: the bundle's run id and params are
+printed as "not proven" unless --run is given, whose record.pb must be the run proven and whose record's
+run id and params must be the bundle's.`,
   options: [
-    str('run', 'RUN_DIR', 'a run folder: its record.pb must hash to the bundle\'s record hash'),
+    str('run', 'RUN_DIR', 'a run folder: its record.pb must hash to the bundle\'s record hash, its run id and params be the bundle\'s'),
     str('pubkey', 'FILE', 'require the sweep record to be signed by this public key'),
   ],
   positionals: 1,
@@ -192,7 +194,11 @@ hash to the signed sweep root. With --run, the run folder's record.pb must be th
       throw new UsageError('USAGE', `--run ${runDir}: no record.pb there`);
     }));
     const c = verifySweepProof(bundle, { trustedKey, runPb });
-    text.log(`OK run ${c.index} (${c.runId}) is in sweep ${c.sweepId}, root ${c.root}`);
+    if (c.unproven.length === 0) text.log(`OK run ${c.index} (${c.runId}, ${paramsText(c.params)}) is in sweep ${c.sweepId}, root ${c.root}`);
+    else {
+      text.log(`OK run ${c.index}'s record (sha256 ${c.recordSha256}) is in sweep ${c.sweepId}, root ${c.root}`);
+      text.log(`not proven by this bundle (its claim: pass --run RUN_DIR to check them against the run's record): run id ${c.runId}, params ${paramsText(c.params)}`);
+    }
     text.log(c.signed ? `signed by key ${c.keyFingerprint}${trustedKey ? ' (the trusted key)' : ''}` : 'UNSIGNED: the proof holds, but nobody vouches for the sweep record');
     return { exit: EXIT.ok, json: { ok: true, ...c, runChecked: runPb !== undefined } };
   },
@@ -204,15 +210,15 @@ hash to the signed sweep root. With --run, the run folder's record.pb must be th
  */
 export async function verifySweepCommand({ values, positionals, text }: Invocation): Promise<Outcome> {
   const dir = positionals[0]!;
-  for (const opt of ['strict', 'rebuild', 'vkey', 'log-proof'])
+  for (const opt of ['rebuild', 'vkey', 'log-proof'])
     if (values[opt] !== undefined && values[opt] !== false) throw new UsageError('USAGE', `--${opt} applies to a run folder; ${dir} is a sweep folder (verify its runs/<index> for it)`);
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-  const r = await verifySweep({ dir, trustedKey, dataPath: values.data as string | undefined });
+  const r = await verifySweep({ dir, trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true });
   text.log(`OK sweep ${r.sweepId}: ${r.steps.join(' → ')}`);
   text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}; every run signed by it` : 'UNSIGNED: integrity checked, but nobody vouches for this sweep');
   text.log(`runs       ${r.count}, each verified`);
   text.log(`sweep root ${r.root}`);
-  for (const u of r.unverified) text.log(`UNVERIFIED ${u}: nothing in the sweep binds it`);
+  for (const u of r.unverified) text.log(`UNVERIFIED ${u}: nothing in the sweep binds it (--strict fails on it)`);
   return {
     exit: EXIT.ok,
     json: { schema: `${SCHEMA_PREFIX}sweep-verify@1`, ok: true, sweepId: r.sweepId, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified },

@@ -132,6 +132,19 @@ describe('verify <sweep-folder>', () => {
     expect(r).toMatchObject({ code: 'VERIFY_FAILED', step: 'run 1', message: 'runs/0001 does not verify [result]: stats.json line 25 differs from result.pb: "  \\"trades\\": 82," vs "  \\"trades\\": 81,"' });
   });
 
+  it('a file a run folder does not bind is listed as unverified; --strict fails on it (defect 3: it was ignored, --strict refused)', async () => {
+    const dir = await mkdtemp(path.join(work, 'extra-'));
+    await cp(two, dir, { recursive: true });
+    await writeFile(path.join(dir, 'runs', '0003', 'evil.js'), 'x\n');
+    await writeFile(path.join(dir, 'notes.txt'), 'x\n');
+    const listed = await cli('verify', dir, '--json');
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.out).unverified).toEqual(['notes.txt', 'runs/0003/evil.js']);
+    const strict = await cli('verify', dir, '--strict', '--json');
+    expect(strict.code).toBe(5);
+    expect(JSON.parse(strict.out)).toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: 'unverified under --strict: notes.txt, runs/0003/evil.js' });
+  });
+
   it('a missing run fails at runs, naming it', async () => {
     expect(await broken((d) => rm(path.join(d, 'runs', '0002'), { recursive: true }))).toMatchObject({ step: 'runs', message: 'runs/0002 is missing (1 of 4 runs missing)' });
     expect(await broken((d) => cp(path.join(d, 'runs', '0000'), path.join(d, 'runs', '0004'), { recursive: true }))).toMatchObject({ step: 'runs', message: expect.stringMatching(/^runs\/0004 is not a run of the plan/) });
@@ -211,6 +224,34 @@ describe('an inclusion bundle', () => {
     const bad = await cli('verify-sweep-proof', file, '--run', path.join(two, 'runs', '0000'), '--json');
     expect(bad.code).toBe(5);
     expect((await cli('sweep-prove', two, '4', '--json')).code).toBe(2);
+  });
+
+  it('proves the record hash only: the bundle\'s run id and params are "not proven" without --run, checked with it (defect 2)', async () => {
+    const bundle = JSON.parse(await readFile(path.join(work, 'run3.json'), 'utf8'));
+    const file = path.join(work, 'run3-edited.json');
+    const edit = async (change: Record<string, unknown>): Promise<void> => writeFile(file, JSON.stringify({ ...bundle, ...change }, null, 2));
+    await edit({ runId: '0000000000000000' });
+    const alone = await cli('verify-sweep-proof', file);
+    expect(alone.code).toBe(0);
+    expect(alone.out).toContain(`OK run 3's record (sha256 ${bundle.recordSha256}) is in sweep`);
+    expect(alone.out).toContain('not proven by this bundle (its claim: pass --run RUN_DIR to check them against the run\'s record): run id 0000000000000000, params fast=10 slow=30');
+    expect(JSON.parse((await cli('verify-sweep-proof', file, '--json')).out)).toMatchObject({ runId: '0000000000000000', params: { fast: 10, slow: 30 }, unproven: ['runId', 'params'], runChecked: false });
+    const run3 = path.join(two, 'runs', '0003');
+    expect(JSON.parse((await cli('verify-sweep-proof', file, '--run', run3, '--json')).out)).toMatchObject({ code: 'PROOF_INVALID', message: `the run's id is ${bundle.runId}, the bundle names 0000000000000000` });
+    await edit({ params: { fast: 99, slow: 1 } });
+    const params = await cli('verify-sweep-proof', file, '--run', run3, '--json');
+    expect([params.code, JSON.parse(params.out)]).toMatchObject([5, { code: 'PROOF_INVALID', message: 'the run\'s params are fast=10 slow=30, the bundle names fast=99 slow=1' }]);
+    await edit({});
+    const ok = await cli('verify-sweep-proof', file, '--run', run3);
+    expect(ok.out).toContain(`OK run 3 (${bundle.runId}, fast=10 slow=30) is in sweep`);
+    await edit({ params: { fast: '10' } });
+    expect(JSON.parse((await cli('verify-sweep-proof', file, '--json')).out)).toMatchObject({ code: 'PROOF_INVALID', message: 'its params are not an object of parameter names and finite numbers' });
+  });
+
+  it('a file of another format is named with its format and the one expected (defect 14)', () => {
+    expect(() => verifySweepProof({ format: 'backproof-order@1' })).toThrow(expect.objectContaining({ code: 'PROOF_INVALID', message: 'not a sweep inclusion bundle: its format is "backproof-order@1", expected "backproof-sweep-inclusion@1"' }));
+    expect(() => verifySweepProof({})).toThrow(expect.objectContaining({ message: 'not a sweep inclusion bundle: its format is missing, expected "backproof-sweep-inclusion@1"' }));
+    expect(() => verifySweepProof([1])).toThrow(expect.objectContaining({ message: 'not a sweep inclusion bundle: expected a JSON object of format "backproof-sweep-inclusion@1", got an array' }));
   });
 });
 
