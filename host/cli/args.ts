@@ -60,10 +60,9 @@ export function paramsOption(list: readonly string[] | undefined): Record<string
   for (const kv of list ?? []) {
     const m = /^([^=]+)=(.*)$/.exec(kv);
     if (!m) throw new UsageError('USAGE', `--param must be name=value, got "${kv}"`);
-    // Assigning it would set the object's prototype, dropping the param silently; no strategy can read it.
-    if (m[1] === '__proto__') throw new UsageError('UNKNOWN_PARAM', 'unknown param "__proto__": it is reserved (no strategy can read a param of that name)');
     if (Object.hasOwn(params, m[1]!)) throw new UsageError('USAGE', `--param ${m[1]} given twice`);
-    params[m[1]!] = numberOption(`param ${m[1]}`, m[2], NaN);
+    // Defined, not assigned: `params.__proto__ = v` would set the prototype and drop the param silently (run/config refuses that name).
+    Object.defineProperty(params, m[1]!, { value: numberOption(`param ${m[1]}`, m[2], NaN), enumerable: true, writable: true, configurable: true });
   }
   return params;
 }

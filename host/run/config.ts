@@ -95,6 +95,9 @@ export function sandboxConfigFor(c: RunConfig, mode: InstrumentationMode = c.tra
   return { ...DEFAULT_SANDBOX, mode, fuel: c.fuel, fuelPerCallback: c.fuelPerCallback, maxMemoryPages: c.maxMemoryPages, seed: c.seed, chunkSize: c.chunkSize, maxCallDepth: c.maxCallDepth };
 }
 
+/** Why `__proto__` is refused as a param name: a params object cannot carry it on (assigning it sets the prototype). */
+export const RESERVED_PARAM = 'unknown param "__proto__": it is reserved (no strategy can read a param of that name)';
+
 export function checkConfig(c: RunConfig): RunConfig {
   if (!(Number.isFinite(c.cash) && c.cash > 0)) throw new UsageError('USAGE', `--cash must be a positive number, got ${c.cash}`);
   if (!(Number.isFinite(c.commission) && c.commission >= 0 && c.commission < 1))
@@ -102,7 +105,7 @@ export function checkConfig(c: RunConfig): RunConfig {
   for (const [k, v] of Object.entries(c.params)) {
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UsageError('USAGE', `--param name "${k}" must be an identifier`);
     // A params object cannot carry it on (assigning it sets the prototype): the param would be dropped silently.
-    if (k === '__proto__') throw new UsageError('UNKNOWN_PARAM', 'unknown param "__proto__": it is reserved (no strategy can read a param of that name)');
+    if (k === '__proto__') throw new UsageError('UNKNOWN_PARAM', RESERVED_PARAM);
     if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);
   }
   if (c.fuel <= 0n || c.fuel >= 1n << 62n) throw new UsageError('USAGE', `--fuel must be in 1..2^62, got ${c.fuel}`);

@@ -6,6 +6,7 @@
  * `--where` filter. Pure: the same options give the same combinations on every machine.
  */
 import { UsageError } from '../errors.ts';
+import { RESERVED_PARAM } from '../run/config.ts';
 import { compileWhere } from './where.ts';
 import type { Combination, GridAxis, SweepSpace } from './types.ts';
 
@@ -49,7 +50,7 @@ export function parseGrid(text: string): GridAxis {
   const eq = text.indexOf('=');
   if (eq < 0) throw new UsageError('USAGE', `${option}: expected NAME=SPEC, e.g. fast=5..50:5 or fast=5,10,20`);
   const name = text.slice(0, eq);
-  if (name === '__proto__') throw new UsageError('UNKNOWN_PARAM', `${option}: unknown param "__proto__": it is reserved (no strategy can read a param of that name)`);
+  if (name === '__proto__') throw new UsageError('UNKNOWN_PARAM', `${option}: ${RESERVED_PARAM}`);
   if (!NAME.test(name)) throw new UsageError('USAGE', `${option}: "${name}" at character 1 is not a parameter name (letters, digits and _, not starting with a digit)`);
   const spec = text.slice(eq + 1);
   const base = eq + 1;
