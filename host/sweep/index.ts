@@ -12,7 +12,7 @@ export { prepareSweep, runCombination, runCombinations, runDirOf, runFolderName,
 export { assembleSweep, sweepOf, type AssembledSweep } from './assemble.ts';
 export { sweepRoot, sweepInclusionProof, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSweepRecord } from './record.ts';
 export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
-export { renderSweepReport, writeSweepReport, heatmapAxes, TOP_RUNS } from './report.ts';
+export { renderSweepReport, writeSweepReport, heatmapAxes, TOP_RUNS, MAX_HEATMAP_CELLS } from './report.ts';
 export * from './types.ts';
 export { verifySweep, isSweepFolder, readSweepFile, expectText, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
 export { proveSweepRun, verifySweepProof, paramsText, SWEEP_PROOF_FORMAT, type SweepProofBundle, type SweepProofCheck } from './prove.ts';

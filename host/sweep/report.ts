@@ -20,6 +20,8 @@ import { SUMMARY_STATS, SWEEP_FILES, type CombinationResult, type SummaryRow, ty
 
 /** How many of the best runs the page lists. */
 export const TOP_RUNS = 10;
+/** Most cells the heatmap draws (columns × rows): above it the page says so and draws none. */
+export const MAX_HEATMAP_CELLS = 40_000;
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -43,8 +45,11 @@ function colour(t: number): string {
 const runLink = (plan: SweepPlan, index: number): string => `${SWEEP_FILES.runs}/${runFolderName(index, plan.combinations.length)}/${REPORT_FILE}`;
 
 function heatmap(plan: SweepPlan, rows: readonly SummaryRow[], axes: { x: string; y: string | null }): string {
-  const values = (name: string): number[] => plan.space.grids.find((g) => g.name === name)!.values;
+  // the axes are the values the runs have, ascending: a sample of a large grid draws its few runs, not the grid
+  const values = (name: string): number[] => [...new Set(rows.map((r) => r.params[name]!))].sort((a, b) => a - b);
   const xs = values(axes.x), ys = axes.y === null ? [null] : values(axes.y);
+  if (xs.length * ys.length > MAX_HEATMAP_CELLS)
+    return `<p class="heat">no heatmap: the runs have ${xs.length} values of ${esc(axes.x)}${axes.y === null ? '' : ` and ${ys.length} of ${esc(axes.y)}`}, more than ${MAX_HEATMAP_CELLS} cells; summary.csv has every run</p>`;
   // each cell's best row: rows ranked best first, the first to reach a cell keeps it
   const cells = new Map<string, SummaryRow>();
   for (const r of ranked(plan, rows)) {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { generateKeys } from '../../host/index.ts';
-import { assembleSweep, combinationsOf, proveSweepRun, readPlan, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
+import { assembleSweep, combinationsOf, proveSweepRun, readPlan, readSweepRecord, renderSweepReport, MAX_HEATMAP_CELLS, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
 import { createPrivateKey } from 'node:crypto';
 
 let work: string, keyFile: string, pubFile: string, one: string, two: string;
@@ -256,6 +256,32 @@ describe('an inclusion bundle', () => {
 });
 
 describe('random search', () => {
+  it('a sample of a large grid: the heatmap has the runs\' values only, not the grid (defect 1: 3 runs over 1..1000² drew 1,000,036 cells)', async () => {
+    const dir = path.join(work, 'sampled-large');
+    const r = await cli('sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=1..1000', '--grid', 'slow=1..1000',
+      '--where', 'fast*3<slow', '--samples', '3', '--seed', '1', '--objective', 'sharpe', '--out', dir, '--unsigned', '--workers', '2', '--json');
+    expect(r.code).toBe(0);
+    const plan = readPlan(await readFile(path.join(dir, 'sweep.json')));
+    const html = await text(dir, 'report.html');
+    const header = html.match(/<tr><th>slow \\ fast<\/th>.*<\/tr>/)![0];
+    const fasts = [...new Set(plan.combinations.map((c) => c.params.fast!))].sort((a, b) => a - b);
+    expect(header).toBe(`<tr><th>slow \\ fast</th>${fasts.map((v) => `<th>${v}</th>`).join('')}</tr>`);
+    expect(html.split('<td').length - 1).toBe(fasts.length * new Set(plan.combinations.map((c) => c.params.slow)).size + 3 * 12); // heatmap cells + the top table's 3 rows of 12 cells
+    expect(html.length).toBeLessThan(6000);
+    expect((await cli('verify', dir)).code).toBe(0);
+  });
+
+  it('a heatmap of more than MAX_HEATMAP_CELLS cells is not drawn; the page says why', async () => {
+    const plan = readPlan(await readFile(path.join(two, 'sweep.json')));
+    const record = readSweepRecord(await readFile(path.join(two, 'sweep-record.json')), null);
+    const rows = Array.from({ length: 201 }, (_, i) => ({ index: i, params: { fast: i, slow: 1000 + i }, runId: '0'.repeat(16), recordSha256: '0'.repeat(64), objective: i, stats: {} }));
+    const big = { ...plan, combinations: rows.map((r) => ({ index: r.index, params: r.params })) } as SweepPlan;
+    const html = renderSweepReport(big, rows, record);
+    expect(html).toContain(`<p class="heat">no heatmap: the runs have 201 values of fast and 201 of slow, more than ${MAX_HEATMAP_CELLS} cells; summary.csv has every run</p>`);
+    expect(html).not.toContain('<table class="heat">');
+    expect(renderSweepReport(big, rows.slice(0, 199), record)).toContain('<table class="heat">');
+  });
+
   it('--samples N --seed S: the seeded draw in grid order, recorded in the plan and derived again by verify', async () => {
     const dir = path.join(work, 'random');
     const r = await cli('sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5..15:5', '--grid', 'slow=20..40:10',
