@@ -89,6 +89,12 @@ export function configOf(plan: Pick<SweepPlan, 'config'>, c: Combination): RunCo
   return parseConfigJson(JSON.stringify({ ...plan.config, params: c.params }));
 }
 
+/** Params as `name=value` by name, space-separated ("(none)" when empty): what messages and checks name. */
+export const paramsText = (params: Record<string, number>): string => {
+  const names = Object.keys(params).sort();
+  return names.length === 0 ? '(none)' : names.map((n) => `${n}=${params[n]}`).join(' ');
+};
+
 /** sweep.json's bytes: the canonical JSON text of the plan (docs/SWEEP.md). */
 export function planText(plan: SweepPlan): string {
   return JSON.stringify(canonicalPlan(plan), null, 2) + '\n';

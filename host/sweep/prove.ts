@@ -13,7 +13,7 @@ import { AuditError, UsageError } from '../errors.ts';
 import { decodeSignedEnvelope, decodeSignedRecord } from '../audit/record.ts';
 import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
 import { fromHex, hashLeaf, rootFromInclusionProof, toHex } from '../../traces/index.ts';
-import { readPlan } from './plan.ts';
+import { paramsText, readPlan } from './plan.ts';
 import { readSweepRecord, sweepInclusionProof, sweepRecordBytes, sweepRoot } from './record.ts';
 import { runFolderName } from './run.ts';
 import { SWEEP_FILES, SWEEP_RECORD_FORMAT, type SweepRecord } from './types.ts';
@@ -32,12 +32,6 @@ export interface SweepProofBundle {
   /** PATH(index) of the sweep tree, hashes in hex, leaf to root. */
   proof: string[];
 }
-
-/** Params as `name=value` by name, space-separated ("(none)" when empty): what a check compares and prints. */
-export const paramsText = (params: Record<string, number>): string => {
-  const names = Object.keys(params).sort();
-  return names.length === 0 ? '(none)' : names.map((n) => `${n}=${params[n]}`).join(' ');
-};
 
 const recordHashOf = (recordPb: Uint8Array): string => createHash('sha256').update(decodeSignedEnvelope(recordPb).record).digest('hex');
 

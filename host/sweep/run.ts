@@ -16,7 +16,7 @@ import type { StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { siblingModule } from '../paths.ts';
-import { dataOptionsOf, planSha256 } from './plan.ts';
+import { dataOptionsOf, paramsText, planSha256 } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
 import { STOP, WRITERS, type CombinationJob } from './job.ts';
 
@@ -140,7 +140,8 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
 /**
  * Runs every combination of `plan`, at most `workers` at once, each by runCombination; `onDone` is
  * told each result as it comes (in completion order). Resolves to the results in index order. On a
- * failure no further combination starts, those running finish, and the lowest-indexed failure is thrown.
+ * failure no further combination starts, those running finish, and the lowest-indexed failure is thrown,
+ * its message starting "combination N (name=value …) failed: ".
  */
 export async function runCombinations(plan: SweepPlan, opts: RunCombinationOptions & { context: SweepContext; workers: number; onDone?: (r: CombinationResult) => void }): Promise<CombinationResult[]> {
   const count = plan.combinations.length;
@@ -154,6 +155,8 @@ export async function runCombinations(plan: SweepPlan, opts: RunCombinationOptio
         results[index] = await runCombination(plan, index, opts);
         opts.onDone?.(results[index]);
       } catch (error) {
+        // named as --queue names it: which combination, with its params (the error keeps its class and code)
+        if (error instanceof Error) error.message = `combination ${index} (${paramsText(plan.combinations[index]!.params)}) failed: ${error.message}`;
         failures.push({ index, error });
       }
     }

@@ -8,7 +8,7 @@
  * a sweep that fails or is interrupted leaves nothing at --out.
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -75,6 +75,16 @@ export function removeSweepPartials(): void {
   live.clear();
 }
 
+/**
+ * Checks, before any run, that `out` can be made (run/rundir checkOutDir), first that it does not exist:
+ * a sweep or walk-forward never replaces anything (there is no --force), so the message says what is there.
+ */
+export async function checkNewOutDir(out: string, keep: readonly string[], what: 'sweep' | 'walk-forward'): Promise<void> {
+  const st = await lstat(out).catch(() => null);
+  if (st) throw new UsageError('OUTPUT_EXISTS', `--out ${out} already exists (${st.isDirectory() ? 'a folder' : 'a file'}); a ${what} is never written over anything: name a new folder, or remove that one first`);
+  await checkOutDir(out, false, keep);
+}
+
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
@@ -110,7 +120,7 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
   const strategy = await building;
   const plan = makePlan({ strategyFile: r.strategy, strategy, data, dataOptions: r.dataOptions ?? {}, config: r.config, space, objective, maxCombinations });
   const keep = [r.strategy, ...data.map((d) => d.feed.path)];
-  await checkOutDir(r.out, false, keep);
+  await checkNewOutDir(r.out, keep, 'sweep');
   r.onPlan?.(plan);
 
   const dir = path.resolve(r.out);

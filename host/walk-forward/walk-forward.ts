@@ -16,10 +16,9 @@ import { parseDataSpec } from '../data/options.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress } from '../engine/progress.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
-import { checkOutDir } from '../run/rundir.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import {
-  assembleSweep, makePlan, planText, prepareSweep, runCombinations, runDirOf, sweepOptions, makeSweepRecord, sweepRecordText, sweepRoot,
+  assembleSweep, checkNewOutDir, makePlan, planText, prepareSweep, runCombinations, runDirOf, sweepOptions, makeSweepRecord, sweepRecordText, sweepRoot,
   SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord, type SweepRequest,
 } from '../sweep/index.ts';
 import {
@@ -122,7 +121,7 @@ export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardRep
   const sweepPlan = makePlan({ strategyFile: r.strategy, strategy, data: [{ spec, feed }], dataOptions: r.dataOptions ?? {}, config: r.config, space, objective, maxCombinations });
   const times = feedTimes(feed);
   const plan = makeWalkForwardPlan(r.rule, sweepPlan, times);
-  await checkOutDir(r.out, false, [r.strategy, feed.path]);
+  await checkNewOutDir(r.out, [r.strategy, feed.path], 'walk-forward');
   r.onPlan?.(plan);
 
   const dir = path.resolve(r.out);

@@ -333,9 +333,24 @@ describe('bad options', () => {
     expect(r.doc).toMatchObject({ code: 'UNKNOWN_PARAM', message: expect.stringMatching(/unknown param "fats"/) });
   });
 
-  it('an existing --out is refused before any run', async () => {
+  it('a failing run is named by its combination and params; stdout has nothing, --quiet or not (defects 9, 15)', async () => {
+    const out = path.join(work, 'failing');
+    for (const quiet of [[], ['--quiet']]) {
+      const r = await cli('sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=0,10', '--grid', 'slow=30', '--objective', 'sharpe', '--out', out, '--unsigned', '--workers', '1', ...quiet);
+      expect(r.code).toBe(4);
+      expect(r.out).toBe('');
+      expect(r.err).toMatch(/^backproof sweep: error GUEST_ABORT: combination 0 \(fast=0 slow=30\) failed: guest aborted: SMA period must be positive /);
+    }
+    expect((await readdir(work)).filter((n) => n.startsWith('failing'))).toEqual([]);
+  });
+
+  it('an existing --out is refused before any run, saying what is there (defect 6: it said "pass --force", which sweep has not)', async () => {
     const r = await cli(...base(two, '--unsigned', '--json'));
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out)).toMatchObject({ code: 'OUTPUT_EXISTS' });
+    expect(JSON.parse(r.out)).toMatchObject({ code: 'OUTPUT_EXISTS', message: `--out ${two} already exists (a folder); a sweep is never written over anything: name a new folder, or remove that one first` });
+    const file = path.join(work, 'a-file');
+    await writeFile(file, 'x');
+    const f = await cli(...base(file, '--unsigned', '--json'));
+    expect([f.code, JSON.parse(f.out).message]).toEqual([2, `--out ${file} already exists (a file); a sweep is never written over anything: name a new folder, or remove that one first`]);
   });
 });
