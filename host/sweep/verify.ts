@@ -57,6 +57,11 @@ const fail = (step: string, message: string): never => {
   throw new AuditError('VERIFY_FAILED', step, message);
 };
 
+/** verify --strict of a sweep or walk-forward: any unverified file fails (step `files`), the first ten named. */
+export function failIfUnverified(unverified: readonly string[]): void {
+  if (unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).join(', ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
+}
+
 /** Is `p` a sweep folder (it holds sweep.json)? verify's command asks before it takes a folder for a run folder. */
 export async function isSweepFolder(p: string): Promise<boolean> {
   return (await lstat(path.join(p, SWEEP_FILES.plan)).catch(() => null))?.isFile() ?? false;
@@ -158,6 +163,6 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
 
   const known = new Set<string>(Object.values(SWEEP_FILES));
   const unverified = [...(await readdir(dir)).filter((n) => !known.has(n)).sort(), ...unverifiedInRuns];
-  if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).join(', ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
+  if (opts.strict) failIfUnverified(unverified);
   return { sweepId: record.sweepId, count, root, planSha256: planHash, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
 }

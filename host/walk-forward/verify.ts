@@ -24,7 +24,7 @@ import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { openData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { toHex } from '../../traces/index.ts';
-import { dataOptionsOf, expectText, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
+import { dataOptionsOf, expectText, failIfUnverified, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
 import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, type WalkForwardPlan } from './plan.ts';
 import { walkForwardLeaves, type WindowResult } from './stitch.ts';
 import { feedTimes, testEquity, timesIn, walkForwardTexts, windowDirs } from './walk-forward.ts';
@@ -211,6 +211,6 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
 
   const known = new Set<string>(Object.values(WALK_FORWARD_FILES));
   unverified.unshift(...(await readdir(dir)).filter((n) => !known.has(n)).sort());
-  if (opts.strict && unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).join(', ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
+  if (opts.strict) failIfUnverified(unverified);
   return { id: record.sweepId, windows: plan.windows.length, count, root, planSha256, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
 }
