@@ -8,7 +8,7 @@ export { sweep, sweepOptions, checkNewOutDir, removeSweepPartials, defaultWorker
 export { makePlan, readPlan, planText, planSha256, paramsText, runConfigOf, dataOptionsOf, parseObjective, OBJECTIVE_STATS, type PlanInput } from './plan.ts';
 export { parseGrid, parseGrids, parseSeed, combinationsOf, gridSize } from './space.ts';
 export { compileWhere } from './where.ts';
-export { prepareSweep, runCombination, runCombinations, runDirOf, runFolderName, type SweepContext, type RunCombinationOptions } from './run.ts';
+export { prepareSweep, runCombination, runCombinations, stopWriters, runDirOf, runFolderName, type SweepContext, type RunCombinationOptions } from './run.ts';
 export { assembleSweep, sweepOf, type AssembledSweep } from './assemble.ts';
 export { sweepRoot, sweepInclusionProof, sweepRecordBytes, makeSweepRecord, sweepRecordText, readSweepRecord } from './record.ts';
 export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';

@@ -18,7 +18,7 @@ import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress } from '../engine/progress
 import type { StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import {
-  assembleSweep, checkNewOutDir, makePlan, planText, prepareSweep, runCombinations, runDirOf, sweepOptions, makeSweepRecord, sweepRecordText, sweepRoot,
+  assembleSweep, checkNewOutDir, stopWriters, makePlan, planText, prepareSweep, runCombinations, runDirOf, sweepOptions, makeSweepRecord, sweepRecordText, sweepRoot,
   SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord, type SweepRequest,
 } from '../sweep/index.ts';
 import {
@@ -50,6 +50,7 @@ let partials = 0;
 
 /** Removes the partial walk-forward folders this process is writing (synchronously: from a signal handler). */
 export function removeWalkForwardPartials(): void {
+  if (live.size > 0) stopWriters(); // the guest threads first: a run folder written after the removal would make the folder again
   for (const tmp of live) rmSync(tmp, { recursive: true, force: true });
   live.clear();
 }
