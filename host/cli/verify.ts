@@ -20,7 +20,8 @@ export const verify: CommandSpec = {
   about: `Checks the record's signature and hash chain and every file it names, without re-executing.
 Names the first broken link and exits 5 on failure. Every file in the folder is accounted for: a file
 the record does not bind is printed as UNVERIFIED (--strict makes that a failure). A log-inclusion.json
-in the folder is always checked against record.pb.`,
+in the folder is always checked against record.pb. A sweep or walk-forward folder is checked as a whole:
+its signed record, every run, the root, the summary and the report (docs/SWEEP.md); --strict applies there too.`,
   options: [
     str('pubkey', 'FILE', 'require the record to be signed by this public key'),
     str('data', 'FILE', 'read the data from FILE instead of the recorded path'),
