@@ -14,5 +14,5 @@ export { sweepRoot, sweepInclusionProof, sweepRecordBytes, makeSweepRecord, swee
 export { summaryRows, summaryJson, summaryCsv, ranked } from './summary.ts';
 export { renderSweepReport, writeSweepReport, heatmapAxes, TOP_RUNS, MAX_HEATMAP_CELLS } from './report.ts';
 export * from './types.ts';
-export { verifySweep, isSweepFolder, readSweepFile, expectText, failIfUnverified, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
+export { verifySweep, isSweepFolder, readSweepFile, expectText, failIfUnverified, fail as verifyFail, type SweepVerifyOptions, type SweepVerifyReport } from './verify.ts';
 export { proveSweepRun, verifySweepProof, SWEEP_PROOF_FORMAT, type SweepProofBundle, type SweepProofCheck } from './prove.ts';

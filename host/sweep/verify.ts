@@ -53,7 +53,8 @@ export interface SweepVerifyReport {
   unverified: string[];
 }
 
-const fail = (step: string, message: string): never => {
+/** A verify failure at `step` (walk-forward's verifier throws the same). */
+export const fail = (step: string, message: string): never => {
   throw new AuditError('VERIFY_FAILED', step, message);
 };
 

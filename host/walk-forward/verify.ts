@@ -24,7 +24,7 @@ import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { openData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { toHex } from '../../traces/index.ts';
-import { dataOptionsOf, expectText, failIfUnverified, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
+import { dataOptionsOf, expectText, failIfUnverified, verifyFail, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
 import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, type WalkForwardPlan } from './plan.ts';
 import { walkForwardLeaves, type WindowResult } from './stitch.ts';
 import { feedTimes, testEquity, timesIn, walkForwardTexts, windowDirs } from './walk-forward.ts';
@@ -51,9 +51,7 @@ export interface WalkForwardVerifyReport {
   unverified: string[];
 }
 
-const fail = (step: string, message: string): never => {
-  throw new AuditError('VERIFY_FAILED', step, message);
-};
+const fail = verifyFail;
 
 /** Is `p` a walk-forward folder (it holds walk-forward.json)? */
 export async function isWalkForwardFolder(p: string): Promise<boolean> {
