@@ -43,13 +43,19 @@ if (process.send || process.env[SERVE_ENV]) {
   instantiateDataUrlsDirectly();
   // AssemblyScript first (it waits on Binaryen's wasm, compiled off this thread meanwhile), then the
   // builder: its modules load while Binaryen compiles, rather than before it starts (~0.03 s).
-  const compiler = import('assemblyscript/asc');
-  const asc = import('./asc.ts');
-  compiler.catch(() => {}); // (an error loading it is the build's, when build/asc imports it)
+  let loaded: Promise<typeof import('./asc.ts')> | null = null;
+  const loadBuilder = (): Promise<typeof import('./asc.ts')> => {
+    if (loaded === null) {
+      const compiler = import('assemblyscript/asc');
+      compiler.catch(() => {}); // (an error loading it is the build's, when build/asc imports it)
+      loaded = import('./asc.ts');
+    }
+    return loaded;
+  };
   const build = async (file: string, flags: readonly string[]): Promise<BuildReply> => {
     const reads: [string, string | null][] = [];
     try {
-      const { buildStrategy } = await asc;
+      const { buildStrategy } = await loadBuilder();
       return { value: { build: await buildStrategy(file, flags, { onRead: (f, text) => reads.push([f, text]) }), reads } };
     } catch (e) {
       const err = e as Error & { code?: string };
@@ -57,12 +63,15 @@ if (process.send || process.env[SERVE_ENV]) {
     }
   };
   if (process.send) {
+    void loadBuilder();
     process.on('disconnect', () => process.exit(0));
     process.once('message', async (request: BuildRequest) => {
       // Exits once the reply is written to the channel: asc and Binaryen hold nothing worth a clean shutdown.
       process.send!(await build(request.file, request.flags), undefined, {}, () => process.exit(0));
     });
   } else {
+    // A server listens before it loads asc (its first build loads it): loading takes the thread for
+    // ~0.5 s, and a command started meanwhile would find no server and start another.
     const { socket, warm } = JSON.parse(process.env[SERVE_ENV]!) as { socket: string; warm: ServerRequest };
     const { serve } = await import('./build-server.ts');
     const building = async (r: ServerRequest): Promise<BuildReply> => {

@@ -154,7 +154,9 @@ describe.skipIf(process.platform !== 'linux')('the build server', () => {
     const ours = (): number[] => servers(userCache);
     const a = backtest('strategies-as/sma-cross-unit.ts', 'run-a');
     expect(a.status, a.stderr).toBe(0);
-    expect(await until(() => ours().length === 1)).toBe(true);
+    // (a server listens before it loads the compiler: once its socket is there, the next command finds it)
+    const socket = serverSocket(TOOLCHAIN, { BACKPROOF_CACHE_DIR: userCache })!;
+    expect(await until(() => ours().length === 1 && existsSync(socket))).toBe(true);
     const [pid] = ours();
     const b = backtest('strategies-as/ema-cross.ts', 'run-b');
     expect(b.status, b.stderr).toBe(0);
@@ -164,7 +166,7 @@ describe.skipIf(process.platform !== 'linux')('the build server', () => {
       { env: { ...env, BACKPROOF_CACHE_DIR: 'off' }, encoding: 'utf8', timeout: 120_000 });
     expect(c.status, c.stderr).toBe(0);
     expect(readFileSync(path.join(dir, 'run-b', 'record.pb'))).toEqual(readFileSync(path.join(dir, 'run-c', 'record.pb')));
-    unlinkSync(serverSocket(TOOLCHAIN, { BACKPROOF_CACHE_DIR: userCache })!);
+    unlinkSync(socket);
   }, 180_000);
 
   it('ends when idle BACKPROOF_BUILD_SERVER_IDLE seconds', async () => {
