@@ -11,7 +11,7 @@ import { isoTime } from '../model/bars.ts';
 import type { BacktestResult, Trade, TradeLog } from '../model/trade.ts';
 import type { OrderLog, OrderRecord } from '../model/order.ts';
 import { isStreamed, type DataFeed } from '../data/load.ts';
-import { compileGuest, type GuestModule, type InstrumentationMode, type SandboxConfig } from '../sandbox/index.ts';
+import { compileGuest, runtimeFor, type GuestModule, type InstrumentationMode, type Isolation, type SandboxConfig } from '../sandbox/index.ts';
 import { inferPeriod } from '../engine/events.ts';
 import type { TimeColumn } from '../engine/timeline.ts';
 import { PROGRESS_STAGE, STAGE_INIT, STAGE_INSTRUMENT, writeProgress, type ProgressCounter } from '../engine/progress.ts';
@@ -66,6 +66,11 @@ export interface RunInput {
    * mode; default: compiled here.
    */
   guest?: GuestModule;
+  /**
+   * Where the guest executes (`--isolation`, sandbox/runtimes; default v8). Never recorded: every
+   * runtime gives the same trace, result and record (docs/RUNTIMES.md).
+   */
+  isolation?: Isolation;
 }
 
 export interface RunOutcome {
@@ -166,6 +171,7 @@ export function compileForRun(input: Pick<RunInput, 'strategy' | 'config' | 'mod
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);
   const sandbox = sandboxOf(input, config);
+  const runtime = runtimeFor(input.isolation);
   // The stage before the loop, for a progress display (engine/progress); the loop then writes its own slots.
   if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INSTRUMENT);
   const guest = input.guest ?? compileGuest(input.strategy.wasm, sandbox, compileOptionsOf(input.strategy));
@@ -183,7 +189,7 @@ export function executeRun(input: RunInput): RunOutcome {
 
   if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INIT);
   const { backtest, instance, port, requested } = wire({
-    wasm: input.strategy.wasm, guest, sandbox, feeds, config, periods, progress: input.progress,
+    wasm: input.strategy.wasm, guest, sandbox, runtime, feeds, config, periods, progress: input.progress,
     log: (message, bt) => {
       const i = bt.bar;
       log.info({ symbol: feeds[bt.feed]!.symbol, bar: i, time: i >= 0 ? isoTime(bt.now) : null }, message);
@@ -191,12 +197,17 @@ export function executeRun(input: RunInput): RunOutcome {
   });
   for (const f of feeds)
     log.info({ symbol: f.symbol, path: f.path, sha256: f.sha256, streamed: isStreamed(f), duplicatesKept: isStreamed(f) ? undefined : f.duplicatesKept ?? 0 }, 'data');
-  instance.init();
-  const unknown = Object.keys(config.params).filter((k) => !requested.has(k)).sort();
-  if (unknown.length > 0)
-    throw new UsageError('UNKNOWN_PARAM', `unknown param ${unknown.map((k) => `"${k}"`).join(', ')}; the strategy reads: ${[...requested].sort().join(', ') || '(none)'}`);
-  const result = backtest.run(port);
-  const stats = instance.finish();
+  let result: ReturnType<typeof backtest.run>, stats: ReturnType<typeof instance.finish>;
+  try {
+    instance.init();
+    const unknown = Object.keys(config.params).filter((k) => !requested.has(k)).sort();
+    if (unknown.length > 0)
+      throw new UsageError('UNKNOWN_PARAM', `unknown param ${unknown.map((k) => `"${k}"`).join(', ')}; the strategy reads: ${[...requested].sort().join(', ') || '(none)'}`);
+    result = backtest.run(port);
+    stats = instance.finish();
+  } finally {
+    instance.close?.(); // a runtime's thread or child process (sandbox/runtimes)
+  }
   const trace = stats.trace ?? { root: emptyRoot(), leafHashes: [], byteLength: 0, chunkSize: config.chunkSize };
   // Encoded from the engine's columns, read as they lie: no Trade or OrderRecord object is made here
   // (a million of them held at once cost ~300 MB); a reader of `result` makes them when it reads.

@@ -10,7 +10,7 @@ import type { Bars } from '../model/bars.ts';
 import { isStreamed, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { Backtest } from '../engine/backtest.ts';
 import type { GuestPort } from '../engine/ports.ts';
-import { GuestInstance, staticMap, type GuestHost, type GuestModule, type SandboxConfig } from '../sandbox/index.ts';
+import { staticMap, v8Runtime, type GuestHost, type GuestModule, type GuestRuntime, type GuestSession, type SandboxConfig } from '../sandbox/index.ts';
 import type { StaticMap } from '../../traces/index.ts';
 import { engineConfigFor, type RunConfig } from './config.ts';
 import { guestHostFor } from './guest-host.ts';
@@ -22,6 +22,8 @@ export interface WireInput {
   wasm: Uint8Array;
   guest: GuestModule;
   sandbox: SandboxConfig;
+  /** Where the guest executes (sandbox/runtimes; default v8, this thread). The result does not depend on it. */
+  runtime?: GuestRuntime;
   feeds: readonly DataFeed[];
   config: RunConfig;
   /** Each feed's bar period when the caller has already settled them (run/execute's feedPeriods): not inferred again. */
@@ -31,12 +33,13 @@ export interface WireInput {
   /** Where the guest's log messages go (none: dropped, still charged and counted). */
   log?: (message: string, backtest: Backtest) => void;
   /** Sees (and may wrap) the host imports before the instance is made; `instance()` is valid once the guest runs. */
-  tap?: (host: GuestHost, backtest: Backtest, instance: () => GuestInstance) => void;
+  tap?: (host: GuestHost, backtest: Backtest, instance: () => GuestSession) => void;
 }
 
 export interface Wired {
   backtest: Backtest;
-  instance: GuestInstance;
+  /** The guest's session under the runtime; the caller closes it (GuestSession.close) when done. */
+  instance: GuestSession;
   /** What the engine drives: the instance, with the matching pass of each bar charged first. */
   port: GuestPort;
   /** Params the guest asked for (unknown --param names are a usage error). */
@@ -58,7 +61,7 @@ export function wire(input: WireInput): Wired {
     ? new Backtest({ sources: feeds.map(sourceOfFeed) }, engine)
     : new Backtest(feeds.map((f) => (f as { bars: Bars }).bars), engine);
   const requested = new Set<string>();
-  let instance!: GuestInstance;
+  let instance!: GuestSession;
   const charge = (fuel: number) => instance.chargeFuel(fuel);
   const log = input.log;
   const host = guestHostFor(backtest, config, charge, {
@@ -67,7 +70,7 @@ export function wire(input: WireInput): Wired {
   });
   host.symbolName = (index) => feeds[index]?.symbol; // fault messages name the bar's symbol
   input.tap?.(host, backtest, () => instance);
-  instance = new GuestInstance(input.guest, host, input.sandbox);
+  instance = (input.runtime ?? v8Runtime).open(input.guest, host, input.sandbox);
   const brokers = backtest.brokers;
   // The engine has just checked the bar's book against the bar: each order still resting is charged
   // (one filled in that pass was charged when placed).

@@ -11,6 +11,7 @@ export {
   compileGuest, GuestInstance, DEFAULT_SANDBOX, instrumentOptionsFor,
   type SandboxConfig, type CompileOptions, type GuestModule, type GuestRunStats, type InstrumentationMode, type GuestFault, type FaultSite, type GuestCallback,
 } from './runtime.ts';
+export { runtimeFor, availableIsolations, v8Runtime, ISOLATIONS, DEFAULT_ISOLATION, type Isolation, type GuestRuntime, type GuestSession } from './runtimes.ts';
 export { staticMap } from './instrument/static-map.ts';
 export { ALLOWED_IMPORTS, ORDER_KIND, type GuestHost } from './abi.ts';
 export { mnemonic } from './instrument/mnemonics.ts';
