@@ -21,6 +21,7 @@ import { backtest as runBacktest, type BacktestReport } from './run/backtest.ts'
 import { csvKinds, type CsvKind } from './run/rundir.ts';
 import { loadStrategy } from './run/strategy.ts';
 import { executeRunIsolated } from './run/worker.ts';
+import { checkIsolation } from './run/execute.ts';
 import { instrumenterFor } from './run/toolchain.ts';
 import type { PhaseListener, ProgressCounter } from './engine/progress.ts';
 import { verifyRun, type VerifyReport } from './inspect/verify.ts';
@@ -76,6 +77,8 @@ export interface BacktestOptions {
   onPhase?: PhaseListener;
   /** The trace format (instrumenter version) to record: 4, 5, 6, 7 or 8 (7: format 6's stream, a cheaper fuel check; 8: format 8, a period-2 address predictor; docs/TRACE.md, "Which version"). Default: 8. */
   traceFormat?: 4 | 5 | 6 | 7 | 8;
+  /** Where the guest executes: 'v8' (this process, default), 'wasi' or 'process' (docs/RUNTIMES.md). The record is the same under each. */
+  isolation?: 'v8' | 'wasi' | 'process';
 }
 
 export interface BacktestRun extends Omit<BacktestReport, 'dir'> {
@@ -138,7 +141,7 @@ export async function backtestForCli(o: BacktestOptions): Promise<BacktestRun> {
 
 /** The keys backtest() reads: any other is a typo (`param` for `params`) that would otherwise run on defaults. */
 const OPTION_KEYS: readonly (keyof BacktestOptions)[] = [
-  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'csv', 'progress', 'onPhase', 'traceFormat',
+  'strategy', 'data', 'params', 'config', 'dataOptions', 'key', 'out', 'force', 'log', 'timeoutMs', 'logLevel', 'prettyLogs', 'report', 'csv', 'progress', 'onPhase', 'traceFormat', 'isolation',
 ];
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean". */
@@ -198,6 +201,7 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
   if (o.traceFormat !== undefined && o.traceFormat !== 4 && o.traceFormat !== 5 && o.traceFormat !== 6 && o.traceFormat !== 7 && o.traceFormat !== 8)
     throw new UsageError('USAGE', `traceFormat must be 4, 5, 6, 7 or 8, got ${JSON.stringify(o.traceFormat)}`);
   const instrumenter = instrumenterFor(o.traceFormat);
+  const isolation = checkIsolation(o.isolation);
   const csv = csvKinds(o.csv, 'csv');
   const key = await keyOf(o.key);
   const timeoutMs = o.timeoutMs ?? 600_000;
@@ -217,12 +221,12 @@ async function runApi(o: BacktestOptions): Promise<BacktestRun> {
     o.onPhase?.({ step: 'build', file: o.strategy });
     const strategy = await loadStrategy(o.strategy);
     o.onPhase?.({ step: 'run' });
-    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs, progress: o.progress, instrumenter }, { timeoutMs });
+    const outcome = await executeRunIsolated({ strategy, data: feeds, config, logLevel: o.logLevel, prettyLogs: o.prettyLogs, progress: o.progress, instrumenter, isolation }, { timeoutMs });
     return describe({ outcome, dir: null, logged: null }, key);
   }
   const r = await runBacktest({
     strategy: o.strategy, data, dataOptions: o.dataOptions, config, key, log: o.log, out: o.out,
-    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, csv, progress: o.progress, onPhase: o.onPhase, instrumenter,
+    force: o.force ?? o.out === undefined, timeoutMs, logLevel: o.logLevel, prettyLogs: o.prettyLogs, report: o.report, csv, progress: o.progress, onPhase: o.onPhase, instrumenter, isolation,
   });
   return describe(r, key);
 }

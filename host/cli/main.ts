@@ -140,6 +140,8 @@ anything else, and the working folder or one holding the strategy or data, is re
 predicted addresses instead of format 4's region ids (far fewer bytes); 6 adds keyframes, so a proof carries the leaves
 from the last keyframe before the instruction, 5's every leaf from the first; 7 records 6's stream byte for byte with a
 cheaper fuel check; 8 predicts addresses from the stride before the last (fewer bytes) (docs/TRACE.md)`),
+    str('isolation', 'v8|wasi|process', `where the guest runs: v8 (this process, default), wasi (Wasmer in a worker thread) or
+process (a child process under Node's permission model); the record is the same under each (docs/RUNTIMES.md)`),
     str('timeout', 'S', 'wall-clock watchdog in seconds (default 600): a last resort, the run is stopped'),
     str('log', 'DIR', `append the record's hash to this transparency log (backproof log init) and
 write the inclusion proof to <run folder>/log-inclusion.json`),
@@ -202,6 +204,7 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   const bar = progressFor('backtest', values, ctx);
   const { outcome, dir, logged } = await backtestForCli({
     traceFormat: traceFormat === undefined ? undefined : (Number(traceFormat) as 4 | 5 | 6 | 7 | 8),
+    isolation: values.isolation as 'v8' | 'wasi' | 'process' | undefined,
     strategy: values.strategy as string, data: values.data as string[], dataOptions, config, key, log,
     out: values.out as string | undefined, force: Boolean(values.force), timeoutMs: timeoutSeconds * 1000, report: !values['no-report'], csv,
     logLevel: ctx.logLevel, prettyLogs: Boolean(process.stderr.isTTY), progress: bar.counter, onPhase: bar.onPhase,

@@ -19,7 +19,7 @@ import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
 import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
-import { feedPeriods, warmRecordCodec, type RunOutcome } from './execute.ts';
+import { checkIsolation, feedPeriods, warmRecordCodec, type RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
 import { loadStrategy, startPendingServer } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
@@ -53,6 +53,8 @@ export interface BacktestRequest {
   onPhase?: PhaseListener;
   /** The instrumenter (trace format) to run under, recorded in the toolchain link. Default: INSTRUMENTER_VERSION. */
   instrumenter?: string;
+  /** Where the guest executes (`--isolation`: v8, wasi, process; default v8). Never recorded: the run is the same (docs/RUNTIMES.md). */
+  isolation?: string;
 }
 
 export interface BacktestReport {
@@ -71,6 +73,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     if (toHex(rawPublicKey(log.key)) !== meta.publicKey) throw new UsageError('KEY_ERROR', `${r.log.keyFile} is not the key of the log at ${r.log.dir} (pass --log-key)`);
   }
   if (r.data.length === 0) throw new UsageError('USAGE', 'a backtest needs at least one data file (--data)');
+  const isolation = checkIsolation(r.isolation);
   // The strategy is looked up in the build cache, or built in a process of its own, while the data is read;
   // a data error still comes first (the build's is held until the data is in). The data is read without
   // yielding, so the build is let start first: the cache's answer, or the build's process running.
@@ -112,7 +115,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   // With every feed's candles made, the guest thread tallies the report's rows from the engine's columns (~4x cheaper than reading result.pb again here).
   const tallyCandles = candles.length === data.length && candles.every((c) => c !== undefined) ? candles as Candles[] : undefined;
   const running = executeRunIsolated(
-    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter, periods, tallyCandles },
+    { strategy, data, config: r.config, logLevel: r.logLevel, prettyLogs: r.prettyLogs, progress: r.progress, instrumenter: r.instrumenter, isolation, periods, tallyCandles },
     // The bars cross to the guest thread without a copy and come back for the report; the thread then
     // ends, freeing what the run left on it before the run folder is written.
     { timeoutMs: r.timeoutMs, lendData: true, endThread: true },

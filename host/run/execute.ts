@@ -167,6 +167,11 @@ export function compileForRun(input: Pick<RunInput, 'strategy' | 'config' | 'mod
   return compileGuest(input.strategy.wasm, sandboxOf(input, checkConfig(input.config)), compileOptionsOf(input.strategy));
 }
 
+/** `--isolation` checked before any work: the isolation named, else a UsageError naming the option (sandbox/runtimes runtimeFor). */
+export function checkIsolation(isolation: string | undefined): Isolation {
+  return runtimeFor(isolation).isolation;
+}
+
 /** Runs the backtest under the sandbox and assembles the record. */
 export function executeRun(input: RunInput): RunOutcome {
   const config = checkConfig(input.config);

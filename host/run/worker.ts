@@ -20,6 +20,7 @@ import type { OrderRecord } from '../model/order.ts';
 import { checkResult, encodeResultHoldingEquity, RESULT_BYTES, resultRows, type ResultBytes } from '../audit/codec.ts';
 import type { RunConfig } from './config.ts';
 import { warmRecordCodec, withTimes, type RunOutcome, type StrategyArtifact } from './execute.ts';
+import type { Isolation } from '../sandbox/index.ts';
 import { TimeColumn } from '../engine/timeline.ts';
 import { growableBuffer } from '../engine/growable.ts';
 import { TradeLog } from '../model/trade.ts';
@@ -41,6 +42,8 @@ export interface IsolatedRequest {
   progress?: ProgressCounter;
   /** The instrumenter to run under (a replay's: the recorded one). */
   instrumenter?: string;
+  /** Where the guest executes (`--isolation`, sandbox/runtimes; default v8): never recorded. */
+  isolation?: Isolation;
   /** Each feed's period as feedPeriods (run/execute) infers it, when the caller has it already. */
   periods?: readonly bigint[];
   /**
@@ -350,7 +353,7 @@ export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): P
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter, periods: job.periods });
+  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter, periods: job.periods, isolation: job.isolation });
   // No row objects cross, nor the columns; the equity, times and encoded result are made for this reply: moved, not copied.
   const { rows: _, columns, ...made } = outcome;
   const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, counts: { trades: columns!.trades.length, orders: columns!.orders.length } };
