@@ -8,8 +8,7 @@
  * a folder that cannot be written leaves the cache unused.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { threadId } from 'node:worker_threads';
 
@@ -45,16 +44,27 @@ export async function readEntryJson(file: string): Promise<string | null> {
 
 let tmpCounter = 0;
 
-/** Writes `json` as the entry at `file` (its folder made as needed); any failure leaves no entry and no temporary file. */
+/**
+ * Writes `json` as the entry at `file` (its folder made as needed); any failure leaves no entry and no
+ * temporary file. Synchronous calls, as readEntryJson: a run folder's writer remembers several entries,
+ * and each asynchronous call would be a hop to libuv's pool and back.
+ */
 export async function writeEntryJson(file: string, json: string): Promise<void> {
   const tmp = `${file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
   try {
-    await mkdir(path.dirname(file), { recursive: true });
+    mkdirSync(path.dirname(file), { recursive: true });
     // never waits on a FIFO at the temporary name: opening one to write without a reader fails at once
-    await writeFile(tmp, `${sha256Hex(json)}\n${json}`, { flag: constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK });
-    await rename(tmp, file);
+    const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK);
+    try {
+      writeFileSync(fd, `${sha256Hex(json)}\n${json}`);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
   } catch {
-    await rm(tmp, { force: true }).catch(() => {});
+    try {
+      rmSync(tmp, { force: true });
+    } catch { /* left for the cache's next cleaning */ }
   }
 }
 

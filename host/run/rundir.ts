@@ -7,8 +7,8 @@
  * and the other gets OUTPUT_EXISTS (or, with --force, replaces it whole: --force replaces only a run
  * folder or an empty folder, never anything else). Layout: docs/AUDIT.md.
  */
-import { access, constants, lstat, mkdir, open, readdir, realpath, rename, rm, writeFile, readFile, stat } from 'node:fs/promises';
-import { mkdirSync, rmSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
@@ -110,16 +110,21 @@ export function recordedResultSha256(outcome: Pick<RunOutcome, 'links'>): string
   return Buffer.from(decodeCanonical(LINK_TYPES.result, link.body).sha256 as Uint8Array).toString('hex');
 }
 
-/** Writes a streamed rendering to `file` (created or truncated), chunk by chunk. */
+/**
+ * Writes a streamed rendering to `file` (created or truncated), chunk by chunk. The run folder is written
+ * with synchronous calls (here and in writeRunDir): its writer is a guest thread, or a command with
+ * nothing else to do, and each asynchronous call would be a hop to libuv's pool and back — some 60 per
+ * run folder, which left a sweep's guest threads waiting a third of their time (docs/BENCHMARKS.md, "sweep").
+ */
 export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Promise<void> {
-  const fh = await open(file, flags);
+  const fd = openSync(file, flags);
   try {
     for (const chunk of chunks) {
       // write() may write less than asked: loop until the chunk is out (it is reused afterwards)
-      for (let at = 0; at < chunk.length; ) at += (await fh.write(chunk, at, chunk.length - at)).bytesWritten;
+      for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
     }
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
@@ -150,12 +155,15 @@ const outError = (dir: string, what: string, e?: unknown): UsageError =>
 const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'ENAMETOOLONG', 'ELOOP']);
 
 /** The real path of `p` or, where it does not exist, of its nearest existing ancestor with the rest appended. */
-async function realish(p: string): Promise<string> {
+function realish(p: string): string {
   const abs = path.resolve(p);
-  const real = await realpath(abs).catch(() => null);
+  let real: string | null = null;
+  try {
+    real = realpathSync.native(abs);
+  } catch { /* not there: its parent's */ }
   if (real) return real;
   const up = path.dirname(abs);
-  return up === abs ? abs : path.join(await realish(up), path.basename(abs));
+  return up === abs ? abs : path.join(realish(up), path.basename(abs));
 }
 
 const within = (inner: string, outer: string): boolean => inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
@@ -164,11 +172,28 @@ const within = (inner: string, outer: string): boolean => inner === outer || inn
  * What --force may replace: a run folder (it holds record.pb) or an empty folder. Anything else (a
  * project, notes, a folder a run never wrote) is refused even with --force, and nothing is touched.
  */
-async function replaceable(dir: string): Promise<boolean> {
+function replaceable(dir: string): boolean {
   // Gone meanwhile (another writer moved it aside) counts as empty: the next rename decides.
-  const names: string[] | null = await readdir(dir).catch((e) => (errno(e) === 'ENOENT' ? [] : null));
+  let names: string[] | null;
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    names = errno(e) === 'ENOENT' ? [] : null;
+  }
   return names !== null && (names.length === 0 || names.includes(FILES.record));
 }
+
+/** `f()`, or `fallback(e)` when it throws `e` (a synchronous call's error, as a promise's .catch would take it). */
+function orElse<T>(f: () => T, fallback: (e: unknown) => T): T {
+  try {
+    return f();
+  } catch (e) {
+    return fallback(e);
+  }
+}
+const rethrow = (e: unknown): never => {
+  throw e;
+};
 
 /**
  * Checks, before a run, that its folder can be written: not there yet (unless `force`, and then a
@@ -178,24 +203,24 @@ async function replaceable(dir: string): Promise<boolean> {
  */
 export async function checkOutDir(dirArg: string, force: boolean, keep: readonly string[] = []): Promise<void> {
   const dir = path.resolve(dirArg);
-  const real = await realish(dir);
+  const real = realish(dir);
   for (const p of [process.cwd(), ...keep]) {
-    if (within(await realish(p), real))
+    if (within(realish(p), real))
       throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} holds ${p === process.cwd() ? 'the working folder' : p}; it is not a run folder and is never replaced`);
   }
-  const st = await lstat(dir).catch((e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : Promise.reject(outError(dirArg, 'cannot be read', e))));
+  const st = orElse(() => lstatSync(dir), (e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : rethrow(outError(dirArg, 'cannot be read', e))));
   if (st) {
     if (!force) throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} already exists; pass --force to replace it`);
     if (!st.isDirectory()) throw outError(dirArg, 'exists and is not a folder; it is not replaced even with --force');
-    if (!(await replaceable(dir)))
+    if (!replaceable(dir))
       throw new UsageError('OUTPUT_EXISTS', `output folder ${dirArg} is not a run folder (no ${FILES.record}) and not empty; only a run folder or an empty folder is replaced, so it is left as it is`);
   }
   let parent = path.dirname(dir);
   for (;;) {
-    const p = await stat(parent).catch((e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : Promise.reject(outError(dirArg, `cannot read ${parent}`, e))));
+    const p = orElse(() => statSync(parent), (e) => (errno(e) === 'ENOENT' || errno(e) === 'ENOTDIR' ? null : rethrow(outError(dirArg, `cannot read ${parent}`, e))));
     if (p) {
       if (!p.isDirectory()) throw outError(dirArg, `${parent} is a file, not a folder`);
-      await access(parent, constants.W_OK | constants.X_OK).catch((e) => Promise.reject(outError(dirArg, `cannot create a folder in ${parent}`, e)));
+      orElse(() => accessSync(parent, constants.W_OK | constants.X_OK), (e) => rethrow(outError(dirArg, `cannot create a folder in ${parent}`, e)));
       return;
     }
     const up = path.dirname(parent);
@@ -235,9 +260,9 @@ export async function writeChunksAside(target: string, chunks: Chunks): Promise<
   live.add(tmp);
   try {
     await writeChunks(tmp, chunks, 'wx');
-    await rename(tmp, target);
+    renameSync(tmp, target);
   } catch (e) {
-    await rm(tmp, { force: true });
+    rmSync(tmp, { force: true });
     throw e;
   } finally {
     live.delete(tmp);
@@ -245,13 +270,13 @@ export async function writeChunksAside(target: string, chunks: Chunks): Promise<
 }
 
 /** A new partial folder beside `dir`; a name left by a dead process with the same pid is skipped, never reused. */
-async function makePartial(dir: string, dirArg: string): Promise<string> {
-  await mkdir(path.dirname(dir), { recursive: true }).catch((e) => Promise.reject(NOT_WRITABLE.has(errno(e) ?? '') ? outError(dirArg, 'cannot create the run folder', e) : e));
+function makePartial(dir: string, dirArg: string): string {
+  orElse(() => mkdirSync(path.dirname(dir), { recursive: true }), (e) => rethrow(NOT_WRITABLE.has(errno(e) ?? '') ? outError(dirArg, 'cannot create the run folder', e) : e));
   for (let attempt = 0; ; attempt++) {
     // A pid and a counter: unique among concurrent writers, and never part of anything hashed.
     const tmp = `${dir}.partial-${process.pid}-${++partials}`;
     try {
-      // Synchronous: an interrupt handled between an async mkdir and its callback would miss the new folder.
+      // (synchronous: an interrupt handled between an async mkdir and its callback would miss the new folder)
       mkdirSync(tmp);
       live.add(tmp);
       return tmp;
@@ -267,7 +292,7 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
   const dir = path.resolve(x.dir);
   await checkOutDir(x.dir, x.force, x.keep);
   checkSourcePaths(x.strategy.sources);
-  const tmp = await makePartial(dir, x.dir);
+  const tmp = makePartial(dir, x.dir);
   try {
     const signed = signedRecordBytes(x.outcome.recordBytes, x.key);
     // Rendered from result.pb's bytes, the rows read as they are written (not a million objects held at once).
@@ -298,22 +323,22 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
       [FILES.recordJson, renderRecordJson(decodeSignedRecord(signed))],
     ];
     if (x.strategy.lock?.bytes) files.push([FILES.lockfile, x.strategy.lock.bytes]);
-    for (const [name, content] of files) await writeFile(path.join(tmp, name), content);
+    for (const [name, content] of files) writeFileSync(path.join(tmp, name), content);
     for (const s of x.strategy.sources) {
       const target = path.join(tmp, FILES.sources, ...s.path.split('/'));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, s.text);
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, s.text);
     }
-    await writeFile(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
+    writeFileSync(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
     const remember = async (name: string, written: string | Uint8Array): Promise<void> => {
       remembered.push([name, { size: typeof written === 'string' ? Buffer.byteLength(written) : written.length, sha256: createHash('sha256').update(written).digest('hex') }]);
     };
     await x.beforePublish?.(tmp, signed, remember);
-    await publish(tmp, dir, x);
+    publish(tmp, dir, x);
     // only once published: a run that fails remembers nothing
     for (const [name, rendered] of remembered) await renderings.remember(name, rendered);
   } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {
     live.delete(tmp);
@@ -324,25 +349,25 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
  * One rename puts the complete folder in place. rename(2) onto a non-empty folder fails, so of
  * two writers only one wins; with --force the folder there is moved aside first and removed after.
  */
-async function publish(tmp: string, dir: string, x: WriteRunInput): Promise<void> {
+function publish(tmp: string, dir: string, x: WriteRunInput): void {
   for (let attempt = 0; attempt < 16; attempt++) {
     try {
-      await rename(tmp, dir);
+      renameSync(tmp, dir);
       return;
     } catch (e) {
       if (errno(e) !== 'ENOTEMPTY' && errno(e) !== 'EEXIST') throw e;
     }
     if (!x.force) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} was written by another run meanwhile; pass --force to replace it`);
     // Checked again here: what appeared there since checkOutDir is replaced only if it is a run folder too.
-    if (!(await replaceable(dir))) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} is not a run folder (no ${FILES.record}) and not empty; only a run folder or an empty folder is replaced, so it is left as it is`);
+    if (!replaceable(dir)) throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} is not a run folder (no ${FILES.record}) and not empty; only a run folder or an empty folder is replaced, so it is left as it is`);
     const aside = `${dir}.replaced-${process.pid}-${++partials}`;
     try {
-      await rename(dir, aside);
+      renameSync(dir, aside);
     } catch (e) {
       if (errno(e) === 'ENOENT') continue; // another writer moved it first
       throw e;
     }
-    await rm(aside, { recursive: true, force: true });
+    rmSync(aside, { recursive: true, force: true });
   }
   throw new UsageError('OUTPUT_EXISTS', `output folder ${x.dir} kept being replaced by other runs`);
 }

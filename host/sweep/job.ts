@@ -9,7 +9,7 @@
  * the signing key.
  */
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
@@ -90,7 +90,7 @@ async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunCon
         recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline,
         feeds: feeds.map((d, k) => ({ open: () => sourceOfFeed(d), ...(whole ? { candles: candles[k] } : {}) })), tally,
       });
-      await writeFile(path.join(partial, REPORT_FILE), html);
+      writeFileSync(path.join(partial, REPORT_FILE), html); // (synchronous, as run/rundir writes the rest)
       await remember(REPORT_FILE, html);
     },
   });
