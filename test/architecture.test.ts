@@ -49,6 +49,8 @@ const ALLOWED: Record<string, string[]> = {
   'host/distributed': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/audit', 'host/run', 'host/sweep', 'traces'],
   // Walk-forward: each window a sweep (host/sweep) on a data window (data/), its equity read from result.pb (audit/).
   'host/walk-forward': ['host/model', 'host/errors.ts', 'host/data', 'host/engine/progress.ts', 'host/audit', 'host/run', 'host/inspect', 'host/report', 'host/sweep', 'traces'],
+  // The strategy registry server (backproof serve): signed uploads (audit/), built (run/strategy) and checked (sandbox/), runs through api.ts's backtest().
+  'host/serve': ['host/errors.ts', 'host/api.ts', 'host/audit', 'host/data', 'host/run', 'host/sandbox', 'host/tlog', 'traces'],
   'host/index.ts': ['host'],
   // The CLI goes through the host's public face, and through one per-concern entry: inspect/index.ts, all that
   // `verify` needs, so its command module (cli/verify, with cli/dispatch, args and progress) loads verify's

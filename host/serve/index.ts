@@ -1,0 +1,73 @@
+/**
+ * @module serve
+ * `backproof serve`: a strategy registry over HTTP (docs/SERVE.md). Strategies are addressed by the
+ * SHA-256 of their module; an upload (a module, or AssemblyScript source built with asc) is accepted
+ * only with a DSSE signature by a trusted key over a statement naming its bytes; a run is pinned to the
+ * module hash it resolved to. fastify loads only when a server starts (host/index.ts, which every
+ * command loads, re-exports this module).
+ */
+import type { KeyObject } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { ServiceOptions } from './service.ts';
+
+export { signUpload, openUpload, uploadStatement, trustedKeyMap, UPLOAD_PREDICATE_TYPE, NAME_PATTERN, VERSION_PATTERN, type UploadClaim, type UploadKind, type SignedUpload } from './statement.ts';
+export { RegistryError, type RegistryCode } from './errors.ts';
+export type { ServiceOptions, RunRequest, RunReply, UploadRequest } from './service.ts';
+
+export interface ServeOptions extends Omit<ServiceOptions, 'trusted'> {
+  /** Raw Ed25519 public keys (audit/keys loadPublicKeyRaw) an upload may be signed by; at least one. */
+  trustedKeys: readonly Uint8Array[];
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 8080; 0 picks a free port. */
+  port?: number;
+}
+
+export interface RunningServer {
+  /** http://HOST:PORT */
+  url: string;
+  port: number;
+  /** Fingerprints of the trusted keys. */
+  trusted: string[];
+  close(): Promise<void>;
+}
+
+/** The registry's fastify app, not listening (for `inject`, and scripts/openapi.ts's docs/openapi.json). */
+export async function registryServer(o: Omit<ServeOptions, 'host' | 'port'>): Promise<FastifyInstance> {
+  const [{ registryApp }, { RegistryService }, { trustedKeyMap }] = await Promise.all([import('./app.ts'), import('./service.ts'), import('./statement.ts')]);
+  const service = new RegistryService({ ...o, trusted: trustedKeyMap(o.trustedKeys) });
+  return registryApp(service);
+}
+
+/** Starts the registry's HTTP server; resolves once it listens. */
+export async function startServer(o: ServeOptions): Promise<RunningServer> {
+  const { UsageError } = await import('../errors.ts');
+  if (o.trustedKeys.length === 0) throw new UsageError('USAGE', 'serve needs at least one trusted key (--trusted-keys FILE): an upload is accepted only when one of them signed it');
+  const { trustedKeyMap } = await import('./statement.ts');
+  const app = await registryServer(o);
+  const host = o.host ?? '127.0.0.1';
+  try {
+    await app.listen({ host, port: o.port ?? 8080 });
+  } catch (e) {
+    await app.close();
+    throw new UsageError('USAGE', `cannot listen on ${host}:${o.port ?? 8080}: ${(e as Error).message}`, { cause: e });
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : (o.port ?? 8080);
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    trusted: [...trustedKeyMap(o.trustedKeys).keys()],
+    close: () => app.close(),
+  };
+}
+
+/** The OpenAPI document of the registry's routes (docs/openapi.json), from their JSON schemas. */
+export async function registryOpenApi(scratch: string, dataDir: string, key: KeyObject | null = null): Promise<unknown> {
+  const app = await registryServer({ registry: scratch, dataDir, key, trustedKeys: [] });
+  try {
+    return app.swagger();
+  } finally {
+    await app.close();
+  }
+}
