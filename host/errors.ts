@@ -19,6 +19,8 @@ export type SandboxCode =
   | 'HOST_LIMIT'
   | 'MODULE_LIMIT'
   | 'WATCHDOG'
+  /** The runtime hosting the guest failed under it (sandbox/runtimes: a child process died, a runtime thread crashed). */
+  | 'RUNTIME_FAILED'
   | 'MEMORY_LIMIT'
   | 'GUEST_TRAP'
   | 'GUEST_ABORT';
