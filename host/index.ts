@@ -34,6 +34,7 @@ export { writeReport, readReportInput, renderReport, REPORT_FILE, type ReportInp
 export { mnemonic } from './sandbox/index.ts';
 export { checkSnapshot, type SnapshotCheck } from './inspect/snapshot.ts';
 export * from './tlog/index.ts';
+export { stampedBuild, componentOf, watWithOffsets, provenanceOf, producersOf, jcoTools, WIT_FILE, WIT_PACKAGE, WIT_WORLD, type Provenance, type BuildToolchain } from './component/index.ts';
 export { sweep, runCombination, prepareSweep, assembleSweep, verifySweep, isSweepFolder, proveSweepRun, verifySweepProof, paramsText, removeSweepPartials, writeSweepReport, ranked, OBJECTIVE_STATS, TOP_RUNS, type SweepPlan, type CombinationResult, type SweepContext, type SweepRequest, type SweepReport } from './sweep/index.ts';
 export { walkForward, verifyWalkForward, writeWalkForwardReport, proveWalkForwardRun, isWalkForwardFolder, removeWalkForwardPartials, type WalkForwardRequest, type WalkForwardReport, type WalkForwardVerifyReport } from './walk-forward/index.ts';
 export { checkDeterminism, DEFAULT_RUNS, MAX_RUNS, VARIANTS, type DeterminismReport, type VariantRun } from './check/index.ts';

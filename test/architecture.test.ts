@@ -38,7 +38,9 @@ const ALLOWED: Record<string, string[]> = {
   // The HTML report reads run folders: the record and result (audit), the bars (data) and their order (engine); never run/ or inspect/.
   'host/report': ['host/model', 'host/errors.ts', 'host/audit', 'host/data', 'host/engine', 'traces'],
   'host/run': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/report', 'traces'],
-  'host/inspect': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/run', 'host/report', 'traces'],
+  // The strategy contract as WIT (guest-sdk/strategy.wit): a module renamed and componentized with jco, its WAT, its provenance stamp.
+  'host/component': ['host/errors.ts', 'host/paths.ts', 'host/sandbox'],
+  'host/inspect': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/component', 'host/audit', 'host/tlog', 'host/run', 'host/report', 'traces'],
   // The determinism checker: the same run made several ways (run/), its first difference found by inspect/divergence.
   'host/check': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/data', 'host/run', 'host/inspect', 'traces'],
   // The one-line backtest() and verify() of the package root: a run, then reading it.

@@ -11,7 +11,7 @@ import {
   buildStrategy, DEFAULT_CONFIG, EXIT, generateKeys, keyFingerprint, loadPrivateKey,
   renderStatsTable, UsageError, ASC_FLAGS, rawPublicKey,
   traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
-  recordedResultSha256, csvKinds, CSV_FILE,
+  recordedResultSha256, csvKinds, CSV_FILE, stampedBuild, toolchainMessage, WIT_FILE, WIT_PACKAGE, WIT_WORLD, type BuildToolchain,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
 import { numberOption, paramsOption, dataOptionsOf, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Out, type Values } from './args.ts';
@@ -33,13 +33,17 @@ import { verify } from './verify.ts';
 const build: CommandSpec = {
   name: 'build',
   summary: 'compile a strategy with asc (writes .wasm and .build.json)',
-  usage: '<strategy.ts> [--out FILE.wasm]',
+  usage: '<strategy.ts> [--out FILE.wasm] [--component]',
   about: `Compiles with asc (${ASC_FLAGS.join(' ')}) and writes the module and, beside it,
-<name>.build.json with the SHA-256 of every source file (raw and normalized) and of the module.`,
+<name>.build.json with the SHA-256 of every source file (raw and normalized) and of the module.
+The module carries its provenance stamp (its producers section: asc's version and flags, the
+sources' and the SDK's hashes; verify checks it) and must fit the WIT world ${WIT_FILE}
+(componentized with jco; docs/WIT.md).`,
   options: [{ name: 'out', type: 'string', arg: 'FILE.wasm', help: `where to write the module (default: the source with .wasm); must end in .wasm.
-An existing module there, and its .build.json and .wasm.map, are replaced (a rebuild)` }],
+An existing module there, and its .build.json and .wasm.map, are replaced (a rebuild)` },
+  { name: 'component', type: 'boolean', help: 'also write the module as a WebAssembly component of that world, <name>.component.wasm' }],
   positionals: 1,
-  examples: ['backproof build strategies-as/sma-cross.ts'],
+  examples: ['backproof build strategies-as/sma-cross.ts', 'backproof build strategies-as/sma-cross.ts --component'],
   exits: [0, 2, 6],
   schema: 'build@1',
   async run({ values, positionals, text }) {
@@ -51,23 +55,28 @@ An existing module there, and its .build.json and .wasm.map, are replaced (a reb
     if (out !== undefined && path.resolve(out) === path.resolve(entry)) throw new UsageError('USAGE', `--out ${out} is the strategy file itself`);
     const result = await buildStrategy(entry);
     checkBuild(result); // what the sandbox would refuse fails now (exit 6), with a hint
+    // Stamped with its provenance, then checked against the WIT world (exit 6 naming the mismatch).
+    const { wasm, component } = await stampedBuild(result.wasm, result.sources, toolchainMessage() as unknown as BuildToolchain, entry);
     const target = out ?? entry.replace(/\.ts$/, '') + '.wasm';
+    const componentFile = values.component ? target.replace(/\.wasm$/, '.component.wasm') : undefined;
     // asc's source map beside the module, bound to it by its SHA-256 here (loading the .wasm checks both: run/source-map).
     const mapFile = `${target}.map`;
     const info = {
       entry: result.sources[0]!.path,
-      wasm: { path: path.basename(target), sha256: toHex(sha256(result.wasm)), size: result.wasm.length },
+      wasm: { path: path.basename(target), sha256: toHex(sha256(wasm)), size: wasm.length },
       assemblyscript: result.ascVersion,
       flags: result.flags,
       sources: result.sources.map(({ path: p, sha256: h, normalizedSha256 }) => ({ path: p, sha256: h, normalizedSha256 })),
       ...(result.sourceMap !== undefined ? { sourceMap: { path: path.basename(mapFile), sha256: toHex(sha256(new TextEncoder().encode(result.sourceMap))) } } : {}),
     };
     const buildJson = target.replace(/\.wasm$/, '') + '.build.json';
-    await writeFile(target, result.wasm);
+    await writeFile(target, wasm);
     if (result.sourceMap !== undefined) await writeFile(mapFile, result.sourceMap);
     await writeFile(buildJson, JSON.stringify(info, null, 2) + '\n');
-    text.log(`built ${target} (${result.wasm.length} bytes, sha256 ${info.wasm.sha256})`);
-    return { exit: EXIT.ok, json: { wasmFile: target, buildFile: buildJson, build: info } };
+    if (componentFile !== undefined) await writeFile(componentFile, component);
+    text.log(`built ${target} (${wasm.length} bytes, sha256 ${info.wasm.sha256})`);
+    if (componentFile !== undefined) text.log(`wrote ${componentFile} (${component.length} bytes, the component of ${WIT_PACKAGE}/${WIT_WORLD})`);
+    return { exit: EXIT.ok, json: { wasmFile: target, buildFile: buildJson, build: info, ...(componentFile !== undefined ? { componentFile } : {}) } };
   },
 };
 

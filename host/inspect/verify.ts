@@ -40,6 +40,7 @@ import { openRecord, configFromRecord, dataOptionsFromRecord, recordedInstrument
 // prove (which re-executes, loading the engine and the worker) and attest load only for a folder holding their files
 import type { ProofBundle } from './prove.ts';
 import { startSourceCheck, type SourceCheck } from './source-check.ts';
+import { provenanceOf, stampDisagreements } from '../component/stamp.ts';
 import { KEEP_LIMIT, startHashAhead, type HashAhead } from './hash-ahead.ts';
 import { startVerifyThread, VERIFY_STREAM_THRESHOLD, type HashThread } from './hash-start.ts';
 import { checkResultFile, countedFromCensus, RESULT_BLOCK } from './result-stream.ts';
@@ -637,6 +638,10 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   const s = b.strategy;
   const wasm = await read(FILES.wasm, 'strategy');
   expectEqual('strategy', `SHA-256 of ${FILES.wasm}`, s.wasmSha256 as Uint8Array, sha256(wasm));
+  // A module `backproof build` stamped says what built it (component/stamp): that must be what the links say.
+  const stamp = provenanceOf(wasm);
+  const disagreements = stamp ? stampDisagreements(stamp, b.toolchain, (s.sources as { path: string; sha256: Uint8Array }[]) ?? []) : [];
+  if (disagreements.length > 0) return fail('strategy', `${FILES.wasm}'s provenance stamp (its producers section) disagrees with the record: ${disagreements.join('; ')}`);
   // The module as instrumented under the record's settings: remembered by the rendering cache under this record
   // (by the run that instrumented it, or a verify that instrumented it again) when that is the recorded hash and
   // size; else instrumented again here, and remembered when it gives them ("What verify and replay trust").
