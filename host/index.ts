@@ -39,3 +39,4 @@ export { sweep, runCombination, prepareSweep, assembleSweep, verifySweep, isSwee
 export { walkForward, verifyWalkForward, writeWalkForwardReport, proveWalkForwardRun, isWalkForwardFolder, removeWalkForwardPartials, type WalkForwardRequest, type WalkForwardReport, type WalkForwardVerifyReport } from './walk-forward/index.ts';
 export { checkDeterminism, DEFAULT_RUNS, MAX_RUNS, VARIANTS, type DeterminismReport, type VariantRun } from './check/index.ts';
 export { writeK8sManifests, runSweepWorker, runSweepOnQueue, K8S_DEFAULTS, FolderStore, redactedUrl, type ArtifactStore, type K8sOptions, type WorkerOptions, type WorkerSummary, type QueueSweepOptions } from './distributed/index.ts';
+export { startServer, signUpload, registryServer, registryOpenApi, RegistryError, type ServeOptions, type RunningServer, type UploadKind, type UploadClaim } from './serve/index.ts';

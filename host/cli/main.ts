@@ -25,6 +25,7 @@ import { walkForwardCmd, removeWalkForwardPartials } from './walk-forward.ts';
 import { checkDeterminismCmd } from './check.ts';
 import { workerCmd } from './worker.ts';
 import { deployCmd } from './deploy.ts';
+import { SERVE_COMMANDS } from './serve.ts';
 import { init } from './init.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 import { commonOptions, errorDocument, printHelp, runCommand } from './dispatch.ts';
@@ -348,7 +349,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  init, build, backtestCmd, reportCmd, exportCmd, verify, ...SWEEP_COMMANDS, walkForwardCmd, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, checkDeterminismCmd, keygen, workerCmd, deployCmd,
+  init, build, backtestCmd, reportCmd, exportCmd, verify, ...SWEEP_COMMANDS, walkForwardCmd, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, checkDeterminismCmd, keygen, workerCmd, deployCmd, ...SERVE_COMMANDS,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */

@@ -21,6 +21,8 @@ export interface ServeOptions extends Omit<ServiceOptions, 'trusted'> {
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
+  /** Close the server once no request has been in flight for this long (ms); default: serve until closed. */
+  idleExitMs?: number;
 }
 
 export interface RunningServer {
@@ -29,6 +31,10 @@ export interface RunningServer {
   port: number;
   /** Fingerprints of the trusted keys. */
   trusted: string[];
+  /** Requests received so far. */
+  requests(): number;
+  /** Resolves when the server has closed (close(), or idleExitMs passed without a request). */
+  closed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -54,11 +60,34 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : (o.port ?? 8080);
+  let requests = 0, inFlight = 0;
+  let idle: NodeJS.Timeout | undefined;
+  let closing: Promise<void> | undefined;
+  let closed = (): void => {};
+  const done = new Promise<void>((resolve) => (closed = resolve));
+  const close = (): Promise<void> => (closing ??= (clearTimeout(idle), app.close().then(closed)));
+  const waitIdle = (): void => {
+    if (o.idleExitMs === undefined) return;
+    clearTimeout(idle);
+    if (inFlight === 0) idle = setTimeout(() => void close(), o.idleExitMs);
+  };
+  app.server.on('request', (_req, res) => {
+    requests++;
+    inFlight++;
+    clearTimeout(idle);
+    res.on('close', () => {
+      inFlight--;
+      waitIdle();
+    });
+  });
+  waitIdle();
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     trusted: [...trustedKeyMap(o.trustedKeys).keys()],
-    close: () => app.close(),
+    requests: () => requests,
+    closed: done,
+    close,
   };
 }
 

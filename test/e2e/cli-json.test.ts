@@ -317,6 +317,16 @@ describe('distributed sweeps', () => {
   });
 });
 
+describe('strategy registry', () => {
+  it('sign-strategy, and serve (stopped by --idle-exit)', async () => {
+    const body = path.join(work, 'sma.upload.json');
+    const s = await json(0, 'sign-strategy@1', 'sign-strategy', 'strategies-as/sma-cross.ts', '--name', 'sma', '--version', '1', '--key', path.join(keys, 'backproof.key'), '--out', body);
+    expect([s.kind, s.out]).toEqual(['source', body]);
+    const v = await json(0, 'serve@1', 'serve', '--trusted-keys', path.join(keys, 'backproof.pub'), '--port', '0', '--registry', path.join(work, 'registry'), '--unsigned', '--idle-exit', '0.1');
+    expect(v.requests).toBe(0);
+  });
+});
+
 describe('coverage', () => {
   it('every command has a schema file and was validated above; every schema file is used', () => {
     for (const c of COMMANDS) expect(validated, `${c.name}: ${c.schema}`).toContain(c.schema);
