@@ -60,6 +60,7 @@ import type { TradeLog } from '../model/trade.ts';
 import { UsageError } from '../errors.ts';
 import type { GuestHost } from './abi.ts';
 import { GuestInstance, type GuestModule, type GuestRunStats, type SandboxConfig } from './runtime.ts';
+import { processRuntime } from './process/runtime.ts';
 
 /** Where a guest runs: `--isolation`. */
 export type Isolation = 'v8' | 'wasi' | 'process';
@@ -110,7 +111,7 @@ export const v8Runtime: GuestRuntime = {
 const RUNTIMES: Record<Isolation, GuestRuntime | null> = {
   v8: v8Runtime,
   wasi: null,
-  process: null,
+  process: processRuntime(),
 };
 
 /** The runtime for `--isolation`: a UsageError naming the option for a value that is not one, or not available. */
