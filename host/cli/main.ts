@@ -20,6 +20,7 @@ import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
 import { reportCmd } from './report.ts';
 import { exportCmd } from './export.ts';
+import { inspectCmd } from './inspect-module.ts';
 import { SWEEP_COMMANDS, removeSweepPartials } from './sweep.ts';
 import { walkForwardCmd, removeWalkForwardPartials } from './walk-forward.ts';
 import { checkDeterminismCmd } from './check.ts';
@@ -349,7 +350,7 @@ const keygen: CommandSpec = {
 
 /** Every command, in the order `backproof --help` lists them. To add one: a CommandSpec here, a schema in docs/schema/, an entry in test/e2e/cli-json.test.ts. */
 export const COMMANDS: CommandSpec[] = [
-  init, build, backtestCmd, reportCmd, exportCmd, verify, ...SWEEP_COMMANDS, walkForwardCmd, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, checkDeterminismCmd, keygen, workerCmd, deployCmd, ...SERVE_COMMANDS,
+  init, build, backtestCmd, reportCmd, exportCmd, verify, ...SWEEP_COMMANDS, walkForwardCmd, ...AUDIT_COMMANDS, ...LOG_COMMANDS, trace, snapshot, inspectCmd, checkDeterminismCmd, keygen, workerCmd, deployCmd, ...SERVE_COMMANDS,
 ];
 
 /** Groups of subcommands ("log init", "log append", ...): the group's name and its one-line summary. */

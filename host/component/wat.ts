@@ -9,7 +9,6 @@
 import { parseModule } from '../sandbox/instrument/module.ts';
 import { Reader } from '../sandbox/instrument/bytes.ts';
 import { decode } from '../sandbox/instrument/opcodes.ts';
-import { BuildError } from '../errors.ts';
 import { jcoTools } from './jco.ts';
 
 /** Offsets of every instruction of each function body, in order, without the body's final `end`. */
@@ -34,8 +33,8 @@ const width = (wasm: Uint8Array) => String(wasm.length).length;
 
 /**
  * The WAT text, each instruction line prefixed by its byte offset and every other line by as many
- * spaces. Throws BuildError when the printer's lines and the decoder's instructions do not pair up
- * (a construct one of them prints or decodes differently), rather than print offsets that are wrong.
+ * spaces. Throws (an internal error: a bug here) when the printer's lines and the decoder's
+ * instructions do not pair up, rather than print offsets that are wrong.
  */
 export async function watWithOffsets(wasm: Uint8Array, file: string): Promise<string> {
   const offsets = instructionOffsets(wasm);
@@ -69,7 +68,7 @@ export async function watWithOffsets(wasm: Uint8Array, file: string): Promise<st
   return out.join('\n').trimEnd() + '\n';
 }
 
-function misaligned(file: string, func: number, left: number): BuildError {
+function misaligned(file: string, func: number, left: number): Error {
   const what = left < 0 ? 'more lines than instructions' : `${left} instructions without a line`;
-  return new BuildError('BUILD_FAILED', `${file}: the printed WAT and the decoded instructions of defined function ${func} do not pair up (${what}); use wasm-tools print --print-offsets`);
+  return new Error(`${file}: the printed WAT and the decoded instructions of defined function ${func} do not pair up (${what}); use wasm-tools print --print-offsets`);
 }
