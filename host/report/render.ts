@@ -197,7 +197,7 @@ backproof replay <span class="run-dir">RUN_DIR</span></pre>
   out.push(`</section>
 </main>
 <footer>Rendered by Backproof (${esc(format)}). Charts by TradingView Lightweight Charts™ v${esc(lib.version)}, ${esc(lib.notice)} (<a href="https://www.tradingview.com/">https://www.tradingview.com/</a>), licensed under the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0), inlined unmodified.</footer>
-<script type="application/json" id="report-data">${scriptJson(data)}</script>
+<script type="application/json" id="report-data">${dataJson(data, candles)}</script>
 <script>${lib.code}</script>
 <script>${CLIENT}</script>
 </body>
@@ -208,6 +208,23 @@ backproof replay <span class="run-dir">RUN_DIR</span></pre>
 
 function chartCandles(c: Candles): { time: number[]; open: number[]; high: number[]; low: number[]; close: number[] } {
   return { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
+}
+
+/** Each candles' JSON members "time" … "close", made once: a sweep's runs of one feed share its candles (and ~180 KB of JSON at GOOG's size). */
+const candleMembers = new WeakMap<Candles, string>();
+function candleJson(c: Candles): string {
+  let text = candleMembers.get(c);
+  if (text === undefined) candleMembers.set(c, (text = scriptJson(chartCandles(c)).slice(1, -1)));
+  return text;
+}
+
+/**
+ * scriptJson(data), byte for byte, with each symbol's candles taken from candleJson (the members of
+ * `symbols[k]` in data's key order: name, time, open, high, low, close, markers).
+ */
+function dataJson(data: { intraday: boolean; symbols: { name: string; markers: unknown }[]; equity: unknown }, candles: readonly Candles[]): string {
+  const symbols = data.symbols.map((s, k) => `{"name":${scriptJson(s.name)},${candleJson(candles[k]!)}${s.markers === undefined ? '' : `,"markers":${scriptJson(s.markers)}`}}`);
+  return `{"intraday":${data.intraday},"symbols":[${symbols.join(',')}],"equity":${scriptJson(data.equity)}}`;
 }
 
 const STATUS_FILLED = STATUS_NAMES.indexOf('filled');

@@ -7,9 +7,8 @@
  * inclusion proof written into the folder, before the folder is published, so a failure to log
  * publishes nothing.
  */
-import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
@@ -133,13 +132,14 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
       // the guest thread's tally counts for the page only over the candles it draws: each feed's, made ahead
       const tally = tallyCandles && outcome.reportTally && feeds.every((f) => f.candles) ? RowTally.revive(tallyCandles, outcome.reportTally) : undefined;
       const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds, tally });
-      await writeFile(path.join(partial, REPORT_FILE), html);
-      await remember(REPORT_FILE, html); // the rendering cache: verify on this machine hashes it rather than rendering it again
+      const page = Buffer.from(html); // (encoded once: written, then hashed)
+      writeFileSync(path.join(partial, REPORT_FILE), page); // (synchronous, as run/rundir writes the rest)
+      await remember(REPORT_FILE, page); // the rendering cache: verify on this machine hashes it rather than rendering it again
     }
     if (log) {
       r.onPhase?.({ step: 'log' });
       const appended = appendEntry(log.dir, sha256(recordPb), log.key);
-      await writeFile(path.join(partial, FILES.logInclusion), JSON.stringify(proveInclusion(log.dir, appended.index), null, 2) + '\n');
+      writeFileSync(path.join(partial, FILES.logInclusion), JSON.stringify(proveInclusion(log.dir, appended.index), null, 2) + '\n');
       logged = { index: appended.index, size: appended.size, origin: readMeta(log.dir).origin, proof: path.join(dir, FILES.logInclusion) };
     }
   };

@@ -90,8 +90,9 @@ async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunCon
         recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline,
         feeds: feeds.map((d, k) => ({ open: () => sourceOfFeed(d), ...(whole ? { candles: candles[k] } : {}) })), tally,
       });
-      writeFileSync(path.join(partial, REPORT_FILE), html); // (synchronous, as run/rundir writes the rest)
-      await remember(REPORT_FILE, html);
+      const page = Buffer.from(html); // (encoded once: written, then hashed)
+      writeFileSync(path.join(partial, REPORT_FILE), page); // (synchronous, as run/rundir writes the rest)
+      await remember(REPORT_FILE, page);
     },
   });
 }
