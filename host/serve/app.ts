@@ -35,7 +35,10 @@ const errorSchema = {
   },
 } as const;
 
-const errors = { '4xx': errorSchema, '5xx': errorSchema };
+const errors = {
+  '4xx': { description: 'refused: the request, the upload or the run is not acceptable, with a code saying why', ...errorSchema },
+  '5xx': { description: 'a fault of the server (INTERNAL)', ...errorSchema },
+};
 
 const envelopeSchema = {
   type: 'object',

@@ -6,7 +6,6 @@
  * module hash it resolved to. fastify loads only when a server starts (host/index.ts, which every
  * command loads, re-exports this module).
  */
-import type { KeyObject } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { ServiceOptions } from './service.ts';
 
@@ -91,12 +90,20 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   };
 }
 
-/** The OpenAPI document of the registry's routes (docs/openapi.json), from their JSON schemas. */
-export async function registryOpenApi(scratch: string, dataDir: string, key: KeyObject | null = null): Promise<unknown> {
-  const app = await registryServer({ registry: scratch, dataDir, key, trustedKeys: [] });
+/** docs/openapi.json's text: the OpenAPI document of the registry's routes, from their JSON schemas (scripts/openapi.ts writes it). */
+export async function registryOpenApi(): Promise<string> {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = await import('node:path');
+  const scratch = mkdtempSync(path.join(tmpdir(), 'backproof-openapi-'));
   try {
-    return app.swagger();
+    const app = await registryServer({ registry: path.join(scratch, 'registry'), dataDir: scratch, key: null, trustedKeys: [] });
+    try {
+      return JSON.stringify(app.swagger(), null, 2) + '\n';
+    } finally {
+      await app.close();
+    }
   } finally {
-    await app.close();
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
