@@ -32,7 +32,8 @@ const ALLOWED: Record<string, string[]> = {
   'host/data': ['host/model', 'host/errors.ts'],
   'host/engine': ['host/model', 'host/errors.ts', 'guest-sdk/constants.ts'],
   'host/build': ['host/errors.ts', 'host/paths.ts', 'host/cache-entry.ts', 'host/sandbox'],
-  'host/sandbox': ['host/model', 'host/errors.ts', 'traces', 'host/engine/ports.ts', 'guest-sdk/constants.ts'],
+  // host/paths.ts: the process runtime finds its child's entry module (sandbox/process/spawn).
+  'host/sandbox': ['host/model', 'host/errors.ts', 'host/paths.ts', 'traces', 'host/engine/ports.ts', 'guest-sdk/constants.ts'],
   'host/audit': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/cache-entry.ts', 'traces'],
   'host/tlog': ['host/errors.ts', 'host/audit', 'traces'],
   // The HTML report reads run folders: the record and result (audit), the bars (data) and their order (engine); never run/ or inspect/.

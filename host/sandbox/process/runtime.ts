@@ -21,7 +21,6 @@ import type { OrderEvents } from '../../model/order.ts';
 import type { TradeLog } from '../../model/trade.ts';
 import type { GuestHost } from '../abi.ts';
 import type { GuestModule, GuestRunStats, SandboxConfig } from '../runtime.ts';
-import type { GuestRuntime, GuestSession } from '../runtimes.ts';
 import { Channel, ChannelClosed, Structured, type ErrorData, type Handler, type Value } from './channel.ts';
 import { errorData, errorOf, TO_CHILD, TO_ENGINE } from './protocol.ts';
 import { startChild, stderrTail, type ChildLayers, type StartedChild } from './spawn.ts';
@@ -40,8 +39,14 @@ export interface ProcessRuntimeOptions {
 
 const C = TO_CHILD, E = TO_ENGINE;
 
-/** A session of the process runtime: a GuestSession whose guest lives in a child process. */
-export class ProcessSession implements GuestSession {
+type Four = (a: number, b: number, c: number, d: number) => void;
+
+/**
+ * A session of the process runtime: a GuestSession (sandbox/runtimes, which lists this runtime: its
+ * types are met structurally here, so the two modules do not import each other) whose guest lives in
+ * a child process.
+ */
+export class ProcessSession {
   private readonly child: StartedChild;
   private readonly channel: Channel;
   private readonly timeoutMs: number;
@@ -52,10 +57,10 @@ export class ProcessSession implements GuestSession {
   /** The typed error the session died with (every later call throws it again). */
   private dead: SandboxError | null = null;
   private closed = false;
-  onOrder?: GuestSession['onOrder'];
-  onTrade?: GuestSession['onTrade'];
-  onOrderAt?: GuestSession['onOrderAt'];
-  onTradeAt?: GuestSession['onTradeAt'];
+  onOrder?: Four;
+  onTrade?: Four;
+  onOrderAt?: (events: OrderEvents, k: number) => void;
+  onTradeAt?: (trades: TradeLog, k: number) => void;
 
   constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig, options: ProcessRuntimeOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_PROCESS_TIMEOUT_MS;
@@ -228,6 +233,6 @@ export class ProcessSession implements GuestSession {
 }
 
 /** The process runtime (docs/ISOLATION-PROCESS.md); options for tests and benchmarks. */
-export function processRuntime(options: ProcessRuntimeOptions = {}): GuestRuntime & { open(guest: GuestModule, host: GuestHost, config: SandboxConfig): ProcessSession } {
+export function processRuntime(options: ProcessRuntimeOptions = {}): { readonly isolation: 'process'; open(guest: GuestModule, host: GuestHost, config: SandboxConfig): ProcessSession } {
   return { isolation: 'process', open: (guest, host, config) => new ProcessSession(guest, host, config, options) };
 }
