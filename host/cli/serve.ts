@@ -93,7 +93,7 @@ curl -H 'content-type: application/json' --data-binary @FILE http://127.0.0.1:80
     { name: 'force', type: 'boolean', help: 'replace --out if it exists' },
   ],
   positionals: 1,
-  examples: ['backproof sign-strategy strategies-as/bollinger-breakout.wasm --name bollinger --version 1.0.0 --out bollinger.upload.json'],
+  examples: ['backproof sign-strategy strategies-as/sma-cross.wasm --name sma --version 1.0.0 --out sma.upload.json'],
   exits: [0, [2, 'usage, the file or key cannot be read, or --out exists']],
   schema: 'sign-strategy@1',
   async run({ values, positionals, text }) {
