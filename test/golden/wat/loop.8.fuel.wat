@@ -1,0 +1,110 @@
+(module
+  (type (;0;) (func (param i32) (result i32)))
+  (type (;1;) (func (param i32)))
+  (import "__backproof" "out_of_fuel" (func (;0;) (type 1)))
+  (import "__backproof" "stack_exhausted" (func (;1;) (type 1)))
+  (memory (;0;) 1 16)
+  (global (;0;) (mut i64) i64.const 0)
+  (global (;1;) (mut i32) i32.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (global (;3;) (mut i64) i64.const 0)
+  (global (;4;) (mut i64) i64.const 0)
+  (export "memory" (memory 0))
+  (export "sum" (func 2))
+  (export "__bp_fuel" (global 0))
+  (export "__bp_bulk" (global 3))
+  (export "__bp_depth" (global 2))
+  (export "__bp_reserve" (global 4))
+  (func (;2;) (type 0) (param i32) (result i32)
+    (local i32 i32 i32 i32 i64 f32 f64)
+    global.get 2
+    i32.const 1
+    i32.add
+    global.set 2
+    global.get 2
+    i32.const 64
+    i32.gt_u
+    if ;; label = @1
+      i32.const 0
+      call 1
+    end
+    block (result i32) ;; label = @1
+      block (result i32) ;; label = @2
+        global.get 0
+        i64.const 2
+        i64.sub
+        global.set 0
+        i32.const 1
+        global.get 0
+        i64.const 0
+        i64.lt_s
+        br_if 1 (;@1;)
+        drop
+        block ;; label = @3
+          loop ;; label = @4
+            global.get 0
+            i64.const 3
+            i64.sub
+            global.set 0
+            i32.const 2
+            global.get 0
+            i64.const 0
+            i64.lt_s
+            br_if 3 (;@1;)
+            drop
+            local.get 0
+            i32.eqz
+            br_if 1 (;@3;)
+            global.get 0
+            i64.const 9
+            i64.sub
+            global.set 0
+            i32.const 3
+            global.get 0
+            i64.const 0
+            i64.lt_s
+            br_if 3 (;@1;)
+            drop
+            local.get 1
+            local.get 0
+            i32.add
+            local.set 1
+            local.get 0
+            i32.const 1
+            i32.sub
+            local.set 0
+            br 0 (;@4;)
+          end
+          global.get 0
+          i64.const 1
+          i64.sub
+          global.set 0
+          i32.const 4
+          global.get 0
+          i64.const 0
+          i64.lt_s
+          br_if 2 (;@1;)
+          drop
+        end
+        global.get 0
+        i64.const 2
+        i64.sub
+        global.set 0
+        i32.const 5
+        global.get 0
+        i64.const 0
+        i64.lt_s
+        br_if 1 (;@1;)
+        drop
+        local.get 1
+      end
+      global.get 2
+      i32.const 1
+      i32.sub
+      global.set 2
+      return
+    end
+    call 0
+    unreachable
+  )
+)

@@ -1,0 +1,499 @@
+(module
+  (type (;0;) (func (param i32 i32) (result i32)))
+  (type (;1;) (func (param i32)))
+  (type (;2;) (func))
+  (import "__backproof" "out_of_fuel" (func (;0;) (type 1)))
+  (import "__backproof" "stack_exhausted" (func (;1;) (type 1)))
+  (import "__backproof" "flush" (func (;2;) (type 1)))
+  (memory (;0;) 1 16)
+  (memory (;1;) 1 1)
+  (global (;0;) (mut i64) i64.const 0)
+  (global (;1;) (mut i32) i32.const 0)
+  (global (;2;) (mut i32) i32.const 0)
+  (global (;3;) (mut i64) i64.const 0)
+  (global (;4;) (mut i64) i64.const 0)
+  (global (;5;) (mut i32) i32.const 1)
+  (global (;6;) (mut i32) i32.const 0)
+  (global (;7;) (mut i32) i32.const 0)
+  (global (;8;) (mut i32) i32.const 0)
+  (global (;9;) (mut i32) i32.const 0)
+  (global (;10;) (mut i32) i32.const 0)
+  (global (;11;) (mut i32) i32.const 0)
+  (global (;12;) (mut i32) i32.const 0)
+  (global (;13;) (mut i32) i32.const 0)
+  (global (;14;) (mut i32) i32.const 0)
+  (global (;15;) (mut i32) i32.const 0)
+  (global (;16;) (mut i32) i32.const 0)
+  (global (;17;) (mut i32) i32.const 0)
+  (global (;18;) (mut i32) i32.const 0)
+  (global (;19;) (mut i32) i32.const 0)
+  (export "memory" (memory 0))
+  (export "copy3" (func 3))
+  (export "__bp_fuel" (global 0))
+  (export "__bp_bulk" (global 3))
+  (export "__bp_depth" (global 2))
+  (export "__bp_reserve" (global 4))
+  (export "__bp_tp" (global 1))
+  (export "__bp_trace" (memory 1))
+  (export "__bp_bits" (global 5))
+  (export "__bp_bitslot" (global 6))
+  (export "__bp_predictors" (func 5))
+  (func (;3;) (type 0) (param i32 i32) (result i32)
+    (local i32 i32 i32 i64 f32 f64 i32 i32 i64 i32 i32)
+    global.get 2
+    i32.const 1
+    i32.add
+    global.set 2
+    global.get 2
+    i32.const 64
+    i32.gt_u
+    if ;; label = @1
+      i32.const 0
+      call 1
+    end
+    global.get 0
+    local.set 10
+    global.get 1
+    local.set 11
+    global.get 5
+    local.set 12
+    global.get 2
+    i32.const 1
+    i32.eq
+    if ;; label = @1
+      i32.const 0
+      global.set 7
+      local.get 11
+      i32.const 1
+      i32.store 1
+      local.get 11
+      i32.const 4
+      i32.add
+      local.tee 11
+      global.set 1
+    end
+    global.get 7
+    if ;; label = @1
+      i32.const 0
+      global.set 7
+      local.get 11
+      i32.const 1
+      i32.store 1
+      local.get 11
+      i32.const 4
+      i32.add
+      local.tee 11
+      global.set 1
+    end
+    block (result i32) ;; label = @1
+      local.get 11
+      i32.const 1024
+      i32.gt_u
+      if ;; label = @2
+        local.get 11
+        call 2
+        i32.const 0
+        global.set 1
+        global.get 0
+        local.set 10
+        global.get 1
+        local.set 11
+        global.get 5
+        local.set 12
+      end
+      local.get 10
+      i64.const 11
+      i64.sub
+      local.tee 10
+      global.set 0
+      local.get 10
+      i64.const 0
+      i64.lt_s
+      if ;; label = @2
+        i32.const 1
+        call 0
+      end
+      local.get 1
+      local.get 0
+      local.set 3
+      local.get 3
+      global.get 8
+      i32.sub
+      local.tee 8
+      global.get 10
+      i32.eq
+      local.tee 9
+      local.get 12
+      i32.const 2
+      i32.lt_s
+      if ;; label = @2
+        local.get 12
+        i32.const 0
+        i32.lt_s
+        if ;; label = @3
+          global.get 6
+          local.get 12
+          i32.store 1
+        end
+        local.get 11
+        global.set 6
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+        i32.const 1
+        local.tee 12
+        global.set 5
+      end
+      local.get 12
+      i32.const 1
+      i32.shl
+      i32.or
+      local.tee 12
+      global.set 5
+      local.get 9
+      i32.eqz
+      if ;; label = @2
+        local.get 11
+        local.get 3
+        i32.store 1
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+      end
+      global.get 9
+      global.set 10
+      local.get 8
+      global.set 9
+      local.get 3
+      global.set 8
+      local.get 3
+      i32.load
+      local.set 4
+      local.set 3
+      local.get 3
+      global.get 11
+      i32.sub
+      local.tee 8
+      global.get 13
+      i32.eq
+      local.tee 9
+      local.get 12
+      i32.const 2
+      i32.lt_s
+      if ;; label = @2
+        local.get 12
+        i32.const 0
+        i32.lt_s
+        if ;; label = @3
+          global.get 6
+          local.get 12
+          i32.store 1
+        end
+        local.get 11
+        global.set 6
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+        i32.const 1
+        local.tee 12
+        global.set 5
+      end
+      local.get 12
+      i32.const 1
+      i32.shl
+      i32.or
+      local.tee 12
+      global.set 5
+      local.get 9
+      i32.eqz
+      if ;; label = @2
+        local.get 11
+        local.get 3
+        i32.store 1
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+      end
+      global.get 12
+      global.set 13
+      local.get 8
+      global.set 12
+      local.get 3
+      global.set 11
+      local.get 3
+      local.get 4
+      i32.store
+      local.get 1
+      local.get 0
+      i32.load offset=4
+      i32.store offset=4
+      local.get 0
+      i32.eqz
+      local.tee 4
+      i32.const 0
+      i32.ne
+      local.get 12
+      i32.const 2
+      i32.lt_s
+      if ;; label = @2
+        local.get 12
+        i32.const 0
+        i32.lt_s
+        if ;; label = @3
+          global.get 6
+          local.get 12
+          i32.store 1
+        end
+        local.get 11
+        global.set 6
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+        i32.const 1
+        local.tee 12
+        global.set 5
+      end
+      local.get 12
+      i32.const 1
+      i32.shl
+      i32.or
+      local.tee 12
+      global.set 5
+      local.get 4
+      if ;; label = @2
+        local.get 10
+        i64.const 2
+        i64.sub
+        local.tee 10
+        global.set 0
+        local.get 10
+        i64.const 0
+        i64.lt_s
+        if ;; label = @3
+          i32.const 2
+          call 0
+        end
+        i32.const -1
+        global.get 2
+        i32.const 1
+        i32.sub
+        global.set 2
+        return
+      else
+        local.get 10
+        i64.const 4
+        i64.sub
+        local.tee 10
+        global.set 0
+        local.get 10
+        i64.const 0
+        i64.lt_s
+        if ;; label = @3
+          i32.const 3
+          call 0
+        end
+        local.get 1
+        i64.const 7
+        local.set 5
+        local.set 3
+        local.get 3
+        global.get 14
+        i32.sub
+        local.tee 8
+        global.get 16
+        i32.eq
+        local.tee 9
+        local.get 12
+        i32.const 2
+        i32.lt_s
+        if ;; label = @3
+          local.get 12
+          i32.const 0
+          i32.lt_s
+          if ;; label = @4
+            global.get 6
+            local.get 12
+            i32.store 1
+          end
+          local.get 11
+          global.set 6
+          local.get 11
+          i32.const 4
+          i32.add
+          local.tee 11
+          global.set 1
+          i32.const 1
+          local.tee 12
+          global.set 5
+        end
+        local.get 12
+        i32.const 1
+        i32.shl
+        i32.or
+        local.tee 12
+        global.set 5
+        local.get 9
+        i32.eqz
+        if ;; label = @3
+          local.get 11
+          local.get 3
+          i32.store 1
+          local.get 11
+          i32.const 4
+          i32.add
+          local.tee 11
+          global.set 1
+        end
+        global.get 15
+        global.set 16
+        local.get 8
+        global.set 15
+        local.get 3
+        global.set 14
+        local.get 3
+        local.get 5
+        i64.store offset=8
+      end
+      local.get 10
+      i64.const 3
+      i64.sub
+      local.tee 10
+      global.set 0
+      local.get 10
+      i64.const 0
+      i64.lt_s
+      if ;; label = @2
+        i32.const 4
+        call 0
+      end
+      local.get 1
+      local.set 3
+      local.get 3
+      global.get 17
+      i32.sub
+      local.tee 8
+      global.get 19
+      i32.eq
+      local.tee 9
+      local.get 12
+      i32.const 2
+      i32.lt_s
+      if ;; label = @2
+        local.get 12
+        i32.const 0
+        i32.lt_s
+        if ;; label = @3
+          global.get 6
+          local.get 12
+          i32.store 1
+        end
+        local.get 11
+        global.set 6
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+        i32.const 1
+        local.tee 12
+        global.set 5
+      end
+      local.get 12
+      i32.const 1
+      i32.shl
+      i32.or
+      local.tee 12
+      global.set 5
+      local.get 9
+      i32.eqz
+      if ;; label = @2
+        local.get 11
+        local.get 3
+        i32.store 1
+        local.get 11
+        i32.const 4
+        i32.add
+        local.tee 11
+        global.set 1
+      end
+      global.get 18
+      global.set 19
+      local.get 8
+      global.set 18
+      local.get 3
+      global.set 17
+      local.get 3
+      i32.load8_u
+    end
+    global.get 2
+    i32.const 1
+    i32.sub
+    global.set 2
+  )
+  (func (;4;) (type 2)
+    global.get 5
+    i32.const 0
+    i32.lt_s
+    if ;; label = @1
+      global.get 6
+      global.get 5
+      i32.store 1
+    end
+    global.get 1
+    global.set 6
+    global.get 1
+    i32.const 4
+    i32.add
+    global.set 1
+    i32.const 1
+    global.set 5
+  )
+  (func (;5;) (type 2)
+    i32.const 0
+    global.get 8
+    i32.store 1 offset=1168
+    i32.const 0
+    global.get 9
+    i32.store 1 offset=1172
+    i32.const 0
+    global.get 10
+    i32.store 1 offset=1176
+    i32.const 0
+    global.get 11
+    i32.store 1 offset=1180
+    i32.const 0
+    global.get 12
+    i32.store 1 offset=1184
+    i32.const 0
+    global.get 13
+    i32.store 1 offset=1188
+    i32.const 0
+    global.get 14
+    i32.store 1 offset=1192
+    i32.const 0
+    global.get 15
+    i32.store 1 offset=1196
+    i32.const 0
+    global.get 16
+    i32.store 1 offset=1200
+    i32.const 0
+    global.get 17
+    i32.store 1 offset=1204
+    i32.const 0
+    global.get 18
+    i32.store 1 offset=1208
+    i32.const 0
+    global.get 19
+    i32.store 1 offset=1212
+  )
+)
