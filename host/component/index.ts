@@ -12,6 +12,7 @@ export { adaptToWorld, witName, coreName, WIT_PACKAGE, WIT_WORLD, INTERFACE_OF }
 export { stampProvenance, provenanceOf, producersOf, sourcesDigest, stampDisagreements, type Provenance } from './stamp.ts';
 export { watWithOffsets, instructionOffsets } from './wat.ts';
 export { jcoTools, jcoTranspiler } from './jco.ts';
+export { componentImports, type ComponentImports } from './host.ts';
 
 /** What a build's stamp says of the toolchain: the toolchain link's fields of the same names (run/toolchain). */
 export interface BuildToolchain {
