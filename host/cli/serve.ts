@@ -9,12 +9,7 @@ import { EXIT, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, s
 import { sha256, toHex } from '../../traces/index.ts';
 import { numberOption, signingKeyFile } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
-
-const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => {
-  const v = numberOption(name, text as string | undefined, fallback);
-  if (!Number.isSafeInteger(v) || v < min || v > max) throw new UsageError('USAGE', `--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  return v;
-};
+import { whole } from './worker.ts';
 
 export const serveCmd: CommandSpec = {
   name: 'serve',

@@ -9,7 +9,8 @@ import { createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, redac
 import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
 
-const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => {
+/** A whole-number option from min to max (a usage error names the option and the range); also serve's. */
+export const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => {
   const v = numberOption(name, text as string | undefined, fallback);
   if (!Number.isSafeInteger(v) || v < min || v > max) throw new UsageError('USAGE', `--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
   return v;
