@@ -48,11 +48,22 @@ export interface Wired {
   map: StaticMap | null;
 }
 
+/** Each compiled module's static map, its frames checked (run/stack): made once, as a sweep runs one module many times. */
+const maps = new WeakMap<GuestModule, { wasm: Uint8Array; map: StaticMap }>();
+function checkedMap(wasm: Uint8Array, guest: GuestModule): StaticMap | null {
+  if (!guest.meta) return null;
+  const known = maps.get(guest);
+  if (known && (known.wasm === wasm || Buffer.from(known.wasm.buffer, known.wasm.byteOffset, known.wasm.length).equals(wasm))) return known.map;
+  const map = staticMap(wasm, guest.meta);
+  checkFrames(wasm, map);
+  maps.set(guest, { wasm, map });
+  return map;
+}
+
 export function wire(input: WireInput): Wired {
   const { feeds, config } = input;
   // Every frame must fit the guest stack (run/stack): checked before anything runs.
-  const map = input.guest.meta ? staticMap(input.wasm, input.guest.meta) : null;
-  if (map) checkFrames(input.wasm, map);
+  const map = checkedMap(input.wasm, input.guest);
   // In-memory feeds run over their columns; streamed ones are read chunk by chunk. Same events, same result.
   // Bar periods as settled by the caller, else the declared ones (--data FILE@1d, or as recorded); the engine infers the others.
   // Symbol names break ties at an instant, so the order of the --data files does not change the fills.
