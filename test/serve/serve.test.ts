@@ -185,6 +185,15 @@ describe('backproof serve', () => {
     expect((await call('PUT', '/strategies/nobody/current', { version: '1' })).json.error.code).toBe('NOT_FOUND');
   });
 
+  it("answers a run whose guest faults with the sandbox's code, naming where", async () => {
+    const source = packaged('strategies-as/ema-cross.ts').replace('onBar(bar: Bar): void {', 'onBar(bar: Bar): void { if (bar.close > 0) unreachable();');
+    const signature = signUpload(new Uint8Array(Buffer.from(source)), { name: 'trap', version: '1', kind: 'source' }, trusted);
+    expect((await call('POST', '/strategies', { source, signature })).status).toBe(201);
+    const r = await call('POST', '/runs', { strategy: 'trap', data: ['GOOG.csv'] });
+    expect([r.status, r.json.error.code]).toEqual([422, 'GUEST_TRAP']);
+    expect(r.json.error.message).toMatch(/unreachable/);
+  });
+
   it('refuses a run on data outside the data folder, missing, or with an unknown field', async () => {
     const code = async (body: unknown) => {
       const r = await call('POST', '/runs', body);
