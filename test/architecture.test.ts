@@ -38,7 +38,7 @@ const ALLOWED: Record<string, string[]> = {
   'host/tlog': ['host/errors.ts', 'host/audit', 'traces'],
   // The HTML report reads run folders: the record and result (audit), the bars (data) and their order (engine); never run/ or inspect/.
   'host/report': ['host/model', 'host/errors.ts', 'host/audit', 'host/data', 'host/engine', 'traces'],
-  'host/run': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/audit', 'host/tlog', 'host/report', 'traces'],
+  'host/run': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/component', 'host/audit', 'host/tlog', 'host/report', 'traces'],
   // The strategy contract as WIT (guest-sdk/strategy.wit): a module renamed and componentized with jco, its WAT, its provenance stamp.
   'host/component': ['host/errors.ts', 'host/paths.ts', 'host/sandbox'],
   'host/inspect': ['host/model', 'host/errors.ts', 'host/paths.ts', 'host/log.ts', 'host/data', 'host/engine', 'host/build', 'host/sandbox', 'host/component', 'host/audit', 'host/tlog', 'host/run', 'host/report', 'traces'],

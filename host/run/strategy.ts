@@ -82,15 +82,31 @@ export async function loadStrategy(file: string, buildStarted?: () => void): Pro
   return early.artifact;
 }
 
+/**
+ * A module `backproof build` stamped with what built it (component/stamp) runs only under that toolchain:
+ * the run's toolchain link would say otherwise, and verify fails such a record (docs/WIT.md, "Provenance").
+ */
+async function stampChecked(file: string, artifact: StrategyArtifact): Promise<StrategyArtifact> {
+  // (imported for a .wasm only: a .ts's path, which bin/backproof.js starts before the CLI loads, stays as lean)
+  const { provenanceOf, stampDisagreements } = await import('../component/stamp.ts');
+  const stamp = provenanceOf(artifact.wasm);
+  const differences = stamp ? stampDisagreements(stamp, (await import('./toolchain.ts')).toolchainMessage(), []) : [];
+  if (differences.length > 0)
+    throw new UsageError('USAGE', `${file} was built by another toolchain (its provenance stamp says ${differences.join('; ')}, of this installation): its run's record would contradict the module and fail verify; rebuild it here with backproof build`);
+  return artifact;
+}
+
 async function load(file: string, buildStarted?: () => void): Promise<StrategyArtifact> {
   if (file.endsWith('.wasm')) {
+    let artifact: StrategyArtifact;
     try {
       const wasm = new Uint8Array(await readFile(file));
       const sourceMap = await (await import('./source-map.ts')).boundMapBeside(file, wasm);
-      return { wasm, sources: [], ...(sourceMap !== undefined ? { sourceMap } : {}), lock: projectLock(file) };
+      artifact = { wasm, sources: [], ...(sourceMap !== undefined ? { sourceMap } : {}), lock: projectLock(file) };
     } catch (e) {
       throw new UsageError('USAGE', `cannot read strategy module ${file}: ${(e as NodeJS.ErrnoException).code}`, { cause: e });
     }
+    return stampChecked(file, artifact);
   }
   if (!file.endsWith('.ts')) throw new UsageError('USAGE', `--strategy must be an AssemblyScript .ts file or a .wasm module, got ${file}`);
   // What the sandbox would refuse fails here, as at `backproof build` (exit 6, with a hint); only a build that passes is cached.

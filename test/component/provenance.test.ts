@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { cli } from '../helpers/cli.ts';
+import { loadData } from '../../host/data/load.ts';
+import { DEFAULT_CONFIG } from '../../host/run/config.ts';
+import { executeRun } from '../../host/run/execute.ts';
+import { writeRunDir } from '../../host/run/rundir.ts';
 import { ASC_FLAGS, ascVersion, buildStrategy } from '../../host/build/asc.ts';
 import { backproofVersion, toolchainMessage } from '../../host/run/toolchain.ts';
 import { instructionOffsets, jcoTools, producersOf, provenanceOf, sourcesDigest, stampDisagreements, stampProvenance, watWithOffsets, type Provenance } from '../../host/component/index.ts';
@@ -59,7 +63,7 @@ describe('the provenance stamp', () => {
     expect((await cli('verify', path.join(work, 'run-wasm'))).code).toBe(0);
   }, 120_000);
 
-  it('verify fails [strategy] on a module whose stamp disagrees with the toolchain link', async () => {
+  it('backtest refuses a module stamped by another toolchain (exit 2); verify fails [strategy] on a run of one', async () => {
     const cases: [string, Partial<Provenance>, RegExp][] = [
       ['sdk', { sdk: `sha256:${'0'.repeat(64)}` }, /guest SDK sha256:0{64}, the toolchain link's sha256:[0-9a-f]{64}/],
       ['asc', { assemblyscript: '0.27.0' }, /AssemblyScript 0\.27\.0, the toolchain link's \d/],
@@ -67,8 +71,16 @@ describe('the provenance stamp', () => {
     ];
     for (const [name, wrong, message] of cases) {
       const file = path.join(work, `${name}.wasm`);
-      await writeFile(file, await stampProvenance(asc, { ...expected, ...wrong }));
-      await backtestJson(file, path.join(work, `run-${name}`));
+      const wasm = await stampProvenance(asc, { ...expected, ...wrong });
+      await writeFile(file, wasm);
+      const refused = JSON.parse((await cli('backtest', '--strategy', file, '--data', 'data/GOOG.csv', '--unsigned', '--json')).out);
+      expect([refused.code, refused.exit]).toEqual(['USAGE', 2]);
+      expect(refused.message).toMatch(message);
+      // A run of it made past that check (as by an older Backproof): its record's toolchain link contradicts the stamp.
+      const strategy = { wasm, sources: [] };
+      const config = { ...DEFAULT_CONFIG };
+      const outcome = executeRun({ strategy, data: await loadData('data/GOOG.csv'), config });
+      await writeRunDir({ dir: path.join(work, `run-${name}`), outcome, strategy, config, key: null });
       const v = await cli('verify', path.join(work, `run-${name}`), '--json');
       expect(v.code).toBe(5);
       const doc = JSON.parse(v.out);
