@@ -34,6 +34,7 @@ repeat for several; at least one` },
     { name: 'unsigned', type: 'boolean', help: 'do not sign the runs\' records' },
     str('max-runs', 'N', 'backtests run at once, each on a guest thread; more wait their turn (default 2)'),
     str('run-timeout', 'S', 'a run\'s wall-clock watchdog in seconds (default 600): a last resort after fuel and memory'),
+    str('isolation', 'NAME', 'where every run\'s guest executes: v8 (default), wasi or process (docs/RUNTIMES.md)'),
     str('idle-exit', 'S', 'exit 0 once no request has come for S seconds (default: serve until stopped)'),
   ],
   positionals: 0,
@@ -61,6 +62,7 @@ repeat for several; at least one` },
       maxRuns: whole('max-runs', values['max-runs'], 2, 1, 64),
       runTimeoutMs: whole('run-timeout', values['run-timeout'], 600, 1, 86_400) * 1000,
       ...(idleExit !== undefined ? { idleExitMs: idleExit * 1000 } : {}),
+      ...(values.isolation !== undefined ? { isolation: values.isolation as 'v8' | 'wasi' | 'process' } : {}),
     });
     text.log(`listening on ${server.url}`);
     text.log(`registry ${registry}, data ${dataDir}; uploads signed by ${server.trusted.join(', ')}; records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);

@@ -82,7 +82,7 @@ const nameParams = { type: 'object', required: ['name'], properties: { name: { t
 
 const runReplySchema = {
   type: 'object',
-  required: ['runId', 'module', 'strategy', 'resultSha256', 'recordSha256', 'signed', 'instructions', 'stats', 'runDir'],
+  required: ['runId', 'module', 'strategy', 'resultSha256', 'recordSha256', 'signed', 'instructions', 'stats', 'runDir', 'isolation'],
   properties: {
     runId: { type: 'string' },
     module: { type: 'string', description: 'the module hash the run used, whatever it was addressed by' },
@@ -93,6 +93,7 @@ const runReplySchema = {
     instructions: { type: 'string', description: 'guest instructions executed (a decimal integer)' },
     stats: { type: 'object', additionalProperties: true, description: 'the statistics as backtest --json has them' },
     runDir: { type: 'string', description: 'the run folder, relative to the registry folder (backproof verify checks it)' },
+    isolation: { type: 'string', enum: ['v8', 'wasi', 'process'], description: 'where the guest executed (serve --isolation); not recorded: the run is the same under each' },
   },
 } as const;
 

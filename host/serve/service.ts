@@ -14,6 +14,7 @@ import { backtest } from '../api.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { recordedResultSha256 } from '../run/rundir.ts';
 import { loadStrategy } from '../run/strategy.ts';
+import { checkIsolation } from '../run/execute.ts';
 import { compileGuest, DEFAULT_SANDBOX } from '../sandbox/index.ts';
 import { RegistryError } from './errors.ts';
 import { openUpload, type UploadKind } from './statement.ts';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   maxRuns?: number;
   /** A run's wall-clock watchdog (ms), a last resort after fuel and memory. Default 600 000. */
   runTimeoutMs?: number;
+  /** Where every run's guest executes (`--isolation`): the operator's choice, not a request's. Default v8. */
+  isolation?: 'v8' | 'wasi' | 'process';
 }
 
 export interface UploadRequest {
@@ -73,6 +76,8 @@ export interface RunReply {
   stats: Record<string, unknown>;
   /** The run folder, relative to the registry's folder. */
   runDir: string;
+  /** Where the guest executed (never recorded: the run is the same under each). */
+  isolation: string;
 }
 
 /** At most `n` at once; the rest wait in order. */
@@ -104,15 +109,19 @@ function base64Bytes(text: string, field: string): Uint8Array {
 
 export class RegistryService {
   readonly registry: Registry;
-  private readonly o: Required<Omit<ServiceOptions, 'registry' | 'trusted' | 'key'>> & ServiceOptions;
+  private readonly o: Required<Omit<ServiceOptions, 'registry' | 'trusted' | 'key' | 'isolation'>> & ServiceOptions;
   private readonly dataRoot: string;
   private readonly gate: Gate;
+  /** One source build at a time: each is an asc process of ~150 MB. */
+  private readonly buildGate = new Gate(1);
+  private readonly isolation: string;
 
   constructor(o: ServiceOptions) {
     this.o = { maxModuleBytes: DEFAULT_SANDBOX.maxModuleBytes, maxSourceBytes: 1 << 20, maxDataBytes: 1 << 30, maxRuns: 2, runTimeoutMs: 600_000, ...o };
     this.registry = new Registry(o.registry);
     this.dataRoot = realpathSync(o.dataDir);
     this.gate = new Gate(this.o.maxRuns);
+    this.isolation = checkIsolation(o.isolation); // UsageError naming the isolations there are, at start
   }
 
   get limits(): { maxModuleBytes: number; maxSourceBytes: number } {
@@ -143,14 +152,16 @@ export class RegistryService {
 
   /** A source built as `backproof build` builds it (the build cache, asc in a process of its own, the ABI check). */
   private async build(source: string): Promise<Uint8Array> {
-    const dir = this.registry.scratch('build');
-    try {
-      const file = path.join(dir, 'strategy.ts');
-      writeFileSync(file, source);
-      return (await loadStrategy(file)).wasm;
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    return this.buildGate.run(async () => {
+      const dir = this.registry.scratch('build');
+      try {
+        const file = path.join(dir, 'strategy.ts');
+        writeFileSync(file, source);
+        return (await loadStrategy(file)).wasm;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   }
 
   /** The data spec with FILE made absolute, when FILE is a regular file inside the data folder (no way out by `..` or a link). */
@@ -195,6 +206,7 @@ export class RegistryService {
           report: false,
           timeoutMs: this.o.runTimeoutMs,
           logLevel: 'silent',
+          isolation: this.isolation as 'v8' | 'wasi' | 'process',
         });
         this.registry.publishRun(out, r.runId);
         return {
@@ -207,6 +219,7 @@ export class RegistryService {
           instructions: String(r.outcome.instructions),
           stats: statsObject(r.stats),
           runDir: path.join('runs', r.runId),
+          isolation: this.isolation,
         };
       } finally {
         rmSync(scratch, { recursive: true, force: true });

@@ -78,6 +78,8 @@ describe('backproof serve (its own process)', () => {
     } finally {
       busy.close();
     }
+    const isolation = await cli('serve', '--trusted-keys', path.join(dir, 'uploader.pub'), '--port', '0', '--registry', path.join(dir, 'r2'), '--isolation', 'chroot', '--json');
+    expect([isolation.code, JSON.parse(isolation.out).code, JSON.parse(isolation.out).message]).toEqual([2, 'USAGE', expect.stringContaining('--isolation')]);
     expect((await cli('sign-strategy', 'README.md', '--name', 'x', '--version', '1', '--key', path.join(dir, 'uploader.key'))).code).toBe(2);
     expect((await cli('sign-strategy', path.join(dir, 'sma.wasm'), '--name', '../x', '--version', '1', '--key', path.join(dir, 'uploader.key'), '--out', path.join(dir, 'x.json'))).code).toBe(2);
   });

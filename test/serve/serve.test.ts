@@ -145,7 +145,7 @@ describe('backproof serve', () => {
     const expected = JSON.parse(ref.out);
     const r = await call('POST', '/runs', { module: hex(sma), data: ['GOOG.csv'] });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ runId: expected.runId, module: hex(sma), strategy: null, resultSha256: expected.resultSha256, signed: true, instructions: String(expected.instructions) });
+    expect(r.json).toMatchObject({ runId: expected.runId, module: hex(sma), strategy: null, resultSha256: expected.resultSha256, signed: true, instructions: String(expected.instructions), isolation: 'v8' });
     expect(r.json.stats.returnPct).toBe(expected.stats.returnPct);
     const runDir = path.join(dir, 'registry', r.json.runDir);
     expect(hex(readFileSync(path.join(runDir, 'record.pb')))).toBe(r.json.recordSha256);
