@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { Envelope } from '../audit/dsse.ts';
 import { withLogLock } from '../tlog/lock.ts';
 import { sha256, toHex } from '../../traces/index.ts';
+import { UsageError } from '../errors.ts';
 import { RegistryError } from './errors.ts';
 import type { SignedUpload, UploadKind } from './statement.ts';
 
@@ -114,9 +115,14 @@ export class Registry {
   private read(): RegistryIndex {
     const file = path.join(this.dir, 'index.json');
     if (!existsSync(file)) return { format: INDEX_FORMAT, seq: 0, strategies: {} };
-    const index = JSON.parse(readFileSync(file, 'utf8')) as RegistryIndex;
-    if (index?.format !== INDEX_FORMAT || typeof index.seq !== 'number' || typeof index.strategies !== 'object')
-      throw new Error(`${file} is not a Backproof registry index (${INDEX_FORMAT})`);
+    let index: RegistryIndex | undefined;
+    try {
+      index = JSON.parse(readFileSync(file, 'utf8')) as RegistryIndex;
+    } catch {
+      // (the shape check below says what is wrong)
+    }
+    if (index?.format !== INDEX_FORMAT || typeof index.seq !== 'number' || typeof index.strategies !== 'object' || index.strategies === null)
+      throw new UsageError('USAGE', `${file} is not a Backproof registry index (${INDEX_FORMAT}): --registry names another kind of folder, or the file was damaged`);
     return index;
   }
 

@@ -2,7 +2,7 @@
 // server) change without losing an entry, files renamed into place, and the pinning rules of resolve().
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Registry } from '../../host/serve/registry.ts';
@@ -62,6 +62,11 @@ describe('registry folder', () => {
       expect(() => r.resolve({ module: 'ABC' })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }));
       expect(() => reg('x', '1', HASH(3))).toThrow(expect.objectContaining({ code: 'CONFLICT', status: 409 }));
       expect(() => r.strategy('__proto__')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      // a folder whose index.json is not a registry's is refused at start, as a usage error
+      const other = mkdtempSync(path.join(tmpdir(), 'backproof-registry-'));
+      writeFileSync(path.join(other, 'index.json'), '{"format": "something else"}');
+      expect(() => new Registry(other)).toThrow(expect.objectContaining({ name: 'UsageError', code: 'USAGE' }));
+      rmSync(other, { recursive: true, force: true });
       // the index's names are written sorted, whatever the order of uploads
       reg('a', '1', HASH(4));
       expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')).strategies)).toEqual(['a', 'x', 'y']);
