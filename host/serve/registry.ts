@@ -163,7 +163,8 @@ export class Registry {
    */
   register(upload: SignedUpload, module: string, envelope: Envelope): { created: boolean; strategy: StrategyView } {
     return this.update((index) => {
-      const entry = (index.strategies[upload.name] ??= { current: null, versions: [] });
+      // (own properties only: a name such as "constructor" must not find Object.prototype's)
+      const entry = Object.hasOwn(index.strategies, upload.name) ? index.strategies[upload.name]! : (index.strategies[upload.name] = { current: null, versions: [] });
       const existing = entry.versions.find((v) => v.version === upload.version);
       if (existing) {
         if (existing.module !== module) throw new RegistryError('CONFLICT', `${upload.name}@${upload.version} is registered already with module ${existing.module}; a new module needs a new version`);

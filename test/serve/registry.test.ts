@@ -62,6 +62,11 @@ describe('registry folder', () => {
       expect(() => r.resolve({ module: 'ABC' })).toThrow(expect.objectContaining({ code: 'BAD_REQUEST' }));
       expect(() => reg('x', '1', HASH(3))).toThrow(expect.objectContaining({ code: 'CONFLICT', status: 409 }));
       expect(() => r.strategy('__proto__')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      // names that Object.prototype has are names like any other
+      expect(() => r.strategy('constructor')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+      expect(reg('constructor', '1', HASH(5)).strategy.current).toEqual({ version: '1', module: HASH(5) });
+      expect(reg('toString', '1', HASH(5)).created).toBe(true);
+      expect(r.resolve({ strategy: 'constructor' }).module).toBe(HASH(5));
       // a folder whose index.json is not a registry's is refused at start, as a usage error
       const other = mkdtempSync(path.join(tmpdir(), 'backproof-registry-'));
       writeFileSync(path.join(other, 'index.json'), '{"format": "something else"}');
@@ -69,7 +74,7 @@ describe('registry folder', () => {
       rmSync(other, { recursive: true, force: true });
       // the index's names are written sorted, whatever the order of uploads
       reg('a', '1', HASH(4));
-      expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')).strategies)).toEqual(['a', 'x', 'y']);
+      expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'index.json'), 'utf8')).strategies)).toEqual(['a', 'constructor', 'toString', 'x', 'y']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
