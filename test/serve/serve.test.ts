@@ -202,6 +202,7 @@ describe('backproof serve', () => {
     expect(await code({ module: hex(sma), data: ['../package.json'] })).toEqual([400, 'BAD_REQUEST']);
     expect(await code({ module: hex(sma), data: ['/etc/passwd'] })).toEqual([400, 'BAD_REQUEST']);
     expect(await code({ module: hex(sma), data: ['nothing.csv'] })).toEqual([404, 'NOT_FOUND']);
+    expect(await code({ module: hex(sma), data: ['GOOG.csv@5'] })).toEqual([400, 'USAGE']); // a period needs a unit, as --data's
     expect(await code({ module: hex(sma), data: ['GOOG.csv'], param: { fast: 3 } })).toEqual([400, 'BAD_REQUEST']);
     expect(await code({ module: hex(sma), strategy: 'sma', data: ['GOOG.csv'] })).toEqual([400, 'BAD_REQUEST']);
     expect(await code({ module: 'a'.repeat(64), data: ['GOOG.csv'] })).toEqual([404, 'NOT_FOUND']);
@@ -219,9 +220,10 @@ describe('backproof serve', () => {
       { strategy: 'many-01', data: ['GOOG.csv'] },
       { strategy: 'many-02', data: ['GOOG.csv'], params: { fast: 5 } },
       { module: hex(sma), data: ['GOOG.csv'], params: { fast: 7, slow: 30 } },
+      { module: hex(sma), data: ['GOOG=GOOG.csv@1d'] }, // a symbol and a declared period, as --data takes them
     ];
     const runs = await Promise.all(requests.map((r) => call('POST', '/runs', r)));
-    expect(runs.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(runs.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     const alone = await Promise.all([
       backtest({ strategy: path.join(dir, 'registry', 'modules', `${hex(sma)}.wasm`), data: 'data/GOOG.csv', params: { fast: 5 }, out: false, key: null }),
       backtest({ strategy: path.join(dir, 'registry', 'modules', `${hex(ema)}.wasm`), data: 'data/GOOG.csv', out: false, key: null }),
