@@ -84,6 +84,9 @@ async function fetchRun(store: ArtifactStore, m: RunManifest, runDir: string): P
   }
 }
 
+/** Connection errors that waiting does not mend: nothing listens on the port, or the host name does not exist. */
+const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND']);
+
 /** How many jobs' states one poll reads by default. */
 const POLL_BATCH = 256;
 
@@ -103,19 +106,24 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
   }
   const queue = new Queue(QUEUE_NAME, { connection });
   let lastError = '';
-  queue.on('error', (e) => {
+  let refused: (why: string) => void = () => {};
+  queue.on('error', (e: NodeJS.ErrnoException) => {
     lastError = e.message;
     log.warn({ err: e.message }, 'queue connection');
+    if (REFUSED.has(e.code ?? '')) refused(e.message);
   });
   const results: CombinationResult[] = [];
   try {
-    // Redis reached before anything is put or enqueued (afterwards a lost connection is waited out)
+    // Redis reached before anything is put or enqueued (afterwards a lost connection is waited out).
+    // Nothing listening there, or no such host, is known at once; a host that does not answer is given the deadline.
     const deadline = o.connectTimeoutMs ?? 10_000;
     let timer: NodeJS.Timeout | undefined;
     const reached = await Promise.race([
       queue.waitUntilReady().then(() => true, (e: Error) => { lastError = e.message; return false; }),
       new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), deadline); }),
+      new Promise<string>((resolve) => { refused = resolve; }),
     ]).finally(() => clearTimeout(timer));
+    if (typeof reached === 'string') throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis there (${reached}); start one, or check the host and port`);
     if (!reached) throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis answered within ${deadline / 1000} s${lastError ? ` (${lastError})` : ''}`);
     const planBytes = new TextEncoder().encode(planText(o.plan));
     const planSha256 = await store.put(planBytes);
