@@ -4,7 +4,8 @@
  * COPY whose imports and exports are renamed from the ABI's snake_case to WIT's kebab-case (core
  * module `backproof` → interface `backproof:strategy/host@1.0.0`, `env` → `…/env@1.0.0`), with the
  * optional exports a module lacks filled in as the host treats them (an empty function; a start
- * function exported as `init`, as the instrumenter does). Everything else is copied byte for byte.
+ * function exported as `init`, as the instrumenter does), exports beyond the ABI's left out. Everything
+ * else is copied byte for byte.
  * The module itself is never changed.
  */
 import { BuildError } from '../errors.ts';
@@ -40,6 +41,8 @@ const OPTIONAL: { name: string; sig: ImportSpec }[] = [
   { name: EXPORT_ON_TRADE, sig: ON_TRADE_SIGNATURE },
 ];
 
+const ABI_EXPORTS = new Set([EXPORT_MEMORY, EXPORT_ON_BAR, ...OPTIONAL.map((o) => o.name)]);
+
 /** Sections in the order the binary format requires them (custom ones stay where they are). */
 const ORDER: readonly number[] = [SectionId.type, SectionId.import, SectionId.function, SectionId.table, SectionId.memory, SectionId.tag, SectionId.global,
   SectionId.export, SectionId.start, SectionId.element, SectionId.dataCount, SectionId.code, SectionId.data];
@@ -52,7 +55,8 @@ export function adaptToWorld(wasm: Uint8Array, entry: string): Uint8Array {
   const m = parseModule(wasm);
   const payloads = new Map<number, Uint8Array>();
   payloads.set(SectionId.import, renamedImports(m, entry));
-  const exports = m.exports.map((e) => ({ ...e }));
+  // Only the ABI's exports are the world's: any other (a helper the strategy exports) is left out of the copy.
+  const exports = m.exports.filter((e) => ABI_EXPORTS.has(e.name)).map((e) => ({ ...e }));
   let start = m.start;
   const added: { sig: ImportSpec }[] = [];
   for (const { name, sig } of OPTIONAL) {
@@ -68,11 +72,7 @@ export function adaptToWorld(wasm: Uint8Array, entry: string): Uint8Array {
   }
   const ex = new Writer();
   ex.u32(exports.length);
-  for (const e of exports) {
-    const renamed = e.name === EXPORT_MEMORY || e.kind !== 0 ? e.name : witName(e.name);
-    if (renamed === null) throw notNamed(entry, `export "${e.name}"`);
-    ex.name(renamed).u8(e.kind).u32(e.index);
-  }
+  for (const e of exports) ex.name(e.name === EXPORT_MEMORY ? e.name : witName(e.name)!).u8(e.kind).u32(e.index);
   payloads.set(SectionId.export, ex.toBytes());
   if (start !== m.start) payloads.set(SectionId.start, new Uint8Array(0)); // removed
   if (added.length > 0) {

@@ -61,6 +61,12 @@ describe('guest-sdk/strategy.wit', () => {
     await componentOf(started, 's.ts');
   });
 
+  it('exports beyond the ABI\'s (a helper in camelCase, a global) are left out of the copy: the module fits', async () => {
+    const helper = await parse(`(module ${MEMORY} ${ON_BAR} (func (export "myHelper") (result i32) i32.const 1) (global (export "someGlobal") i32 (i32.const 0)))`);
+    expect(parseModule(adaptToWorld(helper, 'h.ts')).exports.map((e) => e.name)).toEqual(['memory', 'on-bar', 'init', 'on-order', 'on-trade']);
+    await componentOf(helper, 'h.ts');
+  });
+
   it('a missing on_bar fails, naming it', async () => {
     expect((await fails(`(module ${MEMORY} (func (export "init")))`)).message).toMatch(/^m\.ts: the module does not fit the WIT world backproof:strategy@1\.0\.0\/strategy \(guest-sdk\/strategy\.wit\): .*failed to find export of function `on-bar`$/);
   });
