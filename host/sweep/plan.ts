@@ -202,8 +202,12 @@ export function readPlan(bytes: Uint8Array): SweepPlan {
   try {
     const grids = parseGrids(plan.space.grids.map((g) => `${g.name}=${g.spec}`));
     if (JSON.stringify(grids) !== JSON.stringify(plan.space.grids)) throw new Error('its grids are not what their specs give, sorted by name');
-    derived = combinationsOf(plan.space, plan.combinations.length);
+    // more than it lists: the space was edited (a verify failure, not the sweep command's --max-combinations advice)
+    derived = combinationsOf(plan.space, plan.combinations.length, (n) => {
+      throw new AuditError('VERIFY_FAILED', 'plan', `sweep.json: its space gives ${n} combinations, it lists ${plan.combinations.length}: its grids, where or samples were changed after the sweep ran`);
+    });
   } catch (e) {
+    if (e instanceof AuditError) throw e;
     throw new AuditError('VERIFY_FAILED', 'plan', `sweep.json: its space does not give its ${plan.combinations.length} combinations: ${(e as Error).message}`);
   }
   const same = derived.length === plan.combinations.length && derived.every((c, i) => JSON.stringify(c) === JSON.stringify(plan.combinations[i]));

@@ -139,16 +139,16 @@ export function parseSeed(text: string): string {
 
 /**
  * The combinations of `space` in canonical order (docs/SWEEP.md), at most `max` of them: more is a
- * UsageError naming the count and --max-combinations, and so is an empty space.
+ * UsageError naming the count and --max-combinations (or what `tooMany` throws: verify's plan step,
+ * where the advice of the sweep command would be wrong), and so is an empty space.
  */
-export function combinationsOf(space: SweepSpace, max: number): Combination[] {
+export function combinationsOf(space: SweepSpace, max: number, tooMany: (count: string) => never = (n) => {
+  throw new UsageError('USAGE', `the sweep has ${n} combinations; --max-combinations is ${max}: narrow the grid, add --where or --samples, or raise --max-combinations`);
+}): Combination[] {
   const axes = space.grids;
   const size = gridSize(axes);
   const accept = space.where === null ? () => true : compileWhere(space.where, axes.map((a) => a.name));
   const taken: { k: bigint; params: Record<string, number> }[] = [];
-  const tooMany = (n: string): never => {
-    throw new UsageError('USAGE', `the sweep has ${n} combinations; --max-combinations is ${max}: narrow the grid, add --where or --samples, or raise --max-combinations`);
-  };
   if (space.random === null) {
     if (size > BigInt(MAX_DRAWS)) tooMany(`${size} (before --where)`);
     for (let k = 0n; k < size; k++) {

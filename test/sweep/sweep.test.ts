@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
 import { generateKeys } from '../../host/index.ts';
-import { assembleSweep, combinationsOf, proveSweepRun, readPlan, readSweepRecord, renderSweepReport, MAX_HEATMAP_CELLS, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
+import { assembleSweep, combinationsOf, planText, proveSweepRun, readPlan, readSweepRecord, renderSweepReport, MAX_HEATMAP_CELLS, verifySweep, verifySweepProof, type CombinationResult, type SweepPlan } from '../../host/sweep/index.ts';
 import { createPrivateKey } from 'node:crypto';
 
 let work: string, keyFile: string, pubFile: string, one: string, two: string;
@@ -183,6 +183,16 @@ describe('verify <sweep-folder>', () => {
     expect(await broken(edit('"cash": 10000', '"cash":10000'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/not in its canonical form/) });
     // a field the config does not have: canonical JSON, but not the config written again
     expect(await broken(edit('"cash": 10000,', '"cash": 10000,\n    "bonus": 1,'))).toMatchObject({ step: 'plan', message: expect.stringMatching(/not in its canonical form/) });
+  });
+
+  it('a sweep.json whose space gives more combinations than it lists fails at plan saying so, not with the sweep command\'s --max-combinations advice (tester D14)', async () => {
+    const plan = readPlan(new Uint8Array(await readFile(path.join(two, 'sweep.json'))));
+    const edited = planText({ ...plan, combinations: plan.combinations.slice(0, 3) });
+    const error = (() => { try { readPlan(new TextEncoder().encode(edited)); } catch (e) { return e; } return null; })();
+    expect(error).toMatchObject({
+      name: 'AuditError', code: 'VERIFY_FAILED', step: 'plan',
+      message: 'sweep.json: its space gives more than 3 combinations, it lists 3: its grids, where or samples were changed after the sweep ran',
+    });
   });
 
   it('a changed sweep record fails its signature; another key fails the pin', async () => {
