@@ -346,6 +346,8 @@ function endRecord(instructions: bigint, cause: number): Uint8Array {
   return record;
 }
 
+/** How a GuestInstance gets its instance (GuestInstance's constructor). */
+export type Instantiate = (module: WebAssembly.Module, imports: WebAssembly.Imports) => WebAssembly.Instance;
 type OnBar = (time: bigint, open: number, high: number, low: number, close: number, volume: number) => void;
 type BarTrampoline = () => void;
 
@@ -399,7 +401,11 @@ export class GuestInstance {
   /** The fault that stopped the run, once located (a stop ends the trace: it is written once). */
   private stop: { site: FaultSite; what: string; reason: string | null } | null = null;
 
-  constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig) {
+  /**
+   * `instantiate` makes the instance from the compiled module and the imports: this thread's V8 by
+   * default; the wasi runtime (sandbox/wasi) gives one whose exports stand for a sandboxed module's.
+   */
+  constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig, instantiate: Instantiate = (module, imports) => new WebAssembly.Instance(module, imports)) {
     this.guest = guest;
     this.host = host;
     this.config = config;
@@ -408,7 +414,7 @@ export class GuestInstance {
     this.chunker = guest.mode !== 'trace' ? null : config.hashing === 'worker' ? new ParallelChunker(config.chunkSize) : new TraceChunker(config.chunkSize);
     const imports = this.imports(host);
     try {
-      this.instance = new WebAssembly.Instance(guest.module, imports);
+      this.instance = instantiate(guest.module, imports);
     } catch (e) {
       throw this.translate(e, 'init');
     }

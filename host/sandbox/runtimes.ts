@@ -61,6 +61,7 @@ import { UsageError } from '../errors.ts';
 import type { GuestHost } from './abi.ts';
 import { GuestInstance, type GuestModule, type GuestRunStats, type SandboxConfig } from './runtime.ts';
 import { processRuntime } from './process/runtime.ts';
+import { wasiRuntime } from './wasi/runtime.ts';
 
 /** Where a guest runs: `--isolation`. */
 export type Isolation = 'v8' | 'wasi' | 'process';
@@ -110,7 +111,7 @@ export const v8Runtime: GuestRuntime = {
 /** Each isolation's runtime; null: not available in this build. A new runtime is one line here. */
 const RUNTIMES: Record<Isolation, GuestRuntime | null> = {
   v8: v8Runtime,
-  wasi: null,
+  wasi: wasiRuntime(),
   process: processRuntime(),
 };
 

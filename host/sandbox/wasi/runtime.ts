@@ -1,0 +1,391 @@
+/**
+ * @module sandbox/wasi/runtime
+ * `--isolation wasi` (docs/ISOLATION-WASI.md): the guest runs in a Wasmer sandbox (@wasmer/sdk, on a
+ * worker thread of its own: wasi/thread) as a WASI command, linked with a driver (wasi/link) that
+ * serves frames (wasi/protocol) on its stdin and stdout. The engine and the session's GuestInstance
+ * (sandbox/runtime) stay on this thread: the instance is made over a remote instance, `RemoteGuest`,
+ * whose exports stand for the sandboxed module's — each exported function a CALL, each guest import
+ * a HOSTCALL answered here by the GuestInstance's own import functions, the instrumentation globals
+ * (fuel, bulk, reserve, tp, bits, bit slot) mirrored in real WebAssembly.Globals whose values travel
+ * with every call, reply and return, and the memories read when the host reads them. So every byte of
+ * the trace, every count and every error message is made by the same code as in-process, from the
+ * same values (sandbox/runtimes, THE CONTRACT), with one exception: a trap ends the sandboxed process,
+ * so its trace ends where the host last saw the guest (docs/ISOLATION-WASI.md, "Traps").
+ */
+import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { SandboxError } from '../../errors.ts';
+import { siblingModule } from '../../paths.ts';
+import type { GuestHost } from '../abi.ts';
+import { GuestInstance, type GuestModule, type SandboxConfig } from '../runtime.ts';
+import { EXPORT_BAR_MEMORY, EXPORT_BITS, EXPORT_TP } from '../instrument/instrument.ts';
+import {
+  CALL, DATA, EXIT, F32, F64, GLOBALS, HOSTCALL, I32, I64, READ, REPLY, RETURN, SLOT, WRITE, type Plan, type PlanGlobal,
+} from './protocol.ts';
+
+/** A session's wall-clock limit by default (the CLI's default --timeout; run/worker's watchdog is usually shorter). */
+export const DEFAULT_WASI_TIMEOUT_MS = 600_000;
+
+export interface WasiRuntimeOptions {
+  /** Wall-clock limit of one session; past it its thread is terminated and the call fails with WATCHDOG. */
+  timeoutMs?: number;
+}
+
+type Message = Uint8Array | { plan: Plan } | { exit: number; reason: string; stderr: string } | { error: { name: string; code: string | null; message: string } };
+
+/** The engine's end of the session thread: frames out on the port, frames in by a blocking wait on `signal`. */
+class Link {
+  readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly signal: Int32Array;
+  private readonly deadline: number;
+  private readonly timeoutMs: number;
+  private ended = false;
+
+  constructor(instrumented: Uint8Array, timeoutMs: number) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.signal = new Int32Array(new SharedArrayBuffer(4));
+    this.timeoutMs = timeoutMs;
+    this.deadline = performance.now() + timeoutMs;
+    this.worker = new Worker(siblingModule('thread', import.meta.url), {
+      workerData: { instrumented, port: port2, signal: this.signal },
+      transferList: [port2],
+    });
+    this.worker.unref();
+    this.port.unref();
+  }
+
+  send(frame: Uint8Array): void {
+    this.port.postMessage(frame);
+  }
+
+  /** The next message from the thread; blocks. WATCHDOG past the session's wall-clock limit. */
+  receive(): Message {
+    for (;;) {
+      const got = receiveMessageOnPort(this.port);
+      if (got) return got.message as Message;
+      const seen = Atomics.load(this.signal, 0);
+      const again = receiveMessageOnPort(this.port);
+      if (again) return again.message as Message;
+      const left = this.deadline - performance.now();
+      if (left <= 0) {
+        this.end();
+        throw new SandboxError('WATCHDOG', `the guest ran past the session's wall-clock limit of ${this.timeoutMs} ms (--isolation wasi); its thread was terminated`);
+      }
+      Atomics.wait(this.signal, 0, seen, Math.min(left, 1000));
+    }
+  }
+
+  /** Terminates the thread (and with it Wasmer's workers and the guest). Idempotent. */
+  end(): Promise<number> | null {
+    if (this.ended) return null;
+    this.ended = true;
+    this.port.close();
+    return this.worker.terminate();
+  }
+}
+
+/** A value slot (wasi/protocol) of type t. */
+function writeSlot(view: DataView, at: number, t: number, value: unknown): void {
+  if (t === I32) view.setInt32(at, Number(value) | 0, true);
+  else if (t === I64) view.setBigInt64(at, BigInt.asIntN(64, BigInt(value as bigint)), true);
+  else if (t === F32) view.setFloat32(at, Number(value), true);
+  else view.setFloat64(at, Number(value), true);
+}
+function readSlot(view: DataView, at: number, t: number): number | bigint {
+  return t === I32 ? view.getInt32(at, true) : t === I64 ? view.getBigInt64(at, true) : t === F32 ? view.getFloat32(at, true) : view.getFloat64(at, true);
+}
+const valueType = (t: number): 'i32' | 'i64' | 'f32' | 'f64' => (t === I32 ? 'i32' : t === I64 ? 'i64' : t === F32 ? 'f32' : 'f64');
+
+/** A fetched memory: the bytes the host reads (and may write), and a copy to tell what it wrote. */
+interface Fetched {
+  bytes: Uint8Array;
+  pristine: Uint8Array;
+}
+
+/**
+ * The sandboxed module as the GuestInstance sees it: `exports()` has the module's exports, each
+ * standing for the remote one. Frames strictly alternate: the host sends a CALL and serves the guest's
+ * HOSTCALLs until the RETURN; inside a HOSTCALL it may READ, WRITE and ask for GLOBALS.
+ */
+export class RemoteGuest {
+  private readonly link: Link;
+  private readonly plan: Plan;
+  private imports: WebAssembly.Imports = {};
+  private readonly sync: WebAssembly.Global[];
+  /** Memories fetched since the guest last ran, by memory number. */
+  private readonly fetched = new Map<number, Fetched>();
+  private others: (number | bigint)[] | null = null;
+  /** The bar memory is the host's to write (the trampoline reads it): pushed when it changed. */
+  private readonly barIndex: number;
+  private readonly bar = new Uint8Array(65_536);
+  private readonly barSent = new Uint8Array(48);
+  private dead: unknown = null;
+  /** The sandboxed process or its thread has ended: nothing more can be read. */
+  private gone = false;
+
+  constructor(instrumented: Uint8Array, options: WasiRuntimeOptions = {}) {
+    this.link = new Link(instrumented, options.timeoutMs ?? DEFAULT_WASI_TIMEOUT_MS);
+    try {
+      const first = this.link.receive();
+      if (first instanceof Uint8Array || !('plan' in first)) throw first instanceof Uint8Array ? this.protocol('a frame before the plan') : this.failure(first);
+      this.plan = first.plan;
+      this.sync = this.plan.sync.map((g) => new WebAssembly.Global({ value: valueType(g.type), mutable: true } as WebAssembly.GlobalDescriptor<'i32'>, g.type === I64 ? 0n as never : 0));
+      // The driver's first frame is a RETURN with the globals' initial values.
+      this.expectReturn(this.frame());
+    } catch (e) {
+      void this.link.end();
+      throw e;
+    }
+    this.barIndex = this.plan.memories.indexOf(EXPORT_BAR_MEMORY);
+  }
+
+  /** Instantiates "the module": what GuestInstance calls in place of `new WebAssembly.Instance`. */
+  instantiate(imports: WebAssembly.Imports): WebAssembly.Instance {
+    this.imports = imports;
+    const exports: Record<string, unknown> = {};
+    this.plan.callables.forEach((f, id) => {
+      exports[f.name] = (...args: unknown[]) => this.call(id, args);
+    });
+    this.plan.sync.forEach((g, i) => {
+      exports[g.name] = this.sync[i];
+    });
+    this.plan.others.forEach((g, i) => {
+      const remote = this;
+      exports[g.name] = { get value() { return remote.other(i); } };
+    });
+    this.plan.memories.forEach((name, i) => {
+      const remote = this;
+      exports[name] = i === this.barIndex ? { buffer: this.bar.buffer } : { get buffer() { return remote.memory(i); } };
+    });
+    return { exports } as unknown as WebAssembly.Instance;
+  }
+
+  /** Ends the sandbox's thread. Idempotent. */
+  close(): Promise<number> | null {
+    this.dead ??= new SandboxError('RUNTIME_FAILED', '--isolation wasi: the session is closed');
+    this.gone = true;
+    return this.link.end();
+  }
+
+  /** The thread, for tests that check it is gone. */
+  get thread(): Worker {
+    return this.link.worker;
+  }
+
+  private call(id: number, args: unknown[]): void {
+    const f = this.plan.callables[id]!;
+    const { frame, view } = this.frameOf(CALL, 4 + SLOT * this.sync.length + SLOT * f.params.length);
+    view.setUint32(8, id, true);
+    this.beforeGuest(view, 12);
+    f.params.forEach((t, k) => writeSlot(view, 12 + SLOT * (this.sync.length + k), t, args[k]));
+    this.send(frame);
+    this.serve();
+  }
+
+  /** Serves the guest's host calls until the call in progress returns. */
+  private serve(): void {
+    for (;;) {
+      const frame = this.frame();
+      const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+      const kind = view.getUint32(4, true);
+      if (kind === RETURN) return this.expectReturn(frame);
+      if (kind !== HOSTCALL) throw this.protocol(`a frame of kind ${kind} where a RETURN or HOSTCALL was due`);
+      const id = view.getUint32(8, true);
+      this.syncFrom(view, 12);
+      const imp = this.plan.imports[id];
+      const fn = imp && (this.imports[imp.module]?.[imp.name] as ((...a: unknown[]) => unknown) | undefined);
+      if (!imp || !fn) throw this.protocol(`a host call of import ${id}, which the module does not have`);
+      const args = imp.params.map((t, k) => readSlot(view, 12 + SLOT * (this.sync.length + k), t));
+      let result: unknown;
+      try {
+        result = fn(...args);
+      } catch (e) {
+        // The guest's call ends with the host's error, as in-process. The sandboxed guest stays
+        // parked in this host call (its memory readable: a fault's trace and counts are read after
+        // it, as in-process) until the session is closed; it is never called again.
+        this.dead = e;
+        throw e;
+      }
+      const reply = this.frameOf(REPLY, SLOT * this.sync.length + SLOT);
+      this.beforeGuest(reply.view, 8);
+      if (imp.results.length === 1) writeSlot(reply.view, 8 + SLOT * this.sync.length, imp.results[0]!, result);
+      this.send(reply.frame);
+    }
+  }
+
+  private expectReturn(frame: Uint8Array): void {
+    const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
+    if (view.getUint32(4, true) !== RETURN) throw this.protocol(`a frame of kind ${view.getUint32(4, true)} where a RETURN was due`);
+    this.syncFrom(view, 8);
+  }
+
+  /** Memory `i` as the guest left it: fetched once per stop of the guest (READ to its end). */
+  private memory(i: number): ArrayBuffer {
+    const have = this.fetched.get(i);
+    if (have) return have.bytes.buffer as ArrayBuffer;
+    const { frame, view } = this.frameOf(READ, 12);
+    view.setUint32(8, i, true);
+    view.setUint32(12, 0, true);
+    view.setUint32(16, 0xffffffff, true);
+    this.send(frame);
+    const data = this.data();
+    const bytes = new Uint8Array(data.length);
+    bytes.set(data);
+    this.fetched.set(i, { bytes, pristine: data });
+    return bytes.buffer as ArrayBuffer;
+  }
+
+  /** Exported global `i` of the others (snapshot globals): all fetched at once per stop of the guest. */
+  private other(i: number): number | bigint {
+    if (!this.others) {
+      this.send(this.frameOf(GLOBALS, 0).frame);
+      const data = this.data();
+      const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+      this.others = this.plan.others.map((g: PlanGlobal, k) => readSlot(view, SLOT * k, g.type));
+    }
+    return this.others[i]!;
+  }
+
+  /** A DATA frame's bytes. */
+  private data(): Uint8Array {
+    const frame = this.frame();
+    if (new DataView(frame.buffer, frame.byteOffset).getUint32(4, true) !== DATA) throw this.protocol('a frame other than DATA after a READ or GLOBALS');
+    return frame.subarray(8);
+  }
+
+  /**
+   * Before the guest runs again: what the host wrote into a fetched memory is written back (only the
+   * bytes from the first to the last that changed), the bar memory is pushed when it changed, the
+   * mirrors' values go into the frame's sync block at `at`, and what was fetched is forgotten.
+   */
+  private beforeGuest(view: DataView, at: number): void {
+    for (const [i, f] of this.fetched) {
+      let lo = 0, hi = f.bytes.length;
+      while (lo < hi && f.bytes[lo] === f.pristine[lo]) lo++;
+      while (hi > lo && f.bytes[hi - 1] === f.pristine[hi - 1]) hi--;
+      if (lo < hi) this.write(i, lo, f.bytes.subarray(lo, hi));
+    }
+    this.fetched.clear();
+    this.others = null;
+    if (this.barIndex >= 0) {
+      const now = this.bar.subarray(0, 48);
+      if (now.some((b, k) => b !== this.barSent[k])) {
+        this.write(this.barIndex, 0, now);
+        this.barSent.set(now);
+      }
+    }
+    this.plan.sync.forEach((g, k) => writeSlot(view, at + SLOT * k, g.type, this.sync[k]!.value));
+  }
+
+  private write(memory: number, offset: number, bytes: Uint8Array): void {
+    const { frame, view } = this.frameOf(WRITE, 8 + bytes.length);
+    view.setUint32(8, memory, true);
+    view.setUint32(12, offset, true);
+    frame.set(bytes, 16);
+    this.send(frame);
+  }
+
+  private syncFrom(view: DataView, at: number): void {
+    this.plan.sync.forEach((g, k) => {
+      this.sync[k]!.value = readSlot(view, at + SLOT * k, g.type);
+    });
+  }
+
+  private frameOf(kind: number, payload: number): { frame: Uint8Array; view: DataView } {
+    const frame = new Uint8Array(8 + payload);
+    const view = new DataView(frame.buffer);
+    view.setUint32(0, 4 + payload, true);
+    view.setUint32(4, kind, true);
+    return { frame, view };
+  }
+
+  /** A CALL or REPLY: refused once the session died. A READ or GLOBALS may follow a host error (the guest is parked, alive). */
+  private send(frame: Uint8Array): void {
+    const kind = frame[4];
+    if (this.dead && (kind === CALL || kind === REPLY || this.gone)) throw this.dead;
+    this.link.send(frame);
+  }
+
+  /** The next frame from the guest; the process's end is a trap (GuestInstance makes it GUEST_TRAP) or a failure. */
+  private frame(): Uint8Array {
+    if (this.gone) throw this.dead;
+    let message: Message;
+    try {
+      message = this.link.receive();
+    } catch (e) {
+      this.dead = e;
+      this.gone = true;
+      throw e;
+    }
+    if (message instanceof Uint8Array) return message;
+    throw this.failure(message);
+  }
+
+  private failure(message: Exclude<Message, Uint8Array>): unknown {
+    this.gone = true;
+    void this.link.end();
+    if ('error' in message) {
+      const { code, message: text } = message.error;
+      const known = code === 'IMPORT_NOT_ALLOWED' || code === 'EXPORT_MISSING' || code === 'WASM_UNSUPPORTED' || code === 'WASM_MALFORMED';
+      this.dead = known ? new SandboxError(code, text) : new SandboxError('RUNTIME_FAILED', `--isolation wasi: the sandbox failed: ${text}`);
+      return this.dead;
+    }
+    if ('exit' in message) {
+      // The guest trapped (or the driver gave up): what ran since the host last saw it is lost, so
+      // the trace ends there — no record of code the host did not see run (docs/ISOLATION-WASI.md).
+      this.forgetUnseen();
+      const why = message.stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ') || `${message.reason}, status ${message.exit}`;
+      this.dead = new WebAssembly.RuntimeError(`the guest's sandboxed process ended (${why})`);
+      return this.dead;
+    }
+    this.dead = this.protocol('an unexpected message from the sandbox thread');
+    return this.dead;
+  }
+
+  /** The trace buffer as the host last saw it is all the host can write: its unseen part is dropped. */
+  private forgetUnseen(): void {
+    this.plan.sync.forEach((g, k) => {
+      if (g.name === EXPORT_TP) this.sync[k]!.value = 0;
+      if (g.name === EXPORT_BITS) this.sync[k]!.value = 1;
+    });
+  }
+
+  private kill(reason: unknown): void {
+    if (!this.dead) {
+      try {
+        this.link.send(this.frameOf(EXIT, 0).frame);
+      } catch { /* the thread is already gone */ }
+    }
+    this.dead = reason;
+    this.gone = true;
+    void this.link.end();
+  }
+
+  private protocol(what: string): SandboxError {
+    const e = new SandboxError('RUNTIME_FAILED', `--isolation wasi: protocol error: ${what}`);
+    this.kill(e);
+    return e;
+  }
+}
+
+/** A session: the reference GuestInstance over a RemoteGuest, and `close`, which ends its thread. */
+export function openWasiSession(guest: GuestModule, host: GuestHost, config: SandboxConfig, options: WasiRuntimeOptions = {}): GuestInstance & { close(): void; remote: RemoteGuest } {
+  const remote = new RemoteGuest(guest.wasm, options);
+  let instance: GuestInstance;
+  try {
+    instance = new GuestInstance(guest, host, config, (_module, imports) => remote.instantiate(imports));
+  } catch (e) {
+    void remote.close();
+    throw e;
+  }
+  return Object.assign(instance, { close: () => void remote.close(), remote });
+}
+
+/** The wasi runtime (sandbox/runtimes): structurally a GuestRuntime, so the two modules do not import each other. */
+export function wasiRuntime(options: WasiRuntimeOptions = {}) {
+  return {
+    isolation: 'wasi' as const,
+    open: (guest: GuestModule, host: GuestHost, config: SandboxConfig) => openWasiSession(guest, host, config, options),
+  };
+}

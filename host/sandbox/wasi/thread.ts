@@ -1,0 +1,87 @@
+/**
+ * @module sandbox/wasi/thread
+ * The worker thread that hosts @wasmer/sdk for one session (wasi/runtime). It links the instrumented
+ * guest with the WASI driver (wasi/link), loads the command into a Wasmer sandbox with networking
+ * disabled and an in-memory package cache (nothing is read or written on disk), and runs it as a
+ * process whose stdin and stdout carry the frames (wasi/protocol). Frames from the engine arrive on
+ * the port and are written to stdin in order; stdout is cut into whole frames, each posted to the
+ * engine, which waits on `signal` (Atomics) because its thread is blocked in a synchronous call.
+ *
+ * Wasmer's own kill and timeouts do not stop a guest in a compute loop; terminating this thread does
+ * (its Wasmer workers are its children and die with it): the engine does that (close, or its
+ * wall-clock limit), and run/worker's watchdog, terminating the engine's thread, ends this one too.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { linkWasiCommand } from './link.ts';
+
+interface Setup {
+  instrumented: Uint8Array;
+  port: MessagePort;
+  signal: Int32Array;
+}
+const { instrumented, port, signal } = workerData as Setup;
+
+/** Posts a message to the engine and wakes it. */
+function post(message: unknown, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+  Atomics.add(signal, 0, 1);
+  Atomics.notify(signal, 0);
+}
+
+/** Cuts a byte stream into frames (u32 size, then size bytes), each posted whole. */
+class Framer {
+  private head = new Uint8Array(4);
+  private headFilled = 0;
+  private frame: Uint8Array | null = null;
+  private filled = 0;
+
+  push(chunk: Uint8Array): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.frame === null) {
+        const take = Math.min(4 - this.headFilled, chunk.length - at);
+        this.head.set(chunk.subarray(at, at + take), this.headFilled);
+        this.headFilled += take;
+        at += take;
+        if (this.headFilled < 4) return;
+        const size = new DataView(this.head.buffer).getUint32(0, true);
+        this.frame = new Uint8Array(4 + size);
+        this.frame.set(this.head);
+        this.filled = 4;
+        this.headFilled = 0;
+      }
+      const take = Math.min(this.frame.length - this.filled, chunk.length - at);
+      this.frame.set(chunk.subarray(at, at + take), this.filled);
+      this.filled += take;
+      at += take;
+      if (this.filled === this.frame.length) {
+        const done = this.frame;
+        this.frame = null;
+        post(done, [done.buffer as ArrayBuffer]);
+      }
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const { wasm, plan } = await linkWasiCommand(instrumented);
+  post({ plan });
+  const { Wasmer } = await import('@wasmer/sdk/node');
+  const wasmer = new Wasmer({ cache: 'memory' });
+  const pkg = await wasmer.packages.load(wasm);
+  const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: 'disabled' } });
+  const proc = await sandbox.command(pkg).spawn({ stdin: 'pipe', stdout: 'pipe', stderr: 'capture' });
+  let writing = Promise.resolve();
+  port.on('message', (bytes: Uint8Array) => {
+    writing = writing.then(() => proc.stdin!.write(bytes)).catch(() => undefined);
+  });
+  const framer = new Framer();
+  for await (const chunk of proc.stdout!) framer.push(chunk);
+  const out = await proc.wait();
+  post({ exit: out.exitCode, reason: out.reason, stderr: out.stderr.text().slice(-2000) });
+}
+
+main().catch((e: unknown) => {
+  const error = e as { code?: unknown; message?: unknown; name?: unknown };
+  post({ error: { name: String(error?.name ?? 'Error'), code: typeof error?.code === 'string' ? error.code : null, message: String(error?.message ?? e) } });
+});
