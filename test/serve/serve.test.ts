@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKeys, loadStrategy, rawPublicKey, recordedResultSha256, verify, backtest } from '../../host/index.ts';
-import { signUpload, startServer, type RunningServer } from '../../host/serve/index.ts';
+import { registryServer, signUpload, startServer, type RunningServer } from '../../host/serve/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { cli } from '../helpers/cli.ts';
 
@@ -192,6 +192,19 @@ describe('backproof serve', () => {
     const r = await call('POST', '/runs', { strategy: 'trap', data: ['GOOG.csv'] });
     expect([r.status, r.json.error.code]).toEqual([422, 'GUEST_TRAP']);
     expect(r.json.error.message).toMatch(/unreachable/);
+  });
+
+  it('refuses a run on a data file over the data limit before reading it', async () => {
+    const app = await registryServer({ registry: path.join(dir, 'small'), dataDir: 'data', key: null, trustedKeys: [rawPublicKey(trusted)], maxDataBytes: 50_000 });
+    try {
+      const up = await app.inject({ method: 'POST', url: '/strategies', payload: { wasm: b64(sma), signature: signUpload(sma, { name: 'sma', version: '1', kind: 'wasm' }, trusted) } });
+      expect(up.statusCode).toBe(201);
+      const r = await app.inject({ method: 'POST', url: '/runs', payload: { strategy: 'sma', data: ['GOOG.csv'] } });
+      expect([r.statusCode, r.json().error.code]).toEqual([413, 'TOO_LARGE']);
+      expect(r.json().error.message).toContain('97833 bytes; the limit is 50000');
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses a run on data outside the data folder, missing, or with an unknown field', async () => {
