@@ -42,6 +42,14 @@ export async function loadPublicKeyRaw(file: string): Promise<Uint8Array> {
   let pem: string;
   try {
     pem = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError('KEY_ERROR', `${file} is not a readable Ed25519 public key in PEM: ${(e as Error).message}`, { cause: e });
+  }
+  // node derives a public key from a private one without a word: a verifier handed the signer's
+  // private key would trust it, and the secret has left the signer. Refuse it outright.
+  if (/-----BEGIN (?:[A-Z0-9]+ )?PRIVATE KEY-----/.test(pem))
+    throw new UsageError('KEY_ERROR', `${file} is a PRIVATE key: pass its public key (backproof keygen writes it beside, as .pub); a private key must stay with whoever signs`);
+  try {
     return rawPublicKey(createPublicKey(pem));
   } catch (e) {
     throw new UsageError('KEY_ERROR', `${file} is not a readable Ed25519 public key in PEM: ${(e as Error).message}`, { cause: e });

@@ -151,11 +151,16 @@ export interface SignedEnvelope {
 
 /** Step record: decodes record.pb's outer message (canonical encoding only). The signature is checked on `record` before it is parsed. */
 export function decodeSignedEnvelope(raw: Uint8Array): SignedEnvelope {
+  // An empty file decodes as an envelope of defaults (version 0, unsigned): say what it is instead.
+  if (raw.length === 0) throw new AuditError('RECORD_MALFORMED', 'record', 'record.pb is empty (0 bytes): not a record');
+  let envelope: SignedEnvelope;
   try {
-    return decodeCanonical(pb.SignedRecord, raw) as unknown as SignedEnvelope;
+    envelope = decodeCanonical(pb.SignedRecord, raw) as unknown as SignedEnvelope;
   } catch (e) {
     throw new AuditError('RECORD_MALFORMED', 'record', `record.pb is not a valid record: ${(e as Error).message}`, { cause: e });
   }
+  if (envelope.record.length === 0) throw new AuditError('RECORD_MALFORMED', 'record', `record.pb (${raw.length} bytes) holds no Record: not a record`);
+  return envelope;
 }
 
 /**

@@ -36,10 +36,40 @@ export function dataOptionsOf(values: Values): DataOptions {
   return dataOptions;
 }
 
+/**
+ * `args` with each value that begins with "-" joined to its option (`--seed -1` → `--seed=-1`): node's
+ * parseArgs takes such a token for an option and refuses the pair as ambiguous, yet negative numbers and
+ * `--where "-fast < -10"` are ordinary values. A token that is one of the command's own options (or `--`)
+ * is never taken as a value, so a forgotten value still fails as one.
+ */
+export function joinDashValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const known = (token: string): boolean => {
+    if (token === '--') return true;
+    if (token.startsWith('--')) return Object.hasOwn(options, token.slice(2).split('=')[0]!);
+    return token.length === 2 && Object.values(options).some((o) => o.short === token[1]);
+  };
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const token = args[i]!;
+    if (token === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const next = args[i + 1];
+    const name = token.startsWith('--') && !token.includes('=') ? token.slice(2) : null;
+    if (name !== null && Object.hasOwn(options, name) && options[name]!.type === 'string' && next !== undefined && next.startsWith('-') && next !== '-' && !known(next)) {
+      out.push(`${token}=${next}`);
+      i++;
+    } else out.push(token);
+  }
+  return out;
+}
+
 export function parse(args: string[], options: ParseArgsConfig['options'], positionals: number): { values: Values; positionals: string[] } {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: positionals > 0, strict: true });
+    const all = { help: { type: 'boolean' as const, short: 'h' }, ...options };
+    parsed = parseArgs({ args: joinDashValues(args, all), options: all, allowPositionals: positionals > 0, strict: true });
   } catch (e) {
     throw new UsageError('USAGE', (e as Error).message);
   }

@@ -102,6 +102,11 @@ function mergePackage(existing: Record<string, unknown> | null, ours: Record<str
   return { json, conflicts };
 }
 
+/** `word` as one POSIX shell word: as is when it holds only characters no shell treats specially, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
+}
+
 /** The target folder: missing, empty, or holding only what npm left; its package.json, if any. */
 async function checkTarget(dir: string): Promise<{ exists: boolean; pkg: Record<string, unknown> | null }> {
   const st = await stat(dir).catch((e) => {
@@ -115,10 +120,15 @@ async function checkTarget(dir: string): Promise<{ exists: boolean; pkg: Record<
   const others = entries.filter((e) => !NPM_FILES.has(e));
   let pkg: Record<string, unknown> | null = null;
   if (others.length === 0 && entries.includes('package.json')) {
+    const file = path.join(dir, 'package.json');
+    let parsed: unknown;
     try {
-      const parsed: unknown = JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'));
-      if (isObject(parsed)) pkg = parsed;
-    } catch { /* not JSON: refused below */ }
+      parsed = JSON.parse(await readFile(file, 'utf8'));
+    } catch (e) {
+      throw new UsageError('USAGE', `init: ${file} is not JSON (${(e as Error).message}); mend it or remove it, then init again`, { cause: e });
+    }
+    if (!isObject(parsed)) throw new UsageError('USAGE', `init: ${file} is not a JSON object; mend it or remove it, then init again`);
+    pkg = parsed;
   }
   const installed = pkg && ['dependencies', 'devDependencies'].some((k) => isObject(pkg![k]) && typeof (pkg![k] as Record<string, unknown>).backproof === 'string');
   if (pkg && !installed)
@@ -220,7 +230,7 @@ fields it lacks; npm init's placeholder test script is replaced. Nothing else is
     for (const f of s.files) text.log(`  ${f}`);
     text.log('');
     text.log('Next:');
-    if (path.resolve(dir) !== path.resolve('.')) text.log(`  cd ${dir}`);
+    if (path.resolve(dir) !== path.resolve('.')) text.log(`  cd ${shellWord(dir)}`);
     if (!s.packageJsonMerged) text.log('  npm install                # backproof, AssemblyScript and the Node 24 it runs on');
     text.log('  npm test                   # backtests src/strategy.ts on data/GOOG.csv and checks the result');
     text.log('  npx backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --out runs/first');
