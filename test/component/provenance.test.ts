@@ -80,7 +80,7 @@ describe('the provenance stamp', () => {
       const strategy = { wasm, sources: [] };
       const config = { ...DEFAULT_CONFIG };
       const outcome = executeRun({ strategy, data: await loadData('data/GOOG.csv'), config });
-      await writeRunDir({ dir: path.join(work, `run-${name}`), outcome, strategy, config, key: null });
+      await writeRunDir({ dir: path.join(work, `run-${name}`), force: false, outcome, strategy, config, key: null });
       const v = await cli('verify', path.join(work, `run-${name}`), '--json');
       expect(v.code).toBe(5);
       const doc = JSON.parse(v.out);
