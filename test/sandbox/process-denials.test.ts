@@ -1,6 +1,7 @@
 // --isolation process, defense in depth (docs/ISOLATION-PROCESS.md): the child, started as a run
 // starts it, tries each forbidden thing from inside (sandbox/process/probe, the runtime's test hook)
-// and each is refused — a file written outside the run folder, a file read that is not its code, a
+// and each is refused — a file written outside the run folder, any file read (even its own code: it came
+// over the pipe), a
 // child process, a worker thread, an addon, the network from JavaScript, TCP past the guard. And the
 // watchdog: a child that stops answering is killed (SIGKILL) and the run fails with WATCHDOG; a child
 // killed mid-run fails the backtest with RUNTIME_FAILED and leaves no run folder.
@@ -16,6 +17,7 @@ import { wire } from '../../host/run/wire.ts';
 import { SandboxError } from '../../host/errors.ts';
 import { processRuntime, type ProcessSession } from '../../host/sandbox/process/runtime.ts';
 import type { ProbeRequest } from '../../host/sandbox/process/probe.ts';
+import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { cli } from '../helpers/cli.ts';
 import { writeTiledCsv } from '../../bench/tile.ts';
 
@@ -61,6 +63,7 @@ describe('the child refuses every forbidden thing', () => {
       expect(got).toEqual({
         writeFile: 'ERR_ACCESS_DENIED',
         readFile: 'ERR_ACCESS_DENIED',
+        readOwnModule: 'ERR_ACCESS_DENIED',
         childProcess: 'ERR_ACCESS_DENIED',
         workerThread: 'ERR_ACCESS_DENIED',
         addon: 'ERR_DLOPEN_DISABLED',
@@ -75,11 +78,11 @@ describe('the child refuses every forbidden thing', () => {
       expect(existsSync(request.writePath)).toBe(false);
       // On this machine (Linux with user namespaces, as CI) every layer is there.
       if (process.platform === 'linux') expect(session.layers).toEqual({ network: 'namespace', watchdog: true, stack: true });
-      // It may read its own modules and nothing else: no data, no keys, no node_modules.
+      // Its code came over the pipe: its own modules (the probe's here), and nothing of data, keys or node_modules.
       const root = path.resolve('.') + path.sep;
-      expect(session.readable.every((f) => f.startsWith(root + 'host' + path.sep) || f.startsWith(root + 'traces' + path.sep) || f === root + path.join('guest-sdk', 'constants.ts'))).toBe(true);
-      expect(session.readable).toContain(path.resolve('host/sandbox/process/child.ts'));
-      expect(session.readable.some((f) => f.includes('node_modules') || f.includes(`${path.sep}data${path.sep}`))).toBe(false);
+      expect(session.modules.every((f) => f.startsWith(root + 'host' + path.sep) || f.startsWith(root + 'traces' + path.sep) || f === root + path.join('guest-sdk', 'constants.ts'))).toBe(true);
+      expect(session.modules).toContain(path.resolve('host/sandbox/process/child.ts'));
+      expect(session.modules).toContain(path.resolve('host/sandbox/process/probe.ts'));
       // The guest still runs in it after the probe.
       session.init();
       expect(session.instructions()).toBeGreaterThan(0n);
@@ -123,7 +126,7 @@ describe('the watchdog and a dying child', () => {
     writeTiledCsv(csv, 200_000);
     const out = path.join(work, 'run');
     const running = cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', csv, '--isolation', 'process', '--out', out, '--no-report', '--json');
-    const child = await childOf(process.pid, 'sandbox/process/child.ts', 30_000);
+    const child = await childOf(process.pid, BOOT_MARK, 30_000);
     process.kill(child, 'SIGKILL');
     const r = await running;
     expect(r.code).toBe(4);

@@ -19,7 +19,7 @@ beforeAll(async () => {
   goog = await loadData('data/GOOG.csv');
   orcl = await loadData('test/data/orcl-1995-2014.txt');
   for (const name of EXAMPLES) strategies.set(name, await loadStrategy(`strategies-as/${name}.ts`));
-}, 60_000);
+}, 120_000); // seven asc builds (quiet: a few seconds)
 
 const dataOf = (name: string) => (name === 'pairs' ? [goog, orcl] : goog);
 

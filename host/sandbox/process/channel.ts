@@ -44,6 +44,8 @@ export interface ErrorData {
   message: string;
   step?: string;
   site?: unknown;
+  /** The error's cause, by kind (RuntimeError or Error) and message. */
+  cause?: { kind: string; message: string };
   ref?: number;
 }
 

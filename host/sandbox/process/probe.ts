@@ -53,6 +53,7 @@ export async function probeDenials(r: ProbeRequest): Promise<ProbeResult> {
   return {
     writeFile: attempt(() => writeFileSync(r.writePath, 'written by the guest process')),
     readFile: attempt(() => readFileSync(r.readPath)),
+    readOwnModule: attempt(() => readFileSync(new URL(import.meta.url))),
     childProcess: attempt(() => childProcess.spawnSync('/bin/sh', ['-c', 'true'])),
     workerThread: attempt(() => new workerThreads.Worker('0', { eval: true })),
     addon: attempt(() => process.dlopen({ exports: {} } as NodeJS.Module, r.readPath)),

@@ -34,6 +34,9 @@ export function errorData(e: unknown, ref?: number): ErrorData {
   const data: ErrorData = e instanceof BackproofError
     ? { kind: e.constructor.name, code: e.code, message: e.message }
     : { kind: 'Error', message: e instanceof Error ? e.message : String(e) };
+  const cause = (e as { cause?: unknown } | null)?.cause;
+  // A trap's cause is V8's RuntimeError (its message says which trap): tests and messages read it.
+  if (cause instanceof Error) data.cause = { kind: cause instanceof WebAssembly.RuntimeError ? 'RuntimeError' : 'Error', message: cause.message };
   const site = (e as { site?: unknown } | null)?.site;
   if (site !== undefined) data.site = site;
   const existing = (e as { ref?: unknown } | null)?.ref;
@@ -45,7 +48,8 @@ export function errorData(e: unknown, ref?: number): ErrorData {
 /** The error a THROW frame describes: the same class and code (an Error for anything not Backproof's), its site and ref kept. */
 export function errorOf(data: ErrorData): Error {
   const Cls = CLASSES[data.kind];
-  const e: Error = Cls && data.code !== undefined ? new Cls(data.code as ErrorCode as never, data.message) : new Error(data.message);
+  const options = data.cause ? { cause: data.cause.kind === 'RuntimeError' ? new WebAssembly.RuntimeError(data.cause.message) : new Error(data.cause.message) } : undefined;
+  const e: Error = Cls && data.code !== undefined ? new (Cls as unknown as new (code: string, message: string, options?: { cause?: unknown }) => Error)(data.code as ErrorCode, data.message, options) : new Error(data.message, options);
   if (data.site !== undefined) (e as { site?: unknown }).site = data.site;
   if (data.ref !== undefined) Object.defineProperty(e, 'ref', { value: data.ref, enumerable: false });
   return e;

@@ -39,6 +39,28 @@ export interface ProcessRuntimeOptions {
 
 const C = TO_CHILD, E = TO_ENGINE;
 
+/** Ends the child of a session that was dropped without close() (the seam's callers close; a test may not). */
+const abandoned = new FinalizationRegistry<() => void>((end) => end());
+
+/** Closes the pipe (the child exits at EOF) and, unless it is idle after `finish`, kills its process group. */
+function endChild(child: StartedChild, channel: Channel, kill: boolean): void {
+  channel.close();
+  const p = child.process;
+  if (kill && p.pid !== undefined && p.exitCode === null && p.signalCode === null) {
+    try {
+      // `timeout` leads a process group of its own holding the child; without it the child is the pid.
+      process.kill(child.layers.watchdog ? -p.pid : p.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  try {
+    closeSync(child.stderr);
+  } catch {
+    // already closed
+  }
+}
+
 type Four = (a: number, b: number, c: number, d: number) => void;
 
 /**
@@ -57,6 +79,8 @@ export class ProcessSession {
   /** The typed error the session died with (every later call throws it again). */
   private dead: SandboxError | null = null;
   private closed = false;
+  /** `finish` answered: the child is idle, waiting for a call, and exits at EOF. */
+  private finished = false;
   onOrder?: Four;
   onTrade?: Four;
   onOrderAt?: (events: OrderEvents, k: number) => void;
@@ -92,6 +116,8 @@ export class ProcessSession {
         return errorData(e, ref);
       },
     });
+    const child = this.child, channel = this.channel;
+    abandoned.register(this, () => endChild(child, channel, true), this);
     const { module: _module, locate, ...portable } = guest;
     const { onTrace, ...settings } = config;
     const setup: ChildSetup = { guest: { ...portable, locates: locate !== null }, config: { ...settings, traced: onTrace !== undefined } };
@@ -121,9 +147,9 @@ export class ProcessSession {
     return this.child.process.pid;
   }
 
-  /** The files the child may read. */
-  get readable(): readonly string[] {
-    return this.child.readable;
+  /** The modules the child runs (sent to it: it may read no file). */
+  get modules(): readonly string[] {
+    return this.child.modules;
   }
 
   init(): void {
@@ -155,7 +181,9 @@ export class ProcessSession {
   }
 
   finish(): GuestRunStats {
-    return (this.call(C.finish) as Structured).value as GuestRunStats;
+    const stats = (this.call(C.finish) as Structured).value as GuestRunStats;
+    this.finished = true;
+    return stats;
   }
 
   memoryBytes(): Uint8Array {
@@ -172,25 +200,16 @@ export class ProcessSession {
     this.call(C.hang);
   }
 
-  /** Ends the child: its pipe closed (it exits at EOF) and its process group killed. Idempotent. */
+  /**
+   * Ends the child: its pipe closed, so it exits at EOF — at once after `finish`, when it waits for
+   * the next call; otherwise (a fault, a host error, a dead session) its process group is killed too,
+   * whatever it was doing. Idempotent.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.channel.close();
-    const child = this.child.process;
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-      try {
-        // `timeout` leads a process group of its own holding the child; without it the child is the pid.
-        process.kill(this.child.layers.watchdog ? -child.pid : child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    try {
-      closeSync(this.child.stderr);
-    } catch {
-      // already closed
-    }
+    abandoned.unregister(this);
+    endChild(this.child, this.channel, !this.finished);
   }
 
   private call(method: number, ...args: Value[]): Value {

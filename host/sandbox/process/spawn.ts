@@ -15,10 +15,11 @@
  * read when it dies.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, accessSync, existsSync, fstatSync, readSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, accessSync, existsSync, fstatSync, readSync, writeSync } from 'node:fs';
+import { stripTypeScriptTypes } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { siblingModule } from '../../paths.ts';
 
 /** The child's stack in MB: a guest thread's (run/stack GUEST_STACK_MB; test/sandbox/process.test.ts checks they agree). */
@@ -49,13 +50,13 @@ export interface StartedChild {
   /** The child's stderr (an unlinked file): what it printed before it died. */
   stderr: number;
   layers: ChildLayers;
-  /** The files the child may read (its --allow-fs-read list). */
-  readable: readonly string[];
+  /** The modules the child was given (it may read no file: sandbox/process/spawn BOOT). */
+  modules: readonly string[];
 }
 
 const IMPORT = /(?:^|[\s;])(?:import|export)\s[^'"]*?from\s*['"](\.{1,2}\/[^'"]+)['"]|(?:^|[\s;])import\s*['"](\.{1,2}\/[^'"]+)['"]/g;
 
-/** The files a module and its relative imports (transitively) are read from: the child's --allow-fs-read list. */
+/** The files a module and its relative imports (transitively) are read from: what the child is given to run. */
 export function importClosure(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
@@ -96,17 +97,82 @@ function wrappers(): NonNullable<typeof tools> {
   return tools;
 }
 
-/** The child's entry module and the closure it reads (probe included for test hooks). */
-function childFiles(testHooks: boolean): { entry: string; readable: string[] } {
+/**
+ * The child's bootstrap, run by `node -e`: it reads its modules' sources from fd 0 — one frame, a u32
+ * LE length and the JSON of { entry, sources: { file URL: JavaScript } } — and loads them from
+ * there (module hooks), never from the filesystem: the child may read no file at all.
+ */
+export const BOOT_MARK = '// backproof: the process runtime\'s child';
+const BOOT = `${BOOT_MARK}
+import { readSync } from 'node:fs';
+import { registerHooks } from 'node:module';
+const read = (n) => {
+  const b = Buffer.alloc(n);
+  for (let at = 0; at < n;) {
+    const got = readSync(0, b, at, n - at, null);
+    if (got === 0) process.exit(0);
+    at += got;
+  }
+  return b;
+};
+const { entry, sources } = JSON.parse(read(read(4).readUInt32LE(0)).toString('utf8'));
+registerHooks({
+  resolve(specifier, context, next) {
+    if (/^(\\.{1,2}\\/|file:)/.test(specifier)) {
+      const url = new URL(specifier, context.parentURL).href;
+      if (Object.hasOwn(sources, url)) return { url, format: 'module', shortCircuit: true };
+    }
+    return next(specifier, context);
+  },
+  load(url, context, next) {
+    if (Object.hasOwn(sources, url)) return { url, format: 'module', source: sources[url], shortCircuit: true };
+    return next(url, context);
+  },
+});
+await import(entry);
+`;
+
+const bundles = new Map<boolean, Buffer>();
+
+/** Type annotations removed (node:module's stripTypeScriptTypes, its one-time experimental warning kept off the user's stderr). */
+function javaScriptOf(file: string): string {
+  const text = readFileSync(file, 'utf8');
+  if (!file.endsWith('.ts')) return text;
+  const emit = process.emitWarning;
+  process.emitWarning = () => {};
+  try {
+    return stripTypeScriptTypes(text);
+  } finally {
+    process.emitWarning = emit;
+  }
+}
+
+/**
+ * The bootstrap frame: the child's entry module and every module it imports (the probe's too with
+ * test hooks), as JavaScript (the repository's .ts stripped here once: a child stripping its own
+ * costs ~0.4 s CPU a start).
+ */
+function childBundle(testHooks: boolean): { frame: Buffer; files: string[] } {
   const entry = fileURLToPath(siblingModule('child', import.meta.url));
   const files = new Set(importClosure(entry));
   if (testHooks) for (const f of importClosure(fileURLToPath(siblingModule('probe', import.meta.url)))) files.add(f);
-  return { entry, readable: [...files].sort() };
+  const sorted = [...files].sort();
+  let frame = bundles.get(testHooks);
+  if (!frame) {
+    const sources: Record<string, string> = {};
+    for (const f of sorted) sources[pathToFileURL(f).href] = javaScriptOf(f);
+    const json = Buffer.from(JSON.stringify({ entry: pathToFileURL(entry).href, sources }), 'utf8');
+    frame = Buffer.alloc(4 + json.length);
+    frame.writeUInt32LE(json.length, 0);
+    json.copy(frame, 4);
+    bundles.set(testHooks, frame);
+  }
+  return { frame, files: sorted };
 }
 
 /** Starts the child. Nothing of the guest is sent yet. */
 export function startChild(options: ChildOptions): StartedChild {
-  const { entry, readable } = childFiles(options.testHooks !== undefined);
+  const { frame, files } = childBundle(options.testHooks !== undefined);
   const t = wrappers();
   const dir = mkdtempSync(path.join(tmpdir(), 'backproof-process-'));
   let childIn = -1, childOut = -1, toChild = -1, fromChild = -1, stderr = -1;
@@ -132,10 +198,11 @@ export function startChild(options: ChildOptions): StartedChild {
   if (t.unshare) argv.push(t.unshare, '--user', '--net', '--');
   if (t.prlimit) argv.push(t.prlimit, `--stack=${(CHILD_STACK_MB + 16) * 1024 * 1024}`, '--');
   argv.push(
-    process.execPath, '--permission', ...readable.map((f) => `--allow-fs-read=${f}`),
+    // No --allow-* at all: its code comes over the pipe (BOOT).
+    process.execPath, '--permission',
     // V8's limit a little below the stack, as a worker thread of CHILD_STACK_MB has it.
     ...(t.prlimit ? [`--stack-size=${CHILD_STACK_MB * 1024 - 192}`] : []),
-    entry,
+    '--input-type=module', '-e', BOOT, '--',
     ...(options.testHooks !== undefined ? [`--test-hooks=${options.testHooks}`] : []),
   );
   let child: ChildProcess;
@@ -146,8 +213,13 @@ export function startChild(options: ChildOptions): StartedChild {
     closeSync(childOut);
   }
   child.unref();
+  try {
+    for (let done = 0; done < frame.length;) done += writeSync(toChild, frame, done, frame.length - done);
+  } catch {
+    // a child that died at once: the first call sees EOF and says so
+  }
   child.on('error', () => {}); // a failed start shows as EOF on the pipe (and its reason in stderr or the exit)
-  return { process: child, toChild, fromChild, stderr, readable, layers: { network: t.unshare ? 'namespace' : 'guard', watchdog: t.timeout !== null, stack: t.prlimit !== null } };
+  return { process: child, toChild, fromChild, stderr, modules: files, layers: { network: t.unshare ? 'namespace' : 'guard', watchdog: t.timeout !== null, stack: t.prlimit !== null } };
 }
 
 /** The last `max` bytes the child wrote to its stderr. */
