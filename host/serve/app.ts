@@ -28,7 +28,7 @@ const errorSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'RegistryError codes (BAD_REQUEST, SIGNATURE_MISSING, SIGNATURE_INVALID, DIGEST_MISMATCH, KEY_UNTRUSTED, TOO_LARGE, NOT_FOUND, CONFLICT, RETIRED), or the code of the run\'s or build\'s own error (host/errors.ts: DATA_MALFORMED, IMPORT_NOT_ALLOWED, BUILD_FAILED, ...)' },
+        code: { type: 'string', description: 'RegistryError codes (BAD_REQUEST, SIGNATURE_MISSING, SIGNATURE_INVALID, DIGEST_MISMATCH, KEY_UNTRUSTED, TOO_LARGE, NOT_FOUND, CONFLICT, RETIRED, TOO_MANY_RUNS), or the code of the run\'s or build\'s own error (host/errors.ts: DATA_MALFORMED, IMPORT_NOT_ALLOWED, BUILD_FAILED, ...)' },
         message: { type: 'string' },
       },
     },

@@ -23,7 +23,9 @@ export type RegistryCode =
   /** name@version is registered already with another module. */
   | 'CONFLICT'
   /** The version (or every version of the module) was retired: it is kept, but not run. */
-  | 'RETIRED';
+  | 'RETIRED'
+  /** As many runs wait already as the server queues (--max-queued): try again later. */
+  | 'TOO_MANY_RUNS';
 
 const STATUS: Record<RegistryCode, number> = {
   BAD_REQUEST: 400,
@@ -35,6 +37,7 @@ const STATUS: Record<RegistryCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   RETIRED: 410,
+  TOO_MANY_RUNS: 429,
 };
 
 /** A refusal of the registry: `code` for programs (tests assert it), `message` for people, `status` for HTTP. */

@@ -37,6 +37,8 @@ export interface ServiceOptions {
   maxDataBytes?: number;
   /** Runs at once, each on a guest thread of its own; more wait their turn. Default 2. */
   maxRuns?: number;
+  /** Runs that may wait for a turn; one more is refused with TOO_MANY_RUNS (429). Default 64. */
+  maxQueuedRuns?: number;
   /** A run's wall-clock watchdog (ms), a last resort after fuel and memory. Default 600 000. */
   runTimeoutMs?: number;
   /** Where every run's guest executes (`--isolation`): the operator's choice, not a request's. Default v8. */
@@ -80,15 +82,20 @@ export interface RunReply {
   isolation: string;
 }
 
-/** At most `n` at once; the rest wait in order. */
+/** At most `n` at once; the rest wait in order, at most `queue` of them (then `full()` is thrown). */
 class Gate {
   private free: number;
   private readonly waiting: (() => void)[] = [];
-  constructor(n: number) {
+  private readonly queue: number;
+  private readonly full: () => Error;
+  constructor(n: number, queue = Infinity, full: () => Error = () => new Error('queue full')) {
     this.free = n;
+    this.queue = queue;
+    this.full = full;
   }
   async run<T>(body: () => Promise<T>): Promise<T> {
     if (this.free > 0) this.free--;
+    else if (this.waiting.length >= this.queue) throw this.full();
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
       return await body();
@@ -117,10 +124,10 @@ export class RegistryService {
   private readonly isolation: string;
 
   constructor(o: ServiceOptions) {
-    this.o = { maxModuleBytes: DEFAULT_SANDBOX.maxModuleBytes, maxSourceBytes: 1 << 20, maxDataBytes: 1 << 30, maxRuns: 2, runTimeoutMs: 600_000, ...o };
+    this.o = { maxModuleBytes: DEFAULT_SANDBOX.maxModuleBytes, maxSourceBytes: 1 << 20, maxDataBytes: 1 << 30, maxRuns: 2, maxQueuedRuns: 64, runTimeoutMs: 600_000, ...o };
     this.registry = new Registry(o.registry);
     this.dataRoot = realpathSync(o.dataDir);
-    this.gate = new Gate(this.o.maxRuns);
+    this.gate = new Gate(this.o.maxRuns, this.o.maxQueuedRuns, () => new RegistryError('TOO_MANY_RUNS', `${this.o.maxRuns} runs are running and ${this.o.maxQueuedRuns} waiting: try again later`));
     this.isolation = checkIsolation(o.isolation); // UsageError naming the isolations there are, at start
   }
 

@@ -194,6 +194,18 @@ describe('backproof serve', () => {
     expect(r.json.error.message).toMatch(/unreachable/);
   });
 
+  it('refuses a run when as many wait as the server queues (429), and runs the rest', async () => {
+    const app = await registryServer({ registry: path.join(dir, 'busy'), dataDir: 'data', key: null, trustedKeys: [rawPublicKey(trusted)], maxRuns: 1, maxQueuedRuns: 1 });
+    try {
+      await app.inject({ method: 'POST', url: '/strategies', payload: { wasm: b64(sma), signature: signUpload(sma, { name: 'sma', version: '1', kind: 'wasm' }, trusted) } });
+      const runs = await Promise.all([1, 2, 3].map(() => app.inject({ method: 'POST', url: '/runs', payload: { strategy: 'sma', data: ['GOOG.csv'] } })));
+      expect(runs.map((r) => r.statusCode)).toEqual([200, 200, 429]);
+      expect(runs[2]!.json().error.code).toBe('TOO_MANY_RUNS');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('refuses a run on a data file over the data limit before reading it', async () => {
     const app = await registryServer({ registry: path.join(dir, 'small'), dataDir: 'data', key: null, trustedKeys: [rawPublicKey(trusted)], maxDataBytes: 50_000 });
     try {
