@@ -159,7 +159,8 @@ describe('--json documents of a real run', () => {
   });
 
   it('build, --version and --help', async () => {
-    const b = await json(0, 'build@1', 'build', 'strategies-as/sma-cross.ts', '--out', path.join(work, 'sma.wasm'));
+    const b = await json(0, 'build@1', 'build', 'strategies-as/sma-cross.ts', '--out', path.join(work, 'sma.wasm'), '--component');
+    expect(b.componentFile).toBe(path.join(work, 'sma.component.wasm'));
     expect((b.build as { wasm: { size: number } }).wasm.size).toBe((await readFile(path.join(work, 'sma.wasm'))).length);
     const i = await json(0, 'inspect@1', 'inspect', path.join(work, 'sma.wasm'));
     expect([i.size, (i.provenance as { assemblyscript: string }).assemblyscript]).toEqual([(b.build as { wasm: { size: number } }).wasm.size, b.build && (b.build as { assemblyscript: string }).assemblyscript]);
