@@ -12,7 +12,7 @@ import type { Bars } from '../model/bars.ts';
 import { BarBuilder } from './builder.ts';
 import { ByteLineScanner, LineScanner, textInput, type ByteInput, type TextInput } from './lines.ts';
 import { TIME_HI, TIME_LO, timeWords } from '../model/bars.ts';
-import { checkTimeRange, checkZone, daysFromCivil, zonedToUtcMs } from './time.ts';
+import { checkTimeRange, checkZone, daysFromCivil, zonedToUtcMs, zoneResolution, ZONE_REPEATED, ZONE_SKIPPED } from './time.ts';
 import type { DataOptions } from './options.ts';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
@@ -139,6 +139,12 @@ function quotedField(text: string, at: number, end: number, out: string[], k: nu
   }
 }
 
+/** A local time (as-if-UTC ms) as `YYYY-MM-DD HH:MM[:SS]`, for messages. */
+function localText(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.slice(0, 10) + ' ' + (iso.slice(17, 19) === '00' ? iso.slice(11, 16) : iso.slice(11, 19));
+}
+
 /** The header of a CSV file, understood once: which column holds what. */
 export class CsvLayout {
   readonly file: string;
@@ -177,11 +183,19 @@ export class CsvLayout {
   private baseLo = 0;
   private readonly scratch = new BigInt64Array(1);
   private readonly scratchWords = timeWords(this.scratch);
+  /** Outside UTC: the previous row's UTC ms and fraction (ns), and, when its local time was one the clocks skip, its line, text and the time it was read as. */
+  private lastMs = NaN;
+  private lastNs = 0;
+  private skippedLine = 0;
+  private skippedText = '';
+  private skippedTo = 0;
+  private readonly keepDuplicates: boolean;
 
   /** Reads the header from text[start, end) (line 1, without its byte-order mark). */
   constructor(text: string, start: number, end: number, file: string, options: DataOptions) {
     this.file = file;
     this.zone = options.timezone ?? 'UTC';
+    this.keepDuplicates = options.duplicates === 'keep';
     this.utc = this.zone === 'UTC';
     checkZone(this.zone);
     this.dateFormat = options.dateFormat;
@@ -195,7 +209,11 @@ export class CsvLayout {
     this.quotes = col('bid') >= 0 && col('ask') >= 0 && col('close') < 0;
     this.idx = this.quotes ? [] : ['open', 'high', 'low', 'close'].map((name) => {
       const i = col(name);
-      if (i < 0) throw new DataError('DATA_MALFORMED', `${file}:1: header has no "${name[0]!.toUpperCase()}${name.slice(1)}" column (found: ${text.slice(start, end)})`);
+      if (i < 0) {
+        // A tick file of Price (and Volume) is a common shape the loaders do not read: say what they do.
+        const ticks = col('price') >= 0 ? '; a tick file repeats its price in Open, High, Low and Close (docs/SEMANTICS.md, Loaders)' : '';
+        throw new DataError('DATA_MALFORMED', `${file}:1: header has no "${name[0]!.toUpperCase()}${name.slice(1)}" column (found: ${text.slice(start, end)})${ticks}`);
+      }
       return i;
     });
     this.bidCol = col('bid');
@@ -237,6 +255,36 @@ export class CsvLayout {
     throw new DataError('DATA_MALFORMED', `${this.file}:${lineNo}: field "Date" ("${raw}") is written ${SHAPES[shape]}, but line ${this.shapeLine} set the file's date format to ${SHAPES[this.shape]} (one date format per file)`);
   }
 
+  /**
+   * A row's local time (as-if-UTC ms, and its fraction in ns) in the file's zone, as UTC ms. The fall-back
+   * hour's second pass: a repeated local time is its earlier instant, unless that is before the previous
+   * row's, then its later (standard time) — so a feed that runs on through the repeated hour loads (a file
+   * that loaded before gives the same instants). A skipped local time (the spring-forward gap) is read moved
+   * forward; when that, or the row after it, lands on or before the row above, the error says so.
+   */
+  private zoned(local: number, fracNs: number, lineNo: number): number {
+    let ms = zonedToUtcMs(local, this.zone);
+    const kind = zoneResolution.kind;
+    const before = (m: number): boolean => m < this.lastMs || (m === this.lastMs && fracNs < this.lastNs);
+    if (kind === ZONE_REPEATED && before(ms)) ms = zoneResolution.later;
+    const notAfter = ms < this.lastMs || (ms === this.lastMs && fracNs <= this.lastNs);
+    if (notAfter && !(this.keepDuplicates && ms === this.lastMs && fracNs === this.lastNs)) {
+      const how = ms === this.lastMs && fracNs === this.lastNs ? 'the same instant as' : 'before';
+      if (kind === ZONE_SKIPPED)
+        throw new DataError('DATA_ORDER', `${this.file}:${lineNo}: ${localText(local)} does not exist in ${this.zone} (its clocks skip it: the change to daylight saving time), and read as ${localText(zoneResolution.movedTo)} it is ${how} the previous row's time; fix the row's time or --timezone`);
+      if (this.skippedLine > 0)
+        throw new DataError('DATA_ORDER', `${this.file}:${lineNo}: ${localText(local)} is ${how} line ${this.skippedLine}'s ${this.skippedText}, a time that does not exist in ${this.zone} (its clocks skip it: the change to daylight saving time), read as ${localText(this.skippedTo)}; fix that row's time or --timezone`);
+    }
+    this.lastMs = ms;
+    this.lastNs = fracNs;
+    this.skippedLine = kind === ZONE_SKIPPED ? lineNo : 0;
+    if (kind === ZONE_SKIPPED) {
+      this.skippedText = localText(local);
+      this.skippedTo = zoneResolution.movedTo;
+    }
+    return ms;
+  }
+
   /** Parses the row text[start, end) into `bars`. */
   row(text: string, start: number, end: number, lineNo: number, bars: BarBuilder): void {
     const file = this.file, fields = this.fields, f = this.f;
@@ -268,7 +316,7 @@ export class CsvLayout {
     }
     if (!validDate(f)) throw new DataError('DATA_MALFORMED', `${file}:${lineNo}: field "Date" ("${raw}") is not a valid date/time`);
     const local = ((daysFromCivil(f.y, f.mo, f.d) * 24 + f.h) * 60 + f.mi) * 60_000 + f.s * 1000;
-    const ms = zonedToUtcMs(local, this.zone);
+    const ms = this.utc ? local : this.zoned(local, f.frac === '' ? 0 : Number(f.frac.padEnd(9, '0')), lineNo);
     const time = f.frac === '' ? BigInt(ms) * 1_000_000n : BigInt(ms) * 1_000_000n + BigInt(f.frac.padEnd(9, '0'));
     checkTimeRange(time, `${file}:${lineNo}`, this.timeCol >= 0 ? 'fields "Date" and "Time"' : 'field "Date"', this.timeCol >= 0 ? `${raw} ${fields[this.timeCol]!.trim()}` : raw);
     const where = () => `${lineNo}`;
@@ -336,7 +384,7 @@ export class CsvLayout {
     // In UTC the day is the row's own and its ms within the day need no division.
     let day = this.days, ofDay = ((h * 60 + mi) * 60 + sec) * 1000;
     if (!this.utc) {
-      const ms = zonedToUtcMs(day * 86_400_000 + ofDay, this.zone);
+      const ms = this.zoned(day * 86_400_000 + ofDay, this.fns, lineNo);
       day = Math.floor(ms / 86_400_000);
       ofDay = ms - day * 86_400_000;
     }

@@ -2,7 +2,8 @@
  * @module data/time
  * Wall-clock time in an IANA zone → UTC nanoseconds, through the ICU time-zone data of the running
  * Node (its version is in every record's toolchain link). Nonexistent local times (the spring-forward
- * gap) resolve forward, ambiguous ones (the fall-back hour) to the earlier instant.
+ * gap) resolve forward, ambiguous ones (the fall-back hour) to the earlier instant (a CSV row to the
+ * later one when the earlier would go back before the row above it: data/csv).
  */
 import { DataError } from '../errors.ts';
 
@@ -44,18 +45,36 @@ export function isKnownZone(zone: string): boolean {
   }
 }
 
+/** A local time the zone's clocks skip (the spring-forward gap), or repeat (the fall-back hour). */
+export const ZONE_PLAIN = 0, ZONE_SKIPPED = 1, ZONE_REPEATED = 2;
+
+/**
+ * How the last zonedToUtcMs call resolved (read at once, before the next call): `kind`, and for a
+ * repeated time its `later` instant (the second pass, in standard time); for a skipped time
+ * `movedTo`, the local time (as-if-UTC ms) it was read as.
+ */
+export const zoneResolution = { kind: ZONE_PLAIN, later: 0, movedTo: 0 };
+
 /** UTC ms of a wall-clock time given as ms since the epoch *as if UTC* (Date.UTC of the fields). */
 export function zonedToUtcMs(localMs: number, zone: string): number {
+  zoneResolution.kind = ZONE_PLAIN;
   if (zone === 'UTC') return localMs;
   // The offsets a day before and after bracket any transition near this time.
   const before = localMs - offsetAt(zone, localMs - 86_400_000);
   const after = localMs - offsetAt(zone, localMs + 86_400_000);
   const valid = (c: number) => c + offsetAt(zone, c) === localMs;
   const a = valid(before), b = valid(after);
-  if (a && b) return Math.min(before, after); // the repeated hour: the earlier instant
+  if (a && b && before !== after) {
+    zoneResolution.kind = ZONE_REPEATED;
+    zoneResolution.later = Math.max(before, after);
+    return Math.min(before, after); // the repeated hour: the earlier instant (a CSV row may take the later: data/csv)
+  }
   if (a) return before;
   if (b) return after;
-  return before; // the skipped hour: read with the offset before the jump, i.e. moved forward
+  // the skipped hour: read with the offset before the jump, i.e. moved forward
+  zoneResolution.kind = ZONE_SKIPPED;
+  zoneResolution.movedTo = before + offsetAt(zone, before);
+  return before;
 }
 
 /** The instants Backproof can represent: int64 nanoseconds since the epoch. */

@@ -103,7 +103,7 @@ export function checkConfig(c: RunConfig): RunConfig {
   if (!(Number.isFinite(c.commission) && c.commission >= 0 && c.commission < 1))
     throw new UsageError('USAGE', `--commission must be a fraction in [0, 1), e.g. 0.002 for 0.2 %; got ${c.commission}`);
   for (const [k, v] of Object.entries(c.params)) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UsageError('USAGE', `--param name "${k}" must be an identifier`);
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new UsageError('USAGE', `--param name "${k}" must be an identifier: ASCII letters, digits and _, not starting with a digit (a strategy reading another name always gets its default: docs/ABI.md)`);
     // A params object cannot carry it on (assigning it sets the prototype): the param would be dropped silently.
     if (k === '__proto__') throw new UsageError('UNKNOWN_PARAM', RESERVED_PARAM);
     if (!Number.isFinite(v)) throw new UsageError('USAGE', `--param ${k} must be a finite number, got ${v}`);

@@ -51,7 +51,7 @@ export function parseGrid(text: string): GridAxis {
   if (eq < 0) throw new UsageError('USAGE', `${option}: expected NAME=SPEC, e.g. fast=5..50:5 or fast=5,10,20`);
   const name = text.slice(0, eq);
   if (name === '__proto__') throw new UsageError('UNKNOWN_PARAM', `${option}: ${RESERVED_PARAM}`);
-  if (!NAME.test(name)) throw new UsageError('USAGE', `${option}: "${name}" at character 1 is not a parameter name (letters, digits and _, not starting with a digit)`);
+  if (!NAME.test(name)) throw new UsageError('USAGE', `${option}: "${name}" at character 1 is not a parameter name (ASCII letters, digits and _, not starting with a digit; a strategy reading another name always gets its default: docs/ABI.md)`);
   const spec = text.slice(eq + 1);
   const base = eq + 1;
   let values: number[];

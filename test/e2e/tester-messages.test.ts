@@ -118,3 +118,14 @@ describe('option values that begin with "-" (D15)', () => {
     expect(r.err).toContain("error USAGE: Option '--out' argument is ambiguous.");
   });
 });
+
+describe('param names (D17)', () => {
+  it('--param and --grid say which names can take a value, and what a strategy reading another gets', async () => {
+    const p = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--param', 'ñame=3', '--unsigned', '--out', path.join(work, 'p'));
+    expect(p.code).toBe(2);
+    expect(p.err).toContain('error USAGE: --param name "ñame" must be an identifier: ASCII letters, digits and _, not starting with a digit (a strategy reading another name always gets its default: docs/ABI.md)');
+    const g = await cli('sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'ñame=1', '--objective', 'sharpe', '--unsigned', '--out', path.join(work, 'g'));
+    expect(g.code).toBe(2);
+    expect(g.err).toContain('"ñame" at character 1 is not a parameter name (ASCII letters, digits and _, not starting with a digit; a strategy reading another name always gets its default: docs/ABI.md)');
+  });
+});

@@ -278,6 +278,41 @@ describe('zip archives are bounded', () => {
 
 import { cli } from '../helpers/cli.ts';
 
+describe('daylight saving time changes in --timezone (tester D6)', () => {
+  const ny = { timezone: 'America/New_York' };
+  const row = (t: string) => `${t},1,2,0.5,1.5,10\n`;
+  const bar = (ns: string) => `${ns} 1 2 0.5 1.5 10`;
+  const order = (error: string) => ({ error, code: 'DATA_ORDER', exit: 3 });
+
+  it('a time the clocks skip is read moved forward (as before); one that then meets the next row says it does not exist', async () => {
+    expect(await read('gap-ok.csv', H + row('2010-03-14 01:30') + row('2010-03-14 02:30') + row('2010-03-14 05:00'), ny))
+      .toEqual({ rows: [bar('1268548200000000000'), bar('1268551800000000000'), bar('1268557200000000000')] });
+    expect(await read('gap.csv', H + row('2010-03-14 01:30') + row('2010-03-14 02:30') + row('2010-03-14 03:30'), ny)).toEqual(order(
+      "gap.csv:4: 2010-03-14 03:30 is the same instant as line 3's 2010-03-14 02:30, a time that does not exist in America/New_York (its clocks skip it: the change to daylight saving time), read as 2010-03-14 03:30; fix that row's time or --timezone"));
+    expect(await read('gap2.csv', H + row('2010-03-14 03:30') + row('2010-03-14 02:30'), ny)).toEqual(order(
+      "gap2.csv:3: 2010-03-14 02:30 does not exist in America/New_York (its clocks skip it: the change to daylight saving time), and read as 2010-03-14 03:30 it is the same instant as the previous row's time; fix the row's time or --timezone"));
+    expect(await read('gap3.csv', H + row('2010-03-14 03:45') + row('"2010-03-14 02:30"'), ny)).toEqual(order(
+      "gap3.csv:3: 2010-03-14 02:30 does not exist in America/New_York (its clocks skip it: the change to daylight saving time), and read as 2010-03-14 03:30 it is before the previous row's time; fix the row's time or --timezone"));
+  });
+
+  it('a tick file of Datetime,Price,Volume is told what a tick file holds (tester D17)', async () => {
+    expect(await read('tick.csv', 'Datetime,Price,Volume\n2020-01-01 10:00:00.125,1.5,10\n')).toEqual(malformed(
+      'tick.csv:1: header has no "Open" column (found: Datetime,Price,Volume); a tick file repeats its price in Open, High, Low and Close (docs/SEMANTICS.md, Loaders)'));
+  });
+
+  it('the repeated autumn hour: its second pass is read in standard time, so a feed running through it loads', async () => {
+    const rows = H + row('2010-11-07 01:30') + row('2010-11-07 01:45') + row('"2010-11-07 01:15"') + row('2010-11-07 01:45') + row('2010-11-07 02:00');
+    expect(await read('fall.csv', rows, ny)).toEqual({
+      rows: ['1289107800000000000', '1289108700000000000', '1289110500000000000', '1289112300000000000', '1289113200000000000'].map(bar),
+    });
+    // a lone repeated time is still its earlier instant (daylight time), as before
+    expect(await read('fall1.csv', H + row('2010-11-07 01:30'), ny)).toEqual({ rows: [bar('1289107800000000000')] });
+    // a row before the previous one outside the repeated hour is still out of order
+    expect(await read('fall2.csv', H + row('2010-11-07 03:00') + row('2010-11-07 01:30'), ny))
+      .toEqual(order("fall2.csv:3: timestamp is before the previous row's (rows must be in increasing time; pass --duplicates keep for equal times)"));
+  });
+});
+
 describe('the CLI: bad input exits 3 (data) or 2 (usage), naming what is wrong', () => {
   const backtest = (data: string, ...more: string[]) =>
     cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', data, '--unsigned', '--out', path.join(dir, 'never'), ...more);
