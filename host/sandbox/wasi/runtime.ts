@@ -24,6 +24,8 @@ import {
 
 /** A session's wall-clock limit by default (the CLI's default --timeout; run/worker's watchdog is usually shorter). */
 export const DEFAULT_WASI_TIMEOUT_MS = 600_000;
+/** Setting up (linking, loading Wasmer, starting the process) has a limit of its own: past it, WATCHDOG too. */
+const SETUP_TIMEOUT_MS = 300_000;
 
 export interface WasiRuntimeOptions {
   /** Wall-clock limit of one session; past it its thread is terminated and the call fails with WATCHDOG. */
@@ -37,16 +39,16 @@ class Link {
   readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly signal: Int32Array;
-  private readonly deadline: number;
+  private deadline: number;
+  private armed = false;
   private readonly timeoutMs: number;
-  private ended = false;
 
   constructor(instrumented: Uint8Array, timeoutMs: number) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.signal = new Int32Array(new SharedArrayBuffer(4));
     this.timeoutMs = timeoutMs;
-    this.deadline = performance.now() + timeoutMs;
+    this.deadline = performance.now() + Math.max(timeoutMs, SETUP_TIMEOUT_MS);
     this.worker = new Worker(siblingModule('thread', import.meta.url), {
       workerData: { instrumented, port: port2, signal: this.signal },
       transferList: [port2],
@@ -56,6 +58,11 @@ class Link {
   }
 
   send(frame: Uint8Array): void {
+    // The limit counts the guest's time: from the first call (setup had the same limit on its own).
+    if (!this.armed) {
+      this.armed = true;
+      this.deadline = performance.now() + this.timeoutMs;
+    }
     this.port.postMessage(frame);
   }
 
@@ -70,18 +77,24 @@ class Link {
       const left = this.deadline - performance.now();
       if (left <= 0) {
         this.end();
-        throw new SandboxError('WATCHDOG', `the guest ran past the session's wall-clock limit of ${this.timeoutMs} ms (--isolation wasi); its thread was terminated`);
+        throw new SandboxError('WATCHDOG', this.armed
+          ? `the guest ran past the session's wall-clock limit of ${this.timeoutMs} ms (--isolation wasi); its thread was terminated`
+          : `the WASI sandbox was not ready within ${Math.max(this.timeoutMs, SETUP_TIMEOUT_MS)} ms (--isolation wasi); its thread was terminated`);
       }
       Atomics.wait(this.signal, 0, seen, Math.min(left, 1000));
     }
   }
 
+  /** Settles once the thread is gone (after end). */
+  exited: Promise<number> | null = null;
+
   /** Terminates the thread (and with it Wasmer's workers and the guest). Idempotent. */
-  end(): Promise<number> | null {
-    if (this.ended) return null;
-    this.ended = true;
-    this.port.close();
-    return this.worker.terminate();
+  end(): Promise<number> {
+    if (!this.exited) {
+      this.port.close();
+      this.exited = this.worker.terminate();
+    }
+    return this.exited;
   }
 }
 
@@ -161,16 +174,16 @@ export class RemoteGuest {
     return { exports } as unknown as WebAssembly.Instance;
   }
 
-  /** Ends the sandbox's thread. Idempotent. */
-  close(): Promise<number> | null {
+  /** Ends the sandbox's thread; settles when it is gone. Idempotent. */
+  close(): Promise<number> {
     this.dead ??= new SandboxError('RUNTIME_FAILED', '--isolation wasi: the session is closed');
     this.gone = true;
     return this.link.end();
   }
 
-  /** The thread, for tests that check it is gone. */
-  get thread(): Worker {
-    return this.link.worker;
+  /** Settles when the sandbox's thread is gone (once closed, or ended by the wall-clock limit); null while it runs. */
+  get exited(): Promise<number> | null {
+    return this.link.exited;
   }
 
   private call(id: number, args: unknown[]): void {

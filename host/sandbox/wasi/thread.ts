@@ -64,10 +64,12 @@ class Framer {
 }
 
 async function main(): Promise<void> {
+  // Wasmer loads while Binaryen links (each takes a while on a first use).
+  const wasmerLoaded = import('@wasmer/sdk/node').then(({ Wasmer }) => new Wasmer({ cache: 'memory' }));
+  wasmerLoaded.catch(() => undefined);
   const { wasm, plan } = await linkWasiCommand(instrumented);
   post({ plan });
-  const { Wasmer } = await import('@wasmer/sdk/node');
-  const wasmer = new Wasmer({ cache: 'memory' });
+  const wasmer = await wasmerLoaded;
   const pkg = await wasmer.packages.load(wasm);
   const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: 'disabled' } });
   const proc = await sandbox.command(pkg).spawn({ stdin: 'pipe', stdout: 'pipe', stderr: 'capture' });

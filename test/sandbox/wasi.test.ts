@@ -1,0 +1,165 @@
+// --isolation wasi (docs/ISOLATION-WASI.md): every example strategy, built by the real asc, run in-process
+// (v8) and as a WASI command in a Wasmer sandbox on a thread of its own, gives the same trace root,
+// leaves, result bytes, record bytes and counts; so does a run with snapshots, and the runs that fail
+// (a host limit, fuel run out inside a callback: the same class, code, message and site). A linked
+// module may import only fd_read, fd_write and proc_exit: a clock, random, environment or env.* import
+// is refused before loading. A guest in an endless loop (with fuel to spare) is stopped at the
+// session's wall-clock limit with WATCHDOG, and its thread is gone.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type RunConfig, type StrategyArtifact } from '../../host/index.ts';
+import { toHex } from '../../traces/index.ts';
+import { SandboxError } from '../../host/errors.ts';
+import { compileGuest, DEFAULT_SANDBOX, runtimeFor } from '../../host/sandbox/index.ts';
+import { checkWasiImports, outlineOf } from '../../host/sandbox/wasi/protocol.ts';
+import { linkWasiCommand } from '../../host/sandbox/wasi/link.ts';
+import { openWasiSession } from '../../host/sandbox/wasi/runtime.ts';
+import { stubHost } from '../helpers/host.ts';
+import { wat } from '../helpers/wat.ts';
+
+const EXAMPLES = ['sma-cross', 'sma-cross-unit', 'ema-cross', 'rsi-reversion', 'bollinger-breakout', 'donchian-turtle', 'pairs'];
+type Isolation = 'v8' | 'wasi';
+
+let goog: LoadedData, orcl: LoadedData;
+const strategies = new Map<string, StrategyArtifact>();
+beforeAll(async () => {
+  goog = await loadData('data/GOOG.csv');
+  orcl = await loadData('test/data/orcl-1995-2014.txt');
+  for (const name of EXAMPLES) strategies.set(name, await loadStrategy(`strategies-as/${name}.ts`));
+}, 120_000);
+
+const dataOf = (name: string) => (name === 'pairs' ? [goog, orcl] : goog);
+
+function fingerprint(name: string, config: RunConfig, isolation: Isolation) {
+  const o = executeRun({ strategy: strategies.get(name)!, data: dataOf(name), config, isolation });
+  return {
+    root: toHex(o.trace.root), leaves: o.trace.leafHashes.map(toHex), bytes: o.trace.byteLength,
+    resultBytes: Buffer.from(o.resultBytes).toString('base64'), record: Buffer.from(o.recordBytes).toString('base64'),
+    instructions: o.instructions, fuelUsed: o.fuelUsed, snapshots: o.snapshots.map((s) => [s.bar, toHex(s.hash)]),
+  };
+}
+
+function failure(name: string, config: RunConfig, isolation: Isolation) {
+  try {
+    executeRun({ strategy: strategies.get(name)!, data: dataOf(name), config, isolation });
+  } catch (e) {
+    return { error: e, shape: { class: (e as Error).constructor.name, code: (e as { code?: string }).code, message: (e as Error).message, site: (e as { site?: unknown }).site } };
+  }
+  throw new Error(`${name} did not fail under ${isolation}`);
+}
+
+describe('--isolation wasi: the same bytes as in-process', () => {
+  it('is the runtime --isolation wasi selects', () => {
+    expect(runtimeFor('wasi').isolation).toBe('wasi');
+  });
+
+  it('every example strategy: trace root, leaves, result and record bytes, counts', () => {
+    for (const name of EXAMPLES) {
+      const v8 = fingerprint(name, DEFAULT_CONFIG, 'v8');
+      expect(fingerprint(name, DEFAULT_CONFIG, 'wasi'), name).toEqual(v8);
+      expect(v8.instructions, name).toBeGreaterThan(1_000_000n);
+    }
+  }, 300_000);
+
+  it('with snapshots every 250 bars (host records in the trace, state hashes over the sandboxed memory and globals)', () => {
+    const config = { ...DEFAULT_CONFIG, snapshotEvery: 250 };
+    const v8 = fingerprint('bollinger-breakout', config, 'v8');
+    expect(v8.snapshots.length).toBe(8);
+    expect(fingerprint('bollinger-breakout', config, 'wasi')).toEqual(v8);
+  }, 120_000);
+});
+
+describe('--isolation wasi: the same failures', () => {
+  it('a host limit (--max-orders 3): the same SandboxError HOST_LIMIT and site, but for the guest\'s call instruction', () => {
+    const config = { ...DEFAULT_CONFIG, maxOrders: 3 };
+    const v8 = failure('sma-cross', config, 'v8'), wasi = failure('sma-cross', config, 'wasi');
+    // In-process the call instruction is read off V8's stack; a sandboxed guest's stack is not the
+    // host's, so the site names the callback and the bar, not the function and offset (docs/ISOLATION-WASI.md).
+    const unlocated = { func: null, name: null, offset: null, source: null };
+    expect(v8.shape.site).toMatchObject({ func: expect.any(Number), offset: expect.any(Number) });
+    expect(wasi.shape).toEqual({
+      ...v8.shape,
+      message: v8.shape.message.replace(/ in function \d+ \([^)]*\) at byte offset \d+ \([^)]*\)/, ''),
+      site: { ...(v8.shape.site as object), ...unlocated },
+    });
+    expect(wasi.shape.message).not.toBe(v8.shape.message);
+    expect(wasi.error).toBeInstanceOf(SandboxError);
+    expect(wasi.shape.code).toBe('HOST_LIMIT');
+  }, 120_000);
+
+  it('fuel run out within one callback (the trace ended inside the host call, read from the parked guest): the same FUEL_EXHAUSTED and site', () => {
+    const config = { ...DEFAULT_CONFIG, fuelPerCallback: 2_000n };
+    const v8 = failure('donchian-turtle', config, 'v8'), wasi = failure('donchian-turtle', config, 'wasi');
+    expect(wasi.shape).toEqual(v8.shape);
+    expect(wasi.shape.code).toBe('FUEL_EXHAUSTED');
+    expect((wasi.shape.site as { instructions: bigint }).instructions).toBeGreaterThan(0n);
+  }, 120_000);
+});
+
+/** A guest that fits the ABI: on_bar loops forever (with fuel to spare it never stops by itself). */
+const ENDLESS = wat(`(module
+  (memory (export "memory") 1)
+  (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (loop $l (br $l))))`);
+
+/** A module whose import is not one of the three. */
+const importing = (module: string, field: string, type = '(param i32 i32) (result i32)') => wat(`(module
+  (import "${module}" "${field}" (func ${type}))
+  (import "wasi_snapshot_preview1" "fd_write" (func (param i32 i32 i32 i32) (result i32)))
+  (memory (export "memory") 1)
+  (func (export "_start")))`);
+
+describe('--isolation wasi: what a sandboxed guest may not do', () => {
+  it('a linked guest imports exactly fd_read, fd_write and proc_exit, and exports _start', async () => {
+    const guest = compileGuest(strategies.get('sma-cross')!.wasm, { ...DEFAULT_SANDBOX, hashing: 'inline' });
+    const { wasm, plan } = await linkWasiCommand(guest.wasm);
+    const outline = outlineOf(wasm);
+    expect(outline.imports.map((i) => `${i.module}.${i.field}`).sort()).toEqual(['wasi_snapshot_preview1.fd_read', 'wasi_snapshot_preview1.fd_write', 'wasi_snapshot_preview1.proc_exit']);
+    expect(outline.exports.some((e) => e.name === '_start' && e.kind === 0)).toBe(true);
+    expect(() => checkWasiImports(wasm)).not.toThrow();
+    // The guest's own imports are served by the host, one HOSTCALL number each.
+    expect(plan.imports.map((i) => `${i.module}.${i.name}`)).toEqual(['env.abort', 'backproof.order', 'backproof.symbol', 'backproof.param_int', '__backproof.out_of_fuel', '__backproof.stack_exhausted', '__backproof.flush']);
+  }, 60_000);
+
+  it.each([
+    ['wasi_snapshot_preview1', 'clock_time_get', '(param i32 i64 i32) (result i32)'],
+    ['wasi_snapshot_preview1', 'random_get', '(param i32 i32) (result i32)'],
+    ['wasi_snapshot_preview1', 'environ_get', '(param i32 i32) (result i32)'],
+    ['wasi_snapshot_preview1', 'path_open', '(param i32 i32 i32 i32 i32 i64 i64 i32 i32) (result i32)'],
+    ['env', 'now', '(result f64)'],
+    ['backproof', 'position', '(result f64)'],
+  ])('a module importing %s.%s is refused before loading, naming the import', (module, field, type) => {
+    const bytes = importing(module, field, type);
+    let error: unknown;
+    try {
+      checkWasiImports(bytes);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SandboxError);
+    expect((error as SandboxError).code).toBe('IMPORT_NOT_ALLOWED');
+    expect((error as Error).message).toContain(`"${module}"."${field}"`);
+  });
+
+  it('a module without _start is refused', () => {
+    const bytes = wat('(module (memory (export "memory") 1))');
+    expect(() => checkWasiImports(bytes)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
+  });
+
+  it('an endless loop with fuel to spare: WATCHDOG at the wall-clock limit, and the sandbox thread is gone', async () => {
+    const config = { ...DEFAULT_SANDBOX, fuel: 1n << 60n, fuelPerCallback: null, hashing: 'inline' as const };
+    const guest = compileGuest(ENDLESS, config);
+    const session = openWasiSession(guest, stubHost(), config, { timeoutMs: 3_000 });
+    let error: unknown;
+    try {
+      session.onBar(0n, 1, 1, 1, 1, 1);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SandboxError);
+    expect((error as SandboxError).code).toBe('WATCHDOG');
+    // terminate() settles once the thread (and Wasmer's workers, its children) has exited; 1 = terminated.
+    await expect(session.remote.exited).resolves.toBe(1);
+    // Nothing is left to call: the session is dead.
+    expect(() => session.onBar(1n, 1, 1, 1, 1, 1)).toThrow();
+    session.close();
+  }, 120_000);
+});
