@@ -107,7 +107,10 @@ export async function checkDeterminism(r: DeterminismRequest): Promise<Determini
   const config = checkConfig(r.config);
   const feeds = await openJobData({ data: r.data, dataOptions: r.dataOptions ?? {} });
   const artifact = await loadStrategy(r.strategy);
-  const strategy: StrategyArtifact = { wasm: artifact.wasm, sources: artifact.sources, ...(artifact.lock ? { lock: artifact.lock } : {}) };
+  // Its source map too (no run records it): a variant's fault then names its source line, as backtest's does.
+  const strategy: StrategyArtifact = {
+    wasm: artifact.wasm, sources: artifact.sources, ...(artifact.lock ? { lock: artifact.lock } : {}), ...(artifact.sourceMap !== undefined ? { sourceMap: artifact.sourceMap } : {}),
+  };
   const job: CheckJob = { strategy, data: r.data, dataOptions: r.dataOptions ?? {}, config, timeoutMs: r.timeoutMs ?? 600_000 };
 
   // Child processes start first and run meanwhile, a few at a time; every run is compared in the table's order.

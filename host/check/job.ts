@@ -27,7 +27,7 @@ export interface Plant {
 
 /** What a variant executes; it crosses to a child process by structured clone. */
 export interface CheckJob {
-  /** The module and its sources (the strategy link); no source map, which no run records. */
+  /** The module and its sources (the strategy link), and its source map when it has one (for a fault's source position; no run records it). */
   strategy: StrategyArtifact;
   /** `[NAME=]FILE[@PERIOD]`, one per symbol, as `backtest --data` takes them. */
   data: readonly string[];

@@ -134,6 +134,14 @@ describe('check-determinism', () => {
   });
 });
 
+describe('check-determinism of a strategy that faults (tester D8)', () => {
+  it('names the fault\'s source position, as backtest does', async () => {
+    const r = await cli('check-determinism', 'test/fixtures/fault.ts', '--data', GOOG, '--param', 'fault=1', '--runs', '1', '--variants', 'worker');
+    expect(r.code).toBe(4);
+    expect(r.err).toContain('GUEST_TRAP: guest trapped: divide by zero in function 19 (guest-sdk/abi/on_bar) at byte offset 4409 (test/fixtures/fault.ts:14:38) after 17407 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0 GOOG)');
+  }, 60_000);
+});
+
 function headOf(d: LoadedData, n: number) {
   const b = d.bars;
   return { length: n, time: b.time.subarray(0, n), open: b.open.subarray(0, n), high: b.high.subarray(0, n), low: b.low.subarray(0, n), close: b.close.subarray(0, n), volume: b.volume.subarray(0, n) };
