@@ -195,12 +195,25 @@ describe('backproof serve', () => {
   });
 
   it('refuses a run when as many wait as the server queues (429), and runs the rest', async () => {
-    const app = await registryServer({ registry: path.join(dir, 'busy'), dataDir: 'data', key: null, trustedKeys: [rawPublicKey(trusted)], maxRuns: 1, maxQueuedRuns: 1 });
+    const app = await registryServer({ registry: path.join(dir, 'busy'), dataDir: 'data', key: null, trustedKeys: [rawPublicKey(trusted)], maxRuns: 1, maxQueuedRuns: 0 });
     try {
       await app.inject({ method: 'POST', url: '/strategies', payload: { wasm: b64(sma), signature: signUpload(sma, { name: 'sma', version: '1', kind: 'wasm' }, trusted) } });
-      const runs = await Promise.all([1, 2, 3].map(() => app.inject({ method: 'POST', url: '/runs', payload: { strategy: 'sma', data: ['GOOG.csv'] } })));
-      expect(runs.map((r) => r.statusCode)).toEqual([200, 200, 429]);
-      expect(runs[2]!.json().error.code).toBe('TOO_MANY_RUNS');
+      const runs = await Promise.all([1, 2].map(() => app.inject({ method: 'POST', url: '/runs', payload: { strategy: 'sma', data: ['GOOG.csv'] } })));
+      expect(runs.map((r) => r.statusCode)).toEqual([200, 429]);
+      expect(runs[1]!.json().error.code).toBe('TOO_MANY_RUNS');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('runs under --isolation process to the result of the in-process runtime (the isolation is not recorded)', async () => {
+    const app = await registryServer({ registry: path.join(dir, 'process'), dataDir: 'data', key: null, trustedKeys: [rawPublicKey(trusted)], isolation: 'process' });
+    try {
+      await app.inject({ method: 'POST', url: '/strategies', payload: { wasm: b64(sma), signature: signUpload(sma, { name: 'sma', version: '1', kind: 'wasm' }, trusted) } });
+      const r = await app.inject({ method: 'POST', url: '/runs', payload: { strategy: 'sma', data: ['GOOG.csv'] } });
+      const v8 = await call('POST', '/runs', { module: hex(sma), data: ['GOOG.csv'] });
+      expect([r.statusCode, r.json().isolation, v8.json.isolation]).toEqual([200, 'process', 'v8']);
+      expect([r.json().runId, r.json().resultSha256, r.json().instructions]).toEqual([v8.json.runId, v8.json.resultSha256, v8.json.instructions]);
     } finally {
       await app.close();
     }
