@@ -18,7 +18,7 @@ const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 
 const replay: CommandSpec = {
   name: 'replay',
   summary: 're-execute a run and compare; on a mismatch, name the first differing instruction',
-  usage: '<run-dir> [--data FILE] [--allow-toolchain-mismatch] [--report FILE]',
+  usage: '<run-dir> [--data FILE…] [--allow-toolchain-mismatch] [--report FILE]',
   about: `Re-executes the run from its folder and prints MATCH, or MISMATCH naming the fields that differ
 (trace root, result, instructions, fuelUsed, trace bytes: what verify cannot check without executing) with both
 values and the first differing instruction (exit 5): its leaf, trace byte and index, and on each side the bar and
@@ -26,8 +26,8 @@ callback it ran in, the function, byte offset, opcode, stack height and address.
 Refuses (exit 5) when this toolchain (Node, AssemblyScript, instrumenter, Backproof, asc flags, SDK)
 differs from the recorded one, naming each difference (the strategy project's lockfile is not compared).`,
   options: [
-    str('data', 'FILE', `read the data from FILE instead of the recorded path (the recorded side of the
-divergence is then re-executed from the recorded file, if it still matches its hash)`),
+    { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: `a copy of a data file moved from its recorded path (which is relative to the folder the run was made in): one per recorded file, in record order or as SYMBOL=FILE (the recorded side of a
+divergence is then re-executed from the recorded files, if they still match their hashes)` },
     { name: 'allow-toolchain-mismatch', type: 'boolean', help: 'replay under a different toolchain anyway; the override is printed and reported' },
     str('report', 'FILE', 'also write the whole report as JSON to FILE'),
     ...PROGRESS_OPTIONS,
@@ -40,7 +40,7 @@ divergence is then re-executed from the recorded file, if it still matches its h
     if (!positionals[0]) throw new UsageError('USAGE', 'replay needs a run folder: backproof replay <run-dir>');
     const bar = progressFor('replay', values, ctx);
     const r = await replayRun({
-      dir: positionals[0], dataPath: values.data as string | undefined, logger: createLogger({ level: ctx.logLevel }), logLevel: ctx.logLevel,
+      dir: positionals[0], dataPath: values.data as string[] | undefined, logger: createLogger({ level: ctx.logLevel }), logLevel: ctx.logLevel,
       allowToolchainMismatch: values['allow-toolchain-mismatch'] === true, progress: bar.counter, onPhase: bar.onPhase,
     }).finally(bar.stop);
     if (values.report) await writeFile(values.report as string, json(r));

@@ -266,14 +266,14 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
 const trace: CommandSpec = {
   name: 'trace',
   summary: 'print a window of a run\'s per-instruction trace',
-  usage: '<run-dir> [--from N] [--count K] [--data FILE]',
+  usage: '<run-dir> [--from N] [--count K] [--data FILE…]',
   about: `Re-executes the run, checks its trace root against the record, and prints instructions N .. N+K-1:
 index, function, byte offset in the original module, opcode, operand-stack height before it, and the
 effective address of loads and stores. Exit 5 when the replayed root is not the recorded one.`,
   options: [
     str('from', 'N', 'the first instruction (default 0)'),
     str('count', 'K', 'how many instructions (default 20, at most 1000000)'),
-    str('data', 'FILE', 'read the data from FILE instead of the recorded path'),
+    { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: 'a copy of a data file moved from its recorded path (which is relative to the folder the run was made in): one per recorded file, in record order or as SYMBOL=FILE' },
   ],
   positionals: 1,
   examples: ['backproof trace runs/demo --from 1000 --count 20', 'backproof trace runs/demo --count 3 --json'],
@@ -282,7 +282,7 @@ effective address of loads and stores. Exit 5 when the replayed root is not the 
   async run({ values, positionals, text }) {
     if (!positionals[0]) throw new UsageError('USAGE', 'trace needs a run folder: backproof trace <run-dir>');
     const from = numberOption('from', values.from as string | undefined, 0);
-    const w = await traceWindow({ dir: positionals[0], from, count: numberOption('count', values.count as string | undefined, 20), dataPath: values.data as string | undefined });
+    const w = await traceWindow({ dir: positionals[0], from, count: numberOption('count', values.count as string | undefined, 20), dataPath: values.data as string[] | undefined });
     const records = w.records.map((r) => ({ ...r, name: mnemonic(r.opcode), functionName: w.functionNames.get(r.func) ?? null }));
     const json = { rootMatches: w.rootMatches, recordedRoot: w.recordedRoot, replayedRoot: w.replayedRoot, total: w.total, from, records: w.rootMatches ? records : [], sourceNote: w.sourceNote };
     if (!w.rootMatches) {

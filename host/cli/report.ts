@@ -24,7 +24,7 @@ A walk-forward folder's page (docs/WALK-FORWARD.md) is rendered again from its p
   options: [
     { name: 'out', type: 'string', arg: 'FILE.html', help: `where to write the page (default <run-dir>/${REPORT_FILE}); must end in .html.
 An existing page there is replaced (a report written again)` },
-    { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: 'a copy of a data file moved from its recorded path (one per recorded file, in order)' },
+    { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: 'a copy of a data file moved from its recorded path (one per recorded file, in record order or as SYMBOL=FILE)' },
     str('x', 'PARAM', 'a sweep folder: the parameter of the heatmap\'s columns'),
     str('y', 'PARAM', 'a sweep folder: the parameter of the heatmap\'s rows'),
   ],

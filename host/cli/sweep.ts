@@ -213,15 +213,19 @@ export async function verifySweepCommand({ values, positionals, text }: Invocati
   for (const opt of ['rebuild', 'vkey', 'log-proof'])
     if (values[opt] !== undefined && values[opt] !== false) throw new UsageError('USAGE', `--${opt} applies to a run folder; ${dir} is a sweep folder (verify its runs/<index> for it)`);
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-  const r = await verifySweep({ dir, trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true });
+  const r = await verifySweep({ dir, trustedKey, dataPath: values.data as string[] | undefined, strict: values.strict === true });
   text.log(`OK sweep ${r.sweepId}: ${r.steps.join(' → ')}`);
-  text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}; every run signed by it` : 'UNSIGNED: integrity checked, but nobody vouches for this sweep');
+  const allByIt = r.runSigners.length === 1 && r.runSigners[0]!.keyFingerprint === r.keyFingerprint;
+  text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}${allByIt ? '; every run signed by it' : ''}` : 'UNSIGNED: integrity checked, but nobody vouches for this sweep');
+  // workers may sign their runs with keys of their own, or not at all (docs/DEPLOY.md): said, not refused
+  if (!allByIt && !(r.runSigners.length === 1 && r.runSigners[0]!.keyFingerprint === null && !r.signed))
+    text.log(`run signers ${r.runSigners.map((s) => `${s.keyFingerprint === null ? 'unsigned' : `key ${s.keyFingerprint}`} (${s.runs})`).join(', ')}${r.signed ? ': the sweep record\'s signature covers every run\'s record' : ''}`);
   text.log(`runs       ${r.count}, each verified`);
   text.log(`sweep root ${r.root}`);
-  for (const u of r.unverified) text.log(`UNVERIFIED ${u}: nothing in the sweep binds it (--strict fails on it)`);
+  for (const u of r.unverified) text.log(`UNVERIFIED ${u.file}: ${u.why} (--strict fails on it)`);
   return {
     exit: EXIT.ok,
-    json: { schema: `${SCHEMA_PREFIX}sweep-verify@1`, ok: true, sweepId: r.sweepId, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified },
+    json: { schema: `${SCHEMA_PREFIX}sweep-verify@1`, ok: true, sweepId: r.sweepId, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, runSigners: r.runSigners, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified.map((u) => u.file) },
   };
 }
 

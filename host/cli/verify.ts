@@ -16,7 +16,7 @@ import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 export const verify: CommandSpec = {
   name: 'verify',
   summary: 'check every hash and the signature of a run, without re-executing',
-  usage: '<run-dir|sweep-dir> [--pubkey FILE] [--data FILE] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]',
+  usage: '<run-dir|sweep-dir> [--pubkey FILE] [--data FILE…] [--strict] [--rebuild] [--vkey VKEY [--log-proof FILE]]',
   about: `Checks the record's signature and hash chain and every file it names, without re-executing.
 Names the first broken link and exits 5 on failure. Every file in the folder is accounted for: a file
 the record does not bind is printed as UNVERIFIED (--strict makes that a failure). A log-inclusion.json
@@ -24,7 +24,7 @@ in the folder is always checked against record.pb. A sweep or walk-forward folde
 its signed record, every run, the root, the summary and the report (docs/SWEEP.md); --strict applies there too.`,
   options: [
     str('pubkey', 'FILE', 'require the record to be signed by this public key'),
-    str('data', 'FILE', 'read the data from FILE instead of the recorded path'),
+    { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: 'a copy of a data file moved from its recorded path (which is relative to the folder the run was made in): one per recorded file, in record order or as SYMBOL=FILE' },
     { name: 'strict', type: 'boolean', help: 'fail on files the record does not bind (UNVERIFIED)' },
     { name: 'rebuild', type: 'boolean', help: `rebuild the module from the folder's sources/ with this asc and the recorded flags
 and require the recorded module's bytes` },
@@ -47,7 +47,7 @@ transparency log, under its signed checkpoint`),
     const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
     const bar = progressFor('verify', values, ctx, 'steps');
     const r = await verifyRun({
-      dir: positionals[0], trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
+      dir: positionals[0], trustedKey, dataPath: values.data as string[] | undefined, strict: values.strict === true, rebuild: values.rebuild === true,
       log: vkey, logProof: values['log-proof'] as string | undefined, progress: bar.counter,
     }).finally(bar.stop);
     text.log(`OK run ${r.runId}: ${r.steps.join(' → ')}`);

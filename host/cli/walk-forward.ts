@@ -97,15 +97,15 @@ export async function verifyWalkForwardCommand({ values, positionals, text }: In
   for (const opt of ['rebuild', 'vkey', 'log-proof'])
     if (values[opt] !== undefined && values[opt] !== false) throw new UsageError('USAGE', `--${opt} applies to a run folder; ${dir} is a walk-forward folder`);
   const trustedKey = values.pubkey ? await loadPublicKeyRaw(values.pubkey as string) : null;
-  const r = await verifyWalkForward({ dir, trustedKey, dataPath: values.data as string | undefined, strict: values.strict === true });
+  const r = await verifyWalkForward({ dir, trustedKey, dataPath: values.data as string[] | undefined, strict: values.strict === true });
   text.log(`OK walk-forward ${r.id}: ${r.steps.join(' → ')}`);
   text.log(r.signed ? `signed by key ${r.keyFingerprint}${trustedKey ? ' (the trusted key)' : ' (not pinned: pass --pubkey to require a key)'}; every sweep and run signed by it` : 'UNSIGNED: integrity checked, but nobody vouches for this walk-forward');
   text.log(`windows    ${r.windows}, runs ${r.count}, each verified`);
   text.log(`root       ${r.root}`);
-  for (const u of r.unverified) text.log(`UNVERIFIED ${u}: nothing in the walk-forward binds it`);
+  for (const u of r.unverified) text.log(`UNVERIFIED ${u.file}: ${u.why} (--strict fails on it)`);
   return {
     exit: EXIT.ok,
-    json: { schema: `${SCHEMA_PREFIX}walk-forward-verify@1`, ok: true, id: r.id, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, windows: r.windows, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified },
+    json: { schema: `${SCHEMA_PREFIX}walk-forward-verify@1`, ok: true, id: r.id, steps: r.steps, signed: r.signed, keyFingerprint: r.keyFingerprint, keyPinned: trustedKey !== null, windows: r.windows, count: r.count, root: r.root, planSha256: r.planSha256, unverified: r.unverified.map((u) => u.file) },
   };
 }
 

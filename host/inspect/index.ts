@@ -10,6 +10,7 @@
  */
 import type { VerifyOptions, VerifyReport } from './verify.ts';
 import { startVerifyThread } from './hash-start.ts';
+import { singleStandIn } from '../data/stand-in.ts';
 export { BackproofError, UsageError, AuditError, EXIT, exitCodeOf } from '../errors.ts';
 export type { VerifyOptions, VerifyReport } from './verify.ts';
 export { loadPublicKeyRaw } from '../audit/keys.ts';
@@ -18,7 +19,7 @@ export { progressCounter, readProgress, type ProgressCounter, type Phase, type P
 
 /** inspect/verify verifyRun, its hashing thread started before its modules load (the renderings are given to it later). */
 export async function verifyRun(opts: VerifyOptions): Promise<VerifyReport> {
-  const thread = startVerifyThread(opts.dir, opts.dataPath, opts.resultStream?.above);
+  const thread = startVerifyThread(opts.dir, singleStandIn(opts.dataPath), opts.resultStream?.above);
   let verify: typeof import('./verify.ts');
   try {
     verify = await import('./verify.ts');

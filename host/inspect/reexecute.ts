@@ -7,8 +7,9 @@
  * soon as the caller has what it needs. Its options are data, so they cross to the thread.
  */
 import { createHash } from 'node:crypto';
-import { AuditError } from '../errors.ts';
+import { AuditError, DataError } from '../errors.ts';
 import { openData, type DataFeed } from '../data/load.ts';
+import { standInPaths, type DataStandIns } from '../data/stand-in.ts';
 import type { GuestPort } from '../engine/ports.ts';
 import { compileGuest } from '../sandbox/index.ts';
 import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap, type TraceCommitment } from '../../traces/index.ts';
@@ -45,14 +46,18 @@ export async function loadRecordedRun(dir: string): Promise<RecordedRun> {
 }
 
 /**
- * Opens the recorded data (or `dataPath` in place of a single file). `matches` is false when a
+ * Opens the recorded data (or the copies `dataPath` gives: data/stand-in). `matches` is false when a
  * file's hash is not the recorded one: the run it gives is not the recorded run.
  */
-export async function openRecordedData(run: RecordedRun, dataPath?: string): Promise<{ feeds: DataFeed[]; matches: boolean; notes: string[] }> {
+export async function openRecordedData(run: RecordedRun, dataPath?: DataStandIns): Promise<{ feeds: DataFeed[]; matches: boolean; notes: string[] }> {
   const feeds: DataFeed[] = [];
   const notes: string[] = [];
-  for (const f of run.files) {
-    const feed = await openData(dataPath && run.files.length === 1 ? dataPath : f.path, dataOptionsFromRecord(f));
+  const copies = standInPaths(run.files, dataPath, run.record.runId);
+  for (const [k, f] of run.files.entries()) {
+    const feed = await openData(copies[k] ?? f.path, dataOptionsFromRecord(f)).catch((e: unknown) => {
+      if (!(e instanceof DataError && e.code === 'DATA_NOT_FOUND')) throw e;
+      throw new DataError('DATA_NOT_FOUND', copies[k] !== undefined ? `${e.message} (the file given with --data)` : `${e.message} (the run read it there, relative to the folder it was run in; pass --data to point at a copy${run.files.length > 1 ? ', one per recorded file' : ''})`, { cause: e });
+    });
     if (!equalBytes(fromHex(feed.sha256), f.sha256)) notes.push(`data ${feed.path} has SHA-256 ${feed.sha256}, the record says ${toHex(f.sha256)}`);
     if (f.symbol) feed.symbol = f.symbol;
     feeds.push(feed);

@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { AuditError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { standInList, type DataStandIns } from '../data/stand-in.ts';
 import { firstDifferingLeaf, sha256, toHex } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
 import type { SourceText } from '../run/execute.ts';
@@ -46,7 +47,8 @@ export interface ReplayReport {
 
 export interface ReplayOptions {
   dir: string;
-  dataPath?: string;
+  /** Copies of the data read instead of the recorded paths: one per recorded file, in order or SYMBOL=FILE (data/stand-in). */
+  dataPath?: DataStandIns;
   logger?: Logger;
   /** Log level of the re-executed guest's log lines (default: as BACKPROOF_LOG says). */
   logLevel?: string;
@@ -71,7 +73,8 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
     const text = Buffer.from(await readRunFile(opts.dir, path.join(FILES.sources, src.path), 'strategy')).toString('utf8');
     sources.push({ path: src.path, text, sha256: toHex(src.sha256), normalizedSha256: toHex(src.normalizedSha256) });
   }
-  opts.onPhase?.({ step: 'data', file: opts.dataPath ?? run.files.map((f) => f.path).join(', ') });
+  const copies = standInList(opts.dataPath).length > 0;
+  opts.onPhase?.({ step: 'data', file: (copies ? standInList(opts.dataPath) : run.files.map((f) => f.path)).join(', ') });
   const replayData = await openRecordedData(run, opts.dataPath);
   for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
   // On a guest thread, like the recorded run (run/worker): the same stack, so the same limits hold.
@@ -94,7 +97,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   if (recordedRoot !== replayedRoot && run.config.trace === 'full') {
     // The recorded side re-executes from the recorded files; without them it cannot be shown.
     opts.onPhase?.({ step: 'divergence' });
-    const recorded = opts.dataPath ? await openRecordedData(run).catch(() => null) : replayData;
+    const recorded = copies ? await openRecordedData(run).catch(() => null) : replayData;
     const { locate } = await recordedSources(run);
     divergence = await findDivergence(
       { label: 'recorded', wasm: run.wasm, feeds: recorded?.matches ? recorded.feeds : null, config: run.config, leafHashes: run.leafHashes, locate, instrumenter: run.instrumenter },

@@ -4,6 +4,7 @@
  * re-executed to the end so the trace root can be compared with the recorded one: every printed
  * instruction then belongs to the committed trace.
  */
+import type { DataStandIns } from '../data/stand-in.ts';
 import { UsageError } from '../errors.ts';
 import { toHex, type InstructionRecord } from '../../traces/index.ts';
 import { loadRecordedRun, openRecordedData, reexecute } from './reexecute.ts';
@@ -22,7 +23,7 @@ export interface TraceWindow {
   functionNames: Map<number, string>;
 }
 
-export async function traceWindow(opts: { dir: string; from: number; count: number; dataPath?: string }): Promise<TraceWindow> {
+export async function traceWindow(opts: { dir: string; from: number; count: number; dataPath?: DataStandIns }): Promise<TraceWindow> {
   if (!Number.isSafeInteger(opts.from) || opts.from < 0 || !Number.isSafeInteger(opts.count) || opts.count < 1 || opts.count > 1_000_000)
     throw new UsageError('USAGE', `--from must be >= 0 and --count in 1..1000000 (got ${opts.from}, ${opts.count})`);
   const run = await loadRecordedRun(opts.dir);

@@ -25,6 +25,7 @@ import { LOCKFILE, lockfileWithoutBackproof } from '../build/project.ts';
 import type { TimeSource } from '../data/cache.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
+import { singleStandIn, standInPaths, type DataStandIns } from '../data/stand-in.ts';
 import { TIME_HI, TIME_LO, timeWords, type Bars, type BarSource } from '../model/bars.ts';
 import { instrument, instrumentOptionsFor } from '../sandbox/index.ts';
 import { equalBytes, fromHex, hashLeaf, rootFromLeafHashes, sha256, toHex, verifyInclusion } from '../../traces/index.ts';
@@ -67,8 +68,8 @@ function expectEqual(step: string, what: string, recorded: Uint8Array, actual: U
 export interface VerifyOptions {
   dir: string;
   trustedKey?: Uint8Array | null;
-  /** Read the data from here instead of the recorded path. */
-  dataPath?: string;
+  /** Copies of the data read instead of the recorded paths: one per recorded file, in order or SYMBOL=FILE (data/stand-in). */
+  dataPath?: DataStandIns;
   /** Fail when any file of the folder is left unverified. */
   strict?: boolean;
   /** Rebuild the module from sources/ with this installation's asc and compare the bytes. */
@@ -382,32 +383,32 @@ async function rebuildCheck(dir: string, rec: OpenedRecord, wasm: Uint8Array): P
 }
 
 /**
- * The data step: every recorded data file read the way the run read it (or `dataPath` standing in
- * for a single one), checked against the data link (SHA-256, size, bars); and each event's time in
+ * The data step: every recorded data file read the way the run read it (or the copy `standIn` gives
+ * for it: data/stand-in), checked against the data link (SHA-256, size, bars); and each event's time in
  * the run's order — the timeline the result's equity points and equity.csv's time column follow.
  * A data file that cannot be read fails the data step, or (`missing: 'data error'`) is a DataError.
  * With `candles`, each file's chart candles for report.html are made in the same pass (feeds[k].candles).
  * With `keep` (bar indices, ascending), a single file's timeline keeps only those bars' times (SparseTimeline).
  */
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing?: 'fail' | 'data error', candles?: boolean): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }>;
-export async function recordedTimeline(rec: OpenedRecord, standIn: string | undefined, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null, ahead?: HashAhead['data']): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
-export async function recordedTimeline(rec: OpenedRecord, standIn?: string, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null, ahead: HashAhead['data'] = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
+export async function recordedTimeline(rec: OpenedRecord, standIn?: DataStandIns, missing?: 'fail' | 'data error', candles?: boolean): Promise<{ timeline: BigInt64Array; feeds: ReportInput['feeds'] }>;
+export async function recordedTimeline(rec: OpenedRecord, standIn: DataStandIns, missing: 'fail' | 'data error', candles: boolean, keep: readonly number[] | null, ahead?: HashAhead['data']): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }>;
+export async function recordedTimeline(rec: OpenedRecord, standIn?: DataStandIns, missing: 'fail' | 'data error' = 'fail', candles = false, keep: readonly number[] | null = null, ahead: HashAhead['data'] = null): Promise<{ timeline: BigInt64Array | SparseTimeline; feeds: ReportInput['feeds'] }> {
   const b = rec.bodies;
   const files = (b.data.files as RecordedDataFile[]) ?? [];
   if (files.length === 0) fail('data', 'no data files recorded');
-  if (standIn && files.length > 1) fail('data', '--data can stand in for a single recorded file only');
+  const copies = standInPaths(files, standIn, rec.runId);
   const sources: TimeSource[] = [];
   const barCounts: number[] = [];
   const symbols: string[] = [];
   const reportFeeds: ReportInput['feeds'][number][] = [];
   let byteLength = 0;
-  const opened = async (dataPath: string, options: DataOptions): Promise<DataFeed> => {
+  const opened = async (k: number, dataPath: string, options: DataOptions): Promise<DataFeed> => {
     try {
       return await openData(dataPath, options, VERIFY_STREAM_THRESHOLD);
     } catch (e) {
       if (e instanceof DataError && e.code === 'DATA_NOT_FOUND') {
         // the recorded path may have moved (--data points at a copy); a file given with --data is simply unreadable
-        const message = standIn ? `${e.message} (the file given with --data)` : `${e.message} (the run read it there; pass --data to point at a copy)`;
+        const message = copies[k] !== undefined ? `${e.message} (the file given with --data)` : `${e.message} (the run read it there, relative to the folder it was run in; pass --data to point at a copy${files.length > 1 ? ', one per recorded file' : ''})`;
         if (missing === 'data error') throw new DataError('DATA_NOT_FOUND', message, { cause: e });
         return fail('data', message);
       }
@@ -423,15 +424,15 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
   // the thread could not hash is opened here, and fails as it would have.
   const settleAhead = async (): Promise<void> => {
     if (!ahead) return;
-    const dataPath = standIn ?? files[0]!.path;
-    expectHashed(0, dataPath, (await ahead.hashed) ?? (await opened(dataPath, dataOptionsFromRecord(files[0]!))));
+    const dataPath = copies[0] ?? files[0]!.path;
+    expectHashed(0, dataPath, (await ahead.hashed) ?? (await opened(0, dataPath, dataOptionsFromRecord(files[0]!))));
   };
   for (const [k, df] of files.entries()) {
-    const dataPath = standIn ?? df.path;
+    const dataPath = copies[k] ?? df.path;
     let feed: DataFeed;
     if (ahead && k === 0) feed = ahead.feed; // (ahead only for a run with one data file)
     else {
-      feed = await opened(dataPath, dataOptionsFromRecord(df));
+      feed = await opened(k, dataPath, dataOptionsFromRecord(df));
       expectHashed(k, dataPath, feed);
     }
     byteLength = feed.byteLength;
@@ -482,7 +483,7 @@ export async function recordedTimeline(rec: OpenedRecord, standIn?: string, miss
     throw e;
   }
   await settleAhead();
-  for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), standIn ?? df.path);
+  for (const [k, df] of files.entries()) expectField('data', `files[${k}].bars`, toBigInt(df.bars), BigInt(barCounts[k]!), copies[k] ?? df.path);
   return { timeline, feeds: reportFeeds };
 }
 
@@ -577,7 +578,7 @@ export async function verifyRun(opts: VerifyOptions, started?: HashThread | null
   // (and the data file record.json names, before the record binds it: taken only if the record names it too;
   // and the renderings, when they may be remembered)
   const renderings = cacheRoot() === null ? [] : [...RESULT_RENDERINGS.map((f) => f.name), REPORT_FILE];
-  const thread = started !== undefined ? started : startVerifyThread(opts.dir, opts.dataPath, opts.resultStream?.above, renderings);
+  const thread = started !== undefined ? started : startVerifyThread(opts.dir, singleStandIn(opts.dataPath), opts.resultStream?.above, renderings);
   let sourceCheck: SourceCheck | null = null;
   let ahead: HashAhead | null = null;
   try {
@@ -594,7 +595,8 @@ export async function verifyRun(opts: VerifyOptions, started?: HashThread | null
     // the data file (when its column cache is there), result.pb and the renderings (when they may be remembered) are hashed on another thread from now (inspect/hash-ahead)
     const resultSize = Number(toBigInt(rec.bodies.result.size));
     const keep = resultSize <= keepUpTo ? { name: FILES.result, size: resultSize } : null;
-    ahead = startHashAhead((rec.bodies.data.files as RecordedDataFile[]) ?? [], opts.dataPath, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings, thread);
+    const recordedFiles = (rec.bodies.data.files as RecordedDataFile[]) ?? [];
+    ahead = startHashAhead(recordedFiles, recordedFiles.length === 1 ? standInPaths(recordedFiles, opts.dataPath, rec.runId)[0] : undefined, VERIFY_STREAM_THRESHOLD, opts.dir, keep, renderings, thread);
     return await verifyOpened(opts, rec, sourceCheck, ahead, new Map(sources.flatMap((src) => (src.text ? [[src.path, src.text] as const] : []))));
   } finally {
     sourceCheck?.close();
@@ -711,12 +713,13 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
     // every bar's time is kept only for a file that reads them all (equity.csv, a report.html to render); else those snapshots.json names
     const equityPresent = await lstat(path.join(dir, FILES.equity)).then(() => true, () => false);
     const keep = equityPresent || (hasReport && !reportRemembered) ? null : await snapshotBarsOf(dir);
-    const data = await recordedTimeline(rec, opts.dataPath, 'fail', hasReport && !reportRemembered, keep, ahead?.data);
+    // a data file not there is a data error (exit 3, as replay's), not a broken link
+    const data = await recordedTimeline(rec, opts.dataPath, 'data error', hasReport && !reportRemembered, keep, ahead?.data);
     const reportFeeds = data.feeds;
     let timeline = data.timeline;
     /** Every bar's time: read from the data again if only some were kept (a report.html or snapshots.json that is not the remembered one). */
     const allTimes = async (): Promise<BigInt64Array> => {
-      if (!(timeline instanceof BigInt64Array)) timeline = (await recordedTimeline(rec, opts.dataPath, 'fail')).timeline;
+      if (!(timeline instanceof BigInt64Array)) timeline = (await recordedTimeline(rec, opts.dataPath, 'data error')).timeline;
       return timeline;
     };
     passed('data');

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { AuditError, DataError, UsageError } from '../errors.ts';
 import { decodeSignedRecord } from '../audit/record.ts';
 import { checkResult, RESULT_BYTES, resultRows, toBigInt, type ResultBytes } from '../audit/codec.ts';
+import { standInPaths } from '../data/stand-in.ts';
 import { openData, sourceOfFeed } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
 import { eventTimes, symbolRanks, withPeriods } from '../engine/events.ts';
@@ -60,7 +61,7 @@ export function streamedRows(resultPb: Uint8Array, checked: ReturnType<typeof ch
 
 /**
  * Reads run folder `dir` for its report. `dataPaths` stand in for the recorded data paths, one per
- * recorded file in record order (a copy of the data moved elsewhere).
+ * recorded file in record order or as SYMBOL=FILE (a copy of the data moved elsewhere: data/stand-in).
  */
 export async function readReportInput(dir: string, dataPaths?: readonly string[]): Promise<ReportInput & { times: BigInt64Array }> {
   const st = await stat(dir).catch((e) => {
@@ -89,15 +90,14 @@ export async function readReportInput(dir: string, dataPaths?: readonly string[]
   }
 
   const files = (rec.bodies.data.files as RecordedFile[]) ?? [];
-  if (dataPaths && dataPaths.length !== files.length)
-    throw new UsageError('USAGE', `--data: the run at ${dir} has ${files.length} data file(s) (${files.map((f) => f.path).join(', ')}), ${dataPaths.length} given`);
+  const copies = standInPaths(files, dataPaths, dir);
   const feeds = [];
   for (const [k, f] of files.entries()) {
-    const file = dataPaths?.[k] ?? f.path;
+    const file = copies[k] ?? f.path;
     const feed = await openData(file, recordedOptions(f)).catch((e) => {
       // The hint only for the recorded path: a file the user gave with --data is named as such.
       if (e instanceof DataError && e.code === 'DATA_NOT_FOUND')
-        throw new DataError('DATA_NOT_FOUND', dataPaths?.[k] !== undefined ? `${e.message} (the file given with --data)` : `${e.message} (the run at ${dir} read it there; pass --data FILE to point at a copy)`, { cause: e });
+        throw new DataError('DATA_NOT_FOUND', copies[k] !== undefined ? `${e.message} (the file given with --data)` : `${e.message} (the run at ${dir} read it there; pass --data FILE to point at a copy)`, { cause: e });
       throw e;
     });
     const recorded = Buffer.from(f.sha256).toString('hex');

@@ -20,6 +20,7 @@ import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
 import { checkIsolation, feedPeriods, warmRecordCodec, type RunOutcome } from './execute.ts';
 import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
+import { removeStalePartials } from './partials.ts';
 import { loadStrategy, startPendingServer } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
 import type { PhaseListener, ProgressCounter } from '../engine/progress.ts';
@@ -144,6 +145,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
     }
   };
   r.onPhase?.({ step: 'write', dir });
+  removeStalePartials(dir); // a backtest into this folder killed before (SIGKILL) left its partial folder: nothing else would remove it
   await writeRunDir({ dir, force: Boolean(r.force), keep, outcome, strategy, config: r.config, key: r.key, csv: r.csv, beforePublish });
   startPendingServer(); // the run published: a build server for the next build, if this one needed a process of its own
   return { outcome, dir, logged };

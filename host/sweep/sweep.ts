@@ -19,6 +19,7 @@ import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import type { RunConfig } from '../run/config.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { checkOutDir } from '../run/rundir.ts';
+import { removeStalePartials } from '../run/partials.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { makePlan, parseObjective, planText } from './plan.ts';
 import { parseGrids, parseSeed } from './space.ts';
@@ -124,6 +125,7 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
   r.onPlan?.(plan);
 
   const dir = path.resolve(r.out);
+  removeStalePartials(dir); // a sweep into this folder killed before (SIGKILL) left its partial folder: nothing else would remove it
   const tmp = `${dir}.partial-${process.pid}-${++partials}`;
   mkdirSync(path.dirname(dir), { recursive: true }); // (checkOutDir found the nearest existing ancestor writable)
   mkdirSync(tmp); // synchronously: an interrupt between an async mkdir and its callback would miss it

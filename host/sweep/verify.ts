@@ -5,9 +5,11 @@
  *   plan          sweep.json canonical, its combinations those its space gives
  *   sweep-record  sweep-record.json canonical, its signature, its plan hash and count the plan's
  *   runs          runs/ holds exactly one folder per combination
- *   run N         each run verifies alone (inspect verifyRun: its record, chain, every file), is the
- *                 plan's module, data and config with combination N's params, and — when the sweep
- *                 is signed — is signed by the sweep's key
+ *   run N         each run verifies alone (inspect verifyRun: its record, chain, its signature under
+ *                 its own key, every file), is the plan's module, data and config with combination N's
+ *                 params; who signed it is reported, not required (workers may sign with keys of their
+ *                 own or none: the signed root covers each run's Record bytes, docs/DEPLOY.md), unless
+ *                 `runsBySweepKey` (walk-forward's sweeps, made by one process)
  *   root          the Merkle root over the runs' record hashes is the record's
  *   summary       summary.json and summary.csv are exactly what the runs' stats give
  *   report        report.html is exactly what the plan, the summary and the record render
@@ -21,6 +23,10 @@ import { decodeSignedEnvelope, decodeRecordChain } from '../audit/record.ts';
 import { configJson } from '../run/config.ts';
 import { textDiffMessage } from '../inspect/line-diff.ts';
 import { verifyRun } from '../inspect/index.ts';
+import type { DataStandIns } from '../data/stand-in.ts';
+import { keyFingerprint } from '../audit/keys.ts';
+import { missingLockfile } from '../run/toolchain.ts';
+import { partialOwner } from '../run/partials.ts';
 import { toHex } from '../../traces/index.ts';
 import { readPlan, runConfigOf } from './plan.ts';
 import { readSweepRecord, sweepRoot } from './record.ts';
@@ -31,10 +37,12 @@ import { SWEEP_FILES, type CombinationResult } from './types.ts';
 
 export interface SweepVerifyOptions {
   dir: string;
-  /** Require the sweep (and so every run) to be signed by this Ed25519 public key (32 bytes). */
+  /** Require the sweep record to be signed by this Ed25519 public key (32 bytes). */
   trustedKey?: Uint8Array | null;
-  /** Read the data from here instead of each run's recorded path (one data file only). */
-  dataPath?: string;
+  /** Require every run signed by the sweep record's key when the sweep is signed (walk-forward's sweeps: one process signs all). */
+  runsBySweepKey?: boolean;
+  /** Copies of the data read instead of each run's recorded paths (inspect verifyRun's dataPath). */
+  dataPath?: DataStandIns;
   /** Told each run verified (index, count). */
   onRun?: (index: number, count: number) => void;
   /** Fail when a file anywhere in the sweep folder is unverified (verify --strict). */
@@ -49,8 +57,15 @@ export interface SweepVerifyReport {
   signed: boolean;
   keyFingerprint: string | null;
   steps: string[];
-  /** Files of the sweep folder that nothing binds: its top level's, then each run folder's (runs/0003/x). */
-  unverified: string[];
+  /** Who signed the runs: each key's fingerprint (null: unsigned) and how many runs, the sweep's key first. */
+  runSigners: { keyFingerprint: string | null; runs: number }[];
+  /** Why the runs' toolchain pins no lockfile (run/toolchain missingLockfile), or null when it does. */
+  noLockfile: string | null;
+  /**
+   * What nothing binds, with why: first "lockfile" when noLockfile (once: the runs share the toolchain),
+   * the sweep folder's other files, then each run folder's (runs/0003/x).
+   */
+  unverified: { file: string; why: string }[];
 }
 
 /** A verify failure at `step` (walk-forward's verifier throws the same). */
@@ -58,9 +73,9 @@ export const fail = (step: string, message: string): never => {
   throw new AuditError('VERIFY_FAILED', step, message);
 };
 
-/** verify --strict of a sweep or walk-forward: any unverified file fails (step `files`), the first ten named. */
-export function failIfUnverified(unverified: readonly string[]): void {
-  if (unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).join(', ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
+/** verify --strict of a sweep or walk-forward: anything unverified fails (step `files`), the first ten named with why. */
+export function failIfUnverified(unverified: readonly { file: string; why: string }[]): void {
+  if (unverified.length > 0) fail('files', `unverified under --strict: ${unverified.slice(0, 10).map((u) => `${u.file} (${u.why})`).join('; ')}${unverified.length > 10 ? ` and ${unverified.length - 10} more` : ''}`);
 }
 
 /** Is `p` a sweep folder (it holds sweep.json)? verify's command asks before it takes a folder for a run folder. */
@@ -94,7 +109,10 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   const planHash = createHash('sha256').update(planBytes).digest('hex');
   steps.push('plan');
 
-  // sweep-record
+  // sweep-record (a partial folder has none: said so, not taken for a published sweep missing its record)
+  const owner = partialOwner(dir);
+  if (owner && !(await lstat(path.join(dir, SWEEP_FILES.record)).catch(() => null)))
+    fail('sweep-record', `${dir} is the partial folder of a sweep that process ${owner.pid} ${owner.running ? 'is still writing' : 'left unfinished (it is no longer running: killed?)'}: nothing in it was published${owner.running ? '' : '; remove it (a later sweep into the same --out removes it)'}`);
   const record = readSweepRecord(await readSweepFile(dir, SWEEP_FILES.record, 'sweep-record', 1 << 16), opts.trustedKey ?? null);
   if (record.planSha256 !== planHash) fail('sweep-record', `the record's plan hash is ${record.planSha256}, sweep.json hashes to ${planHash} (sweep.json was changed)`);
   const count = plan.combinations.length;
@@ -114,21 +132,29 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
 
   // each run, in index order
   const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
-  const unverifiedInRuns: string[] = [];
+  const unverifiedInRuns: SweepVerifyReport['unverified'] = [];
+  const signers = new Map<string | null, number>();
+  let noLockfile: string | null = null;
   const checkRun = async (index: number): Promise<CombinationResult> => {
     const step = `run ${index}`;
     const runDir = path.join(runsDir, expected[index]!);
     const where = `${SWEEP_FILES.runs}/${expected[index]}`;
     let report;
     try {
-      report = await verifyRun({ dir: runDir, trustedKey: signer, dataPath: opts.dataPath });
-      unverifiedInRuns.push(...report.unverified.map((u) => `${where}/${u.file}`));
+      report = await verifyRun({ dir: runDir, trustedKey: opts.runsBySweepKey ? signer : null, dataPath: opts.dataPath });
     } catch (e) {
       const err = e as AuditError;
       return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
     }
-    const rec = decodeRecordChain(decodeSignedEnvelope(await readSweepFile(runDir, 'record.pb', step)));
+    const envelope = decodeSignedEnvelope(await readSweepFile(runDir, 'record.pb', step));
+    const rec = decodeRecordChain(envelope);
     const b = rec.bodies;
+    // run/toolchain's note that no lockfile is pinned is about the toolchain the runs share, not a file: said once
+    const lockNote = missingLockfile(b.toolchain);
+    if (lockNote) noLockfile = lockNote;
+    unverifiedInRuns.push(...report.unverified.filter((u) => !(u.file === 'lockfile' && u.why === lockNote)).map((u) => ({ file: `${where}/${u.file}`, why: u.why })));
+    const runSigner = envelope.publicKey.length > 0 ? keyFingerprint(envelope.publicKey) : null;
+    signers.set(runSigner, (signers.get(runSigner) ?? 0) + 1);
     if (toHex(b.strategy.wasmSha256 as Uint8Array) !== plan.strategy.wasmSha256) fail(step, `${where} ran module ${toHex(b.strategy.wasmSha256 as Uint8Array)}, the plan's is ${plan.strategy.wasmSha256}`);
     const files = (b.data.files as { sha256: Uint8Array }[]) ?? [];
     const dataHashes = files.map((f) => toHex(f.sha256)).join(', '), planData = plan.data.map((d) => d.sha256).join(', ');
@@ -163,7 +189,18 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   steps.push('report');
 
   const known = new Set<string>(Object.values(SWEEP_FILES));
-  const unverified = [...(await readdir(dir)).filter((n) => !known.has(n)).sort(), ...unverifiedInRuns];
+  const unverified: SweepVerifyReport['unverified'] = [
+    ...(noLockfile ? [{ file: 'lockfile', why: `${noLockfile} (every run)` }] : []), // (first: walk-forward's verify relies on it)
+    ...(await readdir(dir)).filter((n) => !known.has(n)).sort().map((file) => ({ file, why: 'nothing in the sweep binds it' })),
+    ...unverifiedInRuns,
+  ];
   if (opts.strict) failIfUnverified(unverified);
-  return { sweepId: record.sweepId, count, root, planSha256: planHash, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
+  const runSigners = [...signers].map(([fp, runs]) => ({ keyFingerprint: fp, runs }))
+    .sort((x, y) => signerRank(x.keyFingerprint, record.keyFingerprint) - signerRank(y.keyFingerprint, record.keyFingerprint) || ((x.keyFingerprint ?? '') < (y.keyFingerprint ?? '') ? -1 : 1));
+  return { sweepId: record.sweepId, count, root, planSha256: planHash, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, runSigners, noLockfile, unverified };
+}
+
+/** The sweep's own key first, other keys next, unsigned last. */
+function signerRank(fp: string | null, sweepKey: string | null): number {
+  return fp === null ? 2 : fp === sweepKey ? 0 : 1;
 }

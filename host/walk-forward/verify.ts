@@ -23,6 +23,7 @@ import path from 'node:path';
 import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { openData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
+import { standInPaths, type DataStandIns } from '../data/stand-in.ts';
 import { toHex } from '../../traces/index.ts';
 import { dataOptionsOf, expectText, failIfUnverified, verifyFail, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
 import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, type WalkForwardPlan } from './plan.ts';
@@ -33,8 +34,8 @@ export interface WalkForwardVerifyOptions {
   dir: string;
   /** Require the walk-forward (and so every sweep and run in it) to be signed by this Ed25519 public key. */
   trustedKey?: Uint8Array | null;
-  /** Read the data from here instead of the plan's path. */
-  dataPath?: string;
+  /** A copy of the data read instead of the plan's path (data/stand-in: the one file, or SYMBOL=FILE). */
+  dataPath?: DataStandIns;
   /** Fail when a file anywhere in the folder is unverified (verify --strict). */
   strict?: boolean;
 }
@@ -48,7 +49,8 @@ export interface WalkForwardVerifyReport {
   signed: boolean;
   keyFingerprint: string | null;
   steps: string[];
-  unverified: string[];
+  /** What nothing binds, with why ("lockfile" once when the runs' toolchain pins no lockfile). */
+  unverified: { file: string; why: string }[];
 }
 
 const fail = verifyFail;
@@ -59,7 +61,7 @@ export async function isWalkForwardFolder(p: string): Promise<boolean> {
 }
 
 /** The plan: walk-forward.json parsed, its base sweep plan read as sweep.json is, and the whole made again over the data. */
-async function readWalkForwardPlan(bytes: Uint8Array, dataPath: string | undefined): Promise<{ plan: WalkForwardPlan; times: BigInt64Array }> {
+async function readWalkForwardPlan(bytes: Uint8Array, standIn: DataStandIns): Promise<{ plan: WalkForwardPlan; times: BigInt64Array }> {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, unknown>;
@@ -79,6 +81,7 @@ async function readWalkForwardPlan(bytes: Uint8Array, dataPath: string | undefin
   if (sweep.data.length !== 1) fail('plan', `${WALK_FORWARD_FILES.plan}: its base sweep plan has ${sweep.data.length} data files, a walk-forward reads one`);
   const { symbol, file, period } = parseDataSpec(sweep.data[0]!.spec);
   const options = dataOptionsOf(sweep);
+  const [dataPath] = standInPaths([{ path: file, symbol }], standIn, WALK_FORWARD_FILES.plan);
   let times: BigInt64Array;
   try {
     const feed = await openData(dataPath ?? file, period === undefined ? options : { ...options, period });
@@ -173,12 +176,15 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   steps.push('windows');
 
   const signer = record.signed ? Buffer.from(record.publicKey, 'hex') : null;
-  const unverified: string[] = [];
+  const unverified: WalkForwardVerifyReport['unverified'] = [];
+  let noLockfile: string | null = null;
   const sub = async (step: string, sweepDir: string, sweepPlan: SweepPlan, what: string): Promise<SummaryRow[]> => {
     expectText(step, path.relative(dir, path.join(sweepDir, SWEEP_FILES.plan)), planText(sweepPlan), await readSweepFile(sweepDir, SWEEP_FILES.plan, step), what);
     try {
-      const r = await verifySweep({ dir: sweepDir, trustedKey: signer, dataPath: opts.dataPath });
-      unverified.push(...r.unverified.map((u) => path.relative(dir, path.join(sweepDir, u))));
+      const r = await verifySweep({ dir: sweepDir, trustedKey: signer, runsBySweepKey: true, dataPath: opts.dataPath });
+      // the runs' unpinned toolchain (the sweep's first entry) said once: every sweep's runs share it
+      if (r.noLockfile) noLockfile = r.noLockfile;
+      unverified.push(...r.unverified.slice(r.noLockfile ? 1 : 0).map((u) => ({ file: path.relative(dir, path.join(sweepDir, u.file)), why: u.why })));
     } catch (e) {
       const err = e as BackproofError;
       return fail(step, `${path.relative(dir, sweepDir)} does not verify${err instanceof AuditError && err.step ? ` [${err.step}]` : ''}: ${err.message}`);
@@ -188,7 +194,7 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   const { windows, testTimes } = await windowResults(dir, plan, times, async (step, sweepDir, sweepPlan, what) => {
     if (step.endsWith(' train')) {
       const windowDir = path.dirname(sweepDir);
-      unverified.push(...(await readdir(windowDir)).filter((n) => n !== 'train' && n !== 'test').sort().map((n) => path.relative(dir, path.join(windowDir, n))));
+      unverified.push(...(await readdir(windowDir)).filter((n) => n !== 'train' && n !== 'test').sort().map((n) => ({ file: path.relative(dir, path.join(windowDir, n)), why: 'nothing in the walk-forward binds it' })));
     }
     const rows = await sub(step, sweepDir, sweepPlan, what);
     steps.push(step);
@@ -208,7 +214,7 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   steps.push('report');
 
   const known = new Set<string>(Object.values(WALK_FORWARD_FILES));
-  unverified.unshift(...(await readdir(dir)).filter((n) => !known.has(n)).sort());
+  unverified.unshift(...(noLockfile ? [{ file: 'lockfile', why: noLockfile }] : []), ...(await readdir(dir)).filter((n) => !known.has(n)).sort().map((file) => ({ file, why: 'nothing in the walk-forward binds it' })));
   if (opts.strict) failIfUnverified(unverified);
   return { id: record.sweepId, windows: plan.windows.length, count, root, planSha256, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, unverified };
 }

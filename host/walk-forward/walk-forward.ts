@@ -17,6 +17,7 @@ import { decodeResult } from '../audit/codec.ts';
 import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress } from '../engine/progress.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
+import { removeStalePartials } from '../run/partials.ts';
 import {
   assembleSweep, checkNewOutDir, stopWriters, makePlan, planText, prepareSweep, runCombinations, runDirOf, sweepOptions, makeSweepRecord, sweepRecordText, sweepRoot,
   SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord, type SweepRequest,
@@ -126,6 +127,7 @@ export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardRep
   r.onPlan?.(plan);
 
   const dir = path.resolve(r.out);
+  removeStalePartials(dir); // (as a sweep: one killed before left its partial folder)
   const tmp = `${dir}.partial-${process.pid}-${++partials}`;
   mkdirSync(path.dirname(dir), { recursive: true });
   mkdirSync(tmp);

@@ -5,7 +5,7 @@
 // payload and a job from another toolchain fail alone, and the worker goes on.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { readPlan, sweep, type SweepRequest } from '../../host/sweep/index.ts';
 import type { DataFeed } from '../../host/data/load.ts';
 import { FolderStore, runSweepOnQueue } from '../../host/distributed/index.ts';
 import { JOB_FORMAT, jobToolchain, QUEUE_NAME, type SweepJob } from '../../host/distributed/queue.ts';
-import { DEFAULT_CONFIG, generateKeys, loadPrivateKey, toolchainMessage } from '../../host/index.ts';
+import { DEFAULT_CONFIG, generateKeys, keyFingerprint, loadPrivateKey, rawPublicKey, toolchainMessage } from '../../host/index.ts';
 import type { KeyObject } from 'node:crypto';
 
 const BIN = path.resolve('bin/backproof.js');
@@ -64,7 +64,8 @@ interface WorkerProcess { child: ChildProcess; stdout: () => string; exited: Pro
 function startWorker(...extra: string[]): WorkerProcess {
   const fromEnv = extra[0] === 'BACKPROOF_QUEUE';
   const args = fromEnv ? extra.slice(1) : ['--queue', redis.url, ...extra];
-  const child = spawn(process.execPath, [BIN, 'worker', '--store', store, '--key', keyFile, '--log-level', 'warn', ...args], {
+  const keyArgs = extra.includes('--unsigned') || extra.includes('--key') ? [] : ['--key', keyFile]; // (the coordinator's key unless told)
+  const child = spawn(process.execPath, [BIN, 'worker', '--store', store, ...keyArgs, '--log-level', 'warn', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BACKPROOF_QUEUE: fromEnv ? redis.url : '' },
   });
   let stdout = '';
@@ -155,6 +156,31 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const verified = spawnSync(process.execPath, [BIN, 'verify', out, '--json'], { encoding: 'utf8' });
     expect(verified.status).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ schema: 'backproof/sweep-verify@1', root: JSON.parse(done.stdout).root });
+  });
+
+  it('workers signing with a key of their own, or unsigned, under a signed coordinator: the sweep verifies, pinned to the coordinator\'s key, and says who signed the runs (tester D1: exit 0, then verify failed)', async () => {
+    const pubFile = path.join(work, 'coordinator.pub');
+    writeFileSync(pubFile, createPublicKey(key).export({ type: 'spki', format: 'pem' }));
+    const otherFile = path.join(work, 'worker-own.key');
+    writeFileSync(otherFile, generateKeys().privateKeyPem);
+    const other = keyFingerprint(rawPublicKey(await loadPrivateKey(otherFile)));
+    const local = JSON.parse(readFileSync(path.join(work, 'local', 'sweep-record.json'), 'utf8'));
+    for (const [workerKey, signers] of [[['--key', otherFile], [{ keyFingerprint: other, runs: 4 }]], [['--unsigned'], [{ keyFingerprint: null, runs: 4 }]]] as const) {
+      await queue.obliterate({ force: true });
+      const w = startWorker(...workerKey, '--max-jobs', '4');
+      const out = await queuedSweep();
+      expect(await w.exited).toBe(0);
+      // the same Record bytes (the root, summary and sweep record are the local sweep's); each run's envelope is the worker's
+      expect(JSON.parse(readFileSync(path.join(out, 'sweep-record.json'), 'utf8'))).toEqual(local);
+      expect(readFileSync(path.join(out, 'summary.csv'), 'utf8')).toBe(readFileSync(path.join(work, 'local', 'summary.csv'), 'utf8'));
+      expect(readFileSync(path.join(out, 'runs', '0000', 'record.pb'))).not.toEqual(readFileSync(path.join(work, 'local', 'runs', '0000', 'record.pb')));
+      const verified = spawnSync(process.execPath, [BIN, 'verify', out, '--pubkey', pubFile, '--json'], { encoding: 'utf8' });
+      expect([verified.status, verified.stderr]).toEqual([0, '']);
+      expect(JSON.parse(verified.stdout)).toMatchObject({ schema: 'backproof/sweep-verify@1', signed: true, keyPinned: true, keyFingerprint: keyFingerprint(rawPublicKey(key)), runSigners: signers, root: local.root });
+      const text = spawnSync(process.execPath, [BIN, 'verify', out], { encoding: 'utf8' });
+      expect([text.status, text.stderr]).toEqual([0, '']);
+      expect(text.stdout).toContain(`run signers ${signers[0]!.keyFingerprint === null ? 'unsigned' : `key ${other}`} (4): the sweep record's signature covers every run's record\n`);
+    }
   });
 
   it('a job completed twice gives the same result and store; a sweep enqueued again is fetched from the kept results with no worker', async () => {

@@ -161,6 +161,20 @@ describe('a strategy project outside the repository', () => {
     expect(strict.err).toMatch(/VERIFY_FAILED \[files\].*unverified under --strict: lockfile \(the toolchain link records no lockfile/);
   }, 300_000);
 
+  it('a sweep of a strategy with no lockfile: verify says once that the runs\' toolchain pins none (tester D4: "runs/0000/lockfile: nothing in the sweep binds it" for every run)', async () => {
+    const out = path.join(work, 'sweep-bare');
+    expect((await cli('sweep', '--strategy', bare, '--data', GOOG, '--grid', 'fast=5,10', '--grid', 'slow=30', '--objective', 'sharpe', '--unsigned', '--workers', '1', '--out', out)).code).toBe(0);
+    const why = 'the toolchain link records no lockfile (the strategy\'s project had no package-lock.json: none beside its nearest package.json, nor at an npm workspace root listing it): the packages that built and ran the strategy are not pinned (every run)';
+    const v = await cli('verify', out);
+    expect(v.code).toBe(0);
+    expect(v.out.split('\n').filter((l) => l.startsWith('UNVERIFIED'))).toEqual([`UNVERIFIED lockfile: ${why} (--strict fails on it)`]);
+    const json = await cli('verify', out, '--json');
+    expect(JSON.parse(json.out).unverified).toEqual(['lockfile']);
+    const strict = await cli('verify', out, '--strict', '--json');
+    expect(strict.code).toBe(5);
+    expect(JSON.parse(strict.out)).toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: `unverified under --strict: lockfile (${why})` });
+  }, 300_000);
+
   it('an unrelated lockfile above the project is not taken; one beside the nearest package.json that lists no Backproof is UNVERIFIED', async () => {
     const parent = path.join(work, 'parent');
     const strategy = await project(path.join(parent, 'proj'), '.', false);

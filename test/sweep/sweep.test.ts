@@ -142,7 +142,7 @@ describe('verify <sweep-folder>', () => {
     expect(JSON.parse(listed.out).unverified).toEqual(['notes.txt', 'runs/0003/evil.js']);
     const strict = await cli('verify', dir, '--strict', '--json');
     expect(strict.code).toBe(5);
-    expect(JSON.parse(strict.out)).toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: 'unverified under --strict: notes.txt, runs/0003/evil.js' });
+    expect(JSON.parse(strict.out)).toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: 'unverified under --strict: notes.txt (nothing in the sweep binds it); runs/0003/evil.js (not bound by the record)' });
   });
 
   it('a missing run fails at runs, naming it', async () => {

@@ -186,8 +186,12 @@ describe('a walk-forward', () => {
     await writeFile(path.join(extra, 'windows', '001', 'notes.txt'), 'x');
     await writeFile(path.join(extra, 'windows', '002', 'test', 'notes.txt'), 'x');
     await writeFile(path.join(extra, 'windows', '002', 'test', 'runs', '0000', 'evil.js'), 'x');
-    expect((await verifyWalkForward({ dir: extra })).unverified).toEqual(['notes.txt', 'windows/001/notes.txt', 'windows/002/test/notes.txt', 'windows/002/test/runs/0000/evil.js']);
-    await expect(verifyWalkForward({ dir: extra, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: 'unverified under --strict: notes.txt, windows/001/notes.txt, windows/002/test/notes.txt, windows/002/test/runs/0000/evil.js' });
+    const nothing = 'nothing in the walk-forward binds it', inSweep = 'nothing in the sweep binds it';
+    expect((await verifyWalkForward({ dir: extra })).unverified).toEqual([
+      { file: 'notes.txt', why: nothing }, { file: 'windows/001/notes.txt', why: nothing },
+      { file: 'windows/002/test/notes.txt', why: inSweep }, { file: 'windows/002/test/runs/0000/evil.js', why: 'not bound by the record' },
+    ]);
+    await expect(verifyWalkForward({ dir: extra, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: `unverified under --strict: notes.txt (${nothing}); windows/001/notes.txt (${nothing}); windows/002/test/notes.txt (${inSweep}); windows/002/test/runs/0000/evil.js (not bound by the record)` });
 
     const plan = await copy('plan');
     const p = await text(plan, 'walk-forward.json');
