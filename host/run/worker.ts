@@ -11,6 +11,7 @@
  * (equity, times, result.pb, the trade and order columns: no row object crosses), and the bars of a
  * run that lends them (`lendData`), which come back with the reply.
  */
+import { setFlagsFromString } from 'node:v8';
 import * as workerThreads from 'node:worker_threads';
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode, type AuditCode } from '../errors.ts';
 import { isStreamed, openStreamed, type DataFeed, type LoadedData, type StreamedData } from '../data/load.ts';
@@ -78,6 +79,23 @@ export function openPortableFeeds(feeds: readonly PortableFeed[]): DataFeed[] {
 
 /** Idle guest threads kept for the next call, and how long an idle one is kept. */
 const MAX_IDLE_THREADS = 2;
+
+/** The old space (MB) a guest thread's heap starts with once the process runs many runs (guestHeapsForManyRuns). */
+export const MANY_RUNS_OLD_SPACE_MB = 128;
+let manyRuns = false;
+
+/**
+ * Guest threads made from now on start with an old space of MANY_RUNS_OLD_SPACE_MB: a sweep's thread
+ * runs hundreds of runs, each leaving ~2 MB behind, which V8 otherwise collects with a full mark-compact
+ * every few runs, its marking and sweeping on helper threads that take the other core (a sweep on 2
+ * workers was 1.5x one on 1: docs/BENCHMARKS.md, "sweep"). V8 reads the flag when an isolate is made:
+ * it changes the heaps of guest threads made later only (not this thread's), and nothing a run computes.
+ */
+export function guestHeapsForManyRuns(): void {
+  if (manyRuns) return;
+  manyRuns = true;
+  setFlagsFromString(`--initial-old-space-size=${MANY_RUNS_OLD_SPACE_MB}`);
+}
 const IDLE_MS = 2_000;
 /** How long a thread started ahead of a run (prepareGuestThread) waits for it: reading a large data file may take this long. */
 const PREPARED_MS = 60_000;

@@ -14,7 +14,7 @@ import { parseDataSpec } from '../data/options.ts';
 import type { Bars } from '../model/bars.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
-import { inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.ts';
+import { guestHeapsForManyRuns, inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { siblingModule } from '../paths.ts';
 import { dataOptionsOf, paramsText, planSha256 } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
@@ -129,6 +129,7 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
   const combination = plan.combinations[index];
   if (combination === undefined || combination.index !== index) throw new UsageError('USAGE', `combination ${index} is not in the plan (it has ${plan.combinations.length}: 0..${plan.combinations.length - 1})`);
   const context = opts.context ?? (await prepareSweep(plan));
+  guestHeapsForManyRuns(); // (a process running combinations runs many: its guest threads' heaps sized for that)
   const job: CombinationJob = {
     plan: planHead(plan), planSha256: context.planSha256, combination, runDir: runDirOf(opts.sweepDir, plan, index),
     keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
