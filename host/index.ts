@@ -25,6 +25,7 @@ export { attestRun, verifyAttestation, STATEMENT_TYPE, PREDICATE_TYPE } from './
 export { pae, type Envelope } from './audit/dsse.ts';
 export { findDivergence, describeDivergence, type Divergence } from './inspect/divergence.ts';
 export { loadStrategy } from './run/strategy.ts';
+export { boundMapBeside, locatorOf } from './run/source-map.ts';
 export type { BacktestRequest, BacktestReport } from './run/backtest.ts';
 export { backtest, backtestForCli, verify, DEFAULT_KEY_FILE, type BacktestOptions, type BacktestRun, type VerifyOptions } from './api.ts';
 export { executeRunIsolated, type IsolatedRequest } from './run/worker.ts';

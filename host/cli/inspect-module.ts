@@ -5,7 +5,7 @@
  * stamp as jco's metadataShow reads it (host/component). Not host/inspect, which reads run folders.
  */
 import { readFile } from 'node:fs/promises';
-import { EXIT, jcoTools, provenanceOf, UsageError, watWithOffsets, type Provenance } from '../index.ts';
+import { boundMapBeside, EXIT, jcoTools, locatorOf, provenanceOf, UsageError, watWithOffsets, type Provenance } from '../index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import type { CommandSpec } from './command.ts';
 
@@ -20,7 +20,9 @@ export const inspectCmd: CommandSpec = {
 written by backproof build, the provenance stamp (asc's version and flags, the sources' and the guest
 SDK's hashes; verify checks it against a run's record: docs/WIT.md), then the module as WAT (jco
 print) with the byte offset of each instruction in the module in the left column, the offsets a
-trace, a fault, a proof and "backproof trace" name. A component is refused: give its core module.`,
+trace, a fault, a proof and "backproof trace" name, and, where the source map beside the module
+(bound by its .build.json) gives one, the source position after an instruction (";; file.ts:line:col",
+when it changes). A component is refused: give its core module.`,
   options: [{ name: 'provenance', type: 'boolean', help: 'only the size, hash and provenance: no WAT' }],
   positionals: 1,
   examples: ['backproof inspect strategies-as/sma-cross.wasm', 'backproof inspect strategies-as/sma-cross.wasm --provenance --json'],
@@ -37,7 +39,9 @@ trace, a fault, a proof and "backproof trace" name. A component is refused: give
     }
     if (isComponent(wasm)) throw new UsageError('USAGE', `${file} is a WebAssembly component; inspect takes a core module (backproof build writes it beside the component)`);
     // Our decoder first: a file that is not a module is a typed error (WASM_MALFORMED, exit 4) before jco sees it.
-    const wat = values.provenance ? undefined : await watWithOffsets(wasm, file);
+    // The source map `backproof build` wrote beside it, when its .build.json binds it to these bytes.
+    const locate = values.provenance ? null : locatorOf(wasm, await boundMapBeside(file, wasm));
+    const wat = values.provenance ? undefined : await watWithOffsets(wasm, file, locate);
     const shown = await (await jcoTools()).metadataShow(wasm);
     const producers = (shown[0]?.producers ?? []).map(([field, values]) => ({ field, values: values.map(([name, version]) => ({ name, version })) }));
     const provenance: Provenance | null = provenanceOf(wasm);

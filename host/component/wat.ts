@@ -33,10 +33,11 @@ const width = (wasm: Uint8Array) => String(wasm.length).length;
 
 /**
  * The WAT text, each instruction line prefixed by its byte offset and every other line by as many
- * spaces. Throws (an internal error: a bug here) when the printer's lines and the decoder's
+ * spaces; with `locate` (the module's source map), an instruction whose position differs from the
+ * one before it is followed by `;; file.ts:line:col`. Throws (an internal error: a bug here) when the printer's lines and the decoder's
  * instructions do not pair up, rather than print offsets that are wrong.
  */
-export async function watWithOffsets(wasm: Uint8Array, file: string): Promise<string> {
+export async function watWithOffsets(wasm: Uint8Array, file: string, locate?: ((offset: number) => string | null) | null): Promise<string> {
   const offsets = instructionOffsets(wasm);
   const wat = await (await jcoTools()).print(wasm);
   const pad = width(wasm);
@@ -45,6 +46,7 @@ export async function watWithOffsets(wasm: Uint8Array, file: string): Promise<st
   let func = -1;
   let pending: number[] = [];
   let inBody = false;
+  let lastWhere: string | null = null;
   for (const line of wat.split('\n')) {
     if (/^ {2}\(func /.test(line)) {
       if (pending.length > 0) throw misaligned(file, func, pending.length);
@@ -58,7 +60,11 @@ export async function watWithOffsets(wasm: Uint8Array, file: string): Promise<st
     if (inBody && /^ {4}/.test(line) && !/^ {4}\(local /.test(line)) {
       const at = pending.shift();
       if (at === undefined) throw misaligned(file, func, -1);
-      out.push(String(at).padStart(pad) + '  ' + line);
+      // The source position, where the map gives one and it is not the previous instruction's.
+      const where = locate?.(at) ?? null;
+      const note = where !== null && where !== lastWhere ? `  ;; ${where}` : '';
+      if (where !== null) lastWhere = where;
+      out.push(String(at).padStart(pad) + '  ' + line + note);
       continue;
     }
     if (inBody && !/^ {4}/.test(line)) inBody = false;

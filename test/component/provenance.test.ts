@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG } from '../../host/run/config.ts';
 import { executeRun } from '../../host/run/execute.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
 import { ASC_FLAGS, ascVersion, buildStrategy } from '../../host/build/asc.ts';
+import { locatorOf } from '../../host/run/source-map.ts';
 import { backproofVersion, toolchainMessage } from '../../host/run/toolchain.ts';
 import { instructionOffsets, jcoTools, producersOf, provenanceOf, sourcesDigest, stampDisagreements, stampProvenance, watWithOffsets, type Provenance } from '../../host/component/index.ts';
 
@@ -128,8 +129,15 @@ describe('backproof inspect', () => {
     }
     expect(numbered).toBe(instructionOffsets(stamped).flat().length); // every instruction but each body's final end
     expect(checked).toBeGreaterThan(2000);
-    expect(r.out.endsWith(await watWithOffsets(stamped, 'x'))).toBe(false); // (the text log ends without the final newline)
-    expect(`${r.out}\n`.endsWith(await watWithOffsets(stamped, 'x'))).toBe(true);
+    // With the source map build wrote beside it (bound by sma.build.json): a position where it changes.
+    const locate = locatorOf(stamped, await readFile(path.join(work, 'sma.wasm.map'), 'utf8'))!;
+    expect(`${r.out}\n`.endsWith(await watWithOffsets(stamped, 'x', locate))).toBe(true);
+    const noted = lines.flatMap((l) => {
+      const m = /^ *(\d+) {2}.*  ;; (\S+)$/.exec(l);
+      return m ? [[locate(Number(m[1])), m[2]]] : [];
+    });
+    expect(noted.filter(([, where]) => where!.startsWith('strategies-as/sma-cross.ts:')).length).toBeGreaterThan(10);
+    for (const [located, where] of noted) expect(where).toBe(located);
   }, 60_000);
 
   it('--provenance prints no WAT; an unstamped module says it has none', async () => {
