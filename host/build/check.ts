@@ -55,7 +55,10 @@ export function checkBuild(build: CheckedBuild): void {
     // The sandbox's message lists every allowed import; here the hint says what to use instead.
     const what = /has signature/.test(v.message) ? v.message : `import "${imp.module}"."${imp.field}" is not part of the Backproof ABI`;
     const use = usedAt(known?.use, build) ?? calledAt(parsed!, imp, build);
-    throw new BuildError('BUILD_FAILED', `${entry}: ${what}${use ? `, used at ${use}` : ''}; hint: ${known?.hint ?? DEFAULT_IMPORT_HINT}`, { cause: e });
+    // No location at the call (the optimizer may drop it): the declaration that names the import, then.
+    const declared = use ? null : declaredAt(imp, build);
+    const where = use ? `, used at ${use}` : declared ? `, declared at ${declared}` : '';
+    throw new BuildError('BUILD_FAILED', `${entry}: ${what}${where}; hint: ${known?.hint ?? DEFAULT_IMPORT_HINT}`, { cause: e });
   }
 }
 
@@ -74,6 +77,12 @@ function usedAt(use: RegExp | undefined, build: CheckedBuild): string | null {
     }
   }
   return null;
+}
+
+/** `file.ts:L:C (<line>)` of the strategy's `@external("module", "field")` that declares the import (not the SDK's). */
+function declaredAt(imp: { module: string; field: string }, build: CheckedBuild): string | null {
+  const q = (text: string): string => `["']${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']`;
+  return usedAt(new RegExp(`@external\\(\\s*${q(imp.module)}\\s*,\\s*${q(imp.field)}\\s*\\)`), build);
 }
 
 function exportHint(build: CheckedBuild, name: string): string {

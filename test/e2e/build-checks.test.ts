@@ -29,6 +29,12 @@ const CASES: { fixture: string; message: string }[] = [
       'hint: a strategy has no system access (files, clock, environment, exit) inside the sandbox',
   },
   {
+    // the call has no location of its own in the map: the declaration is named instead (tester D7)
+    fixture: 'uses-fd-write',
+    message: 'test/fixtures/uses-fd-write.ts: import "wasi_snapshot_preview1"."fd_write" is not part of the Backproof ABI, declared at test/fixtures/uses-fd-write.ts:5:1 (@external("wasi_snapshot_preview1", "fd_write")); ' +
+      'hint: a strategy has no system access (files, clock, environment, exit) inside the sandbox',
+  },
+  {
     fixture: 'no-abi-exports',
     message: 'test/fixtures/no-abi-exports.ts: the module does not export function "on_bar"; ' +
       'hint: add `export * from "../../guest-sdk/abi";` to test/fixtures/no-abi-exports.ts (the SDK\'s exports, which the host calls)',
