@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, writeFile, rename } from 'node:fs/promises';
-import { EXIT, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, signUpload, startServer, UsageError, type UploadKind } from '../index.ts';
+import { createLogger, EXIT, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, signUpload, startServer, UsageError, type UploadKind } from '../index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { numberOption, signingKeyFile } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
@@ -44,7 +44,7 @@ repeat for several; at least one` },
   ],
   exits: [0, [2, 'usage, a key cannot be read, or the port is taken']],
   schema: 'serve@1',
-  async run({ values, text }) {
+  async run({ values, text, ctx }) {
     const keyFiles = (values['trusted-keys'] as string[] | undefined) ?? [];
     if (keyFiles.length === 0) throw new UsageError('USAGE', 'serve needs --trusted-keys FILE (a public key an upload must be signed by; repeat for several)');
     if (values.unsigned === true && values.key !== undefined) throw new UsageError('USAGE', '--key and --unsigned: choose one');
@@ -65,6 +65,7 @@ repeat for several; at least one` },
       runTimeoutMs: whole('run-timeout', values['run-timeout'], 600, 1, 86_400) * 1000,
       ...(idleExit !== undefined ? { idleExitMs: idleExit * 1000 } : {}),
       ...(values.isolation !== undefined ? { isolation: values.isolation as 'v8' | 'wasi' | 'process' } : {}),
+      logger: createLogger({ level: ctx.logLevel }),
     });
     text.log(`listening on ${server.url}`);
     text.log(`registry ${registry}, data ${dataDir}; uploads signed by ${server.trusted.join(', ')}; records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);

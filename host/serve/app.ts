@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { BackproofError, AuditError, BuildError, DataError, SandboxError, UsageError } from '../errors.ts';
 import { RegistryError } from './errors.ts';
@@ -110,12 +110,15 @@ export function errorReply(e: unknown): { status: number; code: string; message:
   return { status: 500, code: 'INTERNAL', message: e instanceof Error ? e.message : String(e) };
 }
 
-/** The fastify app of a registry service (not listening: `listen` it, or `inject` requests). */
-export async function registryApp(service: RegistryService): Promise<FastifyInstance> {
+/**
+ * The fastify app of a registry service (not listening: `listen` it, or `inject` requests). `logger` (a pino
+ * logger, e.g. host/log's) gets a line per request and per refusal; none by default.
+ */
+export async function registryApp(service: RegistryService, logger?: FastifyBaseLogger): Promise<FastifyInstance> {
   const { maxModuleBytes, maxSourceBytes } = service.limits;
   const uploadBody = Math.max(Math.ceil(maxModuleBytes / 3) * 4, maxSourceBytes * 2) + SMALL_BODY;
   const app = Fastify({
-    logger: false,
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: SMALL_BODY,
     // Requests as they are: a wrong type or an unknown field is refused, not coerced or dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
@@ -126,8 +129,10 @@ export async function registryApp(service: RegistryService): Promise<FastifyInst
       info: { title: 'Backproof strategy registry', version: API_VERSION, description: '`backproof serve`: strategies addressed by module hash, signed uploads, pinned runs (docs/SERVE.md)' },
     },
   });
-  app.setErrorHandler((e, _req, reply) => {
+  app.setErrorHandler((e, req, reply) => {
     const { status, code, message } = errorReply(e);
+    if (status >= 500) req.log.error({ err: e, code }, message);
+    else req.log.info({ code }, message);
     void reply.code(status).send({ error: { code, message } });
   });
   app.setNotFoundHandler((req, reply) => {

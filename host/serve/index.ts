@@ -6,7 +6,7 @@
  * module hash it resolved to. fastify loads only when a server starts (host/index.ts, which every
  * command loads, re-exports this module).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { ServiceOptions } from './service.ts';
 
 export { signUpload, openUpload, uploadStatement, trustedKeyMap, UPLOAD_PREDICATE_TYPE, NAME_PATTERN, VERSION_PATTERN, type UploadClaim, type UploadKind, type SignedUpload } from './statement.ts';
@@ -22,6 +22,8 @@ export interface ServeOptions extends Omit<ServiceOptions, 'trusted'> {
   port?: number;
   /** Close the server once no request has been in flight for this long (ms); default: serve until closed. */
   idleExitMs?: number;
+  /** A pino logger (host/log createLogger): a line per request and per refusal. Default: none. */
+  logger?: FastifyBaseLogger;
 }
 
 export interface RunningServer {
@@ -38,10 +40,10 @@ export interface RunningServer {
 }
 
 /** The registry's fastify app, not listening (for `inject`, and scripts/openapi.ts's docs/openapi.json). */
-export async function registryServer(o: Omit<ServeOptions, 'host' | 'port'>): Promise<FastifyInstance> {
+export async function registryServer(o: Omit<ServeOptions, 'host' | 'port' | 'idleExitMs'>): Promise<FastifyInstance> {
   const [{ registryApp }, { RegistryService }, { trustedKeyMap }] = await Promise.all([import('./app.ts'), import('./service.ts'), import('./statement.ts')]);
   const service = new RegistryService({ ...o, trusted: trustedKeyMap(o.trustedKeys) });
-  return registryApp(service);
+  return registryApp(service, o.logger);
 }
 
 /** Starts the registry's HTTP server; resolves once it listens. */
