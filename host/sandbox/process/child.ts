@@ -98,6 +98,9 @@ handlers[C.fuelUsed] = () => guest().fuelUsed();
 handlers[C.instructions] = () => guest().instructions();
 handlers[C.finish] = () => new Structured(guest().finish());
 handlers[C.memoryBytes] = () => guest().memoryBytes();
+handlers[C.stackTraceLimit] = ([limit]) => {
+  Error.stackTraceLimit = limit as number;
+};
 if (probe) {
   handlers[C.probe] = () => new Structured(probed);
   handlers[C.hang] = () => {

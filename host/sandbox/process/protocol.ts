@@ -11,6 +11,8 @@ import type { ErrorData } from './channel.ts';
 export const TO_CHILD = {
   setup: 0, init: 1, onBar: 2, onOrder: 3, onTrade: 4, snapshot: 5, chargeFuel: 6, fuelUsed: 7, instructions: 8,
   finish: 9, memoryBytes: 10, onBarAt: 11, onOrderAt: 12, onTradeAt: 13,
+  /** The engine thread's Error.stackTraceLimit, sent when it changes (a fault's site depends on it, as in-process). */
+  stackTraceLimit: 14,
   /** Test hooks, served only by a child started with them (ProcessRuntimeOptions.testHooks). */
   probe: 20, hang: 21,
 } as const;

@@ -79,6 +79,8 @@ export class ProcessSession {
   /** The typed error the session died with (every later call throws it again). */
   private dead: SandboxError | null = null;
   private closed = false;
+  /** The Error.stackTraceLimit the child has (sent when this thread's differs). */
+  private limitSent: number | null = null;
   /** `finish` answered: the child is idle, waiting for a call, and exits at EOF. */
   private finished = false;
   onOrder?: Four;
@@ -216,6 +218,13 @@ export class ProcessSession {
     if (this.dead) throw this.dead;
     if (this.closed) throw new SandboxError('RUNTIME_FAILED', 'process runtime: the session is closed');
     try {
+      // In-process, a trap is located from the stack V8 records, as long as this thread's
+      // Error.stackTraceLimit lets it (sandbox/runtime keepTrapFrames): the child keeps the same limit.
+      const limit = typeof Error.stackTraceLimit === 'number' ? Error.stackTraceLimit : 0;
+      if (!Object.is(limit, this.limitSent)) {
+        this.limitSent = limit;
+        this.channel.call(C.stackTraceLimit, limit);
+      }
       return this.channel.call(method, ...args);
     } catch (e) {
       if (e instanceof ChannelClosed) throw this.died(e);
