@@ -16,6 +16,8 @@ import { readPlan } from './plan.ts';
 import { readSweepRecord } from './record.ts';
 import { ranked, summaryRows } from './summary.ts';
 import { runFolderName } from './run.ts';
+import { fromHex } from '../../traces/index.ts';
+import { keyFingerprint } from '../audit/keys.ts';
 import { SUMMARY_STATS, SWEEP_FILES, type CombinationResult, type SummaryRow, type SweepPlan, type SweepRecord } from './types.ts';
 
 /** How many of the best runs the page lists. */
@@ -91,8 +93,25 @@ function topRuns(plan: SweepPlan, rows: readonly SummaryRow[]): string {
   return out.join('\n');
 }
 
+/**
+ * How the signer's key is shown: its key id (keyFingerprint, as the CLI, verify and a run's report name it),
+ * or, as sweeps before the key id was shown wrote it, the whole public key in hex (verify still accepts those).
+ */
+export type KeyShown = 'fingerprint' | 'full';
+
+/**
+ * The report.html verify expects of a sweep folder holding `actual`: the current rendering, or the one with
+ * the whole key (KeyShown) when the folder holds exactly that, as a sweep made before the key id was shown does.
+ */
+export function expectedSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, actual: Uint8Array): string {
+  const current = renderSweepReport(plan, rows, record);
+  if (record.signature === '') return current;
+  const legacy = renderSweepReport(plan, rows, record, heatmapAxes(plan), 'full');
+  return Buffer.from(actual).equals(Buffer.from(legacy)) ? legacy : current;
+}
+
 /** report.html of a sweep. */
-export function renderSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, axes = heatmapAxes(plan)): string {
+export function renderSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, axes = heatmapAxes(plan), keyShown: KeyShown = 'fingerprint'): string {
   const grid = plan.space.grids.map((g) => `${esc(g.name)}=${esc(g.spec)}`).join(' ');
   return `<!doctype html>
 <html lang="en">
@@ -119,7 +138,7 @@ dd{margin:0;font-family:monospace}
 <dt>runs</dt><dd>${record.count}</dd>
 <dt>sweep root</dt><dd>${record.root}</dd>
 <dt>plan</dt><dd>${record.planSha256}</dd>
-<dt>signature</dt><dd>${record.signature === '' ? 'UNSIGNED' : `Ed25519, key ${record.publicKey}`}</dd>
+<dt>signature</dt><dd>${record.signature === '' ? 'UNSIGNED' : `Ed25519, key ${keyShown === 'full' ? record.publicKey : keyFingerprint(fromHex(record.publicKey))}`}</dd>
 </dl>
 ${heatmap(plan, rows, axes)}
 ${topRuns(plan, rows)}

@@ -32,7 +32,7 @@ import { readPlan, runConfigOf } from './plan.ts';
 import { readSweepRecord, sweepRoot } from './record.ts';
 import { runFolderName } from './run.ts';
 import { summaryCsv, summaryJson, summaryRows } from './summary.ts';
-import { renderSweepReport } from './report.ts';
+import { expectedSweepReport } from './report.ts';
 import { SWEEP_FILES, type CombinationResult } from './types.ts';
 
 export interface SweepVerifyOptions {
@@ -185,7 +185,8 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   steps.push('summary');
 
   // report
-  expectText('report', SWEEP_FILES.report, renderSweepReport(plan, rows, record), await readSweepFile(dir, SWEEP_FILES.report, 'report'), 'the plan, the runs and the record');
+  const reportBytes = await readSweepFile(dir, SWEEP_FILES.report, 'report');
+  expectText('report', SWEEP_FILES.report, expectedSweepReport(plan, rows, record, reportBytes), reportBytes, 'the plan, the runs and the record');
   steps.push('report');
 
   const known = new Set<string>(Object.values(SWEEP_FILES));
