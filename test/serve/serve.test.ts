@@ -32,6 +32,8 @@ let trusted: KeyObject;
 let stranger: KeyObject;
 let sma: Uint8Array;
 let ema: Uint8Array;
+/** `backproof backtest --json` of sma on data/GOOG.csv (the run test makes it). */
+let cliRun: { runId: string; resultSha256: string };
 
 async function call(method: string, route: string, body?: unknown): Promise<{ status: number; json: any }> {
   const r = await fetch(server.url + route, {
@@ -143,6 +145,7 @@ describe('backproof serve', () => {
     const ref = await cli('backtest', '--strategy', wasmFile, '--data', 'data/GOOG.csv', '--unsigned', '--json', '--no-report', '--out', path.join(dir, 'cli-run'));
     expect(ref.code).toBe(0);
     const expected = JSON.parse(ref.out);
+    cliRun = expected;
     const r = await call('POST', '/runs', { module: hex(sma), data: ['GOOG.csv'] });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ runId: expected.runId, module: hex(sma), strategy: null, resultSha256: expected.resultSha256, signed: true, instructions: String(expected.instructions), isolation: 'v8' });
@@ -259,9 +262,11 @@ describe('backproof serve', () => {
       { strategy: 'many-02', data: ['GOOG.csv'], params: { fast: 5 } },
       { module: hex(sma), data: ['GOOG.csv'], params: { fast: 7, slow: 30 } },
       { module: hex(sma), data: ['GOOG=GOOG.csv@1d'] }, // a symbol and a declared period, as --data takes them
+      { module: hex(sma), data: ['GOOG.csv'] },
     ];
     const runs = await Promise.all(requests.map((r) => call('POST', '/runs', r)));
-    expect(runs.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(runs.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect([runs[5]!.json.runId, runs[5]!.json.resultSha256]).toEqual([cliRun.runId, cliRun.resultSha256]); // = backproof backtest's
     const alone = await Promise.all([
       backtest({ strategy: path.join(dir, 'registry', 'modules', `${hex(sma)}.wasm`), data: 'data/GOOG.csv', params: { fast: 5 }, out: false, key: null }),
       backtest({ strategy: path.join(dir, 'registry', 'modules', `${hex(ema)}.wasm`), data: 'data/GOOG.csv', out: false, key: null }),
