@@ -100,6 +100,16 @@ const ENDLESS = wat(`(module
   (memory (export "memory") 1)
   (func (export "on_bar") (param i64 f64 f64 f64 f64 f64) (loop $l (br $l))))`);
 
+/** on_bar asks the host for its symbol, then traps at the third bar. */
+const TRAPPING = wat(`(module
+  (import "backproof" "symbol" (func $symbol (result i32)))
+  (memory (export "memory") 1)
+  (global $n (mut i32) (i32.const 0))
+  (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)
+    (drop (call $symbol))
+    (global.set $n (i32.add (global.get $n) (i32.const 1)))
+    (if (i32.eq (global.get $n) (i32.const 3)) (then unreachable))))`);
+
 /** A module whose import is not one of the three. */
 const importing = (module: string, field: string, type = '(param i32 i32) (result i32)') => wat(`(module
   (import "${module}" "${field}" (func ${type}))
@@ -143,6 +153,27 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
     const bytes = wat('(module (memory (export "memory") 1))');
     expect(() => checkWasiImports(bytes)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
   });
+
+  it('a trap ends the sandboxed process: GUEST_TRAP in on_bar of bar 2, the trace ending where the host last saw the guest', () => {
+    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
+    const guest = compileGuest(TRAPPING, config);
+    const session = openWasiSession(guest, stubHost(), config);
+    let error: unknown;
+    try {
+      for (let i = 0; i < 5; i++) session.onBar(BigInt(i), 1, 1, 1, 1, 1);
+    } catch (e) {
+      error = e;
+    }
+    session.close();
+    expect(error).toBeInstanceOf(SandboxError);
+    expect((error as SandboxError).code).toBe('GUEST_TRAP');
+    expect((error as Error).message).toContain('RuntimeError: js: unreachable');
+    expect((error as { site: object }).site).toMatchObject({ callback: 'on_bar', bar: 2, time: 2n, func: null, offset: null });
+    // In-process the count includes the instructions up to the trap (33); here those up to bar 2's
+    // host call, the last the host saw (23), and the trace ends there.
+    const stats = session.finish();
+    expect(stats.instructions).toBe(23n);
+  }, 120_000);
 
   it('an endless loop with fuel to spare: WATCHDOG at the wall-clock limit, and the sandbox thread is gone', async () => {
     const config = { ...DEFAULT_SANDBOX, fuel: 1n << 60n, fuelPerCallback: null, hashing: 'inline' as const };

@@ -134,6 +134,8 @@ export class RemoteGuest {
   private readonly bar = new Uint8Array(65_536);
   private readonly barSent = new Uint8Array(48);
   private dead: unknown = null;
+  /** WRITE frames waiting to go out with the next frame. */
+  private readonly pending: Uint8Array[] = [];
   /** The sandboxed process or its thread has ended: nothing more can be read. */
   private gone = false;
 
@@ -291,12 +293,13 @@ export class RemoteGuest {
     this.plan.sync.forEach((g, k) => writeSlot(view, at + SLOT * k, g.type, this.sync[k]!.value));
   }
 
+  /** A WRITE needs no answer: it goes out with the next frame, in one message and one write to stdin. */
   private write(memory: number, offset: number, bytes: Uint8Array): void {
     const { frame, view } = this.frameOf(WRITE, 8 + bytes.length);
     view.setUint32(8, memory, true);
     view.setUint32(12, offset, true);
     frame.set(bytes, 16);
-    this.send(frame);
+    this.pending.push(frame);
   }
 
   private syncFrom(view: DataView, at: number): void {
@@ -317,6 +320,17 @@ export class RemoteGuest {
   private send(frame: Uint8Array): void {
     const kind = frame[4];
     if (this.dead && (kind === CALL || kind === REPLY || this.gone)) throw this.dead;
+    if (this.pending.length > 0) {
+      const all = new Uint8Array(this.pending.reduce((n, f) => n + f.length, frame.length));
+      let at = 0;
+      for (const f of this.pending) {
+        all.set(f, at);
+        at += f.length;
+      }
+      all.set(frame, at);
+      this.pending.length = 0;
+      frame = all;
+    }
     this.link.send(frame);
   }
 
@@ -348,7 +362,8 @@ export class RemoteGuest {
       // The guest trapped (or the driver gave up): what ran since the host last saw it is lost, so
       // the trace ends there — no record of code the host did not see run (docs/ISOLATION-WASI.md).
       this.forgetUnseen();
-      const why = message.stderr.trim().split('\n').filter(Boolean).slice(-3).join('; ') || `${message.reason}, status ${message.exit}`;
+      const lines = message.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
+      const why = lines.find((l) => /RuntimeError/.test(l)) ?? lines[0] ?? `${message.reason}, status ${message.exit}`;
       this.dead = new WebAssembly.RuntimeError(`the guest's sandboxed process ended (${why})`);
       return this.dead;
     }

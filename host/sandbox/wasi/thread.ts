@@ -78,9 +78,17 @@ async function main(): Promise<void> {
     writing = writing.then(() => proc.stdin!.write(bytes)).catch(() => undefined);
   });
   const framer = new Framer();
-  for await (const chunk of proc.stdout!) framer.push(chunk);
-  const out = await proc.wait();
-  post({ exit: out.exitCode, reason: out.reason, stderr: out.stderr.text().slice(-2000) });
+  try {
+    for await (const chunk of proc.stdout!) framer.push(chunk);
+    const out = await proc.wait();
+    post({ exit: out.exitCode, reason: out.reason, stderr: out.stderr.text().slice(-2000) });
+  } catch (e) {
+    // A trap in the guest fails Wasmer's command ("command execution failed: RuntimeError: …"): the
+    // process has ended like one that exited, and the engine makes it GUEST_TRAP.
+    const message = String((e as Error)?.message ?? e);
+    if (!/RuntimeError/.test(message)) throw e;
+    post({ exit: -1, reason: 'trapped', stderr: message.slice(-2000) });
+  }
 }
 
 main().catch((e: unknown) => {
