@@ -29,7 +29,7 @@ export interface ServiceOptions {
   dataDir: string;
   /** Signs the runs' records; null: unsigned. */
   key: KeyObject | null;
-  /** The largest module (bytes) an upload may carry or a source may build to. Default: the sandbox's 16 MiB. */
+  /** The largest module (bytes) an upload may carry or a source may build to. Default and most: the sandbox's 16 MiB. */
   maxModuleBytes?: number;
   /** The largest AssemblyScript source (UTF-8 bytes). Default 1 MiB. */
   maxSourceBytes?: number;
@@ -125,6 +125,8 @@ export class RegistryService {
 
   constructor(o: ServiceOptions) {
     this.o = { maxModuleBytes: DEFAULT_SANDBOX.maxModuleBytes, maxSourceBytes: 1 << 20, maxDataBytes: 1 << 30, maxRuns: 2, maxQueuedRuns: 64, runTimeoutMs: 600_000, ...o };
+    // never above the sandbox's own: a module the registry took must be one a run can load
+    this.o.maxModuleBytes = Math.min(this.o.maxModuleBytes, DEFAULT_SANDBOX.maxModuleBytes);
     this.registry = new Registry(o.registry);
     this.dataRoot = realpathSync(o.dataDir);
     this.gate = new Gate(this.o.maxRuns, this.o.maxQueuedRuns, () => new RegistryError('TOO_MANY_RUNS', `${this.o.maxRuns} runs are running and ${this.o.maxQueuedRuns} waiting: try again later`));
