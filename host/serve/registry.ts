@@ -3,6 +3,8 @@
  * The strategy registry's folder: modules by content, and one index of names and versions.
  *
  *   <dir>/modules/<sha256>.wasm   each module once, named by the SHA-256 of its bytes (never rewritten)
+ *   <dir>/modules/<sha256>.wasm.map, <sha256>.build.json   asc's source map of a module built from source, bound
+ *                                 to it as `backproof build` binds one (run/source-map): fault messages name source lines
  *   <dir>/sources/<sha256>.ts     the AssemblyScript source a module was built from, when it was uploaded as source
  *   <dir>/index.json              names → versions → module hash, the current version, retired flags, the envelopes
  *   <dir>/runs/<run id>/          the run folders of `POST /runs` (serve/runs)
@@ -138,12 +140,19 @@ export class Registry {
   }
 
   /** Stores a module under its hash (once: a module already there is the same bytes) and returns the hash. */
-  putModule(wasm: Uint8Array, source?: string): string {
+  putModule(wasm: Uint8Array, source?: { text: string; sourceMap?: string }): string {
     const hash = toHex(sha256(wasm));
     const file = this.modulePath(hash);
     if (!existsSync(file)) writeAtomic(this.tmpDir, file, wasm);
     const sourceFile = path.join(this.dir, 'sources', `${hash}.ts`);
-    if (source !== undefined && !existsSync(sourceFile)) writeAtomic(this.tmpDir, sourceFile, source);
+    if (source !== undefined && !existsSync(sourceFile)) writeAtomic(this.tmpDir, sourceFile, source.text);
+    const buildInfo = file.replace(/\.wasm$/, '.build.json');
+    if (source?.sourceMap !== undefined && !existsSync(buildInfo)) {
+      // the map first, then what binds it: a reader finds either both or no binding
+      writeAtomic(this.tmpDir, `${file}.map`, source.sourceMap);
+      const info = { wasm: { sha256: hash }, sourceMap: { path: `${hash}.wasm.map`, sha256: toHex(sha256(Buffer.from(source.sourceMap))) } };
+      writeAtomic(this.tmpDir, buildInfo, JSON.stringify(info, null, 2) + '\n');
+    }
     return hash;
   }
 

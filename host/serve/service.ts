@@ -151,22 +151,24 @@ export class RegistryService {
     const limit = kind === 'wasm' ? this.o.maxModuleBytes : this.o.maxSourceBytes;
     if (bytes.length > limit) throw new RegistryError('TOO_LARGE', `the ${kind === 'wasm' ? 'module' : 'source'} is ${bytes.length} bytes; the limit is ${limit}`);
     const claim = openUpload(req.signature, bytes, kind, this.o.trusted);
-    const wasm = kind === 'wasm' ? bytes : await this.build(req.source!);
+    const built = kind === 'wasm' ? { wasm: bytes } : await this.build(req.source!);
+    const wasm = built.wasm;
     if (wasm.length > this.o.maxModuleBytes) throw new RegistryError('TOO_LARGE', `the source builds to ${wasm.length} bytes; the module limit is ${this.o.maxModuleBytes}`);
     compileGuest(wasm, { ...DEFAULT_SANDBOX, maxModuleBytes: this.o.maxModuleBytes }); // SandboxError: not for this sandbox
-    const module = this.registry.putModule(wasm, kind === 'source' ? req.source : undefined);
+    const module = this.registry.putModule(wasm, kind === 'source' ? { text: req.source!, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}) } : undefined);
     const { created, strategy } = this.registry.register(claim, module, req.signature!);
     return { created, module, strategy };
   }
 
   /** A source built as `backproof build` builds it (the build cache, asc in a process of its own, the ABI check). */
-  private async build(source: string): Promise<Uint8Array> {
+  private async build(source: string): Promise<{ wasm: Uint8Array; sourceMap?: string }> {
     return this.buildGate.run(async () => {
       const dir = this.registry.scratch('build');
       try {
         const file = path.join(dir, 'strategy.ts');
         writeFileSync(file, source);
-        return (await loadStrategy(file)).wasm;
+        const { wasm, sourceMap } = await loadStrategy(file);
+        return { wasm, ...(sourceMap !== undefined ? { sourceMap } : {}) };
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -195,6 +195,8 @@ describe('backproof serve', () => {
     const r = await call('POST', '/runs', { strategy: 'trap', data: ['GOOG.csv'] });
     expect([r.status, r.json.error.code]).toEqual([422, 'GUEST_TRAP']);
     expect(r.json.error.message).toMatch(/unreachable/);
+    // the source map asc made is kept beside the module, bound to it: the fault names the source line
+    expect(r.json.error.message).toMatch(/strategy\.ts:\d+:\d+/);
   });
 
   it('refuses a run when as many wait as the server queues (429), and runs the rest', async () => {
