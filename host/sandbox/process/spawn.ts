@@ -16,7 +16,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, accessSync, existsSync, fstatSync, readSync, writeSync } from 'node:fs';
-import { stripTypeScriptTypes } from 'node:module';
+// (a namespace import: a named one is a SyntaxError on Node 20, before the package can say which Node it needs)
+import * as nodeModule from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -141,7 +142,7 @@ function javaScriptOf(file: string): string {
   const emit = process.emitWarning;
   process.emitWarning = () => {};
   try {
-    return stripTypeScriptTypes(text);
+    return nodeModule.stripTypeScriptTypes(text);
   } finally {
     process.emitWarning = emit;
   }
