@@ -6,8 +6,7 @@
 // is refused before loading. A guest in an endless loop (with fuel to spare) is stopped at the
 // session's wall-clock limit with WATCHDOG, and its thread is gone.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type RunConfig, type StrategyArtifact } from '../../host/index.ts';
-import { toHex } from '../../traces/index.ts';
+import { DEFAULT_CONFIG, type RunConfig } from '../../host/index.ts';
 import { SandboxError } from '../../host/errors.ts';
 import { compileGuest, DEFAULT_SANDBOX, runtimeFor } from '../../host/sandbox/index.ts';
 import { checkWasiImports, outlineOf } from '../../host/sandbox/wasi/protocol.ts';
@@ -15,37 +14,15 @@ import { linkWasiCommand } from '../../host/sandbox/wasi/link.ts';
 import { openWasiSession } from '../../host/sandbox/wasi/runtime.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
+import { EXAMPLES, loadExamples, fingerprint as fingerprintOf, failure as failureOf, type Examples } from '../helpers/isolation-runs.ts';
 
-const EXAMPLES = ['sma-cross', 'sma-cross-unit', 'ema-cross', 'rsi-reversion', 'bollinger-breakout', 'donchian-turtle', 'pairs'];
-type Isolation = 'v8' | 'wasi';
-
-let goog: LoadedData, orcl: LoadedData;
-const strategies = new Map<string, StrategyArtifact>();
+let examples: Examples;
 beforeAll(async () => {
-  goog = await loadData('data/GOOG.csv');
-  orcl = await loadData('test/data/orcl-1995-2014.txt');
-  for (const name of EXAMPLES) strategies.set(name, await loadStrategy(`strategies-as/${name}.ts`));
+  examples = await loadExamples();
 }, 120_000);
 
-const dataOf = (name: string) => (name === 'pairs' ? [goog, orcl] : goog);
-
-function fingerprint(name: string, config: RunConfig, isolation: Isolation) {
-  const o = executeRun({ strategy: strategies.get(name)!, data: dataOf(name), config, isolation });
-  return {
-    root: toHex(o.trace.root), leaves: o.trace.leafHashes.map(toHex), bytes: o.trace.byteLength,
-    resultBytes: Buffer.from(o.resultBytes).toString('base64'), record: Buffer.from(o.recordBytes).toString('base64'),
-    instructions: o.instructions, fuelUsed: o.fuelUsed, snapshots: o.snapshots.map((s) => [s.bar, toHex(s.hash)]),
-  };
-}
-
-function failure(name: string, config: RunConfig, isolation: Isolation) {
-  try {
-    executeRun({ strategy: strategies.get(name)!, data: dataOf(name), config, isolation });
-  } catch (e) {
-    return { error: e, shape: { class: (e as Error).constructor.name, code: (e as { code?: string }).code, message: (e as Error).message, site: (e as { site?: unknown }).site } };
-  }
-  throw new Error(`${name} did not fail under ${isolation}`);
-}
+const fingerprint = (name: string, config: RunConfig, isolation: 'v8' | 'wasi') => fingerprintOf(examples, name, config, isolation);
+const failure = (name: string, config: RunConfig, isolation: 'v8' | 'wasi') => failureOf(examples, name, config, isolation);
 
 describe('--isolation wasi: the same bytes as in-process', () => {
   it('is the runtime --isolation wasi selects', () => {
@@ -119,7 +96,7 @@ const importing = (module: string, field: string, type = '(param i32 i32) (resul
 
 describe('--isolation wasi: what a sandboxed guest may not do', () => {
   it('a linked guest imports exactly fd_read, fd_write and proc_exit, and exports _start', async () => {
-    const guest = compileGuest(strategies.get('sma-cross')!.wasm, { ...DEFAULT_SANDBOX, hashing: 'inline' });
+    const guest = compileGuest(examples.strategies.get('sma-cross')!.wasm, { ...DEFAULT_SANDBOX, hashing: 'inline' });
     const { wasm, plan } = await linkWasiCommand(guest.wasm);
     const outline = outlineOf(wasm);
     expect(outline.imports.map((i) => `${i.module}.${i.field}`).sort()).toEqual(['wasi_snapshot_preview1.fd_read', 'wasi_snapshot_preview1.fd_write', 'wasi_snapshot_preview1.proc_exit']);
