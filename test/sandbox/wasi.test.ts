@@ -14,6 +14,10 @@ import { linkWasiCommand } from '../../host/sandbox/wasi/link.ts';
 import { openWasiSession } from '../../host/sandbox/wasi/runtime.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
+import { sandboxConfigFor } from '../../host/run/config.ts';
+import { wire } from '../../host/run/wire.ts';
+import { v8Runtime, INSTRUMENTER_V8, type SandboxConfig } from '../../host/sandbox/index.ts';
+import { toHex } from '../../traces/index.ts';
 import { EXAMPLES, loadExamples, fingerprint as fingerprintOf, failure as failureOf, type Examples } from '../helpers/isolation-runs.ts';
 
 let examples: Examples;
@@ -42,6 +46,32 @@ describe('--isolation wasi: the same bytes as in-process', () => {
     const v8 = fingerprint('bollinger-breakout', config, 'v8');
     expect(v8.snapshots.length).toBe(8);
     expect(fingerprint('bollinger-breakout', config, 'wasi')).toEqual(v8);
+  }, 120_000);
+});
+
+describe('--isolation wasi: trace flushes and keyframes', () => {
+  // A GOOG run's trace (~38 KB) never reaches the 1 MiB flush threshold: flushed every 1 KiB, the
+  // guest's flush host calls, the host's bit words written back, and a keyframe (the predictors
+  // spilled by a call, read from trace memory) at nearly every call are all exercised.
+  it.each([['the default', undefined], [INSTRUMENTER_V8, INSTRUMENTER_V8]])('bollinger-breakout flushed every 1 KiB (instrumenter: %s): the same stream, piece by piece', (_name, instrumenter) => {
+    const streams = (runtime: typeof v8Runtime | ReturnType<typeof runtimeFor>) => {
+      const pieces: string[] = [];
+      const sandbox: SandboxConfig = { ...sandboxConfigFor(DEFAULT_CONFIG), hashing: 'inline', flushThreshold: 1024, ...(instrumenter ? { instrumenter } : {}), onTrace: (b) => void pieces.push(Buffer.from(b).toString('base64')) };
+      const strategy = examples.strategies.get('bollinger-breakout')!;
+      const guest = compileGuest(strategy.wasm, sandbox);
+      const wired = wire({ wasm: strategy.wasm, guest, sandbox, runtime, feeds: [examples.dataOf('bollinger-breakout') as never], config: DEFAULT_CONFIG });
+      try {
+        wired.instance.init();
+        wired.backtest.run(wired.port);
+        const stats = wired.instance.finish();
+        return { pieces, root: toHex(stats.trace!.root), instructions: stats.instructions, fuelUsed: stats.fuelUsed };
+      } finally {
+        wired.instance.close?.();
+      }
+    };
+    const v8 = streams(v8Runtime);
+    expect(v8.pieces.length).toBeGreaterThan(40);
+    expect(streams(runtimeFor('wasi'))).toEqual(v8);
   }, 120_000);
 });
 
