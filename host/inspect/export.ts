@@ -15,6 +15,7 @@ import { equalBytes, sha256, toHex } from '../../traces/index.ts';
 import { CSV_FILE, FILES, readRunFile, RESULT_RENDERINGS, writeChunksAside, type CsvKind } from '../run/rundir.ts';
 import type { RecordedDataFile } from './opened-record.ts';
 import { openRecord } from './opened-record.ts';
+import type { DataStandIns } from '../data/stand-in.ts';
 import { recordedTimeline } from './verify.ts';
 
 /** The files export writes, in the order it writes them: the run's CSV renderings (run/rundir CSV_KINDS). */
@@ -27,8 +28,8 @@ export interface ExportOptions {
   kinds?: readonly ExportKind[];
   /** A folder to write them into, or (one kind) a file ending in .csv; default: the run folder. */
   out?: string;
-  /** A copy of the (single) data file moved from its recorded path. */
-  data?: string;
+  /** Copies of the data files moved from their recorded paths: one per recorded file, in order or SYMBOL=FILE (data/stand-in). */
+  data?: DataStandIns;
   /** Replace an existing file (other than the run folder's own renderings, which are always replaced). */
   force?: boolean;
 }

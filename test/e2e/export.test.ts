@@ -122,7 +122,7 @@ describe('backproof export', () => {
     await rename(data, elsewhere);
     try {
       const m = await cli('export', moved);
-      expect([m.code, m.err]).toEqual([3, expect.stringContaining(`cannot read data file ${data}: ENOENT (the run read it there; pass --data to point at a copy)`)]);
+      expect([m.code, m.err]).toEqual([3, expect.stringContaining(`cannot read data file ${data}: ENOENT (the run read it there, relative to the folder it was run in; pass --data to point at a copy)`)]);
       expect(await readdir(moved)).not.toContain('equity.csv');
       // a file given with --data that cannot be read: said so, with no hint to pass --data
       const nowhere = path.join(work, 'no-such-data.csv');
