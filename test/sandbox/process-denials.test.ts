@@ -101,6 +101,28 @@ describe('the child refuses every forbidden thing', () => {
   }, 60_000);
 });
 
+describe('a child kept for the next session', () => {
+  it('the same module reuses a closed session\'s idle child, with the same results; another module gets its own', async () => {
+    const runtime = processRuntime({});
+    const sandbox = sandboxConfigFor(DEFAULT_CONFIG);
+    const openOn = (s: StrategyArtifact) => wire({ wasm: s.wasm, guest: compileGuest(s.wasm, sandbox), sandbox, runtime, feeds: [goog], config: DEFAULT_CONFIG });
+    const runOnce = (s: StrategyArtifact) => {
+      const w = openOn(s);
+      w.instance.init();
+      w.backtest.run(w.port);
+      const stats = w.instance.finish();
+      const pid = (w.instance as unknown as ProcessSession).pid;
+      w.instance.close!();
+      return { pid, root: Buffer.from(stats.trace!.root).toString('hex'), instructions: stats.instructions };
+    };
+    const first = runOnce(strategy), second = runOnce(strategy);
+    expect(second).toEqual(first);
+    const other = runOnce(await loadStrategy('strategies-as/ema-cross.ts'));
+    expect(other.pid).not.toBe(first.pid);
+    expect(other.root).not.toBe(first.root);
+  }, 60_000);
+});
+
 describe('the watchdog and a dying child', () => {
   it('a child that stops answering is killed at the wall-clock limit: WATCHDOG, and the session stays dead', () => {
     const t0 = performance.now(); // the limit runs from the child's start
@@ -125,8 +147,10 @@ describe('the watchdog and a dying child', () => {
     const csv = path.join(work, 'long.csv');
     writeTiledCsv(csv, 200_000);
     const out = path.join(work, 'run');
+    // Children started earlier in this file (kept idle for reuse a moment) are not the run's.
+    const before = await descendants(process.pid, BOOT_MARK);
     const running = cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', csv, '--isolation', 'process', '--out', out, '--no-report', '--json');
-    const child = await childOf(process.pid, BOOT_MARK, 30_000);
+    const child = await childOf(process.pid, BOOT_MARK, 30_000, before);
     process.kill(child, 'SIGKILL');
     const r = await running;
     expect(r.code).toBe(4);
@@ -136,31 +160,39 @@ describe('the watchdog and a dying child', () => {
   }, 60_000);
 });
 
-/** The pid of a descendant of `ancestor` whose command line contains `needle`, once one runs. */
-async function childOf(ancestor: number, needle: string, timeoutMs: number): Promise<number> {
-  const parentOf = (pid: number): number => {
+function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The pids of the descendants of `ancestor` running node with `needle` in their command line. */
+async function descendants(ancestor: number, needle: string): Promise<Set<number>> {
+  const found = new Set<number>();
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid) || pid <= 1) continue;
+    let cmdline = '';
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     } catch {
-      return 0;
+      continue;
     }
-  };
+    if (!cmdline.includes(needle) || !cmdline.startsWith(process.execPath)) continue;
+    for (let p = parentOf(pid); p > 1; p = parentOf(p)) if (p === ancestor) found.add(pid);
+  }
+  return found;
+}
+
+/** The pid of a descendant of `ancestor` running node with `needle` in its command line, not one of `except`, once one runs. */
+async function childOf(ancestor: number, needle: string, timeoutMs: number, except: Set<number>): Promise<number> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    for (const entry of readdirSync('/proc')) {
-      const pid = Number(entry);
-      if (!Number.isInteger(pid) || pid <= 1) continue;
-      let cmdline = '';
-      try {
-        cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      } catch {
-        continue;
-      }
-      if (!cmdline.includes(needle) || !cmdline.startsWith(process.execPath)) continue;
-      for (let p = parentOf(pid); p > 1; p = parentOf(p)) if (p === ancestor) return pid;
-    }
+    for (const pid of await descendants(ancestor, needle)) if (!except.has(pid)) return pid;
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`no ${needle} under ${ancestor} within ${timeoutMs} ms`);
+  throw new Error(`no new ${needle} under ${ancestor} within ${timeoutMs} ms`);
 }

@@ -42,9 +42,26 @@ const C = TO_CHILD, E = TO_ENGINE;
 /** Ends the child of a session that was dropped without close() (the seam's callers close; a test may not). */
 const abandoned = new FinalizationRegistry<() => void>((end) => end());
 
-/** Closes the pipe (the child exits at EOF) and, unless it is idle after `finish`, kills its process group. */
-function endChild(child: StartedChild, channel: Channel, kill: boolean): void {
-  channel.close();
+/**
+ * Most sessions of this thread whose child is alive. A run opens one and closes it; a caller that
+ * opens many and closes none (a test suite) would otherwise hold a process each (~35 MB) until
+ * garbage collection: past the bound, opening one closes the session called longest ago.
+ */
+export const MAX_LIVE_SESSIONS = 8;
+/** This thread's open sessions, the one called longest ago first. */
+const live: ProcessSession[] = [];
+
+/** Closes the pipe (the child exits at EOF) and, unless it is idle after `finish`, kills its process group. Once per child. */
+function endChild(child: StartedChild, kill: boolean): void {
+  if (child.ended) return;
+  child.ended = true;
+  for (const fd of [child.toChild, child.fromChild, child.stderr]) {
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
   const p = child.process;
   if (kill && p.pid !== undefined && p.exitCode === null && p.signalCode === null) {
     try {
@@ -54,12 +71,23 @@ function endChild(child: StartedChild, channel: Channel, kill: boolean): void {
       // already gone
     }
   }
-  try {
-    closeSync(child.stderr);
-  } catch {
-    // already closed
-  }
 }
+
+/**
+ * A child whose session closed with it alive and idle, kept for the next session of the same
+ * runtime and the same instrumented module (never another strategy's: what a guest could leave in
+ * its process only that guest finds again), for IDLE_MS; at most MAX_IDLE of them a runtime, and
+ * none past half its wall-clock limit. A child's start is most of a short run's cost.
+ */
+interface Parked {
+  wasm: Uint8Array;
+  child: StartedChild;
+  expiry: NodeJS.Timeout;
+}
+const IDLE_MS = 2_000;
+const MAX_IDLE = 2;
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a === b || (a.length === b.length && Buffer.compare(a, b) === 0);
 
 type Four = (a: number, b: number, c: number, d: number) => void;
 
@@ -72,7 +100,11 @@ export class ProcessSession {
   private readonly child: StartedChild;
   private readonly channel: Channel;
   private readonly timeoutMs: number;
-  private readonly startedAt = performance.now();
+  /** When the child started (its watchdog's clock). */
+  private readonly startedAt: number;
+  /** Where this runtime keeps idle children, and the module this session runs (the key there). */
+  private readonly pool: Parked[];
+  private readonly wasm: Uint8Array;
   /** Host errors sent to the child, by the reference it was given (rethrown as the same object). */
   private readonly kept = new Map<number, unknown>();
   private nextRef = 1;
@@ -88,9 +120,20 @@ export class ProcessSession {
   onOrderAt?: (events: OrderEvents, k: number) => void;
   onTradeAt?: (trades: TradeLog, k: number) => void;
 
-  constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig, options: ProcessRuntimeOptions = {}) {
+  constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig, options: ProcessRuntimeOptions = {}, pool: Parked[] = []) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_PROCESS_TIMEOUT_MS;
-    this.child = startChild({ timeoutMs: this.timeoutMs, testHooks: options.testHooks ? JSON.stringify(options.testHooks) : undefined });
+    this.pool = pool;
+    this.wasm = guest.wasm;
+    while (live.length >= MAX_LIVE_SESSIONS) live[0]!.close();
+    const parked = pool.findIndex((p) => sameBytes(p.wasm, guest.wasm));
+    if (parked >= 0) {
+      const [p] = pool.splice(parked, 1);
+      clearTimeout(p!.expiry);
+      this.child = p!.child;
+    } else {
+      this.child = startChild({ timeoutMs: this.timeoutMs, testHooks: options.testHooks ? JSON.stringify(options.testHooks) : undefined });
+    }
+    this.startedAt = this.child.spawnedAt;
     const handlers: Handler[] = [];
     handlers[E.position] = () => host.position();
     handlers[E.cash] = () => host.cash();
@@ -118,8 +161,9 @@ export class ProcessSession {
         return errorData(e, ref);
       },
     });
-    const child = this.child, channel = this.channel;
-    abandoned.register(this, () => endChild(child, channel, true), this);
+    const child = this.child;
+    abandoned.register(this, () => endChild(child, true), this);
+    live.push(this);
     const { module: _module, locate, ...portable } = guest;
     const { onTrace, ...settings } = config;
     const setup: ChildSetup = { guest: { ...portable, locates: locate !== null }, config: { ...settings, traced: onTrace !== undefined } };
@@ -211,12 +255,32 @@ export class ProcessSession {
     if (this.closed) return;
     this.closed = true;
     abandoned.unregister(this);
-    endChild(this.child, this.channel, !this.finished);
+    const at = live.indexOf(this);
+    if (at >= 0) live.splice(at, 1);
+    const child = this.child, p = child.process;
+    const reusable = !this.dead && !child.ended && p.exitCode === null && p.signalCode === null && performance.now() - child.spawnedAt < this.timeoutMs / 2;
+    if (!reusable) return endChild(child, !this.finished);
+    const expiry = setTimeout(() => {
+      const k = this.pool.findIndex((q) => q.child === child);
+      if (k >= 0) this.pool.splice(k, 1);
+      endChild(child, false);
+    }, IDLE_MS);
+    expiry.unref();
+    this.pool.push({ wasm: this.wasm, child, expiry });
+    while (this.pool.length > MAX_IDLE) {
+      const [oldest] = this.pool.splice(0, 1);
+      clearTimeout(oldest!.expiry);
+      endChild(oldest!.child, false);
+    }
   }
 
   private call(method: number, ...args: Value[]): Value {
     if (this.dead) throw this.dead;
     if (this.closed) throw new SandboxError('RUNTIME_FAILED', 'process runtime: the session is closed');
+    if (live[live.length - 1] !== this) {
+      live.splice(live.indexOf(this), 1);
+      live.push(this);
+    }
     try {
       // In-process, a trap is located from the stack V8 records, as long as this thread's
       // Error.stackTraceLimit lets it (sandbox/runtime keepTrapFrames): the child keeps the same limit.
@@ -262,5 +326,6 @@ export class ProcessSession {
 
 /** The process runtime (docs/ISOLATION-PROCESS.md); options for tests and benchmarks. */
 export function processRuntime(options: ProcessRuntimeOptions = {}): { readonly isolation: 'process'; open(guest: GuestModule, host: GuestHost, config: SandboxConfig): ProcessSession } {
-  return { isolation: 'process', open: (guest, host, config) => new ProcessSession(guest, host, config, options) };
+  const pool: Parked[] = []; // this runtime's idle children (per thread: each thread has its own module instance)
+  return { isolation: 'process', open: (guest, host, config) => new ProcessSession(guest, host, config, options, pool) };
 }

@@ -51,6 +51,10 @@ export interface StartedChild {
   /** The child's stderr (an unlinked file): what it printed before it died. */
   stderr: number;
   layers: ChildLayers;
+  /** When it was started (performance.now()): its watchdog's clock. */
+  spawnedAt: number;
+  /** Its pipe and stderr closed (sandbox/process/runtime endChild: once). */
+  ended: boolean;
   /** The modules the child was given (it may read no file: sandbox/process/spawn BOOT). */
   modules: readonly string[];
 }
@@ -175,6 +179,7 @@ function childBundle(testHooks: boolean): { frame: Buffer; files: string[] } {
 export function startChild(options: ChildOptions): StartedChild {
   const { frame, files } = childBundle(options.testHooks !== undefined);
   const t = wrappers();
+  const spawnedAt = performance.now();
   const dir = mkdtempSync(path.join(tmpdir(), 'backproof-process-'));
   let childIn = -1, childOut = -1, toChild = -1, fromChild = -1, stderr = -1;
   try {
@@ -220,7 +225,7 @@ export function startChild(options: ChildOptions): StartedChild {
     // a child that died at once: the first call sees EOF and says so
   }
   child.on('error', () => {}); // a failed start shows as EOF on the pipe (and its reason in stderr or the exit)
-  return { process: child, toChild, fromChild, stderr, modules: files, layers: { network: t.unshare ? 'namespace' : 'guard', watchdog: t.timeout !== null, stack: t.prlimit !== null } };
+  return { process: child, toChild, fromChild, stderr, modules: files, spawnedAt, ended: false, layers: { network: t.unshare ? 'namespace' : 'guard', watchdog: t.timeout !== null, stack: t.prlimit !== null } };
 }
 
 /** The last `max` bytes the child wrote to its stderr. */
