@@ -24,16 +24,10 @@
  * those before the start); it is read by `end()`, never walked.
  */
 import { TraceError } from './errors.ts';
+import { END_WORDS, HOST_END, HOST_KEYFRAME, HOST_KEYFRAME_TABLE as HOST_TABLE, HOST_SNAPSHOT, keyframeTableWords, SNAPSHOT_WORDS, STOP_FUEL } from './records.ts';
 import { EXIT_CALL, EXIT_COND, EXIT_INDIRECT, EXIT_JUMP, EXIT_TABLE, ExpanderCore, hasKeyframes, predictorWords, type InstructionRecord, type StaticMap } from './trace-map.ts';
 
-/** Words of the end record, held back until end(). */
-const END_WORDS = 5;
-/** Host record kinds: a state snapshot, the end record. */
-const HOST_SNAPSHOT = 1;
-const HOST_END = 3;
-const HOST_KEYFRAME = 4;
-const HOST_TABLE = 5;
-const SNAPSHOT_WORDS = 12;
+// The host records (their kinds and sizes: traces/records). The end record is held back until end().
 
 function popcount(w: number): number {
   let n = 0;
@@ -132,7 +126,7 @@ export class ExpanderV5 extends ExpanderCore {
     if (q[t] !== 0 || q[t + 1] !== HOST_END) this.bad('the stream does not end with an end record [0, 3, …]');
     this.total = q[t + 2]! + q[t + 3]! * 2 ** 32;
     this.cause = q[t + 4]!;
-    if (this.cause > 2) this.bad(`end record cause ${this.cause} is not 0, 1 or 2`);
+    if (this.cause > STOP_FUEL) this.bad(`end record cause ${this.cause} is not 0, 1 or 2`);
     this.tail = t;
     const listed = this.withKeyframes ? this.table() : null;
     this.ended = true;
@@ -273,11 +267,11 @@ export class ExpanderV5 extends ExpanderCore {
   private table(): number[] {
     const q = this.queue;
     const k = this.tail - this.head >= 1 ? q[this.tail - 1]! : -1;
-    const at = this.tail - 4 - 2 * k;
+    const at = this.tail - keyframeTableWords(k);
     if (k < 0 || at < this.head || q[at] !== 0 || q[at + 1] !== HOST_TABLE || q[at + 2] !== k) this.bad('the stream has no keyframe table [0, 5, k, …, k] before its end record');
     const listed: number[] = [];
     for (let i = 0; i < k; i++) listed.push(q[at + 3 + 2 * i]! + q[at + 4 + 2 * i]! * 2 ** 32);
-    this.tableWords = 4 + 2 * k;
+    this.tableWords = keyframeTableWords(k);
     this.tail = at;
     return listed;
   }

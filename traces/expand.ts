@@ -13,6 +13,7 @@
  */
 import { TraceError } from './errors.ts';
 import { ExpanderV5 } from './expand-v5.ts';
+import { HOST_SNAPSHOT, HOST_STOP, SNAPSHOT_WORDS, STOP_WORDS } from './records.ts';
 import { ExpanderCore, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
 
 export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, ExpanderCore, hasKeyframes, predictorWords, type InstructionRecord, type StaticMap, type TraceStop } from './trace-map.ts';
@@ -145,14 +146,14 @@ class ExpanderV4 extends ExpanderCore {
 
   private hostWord(w: number): void {
     if (this.hostLeft === -1) {
-      if (w !== 1 && w !== 2) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: unknown host record kind ${w}`);
+      if (w !== HOST_SNAPSHOT && w !== HOST_STOP) throw new TraceError('BAD_TRACE', `trace byte ${this.bytes}: unknown host record kind ${w}`);
       this.host = [w];
-      this.hostLeft = w === 1 ? 10 : 2; // snapshot: bar, reserved, 8 hash words; stop: ran, cause
+      this.hostLeft = (w === HOST_SNAPSHOT ? SNAPSHOT_WORDS : STOP_WORDS) - 2; // snapshot: bar, reserved, 8 hash words; stop: ran, cause
       return;
     }
     this.host.push(w);
     if (--this.hostLeft === 0) {
-      if (this.host[0] === 2) {
+      if (this.host[0] === HOST_STOP) {
         this.stopRan = this.host[1]!;
         this.stopCause = this.host[2]!;
       } else this.onHostRecord(this.host);

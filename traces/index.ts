@@ -23,3 +23,7 @@ export { TraceError, type TraceErrorCode } from './errors.ts';
 export { TraceExpander, expandTrace, type StaticMap, type InstructionRecord, type TraceStop } from './expand.ts';
 export { ParallelChunker, prewarmHashWorker } from './parallel-chunker.ts';
 export { EXIT_JUMP, EXIT_COND, EXIT_TABLE, EXIT_CALL, EXIT_INDIRECT, EXIT_TRAP, hasKeyframes, predictorWords } from './expand.ts';
+export {
+  HOST_SNAPSHOT, HOST_STOP, HOST_END, HOST_KEYFRAME, HOST_KEYFRAME_TABLE, STOP_TRAP, STOP_FUEL, SNAPSHOT_WORDS, STOP_WORDS, END_WORDS,
+  keyframeTableWords, snapshotRecord, stopRecord, endRecord, keyframeRecord, keyframeTable,
+} from './records.ts';

@@ -26,7 +26,7 @@
  */
 import { AuditError, UsageError } from '../errors.ts';
 import { compileGuest, mnemonic, staticMap, traceFormatOf, DEFAULT_FLUSH_THRESHOLD } from '../sandbox/index.ts';
-import { equalBytes, fromHex, hashLeaf, hasKeyframes, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander, type StaticMap } from '../../traces/index.ts';
+import { equalBytes, fromHex, hashLeaf, hasKeyframes, inclusionProofFromLeafHashes, sha256, toHex, verifyInclusion, TraceError, TraceExpander, END_WORDS, type StaticMap } from '../../traces/index.ts';
 import { EXPORT_INIT, EXPORT_ON_BAR, EXPORT_ON_ORDER, EXPORT_ON_TRADE } from '../sandbox/abi.ts';
 import { parseModule } from '../sandbox/instrument/module.ts';
 import { toBigInt } from '../audit/codec.ts';
@@ -95,11 +95,10 @@ export interface ProofBundle {
 /** A leaf of the trace: its index, bytes (base64) and RFC 9162 inclusion path (hex). */
 export interface BundledLeaf { index: number; data: string; proof: string[] }
 
-/** Formats 6 and 8's keyframe table ends the stream before the 5-word end record: [0, 5, k, (lo, hi) × k, k]. */
-const END_RECORD_WORDS = 5;
+/** Formats 6 and 8's keyframe table ends the stream before the end record: [0, 5, k, (lo, hi) × k, k] (traces/records). */
 /** The stream words of the table's closing count and of entry j (two words), given the stream's words W and k. */
 function tableWords(streamWords: number, k: number, j: number): { count: number; entry: number } {
-  const count = streamWords - END_RECORD_WORDS - 1;
+  const count = streamWords - END_WORDS - 1;
   return { count, entry: count - 2 * k + 2 * j };
 }
 

@@ -12,7 +12,7 @@ import { openData, type DataFeed } from '../data/load.ts';
 import { standInPaths, type DataStandIns } from '../data/stand-in.ts';
 import type { GuestPort } from '../engine/ports.ts';
 import { compileGuest } from '../sandbox/index.ts';
-import { equalBytes, fromHex, sha256, toHex, TraceExpander, type InstructionRecord, type StaticMap, type TraceCommitment } from '../../traces/index.ts';
+import { equalBytes, fromHex, sha256, toHex, TraceExpander, SNAPSHOT_WORDS, type InstructionRecord, type StaticMap, type TraceCommitment } from '../../traces/index.ts';
 import { sandboxConfigFor, type RunConfig } from '../run/config.ts';
 import { wire } from '../run/wire.ts';
 import { inGuestThread, openPortableFeeds, portableFeeds, type PortableFeed } from '../run/worker.ts';
@@ -298,9 +298,9 @@ function reexecuteHere(o: ReexecuteOptions): PortableReexecution {
       records.push(r, expander.regionWord);
       if (o.stopWhenRecorded && r.index === recordTo - 1) throw new Stop();
     }, o.recordFrom ?? 0, recordTo);
-  // A host record is 12 words: 0, then the 11 the expander hands over.
+  // A snapshot record is SNAPSHOT_WORDS words (traces/records): 0, then the rest the expander hands over.
   if (o.hostRecords) expander.onHostRecord = (words) => {
-    hostRecords.push({ words: [...words], startWord: expander.words - 12 });
+    hostRecords.push({ words: [...words], startWord: expander.words - SNAPSHOT_WORDS });
     if (words[1] === o.stopAtSnapshot) throw new Stop();
   };
   const calls: CallSite[] = [];

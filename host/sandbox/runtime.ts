@@ -10,7 +10,10 @@ import { SandboxError } from '../errors.ts';
 import { isoTime, TIME_HI, TIME_LO, type Bars } from '../model/bars.ts';
 import type { OrderEvents } from '../model/order.ts';
 import type { TradeLog } from '../model/trade.ts';
-import { TraceChunker, ParallelChunker, prewarmHashWorker, hasKeyframes, DEFAULT_CHUNK_SIZE, type TraceCommitment } from '../../traces/index.ts';
+import {
+  TraceChunker, ParallelChunker, prewarmHashWorker, hasKeyframes, DEFAULT_CHUNK_SIZE, endRecord, keyframeRecord, keyframeTable, snapshotRecord, stopRecord, STOP_FUEL, STOP_TRAP,
+  type TraceCommitment,
+} from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
   EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
@@ -21,7 +24,7 @@ import {
 import { parseModule, type Export, type Import, type WasmModule } from './instrument/module.ts';
 import { checkNesting } from './instrument/nesting.ts';
 import { glueFor, type Glue } from './glue.ts';
-import { bulkSite, functionAt, siteAt, stopRecord, trapPosition, trapSite, wasmCallPosition, STOP_FUEL, STOP_TRAP, type StopSite } from './stop.ts';
+import { bulkSite, functionAt, siteAt, trapPosition, trapSite, wasmCallPosition, type StopSite } from './stop.ts';
 
 /** none: the original module (benchmarks only); fuel: metered; trace: metered and traced. */
 export type InstrumentationMode = 'none' | 'fuel' | 'trace';
@@ -284,66 +287,6 @@ function describeSite(what: string, reason: string | null, s: FaultSite, symbolN
     text += `${s.symbol !== null ? `${s.time !== null ? ', ' : ''}symbol ${s.symbol}${name ? ` ${name}` : ''}` : ''})`;
   }
   return text;
-}
-
-/**
- * Formats 6 and 8's keyframe record (docs/TRACE.md, "Format 6", "Format 8"): [0, 4, instructions
- * lo, hi, then a bitmap of the predictor slots whose words are not all 0 — ⌈slots / 32⌉ words, slot
- * i at bit i % 32 of word ⌊i / 32⌋ — then the words of each of those slots, in slot order].
- * `predictors` holds `perSlot` words a slot: (last, stride) in format 6, (last, stride, the stride
- * before it) in format 8.
- */
-export function keyframeRecord(instructions: bigint, predictors: Uint32Array, perSlot = 2): Uint8Array {
-  const slots = predictors.length / perSlot;
-  const mapWords = Math.ceil(slots / 32);
-  const marked = (slot: number): boolean => {
-    for (let j = 0; j < perSlot; j++) if (predictors[perSlot * slot + j] !== 0) return true;
-    return false;
-  };
-  let m = 0;
-  for (let slot = 0; slot < slots; slot++) if (marked(slot)) m++;
-  const words = new Uint32Array(4 + mapWords + perSlot * m);
-  words[1] = 4;
-  words[2] = Number(instructions & 0xffffffffn);
-  words[3] = Number(instructions >> 32n);
-  let at = 4 + mapWords;
-  for (let slot = 0; slot < slots; slot++) {
-    if (!marked(slot)) continue;
-    words[4 + (slot >>> 5)] = words[4 + (slot >>> 5)]! | (1 << (slot & 31));
-    for (let j = 0; j < perSlot; j++) words[at++] = predictors[perSlot * slot + j]!;
-  }
-  return littleEndian(words);
-}
-
-/** Formats 6 and 8's keyframe table, just before the end record: [0, 5, k, (word lo, word hi) per keyframe, k]. */
-function keyframeTable(positions: readonly number[]): Uint8Array {
-  const k = positions.length;
-  const words = new Uint32Array(4 + 2 * k);
-  words[1] = 5;
-  words[2] = k;
-  for (let i = 0; i < k; i++) {
-    words[3 + 2 * i] = positions[i]! % 2 ** 32;
-    words[4 + 2 * i] = Math.floor(positions[i]! / 2 ** 32);
-  }
-  words[3 + 2 * k] = k;
-  return littleEndian(words);
-}
-
-function littleEndian(words: Uint32Array): Uint8Array {
-  const bytes = new Uint8Array(words.length * 4);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < words.length; i++) view.setUint32(4 * i, words[i]!, true);
-  return bytes;
-}
-
-/** Format 5's end record: [0, 3, instructions (u64, low word first), cause]. */
-function endRecord(instructions: bigint, cause: number): Uint8Array {
-  const record = new Uint8Array(20);
-  const view = new DataView(record.buffer);
-  view.setUint32(4, 3, true);
-  view.setBigUint64(8, instructions, true);
-  view.setUint32(16, cause, true);
-  return record;
 }
 
 /** How a GuestInstance gets its instance (GuestInstance's constructor). */
@@ -791,7 +734,7 @@ export class GuestInstance {
   /**
    * A state snapshot: SHA-256 over the guest's linear memory, then each mutable numeric global in
    * index order as 8 little-endian bytes of its bits (i32/f32 zero-extended). In trace mode it is also
-   * committed into the trace stream as a host record: words [0, 1, bar, 0] then the 32-byte hash.
+   * committed into the trace stream as a host record: words [0, 1, bar, 0] then the 32-byte hash (traces/records).
    */
   snapshot(bar: number): Uint8Array {
     const h = createHash('sha256').update(new Uint8Array(this.memory.buffer));
@@ -814,13 +757,7 @@ export class GuestInstance {
         this.emitTrace(tp);
         this.tp!.value = 0;
       }
-      const record = new Uint8Array(48);
-      const view = new DataView(record.buffer);
-      view.setUint32(0, 0, true);
-      view.setUint32(4, 1, true);
-      view.setUint32(8, bar, true);
-      record.set(hash, 16);
-      this.writeTrace(record);
+      this.writeTrace(snapshotRecord(bar, hash));
     }
     return hash;
   }

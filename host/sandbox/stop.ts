@@ -11,11 +11,8 @@ import { decode, Kind } from './instrument/opcodes.ts';
 import { parseModule } from './instrument/module.ts';
 import type { InstrumentMeta } from './instrument/instrument.ts';
 
-/** Host record kind of a stop (kind 1 is a state snapshot). */
-export const STOP_RECORD = 2;
-/** Why the run stopped, the last word of a stop record. */
-export const STOP_TRAP = 1;
-export const STOP_FUEL = 2;
+/** The stop record and its causes: traces/records (the stream's host records, in one place). */
+export { stopRecord, HOST_STOP as STOP_RECORD, STOP_TRAP, STOP_FUEL } from '../../traces/index.ts';
 
 export interface StopSite {
   /** Region id (1-based). */
@@ -127,12 +124,3 @@ export function wasmCallPosition(error: Error): number | null {
   return frame && Number.isInteger(at) ? at! : null;
 }
 
-/** The stop record [0, 2, ran, cause]. */
-export function stopRecord(ran: number, cause: number): Uint8Array {
-  const record = new Uint8Array(16);
-  const view = new DataView(record.buffer);
-  view.setUint32(4, STOP_RECORD, true);
-  view.setUint32(8, ran, true);
-  view.setUint32(12, cause, true);
-  return record;
-}
