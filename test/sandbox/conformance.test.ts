@@ -4,17 +4,23 @@
 // its instruction count plus the bulk charges of docs/TRACE.md — on calls that complete, that trap
 // (the trace ends at the trapping instruction) and that run out of fuel (the trace is a prefix of
 // the full run's, as long as the count of instructions executed). Over generated modules and the
-// example strategies built with asc at -O0 and -O3 under each runtime.
+// example strategies built with asc at -O0 and -O3 under each AssemblyScript runtime, in every runtime of the seam (test/helpers/runtimes).
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
 import { generatedStrategyWat, GENERATED_RESULT_AT } from '../helpers/generate.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX as BASE_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type GuestModule, type SandboxConfig } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, DEFAULT_SANDBOX as BASE_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type GuestModule, type SandboxConfig } from '../../host/sandbox/index.ts';
 import { stubHost } from '../helpers/host.ts';
 import { TraceExpander, type StaticMap, type InstructionRecord } from '../../traces/index.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
 import { loadData } from '../../host/index.ts';
+import { RUNTIMES } from '../helpers/runtimes.ts';
+import type { GuestRuntime, GuestSession } from '../../host/sandbox/index.ts';
 
+// Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
+for (const runtime of RUNTIMES) describe(`runtime ${runtime.isolation}`, () => suite(runtime));
+
+function suite(runtime: GuestRuntime): void {
 // The generated modules, made once for both formats: asc sets binaryen's global options when the
 // example strategies are built, and \`wat\` assembles through binaryen, so a module made after that
 // could differ from the one the counts below were pinned on.
@@ -44,15 +50,15 @@ function generatedStrategy(seed: number): Uint8Array {
 type Outcome = { value?: number; trap?: string; code?: string };
 const fuelOf = (events: readonly SlowEvent[]) => events.reduce((n, e) => n + 1n + (e.bulk ?? 0n), 0n);
 
-/** The product path: a GuestInstance whose trace is expanded as it is flushed. */
+/** The product path: a GuestSession whose trace is expanded as it is flushed. */
 class Traced {
-  readonly inst: GuestInstance;
+  readonly inst: GuestSession;
   readonly records: string[] = [];
   readonly ex: TraceExpander;
   constructor(guest: GuestModule, map: StaticMap, config: Partial<SandboxConfig>) {
     const cfg = { ...DEFAULT_SANDBOX, fuelPerCallback: null, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => this.ex.push(b) };
     this.ex = new TraceExpander(map, (r: InstructionRecord) => void this.records.push(slowText(r)));
-    this.inst = new GuestInstance(guest, stubHost(), cfg);
+    this.inst = runtime.open(guest, stubHost(), cfg);
   }
   call(x: number, y: number): Outcome {
     try {
@@ -193,9 +199,9 @@ describe('example strategies under each asc configuration', () => {
   for (const entry of ['strategies-as/sma-cross.ts', 'strategies-as/ema-cross.ts']) {
     it(`${entry} at ${configs.map((c) => c.join('/')).join(', ')}, also stopped by fuel`, async () => {
       const bars = (await loadData('data/GOOG.csv')).bars;
-      for (const [opt, runtime] of configs) {
-        const built = await buildStrategy(entry, ['--runtime', runtime, opt === '-O0' ? '-O0' : '-O3', '--exportStart', 'init', '--debug', '--noColors']);
-        const label = `${entry} ${opt} ${runtime}`;
+      for (const [opt, ascRuntime] of configs) {
+        const built = await buildStrategy(entry, ['--runtime', ascRuntime, opt === '-O0' ? '-O0' : '-O3', '--exportStart', 'init', '--debug', '--noColors']);
+        const label = `${entry} ${opt} ${ascRuntime}`;
         // The reference: the slow path over init and the bars.
         let slowPosition = 0;
         const slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(built.wasm) as BufferSource), {
@@ -223,7 +229,7 @@ describe('example strategies under each asc configuration', () => {
             position: () => position,
             order: (k, s) => { orders[key]!.push(k, s); position = k === 1 ? 1 : k === 2 ? -1 : 0; },
           });
-          const inst = new GuestInstance(guest, host, { ...config, onTrace: (b) => ex?.push(b) });
+          const inst = runtime.open(guest, host, { ...config, onTrace: (b) => ex?.push(b) });
           let stopped = false;
           try {
             inst.init();
@@ -252,4 +258,5 @@ describe('example strategies under each asc configuration', () => {
     });
   }
 });
+}
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
-import { staticMap, compileGuest, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { staticMap, compileGuest, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
 import { executeRun, loadData, DEFAULT_CONFIG } from '../../host/index.ts';
 import { isoTime } from '../../host/model/bars.ts';
@@ -12,7 +12,13 @@ import { cli } from '../helpers/cli.ts';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { RUNTIMES } from '../helpers/runtimes.ts';
+import type { GuestRuntime } from '../../host/sandbox/index.ts';
 
+// Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
+for (const runtime of RUNTIMES) describe(`runtime ${runtime.isolation}`, () => suite(runtime));
+
+function suite(runtime: GuestRuntime): void {
 /** Format 4's stop records (formats 5 and 6: their end record, at the end). */
 const SANDBOX_V4 = { ...DEFAULT_SANDBOX, instrumenter: INSTRUMENTER_V4 };
 
@@ -21,7 +27,7 @@ function run(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}
   const pieces: Uint8Array[] = [];
   const cfg = { ...SANDBOX_V4, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
   const guest = compileGuest(wasm, cfg);
-  const inst = new GuestInstance(guest, stubHost(), cfg);
+  const inst = runtime.open(guest, stubHost(), cfg);
   const records: InstructionRecord[] = [];
   const ex = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }));
   let error: GuestFault | null = null;
@@ -78,7 +84,7 @@ describe('a trap inside a region', () => {
     const pieces: Uint8Array[] = [];
     const config = { ...SANDBOX_V4, hashing: 'inline' as const, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
     const guest = compileGuest(DIVIDE, config);
-    const inst = new GuestInstance(guest, stubHost(), config);
+    const inst = runtime.open(guest, stubHost(), config);
     inst.onBar(1n, 1, 1, 1, 1, 1);
     expect(() => inst.onBar(0n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'GUEST_TRAP' }));
     inst.finish();
@@ -118,7 +124,7 @@ describe('a trap inside a region', () => {
     const bar = data.bars.close.findIndex((c) => c > 200);
     let error: GuestFault | null = null;
     try {
-      executeRun({ strategy: { wasm: guest, sources: [] }, data, config: DEFAULT_CONFIG });
+      executeRun({ strategy: { wasm: guest, sources: [] }, data, config: DEFAULT_CONFIG, isolation: runtime.isolation });
     } catch (e) {
       error = e as GuestFault;
     }
@@ -183,7 +189,7 @@ describe('fuel running out on a bulk operation inside a region', () => {
   it('in fuel-only mode the count is exact too', () => {
     const config = { mode: 'fuel' as const, fuelPerCallback: 18n + 3n * 8192n + 100n };
     const guest = compileGuest(BULK, { ...SANDBOX_V4, ...config });
-    const inst = new GuestInstance(guest, stubHost(), { ...SANDBOX_V4, ...config });
+    const inst = runtime.open(guest, stubHost(), { ...SANDBOX_V4, ...config });
     expect(() => inst.onBar(1600n, 1, 1, 1, 1, 1)).toThrow(expect.objectContaining({ code: 'FUEL_EXHAUSTED', site: expect.objectContaining({ instructions: 14n }) }));
     expect(inst.instructions()).toBe(14n);
   });
@@ -197,13 +203,13 @@ describe('memory.grow', () => {
   it('a grow that fails returns -1 and is charged only its instruction (memory.grow(-1) does not exhaust fuel); one that succeeds, 8192 a page', () => {
     for (const pages of [-1n, 300n, 256n]) {
       const config = { ...SANDBOX_V4, hashing: 'inline' as const };
-      const inst = new GuestInstance(compileGuest(GROW, config), stubHost(), config);
+      const inst = runtime.open(compileGuest(GROW, config), stubHost(), config);
       inst.onBar(pages, 1, 1, 1, 1, 1);
       expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true), `grow(${pages})`).toBe(-1);
       expect(inst.fuelUsed(), `grow(${pages})`).toBe(6n); // i32.const, local.get, i32.wrap_i64, memory.grow, i32.store, end
     }
     const config = { ...SANDBOX_V4, hashing: 'inline' as const };
-    const inst = new GuestInstance(compileGuest(GROW, config), stubHost(), config);
+    const inst = runtime.open(compileGuest(GROW, config), stubHost(), config);
     inst.onBar(255n, 1, 1, 1, 1, 1);
     expect(new DataView(inst.memoryBytes().buffer).getInt32(0, true)).toBe(1);
     expect(inst.fuelUsed()).toBe(6n + 255n * 8192n);
@@ -234,7 +240,7 @@ for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, I
     const pieces: Uint8Array[] = [];
     const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, instrumenter, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
     const guest = compileGuest(wasm, cfg);
-    const inst = new GuestInstance(guest, stubHost(), cfg);
+    const inst = runtime.open(guest, stubHost(), cfg);
     const records: InstructionRecord[] = [];
     let error: GuestFault | null = null;
     for (const t of ts) {
@@ -315,3 +321,4 @@ for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, I
     expect([stopped.ex.stop, stopped.ex.complete, stopped.inst.instructions()]).toEqual([null, true, 17n]);
   });
 });
+}

@@ -10,13 +10,19 @@
 // a slot) falls back the same way with its own predictor, so every case runs under it too: the same
 // stop, counts and per-instruction records (its stream expanded), a stream of its own.
 import { describe, expect, it } from 'vitest';
-import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
+import { compileGuest, staticMap, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander } from '../../traces/index.ts';
 import { createHash } from 'node:crypto';
 import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
+import { RUNTIMES } from '../helpers/runtimes.ts';
+import type { GuestRuntime } from '../../host/sandbox/index.ts';
 
+// Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
+for (const runtime of RUNTIMES) describe(`runtime ${runtime.isolation}`, () => suite(runtime));
+
+function suite(runtime: GuestRuntime): void {
 /**
  * A strategy whose on_bar (6 parameters) declares `locals` i32 locals and whose body is `unit`
  * repeated `count` times (local 6 is the first declared local); its memory is exported; with
@@ -67,7 +73,7 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
     return { refused: (e as GuestFault).code };
   }
   if (wasm.length < 1 << 16) compiled.set(key, guest);
-  const inst = new GuestInstance(guest, stubHost(), config);
+  const inst = runtime.open(guest, stubHost(), config);
   let code: string | null = null, message: string | null = null;
   for (const t of ts) {
     try {
@@ -305,3 +311,4 @@ describe('version 7 at V8\'s module limits runs whatever version 6 runs', () => 
     expect(run(over, INSTRUMENTER_V8, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
   }, 300_000);
 });
+}

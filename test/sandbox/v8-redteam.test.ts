@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { compileGuest, staticMap, GuestInstance, DEFAULT_SANDBOX, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestModule } from '../../host/sandbox/index.ts';
+import { compileGuest, staticMap, DEFAULT_SANDBOX, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestModule } from '../../host/sandbox/index.ts';
 import { TraceExpander, toHex, type StaticMap } from '../../traces/index.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
@@ -25,7 +25,13 @@ import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 import { rng as generatorOf } from '../helpers/generate.ts';
 import { Reader, Writer } from '../../host/sandbox/instrument/bytes.ts';
+import { RUNTIMES } from '../helpers/runtimes.ts';
+import type { GuestRuntime } from '../../host/sandbox/index.ts';
 
+// Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
+for (const runtime of RUNTIMES) describe(`runtime ${runtime.isolation}`, () => suite(runtime));
+
+function suite(runtime: GuestRuntime): void {
 /** One access site of a pattern module: a load or a store at `offset` from the addresses in `seq`, one an iteration. */
 interface Site { kind: 'load' | 'store' | 'store0' | 'reuse'; offset: number; seq: number[] }
 
@@ -151,7 +157,7 @@ interface Traced { records: string[]; stream: Uint8Array; code: string | null; i
 /** The product path: `guest` over `bars` until one throws; the whole stream, expanded from its start. */
 function traced(guest: GuestModule, map: StaticMap, bars: number[], config: SandboxConfig): Traced {
   const pieces: Buffer[] = [];
-  const inst = new GuestInstance(guest, stubHost(), { ...config, onTrace: (b) => void pieces.push(Buffer.from(b)) });
+  const inst = runtime.open(guest, stubHost(), { ...config, onTrace: (b) => void pieces.push(Buffer.from(b)) });
   let code: string | null = null;
   for (const t of bars) {
     try {
@@ -469,7 +475,7 @@ describe('format 8 hashed inline or on the hash worker, at any leaf size', () =>
       for (const hashing of ['inline', 'worker'] as const) {
         const pieces: Buffer[] = [];
         const config = sandbox({ flushThreshold: 64, chunkSize, hashing, onTrace: (b) => void pieces.push(Buffer.from(b)) });
-        const inst = new GuestInstance(compileGuest(wasm, config), stubHost(), config);
+        const inst = runtime.open(compileGuest(wasm, config), stubHost(), config);
         for (const t of bars) inst.onBar(BigInt(t), 0, 0, 0, 0, 0);
         const { trace } = inst.finish();
         streams.add(Buffer.concat(pieces).toString('base64'));
@@ -684,7 +690,7 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     strategy = await loadStrategy(path.join(work, 'noisy.wasm'));
     goog = await loadData('data/GOOG.csv');
     dir = path.join(work, 'v8');
-    const outcome = executeRun({ strategy, data: goog, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V8 });
+    const outcome = executeRun({ strategy, data: goog, config: DEFAULT_CONFIG, instrumenter: INSTRUMENTER_V8, isolation: runtime.isolation });
     await writeRunDir({ dir, force: false, outcome, strategy, config: DEFAULT_CONFIG, key: null });
     instructions = Number(outcome.instructions);
     expect([outcome.trace.byteLength, instructions]).toEqual([2_790_808, 12_985_564]);
@@ -697,8 +703,8 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     const roots: string[] = [];
     for (const chunkSize of [DEFAULT_CONFIG.chunkSize, 4096]) {
       const config = { ...DEFAULT_CONFIG, chunkSize };
-      const here = executeRun({ strategy, data: goog, config });
-      const there = await executeRunIsolated({ strategy, data: goog, config, logLevel: 'silent' });
+      const here = executeRun({ strategy, data: goog, config, isolation: runtime.isolation });
+      const there = await executeRunIsolated({ strategy, data: goog, config, logLevel: 'silent', isolation: runtime.isolation });
       expect([toHex(there.trace.root), there.trace.byteLength, there.trace.leafHashes.length]).toEqual([toHex(here.trace.root), 2_790_808, Math.ceil(2_790_808 / chunkSize)]);
       roots.push(toHex(here.trace.root));
     }
@@ -756,7 +762,7 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     const late = await loadData(path.join(work, 'late.csv'));
     const folder = async (name: string, instrumenter: string, data: LoadedData): Promise<string> => {
       const d = path.join(work, name);
-      await writeRunDir({ dir: d, force: false, outcome: executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter }), strategy, config: DEFAULT_CONFIG, key: null });
+      await writeRunDir({ dir: d, force: false, outcome: executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter, isolation: runtime.isolation }), strategy, config: DEFAULT_CONFIG, key: null });
       return d;
     };
     const v8late = await folder('v8-late', INSTRUMENTER_V8, late), v7 = await folder('v7', INSTRUMENTER_V7, goog);
@@ -767,7 +773,8 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     expect(across.notes).toContain('the two runs were recorded under backproof-instrument/7 and backproof-instrument/8: if their trace formats differ, they are compared instruction by instruction');
     const v8 = await folder('v8-goog', INSTRUMENTER_V8, goog);
     const agree = await diffRuns(v7, v8);
-    const instructions = String(executeRun({ strategy, data: goog, config: DEFAULT_CONFIG }).instructions);
+    const instructions = String(executeRun({ strategy, data: goog, config: DEFAULT_CONFIG, isolation: runtime.isolation }).instructions);
     expect([agree.same, agree.divergence!.instruction, agree.divergence!.left.note]).toEqual([false, null, `the two traces are written differently, backproof-instrument/7 (trace format 6, 65536-byte leaves) against backproof-instrument/8 (trace format 8, 65536-byte leaves), so they are compared instruction by instruction: all ${instructions} instructions agree (the roots differ by how the traces are written)`]);
   }, 60_000);
 });
+}
