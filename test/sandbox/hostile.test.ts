@@ -1,0 +1,43 @@
+// The hostile strategies (test/fixtures) under every runtime of the seam (test/helpers/runtimes): each is
+// stopped with the same error — code and whole message, site included — as under the in-process v8
+// runtime, whose codes are pinned here.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type RunConfig } from '../../host/index.ts';
+import { RUNTIMES } from '../helpers/runtimes.ts';
+
+let goog: LoadedData;
+beforeAll(async () => {
+  goog = { ...(await loadData('data/GOOG.csv')) } as LoadedData;
+});
+
+/** fixture, config changes, the code v8 stops it with. */
+const HOSTILE: [string, Partial<RunConfig>, string][] = [
+  ['fault', { params: { fault: 1 } }, 'GUEST_TRAP'],
+  ['out-of-range', {}, 'GUEST_ABORT'],
+  ['spin', { fuelPerCallback: 200_000n }, 'FUEL_EXHAUSTED'],
+  ['memory-bomb', { maxMemoryPages: 64 }, 'GUEST_TRAP'],
+  ['order-flood', { maxOpenOrders: 1000 }, 'HOST_LIMIT'],
+  ['log-flood', { maxLogBytes: 100_000 }, 'HOST_LIMIT'],
+  ['deep-recursion', { params: { depth: 10_000 }, maxCallDepth: 600 }, 'STACK_EXHAUSTED'],
+];
+
+const failure = (run: () => unknown): { code: string; message: string } => {
+  try {
+    run();
+  } catch (e) {
+    return { code: (e as { code: string }).code, message: (e as Error).message };
+  }
+  return { code: 'NONE', message: '' };
+};
+
+describe('hostile strategies stop the same way under every runtime', () => {
+  for (const [name, over, code] of HOSTILE) {
+    it(`${name}: ${code}`, async () => {
+      const strategy = await loadStrategy(`test/fixtures/${name}.ts`);
+      const config: RunConfig = { ...DEFAULT_CONFIG, ...over, params: { ...DEFAULT_CONFIG.params, ...over.params } };
+      const v8 = failure(() => executeRun({ strategy, data: goog, config }));
+      expect(v8.code, v8.message).toBe(code);
+      for (const runtime of RUNTIMES) expect([runtime.isolation, failure(() => executeRun({ strategy, data: goog, config, isolation: runtime.isolation }))]).toEqual([runtime.isolation, v8]);
+    });
+  }
+});
