@@ -64,7 +64,8 @@ describe('--isolation refused', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a runtime this build lacks: exit 2 naming it and the available ones', async () => {
+  it('this build has every runtime; one it lacked would be exit 2 naming it and the available ones', async () => {
+    expect(availableIsolations()).toEqual(['v8', 'wasi', 'process']);
     const missing = ISOLATIONS.filter((i) => !availableIsolations().includes(i));
     for (const name of missing) {
       const r = await cli('backtest', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--unsigned', '--isolation', name, '--json');
