@@ -7,7 +7,8 @@
  * and the other gets OUTPUT_EXISTS (or, with --force, replaces it whole: --force replaces only a run
  * folder or an empty folder, never anything else). Layout: docs/AUDIT.md.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { isMainThread } from 'node:worker_threads';
 import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
@@ -111,12 +112,13 @@ export function recordedResultSha256(outcome: Pick<RunOutcome, 'links'>): string
 }
 
 /**
- * Writes a streamed rendering to `file` (created or truncated), chunk by chunk. The run folder is written
- * with synchronous calls (here and in writeRunDir): its writer is a guest thread, or a command with
- * nothing else to do, and each asynchronous call would be a hop to libuv's pool and back — some 60 per
- * run folder, which left a sweep's guest threads waiting a third of their time (docs/BENCHMARKS.md, "sweep").
+ * Writes a streamed rendering to `file` (created or truncated), chunk by chunk. On a guest thread (a
+ * sweep's runs) the run folder is written with synchronous calls (here and in writeRunDir): each
+ * asynchronous call would be a hop to libuv's pool and back — some 60 per run folder, which left a
+ * sweep's guest threads waiting a third of their time (docs/BENCHMARKS.md, "Sweeps").
  */
 export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Promise<void> {
+  if (isMainThread) return writeChunksAsync(file, chunks, flags);
   const fd = openSync(file, flags);
   try {
     for (const chunk of chunks) {
@@ -126,6 +128,28 @@ export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Pr
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * writeChunks on the main thread: asynchronous, so that an interrupt (Ctrl-C) that comes while a run
+ * folder is written is handled before it is published (a long synchronous stretch there left the signal
+ * unhandled until the command had exited 0: test/e2e/out-safety).
+ */
+async function writeChunksAsync(file: string, chunks: Chunks, flags: string): Promise<void> {
+  const fh = await open(file, flags);
+  try {
+    for (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) at += (await fh.write(chunk, at, chunk.length - at)).bytesWritten;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A whole file written: synchronously on a guest thread, asynchronously on the main thread (as writeChunks). */
+async function writeWhole(file: string, content: string | Uint8Array): Promise<void> {
+  if (isMainThread) await writeFile(file, content);
+  else writeFileSync(file, content);
 }
 
 export interface WriteRunInput {
@@ -323,13 +347,13 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
       [FILES.recordJson, renderRecordJson(decodeSignedRecord(signed))],
     ];
     if (x.strategy.lock?.bytes) files.push([FILES.lockfile, x.strategy.lock.bytes]);
-    for (const [name, content] of files) writeFileSync(path.join(tmp, name), content);
+    for (const [name, content] of files) await writeWhole(path.join(tmp, name), content);
     for (const s of x.strategy.sources) {
       const target = path.join(tmp, FILES.sources, ...s.path.split('/'));
       mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, s.text);
+      await writeWhole(target, s.text);
     }
-    writeFileSync(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
+    await writeWhole(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
     const remember = async (name: string, written: string | Uint8Array): Promise<void> => {
       remembered.push([name, { size: typeof written === 'string' ? Buffer.byteLength(written) : written.length, sha256: createHash('sha256').update(written).digest('hex') }]);
     };

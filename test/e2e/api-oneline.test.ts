@@ -120,7 +120,7 @@ describe('backtest() in one line', () => {
   });
 
   it('refuses a key it does not read (a typo would run on defaults), naming the closest one and every key it takes', async () => {
-    const takes = '; it takes strategy, data, params, config, dataOptions, key, out, force, log, timeoutMs, logLevel, prettyLogs, report, csv, progress, onPhase, traceFormat';
+    const takes = '; it takes strategy, data, params, config, dataOptions, key, out, force, log, timeoutMs, logLevel, prettyLogs, report, csv, progress, onPhase, traceFormat, isolation';
     const cases: [object, string][] = [
       [{ param: { fast: 5 } }, `backtest() has no option param: did you mean params?${takes}`],
       [{ Strategy: 'x.ts' }, `backtest() has no option Strategy: did you mean strategy?${takes}`],

@@ -17,7 +17,7 @@ import { normalizeSource } from '../../host/build/asc.ts';
 import { generateKeys } from '../../host/audit/keys.ts';
 import { chainLinks, decodeSignedRecord, encodeRecord, renderRecordJson, runIdOf, signedRecordBytes, type LinkKind } from '../../host/audit/record.ts';
 import { sha256, toHex } from '../../traces/index.ts';
-import { AuditError, BuildError } from '../../host/errors.ts';
+import { AuditError, BuildError, DataError } from '../../host/errors.ts';
 
 type Body = Record<string, unknown>;
 type Source = { path: string; sha256: Uint8Array; normalizedSha256: Uint8Array };
@@ -78,12 +78,11 @@ describe('verify: the source check overlaps the later steps, failures stay in pi
       step: 'strategy',
       message: `source ${ENTRY} does not parse: ${(parseError as BuildError).message}`,
     });
-    // the data step's failure is what is left once the source is restored
+    // the missing data file is what is left once the source is restored: the DataError a replay gives (exit 3)
     const restored = await edited('restored', () => {});
-    expect(await failure(restored, path.join(work, 'no-such-data.csv'))).toEqual({
-      step: 'data',
-      message: `cannot read data file ${path.join(work, 'no-such-data.csv')}: ENOENT (the file given with --data)`,
-    });
+    const missing = await verifyRun({ dir: restored, dataPath: path.join(work, 'no-such-data.csv') }).then(() => null, (x: unknown) => x);
+    expect(missing).toBeInstanceOf(DataError);
+    expect([(missing as DataError).code, (missing as DataError).message]).toEqual(['DATA_NOT_FOUND', `cannot read data file ${path.join(work, 'no-such-data.csv')}: ENOENT (the file given with --data)`]);
   });
 });
 
