@@ -85,6 +85,8 @@ export function buildIsolated(file: string, flags: readonly string[], v8Flags: r
       reject(new Error(`the build's process exited (${signal ?? `code ${code}`}) without a result${stderr ? `:\n${stderr.trim()}` : ''}`));
     });
     const request: BuildRequest = { file, flags: [...flags] };
-    child.send(request);
+    // A process that ended at start (an option its Node does not know: exit 9) fails the send (EPIPE):
+    // 'close' then says what happened and retries without the options, rather than 'error' failing the build.
+    child.send(request, () => {});
   });
 }
