@@ -18,7 +18,7 @@ const json = (v: unknown): string => JSON.stringify(v, (_k, x) => (typeof x === 
 const replay: CommandSpec = {
   name: 'replay',
   summary: 're-execute a run and compare; on a mismatch, name the first differing instruction',
-  usage: '<run-dir> [--data FILE…] [--allow-toolchain-mismatch] [--report FILE]',
+  usage: '<run-dir> [--data FILE…] [--allow-toolchain-mismatch] [--isolation v8|wasi|process] [--report FILE]',
   about: `Re-executes the run from its folder and prints MATCH, or MISMATCH naming the fields that differ
 (trace root, result, instructions, fuelUsed, trace bytes: what verify cannot check without executing) with both
 values and the first differing instruction (exit 5): its leaf, trace byte and index, and on each side the bar and
@@ -29,11 +29,13 @@ differs from the recorded one, naming each difference (the strategy project's lo
     { name: 'data', type: 'string', multiple: true, arg: 'FILE', help: `a copy of a data file moved from its recorded path (which is relative to the folder the run was made in): one per recorded file, in record order or as SYMBOL=FILE (the recorded side of a
 divergence is then re-executed from the recorded files, if they still match their hashes)` },
     { name: 'allow-toolchain-mismatch', type: 'boolean', help: 'replay under a different toolchain anyway; the override is printed and reported' },
+    str('isolation', 'v8|wasi|process', `where the re-executed guest runs: v8 (this process, default), wasi (Wasmer in a worker thread) or
+process (a child process under Node's permission model); the replay is the same under each (docs/RUNTIMES.md)`),
     str('report', 'FILE', 'also write the whole report as JSON to FILE'),
     ...PROGRESS_OPTIONS,
   ],
   positionals: 1,
-  examples: ['backproof replay runs/demo', 'backproof replay runs/demo --json'],
+  examples: ['backproof replay runs/demo', 'backproof replay runs/demo --isolation process --json'],
   exits: [0, 2, 3, 4, [5, 'mismatch, or a different toolchain']],
   schema: 'replay@1',
   async run({ values, positionals, text, ctx }) {
@@ -41,7 +43,7 @@ divergence is then re-executed from the recorded files, if they still match thei
     const bar = progressFor('replay', values, ctx);
     const r = await replayRun({
       dir: positionals[0], dataPath: values.data as string[] | undefined, logger: createLogger({ level: ctx.logLevel }), logLevel: ctx.logLevel,
-      allowToolchainMismatch: values['allow-toolchain-mismatch'] === true, progress: bar.counter, onPhase: bar.onPhase,
+      allowToolchainMismatch: values['allow-toolchain-mismatch'] === true, isolation: values.isolation as string | undefined, progress: bar.counter, onPhase: bar.onPhase,
     }).finally(bar.stop);
     if (values.report) await writeFile(values.report as string, json(r));
     for (const d of r.toolchainDifferences) text.log(`toolchain override: ${d}`);

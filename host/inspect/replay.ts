@@ -12,7 +12,7 @@ import type { Logger } from '../log.ts';
 import { standInList, type DataStandIns } from '../data/stand-in.ts';
 import { firstDifferingLeaf, sha256, toHex } from '../../traces/index.ts';
 import { toBigInt } from '../audit/codec.ts';
-import type { SourceText } from '../run/execute.ts';
+import { checkIsolation, type SourceText } from '../run/execute.ts';
 import { executeRunIsolated } from '../run/worker.ts';
 import { FILES, readRunFile } from '../run/rundir.ts';
 import { findDivergence, type Divergence } from './divergence.ts';
@@ -58,9 +58,15 @@ export interface ReplayOptions {
   progress?: ProgressCounter;
   /** Told what the replay is doing around the re-execution (reading the folder and data, comparing), for a progress display. */
   onPhase?: PhaseListener;
+  /**
+   * Where the re-executed guest runs (`--isolation`: v8, wasi, process; default v8), as backtest's. Never
+   * recorded and never in the report: every runtime gives the same trace, result and counts (docs/RUNTIMES.md).
+   */
+  isolation?: string;
 }
 
 export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
+  const isolation = checkIsolation(opts.isolation); // a UsageError naming --isolation before any file is read
   opts.onPhase?.({ step: 'folder', dir: opts.dir });
   const run = await loadRecordedRun(opts.dir);
   const rec = run.record;
@@ -79,7 +85,7 @@ export async function replayRun(opts: ReplayOptions): Promise<ReplayReport> {
   for (const [i, f] of replayData.feeds.entries()) f.path = run.files[i]!.path; // the record names the data by its recorded path
   // On a guest thread, like the recorded run (run/worker): the same stack, so the same limits hold.
   opts.onPhase?.({ step: 'run' });
-  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel, progress: opts.progress, instrumenter: run.instrumenter });
+  const outcome = await executeRunIsolated({ strategy: { wasm: run.wasm, sources }, data: replayData.feeds, config: run.config, logLevel: opts.logLevel, progress: opts.progress, instrumenter: run.instrumenter, isolation });
   opts.onPhase?.({ step: 'compare' });
   const recordedRoot = toHex(rec.bodies.trace.root as Uint8Array);
   const recordedResult = toHex(rec.bodies.result.sha256 as Uint8Array);

@@ -6,7 +6,7 @@
 // watchdog: a child that stops answering is killed (SIGKILL) and the run fails with WATCHDOG; a child
 // killed mid-run fails the backtest with RUNTIME_FAILED and leaves no run folder.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,7 @@ import { processRuntime, type ProcessSession } from '../../host/sandbox/process/
 import type { ProbeRequest } from '../../host/sandbox/process/probe.ts';
 import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { cli } from '../helpers/cli.ts';
+import { childOf, descendants } from '../helpers/child-processes.ts';
 import { writeTiledCsv } from '../../bench/tile.ts';
 
 let work: string, strategy: StrategyArtifact, goog: LoadedData, tcp: Server, unix: Server, request: ProbeRequest;
@@ -159,40 +160,3 @@ describe('the watchdog and a dying child', () => {
     expect(readdirSync(work).filter((f) => f.startsWith('run'))).toEqual([]);
   }, 60_000);
 });
-
-function parentOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  } catch {
-    return 0;
-  }
-}
-
-/** The pids of the descendants of `ancestor` running node with `needle` in their command line. */
-async function descendants(ancestor: number, needle: string): Promise<Set<number>> {
-  const found = new Set<number>();
-  for (const entry of readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid) || pid <= 1) continue;
-    let cmdline = '';
-    try {
-      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-    } catch {
-      continue;
-    }
-    if (!cmdline.includes(needle) || !cmdline.startsWith(process.execPath)) continue;
-    for (let p = parentOf(pid); p > 1; p = parentOf(p)) if (p === ancestor) found.add(pid);
-  }
-  return found;
-}
-
-/** The pid of a descendant of `ancestor` running node with `needle` in its command line, not one of `except`, once one runs. */
-async function childOf(ancestor: number, needle: string, timeoutMs: number, except: Set<number>): Promise<number> {
-  const until = performance.now() + timeoutMs;
-  while (performance.now() < until) {
-    for (const pid of await descendants(ancestor, needle)) if (!except.has(pid)) return pid;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no new ${needle} under ${ancestor} within ${timeoutMs} ms`);
-}
