@@ -71,6 +71,8 @@ export interface RunInput {
    * runtime gives the same trace, result and record (docs/RUNTIMES.md).
    */
   isolation?: Isolation;
+  /** The run's wall-clock limit (run/worker's watchdog), handed to the runtime (SandboxConfig.timeoutMs); never recorded. */
+  timeoutMs?: number;
 }
 
 export interface RunOutcome {
@@ -194,7 +196,7 @@ export function executeRun(input: RunInput): RunOutcome {
 
   if (input.progress) writeProgress(input.progress, PROGRESS_STAGE, STAGE_INIT);
   const { backtest, instance, port, requested } = wire({
-    wasm: input.strategy.wasm, guest, sandbox, runtime, feeds, config, periods, progress: input.progress,
+    wasm: input.strategy.wasm, guest, sandbox: input.timeoutMs === undefined ? sandbox : { ...sandbox, timeoutMs: input.timeoutMs }, runtime, feeds, config, periods, progress: input.progress,
     log: (message, bt) => {
       const i = bt.bar;
       log.info({ symbol: feeds[bt.feed]!.symbol, bar: i, time: i >= 0 ? isoTime(bt.now) : null }, message);

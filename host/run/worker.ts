@@ -310,7 +310,7 @@ export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: u
  */
 export async function executeRunIsolated(request: IsolatedRequest, options: { timeoutMs?: number; lendData?: boolean; endThread?: boolean } = {}): Promise<RunOutcome> {
   const data = portableFeeds(request.data);
-  const arg = { ...request, data };
+  const arg = { ...request, data, timeoutMs: options.timeoutMs }; // the runtime's too (a guest's child process is killed then)
   if (!options.lendData) return withRows(await inGuestThread<PortableOutcome>(import.meta.url, 'runJob', arg, options));
   // The bars in the call are the bars lent: one structured clone keeps them one object.
   const lent = data.map((f) => (isStreamed(f) ? null : f.bars));
@@ -367,11 +367,11 @@ function withRows(o: PortableOutcome): RunOutcome {
 }
 
 /** The guest thread's side of executeRunIsolated. */
-export async function runJob(job: IsolatedRequest & { data: PortableFeed[] }): Promise<PortableOutcome> {
+export async function runJob(job: IsolatedRequest & { data: PortableFeed[]; timeoutMs?: number }): Promise<PortableOutcome> {
   const { executeRun } = await import('./execute.ts');
   const { createLogger } = await import('../log.ts');
   const logger = createLogger({ level: job.logLevel, pretty: job.prettyLogs ?? false });
-  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter, periods: job.periods, isolation: job.isolation });
+  const outcome = executeRun({ strategy: job.strategy, data: openPortableFeeds(job.data), config: job.config, logger, progress: job.progress, instrumenter: job.instrumenter, periods: job.periods, isolation: job.isolation, timeoutMs: job.timeoutMs });
   // No row objects cross, nor the columns; the equity, times and encoded result are made for this reply: moved, not copied.
   const { rows: _, columns, ...made } = outcome;
   const portable: PortableOutcome = { ...made, result: { equity: outcome.result.equity, stats: outcome.result.stats }, counts: { trades: columns!.trades.length, orders: columns!.orders.length } };

@@ -61,6 +61,12 @@ export interface SandboxConfig {
    * module, so a run recorded with another value would not verify.
    */
   flushThreshold?: number;
+  /**
+   * The run's wall-clock limit in ms (its watchdog, run/worker), when it has one: a runtime whose guest
+   * lives in a process of its own kills it then (sandbox/process), as the watchdog cannot end a thread
+   * blocked on that process. Not part of the instrumented module; never recorded.
+   */
+  timeoutMs?: number;
 }
 
 export type TraceHashing = 'inline' | 'worker';

@@ -12,7 +12,8 @@
  * is sent its class, code and message; when the guest's call ends with it, the same object is
  * rethrown — with the message and site the child's GuestInstance gave it, as the in-process one
  * would have. A child that dies is a SandboxError RUNTIME_FAILED naming what it printed; one killed
- * by the watchdog (`timeout -s KILL` at the session's wall-clock limit) is WATCHDOG.
+ * by the watchdog (`timeout -s KILL` at the session's wall-clock limit: the run's own timeout,
+ * SandboxConfig.timeoutMs, else the runtime's) is WATCHDOG.
  */
 import { closeSync } from 'node:fs';
 import { BackproofError, SandboxError } from '../../errors.ts';
@@ -27,11 +28,14 @@ import { startChild, stderrTail, type ChildLayers, type StartedChild } from './s
 import type { ChildSetup } from './child.ts';
 import type { ProbeRequest, ProbeResult } from './probe.ts';
 
-/** The child's wall-clock limit by default: the CLI's default --timeout (a run's own watchdog, run/worker, is usually shorter). */
+/** The child's wall-clock limit when neither the run (SandboxConfig.timeoutMs) nor the runtime gives one: the CLI's default --timeout. */
 export const DEFAULT_PROCESS_TIMEOUT_MS = 600_000;
 
 export interface ProcessRuntimeOptions {
-  /** Wall-clock limit of one session's child; past it the child is killed (SIGKILL) and the call fails with WATCHDOG. */
+  /**
+   * Wall-clock limit of one session's child when the run gives none (SandboxConfig.timeoutMs, the run's
+   * own timeout, comes first); past it the child is killed (SIGKILL) and the call fails with WATCHDOG.
+   */
   timeoutMs?: number;
   /** Tests only: the child runs the probe (sandbox/process/probe) as it starts and serves `probe()` and `hang()`. */
   testHooks?: ProbeRequest;
@@ -76,11 +80,13 @@ function endChild(child: StartedChild, kill: boolean): void {
 /**
  * A child whose session closed with it alive and idle, kept for the next session of the same
  * runtime and the same instrumented module (never another strategy's: what a guest could leave in
- * its process only that guest finds again), for IDLE_MS; at most MAX_IDLE of them a runtime, and
- * none past half its wall-clock limit. A child's start is most of a short run's cost.
+ * its process only that guest finds again) with the same wall-clock limit (its watchdog's, fixed when
+ * it started), for IDLE_MS; at most MAX_IDLE of them a runtime, and none past half its limit. A
+ * child's start is most of a short run's cost.
  */
 interface Parked {
   wasm: Uint8Array;
+  timeoutMs: number;
   child: StartedChild;
   expiry: NodeJS.Timeout;
 }
@@ -121,11 +127,12 @@ export class ProcessSession {
   onTradeAt?: (trades: TradeLog, k: number) => void;
 
   constructor(guest: GuestModule, host: GuestHost, config: SandboxConfig, options: ProcessRuntimeOptions = {}, pool: Parked[] = []) {
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_PROCESS_TIMEOUT_MS;
+    // The run's own timeout: its watchdog (run/worker) cannot end the thread while it is blocked on this child.
+    this.timeoutMs = config.timeoutMs ?? options.timeoutMs ?? DEFAULT_PROCESS_TIMEOUT_MS;
     this.pool = pool;
     this.wasm = guest.wasm;
     while (live.length >= MAX_LIVE_SESSIONS) live[0]!.close();
-    const parked = pool.findIndex((p) => sameBytes(p.wasm, guest.wasm));
+    const parked = pool.findIndex((p) => p.timeoutMs === this.timeoutMs && sameBytes(p.wasm, guest.wasm));
     if (parked >= 0) {
       const [p] = pool.splice(parked, 1);
       clearTimeout(p!.expiry);
@@ -266,7 +273,7 @@ export class ProcessSession {
       endChild(child, false);
     }, IDLE_MS);
     expiry.unref();
-    this.pool.push({ wasm: this.wasm, child, expiry });
+    this.pool.push({ wasm: this.wasm, timeoutMs: this.timeoutMs, child, expiry });
     while (this.pool.length > MAX_IDLE) {
       const [oldest] = this.pool.splice(0, 1);
       clearTimeout(oldest!.expiry);
