@@ -43,18 +43,33 @@ export async function readEntryJson(file: string): Promise<string | null> {
 }
 
 let tmpCounter = 0;
+/** The cache folders this thread has made (or found) already: each is made once, not once per entry. */
+const madeFolders = new Set<string>();
 
 /**
  * Writes `json` as the entry at `file` (its folder made as needed); any failure leaves no entry and no
  * temporary file. Synchronous calls, as readEntryJson: a run folder's writer remembers several entries,
- * and each asynchronous call would be a hop to libuv's pool and back.
+ * and each asynchronous call would be a hop to libuv's pool and back. The same whole entry there already
+ * is left as it is: replacing it would free an inode, and ext4 skips recently freed inodes one by one
+ * when it allocates the next (a sweep run again remembers thousands of the same entries).
  */
 export async function writeEntryJson(file: string, json: string): Promise<void> {
+  if ((await readEntryJson(file)) === json) return;
   const tmp = `${file}.${process.pid}-${threadId}-${tmpCounter++}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
+    const folder = path.dirname(file);
     // never waits on a FIFO at the temporary name: opening one to write without a reader fails at once
-    const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK);
+    const create = (): number => openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | NONBLOCK);
+    if (!madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
+    let fd: number;
+    try {
+      fd = create();
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      mkdirSync(folder, { recursive: true }); // removed since this thread made it
+      fd = create();
+    }
+    madeFolders.add(folder);
     try {
       writeFileSync(fd, `${sha256Hex(json)}\n${json}`);
     } finally {

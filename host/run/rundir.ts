@@ -9,7 +9,7 @@
  */
 import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { isMainThread } from 'node:worker_threads';
-import { accessSync, closeSync, constants, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
 import { UsageError, AuditError } from '../errors.ts';
@@ -146,6 +146,16 @@ async function writeChunksAsync(file: string, chunks: Chunks, flags: string): Pr
   }
 }
 
+/** Whether `target` was made a hard link to `source` (false, and nothing made, when it could not be). */
+function linked(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A whole file written: synchronously on a guest thread, asynchronously on the main thread (as writeChunks). */
 async function writeWhole(file: string, content: string | Uint8Array): Promise<void> {
   if (isMainThread) await writeFile(file, content);
@@ -170,6 +180,13 @@ export interface WriteRunInput {
    * rendering for verify (audit/rendering-cache; nothing without a cache folder).
    */
   beforePublish?: (partialDir: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array) => Promise<void>) => Promise<void>;
+  /**
+   * A run folder written before from the same strategy artifact (a sweep's earlier run): its
+   * strategy.wasm, package-lock.json and sources/ are hard-linked into this folder, not written again
+   * (one inode for every run of a sweep: ext4's inode allocation was most of a sweep's file system
+   * time). A file that cannot be linked (gone, another file system) is written as without it.
+   */
+  linkStrategyFrom?: string;
 }
 
 const errno = (e: unknown): string | undefined => (e as NodeJS.ErrnoException)?.code;
@@ -341,17 +358,24 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
     const files: [string, string | Uint8Array][] = [
       [FILES.result, x.outcome.resultBytes],
       [FILES.config, configJson(x.config)],
-      [FILES.wasm, x.strategy.wasm],
       [FILES.leaves, Buffer.concat(x.outcome.trace.leafHashes)],
       [FILES.snapshots, renderSnapshotsJson(x.outcome.snapshots, x.outcome.snapshots.length > 0 ? x.outcome.times : NO_TIMES)],
       [FILES.recordJson, renderRecordJson(decodeSignedRecord(signed))],
     ];
-    if (x.strategy.lock?.bytes) files.push([FILES.lockfile, x.strategy.lock.bytes]);
     for (const [name, content] of files) await writeWhole(path.join(tmp, name), content);
-    for (const s of x.strategy.sources) {
-      const target = path.join(tmp, FILES.sources, ...s.path.split('/'));
-      mkdirSync(path.dirname(target), { recursive: true });
-      await writeWhole(target, s.text);
+    // the strategy's files: the same in every run of a sweep (linked from an earlier one when given)
+    const strategyFiles: [string[], string | Uint8Array][] = [[[FILES.wasm], x.strategy.wasm]];
+    if (x.strategy.lock?.bytes) strategyFiles.push([[FILES.lockfile], x.strategy.lock.bytes]);
+    for (const s of x.strategy.sources) strategyFiles.push([[FILES.sources, ...s.path.split('/')], s.text]);
+    const folders = new Set<string>([tmp]);
+    for (const [parts, content] of strategyFiles) {
+      const target = path.join(tmp, ...parts);
+      const folder = path.dirname(target);
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        folders.add(folder);
+      }
+      if (x.linkStrategyFrom === undefined || !linked(path.join(x.linkStrategyFrom, ...parts), target)) await writeWhole(target, content);
     }
     await writeWhole(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
     const remember = async (name: string, written: string | Uint8Array): Promise<void> => {

@@ -41,7 +41,7 @@ export interface CombinationJob {
 export const STOP = 0, WRITERS = 1;
 
 /** What this thread keeps of the last plan it ran: its module compiled once (a combination changes params only), and each feed's candles. */
-let shared: { planSha256: string; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null } | null = null;
+let shared: { planSha256: string; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null; firstRun?: string } | null = null;
 let signing: { pem: string; key: KeyObject } | null = null;
 
 const hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -73,7 +73,10 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
   Atomics.add(job.control, WRITERS, 1);
   try {
     if (Atomics.load(job.control, STOP) !== 0) throw new UsageError('USAGE', 'the sweep was interrupted');
-    await writeRun(job, outcome, config, key, feeds, candles, whole, tally);
+    // this thread's first run of the plan in this sweep folder, if any (the same plan may be run into another)
+    const first = shared.firstRun !== undefined && path.dirname(shared.firstRun) === path.dirname(job.runDir) ? shared.firstRun : undefined;
+    await writeRun(job, outcome, config, key, feeds, candles, whole, tally, first);
+    if (first === undefined) shared.firstRun = job.runDir;
   } finally {
     Atomics.sub(job.control, WRITERS, 1);
     Atomics.notify(job.control, WRITERS);
@@ -82,9 +85,11 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
 }
 
 /** The combination's run folder, with its report.html. */
-async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunConfig, key: KeyObject | null, feeds: DataFeed[], candles: (Candles | undefined)[], whole: boolean, tally: RowTally | undefined): Promise<void> {
+async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunConfig, key: KeyObject | null, feeds: DataFeed[], candles: (Candles | undefined)[], whole: boolean, tally: RowTally | undefined, linkStrategyFrom: string | undefined): Promise<void> {
   await writeRunDir({
     dir: job.runDir, force: false, outcome, strategy: job.strategy, config, key,
+    // the strategy's files hard-linked from this thread's first run of the plan (the same artifact: checkAgainstPlan)
+    ...(linkStrategyFrom !== undefined ? { linkStrategyFrom } : {}),
     beforePublish: async (partial, recordPb, remember) => {
       const html = renderReport({
         recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline,

@@ -5,7 +5,7 @@
 // sweep.json or sweep record; an inclusion bundle proves one run offline; the report lists the exact
 // top rows; bad options are typed usage errors that leave nothing behind.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
@@ -45,6 +45,22 @@ describe('a sweep', () => {
     const record = JSON.parse(await text(two, 'sweep-record.json'));
     expect(record).toMatchObject({ format: 'backproof-sweep-record@1', count: 4 });
     expect(record.signature).toMatch(/^[0-9a-f]{128}$/);
+  });
+
+  it('the strategy\'s files are one copy, hard-linked from the thread\'s first run; a run copied out on its own verifies', async () => {
+    // (one worker: runs 1-3 link to run 0's files; each run folder is still whole)
+    const strategyFiles = ['strategy.wasm', 'package-lock.json', 'sources/strategies-as/sma-cross.ts', 'sources/guest-sdk/index.ts'];
+    for (const f of strategyFiles) {
+      const first = await stat(path.join(one, 'runs', '0000', f));
+      expect([f, first.nlink]).toEqual([f, 4]);
+      for (const r of ['0001', '0002', '0003']) expect([f, r, (await stat(path.join(one, 'runs', r, f))).ino]).toEqual([f, r, first.ino]);
+    }
+    // what differs per run is written per run
+    expect((await stat(path.join(one, 'runs', '0001', 'record.pb'))).nlink).toBe(1);
+    const alone = path.join(work, 'run-alone');
+    await cp(path.join(one, 'runs', '0002'), alone, { recursive: true });
+    const v = await cli('verify', alone, '--pubkey', pubFile);
+    expect(v.code, v.err).toBe(0);
   });
 
   it('summary rows in canonical order with the objective and stats as each run\'s stats.json has them', async () => {
