@@ -16,7 +16,7 @@ import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageE
 import type { DataFeed } from '../data/load.ts';
 import type { DataOptions } from '../data/options.ts';
 import { checkConfig, type RunConfig } from '../run/config.ts';
-import { executeRun, type StrategyArtifact } from '../run/execute.ts';
+import { checkIsolation, executeRun, type StrategyArtifact } from '../run/execute.ts';
 import { executeRunIsolated } from '../run/worker.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { locatorOf } from '../run/source-map.ts';
@@ -39,6 +39,8 @@ export interface DeterminismRequest {
   variants?: readonly string[];
   /** Each run's wall-clock watchdog (default 600 s). */
   timeoutMs?: number;
+  /** Where every variant's guest runs: v8 (default), wasi or process (`--isolation`, docs/RUNTIMES.md). */
+  isolation?: string;
   /** Tests only: a divergence planted in one variant (check/job Plant). */
   plant?: Plant;
 }
@@ -98,6 +100,7 @@ export const MAX_RUNS = 100;
 const PROCESSES_AT_ONCE = 2;
 
 export async function checkDeterminism(r: DeterminismRequest): Promise<DeterminismReport> {
+  const isolation = checkIsolation(r.isolation); // a UsageError naming --isolation before any file is read
   const runs = r.runs ?? DEFAULT_RUNS;
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS) throw new UsageError('USAGE', `--runs must be a whole number in 1..${MAX_RUNS}, got ${runs}`);
   const unknown = (r.variants ?? []).filter((v) => !VARIANT_NAMES.includes(v));
@@ -111,7 +114,7 @@ export async function checkDeterminism(r: DeterminismRequest): Promise<Determini
   const strategy: StrategyArtifact = {
     wasm: artifact.wasm, sources: artifact.sources, ...(artifact.lock ? { lock: artifact.lock } : {}), ...(artifact.sourceMap !== undefined ? { sourceMap: artifact.sourceMap } : {}),
   };
-  const job: CheckJob = { strategy, data: r.data, dataOptions: r.dataOptions ?? {}, config, timeoutMs: r.timeoutMs ?? 600_000 };
+  const job: CheckJob = { strategy, data: r.data, dataOptions: r.dataOptions ?? {}, config, timeoutMs: r.timeoutMs ?? 600_000, isolation };
 
   // Child processes start first and run meanwhile, a few at a time; every run is compared in the table's order.
   const order = Array.from({ length: runs }, (_, k) => chosen.map((variant) => ({ variant, run: k + 1 }))).flat();
@@ -164,8 +167,8 @@ async function runVariant(job: CheckJob, feeds: DataFeed[], variant: Variant, ru
     }
     const inputs = plantedInputs(variant.name, variant.stream ? await openJobData(job, true) : feeds, config, plant);
     const outcome = variant.where === 'main'
-      ? executeRun({ strategy: job.strategy, data: inputs.feeds, config: inputs.config })
-      : await executeRunIsolated({ strategy: job.strategy, data: inputs.feeds, config: inputs.config, logLevel: 'silent' }, { timeoutMs: job.timeoutMs });
+      ? executeRun({ strategy: job.strategy, data: inputs.feeds, config: inputs.config, isolation: job.isolation })
+      : await executeRunIsolated({ strategy: job.strategy, data: inputs.feeds, config: inputs.config, logLevel: 'silent', isolation: job.isolation }, { timeoutMs: job.timeoutMs });
     return { run: { ...base, summary: summaryOf(outcome) }, error: null };
   } catch (e) {
     // A typed error is an outcome of the run (a fault, the watchdog); anything else is a bug here.

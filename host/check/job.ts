@@ -11,7 +11,7 @@ import { openData, STREAM_THRESHOLD, type DataFeed, type LoadedData } from '../d
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import type { Bars } from '../model/bars.ts';
 import type { RunConfig } from '../run/config.ts';
-import type { RunOutcome, StrategyArtifact } from '../run/execute.ts';
+import type { checkIsolation, RunOutcome, StrategyArtifact } from '../run/execute.ts';
 import { toHex } from '../../traces/index.ts';
 
 /**
@@ -34,6 +34,8 @@ export interface CheckJob {
   dataOptions: DataOptions;
   config: RunConfig;
   timeoutMs: number;
+  /** Where every variant's guest runs (`--isolation`, checked: run/execute checkIsolation); never recorded, so it changes no hash compared. */
+  isolation?: ReturnType<typeof checkIsolation>;
 }
 
 /** What a run is compared by: the hashes and counts of its record, and its leaves for the divergence finder. */

@@ -32,7 +32,7 @@ if (process.send) {
       const { openJobData, plantedInputs, summaryOf } = await import('./job.ts');
       const { executeRunIsolated } = await import('../run/worker.ts');
       const inputs = plantedInputs(variant, await openJobData(job), job.config, plant);
-      const outcome = await executeRunIsolated({ strategy: job.strategy, data: inputs.feeds, config: inputs.config, logLevel: 'silent' }, { timeoutMs: job.timeoutMs, endThread: true });
+      const outcome = await executeRunIsolated({ strategy: job.strategy, data: inputs.feeds, config: inputs.config, logLevel: 'silent', isolation: job.isolation }, { timeoutMs: job.timeoutMs, endThread: true });
       send({ value: { summary: summaryOf(outcome), shown: shownHere() } });
     } catch (e) {
       const err = e as Error & { code?: string; step?: string };

@@ -15,7 +15,7 @@ const leafText = (bytes: number): string => (bytes % 1024 === 0 ? `${bytes / 102
 export const checkDeterminismCmd: CommandSpec = {
   name: 'check-determinism',
   summary: 'run a backtest several ways (threads, processes, time zones, locales, leaf sizes, trace off) and compare',
-  usage: '<strategy.ts|strategy.wasm> --data <file.csv> [--param k=v ...] [--runs N] [--variants LIST]',
+  usage: '<strategy.ts|strategy.wasm> --data <file.csv> [--param k=v ...] [--runs N] [--variants LIST] [--isolation v8|wasi|process]',
   about: `Runs the same backtest in each of these variants, each --runs times, and compares every run with the
 first on this thread (main): the result (SHA-256 of result.pb), the instructions, the fuel used and the
 trace's bytes; and every run with the first of its config (leaf size, trace on or off): the trace root
@@ -34,6 +34,8 @@ runs traced) the first differing instruction, found as backproof diff finds it (
 ${VARIANTS.map((v) => v.name).join(', ')}`),
     str('timeout', 'S', `wall-clock watchdog of each run on a guest thread, in seconds (default 600);
 main, on this thread, has none: its fuel limits stop it`),
+    str('isolation', 'v8|wasi|process', `where every run's guest runs: v8 (its thread, default), wasi (Wasmer in a worker thread) or
+process (a child process under Node's permission model); the hashes compared are the same under each (docs/RUNTIMES.md)`),
   ],
   positionals: 1,
   examples: [
@@ -63,6 +65,7 @@ main, on this thread, has none: its fuel limits stop it`),
       runs: runsText === undefined ? undefined : Number(runsText),
       variants: values.variants === undefined ? undefined : (values.variants as string).split(',').map((v) => v.trim()),
       timeoutMs: timeoutSeconds * 1000,
+      isolation: values.isolation as string | undefined,
     });
     for (const line of reportLines(report)) text.log(line);
     return { exit: report.identical ? EXIT.ok : NOT_IDENTICAL, json: documentOf(report) };
