@@ -7,7 +7,7 @@
  * ~0.1 µs for a core call (docs/WIT.md).
  */
 import { SandboxError } from '../errors.ts';
-import type { GuestHost } from '../sandbox/abi.ts';
+import { numericHostCalls, type GuestHost } from '../sandbox/abi.ts';
 
 const UTF16 = new TextDecoder('utf-16le');
 
@@ -18,18 +18,7 @@ export type ComponentImports = Record<string, Record<string, (...args: never[]) 
 export function componentImports(host: GuestHost, seed: number): ComponentImports {
   return {
     'backproof:strategy/host': {
-      position: () => host.position(),
-      cash: () => host.cash(),
-      equity: () => host.equity(),
-      order: (kind: number, size: number) => host.order(kind, size),
-      submit: (side: number, type: number, size: number, limit: number, stop: number, tif: number) => host.submit(side, type, size, limit, stop, tif),
-      bracket: (side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number) => host.bracket(side, size, limit, stopLoss, takeProfit, tif),
-      cancel: (id: number) => (host.cancel(id) ? 1 : 0),
-      modify: (id: number, size: number, limit: number, stop: number) => (host.modify(id, size, limit, stop) ? 1 : 0),
-      symbol: () => host.symbol(),
-      symbols: () => host.symbols(),
-      positionOf: (symbol: number) => host.positionOf(symbol),
-      orderOn: (symbol: number, kind: number, size: number) => host.orderOn(symbol, kind, size),
+      ...numericHostCalls(host),
       param: (name: Uint8Array, fallback: number) => host.param(UTF16.decode(name), fallback),
       paramInt: (name: Uint8Array, fallback: number) => host.param(UTF16.decode(name), fallback, true),
       log: (message: Uint8Array) => host.log(UTF16.decode(message)),

@@ -74,6 +74,30 @@ export interface GuestHost {
   log(message: string): void;
 }
 
+/**
+ * The host calls that take and give numbers only, bound to `host` as a guest's imports call them (a
+ * boolean as 1/0), under their GuestHost names: the core module's `backproof.*` imports (sandbox/runtime,
+ * which names positionOf and orderOn position_of and order_on) and a component's `backproof:strategy/host`
+ * (component/host, jco's camelCase). The string-passing calls (param, param_int, log) read the string
+ * where each finds it.
+ */
+export function numericHostCalls(host: GuestHost) {
+  return {
+    position: () => host.position(),
+    cash: () => host.cash(),
+    equity: () => host.equity(),
+    order: (kind: number, size: number) => host.order(kind, size),
+    submit: (side: number, type: number, size: number, limit: number, stop: number, tif: number) => host.submit(side, type, size, limit, stop, tif),
+    bracket: (side: number, size: number, limit: number, stopLoss: number, takeProfit: number, tif: number) => host.bracket(side, size, limit, stopLoss, takeProfit, tif),
+    cancel: (id: number) => (host.cancel(id) ? 1 : 0),
+    modify: (id: number, size: number, limit: number, stop: number) => (host.modify(id, size, limit, stop) ? 1 : 0),
+    symbol: () => host.symbol(),
+    symbols: () => host.symbols(),
+    positionOf: (symbol: number) => host.positionOf(symbol),
+    orderOn: (symbol: number, kind: number, size: number) => host.orderOn(symbol, kind, size),
+  };
+}
+
 const TYPE_NAMES: Record<number, string> = { 0x7f: 'i32', 0x7e: 'i64', 0x7d: 'f32', 0x7c: 'f64', 0x70: 'funcref', 0x6f: 'externref' };
 export function signatureText(s: ImportSpec): string {
   return `(${s.params.map((t) => TYPE_NAMES[t] ?? '?').join(', ')}) -> (${s.results.map((t) => TYPE_NAMES[t] ?? '?').join(', ')})`;

@@ -16,7 +16,7 @@ import {
 } from '../../traces/index.ts';
 import {
   ALLOWED_IMPORTS, EXPORT_INIT, EXPORT_MEMORY, EXPORT_ON_BAR, ON_BAR_SIGNATURE, signatureText, type GuestHost,
-  EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, type ImportSpec,
+  EXPORT_ON_ORDER, ON_ORDER_SIGNATURE, EXPORT_ON_TRADE, ON_TRADE_SIGNATURE, numericHostCalls, type ImportSpec,
 } from './abi.ts';
 import {
   instrument, INSTRUMENTER_VERSION, EXPORT_BITS, EXPORT_BIT_SLOT, EXPORT_PREDICTORS, EXPORT_BAR_MEMORY, EXPORT_BAR_TRAMPOLINE, EXPORT_BULK, EXPORT_FUEL, EXPORT_RESERVE, EXPORT_GLOBAL_PREFIX, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE, type InstrumentMeta, type InstrumentOptions,
@@ -442,20 +442,12 @@ export class GuestInstance {
       const len = new DataView(buf).getUint32(ptr - 4, true);
       return readUtf16(ptr, Math.min(len, 4096), what, 4096);
     };
+    const { positionOf, orderOn, ...sameNames } = numericHostCalls(host);
     const imports: WebAssembly.Imports = {
       backproof: {
-        position: () => host.position(),
-        cash: () => host.cash(),
-        equity: () => host.equity(),
-        order: (kind: number, size: number) => host.order(kind, size),
-        submit: (side: number, type: number, size: number, limit: number, stop: number, tif: number) => host.submit(side, type, size, limit, stop, tif),
-        bracket: (side: number, size: number, limit: number, sl: number, tp: number, tif: number) => host.bracket(side, size, limit, sl, tp, tif),
-        cancel: (id: number) => (host.cancel(id) ? 1 : 0),
-        modify: (id: number, size: number, limit: number, stop: number) => (host.modify(id, size, limit, stop) ? 1 : 0),
-        symbol: () => host.symbol(),
-        symbols: () => host.symbols(),
-        position_of: (s: number) => host.positionOf(s),
-        order_on: (s: number, kind: number, size: number) => host.orderOn(s, kind, size),
+        ...sameNames,
+        position_of: positionOf,
+        order_on: orderOn,
         param: (ptr: number, len: number, fallback: number) => host.param(readUtf16(ptr, len, 'param name', 256), fallback),
         param_int: (ptr: number, len: number, fallback: number) => host.param(readUtf16(ptr, len, 'param name', 256), fallback, true),
         log: (ptr: number, len: number) => host.log(readUtf16(ptr, len, 'log message', 65536)),
