@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG } from '../../host/index.ts';
 import { UsageError } from '../../host/errors.ts';
 import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { cli } from '../helpers/cli.ts';
-import { descendants } from '../helpers/child-processes.ts';
+import { descendants, noneLeft } from '../helpers/child-processes.ts';
 
 // sma-cross on GOOG (test/check/determinism.test.ts, test/e2e/determinism.test.ts).
 const RESULT_SHA256 = '217ac125e737d1bdc3c9a8cb9bba95fdd4606c9f9eb7d9154defe5e05777fb83';
@@ -39,8 +39,7 @@ describe('check-determinism --isolation', () => {
   }, 120_000);
 
   it('under process, this thread\'s run is in a child of this process (kept idle a moment after)', async () => {
-    for (let waited = 0; (await descendants(process.pid, BOOT_MARK)).size > 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    expect((await descendants(process.pid, BOOT_MARK)).size).toBe(0);
+    expect(await noneLeft(process.pid, BOOT_MARK, 10_000)).toBe(0);
     const r = await checkDeterminism({ strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: DEFAULT_CONFIG, runs: 1, variants: ['main'], isolation: 'process' });
     expect([r.identical, r.runs.length, r.runs[0]!.summary!.resultSha256]).toEqual([true, 1, RESULT_SHA256]);
     expect((await descendants(process.pid, BOOT_MARK)).size).toBe(1);

@@ -47,3 +47,14 @@ export function gone(pid: number): boolean {
     return true;
   }
 }
+
+/** Waits (at most `ms`) until no descendant of `ancestor` runs node with `needle` (a kept child's idle time ends it); how many are left. */
+export async function noneLeft(ancestor: number, needle: string, ms: number): Promise<number> {
+  const until = performance.now() + ms;
+  let left = await descendants(ancestor, needle);
+  while (left.size > 0 && performance.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    left = await descendants(ancestor, needle);
+  }
+  return left.size;
+}

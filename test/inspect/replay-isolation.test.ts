@@ -11,7 +11,7 @@ import { replayRun } from '../../host/index.ts';
 import { UsageError } from '../../host/errors.ts';
 import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { cli } from '../helpers/cli.ts';
-import { descendants } from '../helpers/child-processes.ts';
+import { descendants, noneLeft } from '../helpers/child-processes.ts';
 
 // The sma-cross golden: its trace root under format 8 (test/golden/trace-v8.json) and result (test/run/isolation).
 const ROOT = 'b4af3586f4b56f40a5efb1d362a6f0fcd998669c0d784295cc59129ae70c24d4';
@@ -57,8 +57,7 @@ describe('replay --isolation', () => {
   it('replayRun({ isolation: "process" }) gives v8\'s report', async () => {
     const v8 = await replayRun({ dir });
     // The children of the replays above are kept idle 2 s (sandbox/process/runtime IDLE_MS): none left first.
-    for (let waited = 0; (await descendants(process.pid, BOOT_MARK)).size > 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-    expect((await descendants(process.pid, BOOT_MARK)).size).toBe(0);
+    expect(await noneLeft(process.pid, BOOT_MARK, 10_000)).toBe(0);
     const proc = await replayRun({ dir, isolation: 'process' });
     expect(proc).toEqual(v8);
     // It ran in a child process, kept idle a moment after for reuse.
