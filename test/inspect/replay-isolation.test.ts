@@ -3,7 +3,7 @@
 // isolation is not recorded and changes nothing; a bad value is a usage error (exit 2) naming the option,
 // before the folder is read.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { backtest } from '../../host/api.ts';
@@ -52,6 +52,21 @@ describe('replay --isolation', () => {
     // Without --isolation: v8's.
     const plain = await cli('replay', dir, '--json');
     expect(JSON.parse(plain.out)).toEqual(docs.v8);
+  }, 60_000);
+
+  it('a mismatch (an edited copy of the data): the same MISMATCH and first differing instruction under process as under v8', async () => {
+    const edited = path.join(path.dirname(dir), 'GOOG-edited.csv');
+    const goog = readFileSync('data/GOOG.csv', 'utf8');
+    const row = '2008-08-07,482,484,476.41,479.12';
+    expect(goog).toContain(row);
+    writeFileSync(edited, goog.replace(row, '2008-08-07,482,684,476.41,679.12'));
+    const v8 = await cli('replay', dir, '--data', edited, '--json');
+    const proc = await cli('replay', dir, '--data', edited, '--isolation', 'process', '--json');
+    expect([v8.code, proc.code]).toEqual([5, 5]);
+    const doc = JSON.parse(v8.out) as ReplayDoc & { divergence: { instruction: number } | null };
+    expect(doc.mismatches).toEqual(['trace root', 'result']);
+    expect(doc.divergence).not.toBeNull();
+    expect(JSON.parse(proc.out)).toEqual(doc);
   }, 60_000);
 
   it('replayRun({ isolation: "process" }) gives v8\'s report', async () => {
