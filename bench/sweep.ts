@@ -1,13 +1,14 @@
 // Sweep throughput: runs/s of `backproof sweep` (host/sweep sweep(): every combination an audited run
 // with its run folder and report written) with 1 and with 2 workers, in alternated rounds (1, 2, 1, 2 …)
 // so both see the same machine load. Prints each round's wall and process CPU (every thread: the pool's
-// guest threads and this one), the median runs/s per worker count, the ratio 2/1, and the load average.
+// guest threads and this one) and its split by thread kind (guest threads, V8's helper threads, this one;
+// user and system time), the median runs/s per worker count, the ratio 2/1, and the load average.
 //
 //   node bench/sweep.ts [--data data/GOOG.csv] [--combos 400] [--rounds 2]
 //   node bench/sweep.ts --data /tmp/rw/rw_1m.csv --combos 8 --rounds 2      (a 1M-bar series)
 //
 // The grid: fast = 2, 3, … and slow = 50, 60, … (fast < slow always), its first --combos combinations.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,13 +24,45 @@ const fastCount = Math.ceil(combos / 10);
 const grids = [`fast=2..${1 + fastCount}`, `slow=${slow}`];
 const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-sweep-'));
 
-async function once(workers: number, n: number, label: string): Promise<{ wall: number; cpu: number; runs: number }> {
+/**
+ * CPU seconds of this process's threads by kind, user and system apart (Linux: /proc/self/task; empty
+ * elsewhere): WorkerThread = the guest threads, V8Worker = V8's helper threads (background JIT and GC),
+ * MainThread = this thread. A thread that ended meanwhile is not counted.
+ */
+function threadCpu(): Map<string, number> {
+  const byThread = new Map<string, number>();
+  if (!existsSync('/proc/self/task')) return byThread;
+  const tick = 100; // USER_HZ, 100 on Linux
+  for (const t of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${t}/stat`, 'utf8');
+      const kind = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byThread.set(`${t} ${kind} user`, Number(f[11]) / tick);
+      byThread.set(`${t} ${kind} system`, Number(f[12]) / tick);
+    } catch { /* ended meanwhile */ }
+  }
+  return byThread;
+}
+
+function cpuByKind(before: Map<string, number>, after: Map<string, number>): Map<string, number> {
+  const kinds = new Map<string, number>();
+  for (const [k, v] of after) {
+    const [, kind, mode] = k.split(' ');
+    const key = `${kind} ${mode}`;
+    kinds.set(key, (kinds.get(key) ?? 0) + v - (before.get(k) ?? 0));
+  }
+  return kinds;
+}
+
+async function once(workers: number, n: number, label: string): Promise<{ wall: number; cpu: number; runs: number; kinds: Map<string, number> }> {
   // every round starts as a sweep does, its guest threads new: the last round's idle ones (kept 2 s by
   // run/worker, their code compiled by V8 already) have ended
   await new Promise((resolve) => setTimeout(resolve, 2_500));
   const out = path.join(work, label);
   rmSync(out, { recursive: true, force: true });
   const cpu0 = process.cpuUsage();
+  const threads0 = threadCpu();
   const t0 = process.hrtime.bigint();
   const r = await sweep({
     strategy: 'strategies-as/sma-cross.ts', data: [values.data!], config: DEFAULT_CONFIG, grids,
@@ -37,10 +70,11 @@ async function once(workers: number, n: number, label: string): Promise<{ wall: 
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(cpu0);
+  const kinds = cpuByKind(threads0, threadCpu());
   // (kept until the end: removing a round's ~10,000 files before the next makes ext4 skip every
   // recently freed inode when it allocates one — find_inode_bit/recently_deleted, a scan that grows with
   // what was freed in the last minutes and took a third of a guest thread's time in the rounds after)
-  return { wall, cpu: (c.user + c.system) / 1e6, runs: r.record.count };
+  return { wall, cpu: (c.user + c.system) / 1e6, runs: r.record.count, kinds };
 }
 
 const median = (xs: number[]): number => {
@@ -56,6 +90,8 @@ for (let round = 0; round < rounds; round++) {
     const m = await once(w, combos, `w${w}-r${round}`);
     perWorkers.get(w)!.push(m.runs / m.wall);
     console.log(`round ${round + 1} workers ${w}: ${m.runs} runs, wall ${m.wall.toFixed(2)} s = ${(m.runs / m.wall).toFixed(2)} runs/s, process CPU ${m.cpu.toFixed(2)} s (${(m.cpu / m.runs * 1000).toFixed(0)} ms/run), load ${loadavg()[0]!.toFixed(1)}`);
+    const split = [...m.kinds].filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]);
+    console.log(`  CPU per run by thread: ${split.map(([k, v]) => `${k} ${(v / m.runs * 1000).toFixed(1)} ms`).join(', ')}`);
   }
 }
 for (const w of workerCounts) console.log(`workers ${w}: median ${median(perWorkers.get(w)!).toFixed(2)} runs/s`);
