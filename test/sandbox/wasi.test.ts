@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type RunConfig } from '../../host/index.ts';
 import { SandboxError } from '../../host/errors.ts';
-import { compileGuest, DEFAULT_SANDBOX, runtimeFor } from '../../host/sandbox/index.ts';
+import { compileGuest, DEFAULT_SANDBOX, runtimeFor, staticMap } from '../../host/sandbox/index.ts';
 import { checkWasiImports, outlineOf } from '../../host/sandbox/wasi/protocol.ts';
 import { linkWasiCommand } from '../../host/sandbox/wasi/link.ts';
 import { openWasiSession } from '../../host/sandbox/wasi/runtime.ts';
@@ -17,7 +17,7 @@ import { wat } from '../helpers/wat.ts';
 import { sandboxConfigFor } from '../../host/run/config.ts';
 import { wire } from '../../host/run/wire.ts';
 import { v8Runtime, INSTRUMENTER_V8, type SandboxConfig } from '../../host/sandbox/index.ts';
-import { toHex } from '../../traces/index.ts';
+import { toHex, TraceExpander } from '../../traces/index.ts';
 import { EXAMPLES, loadExamples, fingerprint as fingerprintOf, failure as failureOf, type Examples } from '../helpers/isolation-runs.ts';
 
 let examples: Examples;
@@ -161,25 +161,39 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
     expect(() => checkWasiImports(bytes)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
   });
 
-  it('a trap ends the sandboxed process: GUEST_TRAP in on_bar of bar 2, the trace ending where the host last saw the guest', () => {
-    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
-    const guest = compileGuest(TRAPPING, config);
-    const session = openWasiSession(guest, stubHost(), config);
-    let error: unknown;
-    try {
-      for (let i = 0; i < 5; i++) session.onBar(BigInt(i), 1, 1, 1, 1, 1);
-    } catch (e) {
-      error = e;
+  it('a trap ends the sandboxed process: GUEST_TRAP in on_bar of bar 2, the trace and counts going back to where the guest last ran on from an empty trace memory', () => {
+    // Without a flush since the start that is the run's start; with a snapshot after each bar (it flushes), bar 2's call.
+    for (const flushed of [false, true]) {
+      const pieces: Uint8Array[] = [];
+      const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+      const guest = compileGuest(TRAPPING, config);
+      const session = openWasiSession(guest, stubHost(), config);
+      const v8 = v8Runtime.open(guest, stubHost(), { ...config, onTrace: undefined });
+      let error: unknown;
+      try {
+        for (let i = 0; i < 5; i++) {
+          session.onBar(BigInt(i), 1, 1, 1, 1, 1);
+          if (flushed) session.snapshot(i);
+          v8.onBar(BigInt(i), 1, 1, 1, 1, 1);
+        }
+      } catch (e) {
+        error = e;
+      }
+      session.close();
+      expect(error).toBeInstanceOf(SandboxError);
+      expect((error as SandboxError).code).toBe('GUEST_TRAP');
+      expect((error as Error).message).toContain('RuntimeError: js: unreachable');
+      expect((error as { site: object }).site).toMatchObject({ callback: 'on_bar', bar: 2, time: 2n, func: null, offset: null });
+      // In-process the count includes the instructions up to the trap (33); bars 0 and 1 are 22.
+      const stats = session.finish();
+      expect([flushed, stats.instructions]).toEqual([flushed, flushed ? v8.instructions() : 0n]);
+      expect(v8.instructions()).toBe(22n);
+      // The stream holds exactly that many instructions, its end record too (never a count of records it lacks).
+      const ex = new TraceExpander(staticMap(TRAPPING, guest.meta!), () => {});
+      ex.push(new Uint8Array(Buffer.concat(pieces)));
+      ex.end();
+      expect([ex.count, ex.stop?.cause]).toEqual([Number(stats.instructions), 1]);
     }
-    session.close();
-    expect(error).toBeInstanceOf(SandboxError);
-    expect((error as SandboxError).code).toBe('GUEST_TRAP');
-    expect((error as Error).message).toContain('RuntimeError: js: unreachable');
-    expect((error as { site: object }).site).toMatchObject({ callback: 'on_bar', bar: 2, time: 2n, func: null, offset: null });
-    // In-process the count includes the instructions up to the trap (33); here those up to bar 2's
-    // host call, the last the host saw (23), and the trace ends there.
-    const stats = session.finish();
-    expect(stats.instructions).toBe(23n);
   }, 120_000);
 
   it('an endless loop with fuel to spare: WATCHDOG at the wall-clock limit, and the sandbox thread is gone', async () => {

@@ -1,7 +1,7 @@
 /**
  * @module sandbox/wasi/runtime
  * `--isolation wasi` (docs/ISOLATION-WASI.md): the guest runs in a Wasmer sandbox (@wasmer/sdk, on a
- * worker thread of its own: wasi/thread) as a WASI command, linked with a driver (wasi/link) that
+ * worker thread serving one session at a time: wasi/thread) as a WASI command, linked with a driver (wasi/link) that
  * serves frames (wasi/protocol) on its stdin and stdout. The engine and the session's GuestInstance
  * (sandbox/runtime) stay on this thread: the instance is made over a remote instance, `RemoteGuest`,
  * whose exports stand for the sandboxed module's — each exported function a CALL, each guest import
@@ -10,14 +10,15 @@
  * with every call, reply and return, and the memories read when the host reads them. So every byte of
  * the trace, every count and every error message is made by the same code as in-process, from the
  * same values (sandbox/runtimes, THE CONTRACT), with one exception: a trap ends the sandboxed process,
- * so its trace ends where the host last saw the guest (docs/ISOLATION-WASI.md, "Traps").
+ * so the run goes back to where the guest last ran on from an empty trace memory (docs/ISOLATION-WASI.md,
+ * "Traps"). A session's thread, sound at its end, is kept for the next session ("Threads kept").
  */
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { SandboxError } from '../../errors.ts';
 import { siblingModule } from '../../paths.ts';
 import type { GuestHost } from '../abi.ts';
 import { GuestInstance, type GuestModule, type SandboxConfig } from '../runtime.ts';
-import { EXPORT_BAR_MEMORY, EXPORT_BITS, EXPORT_TP } from '../instrument/instrument.ts';
+import { EXPORT_BAR_MEMORY, EXPORT_TP, EXPORT_TRACE_MEMORY } from '../instrument/instrument.ts';
 import {
   CALL, DATA, EXIT, F32, F64, GLOBALS, HOSTCALL, I32, I64, READ, REPLY, RETURN, SLOT, WRITE, type Plan, type PlanGlobal,
 } from './protocol.ts';
@@ -34,27 +35,40 @@ export interface WasiRuntimeOptions {
 
 type Message = Uint8Array | { plan: Plan } | { exit: number; reason: string; stderr: string } | { error: { name: string; code: string | null; message: string } };
 
-/** The engine's end of the session thread: frames out on the port, frames in by a blocking wait on `signal`. */
+/** The engine's end of a sandbox thread: frames out on the port, frames in by a blocking wait on `signal`. */
 class Link {
   readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly signal: Int32Array;
-  private deadline: number;
+  private deadline = 0;
   private armed = false;
-  private readonly timeoutMs: number;
+  private timeoutMs = 0;
+  /** Sessions this thread has served (retired past MAX_SESSIONS_A_THREAD). */
+  sessions = 0;
+  /** EXIT sent at close: the thread's end-of-process message is still to come before it serves again. */
+  draining = false;
+  /** Terminates the thread when it has been idle for IDLE_MS. */
+  expiry: NodeJS.Timeout | null = null;
 
-  constructor(instrumented: Uint8Array, timeoutMs: number) {
+  constructor() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.signal = new Int32Array(new SharedArrayBuffer(4));
-    this.timeoutMs = timeoutMs;
-    this.deadline = performance.now() + Math.max(timeoutMs, SETUP_TIMEOUT_MS);
     this.worker = new Worker(siblingModule('thread', import.meta.url), {
-      workerData: { instrumented, port: port2, signal: this.signal },
+      workerData: { port: port2, signal: this.signal },
       transferList: [port2],
     });
     this.worker.unref();
     this.port.unref();
+  }
+
+  /** Starts a session of `instrumented` on the thread: its limit counts from its first call (setup has its own). */
+  begin(instrumented: Uint8Array, timeoutMs: number): void {
+    this.sessions++;
+    this.timeoutMs = timeoutMs;
+    this.armed = false;
+    this.deadline = performance.now() + Math.max(timeoutMs, SETUP_TIMEOUT_MS);
+    this.port.postMessage({ session: instrumented });
   }
 
   send(frame: Uint8Array): void {
@@ -85,11 +99,34 @@ class Link {
     }
   }
 
+  /**
+   * After an EXIT at close: waits (at most DRAIN_MS) for the process's end, dropping any frame before
+   * it. False when the thread did not end it cleanly: then it is terminated.
+   */
+  drained(): boolean {
+    if (!this.draining) return true;
+    this.draining = false;
+    this.armed = true;
+    this.deadline = performance.now() + DRAIN_MS;
+    try {
+      for (;;) {
+        const message = this.receive();
+        if (message instanceof Uint8Array) continue;
+        if ('exit' in message && message.exit === 0) return true;
+        this.end();
+        return false;
+      }
+    } catch {
+      return false; // past DRAIN_MS: receive ended the thread
+    }
+  }
+
   /** Settles once the thread is gone (after end). */
   exited: Promise<number> | null = null;
 
   /** Terminates the thread (and with it Wasmer's workers and the guest). Idempotent. */
   end(): Promise<number> {
+    if (this.expiry) clearTimeout(this.expiry);
     if (!this.exited) {
       this.port.close();
       this.exited = this.worker.terminate();
@@ -97,6 +134,50 @@ class Link {
     return this.exited;
   }
 }
+
+/**
+ * Sandbox threads whose session ended with the thread sound (its process exited after EXIT, or
+ * trapped), kept for this thread's next wasi session, of any module: what a thread keeps between
+ * sessions is Binaryen and Wasmer's own code, never a guest's state — each session has a new package,
+ * sandbox (its own in-memory filesystem) and process, and a guest can reach only its own stdin,
+ * stdout and proc_exit (wasi/protocol checkWasiImports). At most MAX_IDLE, each for IDLE_MS; a thread
+ * is retired after MAX_SESSIONS_A_THREAD sessions (Wasmer's memory grows a little with each).
+ */
+const idle: Link[] = [];
+const MAX_IDLE = 1;
+const IDLE_MS = 2_000;
+const DRAIN_MS = 10_000;
+const MAX_SESSIONS_A_THREAD = 128;
+
+/** A sandbox thread for a new session: an idle one whose last process has ended, or a new one. */
+function takeLink(): Link {
+  for (let link = idle.pop(); link; link = idle.pop()) {
+    if (link.expiry) clearTimeout(link.expiry);
+    link.expiry = null;
+    if (link.drained()) return link;
+  }
+  return new Link();
+}
+
+/** A sound thread back to the idle list (the oldest ended past MAX_IDLE), or ended when spent. */
+function keepLink(link: Link): void {
+  if (link.exited) return;
+  if (link.sessions >= MAX_SESSIONS_A_THREAD) {
+    void link.end();
+    return;
+  }
+  idle.push(link);
+  while (idle.length > MAX_IDLE) void idle.shift()!.end();
+  link.expiry = setTimeout(() => {
+    const at = idle.indexOf(link);
+    if (at >= 0) idle.splice(at, 1);
+    void link.end();
+  }, IDLE_MS);
+  link.expiry.unref();
+}
+
+/** The trace memory the host writes a trapped guest's last records into (they are a few words; the memory's first page). */
+const TRACE_MEMORY_AFTER_TRAP = 65_536;
 
 /** A value slot (wasi/protocol) of type t. */
 function writeSlot(view: DataView, at: number, t: number, value: unknown): void {
@@ -138,18 +219,28 @@ export class RemoteGuest {
   private readonly pending: Uint8Array[] = [];
   /** The sandboxed process or its thread has ended: nothing more can be read. */
   private gone = false;
+  /** The sandboxed process ended (it exited or trapped) and its thread posted that: the thread can serve again. */
+  private processEnded = false;
+  private closed = false;
+  /** The sync globals' values when the guest last ran on from an empty trace memory (tp 0): every record before that point is the host's. */
+  private wholeAt: (number | bigint)[] = [];
+  /** Where tp is among the sync globals (-1: untraced). */
+  private tpIndex = -1;
 
   constructor(instrumented: Uint8Array, options: WasiRuntimeOptions = {}) {
-    this.link = new Link(instrumented, options.timeoutMs ?? DEFAULT_WASI_TIMEOUT_MS);
+    this.link = takeLink();
+    this.link.begin(instrumented, options.timeoutMs ?? DEFAULT_WASI_TIMEOUT_MS);
     try {
       const first = this.link.receive();
       if (first instanceof Uint8Array || !('plan' in first)) throw first instanceof Uint8Array ? this.protocol('a frame before the plan') : this.failure(first);
       this.plan = first.plan;
+      this.tpIndex = this.plan.sync.findIndex((g) => g.name === EXPORT_TP);
       this.sync = this.plan.sync.map((g) => new WebAssembly.Global({ value: valueType(g.type), mutable: true } as WebAssembly.GlobalDescriptor<'i32'>, g.type === I64 ? 0n as never : 0));
       // The driver's first frame is a RETURN with the globals' initial values.
       this.expectReturn(this.frame());
+      this.wholeAt = this.sync.map((g) => g.value as number | bigint);
     } catch (e) {
-      void this.link.end();
+      this.close();
       throw e;
     }
     this.barIndex = this.plan.memories.indexOf(EXPORT_BAR_MEMORY);
@@ -176,11 +267,27 @@ export class RemoteGuest {
     return { exports } as unknown as WebAssembly.Instance;
   }
 
-  /** Ends the sandbox's thread; settles when it is gone. Idempotent. */
-  close(): Promise<number> {
+  /**
+   * Ends the session. Its process, when alive, is sent EXIT (it waits for a frame: between calls, or
+   * parked in a host call after a host error) and its thread is kept for the next session, as it is
+   * when the process already ended; a thread that failed or was terminated is not. Idempotent.
+   */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.dead ??= new SandboxError('RUNTIME_FAILED', '--isolation wasi: the session is closed');
+    const wasGone = this.gone;
     this.gone = true;
-    return this.link.end();
+    if (this.link.exited) return;
+    if (this.processEnded) return keepLink(this.link);
+    if (wasGone) return void this.link.end();
+    try {
+      this.link.send(this.frameOf(EXIT, 0).frame);
+    } catch {
+      return void this.link.end();
+    }
+    this.link.draining = true;
+    keepLink(this.link);
   }
 
   /** Settles when the sandbox's thread is gone (once closed, or ended by the wall-clock limit); null while it runs. */
@@ -239,6 +346,13 @@ export class RemoteGuest {
   private memory(i: number): ArrayBuffer {
     const have = this.fetched.get(i);
     if (have) return have.bytes.buffer as ArrayBuffer;
+    if (this.processEnded && this.plan.memories[i] === EXPORT_TRACE_MEMORY) {
+      // After a trap the trace memory is gone with the process, and forgetUnseen left nothing in it to
+      // read (tp 0): the host writes the stop and end records at its start, as over an empty one.
+      const bytes = new Uint8Array(TRACE_MEMORY_AFTER_TRAP);
+      this.fetched.set(i, { bytes, pristine: bytes.slice() });
+      return bytes.buffer as ArrayBuffer;
+    }
     const { frame, view } = this.frameOf(READ, 12);
     view.setUint32(8, i, true);
     view.setUint32(12, 0, true);
@@ -291,6 +405,7 @@ export class RemoteGuest {
       }
     }
     this.plan.sync.forEach((g, k) => writeSlot(view, at + SLOT * k, g.type, this.sync[k]!.value));
+    if (this.tpIndex >= 0 && this.sync[this.tpIndex]!.value === 0) this.wholeAt = this.sync.map((g) => g.value as number | bigint);
   }
 
   /** A WRITE needs no answer: it goes out with the next frame, in one message and one write to stdin. */
@@ -351,7 +466,7 @@ export class RemoteGuest {
 
   private failure(message: Exclude<Message, Uint8Array>): unknown {
     this.gone = true;
-    void this.link.end();
+    if (!('exit' in message)) void this.link.end();
     if ('error' in message) {
       const { code, message: text } = message.error;
       const known = code === 'IMPORT_NOT_ALLOWED' || code === 'EXPORT_MISSING' || code === 'WASM_UNSUPPORTED' || code === 'WASM_MALFORMED';
@@ -359,6 +474,7 @@ export class RemoteGuest {
       return this.dead;
     }
     if ('exit' in message) {
+      this.processEnded = true;
       // The guest trapped (or the driver gave up): what ran since the host last saw it is lost, so
       // the trace ends there — no record of code the host did not see run (docs/ISOLATION-WASI.md).
       this.forgetUnseen();
@@ -371,11 +487,16 @@ export class RemoteGuest {
     return this.dead;
   }
 
-  /** The trace buffer as the host last saw it is all the host can write: its unseen part is dropped. */
+  /**
+   * After a trap: what the guest wrote into the trace memory since it last ran on from an empty one
+   * (tp 0) is lost with its process, so the run is taken back to that point — the sync globals' values
+   * then (fuel, bulk, reserve, tp 0, bits) — and its trace ends there, holding exactly the instructions
+   * its count says (an end record never counts records the stream lacks). Untraced, nothing is lost.
+   */
   private forgetUnseen(): void {
-    this.plan.sync.forEach((g, k) => {
-      if (g.name === EXPORT_TP) this.sync[k]!.value = 0;
-      if (g.name === EXPORT_BITS) this.sync[k]!.value = 1;
+    if (this.tpIndex < 0) return;
+    this.sync.forEach((g, k) => {
+      g.value = this.wholeAt[k]!;
     });
   }
 
@@ -404,10 +525,10 @@ export function openWasiSession(guest: GuestModule, host: GuestHost, config: San
   try {
     instance = new GuestInstance(guest, host, config, (_module, imports) => remote.instantiate(imports));
   } catch (e) {
-    void remote.close();
+    remote.close();
     throw e;
   }
-  return Object.assign(instance, { close: () => void remote.close(), remote });
+  return Object.assign(instance, { close: () => remote.close(), remote });
 }
 
 /** The wasi runtime (sandbox/runtimes): structurally a GuestRuntime, so the two modules do not import each other. */

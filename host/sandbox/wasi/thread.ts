@@ -1,25 +1,29 @@
 /**
  * @module sandbox/wasi/thread
- * The worker thread that hosts @wasmer/sdk for one session (wasi/runtime). It links the instrumented
- * guest with the WASI driver (wasi/link), loads the command into a Wasmer sandbox with networking
- * disabled and an in-memory package cache (nothing is read or written on disk), and runs it as a
- * process whose stdin and stdout carry the frames (wasi/protocol). Frames from the engine arrive on
- * the port and are written to stdin in order; stdout is cut into whole frames, each posted to the
- * engine, which waits on `signal` (Atomics) because its thread is blocked in a synchronous call.
+ * The worker thread that hosts @wasmer/sdk for wasi sessions (wasi/runtime), one at a time. For each
+ * session (a `{ session: instrumented }` message) it links the instrumented guest with the WASI driver
+ * (wasi/link), loads the command into a fresh Wasmer sandbox with networking disabled and an in-memory
+ * package cache (nothing is read or written on disk), and runs it as a process whose stdin and stdout
+ * carry the frames (wasi/protocol). Frames from the engine arrive on the port and are written to stdin
+ * in order; stdout is cut into whole frames, each posted to the engine, which waits on `signal`
+ * (Atomics) because its thread is blocked in a synchronous call. When the process ends (the engine's
+ * EXIT, or a trap) the thread posts its end and waits for the next session: Binaryen and Wasmer, loaded
+ * once, are most of a session's set-up (docs/ISOLATION-WASI.md, "Threads kept for the next session").
+ * A failure of the thread itself (an `error` message) ends its use: the engine terminates it.
  *
  * Wasmer's own kill and timeouts do not stop a guest in a compute loop; terminating this thread does
- * (its Wasmer workers are its children and die with it): the engine does that (close, or its
- * wall-clock limit), and run/worker's watchdog, terminating the engine's thread, ends this one too.
+ * (its Wasmer workers are its children and die with it): the engine does that (its wall-clock limit,
+ * a protocol error, an idle thread's expiry), and run/worker's watchdog, terminating the engine's
+ * thread, ends this one too.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { linkWasiCommand } from './link.ts';
+import { linkWasiCommand, loadBinaryen } from './link.ts';
 
 interface Setup {
-  instrumented: Uint8Array;
   port: MessagePort;
   signal: Int32Array;
 }
-const { instrumented, port, signal } = workerData as Setup;
+const { port, signal } = workerData as Setup;
 
 /** Posts a message to the engine and wakes it. */
 function post(message: unknown, transfer: ArrayBuffer[] = []): void {
@@ -63,10 +67,17 @@ class Framer {
   }
 }
 
-async function main(): Promise<void> {
-  // Wasmer loads while Binaryen links (each takes a while on a first use).
-  const wasmerLoaded = import('@wasmer/sdk/node').then(({ Wasmer }) => new Wasmer({ cache: 'memory' }));
-  wasmerLoaded.catch(() => undefined);
+// Wasmer loads while Binaryen links the first session's module (each takes a while on a first use).
+const wasmerLoaded = import('@wasmer/sdk/node').then(({ Wasmer }) => new Wasmer({ cache: 'memory' }));
+wasmerLoaded.catch(() => undefined);
+void loadBinaryen().catch(() => undefined);
+
+/** Where the session in progress takes the engine's frames (its process's stdin, in order). */
+let toStdin: ((bytes: Uint8Array) => void) | null = null;
+/** Frames that arrived before the session's process started (the engine sends none before its first frame: kept for order). */
+const early: Uint8Array[] = [];
+
+async function session(instrumented: Uint8Array): Promise<void> {
   const { wasm, plan } = await linkWasiCommand(instrumented);
   post({ plan });
   const wasmer = await wasmerLoaded;
@@ -74,24 +85,36 @@ async function main(): Promise<void> {
   const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: 'disabled' } });
   const proc = await sandbox.command(pkg).spawn({ stdin: 'pipe', stdout: 'pipe', stderr: 'capture' });
   let writing = Promise.resolve();
-  port.on('message', (bytes: Uint8Array) => {
+  toStdin = (bytes) => {
     writing = writing.then(() => proc.stdin!.write(bytes)).catch(() => undefined);
-  });
+  };
+  for (const bytes of early.splice(0)) toStdin(bytes);
   const framer = new Framer();
   try {
     for await (const chunk of proc.stdout!) framer.push(chunk);
     const out = await proc.wait();
+    toStdin = null;
     post({ exit: out.exitCode, reason: out.reason, stderr: out.stderr.text().slice(-2000) });
   } catch (e) {
     // A trap in the guest fails Wasmer's command ("command execution failed: RuntimeError: …"): the
     // process has ended like one that exited, and the engine makes it GUEST_TRAP.
     const message = String((e as Error)?.message ?? e);
     if (!/RuntimeError/.test(message)) throw e;
+    toStdin = null;
     post({ exit: -1, reason: 'trapped', stderr: message.slice(-2000) });
   }
 }
 
-main().catch((e: unknown) => {
-  const error = e as { code?: unknown; message?: unknown; name?: unknown };
-  post({ error: { name: String(error?.name ?? 'Error'), code: typeof error?.code === 'string' ? error.code : null, message: String(error?.message ?? e) } });
+port.on('message', (message: Uint8Array | { session: Uint8Array }) => {
+  if (message instanceof Uint8Array) {
+    if (toStdin) toStdin(message);
+    else early.push(message);
+    return;
+  }
+  early.length = 0;
+  session(message.session).catch((e: unknown) => {
+    toStdin = null;
+    const error = e as { code?: unknown; message?: unknown; name?: unknown };
+    post({ error: { name: String(error?.name ?? 'Error'), code: typeof error?.code === 'string' ? error.code : null, message: String(error?.message ?? e) } });
+  });
 });
