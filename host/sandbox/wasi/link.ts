@@ -308,6 +308,30 @@ class Driver {
         ...(result === undefined ? [] : [m.return(this.load(result, this.c(IN + 8 + SLOT * nSync)))]),
       ], result === undefined ? b.none : this.type(result)));
     });
+    this.retable(new Set(found));
+  }
+
+  /**
+   * Element segments that hold an import (a host call through the table) are made again: Binaryen keeps
+   * the import's reference type on their entries, which no longer matches the stub that replaced it
+   * (the linked module would not validate). Their offsets are constants or a global's value. Every
+   * segment from the first such one on is made again, so they are still applied in their order.
+   */
+  private retable(replaced: Set<string>): void {
+    const { b, m } = this;
+    const segments = Array.from({ length: m.getNumElementSegments() }, (_, i) => b.getElementSegmentInfo(m.getElementSegmentByIndex(i)));
+    const first = segments.findIndex((seg) => seg.data.some((f) => replaced.has(f)));
+    if (first < 0) return;
+    for (const seg of segments.slice(first)) {
+      if (!seg.table) throw new SandboxError('WASM_UNSUPPORTED', `--isolation wasi: a passive element segment holds a host import (${seg.name})`);
+      const at = b.getExpressionInfo(seg.offset) as { id: number; value?: number; name?: string; type: number };
+      let offset: Ref;
+      if (at.id === b.ConstId) offset = m.i32.const(at.value as number);
+      else if (at.id === b.GlobalGetId) offset = m.global.get(at.name!, at.type);
+      else throw new SandboxError('WASM_UNSUPPORTED', `--isolation wasi: element segment ${seg.name} holds a host import at an offset the driver cannot copy`);
+      m.removeElementSegment(seg.name);
+      m.addActiveElementSegment(seg.table, seg.name, seg.data, offset);
+    }
   }
 
   /** serve(): handles frames until a REPLY (returns, its sync block applied) or EXIT. */

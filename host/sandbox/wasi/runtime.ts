@@ -18,7 +18,7 @@ import { SandboxError } from '../../errors.ts';
 import { siblingModule } from '../../paths.ts';
 import type { GuestHost } from '../abi.ts';
 import { GuestInstance, type GuestModule, type SandboxConfig } from '../runtime.ts';
-import { EXPORT_BAR_MEMORY, EXPORT_TP, EXPORT_TRACE_MEMORY } from '../instrument/instrument.ts';
+import { EXPORT_BAR_MEMORY, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE } from '../instrument/instrument.ts';
 import {
   CALL, DATA, EXIT, F32, F64, GLOBALS, HOSTCALL, I32, I64, READ, REPLY, RETURN, SLOT, WRITE, type Plan, type PlanGlobal,
 } from './protocol.ts';
@@ -179,6 +179,12 @@ function keepLink(link: Link): void {
 /** The trace memory the host writes a trapped guest's last records into (they are a few words; the memory's first page). */
 const TRACE_MEMORY_AFTER_TRAP = 65_536;
 
+/** What the driver's exit statuses say (wasi/link). */
+const DRIVER_EXITS: Record<number, string> = {
+  2: 'a frame of an unknown kind', 3: 'a WASI read or write failed', 5: 'a copy between memories was out of range',
+  6: 'a call of an export the driver cannot make', 7: 'a frame past the size one carries',
+};
+
 /** A value slot (wasi/protocol) of type t. */
 function writeSlot(view: DataView, at: number, t: number, value: unknown): void {
   if (t === I32) view.setInt32(at, Number(value) | 0, true);
@@ -331,6 +337,11 @@ export class RemoteGuest {
       }
       const reply = this.frameOf(REPLY, SLOT * this.sync.length + SLOT);
       this.beforeGuest(reply.view, 8);
+      // The guest's own flush: the host has every record up to here, and the guest empties its trace memory (tp 0) as it goes on.
+      if (this.tpIndex >= 0 && imp.module === HOST_MODULE && imp.name === 'flush') {
+        this.wholeAt = this.sync.map((g) => g.value as number | bigint);
+        this.wholeAt[this.tpIndex] = 0;
+      }
       if (imp.results.length === 1) writeSlot(reply.view, 8 + SLOT * this.sync.length, imp.results[0]!, result);
       this.send(reply.frame);
     }
@@ -475,6 +486,11 @@ export class RemoteGuest {
     }
     if ('exit' in message) {
       this.processEnded = true;
+      if (this.wholeAt.length === 0 && message.reason !== 'trapped') {
+        // Ended before its first frame: nothing of the guest ran (its start code runs at the first call).
+        this.dead = new SandboxError('RUNTIME_FAILED', `--isolation wasi: the sandboxed process ended before it served a frame (status ${message.exit}${DRIVER_EXITS[message.exit] ? `: ${DRIVER_EXITS[message.exit]}` : ''})`);
+        return this.dead;
+      }
       // The guest trapped (or the driver gave up): what ran since the host last saw it is lost, so
       // the trace ends there — no record of code the host did not see run (docs/ISOLATION-WASI.md).
       this.forgetUnseen();
@@ -494,7 +510,7 @@ export class RemoteGuest {
    * its count says (an end record never counts records the stream lacks). Untraced, nothing is lost.
    */
   private forgetUnseen(): void {
-    if (this.tpIndex < 0) return;
+    if (this.tpIndex < 0 || this.wholeAt.length === 0) return; // untraced, or ended before its first frame
     this.sync.forEach((g, k) => {
       g.value = this.wholeAt[k]!;
     });
