@@ -196,6 +196,29 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
     }
   }, 120_000);
 
+  it('a closed session\'s thread serves the next session, of any module, after a trap too; a run on a kept thread is exact', () => {
+    const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const };
+    const trapping = compileGuest(TRAPPING, config);
+    const storing = compileGuest(wat(`(module (memory (export "memory") 1)
+      (func (export "on_bar") (param $t i64) (param f64 f64 f64 f64 f64) (i32.store (i32.const 8) (i32.wrap_i64 (local.get $t)))))`), config);
+    const threads: number[] = [];
+    const outcomes: unknown[] = [];
+    for (const guest of [storing, trapping, storing, trapping]) {
+      const session = openWasiSession(guest, stubHost(), config);
+      threads.push(session.remote.threadId);
+      try {
+        for (let i = 0; i < 4; i++) session.onBar(BigInt(40 + i), 1, 1, 1, 1, 1);
+        outcomes.push(new DataView(session.memoryBytes().buffer).getInt32(8, true));
+      } catch (e) {
+        outcomes.push((e as SandboxError).code);
+      }
+      outcomes.push(session.finish().instructions);
+      session.close();
+    }
+    expect(outcomes).toEqual([43, 20n, 'GUEST_TRAP', 0n, 43, 20n, 'GUEST_TRAP', 0n]);
+    expect(new Set(threads).size).toBe(1);
+  }, 120_000);
+
   it('an endless loop with fuel to spare: WATCHDOG at the wall-clock limit, and the sandbox thread is gone', async () => {
     const config = { ...DEFAULT_SANDBOX, fuel: 1n << 60n, fuelPerCallback: null, hashing: 'inline' as const };
     const guest = compileGuest(ENDLESS, config);
@@ -213,5 +236,9 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
     // Nothing is left to call: the session is dead.
     expect(() => session.onBar(1n, 1, 1, 1, 1, 1)).toThrow();
     session.close();
+    // A terminated thread never serves again.
+    const next = openWasiSession(compileGuest(TRAPPING, config), stubHost(), config);
+    expect(next.remote.threadId).not.toBe(session.remote.threadId);
+    next.close();
   }, 120_000);
 });

@@ -296,7 +296,12 @@ export class RemoteGuest {
     keepLink(this.link);
   }
 
-  /** Settles when the sandbox's thread is gone (once closed, or ended by the wall-clock limit); null while it runs. */
+  /** The sandbox thread's id (a thread serves one session after another: "Threads kept"). */
+  get threadId(): number {
+    return this.link.worker.threadId;
+  }
+
+  /** Settles when the sandbox's thread is gone (ended by the wall-clock limit, a failure, or idle past its time); null while it runs. */
   get exited(): Promise<number> | null {
     return this.link.exited;
   }
