@@ -72,3 +72,13 @@ export function closedAfterEach(runtime: GuestRuntime): GuestRuntime {
  * and bar are v8's, the function, offset and source line are not (docs/ISOLATION-WASI.md).
  */
 export const locatesFaults = (runtime: GuestRuntime): boolean => runtime.isolation !== 'wasi';
+
+/**
+ * Whether `runtime` runs modules at V8's limits as v8 does. Under wasi three kinds are refused when the
+ * session opens, each with a typed error (docs/ISOLATION-WASI.md, "Limits"): a 4 GiB memory (65,536
+ * pages: Wasmer's WASI reads and writes fail on it, the driver exits with status 3 before its first
+ * frame), a function near V8's 50,000 locals that Binaryen's reading of it (which the link writes
+ * back) takes past the limit (Wasmer's validator refuses it; a function of exactly 50,000 may pass),
+ * and more exported globals than one frame carries (a module near V8's 1,000,000 exports).
+ */
+export const runsAtV8Limits = (runtime: GuestRuntime): boolean => runtime.isolation !== 'wasi';

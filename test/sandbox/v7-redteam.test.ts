@@ -9,6 +9,15 @@
 // Version 8 (format 8: version 7's modules with a period-2 address predictor, three predictor words
 // a slot) falls back the same way with its own predictor, so every case runs under it too: the same
 // stop, counts and per-instruction records (its stream expanded), a stream of its own.
+// Under every runtime of the seam (test/helpers/runtimes EVERY_RUNTIME): every case under v8. Under wasi and
+// process (each module a Wasmer process or a child process) a fixed sample, its size in the test's name
+// (casesOf; BACKPROOF_SUITE_ALL_RUNTIMES=1 runs every case): the loops over iterations and budgets sampled;
+// a module at a V8 limit run once, instrumented by version 7, against the same module under v8 (its
+// instrumenting, 5-40 s, is most of such a case; under wasi the 300,000/360,000-slot and 1,000,000-export
+// cases only with BACKPROOF_SUITE_ALL_RUNTIMES=1, the first two 20-40 s each there, the last refused:
+// runsAtV8Limits). Under wasi a trap takes the run back to where the guest last ran on from an empty trace
+// memory, alike for versions 6, 7 and 8, so they still agree (docs/ISOLATION-WASI.md, "Traps"), and a
+// function near 50,000 locals is refused when the session opens (runsAtV8Limits).
 import { describe, expect, it } from 'vitest';
 import { compileGuest, staticMap, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander } from '../../traces/index.ts';
@@ -16,13 +25,24 @@ import { createHash } from 'node:crypto';
 import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
-import { RUNTIMES } from '../helpers/runtimes.ts';
-import type { GuestRuntime } from '../../host/sandbox/index.ts';
+import { ALL_CASES_EVERYWHERE, EVERY_RUNTIME, casesOf, closedAfterEach, locatesFaults, runsAtV8Limits } from '../helpers/runtimes.ts';
+import { v8Runtime, type GuestRuntime } from '../../host/sandbox/index.ts';
 
 // Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
-for (const runtime of RUNTIMES) describe(`runtime ${runtime.isolation}`, () => suite(runtime));
+for (const runtime of EVERY_RUNTIME) describe(`runtime ${runtime.isolation}`, () => suite(closedAfterEach(runtime)));
+
+/** Guests compiled once for every runtime (the small ones: a module near V8's limits is instrumented again). */
+const compiled = new Map<string, ReturnType<typeof compileGuest>>();
 
 function suite(runtime: GuestRuntime): void {
+/** Under wasi and process the V8-limit cases run the sampled way (see the head). */
+const sampled = runtime.isolation !== 'v8' && !ALL_CASES_EVERYWHERE;
+/** For a V8-limit case's name: how it runs here. */
+const limitLabel = !runsAtV8Limits(runtime) ? '' : sampled ? ` (under ${runtime.isolation}: version 7 alone, against v8)` : '';
+/** Under wasi, in CI, the heaviest V8-limit cases do not run (see the head). */
+const heavyHere = runtime.isolation !== 'wasi' || ALL_CASES_EVERYWHERE;
+const heavyLabel = heavyHere ? '' : ' (not under wasi but with BACKPROOF_SUITE_ALL_RUNTIMES=1)';
+
 /**
  * A strategy whose on_bar (6 parameters) declares `locals` i32 locals and whose body is `unit`
  * repeated `count` times (local 6 is the first declared local); its memory is exported; with
@@ -55,14 +75,12 @@ const GROW = [0x41, 0, 0x40, 0, 0x1a]; // memory.grow 0 (succeeds, charged 0); d
 /** How a run of two bars went (its trace stream's SHA-256, and its expansion's records'), or the code it was refused with. */
 type Outcome = { code: string | null; message: string | null; instructions: bigint; fuelUsed: bigint; trace: string; records: string } | { refused: string };
 
-const compiled = new Map<string, ReturnType<typeof compileGuest>>();
-
 function run(wasm: Uint8Array, instrumenter: string, over: Partial<SandboxConfig>): Outcome {
   return run3(wasm, [1n, 2n], instrumenter, over);
 }
 
 /** Calls on_bar(t) for each t until one throws (modules compiled once per instrumenter, mode and threshold). */
-function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partial<SandboxConfig>): Outcome {
+function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partial<SandboxConfig>, under: GuestRuntime = runtime): Outcome {
   const pieces: Buffer[] = [];
   const config: SandboxConfig = { ...DEFAULT_SANDBOX, hashing: 'inline', instrumenter, ...over, onTrace: (b) => void pieces.push(Buffer.from(b)) };
   const key = `${instrumenter} ${config.mode} ${config.flushThreshold} ${createHash('sha256').update(wasm).digest('hex')}`;
@@ -73,7 +91,7 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
     return { refused: (e as GuestFault).code };
   }
   if (wasm.length < 1 << 16) compiled.set(key, guest);
-  const inst = runtime.open(guest, stubHost(), config);
+  const inst = under.open(guest, stubHost(), config);
   let code: string | null = null, message: string | null = null;
   for (const t of ts) {
     try {
@@ -84,6 +102,7 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
     }
   }
   const stats = inst.finish();
+  inst.close?.();
   const stream = Buffer.concat(pieces);
   // The per-instruction records the stream expands to (with the end record's count and stop).
   const records = createHash('sha256');
@@ -94,6 +113,21 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
     records.update(`${ex.count} ${JSON.stringify(ex.stop)}`);
   }
   return { code, message, instructions: stats.instructions, fuelUsed: stats.fuelUsed, trace: createHash('sha256').update(stream).digest('hex'), records: records.digest('hex') };
+}
+
+/**
+ * The sampled way of a module at a V8 limit (see the head): version 7 under this runtime gives what it
+ * gives under v8, and that matches `pinned` (version 6's, as the full case checks).
+ */
+function expectSampled(wasm: Uint8Array, over: Partial<SandboxConfig>, pinned: object): void {
+  const here = run(wasm, INSTRUMENTER_V7, over);
+  expect(here).toMatchObject(pinned);
+  expect(here).toEqual(run3(wasm, [1n, 2n], INSTRUMENTER_V7, over, v8Runtime));
+}
+
+/** The refusal of a module near 50,000 locals under wasi (runsAtV8Limits), when the session opens. */
+function expectRefusedNear50kLocals(wasm: Uint8Array, over: Partial<SandboxConfig>): void {
+  expect(() => run(wasm, INSTRUMENTER_V7, over)).toThrow(expect.objectContaining({ code: 'RUNTIME_FAILED', message: expect.stringContaining('compile error: Validate') }));
 }
 
 /** Version 8's outcome against version 6's (or 7's): all but the stream's bytes (traced, its own predictor), which are version 7's fuel-only. */
@@ -148,28 +182,38 @@ const TRAPS = wat(`(module
       (br_if $l (i32.lt_u (local.get $i) (i32.const 23))))))`);
 
 describe('version 7 traps where version 6 does', () => {
-  it('at every iteration of a loop, in 6 ways (after host calls, through the table, in a bulk operation): the same stop, counts and stream', () => {
+  const iterations = casesOf(runtime, 23 * 6, 12);
+  it(`at every iteration of a loop${iterations.label}, in 6 ways (after host calls, through the table, in a bulk operation): the same stop, counts and stream`, () => {
     const messages = new Set<string>();
+    /** Each way of running's messages: one an iteration (under wasi the count in them differs by way: see the head). */
+    const byWay = new Map<string, Set<string>>();
     for (let t = 0n; t < 23n * 6n; t++) {
+      if (!iterations.has(Number(t))) continue;
       for (const over of [{ mode: 'trace', flushThreshold: 4 }, { mode: 'trace' }, { mode: 'fuel' }] as const) {
         const a = run3(TRAPS, [100_000n, t], INSTRUMENTER_V6, over);
         expect(a, `t ${t}`).toMatchObject({ code: 'GUEST_TRAP' });
         expect(run3(TRAPS, [100_000n, t], INSTRUMENTER_V7, over), `t ${t} ${JSON.stringify(over)}`).toEqual(a);
         expectV8(TRAPS, [100_000n, t], over, a, `v8 t ${t} ${JSON.stringify(over)}`);
         messages.add((a as { message: string }).message);
+        const way = byWay.get(JSON.stringify(over)) ?? new Set<string>();
+        byWay.set(JSON.stringify(over), way.add((a as { message: string }).message));
       }
     }
-    expect(messages.size).toBe(23 * 6);
+    expect([...byWay.values()].map((m) => m.size)).toEqual([iterations.size, iterations.size, iterations.size]);
+    if (locatesFaults(runtime)) expect(messages.size).toBe(iterations.size);
   }, 300_000);
 });
 
 describe('version 7 at V8\'s function limits runs whatever version 6 runs', () => {
-  it('a function without the mirrors calling one with them: the same stops, counts and stream at every budget', () => {
+  it(`a function without the mirrors calling one with them: the same stops, counts and stream at every budget${!runsAtV8Limits(runtime) ? ' (under wasi: refused, near 50,000 locals)' : sampled ? ` (a sample of 6 budgets under ${runtime.isolation})` : ''}`, () => {
     const ts = [3n, 7n, 13n];
+    if (!runsAtV8Limits(runtime)) return expectRefusedNear50kLocals(MIXED, { mode: 'trace' });
     const whole = run3(MIXED, ts, INSTRUMENTER_V6, { mode: 'trace' });
     expect(whole).toMatchObject({ code: 'GUEST_TRAP' });
     const total = (whole as { fuelUsed: bigint }).fuelUsed;
+    const budgets = casesOf(runtime, Number(total / 3n) + 1, 6);
     for (let fuel = 1n; fuel <= total + 1n; fuel += 3n) {
+      if (!budgets.has(Number(fuel / 3n))) continue;
       for (const flushThreshold of [undefined, 64]) {
         const over = { mode: 'trace' as const, fuel, ...(flushThreshold !== undefined ? { flushThreshold } : {}) };
         const a = run3(MIXED, ts, INSTRUMENTER_V6, over);
@@ -197,9 +241,10 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     expect(run(over, INSTRUMENTER_V8, { mode: 'fuel' })).toEqual(run(over, INSTRUMENTER_V7, { mode: 'fuel' }));
   }, 120_000);
 
-  it('7,654,321 body bytes, traced: a branch-heavy function version 6 fits runs under version 7, the same', () => {
+  it(`7,654,321 body bytes, traced: a branch-heavy function version 6 fits runs under version 7, the same${sampled ? ` (under ${runtime.isolation}: version 7 alone, against v8)` : ''}`, () => {
     // About 56 bytes a branch under version 6, 86 under version 7 (its bit push inlined).
     const wasm = strategy(1, BR_IF, 100_000);
+    if (sampled) return expectSampled(wasm, { mode: 'trace' }, { code: null, instructions: 2n * 200_001n });
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace' });
     expect(a).toMatchObject({ code: null, instructions: 2n * 200_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace' })).toEqual(a);
@@ -211,9 +256,10 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     expect(run(huge, INSTRUMENTER_V8, { mode: 'trace' })).toEqual({ refused: 'MODULE_LIMIT' });
   }, 300_000);
 
-  it('7,654,321 body bytes, fuel-only: a grow-heavy function version 6 fits runs under version 7, the same', () => {
+  it.skipIf(!heavyHere)(`7,654,321 body bytes, fuel-only: a grow-heavy function version 6 fits runs under version 7, the same${limitLabel}${heavyLabel}`, () => {
     // About 50.2 bytes a memory.grow under version 6, 51.2 under version 7 (its charge branches out).
     const wasm = strategy(1, GROW, 150_000);
+    if (sampled) return expectSampled(wasm, { mode: 'fuel', fuel: 500_000n }, { code: 'FUEL_EXHAUSTED', instructions: 450_001n });
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'fuel' });
     expect(a).toMatchObject({ code: null, instructions: 2n * 450_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'fuel' })).toEqual(a);
@@ -261,9 +307,10 @@ describe('__bp_predictors at V8\'s function size', () => {
   };
   const over = { mode: 'trace' as const, flushThreshold: 1 << 16 };
 
-  it('300,000 predictor slots: version 8 keeps them in the trace memory (its copying function would be past 7,654,321 bytes), version 7 in globals; both run what version 6 runs', () => {
+  it.skipIf(!heavyHere)(`300,000 predictor slots: version 8 keeps them in the trace memory (its copying function would be past 7,654,321 bytes), version 7 in globals; both run what version 6 runs${limitLabel}${heavyLabel}`, () => {
     // 900,000 predictor globals fit V8's 1,000,000, but copying them takes 12-13 bytes each: V8 refused the module (WASM_MALFORMED) before.
     const wasm = manySlots(10, 30_000);
+    if (sampled) return expectSampled(wasm, over, { code: null, instructions: 2n * (10n * 5n * 30_000n + 21n) });
     const a = run(wasm, INSTRUMENTER_V6, over);
     expect(a).toMatchObject({ code: null, instructions: 2n * (10n * 5n * 30_000n + 21n) });
     expect(run(wasm, INSTRUMENTER_V7, over)).toEqual(a);
@@ -271,8 +318,9 @@ describe('__bp_predictors at V8\'s function size', () => {
     expect([predictorGlobals(wasm, INSTRUMENTER_V7, over), predictorGlobals(wasm, INSTRUMENTER_V8, over)]).toEqual([[300_000, true], [300_000, false]]);
   }, 600_000);
 
-  it('360,000 predictor slots: version 7 keeps them in the trace memory too (720,000 globals fit, their copying function does not), and runs what version 6 runs', () => {
+  it.skipIf(!heavyHere)(`360,000 predictor slots: version 7 keeps them in the trace memory too (720,000 globals fit, their copying function does not), and runs what version 6 runs${limitLabel}${heavyLabel}`, () => {
     const wasm = manySlots(12, 30_000);
+    if (sampled) return expectSampled(wasm, over, { code: null, instructions: 2n * (12n * 5n * 30_000n + 25n) });
     const a = run(wasm, INSTRUMENTER_V6, over);
     expect(a).toMatchObject({ code: null, instructions: 2n * (12n * 5n * 30_000n + 25n) });
     expect(run(wasm, INSTRUMENTER_V7, over)).toEqual(a);
@@ -296,9 +344,14 @@ describe('version 7 at V8\'s module limits runs whatever version 6 runs', () => 
     }
   });
 
-  it('1,000,000 exports: traced, a module whose version 6 has exactly that many keeps its predictors in the trace memory under version 7 (no __bp_predictors)', () => {
+  it.skipIf(!heavyHere)(`1,000,000 exports: traced, a module whose version 6 has exactly that many keeps its predictors in the trace memory under version 7 (no __bp_predictors)${limitLabel}${heavyLabel}`, () => {
     // 999,988 snapshot exports + on_bar, memory + 10 added (fuel, bulk, depth, reserve, tp, trace, bits, bit slot, the bar trampoline and memory).
     const wasm = manyMutableGlobals(999_988);
+    if (!runsAtV8Limits(runtime)) {
+      expect(() => run(wasm, INSTRUMENTER_V7, { mode: 'trace', flushThreshold: 64 })).toThrow(expect.objectContaining({ code: 'WASM_UNSUPPORTED', message: '--isolation wasi: 999989 exported globals are more than one frame carries' }));
+      return;
+    }
+    if (sampled) return expectSampled(wasm, { mode: 'trace', flushThreshold: 64 }, { code: null, instructions: 2n * 7n });
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace', flushThreshold: 64 });
     expect(a).toMatchObject({ code: null, instructions: 2n * 7n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace', flushThreshold: 64 })).toEqual(a);
