@@ -158,12 +158,22 @@ function releaseGuestThread(thread: GuestThread, keepMs = IDLE_MS): void {
  * first (run/backtest: the build keeps a core). Nothing if a thread is idle.
  */
 export function prepareGuestThread(): void {
-  if (idle.length > 0) return;
-  const thread = newGuestThread();
+  prepareGuestThreads(1);
+}
+
+/**
+ * prepareGuestThread for `count` threads (up to MAX_IDLE_THREADS idle in all), each also loading
+ * `modules` (module URLs: a sweep's job module): a sweep starts its workers' threads while it reads its
+ * strategy and data, so that their start and loading overlap that work instead of following it.
+ */
+export function prepareGuestThreads(count: number, modules: readonly string[] = []): void {
   const execute = siblingModule('execute', import.meta.url).href;
-  // and the run's end made ready (warmRunEnd): ~30 ms of the record's codecs, ~50 of the result's encoding and tally
-  thread.worker.postMessage({ preload: [import.meta.url, execute, siblingModule('../log', import.meta.url).href], warm: { module: import.meta.url, fn: 'warmRunEnd' } });
-  releaseGuestThread(thread, PREPARED_MS);
+  for (let k = idle.length; k < Math.min(count, MAX_IDLE_THREADS); k++) {
+    const thread = newGuestThread();
+    // and the run's end made ready (warmRunEnd): ~30 ms of the record's codecs, ~50 of the result's encoding and tally
+    thread.worker.postMessage({ preload: [import.meta.url, execute, siblingModule('../log', import.meta.url).href, ...modules], warm: { module: import.meta.url, fn: 'warmRunEnd' } });
+    releaseGuestThread(thread, PREPARED_MS);
+  }
 }
 
 /**

@@ -14,7 +14,7 @@ import { parseDataSpec } from '../data/options.ts';
 import type { Bars } from '../model/bars.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
-import { guestHeapsForManyRuns, inGuestThread, portableFeeds, type PortableFeed } from '../run/worker.ts';
+import { guestHeapsForManyRuns, inGuestThread, prepareGuestThreads, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { siblingModule } from '../paths.ts';
 import { dataOptionsOf, paramsText, planSha256 } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
@@ -92,6 +92,16 @@ export interface RunCombinationOptions {
 }
 
 const JOB_MODULE = siblingModule('job', import.meta.url).href;
+
+/**
+ * Starts the guest threads of a sweep of `workers` workers ahead of its first combination, each loading
+ * the job's modules meanwhile (run/worker prepareGuestThreads), with the heaps of a process running many
+ * runs: called before the strategy and the data are read, so that the threads' start overlaps that.
+ */
+export function prepareSweepThreads(workers: number): void {
+  guestHeapsForManyRuns();
+  prepareGuestThreads(workers, [JOB_MODULE]);
+}
 
 /** The plan without its combinations, made once per plan (the jobs of a plan share it). */
 const heads = new WeakMap<SweepPlan, Omit<SweepPlan, 'combinations'>>();

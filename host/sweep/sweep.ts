@@ -23,7 +23,7 @@ import { removeStalePartials } from '../run/partials.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { makePlan, parseObjective, planText } from './plan.ts';
 import { parseGrids, parseSeed } from './space.ts';
-import { prepareSweep, runCombinations, stopWriters } from './run.ts';
+import { prepareSweep, prepareSweepThreads, runCombinations, stopWriters } from './run.ts';
 import { assembleSweep, type AssembledSweep } from './assemble.ts';
 import { DEFAULT_MAX_COMBINATIONS, SWEEP_FILES, type CombinationResult, type SweepObjective, type SweepPlan, type SweepSpace } from './types.ts';
 
@@ -109,6 +109,8 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
   const { space, objective, maxCombinations, workers } = sweepOptions(r);
   if (r.data.length === 0) throw new UsageError('USAGE', 'a sweep needs at least one data file (--data)');
 
+  // the workers' threads start, and load what a run needs, while the strategy and data are read
+  if (!r.runAll) prepareSweepThreads(workers);
   const building = loadStrategy(r.strategy);
   building.catch(() => {}); // (awaited below, after the data: a data error comes first, as in a backtest)
   const data: { spec: string; feed: DataFeed }[] = [];
