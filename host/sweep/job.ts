@@ -15,7 +15,7 @@ import { UsageError } from '../errors.ts';
 import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
 import { statsObject } from '../audit/render.ts';
 import { downsampleCandles, renderReport, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
-import { compileForRun, executeRun, type RunOutcome, type StrategyArtifact } from '../run/execute.ts';
+import { compileForRun, executeRun, type RunInput, type RunOutcome, type StrategyArtifact } from '../run/execute.ts';
 import type { RunConfig } from '../run/config.ts';
 import { writeRunDir } from '../run/rundir.ts';
 import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
@@ -35,6 +35,10 @@ export interface CombinationJob {
   feeds: PortableFeed[];
   /** Shared with the caller's thread (run.ts control, stopWriters): [STOP] set when the sweep is interrupted, [WRITERS] the jobs writing a run folder now. */
   control: Int32Array;
+  /** Where the guest executes (`--isolation`, sandbox/runtimes; default v8): never in the plan or the record. */
+  isolation?: RunInput['isolation'];
+  /** The run's wall-clock limit, handed to the runtime as a backtest's is (a process child is killed at it). */
+  timeoutMs?: number;
 }
 
 /** The slots of CombinationJob.control. */
@@ -62,7 +66,7 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
   checkAgainstPlan(job, feeds);
   const config = configOf(job.plan, job.combination);
   if (shared?.planSha256 !== job.planSha256) shared = { planSha256: job.planSha256, guest: compileForRun({ strategy: job.strategy, config }), candles: null };
-  const outcome = executeRun({ strategy: job.strategy, data: feeds, config, guest: shared.guest });
+  const outcome = executeRun({ strategy: job.strategy, data: feeds, config, guest: shared.guest, isolation: job.isolation, timeoutMs: job.timeoutMs });
   const candles = (shared.candles ??= feeds.map((d, k) => (isStreamed(d) ? undefined : downsampleCandles(sourceOfFeed(d), outcome.barsPerFeed[k]!))));
   const key = job.keyPem === null ? null : signing?.pem === job.keyPem ? signing.key : (signing = { pem: job.keyPem, key: createPrivateKey(job.keyPem) }).key;
   const whole = candles.every((c, k) => c !== undefined && c.bars === outcome.barsPerFeed[k]);

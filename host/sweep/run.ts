@@ -12,7 +12,7 @@ import { UsageError } from '../errors.ts';
 import { isStreamed, openData, type DataFeed, type LoadedData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import type { Bars } from '../model/bars.ts';
-import type { StrategyArtifact } from '../run/execute.ts';
+import type { RunInput, StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { guestHeapsForManyRuns, inGuestThread, prepareGuestThreads, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { siblingModule } from '../paths.ts';
@@ -87,8 +87,10 @@ export interface RunCombinationOptions {
   key: KeyObject | null;
   /** prepareSweep's context (made here when not given: once per call, so give it for more than one). */
   context?: SweepContext;
-  /** The wall-clock watchdog of the run (default 600 s). */
+  /** The wall-clock watchdog of the run (default 600 s), also handed to the runtime (a process child is killed at it). */
   timeoutMs?: number;
+  /** Where each guest executes (`--isolation`; default v8): not in the plan, so the run and its record are the same under each. */
+  isolation?: RunInput['isolation'];
 }
 
 const JOB_MODULE = siblingModule('job', import.meta.url).href;
@@ -140,12 +142,13 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
   if (combination === undefined || combination.index !== index) throw new UsageError('USAGE', `combination ${index} is not in the plan (it has ${plan.combinations.length}: 0..${plan.combinations.length - 1})`);
   const context = opts.context ?? (await prepareSweep(plan));
   guestHeapsForManyRuns(); // (a process running combinations runs many: its guest threads' heaps sized for that)
+  const timeoutMs = opts.timeoutMs ?? 600_000;
   const job: CombinationJob = {
     plan: planHead(plan), planSha256: context.planSha256, combination, runDir: runDirOf(opts.sweepDir, plan, index),
     keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
-    strategy: context.strategy, feeds: context.feeds, control,
+    strategy: context.strategy, feeds: context.feeds, control, isolation: opts.isolation, timeoutMs,
   };
-  return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs: opts.timeoutMs ?? 600_000 });
+  return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs });
 }
 
 /**
