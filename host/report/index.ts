@@ -10,7 +10,7 @@ import { UsageError } from '../errors.ts';
 import { readReportInput } from './read.ts';
 import { renderReport } from './render.ts';
 
-export { renderReport, reportGenerator, reportFormatOf, fixed4, REPORT_FORMAT, REPORT_FORMATS, type ReportFormat, MAX_TABLE_ROWS, type ReportInput, type ReportResult, type ReportRows, RowTally, type PortableTally } from './render.ts';
+export { renderReport, renderReportBytes, reportGenerator, reportFormatOf, fixed4, REPORT_FORMAT, REPORT_FORMATS, type ReportFormat, MAX_TABLE_ROWS, type ReportInput, type ReportResult, type ReportRows, RowTally, type PortableTally } from './render.ts';
 export { readReportInput, streamedRows } from './read.ts';
 export { CandleBuilder, downsampleCandles, downsampleEquity, MAX_CHART_POINTS, type Candles } from './series.ts';
 

@@ -68,7 +68,7 @@ export interface ReportInput {
   format?: ReportFormat;
 }
 
-interface ChartLibrary { version: string; code: string; notice: string }
+interface ChartLibrary { version: string; code: string; notice: string; /** code as UTF-8, encoded once: every page inlines it (~200 KB) */ codeBytes: Buffer }
 let library: ChartLibrary | null = null;
 let libraryPackage: { file: string; version: string } | null = null;
 /** lightweight-charts' package.json and version, read once (the generator line needs no more: verify asks for it on every run). */
@@ -84,7 +84,8 @@ function chartLibrary(): ChartLibrary {
   const code = readFileSync(path.join(path.dirname(pkgFile), 'dist', 'lightweight-charts.standalone.production.js'), 'utf8');
   const notice = /Copyright \(c\) [^\n]*/.exec(code)?.[0] ?? 'Copyright TradingView, Inc.';
   // Inlined in a <script>: a closing tag inside would end it early.
-  library = { version, code: code.replace(/<\/script/gi, '<\\/script'), notice };
+  const inlined = code.replace(/<\/script/gi, '<\\/script');
+  library = { version, code: inlined, notice, codeBytes: Buffer.from(inlined) };
   return library;
 }
 
@@ -112,6 +113,19 @@ const scriptJson = (v: unknown): string => JSON.stringify(v).replace(/</g, '\\u0
 interface RecordedFile { path: string; symbol?: string; sha256: Uint8Array; bars?: unknown; periodNs?: unknown }
 
 export function renderReport(input: ReportInput): string {
+  return Buffer.concat(renderReportBytes(input)).toString('utf8');
+}
+
+/**
+ * A part of a page: text, or bytes encoded once and shared by every page that holds them (the chart
+ * library, the page's script, a feed's candles): a sweep renders hundreds of pages whose ~280 KB of
+ * such parts are the same, and the rest of a page mixes in characters beyond Latin-1 (▲, →), which
+ * made V8 hold the whole joined page as two bytes a character before encoding it again.
+ */
+type PagePart = string | Buffer;
+
+/** The report's UTF-8 bytes, in parts (their concatenation is the page): written and hashed part by part (run/rundir writeChunks). */
+export function renderReportBytes(input: ReportInput): Buffer[] {
   const rec = decodeSignedRecord(input.recordPb);
   const b = rec.bodies;
   const files = (b.data.files as RecordedFile[]) ?? [];
@@ -136,8 +150,13 @@ export function renderReport(input: ReportInput): string {
   const sources = ((b.strategy.sources as { path: string }[]) ?? []).map((s) => s.path);
   const title = `Backtest ${rec.runId}`;
 
-  const out: string[] = [];
-  out.push(`<!doctype html>
+  const out: PagePart[] = [];
+  // (the page's elements, one after another with a newline between them)
+  const push = (...parts: PagePart[]): void => {
+    if (out.length > 0) out.push('\n');
+    out.push(...parts);
+  };
+  push(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -156,11 +175,11 @@ export function renderReport(input: ReportInput): string {
 <main>
 <section id="price"><h2>Price</h2>`);
   for (const [k, s] of symbols.entries()) {
-    out.push(`<h3>${esc(s.name)}</h3><div class="chart price" id="price-${k}" data-symbol="${esc(s.name)}"></div>`);
+    push(`<h3>${esc(s.name)}</h3><div class="chart price" id="price-${k}" data-symbol="${esc(s.name)}"></div>`);
     const notes = [s.time.length < s.bars ? `${s.time.length} candles drawn for ${s.bars} bars (each candle aggregates consecutive bars: first open, highest high, lowest low, last close)` : `${s.bars} bars`];
-    out.push(`<p class="note">${esc(notes.join('; '))}. ▲ long entry, ▼ short entry, ● exit; a number beside a marker counts the trades it stands for in that candle.</p>`);
+    push(`<p class="note">${esc(notes.join('; '))}. ▲ long entry, ▼ short entry, ● exit; a number beside a marker counts the trades it stands for in that candle.</p>`);
   }
-  out.push(`</section>
+  push(`</section>
 <section id="equity-section"><h2>Equity and drawdown</h2><div class="chart" id="equity"></div>
 <p class="note">${eq.time.length < r.equity.length ? `${eq.time.length} points drawn for ${r.equity.length} bars (each point: the last equity and the deepest drawdown of its bars). ` : ''}Drawdown is the percentage below the running peak of equity.</p></section>
 <div class="cols">
@@ -168,12 +187,12 @@ export function renderReport(input: ReportInput): string {
   for (const [key, label, unit] of STAT_LABELS) {
     const v = stats[key];
     const shown = typeof v === 'string' ? v : fixed4(v as number | null) + (v === null ? '' : unit);
-    out.push(`<tr data-key="${key}" data-value="${esc(JSON.stringify(v))}"><th>${esc(label)}</th><td>${esc(shown)}</td></tr>`);
+    push(`<tr data-key="${key}" data-value="${esc(JSON.stringify(v))}"><th>${esc(label)}</th><td>${esc(shown)}</td></tr>`);
   }
-  out.push(`</tbody></table>`);
+  push(`</tbody></table>`);
   const rejections = tally.rejections();
-  if (rejections.length) out.push(`<p class="note">Rejected orders by reason: ${rejections.map(([reason, n]) => `${esc(reason)} ${n}`).join(', ')}</p>`);
-  out.push(`</section>
+  if (rejections.length) push(`<p class="note">Rejected orders by reason: ${rejections.map(([reason, n]) => `${esc(reason)} ${n}`).join(', ')}</p>`);
+  push(`</section>
 <section id="audit"><h2>Audit</h2><table id="audit-table"><tbody>
 <tr><th>Run id</th><td><code>${esc(rec.runId)}</code></td></tr>
 <tr><th>Record hash</th><td><code id="record-hash">${hex(createHash('sha256').update(input.recordPb).digest())}</code> <span class="muted">SHA-256 of record.pb</span></td></tr>
@@ -190,41 +209,66 @@ backproof replay <span class="run-dir">RUN_DIR</span></pre>
 </section>
 </div>
 <section id="trades"><h2>Trades</h2>`);
-  out.push(tradesTable(tally, names, format));
-  out.push(`</section>
+  push(tradesTable(tally, names, format));
+  push(`</section>
 <section id="orders"><h2>Orders</h2>`);
-  out.push(ordersTable(tally, names, format));
-  out.push(`</section>
+  push(ordersTable(tally, names, format));
+  push(`</section>
 </main>
 <footer>Rendered by Backproof (${esc(format)}). Charts by TradingView Lightweight Charts™ v${esc(lib.version)}, ${esc(lib.notice)} (<a href="https://www.tradingview.com/">https://www.tradingview.com/</a>), licensed under the Apache License 2.0 (https://www.apache.org/licenses/LICENSE-2.0), inlined unmodified.</footer>
-<script type="application/json" id="report-data">${dataJson(data, candles)}</script>
-<script>${lib.code}</script>
-<script>${CLIENT}</script>
+<script type="application/json" id="report-data">`, ...dataJson(data, candles), `</script>
+<script>`, lib.codeBytes, `</script>
+<script>`, clientBytes ??= Buffer.from(CLIENT), `</script>
 </body>
 </html>
 `);
-  return out.join('\n');
+  return pageBytes(out);
+}
+
+let clientBytes: Buffer | undefined;
+
+/** The parts as bytes: each run of text between shared parts encoded once. */
+function pageBytes(parts: readonly PagePart[]): Buffer[] {
+  const bytes: Buffer[] = [];
+  let text: string[] = [];
+  const flush = (): void => {
+    if (text.length > 0) bytes.push(Buffer.from(text.join('')));
+    text = [];
+  };
+  for (const p of parts) {
+    if (typeof p === 'string') text.push(p);
+    else {
+      flush();
+      bytes.push(p);
+    }
+  }
+  flush();
+  return bytes;
 }
 
 function chartCandles(c: Candles): { time: number[]; open: number[]; high: number[]; low: number[]; close: number[] } {
   return { time: c.time, open: c.open, high: c.high, low: c.low, close: c.close };
 }
 
-/** Each candles' JSON members "time" … "close", made once: a sweep's runs of one feed share its candles (and ~180 KB of JSON at GOOG's size). */
-const candleMembers = new WeakMap<Candles, string>();
-function candleJson(c: Candles): string {
-  let text = candleMembers.get(c);
-  if (text === undefined) candleMembers.set(c, (text = scriptJson(chartCandles(c)).slice(1, -1)));
-  return text;
+/** Each candles' JSON members "time" … "close" as UTF-8, made once: a sweep's runs of one feed share its candles (and ~80 KB of JSON at GOOG's size). */
+const candleMembers = new WeakMap<Candles, Buffer>();
+function candleJson(c: Candles): Buffer {
+  let bytes = candleMembers.get(c);
+  if (bytes === undefined) candleMembers.set(c, (bytes = Buffer.from(scriptJson(chartCandles(c)).slice(1, -1))));
+  return bytes;
 }
 
 /**
- * scriptJson(data), byte for byte, with each symbol's candles taken from candleJson (the members of
- * `symbols[k]` in data's key order: name, time, open, high, low, close, markers).
+ * scriptJson(data), byte for byte, in parts: each symbol's candles are candleJson's shared bytes (the
+ * members of `symbols[k]` in data's key order: name, time, open, high, low, close, markers).
  */
-function dataJson(data: { intraday: boolean; symbols: { name: string; markers: unknown }[]; equity: unknown }, candles: readonly Candles[]): string {
-  const symbols = data.symbols.map((s, k) => `{"name":${scriptJson(s.name)},${candleJson(candles[k]!)}${s.markers === undefined ? '' : `,"markers":${scriptJson(s.markers)}`}}`);
-  return `{"intraday":${data.intraday},"symbols":[${symbols.join(',')}],"equity":${scriptJson(data.equity)}}`;
+function dataJson(data: { intraday: boolean; symbols: { name: string; markers: unknown }[]; equity: unknown }, candles: readonly Candles[]): PagePart[] {
+  const parts: PagePart[] = [`{"intraday":${data.intraday},"symbols":[`];
+  data.symbols.forEach((s, k) => {
+    parts.push(`${k > 0 ? ',' : ''}{"name":${scriptJson(s.name)},`, candleJson(candles[k]!), `${s.markers === undefined ? '' : `,"markers":${scriptJson(s.markers)}`}}`);
+  });
+  parts.push(`],"equity":${scriptJson(data.equity)}}`);
+  return parts;
 }
 
 const STATUS_FILLED = STATUS_NAMES.indexOf('filled');

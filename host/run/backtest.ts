@@ -12,14 +12,14 @@ import { statSync, writeFileSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { UsageError } from '../errors.ts';
 import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
-import { downsampleCandles, renderReport, reportGenerator, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
+import { downsampleCandles, renderReportBytes, reportGenerator, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import { loadPrivateKey, rawPublicKey } from '../audit/keys.ts';
 import { appendEntry, proveInclusion, readMeta } from '../tlog/index.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import type { RunConfig } from './config.ts';
 import { checkIsolation, feedPeriods, warmRecordCodec, type RunOutcome } from './execute.ts';
-import { checkOutDir, FILES, writeRunDir, type CsvKind } from './rundir.ts';
+import { checkOutDir, FILES, writeChunksSync, writeRunDir, type CsvKind } from './rundir.ts';
 import { removeStalePartials } from './partials.ts';
 import { loadStrategy, startPendingServer } from './strategy.ts';
 import { executeRunIsolated, prepareGuestThread } from './worker.ts';
@@ -124,7 +124,7 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
   const outcome = await running;
   const dir = r.out ?? path.join('runs', outcome.runId);
   let logged: BacktestReport['logged'] = null;
-  const beforePublish = async (partial: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array) => Promise<void>): Promise<void> => {
+  const beforePublish = async (partial: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array | readonly Uint8Array[]) => Promise<void>): Promise<void> => {
     // The report first: it renders the bytes just written (verify renders it again from the folder), before anything is logged.
     if (r.report !== false) {
       r.onPhase?.({ step: 'report' });
@@ -132,9 +132,8 @@ export async function backtest(r: BacktestRequest): Promise<BacktestReport> {
       const feeds = data.map((d, k) => ({ open: () => sourceOfFeed(d), ...(candles[k]?.bars === outcome.barsPerFeed[k] ? { candles: candles[k] } : {}) }));
       // the guest thread's tally counts for the page only over the candles it draws: each feed's, made ahead
       const tally = tallyCandles && outcome.reportTally && feeds.every((f) => f.candles) ? RowTally.revive(tallyCandles, outcome.reportTally) : undefined;
-      const html = renderReport({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds, tally });
-      const page = Buffer.from(html); // (encoded once: written, then hashed)
-      writeFileSync(path.join(partial, REPORT_FILE), page); // (synchronous, as run/rundir writes the rest)
+      const page = renderReportBytes({ recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline, feeds, tally });
+      writeChunksSync(path.join(partial, REPORT_FILE), page); // (synchronous, as run/rundir writes the rest)
       await remember(REPORT_FILE, page); // the rendering cache: verify on this machine hashes it rather than rendering it again
     }
     if (log) {

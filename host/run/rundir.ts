@@ -117,8 +117,13 @@ export function recordedResultSha256(outcome: Pick<RunOutcome, 'links'>): string
  * asynchronous call would be a hop to libuv's pool and back — some 60 per run folder, which left a
  * sweep's guest threads waiting a third of their time (docs/BENCHMARKS.md, "Sweeps").
  */
-export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Promise<void> {
+export async function writeChunks(file: string, chunks: Iterable<Uint8Array>, flags = 'w'): Promise<void> {
   if (isMainThread) return writeChunksAsync(file, chunks, flags);
+  writeChunksSync(file, chunks, flags);
+}
+
+/** writeChunks, synchronously on any thread (a page rendered in parts: report renderReportBytes). */
+export function writeChunksSync(file: string, chunks: Iterable<Uint8Array>, flags = 'w'): void {
   const fd = openSync(file, flags);
   try {
     for (const chunk of chunks) {
@@ -135,7 +140,7 @@ export async function writeChunks(file: string, chunks: Chunks, flags = 'w'): Pr
  * folder is written is handled before it is published (a long synchronous stretch there left the signal
  * unhandled until the command had exited 0: test/e2e/out-safety).
  */
-async function writeChunksAsync(file: string, chunks: Chunks, flags: string): Promise<void> {
+async function writeChunksAsync(file: string, chunks: Iterable<Uint8Array>, flags: string): Promise<void> {
   const fh = await open(file, flags);
   try {
     for (const chunk of chunks) {
@@ -179,7 +184,7 @@ export interface WriteRunInput {
    * rendered from this record (report.html), given the bytes it wrote, is remembered as that
    * rendering for verify (audit/rendering-cache; nothing without a cache folder).
    */
-  beforePublish?: (partialDir: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array) => Promise<void>) => Promise<void>;
+  beforePublish?: (partialDir: string, recordPb: Uint8Array, remember: (name: string, written: string | Uint8Array | readonly Uint8Array[]) => Promise<void>) => Promise<void>;
   /**
    * A run folder written before from the same strategy artifact (a sweep's earlier run): its
    * strategy.wasm, package-lock.json and sources/ are hard-linked into this folder, not written again
@@ -378,8 +383,15 @@ export async function writeRunDir(x: WriteRunInput): Promise<void> {
       if (x.linkStrategyFrom === undefined || !linked(path.join(x.linkStrategyFrom, ...parts), target)) await writeWhole(target, content);
     }
     await writeWhole(path.join(tmp, FILES.record), signed); // last: a folder without it is not a run
-    const remember = async (name: string, written: string | Uint8Array): Promise<void> => {
-      remembered.push([name, { size: typeof written === 'string' ? Buffer.byteLength(written) : written.length, sha256: createHash('sha256').update(written).digest('hex') }]);
+    const remember = async (name: string, written: string | Uint8Array | readonly Uint8Array[]): Promise<void> => {
+      const parts = typeof written === 'string' || !Array.isArray(written) ? [written as string | Uint8Array] : written;
+      const hash = createHash('sha256');
+      let size = 0;
+      for (const part of parts) {
+        hash.update(part);
+        size += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+      }
+      remembered.push([name, { size, sha256: hash.digest('hex') }]);
     };
     await x.beforePublish?.(tmp, signed, remember);
     publish(tmp, dir, x);

@@ -9,15 +9,14 @@
  * the signing key.
  */
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.ts';
 import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
 import { statsObject } from '../audit/render.ts';
-import { downsampleCandles, renderReport, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
+import { downsampleCandles, renderReportBytes, REPORT_FILE, RowTally, type Candles } from '../report/index.ts';
 import { compileForRun, executeRun, type RunInput, type RunOutcome, type StrategyArtifact } from '../run/execute.ts';
 import type { RunConfig } from '../run/config.ts';
-import { writeRunDir } from '../run/rundir.ts';
+import { writeChunksSync, writeRunDir } from '../run/rundir.ts';
 import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
 import { configOf } from './plan.ts';
 import type { Combination, CombinationResult, SweepPlan } from './types.ts';
@@ -95,12 +94,11 @@ async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunCon
     // the strategy's files hard-linked from this thread's first run of the plan (the same artifact: checkAgainstPlan)
     ...(linkStrategyFrom !== undefined ? { linkStrategyFrom } : {}),
     beforePublish: async (partial, recordPb, remember) => {
-      const html = renderReport({
+      const page = renderReportBytes({
         recordPb, result: { ...outcome.rows, equity: outcome.result.equity, stats: outcome.result.stats }, times: outcome.timeline,
         feeds: feeds.map((d, k) => ({ open: () => sourceOfFeed(d), ...(whole ? { candles: candles[k] } : {}) })), tally,
       });
-      const page = Buffer.from(html); // (encoded once: written, then hashed)
-      writeFileSync(path.join(partial, REPORT_FILE), page); // (synchronous, as run/rundir writes the rest)
+      writeChunksSync(path.join(partial, REPORT_FILE), page); // (synchronous, as run/rundir writes the rest)
       await remember(REPORT_FILE, page);
     },
   });
