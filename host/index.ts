@@ -15,7 +15,7 @@ export { generateKeys, loadPrivateKey, loadPublicKeyRaw, keyFingerprint, rawPubl
 export { DEFAULT_CONFIG, type RunConfig } from './run/config.ts';
 export { toolchainMessage, toolchainDifferences, backproofVersion } from './run/toolchain.ts';
 export { packageFile } from './paths.ts';
-export { executeRun, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
+export { executeRun, checkIsolation, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
 export { writeRunDir, checkOutDir, removePartials, recordedResultSha256, FILES as RUN_FILES, CSV_KINDS, CSV_FILE, csvKinds, type CsvKind } from './run/rundir.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';
 export { exportRun, EXPORT_KINDS, type ExportKind, type ExportOptions, type ExportedFile } from './inspect/export.ts';

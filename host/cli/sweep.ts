@@ -24,6 +24,13 @@ export function countOption(name: string, text: unknown): number | undefined {
   return Number(text);
 }
 
+/** `--timeout S` (default 600): each run's wall-clock watchdog in seconds, a positive number (a sweep's, a walk-forward's, a worker's). */
+export function timeoutSecondsOf(values: Values): number {
+  const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
+  if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+  return timeoutSeconds;
+}
+
 /** What every run of a sweep (or walk-forward) shares, from the options: config, data read options, watchdog, signing key. */
 export async function runOptionsOf(values: Values): Promise<{ config: RunConfig; dataOptions: DataOptions; timeoutSeconds: number; key: KeyObject | null }> {
   const trace = (values.trace as string | undefined) ?? DEFAULT_CONFIG.trace;
@@ -36,8 +43,7 @@ export async function runOptionsOf(values: Values): Promise<{ config: RunConfig;
     trace,
   };
   const dataOptions = dataOptionsOf(values);
-  const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
-  if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
+  const timeoutSeconds = timeoutSecondsOf(values);
   const keyFile = signingKeyFile(values);
   return { config, dataOptions, timeoutSeconds, key: keyFile ? await loadPrivateKey(keyFile) : null };
 }
@@ -76,6 +82,9 @@ WHERE: numbers, parameter names, + - * /, ( ), < <= > >= == !=, and or not (docs
     str('date-format', 'dmy|mdy', 'day/month order of d/m/y dates'),
     str('duplicates', 'keep', 'keep rows with equal timestamps in file order'),
     str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600)'),
+    str('isolation', 'v8|wasi|process', `where every run's guest runs: v8 (its guest thread, default), wasi (Wasmer in a worker thread)
+or process (a child process under Node's permission model); the runs, summary and sweep root are the same under each
+(docs/RUNTIMES.md). Not with --queue: each worker's own --isolation decides`),
     str('queue', 'URL', `run the combinations on "backproof worker" processes through this Redis (BullMQ),
 redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)`),
     str('store', 'DIR', 'with --queue: the content-addressed store the workers share (a mounted volume)'),
@@ -106,7 +115,7 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
       grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
       where: values.where as string | undefined, objective: values.objective as string, out: values.out as string,
       workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
-      key, timeoutMs: timeoutSeconds * 1000,
+      key, timeoutMs: timeoutSeconds * 1000, isolation: values.isolation as string | undefined,
       runAll: queue === undefined ? undefined : (x) => runSweepOnQueue({ ...x, queue, store: store! }),
       progress: bar.counter,
     }).finally(bar.stop);

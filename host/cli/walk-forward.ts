@@ -39,6 +39,8 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
     str('min-bars', 'N', 'fewest bars a train or test range may hold (default 2): fewer is a usage error'),
     str('out', 'DIR', 'the walk-forward folder (must not exist)'),
     ...sweepOptionsNamed('workers', 'max-combinations', 'key', 'unsigned', 'cash', 'commission', 'periods-per-year', 'trace', 'timezone', 'date-format', 'duplicates', 'timeout'),
+    str('isolation', 'v8|wasi|process', `where every run's guest runs: v8 (its guest thread, default), wasi (Wasmer in a worker thread)
+or process (a child process under Node's permission model); every run, the choices and the root are the same under each`),
     ...PROGRESS_OPTIONS,
   ],
   positionals: 0,
@@ -59,7 +61,7 @@ and walk-forward-record.json (one signed root over every run). Made beside DIR, 
       where: values.where as string | undefined, objective: values.objective as string,
       rule: { train: values.train as string, test: values.test as string, step: values.step as string | undefined, anchored: values.anchored === true, minBars: countOption('min-bars', values['min-bars']) ?? 2 },
       out: values.out as string, workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
-      key, timeoutMs: timeoutSeconds * 1000,
+      key, timeoutMs: timeoutSeconds * 1000, isolation: values.isolation as string | undefined,
       progress: bar.counter,
     }).finally(bar.stop);
     const fingerprint = key ? keyFingerprint(rawPublicKey(key)) : null;

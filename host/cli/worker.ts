@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, redactedUrl, runSweepWorker, UsageError } from '../index.ts';
+import { checkIsolation, createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, redactedUrl, runSweepWorker, UsageError } from '../index.ts';
 import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
+import { timeoutSecondsOf } from './sweep.ts';
 
 /** A whole-number option from min to max (a usage error names the option and the range); also serve's. */
 export const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => {
@@ -19,7 +20,7 @@ export const whole = (name: string, text: unknown, fallback: number, min: number
 export const workerCmd: CommandSpec = {
   name: 'worker',
   summary: 'run distributed sweeps\' combinations from a Redis queue (BullMQ), keeping runs in a shared store',
-  usage: '--queue redis://HOST:PORT --store DIR [--concurrency N] [--key FILE | --unsigned] [--max-jobs N] [--idle-exit S]',
+  usage: '--queue redis://HOST:PORT --store DIR [--concurrency N] [--isolation v8|wasi|process] [--key FILE | --unsigned] [--max-jobs N] [--idle-exit S]',
   about: `Takes the jobs that "backproof sweep --queue" enqueues, one per combination, and runs each as a
 local sweep would: the plan, the module and the data fetched from the store by their SHA-256 and
 checked, the run made on a guest thread, its run folder's files put into the store, its record hash
@@ -34,6 +35,10 @@ asc flags, SDK), a store object missing or altered, or a typed error of the run 
 (default: the environment variable BACKPROOF_QUEUE, which keeps a password off the command line)`),
     str('store', 'DIR', 'the content-addressed store shared with the coordinator (a mounted volume)'),
     str('concurrency', 'N', 'jobs run at once, each on a guest thread of its own (default 1)'),
+    str('isolation', 'v8|wasi|process', `where this worker runs every job's guest: v8 (its guest thread, default), wasi (Wasmer in a
+worker thread) or process (a child process under Node's permission model); the worker's choice, not the job's: the
+runs and the sweep root are the same under each (docs/RUNTIMES.md)`),
+    str('timeout', 'S', 'each run\'s wall-clock watchdog in seconds (default 600): the run fails with WATCHDOG'),
     str('key', 'FILE', `signs the runs' records (default ${DEFAULT_KEY_DIR}/backproof.key when it exists)`),
     { name: 'unsigned', type: 'boolean', help: 'do not sign the runs\' records (the sweep root does not depend on their signatures)' },
     str('max-jobs', 'N', 'exit 0 once N jobs have finished, completed or failed (default: run until stopped)'),
@@ -52,6 +57,8 @@ queue is drained; default: run until stopped)`),
     const queue = (values.queue as string | undefined) ?? (process.env.BACKPROOF_QUEUE || undefined);
     const store = values.store as string | undefined;
     if (queue === undefined || store === undefined) throw new UsageError('USAGE', 'worker needs --queue redis://HOST:PORT (or BACKPROOF_QUEUE in its environment) and --store DIR');
+    const isolation = checkIsolation(values.isolation as string | undefined);
+    const timeoutMs = timeoutSecondsOf(values) * 1000;
     if (values.unsigned === true && values.key !== undefined) throw new UsageError('USAGE', '--key and --unsigned: choose one');
     const defaultKey = path.join(DEFAULT_KEY_DIR, 'backproof.key');
     const keyFile = values.unsigned === true ? null : ((values.key as string | undefined) ?? (existsSync(defaultKey) ? defaultKey : null));
@@ -60,15 +67,15 @@ queue is drained; default: run until stopped)`),
     const idleExit = values['idle-exit'] === undefined ? undefined : whole('idle-exit', values['idle-exit'], 1, 1, 86_400);
     // bin/backproof.js ends the process on SIGINT and SIGTERM (onInterrupt): only --max-jobs stops it here
     const stop = new Promise<never>(() => {});
-    text.log(`worker on ${redactedUrl(queue)}, store ${store}, records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
+    text.log(`worker on ${redactedUrl(queue)}, store ${store}, guests under ${isolation}, records ${key ? `signed by key ${keyFingerprint(rawPublicKey(key))}` : 'unsigned'}`);
     const summary = await runSweepWorker({
-      queue, store, key, stop, maxJobs, ...(idleExit !== undefined ? { idleExitMs: idleExit * 1000 } : {}),
+      queue, store, key, stop, maxJobs, isolation, timeoutMs, ...(idleExit !== undefined ? { idleExitMs: idleExit * 1000 } : {}),
       concurrency: whole('concurrency', values.concurrency, 1, 1, 64),
       lockDurationMs: whole('lock-ms', values['lock-ms'], 30_000, 500, 3_600_000),
       stalledIntervalMs: whole('stalled-ms', values['stalled-ms'], 30_000, 200, 3_600_000),
       logger: createLogger({ level: ctx.logLevel }),
     });
     text.log(`stopped: ${summary.completed} completed, ${summary.failed} failed`);
-    return { exit: EXIT.ok, json: { queue: redactedUrl(queue), store, completed: summary.completed, failed: summary.failed } };
+    return { exit: EXIT.ok, json: { queue: redactedUrl(queue), store, isolation, completed: summary.completed, failed: summary.failed } };
   },
 };

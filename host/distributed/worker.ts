@@ -20,6 +20,7 @@ import { Worker, UnrecoverableError, type Job } from 'bullmq';
 import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { toolchainMessage, toolchainDifferences } from '../run/toolchain.ts';
+import { checkIsolation } from '../run/execute.ts';
 import { isStreamed, openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { dataOptionsOf, prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
@@ -34,6 +35,14 @@ export interface WorkerOptions {
   store: string;
   /** Jobs run at once in this process (default 1; each runs its guest on a thread of its own). */
   concurrency?: number;
+  /**
+   * Where this worker runs its guests (`--isolation`: v8, wasi, process; default v8). The worker's
+   * choice, not the job's: it is where the guest ran, not what was computed (the record is the same
+   * under each), and how far this machine trusts the strategies it is sent is the operator's call.
+   */
+  isolation?: string;
+  /** Each run's wall-clock watchdog (ms), handed to the runtime too (default 600 s). */
+  timeoutMs?: number;
   /** Signs the runs' records (audit/keys loadPrivateKey); null: unsigned. */
   key?: KeyObject | null;
   /** Where inputs are kept and runs are made before they go to the store (default: a temp folder). */
@@ -105,6 +114,7 @@ function toolchainRefusal(job: SweepJob): string[] {
 /** Runs `backproof worker` until `options.stop` resolves; returns how many jobs it completed and failed. */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const log = options.logger ?? silentLogger;
+  const isolation = checkIsolation(options.isolation); // (a usage error before the queue is touched)
   const store = new FolderStore(options.store);
   const connection = { ...redisConnection(options.queue), maxRetriesPerRequest: null };
   const workDir = options.workDir ?? await mkdtemp(path.join(tmpdir(), 'backproof-worker-'));
@@ -148,7 +158,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       if (sweepJob.index >= plan.combinations.length) throw new UsageError('USAGE', `malformed job payload: index ${sweepJob.index} is past the plan's ${plan.combinations.length} combinations`);
       const scratch = await mkdtemp(path.join(workDir, 'job-'));
       try {
-        const result = await runCombination(plan, sweepJob.index, { sweepDir: scratch, key, context });
+        const result = await runCombination(plan, sweepJob.index, { sweepDir: scratch, key, context, isolation, timeoutMs: options.timeoutMs });
         const runDir = result.runDir;
         const files: ManifestFile[] = [];
         for (const rel of await folderFiles(runDir)) files.push({ path: rel, sha256: await store.put(await readFile(path.join(runDir, rel))) });
@@ -198,7 +208,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   worker.on('error', (err) => log.warn({ err: err.message }, 'queue connection'));
   await worker.waitUntilReady();
   idleSince = Date.now();
-  log.info({ queue: redactedUrl(options.queue), store: store.location }, 'worker ready');
+  log.info({ queue: redactedUrl(options.queue), store: store.location, isolation }, 'worker ready');
   try {
     await Promise.race([options.stop, counted]);
   } finally {

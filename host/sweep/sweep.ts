@@ -17,7 +17,7 @@ import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress, type ProgressCounter } fr
 import { openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec, type DataOptions } from '../data/options.ts';
 import type { RunConfig } from '../run/config.ts';
-import type { StrategyArtifact } from '../run/execute.ts';
+import { checkIsolation, type RunInput, type StrategyArtifact } from '../run/execute.ts';
 import { checkOutDir } from '../run/rundir.ts';
 import { removeStalePartials } from '../run/partials.ts';
 import { loadStrategy } from '../run/strategy.ts';
@@ -47,6 +47,12 @@ export interface SweepRequest {
   key: KeyObject | null;
   maxCombinations?: number;
   timeoutMs?: number;
+  /**
+   * Where every combination's guest executes (`--isolation`: v8, wasi, process; default v8). Not in the
+   * plan nor any record: the runs, summary and sweep root are the same under each (docs/RUNTIMES.md).
+   * Not with `runAll`: a queue's workers choose their own (`backproof worker --isolation`).
+   */
+  isolation?: string;
   /** Told each finished combination (completion order) and how many are done. */
   onDone?: (r: CombinationResult, done: number, count: number) => void;
   /** Where the runs done and their count are written, for a progress display (engine/progress; changes nothing in a run). */
@@ -91,7 +97,7 @@ export function defaultWorkers(): number {
 }
 
 /** The options a sweep's request says, checked before anything is read (walk-forward checks its own with it too). */
-export function sweepOptions(r: Pick<SweepRequest, 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'maxCombinations' | 'workers'>): { space: SweepSpace; objective: SweepObjective; maxCombinations: number; workers: number } {
+export function sweepOptions(r: Pick<SweepRequest, 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'maxCombinations' | 'workers' | 'isolation'>): { space: SweepSpace; objective: SweepObjective; maxCombinations: number; workers: number; isolation: NonNullable<RunInput['isolation']> } {
   const grids = parseGrids(r.grids);
   if ((r.samples === undefined) !== (r.seed === undefined)) throw new UsageError('USAGE', 'random search needs both --samples N and --seed S');
   if (r.samples !== undefined && !(Number.isSafeInteger(r.samples) && r.samples >= 1)) throw new UsageError('USAGE', `--samples must be a whole number ≥ 1, got ${r.samples}`);
@@ -101,13 +107,15 @@ export function sweepOptions(r: Pick<SweepRequest, 'grids' | 'samples' | 'seed' 
   if (!(Number.isSafeInteger(maxCombinations) && maxCombinations >= 1)) throw new UsageError('USAGE', `--max-combinations must be a whole number ≥ 1, got ${maxCombinations}`);
   const workers = r.workers ?? defaultWorkers();
   if (!(Number.isSafeInteger(workers) && workers >= 1 && workers <= 256)) throw new UsageError('USAGE', `--workers must be a whole number from 1 to 256, got ${workers}`);
-  return { space: { grids, random, where: r.where ?? null }, objective, maxCombinations, workers };
+  return { space: { grids, random, where: r.where ?? null }, objective, maxCombinations, workers, isolation: checkIsolation(r.isolation) };
 }
 
 export async function sweep(r: SweepRequest): Promise<SweepReport> {
   // usage first: nothing is read before the options are known to be good
-  const { space, objective, maxCombinations, workers } = sweepOptions(r);
+  const { space, objective, maxCombinations, workers, isolation } = sweepOptions(r);
   if (r.data.length === 0) throw new UsageError('USAGE', 'a sweep needs at least one data file (--data)');
+  if (r.runAll && r.isolation !== undefined)
+    throw new UsageError('USAGE', '--isolation and --queue: with --queue the combinations run on "backproof worker" processes, each running its guests where its own --isolation says');
 
   // the workers' threads start, and load what a run needs, while the strategy and data are read
   if (!r.runAll) prepareSweepThreads(workers);
@@ -144,7 +152,7 @@ export async function sweep(r: SweepRequest): Promise<SweepReport> {
     const feeds = data.map((d) => d.feed);
     const results = r.runAll
       ? await r.runAll({ plan, strategy, feeds, sweepDir: tmp, onDone })
-      : await runCombinations(plan, { sweepDir: tmp, key: r.key, context: await prepareSweep(plan, { strategy, data: feeds }), workers, timeoutMs: r.timeoutMs, onDone });
+      : await runCombinations(plan, { sweepDir: tmp, key: r.key, context: await prepareSweep(plan, { strategy, data: feeds }), workers, timeoutMs: r.timeoutMs, isolation, onDone });
     // the results name the partial folder; the published one is `dir`
     const published = results.map((c) => ({ ...c, runDir: path.join(dir, path.relative(tmp, c.runDir)) }));
     const made = await assembleSweep(plan, published, { dir: tmp, key: r.key });

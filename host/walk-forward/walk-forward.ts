@@ -15,7 +15,7 @@ import { openData, sourceOfFeed, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { decodeResult } from '../audit/codec.ts';
 import { PROGRESS_DONE, PROGRESS_TOTAL, writeProgress } from '../engine/progress.ts';
-import type { StrategyArtifact } from '../run/execute.ts';
+import type { RunInput, StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { removeStalePartials } from '../run/partials.ts';
 import {
@@ -30,7 +30,7 @@ import { equityCsv, stitchEquity, walkForwardLeaves, walkForwardSummary, type Wi
 import { renderWalkForwardReport } from './report.ts';
 
 /** A sweep's request (one `--data` spec) and the window rule. */
-export interface WalkForwardRequest extends Pick<SweepRequest, 'strategy' | 'data' | 'dataOptions' | 'config' | 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'out' | 'workers' | 'key' | 'maxCombinations' | 'timeoutMs' | 'progress'> {
+export interface WalkForwardRequest extends Pick<SweepRequest, 'strategy' | 'data' | 'dataOptions' | 'config' | 'grids' | 'samples' | 'seed' | 'where' | 'objective' | 'out' | 'workers' | 'key' | 'maxCombinations' | 'timeoutMs' | 'progress' | 'isolation'> {
   rule: WalkRule;
   onPlan?: (plan: WalkForwardPlan) => void;
   /** Told each finished run: its window, whether in- or out-of-sample, and the result. */
@@ -95,6 +95,7 @@ interface SweepRunner {
   key: KeyObject | null;
   workers: number;
   timeoutMs?: number;
+  isolation: RunInput['isolation'];
 }
 
 /** One window's sweep folder (train or test): sweep.json, every run, then S's summary, report and record. */
@@ -102,13 +103,13 @@ async function runWindowSweep(plan: SweepPlan, dir: string, x: SweepRunner, onDo
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, SWEEP_FILES.plan), planText(plan));
   const context = await prepareSweep(plan, { strategy: x.strategy });
-  const results = await runCombinations(plan, { sweepDir: dir, key: x.key, context, workers: x.workers, timeoutMs: x.timeoutMs, onDone });
+  const results = await runCombinations(plan, { sweepDir: dir, key: x.key, context, workers: x.workers, timeoutMs: x.timeoutMs, isolation: x.isolation, onDone });
   return (await assembleSweep(plan, results, { dir, key: x.key })).rows;
 }
 
 export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardReport> {
   // usage first: nothing is read before the options are known to be good
-  const { space, objective, maxCombinations, workers } = sweepOptions(r);
+  const { space, objective, maxCombinations, workers, isolation } = sweepOptions(r);
   if (r.data.length !== 1) throw new UsageError('USAGE', `walk-forward takes exactly one data file (--data), got ${r.data.length}`);
   if (r.dataOptions?.window !== undefined) throw new UsageError('USAGE', 'walk-forward makes its own data windows');
   parseWalkRule(r.rule); // (makeWalkForwardPlan parses it again, with the data)
@@ -135,7 +136,7 @@ export async function walkForward(r: WalkForwardRequest): Promise<WalkForwardRep
   try {
     const planBytes = walkForwardPlanText(plan);
     await writeFile(path.join(tmp, WALK_FORWARD_FILES.plan), planBytes);
-    const runner: SweepRunner = { strategy, key: r.key, workers, timeoutMs: r.timeoutMs };
+    const runner: SweepRunner = { strategy, key: r.key, workers, timeoutMs: r.timeoutMs, isolation };
     const windows: WindowResult[] = [];
     const testTimes: BigInt64Array[] = [];
     let done = 0;

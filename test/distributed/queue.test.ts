@@ -5,13 +5,16 @@
 // payload and a job from another toolchain fail alone, and the worker goes on.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash, createPublicKey } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue, Worker } from 'bullmq';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
+import { folderHashes } from '../helpers/folder-hashes.ts';
+import { childOf } from '../helpers/child-processes.ts';
+import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { readPlan, sweep, type SweepRequest } from '../../host/sweep/index.ts';
 import type { DataFeed } from '../../host/data/load.ts';
 import { FolderStore, runSweepOnQueue } from '../../host/distributed/index.ts';
@@ -33,20 +36,6 @@ const request = (out: string): SweepRequest => ({
   strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: {} },
   grids: ['fast=5,10', 'slow=20,30'], objective: 'sharpe', key, out, workers: 1,
 });
-
-/** Every file of a folder → its SHA-256, by relative path. */
-function folderHashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (rel: string): void => {
-    for (const e of readdirSync(path.join(dir, rel), { withFileTypes: true })) {
-      const p = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (e.isDirectory()) walk(p);
-      else out[p] = createHash('sha256').update(readFileSync(path.join(dir, p))).digest('hex');
-    }
-  };
-  walk('');
-  return out;
-}
 
 /** The same sweep through the queue; resolves to its folder. */
 async function queuedSweep(pollBatch?: number): Promise<string> {
@@ -123,7 +112,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const out = await queuedSweep();
     expect(folderHashes(out)).toEqual(localFiles);
     expect(await w.exited).toBe(0);
-    expect(JSON.parse(w.stdout())).toEqual({ schema: 'backproof/worker@1', queue: redis.url, store, completed: 4, failed: 2 });
+    expect(JSON.parse(w.stdout())).toEqual({ schema: 'backproof/worker@1', queue: redis.url, store, isolation: 'v8', completed: 4, failed: 2 });
     const malformed = (await queue.getJob('malformed'))!;
     expect(malformed.failedReason).toBe('UsageError USAGE: malformed job payload: index must be an integer ≥ 0, got -1');
     expect(malformed.attemptsMade).toBe(1);
@@ -156,6 +145,16 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const verified = spawnSync(process.execPath, [BIN, 'verify', out, '--json'], { encoding: 'utf8' });
     expect(verified.status).toBe(0);
     expect(JSON.parse(verified.stdout)).toMatchObject({ schema: 'backproof/sweep-verify@1', root: JSON.parse(done.stdout).root });
+  });
+
+  it('a worker with --isolation process runs every job\'s guest in a child process of its own: the same sweep folder as the local (v8) one; the worker, not the job, chose', async () => {
+    const w = startWorker('--isolation', 'process', '--max-jobs', '4', '--json');
+    const sweeping = queuedSweep();
+    // the process runtime's child, under the worker's process (the coordinator's payload names no runtime)
+    await childOf(w.child.pid!, BOOT_MARK, 60_000, new Set());
+    expect(folderHashes(await sweeping)).toEqual(localFiles);
+    expect(await w.exited).toBe(0);
+    expect(JSON.parse(w.stdout())).toEqual({ schema: 'backproof/worker@1', queue: redis.url, store, isolation: 'process', completed: 4, failed: 0 });
   });
 
   it('workers signing with a key of their own, or unsigned, under a signed coordinator: the sweep verifies, pinned to the coordinator\'s key, and says who signed the runs (tester D1: exit 0, then verify failed)', async () => {
