@@ -9,6 +9,7 @@
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.ts';
 import { redisConnection } from './queue.ts';
+import { checkIsolation } from '../run/execute.ts';
 
 export interface K8sOptions {
   /** An external Redis (`redis://HOST:PORT[/DB]`); null: deploy one (`--redis`) or read it from redisSecret. */
@@ -19,6 +20,8 @@ export interface K8sOptions {
   workers: number;
   /** Jobs each worker pod runs at once (`backproof worker --concurrency`). */
   concurrency: number;
+  /** Where each worker runs its guests (`backproof worker --isolation`); absent: not in the command (the worker's default, v8). */
+  isolation?: string;
   /** An existing PersistentVolumeClaim for the store; null: this deployment's own claim, `backproof-store`. */
   storeClaim: string | null;
   /** Size of the store's own claim (when storeClaim is null). */
@@ -57,6 +60,7 @@ export function checkK8sOptions(o: K8sOptions): K8sOptions {
   if (o.storeClaim !== null && !DNS_LABEL.test(o.storeClaim)) throw new UsageError('USAGE', `--store-claim ${o.storeClaim}: a claim's name is a DNS label (lowercase letters, digits and '-', at most 63)`);
   for (const [option, v] of [['--cpu', o.cpu], ['--memory', o.memory], ['--store-size', o.storeSize]] as const)
     if (!QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: not a Kubernetes quantity (e.g. 1, 500m, 1Gi)`);
+  if (o.isolation !== undefined) checkIsolation(o.isolation);
   if (o.kind !== 'deployment' && o.kind !== 'job') throw new UsageError('USAGE', `--as ${o.kind}: deployment (a pool that stays) or job (a work queue that ends when drained)`);
   if (!Number.isSafeInteger(o.idleExit) || o.idleExit < 1 || o.idleExit > 86_400) throw new UsageError('USAGE', `--idle-exit ${o.idleExit}: a whole number of seconds from 1 to 86400`);
   if (o.image === '' || /\s/.test(o.image)) throw new UsageError('USAGE', `--image "${o.image}": an image reference has no spaces`);
@@ -127,7 +131,7 @@ function workers(o: K8sOptions, redisUrl: string): unknown {
         name: 'worker',
         image: o.image,
         // from a Secret, the URL is the env variable BACKPROOF_QUEUE, which the worker reads when --queue is not given
-        command: ['backproof', 'worker', ...(secret ? [] : ['--queue', redisUrl]), '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
+        command: ['backproof', 'worker', ...(secret ? [] : ['--queue', redisUrl]), '--store', STORE_MOUNT, '--concurrency', String(o.concurrency), ...(o.isolation !== undefined ? ['--isolation', o.isolation] : []), ...(job ? ['--idle-exit', String(o.idleExit)] : [])],
         env: [
           ...(secret ? [{ name: 'BACKPROOF_QUEUE', valueFrom: { secretKeyRef: { name: secret.name, key: secret.key } } }] : []),
           { name: 'BACKPROOF_CACHE_DIR', value: '/tmp/backproof-cache' },

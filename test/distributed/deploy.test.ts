@@ -98,6 +98,13 @@ describe('backproof deploy k8s', () => {
     expect(pod.volumes).toEqual([{ name: 'store', persistentVolumeClaim: { claimName: 'backproof-store' } }]);
   });
 
+  it('--isolation process: the workers\' command runs their guests in child processes (backproof worker --isolation)', async () => {
+    const out = fresh();
+    expect((await cli('deploy', 'k8s', '--redis', '--isolation', 'process', '--as', 'job', '--idle-exit', '90', '--out', out)).code).toBe(0);
+    const pod = docs(path.join(out, 'workers.yaml'))[0]!.spec.template.spec;
+    expect(pod.containers[0].command).toEqual(['backproof', 'worker', '--queue', 'redis://backproof-redis:6379', '--store', '/store', '--concurrency', '1', '--isolation', 'process', '--idle-exit', '90']);
+  });
+
   it('the same options write the same bytes; an existing manifest is refused before anything is written, replaced with --force', async () => {
     const [a, b] = [fresh(), fresh()];
     expect((await cli('deploy', 'k8s', '--redis', '--out', a)).code).toBe(0);
@@ -131,6 +138,7 @@ describe('backproof deploy k8s', () => {
     [['k8s', '--redis', '--memory', '2 GB', '--out', 'x'], '--memory 2 GB: not a Kubernetes quantity'],
     [['k8s', '--redis', '--image', 'a b', '--out', 'x'], '--image "a b"'],
     [['k8s', '--redis', '--as', 'pod', '--out', 'x'], '--as pod: deployment (a pool that stays) or job'],
+    [['k8s', '--redis', '--isolation', 'docker', '--out', 'x'], '--isolation must be one of v8, wasi, process, got "docker"'],
     [['k8s', '--redis', '--idle-exit', '30', '--out', 'x'], '--idle-exit is for --as job'],
     [['k8s', '--redis', '--as', 'job', '--idle-exit', '0', '--out', 'x'], '--idle-exit 0: a whole number of seconds from 1 to 86400'],
   ])('deploy %j is a usage error naming the option, and writes nothing', async (args, message) => {
