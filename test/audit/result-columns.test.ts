@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeResult, encodeResult, encodeResultHoldingEquity } from '../../host/audit/codec.ts';
 import { TradeLog, type Trade } from '../../host/model/trade.ts';
 import { OrderLog, REASONS } from '../../host/model/order.ts';
-import { growableBuffer } from '../../host/engine/growable.ts';
+import { reservedBuffer } from '../../host/engine/growable.ts';
 import { legacyEncodeResult, statsOf } from './legacy-outputs.ts';
 
 const TIMES = [0n, 1n, -1n, 86_400_000_000_000n, -(2n ** 63n), 2n ** 63n - 1n, 2n ** 32n, -(2n ** 32n), 946_684_800_000_000_000n];
@@ -66,7 +66,7 @@ describe('result.pb from the engine columns', () => {
   it('made around the engine equity column, as a run makes it: the same bytes, the equity over them', () => {
     const tradeLog = trades(57), orderLog = orders(113);
     const n = 1000;
-    const column = new Float64Array(growableBuffer(n * 8), 0, n);
+    const column = new Float64Array(reservedBuffer(n * 8), 0, n);
     for (let i = 0; i < n; i++) column[i] = 5e5 + i / 3;
     const copy = column.slice();
     const stats = statsOf({ trades: 57 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeResult, encodeResultHoldingEquity } from '../../host/audit/codec.ts';
 import type { BacktestResult, Trade } from '../../host/model/trade.ts';
 import { legacyEncodeResult, statsOf } from './legacy-outputs.ts';
-import { growableBuffer } from '../../host/engine/growable.ts';
+import { reservedBuffer } from '../../host/engine/growable.ts';
 
 /** A trade whose encoded length varies with `k` (varints of growing size), so the equity's offset takes every residue mod 8. */
 const trade = (k: number): Trade => ({
@@ -46,7 +46,7 @@ describe('result.pb holding the equity once', () => {
     for (let trades = 0; trades < 24; trades++) {
       for (const room of [0, 3, 4096]) {
         const points = 5 + trades;
-        const memory = growableBuffer(8 * (points + room));
+        const memory = reservedBuffer(8 * (points + room));
         const equity = new Float64Array(memory, 0, points);
         for (let i = 0; i < points; i++) equity[i] = 1e6 + i * 0.1 - trades;
         const expected = [...equity];
@@ -65,7 +65,7 @@ describe('result.pb holding the equity once', () => {
 
   it('around an equity it cannot grow (a plain buffer, a view not at its start): a new buffer, the equity left as it was', () => {
     const values = Float64Array.from({ length: 9 }, (_, i) => 1e6 + i);
-    for (const equity of [values.slice(), new Float64Array(growableBuffer(8 * 12), 8, 9)]) {
+    for (const equity of [values.slice(), new Float64Array(reservedBuffer(8 * 12), 8, 9)]) {
       equity.set(values);
       const r: BacktestResult = { trades: [trade(3)], orders: [], equity, stats: statsOf() };
       const made = encodeResultHoldingEquity(r, { aroundEquity: true });
