@@ -112,16 +112,17 @@ describe('backproof sweep --isolation', () => {
     expect(wasi.message).toMatch(/^combination 0 \(at=10 fault=1\) failed: guest trapped: .*divide by zero.* in on_bar of bar 10 \(2004-09-02T00:00:00Z, symbol 0 GOOG\)$/);
   }, 120_000);
 
-  it('the run\'s timeout reaches the process runtime: a spinning guest\'s child is killed at the sweep\'s 2 s, not at the runtime\'s 600 s (WATCHDOG), nothing written', async () => {
+  it('the run\'s timeout reaches the process runtime: a spinning guest\'s child is killed at the sweep\'s 4 s, not at the runtime\'s 600 s (WATCHDOG), nothing written', async () => {
     const before = await descendants(process.pid, BOOT_MARK);
     const unmetered = { ...DEFAULT_CONFIG, params: {}, fuel: 1n << 61n, fuelPerCallback: 1n << 61n };
-    const running = sweep(request({ strategy: 'test/fixtures/spin-at.ts', grids: ['at=0'], config: unmetered, timeoutMs: 2_000, isolation: 'process', out: out('spin') })).catch((x: unknown) => x);
+    const running = sweep(request({ strategy: 'test/fixtures/spin-at.ts', grids: ['at=0'], config: unmetered, timeoutMs: 4_000, isolation: 'process', out: out('spin') })).catch((x: unknown) => x);
     const child = await childOf(process.pid, BOOT_MARK, 60_000, before);
     const e = await running;
     expect(e).toBeInstanceOf(SandboxError);
     expect((e as SandboxError).code).toBe('WATCHDOG');
-    expect((e as Error).message).toMatch(/^combination 0 \(at=0\) failed: the (run|guest process) exceeded the wall-clock limit of 2 s/);
-    expect(await goneWithin(child, 5_000)).toBe(true);
+    expect((e as Error).message).toMatch(/^combination 0 \(at=0\) failed: the (run|guest process) exceeded the wall-clock limit of 4 s/);
+    // its own limit counts from its start, a moment after the run's (later still on a loaded machine)
+    expect(await goneWithin(child, 15_000)).toBe(true);
     expect(existsSync(out('spin'))).toBe(false);
   }, 120_000);
 });
