@@ -10,6 +10,7 @@
  */
 import { createHash, createPrivateKey, type KeyObject } from 'node:crypto';
 import path from 'node:path';
+import { deserialize } from 'node:v8';
 import { UsageError } from '../errors.ts';
 import { sourceOfFeed, isStreamed, type DataFeed } from '../data/load.ts';
 import { statsObject } from '../audit/render.ts';
@@ -30,7 +31,7 @@ export interface CombinationJob {
   runDir: string;
   /** PKCS#8 PEM of the signing key; null: unsigned. */
   keyPem: string | null;
-  strategy: StrategyArtifact;
+  strategy: PackedStrategy;
   feeds: PortableFeed[];
   /** Shared with the caller's thread (run.ts control, stopWriters): [STOP] set when the sweep is interrupted, [WRITERS] the jobs writing a run folder now. */
   control: Int32Array;
@@ -40,18 +41,25 @@ export interface CombinationJob {
   timeoutMs?: number;
 }
 
+/** A StrategyArtifact serialized (node:v8) into shared memory, once per plan (run.ts): read here once per plan and thread. */
+export interface PackedStrategy {
+  bytes: Uint8Array;
+  /** SHA-256 (hex) of the bytes: which artifact a thread has read already. */
+  sha256: string;
+}
+
 /** The slots of CombinationJob.control. */
 export const STOP = 0, WRITERS = 1;
 
 /** What this thread keeps of the last plan it ran: its module compiled once (a combination changes params only), and each feed's candles. */
-let shared: { planSha256: string; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null; firstRun?: string } | null = null;
+let shared: { planSha256: string; strategySha256: string; strategy: StrategyArtifact; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null; firstRun?: string } | null = null;
 let signing: { pem: string; key: KeyObject } | null = null;
 
 const hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 /** Checks that the job's module and feeds are the plan's, byte for byte (by their hashes) and by recorded path. */
-function checkAgainstPlan(job: CombinationJob, feeds: readonly DataFeed[]): void {
-  if (hex(job.strategy.wasm) !== job.plan.strategy.wasmSha256) throw new UsageError('USAGE', `the strategy module is not the plan's (SHA-256 ${job.plan.strategy.wasmSha256})`);
+function checkAgainstPlan(job: CombinationJob, strategy: StrategyArtifact, feeds: readonly DataFeed[]): void {
+  if (hex(strategy.wasm) !== job.plan.strategy.wasmSha256) throw new UsageError('USAGE', `the strategy module is not the plan's (SHA-256 ${job.plan.strategy.wasmSha256})`);
   if (feeds.length !== job.plan.data.length) throw new UsageError('USAGE', `${feeds.length} data files given, the plan has ${job.plan.data.length}`);
   feeds.forEach((f, k) => {
     const d = job.plan.data[k]!;
@@ -62,10 +70,14 @@ function checkAgainstPlan(job: CombinationJob, feeds: readonly DataFeed[]): void
 /** The guest thread's side of runCombination: runs the combination and writes its run folder. */
 export async function runCombinationJob(job: CombinationJob): Promise<CombinationResult> {
   const feeds = openPortableFeeds(job.feeds);
-  checkAgainstPlan(job, feeds);
   const config = configOf(job.plan, job.combination);
-  if (shared?.planSha256 !== job.planSha256) shared = { planSha256: job.planSha256, guest: compileForRun({ strategy: job.strategy, config }), candles: null };
-  const outcome = executeRun({ strategy: job.strategy, data: feeds, config, guest: shared.guest, isolation: job.isolation, timeoutMs: job.timeoutMs });
+  if (shared?.planSha256 !== job.planSha256 || shared.strategySha256 !== job.strategy.sha256) {
+    const strategy = deserialize(job.strategy.bytes) as StrategyArtifact;
+    checkAgainstPlan(job, strategy, feeds);
+    shared = { planSha256: job.planSha256, strategySha256: job.strategy.sha256, strategy, guest: compileForRun({ strategy, config }), candles: null };
+  } else checkAgainstPlan(job, shared.strategy, feeds);
+  const { strategy } = shared;
+  const outcome = executeRun({ strategy, data: feeds, config, guest: shared.guest, isolation: job.isolation, timeoutMs: job.timeoutMs });
   const candles = (shared.candles ??= feeds.map((d, k) => (isStreamed(d) ? undefined : downsampleCandles(sourceOfFeed(d), outcome.barsPerFeed[k]!))));
   const key = job.keyPem === null ? null : signing?.pem === job.keyPem ? signing.key : (signing = { pem: job.keyPem, key: createPrivateKey(job.keyPem) }).key;
   const whole = candles.every((c, k) => c !== undefined && c.bars === outcome.barsPerFeed[k]);
@@ -90,7 +102,7 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
 /** The combination's run folder, with its report.html. */
 async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunConfig, key: KeyObject | null, feeds: DataFeed[], candles: (Candles | undefined)[], whole: boolean, tally: RowTally | undefined, linkStrategyFrom: string | undefined): Promise<void> {
   await writeRunDir({
-    dir: job.runDir, force: false, outcome, strategy: job.strategy, config, key,
+    dir: job.runDir, force: false, outcome, strategy: shared!.strategy, config, key,
     // the strategy's files hard-linked from this thread's first run of the plan (the same artifact: checkAgainstPlan)
     ...(linkStrategyFrom !== undefined ? { linkStrategyFrom } : {}),
     beforePublish: async (partial, recordPb, remember) => {

@@ -8,6 +8,7 @@
  */
 import { createHash, type KeyObject } from 'node:crypto';
 import path from 'node:path';
+import { serialize } from 'node:v8';
 import { UsageError } from '../errors.ts';
 import { isStreamed, openData, type DataFeed, type LoadedData } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
@@ -18,13 +19,27 @@ import { guestHeapsForManyRuns, inGuestThread, prepareGuestThreads, portableFeed
 import { siblingModule } from '../paths.ts';
 import { dataOptionsOf, paramsText, planSha256 } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
-import { STOP, WRITERS, type CombinationJob } from './job.ts';
+import { STOP, WRITERS, type CombinationJob, type PackedStrategy } from './job.ts';
 
 /** What every combination of one plan shares: its hash, the module, and the data (bars in shared memory). */
 export interface SweepContext {
   planSha256: string;
   strategy: StrategyArtifact;
+  /** The strategy as every job carries it (job.ts PackedStrategy: serialized once, in shared memory). */
+  packed: PackedStrategy;
   feeds: PortableFeed[];
+}
+
+/**
+ * `strategy` serialized once into shared memory: a job then carries it without a copy, where a
+ * StrategyArtifact (its sources, source map and lockfile: ~200 KB of text for an example) was
+ * serialized by this thread and read again by the guest thread for every combination.
+ */
+function packStrategy(strategy: StrategyArtifact): PackedStrategy {
+  const bytes = serialize(strategy);
+  const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+  shared.set(bytes);
+  return { bytes: shared, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** A run folder's name in runs/: the index zero-padded to max(4, digits of count − 1) (docs/SWEEP.md). */
@@ -77,7 +92,7 @@ export async function prepareSweep(plan: SweepPlan, given: { strategy?: Strategy
   if (wasmSha256 !== plan.strategy.wasmSha256) throw new UsageError('USAGE', `strategy ${plan.strategy.file} gives a module with SHA-256 ${wasmSha256}; the plan's has ${plan.strategy.wasmSha256}`);
   const feeds = await openPlanData(plan, given.data);
   const shared = feeds.map((f) => (isStreamed(f) ? f : { ...(f as LoadedData), bars: sharedBars((f as LoadedData).bars) }));
-  return { planSha256: planSha256(plan), strategy, feeds: portableFeeds(shared) };
+  return { planSha256: planSha256(plan), strategy, packed: packStrategy(strategy), feeds: portableFeeds(shared) };
 }
 
 export interface RunCombinationOptions {
@@ -146,7 +161,7 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
   const job: CombinationJob = {
     plan: planHead(plan), planSha256: context.planSha256, combination, runDir: runDirOf(opts.sweepDir, plan, index),
     keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
-    strategy: context.strategy, feeds: context.feeds, control, isolation: opts.isolation, timeoutMs,
+    strategy: context.packed, feeds: context.feeds, control, isolation: opts.isolation, timeoutMs,
   };
   return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs });
 }
