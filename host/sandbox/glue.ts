@@ -10,12 +10,17 @@
  * guest's exports and updates its fuel globals, as the host did from JS.
  *
  * Imports: g.fuel, g.bulk (mutable i64, the instrumenter's __bp_fuel and __bp_bulk), f.on_order and
- * f.on_trade (the guest's exports). Exports:
+ * f.on_trade (the guest's exports), m.memory (one page: the thread's scratch, below). Exports:
  * - charge(units: u32) → 1 if fuel ≥ units (signed i64 compare, as the host's BigInt check), then
  *   fuel -= units and bulk += units; else 0 and nothing changed;
  * - order() → on_order(i32 at 0, i32 at 4, f64 at 8, f64 at 16) of its memory;
  * - trade() → on_trade(f64 at 8, 16, 24, 32);
- * - memory: one page that never grows (the host's views of it stay valid).
+ * - memory: the imported page, which never grows (the host's views of it stay valid).
+ *
+ * Every glue of a thread shares one scratch memory: a memory made per run was a reservation of
+ * 8 GiB mapped and unmapped each time, and each unmapping flushes the TLB of every core running one of
+ * the process's threads (a sweep's other workers). Sharing it is safe: the host writes an event's
+ * arguments and calls order()/trade() at once, and those read all of them before calling the guest.
  */
 
 const I32 = 0x7f, I64 = 0x7e, F64 = 0x7c;
@@ -52,9 +57,9 @@ function glueBytes(): Uint8Array {
       [...name('g'), ...name('bulk'), 3, I64, 1],
       [...name('f'), ...name('on_order'), 0, 1],
       [...name('f'), ...name('on_trade'), 0, 2],
+      [...name('m'), ...name('memory'), 2, 1, 1, 1], // one page, max one
     ])),
     ...section(3, vec([[0], [3], [3]])),
-    ...section(5, vec([[1, 1, 1]])), // one page, max one
     ...section(7, vec([
       [...name('charge'), 0, 2],
       [...name('order'), 0, 3],
@@ -75,6 +80,7 @@ function glueBytes(): Uint8Array {
 }
 
 let compiled: WebAssembly.Module | null = null;
+let scratch: { memory: WebAssembly.Memory; words: Int32Array; values: Float64Array } | null = null;
 
 export interface Glue {
   /** Takes `units` (0..2^32-1) from the fuel into the bulk charges; 0 (and nothing taken) when the fuel cannot cover it. */
@@ -96,17 +102,21 @@ const never: Fn = () => {
 /** The glue for one guest instance. Without fuel globals (uninstrumented), charge works on globals of its own. */
 export function glueFor(fuel: WebAssembly.Global | null, bulk: WebAssembly.Global | null, onOrder: Fn | undefined, onTrade: Fn | undefined): Glue {
   compiled ??= new WebAssembly.Module(glueBytes() as BufferSource);
+  if (scratch === null) {
+    const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+    scratch = { memory, words: new Int32Array(memory.buffer, 0, 2), values: new Float64Array(memory.buffer, 0, 5) };
+  }
   const own = () => new WebAssembly.Global({ value: 'i64', mutable: true }, 0n);
   const ex = new WebAssembly.Instance(compiled, {
     g: { fuel: fuel ?? own(), bulk: bulk ?? own() },
     f: { on_order: onOrder ?? never, on_trade: onTrade ?? never },
+    m: { memory: scratch.memory },
   }).exports;
-  const memory = ex.memory as WebAssembly.Memory;
   return {
     charge: ex.charge as unknown as Glue['charge'],
     order: ex.order as unknown as Glue['order'],
     trade: ex.trade as unknown as Glue['trade'],
-    words: new Int32Array(memory.buffer, 0, 2),
-    values: new Float64Array(memory.buffer, 0, 5),
+    words: scratch.words,
+    values: scratch.values,
   };
 }
