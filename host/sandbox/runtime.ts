@@ -613,6 +613,8 @@ export class GuestInstance {
     const site = at === null ? null : trapSite(meta, this.guest.wasm, this.guest.original, at);
     this.endTrace(site, STOP_TRAP);
     const f = this.fault('GUEST_TRAP', `guest trapped: ${e.message}`, site, null, e);
+    // A sandboxed process that ended without saying where (wasi/runtime): its count is not known.
+    if ((e as { countLost?: boolean }).countLost) f.site.instructions = null;
     // AssemblyScript's allocator traps (unreachable) when memory cannot grow: say which limit that is.
     if (e.message === 'unreachable' && (f.site.name?.startsWith('~lib/rt/') || f.site.source?.startsWith('~lib/rt/')))
       this.stop!.reason = `in AssemblyScript's allocator: memory could not grow to hold an allocation; a strategy's memory is capped at --max-memory-pages ${this.config.maxMemoryPages} (${(this.config.maxMemoryPages * 64) / 1024} MiB)`;

@@ -102,8 +102,10 @@ function callSites(error: Error): NodeJS.CallSite[] | null {
 /**
  * Byte offset V8 gives for the top frame of a wasm trap (its structured stack), or null. Read before
  * anything formats `error.stack`: V8 formats it once, with the `prepareStackTrace` in effect then.
+ * A trap that happened elsewhere (in a sandboxed process: wasi/runtime) carries its `position`.
  */
 export function trapPosition(error: WebAssembly.RuntimeError): number | null {
+  if ('position' in error) return Number.isInteger(error.position) ? (error.position as number) : null;
   const frames = callSites(error);
   if (!frames || frames.length === 0) return null;
   const top = frames[0]!;

@@ -67,18 +67,18 @@ export function closedAfterEach(runtime: GuestRuntime): GuestRuntime {
 }
 
 /**
- * Whether a fault under `runtime` names its site as v8's does. Under wasi a trap ends the sandboxed
- * process, and an error raised inside a host call cannot locate the guest's call: the code, callback
- * and bar are v8's, the function, offset and source line are not (docs/ISOLATION-WASI.md).
+ * Whether an error raised inside a host call (a host limit, an abort) under `runtime` names the guest's
+ * call site as v8's does. Under wasi the sandboxed guest's stack is not the host's: the code, callback,
+ * bar and count are v8's, the function, offset and source line are not (docs/ISOLATION-WASI.md). A trap
+ * is located under every runtime (under wasi the sandboxed process reports it before it ends).
  */
-export const locatesFaults = (runtime: GuestRuntime): boolean => runtime.isolation !== 'wasi';
+export const locatesHostCallFaults = (runtime: GuestRuntime): boolean => runtime.isolation !== 'wasi';
 
 /**
- * Whether `runtime` runs modules at V8's limits as v8 does. Under wasi three kinds are refused when the
+ * Whether `runtime` runs modules at V8's limits as v8 does. Under wasi two kinds are refused when the
  * session opens, each with a typed error (docs/ISOLATION-WASI.md, "Limits"): a 4 GiB memory (65,536
  * pages: Wasmer's WASI reads and writes fail on it, the driver exits with status 3 before its first
- * frame), a function near V8's 50,000 locals that Binaryen's reading of it (which the link writes
- * back) takes past the limit (Wasmer's validator refuses it; a function of exactly 50,000 may pass),
- * and more exported globals than one frame carries (a module near V8's 1,000,000 exports).
+ * frame), and more exported globals than one frame carries (a module near V8's 1,000,000 exports).
+ * A function near V8's 50,000 locals runs (the linked module holds the instrumented code itself).
  */
 export const runsAtV8Limits = (runtime: GuestRuntime): boolean => runtime.isolation !== 'wasi';

@@ -7,7 +7,7 @@
 // example strategies built with asc at -O0 and -O3 under each AssemblyScript runtime, in every runtime of the seam
 // (test/helpers/runtimes EVERY_RUNTIME): every case under v8; under wasi and process (each module a Wasmer
 // process or a child process) a fixed sample, its size in the test's name (casesOf: every case with
-// BACKPROOF_SUITE_ALL_RUNTIMES=1), with the same expectations, but for a trap under wasi (locatesFaults).
+// BACKPROOF_SUITE_ALL_RUNTIMES=1), with the same expectations (under wasi the sandboxed process reports a trap before it ends).
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { slowEvents, slowPath, slowRecords, slowText, type SlowEvent } from '../helpers/slowpath.ts';
@@ -17,7 +17,7 @@ import { stubHost } from '../helpers/host.ts';
 import { TraceExpander, type StaticMap, type InstructionRecord } from '../../traces/index.ts';
 import { buildStrategy } from '../../host/build/asc.ts';
 import { loadData } from '../../host/index.ts';
-import { EVERY_RUNTIME, casesOf, closedAfterEach, locatesFaults } from '../helpers/runtimes.ts';
+import { EVERY_RUNTIME, casesOf, closedAfterEach } from '../helpers/runtimes.ts';
 import type { GuestRuntime, GuestSession } from '../../host/sandbox/index.ts';
 
 // Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
@@ -135,27 +135,15 @@ describe('generated modules', () => {
         const label = `seed ${seed} (${x}, ${y})`;
         expect(slowOutcome, `${label} slow path`).toEqual(outcome);
         instructions += BigInt(events.length);
-        if (outcome.trap && !locatesFaults(runtime)) {
-          // Under wasi the trap ended the sandboxed process: V8's message inside Wasmer's, and the trace
-          // and counts end where the host last saw the guest, the call's start (these modules make no host call).
-          expect(om, label).toEqual({ trap: `the guest's sandboxed process ended (command execution failed: RuntimeError: js: ${outcome.trap})`, code: 'GUEST_TRAP' });
-          expect([m.records.slice(before), m.inst.instructions() - executed, m.inst.fuelUsed() - used], label).toEqual([[], 0n, 0n]);
-        } else {
-          expect(om, label).toEqual(outcome);
-          // The trace, up to and including a trapping instruction, and the fuel: exact.
-          expect(m.records.slice(before), `${label} trace`).toEqual(events.map(slowText));
-          expect(m.inst.instructions() - executed, `${label} instructions`).toBe(BigInt(events.length));
-          expect(m.inst.fuelUsed() - used, `${label} fuel`).toBe(fuelOf(events));
-        }
+        expect(om, label).toEqual(outcome);
+        // The trace, up to and including a trapping instruction, and the fuel: exact.
+        expect(m.records.slice(before), `${label} trace`).toEqual(events.map(slowText));
+        expect(m.inst.instructions() - executed, `${label} instructions`).toBe(BigInt(events.length));
+        expect(m.inst.fuelUsed() - used, `${label} fuel`).toBe(fuelOf(events));
         if (outcome.trap) {
           traps++;
-          if (!locatesFaults(runtime) && DEFAULT_SANDBOX.instrumenter === INSTRUMENTER_V4) {
-            // Format 4 has no end record: a stream stopped between two regions (where the host last saw the guest) reads as whole.
-            expect([m.ex.complete, m.ex.stop], label).toEqual([true, null]);
-          } else {
-            expect(m.ex.complete, `${label} complete`).toBe(false);
-            expect(m.ex.stop, label).toMatchObject({ cause: 1 });
-          }
+          expect(m.ex.complete, `${label} complete`).toBe(false);
+          expect(m.ex.stop, label).toMatchObject({ cause: 1 });
           // A trapped instance is finished: both sides start again from a fresh state.
           ref = new Reference(bytes);
           m.inst.close?.();

@@ -1,41 +1,37 @@
 // A run that stops inside a region — a trap, or a bulk operation whose size charge does not fit —
 // ends its trace exactly at the instruction that stopped: no instruction after it, no address it
 // did not compute, `complete` false, and the instruction count exact (docs/TRACE.md, "Stops"). Under every
-// runtime of the seam (test/helpers/runtimes EVERY_RUNTIME), every case. The one exception is a trap under
-// wasi (locatesFaults): it ends the sandboxed process, so the trace and the counts end where the guest last
-// ran on from an empty trace memory (here the trapping call's start: a snapshot flushed it, or the run's start)
-// and the site names no function or offset (docs/ISOLATION-WASI.md, "Traps"): each such case states that instead.
+// runtime of the seam (test/helpers/runtimes EVERY_RUNTIME), every case, and each trap and memory bomb stops
+// exactly as under v8 — code, whole message, site, count, fuel and trace bytes ("the same stop as v8"; under
+// wasi the sandboxed process reports its trap before it ends: docs/ISOLATION-WASI.md, "Traps").
 import { describe, expect, it } from 'vitest';
 import { wat } from '../helpers/wat.ts';
 import { stubHost } from '../helpers/host.ts';
 import { staticMap, compileGuest, DEFAULT_SANDBOX, INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander, type InstructionRecord } from '../../traces/index.ts';
-import { executeRun, loadData, DEFAULT_CONFIG } from '../../host/index.ts';
+import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG } from '../../host/index.ts';
 import { isoTime } from '../../host/model/bars.ts';
 import { cli } from '../helpers/cli.ts';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { EVERY_RUNTIME, closedAfterEach, locatesFaults } from '../helpers/runtimes.ts';
-import type { GuestRuntime } from '../../host/sandbox/index.ts';
+import { EVERY_RUNTIME, closedAfterEach } from '../helpers/runtimes.ts';
+import { v8Runtime, type GuestRuntime } from '../../host/sandbox/index.ts';
+import { toHex } from '../../traces/index.ts';
 
 // Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
 for (const runtime of EVERY_RUNTIME) describe(`runtime ${runtime.isolation}`, () => suite(closedAfterEach(runtime)));
 
 function suite(runtime: GuestRuntime): void {
-/** A trap is located, and the trace ends at it (not under wasi: see the head). */
-const located = locatesFaults(runtime);
-/** What a trap's message says under wasi in place of V8's: Wasmer's report of it. */
-const wasiTrap = (what: string) => `guest trapped: the guest's sandboxed process ended (command execution failed: RuntimeError: js: ${what})`;
 /** Format 4's stop records (formats 5 and 6: their end record, at the end). */
 const SANDBOX_V4 = { ...DEFAULT_SANDBOX, instrumenter: INSTRUMENTER_V4 };
 
 /** Runs on_bar(t) for each t on one instance; returns per call the expanded records (or the error), and the instance. */
-function run(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}) {
+function run(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig> = {}, on = runtime) {
   const pieces: Uint8Array[] = [];
   const cfg = { ...SANDBOX_V4, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
   const guest = compileGuest(wasm, cfg);
-  const inst = runtime.open(guest, stubHost(), cfg);
+  const inst = on.open(guest, stubHost(), cfg);
   const records: InstructionRecord[] = [];
   const ex = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.push({ ...r }));
   let error: GuestFault | null = null;
@@ -78,11 +74,6 @@ describe('a trap inside a region', () => {
     const { calls, error, ex, inst } = run(DIVIDE, [1n, 0n]);
     // The full call: 17 instructions, the second store at 200 + 10.
     expect(view(calls[0]!)).toEqual([0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S, 0x21, 0x41, 0x20, 0x6a, 0x20, [0x36, 210], 0x41, 0x41, [0x36, 300], 0x0b]);
-    if (!located) {
-      // Ends at the call's start: format 4 has no end record, so a stream stopped between regions reads as whole.
-      expect([view(calls[1]!), error?.code, ex.complete, ex.stop, ex.count, inst.instructions()]).toEqual([[], 'GUEST_TRAP', true, null, 17, 17n]);
-      return;
-    }
     // The trapping call stops at div_s; the store at 210 (left in trace memory by the first call) never ran.
     expect(view(calls[1]!)).toEqual([0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S]);
     expect(error).toMatchObject({ code: 'GUEST_TRAP' });
@@ -103,15 +94,6 @@ describe('a trap inside a region', () => {
     inst.finish();
     const stream = new Uint8Array(Buffer.concat(pieces));
     const map = staticMap(DIVIDE, guest.meta!);
-    if (!located) {
-      // No snapshot flushed the first call's records: back to the run's start, an empty stream, in any split.
-      for (const step of [1, 3, 5, 7]) {
-        const split = new TraceExpander(map, () => {});
-        for (let at = 0; at < stream.length; at += step) split.push(stream.subarray(at, at + step));
-        expect([stream.length, split.count, split.stop, split.complete], `split ${step}`).toEqual([0, 0, null, true]);
-      }
-      return;
-    }
     for (const step of [1, 3, 5, 7]) {
       const seen: number[] = [];
       const ex = new TraceExpander(map, (r) => void seen.push(r.opcode));
@@ -131,11 +113,6 @@ describe('a trap inside a region', () => {
 
   it('names the function, the byte offset of the trapping instruction and the instruction count', () => {
     const { calls, error } = run(DIVIDE, [1n, 0n]);
-    if (!located) {
-      expect(error!.site).toEqual({ callback: 'on_bar', func: null, name: null, offset: null, source: null, instructions: 17n, bar: 1, time: 0n, symbol: 0 });
-      expect(error!.message).toBe(`${wasiTrap('divide by zero')} after 17 instructions, in on_bar of bar 1 (1970-01-01T00:00:00Z, symbol 0)`);
-      return;
-    }
     const divAt = calls[1]!.at(-1)!.offset;
     expect(DIVIDE[divAt]).toBe(DIV_S);
     expect(error!.site).toEqual({ callback: 'on_bar', func: 0, name: null, offset: divAt, source: null, instructions: 24n, bar: 1, time: 0n, symbol: 0 });
@@ -157,17 +134,13 @@ describe('a trap inside a region', () => {
     }
     const storeAt = [...guest.keys()].find((i) => guest[i] === 0x36 && guest[i - 1] === 0x01 && guest[i - 2] === 0x41)!;
     expect(bar).toBeGreaterThan(0);
-    expect(error).toMatchObject({ code: 'GUEST_TRAP', site: { callback: 'on_bar', func: located ? 0 : null, offset: located ? storeAt : null, bar, time: data.bars.time[bar], symbol: 0 } });
-    expect(error!.message).toContain(located ? `in function 0 at byte offset ${storeAt} after ` : `${wasiTrap('memory access out of bounds')} after `);
+    expect(error).toMatchObject({ code: 'GUEST_TRAP', site: { callback: 'on_bar', func: 0, offset: storeAt, bar, time: data.bars.time[bar], symbol: 0 } });
+    expect(error!.message).toContain(`guest trapped: memory access out of bounds in function 0 at byte offset ${storeAt} after `);
     expect(error!.message).toContain(`, in on_bar of bar ${bar} (${isoTime(data.bars.time[bar]!)}, symbol 0 ${data.symbol})`);
   });
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
     const { calls, error, ex, inst } = run(OOB, [64n, 70000n]);
-    if (!located) {
-      expect([view(calls[1]!), error!.site.offset, ex.stop, inst.instructions()]).toEqual([[], null, null, 11n]);
-      return;
-    }
     expect(view(calls[1]!)).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
     expect(error!.site).toMatchObject({ callback: 'on_bar', func: 0, offset: calls[1]!.at(-1)!.offset, instructions: 11n + 7n });
     expect(ex.stop).toEqual({ region: 1, ran: 7, cause: 1 });
@@ -179,11 +152,15 @@ describe('a trap inside a region', () => {
     Error.stackTraceLimit = 0;
     try {
       const { calls, error, ex, inst } = run(DIVIDE, [1n, 0n]);
+      if (runtime.isolation === 'wasi') {
+        // The position is V8's in the sandboxed process's worker, whose stack trace limit is its own: located.
+        expect([view(calls[1]!).at(-1), error!.site.instructions, ex.stop, inst.instructions()]).toEqual([DIV_S, 24n, { region: 1, ran: 7, cause: 1 }, 24n]);
+        return;
+      }
       expect(calls[1]).toEqual([]);
       expect(error!.site).toMatchObject({ func: null, offset: null, instructions: 17n });
-      // Under wasi the host never saw the region start (see the first case).
-      expect(ex.stop).toEqual(located ? { region: 1, ran: 0, cause: 1 } : null);
-      expect(ex.complete).toBe(!located);
+      expect(ex.stop).toEqual({ region: 1, ran: 0, cause: 1 });
+      expect(ex.complete).toBe(false);
       expect(inst.instructions()).toBe(17n);
     } finally {
       Error.stackTraceLimit = limit;
@@ -197,6 +174,69 @@ const BULK = wat(`(module (memory (export "memory") 1)
     (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1))) (drop (memory.grow (i32.const 1)))
     (memory.fill (i32.const 0) (i32.const 0) (i32.wrap_i64 (local.get $t)))
     (i32.store (i32.const 8) (i32.const 1))))`);
+
+describe('the same stop as v8', () => {
+  /** Everything a stop decides: the error (class, code, whole message, site), the counts, the trace's bytes and root. */
+  function stopOf(wasm: Uint8Array, ts: bigint[], config: Partial<SandboxConfig>, on: GuestRuntime, snapshots: boolean) {
+    const pieces: Uint8Array[] = [];
+    const cfg = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, ...config, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
+    const inst = on.open(compileGuest(wasm, cfg), stubHost(), cfg);
+    let error: GuestFault | null = null;
+    try {
+      for (const t of ts) {
+        inst.onBar(t, 1, 1, 1, 1, 1);
+        if (snapshots) inst.snapshot(0);
+      }
+    } catch (e) {
+      error = e as GuestFault;
+    }
+    const stats = inst.finish();
+    inst.close?.();
+    return {
+      error: error && [error.constructor.name, error.code, error.message, error.site], instructions: stats.instructions, fuel: stats.fuelUsed,
+      stream: Buffer.concat(pieces).toString('hex'), root: stats.trace && toHex(stats.trace.root),
+    };
+  }
+
+  for (const instrumenter of [INSTRUMENTER_V4, INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8]) {
+    it(`${instrumenter}: a division by zero and an out-of-bounds store, with and without a flush before the trapping call, in trace and fuel modes`, () => {
+      for (const [wasm, ts] of [[DIVIDE, [1n, 0n]], [OOB, [64n, 70000n]]] as const) {
+        for (const mode of ['trace', 'fuel'] as const) {
+          for (const snapshots of [false, true]) {
+            const config = { instrumenter, mode, flushThreshold: instrumenter === INSTRUMENTER_V4 || instrumenter === INSTRUMENTER_V5 ? undefined : 1024 };
+            const v8 = stopOf(wasm, [...ts], config, v8Runtime, snapshots);
+            expect(v8.error?.[1]).toBe('GUEST_TRAP');
+            expect(v8.error?.[2]).toMatch(/^guest trapped: (divide by zero|memory access out of bounds) in function 0 at byte offset \d+ after (24|18) instructions, in on_bar of bar 1 /);
+            expect(stopOf(wasm, [...ts], config, runtime, snapshots), `${mode}${snapshots ? ', snapshots' : ''}`).toEqual(v8);
+          }
+        }
+      }
+    });
+  }
+
+  it('the asc-built fault (a division by zero at bar 49) and memory bomb (its allocator at --max-memory-pages), run by the engine on GOOG: code, whole message with the source line and the memory hint', async () => {
+    const goog = await loadData('data/GOOG.csv');
+    const outcomes: string[][] = [];
+    for (const [name, over] of [['fault', { params: { at: 49, fault: 1 } }], ['memory-bomb', { maxMemoryPages: 64 }]] as const) {
+      const strategy = await loadStrategy(`test/fixtures/${name}.ts`);
+      const stop = (isolation: GuestRuntime['isolation']) => {
+        try {
+          executeRun({ strategy, data: goog, config: { ...DEFAULT_CONFIG, ...over }, isolation });
+        } catch (e) {
+          return [(e as GuestFault).code, (e as Error).message, JSON.stringify((e as GuestFault).site, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v))];
+        }
+        return ['NONE'];
+      };
+      const v8 = stop('v8');
+      expect(stop(runtime.isolation), name).toEqual(v8);
+      outcomes.push(v8.slice(0, 2));
+    }
+    expect(outcomes).toEqual([
+      ['GUEST_TRAP', 'guest trapped: divide by zero in function 19 (guest-sdk/abi/on_bar) at byte offset 4409 (test/fixtures/fault.ts:14:38) after 17407 instructions, in on_bar of bar 49 (2004-10-28T00:00:00Z, symbol 0 GOOG)'],
+      ['GUEST_TRAP', expect.stringMatching(/^guest trapped: unreachable in function 3 \(~lib\/rt\/itcms\/__new\) at byte offset 593 \(~lib\/rt\/tlsf.ts:445:39\) after \d+ instructions: in AssemblyScript's allocator: memory could not grow to hold an allocation; a strategy's memory is capped at --max-memory-pages 64 \(4 MiB\), in on_bar of bar \d+ /)],
+    ]);
+  }, 120_000);
+});
 
 describe('fuel running out on a bulk operation inside a region', () => {
 
@@ -293,10 +333,9 @@ for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, I
 
   it('a trap: the expansion ends at the trapping instruction, in any byte split; the end record holds the count', () => {
     const { records, error, ex, inst, stream, guest } = run5(DIVIDE, [1n, 0n]);
-    // Under wasi (no snapshot flushed the first call's records): back to the run's start, no region, no instruction.
-    const [count, stop] = located ? [24, { region: 1, ran: 7, cause: 1 }] : [0, { region: 0, ran: 0, cause: 1 }];
+    const [count, stop] = [24, { region: 1, ran: 7, cause: 1 }];
     expect(error).toMatchObject({ code: 'GUEST_TRAP' });
-    expect(view(records.slice(17))).toEqual(located ? [0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S] : []);
+    expect(view(records.slice(17))).toEqual([0x41, 0x41, [0x36, 100], 0x41, 0x20, 0xa7, DIV_S]);
     expect([ex.complete, ex.stop, ex.count, inst.instructions()]).toEqual([false, stop, count, BigInt(count)]);
     const end = new DataView(stream.buffer, stream.length - 20);
     expect([0, 4, 8, 12, 16].map((k) => end.getUint32(k, true))).toEqual([0, 3, count, 0, 1]);
@@ -306,7 +345,7 @@ for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, I
       const split = new TraceExpander(map, (r) => void seen.push(r.opcode));
       for (let at = 0; at < stream.length; at += step) split.push(stream.subarray(at, at + step));
       split.end();
-      expect([seen.length, seen.at(-1), split.stop], `split ${step}`).toEqual([count, located ? DIV_S : undefined, stop]);
+      expect([seen.length, seen.at(-1), split.stop], `split ${step}`).toEqual([count, DIV_S, stop]);
     }
     expect(() => ex.push(new Uint8Array(4).fill(1))).toThrow(/goes on after the run stopped/);
     // An end record that claims more instructions than the stream holds is a bad trace.
@@ -320,10 +359,6 @@ for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, I
 
   it('an out-of-bounds store: the trace ends with it and the address it computed', () => {
     const { records, ex, inst } = run5(OOB, [64n, 70000n]);
-    if (!located) {
-      expect([records, ex.stop, inst.instructions()]).toEqual([[], { region: 0, ran: 0, cause: 1 }, 0n]);
-      return;
-    }
     expect(view(records.slice(11))).toEqual([0x41, 0x41, [0x36, 16], 0x20, 0xa7, 0x20, [0x37, 70008]]);
     expect([ex.stop, inst.instructions()]).toEqual([{ region: 1, ran: 7, cause: 1 }, 18n]);
   });
@@ -333,10 +368,6 @@ for (const instrumenter of [INSTRUMENTER_V5, INSTRUMENTER_V6, INSTRUMENTER_V7, I
     Error.stackTraceLimit = 0;
     try {
       const { records, error, ex, inst } = run5(DIVIDE, [1n, 0n]);
-      if (!located) {
-        expect([records, error!.site.func, ex.stop, inst.instructions(), Error.stackTraceLimit]).toEqual([[], null, { region: 0, ran: 0, cause: 1 }, 0n, 0]);
-        return;
-      }
       expect(records.at(-1)!.opcode).toBe(DIV_S);
       expect(error!.site).toMatchObject({ func: 0, instructions: 24n });
       expect([ex.stop, inst.instructions()]).toEqual([{ region: 1, ran: 7, cause: 1 }, 24n]);

@@ -16,9 +16,8 @@
 // instrumenting, 5-40 s, is most of such a case; the 300,000-slot one by version 8, its predictors in the
 // trace memory; the 360,000-slot case under v8 alone, and under wasi the 7,654,321-byte fuel-only,
 // 300,000-slot and 1,000,000-export cases not at all, but with BACKPROOF_SUITE_ALL_RUNTIMES=1 (20-40 s
-// each there; the last is refused: runsAtV8Limits). Under wasi a trap takes the run back to where the guest last ran on from an empty trace
-// memory, alike for versions 6, 7 and 8, so they still agree (docs/ISOLATION-WASI.md, "Traps"), and a
-// function near 50,000 locals is refused when the session opens (runsAtV8Limits).
+// each there; the last is refused: runsAtV8Limits). Under wasi a trap stops as in-process (the sandboxed process
+// reports it before it ends: docs/ISOLATION-WASI.md, "Traps"), and a function near 50,000 locals runs too.
 import { describe, expect, it } from 'vitest';
 import { compileGuest, staticMap, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
 import { TraceExpander } from '../../traces/index.ts';
@@ -26,7 +25,7 @@ import { createHash } from 'node:crypto';
 import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
-import { ALL_CASES_EVERYWHERE, EVERY_RUNTIME, casesOf, closedAfterEach, locatesFaults, runsAtV8Limits } from '../helpers/runtimes.ts';
+import { ALL_CASES_EVERYWHERE, EVERY_RUNTIME, casesOf, closedAfterEach, runsAtV8Limits } from '../helpers/runtimes.ts';
 import { v8Runtime, type GuestRuntime } from '../../host/sandbox/index.ts';
 
 // Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
@@ -129,11 +128,6 @@ function expectSampled(wasm: Uint8Array, over: Partial<SandboxConfig>, pinned: o
   expect(here).toEqual(run3(wasm, [1n, 2n], instrumenter, over, v8Runtime));
 }
 
-/** The refusal of a module near 50,000 locals under wasi (runsAtV8Limits), when the session opens. */
-function expectRefusedNear50kLocals(wasm: Uint8Array, over: Partial<SandboxConfig>): void {
-  expect(() => run(wasm, INSTRUMENTER_V7, over)).toThrow(expect.objectContaining({ code: 'RUNTIME_FAILED', message: expect.stringContaining('compile error: Validate') }));
-}
-
 /** Version 8's outcome against version 6's (or 7's): all but the stream's bytes (traced, its own predictor), which are version 7's fuel-only. */
 function expectV8(wasm: Uint8Array, ts: bigint[], over: Partial<SandboxConfig>, v6: Outcome, label = ''): void {
   const v8 = run3(wasm, ts, INSTRUMENTER_V8, over);
@@ -190,7 +184,7 @@ describe('version 7 traps where version 6 does', () => {
   const iterations = casesOf(runtime, 23 * 6, 6, { offset: 5 });
   it(`at every iteration of a loop${iterations.label}, in 6 ways (after host calls, through the table, in a bulk operation): the same stop, counts and stream`, () => {
     const messages = new Set<string>();
-    /** Each way of running's messages: one an iteration (under wasi the count in them differs by way: see the head). */
+    /** Each way of running's messages: one an iteration. */
     const byWay = new Map<string, Set<string>>();
     for (let t = 0n; t < 23n * 6n; t++) {
       if (!iterations.has(Number(t))) continue;
@@ -205,14 +199,13 @@ describe('version 7 traps where version 6 does', () => {
       }
     }
     expect([...byWay.values()].map((m) => m.size)).toEqual([iterations.size, iterations.size, iterations.size]);
-    if (locatesFaults(runtime)) expect(messages.size).toBe(iterations.size);
+    expect(messages.size).toBe(iterations.size);
   }, 300_000);
 });
 
 describe('version 7 at V8\'s function limits runs whatever version 6 runs', () => {
-  it(`a function without the mirrors calling one with them: the same stops, counts and stream at every budget${!runsAtV8Limits(runtime) ? ' (under wasi: refused, near 50,000 locals)' : sampled ? ` (a sample of 3 budgets under ${runtime.isolation})` : ''}`, () => {
+  it(`a function without the mirrors calling one with them: the same stops, counts and stream at every budget${sampled ? ` (a sample of 3 budgets under ${runtime.isolation})` : ''}`, () => {
     const ts = [3n, 7n, 13n];
-    if (!runsAtV8Limits(runtime)) return expectRefusedNear50kLocals(MIXED, { mode: 'trace' });
     const whole = run3(MIXED, ts, INSTRUMENTER_V6, { mode: 'trace' });
     expect(whole).toMatchObject({ code: 'GUEST_TRAP' });
     const total = (whole as { fuelUsed: bigint }).fuelUsed;

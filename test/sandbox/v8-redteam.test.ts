@@ -9,10 +9,9 @@
 // can be caught; a /8 run folder with keyframes goes through the audit tools. Under every runtime of the seam
 // (test/helpers/runtimes EVERY_RUNTIME): every case under v8; under wasi and process the loops over hundreds of
 // budgets or seeds run a fixed sample, its size in the test's name (casesOf: all of them with
-// BACKPROOF_SUITE_ALL_RUNTIMES=1). The one exception is a trap under wasi (locatesFaults): it ends the sandboxed
-// process, so the records are the slow path's prefix as long as the count, ending where the guest last ran on
-// from an empty trace memory rather than at the trapping access (docs/ISOLATION-WASI.md, "Traps"); and wasi
-// refuses a 4 GiB memory and a function near 50,000 locals when the session opens (runsAtV8Limits), as stated there.
+// BACKPROOF_SUITE_ALL_RUNTIMES=1), with the same expectations, a trap under wasi too (the sandboxed process
+// reports it before it ends: docs/ISOLATION-WASI.md, "Traps"); wasi refuses a 4 GiB memory when the session
+// opens (runsAtV8Limits), as stated there.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,17 +30,13 @@ import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 import { rng as generatorOf } from '../helpers/generate.ts';
 import { Reader, Writer } from '../../host/sandbox/instrument/bytes.ts';
-import { EVERY_RUNTIME, casesOf, closedAfterEach, locatesFaults, runsAtV8Limits } from '../helpers/runtimes.ts';
+import { EVERY_RUNTIME, casesOf, closedAfterEach, runsAtV8Limits } from '../helpers/runtimes.ts';
 import type { GuestRuntime } from '../../host/sandbox/index.ts';
 
 // Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
 for (const runtime of EVERY_RUNTIME) describe(`runtime ${runtime.isolation}`, () => suite(closedAfterEach(runtime)));
 
 function suite(runtime: GuestRuntime): void {
-/** A trap ends the trace at the trapping access (not under wasi: see the head). */
-const located = locatesFaults(runtime);
-/** A trapped run's reference under this runtime: the slow path's events, or under wasi their prefix as long as the run's records. */
-const upTo = (ref: { events: SlowEvent[] }, t: Traced): { events: SlowEvent[] } => (located ? ref : { events: ref.events.slice(0, t.records.length) });
 /** Under wasi a 4 GiB memory is refused at open (runsAtV8Limits): checked, and true, in place of the case. */
 const refused4GiB = (guest: GuestModule, config: SandboxConfig): boolean => {
   if (runsAtV8Limits(runtime) || config.maxMemoryPages < 65_536) return false;
@@ -350,9 +345,8 @@ describe('format 8 when the run stops part-way', () => {
         const t = traced(guest, map, BARS, config);
         const label = `${pages} pages, iteration ${k}`;
         expect([ref.trapped, t.code, t.stop], label).toEqual([true, 'GUEST_TRAP', expect.objectContaining({ cause: 1 })]);
-        if (located) expect(t.records.at(-1)!.endsWith(`@${at}`), label).toBe(true);
-        else expect(t.records.length < ref.events.length, label).toBe(true);
-        checkRun(t, upTo(ref, t), map, label);
+        expect(t.records.at(-1)!.endsWith(`@${at}`), label).toBe(true);
+        checkRun(t, ref, map, label);
       }
     }
   });
@@ -463,12 +457,12 @@ describe('format 8 in every control structure', () => {
       const ref = reference(wasm, bars);
       const t = traced(guest, map, bars, config);
       expect(t.code, `seed ${seed}`).toBe(ref.trapped ? 'GUEST_TRAP' : null);
-      checkRun(t, ref.trapped ? upTo(ref, t) : ref, map, `seed ${seed}`);
+      checkRun(t, ref, map, `seed ${seed}`);
       traps += ref.trapped ? 1 : 0;
       keyframes += t.keyframes.length;
       instructions += t.records.length;
     }
-    if (seeds.all && located) expect([traps, keyframes, instructions]).toEqual([8, 127, 179_992]);
+    if (seeds.all) expect([traps, keyframes, instructions]).toEqual([8, 127, 179_992]);
     else expect(traps).toBe(seeds.all ? 8 : 2);
   });
 
@@ -531,10 +525,6 @@ describe('format 8 near V8\'s limits: the same stream written the older ways', (
       // without them, whose instructions sit `shift` bytes earlier (the code section's size takes more bytes).
       const wasm = dead ? withDeadLoads(live, 333_334) : live;
       const guest = compileGuest(wasm, config);
-      if (locals > 0 && !runsAtV8Limits(runtime)) {
-        expect(() => runtime.open(guest, stubHost(), config), `locals ${locals} dead ${dead}`).toThrow(expect.objectContaining({ code: 'RUNTIME_FAILED', message: expect.stringContaining('compile error: Validate') }));
-        continue;
-      }
       const map = staticMap(wasm, guest.meta!);
       const shift = map.offset[0]! - staticMap(live, compileGuest(live, config).meta!).offset[0]!;
       const ref = reference(live, BARS);
@@ -547,7 +537,7 @@ describe('format 8 near V8\'s limits: the same stream written the older ways', (
       // on_bar's declared locals once instrumented, less its own (3 and `locals`): 8 added, or 11 with the mirrors.
       shapes.push([firstBodyLocals(guest.wasm) - 3 - locals, guest.meta!.predictorWords * guest.meta!.predictorSlots, WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_predictors')]);
     }
-    expect(shapes).toEqual([[11, 87, true], [8, 87, true], [11, 87, false], [8, 87, false]].filter((_, i) => runsAtV8Limits(runtime) || i % 2 === 0));
+    expect(shapes).toEqual([[11, 87, true], [8, 87, true], [11, 87, false], [8, 87, false]]);
     expect(new Set(streams).size).toBe(1);
   });
 });

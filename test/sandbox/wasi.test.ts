@@ -12,6 +12,9 @@ import { compileGuest, DEFAULT_SANDBOX, runtimeFor, staticMap } from '../../host
 import { checkWasiImports, outlineOf } from '../../host/sandbox/wasi/protocol.ts';
 import { linkWasiCommand } from '../../host/sandbox/wasi/link.ts';
 import { openWasiSession } from '../../host/sandbox/wasi/runtime.ts';
+import { instrumentedPosition } from '../../host/sandbox/wasi/transplant.ts';
+import { Reader } from '../../host/sandbox/instrument/bytes.ts';
+import { decode } from '../../host/sandbox/instrument/opcodes.ts';
 import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 import { sandboxConfigFor } from '../../host/run/config.ts';
@@ -136,6 +139,43 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
     expect(plan.imports.map((i) => `${i.module}.${i.name}`)).toEqual(['env.abort', 'backproof.order', 'backproof.symbol', 'backproof.param_int', '__backproof.out_of_fuel', '__backproof.stack_exhausted', '__backproof.flush']);
   }, 60_000);
 
+  it('the linked guest code is the instrumented code, instruction for instruction, and a trap\'s position maps back to it exactly', async () => {
+    const guest = compileGuest(examples.strategies.get('bollinger-breakout')!.wasm, { ...DEFAULT_SANDBOX, hashing: 'inline' });
+    const { wasm, positions } = await linkWasiCommand(guest.wasm);
+    // Every instruction of every guest body, walked in both modules from each run the positions give.
+    const instrumentedCode = (bytes: Uint8Array) => {
+      const starts: number[] = [];
+      for (const r = new Reader(bytes, 8); !r.done;) {
+        const id = r.u8();
+        const end = r.u32() + r.pos;
+        if (id === 10) for (let n = r.u32(); n > 0; n--) {
+          const bodyEnd = r.u32() + r.pos;
+          for (let g = r.u32(); g > 0; g--) { r.u32(); r.u8(); }
+          while (r.pos < bodyEnd) starts.push(decode(r, true).start);
+        }
+        r.pos = end;
+      }
+      return starts;
+    };
+    const expected = instrumentedCode(guest.wasm);
+    const mapped: number[] = [];
+    for (let k = 0; k < positions.length; k += 2) {
+      if (positions[k + 1]! < 0) continue;
+      const r = new Reader(wasm, positions[k]!, positions[k + 2]!);
+      while (!r.done) {
+        const ins = decode(r, true);
+        const at = instrumentedPosition(positions, ins.start)!;
+        expect(decode(new Reader(guest.wasm, at), true).op).toBe(ins.op);
+        mapped.push(at);
+      }
+    }
+    expect(mapped).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10_000);
+    // The driver's functions follow the guest's: their code is not the guest's.
+    expect(positions.at(-1)).toBe(-1);
+    for (const past of [0, 2, 40]) expect(instrumentedPosition(positions, positions.at(-2)! + past)).toBeNull();
+  }, 60_000);
+
   it.each([
     ['wasi_snapshot_preview1', 'clock_time_get', '(param i32 i64 i32) (result i32)'],
     ['wasi_snapshot_preview1', 'random_get', '(param i32 i32) (result i32)'],
@@ -161,38 +201,37 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
     expect(() => checkWasiImports(bytes)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
   });
 
-  it('a trap ends the sandboxed process: GUEST_TRAP in on_bar of bar 2, the trace and counts going back to where the guest last ran on from an empty trace memory', () => {
-    // Without a flush since the start that is the run's start; with a snapshot after each bar (it flushes), bar 2's call.
-    for (const flushed of [false, true]) {
+  it('a trap: the same GUEST_TRAP as in-process — message, site, count, fuel and trace, with and without flushes — the process reporting it before it ends', () => {
+    // The trapped guest's instance is whole in its Wasmer worker: the driver's trap report sends the
+    // trapping instruction's position and the globals, and serves the host's reads (wasi/pool-worker).
+    const run = (runtime: 'v8' | 'wasi', flushed: boolean) => {
       const pieces: Uint8Array[] = [];
       const config = { ...DEFAULT_SANDBOX, hashing: 'inline' as const, onTrace: (b: Uint8Array) => void pieces.push(b.slice()) };
       const guest = compileGuest(TRAPPING, config);
-      const session = openWasiSession(guest, stubHost(), config);
-      const v8 = v8Runtime.open(guest, stubHost(), { ...config, onTrace: undefined });
+      const session = runtime === 'wasi' ? openWasiSession(guest, stubHost(), config) : v8Runtime.open(guest, stubHost(), config);
       let error: unknown;
       try {
         for (let i = 0; i < 5; i++) {
           session.onBar(BigInt(i), 1, 1, 1, 1, 1);
           if (flushed) session.snapshot(i);
-          v8.onBar(BigInt(i), 1, 1, 1, 1, 1);
         }
       } catch (e) {
         error = e;
       }
-      session.close();
-      expect(error).toBeInstanceOf(SandboxError);
-      expect((error as SandboxError).code).toBe('GUEST_TRAP');
-      expect((error as Error).message).toContain('RuntimeError: js: unreachable');
-      expect((error as { site: object }).site).toMatchObject({ callback: 'on_bar', bar: 2, time: 2n, func: null, offset: null });
-      // In-process the count includes the instructions up to the trap (33); bars 0 and 1 are 22.
       const stats = session.finish();
-      expect([flushed, stats.instructions]).toEqual([flushed, flushed ? v8.instructions() : 0n]);
-      expect(v8.instructions()).toBe(22n);
-      // The stream holds exactly that many instructions, its end record too (never a count of records it lacks).
+      session.close?.();
       const ex = new TraceExpander(staticMap(TRAPPING, guest.meta!), () => {});
       ex.push(new Uint8Array(Buffer.concat(pieces)));
       ex.end();
-      expect([ex.count, ex.stop?.cause]).toEqual([Number(stats.instructions), 1]);
+      const e = error as SandboxError & { site: object };
+      return { error: [e.constructor.name, e.code, e.message, e.site], stats: [stats.instructions, stats.fuelUsed, toHex(stats.trace!.root)], trace: [ex.count, ex.stop?.cause] };
+    };
+    for (const flushed of [false, true]) {
+      const v8 = run('v8', flushed);
+      expect(run('wasi', flushed)).toEqual(v8);
+      // The trapping instruction located, and counted: bars 0 and 1 are 22 instructions, bar 2 to the trap 11.
+      expect(v8.error).toEqual(['SandboxError', 'GUEST_TRAP', 'guest trapped: unreachable in function 1 at byte offset 106 after 33 instructions, in on_bar of bar 2 (1970-01-01T00:00:00.000000002Z, symbol 0)', expect.objectContaining({ func: 1, offset: 106, instructions: 33n, bar: 2 })]);
+      expect(v8.trace).toEqual([33, 1]);
     }
   }, 120_000);
 
@@ -215,7 +254,7 @@ describe('--isolation wasi: what a sandboxed guest may not do', () => {
       outcomes.push(session.finish().instructions);
       session.close();
     }
-    expect(outcomes).toEqual([43, 20n, 'GUEST_TRAP', 0n, 43, 20n, 'GUEST_TRAP', 0n]);
+    expect(outcomes).toEqual([43, 20n, 'GUEST_TRAP', 33n, 43, 20n, 'GUEST_TRAP', 33n]);
     expect(new Set(threads).size).toBe(1);
   }, 120_000);
 

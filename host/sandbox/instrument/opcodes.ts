@@ -80,24 +80,31 @@ function readBlockType(r: Reader): number {
   return idx;
 }
 
-function readMemarg(r: Reader): number {
+function readMemarg(r: Reader, multiMemory: boolean): number {
   const at = r.pos;
   const align = r.u32();
-  if (align & 0x40) throw unsupported('multi-memory (memory index in memarg)', at);
+  if (align & 0x40) {
+    if (!multiMemory) throw unsupported('multi-memory (memory index in memarg)', at);
+    r.u32();
+  }
   return r.u32();
 }
 
-function readZeroMemidx(r: Reader): void {
+function readZeroMemidx(r: Reader, multiMemory: boolean): void {
   const at = r.pos;
-  if (r.u8() !== 0) throw unsupported('multi-memory (memory index)', at);
+  if (multiMemory) r.u32();
+  else if (r.u8() !== 0) throw unsupported('multi-memory (memory index)', at);
 }
 
 // Value type accessed by each load (0x28..0x35) and store (0x36..0x3e).
 const LOAD_TYPE = [0x7f, 0x7e, 0x7d, 0x7c, 0x7f, 0x7f, 0x7f, 0x7f, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e, 0x7e];
 const STORE_TYPE = [0x7f, 0x7e, 0x7d, 0x7c, 0x7f, 0x7f, 0x7e, 0x7e, 0x7e];
 
-/** Decodes one instruction at `r.pos` and advances past it. */
-export function decode(r: Reader): Instr {
+/**
+ * Decodes one instruction at `r.pos` and advances past it. `multiMemory` reads memory indices too (an
+ * instrumented module's, whose trace and bar memories are memories 1 and 2: sandbox/wasi/link walks it).
+ */
+export function decode(r: Reader, multiMemory = false): Instr {
   const start = r.pos;
   const op = r.u8();
   const ins: Instr = { op, start, end: start, kind: Kind.plain };
@@ -171,7 +178,7 @@ export function decode(r: Reader): Instr {
       break;
     case 0x3f:
     case 0x40:
-      readZeroMemidx(r);
+      readZeroMemidx(r, multiMemory);
       break;
     case 0x41:
       r.skipSleb(32);
@@ -196,15 +203,15 @@ export function decode(r: Reader): Instr {
       ins.func = r.u32();
       break;
     case 0xfc:
-      decodeFC(r, ins);
+      decodeFC(r, ins, multiMemory);
       break;
     default:
       if (op >= 0x28 && op <= 0x35) {
-        ins.memOffset = readMemarg(r);
+        ins.memOffset = readMemarg(r, multiMemory);
         ins.kind = Kind.load;
         ins.valueType = LOAD_TYPE[op - 0x28]!;
       } else if (op >= 0x36 && op <= 0x3e) {
-        ins.memOffset = readMemarg(r);
+        ins.memOffset = readMemarg(r, multiMemory);
         ins.kind = Kind.store;
         ins.valueType = STORE_TYPE[op - 0x36]!;
       } else if (op >= 0x45 && op <= 0xc4) {
@@ -217,7 +224,7 @@ export function decode(r: Reader): Instr {
   return ins;
 }
 
-function decodeFC(r: Reader, ins: Instr): void {
+function decodeFC(r: Reader, ins: Instr, multiMemory: boolean): void {
   const sub = r.u32();
   ins.op = 0xfc00 | sub;
   switch (sub) {
@@ -225,7 +232,7 @@ function decodeFC(r: Reader, ins: Instr): void {
       return; // saturating truncation
     case 8: // memory.init dataidx memidx
       r.u32();
-      readZeroMemidx(r);
+      readZeroMemidx(r, multiMemory);
       return;
     case 9: // data.drop
     case 13: // elem.drop
@@ -235,11 +242,11 @@ function decodeFC(r: Reader, ins: Instr): void {
       r.u32();
       return;
     case 10: // memory.copy
-      readZeroMemidx(r);
-      readZeroMemidx(r);
+      readZeroMemidx(r, multiMemory);
+      readZeroMemidx(r, multiMemory);
       return;
     case 11: // memory.fill
-      readZeroMemidx(r);
+      readZeroMemidx(r, multiMemory);
       return;
     case 12: // table.init elemidx tableidx
     case 14: // table.copy

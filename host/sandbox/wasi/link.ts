@@ -3,11 +3,12 @@
  * Links an instrumented guest with the WASI driver (docs/ISOLATION-WASI.md): a WASI command whose
  * `_start` serves the host's frames (wasi/protocol) on stdin/stdout. Each of the guest's imports
  * (backproof.*, env.*, the instrumenter's __backproof.*) becomes a driver function that sends a
- * HOSTCALL frame and blocks reading until the REPLY; CALL frames call the guest's exports. The guest's
- * own code is untouched: Binaryen reads the module and writes it back, its functions referred to by
- * name, so replacing an import by a function of the same name renumbers every call for us. The
- * driver's code is added after instrumentation: it is never metered or traced, so fuel and the trace
- * are the instrumented module's alone.
+ * HOSTCALL frame and blocks reading until the REPLY; CALL frames call the guest's exports. Binaryen
+ * reads the module and writes it back, its functions referred to by name, so replacing an import by a
+ * function of the same name renumbers every call for us; then each guest body Binaryen wrote is
+ * replaced by the instrumented one (wasi/transplant), so the guest's code is the instrumented code
+ * itself and a trap's position maps back to it. The driver's code is added after instrumentation: it
+ * is never metered or traced, so fuel and the trace are the instrumented module's alone.
  *
  * WASI reads and writes memory 0, the guest's. The driver keeps its own buffers in a memory of its
  * own (appended, so no index moves) and moves bytes through a bounce window at the start of memory 0:
@@ -22,8 +23,10 @@ import { SectionId } from '../instrument/module.ts';
 import { SandboxError } from '../../errors.ts';
 import {
   CALL, CHUNK, DATA, EXIT, GLOBALS, HOSTCALL, F32, F64, I32, I64, READ, REPLY, RETURN, SLOT, SMALL_FRAME_MAX, WASI_MODULE, WRITE,
+  TRAP, TRAP_EXPORT, DRIVER_MEMORY_EXPORT, TRAP_MESSAGE_AT, TRAP_MESSAGE_MAX,
   NUMERIC, SYNC_GLOBALS, checkWasiImports, outlineOf, type Plan, type PlanFunction, type PlanGlobal, type PlanImport,
 } from './protocol.ts';
+import { transplant, type Positions } from './transplant.ts';
 
 type Binaryen = typeof import('binaryen').default;
 type Module = InstanceType<Binaryen['Module']>;
@@ -31,7 +34,7 @@ type Ref = number;
 
 const IO_EXPORT = '__bp_wasi_io';
 /** The driver's memory: the saved window, the input frame, the output frame, a chunk buffer. */
-const SAVE = 0, IN = 65_536, OUT = 131_072, BUF = 196_608, IO_PAGES = 4;
+const SAVE = 0, IN = 65_536, OUT = 131_072, BUF = TRAP_MESSAGE_AT, IO_PAGES = 4;
 const P = '__bpw_'; // the driver's function names
 
 let loaded: Promise<Binaryen> | null = null;
@@ -46,6 +49,8 @@ export interface Linked {
   wasm: Uint8Array;
   /** The numbering of its frames (wasi/protocol), for the host's side. */
   plan: Plan;
+  /** Where the guest's code lies in it (wasi/transplant): a trap's position mapped back to the instrumented module. */
+  positions: Positions;
 }
 
 /** The WASI command for an instrumented module, checked: it imports only fd_read, fd_write and proc_exit. */
@@ -56,11 +61,14 @@ export async function linkWasiCommand(instrumented: Uint8Array): Promise<Linked>
   try {
     mod.setFeatures(binaryen.Features.All);
     const plan = planOf(binaryen, mod);
+    // Binaryen names each function as it reads it (index order); the stubs take the imports' names.
+    const names = Array.from({ length: mod.getNumFunctions() }, (_, i) => binaryen.getFunctionInfo(mod.getFunctionByIndex(i)).name);
     new Driver(binaryen, mod, plan).link();
     if (!mod.validate()) throw new SandboxError('WASM_MALFORMED', '--isolation wasi: the linked module does not validate (a driver bug)');
-    const wasm = mod.emitBinary();
+    const index = outputIndices(binaryen, mod);
+    const { wasm, positions } = transplant(instrumented, mod.emitBinary(), names.map((n) => index.get(n)!));
     checkWasiImports(wasm);
-    return { wasm, plan };
+    return { wasm, plan, positions };
   } finally {
     mod.dispose();
   }
@@ -75,6 +83,13 @@ function checkShape(bytes: Uint8Array): void {
   if (!memory || memory.index !== 0)
     throw new SandboxError('WASM_UNSUPPORTED', '--isolation wasi: the guest\'s memory must be its memory 0, exported as "memory" (WASI reads and writes memory 0)');
   if (o.start) throw new SandboxError('WASM_UNSUPPORTED', '--isolation wasi: the module has a start function; only instrumented modules (start converted to "init") run isolated');
+}
+
+/** Each function's index in the binary Binaryen writes: its imports first, then the functions it defines, each in module order. */
+function outputIndices(b: Binaryen, m: Module): Map<string, number> {
+  const infos = Array.from({ length: m.getNumFunctions() }, (_, i) => b.getFunctionInfo(m.getFunctionByIndex(i)));
+  const imported = infos.filter((f) => f.module);
+  return new Map([...imported, ...infos.filter((f) => !f.module)].map((f, i) => [f.name, i]));
 }
 
 /** The plan (wasi/protocol) of a module as Binaryen read it: imports in index order, exports in export order. */
@@ -215,6 +230,32 @@ class Driver {
       m.call(`${P}serve`, [], b.none), this.exit(2),
     ]));
     m.addFunctionExport(`${P}start`, '_start');
+    this.trapReport();
+  }
+
+  /**
+   * trap(position, length): after the guest trapped (wasi/pool-worker calls it, the guest's instance
+   * intact), a TRAP frame — the position, the sync globals' values at the trap, the message the caller
+   * put at BUF — then frames served as in a host call: the host reads the trace memory and globals as
+   * they were at the trap, and ends the process with EXIT.
+   */
+  private trapReport(): void {
+    const { b, m, io } = this;
+    const nSync = this.plan.sync.length;
+    const g = (i: number) => m.local.get(i, b.i32);
+    const text = OUT + 12 + SLOT * nSync;
+    const len = m.select(m.i32.gt_u(g(1), this.c(TRAP_MESSAGE_MAX)), this.c(TRAP_MESSAGE_MAX), g(1));
+    m.addFunction(`${P}trap`, b.createType([b.i32, b.i32]), b.none, [], m.block(null, [
+      m.local.set(1, len),
+      ...this.header(m.i32.add(this.c(8 + SLOT * nSync), g(1)), TRAP),
+      m.i32.store(0, 1, this.c(OUT + 8), g(0), io),
+      ...this.syncOut(OUT + 12),
+      m.memory.copy(this.c(text), this.c(BUF), g(1), io, io),
+      this.callOut(m.i32.add(this.c(12 + SLOT * nSync), g(1))),
+      m.call(`${P}serve`, [], b.none),
+    ]));
+    m.addFunctionExport(`${P}trap`, TRAP_EXPORT);
+    m.addMemoryExport(this.io, DRIVER_MEMORY_EXPORT);
   }
 
   /**

@@ -27,6 +27,14 @@ export const EXIT = 6; // the driver exits (status 0)
 export const RETURN = 16; // sync block
 export const HOSTCALL = 17; // u32 import, sync block, one slot per param
 export const DATA = 18; // the bytes asked for
+export const TRAP = 19; // u32 position (the linked module's byte offset of the trapping instruction), sync block, the trap's message (UTF-8)
+
+/** The driver's trap report (wasi/pool-worker calls it when the guest trapped): (position, message length) → TRAP, then frames served. */
+export const TRAP_EXPORT = '__bpw_trap';
+/** The driver's memory, exported for the trap report's message, written at TRAP_MESSAGE_AT (at most TRAP_MESSAGE_MAX bytes). */
+export const DRIVER_MEMORY_EXPORT = '__bpw_io';
+export const TRAP_MESSAGE_AT = 196_608;
+export const TRAP_MESSAGE_MAX = 1024;
 
 export const SLOT = 8;
 /** Bytes of the largest frame other than WRITE and DATA the driver accepts (its input buffer). */

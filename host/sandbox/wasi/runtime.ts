@@ -9,8 +9,9 @@
  * (fuel, bulk, reserve, tp, bits, bit slot) mirrored in real WebAssembly.Globals whose values travel
  * with every call, reply and return, and the memories read when the host reads them. So every byte of
  * the trace, every count and every error message is made by the same code as in-process, from the
- * same values (sandbox/runtimes, THE CONTRACT), with one exception: a trap ends the sandboxed process,
- * so the run goes back to where the guest last ran on from an empty trace memory (docs/ISOLATION-WASI.md,
+ * same values (sandbox/runtimes, THE CONTRACT). A trap is reported by the sandboxed process before it
+ * ends (a TRAP frame: wasi/pool-worker) and stops the run as in-process; a process that ends without a
+ * report takes the run back to where the guest last ran on from an empty trace memory (docs/ISOLATION-WASI.md,
  * "Traps"). A session's thread, sound at its end, is kept for the next session ("Threads kept").
  */
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
@@ -20,8 +21,9 @@ import type { GuestHost } from '../abi.ts';
 import { GuestInstance, type GuestModule, type SandboxConfig } from '../runtime.ts';
 import { EXPORT_BAR_MEMORY, EXPORT_TP, EXPORT_TRACE_MEMORY, HOST_MODULE } from '../instrument/instrument.ts';
 import {
-  CALL, DATA, EXIT, F32, F64, GLOBALS, HOSTCALL, I32, I64, READ, REPLY, RETURN, SLOT, WRITE, type Plan, type PlanGlobal,
+  CALL, DATA, EXIT, F32, F64, GLOBALS, HOSTCALL, I32, I64, READ, REPLY, RETURN, SLOT, TRAP, WRITE, type Plan, type PlanGlobal,
 } from './protocol.ts';
+import { instrumentedPosition, type Positions } from './transplant.ts';
 
 /** A session's wall-clock limit by default (the CLI's default --timeout; run/worker's watchdog is usually shorter). */
 export const DEFAULT_WASI_TIMEOUT_MS = 600_000;
@@ -33,7 +35,7 @@ export interface WasiRuntimeOptions {
   timeoutMs?: number;
 }
 
-type Message = Uint8Array | { plan: Plan } | { exit: number; reason: string; stderr: string } | { error: { name: string; code: string | null; message: string } };
+type Message = Uint8Array | { plan: Plan; positions: Positions } | { exit: number; reason: string; stderr: string } | { error: { name: string; code: string | null; message: string } };
 
 /** The engine's end of a sandbox thread: frames out on the port, frames in by a blocking wait on `signal`. */
 class Link {
@@ -211,6 +213,8 @@ interface Fetched {
 export class RemoteGuest {
   private readonly link: Link;
   private readonly plan: Plan;
+  /** Where the guest's code lies in the linked module (a TRAP's position mapped back). */
+  private readonly positions: Positions;
   private imports: WebAssembly.Imports = {};
   private readonly sync: WebAssembly.Global[];
   /** Memories fetched since the guest last ran, by memory number. */
@@ -240,6 +244,7 @@ export class RemoteGuest {
       const first = this.link.receive();
       if (first instanceof Uint8Array || !('plan' in first)) throw first instanceof Uint8Array ? this.protocol('a frame before the plan') : this.failure(first);
       this.plan = first.plan;
+      this.positions = first.positions;
       this.tpIndex = this.plan.sync.findIndex((g) => g.name === EXPORT_TP);
       this.sync = this.plan.sync.map((g) => new WebAssembly.Global({ value: valueType(g.type), mutable: true } as WebAssembly.GlobalDescriptor<'i32'>, g.type === I64 ? 0n as never : 0));
       // The driver's first frame is a RETURN with the globals' initial values.
@@ -323,6 +328,7 @@ export class RemoteGuest {
       const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
       const kind = view.getUint32(4, true);
       if (kind === RETURN) return this.expectReturn(frame);
+      if (kind === TRAP) throw this.trapped(frame, view);
       if (kind !== HOSTCALL) throw this.protocol(`a frame of kind ${kind} where a RETURN or HOSTCALL was due`);
       const id = view.getUint32(8, true);
       this.syncFrom(view, 12);
@@ -350,6 +356,21 @@ export class RemoteGuest {
       if (imp.results.length === 1) writeSlot(reply.view, 8 + SLOT * this.sync.length, imp.results[0]!, result);
       this.send(reply.frame);
     }
+  }
+
+  /**
+   * The guest trapped and the driver reported it (wasi/pool-worker): the sync globals as they were at
+   * the trap, and the trapping instruction's position, mapped back to the instrumented module — V8's
+   * in-process error, which GuestInstance makes GUEST_TRAP located as in-process. The guest is parked
+   * in the report (its memories readable for the trace's end) until the session is closed.
+   */
+  private trapped(frame: Uint8Array, view: DataView): WebAssembly.RuntimeError {
+    const at = view.getUint32(8, true);
+    this.syncFrom(view, 12);
+    const message = new TextDecoder().decode(frame.subarray(12 + SLOT * this.sync.length));
+    const error = Object.assign(new WebAssembly.RuntimeError(message), { position: instrumentedPosition(this.positions, at) });
+    this.dead = error;
+    return error;
   }
 
   private expectReturn(frame: Uint8Array): void {
@@ -496,12 +517,14 @@ export class RemoteGuest {
         this.dead = new SandboxError('RUNTIME_FAILED', `--isolation wasi: the sandboxed process ended before it served a frame (status ${message.exit}${DRIVER_EXITS[message.exit] ? `: ${DRIVER_EXITS[message.exit]}` : ''})`);
         return this.dead;
       }
-      // The guest trapped (or the driver gave up): what ran since the host last saw it is lost, so
-      // the trace ends there — no record of code the host did not see run (docs/ISOLATION-WASI.md).
+      // The process ended without a trap report (a trapped guest reports itself: wasi/pool-worker), or
+      // the driver gave up: what ran since the host last saw the guest is lost, so the trace ends there —
+      // no record of code the host did not see run — and the error names no place and no count
+      // (`countLost`): the host does not know them (docs/ISOLATION-WASI.md, "Traps").
       this.forgetUnseen();
-      const lines = message.stderr.split('\n').map((l) => l.trim()).filter(Boolean);
-      const why = lines.find((l) => /RuntimeError/.test(l)) ?? lines[0] ?? `${message.reason}, status ${message.exit}`;
-      this.dead = new WebAssembly.RuntimeError(`the guest's sandboxed process ended (${why})`);
+      const trap = /RuntimeError: (?:js: )?(.+)$/m.exec(message.stderr)?.[1]?.trim();
+      const why = trap ?? `the sandboxed process ended (status ${message.exit}${DRIVER_EXITS[message.exit] ? `: ${DRIVER_EXITS[message.exit]}` : ''})`;
+      this.dead = Object.assign(new WebAssembly.RuntimeError(why), { position: null, countLost: true });
       return this.dead;
     }
     this.dead = this.protocol('an unexpected message from the sandbox thread');

@@ -11,12 +11,16 @@
  * once, are most of a session's set-up (docs/ISOLATION-WASI.md, "Threads kept for the next session").
  * A failure of the thread itself (an `error` message) ends its use: the engine terminates it.
  *
+ * Wasmer's pool workers (where the guest runs) start from wasi/pool-worker, which has a trapped guest
+ * report its trap (a TRAP frame, then the host's reads) before Wasmer ends its process.
+ *
  * Wasmer's own kill and timeouts do not stop a guest in a compute loop; terminating this thread does
  * (its Wasmer workers are its children and die with it): the engine does that (its wall-clock limit,
  * a protocol error, an idle thread's expiry), and run/worker's watchdog, terminating the engine's
  * thread, ends this one too.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { siblingModule } from '../../paths.ts';
 import { linkWasiCommand, loadBinaryen } from './link.ts';
 
 interface Setup {
@@ -67,8 +71,28 @@ class Framer {
   }
 }
 
+/**
+ * Wasmer's pool workers start from wasi/pool-worker, which reports a guest's trap before Wasmer ends
+ * its process, then loads Wasmer's own worker. The SDK takes `globalThis.Worker` when there is one
+ * (its Node adapter otherwise): the same adapter, given our entry.
+ */
+async function usePoolWorker(): Promise<void> {
+  const sdk = import.meta.resolve('@wasmer/sdk/node');
+  const { NodeWorkerAdapter } = (await import(new URL('./node-worker-adapter.js', sdk).href)) as { NodeWorkerAdapter: new (url: string | URL, options?: object) => object };
+  const wasmers = new URL('./node-worker.js', sdk).href;
+  const ours = siblingModule('pool-worker', import.meta.url);
+  Object.defineProperty(globalThis, 'Worker', {
+    configurable: true,
+    value: class extends NodeWorkerAdapter {
+      constructor(url: string | URL, options?: object) {
+        super(String(url) === wasmers ? ours : url, options);
+      }
+    },
+  });
+}
+
 // Wasmer loads while Binaryen links the first session's module (each takes a while on a first use).
-const wasmerLoaded = import('@wasmer/sdk/node').then(({ Wasmer }) => new Wasmer({ cache: 'memory' }));
+const wasmerLoaded = usePoolWorker().then(() => import('@wasmer/sdk/node')).then(({ Wasmer }) => new Wasmer({ cache: 'memory' }));
 wasmerLoaded.catch(() => undefined);
 void loadBinaryen().catch(() => undefined);
 
@@ -78,8 +102,8 @@ let toStdin: ((bytes: Uint8Array) => void) | null = null;
 const early: Uint8Array[] = [];
 
 async function session(instrumented: Uint8Array): Promise<void> {
-  const { wasm, plan } = await linkWasiCommand(instrumented);
-  post({ plan });
+  const { wasm, plan, positions } = await linkWasiCommand(instrumented);
+  post({ plan, positions });
   const wasmer = await wasmerLoaded;
   const pkg = await wasmer.packages.load(wasm);
   const sandbox = await wasmer.sandboxes.create({ packages: [pkg], network: { mode: 'disabled' } });
@@ -96,8 +120,9 @@ async function session(instrumented: Uint8Array): Promise<void> {
     toStdin = null;
     post({ exit: out.exitCode, reason: out.reason, stderr: out.stderr.text().slice(-2000) });
   } catch (e) {
-    // A trap in the guest fails Wasmer's command ("command execution failed: RuntimeError: …"): the
-    // process has ended like one that exited, and the engine makes it GUEST_TRAP.
+    // A trap the guest did not report (wasi/pool-worker) fails Wasmer's command ("command execution
+    // failed: RuntimeError: …"): the process has ended like one that exited, and the engine makes it
+    // GUEST_TRAP, stating what it knows.
     const message = String((e as Error)?.message ?? e);
     if (!/RuntimeError/.test(message)) throw e;
     toStdin = null;
