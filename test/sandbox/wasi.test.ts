@@ -1,7 +1,8 @@
 // --isolation wasi (docs/ISOLATION-WASI.md): every example strategy, built by the real asc, run in-process
 // (v8) and as a WASI command in a Wasmer sandbox on a thread of its own, gives the same trace root,
 // leaves, result bytes, record bytes and counts; so does a run with snapshots, and the runs that fail
-// (a host limit, fuel run out inside a callback: the same class, code, message and site). A linked
+// (a host limit, fuel run out inside a callback: the same class, code, message and site; a trap: the
+// same stop, whole message, count and trace, the linked code being the instrumented code). A linked
 // module may import only fd_read, fd_write and proc_exit: a clock, random, environment or env.* import
 // is refused before loading. A guest in an endless loop (with fuel to spare) is stopped at the
 // session's wall-clock limit with WATCHDOG, and its thread is gone.
