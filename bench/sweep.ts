@@ -6,16 +6,21 @@
 //
 //   node bench/sweep.ts [--data data/GOOG.csv] [--combos 400] [--rounds 2]
 //   node bench/sweep.ts --data /tmp/rw/rw_1m.csv --combos 8 --rounds 2      (a 1M-bar series)
+//   node bench/sweep.ts --dist                 (the compiled package: `node scripts/pack-build.ts` first)
 //
 // The grid: fast = 2, 3, … and slow = 50, 60, … (fast < slow always), its first --combos combinations.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sweep } from '../host/sweep/index.ts';
-import { DEFAULT_CONFIG } from '../host/run/config.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/GOOG.csv' }, combos: { type: 'string', default: '400' }, rounds: { type: 'string', default: '2' }, workers: { type: 'string', default: '1,2' } } });
+const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/GOOG.csv' }, combos: { type: 'string', default: '400' }, rounds: { type: 'string', default: '2' }, workers: { type: 'string', default: '1,2' }, dist: { type: 'boolean', default: false } } });
+// --dist: the compiled JavaScript an installed package runs (dist/, made by `node scripts/pack-build.ts`), where
+// every guest thread loads compiled modules; else the .ts sources, which each guest thread type-strips as it loads them
+const from = values.dist ? '../dist/host' : '../host';
+const ext = values.dist ? 'js' : 'ts';
+const { sweep } = (await import(`${from}/sweep/index.${ext}`)) as typeof import('../host/sweep/index.ts');
+const { DEFAULT_CONFIG } = (await import(`${from}/run/config.${ext}`)) as typeof import('../host/run/config.ts');
 const combos = Number(values.combos), rounds = Number(values.rounds);
 const workerCounts = values.workers!.split(',').map(Number);
 // slow has 10 values, fast as many as make up the count; --where keeps the first --combos in canonical order
