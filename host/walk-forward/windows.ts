@@ -76,21 +76,35 @@ export interface WindowRule {
 /** Most windows a walk-forward makes. */
 export const MAX_WINDOWS = 1000;
 
+/** Two durations are the same length in the calendar (`--step 12m` is `--test 1y`). */
+const sameDuration = (a: Duration, b: Duration): boolean => a.unit === b.unit && a.count === b.count;
+
+/**
+ * Window k's train end, first + k·step + train: one addition from `first` when step and train share a
+ * unit, so month-end starts are clamped once (Jan 31 + 2m = Mar 31, where (Jan 31 + 1m) + 1m = Mar 29).
+ */
+function trainEndOf(first: bigint, rule: WindowRule, k: number): bigint {
+  if (rule.step.unit === rule.train.unit) return addDuration(first, { text: '', count: k * rule.step.count + rule.train.count, unit: rule.step.unit });
+  return addDuration(addDuration(first, rule.step, k), rule.train);
+}
+
 /**
  * The windows over bars from `first` to `last` (times, ns): window k's start s = first + k·step; its
- * train range is [s, s + train) (anchored: [first, s + train)); its test range [train end,
- * train end + test), cut at last + 1 ns. Windows are made while the test range starts at or before
- * the last bar. None: a usage error (the data is shorter than train + one bar); so are test ranges
- * that overlap (a step shorter than the test).
+ * train range is [s, e_k) (anchored: [first, e_k)), e_k = first + k·step + train (trainEndOf); its
+ * test range [e_k, e_k + test) — or, when the step is the test (the default), [e_k, e_(k+1)), so test
+ * ranges meet exactly whatever the month clamping —, cut at last + 1 ns. Windows are made while the
+ * test range starts at or before the last bar. None: a usage error (the data is shorter than train +
+ * one bar); so are test ranges that overlap (a step shorter than the test).
  */
 export function windowsOf(first: bigint, last: bigint, rule: WindowRule): WalkWindow[] {
   const out: WalkWindow[] = [];
   const end = last + 1n;
+  const contiguous = sameDuration(rule.step, rule.test);
   for (let k = 0; ; k++) {
     const start = addDuration(first, rule.step, k);
-    const trainTo = addDuration(start, rule.train);
+    const trainTo = trainEndOf(first, rule, k);
     if (trainTo > last) break;
-    const testTo = addDuration(trainTo, rule.test);
+    const testTo = contiguous ? trainEndOf(first, rule, k + 1) : addDuration(trainTo, rule.test);
     const before = out.at(-1);
     // the stitched out-of-sample equity is one timeline: test ranges may leave gaps, never overlap
     if (before && trainTo < before.test.to)
@@ -115,11 +129,16 @@ export function barsIn(time: BigInt64Array, w: DataWindow): number {
  * (WINDOW_TOO_SHORT) naming the first window and range that does not, with its bar count.
  */
 export function checkWindowBars(windows: readonly WalkWindow[], time: BigInt64Array, minBars: number): { train: number; test: number }[] {
-  return windows.map((w) => {
+  return windows.map((w, i) => {
     const counts = { train: barsIn(time, w.train), test: barsIn(time, w.test) };
     for (const side of ['train', 'test'] as const)
-      if (counts[side] < minBars)
-        throw new UsageError('USAGE', `window ${w.index}'s ${side} range ${isoTime(w[side].from)}..${isoTime(w[side].to)} holds ${counts[side]} bar${counts[side] === 1 ? '' : 's'}; each range needs at least ${minBars} (--min-bars)`);
+      if (counts[side] < minBars) {
+        // the last test range is cut at the last bar, so its length depends on where the data ends: say how to move it
+        const fix = side === 'test' && i === windows.length - 1
+          ? `it is the last test range, cut at the data's last bar: a shorter --test (or another --train or --step) moves where the windows end, or lower --min-bars`
+          : `a longer --${side} or a lower --min-bars`;
+        throw new UsageError('USAGE', `window ${w.index}'s ${side} range ${isoTime(w[side].from)}..${isoTime(w[side].to)} holds ${counts[side]} bar${counts[side] === 1 ? '' : 's'}; each range needs at least ${minBars} (--min-bars): ${fix}`);
+      }
     return counts;
   });
 }

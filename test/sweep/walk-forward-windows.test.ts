@@ -66,6 +66,38 @@ describe('windows', () => {
     ]);
   });
 
+  // The outside tester's case (D7): month-end starts and step == test. Window k's train end was
+  // (first + k·step) + train, two clamped additions (Feb 29 + 1m = Mar 29), while window k+1 started
+  // one addition from first (Mar 31): bars from 2004-04-29 fell in no test range.
+  it('with step == test, month-end starts leave no bar outside the test ranges: each is in exactly one', () => {
+    const daily = (from: string, to: string) => { const t: bigint[] = []; for (let x = ns(from); x <= ns(to); x += 86_400_000_000_000n) t.push(x); return t; };
+    const times = daily('2004-01-31T00:00:00Z', '2005-05-31T00:00:00Z');
+    const show2 = (ws: ReturnType<typeof windowsOf>) => ws.map((w) => `${iso(w.train.from).slice(0, 10)} ${iso(w.train.to).slice(0, 10)} | ${iso(w.test.from).slice(0, 10)} ${iso(w.test.to).slice(0, 10)}`);
+    for (const anchored of [false, true]) {
+      const ws = windowsOf(times[0]!, times.at(-1)!, rule('1m', '1m', anchored));
+      expect(ws.length).toBe(16);
+      expect(show2(ws).slice(0, 4)).toEqual([
+        `2004-01-31 2004-02-29 | 2004-02-29 2004-03-31`,
+        `${anchored ? '2004-01-31' : '2004-02-29'} 2004-03-31 | 2004-03-31 2004-04-30`,
+        `${anchored ? '2004-01-31' : '2004-03-31'} 2004-04-30 | 2004-04-30 2004-05-31`,
+        `${anchored ? '2004-01-31' : '2004-04-30'} 2004-05-31 | 2004-05-31 2004-06-30`,
+      ]);
+      expect(show2(ws).slice(-2)).toEqual([
+        `${anchored ? '2004-01-31' : '2005-03-31'} 2005-04-30 | 2005-04-30 2005-05-31`,
+        `${anchored ? '2004-01-31' : '2005-04-30'} 2005-05-31 | 2005-05-31 2005-05-31`, // the train range ends on the last bar
+      ]);
+      expect(ws.at(-1)!.test.to).toBe(times.at(-1)! + 1n);
+      // that last test range holds the last bar alone: refused at the default --min-bars 2 (the next test), run with 1
+      expect(checkWindowBars(ws, BigInt64Array.from(times), 1).map((c) => c.test)).toEqual([31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 31, 28, 31, 30, 31, 1]);
+      for (const t of times)
+        expect(ws.filter((w) => t >= w.test.from && t < w.test.to).length, iso(t)).toBe(t < ws[0]!.train.to ? 0 : 1);
+    }
+    // units that differ (a train in months, a step and test in days): test k still ends where test k+1 starts
+    const ws = windowsOf(times[0]!, times.at(-1)!, rule('1m', '2w'));
+    for (let k = 1; k < ws.length; k++) expect(ws[k - 1]!.test.to).toBe(ws[k]!.test.from);
+    expect(show2(ws).slice(0, 2)).toEqual(['2004-01-31 2004-02-29 | 2004-02-29 2004-03-14', '2004-02-14 2004-03-14 | 2004-03-14 2004-03-28']);
+  });
+
   it('no window (the train range reaches past the last bar) is a usage error', () => {
     expect(() => windowsOf(first, last, rule('9y', '1m'))).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringContaining('--train 9y leaves no out-of-sample bar') }));
   });
@@ -74,7 +106,18 @@ describe('windows', () => {
     const times = BigInt64Array.from([0n, 10n, 20n, 30n, 40n]);
     const ws = [{ index: 0, train: { from: 0n, to: 20n }, test: { from: 20n, to: 40n } }, { index: 1, train: { from: 10n, to: 30n }, test: { from: 30n, to: 41n } }];
     expect(checkWindowBars(ws, times, 2)).toEqual([{ train: 2, test: 2 }, { train: 2, test: 2 }]);
-    expect(() => checkWindowBars(ws, times, 3)).toThrow(expect.objectContaining({ code: 'USAGE', message: expect.stringMatching(/^window 0's train range .* holds 2 bars; each range needs at least 3/) }));
+    expect(() => checkWindowBars(ws, times, 3)).toThrow(expect.objectContaining({ code: 'USAGE', message: "window 0's train range 1970-01-01T00:00:00Z..1970-01-01T00:00:00.000000020Z holds 2 bars; each range needs at least 3 (--min-bars): a longer --train or a lower --min-bars" }));
+  });
+
+  it('a 1-bar last test range (the train range ends on the last bar) says what to change', () => {
+    const times: bigint[] = [];
+    for (let x = ns('2004-01-31T00:00:00Z'); x <= ns('2005-04-30T00:00:00Z'); x += 86_400_000_000_000n) times.push(x);
+    const ws = windowsOf(times[0]!, times.at(-1)!, rule('1m', '1m'));
+    expect(() => checkWindowBars(ws, BigInt64Array.from(times), 2)).toThrow(expect.objectContaining({
+      code: 'USAGE',
+      message: "window 14's test range 2005-04-30T00:00:00Z..2005-04-30T00:00:00.000000001Z holds 1 bar; each range needs at least 2 (--min-bars): it is the last test range, cut at the data's last bar: a shorter --test (or another --train or --step) moves where the windows end, or lower --min-bars",
+    }));
+    expect(checkWindowBars(ws, BigInt64Array.from(times), 1).at(-1)).toEqual({ train: 30, test: 1 });
   });
 });
 
