@@ -433,11 +433,15 @@ function publish(tmp: string, dir: string, x: WriteRunInput): void {
 }
 
 /**
- * Throws a usage error (exit 2) naming what `dir` is when it is a sweep folder (it holds sweep.json:
+ * Throws a usage error (exit 2) naming what `dir` is when it does not exist or is not a folder, or is a sweep folder (it holds sweep.json:
  * sweep/types SWEEP_FILES.plan) or a walk-forward folder (walk-forward.json: walk-forward/plan), with
  * one of its runs to name instead. run/ cannot import those modules, hence the file names here.
  */
 async function refuseOtherFolder(dir: string): Promise<void> {
+  // A path that is no folder at all is a slip of the command line (exit 2), never a tampered run (exit 5).
+  const st = await stat(dir).catch((e: unknown) => errno(e) ?? String(e));
+  if (typeof st === 'string') throw new UsageError('USAGE', `run folder ${dir} ${st === 'ENOENT' ? 'does not exist' : `cannot be read (${st})`}`);
+  if (!st.isDirectory()) throw new UsageError('USAGE', `${dir} is not a folder: name a run folder`);
   const first = async (d: string): Promise<string | undefined> => (await readdir(d).catch(() => [] as string[])).sort()[0];
   const has = (name: string): Promise<boolean> => stat(path.join(dir, name)).then((st) => st.isFile(), () => false);
   let kind: string, run: string;
