@@ -84,6 +84,19 @@ export function redisConnection(url: string, option = '--queue'): { host: string
   };
 }
 
+/**
+ * A UsageError when `err` (a connection's error event) is Redis refusing the URL's credentials — WRONGPASS
+ * (a wrong user or password), NOAUTH (none given where one is required), "ERR invalid password" (Redis
+ * before 6) —, else null. Waiting does not mend those, unlike a Redis not up yet, so the caller stops; the
+ * message names the URL with its password hidden and Redis's reply.
+ */
+export function authFailure(url: string, err: Error, option = '--queue'): UsageError | null {
+  const reply = err.message;
+  if (!/^(WRONGPASS|NOAUTH)\b|^ERR invalid password/.test(reply)) return null;
+  const given = (() => { try { return new URL(url).password !== ''; } catch { return false; } })();
+  return new UsageError('USAGE', `${option} ${redactedUrl(url)}: Redis refused the ${given ? 'password' : 'connection without a password'} (${reply}); ${given ? 'check the user and password in the URL' : 'give it as redis://:PASSWORD@HOST:PORT'}`, { cause: err });
+}
+
 /** `url` with its password shown as *** (for logs, messages and --json output); unchanged when it has none or is no URL. */
 export function redactedUrl(url: string): string {
   try {

@@ -25,7 +25,7 @@ import { isStreamed, openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { dataOptionsOf, prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
 import { getStrategy } from './bundle.ts';
-import { checkJob, failureText, redactedUrl, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
+import { authFailure, checkJob, failureText, redactedUrl, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
 import { FolderStore, type ArtifactStore } from './store.ts';
 
 export interface WorkerOptions {
@@ -205,19 +205,30 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     log.warn({ job: job?.id, reason: err.message }, 'failed');
     finished();
   });
-  worker.on('error', (err) => log.warn({ err: err.message }, 'queue connection'));
-  await worker.waitUntilReady();
+  // Redis refusing the URL's credentials is no outage to wait out (as a Redis not up yet is): the worker stops, exit 2
+  const auth: { refusal: UsageError | null } = { refusal: null };
+  let refused: () => void = () => {};
+  const refusedAuth = new Promise<void>((resolve) => { refused = resolve; });
+  worker.on('error', (err) => {
+    const refusal = authFailure(options.queue, err);
+    if (refusal === null) return log.warn({ err: err.message }, 'queue connection');
+    auth.refusal ??= refusal;
+    refused();
+    enough();
+  });
+  await Promise.race([worker.waitUntilReady(), refusedAuth]);
   idleSince = Date.now();
-  log.info({ queue: redactedUrl(options.queue), store: store.location, isolation }, 'worker ready');
+  if (auth.refusal === null) log.info({ queue: redactedUrl(options.queue), store: store.location, isolation }, 'worker ready');
   try {
     await Promise.race([options.stop, counted]);
   } finally {
     clearInterval(idleCheck);
-    await worker.close();
+    await worker.close(auth.refusal !== null); // (a worker Redis refuses is not connected: a graceful close would wait for ever)
     if (ownWorkDir) {
       process.off('exit', removeWorkDir);
       await rm(workDir, { recursive: true, force: true });
     }
   }
+  if (auth.refusal !== null) throw auth.refusal;
   return summary;
 }

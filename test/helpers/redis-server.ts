@@ -36,13 +36,14 @@ export interface RedisServer {
 }
 
 /** Spawns redis-server and resolves once it accepts connections (rejects with its output if it exits first). */
-function launch(port: number, dir: string): Promise<ChildProcess> {
+function launch(port: number, dir: string, extra: readonly string[]): Promise<ChildProcess> {
   const child = spawn('redis-server', [
     '--port', String(port), '--bind', '127.0.0.1', '--dir', dir,
     '--appendonly', 'yes', '--appendfsync', 'always', '--save', '',
     '--daemonize', 'no', '--protected-mode', 'no', '--loglevel', 'notice', // the readiness line is a notice
     // BullMQ requires that Redis never evict its keys
     '--maxmemory-policy', 'noeviction',
+    ...extra,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -63,11 +64,11 @@ function launch(port: number, dir: string): Promise<ChildProcess> {
   });
 }
 
-/** Starts redis-server (the Debian package's binary on PATH) with its own folder on a free port. */
-export async function startRedis(): Promise<RedisServer> {
+/** Starts redis-server (the Debian package's binary on PATH) with its own folder on a free port; `extra`: more options (e.g. --requirepass PW). */
+export async function startRedis(extra: readonly string[] = []): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'backproof-redis-'));
   const port = await freePort();
-  let child: ChildProcess | null = await launch(port, dir);
+  let child: ChildProcess | null = await launch(port, dir, extra);
   const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
     const c = child;
     child = null;
@@ -80,7 +81,7 @@ export async function startRedis(): Promise<RedisServer> {
     kill,
     async restart() {
       if (child) throw new Error('redis-server is running: kill it first');
-      child = await launch(port, dir);
+      child = await launch(port, dir, extra);
     },
     async stop() {
       await kill();
