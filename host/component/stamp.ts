@@ -2,7 +2,8 @@
  * @module component/stamp
  * A built module's provenance stamp (docs/WIT.md, "Provenance"): what built it, in its `producers`
  * custom section, the tool conventions' place for it, written by jco's metadataAdd at
- * `backproof build` and read back here by a small parser (verify loads no jco):
+ * `backproof build` and read back by the sandbox's strict reader of the section, the one every
+ * reader of it uses (sandbox/instrument/producers; verify loads no jco):
  *
  *   language      AssemblyScript           <asc version>
  *   processed-by  backproof                <Backproof version>
@@ -14,7 +15,7 @@
  * source map's) are those of the module asc made.
  */
 import { createHash } from 'node:crypto';
-import { Reader } from '../sandbox/instrument/bytes.ts';
+import { producersOf, type ProducerFields } from '../sandbox/instrument/producers.ts';
 import { jcoTools } from './jco.ts';
 
 export interface Provenance {
@@ -27,8 +28,7 @@ export interface Provenance {
   sdk: string;
 }
 
-/** One (name, value) pair of a producers field. */
-type Fields = [string, [string, string][]][];
+export { producersOf };
 
 /**
  * "sha256:" + hex SHA-256 over the sources in build order (entry first, then by path), each as its
@@ -41,7 +41,7 @@ export function sourcesDigest(sources: readonly { path: string; sha256: string |
   return `sha256:${h.digest('hex')}`;
 }
 
-function fieldsOf(p: Provenance): Fields {
+function fieldsOf(p: Provenance): ProducerFields {
   return [
     ['language', [['AssemblyScript', p.assemblyscript]]],
     ['processed-by', [['backproof', p.backproof], ['backproof-asc-flags', p.ascFlags.join(' ')], ['backproof-sources', p.sources]]],
@@ -55,41 +55,12 @@ export async function stampProvenance(wasm: Uint8Array, p: Provenance): Promise<
 }
 
 /**
- * The producers section's fields, in order (none: empty). Only the section headers are read, and a
- * module too malformed to find them has none: verify's other checks name what is wrong with it.
+ * The module's Backproof stamp, or null when it has none (a module asc made for a run, or built
+ * elsewhere). The section is read by the sandbox's strict reader (instrument/producers): a module
+ * with two producers sections, or one that breaks the tool conventions, is WASM_MALFORMED here too.
  */
-export function producersOf(wasm: Uint8Array): Fields {
-  let r: Reader | null = null;
-  try {
-    const top = new Reader(wasm, 8);
-    while (!top.done && r === null) {
-      const id = top.u8();
-      const size = top.u32();
-      const section = new Reader(wasm, top.pos, top.pos + size);
-      top.skip(size);
-      if (id === 0 && section.name() === 'producers') r = section;
-    }
-  } catch {
-    return [];
-  }
-  if (r === null) return [];
-  const fields: Fields = [];
-  try {
-    for (let n = r.u32(); n > 0; n--) {
-      const field = r.name();
-      const values: [string, string][] = [];
-      for (let k = r.u32(); k > 0; k--) values.push([r.name(), r.name()]);
-      fields.push([field, values]);
-    }
-  } catch {
-    return []; // a section that is not a producers section as the tool conventions define it stamps nothing
-  }
-  return fields;
-}
-
-/** The module's Backproof stamp, or null when it has none (a module asc made for a run, or built elsewhere). */
-export function provenanceOf(wasm: Uint8Array): Provenance | null {
-  const get = (field: string, name: string) => producersOf(wasm).find(([f]) => f === field)?.[1].find(([n]) => n === name)?.[1];
+export function provenanceOf(wasm: Uint8Array, fields: ProducerFields = producersOf(wasm)): Provenance | null {
+  const get = (field: string, name: string) => fields.find(([f]) => f === field)?.[1].find(([n]) => n === name)?.[1];
   const sources = get('processed-by', 'backproof-sources');
   if (sources === undefined) return null;
   return {

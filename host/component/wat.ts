@@ -11,9 +11,12 @@ import { Reader } from '../sandbox/instrument/bytes.ts';
 import { decode } from '../sandbox/instrument/opcodes.ts';
 import { jcoTools } from './jco.ts';
 
-/** Offsets of every instruction of each function body, in order, without the body's final `end`. */
+/**
+ * Offsets of every instruction of each function body, in order, without the body's final `end`.
+ * The producers section is not read: inspect reports its errors itself and still prints the code.
+ */
 export function instructionOffsets(wasm: Uint8Array): number[][] {
-  const m = parseModule(wasm);
+  const m = parseModule(wasm, { producers: false });
   return m.bodies.map(({ start, end }) => {
     const r = new Reader(wasm, start, end);
     const decls = r.u32();

@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { lstat, open, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { AuditError, BuildError, DataError } from '../errors.ts';
+import { AuditError, BuildError, DataError, SandboxError } from '../errors.ts';
 import { encode, toBigInt } from '../audit/codec.ts';
 import { encodeSnapshots, LINK_TYPES } from '../audit/record.ts';
 import { keyFingerprint, verifyBytes } from '../audit/keys.ts';
@@ -641,7 +641,14 @@ async function verifyOpened(opts: VerifyOptions, rec: OpenedRecord, sourceCheck:
   const wasm = await read(FILES.wasm, 'strategy');
   expectEqual('strategy', `SHA-256 of ${FILES.wasm}`, s.wasmSha256 as Uint8Array, sha256(wasm));
   // A module `backproof build` stamped says what built it (component/stamp): that must be what the links say.
-  const stamp = provenanceOf(wasm);
+  // Read as every reader reads it (sandbox/instrument/producers): a section two tools could read two ways fails here.
+  let stamp: ReturnType<typeof provenanceOf>;
+  try {
+    stamp = provenanceOf(wasm);
+  } catch (e) {
+    if (!(e instanceof SandboxError)) throw e;
+    return fail('strategy', `${FILES.wasm}'s producers section is refused (${e.code}): ${e.message}`);
+  }
   const disagreements = stamp ? stampDisagreements(stamp, b.toolchain, (s.sources as { path: string; sha256: Uint8Array }[]) ?? []) : [];
   if (disagreements.length > 0) return fail('strategy', `${FILES.wasm}'s provenance stamp (its producers section) disagrees with the record: ${disagreements.join('; ')}`);
   // The module as instrumented under the record's settings: remembered by the rendering cache under this record

@@ -16,7 +16,7 @@ import { buildServed } from '../build/build-server.ts';
 export { startPendingServer } from '../build/build-server.ts';
 import { cachedBuild, cacheRoot, toolchain } from '../build/cache.ts';
 import { projectLock } from '../build/project.ts';
-import { UsageError } from '../errors.ts';
+import { SandboxError, UsageError } from '../errors.ts';
 import type { StrategyArtifact } from './execute.ts';
 import { backproofVersion } from './version.ts';
 
@@ -89,7 +89,13 @@ export async function loadStrategy(file: string, buildStarted?: () => void): Pro
 async function stampChecked(file: string, artifact: StrategyArtifact): Promise<StrategyArtifact> {
   // (imported for a .wasm only: a .ts's path, which bin/backproof.js starts before the CLI loads, stays as lean)
   const { provenanceOf, stampDisagreements } = await import('../component/stamp.ts');
-  const stamp = provenanceOf(artifact.wasm);
+  let stamp: ReturnType<typeof provenanceOf>;
+  try {
+    stamp = provenanceOf(artifact.wasm); // the one strict reader of the producers section (sandbox/instrument/producers)
+  } catch (e) {
+    if (e instanceof SandboxError) throw new SandboxError(e.code, `${file}: ${e.message}`, { cause: e });
+    throw e;
+  }
   const differences = stamp ? stampDisagreements(stamp, (await import('./toolchain.ts')).toolchainMessage(), []) : [];
   if (differences.length > 0)
     throw new UsageError('USAGE', `${file} was built by another toolchain (its provenance stamp says ${differences.join('; ')}, of this installation): its run's record would contradict the module and fail verify; rebuild it here with backproof build`);

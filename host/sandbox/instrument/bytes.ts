@@ -9,6 +9,14 @@ export function malformed(offset: number, what: string): SandboxError {
   return new SandboxError('WASM_MALFORMED', `malformed wasm at byte offset ${offset}: ${what}`);
 }
 
+const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+
+/** Throws WASM_MALFORMED unless `bytes` start with a core module's preamble (magic, version 1). */
+export function moduleHeader(bytes: Uint8Array): void {
+  for (let i = 0; i < 8; i++)
+    if (bytes[i] !== MAGIC[i]) throw malformed(i, 'not a wasm 1.0 binary (bad magic or version)');
+}
+
 // Names are kept byte for byte: a leading U+FEFF is a character of the name, not a byte order mark
 // (the default decoder would drop it, renaming an export "\u{feff}" to "").
 const NAME_DECODER = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

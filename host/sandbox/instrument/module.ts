@@ -4,7 +4,8 @@
  * memories, globals, exports, start, code bodies, names). Section payloads the passes do not
  * change are kept as byte ranges and copied through untouched.
  */
-import { Reader, malformed } from './bytes.ts';
+import { Reader, malformed, moduleHeader } from './bytes.ts';
+import { producersOf } from './producers.ts';
 import { decode, Kind, readValType, unsupported } from './opcodes.ts';
 
 export const SectionId = {
@@ -76,11 +77,13 @@ export interface WasmModule {
   names: Map<number, string>;
 }
 
-const MAGIC = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-
-export function parseModule(bytes: Uint8Array): WasmModule {
-  for (let i = 0; i < 8; i++)
-    if (bytes[i] !== MAGIC[i]) throw malformed(i, 'not a wasm 1.0 binary (bad magic or version)');
+/**
+ * The module's sections, decoded. Its producers section is read strictly (instrument/producers), so
+ * whatever decodes a module refuses one whose provenance two tools could read two ways; only
+ * `{ producers: false }` (inspect's printer, which reports that section's error itself) skips it.
+ */
+export function parseModule(bytes: Uint8Array, options: { producers?: boolean } = {}): WasmModule {
+  moduleHeader(bytes);
   const m: WasmModule = {
     bytes, sections: [], types: [], imports: [], importedFuncs: 0, importedGlobals: 0,
     importedMemories: 0, funcTypes: [], memories: [], tables: [], definedGlobals: 0, globalTypes: [], exports: [],
@@ -155,6 +158,7 @@ export function parseModule(bytes: Uint8Array): WasmModule {
     throw malformed(bytes.length, `${m.funcTypes.length} functions declared but ${m.bodies.length} bodies`);
   if (m.importedMemories + m.memories.length > 1)
     throw unsupported('multi-memory (more than one memory declared or imported)', 8);
+  if (options.producers !== false) producersOf(bytes);
   return m;
 }
 
