@@ -29,7 +29,9 @@ returned. Runs until --max-jobs jobs have finished or no job came for --idle-exi
 once their lock lapses (--lock-ms).
 A job this worker cannot reproduce fails at once with the reason, and the worker goes on: a
 malformed payload, another toolchain than the sweep's (Node, AssemblyScript, instrumenter, Backproof,
-asc flags, SDK), a store object missing or altered, or a typed error of the run (docs/DEPLOY.md).`,
+asc flags, SDK), a store object altered, or a typed error of the run (docs/DEPLOY.md). A store object
+missing is this worker's --store, not the job's: the job goes back for another worker and this one
+exits 2.`,
   options: [
     str('queue', 'URL', `the Redis the coordinator enqueues to: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]
 (default: the environment variable BACKPROOF_QUEUE, which keeps a password off the command line)`),
@@ -50,7 +52,7 @@ queue is drained; default: run until stopped)`),
   ],
   positionals: 0,
   examples: ['backproof worker --queue redis://127.0.0.1:6379 --store /mnt/backproof-store --concurrency 2 --unsigned'],
-  exits: [0, [2, 'usage, or the key cannot be read']],
+  exits: [0, [2, 'usage, the key cannot be read, or --store lacks what the coordinator put there']],
   schema: 'worker@1',
   async run({ values, text, ctx }) {
     // the URL from the environment keeps a password off the command line (ps) and out of manifests (deploy k8s --redis-secret)

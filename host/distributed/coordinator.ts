@@ -2,9 +2,10 @@
  * @module distributed/coordinator
  * The coordinator's side of `backproof sweep --queue`: puts the sweep's inputs into the store (the plan,
  * the strategy bundle, the data files), enqueues one job per combination, waits until each is done,
- * fetches each run's files from the store into the sweep folder, checks each against the record hash
- * its worker reported, and returns the combinations' results for host/sweep's assembleSweep — the same
- * results, so the same sweep root, as a local sweep's.
+ * fetches each run's files from the store into the sweep folder, checks each as verify checks a sweep's
+ * run (sweep/verify verifySweepRun: a worker may be buggy or hostile), and returns the combinations' results,
+ * read from the runs' own files, for host/sweep's assembleSweep — the same results, so the same sweep
+ * root, as a local sweep's. A kept completed job whose files this store lacks is run again.
  *
  * Waiting survives Redis going away: the connection is retried, and a job found missing (a Redis that
  * came back without its data) is enqueued again. A job that failed is final: its typed error is raised,
@@ -20,6 +21,7 @@ import { toolchainMessage } from '../run/toolchain.ts';
 import type { StrategyArtifact } from '../run/execute.ts';
 import { isStreamed, STREAM_THRESHOLD, type DataFeed } from '../data/load.ts';
 import { planText, runDirOf, type CombinationResult, type SweepPlan } from '../sweep/index.ts';
+import { verifySweepRun } from '../sweep/verify.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { putStrategy } from './bundle.ts';
 import { failureError, redactedUrl, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
@@ -52,36 +54,69 @@ export interface QueueSweepOptions {
 }
 
 /** The manifest a job returned, checked before any file is fetched (it came through Redis). */
-function checkManifest(v: unknown, index: number): RunManifest {
+function checkManifest(v: unknown, index: number, job: string): RunManifest {
   const bad = (why: string): never => {
-    throw new AuditError('VERIFY_FAILED', 'queue', `combination ${index}: the worker's result ${why}`);
+    throw new AuditError('VERIFY_FAILED', 'queue', `combination ${index} (job ${job}): the worker's result ${why}`);
   };
   const m = v as RunManifest;
   if (typeof m !== 'object' || m === null || m.format !== RUN_MANIFEST_FORMAT) return bad(`is not a ${RUN_MANIFEST_FORMAT}`);
   if (m.index !== index) bad(`is for combination ${m.index}`);
   if (typeof m.runId !== 'string' || !/^[0-9a-f]{16}$/.test(m.runId)) bad('has no run id');
-  checkedHash(m.recordSha256, `combination ${index}: recordSha256`);
+  checkedHash(m.recordSha256, `combination ${index} (job ${job}): recordSha256`);
   if (typeof m.stats !== 'object' || m.stats === null || !Array.isArray(m.files)) bad('has no stats or files');
+  const paths = new Set<string>();
   for (const f of m.files) {
-    checkedHash(f?.sha256, `combination ${index}: a file's sha256`);
+    checkedHash(f?.sha256, `combination ${index} (job ${job}): a file's sha256`);
     const parts = typeof f.path === 'string' ? f.path.split('/') : [];
     if (parts.length === 0 || parts.some((p) => p === '' || p === '.' || p === '..' || p.includes('\\'))) bad(`names a file outside its run folder: ${JSON.stringify(f.path)}`);
+    if (paths.has(f.path)) bad(`names ${JSON.stringify(f.path)} twice`);
+    paths.add(f.path);
+  }
+  // a folder of the run is no file of it ("record.pb" and "record.pb/x" cannot both be written)
+  for (const p of paths) {
+    for (let k = p.indexOf('/'); k > 0; k = p.indexOf('/', k + 1)) if (paths.has(p.slice(0, k))) bad(`names ${JSON.stringify(p)} under its file ${JSON.stringify(p.slice(0, k))}`);
   }
   return m;
 }
 
+/** The manifest's files the store does not hold (a new or emptied store, or a worker's store other than this one). */
+async function missingFiles(store: ArtifactStore, m: RunManifest): Promise<string[]> {
+  const missing: string[] = [];
+  for (const f of m.files) if (!(await store.has(f.sha256))) missing.push(f.path);
+  return missing;
+}
+
 /** Writes a run's files from the store into `runDir` and checks its record against the manifest's record hash. */
-async function fetchRun(store: ArtifactStore, m: RunManifest, runDir: string): Promise<void> {
+async function fetchRun(store: ArtifactStore, m: RunManifest, runDir: string, job: string): Promise<void> {
   const record = m.files.find((f) => f.path === 'record.pb');
-  if (!record) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${m.index}: its run folder has no record.pb`);
+  if (!record) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${m.index} (job ${job}): its run folder has no record.pb`);
   const recordBytes = decodeSignedEnvelope(await store.get(record.sha256)).record;
   const actual = toHex(sha256(recordBytes));
-  if (actual !== m.recordSha256) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${m.index}: its record hashes to ${actual}, the worker said ${m.recordSha256}`);
+  if (actual !== m.recordSha256) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${m.index} (job ${job}): its record hashes to ${actual}, the worker said ${m.recordSha256}`);
   for (const f of m.files) {
     const target = path.join(runDir, ...f.path.split('/'));
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, await store.get(f.sha256), { flag: 'wx' });
   }
+}
+
+/**
+ * The fetched run checked as verify checks a sweep folder's run N (sweep/verify verifySweepRun: it verifies,
+ * ran the plan's module and data, its config is the plan's with combination N's params) and holding nothing
+ * that its record does not bind; its result read from its own files (stats.json), never from the manifest.
+ * A worker may be buggy or hostile, and the coordinator's signature over the sweep must not cover its word.
+ */
+async function checkedRun(plan: SweepPlan, index: number, runDir: string, job: string): Promise<CombinationResult> {
+  let checked;
+  try {
+    checked = await verifySweepRun(plan, index, runDir);
+  } catch (e) {
+    if (e instanceof AuditError) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${index} (job ${job}): the worker's run is not the plan's combination ${index}: ${e.message}`, { cause: e });
+    throw e;
+  }
+  if (checked.unverified.length > 0)
+    throw new AuditError('VERIFY_FAILED', 'queue', `combination ${index} (job ${job}): the worker's run folder holds ${checked.unverified[0]!.file}, which its record does not bind (${checked.unverified[0]!.why})`);
+  return checked.result;
 }
 
 /** Connection errors that waiting does not mend: nothing listens on the port, or the host name does not exist. */
@@ -148,6 +183,7 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     }
     log.info({ planSha256, jobs: total }, 'enqueued');
     const pending = new Set(o.plan.combinations.map((c) => c.index));
+    const rerun = new Set<number>(); // combinations enqueued again because their kept files were not in the store
     let last = -1;
     let lastProgress = Date.now();
     while (pending.size > 0) {
@@ -174,10 +210,22 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
         } else if (state === 'failed') {
           throw failureError(job.failedReason, `combination ${index} (job ${job.id}) failed on a worker`, (m) => new AuditError('VERIFY_FAILED', 'queue', m) as BackproofError);
         } else if (state === 'completed' && job.returnvalue != null) { // (read before it completed: seen at the next poll)
-          const m = checkManifest(job.returnvalue, index);
+          const m = checkManifest(job.returnvalue, index, job.id!);
+          const missing = await missingFiles(store, m);
+          if (missing.length > 0) {
+            // a kept result whose files this store lacks (a new or emptied store: docs/DEPLOY.md) is run again;
+            // lacking them again after that run, the worker that ran it put them into another store
+            if (rerun.has(index))
+              throw new UsageError('USAGE', `combination ${index} (job ${job.id}) was run again and its files are still not in the store ${store.location} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} missing): does every worker's --store name the folder the coordinator's --store names (the same volume)?`);
+            rerun.add(index);
+            log.info({ job: job.id, missing: missing.length }, 'kept result not in this store: running it again');
+            await job.remove();
+            await queue.add('combination', payload(index), jobOptions(index));
+            continue;
+          }
           const runDir = runDirOf(o.sweepDir, o.plan, index);
-          await fetchRun(store, m, runDir);
-          const result: CombinationResult = { index, runId: m.runId, recordSha256: m.recordSha256, runDir, stats: m.stats };
+          await fetchRun(store, m, runDir, job.id!);
+          const result = await checkedRun(o.plan, index, runDir, job.id!);
           results.push(result);
           pending.delete(index);
           lastProgress = Date.now();

@@ -31,6 +31,14 @@ export function checkedHash(hash: unknown, what: string): string {
   return hash;
 }
 
+/**
+ * Is `e` a store's "no such object" (FolderStore get's ENOENT, or a plan the worker found missing)? Unlike an
+ * altered object, it says where the reader looked: a worker whose --store is not the coordinator's volume.
+ */
+export function isMissingObject(e: unknown): boolean {
+  return e instanceof AuditError && e.step === 'store' && (e.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
 /** A store in a folder (a local path or a mounted volume shared by every worker). */
 export class FolderStore implements ArtifactStore {
   readonly location: string;

@@ -6,8 +6,10 @@
  *
  * A job fails at once, without retries (BullMQ's UnrecoverableError), when no retry could change it: a
  * malformed payload, a toolchain other than the coordinator's (this worker would record another run),
- * a store object that is missing or altered, or any typed Backproof error of the run itself. Anything
- * else (the store's disk, a lost connection) is retried, up to the job's attempts. A worker killed
+ * a store object that is altered, or any typed Backproof error of the run itself. A store object that is
+ * missing is this worker's fault (its --store is not the coordinator's volume): the job goes back to wait
+ * for another worker, and this one stops with a UsageError. Anything else (the store's disk, a lost
+ * connection) is retried, up to the job's attempts. A worker killed
  * mid-job leaves its job locked until the lock expires; BullMQ's stalled-job check (run by every worker)
  * then puts it back for another. The worker goes on after any failed job.
  */
@@ -16,7 +18,7 @@ import { rmSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { Worker, UnrecoverableError, type Job } from 'bullmq';
+import { Worker, UnrecoverableError, WaitingError, type Job } from 'bullmq';
 import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { toolchainMessage, toolchainDifferences } from '../run/toolchain.ts';
@@ -26,7 +28,7 @@ import { parseDataSpec } from '../data/options.ts';
 import { dataOptionsOf, prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
 import { getStrategy } from './bundle.ts';
 import { authFailure, checkJob, failureText, redactedUrl, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
-import { FolderStore, type ArtifactStore } from './store.ts';
+import { FolderStore, isMissingObject, type ArtifactStore } from './store.ts';
 
 export interface WorkerOptions {
   /** redis://HOST:PORT[/DB] */
@@ -131,9 +133,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     if (inputs === null || inputsOf !== planSha256) {
       inputsOf = planSha256;
       inputs = (async () => {
-        if (!(await store.has(planSha256)))
-          throw new AuditError('VERIFY_FAILED', 'store', `the store ${store.location} has no plan ${planSha256}: is this worker's --store the folder the coordinator's --store names (the same volume)?`);
-        const plan = readPlan(await store.get(planSha256));
+        const plan = readPlan(await store.get(planSha256).catch((e: unknown) => {
+          if (isMissingObject(e)) throw new AuditError('VERIFY_FAILED', 'store', `the store ${store.location} has no plan ${planSha256}`, { cause: (e as AuditError).cause });
+          throw e;
+        }));
         const bundle = extra.strategy;
         if (bundle === undefined) throw new UsageError('USAGE', 'malformed job payload: extra.strategy (the strategy bundle) is missing');
         const strategy = await getStrategy(store, bundle, plan.strategy.wasmSha256);
@@ -147,7 +150,12 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     return inputs;
   };
 
-  const processJob = async (job: Job): Promise<RunManifest> => {
+  // the first object this worker's store lacked, and the job it gave back: the worker then stops (runWorker throws)
+  let lacking: { error: AuditError; job: string } | null = null;
+  let storeLacks: () => void = () => {};
+  const lacked = new Promise<void>((resolve) => { storeLacks = resolve; });
+
+  const processJob = async (job: Job, token?: string): Promise<RunManifest> => {
     let sweepJob: SweepJob;
     try {
       sweepJob = checkJob(job.data);
@@ -167,6 +175,16 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         await rm(scratch, { recursive: true, force: true });
       }
     } catch (e) {
+      // The coordinator put every input before it enqueued the job: one missing here is this worker's --store
+      // (another volume, or not mounted), not the job's. The job goes back to wait, its attempts untouched, for
+      // another worker; this one takes no more jobs and stops with the reason.
+      if (isMissingObject(e)) {
+        lacking ??= { error: e as AuditError, job: String(job.id) };
+        void worker.pause(true);
+        await job.moveToWait(token);
+        storeLacks();
+        throw new WaitingError();
+      }
       // a typed error is deterministic: the same job fails the same way on every attempt and worker
       if (e instanceof BackproofError) throw new UnrecoverableError(failureText(e));
       throw e;
@@ -220,7 +238,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   idleSince = Date.now();
   if (auth.refusal === null) log.info({ queue: redactedUrl(options.queue), store: store.location, isolation }, 'worker ready');
   try {
-    await Promise.race([options.stop, counted]);
+    await Promise.race([options.stop, counted, lacked]);
   } finally {
     clearInterval(idleCheck);
     await worker.close(auth.refusal !== null); // (a worker Redis refuses is not connected: a graceful close would wait for ever)
@@ -228,6 +246,10 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       process.off('exit', removeWorkDir);
       await rm(workDir, { recursive: true, force: true });
     }
+  }
+  if (lacking !== null) {
+    const { error, job } = lacking as { error: AuditError; job: string };
+    throw new UsageError('USAGE', `--store ${store.location}: ${error.message}, which the coordinator put there before it enqueued the sweep; job ${job} went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names (the same volume)?`, { cause: error });
   }
   if (auth.refusal !== null) throw auth.refusal;
   return summary;

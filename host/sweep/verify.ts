@@ -33,7 +33,7 @@ import { readSweepRecord, sweepRoot } from './record.ts';
 import { runFolderName } from './run.ts';
 import { summaryCsv, summaryJson, summaryRows } from './summary.ts';
 import { expectedSweepReport } from './report.ts';
-import { SWEEP_FILES, type CombinationResult } from './types.ts';
+import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
 
 export interface SweepVerifyOptions {
   dir: string;
@@ -136,38 +136,13 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   const signers = new Map<string | null, number>();
   let noLockfile: string | null = null;
   const checkRun = async (index: number): Promise<CombinationResult> => {
-    const step = `run ${index}`;
-    const runDir = path.join(runsDir, expected[index]!);
     const where = `${SWEEP_FILES.runs}/${expected[index]}`;
-    let report;
-    try {
-      report = await verifyRun({ dir: runDir, trustedKey: opts.runsBySweepKey ? signer : null, dataPath: opts.dataPath });
-    } catch (e) {
-      const err = e as AuditError;
-      return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
-    }
-    const envelope = decodeSignedEnvelope(await readSweepFile(runDir, 'record.pb', step));
-    const rec = decodeRecordChain(envelope);
-    const b = rec.bodies;
-    // run/toolchain's note that no lockfile is pinned is about the toolchain the runs share, not a file: said once
-    const lockNote = missingLockfile(b.toolchain);
-    if (lockNote) noLockfile = lockNote;
-    unverifiedInRuns.push(...report.unverified.filter((u) => !(u.file === 'lockfile' && u.why === lockNote)).map((u) => ({ file: `${where}/${u.file}`, why: u.why })));
-    const runSigner = envelope.publicKey.length > 0 ? keyFingerprint(envelope.publicKey) : null;
-    signers.set(runSigner, (signers.get(runSigner) ?? 0) + 1);
-    if (toHex(b.strategy.wasmSha256 as Uint8Array) !== plan.strategy.wasmSha256) fail(step, `${where} ran module ${toHex(b.strategy.wasmSha256 as Uint8Array)}, the plan's is ${plan.strategy.wasmSha256}`);
-    const files = (b.data.files as { sha256: Uint8Array }[]) ?? [];
-    const dataHashes = files.map((f) => toHex(f.sha256)).join(', '), planData = plan.data.map((d) => d.sha256).join(', ');
-    if (dataHashes !== planData) fail(step, `${where} read data ${dataHashes}, the plan's is ${planData}`);
-    // a walk-forward window (data/window): the run read exactly the plan's bars
-    const w = plan.dataOptions.window, windows = (b.data.files as { window?: { fromNs?: unknown; toNs?: unknown } | null }[]).map((f) => (f.window ? `${String(f.window.fromNs ?? 0)}..${String(f.window.toNs ?? 0)}` : 'none'));
-    if (windows.some((x) => x !== (w ? `${w.from}..${w.to}` : 'none'))) fail(step, `${where} read the data window ${windows.join(', ')}, the plan's is ${w ? `${w.from}..${w.to}` : 'none'}`);
-    // its config.json passed verifyRun against its config link: the plan's config with this combination's params
-    expectText(step, `${where}/config.json`, configJson(runConfigOf(plan, index)), await readSweepFile(runDir, 'config.json', step), `the plan's config with combination ${index}'s params`);
-    // its stats.json passed verifyRun against result.pb
-    const stats = JSON.parse(Buffer.from(await readSweepFile(runDir, 'stats.json', step)).toString('utf8')) as CombinationResult['stats'];
+    const checked = await verifySweepRun(plan, index, path.join(runsDir, expected[index]!), { where, trustedKey: opts.runsBySweepKey ? signer : null, dataPath: opts.dataPath });
+    if (checked.noLockfile) noLockfile = checked.noLockfile;
+    unverifiedInRuns.push(...checked.unverified.map((u) => ({ file: `${where}/${u.file}`, why: u.why })));
+    signers.set(checked.signer, (signers.get(checked.signer) ?? 0) + 1);
     opts.onRun?.(index, count);
-    return { index, runId: report.runId, recordSha256: createHash('sha256').update(rec.recordBytes).digest('hex'), runDir, stats };
+    return checked.result;
   };
   const results: CombinationResult[] = [];
   for (const c of plan.combinations) results.push(await checkRun(c.index));
@@ -199,6 +174,57 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   const runSigners = [...signers].map(([fp, runs]) => ({ keyFingerprint: fp, runs }))
     .sort((x, y) => signerRank(x.keyFingerprint, record.keyFingerprint) - signerRank(y.keyFingerprint, record.keyFingerprint) || ((x.keyFingerprint ?? '') < (y.keyFingerprint ?? '') ? -1 : 1));
   return { sweepId: record.sweepId, count, root, planSha256: planHash, signed: record.signed, keyFingerprint: record.keyFingerprint, steps, runSigners, noLockfile, unverified };
+}
+
+/** One run folder of a sweep as verify checks it (verifySweepRun). */
+export interface SweepRunCheck {
+  /** Its result, every field read from the folder: the stats from its stats.json (which verifyRun bound to result.pb). */
+  result: CombinationResult;
+  /** Its files that nothing binds, relative to the run folder (the toolchain's lockfile note left out: noLockfile). */
+  unverified: { file: string; why: string }[];
+  /** run/toolchain's note that the run's toolchain pins no lockfile, or null. */
+  noLockfile: string | null;
+  /** Who signed its record (a key's fingerprint; null: unsigned). */
+  signer: string | null;
+}
+
+/**
+ * Checks `runDir` as combination `index` of `plan`, as verify checks `runs/N` of a sweep folder (step
+ * `run N`): the run verifies alone (inspect verifyRun: record, chain, signature — under `trustedKey` when
+ * given — and every file), ran the plan's module, data and data window, and its config is the plan's with
+ * combination N's params. Also the queue's coordinator's check of each run a worker returned (distributed/coordinator).
+ * `where` names the folder in messages (default `runs/<name>`).
+ */
+export async function verifySweepRun(plan: SweepPlan, index: number, runDir: string, o: { where?: string; trustedKey?: Uint8Array | null; dataPath?: DataStandIns } = {}): Promise<SweepRunCheck> {
+  const step = `run ${index}`;
+  const where = o.where ?? `${SWEEP_FILES.runs}/${runFolderName(index, plan.combinations.length)}`;
+  let report;
+  try {
+    report = await verifyRun({ dir: runDir, trustedKey: o.trustedKey ?? null, dataPath: o.dataPath });
+  } catch (e) {
+    const err = e as AuditError;
+    return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
+  }
+  const envelope = decodeSignedEnvelope(await readSweepFile(runDir, 'record.pb', step));
+  const rec = decodeRecordChain(envelope);
+  const b = rec.bodies;
+  // run/toolchain's note that no lockfile is pinned is about the toolchain the runs share, not a file: said once
+  const lockNote = missingLockfile(b.toolchain);
+  const unverified = report.unverified.filter((u) => !(u.file === 'lockfile' && u.why === lockNote));
+  const signer = envelope.publicKey.length > 0 ? keyFingerprint(envelope.publicKey) : null;
+  if (toHex(b.strategy.wasmSha256 as Uint8Array) !== plan.strategy.wasmSha256) fail(step, `${where} ran module ${toHex(b.strategy.wasmSha256 as Uint8Array)}, the plan's is ${plan.strategy.wasmSha256}`);
+  const files = (b.data.files as { sha256: Uint8Array }[]) ?? [];
+  const dataHashes = files.map((f) => toHex(f.sha256)).join(', '), planData = plan.data.map((d) => d.sha256).join(', ');
+  if (dataHashes !== planData) fail(step, `${where} read data ${dataHashes}, the plan's is ${planData}`);
+  // a walk-forward window (data/window): the run read exactly the plan's bars
+  const w = plan.dataOptions.window, windows = (b.data.files as { window?: { fromNs?: unknown; toNs?: unknown } | null }[]).map((f) => (f.window ? `${String(f.window.fromNs ?? 0)}..${String(f.window.toNs ?? 0)}` : 'none'));
+  if (windows.some((x) => x !== (w ? `${w.from}..${w.to}` : 'none'))) fail(step, `${where} read the data window ${windows.join(', ')}, the plan's is ${w ? `${w.from}..${w.to}` : 'none'}`);
+  // its config.json passed verifyRun against its config link: the plan's config with this combination's params
+  expectText(step, `${where}/config.json`, configJson(runConfigOf(plan, index)), await readSweepFile(runDir, 'config.json', step), `the plan's config with combination ${index}'s params`);
+  // its stats.json passed verifyRun against result.pb
+  const stats = JSON.parse(Buffer.from(await readSweepFile(runDir, 'stats.json', step)).toString('utf8')) as CombinationResult['stats'];
+  const result = { index, runId: report.runId, recordSha256: createHash('sha256').update(rec.recordBytes).digest('hex'), runDir, stats };
+  return { result, unverified, noLockfile: lockNote, signer };
 }
 
 /** The sweep's own key first, other keys next, unsigned last. */

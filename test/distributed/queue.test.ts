@@ -5,7 +5,7 @@
 // payload and a job from another toolchain fail alone, and the worker goes on.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createPublicKey } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { readPlan, sweep, type SweepRequest } from '../../host/sweep/index.ts';
 import type { DataFeed } from '../../host/data/load.ts';
 import { FolderStore, runSweepOnQueue } from '../../host/distributed/index.ts';
-import { JOB_FORMAT, jobToolchain, QUEUE_NAME, type SweepJob } from '../../host/distributed/queue.ts';
+import { JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, type RunManifest, type SweepJob } from '../../host/distributed/queue.ts';
 import { DEFAULT_CONFIG, generateKeys, keyFingerprint, loadPrivateKey, rawPublicKey, toolchainMessage } from '../../host/index.ts';
 import type { KeyObject } from 'node:crypto';
 
@@ -269,21 +269,28 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(await again.exited).toBe(0);
   });
 
-  it('a worker\'s result is checked before anything is written: a file outside the run folder, a record that is not the one it reports', async () => {
+  it('a worker\'s result is checked before anything is written: a file outside the run folder, a path twice or under a file, a record that is not the one it reports', async () => {
     const recordPb = await new FolderStore(store).put(readFileSync(path.join(work, 'local', 'runs', '0000', 'record.pb')));
     const recordSha256 = JSON.parse(readFileSync(path.join(work, 'local', 'summary.json'), 'utf8')).rows[0].recordSha256 as string;
+    const manifest = (index: number, files: { path: string; sha256: string }[], recordHash = recordSha256) => ({ format: 'backproof-run-manifest@1', index, runId: '0123456789abcdef', recordSha256: recordHash, stats: {}, files });
     const manifests = [
-      (index: number) => ({ format: 'backproof-run-manifest@1', index, runId: '0123456789abcdef', recordSha256, stats: {}, files: [{ path: '../escape', sha256: recordPb }] }),
-      (index: number) => ({ format: 'backproof-run-manifest@1', index, runId: '0123456789abcdef', recordSha256: 'ee'.repeat(32), stats: {}, files: [{ path: 'record.pb', sha256: recordPb }] }),
+      (index: number) => manifest(index, [{ path: '../escape', sha256: recordPb }]),
+      (index: number) => manifest(index, [{ path: 'record.pb', sha256: recordPb }], 'ee'.repeat(32)),
+      // (tester: a path twice, or under a file, was an internal error from the file system, exit 1)
+      (index: number) => manifest(index, [{ path: 'record.pb', sha256: recordPb }, { path: 'stats.json', sha256: recordPb }, { path: 'stats.json', sha256: recordPb }]),
+      (index: number) => manifest(index, [{ path: 'record.pb', sha256: recordPb }, { path: 'record.pb/x', sha256: recordPb }]),
     ];
+    const job = '\\d \\(job [0-9a-f]{64}-\\d\\)';
     const messages = [
-      /^combination \d: the worker's result names a file outside its run folder: "\.\.\/escape"$/,
-      new RegExp(`^combination \\d: its record hashes to ${recordSha256}, the worker said ${'ee'.repeat(32)}$`),
+      new RegExp(`^combination ${job}: the worker's result names a file outside its run folder: "\\.\\./escape"$`),
+      new RegExp(`^combination ${job}: its record hashes to ${recordSha256}, the worker said ${'ee'.repeat(32)}$`),
+      new RegExp(`^combination ${job}: the worker's result names "stats\\.json" twice$`),
+      new RegExp(`^combination ${job}: the worker's result names "record\\.pb/x" under its file "record\\.pb"$`),
     ];
-    for (const [k, manifest] of manifests.entries()) {
+    for (const k of manifests.keys()) {
       await queue.obliterate({ force: true });
       // a worker that returns what it likes (a compromised machine): BullMQ's own worker, in this process
-      const liar = new Worker(QUEUE_NAME, async (job) => manifest((job.data as SweepJob).index), { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+      const liar = new Worker(QUEUE_NAME, async (job) => manifests[k]!((job.data as SweepJob).index), { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
       const out = path.join(work, `lied-${k}`);
       const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
       await liar.close();
@@ -293,14 +300,87 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     }
   });
 
-  it('a worker on another store folder than the coordinator\'s: the sweep fails with the reason, naming the plan', async () => {
-    const elsewhere = path.join(work, 'other-store');
-    const child = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', elsewhere, '--unsigned', '--max-jobs', '1'], { stdio: 'ignore' });
-    started.push(child);
-    const out = path.join(work, 'elsewhere');
+  it('a worker\'s run is checked as verify checks a sweep\'s run N, and the summary is read from the runs, never the manifest (tester: another combination\'s run, or stats a worker claimed, were signed and published, exit 0)', async () => {
+    const w = startWorker('--max-jobs', '4');
+    await queuedSweep();
+    expect(await w.exited).toBe(0);
+    // the kept results, edited in Redis as a hostile worker (or anyone who can write a job's return value) would
+    const redisCli = (...args: string[]): string => spawnSync('redis-cli', ['-p', String(redis.port), ...args], { encoding: 'utf8' }).stdout;
+    const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
+    const jobKey = (i: number) => `bull:${QUEUE_NAME}:${jobId(plan, i)}`;
+    const kept = [0, 1, 2, 3].map((i) => JSON.parse(redisCli('HGET', jobKey(i), 'returnvalue')) as RunManifest);
+    const edit = async (i: number, v: RunManifest) => expect(redisCli('HSET', jobKey(i), 'returnvalue', JSON.stringify(v))).toBe('0\n');
+    // stats it claims are not read: the sweep is the local one
+    await edit(3, { ...kept[3]!, stats: { ...kept[3]!.stats, sharpe: 9.99 } });
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    await edit(3, kept[3]!);
+    const statsJson = kept[0]!.files.find((f) => f.path === 'stats.json')!;
+    // [combination, its kept result as edited, the error's message (up to the partial folder's pid for the second)]
+    const cases: [number, RunManifest, string][] = [
+      // combination 2's run (its files and record hash) returned as combination 1's
+      [1, { ...kept[2]!, index: 1 }, `the worker's run is not the plan's combination 1: runs/0001/config.json line 5 differs from the plan's config with combination 1's params: "    \\"fast\\": 10," vs "    \\"fast\\": 5,"`],
+      [0, { ...kept[0]!, files: kept[0]!.files.filter((f) => f.path !== 'stats.json' && f.path !== 'report.html') }, `the worker's run is not the plan's combination 0: runs/0000 does not verify [result]: stats.json is missing from run folder ${work}/hostile-1.partial-`],
+      [0, { ...kept[0]!, files: [...kept[0]!.files, { path: 'runs', sha256: statsJson.sha256 }] }, 'the worker\'s run folder holds runs, which its record does not bind (not bound by the record)'],
+    ];
+    for (const [k, [index, lie, message]] of cases.entries()) {
+      await edit(index, lie);
+      const out = path.join(work, `hostile-${k}`);
+      const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'queue' });
+      const expected = `combination ${index} (job ${jobId(plan, index)}): ${message}`;
+      expect((error as Error).message.slice(0, expected.length)).toBe(expected);
+      expect(existsSync(out)).toBe(false);
+      await edit(index, kept[index]!);
+    }
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+  });
+
+  it('kept completed jobs whose files the store lacks (a new or emptied store) are run again (tester: VERIFY_FAILED [store], exit 5, for ever); files that never reach the store after that are a usage error naming --store', async () => {
+    const w = startWorker('--max-jobs', '4');
+    await queuedSweep();
+    expect(await w.exited).toBe(0);
+    rmSync(store, { recursive: true, force: true });
+    const again = startWorker('--max-jobs', '4', '--json');
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    expect(await again.exited).toBe(0);
+    expect(JSON.parse(again.stdout())).toMatchObject({ completed: 4, failed: 0 });
+    // a worker whose files go elsewhere (BullMQ's own worker, in this process): each job run twice, then the reason
+    const absent = 'ee'.repeat(32);
+    const runs = new Map<string, number>();
+    const elsewhere = new Worker(QUEUE_NAME, async (job) => {
+      runs.set(job.id!, (runs.get(job.id!) ?? 0) + 1);
+      return { format: 'backproof-run-manifest@1', index: (job.data as SweepJob).index, runId: '0123456789abcdef', recordSha256: absent, stats: {}, files: [{ path: 'record.pb', sha256: absent }, { path: 'stats.json', sha256: absent }] };
+    }, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+    await queue.obliterate({ force: true });
+    const out = path.join(work, 'elsewhere-files');
     const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
-    expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'store', message: expect.stringMatching(new RegExp(`failed on a worker: the store ${elsewhere} has no plan [0-9a-f]{64}: is this worker's --store the folder the coordinator's --store names`)) });
+    await elsewhere.close();
+    expect(error).toMatchObject({ name: 'UsageError', code: 'USAGE', message: expect.stringMatching(new RegExp(`^combination (\\d) \\(job [0-9a-f]{64}-\\1\\) was run again and its files are still not in the store ${store} \\(record\\.pb, stats\\.json missing\\): does every worker's --store name the folder the coordinator's --store names \\(the same volume\\)\\?$`)) });
+    expect(Math.max(...runs.values())).toBe(2);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a worker on another store folder than the coordinator\'s gives its job back and stops, exit 2 naming --store and the plan; another worker runs the sweep (tester: one wrong --store failed every sweep it touched)', async () => {
+    const elsewhere = path.join(work, 'other-store');
+    const sweeping = queuedSweep();
+    await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
+    const bad = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', elsewhere, '--unsigned', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    started.push(bad);
+    let stdout = '';
+    bad.stdout!.on('data', (b: Buffer) => { stdout += b; });
+    expect(await new Promise((resolve) => bad.on('exit', resolve))).toBe(2);
+    const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
+    const error = JSON.parse(stdout) as { code: string; message: string };
+    expect(error).toMatchObject({ schema: 'backproof/error@1', code: 'USAGE' });
+    const given = new RegExp(`^--store ${elsewhere}: the store ${elsewhere} has no plan ${plan}, which the coordinator put there before it enqueued the sweep; job (${plan}-\\d) went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names \\(the same volume\\)\\?$`).exec(error.message);
+    expect(given).not.toBeNull();
+    // given back, not failed: waiting again with no attempt spent
+    expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 4, active: 0, failed: 0 });
+    expect((await queue.getJob(given![1]!))!.attemptsMade).toBe(0);
+    const good = startWorker('--max-jobs', '4');
+    expect(folderHashes(await sweeping)).toEqual(localFiles);
+    expect(await good.exited).toBe(0);
+    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 4, failed: 0 });
   });
 
   it('data large enough to be streamed is refused before anything is put or enqueued', async () => {
