@@ -85,8 +85,9 @@ export async function loadStrategy(file: string, buildStarted?: () => void): Pro
 /**
  * A module `backproof build` stamped with what built it (component/stamp) runs only under that toolchain:
  * the run's toolchain link would say otherwise, and verify fails such a record (docs/WIT.md, "Provenance").
+ * A UsageError naming `file` and each difference; serve's upload makes the same check (serve/service).
  */
-async function stampChecked(file: string, artifact: StrategyArtifact): Promise<StrategyArtifact> {
+export async function stampChecked(file: string, artifact: StrategyArtifact): Promise<StrategyArtifact> {
   // (imported for a .wasm only: a .ts's path, which bin/backproof.js starts before the CLI loads, stays as lean)
   const { provenanceOf, stampDisagreements } = await import('../component/stamp.ts');
   let stamp: ReturnType<typeof provenanceOf>;

@@ -28,7 +28,7 @@ const errorSchema = {
       type: 'object',
       required: ['code', 'message'],
       properties: {
-        code: { type: 'string', description: 'RegistryError codes (BAD_REQUEST, SIGNATURE_MISSING, SIGNATURE_INVALID, DIGEST_MISMATCH, KEY_UNTRUSTED, TOO_LARGE, NOT_FOUND, CONFLICT, RETIRED, TOO_MANY_RUNS), or the code of the run\'s or build\'s own error (host/errors.ts: DATA_MALFORMED, IMPORT_NOT_ALLOWED, BUILD_FAILED, ...)' },
+        code: { type: 'string', description: 'RegistryError codes (BAD_REQUEST, SIGNATURE_MISSING, SIGNATURE_INVALID, DIGEST_MISMATCH, KEY_UNTRUSTED, TOO_LARGE, NOT_FOUND, CONFLICT, RETIRED, TOO_MANY_RUNS, TOOLCHAIN_MISMATCH), or the code of the run\'s or build\'s own error (host/errors.ts: DATA_MALFORMED, IMPORT_NOT_ALLOWED, BUILD_FAILED, ...)' },
         message: { type: 'string' },
       },
     },
@@ -134,6 +134,23 @@ export async function registryApp(service: RegistryService, logger?: FastifyBase
     if (status >= 500) req.log.error({ err: e, code }, message);
     else req.log.info({ code }, message);
     void reply.code(status).send({ error: { code, message } });
+  });
+  // A client that sends `Expect: 100-continue` (curl does for a body over 1 MiB) waits for "100 Continue"
+  // before the body. Node sends it unasked, then fastify refuses the declared length and the connection
+  // drops under the body still being sent: no status reaches the client. So the length is checked first,
+  // and a body over the route's limit is answered 413 with the error document instead of 100 (and the
+  // connection closed: the body was never sent). Node calls this only for requests that expect 100.
+  app.server.on('checkContinue', (req, res) => {
+    const limit = req.method === 'POST' && (req.url ?? '').split('?')[0] === '/strategies' ? uploadBody : SMALL_BODY;
+    const length = Number(req.headers['content-length']);
+    if (Number.isFinite(length) && length > limit) {
+      const body = JSON.stringify({ error: { code: 'TOO_LARGE', message: `the request body is ${length} bytes, over the route's limit of ${limit}` } });
+      app.log.info({ code: 'TOO_LARGE' }, 'a body over the limit, refused before 100 Continue');
+      res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' }).end(body);
+      return;
+    }
+    res.writeContinue();
+    app.server.emit('request', req, res);
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` } });

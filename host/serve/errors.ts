@@ -25,7 +25,9 @@ export type RegistryCode =
   /** The version (or every version of the module) was retired: it is kept, but not run. */
   | 'RETIRED'
   /** As many runs wait already as the server queues (--max-queued): try again later. */
-  | 'TOO_MANY_RUNS';
+  | 'TOO_MANY_RUNS'
+  /** The module's provenance stamp names another toolchain than the server's: no run here could use it. */
+  | 'TOOLCHAIN_MISMATCH';
 
 const STATUS: Record<RegistryCode, number> = {
   BAD_REQUEST: 400,
@@ -38,6 +40,7 @@ const STATUS: Record<RegistryCode, number> = {
   CONFLICT: 409,
   RETIRED: 410,
   TOO_MANY_RUNS: 429,
+  TOOLCHAIN_MISMATCH: 422,
 };
 
 /** A refusal of the registry: `code` for programs (tests assert it), `message` for people, `status` for HTTP. */

@@ -13,9 +13,10 @@ import { statsObject } from '../audit/render.ts';
 import { backtest } from '../api.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { recordedResultSha256 } from '../run/rundir.ts';
-import { loadStrategy } from '../run/strategy.ts';
+import { loadStrategy, stampChecked } from '../run/strategy.ts';
 import { checkIsolation } from '../run/execute.ts';
 import { compileGuest, DEFAULT_SANDBOX } from '../sandbox/index.ts';
+import { UsageError } from '../errors.ts';
 import { RegistryError } from './errors.ts';
 import { openUpload, type UploadKind } from './statement.ts';
 import { Registry, type StrategyView } from './registry.ts';
@@ -140,8 +141,8 @@ export class RegistryService {
   /**
    * Registers a signed module or source as the statement's name@version, current from now on. Checked
    * in order, the cheapest first: the size, the signature and digest (serve/statement), then the module
-   * against the sandbox (its import allow-list, exports, limits: the same compile a run makes), a source
-   * after asc built it.
+   * against the sandbox (its import allow-list, exports, limits: the same compile a run makes) and its
+   * provenance stamp (another toolchain's is refused, as a run refuses it), a source after asc built it.
    */
   async upload(req: UploadRequest): Promise<{ created: boolean; module: string; strategy: StrategyView }> {
     const kinds = (req.wasm !== undefined ? 1 : 0) + (req.source !== undefined ? 1 : 0);
@@ -155,6 +156,10 @@ export class RegistryService {
     const wasm = built.wasm;
     if (wasm.length > this.o.maxModuleBytes) throw new RegistryError('TOO_LARGE', `the source builds to ${wasm.length} bytes; the module limit is ${this.o.maxModuleBytes}`);
     compileGuest(wasm, { ...DEFAULT_SANDBOX, maxModuleBytes: this.o.maxModuleBytes }); // SandboxError: not for this sandbox
+    // a module stamped by another toolchain is refused by every run (run/strategy): refused now, not made current
+    await stampChecked('the uploaded module', { wasm, sources: [] }).catch((e: unknown) => {
+      throw e instanceof UsageError ? new RegistryError('TOOLCHAIN_MISMATCH', e.message, { cause: e }) : e;
+    });
     const module = this.registry.putModule(wasm, kind === 'source' ? { text: req.source!, ...(built.sourceMap !== undefined ? { sourceMap: built.sourceMap } : {}) } : undefined);
     const { created, strategy } = this.registry.register(claim, module, req.signature!);
     return { created, module, strategy };
