@@ -109,7 +109,8 @@ async function fetchRun(store: ArtifactStore, m: RunManifest, runDir: string, jo
 async function checkedRun(plan: SweepPlan, index: number, runDir: string, job: string): Promise<CombinationResult> {
   let checked;
   try {
-    checked = await verifySweepRun(plan, index, runDir);
+    // (inline: a hashing thread per run would cost ~6x the CPU of hashing a small run here, docs/DEPLOY.md)
+    checked = await verifySweepRun(plan, index, runDir, { inline: true });
   } catch (e) {
     if (e instanceof AuditError) throw new AuditError('VERIFY_FAILED', 'queue', `combination ${index} (job ${job}): the worker's run is not the plan's combination ${index}: ${e.message}`, { cause: e });
     throw e;

@@ -193,14 +193,17 @@ export interface SweepRunCheck {
  * `run N`): the run verifies alone (inspect verifyRun: record, chain, signature — under `trustedKey` when
  * given — and every file), ran the plan's module, data and data window, and its config is the plan's with
  * combination N's params. Also the queue's coordinator's check of each run a worker returned (distributed/coordinator).
- * `where` names the folder in messages (default `runs/<name>`).
+ * `where` names the folder in messages (default `runs/<name>`). `inline`: everything hashed on this thread, no
+ * hashing thread started for the run (one per run costs several times the CPU of a small run's hashing).
  */
-export async function verifySweepRun(plan: SweepPlan, index: number, runDir: string, o: { where?: string; trustedKey?: Uint8Array | null; dataPath?: DataStandIns } = {}): Promise<SweepRunCheck> {
+export async function verifySweepRun(plan: SweepPlan, index: number, runDir: string, o: { where?: string; trustedKey?: Uint8Array | null; dataPath?: DataStandIns; inline?: boolean } = {}): Promise<SweepRunCheck> {
   const step = `run ${index}`;
   const where = o.where ?? `${SWEEP_FILES.runs}/${runFolderName(index, plan.combinations.length)}`;
   let report;
   try {
-    report = await verifyRun({ dir: runDir, trustedKey: o.trustedKey ?? null, dataPath: o.dataPath });
+    const verifyOptions = { dir: runDir, trustedKey: o.trustedKey ?? null, dataPath: o.dataPath };
+    // (inspect/verify loaded only then: host/index, which every command loads, loads this module)
+    report = o.inline ? await (await import('../inspect/verify.ts')).verifyRun(verifyOptions, null) : await verifyRun(verifyOptions);
   } catch (e) {
     const err = e as AuditError;
     return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
