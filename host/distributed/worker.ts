@@ -180,9 +180,9 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
       // another worker; this one takes no more jobs and stops with the reason.
       if (isMissingObject(e)) {
         lacking ??= { error: e as AuditError, job: String(job.id) };
-        void worker.pause(true);
-        await job.moveToWait(token);
+        worker.pause(true).catch(() => {}); // (no further job is fetched; runWorker then closes it)
         storeLacks();
+        await job.moveToWait(token);
         throw new WaitingError();
       }
       // a typed error is deterministic: the same job fails the same way on every attempt and worker

@@ -2,7 +2,9 @@
 // through the queue is byte for byte the local sweep's (the same runs, records, summary and sweep root;
 // every run and the sweep record signed, the workers with the coordinator's key),
 // through a worker killed mid-job, a job completed twice, Redis killed and restarted mid-sweep; a malformed
-// payload and a job from another toolchain fail alone, and the worker goes on.
+// payload and a job from another toolchain fail alone, and the worker goes on; a hostile worker's results
+// (another combination's run, stats it claims, a path twice) are refused or ignored before anything is
+// signed; kept jobs whose files the store lacks run again; a worker on the wrong store gives its job back and stops.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
@@ -360,23 +362,27 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a worker on another store folder than the coordinator\'s gives its job back and stops, exit 2 naming --store and the plan; another worker runs the sweep (tester: one wrong --store failed every sweep it touched)', async () => {
-    const elsewhere = path.join(work, 'other-store');
+  it('a worker on another store folder than the coordinator\'s (no plan there, or the plan but not the strategy bundle) gives its job back and stops, exit 2 naming --store and the object; another worker runs the sweep (tester: one wrong --store failed every sweep it touched)', async () => {
+    const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
     const sweeping = queuedSweep();
     await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
-    const bad = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', elsewhere, '--unsigned', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
-    started.push(bad);
-    let stdout = '';
-    bad.stdout!.on('data', (b: Buffer) => { stdout += b; });
-    expect(await new Promise((resolve) => bad.on('exit', resolve))).toBe(2);
-    const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
-    const error = JSON.parse(stdout) as { code: string; message: string };
-    expect(error).toMatchObject({ schema: 'backproof/error@1', code: 'USAGE' });
-    const given = new RegExp(`^--store ${elsewhere}: the store ${elsewhere} has no plan ${plan}, which the coordinator put there before it enqueued the sweep; job (${plan}-\\d) went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names \\(the same volume\\)\\?$`).exec(error.message);
-    expect(given).not.toBeNull();
-    // given back, not failed: waiting again with no attempt spent
-    expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 4, active: 0, failed: 0 });
-    expect((await queue.getJob(given![1]!))!.attemptsMade).toBe(0);
+    const bundle = ((await queue.getJob(jobId(plan, 0)))!.data as SweepJob).extra.strategy!;
+    const bare = path.join(work, 'other-store'), planOnly = path.join(work, 'plan-only-store');
+    await new FolderStore(planOnly).put(readFileSync(path.join(work, 'local', 'sweep.json')));
+    for (const [elsewhere, lacks] of [[bare, `has no plan ${plan}`], [planOnly, `has no object ${bundle}`]] as const) {
+      const bad = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', elsewhere, '--unsigned', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      started.push(bad);
+      let stdout = '';
+      bad.stdout!.on('data', (b: Buffer) => { stdout += b; });
+      expect(await new Promise((resolve) => bad.on('exit', resolve))).toBe(2);
+      const error = JSON.parse(stdout) as { code: string; message: string };
+      expect(error).toMatchObject({ schema: 'backproof/error@1', code: 'USAGE' });
+      const given = new RegExp(`^--store ${elsewhere}: the store ${elsewhere} ${lacks}, which the coordinator put there before it enqueued the sweep; job (${plan}-\\d) went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names \\(the same volume\\)\\?$`).exec(error.message);
+      expect(given).not.toBeNull();
+      // given back, not failed: waiting again with no attempt spent
+      expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 4, active: 0, failed: 0 });
+      expect((await queue.getJob(given![1]!))!.attemptsMade).toBe(0);
+    }
     const good = startWorker('--max-jobs', '4');
     expect(folderHashes(await sweeping)).toEqual(localFiles);
     expect(await good.exited).toBe(0);
