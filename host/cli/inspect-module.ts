@@ -64,7 +64,7 @@ problem and its byte offset, given after the WAT.`,
         if (refused === null) throw e;
       }
     }
-    if (refused !== null && wat === undefined && !values.provenance) throw refused;
+    if (refused !== null && wat === undefined) throw refused; // (--provenance, or the code does not decode either: the error alone)
     const producers = fields.map(([field, values]) => ({ field, values: values.map(([name, version]) => ({ name, version })) }));
     const provenance: Provenance | null = refused === null ? provenanceOf(wasm, fields) : null;
     const hash = toHex(sha256(wasm));

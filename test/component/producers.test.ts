@@ -178,6 +178,8 @@ describe('every command refuses a module whose provenance could be read two ways
       expect(code).toEqual(genuine);
       expect(r.err).toMatch(/error WASM_MALFORMED: malformed wasm at byte offset \d+: /);
       expect(r.err.split('\n').find((l) => /internal error|^\s+at /.test(l))).toBeUndefined();
+      const alone = await cli('inspect', file, '--provenance'); // no WAT asked for: the error alone
+      expect([alone.code, alone.out]).toEqual([4, '']);
       const json = await cli('inspect', file, '--provenance', '--json');
       const doc = JSON.parse(json.out);
       expect([json.code, doc.code, doc.exit]).toEqual([4, 'WASM_MALFORMED', 4]);
