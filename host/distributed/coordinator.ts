@@ -218,10 +218,12 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
             // lacking them again after that run, the worker that ran it put them into another store
             if (rerun.has(index))
               throw new UsageError('USAGE', `combination ${index} (job ${job.id}) was run again and its files are still not in the store ${store.location} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} missing): does every worker's --store name the folder the coordinator's --store names (the same volume)?`);
-            rerun.add(index);
             log.info({ job: job.id, missing: missing.length }, 'kept result not in this store: running it again');
-            await job.remove();
-            await queue.add('combination', payload(index), jobOptions(index));
+            // (a removal or add that fails — a lost connection — is tried again at the next poll, or the job found missing is enqueued)
+            if (await job.remove().then(() => true, (e: Error) => { log.warn({ err: e.message }, 'removing a kept job: retrying'); return false; })) {
+              rerun.add(index);
+              await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
+            }
             continue;
           }
           const runDir = runDirOf(o.sweepDir, o.plan, index);
