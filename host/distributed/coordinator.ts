@@ -24,7 +24,7 @@ import { planText, runDirOf, type CombinationResult, type SweepPlan } from '../s
 import { verifySweepRun } from '../sweep/verify.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { putStrategy } from './bundle.ts';
-import { failureError, redactedUrl, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
+import { authFailure, failureError, redactedUrl, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
 import { checkedHash, FolderStore, type ArtifactStore } from './store.ts';
 
 export interface QueueSweepOptions {
@@ -143,10 +143,14 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
   const queue = new Queue(QUEUE_NAME, { connection });
   let lastError = '';
   let refused: (why: string) => void = () => {};
+  let authRefused: (e: UsageError) => void = () => {};
   queue.on('error', (e: NodeJS.ErrnoException) => {
     lastError = e.message;
     log.warn({ err: e.message }, 'queue connection');
     if (REFUSED.has(e.code ?? '')) refused(e.message);
+    // Redis answered and refused the credentials: not a Redis that is not up yet, so not waited for
+    const auth = authFailure(o.queue, e);
+    if (auth) authRefused(auth);
   });
   const results: CombinationResult[] = [];
   try {
@@ -158,7 +162,9 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
       queue.waitUntilReady().then(() => true, (e: Error) => { lastError = e.message; return false; }),
       new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), deadline); }),
       new Promise<string>((resolve) => { refused = resolve; }),
+      new Promise<UsageError>((resolve) => { authRefused = resolve; }),
     ]).finally(() => clearTimeout(timer));
+    if (reached instanceof UsageError) throw reached;
     if (typeof reached === 'string') throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis there (${reached}); start one, or check the host and port`);
     if (!reached) throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis answered within ${deadline / 1000} s${lastError ? ` (${lastError})` : ''}`);
     const planBytes = new TextEncoder().encode(planText(o.plan));

@@ -4,7 +4,7 @@
 // A real redis-server with --requirepass and real worker processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
@@ -53,6 +53,20 @@ describe('a worker Redis refuses', () => {
     const r = await worker(`redis://:s3cret@127.0.0.1:${redis.port}`, '--idle-exit', '1', '--json');
     expect([r.code, r.err]).toEqual([0, expect.any(String)]);
     expect(JSON.parse(r.out)).toMatchObject({ schema: 'backproof/worker@1', completed: 0, failed: 0 });
+  }, 90_000);
+
+  it('the sweep coordinator: a wrong password is named as Redis refusing it (exit 2), not as no Redis answering, and nothing is written', async () => {
+    const out = path.join(work, 'sweep-wrong-password');
+    const child = spawn(process.execPath, [BIN, 'sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5', '--grid', 'slow=50',
+      '--objective', 'sharpe', '--out', out, '--unsigned', '--queue', `redis://:wrongpw@127.0.0.1:${redis.port}`, '--store', path.join(work, 'store')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => { err += b; });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(err).toContain(`backproof sweep: error USAGE: --queue redis://:***@127.0.0.1:${redis.port}: Redis refused the password (WRONGPASS invalid username-password pair or user is disabled.); check the user and password in the URL\n`);
+    expect(err).not.toContain('no Redis answered');
+    expect(err).not.toContain('wrongpw');
+    expect(existsSync(out)).toBe(false);
   }, 90_000);
 
   it('only a credentials refusal stops: other connection errors are left to the retries', () => {
