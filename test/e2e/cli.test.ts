@@ -303,8 +303,8 @@ describe('exit codes and errors', () => {
 
   it('the installed launcher runs under the system Node and returns the exit code', async () => {
     const r = spawnSync('node', ['bin/backproof.js', 'verify', path.join(work, 'missing')], { encoding: 'utf8' });
-    expect(r.status).toBe(5);
-    expect(r.stderr).toMatch(/record\.pb is missing/);
+    expect(r.status).toBe(2); // a folder that does not exist is a usage error, not a tampered run (exit 5)
+    expect(r.stderr).toMatch(/run folder .*missing does not exist/);
     const h = spawnSync('node', ['bin/backproof.js', 'backtest', '--help'], { encoding: 'utf8' });
     expect(h.status).toBe(0);
     expect(h.stdout).toMatch(/--commission F/);
