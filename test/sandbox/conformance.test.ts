@@ -112,6 +112,9 @@ class Reference {
 
 describe('generated modules', () => {
   const SEEDS = 150;
+  // Every seed outside v8 (BACKPROOF_SUITE_ALL_RUNTIMES=1) is a Wasmer process or child process a call:
+  // ~30-75 s a loop under wasi on the shared machine, past vitest's 60 s default.
+  const GENERATED_TIMEOUT_MS = 600_000;
   const ARGS = [[3, 3], [-7, 11], [0, 0], [1000, -2]] as const;
   // Seeds 1, 31, 61, 91 and 121, and 46 (out of fuel at a bulk charge), outside v8.
   const seeds = casesOf(runtime, SEEDS, 5, { always: [45] });
@@ -165,7 +168,7 @@ describe('generated modules', () => {
     m.inst.finish();
     m.ex.end();
     expect(m.ex.complete).toBe(true); // the corpus does exercise traps (the generator is seeded: exact)
-  });
+  }, GENERATED_TIMEOUT_MS);
 
   it(`${SEEDS} random modules${seeds.label} under budgets that stop them: the trace is a prefix of the full run, the count exact`, () => {
     let stops = 0, bulkStops = 0;
@@ -205,7 +208,7 @@ describe('generated modules', () => {
     }
     // memory.fill charges that did not fit among the stops
     expect([stops, bulkStops]).toEqual(seeds.all ? [768, 12] : [31, 2]);
-  });
+  }, GENERATED_TIMEOUT_MS);
 });
 
 describe('example strategies under each asc configuration', () => {
