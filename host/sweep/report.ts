@@ -82,12 +82,17 @@ function heatmap(plan: SweepPlan, rows: readonly SummaryRow[], axes: { x: string
   return out.join('\n');
 }
 
-function topRuns(plan: SweepPlan, rows: readonly SummaryRow[]): string {
+/**
+ * The ten best runs: rank, index, params, the objective, then the SUMMARY_STATS other than the objective
+ * (each statistic once). `objectiveTwice`: also the objective among them, as sweeps made before wrote it.
+ */
+function topRuns(plan: SweepPlan, rows: readonly SummaryRow[], objectiveTwice: boolean): string {
   const names = plan.space.grids.map((g) => g.name);
+  const others = SUMMARY_STATS.filter((s) => objectiveTwice || s !== plan.objective.stat);
   const out = [`<table class="top"><caption>the ${Math.min(TOP_RUNS, rows.length)} best runs by ${esc(plan.objective.stat)} (${plan.objective.direction})</caption>`];
-  out.push(`<tr><th>rank</th><th>index</th>${names.map((n) => `<th>${esc(n)}</th>`).join('')}<th>${esc(plan.objective.stat)}</th>${SUMMARY_STATS.map((s) => `<th>${s}</th>`).join('')}<th>run</th></tr>`);
+  out.push(`<tr><th>rank</th><th>index</th>${names.map((n) => `<th>${esc(n)}</th>`).join('')}<th>${esc(plan.objective.stat)}</th>${others.map((s) => `<th>${s}</th>`).join('')}<th>run</th></tr>`);
   ranked(plan, rows).slice(0, TOP_RUNS).forEach((r, k) => {
-    out.push(`<tr><td>${k + 1}</td><td>${r.index}</td>${names.map((n) => `<td>${r.params[n]}</td>`).join('')}<td>${fixed4(r.objective)}</td>${SUMMARY_STATS.map((s) => `<td>${fixed4(r.stats[s] as number | null)}</td>`).join('')}<td><a href="${runLink(plan, r.index)}">${r.runId}</a></td></tr>`);
+    out.push(`<tr><td>${k + 1}</td><td>${r.index}</td>${names.map((n) => `<td>${r.params[n]}</td>`).join('')}<td>${fixed4(r.objective)}</td>${others.map((s) => `<td>${fixed4(r.stats[s] as number | null)}</td>`).join('')}<td><a href="${runLink(plan, r.index)}">${r.runId}</a></td></tr>`);
   });
   out.push('</table>');
   return out.join('\n');
@@ -100,18 +105,25 @@ function topRuns(plan: SweepPlan, rows: readonly SummaryRow[]): string {
 export type KeyShown = 'fingerprint' | 'full';
 
 /**
- * The report.html verify expects of a sweep folder holding `actual`: the current rendering, or the one with
- * the whole key (KeyShown) when the folder holds exactly that, as a sweep made before the key id was shown does.
+ * The report.html verify expects of a sweep folder holding `actual`: the current rendering, or one that sweeps
+ * made before wrote, when the folder holds exactly that: the objective also among the top runs' statistics
+ * (when it is one of them), with the signer's key id or (KeyShown) the whole key.
  */
 export function expectedSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, actual: Uint8Array): string {
   const current = renderSweepReport(plan, rows, record);
-  if (record.signature === '') return current;
-  const legacy = renderSweepReport(plan, rows, record, heatmapAxes(plan), 'full');
-  return Buffer.from(actual).equals(Buffer.from(legacy)) ? legacy : current;
+  const twice = (SUMMARY_STATS as readonly string[]).includes(plan.objective.stat) ? [false, true] : [false];
+  const earlier: Array<[KeyShown, boolean]> = [];
+  for (const keyShown of record.signature === '' ? ['fingerprint' as const] : ['fingerprint' as const, 'full' as const])
+    for (const objectiveTwice of twice) if (keyShown === 'full' || objectiveTwice) earlier.push([keyShown, objectiveTwice]);
+  for (const [keyShown, objectiveTwice] of earlier) {
+    const html = renderSweepReport(plan, rows, record, heatmapAxes(plan), keyShown, objectiveTwice);
+    if (Buffer.from(actual).equals(Buffer.from(html))) return html;
+  }
+  return current;
 }
 
 /** report.html of a sweep. */
-export function renderSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, axes = heatmapAxes(plan), keyShown: KeyShown = 'fingerprint'): string {
+export function renderSweepReport(plan: SweepPlan, rows: readonly SummaryRow[], record: SweepRecord, axes = heatmapAxes(plan), keyShown: KeyShown = 'fingerprint', objectiveTwice = false): string {
   const grid = plan.space.grids.map((g) => `${esc(g.name)}=${esc(g.spec)}`).join(' ');
   return `<!doctype html>
 <html lang="en">
@@ -141,7 +153,7 @@ dd{margin:0;font-family:monospace}
 <dt>signature</dt><dd>${record.signature === '' ? 'UNSIGNED' : `Ed25519, key ${keyShown === 'full' ? record.publicKey : keyFingerprint(fromHex(record.publicKey))}`}</dd>
 </dl>
 ${heatmap(plan, rows, axes)}
-${topRuns(plan, rows)}
+${topRuns(plan, rows, objectiveTwice)}
 </body>
 </html>
 `;

@@ -93,7 +93,9 @@ describe('a sweep', () => {
 
   it('report.html: the heatmap and the top runs, each linking its run\'s report', async () => {
     const html = await text(two, 'report.html');
-    expect(html).toContain('<tr><td>1</td><td>2</td><td>10</td><td>20</td><td>0.7157</td><td>718.1237</td><td>0.7157</td><td>-32.7937</td><td>93</td><td>54.8387</td><td>81812.3700</td><td><a href="runs/0002/report.html">e6a6cf8f347c5053</a></td></tr>');
+    // each statistic once: the objective (sharpe) in its own column, not again among the others (tester: it was shown twice)
+    expect(html).toContain('<tr><th>rank</th><th>index</th><th>fast</th><th>slow</th><th>sharpe</th><th>returnPct</th><th>maxDrawdownPct</th><th>trades</th><th>winRatePct</th><th>equityFinal</th><th>run</th></tr>');
+    expect(html).toContain('<tr><td>1</td><td>2</td><td>10</td><td>20</td><td>0.7157</td><td>718.1237</td><td>-32.7937</td><td>93</td><td>54.8387</td><td>81812.3700</td><td><a href="runs/0002/report.html">e6a6cf8f347c5053</a></td></tr>');
     expect(html.match(/<tr><td>\d<\/td><td>(\d)<\/td>/g)!.map((m) => m.slice(-6, -5))).toEqual(['2', '0', '3', '1']);
     // worst red, best green, linear between (0.6184 is 0.42 of the way from 0.5474 to 0.7157)
     expect(html).toContain('<tr><th>slow \\ fast</th><th>5</th><th>10</th></tr>\n<tr><th>20</th><td style="background:rgb(135,92,56)"><a href="runs/0000/report.html" title="run 0">0.6184</a></td><td style="background:rgb(26,152,80)"><a href="runs/0002/report.html" title="run 2">0.7157</a></td></tr>\n<tr><th>30</th><td style="background:rgb(215,48,39)"><a href="runs/0001/report.html" title="run 1">0.5474</a></td>');
@@ -159,6 +161,20 @@ describe('verify <sweep-folder>', () => {
     const strict = await cli('verify', dir, '--strict', '--json');
     expect(strict.code).toBe(5);
     expect(JSON.parse(strict.out)).toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: 'unverified under --strict: notes.txt (nothing in the sweep binds it); runs/0003/evil.js (not bound by the record)' });
+  });
+
+  it('report.html as sweeps made before wrote it (the objective also among the top runs\' statistics) still verifies; another column does not', async () => {
+    const earlier = (html: string, stat: string): string => html
+      .replace('<th>sharpe</th><th>returnPct</th>', `<th>sharpe</th><th>returnPct</th><th>${stat}</th>`)
+      .replace(/(<tr><td>\d<\/td><td>\d<\/td><td>\d+<\/td><td>\d+<\/td><td>([-\d.]+)<\/td><td>[-\d.]+<\/td>)/g, '$1<td>$2</td>');
+    const dir = await mkdtemp(path.join(work, 'earlier-report-'));
+    await cp(two, dir, { recursive: true });
+    const html = await text(dir, 'report.html');
+    const before = earlier(html, 'sharpe');
+    expect(before).toContain('<td>0.7157</td><td>718.1237</td><td>0.7157</td><td>-32.7937</td>');
+    await writeFile(path.join(dir, 'report.html'), before);
+    expect((await cli('verify', dir)).code).toBe(0);
+    expect(await broken((d) => writeFile(path.join(d, 'report.html'), earlier(html, 'sortino')))).toMatchObject({ code: 'VERIFY_FAILED', step: 'report' });
   });
 
   it('a missing run fails at runs, naming it', async () => {
@@ -292,7 +308,7 @@ describe('random search', () => {
     const header = html.match(/<tr><th>slow \\ fast<\/th>.*<\/tr>/)![0];
     const fasts = [...new Set(plan.combinations.map((c) => c.params.fast!))].sort((a, b) => a - b);
     expect(header).toBe(`<tr><th>slow \\ fast</th>${fasts.map((v) => `<th>${v}</th>`).join('')}</tr>`);
-    expect(html.split('<td').length - 1).toBe(fasts.length * new Set(plan.combinations.map((c) => c.params.slow)).size + 3 * 12); // heatmap cells + the top table's 3 rows of 12 cells
+    expect(html.split('<td').length - 1).toBe(fasts.length * new Set(plan.combinations.map((c) => c.params.slow)).size + 3 * 11); // heatmap cells + the top table's 3 rows of 11 cells
     expect(html.length).toBeLessThan(6000);
     expect((await cli('verify', dir)).code).toBe(0);
   });
