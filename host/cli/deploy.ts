@@ -51,8 +51,11 @@ exit once no job came for --idle-exit seconds`),
     const url = values['redis-url'] as string | undefined;
     if (values['idle-exit'] !== undefined && values.as !== 'job') throw new UsageError('USAGE', '--idle-exit is for --as job (a Deployment\'s workers stay)');
     const secret = values['redis-secret'] as string | undefined;
-    if ([url, secret, values.redis === true ? true : undefined].filter((v) => v !== undefined).length !== 1)
-      throw new UsageError('USAGE', 'deploy k8s needs one of --redis (deploy one), --redis-url URL or --redis-secret NAME[:KEY] (an external one)');
+    const redis = ([['--redis', values.redis === true], ['--redis-url', url !== undefined], ['--redis-secret', secret !== undefined]] as const)
+      .filter(([, given]) => given).map(([flag]) => flag);
+    if (redis.length === 0) throw new UsageError('USAGE', 'deploy k8s needs one of --redis (deploy one), --redis-url URL or --redis-secret NAME[:KEY] (an external one)');
+    if (redis.length > 1)
+      throw new UsageError('USAGE', `${redis.slice(0, -1).join(', ')} and ${redis.at(-1)} are mutually exclusive: give one — --redis deploys Redis in the cluster, --redis-url URL or --redis-secret NAME[:KEY] names an external one`);
     const whole = (name: string, fallback: number): number => {
       const v = numberOption(name, values[name] as string | undefined, fallback);
       if (!Number.isSafeInteger(v)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${values[name]}"`);

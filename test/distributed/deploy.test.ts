@@ -124,9 +124,12 @@ describe('backproof deploy k8s', () => {
   it.each([
     [['k8s', '--redis'], '--out DIR'],
     [['swarm', '--redis', '--out', 'x'], 'not "swarm"'],
-    [['k8s', '--out', 'x'], 'needs one of --redis'],
-    [['k8s', '--redis', '--redis-url', 'redis://h:1', '--out', 'x'], 'needs one of --redis'],
-    [['k8s', '--redis-secret', 's', '--redis-url', 'redis://h:1', '--out', 'x'], 'needs one of --redis'],
+    [['k8s', '--out', 'x'], 'deploy k8s needs one of --redis (deploy one), --redis-url URL or --redis-secret NAME[:KEY] (an external one)'],
+    // (tester: two of them said "needs one of")
+    [['k8s', '--redis', '--redis-url', 'redis://h:1', '--out', 'x'], '--redis and --redis-url are mutually exclusive: give one — --redis deploys Redis in the cluster, --redis-url URL or --redis-secret NAME[:KEY] names an external one'],
+    [['k8s', '--redis-secret', 's', '--redis-url', 'redis://h:1', '--out', 'x'], '--redis-url and --redis-secret are mutually exclusive: give one'],
+    [['k8s', '--redis', '--redis-secret', 's', '--out', 'x'], '--redis and --redis-secret are mutually exclusive: give one'],
+    [['k8s', '--redis', '--redis-url', 'redis://h:1', '--redis-secret', 's', '--out', 'x'], '--redis, --redis-url and --redis-secret are mutually exclusive: give one'],
     [['k8s', '--redis-url', 'redis://:pw@h:1', '--out', 'x'], '--redis-url: its password would be written into workers.yaml in plain text'],
     [['k8s', '--redis-secret', 'Bad:url', '--out', 'x'], '--redis-secret Bad:url: NAME[:KEY]'],
     [['k8s', '--redis-secret', 's:a:b', '--out', 'x'], '--redis-secret s:a:b: NAME[:KEY]'],
