@@ -49,7 +49,7 @@ export function checkBuild(build: CheckedBuild): void {
       throw new BuildError('BUILD_FAILED', `${entry}: ${e.message}; hint: keep the module within the sandbox's limits (docs/TRACE.md, "Other limits"): split a function that is too large or too deeply nested (a very large switch)`, { cause: e });
     if (!(e instanceof SandboxError) || !('subject' in e)) throw e;
     const v = e as AbiViolation;
-    if ('export' in v.subject) throw new BuildError('BUILD_FAILED', `${entry}: ${v.message}; hint: ${exportHint(build, v.subject.export)}`, { cause: e });
+    if ('export' in v.subject) throw new BuildError('BUILD_FAILED', `${entry}: ${v.message}; hint: ${exportHint(build, v.subject.export, v.message)}`, { cause: e });
     const imp = v.subject.import;
     const known = IMPORT_HINTS.find((h) => h.name.test(`${imp.module}.${imp.field}`));
     // The sandbox's message lists every allowed import; here the hint says what to use instead.
@@ -85,12 +85,22 @@ function declaredAt(imp: { module: string; field: string }, build: CheckedBuild)
   return usedAt(new RegExp(`@external\\(\\s*${q(imp.module)}\\s*,\\s*${q(imp.field)}\\s*\\)`), build);
 }
 
-function exportHint(build: CheckedBuild, name: string): string {
+/** The SDK's declarations of the callbacks (guest-sdk/abi.ts), for a strategy that exports its own with another signature. */
+const SDK_CALLBACKS: Record<string, string> = {
+  on_bar: 'export function on_bar(time: i64, open: f64, high: f64, low: f64, close: f64, volume: f64): void',
+  on_order: 'export function on_order(id: i32, status: i32, price: f64, units: f64): void',
+  on_trade: 'export function on_trade(size: f64, entryPrice: f64, exitPrice: f64, pnl: f64): void',
+};
+
+function exportHint(build: CheckedBuild, name: string, message: string): string {
   if (!['on_bar', 'on_order', 'on_trade', 'init', 'memory'].includes(name)) return 'export only what the SDK exports';
   const entry = build.sources[0];
   // Say it the way the strategy imports the SDK: "../guest-sdk/index" → "../guest-sdk/abi".
   const sdk = entry ? /\bfrom\s+["']([^"']*guest-sdk)(?:\/index)?["']/.exec(entry.text)?.[1] : undefined;
   const line = sdk ? `export * from "${sdk}/abi"` : SDK_ABI_EXPORT;
+  // Exported, but not as the ABI has it: the strategy's own declaration is what to change.
+  if (/has signature|is not a function/.test(message) && SDK_CALLBACKS[name] !== undefined)
+    return `declare it as the SDK does (\`${SDK_CALLBACKS[name]}\`), or export the SDK's own (\`${line};\`)`;
   return `add \`${line};\` to ${entry?.path ?? 'the strategy'} (the SDK's exports, which the host calls)`;
 }
 

@@ -220,9 +220,11 @@ export function checkAbi(parsed: WasmModule): { hasOnOrder: boolean; hasOnTrade:
   const optional = (name: string, sig: ImportSpec): boolean => {
     const e = exportOf(name);
     if (!e) return false;
-    const t = e.kind === 0 ? parsed.types[funcType(parsed, e.index)] : undefined;
-    if (!t || signatureText(t) !== signatureText(sig))
-      throw violation('EXPORT_MISSING', `"${name}" must be a function ${signatureText(sig)}`, { export: name });
+    // Both signatures named, as for on_bar and the imports: the found one says what to change.
+    if (e.kind !== 0) throw violation('EXPORT_MISSING', `"${name}" is not a function (export kind ${e.kind}); the ABI's is a function ${signatureText(sig)}`, { export: name });
+    const t = parsed.types[funcType(parsed, e.index)]!;
+    if (signatureText(t) !== signatureText(sig))
+      throw violation('EXPORT_MISSING', `"${name}" has signature ${signatureText(t)}; the ABI's is ${signatureText(sig)}`, { export: name });
     return true;
   };
   const hasOnOrder = optional(EXPORT_ON_ORDER, ON_ORDER_SIGNATURE);

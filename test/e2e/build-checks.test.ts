@@ -39,6 +39,12 @@ const CASES: { fixture: string; message: string }[] = [
     message: 'test/fixtures/no-abi-exports.ts: the module does not export function "on_bar"; ' +
       'hint: add `export * from "../../guest-sdk/abi";` to test/fixtures/no-abi-exports.ts (the SDK\'s exports, which the host calls)',
   },
+  {
+    // the signature found and the ABI's both named, as for on_bar (tester: it named neither)
+    fixture: 'bad-on-trade',
+    message: 'test/fixtures/bad-on-trade.ts: "on_trade" has signature (f64, f64) -> (); the ABI\'s is (f64, f64, f64, f64) -> (); ' +
+      'hint: declare it as the SDK does (`export function on_trade(size: f64, entryPrice: f64, exitPrice: f64, pnl: f64): void`), or export the SDK\'s own (`export * from "../../guest-sdk/abi";`)',
+  },
 ];
 
 describe('build refuses what the sandbox would refuse', () => {

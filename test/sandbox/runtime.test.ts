@@ -52,7 +52,12 @@ describe('compileGuest and GuestInstance', () => {
     const noMem = wat('(module (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)))');
     expect(() => compileGuest(noMem, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING', message: expect.stringMatching(/memory/) }));
     const badSig = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i32)))');
-    expect(() => compileGuest(badSig, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING' }));
+    expect(() => compileGuest(badSig, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING', message: '"on_bar" has signature (i32) -> (); the ABI\'s is (i64, f64, f64, f64, f64, f64) -> ()' }));
+    // the optional callbacks name both signatures too (tester: on_trade's named only the ABI's)
+    const onTrade = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)) (func (export "on_trade") (param f64 f64) (result i32) (i32.const 0)))');
+    expect(() => compileGuest(onTrade, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING', message: '"on_trade" has signature (f64, f64) -> (i32); the ABI\'s is (f64, f64, f64, f64) -> ()' }));
+    const onOrder = wat('(module (memory (export "memory") 1) (func (export "on_bar") (param i64 f64 f64 f64 f64 f64)) (global (export "on_order") i32 (i32.const 0)))');
+    expect(() => compileGuest(onOrder, DEFAULT_SANDBOX)).toThrow(expect.objectContaining({ code: 'EXPORT_MISSING', message: '"on_order" is not a function (export kind 3); the ABI\'s is a function (i32, i32, f64, f64) -> ()' }));
   });
 
   it('meters a loop in the start function (run as init) and stops it', () => {
