@@ -6,7 +6,8 @@
  * reply. Large typed arrays may cross without a copy (transferred: `lent` and TRANSFER below). A
  * module of its own, importing nothing of the host, so that the thread loads only what its calls
  * need, and the module it calls may import run/worker without importing this entry while it is
- * still being evaluated.
+ * still being evaluated. A function called is also given `post`: what it posts reaches the caller
+ * before the reply (a sweep's lane says which combination it starts and what each gave).
  */
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { BackproofError } from '../errors.ts';
@@ -30,6 +31,8 @@ function transferOf(value: unknown, lent: ArrayBuffer[] = []): ArrayBuffer[] {
 if (!isMainThread && parentPort) {
   const port = parentPort;
   let called = false; // a call has come: a warm-up still pending is no head start any more
+  // A call's word before its reply (run/worker inGuestThread onProgress): each one also re-arms the call's watchdog.
+  const post = (progress: unknown): void => port.postMessage({ progress });
   port.on('message', async (call: Call) => {
     if ('preload' in call) {
       // Loading ahead of the first call; an error shows again, and is reported, when that call imports the module.
@@ -48,8 +51,8 @@ if (!isMainThread && parentPort) {
     called = true;
     const lent = call.lent === undefined ? {} : { lent: call.lent };
     try {
-      const m = (await import(call.module)) as Record<string, (arg: unknown) => unknown>;
-      const value = await m[call.fn]!(call.arg);
+      const m = (await import(call.module)) as Record<string, (arg: unknown, post: (progress: unknown) => void) => unknown>;
+      const value = await m[call.fn]!(call.arg, post);
       port.postMessage({ value, ...lent }, transferOf(value, call.lentBuffers));
     } catch (e) {
       const err = e as BackproofError & { step?: string };

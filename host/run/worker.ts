@@ -263,8 +263,10 @@ export interface Loan<T> {
  * is never reused; with `endThread` the thread ends after its reply; with `ownThread` the call gets
  * a new thread (not an idle one, which may be waiting for a run) with a main thread's stack, not a
  * guest's, that ends after its reply (a build: asc meets the limits it meets in `backproof build`).
+ * What the called function posts before its reply (run/guest-thread `post`) is given to `onProgress`,
+ * in order, and re-arms the watchdog: `timeoutMs` then limits each step the call reports, not the call.
  */
-export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L>; endThread?: boolean; ownThread?: boolean } = {}): Promise<T> {
+export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: unknown, options: { timeoutMs?: number; lend?: Loan<L>; endThread?: boolean; ownThread?: boolean; onProgress?: (progress: unknown) => void } = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const loan = options.lend;
     const thread = options.ownThread ? newGuestThread(MAIN_STACK_MB) : takeGuestThread();
@@ -277,12 +279,22 @@ export function inGuestThread<T, L = unknown>(module: string, fn: string, arg: u
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
       return true;
     };
-    const timer = options.timeoutMs === undefined ? null : setTimeout(() => {
+    const expire = (): void => {
       if (!settle()) return;
       void worker.terminate();
       reject(new SandboxError('WATCHDOG', `the run exceeded the wall-clock limit of ${options.timeoutMs! / 1000} s and was stopped (a last resort: fuel and memory limits normally stop a guest first)`));
-    }, options.timeoutMs);
-    const onMessage = (m: Reply & { lent?: L }): void => {
+    };
+    let timer = options.timeoutMs === undefined ? null : setTimeout(expire, options.timeoutMs);
+    const onMessage = (m: (Reply | { progress: unknown }) & { lent?: L }): void => {
+      if ('progress' in m) {
+        if (settled) return;
+        // the call's word that a step has begun (a sweep lane's next combination): the limit counts from it
+        if (timer) {
+          clearTimeout(timer);
+          timer = setTimeout(expire, options.timeoutMs);
+        }
+        return options.onProgress?.(m.progress);
+      }
       if (!settle()) return;
       if (options.endThread || options.ownThread) void worker.terminate();
       else releaseGuestThread(thread);

@@ -19,7 +19,7 @@ import { compileForRun, executeRun, type RunInput, type RunOutcome, type Strateg
 import type { RunConfig } from '../run/config.ts';
 import { writeChunksSync, writeRunDir } from '../run/rundir.ts';
 import { openPortableFeeds, type PortableFeed } from '../run/worker.ts';
-import { configOf } from './plan.ts';
+import { configOf, runFolderName } from './plan.ts';
 import type { Combination, CombinationResult, SweepPlan } from './types.ts';
 
 /** What a job carries: the plan (and its hash), which combination, where its run folder goes, the key, the module and the feeds. */
@@ -50,6 +50,25 @@ export interface PackedStrategy {
 
 /** The slots of CombinationJob.control. */
 export const STOP = 0, WRITERS = 1;
+
+/**
+ * A lane (sweep/run runCombinations): one guest thread running the plan's combinations, taking each
+ * next one itself from `cursor`, which it shares with the other lanes and the caller.
+ */
+export interface LaneJob extends Omit<CombinationJob, 'combination' | 'runDir'> {
+  /** Every combination of the plan, in index order. */
+  combinations: Combination[];
+  /** The sweep folder's runs/ folder: combination N's run folder is runs/<runFolderName(N)>. */
+  runsDir: string;
+  /** Shared memory: [NEXT] the next combination to take; [HALT] set once a combination has failed (no lane takes another). */
+  cursor: Int32Array;
+}
+
+/** The slots of LaneJob.cursor. */
+export const NEXT = 0, HALT = 1;
+
+/** What a lane tells its caller as it goes: the combination it starts, and what each gave. */
+export type LaneProgress = { started: number } | { done: CombinationResult };
 
 /** What this thread keeps of the last plan it ran: its module compiled once (a combination changes params only), and each feed's candles. */
 let shared: { planSha256: string; strategySha256: string; strategy: StrategyArtifact; guest: ReturnType<typeof compileForRun>; candles: (Candles | undefined)[] | null; firstRun?: string } | null = null;
@@ -90,7 +109,7 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
     if (Atomics.load(job.control, STOP) !== 0) throw new UsageError('USAGE', 'the sweep was interrupted');
     // this thread's first run of the plan in this sweep folder, if any (the same plan may be run into another)
     const first = shared.firstRun !== undefined && path.dirname(shared.firstRun) === path.dirname(job.runDir) ? shared.firstRun : undefined;
-    await writeRun(job, outcome, config, key, feeds, candles, whole, tally, first);
+    await writeRun(job, outcome, strategy, config, key, feeds, candles, whole, tally, first);
     if (first === undefined) shared.firstRun = job.runDir;
   } finally {
     Atomics.sub(job.control, WRITERS, 1);
@@ -99,10 +118,10 @@ export async function runCombinationJob(job: CombinationJob): Promise<Combinatio
   return { index: job.combination.index, runId: outcome.runId, recordSha256: hex(outcome.recordBytes), runDir: job.runDir, stats: statsObject(outcome.result.stats) as CombinationResult['stats'] };
 }
 
-/** The combination's run folder, with its report.html. */
-async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunConfig, key: KeyObject | null, feeds: DataFeed[], candles: (Candles | undefined)[], whole: boolean, tally: RowTally | undefined, linkStrategyFrom: string | undefined): Promise<void> {
+/** The combination's run folder, with its report.html: `strategy` is the artifact the run executed (the thread's, for the job's plan). */
+async function writeRun(job: CombinationJob, outcome: RunOutcome, strategy: StrategyArtifact, config: RunConfig, key: KeyObject | null, feeds: DataFeed[], candles: (Candles | undefined)[], whole: boolean, tally: RowTally | undefined, linkStrategyFrom: string | undefined): Promise<void> {
   await writeRunDir({
-    dir: job.runDir, force: false, outcome, strategy: shared!.strategy, config, key,
+    dir: job.runDir, force: false, outcome, strategy, config, key,
     // the strategy's files hard-linked from this thread's first run of the plan (the same artifact: checkAgainstPlan)
     ...(linkStrategyFrom !== undefined ? { linkStrategyFrom } : {}),
     beforePublish: async (partial, recordPb, remember) => {
@@ -114,4 +133,27 @@ async function writeRun(job: CombinationJob, outcome: RunOutcome, config: RunCon
       await remember(REPORT_FILE, page);
     },
   });
+}
+
+/**
+ * The guest thread's side of a lane: takes the next combination from the cursor, runs it as
+ * runCombinationJob does, and tells the caller (`post`) it starts and what it gave, until none is left,
+ * one has failed (HALT: this one's error is then the reply), or the sweep was interrupted.
+ */
+export async function runCombinationLane(lane: LaneJob, post: (progress: LaneProgress) => void): Promise<void> {
+  const { combinations, runsDir, cursor, ...base } = lane;
+  for (;;) {
+    if (Atomics.load(cursor, HALT) !== 0) return;
+    if (Atomics.load(base.control, STOP) !== 0) throw new UsageError('USAGE', 'the sweep was interrupted');
+    const k = Atomics.add(cursor, NEXT, 1);
+    if (k >= combinations.length) return;
+    const combination = combinations[k]!;
+    post({ started: combination.index });
+    try {
+      post({ done: await runCombinationJob({ ...base, combination, runDir: path.join(runsDir, runFolderName(combination.index, combinations.length)) }) });
+    } catch (e) {
+      Atomics.store(cursor, HALT, 1); // before the reply crosses: another lane takes no further combination
+      throw e;
+    }
+  }
 }

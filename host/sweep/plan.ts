@@ -214,3 +214,8 @@ export function readPlan(bytes: Uint8Array): SweepPlan {
   if (!same) throw new AuditError('VERIFY_FAILED', 'plan', 'sweep.json: its combinations are not those its space gives in canonical order');
   return plan;
 }
+
+/** A run folder's name in runs/: the index zero-padded to max(4, digits of count − 1) (docs/SWEEP.md). */
+export function runFolderName(index: number, count: number): string {
+  return String(index).padStart(Math.max(4, String(Math.max(0, count - 1)).length), '0');
+}

@@ -17,9 +17,9 @@ import type { RunInput, StrategyArtifact } from '../run/execute.ts';
 import { loadStrategy } from '../run/strategy.ts';
 import { guestHeapsForManyRuns, inGuestThread, prepareGuestThreads, portableFeeds, type PortableFeed } from '../run/worker.ts';
 import { siblingModule } from '../paths.ts';
-import { dataOptionsOf, paramsText, planSha256 } from './plan.ts';
+import { dataOptionsOf, paramsText, planSha256, runFolderName } from './plan.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
-import { STOP, WRITERS, type CombinationJob, type PackedStrategy } from './job.ts';
+import { HALT, STOP, WRITERS, type CombinationJob, type LaneJob, type LaneProgress, type PackedStrategy } from './job.ts';
 
 /** What every combination of one plan shares: its hash, the module, and the data (bars in shared memory). */
 export interface SweepContext {
@@ -42,10 +42,7 @@ function packStrategy(strategy: StrategyArtifact): PackedStrategy {
   return { bytes: shared, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** A run folder's name in runs/: the index zero-padded to max(4, digits of count − 1) (docs/SWEEP.md). */
-export function runFolderName(index: number, count: number): string {
-  return String(index).padStart(Math.max(4, String(Math.max(0, count - 1)).length), '0');
-}
+export { runFolderName };
 
 /** Combination `index`'s run folder in the sweep folder `sweepDir`. */
 export function runDirOf(sweepDir: string, plan: SweepPlan, index: number): string {
@@ -147,6 +144,24 @@ export function stopWriters(timeoutMs = 5_000): void {
     Atomics.wait(control, WRITERS, writers, Math.max(1, until - performance.now()));
 }
 
+/** What every job of `plan` run with `opts` carries, whichever its combination. */
+function jobBase(plan: SweepPlan, context: SweepContext, opts: RunCombinationOptions): Omit<CombinationJob, 'combination' | 'runDir'> {
+  return {
+    plan: planHead(plan), planSha256: context.planSha256,
+    keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
+    strategy: context.packed, feeds: context.feeds, control, isolation: opts.isolation, timeoutMs: opts.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS,
+  };
+}
+
+/** A combination's wall-clock limit unless RunCombinationOptions.timeoutMs says otherwise. */
+const DEFAULT_RUN_TIMEOUT_MS = 600_000;
+
+/** The error of combination `index`, named as --queue names it: which combination, with its params (it keeps its class and code). */
+function combinationFailed(plan: SweepPlan, index: number, error: unknown): unknown {
+  if (error instanceof Error && index >= 0) error.message = `combination ${index} (${paramsText(plan.combinations[index]!.params)}) failed: ${error.message}`;
+  return error;
+}
+
 /**
  * Runs combination `index` of `plan` on a guest thread and writes its run folder at
  * runDirOf(sweepDir, plan, index); resolves to its index, run id, record hash (SHA-256 of its Record
@@ -157,40 +172,52 @@ export async function runCombination(plan: SweepPlan, index: number, opts: RunCo
   if (combination === undefined || combination.index !== index) throw new UsageError('USAGE', `combination ${index} is not in the plan (it has ${plan.combinations.length}: 0..${plan.combinations.length - 1})`);
   const context = opts.context ?? (await prepareSweep(plan));
   guestHeapsForManyRuns(); // (a process running combinations runs many: its guest threads' heaps sized for that)
-  const timeoutMs = opts.timeoutMs ?? 600_000;
-  const job: CombinationJob = {
-    plan: planHead(plan), planSha256: context.planSha256, combination, runDir: runDirOf(opts.sweepDir, plan, index),
-    keyPem: opts.key === null ? null : (opts.key.export({ type: 'pkcs8', format: 'pem' }) as string),
-    strategy: context.packed, feeds: context.feeds, control, isolation: opts.isolation, timeoutMs,
-  };
-  return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs });
+  const job: CombinationJob = { ...jobBase(plan, context, opts), combination, runDir: runDirOf(opts.sweepDir, plan, index) };
+  return inGuestThread<CombinationResult>(JOB_MODULE, 'runCombinationJob', job, { timeoutMs: job.timeoutMs });
 }
 
 /**
- * Runs every combination of `plan`, at most `workers` at once, each by runCombination; `onDone` is
+ * Runs every combination of `plan`, at most `workers` at once, each as runCombination does; `onDone` is
  * told each result as it comes (in completion order). Resolves to the results in index order. On a
  * failure no further combination starts, those running finish, and the lowest-indexed failure is thrown,
  * its message starting "combination N (name=value …) failed: ".
+ *
+ * Each worker is a lane: one guest thread that takes the next combination itself (job.ts
+ * runCombinationLane, from a cursor in shared memory) as soon as it has written the last one's folder,
+ * and tells this thread what it starts and what each gave. A combination per call made every run wait
+ * for this thread to hand out the next, which, with every core running a guest thread, waits its turn
+ * for a core. The wall-clock limit is still each combination's.
  */
 export async function runCombinations(plan: SweepPlan, opts: RunCombinationOptions & { context: SweepContext; workers: number; onDone?: (r: CombinationResult) => void }): Promise<CombinationResult[]> {
   const count = plan.combinations.length;
   const results: CombinationResult[] = new Array(count);
-  let next = 0;
   const failures: { index: number; error: unknown }[] = [];
-  const lane = async (): Promise<void> => {
-    while (failures.length === 0 && next < count) {
-      const index = next++;
-      try {
-        results[index] = await runCombination(plan, index, opts);
-        opts.onDone?.(results[index]);
-      } catch (error) {
-        // named as --queue names it: which combination, with its params (the error keeps its class and code)
-        if (error instanceof Error) error.message = `combination ${index} (${paramsText(plan.combinations[index]!.params)}) failed: ${error.message}`;
-        failures.push({ index, error });
+  guestHeapsForManyRuns();
+  const cursor = new Int32Array(new SharedArrayBuffer(8));
+  const lane: LaneJob = { ...jobBase(plan, opts.context, opts), combinations: plan.combinations, runsDir: path.join(opts.sweepDir, SWEEP_FILES.runs), cursor };
+  const runLane = async (): Promise<void> => {
+    let current = -1;
+    const onProgress = (p: LaneProgress): void => {
+      if ('started' in p) {
+        current = p.started;
+        return;
       }
+      results[p.done.index] = p.done;
+      try {
+        opts.onDone?.(p.done);
+      } catch (error) {
+        Atomics.store(cursor, HALT, 1);
+        failures.push({ index: p.done.index, error: combinationFailed(plan, p.done.index, error) });
+      }
+    };
+    try {
+      await inGuestThread<void>(JOB_MODULE, 'runCombinationLane', lane, { timeoutMs: lane.timeoutMs, onProgress: onProgress as (p: unknown) => void });
+    } catch (error) {
+      Atomics.store(cursor, HALT, 1); // (the lane's thread has set it unless the watchdog stopped it)
+      failures.push({ index: current, error: combinationFailed(plan, current, error) });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.workers, count)) }, lane));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.workers, count)) }, runLane));
   // the lowest-indexed failure: combinations start in index order and every one started finishes, so it is
   // the one a single worker would have met first, whatever the worker count
   if (failures.length > 0) throw failures.sort((a, b) => a.index - b.index)[0]!.error;
