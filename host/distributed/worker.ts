@@ -129,15 +129,25 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
   let inputsOf = '';
   const summary: WorkerSummary = { completed: 0, failed: 0 };
 
-  const planInputs = (planSha256: string, extra: Record<string, string>): Promise<PlanInputs> => {
-    if (inputs === null || inputsOf !== planSha256) {
-      inputsOf = planSha256;
+  const planOf = async (planSha256: string): Promise<Uint8Array> => store.get(planSha256).catch((e: unknown) => {
+    if (isMissingObject(e)) throw new AuditError('VERIFY_FAILED', 'store', `the store ${store.location} has no plan ${planSha256}`, { cause: (e as AuditError).cause });
+    throw e;
+  });
+  // A job's inputs are the store's, whichever worker takes it: with its plan's inputs cached, a worker still asks
+  // the store for the job's plan, strategy bundle and data, and one missing fails as it does on a worker without them.
+  const stillStored = async (plan: SweepPlan, planSha256: string, bundle: string): Promise<void> => {
+    if (!(await store.has(planSha256))) await planOf(planSha256);
+    for (const hash of [bundle, ...plan.data.map((d) => d.sha256)]) if (!(await store.has(hash))) await store.get(hash);
+  };
+
+  const planInputs = async (planSha256: string, extra: Record<string, string>): Promise<PlanInputs> => {
+    const bundle = extra.strategy;
+    // keyed by the bundle too: another bundle is fetched (and checked against the plan) before any run uses it
+    const key = `${planSha256}/${bundle}`;
+    if (inputs === null || inputsOf !== key) {
+      inputsOf = key;
       inputs = (async () => {
-        const plan = readPlan(await store.get(planSha256).catch((e: unknown) => {
-          if (isMissingObject(e)) throw new AuditError('VERIFY_FAILED', 'store', `the store ${store.location} has no plan ${planSha256}`, { cause: (e as AuditError).cause });
-          throw e;
-        }));
-        const bundle = extra.strategy;
+        const plan = readPlan(await planOf(planSha256));
         if (bundle === undefined) throw new UsageError('USAGE', 'malformed job payload: extra.strategy (the strategy bundle) is missing');
         const strategy = await getStrategy(store, bundle, plan.strategy.wasmSha256);
         const named = JSON.stringify(strategy.sources.map((s) => ({ path: s.path, sha256: s.sha256 })));
@@ -146,8 +156,11 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         return { plan, context: await prepareSweep(plan, { strategy, data: feeds }) };
       })();
       inputs.catch(() => { inputs = null; }); // fetched again for the next job
+      return inputs;
     }
-    return inputs;
+    const cached = await inputs;
+    await stillStored(cached.plan, planSha256, bundle!);
+    return cached;
   };
 
   // the first object this worker's store lacked, and the job it gave back: the worker then stops (runWorker throws)

@@ -389,6 +389,42 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 4, failed: 0 });
   });
 
+  it('a worker holding a job\'s plan in its cache still asks the store for the job\'s inputs: a strategy bundle the store lacks (another one, or the cached one removed) gives the job back and stops it, exit 2 naming --store, as on a worker without the cache (tester: it completed)', async () => {
+    const shared = store;
+    store = path.join(work, 'cached-plan-store'); // (its objects removed below: no other test's)
+    try {
+      const warm = startWorker('--json');
+      expect(folderHashes(await queuedSweep())).toEqual(localFiles); // the worker now holds the plan's inputs
+      const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
+      const payload = (await queue.getJob(jobId(plan, 0)))!.data as SweepJob;
+      const bundle = payload.extra.strategy!;
+      /** The worker's exit and its error message once job `id` (the payload with `extra`) is enqueued; the job is then waiting again, no attempt spent. */
+      const givenBack = async (w: WorkerProcess, id: string, extra: Record<string, string>): Promise<string> => {
+        await queue.add('combination', { ...payload, extra }, { jobId: id, attempts: 3 });
+        expect(await w.exited).toBe(2);
+        const error = JSON.parse(w.stdout()) as { schema: string; code: string; message: string };
+        expect(error).toMatchObject({ schema: 'backproof/error@1', code: 'USAGE' });
+        expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 1, active: 0, failed: 0 });
+        expect((await queue.getJob(id))!.attemptsMade).toBe(0);
+        await queue.remove(id);
+        return error.message;
+      };
+      const tail = (id: string): string => `, which the coordinator put there before it enqueued the sweep; job ${id} went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names (the same volume)?`;
+      // another bundle, never put: the cached plan's inputs are not this job's
+      const absent = 'ef'.repeat(32);
+      expect(await givenBack(warm, 'absent-bundle', { strategy: absent })).toBe(`--store ${store}: the store ${store} has no object ${absent}${tail('absent-bundle')}`);
+      // the cached bundle itself, removed from the store after a job of the plan ran on this worker
+      const again = startWorker('--json');
+      await queue.add('combination', payload, { jobId: 'warm-up', attempts: 3 });
+      await until('the warm-up job completed', async () => (await queue.getJob('warm-up'))?.finishedOn !== undefined);
+      expect((await queue.getJob('warm-up'))!.returnvalue).toEqual((await queue.getJob(jobId(plan, 0)))!.returnvalue);
+      rmSync(path.join(store, 'sha256', bundle.slice(0, 2), bundle.slice(2)));
+      expect(await givenBack(again, 'bundle-removed', payload.extra)).toBe(`--store ${store}: the store ${store} has no object ${bundle}${tail('bundle-removed')}`);
+    } finally {
+      store = shared;
+    }
+  });
+
   it('data large enough to be streamed is refused before anything is put or enqueued', async () => {
     const plan = readPlan(readFileSync(path.join(work, 'local', 'sweep.json')));
     const streamed = { path: 'data/GOOG.csv', symbol: 'GOOG', sha256: plan.data[0]!.sha256, byteLength: 64 << 20, options: {}, open: () => { throw new Error('not read'); } } as unknown as DataFeed;
