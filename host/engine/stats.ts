@@ -303,20 +303,13 @@ export class BenchmarkSums {
   }
 }
 
-export function computeStats(x: StatsInput): Stats {
-  const { bars, equity } = x;
-  const trades = x.trades instanceof TradeLog ? x.trades : TradeLog.from(x.trades);
-  const rf = x.riskFreeRate ?? 0;
-  const n = bars.length;
-  const times = x.timeline ?? TimeColumn.of(bars.time!);
-  const start = n > 0 ? timeOfWords(times.firstHi, times.firstLo) : (undefined as unknown as bigint);
-  const end = n > 0 ? timeOfWords(times.last[TIME_HI]!, times.last[TIME_LO]!) : (undefined as unknown as bigint);
-  const durationDays = Number(end - start) / DAY;
-  const first = x.initialCash;
-  const final = equity[n - 1]!;
-
-  // Drawdown: dd = 1 − equity / running peak; periods run between bars where dd == 0 (and the last
-  // bar), each with its deepest dd (the running max since the period began) and its length in days.
+/**
+ * The drawdown pass: dd = 1 − equity / running peak; periods run between bars where dd == 0 (and the
+ * last bar), each with its deepest dd (the running max since the period began) and its length in days.
+ * (computeStats' passes are functions of their own: V8 optimises each apart, where one function holding
+ * them all took ~170 ms to optimise, again on every guest thread and after every deoptimisation.)
+ */
+function drawdownsOf(times: TimeColumn, equity: Float64Array, n: number): { peak: number; maxDd: number; periods: number; peakSum: number; daySum: number; dayMax: number } {
   let peak = -Infinity;
   let maxDd = 0;
   let ddPeriods = 0, ddPeakSum = 0, ddDaySum = 0, ddDayMax = -Infinity;
@@ -349,35 +342,11 @@ export function computeStats(x: StatsInput): Stats {
     worst = 0;
   }
 
-  // Returns over calendar buckets (days, weeks, months or years), from the last equity of each,
-  // as pandas' resample(freq).last().dropna().pct_change().dropna(); walked day by day.
-  const period = periodOf(times.lastDistinct());
-  const scan = scanDays(times, period, equity);
-  const A = x.periodsPerYear ?? perYearOf(period, scan);
-  const periodEquity = scan.periodEquity;
-  const periodReturns = periodEquity.slice(1).map((e, i) => e / periodEquity[i]! - 1);
-  const gmean = geometricMeanReturn(periodReturns);
-  const annReturn = (1 + gmean) ** A - 1;
-  const annVol = Math.sqrt((variance(periodReturns) + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
-  const downside = Math.sqrt(meanOf(periodReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
+  return { peak, maxDd, periods: ddPeriods, peakSum: ddPeakSum, daySum: ddDaySum, dayMax: ddDayMax };
+}
 
-  // Beta and Buy & Hold from the benchmark's close: summed as the bars went (the engine), or here.
-  let bench = x.benchmark;
-  if (!bench) {
-    const close = bars.close!;
-    bench = new BenchmarkSums(close[0]!);
-    for (let i = 0; i < n; i++) {
-      bench.sums[CLOSE] = close[i]!;
-      bench.add(equity, i, i);
-    }
-  }
-  const beta = bench.beta(n);
-  const returnPct = (final / first - 1) * 100;
-  const from = x.buyHoldFromBar ?? 0;
-  // The latest close is the last bar's; a later start than bar 0 needs the closes.
-  const buyHoldReturnPct = (bench.sums[CLOSE]! / (from === 0 ? bench.sums[FIRST]! : bars.close![from]!) - 1) * 100;
-
-  // Per trade, in trade order (each sum adds in the order the trades closed): r = returnPct / 100.
+/** Per trade, in trade order (each sum adds in the order the trades closed): r = returnPct / 100. */
+function tradeSumsOf(trades: TradeLog) {
   const m = trades.length;
   const rp = trades.returnPct, pnl = trades.pnl, fee = trades.commission;
   const ew = trades.entryWords, xw = trades.exitWords;
@@ -419,6 +388,57 @@ export function computeStats(x: StatsInput): Stats {
     for (let k = 0; k < m; k++) ss += (pnl[k]! - pnlMean) ** 2;
     pnlVar = ss / (m - 1);
   }
+  return { wins, winSum, losses, lossPnlSum, gains, lossSum, best, worstTrade, rSum, commissions, dayMax, daySum, logs, ruined, pnlMean, pnlVar };
+}
+
+export function computeStats(x: StatsInput): Stats {
+  const { bars, equity } = x;
+  const trades = x.trades instanceof TradeLog ? x.trades : TradeLog.from(x.trades);
+  const rf = x.riskFreeRate ?? 0;
+  const n = bars.length;
+  const times = x.timeline ?? TimeColumn.of(bars.time!);
+  const start = n > 0 ? timeOfWords(times.firstHi, times.firstLo) : (undefined as unknown as bigint);
+  const end = n > 0 ? timeOfWords(times.last[TIME_HI]!, times.last[TIME_LO]!) : (undefined as unknown as bigint);
+  const durationDays = Number(end - start) / DAY;
+  const first = x.initialCash;
+  const final = equity[n - 1]!;
+
+  const dd = drawdownsOf(times, equity, n);
+  const { peak, maxDd } = dd;
+
+  // Returns over calendar buckets (days, weeks, months or years), from the last equity of each,
+  // as pandas' resample(freq).last().dropna().pct_change().dropna(); walked day by day.
+  const period = periodOf(times.lastDistinct());
+  const scan = scanDays(times, period, equity);
+  const A = x.periodsPerYear ?? perYearOf(period, scan);
+  const periodEquity = scan.periodEquity;
+  // (in a Float64Array: an array of numbers is of small integers or of doubles by the run, and code
+  // optimised for one kind was thrown away at the other)
+  const periodReturns = new Float64Array(Math.max(0, periodEquity.length - 1));
+  for (let i = 0; i < periodReturns.length; i++) periodReturns[i] = periodEquity[i + 1]! / periodEquity[i]! - 1;
+  const gmean = geometricMeanReturn(periodReturns);
+  const annReturn = (1 + gmean) ** A - 1;
+  const annVol = Math.sqrt((variance(periodReturns) + (1 + gmean) ** 2) ** A - (1 + gmean) ** (2 * A));
+  const downside = Math.sqrt(meanOf(periodReturns.map((r) => Math.min(r, 0) ** 2))) * Math.sqrt(A);
+
+  // Beta and Buy & Hold from the benchmark's close: summed as the bars went (the engine), or here.
+  let bench = x.benchmark;
+  if (!bench) {
+    const close = bars.close!;
+    bench = new BenchmarkSums(close[0]!);
+    for (let i = 0; i < n; i++) {
+      bench.sums[CLOSE] = close[i]!;
+      bench.add(equity, i, i);
+    }
+  }
+  const beta = bench.beta(n);
+  const returnPct = (final / first - 1) * 100;
+  const from = x.buyHoldFromBar ?? 0;
+  // The latest close is the last bar's; a later start than bar 0 needs the closes.
+  const buyHoldReturnPct = (bench.sums[CLOSE]! / (from === 0 ? bench.sums[FIRST]! : bars.close![from]!) - 1) * 100;
+
+  const m = trades.length;
+  const { wins, winSum, losses, lossPnlSum, gains, lossSum, best, worstTrade, rSum, commissions, dayMax, daySum, logs, ruined, pnlMean, pnlVar } = tradeSumsOf(trades);
   const winRate = m ? wins / m : NaN;
   const avgWin = wins ? winSum / wins : NaN;
   const avgLoss = -(losses ? lossPnlSum / losses : NaN);
@@ -446,9 +466,9 @@ export function computeStats(x: StatsInput): Stats {
     alphaPct: returnPct - rf * 100 - beta * (buyHoldReturnPct - rf * 100),
     beta,
     maxDrawdownPct,
-    avgDrawdownPct: ddPeriods ? -(ddPeakSum / ddPeriods) * 100 : NaN,
-    maxDrawdownDays: ddPeriods ? ddDayMax : NaN,
-    avgDrawdownDays: ddPeriods ? ddDaySum / ddPeriods : NaN,
+    avgDrawdownPct: dd.periods ? -(dd.peakSum / dd.periods) * 100 : NaN,
+    maxDrawdownDays: dd.periods ? dd.dayMax : NaN,
+    avgDrawdownDays: dd.periods ? dd.daySum / dd.periods : NaN,
     trades: m,
     winRatePct: winRate * 100,
     bestTradePct: m ? best * 100 : NaN,
