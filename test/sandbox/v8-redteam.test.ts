@@ -11,14 +11,20 @@
 // budgets or seeds run a fixed sample, its size in the test's name (casesOf: all of them with
 // BACKPROOF_SUITE_ALL_RUNTIMES=1), with the same expectations, a trap under wasi too (the sandboxed process
 // reports it before it ends: docs/ISOLATION-WASI.md, "Traps"); wasi refuses a 4 GiB memory when the session
-// opens (runsAtV8Limits), as stated there.
+// opens (runsAtV8Limits), as stated there. The cases near V8's limits (the 50,000-locals and 36,000-load
+// functions) and the late-diverging runs diff reads run there too, checked against what the v8 suite's same case
+// gave (which it checked against the slow path, or diff's answers): the stream, records, keyframes, count and stop,
+// or the run's trace, result bytes and counts. The slow path, the instrumentation's shape and
+// diff (which re-executes under v8 whatever the runtime) are not run again there but with BACKPROOF_SUITE_ALL_RUNTIMES=1.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compileGuest, staticMap, DEFAULT_SANDBOX, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestModule } from '../../host/sandbox/index.ts';
 import { TraceExpander, toHex, type StaticMap } from '../../traces/index.ts';
 import { executeRun, loadData, loadStrategy, DEFAULT_CONFIG, type LoadedData, type StrategyArtifact } from '../../host/index.ts';
+import type { RunOutcome } from '../../host/run/execute.ts';
 import { writeRunDir } from '../../host/run/rundir.ts';
 import { sandboxConfigFor } from '../../host/run/config.ts';
 import { executeRunIsolated } from '../../host/run/worker.ts';
@@ -30,13 +36,25 @@ import { stubHost } from '../helpers/host.ts';
 import { wat } from '../helpers/wat.ts';
 import { rng as generatorOf } from '../helpers/generate.ts';
 import { Reader, Writer } from '../../host/sandbox/instrument/bytes.ts';
-import { EVERY_RUNTIME, casesOf, closedAfterEach, runsAtV8Limits } from '../helpers/runtimes.ts';
-import type { GuestRuntime } from '../../host/sandbox/index.ts';
+import { ALL_CASES_EVERYWHERE, EVERY_RUNTIME, casesOf, closedAfterEach, runsAtV8Limits } from '../helpers/runtimes.ts';
+import { v8Runtime, type GuestRuntime } from '../../host/sandbox/index.ts';
 
 // Every runtime of the seam (host/sandbox/runtimes) passes this suite as the in-process one does.
 for (const runtime of EVERY_RUNTIME) describe(`runtime ${runtime.isolation}`, () => suite(closedAfterEach(runtime)));
 
+/**
+ * What the v8 suite's run of a case near V8's limits gave, by case (a fingerprint: see `fingerprint`); the
+ * v8 suite runs first, and under wasi and process the same case is checked against it (see the head).
+ */
+const underV8 = new Map<string, string>();
+/** The slow path's runs (no runtime changes them), by module and bars: made once for every runtime (`reference`). */
+const references = new Map<string, { events: SlowEvent[]; trapped: boolean }>();
+
 function suite(runtime: GuestRuntime): void {
+/** Under wasi and process (but with BACKPROOF_SUITE_ALL_RUNTIMES=1) a case near V8's limits is checked against v8's run of it. */
+const sampled = runtime.isolation !== 'v8' && !ALL_CASES_EVERYWHERE;
+/** For such a case's name: how it runs here. */
+const againstV8 = sampled ? ` (under ${runtime.isolation}: against v8's run of it)` : '';
 /** Under wasi a 4 GiB memory is refused at open (runsAtV8Limits): checked, and true, in place of the case. */
 const refused4GiB = (guest: GuestModule, config: SandboxConfig): boolean => {
   if (runsAtV8Limits(runtime) || config.maxMemoryPages < 65_536) return false;
@@ -149,8 +167,17 @@ function firstBodyLocals(wasm: Uint8Array): number {
   }
 }
 
-/** The slow path's events over `bars` (on_bar's t each), until one traps. */
+/** The slow path's events over `bars` (on_bar's t each), until one traps; kept for the next runtime's suite but for a run of millions. */
 function reference(wasm: Uint8Array, bars: number[]): { events: SlowEvent[]; trapped: boolean } {
+  const key = `${createHash('sha256').update(wasm).digest('hex')} ${bars.join(',')}`;
+  const kept = references.get(key);
+  if (kept) return kept;
+  const ref = slowRun(wasm, bars);
+  if (ref.events.length <= 200_000) references.set(key, ref);
+  return ref;
+}
+
+function slowRun(wasm: Uint8Array, bars: number[]): { events: SlowEvent[]; trapped: boolean } {
   const slow = new WebAssembly.Instance(new WebAssembly.Module(slowPath(wasm) as BufferSource)).exports;
   let trapped = false;
   for (const t of bars) {
@@ -168,9 +195,9 @@ function reference(wasm: Uint8Array, bars: number[]): { events: SlowEvent[]; tra
 interface Traced { records: string[]; stream: Uint8Array; code: string | null; instructions: bigint; keyframes: readonly { word: number; count: number }[]; stop: unknown }
 
 /** The product path: `guest` over `bars` until one throws; the whole stream, expanded from its start. */
-function traced(guest: GuestModule, map: StaticMap, bars: number[], config: SandboxConfig): Traced {
+function traced(guest: GuestModule, map: StaticMap, bars: number[], config: SandboxConfig, under: GuestRuntime = runtime): Traced {
   const pieces: Buffer[] = [];
-  const inst = runtime.open(guest, stubHost(), { ...config, onTrace: (b) => void pieces.push(Buffer.from(b)) });
+  const inst = under.open(guest, stubHost(), { ...config, onTrace: (b) => void pieces.push(Buffer.from(b)) });
   let code: string | null = null;
   for (const t of bars) {
     try {
@@ -189,6 +216,24 @@ function traced(guest: GuestModule, map: StaticMap, bars: number[], config: Sand
   ex.end();
   expect(ex.count).toBe(Number(instructions));
   return { records, stream, code, instructions, keyframes: ex.keyframes, stop: ex.stop };
+}
+
+/** A traced run's fingerprint: its stream, records, keyframes, count, code and stop, hashed. */
+function fingerprint(t: Traced): string {
+  const h = createHash('sha256').update(t.stream);
+  for (const r of t.records) h.update(r).update('\n');
+  return `${h.digest('hex')} ${JSON.stringify({ code: t.code, instructions: String(t.instructions), keyframes: t.keyframes, stop: t.stop })}`;
+}
+
+/**
+ * A case near V8's limits: under v8 (and every runtime with BACKPROOF_SUITE_ALL_RUNTIMES=1) `full` checks it and
+ * its fingerprint is kept; elsewhere the run here must have the fingerprint v8's run of it had (the v8 suite's,
+ * or, when only this runtime's suite runs, one made now).
+ */
+function nearLimits(name: string, t: Traced, v8Run: () => Traced, full: () => void): void {
+  if (sampled) return void expect(fingerprint(t), name).toBe(underV8.get(name) ?? fingerprint(v8Run()));
+  full();
+  if (runtime.isolation === 'v8') underV8.set(name, fingerprint(t));
 }
 
 const sandbox = (over: Partial<SandboxConfig> = {}): SandboxConfig => ({ ...DEFAULT_SANDBOX, fuelPerCallback: null, hashing: 'inline', instrumenter: INSTRUMENTER_V8, ...over });
@@ -513,7 +558,7 @@ describe('format 8 hashed inline or on the hash worker, at any leaf size', () =>
 });
 
 describe('format 8 near V8\'s limits: the same stream written the older ways', () => {
-  it('on_bar past 50,000 locals with the mirrors (written without them), predictors in the trace memory (333,334 loads in the module), or both: the same stream byte for byte, the same records and keyframes', () => {
+  it(`on_bar past 50,000 locals with the mirrors (written without them), predictors in the trace memory (333,334 loads in the module), or both: the same stream byte for byte, the same records and keyframes${againstV8}`, () => {
     const sites = onePagePatterns();
     const config = sandbox({ flushThreshold: 16 });
     const streams: string[] = [];
@@ -526,18 +571,21 @@ describe('format 8 near V8\'s limits: the same stream written the older ways', (
       const wasm = dead ? withDeadLoads(live, 333_334) : live;
       const guest = compileGuest(wasm, config);
       const map = staticMap(wasm, guest.meta!);
-      const shift = map.offset[0]! - staticMap(live, compileGuest(live, config).meta!).offset[0]!;
-      const ref = reference(live, BARS);
       const t = traced(guest, map, BARS, config);
-      const events = ref.events.map((e) => ({ ...e, offset: e.offset + shift }));
-      checkRun(t, { events }, map, `locals ${locals} dead ${dead}`);
-      expect([t.keyframes.length, shift > 0]).toEqual([BARS.length - 1, dead]);
+      const label = `locals ${locals} dead ${dead}`;
+      nearLimits(`50,000 locals, ${label}`, t, () => traced(guest, map, BARS, config, v8Runtime), () => {
+        const shift = map.offset[0]! - staticMap(live, compileGuest(live, config).meta!).offset[0]!;
+        const ref = reference(live, BARS);
+        const events = ref.events.map((e) => ({ ...e, offset: e.offset + shift }));
+        checkRun(t, { events }, map, label);
+        expect([t.keyframes.length, shift > 0]).toEqual([BARS.length - 1, dead]);
+        // on_bar's declared locals once instrumented, less its own (3 and `locals`): 8 added, or 11 with the mirrors.
+        shapes.push([firstBodyLocals(guest.wasm) - 3 - locals, guest.meta!.predictorWords * guest.meta!.predictorSlots, WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_predictors')]);
+      });
       streams.push(Buffer.from(t.stream).toString('base64'));
       records.push(t.records);
-      // on_bar's declared locals once instrumented, less its own (3 and `locals`): 8 added, or 11 with the mirrors.
-      shapes.push([firstBodyLocals(guest.wasm) - 3 - locals, guest.meta!.predictorWords * guest.meta!.predictorSlots, WebAssembly.Module.exports(guest.module).some((e) => e.name === '__bp_predictors')]);
     }
-    expect(shapes).toEqual([[11, 87, true], [8, 87, true], [11, 87, false], [8, 87, false]]);
+    if (!sampled) expect(shapes).toEqual([[11, 87, true], [8, 87, true], [11, 87, false], [8, 87, false]]);
     expect(new Set(streams).size).toBe(1);
   });
 });
@@ -558,18 +606,19 @@ function unitStrategy(unit: number[], count: number): Uint8Array {
 }
 
 describe('format 8 past V8\'s function size with the mirrors', () => {
-  it('a function of 36,000 loads (a stride of 8 wrapping at 4 KiB) and branches, written without the mirrors: the slow path\'s records, keyframes the predictor\'s state', () => {
+  it(`a function of 36,000 loads (a stride of 8 wrapping at 4 KiB) and branches, written without the mirrors: the slow path's records, keyframes the predictor's state${againstV8}`, () => {
     // local 6 = (local 6 + 8) & 0xff8; i32.load at it; drop; br_if 0 (never taken): ~218 bytes a unit with the mirrors, ~157 without.
     const UNIT = [0x20, 6, 0x41, 8, 0x6a, 0x41, 0xf8, 0x1f, 0x71, 0x22, 6, 0x28, 2, 0, 0x1a, 0x41, 0, 0x0d, 0];
     const config = sandbox({ flushThreshold: 4096 });
-    expect(firstBodyLocals(compileGuest(unitStrategy(UNIT, 35_000), config).wasm)).toBe(1 + 11);
     const wasm = unitStrategy(UNIT, 36_000);
     const guest = compileGuest(wasm, config);
-    expect(firstBodyLocals(guest.wasm)).toBe(1 + 8);
     const map = staticMap(wasm, guest.meta!);
     const t = traced(guest, map, [1, 2, 3], config);
-    expect([t.records.length, t.keyframes.length, guest.meta!.predictorSlots]).toEqual([3 * 360_001, 1, 36_000]);
-    checkRun(t, reference(wasm, [1, 2, 3]), map, '36,000 loads');
+    expect([t.records.length, t.keyframes.length, guest.meta!.predictorSlots, firstBodyLocals(guest.wasm)]).toEqual([3 * 360_001, 1, 36_000, 1 + 8]);
+    nearLimits('36,000 loads', t, () => traced(guest, map, [1, 2, 3], config, v8Runtime), () => {
+      expect(firstBodyLocals(compileGuest(unitStrategy(UNIT, 35_000), config).wasm)).toBe(1 + 11);
+      checkRun(t, reference(wasm, [1, 2, 3]), map, '36,000 loads');
+    });
   }, 60_000);
 });
 
@@ -773,7 +822,7 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
   // Found here: diff used to compare the two runs' streams word by word, and a /7 run (format 6) and a /8 run (format 8)
   // differ from their first address word whatever they ran, so it reported "the 1036373 instructions compared from
   // instruction 0 agree" and no divergence. Runs in two formats are now compared instruction by instruction.
-  it('diff between a /7 and a /8 run that diverge late (bar 2,100 on) names the instruction diff between two /8 runs names; on the same data, every instruction agrees', async () => {
+  it(`diff between a /7 and a /8 run that diverge late (bar 2,100 on) names the instruction diff between two /8 runs names; on the same data, every instruction agrees${sampled ? ` (under ${runtime.isolation}: the runs it reads are v8's)` : ''}`, async () => {
     const rows = (await readFile('data/GOOG.csv', 'utf8')).trim().split('\n');
     for (let i = 2101; i < rows.length; i++) {
       const r = rows[i]!.split(',');
@@ -783,9 +832,25 @@ describe('a version 8 run folder with keyframes under the audit tools', () => {
     }
     await writeFile(path.join(work, 'late.csv'), rows.join('\n') + '\n');
     const late = await loadData(path.join(work, 'late.csv'));
+    /**
+     * What a run made of the runtime's doing: its trace (root and size), result bytes and counts (its record names
+     * the files, which are this suite's own). diff re-executes the runs under v8 whatever the runtime.
+     */
+    const print = (o: RunOutcome) => [toHex(o.trace.root), o.trace.byteLength, createHash('sha256').update(o.resultBytes).digest('hex'), o.instructions, o.fuelUsed].join(' ');
+    const runs = [['v8-late', INSTRUMENTER_V8, late], ['v7', INSTRUMENTER_V7, goog], ['v8-goog', INSTRUMENTER_V8, goog]] as const;
+    if (sampled) {
+      // The runs are v8's (trace, result and counts), so diff's answers on them are the v8 suite's.
+      for (const [name, instrumenter, data] of runs) {
+        const run = (isolation: GuestRuntime['isolation']) => executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter, isolation });
+        expect(print(run(runtime.isolation)), name).toBe(underV8.get(`diff ${name}`) ?? print(run('v8')));
+      }
+      return;
+    }
     const folder = async (name: string, instrumenter: string, data: LoadedData): Promise<string> => {
       const d = path.join(work, name);
-      await writeRunDir({ dir: d, force: false, outcome: executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter, isolation: runtime.isolation }), strategy, config: DEFAULT_CONFIG, key: null });
+      const outcome = executeRun({ strategy, data, config: DEFAULT_CONFIG, instrumenter, isolation: runtime.isolation });
+      if (runtime.isolation === 'v8') underV8.set(`diff ${name}`, print(outcome));
+      await writeRunDir({ dir: d, force: false, outcome, strategy, config: DEFAULT_CONFIG, key: null });
       return d;
     };
     const v8late = await folder('v8-late', INSTRUMENTER_V8, late), v7 = await folder('v7', INSTRUMENTER_V7, goog);
