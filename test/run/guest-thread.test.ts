@@ -3,7 +3,8 @@
 // threads; a thread the watchdog stopped is never reused; errors keep their class and code. A run's
 // bars can be lent to the thread (moved, then given back) and its result columns come back moved.
 import { describe, expect, it } from 'vitest';
-import { executeRunIsolated, inGuestThread, prepareGuestThread, transferableBuffers } from '../../host/run/worker.ts';
+import { executeRunIsolated, heapFlagsForManyRuns, inGuestThread, prepareGuestThread, transferableBuffers, MANY_RUNS_OLD_SPACE_MB } from '../../host/run/worker.ts';
+import { spawnSync } from 'node:child_process';
 import { executeRun, feedPeriods, warmRecordCodec } from '../../host/run/execute.ts';
 import { Worker } from 'node:worker_threads';
 import { encodeResult } from '../../host/audit/codec.ts';
@@ -181,5 +182,18 @@ describe('what crosses to a guest thread without a copy', () => {
     const a = await inGuestThread<number>(probe, 'whichThread', null);
     prepareGuestThread(); // a is idle again: nothing started
     expect(await inGuestThread<number>(probe, 'whichThread', null)).toBe(a);
+  });
+});
+
+describe('heapFlagsForManyRuns', () => {
+  it('the old space always; the external memory counted in the global limit from V8 13 (Node 24) only', () => {
+    expect(heapFlagsForManyRuns('12.4.254.21-node.33')).toEqual([`--initial-old-space-size=${MANY_RUNS_OLD_SPACE_MB}`]);
+    expect(heapFlagsForManyRuns('13.6.233.17-node.33')).toEqual([`--initial-old-space-size=${MANY_RUNS_OLD_SPACE_MB}`, '--external-memory-accounted-in-global-limit']);
+  });
+
+  it('this Node\'s V8 knows every flag given to it (an unknown one is an "unrecognized flag" error on stderr)', () => {
+    const flags = heapFlagsForManyRuns(process.versions.v8);
+    const r = spawnSync(process.execPath, ['-e', `for (const f of ${JSON.stringify(flags)}) require('node:v8').setFlagsFromString(f)`], { encoding: 'utf8' });
+    expect([r.status, r.stderr]).toEqual([0, '']);
   });
 });
