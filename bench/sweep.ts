@@ -2,7 +2,9 @@
 // with its run folder and report written) with 1 and with 2 workers, in alternated rounds (1, 2, 1, 2 …)
 // so both see the same machine load. Prints each round's wall and process CPU (every thread: the pool's
 // guest threads and this one) and its split by thread kind (guest threads, V8's helper threads, this one;
-// user and system time), the median runs/s per worker count, the ratio 2/1, and the load average.
+// user and system time), when the first result came and the runs/s of each quarter of the results, the
+// same for the sweep's second half alone (the threads started and V8's code for them mostly made: a
+// longer sweep's rate), the median runs/s per worker count, the ratios 2/1, and the load average.
 //
 //   node bench/sweep.ts [--data data/GOOG.csv] [--combos 400] [--rounds 2]
 //   node bench/sweep.ts --data /tmp/rw/rw_1m.csv --combos 8 --rounds 2      (a 1M-bar series)
@@ -72,7 +74,10 @@ function cpuByKind(before: Map<string, number>, after: Map<string, number>): Map
   return kinds;
 }
 
-async function once(workers: number, n: number, label: string): Promise<{ wall: number; cpu: number; runs: number; kinds: Map<string, number> }> {
+/** A round's figures: the whole sweep's, and its second half's (its threads started and V8's code for them mostly made). */
+interface Round { wall: number; cpu: number; runs: number; kinds: Map<string, number>; first: number; quarters: number[]; lateMsPerRun: number; lateKinds: Map<string, number>; lateRuns: number }
+
+async function once(workers: number, n: number, label: string): Promise<Round> {
   // every round starts as a sweep does, its guest threads new: the last round's idle ones (kept 2 s by
   // run/worker, their code compiled by V8 already) have ended
   await new Promise((resolve) => setTimeout(resolve, 2_500));
@@ -80,18 +85,32 @@ async function once(workers: number, n: number, label: string): Promise<{ wall: 
   rmSync(out, { recursive: true, force: true });
   const cpu0 = process.cpuUsage();
   const threads0 = threadCpu();
+  // when each result came, and the threads' CPU when half had come
+  const done: bigint[] = [];
+  let half = new Map<string, number>();
+  const halfAt = Math.floor(n / 2);
   const t0 = process.hrtime.bigint();
   const r = await sweep({
     strategy: 'strategies-as/sma-cross.ts', data: [values.data!], config: DEFAULT_CONFIG, grids,
     where: `(fast - 2) * 10 + (slow - 50) / 10 < ${n}`, objective: 'sharpe', out, workers, key: null,
+    onDone: () => {
+      done.push(process.hrtime.bigint());
+      if (done.length === halfAt) half = threadCpu();
+    },
   });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const c = process.cpuUsage(cpu0);
-  const kinds = cpuByKind(threads0, threadCpu());
+  const end = threadCpu();
+  const kinds = cpuByKind(threads0, end);
+  const at = (k: number): number => Number(done[Math.min(done.length - 1, Math.max(0, k))]! - t0) / 1e9;
+  const quarter = Math.max(1, Math.floor(done.length / 4));
+  const quarters = [0, 1, 2, 3].map((q) => quarter / (at((q + 1) * quarter - 1) - (q === 0 ? 0 : at(q * quarter - 1))));
+  const lateRuns = done.length - halfAt;
+  const lateMsPerRun = halfAt > 0 && lateRuns > 0 ? (at(done.length - 1) - at(halfAt - 1)) * 1000 / lateRuns : NaN;
   // (kept until the end: removing a round's ~10,000 files before the next makes ext4 skip every
   // recently freed inode when it allocates one — find_inode_bit/recently_deleted, a scan that grows with
   // what was freed in the last minutes and took a third of a guest thread's time in the rounds after)
-  return { wall, cpu: (c.user + c.system) / 1e6, runs: r.record.count, kinds };
+  return { wall, cpu: (c.user + c.system) / 1e6, runs: r.record.count, kinds, first: at(0), quarters, lateMsPerRun, lateKinds: cpuByKind(half, end), lateRuns };
 }
 
 const median = (xs: number[]): number => {
@@ -102,16 +121,23 @@ const median = (xs: number[]): number => {
 console.log(`sweep bench: ${values.data}, ${combos} combinations, workers ${workerCounts.join(' vs ')}, ${rounds} rounds alternated; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await once(1, 2, 'warm'); // the build cache and the data's column cache, once
 const perWorkers = new Map<number, number[]>(workerCounts.map((w) => [w, []]));
+const latePerWorkers = new Map<number, number[]>(workerCounts.map((w) => [w, []]));
+const perRun = (kinds: Map<string, number>, runs: number): string => [...kinds].filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / runs * 1000).toFixed(1)} ms`).join(', ');
 for (let round = 0; round < rounds; round++) {
   for (const w of workerCounts) {
     const m = await once(w, combos, `w${w}-r${round}`);
     perWorkers.get(w)!.push(m.runs / m.wall);
     console.log(`round ${round + 1} workers ${w}: ${m.runs} runs, wall ${m.wall.toFixed(2)} s = ${(m.runs / m.wall).toFixed(2)} runs/s, process CPU ${m.cpu.toFixed(2)} s (${(m.cpu / m.runs * 1000).toFixed(0)} ms/run), load ${loadavg()[0]!.toFixed(1)}`);
-    const split = [...m.kinds].filter(([, v]) => v >= 0.01).sort((a, b) => b[1] - a[1]);
-    console.log(`  CPU per run by thread: ${split.map(([k, v]) => `${k} ${(v / m.runs * 1000).toFixed(1)} ms`).join(', ')}`);
+    console.log(`  CPU per run by thread: ${perRun(m.kinds, m.runs)}`);
+    console.log(`  first result at ${m.first.toFixed(2)} s; runs/s by quarter of the results: ${m.quarters.map((q) => q.toFixed(0)).join(', ')}`);
+    console.log(`  second half: ${(1000 / m.lateMsPerRun).toFixed(2)} runs/s; CPU per run by thread: ${perRun(m.lateKinds, m.lateRuns)}`);
+    latePerWorkers.get(w)!.push(1000 / m.lateMsPerRun);
   }
 }
 for (const w of workerCounts) console.log(`workers ${w}: median ${median(perWorkers.get(w)!).toFixed(2)} runs/s`);
-if (workerCounts.length === 2) console.log(`ratio ${workerCounts[1]}/${workerCounts[0]}: ${(median(perWorkers.get(workerCounts[1]!)!) / median(perWorkers.get(workerCounts[0]!)!)).toFixed(2)}x`);
+if (workerCounts.length === 2) {
+  const [a, b] = workerCounts as [number, number];
+  console.log(`ratio ${b}/${a}: ${(median(perWorkers.get(b)!) / median(perWorkers.get(a)!)).toFixed(2)}x (whole sweeps); ${(median(latePerWorkers.get(b)!) / median(latePerWorkers.get(a)!)).toFixed(2)}x (second halves: ${median(latePerWorkers.get(a)!).toFixed(2)} and ${median(latePerWorkers.get(b)!).toFixed(2)} runs/s)`);
+}
 console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (this process, all threads)`);
 rmSync(work, { recursive: true, force: true });
