@@ -77,10 +77,51 @@ export function parse(args: string[], options: ParseArgsConfig['options'], posit
   return { values: parsed.values as Values, positionals: parsed.positionals };
 }
 
+/**
+ * How the CLI reads numbers (said in every command's help, NUMBERS_HELP): plain decimal notation, an exponent
+ * allowed — never Number()'s other forms (hex, binary, octal, surrounding spaces), which a typo can land on.
+ */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A whole number: digits, optionally a fraction and a non-negative exponent (at most 4 digits) that leave no fraction. */
+const WHOLE = /^(\d+)(?:\.(\d+))?(?:[eE]\+?(\d{1,4}))?$/;
+
+/** The help's line on numbers (renderHelp prints it for a command with a numeric option). */
+export const NUMBERS_HELP = `Numbers (N, S, MS) are plain decimals, an exponent allowed: 1000, 0.25, 1e3; where a whole number
+is asked, any such whose value is whole (1e6, 2.5e3; not 1.5). Hex, separators and spaces are refused.`;
+
+/** The value of a whole-number option's text (WHOLE), computed exactly; undefined when it is not one. */
+export function wholeValue(text: string): bigint | undefined {
+  const m = WHOLE.exec(text);
+  if (!m) return undefined;
+  const fraction = m[2] ?? '';
+  const digits = BigInt(m[1]! + fraction);
+  const shift = Number(m[3] ?? '0') - fraction.length;
+  if (shift >= 0) return digits * 10n ** BigInt(shift);
+  const unit = 10n ** BigInt(-shift);
+  return digits % unit === 0n ? digits / unit : undefined;
+}
+
+/**
+ * A whole-number option from `min` to `max` (default: no upper bound), or `fallback` when not given; a usage
+ * error names the option, the range and the form otherwise. `--fuel` and the like as bigint, the rest as number.
+ */
+export function wholeBigOption(name: string, text: unknown, fallback: bigint, min: bigint, max?: bigint): bigint {
+  if (text === undefined) return fallback;
+  const v = typeof text === 'string' ? wholeValue(text) : undefined;
+  if (v === undefined || v < min || (max !== undefined && v > max))
+    throw new UsageError('USAGE', `--${name} must be a whole number ${max === undefined ? `≥ ${min}` : `from ${min} to ${max}`} (decimal digits, an exponent allowed: 1e3), got "${String(text)}"`);
+  return v;
+}
+
+/** wholeBigOption as a number: `max` at most Number.MAX_SAFE_INTEGER (the default). */
+export function wholeOption(name: string, text: unknown, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  return Number(wholeBigOption(name, text, BigInt(fallback), BigInt(min), BigInt(max)));
+}
+
 export function numberOption(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
   const v = Number(text);
-  if (text.trim() === '' || !Number.isFinite(v)) throw new UsageError('USAGE', `--${name} must be a number, got "${text}"`);
+  if (!DECIMAL.test(text) || !Number.isFinite(v)) throw new UsageError('USAGE', `--${name} must be a number (decimal, e.g. 1000, 0.25 or 1e3), got "${text}"`);
   return v;
 }
 

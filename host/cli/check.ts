@@ -4,7 +4,7 @@
  * by hash (host/check, docs/DETERMINISM.md). Exit 0 when every run agrees, NOT_IDENTICAL otherwise.
  */
 import { checkDeterminism, DEFAULT_CONFIG, DEFAULT_RUNS, describeDivergence, EXIT, MAX_RUNS, UsageError, VARIANTS, type DeterminismReport, type VariantRun } from '../index.ts';
-import { numberOption, paramsOption } from './args.ts';
+import { numberOption, paramsOption, wholeOption } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
 
 /** The exit code of a check whose runs do not all agree (docs/ARCHITECTURE.md, Errors and exit codes). */
@@ -49,7 +49,6 @@ process (a child process under Node's permission model); the hashes compared are
     if (!strategy) throw new UsageError('USAGE', 'check-determinism needs a strategy: backproof check-determinism <strategy.ts> --data FILE');
     if (!values.data) throw new UsageError('USAGE', 'check-determinism needs --data <file.csv>');
     const runsText = values.runs as string | undefined;
-    if (runsText !== undefined && !/^\d+$/.test(runsText)) throw new UsageError('USAGE', `--runs must be a whole number in 1..${MAX_RUNS}, got "${runsText}"`);
     const timeoutSeconds = numberOption('timeout', values.timeout as string | undefined, 600);
     if (!(timeoutSeconds > 0)) throw new UsageError('USAGE', `--timeout must be a positive number of seconds, got ${timeoutSeconds}`);
     const report = await checkDeterminism({
@@ -62,7 +61,7 @@ process (a child process under Node's permission model); the hashes compared are
         cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
         commission: numberOption('commission', values.commission as string | undefined, DEFAULT_CONFIG.commission),
       },
-      runs: runsText === undefined ? undefined : Number(runsText),
+      runs: runsText === undefined ? undefined : wholeOption('runs', runsText, DEFAULT_RUNS, 1, MAX_RUNS),
       variants: values.variants === undefined ? undefined : (values.variants as string).split(',').map((v) => v.trim()),
       timeoutMs: timeoutSeconds * 1000,
       isolation: values.isolation as string | undefined,

@@ -5,7 +5,10 @@
  * returns its exit code and its JSON document. From the spec come the argument parser, the help
  * (every command's in the same shape: Usage, Options, Examples, Exit codes) and the --json output.
  */
-import { parse, type Context, type Out, type Values } from './args.ts';
+import { NUMBERS_HELP, parse, type Context, type Out, type Values } from './args.ts';
+
+/** Option arguments that are numbers (read by args.ts numberOption or wholeOption): their help says how numbers are written. */
+const NUMERIC_ARGS: readonly string[] = ['N', 'S', 'MS'];
 
 export interface OptionSpec {
   /** Long name without the dashes. */
@@ -120,6 +123,7 @@ export function renderHelp(spec: CommandSpec): string {
     'Options:',
     ...table(optionRows([...spec.options, ...COMMON_OPTIONS])),
     '',
+    ...(spec.options.some((o) => o.arg !== undefined && NUMERIC_ARGS.includes(o.arg)) ? [NUMBERS_HELP, ''] : []),
     'Examples:',
     ...spec.examples.map((e) => `  ${e}`),
     '',

@@ -4,7 +4,7 @@
  * store (host/distributed/k8s; docs/DEPLOY.md).
  */
 import { EXIT, UsageError, writeK8sManifests, K8S_DEFAULTS } from '../index.ts';
-import { numberOption } from './args.ts';
+import { wholeOption } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
 
 export const deployCmd: CommandSpec = {
@@ -56,11 +56,8 @@ exit once no job came for --idle-exit seconds`),
     if (redis.length === 0) throw new UsageError('USAGE', 'deploy k8s needs one of --redis (deploy one), --redis-url URL or --redis-secret NAME[:KEY] (an external one)');
     if (redis.length > 1)
       throw new UsageError('USAGE', `${redis.slice(0, -1).join(', ')} and ${redis.at(-1)} are mutually exclusive: give one — --redis deploys Redis in the cluster, --redis-url URL or --redis-secret NAME[:KEY] names an external one`);
-    const whole = (name: string, fallback: number): number => {
-      const v = numberOption(name, values[name] as string | undefined, fallback);
-      if (!Number.isSafeInteger(v)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${values[name]}"`);
-      return v;
-    };
+    // (the range is k8s.ts's, which names it for each option)
+    const whole = (name: string, fallback: number): number => wholeOption(name, values[name], fallback, 0);
     const files = await writeK8sManifests({
       redisUrl: url ?? null,
       redisSecret: secret ?? null,

@@ -14,7 +14,7 @@ import {
   recordedResultSha256, csvKinds, CSV_FILE, stampedBuild, toolchainMessage, WIT_FILE, WIT_PACKAGE, WIT_WORLD, type BuildToolchain,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
-import { numberOption, paramsOption, dataOptionsOf, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Out, type Values } from './args.ts';
+import { NUMBERS_HELP, numberOption, wholeBigOption, paramsOption, dataOptionsOf, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Out, type Values } from './args.ts';
 import { COMMON_OPTIONS, EXIT_MEANINGS, exitLine, jsonText, renderHelp, SCHEMA_PREFIX, str, table, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { AUDIT_COMMANDS } from './audit.ts';
 import { LOG_COMMANDS, LOG_GROUP } from './log.ts';
@@ -177,14 +177,8 @@ async function runBacktest({ values, text, ctx }: Invocation): Promise<Outcome> 
   if (!values.data) throw new UsageError('USAGE', 'backtest needs --data <file.csv>');
   const csv = csvKinds(values.csv);
   const params = paramsOption(values.param as string[] | undefined);
-  const whole = (name: string, fallback: bigint): bigint => {
-    const t = values[name] as string | undefined;
-    if (t === undefined) return fallback;
-    if (!/^\d+$/.test(t)) throw new UsageError('USAGE', `--${name} must be a whole number, got "${t}"`);
-    return BigInt(t);
-  };
-  const fuel = whole('fuel', DEFAULT_CONFIG.fuel);
-  const fuelPerCallback = whole('fuel-per-bar', DEFAULT_CONFIG.fuelPerCallback);
+  const fuel = wholeBigOption('fuel', values.fuel, DEFAULT_CONFIG.fuel, 0n);
+  const fuelPerCallback = wholeBigOption('fuel-per-bar', values['fuel-per-bar'], DEFAULT_CONFIG.fuelPerCallback, 0n);
   const config: RunConfig = {
     ...DEFAULT_CONFIG,
     cash: numberOption('cash', values.cash as string | undefined, DEFAULT_CONFIG.cash),
@@ -383,6 +377,7 @@ function mainHelp(): string {
     '',
     'Run "backproof <command> --help" for a command\'s options.',
     'Results go to stdout; logs and warnings go to stderr.',
+    NUMBERS_HELP,
     exitLine(Object.keys(EXIT_MEANINGS).map(Number)),
   ].join('\n');
 }

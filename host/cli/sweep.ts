@@ -13,15 +13,19 @@ import {
   DEFAULT_CONFIG, EXIT, UsageError, keyFingerprint, loadPrivateKey, loadPublicKeyRaw, rawPublicKey, sweep, proveSweepRun, proveWalkForwardRun, verifySweepProof, paramsText,
   OBJECTIVE_STATS, ranked, TOP_RUNS, verifySweep, runSweepOnQueue, type DataOptions, type RunConfig,
 } from '../index.ts';
-import { dataOptionsOf, numberOption, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Values } from './args.ts';
+import { dataOptionsOf, numberOption, wholeOption, wholeValue, signingKeyFile, DEFAULT_KEY_DIR, DEFAULT_SIGNING_KEY, type Values } from './args.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type Outcome } from './command.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
 /** A whole-number option (N ≥ 1), or undefined when not given. */
 export function countOption(name: string, text: unknown): number | undefined {
-  if (text === undefined) return undefined;
-  if (typeof text !== 'string' || !/^\d{1,15}$/.test(text) || Number(text) < 1) throw new UsageError('USAGE', `--${name} must be a whole number ≥ 1, got "${String(text)}"`);
-  return Number(text);
+  return text === undefined ? undefined : wholeOption(name, text, 0, 1);
+}
+
+/** `--seed` as the plan records it: a whole number's digits (1e3 is 1000), else the text as given, which host/sweep refuses naming the range. */
+export function seedOption(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  return /^\d+$/.test(text) ? text : wholeValue(text)?.toString() ?? text;
 }
 
 /** `--timeout S` (default 600): each run's wall-clock watchdog in seconds, a positive number (a sweep's, a walk-forward's, a worker's). */
@@ -112,7 +116,7 @@ redis://HOST:PORT[/DB], instead of --workers here; with --store (docs/DEPLOY.md)
     const bar = progressFor('sweep', values, ctx, 'runs');
     const r = await sweep({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
-      grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
+      grids: values.grid as string[], samples: countOption('samples', values.samples), seed: seedOption(values.seed),
       where: values.where as string | undefined, objective: values.objective as string, out: values.out as string,
       workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),
       key, timeoutMs: timeoutSeconds * 1000, isolation: values.isolation as string | undefined,

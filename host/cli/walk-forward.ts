@@ -7,7 +7,7 @@ import {
   EXIT, UsageError, keyFingerprint, loadPublicKeyRaw, rawPublicKey, walkForward, verifyWalkForward,
 } from '../index.ts';
 import { DEFAULT_SIGNING_KEY } from './args.ts';
-import { countOption, runOptionsOf, sweepCmd } from './sweep.ts';
+import { countOption, runOptionsOf, seedOption, sweepCmd } from './sweep.ts';
 import { SCHEMA_PREFIX, str, type CommandSpec, type Invocation, type OptionSpec, type Outcome } from './command.ts';
 import { PROGRESS_OPTIONS, progressFor } from './progress.ts';
 
@@ -57,7 +57,7 @@ or process (a child process under Node's permission model); every run, the choic
     const bar = progressFor('walk-forward', values, ctx, 'runs');
     const r = await walkForward({
       strategy: values.strategy as string, data: values.data as string[], dataOptions, config,
-      grids: values.grid as string[], samples: countOption('samples', values.samples), seed: values.seed as string | undefined,
+      grids: values.grid as string[], samples: countOption('samples', values.samples), seed: seedOption(values.seed),
       where: values.where as string | undefined, objective: values.objective as string,
       rule: { train: values.train as string, test: values.test as string, step: values.step as string | undefined, anchored: values.anchored === true, minBars: countOption('min-bars', values['min-bars']) ?? 2 },
       out: values.out as string, workers: countOption('workers', values.workers), maxCombinations: countOption('max-combinations', values['max-combinations']),

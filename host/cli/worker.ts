@@ -6,16 +6,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkIsolation, createLogger, EXIT, keyFingerprint, loadPrivateKey, rawPublicKey, redactedUrl, runSweepWorker, UsageError } from '../index.ts';
-import { DEFAULT_KEY_DIR, numberOption } from './args.ts';
+import { DEFAULT_KEY_DIR, wholeOption } from './args.ts';
 import { str, type CommandSpec } from './command.ts';
 import { timeoutSecondsOf } from './sweep.ts';
 
 /** A whole-number option from min to max (a usage error names the option and the range); also serve's. */
-export const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => {
-  const v = numberOption(name, text as string | undefined, fallback);
-  if (!Number.isSafeInteger(v) || v < min || v > max) throw new UsageError('USAGE', `--${name} must be a whole number from ${min} to ${max}, got "${text}"`);
-  return v;
-};
+export const whole = (name: string, text: unknown, fallback: number, min: number, max: number): number => wholeOption(name, text, fallback, min, max);
 
 export const workerCmd: CommandSpec = {
   name: 'worker',

@@ -43,7 +43,9 @@ export const NAMES = { store: 'backproof-store', redis: 'backproof-redis', worke
 export const REDIS_IMAGE = 'redis:7.0';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
-const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti)?$/;
+// Kubernetes' quantity grammar (apimachinery resource.Quantity): a decimal number, then a binary or decimal SI
+// suffix or a decimal exponent (1e3, as the CLI's whole numbers take it too)
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|[eE][-+]?[0-9]+)?$/;
 
 /** The options checked: each a UsageError naming its option. */
 export function checkK8sOptions(o: K8sOptions): K8sOptions {
@@ -59,7 +61,7 @@ export function checkK8sOptions(o: K8sOptions): K8sOptions {
   if (!Number.isSafeInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64) throw new UsageError('USAGE', `--concurrency ${o.concurrency}: a whole number from 1 to 64`);
   if (o.storeClaim !== null && !DNS_LABEL.test(o.storeClaim)) throw new UsageError('USAGE', `--store-claim ${o.storeClaim}: a claim's name is a DNS label (lowercase letters, digits and '-', at most 63)`);
   for (const [option, v] of [['--cpu', o.cpu], ['--memory', o.memory], ['--store-size', o.storeSize]] as const)
-    if (!QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: not a Kubernetes quantity (e.g. 1, 500m, 1Gi)`);
+    if (!QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: not a Kubernetes quantity (e.g. 1, 500m, 1Gi, 1e9)`);
   if (o.isolation !== undefined) checkIsolation(o.isolation);
   if (o.kind !== 'deployment' && o.kind !== 'job') throw new UsageError('USAGE', `--as ${o.kind}: deployment (a pool that stays) or job (a work queue that ends when drained)`);
   if (!Number.isSafeInteger(o.idleExit) || o.idleExit < 1 || o.idleExit > 86_400) throw new UsageError('USAGE', `--idle-exit ${o.idleExit}: a whole number of seconds from 1 to 86400`);

@@ -121,6 +121,16 @@ describe('backproof deploy k8s', () => {
     expect(readFileSync(path.join(c, 'workers.yaml'), 'utf8')).toBe(readFileSync(path.join(a, 'workers.yaml'), 'utf8'));
   });
 
+  it('numbers in exponent form: --workers 1e1 and --concurrency 2e0 are whole numbers, --memory 1e9 a Kubernetes quantity, written quoted (tester: --memory 1e3 was refused)', async () => {
+    const out = fresh();
+    expect((await cli('deploy', 'k8s', '--redis', '--workers', '1e1', '--concurrency', '2e0', '--memory', '1e9', '--cpu', '5E-1', '--out', out)).code).toBe(0);
+    const workers = docs(path.join(out, 'workers.yaml'))[0]!;
+    expect(workers.spec.replicas).toBe(10);
+    expect(workers.spec.template.spec.containers[0].command).toEqual(['backproof', 'worker', '--queue', 'redis://backproof-redis:6379', '--store', '/store', '--concurrency', '2']);
+    expect(workers.spec.template.spec.containers[0].resources).toEqual({ requests: { cpu: '5E-1', memory: '1e9' }, limits: { cpu: '5E-1', memory: '1e9' } });
+    expect(readFileSync(path.join(out, 'workers.yaml'), 'utf8')).toContain('memory: "1e9"');
+  });
+
   it.each([
     [['k8s', '--redis'], '--out DIR'],
     [['swarm', '--redis', '--out', 'x'], 'not "swarm"'],
@@ -136,7 +146,10 @@ describe('backproof deploy k8s', () => {
     [['k8s', '--redis-url', 'http://h:1', '--out', 'x'], 'the scheme must be redis:// or rediss://, not http://'],
     [['k8s', '--redis-url', 'redis://h:1/99', '--out', 'x'], 'the database must be a number 0-15'],
     [['k8s', '--redis', '--workers', '0', '--out', 'x'], '--workers 0'],
-    [['k8s', '--redis', '--workers', '1.5', '--out', 'x'], '--workers must be a whole number'],
+    [['k8s', '--redis', '--workers', '1.5', '--out', 'x'], '--workers must be a whole number from 0 to 9007199254740991 (decimal digits, an exponent allowed: 1e3), got "1.5"'],
+    [['k8s', '--redis', '--workers', '0x10', '--out', 'x'], '--workers must be a whole number from 0 to 9007199254740991 (decimal digits, an exponent allowed: 1e3), got "0x10"'],
+    [['k8s', '--redis', '--workers', '2e3', '--out', 'x'], '--workers 2000: a whole number from 1 to 1000'],
+    [['k8s', '--redis', '--memory', '1e', '--out', 'x'], '--memory 1e: not a Kubernetes quantity (e.g. 1, 500m, 1Gi, 1e9)'],
     [['k8s', '--redis', '--store-claim', 'Bad_Name', '--out', 'x'], '--store-claim Bad_Name'],
     [['k8s', '--redis', '--memory', '2 GB', '--out', 'x'], '--memory 2 GB: not a Kubernetes quantity'],
     [['k8s', '--redis', '--image', 'a b', '--out', 'x'], '--image "a b"'],

@@ -133,10 +133,12 @@ describe('backproof worker: bad options are usage errors before it connects', ()
     [['--queue', 'redis://127.0.0.1:1'], 'worker needs --queue redis://HOST:PORT (or BACKPROOF_QUEUE in its environment) and --store DIR'],
     [['--queue', 'http://127.0.0.1:1', '--store', 'x', '--unsigned'], '--queue http://127.0.0.1:1: the scheme must be redis:// or rediss://, not http://'],
     [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--key', 'k'], '--key and --unsigned: choose one'],
-    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 64, got "0"'],
-    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--max-jobs', '2.5'], '--max-jobs must be a whole number from 1 to 9007199254740991, got "2.5"'],
-    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--lock-ms', '10'], '--lock-ms must be a whole number from 500 to 3600000, got "10"'],
-    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--idle-exit', '0'], '--idle-exit must be a whole number from 1 to 86400, got "0"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 64 (decimal digits, an exponent allowed: 1e3), got "0"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--max-jobs', '2.5'], '--max-jobs must be a whole number from 1 to 9007199254740991 (decimal digits, an exponent allowed: 1e3), got "2.5"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--lock-ms', '10'], '--lock-ms must be a whole number from 500 to 3600000 (decimal digits, an exponent allowed: 1e3), got "10"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--idle-exit', '0'], '--idle-exit must be a whole number from 1 to 86400 (decimal digits, an exponent allowed: 1e3), got "0"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--lock-ms', '0x1000'], '--lock-ms must be a whole number from 500 to 3600000 (decimal digits, an exponent allowed: 1e3), got "0x1000"'],
+    [['--queue', 'redis://127.0.0.1:1', '--store', 'x', '--unsigned', '--concurrency', '1e2'], '--concurrency must be a whole number from 1 to 64 (decimal digits, an exponent allowed: 1e3), got "1e2"'],
   ])('worker %j', async (args, message) => {
     const r = await cli('worker', ...args, '--json');
     expect(r.code).toBe(2);
