@@ -137,7 +137,10 @@ export async function verifySweep(opts: SweepVerifyOptions): Promise<SweepVerify
   let noLockfile: string | null = null;
   const checkRun = async (index: number): Promise<CombinationResult> => {
     const where = `${SWEEP_FILES.runs}/${expected[index]}`;
-    const checked = await verifySweepRun(plan, index, path.join(runsDir, expected[index]!), { where, trustedKey: opts.runsBySweepKey ? signer : null, dataPath: opts.dataPath });
+    const runDir = path.join(runsDir, expected[index]!);
+    // a small run is hashed on this thread: a hashing thread of its own costs several times its hashing's CPU
+    const resultBytes = (await lstat(path.join(runDir, 'result.pb')).catch(() => null))?.size ?? Infinity;
+    const checked = await verifySweepRun(plan, index, runDir, { where, trustedKey: opts.runsBySweepKey ? signer : null, dataPath: opts.dataPath, inline: resultBytes <= INLINE_RESULT_BYTES });
     if (checked.noLockfile) noLockfile = checked.noLockfile;
     unverifiedInRuns.push(...checked.unverified.map((u) => ({ file: `${where}/${u.file}`, why: u.why })));
     signers.set(checked.signer, (signers.get(checked.signer) ?? 0) + 1);
@@ -229,6 +232,12 @@ export async function verifySweepRun(plan: SweepPlan, index: number, runDir: str
   const result = { index, runId: report.runId, recordSha256: createHash('sha256').update(rec.recordBytes).digest('hex'), runDir, stats };
   return { result, unverified, noLockfile: lockNote, signer };
 }
+
+/**
+ * A run whose result.pb is at most this large (~60,000 bars of equity) is verified with everything hashed on
+ * the verifying thread (verifySweepRun `inline`); a larger one gets its hashing thread, which then pays.
+ */
+const INLINE_RESULT_BYTES = 1 << 20;
 
 /** The sweep's own key first, other keys next, unsigned last. */
 function signerRank(fp: string | null, sweepKey: string | null): number {
