@@ -232,7 +232,8 @@ describe('an interrupted walk-forward', () => {
       const partial = (await readdir(dir)).find((n) => n.startsWith('wf.partial-'));
       return partial ? (await readdir(path.join(dir, partial, 'windows', '001', 'train', 'runs')).catch(() => [])).length : 0;
     };
-    for (let i = 0; i < 600 && (await runs()) < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    // (polled often: a sweep's lanes make a window's runs quickly, and the walk-forward may be past window 1 within 100 ms)
+    for (let i = 0; i < 12_000 && (await runs()) < 1; i++) await new Promise((r) => setTimeout(r, 5));
     expect(await runs(), 'window 1 never started').toBeGreaterThan(0);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
