@@ -63,7 +63,8 @@ function packageFields(name: string, version: string): Record<string, unknown> {
       build: 'backproof build src/strategy.ts',
       // --force: rerunnable; the run goes to runs/<run id>, which only this run can fill (--force replaces only a run folder).
       backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --force',
-      test: 'node --test',
+      // only test/'s test files: a bare `node --test` also runs every .ts under any folder named test/, a run's sources among them
+      test: 'node --test "test/**/*.test.mjs"',
     },
     dependencies: { backproof: `^${version}` },
     // The "node" package (Node 24, a dependency of backproof) downloads its binary in an install script: npm 12 runs it only if allowed.

@@ -452,7 +452,8 @@ async function refuseOtherFolder(dir: string): Promise<void> {
     kind = 'a walk-forward folder';
     const windows = path.join(dir, 'windows');
     const w = (await first(windows)) ?? '0';
-    run = path.join(windows, w, 'test', 'runs', (await first(path.join(windows, w, 'test', 'runs'))) ?? '0000');
+    const oos = path.join(windows, w, 'out-of-sample', 'runs'); // walk-forward/plan's WINDOW_SWEEPS.test
+    run = path.join(oos, (await first(oos)) ?? '0000');
   } else return;
   throw new UsageError('USAGE', `${dir} is ${kind}, not a run folder: name one of its runs, e.g. ${run}`);
 }

@@ -13,10 +13,12 @@ import { isoTime } from '../model/bars.ts';
 import { planText, ranked, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
 import { checkWindowBars, parseDuration, windowsOf, type Duration, type WalkWindow } from './windows.ts';
 
-export const WALK_FORWARD_PLAN_FORMAT = 'backproof-walk-forward-plan@1';
+// @2: the window sweeps moved from windows/<w>/train and test to in-sample and out-of-sample (a folder named
+// test/ is one `node --test` runs every .ts/.js file under); @1 folders are refused by name, not read.
+export const WALK_FORWARD_PLAN_FORMAT = 'backproof-walk-forward-plan@2';
 export const WALK_FORWARD_SUMMARY_FORMAT = 'backproof-walk-forward-summary@1';
 
-/** The files of a walk-forward folder; windows/<w>/train and windows/<w>/test are sweep folders. */
+/** The files of a walk-forward folder; windows/<w>/in-sample and windows/<w>/out-of-sample are sweep folders. */
 export const WALK_FORWARD_FILES = {
   plan: 'walk-forward.json',
   windows: 'windows',
@@ -25,6 +27,12 @@ export const WALK_FORWARD_FILES = {
   report: 'report.html',
   record: 'walk-forward-record.json',
 } as const;
+
+/**
+ * A window's two sweep folders. Never `test`: test runners (node --test, and others by convention) run the
+ * source files under any folder so named, and every run folder holds its strategy's sources.
+ */
+export const WINDOW_SWEEPS = { train: 'in-sample', test: 'out-of-sample' } as const;
 
 /** A range of bar times as walk-forward.json writes it: ISO text for people, ns (decimal) exactly, and its bar count. */
 export interface PlanRange {

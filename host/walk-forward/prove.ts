@@ -12,7 +12,7 @@ import { AuditError, UsageError } from '../errors.ts';
 import { decodeSignedEnvelope, decodeSignedRecord } from '../audit/record.ts';
 import { toHex } from '../../traces/index.ts';
 import { readPlan, readSweepRecord, runDirOf, sweepInclusionProof, sweepRoot, SWEEP_PROOF_FORMAT, type SweepPlan, type SweepProofBundle } from '../sweep/index.ts';
-import { windowFolderName, WALK_FORWARD_FILES } from './plan.ts';
+import { windowFolderName, WALK_FORWARD_FILES, WINDOW_SWEEPS } from './plan.ts';
 
 /** The inclusion bundle of leaf `index` of walk-forward folder `dir` (its runs' records read; the root must be the record's). */
 export async function proveWalkForwardRun(dir: string, index: number): Promise<SweepProofBundle> {
@@ -26,8 +26,8 @@ export async function proveWalkForwardRun(dir: string, index: number): Promise<S
   const runDirs: string[] = [];
   for (let w = 0; w < o.windows.length; w++) {
     const folder = path.join(dir, WALK_FORWARD_FILES.windows, windowFolderName(w, o.windows.length));
-    for (const c of base.combinations) runDirs.push(runDirOf(path.join(folder, 'train'), base, c.index));
-    runDirs.push(runDirOf(path.join(folder, 'test'), { ...base, combinations: [base.combinations[0]!] }, 0));
+    for (const c of base.combinations) runDirs.push(runDirOf(path.join(folder, WINDOW_SWEEPS.train), base, c.index));
+    runDirs.push(runDirOf(path.join(folder, WINDOW_SWEEPS.test), { ...base, combinations: [base.combinations[0]!] }, 0));
   }
   if (!Number.isSafeInteger(index) || index < 0 || index >= runDirs.length) throw new UsageError('USAGE', `run ${index} is not in the walk-forward (its runs are 0..${runDirs.length - 1})`);
   const pbs = await Promise.all(runDirs.map(async (d) => new Uint8Array(await readFile(path.join(d, 'record.pb')))));

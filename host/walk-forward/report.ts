@@ -9,7 +9,7 @@
 import { fixed4, REPORT_FILE } from '../report/index.ts';
 import { isoTime } from '../model/bars.ts';
 import { SUMMARY_STATS, SWEEP_FILES, type SweepRecord } from '../sweep/index.ts';
-import { windowFolderName, WALK_FORWARD_FILES, type WalkForwardPlan } from './plan.ts';
+import { windowFolderName, WALK_FORWARD_FILES, WINDOW_SWEEPS, type WalkForwardPlan } from './plan.ts';
 import type { WindowResult } from './stitch.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -55,7 +55,7 @@ function windowTable(plan: WalkForwardPlan, windows: readonly WindowResult[], st
     out.push(`<tr><td>${w.index}</td><td>${pw.train.from}<br>${pw.train.to}<br>${pw.train.bars} bars</td><td>${pw.test.from}<br>${pw.test.to}<br>${pw.test.bars} bars</td>`
       + `${names.map((n) => `<td>${w.chosen.params[n]}</td>`).join('')}<td>${fixed4(w.chosen.objective)}</td><td>${fixed4(w.test.objective)}</td>`
       + `${others.map((s) => `<td>${fixed4(w.test.stats[s] as number | null)}</td>`).join('')}<td>${fixed4(eq.length > 0 ? eq[eq.length - 1]! : null)}</td>`
-      + `<td><a href="${folder}/train/${SWEEP_FILES.report}">in-sample sweep</a><br><a href="${folder}/test/${SWEEP_FILES.runs}/0000/${REPORT_FILE}">out-of-sample run ${w.test.runId}</a></td></tr>`);
+      + `<td><a href="${folder}/${WINDOW_SWEEPS.train}/${SWEEP_FILES.report}">in-sample sweep</a><br><a href="${folder}/${WINDOW_SWEEPS.test}/${SWEEP_FILES.runs}/0000/${REPORT_FILE}">out-of-sample run ${w.test.runId}</a></td></tr>`);
   });
   out.push('</table>');
   return out.join('\n');

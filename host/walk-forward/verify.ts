@@ -26,7 +26,7 @@ import { parseDataSpec } from '../data/options.ts';
 import { standInPaths, type DataStandIns } from '../data/stand-in.ts';
 import { toHex } from '../../traces/index.ts';
 import { dataOptionsOf, expectText, failIfUnverified, verifyFail, planText, readPlan, readSweepFile, readSweepRecord, sweepRoot, verifySweep, SWEEP_FILES, type SummaryRow, type SweepPlan } from '../sweep/index.ts';
-import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, type WalkForwardPlan } from './plan.ts';
+import { chosenRow, makeWalkForwardPlan, planWindows, testPlan, trainPlan, walkForwardPlanText, windowFolderName, WALK_FORWARD_FILES, WALK_FORWARD_PLAN_FORMAT, WINDOW_SWEEPS, type WalkForwardPlan } from './plan.ts';
 import { walkForwardLeaves, type WindowResult } from './stitch.ts';
 import { feedTimes, testEquity, timesIn, walkForwardTexts, windowDirs } from './walk-forward.ts';
 
@@ -68,6 +68,8 @@ async function readWalkForwardPlan(bytes: Uint8Array, standIn: DataStandIns): Pr
   } catch (e) {
     return fail('plan', `${WALK_FORWARD_FILES.plan} is not JSON: ${(e as Error).message}`);
   }
+  if (o?.format === 'backproof-walk-forward-plan@1')
+    fail('plan', `${WALK_FORWARD_FILES.plan}: format "backproof-walk-forward-plan@1" is the older layout (windows/<w>/train and test), no longer read: run the walk-forward again (it writes "${WALK_FORWARD_PLAN_FORMAT}": windows/<w>/${WINDOW_SWEEPS.train} and ${WINDOW_SWEEPS.test})`);
   if (o === null || typeof o !== 'object' || o.format !== WALK_FORWARD_PLAN_FORMAT) fail('plan', `${WALK_FORWARD_FILES.plan}: format is not "${WALK_FORWARD_PLAN_FORMAT}"`);
   const rule = (o.rule ?? {}) as Record<string, unknown>;
   if (typeof rule.train !== 'string' || typeof rule.test !== 'string' || typeof rule.step !== 'string' || typeof rule.anchored !== 'boolean' || typeof rule.minBars !== 'number')
@@ -194,7 +196,7 @@ export async function verifyWalkForward(opts: WalkForwardVerifyOptions): Promise
   const { windows, testTimes } = await windowResults(dir, plan, times, async (step, sweepDir, sweepPlan, what) => {
     if (step.endsWith(' train')) {
       const windowDir = path.dirname(sweepDir);
-      unverified.push(...(await readdir(windowDir)).filter((n) => n !== 'train' && n !== 'test').sort().map((n) => ({ file: path.relative(dir, path.join(windowDir, n)), why: 'nothing in the walk-forward binds it' })));
+      unverified.push(...(await readdir(windowDir)).filter((n) => n !== WINDOW_SWEEPS.train && n !== WINDOW_SWEEPS.test).sort().map((n) => ({ file: path.relative(dir, path.join(windowDir, n)), why: 'nothing in the walk-forward binds it' })));
     }
     const rows = await sub(step, sweepDir, sweepPlan, what);
     steps.push(step);

@@ -24,7 +24,7 @@ import {
 } from '../sweep/index.ts';
 import {
   chosenRow, makeWalkForwardPlan, parseWalkRule, planWindows, testPlan, trainPlan, walkForwardPlanSha256, walkForwardPlanText, windowFolderName,
-  WALK_FORWARD_FILES, type WalkForwardPlan, type WalkRule,
+  WALK_FORWARD_FILES, WINDOW_SWEEPS, type WalkForwardPlan, type WalkRule,
 } from './plan.ts';
 import { equityCsv, stitchEquity, walkForwardLeaves, walkForwardSummary, type WindowResult } from './stitch.ts';
 import { renderWalkForwardReport } from './report.ts';
@@ -59,7 +59,7 @@ export function removeWalkForwardPartials(): void {
 /** Window `w`'s train and test sweep folders in the walk-forward folder `dir`. */
 export function windowDirs(dir: string, plan: WalkForwardPlan, w: number): { train: string; test: string } {
   const base = path.join(dir, WALK_FORWARD_FILES.windows, windowFolderName(w, plan.windows.length));
-  return { train: path.join(base, 'train'), test: path.join(base, 'test') };
+  return { train: path.join(base, WINDOW_SWEEPS.train), test: path.join(base, WINDOW_SWEEPS.test) };
 }
 
 /** Every bar time of `feed` (a streamed file's chunk by chunk), in file order. */

@@ -4,7 +4,7 @@
 // of a signed and an unsigned run is valid under docs/schema/record@3.json, whose link bodies name exactly
 // the proto's fields. Wrong documents fail, so the schemas are not vacuous.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -14,7 +14,8 @@ import { cli } from '../helpers/cli.ts';
 import { COMMANDS } from '../../host/cli/main.ts';
 import { LINK_KINDS, LINK_TYPES } from '../../host/audit/record.ts';
 import { Queue } from 'bullmq';
-import { QUEUE_NAME } from '../../host/distributed/queue.ts';
+import { queueName } from '../../host/distributed/queue.ts';
+import { FolderStore } from '../../host/distributed/store.ts';
 import { startRedis } from '../helpers/redis-server.ts';
 
 const SCHEMA_DIR = 'docs/schema';
@@ -299,7 +300,7 @@ describe('walk-forward', () => {
     expect(readFileSync(page, 'utf8')).toBe(readFileSync(path.join(dir, 'report.html'), 'utf8'));
     expect(r.report).toBe(page);
     // a windowed run's record.json (its data link's window) is record@3 too
-    expect(errorsOf('record@3', JSON.parse(readFileSync(path.join(dir, 'windows', '000', 'test', 'runs', '0000', 'record.json'), 'utf8')))).toEqual([]);
+    expect(errorsOf('record@3', JSON.parse(readFileSync(path.join(dir, 'windows', '000', 'out-of-sample', 'runs', '0000', 'record.json'), 'utf8')))).toEqual([]);
   });
 });
 
@@ -308,10 +309,12 @@ describe('distributed sweeps', () => {
     const d = await json(0, 'deploy@1', 'deploy', 'k8s', '--redis', '--out', path.join(work, 'k8s'));
     expect((d.files as string[]).map((f) => path.basename(f))).toEqual(['redis.yaml', 'store.yaml', 'workers.yaml', 'kustomization.yaml']);
     const redis = await startRedis();
-    const queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
+    const store = path.join(work, 'store');
+    mkdirSync(store);
+    const queue = new Queue(queueName(await new FolderStore(store).id()), { connection: { host: '127.0.0.1', port: redis.port } });
     try {
       await queue.add('combination', { format: 'nope' }, { jobId: 'malformed' });
-      const w = await json(0, 'worker@1', 'worker', '--queue', redis.url, '--store', path.join(work, 'store'), '--unsigned', '--max-jobs', '1');
+      const w = await json(0, 'worker@1', 'worker', '--queue', redis.url, '--store', store, '--unsigned', '--max-jobs', '1');
       expect([w.completed, w.failed]).toEqual([0, 1]);
     } finally {
       await queue.close();

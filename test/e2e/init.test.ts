@@ -62,7 +62,7 @@ describe('backproof init', () => {
       scripts: {
         build: 'backproof build src/strategy.ts',
         backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --force',
-        test: 'node --test',
+        test: 'node --test "test/**/*.test.mjs"',
       },
       dependencies: { backproof: `^${VERSION}` },
       allowScripts: { node: true },
@@ -74,6 +74,7 @@ describe('backproof init', () => {
     expect(await readFile(path.join(dir, 'README.md'), 'utf8')).toMatch(/^# my-strategy\n/);
     expect(JSON.parse(await readFile(path.join(dir, 'tsconfig.json'), 'utf8')).extends).toBe('assemblyscript/std/assembly.json');
     expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^runs\/$[\s\S]*^\.backproof\/$/m);
+    expect(await readFile(path.join(dir, '.gitignore'), 'utf8')).toMatch(/^sweeps\/\nwf\/$/m); // the sweep and walk-forward --out of the docs' examples
     // Another init of a folder of the same name: the same bytes (nothing depends on the time or the place).
     const again = path.join(work, 'b', 'My Strategy');
     expect((await cli('init', again)).code).toBe(0);
@@ -154,7 +155,7 @@ describe('backproof init', () => {
     expect(JSON.parse(await readFile(path.join(dir, 'package.json'), 'utf8'))).toEqual({
       ...NPM_INIT, name: 'npm-init', private: true,
       scripts: {
-        test: 'node --test',
+        test: 'node --test "test/**/*.test.mjs"',
         build: 'backproof build src/strategy.ts',
         backtest: 'backproof backtest --strategy src/strategy.ts --data data/GOOG.csv --param fast=10 --param slow=20 --force',
       },
@@ -166,7 +167,7 @@ describe('backproof init', () => {
   });
 
   it('refuses such a package.json when it sets a script otherwise, saying what to do, or when it lacks backproof', async () => {
-    const nodeTest = '"node --test"';
+    const nodeTest = '"node --test \\"test/**/*.test.mjs\\""';
     const cases: [Record<string, unknown>, string][] = [
       [{ dependencies: { backproof: '^0.1.0' }, scripts: { test: 'jest', build: 'tsc' }, type: 'commonjs' },
         `already sets scripts.build, scripts.test to something else (scripts.build is "tsc", init would write "backproof build src/strategy.ts"; scripts.test is "jest", init would write ${nodeTest}); rename or remove them there and run init again, or init into a new folder`],

@@ -38,7 +38,7 @@ describe('a sweep or walk-forward folder where a run folder is expected', () => 
   }, 60_000);
 
   it('a walk-forward folder: exit 2 naming it and its first window test run', async () => {
-    const run = path.join(walkDir, 'windows', '000', 'test', 'runs', '0000');
+    const run = path.join(walkDir, 'windows', '000', 'out-of-sample', 'runs', '0000');
     for (const argv of commands(walkDir, run)) {
       const r = await cli(...argv);
       expect([argv[0], r.code]).toEqual([argv[0], 2]);

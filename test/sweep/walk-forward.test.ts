@@ -6,7 +6,8 @@
 // stitched value, a missing test run or an edited plan breaks; a windowed run replays on its own bars;
 // bad durations and windows too short are usage errors that write nothing; an interrupt leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -63,8 +64,15 @@ describe('a walk-forward', () => {
     ]);
     expect(await readdir(path.join(two, 'windows'))).toEqual(['000', '001', '002', '003', '004', '005', '006']);
     // each run read exactly its window's bars (the data link records the window; bars counted)
-    const rec = await json(path.join(two, 'windows', '002', 'test', 'runs', '0000'), 'record.json');
+    const rec = await json(path.join(two, 'windows', '002', 'out-of-sample', 'runs', '0000'), 'record.json');
     expect(rec.links[2].body.files[0]).toMatchObject({ bars: '252', window: { fromNs: '1219104000000000000', toNs: '1250640000000000000' } });
+  });
+
+  it('holds nothing a project\'s `node --test` would run (F19: windows/<w>/test/ held every run\'s .ts sources)', () => {
+    const r = spawnSync(process.execPath, ['--test'], { cwd: anchored, encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^ℹ tests 0$/m);
+    expect(r.status, r.stdout).toBe(0);
+    expect(readdirSync(path.join(anchored, 'windows', '000')).sort()).toEqual(['in-sample', 'out-of-sample']);
   });
 
   it('anchored windows: every train range starts at the first bar', async () => {
@@ -88,10 +96,10 @@ describe('a walk-forward', () => {
     const summary = await json(two, 'summary.json');
     const chosen: string[] = [];
     for (const [w, name] of ['000', '001', '002', '003', '004', '005', '006'].entries()) {
-      const rows: { index: number; params: Record<string, number>; objective: number | null }[] = (await json(path.join(two, 'windows', name, 'train'), 'summary.json')).rows;
+      const rows: { index: number; params: Record<string, number>; objective: number | null }[] = (await json(path.join(two, 'windows', name, 'in-sample'), 'summary.json')).rows;
       let best = rows[0]!;
       for (const r of rows) if (r.objective !== null && (best.objective === null || r.objective > best.objective)) best = r; // strict: the lower index keeps a tie
-      const test = await json(path.join(two, 'windows', name, 'test'), 'sweep.json');
+      const test = await json(path.join(two, 'windows', name, 'out-of-sample'), 'sweep.json');
       expect(test.combinations, name).toEqual([{ index: 0, params: best.params }]);
       expect(summary.windows[w].chosen, name).toMatchObject({ index: best.index, params: best.params, objective: best.objective });
       chosen.push(`${best.params.fast}`);
@@ -105,7 +113,7 @@ describe('a walk-forward', () => {
     const expected: string[] = [];
     let carried = 10_000;
     for (const [w, name] of ['000', '001', '002', '003', '004', '005', '006'].entries()) {
-      const runDir = path.join(two, 'windows', name, 'test', 'runs', '0000');
+      const runDir = path.join(two, 'windows', name, 'out-of-sample', 'runs', '0000');
       const equity = decodeResult(new Uint8Array(await readFile(path.join(runDir, 'result.pb')))).equity;
       const scale = carried / 10_000;
       const values = Array.from(equity, (v) => v * scale);
@@ -117,7 +125,7 @@ describe('a walk-forward', () => {
     const summary = await json(two, 'summary.json');
     expect(summary.equityFinal).toBe(carried);
     expect(summary.windows[6].equityEnd).toBe(carried);
-    expect(await text(two, 'report.html')).toContain(`<a href="windows/006/test/runs/0000/report.html">out-of-sample run ${summary.windows[6].outOfSample.runId}</a>`);
+    expect(await text(two, 'report.html')).toContain(`<a href="windows/006/out-of-sample/runs/0000/report.html">out-of-sample run ${summary.windows[6].outOfSample.runId}</a>`);
   });
 
   it('verifies, signed by the pinned key; a windowed run replays, reports and exports on its own bars; report renders the folder again', async () => {
@@ -127,10 +135,10 @@ describe('a walk-forward', () => {
     expect(doc).toMatchObject({ schema: 'backproof/walk-forward-verify@1', ok: true, windows: 7, count: 21, signed: true, keyPinned: true, unverified: [] });
     expect(doc.steps.slice(0, 4)).toEqual(['plan', 'record', 'windows', 'window 0 train']);
     expect(doc.steps.slice(-5)).toEqual(['window 6 test', 'root', 'equity', 'summary', 'report']);
-    const r = await cli('replay', path.join(two, 'windows', '003', 'test', 'runs', '0000'));
+    const r = await cli('replay', path.join(two, 'windows', '003', 'out-of-sample', 'runs', '0000'));
     expect(r.code, r.err + r.out).toBe(0);
     // a windowed run alone: its report and its equity.csv read the recorded window's bars again
-    const run = path.join(two, 'windows', '003', 'test', 'runs', '0000');
+    const run = path.join(two, 'windows', '003', 'out-of-sample', 'runs', '0000');
     const runPage = path.join(work, 'run-page.html');
     expect((await cli('report', run, '--out', runPage)).code).toBe(0);
     expect(await readFile(runPage, 'utf8')).toBe(await text(run, 'report.html'));
@@ -152,7 +160,7 @@ describe('a walk-forward', () => {
     const summary = await json(two, 'summary.json');
     expect(b).toMatchObject({ format: 'backproof-sweep-inclusion@1', index: 8, runId: summary.windows[2].outOfSample.runId, recordSha256: summary.windows[2].outOfSample.recordSha256, params: summary.windows[2].chosen.params });
     expect(b.sweep).toEqual(await json(two, 'walk-forward-record.json'));
-    const v = await cli('verify-sweep-proof', bundle, '--run', path.join(two, 'windows', '002', 'test', 'runs', '0000'), '--pubkey', pubFile);
+    const v = await cli('verify-sweep-proof', bundle, '--run', path.join(two, 'windows', '002', 'out-of-sample', 'runs', '0000'), '--pubkey', pubFile);
     expect(v.code, v.err + v.out).toBe(0);
     await writeFile(bundle, JSON.stringify({ ...b, index: 7 }));
     expect((await cli('verify-sweep-proof', bundle, '--json')).code).toBe(5);
@@ -165,7 +173,7 @@ describe('a walk-forward', () => {
       return dir;
     };
     const choice = await copy('choice');
-    const testPlan = path.join(choice, 'windows', '000', 'test', 'sweep.json');
+    const testPlan = path.join(choice, 'windows', '000', 'out-of-sample', 'sweep.json');
     const t = await readFile(testPlan, 'utf8');
     const fast = /"fast": (\d+)/.exec(t)![1]!;
     await writeFile(testPlan, t.replaceAll(`"fast": ${fast}`, `"fast": ${fast === '5' ? 10 : 5}`).replace(`"spec": "${fast}"`, `"spec": "${fast === '5' ? 10 : 5}"`));
@@ -178,20 +186,25 @@ describe('a walk-forward', () => {
     await expect(verifyWalkForward({ dir: equity })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'equity' });
 
     const missing = await copy('missing');
-    await rm(path.join(missing, 'windows', '001', 'test', 'runs', '0000'), { recursive: true });
+    await rm(path.join(missing, 'windows', '001', 'out-of-sample', 'runs', '0000'), { recursive: true });
     await expect(verifyWalkForward({ dir: missing })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'window 1 test', message: expect.stringContaining('[runs]') });
 
     const extra = await copy('extra');
     await writeFile(path.join(extra, 'notes.txt'), 'x');
     await writeFile(path.join(extra, 'windows', '001', 'notes.txt'), 'x');
-    await writeFile(path.join(extra, 'windows', '002', 'test', 'notes.txt'), 'x');
-    await writeFile(path.join(extra, 'windows', '002', 'test', 'runs', '0000', 'evil.js'), 'x');
+    await writeFile(path.join(extra, 'windows', '002', 'out-of-sample', 'notes.txt'), 'x');
+    await writeFile(path.join(extra, 'windows', '002', 'out-of-sample', 'runs', '0000', 'evil.js'), 'x');
     const nothing = 'nothing in the walk-forward binds it', inSweep = 'nothing in the sweep binds it';
     expect((await verifyWalkForward({ dir: extra })).unverified).toEqual([
       { file: 'notes.txt', why: nothing }, { file: 'windows/001/notes.txt', why: nothing },
-      { file: 'windows/002/test/notes.txt', why: inSweep }, { file: 'windows/002/test/runs/0000/evil.js', why: 'not bound by the record' },
+      { file: 'windows/002/out-of-sample/notes.txt', why: inSweep }, { file: 'windows/002/out-of-sample/runs/0000/evil.js', why: 'not bound by the record' },
     ]);
-    await expect(verifyWalkForward({ dir: extra, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: `unverified under --strict: notes.txt (${nothing}); windows/001/notes.txt (${nothing}); windows/002/test/notes.txt (${inSweep}); windows/002/test/runs/0000/evil.js (not bound by the record)` });
+    await expect(verifyWalkForward({ dir: extra, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: `unverified under --strict: notes.txt (${nothing}); windows/001/notes.txt (${nothing}); windows/002/out-of-sample/notes.txt (${inSweep}); windows/002/out-of-sample/runs/0000/evil.js (not bound by the record)` });
+
+    // a folder of the older layout (windows/<w>/train and test) is named as such, not read
+    const older = await copy('older');
+    await writeFile(path.join(older, 'walk-forward.json'), (await text(older, 'walk-forward.json')).replace('"backproof-walk-forward-plan@2"', '"backproof-walk-forward-plan@1"'));
+    await expect(verifyWalkForward({ dir: older })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'plan', message: 'walk-forward.json: format "backproof-walk-forward-plan@1" is the older layout (windows/<w>/train and test), no longer read: run the walk-forward again (it writes "backproof-walk-forward-plan@2": windows/<w>/in-sample and out-of-sample)' });
 
     const plan = await copy('plan');
     const p = await text(plan, 'walk-forward.json');
@@ -230,7 +243,7 @@ describe('an interrupted walk-forward', () => {
     // SIGINT once window 1's in-sample runs are being written
     const runs = async (): Promise<number> => {
       const partial = (await readdir(dir)).find((n) => n.startsWith('wf.partial-'));
-      return partial ? (await readdir(path.join(dir, partial, 'windows', '001', 'train', 'runs')).catch(() => [])).length : 0;
+      return partial ? (await readdir(path.join(dir, partial, 'windows', '001', 'in-sample', 'runs')).catch(() => [])).length : 0;
     };
     // (polled often: a sweep's lanes make a window's runs quickly, and the walk-forward may be past window 1 within 100 ms)
     for (let i = 0; i < 12_000 && (await runs()) < 1; i++) await new Promise((r) => setTimeout(r, 5));

@@ -1,6 +1,6 @@
 // Backtests the example strategy on the bundled data through backproof's programmatic API and
 // checks its result. Change the strategy and this fails with the new figures: if the change is
-// meant, put them here. `npm test` runs it (node --test).
+// meant, put them here. `npm test` runs it (node --test "test/**/*.test.mjs").
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
