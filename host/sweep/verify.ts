@@ -6,8 +6,8 @@
  *   sweep-record  sweep-record.json canonical, its signature, its plan hash and count the plan's
  *   runs          runs/ holds exactly one folder per combination
  *   run N         each run verifies alone (inspect verifyRun: its record, chain, its signature under
- *                 its own key, every file), is the plan's module, data and config with combination N's
- *                 params; who signed it is reported, not required (workers may sign with keys of their
+ *                 its own key, every file), holds its report.html (the sweep's report links it), is
+ *                 the plan's module, data and config with combination N's params; who signed it is reported, not required (workers may sign with keys of their
  *                 own or none: the signed root covers each run's Record bytes, docs/DEPLOY.md), unless
  *                 `runsBySweepKey` (walk-forward's sweeps, made by one process)
  *   root          the Merkle root over the runs' record hashes is the record's
@@ -31,6 +31,7 @@ import { toHex } from '../../traces/index.ts';
 import { readPlan, runConfigOf } from './plan.ts';
 import { readSweepRecord, sweepRoot } from './record.ts';
 import { runFolderName } from './run.ts';
+import { REPORT_FILE } from '../report/index.ts';
 import { summaryCsv, summaryJson, summaryRows } from './summary.ts';
 import { expectedSweepReport } from './report.ts';
 import { SWEEP_FILES, type CombinationResult, type SweepPlan } from './types.ts';
@@ -211,6 +212,10 @@ export async function verifySweepRun(plan: SweepPlan, index: number, runDir: str
     const err = e as AuditError;
     return fail(step, `${where} does not verify${err.step ? ` [${err.step}]` : ''}: ${err.message}`);
   }
+  // A run's record binds its report's bytes, not its presence (backtest --no-report): a sweep's run always has one, the
+  // page the sweep's report links, so a run without it is not a run the sweep wrote.
+  if (!(await lstat(path.join(runDir, REPORT_FILE)).catch(() => null))?.isFile())
+    fail(step, `${where}/${REPORT_FILE} is missing: a sweep writes every run's report (the sweep's ${SWEEP_FILES.report} links it); \`backproof report ${where}\` writes it again`);
   const envelope = decodeSignedEnvelope(await readSweepFile(runDir, 'record.pb', step));
   const rec = decodeRecordChain(envelope);
   const b = rec.bodies;

@@ -150,6 +150,18 @@ describe('verify <sweep-folder>', () => {
     expect(r).toMatchObject({ code: 'VERIFY_FAILED', step: 'run 1', message: 'runs/0001 does not verify [result]: stats.json line 25 differs from result.pb: "  \\"trades\\": 82," vs "  \\"trades\\": 81,"' });
   });
 
+  it('a run without its report.html fails at that run, naming the file; a lone run folder without one still verifies, --strict too (F5)', async () => {
+    expect(await broken((d) => rm(path.join(d, 'runs', '0002', 'report.html')))).toEqual({
+      code: 'VERIFY_FAILED', step: 'run 2',
+      message: 'runs/0002/report.html is missing: a sweep writes every run\'s report (the sweep\'s report.html links it); `backproof report runs/0002` writes it again',
+    });
+    // its record binds the page's bytes when there is one, not its presence (backtest --no-report)
+    const lone = await mkdtemp(path.join(work, 'lone-'));
+    await cp(path.join(two, 'runs', '0002'), lone, { recursive: true });
+    await rm(path.join(lone, 'report.html'));
+    expect((await cli('verify', lone, '--strict')).code).toBe(0);
+  });
+
   it('a file a run folder does not bind is listed as unverified; --strict fails on it (defect 3: it was ignored, --strict refused)', async () => {
     const dir = await mkdtemp(path.join(work, 'extra-'));
     await cp(two, dir, { recursive: true });
