@@ -9,6 +9,7 @@
 //   node bench/sweep.ts [--data data/GOOG.csv] [--combos 400] [--rounds 2]
 //   node bench/sweep.ts --data /tmp/rw/rw_1m.csv --combos 8 --rounds 2      (a 1M-bar series)
 //   node bench/sweep.ts --dist                 (the compiled package: `node scripts/pack-build.ts` first)
+//   MALLOC_MMAP_THRESHOLD_=65536 node bench/sweep.ts    (another malloc setting than `backproof sweep`'s)
 //
 // The grid: fast = 2, 3, … and slow = 50, 60, … (fast < slow always), its first --combos combinations.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +18,13 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
+// The malloc setting `backproof sweep` runs with (the launcher's: bin/malloc-threshold.js), made as the launcher
+// makes it, before malloc starts: by re-running this process in place once
+const { mallocMmapThreshold } = (await import('../bin/malloc-threshold.js' as string)) as { mallocMmapThreshold: (command: string) => string | null };
+const threshold = mallocMmapThreshold('sweep');
+if (process.platform === 'linux' && threshold !== null && process.env.MALLOC_MMAP_THRESHOLD_ === undefined && typeof process.execve === 'function') {
+  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, MALLOC_MMAP_THRESHOLD_: threshold });
+}
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/GOOG.csv' }, combos: { type: 'string', default: '400' }, rounds: { type: 'string', default: '2' }, workers: { type: 'string', default: '1,2' }, dist: { type: 'boolean', default: false } } });
 // --dist: the compiled JavaScript an installed package runs (dist/, made by `node scripts/pack-build.ts`), where
 // every guest thread loads compiled modules; else the .ts sources, which each guest thread type-strips as it loads them
@@ -118,7 +126,7 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-console.log(`sweep bench: ${values.data}, ${combos} combinations, workers ${workerCounts.join(' vs ')}, ${rounds} rounds alternated; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`sweep bench: ${values.data}, ${combos} combinations, workers ${workerCounts.join(' vs ')}, ${rounds} rounds alternated; MALLOC_MMAP_THRESHOLD_ ${process.env.MALLOC_MMAP_THRESHOLD_ ?? 'unset'}; load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 await once(1, 2, 'warm'); // the build cache and the data's column cache, once
 const perWorkers = new Map<number, number[]>(workerCounts.map((w) => [w, []]));
 const latePerWorkers = new Map<number, number[]>(workerCounts.map((w) => [w, []]));

@@ -78,6 +78,12 @@ describe('launcher: glibc maps large blocks on their own (MALLOC_MMAP_THRESHOLD_
     expect(r.stderr.split('\n').filter((l) => l.startsWith('MMAP='))).toEqual(['MMAP=undefined']);
   });
 
+  it.runIf(process.platform === 'linux')('sweep is re-run with 1 MiB: a run\'s blocks below it come from the arenas, not one mapping each', () => {
+    const r = spawnSync(process.execPath, ['--import', probe, BIN, 'sweep', '--workers', '0'], { env: { PATH: process.env.PATH!, HOME: os.tmpdir(), BACKPROOF_CACHE_DIR: 'off' }, encoding: 'utf8' });
+    expect(r.status).toBe(2); // (a usage error: the command ran, in the re-run process)
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('MMAP='))).toEqual(['MMAP=1048576']);
+  });
+
   it('a value already set is left alone (no re-run)', () => {
     const r = run({ MALLOC_MMAP_THRESHOLD_: '131072' });
     expect(r.status).toBe(0);
