@@ -20,7 +20,7 @@
 // reports it before it ends: docs/ISOLATION-WASI.md, "Traps"), and a function near 50,000 locals runs too.
 import { describe, expect, it } from 'vitest';
 import { compileGuest, staticMap, DEFAULT_SANDBOX, INSTRUMENTER_V6, INSTRUMENTER_V7, INSTRUMENTER_V8, type SandboxConfig, type GuestFault } from '../../host/sandbox/index.ts';
-import { TraceExpander } from '../../traces/index.ts';
+import { TraceExpander, type StaticMap } from '../../traces/index.ts';
 import { createHash } from 'node:crypto';
 import { Writer } from '../../host/sandbox/instrument/bytes.ts';
 import { stubHost } from '../helpers/host.ts';
@@ -35,6 +35,16 @@ for (const runtime of EVERY_RUNTIME) describe(`runtime ${runtime.isolation}`, ()
 const compiled = new Map<string, ReturnType<typeof compileGuest>>();
 /** The last module near V8's limits compiled (one is kept: the next run of the same often follows). */
 let lastBig: { key: string; guest: ReturnType<typeof compileGuest> } | null = null;
+/**
+ * The modules near V8's limits a sampled case under wasi or process runs again (expectSampled: that
+ * instrumenter, mode and threshold), by guestKey: compiled and mapped by the v8 suite, which names them
+ * (sampledLater), and kept for the sampled suites that follow, instead of instrumenting one again (5-15 s)
+ * and mapping it again (4-10 s) under each. Four modules and their maps, held to the file's end.
+ */
+const forSampled = new Map<string, { guest?: ReturnType<typeof compileGuest>; map?: StaticMap }>();
+/** Whether a suite that samples the V8-limit cases (see the head) runs after v8's in this file. */
+const sampledSuiteFollows = !ALL_CASES_EVERYWHERE && EVERY_RUNTIME.some((r) => r.isolation !== 'v8');
+
 /** How a run of two bars went (its trace stream's SHA-256, and its expansion's records'), or the code it was refused with. */
 type Outcome = { code: string | null; message: string | null; instructions: bigint; fuelUsed: bigint; trace: string; records: string } | { refused: string };
 
@@ -114,7 +124,9 @@ function run3(wasm: Uint8Array, ts: bigint[], instrumenter: string, over: Partia
   // The per-instruction records the stream expands to (with the end record's count and stop).
   const records = createHash('sha256');
   if (config.mode === 'trace') {
-    const ex = new TraceExpander(staticMap(wasm, guest.meta!), (r) => void records.update(`${r.func}@${r.offset}:${r.opcode}/${r.stackHeight}=${r.address};`));
+    const kept = forSampled.get(key);
+    const map = kept ? (kept.map ??= staticMap(wasm, guest.meta!)) : staticMap(wasm, guest.meta!);
+    const ex = new TraceExpander(map, (r) => void records.update(`${r.func}@${r.offset}:${r.opcode}/${r.stackHeight}=${r.address};`));
     ex.push(stream);
     ex.end();
     records.update(`${ex.count} ${JSON.stringify(ex.stop)}`);
@@ -137,10 +149,17 @@ function guestKey(wasm: Uint8Array, config: SandboxConfig): string {
 
 /** `wasm` compiled under `config`, or the same compiled before (a small module's kept, the last big one's). */
 function guestFor(wasm: Uint8Array, config: SandboxConfig, key = guestKey(wasm, config)): ReturnType<typeof compileGuest> {
-  const guest = compiled.get(key) ?? (lastBig?.key === key ? lastBig.guest : undefined) ?? compileGuest(wasm, config);
+  const kept = forSampled.get(key);
+  const guest = compiled.get(key) ?? (lastBig?.key === key ? lastBig.guest : undefined) ?? kept?.guest ?? compileGuest(wasm, config);
+  if (kept) kept.guest = guest;
   if (wasm.length < 1 << 16) compiled.set(key, guest);
   else lastBig = { key, guest };
   return guest;
+}
+
+/** Under v8, before a V8-limit case: the run of it a sampled suite makes later (expectSampled's arguments), whose module is kept for it. */
+function sampledLater(wasm: Uint8Array, over: Partial<SandboxConfig>, instrumenter = INSTRUMENTER_V7): void {
+  if (runtime.isolation === 'v8' && sampledSuiteFollows) forSampled.set(guestKey(wasm, { ...DEFAULT_SANDBOX, hashing: 'inline', instrumenter, ...over }), {});
 }
 
 /**
@@ -270,6 +289,7 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     // About 56 bytes a branch under version 6, 86 under version 7 (its bit push inlined).
     const wasm = strategy(1, BR_IF, 100_000);
     if (sampled) return expectSampled(wasm, { mode: 'trace' }, { code: null, instructions: 2n * 200_001n });
+    sampledLater(wasm, { mode: 'trace' });
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace' });
     expect(a).toMatchObject({ code: null, instructions: 2n * 200_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace' })).toEqual(a);
@@ -285,6 +305,7 @@ describe('version 7 at V8\'s function limits runs whatever version 6 runs', () =
     // About 50.2 bytes a memory.grow under version 6, 51.2 under version 7 (its charge branches out).
     const wasm = strategy(1, GROW, 150_000);
     if (sampled) return expectSampled(wasm, { mode: 'fuel', fuel: 500_000n }, { code: 'FUEL_EXHAUSTED', instructions: 450_001n });
+    sampledLater(wasm, { mode: 'fuel', fuel: 500_000n });
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'fuel' });
     expect(a).toMatchObject({ code: null, instructions: 2n * 450_001n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'fuel' })).toEqual(a);
@@ -340,6 +361,7 @@ describe('__bp_predictors at V8\'s function size', () => {
     const wasm = manySlots(10, 30_000);
     // Sampled: version 8, its 300,000 slots' predictors in the trace memory (version 7's in globals: every small module has them).
     if (sampled) return expectSampled(wasm, over, { code: null, instructions: 2n * (10n * 5n * 30_000n + 21n) }, INSTRUMENTER_V8);
+    sampledLater(wasm, over, INSTRUMENTER_V8);
     const a = run(wasm, INSTRUMENTER_V6, over);
     expect(a).toMatchObject({ code: null, instructions: 2n * (10n * 5n * 30_000n + 21n) });
     expect(run(wasm, INSTRUMENTER_V7, over)).toEqual(a);
@@ -382,6 +404,7 @@ describe('version 7 at V8\'s module limits runs whatever version 6 runs', () => 
       return;
     }
     if (sampled) return expectSampled(wasm, { mode: 'trace', flushThreshold: 64 }, { code: null, instructions: 2n * 7n });
+    sampledLater(wasm, { mode: 'trace', flushThreshold: 64 });
     const a = run(wasm, INSTRUMENTER_V6, { mode: 'trace', flushThreshold: 64 });
     expect(a).toMatchObject({ code: null, instructions: 2n * 7n });
     expect(run(wasm, INSTRUMENTER_V7, { mode: 'trace', flushThreshold: 64 })).toEqual(a);
