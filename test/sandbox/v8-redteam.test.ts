@@ -49,6 +49,20 @@ for (const runtime of EVERY_RUNTIME) describe(`runtime ${runtime.isolation}`, ()
 const underV8 = new Map<string, string>();
 /** The slow path's runs (no runtime changes them), by module and bars: made once for every runtime (`reference`). */
 const references = new Map<string, { events: SlowEvent[]; trapped: boolean }>();
+/** The modules near V8's limits compiled and mapped (neither depends on the runtime), by module and configuration: once for every runtime's suite (`nearLimitGuest`). */
+const nearLimitGuests = new Map<string, { guest: GuestModule; map: StaticMap }>();
+
+/** `wasm` compiled under `config` and its static map, made once for every runtime's suite: five modules near V8's limits, a few seconds each. */
+function nearLimitGuest(wasm: Uint8Array, config: SandboxConfig): { guest: GuestModule; map: StaticMap } {
+  const key = `${createHash('sha256').update(wasm).digest('hex')} ${JSON.stringify(config, (_, v) => (typeof v === 'bigint' ? `${v}n` : v))}`;
+  let made = nearLimitGuests.get(key);
+  if (!made) {
+    const guest = compileGuest(wasm, config);
+    made = { guest, map: staticMap(wasm, guest.meta!) };
+    nearLimitGuests.set(key, made);
+  }
+  return made;
+}
 
 function suite(runtime: GuestRuntime): void {
 /** Under wasi and process (but with BACKPROOF_SUITE_ALL_RUNTIMES=1) a case near V8's limits is checked against v8's run of it. */
@@ -569,8 +583,7 @@ describe('format 8 near V8\'s limits: the same stream written the older ways', (
       // The slow path cannot take the dead loads (recorded, they pass V8's function size): its reference is the module
       // without them, whose instructions sit `shift` bytes earlier (the code section's size takes more bytes).
       const wasm = dead ? withDeadLoads(live, 333_334) : live;
-      const guest = compileGuest(wasm, config);
-      const map = staticMap(wasm, guest.meta!);
+      const { guest, map } = nearLimitGuest(wasm, config);
       const t = traced(guest, map, BARS, config);
       const label = `locals ${locals} dead ${dead}`;
       nearLimits(`50,000 locals, ${label}`, t, () => traced(guest, map, BARS, config, v8Runtime), () => {
@@ -611,8 +624,7 @@ describe('format 8 past V8\'s function size with the mirrors', () => {
     const UNIT = [0x20, 6, 0x41, 8, 0x6a, 0x41, 0xf8, 0x1f, 0x71, 0x22, 6, 0x28, 2, 0, 0x1a, 0x41, 0, 0x0d, 0];
     const config = sandbox({ flushThreshold: 4096 });
     const wasm = unitStrategy(UNIT, 36_000);
-    const guest = compileGuest(wasm, config);
-    const map = staticMap(wasm, guest.meta!);
+    const { guest, map } = nearLimitGuest(wasm, config);
     const t = traced(guest, map, [1, 2, 3], config);
     expect([t.records.length, t.keyframes.length, guest.meta!.predictorSlots, firstBodyLocals(guest.wasm)]).toEqual([3 * 360_001, 1, 36_000, 1 + 8]);
     nearLimits('36,000 loads', t, () => traced(guest, map, [1, 2, 3], config, v8Runtime), () => {
