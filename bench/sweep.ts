@@ -20,11 +20,8 @@ import { parseArgs } from 'node:util';
 
 // The malloc setting `backproof sweep` runs with (the launcher's: bin/malloc-threshold.js), made as the launcher
 // makes it, before malloc starts: by re-running this process in place once
-const { mallocMmapThreshold } = (await import('../bin/malloc-threshold.js' as string)) as { mallocMmapThreshold: (command: string) => string | null };
-const threshold = mallocMmapThreshold('sweep');
-if (process.platform === 'linux' && threshold !== null && process.env.MALLOC_MMAP_THRESHOLD_ === undefined && typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, MALLOC_MMAP_THRESHOLD_: threshold });
-}
+const { rerunWithMallocThreshold } = (await import('../bin/malloc-threshold.js' as string)) as { rerunWithMallocThreshold: (command: string) => void };
+rerunWithMallocThreshold('sweep');
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'data/GOOG.csv' }, combos: { type: 'string', default: '400' }, rounds: { type: 'string', default: '2' }, workers: { type: 'string', default: '1,2' }, dist: { type: 'boolean', default: false } } });
 // --dist: the compiled JavaScript an installed package runs (dist/, made by `node scripts/pack-build.ts`), where
 // every guest thread loads compiled modules; else the .ts sources, which each guest thread type-strips as it loads them

@@ -12,6 +12,10 @@ import { parseArgs } from 'node:util';
 import { verifyWalkForward, walkForward } from '../host/walk-forward/index.ts';
 import { DEFAULT_CONFIG } from '../host/run/config.ts';
 
+// The malloc setting `backproof walk-forward` runs with (the launcher's: bin/malloc-threshold.js), by re-running
+// this process in place once, as the launcher does
+const { rerunWithMallocThreshold } = (await import('../bin/malloc-threshold.js' as string)) as { rerunWithMallocThreshold: (command: string) => void };
+rerunWithMallocThreshold('walk-forward');
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: 'data/GOOG.csv' }, train: { type: 'string', default: '2y' }, test: { type: 'string', default: '1y' },

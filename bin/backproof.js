@@ -11,7 +11,7 @@ import nodeModule, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { mallocMmapThreshold } from './malloc-threshold.js';
+import { rerunWithMallocThreshold } from './malloc-threshold.js';
 
 const source = new URL('../host/cli/main.ts', import.meta.url);
 const entry = existsSync(source) ? source : new URL('../dist/host/cli/main.js', import.meta.url);
@@ -46,18 +46,10 @@ function cacheRoot(env) {
 if (canRun) {
   // glibc's malloc keeps much of what a finished guest thread freed (in its arenas) unless large blocks are
   // mapped on their own: with blocks from 64 KiB up mmapped, a 10M-bar run peaks ~90 MB lower (a sweep: from
-  // 1 MiB up; malloc-threshold.js). Only the environment sets that before malloc starts, so the launcher re-runs
-  // itself in place once (execve: the same process id and files, ~0.04 s CPU). A setting already made is left
-  // alone; without execve, it runs as is. `verify` runs no guest (its peak is the same either way, measured):
-  // it is not re-run, ~0.04 s sooner.
-  const threshold = mallocMmapThreshold(process.argv[2]);
-  if (process.platform === 'linux' && threshold !== null && process.env.MALLOC_MMAP_THRESHOLD_ === undefined && typeof process.execve === 'function') {
-    try {
-      process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], { ...process.env, MALLOC_MMAP_THRESHOLD_: threshold });
-    } catch {
-      // (refused, e.g. under Node's permission model: run in this process)
-    }
-  }
+  // 1 MiB up). Only the environment sets that before malloc starts, so the launcher re-runs itself in place once
+  // (malloc-threshold.js). `verify` runs no guest (its peak is the same either way, measured): it is not re-run,
+  // ~0.04 s sooner.
+  rerunWithMallocThreshold(process.argv[2]);
   delete process.env.BACKPROOF_REEXEC; // (it only stops a re-run from re-running again)
   // Node's compile cache (the modules' code, and in the repository their type-stripped text) in Backproof's
   // cache folder, node/: a command starts in ~0.1 s rather than ~0.3. Through the environment, so the guest

@@ -78,8 +78,8 @@ describe('launcher: glibc maps large blocks on their own (MALLOC_MMAP_THRESHOLD_
     expect(r.stderr.split('\n').filter((l) => l.startsWith('MMAP='))).toEqual(['MMAP=undefined']);
   });
 
-  it.runIf(process.platform === 'linux')('sweep is re-run with 1 MiB: a run\'s blocks below it come from the arenas, not one mapping each', () => {
-    const r = spawnSync(process.execPath, ['--import', probe, BIN, 'sweep', '--workers', '0'], { env: { PATH: process.env.PATH!, HOME: os.tmpdir(), BACKPROOF_CACHE_DIR: 'off' }, encoding: 'utf8' });
+  it.runIf(process.platform === 'linux').each(['sweep', 'walk-forward'])('%s is re-run with 1 MiB: a run\'s blocks below it come from the arenas, not one mapping each', (command) => {
+    const r = spawnSync(process.execPath, ['--import', probe, BIN, command, '--workers', '0'], { env: { PATH: process.env.PATH!, HOME: os.tmpdir(), BACKPROOF_CACHE_DIR: 'off' }, encoding: 'utf8' });
     expect(r.status).toBe(2); // (a usage error: the command ran, in the re-run process)
     expect(r.stderr.split('\n').filter((l) => l.startsWith('MMAP='))).toEqual(['MMAP=1048576']);
   });
