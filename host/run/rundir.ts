@@ -267,12 +267,25 @@ export async function checkOutDir(dirArg: string, force: boolean, keep: readonly
     if (p) {
       if (!p.isDirectory()) throw outError(dirArg, `${parent} is a file, not a folder`);
       orElse(() => accessSync(parent, constants.W_OK | constants.X_OK), (e) => rethrow(outError(dirArg, `cannot create a folder in ${parent}`, e)));
+      probeFolder(parent, dirArg);
       return;
     }
     const up = path.dirname(parent);
     if (up === parent) throw outError(dirArg, 'no ancestor folder exists');
     parent = up;
   }
+}
+
+let probes = 0;
+/**
+ * Creates and removes a folder in `parent`: access() says yes where a mkdir fails (root in /proc, read-only
+ * mounts, FUSE), and there Node's recursive mkdir of a missing folder spins forever (a write to /proc/x/run
+ * did, after the whole run). The name is this process's own, so no other writer ever sees it.
+ */
+function probeFolder(parent: string, dirArg: string): void {
+  const probe = path.join(parent, `.backproof-probe-${process.pid}-${++probes}`);
+  orElse(() => mkdirSync(probe), (e) => rethrow(outError(dirArg, `cannot create a folder in ${parent}`, e)));
+  rmSync(probe, { recursive: true, force: true });
 }
 
 /** Source paths come from the build: relative, forward slashes, inside sources/. Checked before anything is written. */

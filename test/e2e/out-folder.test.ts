@@ -3,7 +3,7 @@
 // run); a run that fails late leaves nothing behind that looks like a run.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chmod, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cli } from '../helpers/cli.ts';
@@ -55,6 +55,17 @@ describe('--out', () => {
     expect(r2.err).toMatch(/error USAGE: --out .*readonly\/run: cannot create a folder in .*readonly \(EACCES\)/);
     expect(r2.code).toBe(2);
   }, 120_000);
+
+  it('a folder where access() says yes but mkdir fails (/proc, even as root): USAGE naming --out before anything runs, for backtest, sweep and walk-forward (F16: an internal error, after the whole run; Node\'s recursive mkdir there spins)', () => {
+    const out = '/proc/backproof-no-such/run';
+    const common = ['--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--out', out, '--unsigned'];
+    const sweep = ['--grid', 'fast=5', '--grid', 'slow=30', '--objective', 'sharpe'];
+    for (const [command, ...more] of [['backtest'], ['sweep', ...sweep], ['walk-forward', ...sweep, '--train', '4y', '--test', '2y']]) {
+      // its own process with a deadline: without the check, the write spun at 100 % CPU and ignored SIGTERM
+      const r = spawnSync(node, ['bin/backproof.js', command!, ...common, ...more], { encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL' });
+      expect([r.status, r.stdout, r.stderr], command).toEqual([2, '', `backproof ${command}: error USAGE: --out ${out}: cannot create a folder in /proc (ENOENT)\nRun "backproof ${command} --help" for usage.\n`]);
+    }
+  }, 200_000);
 
   it('two processes writing the same folder at once: one run, one OUTPUT_EXISTS; with --force both succeed and one whole run remains', async () => {
     for (const force of [false, true]) {
