@@ -18,6 +18,9 @@ import { SWEEP_PLAN_FORMAT, type Combination, type SweepObjective, type SweepPla
 /** The statistics an objective may name: stats.json's numeric ones (start and end are times). */
 export const OBJECTIVE_STATS: readonly string[] = STAT_LABELS.map(([k]) => k as string).filter((k) => k !== 'start' && k !== 'end');
 
+/** Statistics that are a drawdown as a negative percentage: the closer to 0, the better. */
+const NEGATIVE_DRAWDOWNS: readonly string[] = ['maxDrawdownPct', 'avgDrawdownPct'];
+
 /** `--objective STAT[:max|:min]` (default max). An unknown statistic is a UsageError listing the valid names. */
 export function parseObjective(text: string): SweepObjective {
   const [stat = '', direction = 'max', ...rest] = text.split(':');
@@ -25,6 +28,10 @@ export function parseObjective(text: string): SweepObjective {
     throw new UsageError('USAGE', `--objective ${text}: "${stat}" is not a statistic; choose one of ${OBJECTIVE_STATS.join(', ')}`);
   if ((direction !== 'max' && direction !== 'min') || rest.length > 0)
     throw new UsageError('USAGE', `--objective ${text}: expected STAT, STAT:max or STAT:min`);
+  // Drawdowns are negative, as backtesting.py's "Max. Drawdown [%]" (-32.8: 32.8 % down), so :min would pick the
+  // deepest, never what is meant: refused, pointing at :max (the shallowest).
+  if (direction === 'min' && NEGATIVE_DRAWDOWNS.includes(stat))
+    throw new UsageError('USAGE', `--objective ${text}: ${stat} is negative (-32.8 means 32.8 % down), so :min would choose the deepest drawdown; use ${stat}:max for the shallowest`);
   return { stat, direction };
 }
 

@@ -373,6 +373,9 @@ describe('bad options', () => {
       [['--grid', 'fast=1..20', '--objective', 'sharpe', '--max-combinations', '10'], /--max-combinations is 10/],
       [['--grid', 'fast=5,10', '--objective', 'sharpe', '--samples', '3'], /needs both --samples N and --seed S/],
       [['--grid', 'fast=5,10', '--objective', 'sharpe:up'], /expected STAT, STAT:max or STAT:min/],
+      // F9: drawdowns are negative, so :min chose the deepest
+      [['--grid', 'fast=5,10', '--objective', 'maxDrawdownPct:min'], /^--objective maxDrawdownPct:min: maxDrawdownPct is negative \(-32\.8 means 32\.8 % down\), so :min would choose the deepest drawdown; use maxDrawdownPct:max for the shallowest$/],
+      [['--grid', 'fast=5,10', '--objective', 'avgDrawdownPct:min'], /^--objective avgDrawdownPct:min: avgDrawdownPct is negative .* use avgDrawdownPct:max for the shallowest$/],
     ];
     for (const [args, message] of cases) {
       const r = await refused(...args);
