@@ -46,6 +46,13 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 // Kubernetes' quantity grammar (apimachinery resource.Quantity): a decimal number, then a binary or decimal SI
 // suffix or a decimal exponent (1e3, as the CLI's whole numbers take it too)
 const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|[eE][-+]?[0-9]+)?$/;
+/** A quantity whose number is zero (0, 0.0, 0Gi, 0e3): a worker with no CPU or memory, a claim of nothing. */
+const ZERO_QUANTITY = /^0+(\.0+)?(?:[^0-9.].*)?$/;
+// An image reference as OCI/Docker read it (distribution/reference's grammar): [registry[:port]/]path[:tag][@digest];
+// the registry may have capitals, the repository path may not ("invalid reference format: repository name must be lowercase").
+const REGISTRY = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?';
+const PATH_COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const IMAGE_REFERENCE = new RegExp(`^(?:${REGISTRY}/)?${PATH_COMPONENT}(?:/${PATH_COMPONENT})*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$`);
 
 /** The options checked: each a UsageError naming its option. */
 export function checkK8sOptions(o: K8sOptions): K8sOptions {
@@ -60,12 +67,16 @@ export function checkK8sOptions(o: K8sOptions): K8sOptions {
   if (!Number.isSafeInteger(o.workers) || o.workers < 1 || o.workers > 1000) throw new UsageError('USAGE', `--workers ${o.workers}: a whole number from 1 to 1000`);
   if (!Number.isSafeInteger(o.concurrency) || o.concurrency < 1 || o.concurrency > 64) throw new UsageError('USAGE', `--concurrency ${o.concurrency}: a whole number from 1 to 64`);
   if (o.storeClaim !== null && !DNS_LABEL.test(o.storeClaim)) throw new UsageError('USAGE', `--store-claim ${o.storeClaim}: a claim's name is a DNS label (lowercase letters, digits and '-', at most 63)`);
-  for (const [option, v] of [['--cpu', o.cpu], ['--memory', o.memory], ['--store-size', o.storeSize]] as const)
+  for (const [option, v] of [['--cpu', o.cpu], ['--memory', o.memory], ['--store-size', o.storeSize]] as const) {
     if (!QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: not a Kubernetes quantity (e.g. 1, 500m, 1Gi, 1e9)`);
+    if (ZERO_QUANTITY.test(v)) throw new UsageError('USAGE', `${option} ${v}: must be more than zero (e.g. 1, 500m, 1Gi)`);
+  }
   if (o.isolation !== undefined) checkIsolation(o.isolation);
   if (o.kind !== 'deployment' && o.kind !== 'job') throw new UsageError('USAGE', `--as ${o.kind}: deployment (a pool that stays) or job (a work queue that ends when drained)`);
   if (!Number.isSafeInteger(o.idleExit) || o.idleExit < 1 || o.idleExit > 86_400) throw new UsageError('USAGE', `--idle-exit ${o.idleExit}: a whole number of seconds from 1 to 86400`);
   if (o.image === '' || /\s/.test(o.image)) throw new UsageError('USAGE', `--image "${o.image}": an image reference has no spaces`);
+  if (!IMAGE_REFERENCE.test(o.image))
+    throw new UsageError('USAGE', `--image ${o.image}: not an image reference: [REGISTRY[:PORT]/]PATH[:TAG][@DIGEST], the path lowercase letters, digits and . _ - separators (e.g. registry.example/backproof:0.1.0)`);
   return o;
 }
 

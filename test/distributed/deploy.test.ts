@@ -121,6 +121,15 @@ describe('backproof deploy k8s', () => {
     expect(readFileSync(path.join(c, 'workers.yaml'), 'utf8')).toBe(readFileSync(path.join(a, 'workers.yaml'), 'utf8'));
   });
 
+  it('image references OCI takes are written as given: a registry with capitals and a port, a nested path, a tag, a digest (F12)', async () => {
+    for (const image of ['Registry.Example:5000/team/back_proof-x:v0.1.0', `localhost/backproof@sha256:${'ab'.repeat(32)}`, 'backproof']) {
+      const out = path.join(fresh(), 'k8s');
+      const r = await cli('deploy', 'k8s', '--redis', '--cpu', '0.5', '--image', image, '--out', out);
+      expect(r.code, r.err).toBe(0);
+      expect(readFileSync(path.join(out, 'workers.yaml'), 'utf8')).toContain(`image: ${image}\n`);
+    }
+  });
+
   it('numbers in exponent form: --workers 1e1 and --concurrency 2e0 are whole numbers, --memory 1e9 a Kubernetes quantity, written quoted (tester: --memory 1e3 was refused)', async () => {
     const out = fresh();
     expect((await cli('deploy', 'k8s', '--redis', '--workers', '1e1', '--concurrency', '2e0', '--memory', '1e9', '--cpu', '5E-1', '--out', out)).code).toBe(0);
@@ -153,6 +162,14 @@ describe('backproof deploy k8s', () => {
     [['k8s', '--redis', '--store-claim', 'Bad_Name', '--out', 'x'], '--store-claim Bad_Name'],
     [['k8s', '--redis', '--memory', '2 GB', '--out', 'x'], '--memory 2 GB: not a Kubernetes quantity'],
     [['k8s', '--redis', '--image', 'a b', '--out', 'x'], '--image "a b"'],
+    // F12: a zero quantity, and an image path with capitals (Kubernetes and OCI refuse both)
+    [['k8s', '--redis', '--cpu', '0', '--out', 'x'], '--cpu 0: must be more than zero (e.g. 1, 500m, 1Gi)'],
+    [['k8s', '--redis', '--cpu', '0.0m', '--out', 'x'], '--cpu 0.0m: must be more than zero'],
+    [['k8s', '--redis', '--memory', '0e3', '--out', 'x'], '--memory 0e3: must be more than zero'],
+    [['k8s', '--redis', '--store-size', '0Gi', '--out', 'x'], '--store-size 0Gi: must be more than zero'],
+    [['k8s', '--redis', '--image', 'Registry.example/BackProof:1', '--out', 'x'], '--image Registry.example/BackProof:1: not an image reference: [REGISTRY[:PORT]/]PATH[:TAG][@DIGEST], the path lowercase letters, digits and . _ - separators (e.g. registry.example/backproof:0.1.0)'],
+    [['k8s', '--redis', '--image', 'Backproof', '--out', 'x'], '--image Backproof: not an image reference'],
+    [['k8s', '--redis', '--image', 'backproof:-bad', '--out', 'x'], '--image backproof:-bad: not an image reference'],
     [['k8s', '--redis', '--as', 'pod', '--out', 'x'], '--as pod: deployment (a pool that stays) or job'],
     [['k8s', '--redis', '--isolation', 'docker', '--out', 'x'], '--isolation must be one of v8, wasi, process, got "docker"'],
     [['k8s', '--redis', '--idle-exit', '30', '--out', 'x'], '--idle-exit is for --as job'],
