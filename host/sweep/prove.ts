@@ -33,6 +33,9 @@ export interface SweepProofBundle {
   proof: string[];
 }
 
+/** A bundle's fields, in the order proveSweepRun writes them. */
+const BUNDLE_FIELDS: readonly string[] = ['format', 'sweep', 'index', 'params', 'runId', 'recordSha256', 'proof'];
+
 const recordHashOf = (recordPb: Uint8Array): string => createHash('sha256').update(decodeSignedEnvelope(recordPb).record).digest('hex');
 
 /** The inclusion bundle of run `index` of sweep folder `dir` (its records read; the root must be the sweep record's). */
@@ -83,7 +86,12 @@ export function verifySweepProof(value: unknown, opts: { trustedKey?: Uint8Array
   const b = value as SweepProofBundle;
   if (b === null || typeof b !== 'object' || Array.isArray(b)) bad(`not a sweep inclusion bundle: expected a JSON object of format "${SWEEP_PROOF_FORMAT}", got ${b === null ? 'null' : Array.isArray(b) ? 'an array' : typeof b}`);
   if (b.format !== SWEEP_PROOF_FORMAT) bad(`not a sweep inclusion bundle: its format is ${b.format === undefined ? 'missing' : JSON.stringify(b.format).slice(0, 80)}, expected "${SWEEP_PROOF_FORMAT}"`);
+  // every field is read below: one more is a bundle of another writer, never ignored
+  const unknown = Object.keys(b).filter((k) => !BUNDLE_FIELDS.includes(k));
+  if (unknown.length > 0) bad(`its field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => JSON.stringify(k).slice(0, 80)).join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not a sweep inclusion bundle's (${BUNDLE_FIELDS.join(', ')})`);
   if (b.sweep === null || typeof b.sweep !== 'object' || b.sweep.format !== SWEEP_RECORD_FORMAT) bad('its sweep record is missing');
+  if (typeof b.index !== 'number' || !Number.isSafeInteger(b.index) || b.index < 0)
+    bad(`its index is ${JSON.stringify(b.index ?? null).slice(0, 80)}${typeof b.index === 'string' ? ' (a string)' : ''}, not a whole number from 0 (the run's position in the sweep)`);
   if (!Array.isArray(b.proof) || b.proof.some((h) => typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))) bad('its proof is not a list of SHA-256 hashes in hex');
   if (typeof b.recordSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(b.recordSha256)) bad('its recordSha256 is not a SHA-256 in hex');
   if (typeof b.runId !== 'string' || !/^[0-9a-f]{16}$/.test(b.runId)) bad('its runId is not a run id (16 hex digits)');

@@ -302,6 +302,16 @@ describe('an inclusion bundle', () => {
     expect(JSON.parse((await cli('verify-sweep-proof', file, '--json')).out)).toMatchObject({ code: 'PROOF_INVALID', message: 'its params are not an object of parameter names and finite numbers' });
   });
 
+  it('an index that is not a number, and a field no bundle has, are named (F11: "7" was read as a number, unknown fields ignored)', async () => {
+    const bundle = JSON.parse(JSON.stringify(await proveSweepRun(two, 1)));
+    expect(verifySweepProof(bundle).index).toBe(1);
+    expect(() => verifySweepProof({ ...bundle, index: '1' })).toThrow(expect.objectContaining({ code: 'PROOF_INVALID', step: 'sweep-proof', message: 'its index is "1" (a string), not a whole number from 0 (the run\'s position in the sweep)' }));
+    expect(() => verifySweepProof({ ...bundle, index: 1.5 })).toThrow(expect.objectContaining({ message: 'its index is 1.5, not a whole number from 0 (the run\'s position in the sweep)' }));
+    expect(() => verifySweepProof({ ...bundle, note: 'x' })).toThrow(expect.objectContaining({ code: 'PROOF_INVALID', message: 'its field "note" is not a sweep inclusion bundle\'s (format, sweep, index, params, runId, recordSha256, proof)' }));
+    const { index: _, ...noIndex } = bundle;
+    expect(() => verifySweepProof(noIndex)).toThrow(expect.objectContaining({ message: 'its index is null, not a whole number from 0 (the run\'s position in the sweep)' }));
+  });
+
   it('a file of another format is named with its format and the one expected (defect 14)', () => {
     expect(() => verifySweepProof({ format: 'backproof-order@1' })).toThrow(expect.objectContaining({ code: 'PROOF_INVALID', message: 'not a sweep inclusion bundle: its format is "backproof-order@1", expected "backproof-sweep-inclusion@1"' }));
     expect(() => verifySweepProof({})).toThrow(expect.objectContaining({ message: 'not a sweep inclusion bundle: its format is missing, expected "backproof-sweep-inclusion@1"' }));
