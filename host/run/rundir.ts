@@ -8,7 +8,7 @@
  * folder or an empty folder, never anything else). Layout: docs/AUDIT.md.
  */
 import { open, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { accessSync, closeSync, constants, linkSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { createHash, type KeyObject } from 'node:crypto';
@@ -280,12 +280,21 @@ let probes = 0;
 /**
  * Creates and removes a folder in `parent`: access() says yes where a mkdir fails (root in /proc, read-only
  * mounts, FUSE), and there Node's recursive mkdir of a missing folder spins forever (a write to /proc/x/run
- * did, after the whole run). The name is this process's own, so no other writer ever sees it.
+ * did, after the whole run). The name is this thread's own, so no other writer ever sees it.
  */
 function probeFolder(parent: string, dirArg: string): void {
-  const probe = path.join(parent, `.backproof-probe-${process.pid}-${++probes}`);
-  orElse(() => mkdirSync(probe), (e) => rethrow(outError(dirArg, `cannot create a folder in ${parent}`, e)));
-  rmSync(probe, { recursive: true, force: true });
+  for (let attempt = 0; ; attempt++) {
+    // pid, thread and counter: a sweep's threads check their run folders in the same parent at once
+    const probe = path.join(parent, `.backproof-probe-${process.pid}-${threadId}-${++probes}`);
+    try {
+      mkdirSync(probe);
+    } catch (e) {
+      if (errno(e) === 'EEXIST' && attempt < 1000) continue; // a dead process's of the same pid
+      throw outError(dirArg, `cannot create a folder in ${parent}`, e);
+    }
+    rmSync(probe, { recursive: true, force: true });
+    return;
+  }
 }
 
 /** Source paths come from the build: relative, forward slashes, inside sources/. Checked before anything is written. */
