@@ -163,14 +163,15 @@ check it offline with backproof verify-sweep-proof, without the sweep folder. Of
     const [dir, indexText] = positionals;
     if (!dir || indexText === undefined) throw new UsageError('USAGE', 'sweep-prove needs a sweep folder and a run index: backproof sweep-prove <sweep-dir> <index>');
     if (!/^\d{1,9}$/.test(indexText)) throw new UsageError('USAGE', `the run index must be a whole number, got "${indexText}"`);
-    const bundle = existsSync(path.join(dir, 'walk-forward.json')) ? await proveWalkForwardRun(dir, Number(indexText)) : await proveSweepRun(dir, Number(indexText));
+    const walk = existsSync(path.join(dir, 'walk-forward.json'));
+    const bundle = walk ? await proveWalkForwardRun(dir, Number(indexText)) : await proveSweepRun(dir, Number(indexText));
     const out = values.out as string | undefined;
     if (out !== undefined) {
       if (!out.endsWith('.json')) throw new UsageError('USAGE', `--out ${out}: the bundle's file must end in .json`);
       await writeFile(out, JSON.stringify(bundle, null, 2) + '\n', { flag: 'wx' }).catch((e) => {
         throw new UsageError((e as NodeJS.ErrnoException).code === 'EEXIST' ? 'OUTPUT_EXISTS' : 'USAGE', `--out ${out}: cannot write the bundle (${(e as NodeJS.ErrnoException).code})`);
       });
-      text.log(`wrote ${out}: run ${bundle.index} (${bundle.runId}) under sweep root ${bundle.sweep.root}`);
+      text.log(`wrote ${out}: run ${bundle.index} (${bundle.runId}) under ${walk ? 'walk-forward' : 'sweep'} root ${bundle.sweep.root}`);
     } else text.log(JSON.stringify(bundle, null, 2));
     return { exit: EXIT.ok, json: { bundle, out: out ?? null } };
   },

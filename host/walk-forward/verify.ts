@@ -92,7 +92,8 @@ async function readWalkForwardPlan(bytes: Uint8Array, standIn: DataStandIns): Pr
     times = feedTimes(feed);
   } catch (e) {
     if (e instanceof AuditError) throw e;
-    return fail('plan', `the plan's data cannot be read: ${(e as Error).message}`);
+    // the folder moved without its data (the plan names it as the walk-forward was given it): say how to point at a copy
+    return fail('plan', `the plan's data cannot be read: ${(e as Error).message}${dataPath === undefined ? `; if it is elsewhere, pass --data FILE (a copy of ${file}, SHA-256 ${sweep.data[0]!.sha256})` : ''}`);
   }
   let plan: WalkForwardPlan;
   try {

@@ -157,6 +157,8 @@ describe('a walk-forward', () => {
     const p = await cli('sweep-prove', two, '8', '--out', bundle);
     expect(p.code, p.err).toBe(0);
     const b = JSON.parse(await readFile(bundle, 'utf8'));
+    // F14: it said "under sweep root" of a walk-forward's
+    expect(p.out).toBe(`wrote ${bundle}: run 8 (${b.runId}) under walk-forward root ${b.sweep.root}`);
     const summary = await json(two, 'summary.json');
     expect(b).toMatchObject({ format: 'backproof-sweep-inclusion@1', index: 8, runId: summary.windows[2].outOfSample.runId, recordSha256: summary.windows[2].outOfSample.recordSha256, params: summary.windows[2].chosen.params });
     expect(b.sweep).toEqual(await json(two, 'walk-forward-record.json'));
@@ -200,6 +202,12 @@ describe('a walk-forward', () => {
       { file: 'windows/002/out-of-sample/notes.txt', why: inSweep }, { file: 'windows/002/out-of-sample/runs/0000/evil.js', why: 'not bound by the record' },
     ]);
     await expect(verifyWalkForward({ dir: extra, strict: true })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'files', message: `unverified under --strict: notes.txt (${nothing}); windows/001/notes.txt (${nothing}); windows/002/out-of-sample/notes.txt (${inSweep}); windows/002/out-of-sample/runs/0000/evil.js (not bound by the record)` });
+
+    // F14: the data elsewhere (the plan names it as given): the message says to pass --data
+    const moved = await copy('moved');
+    await writeFile(path.join(moved, 'walk-forward.json'), (await text(moved, 'walk-forward.json')).replaceAll('"data/GOOG.csv"', '"data/MOVED.csv"'));
+    const sha = (await json(anchored, 'walk-forward.json')).sweep.data[0].sha256;
+    await expect(verifyWalkForward({ dir: moved })).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'plan', message: expect.stringMatching(new RegExp(`^the plan's data cannot be read: .*data/MOVED\\.csv.*; if it is elsewhere, pass --data FILE \\(a copy of data/MOVED\\.csv, SHA-256 ${sha}\\)$`)) });
 
     // a folder of the older layout (windows/<w>/train and test) is named as such, not read
     const older = await copy('older');
