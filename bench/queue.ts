@@ -7,7 +7,7 @@
 // CPU is printed apart. Run on a quiet machine for figures; the load average is printed.
 //   node bench/queue.ts            BENCH_ROUNDS=3 BENCH_GRID="fast=5..50:5,slow=20..40:10"
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRedis } from '../test/helpers/redis-server.ts';
@@ -37,6 +37,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const work = mkdtempSync(path.join(tmpdir(), 'backproof-bench-queue-'));
 const redis = await startRedis();
 const store = path.join(work, 'store');
+mkdirSync(store); // (a worker's store must exist: the coordinator's volume)
 let n = 0;
 const request = (): SweepRequest => ({
   strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: {} },

@@ -22,6 +22,7 @@ import { reportCmd } from './report.ts';
 import { exportCmd } from './export.ts';
 import { inspectCmd } from './inspect-module.ts';
 import { SWEEP_COMMANDS, removeSweepPartials } from './sweep.ts';
+import { hasInterruptCleanups, runInterruptCleanups } from '../run/interrupt.ts';
 import { walkForwardCmd, removeWalkForwardPartials } from './walk-forward.ts';
 import { checkDeterminismCmd } from './check.ts';
 import { workerCmd } from './worker.ts';
@@ -411,15 +412,25 @@ export function allHelp(): Record<string, string> {
   return out;
 }
 
+/** How long an interrupt waits for cleanups elsewhere (run/interrupt: a queue's jobs withdrawn) before it exits. */
+const INTERRUPT_CLEANUP_MS = 5_000;
+let interrupted = false;
+
 /**
  * What bin/backproof.js does on SIGINT or SIGTERM: remove the partial run folder being written (nothing
- * half-written stays behind) and exit as shells expect, 128 + the signal's number (130, 143).
+ * half-written stays behind), undo what the command started elsewhere (run/interrupt, at most
+ * INTERRUPT_CLEANUP_MS; a second signal does not wait), and exit as shells expect, 128 + the signal's
+ * number (130, 143).
  */
-export function onInterrupt(signal: 'SIGINT' | 'SIGTERM'): never {
+export function onInterrupt(signal: 'SIGINT' | 'SIGTERM'): void {
+  const code = signal === 'SIGINT' ? 130 : 143;
+  if (interrupted) process.exit(code);
+  interrupted = true;
   removePartials();
   removeSweepPartials();
   removeWalkForwardPartials();
-  process.exit(signal === 'SIGINT' ? 130 : 143);
+  if (!hasInterruptCleanups()) process.exit(code);
+  void runInterruptCleanups(INTERRUPT_CLEANUP_MS).finally(() => process.exit(code));
 }
 
 export async function main(argv: string[], out: Out = { log: (s) => console.log(s) }, err: Out = { log: (s) => console.error(s) }): Promise<number> {

@@ -23,15 +23,16 @@ checked, the run made on a guest thread, its run folder's files put into the sto
 returned. Runs until --max-jobs jobs have finished or no job came for --idle-exit seconds (then exits
 0), or until SIGINT or SIGTERM, which end it at once (130, 143): its running jobs go to another worker
 once their lock lapses (--lock-ms).
-A job this worker cannot reproduce fails at once with the reason, and the worker goes on: a
-malformed payload, another toolchain than the sweep's (Node, AssemblyScript, instrumenter, Backproof,
-asc flags, SDK), a store object altered, or a typed error of the run (docs/DEPLOY.md). A store object
-missing is this worker's --store, not the job's: the job goes back for another worker and this one
-exits 2.`,
+It takes only the jobs of the store --store names (its queue is named by the store's id), and
+runs a job only while its coordinator waits for it. A job this worker cannot reproduce fails at once
+with the reason, and the worker goes on: a malformed payload, another toolchain than the sweep's
+(Node, AssemblyScript, instrumenter, Backproof, asc flags, SDK), no coordinator waiting, a store
+object missing or altered, or a typed error of the run (docs/DEPLOY.md). The store emptied or
+replaced while it runs (another id) stops it, exit 2.`,
   options: [
     str('queue', 'URL', `the Redis the coordinator enqueues to: redis://[[USER]:PASSWORD@]HOST[:PORT][/DB]
 (default: the environment variable BACKPROOF_QUEUE, which keeps a password off the command line)`),
-    str('store', 'DIR', 'the content-addressed store shared with the coordinator (a mounted volume)'),
+    str('store', 'DIR', 'the content-addressed store shared with the coordinator (a mounted volume; the folder must exist)'),
     str('concurrency', 'N', 'jobs run at once, each on a guest thread of its own (default 1)'),
     str('isolation', 'v8|wasi|process', `where this worker runs every job's guest: v8 (its guest thread, default), wasi (Wasmer in a
 worker thread) or process (a child process under Node's permission model); the worker's choice, not the job's: the
@@ -48,7 +49,7 @@ queue is drained; default: run until stopped)`),
   ],
   positionals: 0,
   examples: ['backproof worker --queue redis://127.0.0.1:6379 --store /mnt/backproof-store --concurrency 2 --unsigned'],
-  exits: [0, [2, 'usage, the key cannot be read, or --store lacks what the coordinator put there']],
+  exits: [0, [2, 'usage, the key cannot be read, --store is no folder, or the store was emptied or replaced while it ran']],
   schema: 'worker@1',
   async run({ values, text, ctx }) {
     // the URL from the environment keeps a password off the command line (ps) and out of manifests (deploy k8s --redis-secret)

@@ -9,12 +9,18 @@
  *
  * Waiting survives Redis going away: the connection is retried, and a job found missing (a Redis that
  * came back without its data) is enqueued again. A job that failed is final: its typed error is raised,
- * naming the combination.
+ * naming the combination — unless a worker found no coordinator waiting for it (ABANDONED), which a live
+ * coordinator enqueues again.
+ *
+ * While it waits, the coordinator keeps its key alive in Redis (queue coordinatorKey): workers run its
+ * jobs only while the key exists. Stopped by an error, an interrupt (run/interrupt) or a kill, it leaves
+ * nothing running: its waiting jobs are withdrawn (or, after a kill, failed by the workers once the key
+ * lapses). Results are kept KEPT_RESULTS_S for a sweep run again (resumed), then removed by BullMQ.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue, type Job } from 'bullmq';
-import { AuditError, UsageError, type BackproofError } from '../errors.ts';
+import { AuditError, SandboxError, UsageError, type BackproofError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { decodeSignedEnvelope } from '../audit/record.ts';
 import { toolchainMessage } from '../run/toolchain.ts';
@@ -24,8 +30,9 @@ import { planText, runDirOf, type CombinationResult, type SweepPlan } from '../s
 import { verifySweepRun } from '../sweep/verify.ts';
 import { sha256, toHex } from '../../traces/index.ts';
 import { putStrategy } from './bundle.ts';
-import { authFailure, failureError, redactedUrl, JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
-import { checkedHash, FolderStore, type ArtifactStore } from './store.ts';
+import { ABANDONED, authFailure, coordinatorKey, COORDINATOR_RENEW_MS, COORDINATOR_TTL_MS, failureError, redactedUrl, JOB_FORMAT, jobId, jobToolchain, queueName, redisConnection, RUN_MANIFEST_FORMAT, type RunManifest, type SweepJob } from './queue.ts';
+import { checkedHash, checkedStoreFolder, FolderStore, isMissingObject, type ArtifactStore } from './store.ts';
+import { onInterruptCleanup } from '../run/interrupt.ts';
 
 export interface QueueSweepOptions {
   plan: SweepPlan;
@@ -41,6 +48,8 @@ export interface QueueSweepOptions {
   /** Attempts of a job that fails for a reason other than a typed error (default 3). */
   attempts?: number;
   /** How often the jobs' states are read (default 200 ms). */
+  /** How often the coordinator's key is renewed (default COORDINATOR_RENEW_MS; it lapses COORDINATOR_TTL_MS after the last). */
+  keyRenewMs?: number;
   pollMs?: number;
   /** How many jobs' states a poll reads, in turn (default 256). */
   pollBatch?: number;
@@ -123,28 +132,28 @@ async function checkedRun(plan: SweepPlan, index: number, runDir: string, job: s
 /** Connection errors that waiting does not mend: nothing listens on the port, or the host name does not exist. */
 const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND']);
 
+/** How long a finished job (its result) is kept in Redis for a sweep run again: a week (BullMQ removes older ones as jobs finish). */
+export const KEPT_RESULTS_S = 7 * 24 * 3600;
+
+/** BullMQ's reason for a job whose worker died mid-run more often than it allows (moveStalledJobsToWait). */
+const STALLED = 'job stalled more than allowable limit';
+
 /** How many jobs' states one poll reads by default. */
 const POLL_BATCH = 256;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Runs the plan's combinations on the queue's workers; each run's folder is written under
- * `<sweepDir>/runs/`; resolves to the results in index order.
+ * Resolves once the Redis at `o.queue` answers, on a connection of its own (closed again); a UsageError
+ * otherwise: at once when nothing listens there, no such host exists or Redis refuses the credentials,
+ * after `o.connectTimeoutMs` when a host does not answer. Afterwards a lost connection is waited out.
  */
-export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationResult[]> {
-  const log = o.logger ?? silentLogger;
-  const store = new FolderStore(o.store);
-  const connection = redisConnection(o.queue);
-  const total = o.plan.combinations.length;
-  for (const [k, d] of o.plan.data.entries()) {
-    if (isStreamed(o.feeds[k]!)) throw new UsageError('USAGE', `--queue: ${d.path} is large enough to be streamed (${STREAM_THRESHOLD} bytes or more); a worker runs data files held in memory only (docs/DEPLOY.md, Limits)`);
-  }
-  const queue = new Queue(QUEUE_NAME, { connection });
+async function reachRedis(o: QueueSweepOptions, log: Logger): Promise<void> {
+  const probe = new Queue('backproof-connect', { connection: redisConnection(o.queue) });
   let lastError = '';
   let refused: (why: string) => void = () => {};
   let authRefused: (e: UsageError) => void = () => {};
-  queue.on('error', (e: NodeJS.ErrnoException) => {
+  probe.on('error', (e: NodeJS.ErrnoException) => {
     lastError = e.message;
     log.warn({ err: e.message }, 'queue connection');
     if (REFUSED.has(e.code ?? '')) refused(e.message);
@@ -152,14 +161,11 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     const auth = authFailure(o.queue, e);
     if (auth) authRefused(auth);
   });
-  const results: CombinationResult[] = [];
   try {
-    // Redis reached before anything is put or enqueued (afterwards a lost connection is waited out).
-    // Nothing listening there, or no such host, is known at once; a host that does not answer is given the deadline.
     const deadline = o.connectTimeoutMs ?? 10_000;
     let timer: NodeJS.Timeout | undefined;
     const reached = await Promise.race([
-      queue.waitUntilReady().then(() => true, (e: Error) => { lastError = e.message; return false; }),
+      probe.waitUntilReady().then(() => true, (e: Error) => { lastError = e.message; return false; }),
       new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), deadline); }),
       new Promise<string>((resolve) => { refused = resolve; }),
       new Promise<UsageError>((resolve) => { authRefused = resolve; }),
@@ -167,8 +173,49 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     if (reached instanceof UsageError) throw reached;
     if (typeof reached === 'string') throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis there (${reached}); start one, or check the host and port`);
     if (!reached) throw new UsageError('USAGE', `--queue ${redactedUrl(o.queue)}: no Redis answered within ${deadline / 1000} s${lastError ? ` (${lastError})` : ''}`);
+  } finally {
+    await probe.close();
+  }
+}
+
+/**
+ * Runs the plan's combinations on the queue's workers; each run's folder is written under
+ * `<sweepDir>/runs/`; resolves to the results in index order.
+ */
+export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationResult[]> {
+  const log = o.logger ?? silentLogger;
+  const connection = redisConnection(o.queue);
+  const total = o.plan.combinations.length;
+  for (const [k, d] of o.plan.data.entries()) {
+    if (isStreamed(o.feeds[k]!)) throw new UsageError('USAGE', `--queue: ${d.path} is large enough to be streamed (${STREAM_THRESHOLD} bytes or more); a worker runs data files held in memory only (docs/DEPLOY.md, Limits)`);
+  }
+  // checked now, made (with its id) once Redis answered: a sweep that cannot reach Redis leaves nothing behind
+  const store = new FolderStore(await checkedStoreFolder(o.store, '--store', true));
+  await reachRedis(o, log);
+  const storeId = await store.id();
+  const queue = new Queue(queueName(storeId), { connection });
+  queue.on('error', (e: Error) => log.warn({ err: e.message }, 'queue connection'));
+  const results: CombinationResult[] = [];
+  let alive: NodeJS.Timeout | undefined;
+  let withdraw: (() => Promise<void>) | null = null;
+  const unregister = onInterruptCleanup(async () => withdraw?.());
+  try {
     const planBytes = new TextEncoder().encode(planText(o.plan));
     const planSha256 = await store.put(planBytes);
+    // The key workers look for before they run a job of this plan, set before any is enqueued and kept alive
+    const client = await queue.getBackend().client;
+    const key = coordinatorKey(storeId, planSha256);
+    const keepAlive = async (): Promise<unknown> => client.set(key, '1', { PX: COORDINATOR_TTL_MS });
+    await keepAlive();
+    alive = setInterval(() => { keepAlive().catch(() => {}); }, o.keyRenewMs ?? COORDINATOR_RENEW_MS); // (Redis away: the next one sets it)
+    // Stopped before the sweep is done: the key removed (a worker then runs none of this plan's jobs) and the jobs
+    // still waiting withdrawn; running ones finish and are kept for a sweep run again.
+    withdraw = async () => {
+      clearInterval(alive);
+      await client.del(key);
+      const waiting = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
+      await Promise.allSettled(waiting.filter((j) => j.id?.startsWith(`${planSha256}-`)).map((j) => j.remove()));
+    };
     const strategy = await putStrategy(store, o.strategy);
     for (const [k, d] of o.plan.data.entries()) {
       const put = await store.put(new Uint8Array(await readFile(o.feeds[k]!.path)));
@@ -180,8 +227,8 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
       jobId: jobId(planSha256, index),
       attempts: o.attempts ?? 3,
       backoff: { type: 'fixed', delay: 1000 },
-      removeOnComplete: false,
-      removeOnFail: false,
+      removeOnComplete: { age: KEPT_RESULTS_S },
+      removeOnFail: { age: KEPT_RESULTS_S },
     });
     // One job per combination; an id already there (this plan enqueued before) is left as it is, unless it failed: then retried.
     for (let i = 0; i < total; i += 500) {
@@ -212,8 +259,13 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
       for (const [k, { job, state }] of jobs.entries()) {
         const index = indices[k]!;
         if (job === undefined || state === 'unknown') {
-          // Redis lost it (it came back without its data): enqueued again
-          await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
+          // Redis lost it (it came back without its data, the key too): enqueued again, after the key
+          await keepAlive().then(() => queue.add('combination', payload(index), jobOptions(index))).catch(() => {});
+        } else if (state === 'failed' && job.failedReason.includes(ABANDONED)) {
+          // a worker that found no key (Redis lost it, or this sweep was stopped and is now run again): enqueued again
+          await keepAlive().then(() => job.retry('failed')).catch(() => {});
+        } else if (state === 'failed' && job.failedReason === STALLED) {
+          throw new SandboxError('RUNTIME_FAILED', `combination ${index} (job ${job.id}): its worker stopped mid-run more often than BullMQ allows (killed, out of memory, or its machine lost), so the job was given up; see the workers' logs, then run the sweep again`);
         } else if (state === 'failed') {
           throw failureError(job.failedReason, `combination ${index} (job ${job.id}) failed on a worker`, (m) => new AuditError('VERIFY_FAILED', 'queue', m) as BackproofError);
         } else if (state === 'completed' && job.returnvalue != null) { // (read before it completed: seen at the next poll)
@@ -233,7 +285,21 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
             continue;
           }
           const runDir = runDirOf(o.sweepDir, o.plan, index);
-          await fetchRun(store, m, runDir, job.id!);
+          const altered = await fetchRun(store, m, runDir, job.id!).then(() => null, async (e: unknown) => {
+            if (!(e instanceof AuditError && e.step === 'store') || isMissingObject(e)) throw e;
+            await rm(runDir, { recursive: true, force: true });
+            return e;
+          });
+          if (altered !== null) {
+            // a kept result whose files were altered in the store since: run again, its worker's put writes them anew
+            if (rerun.has(index)) throw altered;
+            log.info({ job: job.id, err: altered.message }, 'kept result altered in this store: running it again');
+            if (await job.remove().then(() => true, () => false)) {
+              rerun.add(index);
+              await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
+            }
+            continue;
+          }
           const result = await checkedRun(o.plan, index, runDir, job.id!);
           results.push(result);
           pending.delete(index);
@@ -246,7 +312,15 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
         throw new AuditError('VERIFY_FAILED', 'queue', `no combination finished for ${o.idleTimeoutMs} ms (${pending.size} of ${total} waiting on ${redactedUrl(o.queue)}): are workers running on this queue and store?`);
       await sleep(o.pollMs ?? 200);
     }
+    clearInterval(alive);
+    await client.del(key).catch(() => {}); // (done: lapses on its own if Redis is away)
+    withdraw = null;
+  } catch (e) {
+    await withdraw?.().catch(() => {});
+    throw e;
   } finally {
+    clearInterval(alive);
+    unregister();
     await queue.close();
   }
   return results.sort((a, b) => a.index - b.index);

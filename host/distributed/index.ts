@@ -13,7 +13,7 @@ import type { WorkerOptions, WorkerSummary } from './worker.ts';
 import type { QueueSweepOptions } from './coordinator.ts';
 
 export { FolderStore, type ArtifactStore } from './store.ts';
-export { redisConnection, redactedUrl, jobId, QUEUE_NAME, JOB_FORMAT, RUN_MANIFEST_FORMAT, type SweepJob, type RunManifest } from './queue.ts';
+export { redisConnection, redactedUrl, jobId, queueName, coordinatorKey, JOB_FORMAT, RUN_MANIFEST_FORMAT, type SweepJob, type RunManifest } from './queue.ts';
 export type { K8sOptions, WorkerOptions, WorkerSummary, QueueSweepOptions };
 
 /** `backproof deploy k8s`'s defaults. */

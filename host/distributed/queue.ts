@@ -8,8 +8,29 @@
 import { AuditError, BackproofError, BuildError, DataError, SandboxError, UsageError, type ErrorCode } from '../errors.ts';
 import { checkedHash } from './store.ts';
 
-/** The BullMQ queue every sweep's jobs go to (one Redis can hold many sweeps: job ids name their plan). */
-export const QUEUE_NAME = 'backproof-sweep';
+/**
+ * The BullMQ queue of the sweeps whose inputs are in the store `storeId` (ArtifactStore id):
+ * `backproof-sweep-<store id>`. Workers on another store (another volume, or one emptied since) listen on
+ * another queue, so they never take a job whose inputs their store lacks; one Redis serves many stores,
+ * and the sweeps of one store share its queue (job ids name their plan).
+ */
+export function queueName(storeId: string): string {
+  return `backproof-sweep-${storeId}`;
+}
+
+/**
+ * The Redis key a coordinator keeps alive while it waits for its plan's jobs (COORDINATOR_TTL_MS, renewed
+ * every COORDINATOR_RENEW_MS): a worker runs a job only while it exists. A coordinator stopped (Ctrl-C, a
+ * kill, its machine lost) leaves jobs nobody waits for; workers then fail them at once as ABANDONED
+ * instead of running them, and a new `sweep --queue` of the same plan enqueues them again.
+ */
+export function coordinatorKey(storeId: string, planSha256: string): string {
+  return `backproof:coordinator:${storeId}:${planSha256}`;
+}
+export const COORDINATOR_TTL_MS = 30_000;
+export const COORDINATOR_RENEW_MS = 5_000;
+/** How a worker's failure of a job nobody waits for begins (failureText's message): the coordinator enqueues it again. */
+export const ABANDONED = 'no coordinator is waiting for this job';
 /** A job's `data.format`. */
 export const JOB_FORMAT = 'backproof-sweep-job@1';
 /** A job's return value's `format`. */
@@ -131,6 +152,8 @@ export function checkJob(data: unknown): SweepJob {
   if (!isRecord(data.toolchain)) bad('toolchain', 'must be an object');
   const toolchain = data.toolchain as Record<string, unknown>;
   for (const f of TOOLCHAIN_FIELDS) if (typeof toolchain[f] !== 'string') bad(`toolchain.${f}`, `must be a string, got ${JSON.stringify(toolchain[f])?.slice(0, 80)}`);
+  const unknown = Object.keys(toolchain).find((k) => !(TOOLCHAIN_FIELDS as readonly string[]).includes(k));
+  if (unknown !== undefined) bad(`toolchain.${unknown}`, `is not a field of a job's toolchain (${TOOLCHAIN_FIELDS.join(', ')})`);
   if (!isRecord(data.extra)) bad('extra', 'must be an object');
   for (const [name, hash] of Object.entries(data.extra as Record<string, unknown>)) {
     if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) bad(`extra.${name}`, 'must be a SHA-256 (64 lowercase hex digits)');

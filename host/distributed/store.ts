@@ -6,7 +6,7 @@
  * the interface (an S3-compatible store can implement it); `FolderStore` keeps each object in a folder that
  * every machine mounts (docs/DEPLOY.md): `<dir>/sha256/<first two hex digits>/<other 62>`.
  */
-import { mkdir, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { AuditError, UsageError } from '../errors.ts';
@@ -19,9 +19,21 @@ export interface ArtifactStore {
   /** The bytes stored under `sha256`, checked against it; AuditError VERIFY_FAILED (step "store") when absent or altered. */
   get(sha256: string): Promise<Uint8Array>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * The store's identity: made once, by whichever of the coordinator and the workers comes first, and the
+   * same for every machine that mounts it. A sweep's queue is named by it (distributed/queue queueName), so a
+   * worker takes only jobs whose inputs went into its store, and a store emptied or replaced is a new store.
+   */
+  id(): Promise<string>;
+  /** The identity as it is now, without making one: null when there is none (the store was emptied). */
+  currentId(): Promise<string | null>;
   /** Where it is, for messages (a folder path, a bucket URL). */
   readonly location: string;
 }
+
+/** The file holding a FolderStore's id (32 lowercase hex digits and a newline). */
+export const STORE_ID_FILE = 'store-id';
+const STORE_ID = /^[0-9a-f]{32}\n$/;
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -33,10 +45,27 @@ export function checkedHash(hash: unknown, what: string): string {
 
 /**
  * Is `e` a store's "no such object" (FolderStore get's ENOENT, or a plan the worker found missing)? Unlike an
- * altered object, it says where the reader looked: a worker whose --store is not the coordinator's volume.
+ * altered object, a put of the same bytes is what it needs, not a rewrite of one there.
  */
 export function isMissingObject(e: unknown): boolean {
   return e instanceof AuditError && e.step === 'store' && (e.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}
+
+/**
+ * `dir` checked as a store's folder for `option` (a UsageError naming it otherwise): a folder, or, when
+ * `create`, a path whose parent folder exists (the store makes it when it first writes). A worker's
+ * --store is a mounted volume, so it must exist (`create` false): a mistyped path is told, not silently
+ * made into an empty store.
+ */
+export async function checkedStoreFolder(dir: string, option: string, create: boolean): Promise<string> {
+  const kind = await stat(dir).then((s) => (s.isDirectory() ? 'folder' : 'file'), (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? 'none' : e.code ?? 'unreadable'));
+  if (kind === 'folder') return dir;
+  if (kind === 'file') throw new UsageError('USAGE', `${option} ${dir}: a file, not a folder; the store is a folder (a mounted volume) that the coordinator and every worker name`);
+  if (kind !== 'none') throw new UsageError('USAGE', `${option} ${dir}: cannot be read (${kind})`);
+  if (!create) throw new UsageError('USAGE', `${option} ${dir}: no such folder; a worker's store is the folder the coordinator's --store names (the same volume), and it must exist`);
+  const parent = path.dirname(path.resolve(dir));
+  if (!(await stat(parent).then((s) => s.isDirectory(), () => false))) throw new UsageError('USAGE', `${option} ${dir}: its parent folder ${parent} does not exist`);
+  return dir;
 }
 
 /** A store in a folder (a local path or a mounted volume shared by every worker). */
@@ -100,5 +129,34 @@ export class FolderStore implements ArtifactStore {
     } catch {
       return false;
     }
+  }
+
+  async currentId(): Promise<string | null> {
+    try {
+      const text = await readFile(path.join(this.root, STORE_ID_FILE), 'utf8');
+      if (!STORE_ID.test(text)) throw new AuditError('VERIFY_FAILED', 'store', `the store ${this.location}'s ${STORE_ID_FILE} is not 32 hex digits and a newline: it was altered`);
+      return text.slice(0, 32);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  async id(): Promise<string> {
+    const existing = await this.currentId();
+    if (existing !== null) return existing;
+    // Made aside and linked into place: link fails when the file exists, so of two machines making one at
+    // once, one wins and both read its id. (The id names a queue, nothing a run computes: random is right.)
+    await mkdir(this.root, { recursive: true });
+    const partial = path.join(this.root, `${STORE_ID_FILE}.partial-${randomUUID()}`);
+    await writeFile(partial, `${randomUUID().replaceAll('-', '')}\n`, { flag: 'wx' });
+    try {
+      await link(partial, path.join(this.root, STORE_ID_FILE));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    } finally {
+      await rm(partial, { force: true });
+    }
+    return (await this.currentId())!;
   }
 }

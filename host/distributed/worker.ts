@@ -1,24 +1,26 @@
 /**
  * @module distributed/worker
- * `backproof worker`: takes sweep jobs from the BullMQ queue and runs each combination exactly as a local
- * sweep does (host/sweep runCombination), with the module and data fetched from the store by the hashes
- * the plan names, then puts the run folder's files into the store and returns their manifest.
+ * `backproof worker`: takes sweep jobs from the BullMQ queue of its store (distributed/queue queueName) and
+ * runs each combination exactly as a local sweep does (host/sweep runCombination), with the module and data
+ * fetched from the store by the hashes the plan names, then puts the run folder's files into the store and
+ * returns their manifest.
  *
  * A job fails at once, without retries (BullMQ's UnrecoverableError), when no retry could change it: a
- * malformed payload, a toolchain other than the coordinator's (this worker would record another run),
- * a store object that is altered, or any typed Backproof error of the run itself. A store object that is
- * missing is this worker's fault (its --store is not the coordinator's volume): the job goes back to wait
- * for another worker, and this one stops with a UsageError. Anything else (the store's disk, a lost
- * connection) is retried, up to the job's attempts. A worker killed
- * mid-job leaves its job locked until the lock expires; BullMQ's stalled-job check (run by every worker)
- * then puts it back for another. The worker goes on after any failed job.
+ * malformed payload, a toolchain other than the coordinator's (this worker would record another run), no
+ * coordinator waiting for it (ABANDONED: the coordinator enqueues it again when it runs again), a store
+ * object missing or altered (removed or changed since the coordinator put it: the coordinator puts it
+ * again when it runs again), or any typed Backproof error of the run itself. Anything else (the store's
+ * disk, a lost connection) is retried, up to the job's attempts. A worker killed mid-job leaves its job
+ * locked until the lock expires; BullMQ's stalled-job check (run by every worker) then puts it back for
+ * another. The worker goes on after any failed job. It stops (exit 2) when its store's id changes (the
+ * store was emptied or replaced): its queue is then no coordinator's.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { rmSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { Worker, UnrecoverableError, WaitingError, type Job } from 'bullmq';
+import { Worker, UnrecoverableError, type Job } from 'bullmq';
 import { AuditError, BackproofError, UsageError } from '../errors.ts';
 import { silentLogger, type Logger } from '../log.ts';
 import { toolchainMessage, toolchainDifferences } from '../run/toolchain.ts';
@@ -27,8 +29,8 @@ import { isStreamed, openData, type DataFeed } from '../data/load.ts';
 import { parseDataSpec } from '../data/options.ts';
 import { dataOptionsOf, prepareSweep, readPlan, runCombination, type SweepContext, type SweepPlan } from '../sweep/index.ts';
 import { getStrategy } from './bundle.ts';
-import { authFailure, checkJob, failureText, redactedUrl, QUEUE_NAME, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
-import { FolderStore, isMissingObject, type ArtifactStore } from './store.ts';
+import { ABANDONED, authFailure, checkJob, coordinatorKey, failureText, queueName, redactedUrl, redisConnection, RUN_MANIFEST_FORMAT, type ManifestFile, type RunManifest, type SweepJob } from './queue.ts';
+import { checkedStoreFolder, FolderStore, isMissingObject, type ArtifactStore } from './store.ts';
 
 export interface WorkerOptions {
   /** redis://HOST:PORT[/DB] */
@@ -113,12 +115,16 @@ function toolchainRefusal(job: SweepJob): string[] {
   return toolchainDifferences(job.toolchain, toolchainMessage());
 }
 
+/** How often a worker reads its store's id (FolderStore: a 33-byte file). */
+const STORE_ID_CHECK_MS = 2_000;
+
 /** Runs `backproof worker` until `options.stop` resolves; returns how many jobs it completed and failed. */
 export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> {
   const log = options.logger ?? silentLogger;
   const isolation = checkIsolation(options.isolation); // (a usage error before the queue is touched)
-  const store = new FolderStore(options.store);
   const connection = { ...redisConnection(options.queue), maxRetriesPerRequest: null };
+  const store = new FolderStore(await checkedStoreFolder(options.store, '--store', false));
+  const storeId = await store.id();
   const workDir = options.workDir ?? await mkdtemp(path.join(tmpdir(), 'backproof-worker-'));
   const ownWorkDir = options.workDir === undefined;
   // SIGINT and SIGTERM end the process at once (bin/backproof.js): the temp folder goes with it
@@ -133,6 +139,7 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     if (isMissingObject(e)) throw new AuditError('VERIFY_FAILED', 'store', `the store ${store.location} has no plan ${planSha256}`, { cause: (e as AuditError).cause });
     throw e;
   });
+  const coordinatorWaits = async (planSha256: string): Promise<boolean> => (await (await worker.getBackend().client).get(coordinatorKey(storeId, planSha256))) !== null;
   // A job's inputs are the store's, whichever worker takes it: with its plan's inputs cached, a worker still asks
   // the store for the job's plan, strategy bundle and data, and one missing fails as it does on a worker without them.
   const stillStored = async (plan: SweepPlan, planSha256: string, bundle: string): Promise<void> => {
@@ -163,18 +170,15 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     return cached;
   };
 
-  // the first object this worker's store lacked, and the job it gave back: the worker then stops (runWorker throws)
-  let lacking: { error: AuditError; job: string } | null = null;
-  let storeLacks: () => void = () => {};
-  const lacked = new Promise<void>((resolve) => { storeLacks = resolve; });
-
-  const processJob = async (job: Job, token?: string): Promise<RunManifest> => {
+  const processJob = async (job: Job): Promise<RunManifest> => {
     let sweepJob: SweepJob;
     try {
       sweepJob = checkJob(job.data);
       const refusal = toolchainRefusal(sweepJob);
       if (refusal.length > 0)
         throw new AuditError('TOOLCHAIN_MISMATCH', 'toolchain', `this worker's toolchain differs from the sweep's, so its runs would not be the sweep's: ${refusal.join('; ')}`);
+      if (!(await coordinatorWaits(sweepJob.planSha256)))
+        throw new UsageError('USAGE', `${ABANDONED} (its sweep was interrupted, or its coordinator stopped): not run; a "backproof sweep --queue" of the same plan enqueues it again`);
       const { plan, context } = await planInputs(sweepJob.planSha256, sweepJob.extra);
       if (sweepJob.index >= plan.combinations.length) throw new UsageError('USAGE', `malformed job payload: index ${sweepJob.index} is past the plan's ${plan.combinations.length} combinations`);
       const scratch = await mkdtemp(path.join(workDir, 'job-'));
@@ -188,23 +192,17 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
         await rm(scratch, { recursive: true, force: true });
       }
     } catch (e) {
-      // The coordinator put every input before it enqueued the job: one missing here is this worker's --store
-      // (another volume, or not mounted), not the job's. The job goes back to wait, its attempts untouched, for
-      // another worker; this one takes no more jobs and stops with the reason.
-      if (isMissingObject(e)) {
-        lacking ??= { error: e as AuditError, job: String(job.id) };
-        worker.pause(true).catch(() => {}); // (no further job is fetched; runWorker then closes it)
-        storeLacks();
-        await job.moveToWait(token);
-        throw new WaitingError();
-      }
+      // The coordinator put every input into this store (the one its queue is named by) before it enqueued the
+      // job: one missing now was removed since. No retry brings it back; the coordinator's next run puts it again.
+      if (isMissingObject(e))
+        throw new UnrecoverableError(failureText(new AuditError('VERIFY_FAILED', 'store', `${(e as AuditError).message}: it was removed after the coordinator put it there and enqueued this job; running "backproof sweep --queue" again puts it back`)));
       // a typed error is deterministic: the same job fails the same way on every attempt and worker
       if (e instanceof BackproofError) throw new UnrecoverableError(failureText(e));
       throw e;
     }
   };
 
-  const worker = new Worker(QUEUE_NAME, processJob, {
+  const worker = new Worker(queueName(storeId), processJob, {
     connection,
     concurrency: options.concurrency ?? 1,
     ...(options.lockDurationMs !== undefined ? { lockDuration: options.lockDurationMs } : {}),
@@ -247,23 +245,30 @@ export async function runWorker(options: WorkerOptions): Promise<WorkerSummary> 
     refused();
     enough();
   });
+  // The store emptied or replaced has another id (or none yet): this worker's queue is no coordinator's now
+  let replaced: UsageError | null = null;
+  const idCheck = setInterval(() => {
+    store.currentId().then((now) => {
+      if (now === storeId || replaced !== null) return;
+      replaced = new UsageError('USAGE', `--store ${store.location}: the store's id changed from ${storeId} to ${now ?? 'none'} (it was emptied or replaced), and this worker takes the jobs of the store it started on: start it again`);
+      enough();
+    }, (e: Error) => log.warn({ err: e.message }, 'reading the store\'s id'));
+  }, STORE_ID_CHECK_MS);
   await Promise.race([worker.waitUntilReady(), refusedAuth]);
   idleSince = Date.now();
-  if (auth.refusal === null) log.info({ queue: redactedUrl(options.queue), store: store.location, isolation }, 'worker ready');
+  if (auth.refusal === null) log.info({ queue: redactedUrl(options.queue), store: store.location, storeId, isolation }, 'worker ready');
   try {
-    await Promise.race([options.stop, counted, lacked]);
+    await Promise.race([options.stop, counted]);
   } finally {
     clearInterval(idleCheck);
+    clearInterval(idCheck);
     await worker.close(auth.refusal !== null); // (a worker Redis refuses is not connected: a graceful close would wait for ever)
     if (ownWorkDir) {
       process.off('exit', removeWorkDir);
       await rm(workDir, { recursive: true, force: true });
     }
   }
-  if (lacking !== null) {
-    const { error, job } = lacking as { error: AuditError; job: string };
-    throw new UsageError('USAGE', `--store ${store.location}: ${error.message}, which the coordinator put there before it enqueued the sweep; job ${job} went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names (the same volume)?`, { cause: error });
-  }
+  if (replaced !== null) throw replaced;
   if (auth.refusal !== null) throw auth.refusal;
   return summary;
 }

@@ -4,7 +4,7 @@
 // A real redis-server with --requirepass and real worker processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
@@ -26,6 +26,7 @@ function worker(url: string, ...extra: string[]): Promise<{ code: number | null;
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'backproof-auth-'));
+  mkdirSync(path.join(work, 'store')); // (a worker's store must exist: the coordinator's volume)
   redis = await startRedis(['--requirepass', 's3cret']);
 });
 afterAll(async () => {

@@ -72,6 +72,8 @@ describe('jobs', () => {
     [{ ...good(), extra: { strategy: 'x' } }, 'extra.strategy must be a SHA-256 (64 lowercase hex digits)'],
     [{ ...good(), extra: null }, 'extra must be an object'],
     [{ ...good(), priority: 1 }, 'priority is not a field of a job'],
+    // (tester F18: an unknown toolchain field was accepted)
+    [{ ...good(), toolchain: { ...good().toolchain, python: '3.11' } }, 'toolchain.python is not a field of a job\'s toolchain (node, assemblyscript, instrumenter, backproof, ascFlags, sdk)'],
   ])('a malformed payload is a usage error naming the field (%#)', (data, message) => {
     expect(() => checkJob(data)).toThrow(expect.objectContaining({ name: 'UsageError', code: 'USAGE', message: `malformed job payload: ${message}` }));
   });

@@ -4,15 +4,16 @@
 // through a worker killed mid-job, a job completed twice, Redis killed and restarted mid-sweep; a malformed
 // payload and a job from another toolchain fail alone, and the worker goes on; a hostile worker's results
 // (another combination's run, stats it claims, a path twice) are refused or ignored before anything is
-// signed; kept jobs whose files the store lacks run again; a worker on the wrong store gives its job back and stops.
+// signed; kept jobs whose files the store lacks run again; a worker on another store takes none of the sweep's
+// jobs; jobs nobody waits for (a coordinator interrupted or killed) are withdrawn or failed, never run.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, createPublicKey } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Queue, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import { startRedis, type RedisServer } from '../helpers/redis-server.ts';
 import { folderHashes } from '../helpers/folder-hashes.ts';
 import { childOf } from '../helpers/child-processes.ts';
@@ -20,7 +21,7 @@ import { BOOT_MARK } from '../../host/sandbox/process/spawn.ts';
 import { readPlan, sweep, type SweepRequest } from '../../host/sweep/index.ts';
 import type { DataFeed } from '../../host/data/load.ts';
 import { FolderStore, runSweepOnQueue } from '../../host/distributed/index.ts';
-import { JOB_FORMAT, jobId, jobToolchain, QUEUE_NAME, type RunManifest, type SweepJob } from '../../host/distributed/queue.ts';
+import { ABANDONED, coordinatorKey, JOB_FORMAT, jobId, jobToolchain, queueName, type RunManifest, type SweepJob } from '../../host/distributed/queue.ts';
 import { DEFAULT_CONFIG, generateKeys, keyFingerprint, loadPrivateKey, rawPublicKey, toolchainMessage } from '../../host/index.ts';
 import type { KeyObject } from 'node:crypto';
 
@@ -33,6 +34,24 @@ let queue: Queue;
 let outs = 0;
 let keyFile: string;
 let key: KeyObject;
+let storeId: string;
+
+/** The test's store becomes `dir` (made, with its id) and `queue` its sweeps' queue. */
+async function useStore(dir: string): Promise<void> {
+  store = dir;
+  mkdirSync(dir, { recursive: true });
+  storeId = await new FolderStore(dir).id();
+  await queue?.close();
+  queue = new Queue(queueName(storeId), { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+}
+
+/** What a live coordinator of `plan` keeps in Redis, for jobs a test enqueues itself (a worker runs none without it). */
+async function coordinatorWaits(plan: string): Promise<void> {
+  await (await queue.getBackend().client).set(coordinatorKey(storeId, plan), '1', { PX: 300_000 });
+}
+
+/** The SHA-256 of the local sweep's plan (its jobs' ids begin with it). */
+const planHash = (): string => createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
 
 const request = (out: string): SweepRequest => ({
   strategy: 'strategies-as/sma-cross.ts', data: ['data/GOOG.csv'], config: { ...DEFAULT_CONFIG, params: {} },
@@ -79,12 +98,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 
 beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'backproof-queue-'));
-  store = path.join(work, 'store');
   keyFile = path.join(work, 'backproof.key');
   writeFileSync(keyFile, generateKeys().privateKeyPem);
   key = await loadPrivateKey(keyFile);
   redis = await startRedis();
-  queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+  await useStore(path.join(work, 'store'));
   await sweep(request(path.join(work, 'local')));
   localFiles = folderHashes(path.join(work, 'local'));
   expect(JSON.parse(readFileSync(path.join(work, 'local', 'sweep-record.json'), 'utf8')).signature).toMatch(/^[0-9a-f]{128}$/);
@@ -191,6 +209,8 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     const objects = readdirSync(path.join(store, 'sha256'), { recursive: true }).length;
     const { returnvalue, attemptsStarted } = structuredClone({ returnvalue: first.returnvalue, attemptsStarted: first.attemptsStarted });
     expect(returnvalue).toMatchObject({ index: 2, files: expect.arrayContaining([expect.objectContaining({ path: 'record.pb' })]) });
+    expect(first.opts).toMatchObject({ removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 7 * 24 * 3600 } }); // (kept a week, not for ever)
+    await coordinatorWaits(planHash()); // (the coordinator is done: its key is gone, and a worker runs no job without it)
     await first.retry('completed');
     expect(await w.exited).toBe(0); // its fifth job: the same one again
     const again = (await queue.getJob(first.id!))!;
@@ -252,19 +272,24 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(JSON.parse(w.stdout())).toMatchObject({ completed: 4, failed: 0 });
   });
 
-  it('a store object altered under the workers: every job fails at once, the coordinator raises the worker\'s error and publishes nothing; repaired by the next sweep\'s put, the same command retries the failed jobs', async () => {
+  it('a store object altered under the workers: its jobs fail at once, the coordinator raises the worker\'s error, withdraws the jobs still waiting and publishes nothing; repaired by the next sweep\'s put, the same command runs them again', async () => {
     const wasm = JSON.parse(readFileSync(path.join(work, 'local', 'sweep.json'), 'utf8')).strategy.wasmSha256 as string;
     const object = path.join(store, 'sha256', wasm.slice(0, 2), wasm.slice(2));
     const out = path.join(work, 'altered');
     const sweeping = sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) });
     await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
     writeFileSync(object, 'not the module');
-    const w = startWorker('--max-jobs', '4');
+    const w = startWorker('--idle-exit', '2', '--json');
     const error = await sweeping.then(() => null, (e: unknown) => e);
     expect(error).toMatchObject({ name: 'AuditError', code: 'VERIFY_FAILED', step: 'store', message: expect.stringMatching(new RegExp(`^combination \\d \\(job [0-9a-f]{64}-\\d\\) failed on a worker: the store .*'s object ${wasm} hashes to faed3790`)) });
     expect(await w.exited).toBe(0);
     expect(existsSync(out)).toBe(false);
-    expect(await queue.getJobCounts('failed', 'completed')).toEqual({ failed: 4, completed: 0 });
+    // every job failed or was withdrawn (none waits, none ran), and the coordinator's key is gone
+    const counts = await queue.getJobCounts('failed', 'completed', 'wait', 'active');
+    expect(counts.failed).toBeGreaterThanOrEqual(1);
+    expect([counts.completed, counts.wait, counts.active]).toEqual([0, 0, 0]);
+    expect(JSON.parse(w.stdout())).toMatchObject({ completed: 0, failed: counts.failed });
+    expect(await (await queue.getBackend().client).get(coordinatorKey(storeId, planHash()))).toBeNull();
     // the next sweep's put finds it altered and writes it again
     const again = startWorker('--max-jobs', '4');
     expect(folderHashes(await queuedSweep())).toEqual(localFiles);
@@ -292,7 +317,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     for (const k of manifests.keys()) {
       await queue.obliterate({ force: true });
       // a worker that returns what it likes (a compromised machine): BullMQ's own worker, in this process
-      const liar = new Worker(QUEUE_NAME, async (job) => manifests[k]!((job.data as SweepJob).index), { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+      const liar = new Worker(queueName(storeId), async (job) => manifests[k]!((job.data as SweepJob).index), { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
       const out = path.join(work, `lied-${k}`);
       const error = await sweep({ ...request(out), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
       await liar.close();
@@ -309,7 +334,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     // the kept results, edited in Redis as a hostile worker (or anyone who can write a job's return value) would
     const redisCli = (...args: string[]): string => spawnSync('redis-cli', ['-p', String(redis.port), ...args], { encoding: 'utf8' }).stdout;
     const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
-    const jobKey = (i: number) => `bull:${QUEUE_NAME}:${jobId(plan, i)}`;
+    const jobKey = (i: number) => `bull:${queueName(storeId)}:${jobId(plan, i)}`;
     const kept = [0, 1, 2, 3].map((i) => JSON.parse(redisCli('HGET', jobKey(i), 'returnvalue')) as RunManifest);
     const edit = async (i: number, v: RunManifest) => expect(redisCli('HSET', jobKey(i), 'returnvalue', JSON.stringify(v))).toBe('0\n');
     // stats it claims are not read: the sweep is the local one
@@ -337,11 +362,11 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(folderHashes(await queuedSweep())).toEqual(localFiles);
   });
 
-  it('kept completed jobs whose files the store lacks (a new or emptied store) are run again (tester: VERIFY_FAILED [store], exit 5, for ever); files that never reach the store after that are a usage error naming --store', async () => {
+  it('kept completed jobs whose files the store lacks (its objects removed) are run again (tester: VERIFY_FAILED [store], exit 5, for ever); files that never reach the store after that are a usage error naming --store', async () => {
     const w = startWorker('--max-jobs', '4');
     await queuedSweep();
     expect(await w.exited).toBe(0);
-    rmSync(store, { recursive: true, force: true });
+    rmSync(path.join(store, 'sha256'), { recursive: true, force: true });
     const again = startWorker('--max-jobs', '4', '--json');
     expect(folderHashes(await queuedSweep())).toEqual(localFiles);
     expect(await again.exited).toBe(0);
@@ -349,7 +374,7 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     // a worker whose files go elsewhere (BullMQ's own worker, in this process): each job run twice, then the reason
     const absent = 'ee'.repeat(32);
     const runs = new Map<string, number>();
-    const elsewhere = new Worker(QUEUE_NAME, async (job) => {
+    const elsewhere = new Worker(queueName(storeId), async (job) => {
       runs.set(job.id!, (runs.get(job.id!) ?? 0) + 1);
       return { format: 'backproof-run-manifest@1', index: (job.data as SweepJob).index, runId: '0123456789abcdef', recordSha256: absent, stats: {}, files: [{ path: 'record.pb', sha256: absent }, { path: 'stats.json', sha256: absent }] };
     }, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
@@ -362,67 +387,161 @@ describe('distributed sweep on BullMQ over a real Redis', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a worker on another store folder than the coordinator\'s (no plan there, or the plan but not the strategy bundle) gives its job back and stops, exit 2 naming --store and the object; another worker runs the sweep (tester: one wrong --store failed every sweep it touched)', async () => {
-    const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
+  it('a worker on another store than the coordinator\'s (another folder, or this one emptied and made again) takes none of the sweep\'s jobs: its queue is its own store\'s (tester: one wrong --store failed every sweep it touched); a --store that is no folder is a usage error', async () => {
+    const shared = store;
+    const other = path.join(work, 'other-store');
+    mkdirSync(other);
+    const bad = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', other, '--unsigned'], { stdio: 'ignore' });
+    started.push(bad);
+    await until('the other store\'s id', async () => existsSync(path.join(other, 'store-id')));
+    const otherId = readFileSync(path.join(other, 'store-id'), 'utf8').trim();
+    expect(otherId).toMatch(/^[0-9a-f]{32}$/);
+    expect(otherId).not.toBe(storeId);
     const sweeping = queuedSweep();
     await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
-    const bundle = ((await queue.getJob(jobId(plan, 0)))!.data as SweepJob).extra.strategy!;
-    const bare = path.join(work, 'other-store'), planOnly = path.join(work, 'plan-only-store');
-    await new FolderStore(planOnly).put(readFileSync(path.join(work, 'local', 'sweep.json')));
-    for (const [elsewhere, lacks] of [[bare, `has no plan ${plan}`], [planOnly, `has no object ${bundle}`]] as const) {
-      const bad = spawn(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', elsewhere, '--unsigned', '--json'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      started.push(bad);
-      let stdout = '';
-      bad.stdout!.on('data', (b: Buffer) => { stdout += b; });
-      expect(await new Promise((resolve) => bad.on('exit', resolve))).toBe(2);
-      const error = JSON.parse(stdout) as { code: string; message: string };
-      expect(error).toMatchObject({ schema: 'backproof/error@1', code: 'USAGE' });
-      const given = new RegExp(`^--store ${elsewhere}: the store ${elsewhere} ${lacks}, which the coordinator put there before it enqueued the sweep; job (${plan}-\\d) went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names \\(the same volume\\)\\?$`).exec(error.message);
-      expect(given).not.toBeNull();
-      // given back, not failed: waiting again with no attempt spent
-      expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 4, active: 0, failed: 0 });
-      expect((await queue.getJob(given![1]!))!.attemptsMade).toBe(0);
-    }
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 4, active: 0, failed: 0 });
     const good = startWorker('--max-jobs', '4');
     expect(folderHashes(await sweeping)).toEqual(localFiles);
     expect(await good.exited).toBe(0);
-    expect(await queue.getJobCounts('completed', 'failed')).toEqual({ completed: 4, failed: 0 });
-  });
+    expect(bad.exitCode).toBeNull(); // (still waiting on its own store's queue)
+    bad.kill('SIGTERM');
+    // this store emptied and made again while a worker runs: the worker stops, naming both ids, and one started now takes the new store's jobs
+    const stale = startWorker('--json');
+    await until('the worker on the queue', async () => (await queue.getWorkers()).length === 1);
+    rmSync(store, { recursive: true, force: true });
+    await useStore(store);
+    expect(storeId).not.toBe(readFileSync(path.join(other, 'store-id'), 'utf8').trim());
+    expect(await stale.exited).toBe(2);
+    expect(JSON.parse(stale.stdout())).toMatchObject({ code: 'USAGE', message: expect.stringMatching(new RegExp(`^--store ${shared}: the store's id changed from [0-9a-f]{32} to ${storeId} \\(it was emptied or replaced\\), and this worker takes the jobs of the store it started on: start it again$`)) });
+    const fresh = startWorker('--max-jobs', '4');
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    expect(await fresh.exited).toBe(0);
+    // no folder there, or a file: told before the queue is touched
+    const file = path.join(work, 'store-file');
+    writeFileSync(file, 'x');
+    for (const [where, why] of [[path.join(work, 'no-such-store'), 'no such folder; a worker\'s store is the folder the coordinator\'s --store names (the same volume), and it must exist'], [file, 'a file, not a folder; the store is a folder (a mounted volume) that the coordinator and every worker name']] as [string, string][]) {
+      const r = spawnSync(process.execPath, [BIN, 'worker', '--queue', redis.url, '--store', where, '--unsigned', '--json'], { encoding: 'utf8' });
+      expect([r.status, JSON.parse(r.stdout).message]).toEqual([2, `--store ${where}: ${why}`]);
+    }
+    expect(existsSync(path.join(work, 'no-such-store'))).toBe(false);
+    for (const [where, why] of [[file, 'a file, not a folder; the store is a folder (a mounted volume) that the coordinator and every worker name'], [path.join(work, 'no', 'store'), `its parent folder ${path.join(work, 'no')} does not exist`]] as [string, string][]) {
+      const error = await sweep({ ...request(path.join(work, 'never')), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store: where }) }).then(() => null, (e: unknown) => e);
+      expect(error).toMatchObject({ name: 'UsageError', message: `--store ${where}: ${why}` });
+    }
+    expect([existsSync(path.join(work, 'no')), existsSync(path.join(work, 'never'))]).toEqual([false, false]);
+  }, 120_000);
 
-  it('a worker holding a job\'s plan in its cache still asks the store for the job\'s inputs: a strategy bundle the store lacks (another one, or the cached one removed) gives the job back and stops it, exit 2 naming --store, as on a worker without the cache (tester: it completed)', async () => {
+  it('a job whose inputs were removed from the store since it was enqueued fails at once, naming the object, and the worker goes on, also when it holds the plan\'s inputs in its cache (tester F1: every worker that took it exited 2, a crash loop)', async () => {
     const shared = store;
-    store = path.join(work, 'cached-plan-store'); // (its objects removed below: no other test's)
+    await useStore(path.join(work, 'cached-plan-store')); // (its objects removed below: no other test's)
     try {
-      const warm = startWorker('--json');
+      const warm = startWorker('--max-jobs', '6', '--json');
       expect(folderHashes(await queuedSweep())).toEqual(localFiles); // the worker now holds the plan's inputs
-      const plan = createHash('sha256').update(readFileSync(path.join(work, 'local', 'sweep.json'))).digest('hex');
+      const plan = planHash();
       const payload = (await queue.getJob(jobId(plan, 0)))!.data as SweepJob;
       const bundle = payload.extra.strategy!;
-      /** The worker's exit and its error message once job `id` (the payload with `extra`) is enqueued; the job is then waiting again, no attempt spent. */
-      const givenBack = async (w: WorkerProcess, id: string, extra: Record<string, string>): Promise<string> => {
-        await queue.add('combination', { ...payload, extra }, { jobId: id, attempts: 3 });
-        expect(await w.exited).toBe(2);
-        const error = JSON.parse(w.stdout()) as { schema: string; code: string; message: string };
-        expect(error).toMatchObject({ schema: 'backproof/error@1', code: 'USAGE' });
-        expect(await queue.getJobCounts('wait', 'active', 'failed')).toEqual({ wait: 1, active: 0, failed: 0 });
-        expect((await queue.getJob(id))!.attemptsMade).toBe(0);
-        await queue.remove(id);
-        return error.message;
+      await coordinatorWaits(plan);
+      /** Job `id`'s failure, once a worker took it: failed at once, one attempt. */
+      const failure = async (id: string): Promise<string> => {
+        await until(`job ${id} failed`, async () => (await queue.getJob(id))?.finishedOn !== undefined);
+        const job = (await queue.getJob(id))!;
+        expect([await job.getState(), job.attemptsMade]).toEqual(['failed', 1]);
+        return job.failedReason;
       };
-      const tail = (id: string): string => `, which the coordinator put there before it enqueued the sweep; job ${id} went back to the queue for another worker, and this worker stopped: does --store name the folder the coordinator's --store names (the same volume)?`;
+      const reason = (what: string) => `AuditError VERIFY_FAILED [store]: the store ${store} has no ${what}: it was removed after the coordinator put it there and enqueued this job; running "backproof sweep --queue" again puts it back`;
       // another bundle, never put: the cached plan's inputs are not this job's
       const absent = 'ef'.repeat(32);
-      expect(await givenBack(warm, 'absent-bundle', { strategy: absent })).toBe(`--store ${store}: the store ${store} has no object ${absent}${tail('absent-bundle')}`);
+      await queue.add('combination', { ...payload, extra: { strategy: absent } }, { jobId: 'absent-bundle', attempts: 3 });
+      expect(await failure('absent-bundle')).toBe(reason(`object ${absent}`));
       // the cached bundle itself, removed from the store after a job of the plan ran on this worker
-      const again = startWorker('--json');
-      await queue.add('combination', payload, { jobId: 'warm-up', attempts: 3 });
-      await until('the warm-up job completed', async () => (await queue.getJob('warm-up'))?.finishedOn !== undefined);
-      expect((await queue.getJob('warm-up'))!.returnvalue).toEqual((await queue.getJob(jobId(plan, 0)))!.returnvalue);
       rmSync(path.join(store, 'sha256', bundle.slice(0, 2), bundle.slice(2)));
-      expect(await givenBack(again, 'bundle-removed', payload.extra)).toBe(`--store ${store}: the store ${store} has no object ${bundle}${tail('bundle-removed')}`);
+      await queue.add('combination', payload, { jobId: 'bundle-removed', attempts: 3 });
+      expect(await failure('bundle-removed')).toBe(reason(`object ${bundle}`));
+      // the worker went on after both, to its --max-jobs
+      expect(await warm.exited).toBe(0);
+      expect(JSON.parse(warm.stdout())).toMatchObject({ completed: 4, failed: 2 });
+      // the plan removed (a worker that never held it)
+      const cold = startWorker('--max-jobs', '1', '--json');
+      rmSync(path.join(store, 'sha256', plan.slice(0, 2), plan.slice(2)));
+      await queue.add('combination', payload, { jobId: 'plan-removed', attempts: 3 });
+      const removed = await failure('plan-removed');
+      expect(removed).toMatch(new RegExp(`^AuditError VERIFY_FAILED \\[store\\]: the store ${store} has no (plan ${plan}|object ${bundle}): it was removed after`));
+      expect(await cold.exited).toBe(0);
     } finally {
-      store = shared;
+      await useStore(shared);
     }
+  }, 120_000);
+
+  it('jobs nobody waits for are never run: a coordinator killed leaves them to fail at once as abandoned, and the worker goes on; the same command run again enqueues them again, as a live coordinator does when its key was lost (tester F2: workers ran an abandoned sweep, then died on it)', async () => {
+    const plan = planHash();
+    const out = path.join(work, 'abandoned');
+    const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--key', keyFile, '--queue', redis.url, '--store', store, '--out', out];
+    const coordinator = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });
+    started.push(coordinator);
+    await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4, 60_000);
+    coordinator.kill('SIGKILL');
+    await new Promise((resolve) => coordinator.on('exit', resolve));
+    const client = await queue.getBackend().client;
+    await client.del(coordinatorKey(storeId, plan)); // (as when its key lapses, COORDINATOR_TTL_MS later)
+    const w = startWorker('--max-jobs', '4', '--json');
+    expect(await w.exited).toBe(0);
+    expect(JSON.parse(w.stdout())).toMatchObject({ completed: 0, failed: 4 });
+    const failed = (await queue.getJob(jobId(plan, 0)))!;
+    expect([failed.failedReason, failed.attemptsMade]).toEqual([`UsageError USAGE: ${ABANDONED} (its sweep was interrupted, or its coordinator stopped): not run; a "backproof sweep --queue" of the same plan enqueues it again`, 1]);
+    const again = startWorker('--max-jobs', '4');
+    expect(spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' }).status).toBe(0);
+    expect(folderHashes(out)).toEqual(localFiles);
+    expect(await again.exited).toBe(0);
+    // a live coordinator whose key was lost (its renewal not due yet): the jobs failed as abandoned are enqueued again and run
+    await queue.obliterate({ force: true });
+    const sweeping = sweep({ ...request(path.join(work, 'key-lost')), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100, keyRenewMs: 600_000 }) });
+    await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4);
+    await client.del(coordinatorKey(storeId, plan));
+    const both = startWorker('--idle-exit', '2', '--json');
+    await sweeping;
+    expect(folderHashes(path.join(work, 'key-lost'))).toEqual(localFiles);
+    expect(await both.exited).toBe(0);
+    const { completed, failed: abandoned } = JSON.parse(both.stdout()) as { completed: number; failed: number };
+    expect(completed).toBe(4);
+    expect(abandoned).toBeGreaterThanOrEqual(1); // (the first seen sets the key again: later ones run)
+  }, 120_000);
+
+  it('sweep --queue interrupted (SIGINT) while its jobs wait: exit 130, its jobs withdrawn and its key gone, nothing at --out; the same command run again runs them (tester F2: they stayed queued)', async () => {
+    const out = path.join(work, 'interrupted');
+    const args = ['sweep', '--strategy', 'strategies-as/sma-cross.ts', '--data', 'data/GOOG.csv', '--grid', 'fast=5,10', '--grid', 'slow=20,30', '--objective', 'sharpe', '--key', keyFile, '--queue', redis.url, '--store', store, '--out', out];
+    const coordinator = spawn(process.execPath, [BIN, ...args], { stdio: 'ignore' });
+    started.push(coordinator);
+    await until('the four jobs waiting', async () => (await queue.getWaitingCount()) === 4, 60_000);
+    const client = await queue.getBackend().client;
+    expect(await client.get(coordinatorKey(storeId, planHash()))).toBe('1');
+    coordinator.kill('SIGINT');
+    expect(await new Promise((resolve) => coordinator.on('exit', resolve))).toBe(130);
+    expect(await queue.getJobCounts('wait', 'active', 'failed', 'completed')).toEqual({ wait: 0, active: 0, failed: 0, completed: 0 });
+    expect(await client.get(coordinatorKey(storeId, planHash()))).toBeNull();
+    expect(existsSync(out)).toBe(false);
+    const w = startWorker('--max-jobs', '4');
+    expect(spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' }).status).toBe(0);
+    expect(folderHashes(out)).toEqual(localFiles);
+    expect(await w.exited).toBe(0);
+  }, 120_000);
+
+  it('a job BullMQ gave up because its worker died mid-run more often than it allows: a runtime failure naming the combination, not a verify failure (tester F15: VERIFY_FAILED, exit 5)', async () => {
+    const dying = new Worker(queueName(storeId), async () => { throw new UnrecoverableError('job stalled more than allowable limit'); }, { connection: { host: '127.0.0.1', port: redis.port, maxRetriesPerRequest: null } });
+    const error = await sweep({ ...request(path.join(work, 'stalled')), runAll: (x) => runSweepOnQueue({ ...x, queue: redis.url, store, pollMs: 100 }) }).then(() => null, (e: unknown) => e);
+    await dying.close();
+    expect(error).toMatchObject({ name: 'SandboxError', code: 'RUNTIME_FAILED', message: expect.stringMatching(/^combination \d \(job [0-9a-f]{64}-\d\): its worker stopped mid-run more often than BullMQ allows \(killed, out of memory, or its machine lost\), so the job was given up; see the workers' logs, then run the sweep again$/) });
+  });
+
+  it('a kept result whose file was altered in the store since is run again, and its object written anew (tester F6: that plan failed for ever)', async () => {
+    const w = startWorker('--max-jobs', '5');
+    await queuedSweep();
+    const stats = ((await queue.getJob(jobId(planHash(), 1)))!.returnvalue as RunManifest).files.find((f) => f.path === 'stats.json')!;
+    const object = path.join(store, 'sha256', stats.sha256.slice(0, 2), stats.sha256.slice(2));
+    writeFileSync(object, '{}');
+    expect(folderHashes(await queuedSweep())).toEqual(localFiles);
+    expect(await w.exited).toBe(0);
+    expect(createHash('sha256').update(readFileSync(object)).digest('hex')).toBe(stats.sha256);
   });
 
   it('data large enough to be streamed is refused before anything is put or enqueued', async () => {

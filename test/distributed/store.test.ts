@@ -1,7 +1,7 @@
 // The store: a conformance suite every ArtifactStore runs (an S3-compatible one joins the list), then the
 // folder store's own layout, idempotent puts, and reads checked against their names.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -66,6 +66,24 @@ describe('FolderStore', () => {
     expect(await store.put(new TextEncoder().encode('abc'))).toBe(ABC);
     expect(new TextDecoder().decode(await store.get(ABC))).toBe('abc');
     expect(readdirSync(path.join(dir, 'sha256', 'ba'))).toEqual([ABC.slice(2)]);
+  });
+
+  it('its id: made once, the same for every reader and for two makers at once; none in an emptied store; an altered one refused', async () => {
+    const dir = fresh();
+    const [a, b] = [new FolderStore(dir), new FolderStore(dir)];
+    expect(await a.currentId()).toBeNull();
+    const ids = await Promise.all([a.id(), b.id(), a.id(), b.id()]);
+    expect(ids[0]).toMatch(/^[0-9a-f]{32}$/);
+    expect(new Set(ids).size).toBe(1);
+    expect(readFileSync(path.join(dir, 'store-id'), 'utf8')).toBe(`${ids[0]}\n`);
+    expect(readdirSync(dir)).toEqual(['store-id']); // (no partial file left)
+    expect(await new FolderStore(dir).currentId()).toBe(ids[0]);
+    // emptied and made again: a new store, a new id
+    rmSync(dir, { recursive: true });
+    expect(await a.currentId()).toBeNull();
+    expect(await a.id()).not.toBe(ids[0]);
+    writeFileSync(path.join(dir, 'store-id'), 'not an id\n');
+    await expect(a.id()).rejects.toMatchObject({ code: 'VERIFY_FAILED', step: 'store', message: `the store ${dir}'s store-id is not 32 hex digits and a newline: it was altered` });
   });
 
   it('a missing object and a malformed name are typed errors', async () => {
