@@ -261,6 +261,8 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
         if (job === undefined || state === 'unknown') {
           // Redis lost it (it came back without its data, the key too): enqueued again, after the key
           await keepAlive().then(() => queue.add('combination', payload(index), jobOptions(index))).catch(() => {});
+        } else if (state === 'failed' && job.failedReason === undefined) {
+          // (read before it failed: seen at the next poll)
         } else if (state === 'failed' && job.failedReason.includes(ABANDONED)) {
           // a worker that found no key (Redis lost it, or this sweep was stopped and is now run again): enqueued again
           await keepAlive().then(() => job.retry('failed')).catch(() => {});
