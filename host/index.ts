@@ -17,6 +17,7 @@ export { toolchainMessage, toolchainDifferences, backproofVersion } from './run/
 export { packageFile } from './paths.ts';
 export { executeRun, checkIsolation, type RunInput, type RunOutcome, type StrategyArtifact, type SourceText } from './run/execute.ts';
 export { writeRunDir, checkOutDir, removePartials, recordedResultSha256, FILES as RUN_FILES, CSV_KINDS, CSV_FILE, csvKinds, type CsvKind } from './run/rundir.ts';
+export { hasInterruptCleanups, runInterruptCleanups } from './run/interrupt.ts';
 export { verifyRun, type VerifyReport } from './inspect/verify.ts';
 export { exportRun, EXPORT_KINDS, type ExportKind, type ExportOptions, type ExportedFile } from './inspect/export.ts';
 export { replayRun, diffRuns, type ReplayReport } from './inspect/replay.ts';

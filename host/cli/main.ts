@@ -10,7 +10,7 @@ import path from 'node:path';
 import {
   buildStrategy, DEFAULT_CONFIG, EXIT, generateKeys, keyFingerprint, loadPrivateKey,
   renderStatsTable, UsageError, ASC_FLAGS, rawPublicKey,
-  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, type RunConfig, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
+  traceWindow, mnemonic, checkBuild, checkSnapshot, removePartials, hasInterruptCleanups, runInterruptCleanups, type RunConfig, backtestForCli, statsObject, rejectionsByReason, backproofVersion,
   recordedResultSha256, csvKinds, CSV_FILE, stampedBuild, toolchainMessage, WIT_FILE, WIT_PACKAGE, WIT_WORLD, type BuildToolchain,
 } from '../index.ts';
 import { toHex, sha256 } from '../../traces/index.ts';
@@ -22,7 +22,6 @@ import { reportCmd } from './report.ts';
 import { exportCmd } from './export.ts';
 import { inspectCmd } from './inspect-module.ts';
 import { SWEEP_COMMANDS, removeSweepPartials } from './sweep.ts';
-import { hasInterruptCleanups, runInterruptCleanups } from '../run/interrupt.ts';
 import { walkForwardCmd, removeWalkForwardPartials } from './walk-forward.ts';
 import { checkDeterminismCmd } from './check.ts';
 import { workerCmd } from './worker.ts';

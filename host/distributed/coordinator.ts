@@ -237,7 +237,14 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
     }
     log.info({ planSha256, jobs: total }, 'enqueued');
     const pending = new Set(o.plan.combinations.map((c) => c.index));
-    const rerun = new Set<number>(); // combinations enqueued again because their kept files were not in the store
+    const rerun = new Set<number>(); // combinations enqueued again because their kept files were not in the store, or altered
+    // A kept result removed and its combination enqueued again. (A removal or add that fails — a lost connection — is
+    // tried again at the next poll, or the job found missing is enqueued.)
+    const runAgain = async (job: Job, index: number): Promise<void> => {
+      if (!(await job.remove().then(() => true, (e: Error) => { log.warn({ err: e.message }, 'removing a kept job: retrying'); return false; }))) return;
+      rerun.add(index);
+      await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
+    };
     let last = -1;
     let lastProgress = Date.now();
     while (pending.size > 0) {
@@ -279,11 +286,7 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
             if (rerun.has(index))
               throw new UsageError('USAGE', `combination ${index} (job ${job.id}) was run again and its files are still not in the store ${store.location} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''} missing): does every worker's --store name the folder the coordinator's --store names (the same volume)?`);
             log.info({ job: job.id, missing: missing.length }, 'kept result not in this store: running it again');
-            // (a removal or add that fails — a lost connection — is tried again at the next poll, or the job found missing is enqueued)
-            if (await job.remove().then(() => true, (e: Error) => { log.warn({ err: e.message }, 'removing a kept job: retrying'); return false; })) {
-              rerun.add(index);
-              await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
-            }
+            await runAgain(job, index);
             continue;
           }
           const runDir = runDirOf(o.sweepDir, o.plan, index);
@@ -296,10 +299,7 @@ export async function sweepOnQueue(o: QueueSweepOptions): Promise<CombinationRes
             // a kept result whose files were altered in the store since: run again, its worker's put writes them anew
             if (rerun.has(index)) throw altered;
             log.info({ job: job.id, err: altered.message }, 'kept result altered in this store: running it again');
-            if (await job.remove().then(() => true, () => false)) {
-              rerun.add(index);
-              await queue.add('combination', payload(index), jobOptions(index)).catch(() => {});
-            }
+            await runAgain(job, index);
             continue;
           }
           const result = await checkedRun(o.plan, index, runDir, job.id!);
